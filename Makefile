@@ -1,0 +1,34 @@
+# govplan: two commands set everything up on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test eval bench venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Extract every notice of the bundled corpus into specs/ and print a summary.
+run: $(STAMP)
+	$(BIN)/govplan extract corpus/seeds -o specs --force
+
+## Run the test suite (CI runs exactly this).
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Score extraction against the hand-checked gold set.
+eval: $(STAMP)
+	$(BIN)/govplan eval corpus/gold
+
+## Measure speed against the OpenCC + jieba floor.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,3 @@
+from govplan.cli.app import main
+
+main()

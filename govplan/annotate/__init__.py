@@ -1,0 +1,1 @@
+"""Annotators: small pipeline components that find deadlines, targets and units in task text."""

@@ -1,0 +1,94 @@
+"""The typer app: global options, error handling, and the registration of every command.
+
+Command modules import nothing heavy at module level (no jieba, no OpenCC), so
+`govplan --help` and `govplan validate` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from govplan import __version__
+from govplan.errors import GovplanError
+from govplan.i18n import set_language, tr
+
+app = typer.Typer(
+    name="govplan",
+    help=tr(
+        "govplan：政策文件编译器。把通知、实施方案、任务分解方案提取为任务规格（YAML），"
+        "校验人工修改的规格，并生成任务分解表、责任矩阵和责任清单。",
+        "govplan: a policy-document compiler. Extracts Chinese government notices into task specs (YAML), "
+        "validates hand-edited specs, and renders task tables, responsibility matrices and checklists.",
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"govplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    lang: str = typer.Option(
+        "zh", "--lang", help=tr("界面语言：zh 或 en", "interface language: zh or en"), metavar="zh|en"
+    ),
+    debug: bool = typer.Option(False, "--debug", help=tr("出错时显示完整的调用栈", "show tracebacks on errors")),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help=tr("显示版本", "show the version")
+    ),
+) -> None:
+    global _debug
+    set_language(lang)
+    _debug = debug
+
+
+def _register_commands() -> None:
+    from govplan.cli import extract_cmd
+
+    for module in (extract_cmd,):
+        module.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Entry point: run the app; govplan's own errors print as one clear line, never a traceback."""
+    try:
+        app(standalone_mode=False)
+    except GovplanError as exc:
+        if _debug:
+            raise
+        typer.echo(tr("错误：", "error: ") + exc.message, err=True)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo(tr("已中止。", "Aborted."), err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo(tr("已中断。", "Interrupted."), err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: users never see a traceback
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if _debug:
+            raise
+        typer.echo(
+            tr(f"内部错误：{exc!r}（用 --debug 查看详情）", f"internal error: {exc!r} (use --debug for details)"),
+            err=True,
+        )
+        sys.exit(3)

@@ -1,0 +1,1 @@
+"""The spec (govplan's IR): models and YAML/JSON serialisation."""

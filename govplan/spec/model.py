@@ -1,0 +1,208 @@
+"""The spec: pydantic models that are the single contract between govplan's stages.
+
+Every extracted item carries provenance: its verbatim text and its character span
+in the original (decoded) source text, so an analyst can check it and an evaluator
+can score it. Offsets are Python string indices into the decoded source text
+(for .docx/.html: into the text the reader extracted), half-open [start, end).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+
+class SpecModel(BaseModel):
+    """Base for all spec models: unknown keys are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(SpecModel):
+    """Half-open character range [start, end) in the original source text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Evidence(SpecModel):
+    """Verbatim source text of an extracted item and where it stands."""
+
+    text: str
+    span: Span
+
+
+class Recurrence(SpecModel):
+    """The rhythm of a recurring deadline (每月25日前, 每季度, 每年3月底前)."""
+
+    freq: Literal["daily", "weekly", "ten-daily", "monthly", "quarterly", "half-yearly", "yearly"]
+    day: int | None = Field(default=None, ge=1, le=31, description="day of month, where given")
+    month: int | None = Field(default=None, ge=1, le=12, description="month of year, where given")
+    part: Literal["early", "mid", "late", "end"] | None = Field(
+        default=None, description="上旬/中旬/下旬/底 of the period, where given"
+    )
+
+
+DeadlineKind = Literal["by", "on", "period", "recurring", "relative"]
+
+
+class Deadline(Evidence):
+    """A deadline expression: by a date, on a date, a period, a rhythm, or a relative limit."""
+
+    kind: DeadlineKind
+    due: dt.date | None = Field(default=None, description="resolved ISO date (end of period for periods)")
+    start: dt.date | None = Field(default=None, description="start of a period")
+    recurrence: Recurrence | None = None
+    within_days: int | None = Field(default=None, ge=0, description="relative limit in days (不超过15天)")
+    named_day: str | None = Field(default=None, description="named day such as 七一 or 春节, as written")
+    unresolved: str | None = Field(default=None, description="why no date was resolved, where none was")
+
+
+Comparator = Literal[">=", "<=", "~", "=", ">", "<"]
+ChangeKind = Literal["increase", "decrease", "reach", "multiply"]
+
+
+class Target(Evidence):
+    """A quantitative target (达到90%以上, 不少于1400人, 控制在0.5%以内, 2-3户)."""
+
+    metric: str | None = Field(default=None, description="what is measured, as written")
+    value: float | None = Field(default=None, description="value with 万/亿/千 expanded")
+    value_max: float | None = Field(default=None, description="upper bound of a range (2-3户 -> 2..3)")
+    unit: str | None = None
+    comparator: Comparator = "="
+    percent: bool = False
+    change: ChangeKind | None = None
+    deadline: int | None = Field(
+        default=None, ge=0, description="index into the task's deadlines for a milestone (4月底30%以上)"
+    )
+
+
+UnitRole = Literal["lead", "support", "responsible", "leader"]
+
+
+class UnitRef(Evidence):
+    """A responsible unit with its role, as written and as registered."""
+
+    name: str = Field(description="the unit as written (normalised script)")
+    canonical: str | None = Field(default=None, description="registry name, where the alias registry knows it")
+    role: UnitRole
+
+
+NumberStyle = Literal[
+    "chapter", "article", "section", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
+    "circled", "inline_shi", "inline_yao", "inline_ordinal", "dash", "attachment", "unnumbered",
+]
+
+
+class TaskNode(SpecModel):
+    """One node of the heading tree; every numbered item of the notice is a node."""
+
+    id: str = Field(description="stable id from the numbering path, e.g. 二.(一).1")
+    number: str | None = Field(default=None, description="the number as written, e.g. （一）")
+    style: NumberStyle
+    level: int = Field(ge=1)
+    title: str | None = Field(default=None, description="heading phrase")
+    text: str = Field(description="full text of the node itself, normalised (children excluded)")
+    line: int = Field(ge=1, description="1-based line of the heading in the original")
+    span: Span
+    deadlines: list[Deadline] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    units: list[UnitRef] = Field(default_factory=list)
+    children: list["TaskNode"] = Field(default_factory=list)
+
+    def walk(self) -> Iterator["TaskNode"]:
+        """This node and all its descendants, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Attachment(SpecModel):
+    number: str | None = None
+    title: str
+
+
+class Metadata(SpecModel):
+    title: str | None = None
+    doc_number: str | None = Field(default=None, description="document number, e.g. 办发〔2020〕2号")
+    issuer: str | None = None
+    recipients: list[str] = Field(default_factory=list)
+    date: dt.date | None = Field(default=None, description="date of issue (成文日期)")
+    date_text: str | None = Field(default=None, description="date of issue as written")
+    attachments: list[Attachment] = Field(default_factory=list)
+
+
+Script = Literal["simplified", "traditional", "unknown"]
+
+
+class Source(SpecModel):
+    file: str = Field(description="file name as given on the command line (or - for stdin)")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    format: Literal["txt", "docx", "html"]
+    encoding: str | None = None
+    script: Script
+    conversion: str | None = Field(default=None, description="OpenCC config used, if any")
+    part: int | None = Field(default=None, ge=1, description="document number inside a compilation")
+    parts: int | None = Field(default=None, ge=1, description="documents found in the compilation")
+    span: Span | None = Field(default=None, description="this document's range inside a compilation")
+
+
+class Spec(SpecModel):
+    """One document's spec: metadata, source and the task tree."""
+
+    schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^\d+\.\d+$")
+    generator: str = "govplan"
+    source: Source
+    metadata: Metadata = Field(default_factory=Metadata)
+    notes: list[str] = Field(default_factory=list, description="what the extractor could not decide")
+    tasks: list[TaskNode] = Field(default_factory=list)
+    fingerprint: str | None = Field(
+        default=None, description="hash of the extractor's last output, to detect hand edits"
+    )
+
+    def walk(self) -> Iterator[TaskNode]:
+        """Every task node in document order."""
+        for node in self.tasks:
+            yield from node.walk()
+
+
+def effective_units(path: list[TaskNode]) -> list[UnitRef]:
+    """Units that apply to the last node of ``path``: roles inherit down unless a node sets its own.
+
+    Each role is taken from the nearest node on the path (deepest first) that names that role.
+    """
+    found: dict[str, list[UnitRef]] = {}
+    for node in reversed(path):
+        for role in ("lead", "support", "responsible", "leader"):
+            if role in found:
+                continue
+            refs = [u for u in node.units if u.role == role]
+            if refs:
+                found[role] = refs
+    return [u for role in ("lead", "support", "responsible", "leader") for u in found.get(role, [])]
+
+
+def iter_paths(spec: Spec) -> Iterator[list[TaskNode]]:
+    """Every node with its ancestors, as a root-to-node list, in document order."""
+
+    def rec(node: TaskNode, prefix: list[TaskNode]) -> Iterator[list[TaskNode]]:
+        path = prefix + [node]
+        yield path
+        for child in node.children:
+            yield from rec(child, path)
+
+    for root in spec.tasks:
+        yield from rec(root, [])
