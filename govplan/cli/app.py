@@ -53,9 +53,9 @@ def _global_options(
 
 
 def _register_commands() -> None:
-    from govplan.cli import extract_cmd
+    from govplan.cli import eval_cmd, extract_cmd, render_cmd, validate_cmd
 
-    for module in (extract_cmd,):
+    for module in (extract_cmd, validate_cmd, render_cmd, eval_cmd):
         module.register(app)
 
 
