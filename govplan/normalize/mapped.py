@@ -1,0 +1,85 @@
+"""Text with an offset map back to an original string, composed through every rewrite."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass
+class MappedText:
+    """``text`` where character i came from original[starts[i]:ends[i]]."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    original_length: int
+
+    @classmethod
+    def identity(cls, original: str) -> "MappedText":
+        n = len(original)
+        return cls(original, list(range(n)), list(range(1, n + 1)), n)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) that normalised [start, end) came from."""
+        if not self.text:
+            return 0, 0
+        if end <= start:
+            pos = self.starts[start] if start < len(self.text) else self.original_length
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def replace_chars(self, table: dict[str, str]) -> "MappedText":
+        """Replace single characters 1:1 (or delete them, mapping to '')."""
+        out, starts, ends = [], [], []
+        for i, ch in enumerate(self.text):
+            new = table.get(ch, ch)
+            if len(new) == 1:
+                out.append(new)
+                starts.append(self.starts[i])
+                ends.append(self.ends[i])
+            elif new:
+                raise ValueError("replace_chars maps one character to at most one")
+        return MappedText("".join(out), starts, ends, self.original_length)
+
+    def substitute(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> "MappedText":
+        """Regex rewrite; each replacement maps onto the whole original extent of its match."""
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for match in pattern.finditer(self.text):
+            s, e = match.span()
+            out.append(self.text[pos:s])
+            starts.extend(self.starts[pos:s])
+            ends.extend(self.ends[pos:s])
+            new = repl(match)
+            if new and e > s:
+                out.append(new)
+                starts.extend([self.starts[s]] * len(new))
+                ends.extend([self.ends[e - 1]] * len(new))
+            pos = e
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return MappedText("".join(out), starts, ends, self.original_length)
+
+    def convert_lines(self, convert: Callable[[str], str], convert_char: Callable[[str], str]) -> "MappedText":
+        """Apply a script converter line by line; where a line's length changes, convert char by char.
+
+        OpenCC's phrase tables may change lengths; per-character conversion never does, so the
+        offset map stays exact at the cost of phrase context on those rare lines.
+        """
+        pieces: list[str] = []
+        for line in self.text.split("\n"):
+            converted = convert(line)
+            if len(converted) != len(line):
+                converted = "".join(_one_char(convert_char, ch) for ch in line)
+            pieces.append(converted)
+        return MappedText("\n".join(pieces), self.starts, self.ends, self.original_length)
+
+
+def _one_char(convert_char: Callable[[str], str], ch: str) -> str:
+    new = convert_char(ch)
+    return new if len(new) == 1 else ch

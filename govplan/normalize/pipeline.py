@@ -1,0 +1,49 @@
+"""The normalisation pass: script conversion, folding, dash unification, whitespace cleanup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govplan.normalize.mapped import MappedText
+from govplan.normalize.script import detect_script, to_simplified
+
+# Full-width forms folded to ASCII: letters, digits, brackets and a few symbols used in numbers.
+# Chinese sentence punctuation (，。：；、) is kept as written. Circled numbers (①) are not folded.
+_FOLD_EXTRA = {
+    "（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}", "％": "%", "．": ".",
+    "＋": "+", "／": "/", "＜": "<", "＞": ">", "＝": "=", "－": "-",
+    "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\r": "",
+}
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FOLD.update(_FOLD_EXTRA)
+
+# Range marks between numbers or dates: 4月4日—10月31日, 2—3户, 18～35万元, 2013年至2023年.
+_RANGE = re.compile(r"(?<=[0-9年月日号%])[ ]*(?:—{1,2}|–|-|~|～|〜|至)[ ]*(?=[0-9一二三四五六七八九十〇])")
+
+
+@dataclass
+class Normalized:
+    """Normalised text with its offset map and what was done to get it."""
+
+    mapped: MappedText
+    script: str
+    conversion: str | None
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+
+def normalize(original: str) -> Normalized:
+    """Normalise ``original``; spans in the result map back with ``mapped.to_original``."""
+    mapped = MappedText.identity(original)
+    script, config = detect_script(original)
+    if config:
+        mapped = to_simplified(mapped, config)
+    mapped = mapped.replace_chars(_FOLD)
+    mapped = mapped.substitute(_RANGE, lambda m: "-")
+    return Normalized(mapped, script, config)

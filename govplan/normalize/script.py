@@ -1,0 +1,47 @@
+"""Detect whether a text is Traditional or Simplified Chinese and convert it with OpenCC."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from govplan.normalize.mapped import MappedText
+
+# A text is Traditional when this share of its Chinese characters change under t2s.
+TRADITIONAL_SHARE = 0.03
+MIN_CHANGED = 3
+# Regional variants: characters or words typical of Taiwan / Hong Kong usage.
+TAIWAN_MARKERS = ("臺灣", "臺北", "臺中", "行政院", "立法院", "縣市政府", "裡")
+HONGKONG_MARKERS = ("香港", "特區政府", "澳門", "裏")
+
+
+@lru_cache(maxsize=8)
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def detect_script(text: str) -> tuple[str, str | None]:
+    """Return (script, OpenCC config to use): ('simplified', None) or ('traditional', 't2s'|'tw2s'|'hk2s')."""
+    sample = text[:20000]
+    cjk = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk:
+        return "unknown", None
+    han = "".join(cjk)
+    converted = _converter("t2s").convert(han)
+    changed = sum(1 for a, b in zip(han, converted) if a != b)
+    if changed < MIN_CHANGED or changed < len(cjk) * TRADITIONAL_SHARE:
+        return "simplified", None
+    taiwan = sum(sample.count(m) for m in TAIWAN_MARKERS)
+    hongkong = sum(sample.count(m) for m in HONGKONG_MARKERS)
+    if taiwan > hongkong and taiwan >= 2:
+        return "traditional", "tw2s"
+    if hongkong > taiwan and hongkong >= 2:
+        return "traditional", "hk2s"
+    return "traditional", "t2s"
+
+
+def to_simplified(mapped: MappedText, config: str) -> MappedText:
+    """Convert with OpenCC ``config``, keeping the offset map exact."""
+    converter = _converter(config)
+    return mapped.convert_lines(converter.convert, converter.convert)

@@ -1,0 +1,85 @@
+"""Readers: turn a .txt/.docx/.html file (or standard input) into decoded source text.
+
+The decoded text is the "original" that every span in a spec points into.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from govplan.errors import InputError
+
+SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".docx": "docx", ".html": "html", ".htm": "html"}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source document as decoded text, with what is needed for the spec's `source` block."""
+
+    name: str
+    text: str
+    format: str
+    encoding: str | None
+    sha256: str
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read one input (a file path, or "-" for standard input) and decode it."""
+    if str(path) == "-":
+        return read_stdin()
+    path = Path(path)
+    if not path.exists():
+        raise InputError("文件不存在。", "no such file.", str(path))
+    if path.is_dir():
+        raise InputError("这是一个目录，不是文件。", "is a directory, not a file.", str(path))
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：支持 .txt、.docx、.html/.htm。",
+            f"unsupported file type '{path.suffix or '(none)'}': use .txt, .docx or .html/.htm.",
+            str(path),
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror}。", f"cannot read file: {exc.strerror}.", str(path)) from exc
+    return decode_bytes(str(path), data, fmt)
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format of bytes that came without a file name (standard input)."""
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return "html"
+    return "txt"
+
+
+def decode_bytes(name: str, data: bytes, fmt: str | None = None) -> SourceText:
+    """Decode raw bytes of the given format (sniffed when None) into a SourceText."""
+    fmt = fmt or sniff_format(data)
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise InputError("文件是空的。", "the file is empty.", name)
+    if fmt == "docx":
+        from govplan.readers.docx import docx_text
+
+        return SourceText(name, docx_text(name, data), "docx", None, digest)
+    from govplan.readers.text import decode_text
+
+    text, encoding = decode_text(name, data)
+    if fmt == "html":
+        from govplan.readers.html import html_text
+
+        return SourceText(name, html_text(name, text), "html", encoding, digest)
+    return SourceText(name, text, "txt", encoding, digest)
+
+
+def read_stdin() -> SourceText:
+    """Read standard input as one document, sniffing its format."""
+    data = sys.stdin.buffer.read()
+    return decode_bytes("-", data)

@@ -1,0 +1,84 @@
+"""Read a government web page: keep the article body, drop navigation and scripts, tables as rows."""
+
+from __future__ import annotations
+
+import re
+
+from govplan.errors import InputError
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select", "button")
+_NAV_HINT = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|sidebar|share|login|search|copyright|toolbar", re.I)
+_BODY_HINT = re.compile(r"TRS_Editor|article|content|zoom|detail|main|text|body|pages_content|UnionStyle", re.I)
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center",
+}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def html_text(name: str, markup: str) -> str:
+    """The article body of a page as text, one line per block element or table row."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"无法解析 HTML：{exc}。", f"cannot parse the HTML: {exc}.", name) from exc
+    for element in root.xpath("//*[self::" + " or self::".join(_DROP_TAGS) + "]"):
+        element.drop_tree()
+    for element in root.xpath("//*[@class or @id]"):
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if _NAV_HINT.search(marker) and not _BODY_HINT.search(marker) and element.getparent() is not None:
+            element.drop_tree()
+    body = _article_element(root)
+    lines = [line.strip() for line in _block_text(body).split("\n")]
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        raise InputError("网页中没有找到正文。", "no article text found in the page.", name)
+    return text
+
+
+def _article_element(root: "object") -> "object":
+    """The element holding the article: the most Chinese text in a content-like block, else <body>."""
+    candidates = root.xpath("//div|//article|//td|//section")  # type: ignore[attr-defined]
+    best, best_score = None, 0
+    for element in candidates:
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        cjk = len(_CJK.findall(element.text_content()))
+        # Prefer the innermost block that still holds most of the text: penalise large link counts.
+        links = sum(len(_CJK.findall(a.text_content())) for a in element.iter("a"))
+        score = (cjk - 2 * links) * (1.5 if _BODY_HINT.search(marker) else 1.0)
+        if score > best_score:
+            best, best_score = element, score
+    if best is None:
+        found = root.xpath("//body")  # type: ignore[attr-defined]
+        return found[0] if found else root
+    return best
+
+
+def _block_text(element: "object") -> str:
+    """Text with line breaks at block boundaries and table cells separated by tabs."""
+    parts: list[str] = []
+
+    def walk(node: "object") -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""  # type: ignore[attr-defined]
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if tag in ("td", "th"):
+            parts.append("\t")
+        if node.text and tag not in ("td", "th"):  # type: ignore[attr-defined]
+            parts.append(node.text)  # type: ignore[attr-defined]
+        elif node.text:  # type: ignore[attr-defined]
+            parts.append(node.text.strip())  # type: ignore[attr-defined]
+        for child in node:  # type: ignore[attr-defined]
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+
+    walk(element)
+    text = "".join(parts).replace("\xa0", " ")
+    text = re.sub(r"[ \r\f\v]*\n[ \r\f\v\n]*", "\n", text)
+    return re.sub(r"\n\t", "\n", text)

@@ -1,0 +1,74 @@
+"""Detect and decode the encoding of a plain-text notice: UTF-8 (BOM or not), UTF-16 (BOM), GB18030/GBK.
+
+Detection is by evidence, not blind guessing: BOMs first, then strict UTF-8, then strict
+GB18030 accepted only when the result looks like Chinese text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from govplan.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Share of characters that must be "ordinary" for a decoding to be believed.
+_PLAUSIBLE_SHARE = 0.97
+
+
+def decode_text(name: str, data: bytes) -> tuple[str, str]:
+    """Decode ``data``; return (text, encoding name). Raises InputError naming the file."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(name, data.decode(encoding), encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise _undecodable(name, f"{encoding}: {exc.reason}") from exc
+    if b"\x00" in data:
+        raise InputError(
+            "看起来是二进制文件（含 NUL 字节），不是文本。",
+            "looks like a binary file (contains NUL bytes), not text.",
+            name,
+        )
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text, encoding
+    raise _undecodable(name, "not UTF-8, UTF-16 (BOM) or GB18030/GBK")
+
+
+def _checked(name: str, text: str, encoding: str) -> str:
+    if not _plausible(text):
+        raise _undecodable(name, f"{encoding} decoding gives control characters")
+    return text
+
+
+def _plausible(text: str) -> bool:
+    """True when nearly all characters are letters, digits, punctuation or ordinary whitespace."""
+    sample = text[:200_000]
+    if not sample:
+        return True
+    odd = 0
+    for ch in sample:
+        if ch in "\n\r\t\f\v":
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cs", "Co", "Cn"):
+            odd += 1
+    return odd <= len(sample) * (1 - _PLAUSIBLE_SHARE)
+
+
+def _undecodable(name: str, detail: str) -> InputError:
+    return InputError(
+        f"无法识别文件编码（支持 UTF-8、UTF-16（带 BOM）、GB18030/GBK）：{detail}。",
+        f"cannot decode the file (supported: UTF-8, UTF-16 with BOM, GB18030/GBK): {detail}.",
+        name,
+    )

@@ -1,0 +1,56 @@
+"""Lines of a normalised document and how to locate normalised ranges in the original."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from govplan.normalize.mapped import MappedText
+from govplan.spec.model import Span
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of normalised text: ``start``/``end`` are offsets of its stripped content."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with surrounding whitespace trimmed (offsets point at the content)."""
+    lines: list[Line] = []
+    pos = 0
+    for index, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        lines.append(Line(index, start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+class Locator:
+    """Maps normalised ranges to original spans, 1-based original lines and verbatim text."""
+
+    def __init__(self, original: str, mapped: MappedText) -> None:
+        self.original = original
+        self.mapped = mapped
+        self._newlines = [i for i, ch in enumerate(original) if ch == "\n"]
+
+    def span(self, start: int, end: int) -> Span:
+        s, e = self.mapped.to_original(start, end)
+        return Span(start=s, end=e)
+
+    def line_of(self, original_offset: int) -> int:
+        """1-based line number of an original offset."""
+        return bisect.bisect_left(self._newlines, original_offset) + 1
+
+    def verbatim(self, span: Span) -> str:
+        return self.original[span.start : span.end]
