@@ -63,28 +63,21 @@ _register_commands()
 
 
 def main() -> None:
-    """Entry point: run the app; govplan's own errors print as one clear line, never a traceback."""
+    """Entry point: run the app; govplan's own errors print as one clear line, never a traceback.
+
+    Typer reports usage errors itself (exit 2); anything else that escapes a command is caught here.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except GovplanError as exc:
         if _debug:
             raise
         typer.echo(tr("错误：", "error: ") + exc.message, err=True)
         sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo(tr("已中止。", "Aborted."), err=True)
-        sys.exit(130)
     except KeyboardInterrupt:
         typer.echo(tr("已中断。", "Interrupted."), err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: users never see a traceback
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
         if _debug:
             raise
         typer.echo(

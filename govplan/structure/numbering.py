@@ -35,7 +35,7 @@ class HeadingNumber:
 class InlineStyle:
     key: str
     marker: str
-    segment: str
+    numerals: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,6 @@ class Numbering:
     attachment_item: re.Pattern[str]
     inline_styles: tuple[InlineStyle, ...]
     clause_starts: str
-    inline_numerals: tuple[str, ...]
     max_title_chars: int
 
 
@@ -65,9 +64,10 @@ def numbering() -> Numbering:
         attachment_segment=data["attachment"]["segment"],
         attachment_list=re.compile(data["attachment_list"]["pattern"]),
         attachment_item=re.compile(data["attachment_list"]["item"]),
-        inline_styles=tuple(InlineStyle(s["key"], s["marker"], s["segment"]) for s in data["inline_styles"]),
+        inline_styles=tuple(
+            InlineStyle(s["key"], s["marker"], tuple(data["numerals"][s["numerals"]])) for s in data["inline_styles"]
+        ),
         clause_starts=data["inline_clause_starts"],
-        inline_numerals=tuple(data["inline_numerals"]),
         max_title_chars=int(data["max_title_chars"]),
     )
 
@@ -87,7 +87,11 @@ def numeral_value(text: str, kind: str) -> int | None:
 
 
 def match_heading(stripped: str) -> HeadingNumber | None:
-    """The heading number a stripped line starts with, if any (dash items get value 0: auto)."""
+    """The heading number a stripped line starts with, if any.
+
+    Unnumbered list items (—— lead-ins) get value 0 and keep "{n}" in their segment: the tree
+    numbers them by position.
+    """
     for style in numbering().line_styles:
         match = style.pattern.match(stripped)
         if not match:
@@ -96,7 +100,8 @@ def match_heading(stripped: str) -> HeadingNumber | None:
         value = 0 if style.numeral == "auto" else numeral_value(raw, style.numeral)
         if value is None:
             continue
-        return HeadingNumber(style.key, value, style.segment.replace("{n}", raw), match.end())
+        segment = style.segment if style.numeral == "auto" else style.segment.replace("{n}", raw)
+        return HeadingNumber(style.key, value, segment, match.end())
     return None
 
 
@@ -117,25 +122,29 @@ def find_inline_items(text: str, skip: set[str] | None = None) -> list[InlineIte
     Tries each inline style; keeps the one whose run starts earliest; a run must reach 二.
     """
     best: list[InlineItem] = []
-    data = numbering()
-    for style in data.inline_styles:
+    for style in numbering().inline_styles:
         if skip and style.key in skip:
             continue
-        items = _inline_run(text, style, data)
+        items = inline_run(text, style.key, 1)
         if len(items) >= 2 and (not best or items[0].start < best[0].start):
             best = items
     return best
 
 
-def _inline_run(text: str, style: InlineStyle, data: Numbering) -> list[InlineItem]:
+def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
+    """Consecutive markers of inline style ``key`` in ``text``, numbered from ``first``."""
+    data = numbering()
+    style = next((s for s in data.inline_styles if s.key == key), None)
+    if style is None:
+        return []
     items: list[InlineItem] = []
     search_from = 0
-    for value, numeral in enumerate(data.inline_numerals, start=1):
+    for value, numeral in enumerate(style.numerals[first - 1 :], start=first):
         marker = style.marker.replace("{n}", numeral)
         pos = _clause_start_find(text, marker, search_from, data.clause_starts)
         if pos < 0:
             break
-        items.append(InlineItem(style.key, value, style.segment.replace("{n}", numeral), pos, pos + len(marker)))
+        items.append(InlineItem(style.key, value, marker, pos, pos + len(marker)))
         search_from = pos + len(marker)
     return items
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from govplan.spec.model import NumberStyle, TaskNode
 from govplan.structure.lines import Line, Locator
-from govplan.structure.numbering import HeadingNumber, find_inline_items, match_heading, numbering
+from govplan.structure.numbering import HeadingNumber, find_inline_items, inline_run, match_heading, numbering
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CLAUSE_END = re.compile(r"[，,：:]")
@@ -35,7 +35,6 @@ class _Open:
     level: int
     own_end: int = -1
     children: list["_Open"] = field(default_factory=list)
-    id: str = ""
 
 
 class TreeBuilder:
@@ -45,6 +44,7 @@ class TreeBuilder:
         self.text = text
         self.locator = locator
         self.data = numbering()
+        self.norm_starts: dict[int, int] = {}  # id(TaskNode) -> normalised offset of its own text
 
     def build(self, lines: list[Line]) -> list[TaskNode]:
         roots: list[_Open] = []
@@ -81,7 +81,7 @@ class TreeBuilder:
             current = placed
         self._close(current, region_end)
         root_ids: set[str] = set()
-        return [self._finish(node, None, root_ids) for node in roots]
+        return [task for node in roots for task in self._finish(node, None, root_ids)]
 
     def _place(
         self, heading: HeadingNumber, line: Line, stack: list[_Open], last_value: dict[str, int], roots: list[_Open]
@@ -89,7 +89,7 @@ class TreeBuilder:
         """Put a heading into the tree, or return None when its number does not continue any list."""
         depth = next((i for i, open_ in enumerate(stack) if open_.style == heading.style), None)
         value = heading.value
-        if heading.style == "dash":
+        if value == 0:  # unnumbered items are numbered by position
             value = stack[depth].value + 1 if depth is not None else 1
         if depth is not None:
             sibling = stack[depth]
@@ -99,7 +99,8 @@ class TreeBuilder:
         elif value != 1 and value != last_value.get(heading.style, -1) + 1:
             return None
         level = len(stack) + 1
-        node = _Open(heading.style, value, heading.segment, line, line.start + heading.number_end, level)
+        segment = heading.segment.replace("{n}", str(value))
+        node = _Open(heading.style, value, segment, line, line.start + heading.number_end, level)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
@@ -110,27 +111,45 @@ class TreeBuilder:
         if node is not None and node.own_end < 0:
             node.own_end = end
 
-    def _finish(self, node: _Open, parent_id: str | None, siblings: set[str] | None = None) -> TaskNode:
-        start, end = node.line.start, node.own_end
-        own = self.text[start:end].rstrip()
-        end = start + len(own)
-        node_id = self._unique(f"{parent_id}.{node.segment}" if parent_id else node.segment, siblings)
-        span = self.locator.span(start, end)
-        number_span = self.locator.span(start, node.number_end)
-        inline = self._inline_children(own, start, node.number_end - start, node.level, node_id)
-        children_ids = {child.id for child in inline}
-        children = inline + [self._finish(child, node_id, children_ids) for child in node.children]
-        return TaskNode(
+    def _finish(self, node: _Open, parent_id: str | None, used: set[str]) -> list[TaskNode]:
+        """The TaskNode for ``node`` (plus siblings its number continues inline, as in "(1)…。(2)…")."""
+        start = node.line.start
+        own = self.text[start:node.own_end].rstrip()
+        body = node.number_end - start
+        continued = inline_run(own[body:], node.style, node.value + 1)
+        pieces = [(0, body, node.segment)] + [(body + c.start, body + c.marker_end - c.start, c.segment) for c in continued]
+        result = []
+        for k, (offset, number_len, segment) in enumerate(pieces):
+            end = pieces[k + 1][0] if k + 1 < len(pieces) else len(own)
+            node_id = self._unique(f"{parent_id}.{segment}" if parent_id else segment, used)
+            text = own[offset:end].rstrip()
+            children = self._inline_children(text, start + offset, number_len, node.level, node_id)
+            if k == len(pieces) - 1:
+                child_ids = {child.id for child in children}
+                for child in node.children:
+                    children.extend(self._finish(child, node_id, child_ids))
+            result.append(self._make(start + offset, text, number_len, node.style, node.level, node_id, children))
+        return result
+
+    def _make(
+        self, start: int, text: str, number_len: int, style: str, level: int, node_id: str, children: list[TaskNode]
+    ) -> TaskNode:
+        """A TaskNode for normalised ``text`` at ``start`` whose number takes ``number_len`` chars."""
+        span = self.locator.span(start, start + len(text))
+        number = self.locator.verbatim(self.locator.span(start, start + number_len)).strip()
+        node = TaskNode(
             id=node_id,
-            number=self.locator.verbatim(number_span).strip() or None,
-            style=_style(node.style),
-            level=node.level,
-            title=self._title(self.text[node.number_end:end]),
-            text=own,
+            number=number or None,
+            style=_style(style),
+            level=level,
+            title=self._title(text[number_len:]),
+            text=text,
             line=self.locator.line_of(span.start),
             span=span,
             children=children,
         )
+        self.norm_starts[id(node)] = start
+        return node
 
     def _inline_children(
         self, own: str, start: int, body_offset: int, level: int, node_id: str, skip: frozenset[str] = frozenset()
@@ -149,19 +168,8 @@ class TreeBuilder:
             text = own[local_start:local_end].rstrip()
             marker_len = item.marker_end - item.start
             item_id = self._unique(f"{node_id}.{item.segment}", used)
-            span = self.locator.span(start + local_start, start + local_start + len(text))
-            result.append(TaskNode(
-                id=item_id,
-                number=self.locator.verbatim(self.locator.span(start + local_start, start + local_start + marker_len)),
-                style=_style(item.style),
-                level=level + 1,
-                title=self._title(text[marker_len:]),
-                text=text,
-                line=self.locator.line_of(span.start),
-                span=span,
-                children=self._inline_children(text, start + local_start, marker_len, level + 1, item_id,
-                                               skip | {item.style}),
-            ))
+            children = self._inline_children(text, start + local_start, marker_len, level + 1, item_id, skip | {item.style})
+            result.append(self._make(start + local_start, text, marker_len, item.style, level + 1, item_id, children))
         return result
 
     def _title(self, body: str) -> str | None:
@@ -179,9 +187,8 @@ class TreeBuilder:
         return title or None
 
     @staticmethod
-    def _unique(node_id: str, used: set[str] | None) -> str:
-        if used is None:
-            return node_id
+    def _unique(node_id: str, used: set[str]) -> str:
+        """``node_id``, or ``node_id~2``… when a sibling already has it (a list that restarts)."""
         candidate, n = node_id, 2
         while candidate in used:
             candidate, n = f"{node_id}~{n}", n + 1

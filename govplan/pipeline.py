@@ -1,0 +1,132 @@
+"""The extraction pipeline: read → normalise → parse (structure tree) → annotate → spec.
+
+Each stage is its own module; this one only wires them together and maps every annotation
+span from normalised text back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govplan import __version__
+from govplan.annotate.base import DocContext, NodeText
+from govplan.normalize import Normalized, normalize
+from govplan.readers import SourceText
+from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode
+from govplan.structure.compilation import Part, split_documents
+from govplan.structure.lines import Locator, split_lines
+from govplan.structure.metadata import extract_metadata
+from govplan.structure.tree import TreeBuilder
+
+NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass
+class ExtractOptions:
+    """Choices a user can make about extraction."""
+
+    registry_paths: tuple[str, ...] = ()
+
+
+def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> list[Spec]:
+    """All specs in one source: one for a notice, one per document for a compilation."""
+    options = options or ExtractOptions()
+    normalized = normalize(source.text)
+    locator = Locator(source.text, normalized.mapped)
+    parts = split_documents(split_lines(normalized.text))
+    specs = []
+    for number, part in enumerate(parts, start=1):
+        spec = _extract_part(source, normalized, locator, part, options)
+        if len(parts) > 1:
+            first, last = part.lines[0], part.lines[-1]
+            spec.source.part, spec.source.parts = number, len(parts)
+            spec.source.span = locator.span(first.start, last.end)
+        specs.append(spec)
+    return specs
+
+
+def _extract_part(
+    source: SourceText, normalized: Normalized, locator: Locator, part: Part, options: ExtractOptions
+) -> Spec:
+    builder = TreeBuilder(normalized.text, locator)
+    tasks = builder.build(part.lines)
+    first_task_line = tasks[0].line - 1 if tasks else None
+    metadata = extract_metadata(part.lines, first_task_line, part.title)
+    context = _context(metadata)
+    notes = [] if context.year is not None else [NO_DATE_NOTE]
+    annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
+    return Spec(
+        generator=f"govplan {__version__}",
+        source=Source(
+            file=source.name,
+            sha256=source.sha256,
+            format=source.format,  # type: ignore[arg-type]
+            encoding=source.encoding,
+            script=normalized.script,  # type: ignore[arg-type]
+            conversion=normalized.conversion,
+        ),
+        metadata=metadata,
+        notes=notes,
+        tasks=tasks,
+    )
+
+
+def _context(metadata: Metadata) -> DocContext:
+    """Document context for annotators: the date of issue, else a year named in the title."""
+    plan_year = None
+    if metadata.title:
+        match = _YEAR.search(metadata.title)
+        plan_year = int(match.group(1)) if match else None
+    return DocContext(doc_date=metadata.date, plan_start_year=plan_year)
+
+
+def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) -> list[NodeText]:
+    """Each node's own text for annotators, in document order; a paragraph that holds inline
+    items (一是…二是…) keeps only its lead-in, so nothing is annotated twice."""
+    result: list[NodeText] = []
+
+    def visit(node: TaskNode, path: list[TaskNode]) -> None:
+        start = norm_starts[id(node)]
+        end = start + len(node.text)
+        inline = [norm_starts[id(c)] for c in node.children if c.style.startswith("inline") and id(c) in norm_starts]
+        if inline:
+            end = min(end, min(inline))
+        result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node]))
+        for child in node.children:
+            visit(child, path + [node])
+
+    for root in tasks:
+        visit(root, [])
+    return result
+
+
+def annotate_tasks(
+    tasks: list[TaskNode],
+    norm_starts: dict[int, int],
+    text: str,
+    locator: Locator,
+    context: DocContext,
+    options: ExtractOptions,
+) -> None:
+    """Run the annotators over every node and map their spans back to the original text."""
+    from govplan.annotate.deadlines import find_deadlines
+    from govplan.annotate.targets import find_targets
+    from govplan.annotate.units import assign_units, load_registry
+
+    nodes = node_texts(tasks, norm_starts, text)
+    for nt in nodes:
+        deadlines = find_deadlines(nt, context)
+        targets = find_targets(nt, deadlines)
+        nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
+        nt.node.targets = [_to_original(t, locator) for t in targets]
+    assign_units(nodes, load_registry(list(options.registry_paths)))
+    for nt in nodes:
+        nt.node.units = [_to_original(u, locator) for u in nt.node.units]
+
+
+def _to_original(item: Evidence, locator: Locator) -> Evidence:
+    """The item with its span and verbatim text in the original source."""
+    span = locator.span(item.span.start, item.span.end)
+    return item.model_copy(update={"span": span, "text": locator.verbatim(span)})

@@ -1,0 +1,187 @@
+"""Document metadata: title, document number, issuer, recipients, date of issue, attachment list.
+
+Reads the lines around the task tree (cover letter, red header, index table, closing matter);
+the words it looks for are language data in govplan/data/metadata.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govplan.annotate.numerals import NumeralError, cn_to_int
+from govplan.datafiles import load_data
+from govplan.spec.model import Attachment, Metadata
+from govplan.structure.lines import Line
+from govplan.structure.numbering import numbering
+
+_DATE_CN = re.compile(
+    r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
+_DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
+_SENTENCE = re.compile(r"[。；;！？!?]")
+_HEAD_LINES = 40  # metadata lives in the first lines (cover letter, index table) ...
+_TAIL_LINES = 30  # ... or in the closing matter before attachments
+
+
+@dataclass(frozen=True)
+class _MetaData:
+    title_prefixes: tuple[str, ...]
+    title_suffixes: tuple[str, ...]
+    index_keys: dict[str, tuple[str, ...]]
+    date_priority: tuple[str, ...]
+    red_header_suffix: str
+    doc_number: re.Pattern[str]
+    recipient_split: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _data() -> _MetaData:
+    raw = load_data("metadata.yaml")
+    return _MetaData(
+        tuple(raw["title_prefixes"]),
+        tuple(raw["title_suffixes"]),
+        {k: tuple(v) for k, v in raw["index_keys"].items()},
+        tuple(raw["date_key_priority"]),
+        raw["red_header_suffix"],
+        re.compile(raw["doc_number_pattern"]),
+        re.compile(raw["recipient_separators"]),
+    )
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A calendar date written as 2024年3月29日, 二〇二四年三月二十九日 or 2024-03-29."""
+    match = _DATE_CN.search(text) or _DATE_ISO.search(text)
+    if not match:
+        return None
+    try:
+        y, m, d = (_number(match.group(k)) for k in ("y", "m", "d"))
+        return dt.date(y, m, d)
+    except (ValueError, NumeralError):
+        return None
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+def extract_metadata(lines: list[Line], first_task_line: int | None, title_hint: str | None = None) -> Metadata:
+    """Metadata of one document from its lines; ``first_task_line`` bounds the front matter."""
+    data = _data()
+    content = [line for line in lines if not line.blank]
+    front = [line for line in content if first_task_line is None or line.index < first_task_line][:_HEAD_LINES]
+    index = _index_fields(content[:_HEAD_LINES], data)
+    date_line = _standalone_date(content)
+    attachments = _attachment_list(content)
+    return Metadata(
+        title=title_hint or index.get("title") or _title(front or content[:_HEAD_LINES], data),
+        doc_number=index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data),
+        issuer=index.get("issuer") or _issuer(content, date_line, data),
+        recipients=_recipients(front),
+        date=parse_date(date_line.text) if date_line else parse_date(index.get("date", "")),
+        date_text=date_line.text if date_line else index.get("date"),
+        attachments=attachments,
+    )
+
+
+def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
+    """Fields of an index table: "文号 | X | 发布机构 | Y" or "日期:2022-04-29"."""
+    fields: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    for line in lines:
+        cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", line.text)]
+        pairs = list(zip(cells[::2], cells[1::2])) if len(cells) > 1 else []
+        pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"([\u4e00-\u9fff]{2,6})[:：]([^:：|]+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)", line.text)]
+        for key, value in pairs:
+            value = value.strip()
+            if not value:
+                continue
+            for field, keys in data.index_keys.items():
+                if key in keys:
+                    if field == "date":
+                        dates.setdefault(key, value)
+                    else:
+                        fields.setdefault(field, value)
+    for key in data.date_priority:
+        if key in dates and parse_date(dates[key]):
+            fields["date"] = dates[key]
+            break
+    return fields
+
+
+def _title(lines: list[Line], data: _MetaData) -> str | None:
+    """The first line that reads like a document title (关于…的通知, …实施方案)."""
+    for line in lines:
+        text = line.text
+        if len(text) > 80 or _SENTENCE.search(text) or "|" in text:
+            continue
+        if text.startswith(data.title_prefixes) or text.endswith(data.title_suffixes):
+            return text
+    return None
+
+
+def _doc_number(lines: list[Line], data: _MetaData) -> str | None:
+    """A document number standing on its own line (a number cited in a sentence is another document's)."""
+    for line in lines:
+        match = data.doc_number.search(line.text)
+        if match and len(line.text) <= len(match.group(0)) + 6:
+            return match.group(0)
+    return None
+
+
+def _standalone_date(lines: list[Line]) -> Line | None:
+    for line in lines:
+        if len(line.text) <= 20 and _DATE_CN.fullmatch(line.text.replace(" ", "")):
+            return line
+    return None
+
+
+def _issuer(lines: list[Line], date_line: Line | None, data: _MetaData) -> str | None:
+    """The signature line above the date, or the red header ("XX办公室文件")."""
+    for k, line in enumerate(lines[:6]):
+        if line.text.endswith(data.red_header_suffix) and len(line.text) <= 40:
+            head = "".join(x.text for x in lines[:k] if len(x.text) <= 20) + line.text
+            return head[: -len(data.red_header_suffix)] or None
+    if date_line is None:
+        return None
+    position = lines.index(date_line)
+    if position == 0:
+        return None
+    above = lines[position - 1].text
+    if len(above) <= 40 and not _SENTENCE.search(above) and not numbering().attachment_item.match(above):
+        return re.sub(r"\s{2,}", " ", above)
+    return None
+
+
+def _recipients(front: list[Line]) -> list[str]:
+    """Units of the 主送 line: the first short line before the body that ends with a colon."""
+    for line in front:
+        text = line.text
+        if text.endswith(("：", ":")) and len(text) <= 300 and not _SENTENCE.search(text) and "|" not in text:
+            parts = _data().recipient_split.split(text[:-1])
+            return [p.strip() for p in parts if p.strip()]
+    return []
+
+
+def _attachment_list(lines: list[Line]) -> list[Attachment]:
+    """附件：1.… 2.… in the closing matter (items may continue on the following lines)."""
+    data = numbering()
+    for k, line in enumerate(lines):
+        match = data.attachment_list.match(line.text)
+        if not match:
+            continue
+        items: list[Attachment] = []
+        rest = match.group("rest").strip()
+        for text in [rest] + [x.text for x in lines[k + 1 :]]:
+            item = data.attachment_item.match(text)
+            if item:
+                items.append(Attachment(number=item.group("n"), title=item.group("title").strip()))
+            elif text == rest and rest:
+                items.append(Attachment(title=rest))
+            elif text != rest:
+                break
+        return items
+    return []
