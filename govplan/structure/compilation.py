@@ -37,6 +37,8 @@ class _Data:
     byline_words: tuple[str, ...]
     openings: tuple[str, ...]
     closings: tuple[str, ...]
+    threshold: float
+    min_lines: int
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,8 @@ def _data() -> _Data:
     return _Data(
         tuple(raw["toc_markers"]), int(raw["toc_entry_max_chars"]), re.compile(raw["group_entry_pattern"]),
         tuple(raw["byline_suffixes"]), tuple(raw["byline_prefixes"]), tuple(raw["byline_words"]),
-        tuple(raw["opening_phrases"]), tuple(raw["closing_phrases"]),
+        tuple(raw["opening_phrases"]), tuple(raw["closing_phrases"]), float(raw["start_threshold"]),
+        int(raw["min_document_lines"]),
     )
 
 
@@ -60,11 +63,19 @@ def split_documents(lines: list[Line]) -> list[Part]:
     if len(titles) < 2 or not body:
         return [Part(lines)]
     starts = _choose_starts(body, titles, data)
-    parts = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(body)
-        parts.append(Part(body[start:end], titles[k] if k < len(titles) else None))
-    return parts
+    return [
+        Part(body[start : starts[k + 1] if k + 1 < len(starts) else len(body)], _matching_title(body[start:], titles))
+        for k, start in enumerate(starts)
+    ]
+
+
+def _matching_title(lines: list[Line], titles: list[str]) -> str | None:
+    """The contents title a document repeats in its first lines, if it does."""
+    for line in lines[:3]:
+        for title in titles:
+            if line.text == title or (len(title) >= 6 and line.text.startswith(title[:8])):
+                return title
+    return None
 
 
 def _table_of_contents(content: list[Line], data: _Data) -> tuple[list[Line], list[Line]]:
@@ -78,33 +89,42 @@ def _table_of_contents(content: list[Line], data: _Data) -> tuple[list[Line], li
 
 
 def _is_byline(text: str, data: _Data) -> bool:
-    if len(text) > 40 or _SENTENCE.search(text):
+    """An author, unit, subtitle or source line ("——…纪实", "…党支部", "…来源:人民网")."""
+    if _SENTENCE.search(text):
         return False
-    return (
-        text.endswith(data.byline_suffixes)
-        or text.startswith(data.byline_prefixes)
-        or any(word in text for word in data.byline_words)
-    )
+    if any(word in text for word in data.byline_words):
+        return len(text) <= 80
+    return len(text) <= 40 and (text.endswith(data.byline_suffixes) or text.startswith(data.byline_prefixes))
 
 
 def _choose_starts(body: list[Line], titles: list[str], data: _Data) -> list[int]:
-    """Indexes into ``body`` where documents start: 0 plus the best len(titles)-1 candidates."""
+    """Indexes into ``body`` where documents start: 0 plus every line that scores as a start.
+
+    A start moves up over the short title or byline lines right above it, so a document
+    begins at its first line, not at its first paragraph.
+    """
     scores = _start_scores(body, titles, data)
-    wanted = len(titles) - 1
-    ranked = sorted(range(1, len(body)), key=lambda i: (-scores[i], i))
-    chosen: set[int] = set()
-    for i in ranked:
-        if len(chosen) >= wanted or scores[i] <= 0:
-            break
-        if i - 1 in chosen or i + 1 in chosen:
+    starts: list[int] = [0]
+    for i in range(1, len(body)):
+        if scores[i] < data.threshold:
             continue
-        chosen.add(i)
-    return [0] + sorted(chosen)
+        while i - 1 > starts[-1] and _is_heading_like(body[i - 1].text, data) and scores[i - 1] < data.threshold:
+            i -= 1
+        if i - starts[-1] >= data.min_lines:
+            starts.append(i)
+    return starts
+
+
+def _is_heading_like(text: str, data: _Data) -> bool:
+    """A title or byline: a short line without sentence punctuation that is not a numbered heading."""
+    return _is_byline(text, data) or (len(text) <= 40 and not _SENTENCE.search(text) and match_heading(text) is None)
 
 
 def _start_scores(body: list[Line], titles: list[str], data: _Data) -> list[float]:
     """How strongly each body line looks like the first line of a document."""
     title_set = set(titles)
+    # "金塔县:提升党建质量…" → a line starting "金塔县" likely opens that document
+    title_heads = {t.split(":")[0] for t in titles if ":" in t and 2 <= len(t.split(":")[0]) <= 20}
     scores = [0.0] * len(body)
     top_value = 0  # the highest 一、二、三、 value seen since the last strong start
     for i, line in enumerate(body):
@@ -112,17 +132,17 @@ def _start_scores(body: list[Line], titles: list[str], data: _Data) -> list[floa
         prev = body[i - 1].text if i else ""
         heading = match_heading(text)
         score = 0.0
-        if text in title_set:
+        if text in title_set or any(text.startswith(head) for head in title_heads):
             score += 10
         if _is_byline(text, data) and len(prev) > 40:
             score += 4
-        if text.startswith(data.openings) and heading is None:
+        if text.startswith(data.openings) and heading is None and len(prev) > 40 and match_heading(prev) is None:
             score += 2.5
         if prev.startswith(data.closings):
             score += 2
         if heading is not None and heading.style == "cn_dun":
             if heading.value == 1 and top_value >= 2:
-                score += 2
+                score += 2.5 if match_heading(prev) is not None else 2
                 if i and match_heading(prev) is None and len(prev) > 40:
                     scores[i - 1] += 2.5  # the introduction before the restarted 一、
             top_value = heading.value

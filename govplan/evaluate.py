@@ -1,0 +1,212 @@
+"""Score extraction against hand-checked gold annotations (docs/gold-format.md).
+
+Items are matched one-to-one by overlapping spans in the original text; tasks by numbering
+path; unit assignments by (task path, unit) after inheritance down the task tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from govplan.errors import GovplanError
+from govplan.spec.model import Span, Spec, effective_units, iter_paths
+
+FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
+
+
+@dataclass
+class Score:
+    """Counts for one field, with precision, recall and F1."""
+
+    tp: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    def add(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.predicted += other.predicted
+        self.expected += other.expected
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else (1.0 if not self.expected else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.expected if self.expected else (1.0 if not self.predicted else 0.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "predicted": self.predicted, "expected": self.expected,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class DocumentScore:
+    gold_file: str
+    scores: dict[str, Score] = field(default_factory=lambda: {name: Score() for name in FIELDS})
+
+
+@dataclass
+class _GoldItem:
+    span: Span
+    data: dict[str, Any]
+
+
+class _Text:
+    """The original text of a gold document's source with line offsets, to locate (line, text, nth)."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.split("\n")
+        self.offsets = [0]
+        for line in self.lines:
+            self.offsets.append(self.offsets[-1] + len(line) + 1)
+
+    def locate(self, line: int, text: str, nth: int, gold_file: str) -> Span:
+        row = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        pos = -1
+        for _ in range(nth):
+            pos = row.find(text, pos + 1)
+            if pos < 0:
+                raise GovplanError(
+                    f"金标准第 {line} 行找不到“{text}”（第 {nth} 处）。",
+                    f"gold item '{text}' (occurrence {nth}) is not on line {line}.",
+                    gold_file,
+                )
+        start = self.offsets[line - 1] + pos
+        return Span(start=start, end=start + len(text))
+
+    def line_range(self, first: int, last: int) -> Span:
+        return Span(start=self.offsets[first - 1], end=self.offsets[min(last, len(self.lines))])
+
+
+def evaluate(gold_dir: Path, root: Path, extract: Callable[[Path], list[Spec]]) -> list[DocumentScore]:
+    """Score every gold file in ``gold_dir``; ``extract`` turns a source path into specs (cached by caller)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    results = []
+    files = sorted(p for p in gold_dir.glob("*.yaml") if "boundaries" not in p.name)
+    if not files:
+        raise GovplanError("目录中没有金标准文件（*.yaml）。", "no gold files (*.yaml) in the directory.", str(gold_dir))
+    for gold_file in files:
+        gold = yaml.load(gold_file.read_text(encoding="utf-8"))
+        source = root / gold["source"]
+        text = _Text(source, source.read_text(encoding="utf-8"))
+        window = text.line_range(*gold["lines"])
+        specs = [s for s in extract(source) if _overlaps_part(s, window)]
+        results.append(_score_document(str(gold_file), gold, text, window, specs))
+    return results
+
+
+def _overlaps_part(spec: Spec, window: Span) -> bool:
+    return spec.source.span is None or spec.source.span.overlaps(window)
+
+
+def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, specs: list[Spec]) -> DocumentScore:
+    result = DocumentScore(name)
+    paths = [path for spec in specs for path in iter_paths(spec) if _inside(path[-1].span, window)]
+    predicted_ids = {path[-1].id for path in paths}
+    gold_ids = {t["path"] for t in gold.get("tasks") or []}
+    result.scores["tasks"] = Score(len(predicted_ids & gold_ids), len(predicted_ids), len(gold_ids))
+
+    def locate(items: Iterable[dict[str, Any]]) -> list[_GoldItem]:
+        return [_GoldItem(text.locate(i["line"], str(i["text"]), int(i.get("nth", 1)), name), i) for i in items]
+
+    gold_deadlines = locate(gold.get("deadlines") or [])
+    pred_deadlines = [d for path in paths for d in path[-1].deadlines if _inside(d.span, window)]
+    pairs = _match(gold_deadlines, pred_deadlines)
+    result.scores["deadline_spans"] = Score(len(pairs), len(pred_deadlines), len(gold_deadlines))
+    dated_gold = [g for g in gold_deadlines if g.data.get("due") or g.data.get("start")]
+    dated_pred = [d for d in pred_deadlines if d.due or d.start]
+    result.scores["deadline_dates"] = Score(
+        sum(1 for g, p in pairs if (g.data.get("due") or g.data.get("start")) and _same_dates(g.data, p)),
+        len(dated_pred), len(dated_gold),
+    )
+    gold_targets = locate(gold.get("targets") or [])
+    pred_targets = [t for path in paths for t in path[-1].targets if _inside(t.span, window)]
+    result.scores["targets"] = Score(
+        sum(1 for g, p in _match(gold_targets, pred_targets) if _same_target(g.data, p)),
+        len(pred_targets), len(gold_targets),
+    )
+    for role, field_name in (("lead", "lead_units"), ("support", "support_units")):
+        expected = _gold_assignments(gold, role)
+        predicted = {
+            (path[-1].id, unit.canonical or unit.name)
+            for path in paths for unit in effective_units(path) if unit.role == role
+        }
+        hits = sum(1 for task, unit in predicted if any(task == t and _same_unit(unit, u) for t, u in expected))
+        result.scores[field_name] = Score(hits, len(predicted), len(expected))
+    return result
+
+
+def _inside(span: Span, window: Span) -> bool:
+    return window.start <= span.start < window.end
+
+
+def _match(gold: list[_GoldItem], predicted: list[Any]) -> list[tuple[_GoldItem, Any]]:
+    """One-to-one pairs of overlapping spans, in document order."""
+    pairs, used = [], set()
+    for g in sorted(gold, key=lambda item: item.span.start):
+        for k, p in enumerate(predicted):
+            if k not in used and g.span.overlaps(p.span):
+                pairs.append((g, p))
+                used.add(k)
+                break
+    return pairs
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _same_dates(gold: dict[str, Any], predicted: Any) -> bool:
+    return _date(gold.get("due")) == predicted.due and _date(gold.get("start")) == predicted.start
+
+
+def _same_target(gold: dict[str, Any], predicted: Any) -> bool:
+    value = gold.get("value")
+    if value is None or predicted.value is None or abs(float(value) - predicted.value) > 1e-6 * max(1.0, abs(float(value))):
+        return value is None and predicted.value is None
+    return (gold.get("unit") or None) == (predicted.unit or None) and gold.get("comparator", "=") == predicted.comparator
+
+
+def _gold_assignments(gold: dict[str, Any], role: str) -> set[tuple[str, str]]:
+    """(task path, unit) for every gold task, with roles inherited from the nearest stating ancestor."""
+    stated: dict[str, list[str]] = {}
+    for entry in gold.get("assignments") or []:
+        if entry.get(role):
+            stated.setdefault(entry["task"], []).extend(entry[role])
+    result = set()
+    for task in gold.get("tasks") or []:
+        path = task["path"]
+        parts = path.split(".")
+        for k in range(len(parts), 0, -1):
+            units = stated.get(".".join(parts[:k]))
+            if units:
+                result.update((path, unit) for unit in units)
+                break
+    return result
+
+
+def _same_unit(predicted: str, gold: str) -> bool:
+    return predicted == gold or predicted.endswith(gold) or gold.endswith(predicted)
+
+
+def totals(results: list[DocumentScore]) -> dict[str, Score]:
+    """Micro-averaged scores over all documents."""
+    total = {name: Score() for name in FIELDS}
+    for result in results:
+        for name in FIELDS:
+            total[name].add(result.scores[name])
+    return total
