@@ -142,11 +142,22 @@ def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
     for value, numeral in enumerate(style.numerals[first - 1 :], start=first):
         marker = style.marker.replace("{n}", numeral)
         pos = _clause_start_find(text, marker, search_from, data.clause_starts)
+        if pos < 0 and items:
+            # once a run has begun, a later marker counts even where the source lost its full stop
+            pos = _loose_find(text, marker, search_from, style.numerals)
         if pos < 0:
             break
         items.append(InlineItem(style.key, value, marker, pos, pos + len(marker)))
         search_from = pos + len(marker)
     return items
+
+
+def _loose_find(text: str, marker: str, start: int, numerals: tuple[str, ...]) -> int:
+    """Index of ``marker`` at or after ``start`` not glued to a preceding numeral (十二是 is not 二是)."""
+    pos = text.find(marker, start)
+    while pos > 0 and any(text[max(0, pos - 3) : pos].endswith(n) for n in numerals):
+        pos = text.find(marker, pos + 1)
+    return pos
 
 
 def _clause_start_find(text: str, marker: str, start: int, clause_starts: str) -> int:

@@ -80,8 +80,18 @@ class TreeBuilder:
             self._close(current, line.start)
             current = placed
         self._close(current, region_end)
+        if not roots:
+            return self._unheaded_items(lines)
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
+
+    def _unheaded_items(self, lines: list[Line]) -> list[TaskNode]:
+        """A document with no numbered headings may still list its points inline (一要…二要…)."""
+        content = [line for line in lines if not line.blank]
+        if not content:
+            return []
+        start, end = content[0].start, content[-1].end
+        return self._inline_children(self.text[start:end], start, 0, 0, None)
 
     def _place(
         self, heading: HeadingNumber, line: Line, stack: list[_Open], last_value: dict[str, int], roots: list[_Open]
@@ -89,7 +99,9 @@ class TreeBuilder:
         """Put a heading into the tree, or return None when its number does not continue any list."""
         depth = next((i for i, open_ in enumerate(stack) if open_.style == heading.style), None)
         value = heading.value
-        if value == 0:  # unnumbered items are numbered by position
+        if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
+            if not stack:
+                return None
             value = stack[depth].value + 1 if depth is not None else 1
         if depth is not None:
             sibling = stack[depth]
@@ -152,7 +164,8 @@ class TreeBuilder:
         return node
 
     def _inline_children(
-        self, own: str, start: int, body_offset: int, level: int, node_id: str, skip: frozenset[str] = frozenset()
+        self, own: str, start: int, body_offset: int, level: int, node_id: str | None,
+        skip: frozenset[str] = frozenset(),
     ) -> list[TaskNode]:
         """Inline items (一是…二是…) written inside a node's own text become its first children.
 
@@ -167,7 +180,7 @@ class TreeBuilder:
             local_end = body_offset + items[k + 1].start if k + 1 < len(items) else len(own)
             text = own[local_start:local_end].rstrip()
             marker_len = item.marker_end - item.start
-            item_id = self._unique(f"{node_id}.{item.segment}", used)
+            item_id = self._unique(f"{node_id}.{item.segment}" if node_id else item.segment, used)
             children = self._inline_children(text, start + local_start, marker_len, level + 1, item_id, skip | {item.style})
             result.append(self._make(start + local_start, text, marker_len, item.style, level + 1, item_id, children))
         return result
