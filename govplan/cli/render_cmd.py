@@ -1,9 +1,159 @@
-"""`govplan render` (being built)."""
+"""`govplan render` (task tables, responsibility matrices, checklists) and `govplan calendar` (.ics)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
+
+from govplan.errors import GovplanError
+from govplan.i18n import tr
+
+if TYPE_CHECKING:
+    from govplan.render.loading import LoadedSpec
+
+
+class ViewChoice(str, Enum):
+    tasktable = "tasktable"
+    matrix = "matrix"
+    checklist = "checklist"
+
+
+class FormatChoice(str, Enum):
+    docx = "docx"
+    xlsx = "xlsx"
+    html = "html"
+    md = "md"
+    csv = "csv"
+
+
+def parse_today(value: str | None) -> dt.date | None:
+    """--today as an ISO date (2024-07-01)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise GovplanError(
+            f"--today 需要 YYYY-MM-DD 格式的日期，收到“{value}”", f"--today needs a YYYY-MM-DD date, got '{value}'"
+        ) from exc
+
+
+def _load(specs: list[Path], no_validate: bool) -> list[LoadedSpec]:
+    """The specs, loaded; warnings about skipped items go to stderr."""
+    from govplan.render.loading import load_specs_for_render
+
+    loaded = load_specs_for_render(specs, validate=not no_validate)
+    for spec in loaded:
+        for warning in spec.warnings:
+            typer.echo(tr("警告：", "warning: ") + warning, err=True)
+    return loaded
+
+
+def _emit(result: str | bytes, output: Path | None) -> None:
+    """Write the result atomically to ``output``, or text to stdout."""
+    from govplan.fsutil import write_atomic
+
+    if output is None:
+        if isinstance(result, bytes):
+            raise GovplanError("docx/xlsx 是二进制格式，请用 -o 指定输出文件", "docx/xlsx output is binary: name a file with -o")
+        sys.stdout.write(result)
+        sys.stdout.flush()
+        return
+    write_atomic(output, result)
+    typer.echo(tr(f"已生成 {output}", f"wrote {output}"), err=True)
+
+
+def render_command(
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC_OR_DIR...", help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
+    ),
+    view: ViewChoice = typer.Option(
+        ...,
+        "--as",
+        help=tr(
+            "tasktable 任务分解表；matrix 责任矩阵；checklist 责任清单",
+            "tasktable (task table), matrix (responsibility matrix) or checklist (per-unit checklist)",
+        ),
+    ),
+    to: FormatChoice | None = typer.Option(
+        None, "--to", help=tr("输出格式；默认按 -o 的扩展名，否则 md", "output format; default from -o's suffix, else md")
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help=tr("输出文件；文本格式缺省时写到标准输出", "output file; text formats go to stdout without it")
+    ),
+    unit: str | None = typer.Option(
+        None, "--unit", help=tr("只列出该单位的任务（责任清单只列该单位）", "only this unit's tasks (a checklist for this unit only)")
+    ),
+    depth: int | None = typer.Option(
+        None, "--depth", min=1, help=tr("按第 N 层任务分行（默认：每个末级任务一行）", "one row per task at level N (default: one per leaf task)")
+    ),
+    template: Path | None = typer.Option(
+        None,
+        "--template",
+        help=tr(
+            "自定义 Jinja 模板（见 docs/templates.md），或输出 docx 时的 Word 参考文档",
+            "your own Jinja template (see docs/templates.md), or a Word reference document for docx output",
+        ),
+    ),
+    today: str | None = typer.Option(
+        None, "--today", metavar="YYYY-MM-DD", help=tr("判断逾期所用的日期（默认今天）", "the date overdue items are judged against (default: today)")
+    ),
+    no_validate: bool = typer.Option(
+        False, "--no-validate", help=tr("不因校验错误而停止：略过出错的条目", "do not stop on validation errors: skip the failing items")
+    ),
+) -> None:
+    """生成任务分解表、责任矩阵或责任清单（docx/xlsx/html/md/csv）。"""
+    from govplan.render.views import RenderRequest, choose_format, render
+
+    fmt = choose_format(to.value if to else None, output, template)
+    request = RenderRequest(view.value, fmt, depth, unit, parse_today(today), template)  # type: ignore[arg-type]
+    _emit(render(_load(specs, no_validate), request), output)
+
+
+def calendar_command(
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC_OR_DIR...", help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help=tr("输出的 .ics 文件；缺省时写到标准输出", "the .ics file to write; stdout without it")
+    ),
+    unit: str | None = typer.Option(None, "--unit", help=tr("只导出该单位的任务时限", "only this unit's deadlines")),
+    no_validate: bool = typer.Option(
+        False, "--no-validate", help=tr("不因校验错误而停止：略过出错的条目", "do not stop on validation errors: skip the failing items")
+    ),
+) -> None:
+    """把所有有具体日期的任务时限导出为日历（.ics），周期性时限按重复规则导出。"""
+    from govplan.render.ical import build_calendar
+
+    result = build_calendar(_load(specs, no_validate), unit)
+    _emit(result.data.decode("utf-8"), output)
+    typer.echo(
+        tr(
+            f"{result.events} 个日程；{result.skipped} 个时限没有具体日期，未写入",
+            f"{result.events} events; {result.skipped} deadlines have no date and were left out",
+        ),
+        err=True,
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Register this module's commands on the app."""
+    """Register `render` and `calendar` on the app."""
+    app.command(
+        "render",
+        help=tr(
+            "生成任务分解表（tasktable）、责任矩阵（matrix）或责任清单（checklist），输出 docx/xlsx/html/md/csv。",
+            "Render a task table, responsibility matrix or per-unit checklist as docx/xlsx/html/md/csv.",
+        ),
+    )(render_command)
+    app.command(
+        "calendar",
+        help=tr(
+            "把任务时限导出为日历文件（.ics），周期性时限按重复规则（RRULE）导出。",
+            "Export task deadlines as an iCalendar file (.ics), recurring ones as RRULEs.",
+        ),
+    )(calendar_command)

@@ -1,0 +1,23 @@
+"""CSV with a BOM, so Excel opens Chinese text correctly; several grids share one file with a 分表 column."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from govplan.render.grids import Grid
+
+SHEET_COLUMN = "分表"
+
+
+def write_csv(grids: list[Grid]) -> str:
+    """One header row and every grid's rows; a leading 分表 column names the grid when there are several."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    several = len(grids) > 1
+    header = [c.label for c in grids[0].columns] if grids else []
+    writer.writerow(([SHEET_COLUMN] if several else []) + header)
+    for grid in grids:
+        for row in grid.rows:
+            writer.writerow(([grid.name] if several else []) + row.cells)
+    return "\ufeff" + buf.getvalue()

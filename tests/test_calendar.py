@@ -1,0 +1,86 @@
+"""`govplan calendar`: deadlines as .ics events, recurring ones as RRULEs, parsed back with icalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from govplan.render.ical import build_calendar, first_occurrence, rrule
+from govplan.render.loading import load_specs_for_render
+from govplan.spec.model import Recurrence
+
+FIXTURES = Path(__file__).parent / "fixtures" / "render"
+SMALL = FIXTURES / "small_tree.yaml"
+XUNYI = FIXTURES / "xunyi_ten_actions.yaml"
+
+
+def _events(path: Path, unit: str | None = None) -> list:
+    from icalendar import Calendar
+
+    result = build_calendar(load_specs_for_render([path], validate=True), unit)
+    cal = Calendar.from_ical(result.data)
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == result.events
+    return events
+
+
+def test_dated_and_recurring_deadlines_become_events() -> None:
+    events = {str(e["summary"]): e for e in _events(SMALL)}
+    grad = events["（一）促进高校毕业生就业（某县人力资源和社会保障局牵头）"]
+    assert grad.decoded("dtstart") == dt.date(2024, 6, 30)
+    assert grad.decoded("dtend") == dt.date(2024, 7, 1)
+    assert "rrule" not in grad
+    assert "责任单位/配合单位：县财政局" in str(grad["description"])
+    assert "目标指标：吸纳就业不少于500人" in str(grad["description"])
+
+    migrant = events["（二）促进农民工就业（县农业农村局牵头）"]
+    assert migrant.decoded("dtstart") == dt.date(2024, 2, 25)  # first 25th on or after the issue date
+    assert migrant["rrule"]["FREQ"] == ["MONTHLY"] and migrant["rrule"]["BYMONTHDAY"] == [25]
+
+
+def test_quarterly_deadlines_repeat_every_three_months_at_quarter_end() -> None:
+    quarterly = [e for e in _events(SMALL) if "rrule" in e and e["rrule"].get("INTERVAL") == [3]]
+    assert len(quarterly) == 1
+    event = quarterly[0]
+    assert event.decoded("dtstart") == dt.date(2024, 3, 31)
+    assert event["rrule"]["BYMONTHDAY"] == [-1]
+    assert str(event["summary"]) == "二、强化工作保障"
+
+
+def test_periods_span_their_days_and_undated_limits_are_left_out() -> None:
+    events = _events(XUNYI)
+    stage = next(e for e in events if str(e["summary"]).startswith("(二)集中实施阶段"))
+    assert (stage.decoded("dtstart"), stage.decoded("dtend")) == (dt.date(2024, 4, 4), dt.date(2024, 11, 1))
+    result = build_calendar(load_specs_for_render([XUNYI], validate=True))
+    assert result.skipped == 3  # 不超过15天, 10天内, and 每年 without a month
+    assert len({str(e["uid"]) for e in events}) == len(events)
+
+
+def test_unit_option_keeps_only_that_units_deadlines() -> None:
+    events = _events(SMALL, unit="县农业农村局")
+    assert [str(e["summary"]) for e in events] == ["（二）促进农民工就业（县农业农村局牵头）"]
+
+
+@pytest.mark.parametrize(
+    ("rec", "anchor", "first", "rule"),
+    [
+        (Recurrence(freq="monthly", part="late"), dt.date(2024, 3, 29), dt.date(2024, 3, 31), {"FREQ": "MONTHLY", "BYMONTHDAY": -1}),
+        (Recurrence(freq="monthly", part="early"), dt.date(2024, 3, 29), dt.date(2024, 4, 10), {"FREQ": "MONTHLY", "BYMONTHDAY": 10}),
+        (Recurrence(freq="half-yearly"), dt.date(2024, 7, 2), dt.date(2024, 12, 31), {"FREQ": "MONTHLY", "BYMONTHDAY": -1, "INTERVAL": 6}),
+        (Recurrence(freq="yearly", month=3, part="end"), dt.date(2024, 4, 1), dt.date(2025, 3, 31), {"FREQ": "YEARLY", "BYMONTH": 3, "BYMONTHDAY": -1}),
+        (Recurrence(freq="ten-daily"), dt.date(2024, 2, 21), dt.date(2024, 2, 29), {"FREQ": "MONTHLY", "BYMONTHDAY": [10, 20, -1]}),
+    ],
+)
+def test_rhythms_place_their_first_date_and_rule(rec: Recurrence, anchor: dt.date, first: dt.date, rule: dict) -> None:
+    assert first_occurrence(rec, anchor) == first
+    assert rrule(rec, None) == rule
+
+
+def test_calendar_cli_writes_an_ics_file(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "deadlines.ics"
+    result = run_cli("calendar", str(SMALL), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert "4 个日程；0 个时限没有具体日期" in result.stderr
