@@ -1,0 +1,259 @@
+"""Quantitative targets in a task's text: value, unit, comparator, range, change and metric phrase.
+
+A target is a number with a unit (4.2万亩, 30%以上, 不少于1400人, 18-35万元); comparators and
+change verbs around it come from govplan/data/targets.yaml. Numbers inside deadline expressions,
+ordinals (第六届), document numbers (〔2020〕2号), codes (G247) and bare years are not targets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from govplan.annotate.base import NodeText
+from govplan.annotate.evidence import evidence
+from govplan.annotate.lexicon import alternation, data, word_map
+from govplan.annotate.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
+from govplan.annotate.segment import words as segment_words
+from govplan.spec.model import Deadline, Target
+
+_DECIMAL = r"\d+(?:\.\d+)?"
+_MULT = r"[万亿千百]*"
+_RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Compiled patterns and word tables built once from the data file."""
+
+    arabic: re.Pattern[str]
+    chinese: re.Pattern[str]
+    percent_word: re.Pattern[str]
+    doubling: re.Pattern[str]
+    comparator_before: dict[str, str]
+    comparator_after: dict[str, str]
+    approx: dict[str, str]
+    change_before: dict[str, str]
+    words: dict[str, Any]
+
+
+@cache
+def _rules() -> _Rules:
+    """Compile the target patterns from govplan/data/targets.yaml."""
+    w = data("targets")
+    units = alternation(w["units"])
+    approx = word_map(w["approx_between"])
+    arabic = (
+        rf"(?<![\dA-Za-z.])(?P<n1>{_DECIMAL})(?P<m1>{_MULT})"
+        rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
+        rf"(?P<approx>{alternation(approx)})?(?P<unit>{units})(?![A-Za-z\d])"
+    )
+    chinese = rf"(?<![{CN_NUMERAL_CHARS}])(?P<n1>[{CN_NUMERAL_CHARS}]+)(?P<unit>{units})"
+    percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
+    dbl = w["doubling"]
+    doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
+    return _Rules(
+        arabic=re.compile(arabic),
+        chinese=re.compile(chinese),
+        percent_word=re.compile(percent_word),
+        doubling=re.compile(doubling),
+        comparator_before=word_map(w["comparators_before"]),
+        comparator_after=word_map(w["comparators_after"]),
+        approx=approx,
+        change_before=word_map(w["changes_before"]),
+        words=w,
+    )
+
+
+@dataclass
+class _Found:
+    """A target being assembled: node-local range plus the fields of the Target item."""
+
+    start: int
+    end: int
+    fields: dict[str, Any]
+
+
+def find_targets(nt: NodeText, deadlines: list[Deadline]) -> list[Target]:
+    """Every quantitative target in the node's own text, in text order, spans global.
+
+    ``deadlines`` are the node's deadlines: numbers inside them are dates, not targets, and a
+    target written right after one (4月底30%以上) is a milestone pointing at it.
+    """
+    rules = _rules()
+    text = nt.text
+    dated = sorted((d.span.start - nt.start, d.span.end - nt.start) for d in deadlines)
+    found: list[_Found] = []
+    last_end = 0
+    for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
+        start, end = match.span()
+        if start < last_end or _overlaps(dated, start, end) or _excluded_before(text, start, rules):
+            continue
+        item = _read(match, text, rules)
+        if item is not None and item.start >= last_end:
+            found.append(item)
+            last_end = item.end
+    _attach_metrics(text, found, deadlines, nt.start, rules)
+    return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint ``ranges``."""
+    i = bisect.bisect_left(ranges, (end, end)) - 1
+    return i >= 0 and ranges[i][1] > start
+
+
+def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
+    """Number-with-unit matches of every shape, doubling and percent words first."""
+    return [
+        *rules.doubling.finditer(text),
+        *rules.percent_word.finditer(text),
+        *rules.arabic.finditer(text),
+        *rules.chinese.finditer(text),
+    ]
+
+
+def _excluded_before(text: str, start: int, rules: _Rules) -> bool:
+    """Ordinals, per-base rates, bracketed numbers and codes: 第六届, 每1000名, 〔2020〕, “10里…”."""
+    return any(text.endswith(word, 0, start) for word in rules.words["not_after"])
+
+
+def _read(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
+    """The target a number match denotes, with cue words around it folded into its range."""
+    g = match.groupdict()
+    pattern = match.re
+    try:
+        if pattern is rules.doubling:
+            fields = {"value": float(2 ** to_int(g["n1"])), "unit": rules.words["doubling"]["unit"], "change": "multiply"}
+        elif pattern is rules.percent_word:
+            fields = {"value": parse_number(g["n1"]), "unit": "%", "percent": True}
+        else:
+            fields = _quantity(g)
+    except NumeralError:
+        return None
+    start, end = match.span()
+    comparator = rules.approx.get(g.get("approx") or "", "=")
+    word = _adjacent_before(text, start, rules.comparator_before)
+    if word:
+        comparator = rules.comparator_before[word]
+        start -= len(word)
+    else:
+        comparator = _adverb_comparator(text, start, rules) or comparator
+    change = _adjacent_before(text, start, rules.change_before)
+    if change:
+        fields.setdefault("change", rules.change_before[change])
+        start -= len(change)
+    elif pattern is rules.chinese and not word:
+        return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
+    after = next((w for w in sorted(rules.comparator_after, key=len, reverse=True) if text.startswith(w, end)), None)
+    if after:
+        comparator = rules.comparator_after[after]
+        end += len(after)
+    return _Found(start, end, {**fields, "comparator": comparator})
+
+
+def _adverb_comparator(text: str, start: int, rules: _Rules) -> str | None:
+    """Comparator of an adverb a short verb away from the number: 至少认领1个, 至少开展2次."""
+    adverbs = rules.words["comparator_adverbs"]
+    window = text[max(0, start - int(adverbs["max_gap"]) - 2):start]
+    for symbol, words in adverbs["words"].items():
+        for word in words:
+            pos = window.rfind(word)
+            if pos >= 0 and not any(ch in rules.words["clause_breaks"] or ch.isdigit() for ch in window[pos:]):
+                return str(symbol)
+    return None
+
+
+def _quantity(g: dict[str, str | None]) -> dict[str, Any]:
+    """Value (multipliers expanded), range end, unit and percent flag of a number-with-unit match."""
+    unit = g["unit"] or ""
+    first_mult = g.get("m1") or ""
+    last_mult = g.get("m2") or first_mult
+    value = parse_number((g["n1"] or "") + (first_mult or (last_mult if g.get("n2") else "")))
+    fields: dict[str, Any] = {"value": value, "unit": unit, "percent": unit == "%" or bool(g.get("p1"))}
+    if g.get("n2"):
+        fields["value_max"] = parse_number((g["n2"] or "") + last_mult)
+    return fields
+
+
+def _adjacent_before(text: str, pos: int, table: dict[str, str]) -> str | None:
+    """The longest word of ``table`` that ends exactly at ``pos``."""
+    hits = [w for w in table if text.endswith(w, 0, pos)]
+    return max(hits, key=len) if hits else None
+
+
+def _attach_metrics(
+    text: str, found: list[_Found], deadlines: list[Deadline], offset: int, rules: _Rules
+) -> None:
+    """Set each target's metric phrase and, for milestones (4月底30%以上), its deadline index."""
+    breaks = rules.words["clause_breaks"]
+    clause_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in breaks]
+    previous_end = 0
+    previous_metric: str | None = None
+    dated = sorted((d.span.start - offset, d.span.end - offset) for d in deadlines)
+    milestone_at = {d.span.end - offset: i for i, d in enumerate(deadlines)}
+    for item in found:
+        clause_start = clause_starts[bisect.bisect_right(clause_starts, item.start) - 1]
+        floor = max(clause_start, previous_end)
+        before = _trim(_mask_deadlines(text, floor, item.start, dated), rules.words)
+        if not before and floor > clause_start:
+            metric = previous_metric  # 4月底30%以上、6月底50%以上: the list shares one metric
+        else:
+            metric = _metric(text, before, item, rules)
+        item.fields["metric"] = metric
+        if item.start in milestone_at:  # 4月底30%以上: a milestone of the deadline right before it
+            item.fields["deadline"] = milestone_at[item.start]
+        previous_end, previous_metric = item.end, metric
+
+
+def _mask_deadlines(text: str, start: int, end: int, dated: list[tuple[int, int]]) -> str:
+    """text[start:end] with the sorted deadline ranges cut out (they are when, not what)."""
+    pieces: list[str] = []
+    pos = start
+    for s, e in dated[max(0, bisect.bisect_left(dated, (start, start)) - 1):]:
+        if s >= end:
+            break
+        if e <= pos:
+            continue
+        pieces.append(text[pos:max(pos, s)])
+        pos = max(pos, min(e, end))
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+def _metric(text: str, before: str, item: _Found, rules: _Rules) -> str | None:
+    """What is measured: the phrase before the number, or after a percentage (30%以上的家庭…)."""
+    w = rules.words
+    after = _phrase_after(text, item.end, w["metric_after_stops"])
+    if item.fields.get("percent") and after.startswith("的"):
+        return _trim(after[1:], w) or None
+    if len(before) < int(w["metric_min_chars"]):
+        before = _trim(before + after, w)  # 培育40个“移风易俗”先进示范村: the noun follows the count
+    return before or None
+
+
+def _phrase_after(text: str, start: int, stops: str) -> str:
+    """Text after a target up to the next clause break, list comma or digit."""
+    end = start
+    while end < len(text) and text[end] not in stops and not text[end].isdigit():
+        end += 1
+    return text[start:end]
+
+
+def _trim(phrase: str, w: dict[str, Any]) -> str:
+    """Drop lead-in words (全年, 力争…), trailing cue words (达到, 不少于…) and punctuation, by jieba words."""
+    tokens = [t for t in segment_words(phrase) if t.strip()]
+    lead, tail = set(w["metric_lead_drop"]), set(w["metric_tail_drop"])
+    while tokens and (tokens[0] in lead or _is_filler(tokens[0])):
+        tokens.pop(0)
+    while tokens and (tokens[-1] in tail or _is_filler(tokens[-1])):
+        tokens.pop()
+    return "".join(tokens)[: int(w["metric_max_chars"])]
+
+
+def _is_filler(token: str) -> bool:
+    """Punctuation and bare numbers never start or end a metric phrase."""
+    return all(not ch.isalnum() for ch in token) or token.replace(".", "").isdigit()

@@ -1,0 +1,159 @@
+"""Deadline annotator on sentences taken from the seed notices, plus non-deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govplan.annotate.base import DocContext, NodeText
+from govplan.annotate.deadlines import find_deadlines
+from govplan.spec.model import Deadline, Span, TaskNode
+
+CTX_2020 = DocContext(doc_date=dt.date(2020, 3, 30))  # seed 000
+CTX_2022 = DocContext(doc_date=dt.date(2022, 4, 29))  # seed 001
+CTX_2024 = DocContext(doc_date=dt.date(2024, 3, 29))  # seed 002
+
+
+def node_text(text: str, start: int = 0) -> NodeText:
+    node = TaskNode(id="t", style="unnumbered", level=1, text=text, line=1, span=Span(start=start, end=start + len(text)))
+    return NodeText(node=node, start=start, text=text)
+
+
+def found(text: str, ctx: DocContext, start: int = 0) -> list[Deadline]:
+    return find_deadlines(node_text(text, start), ctx)
+
+
+def summary(text: str, ctx: DocContext) -> list[tuple[str, str, dt.date | None]]:
+    return [(d.text, d.kind, d.due) for d in found(text, ctx)]
+
+
+def test_seed_000_month_deadlines() -> None:
+    text = "组长项目要有一定的资金硬投入,原则上须在4月份完成立项,上半年启动实施,11月底前竣工。"
+    assert summary(text, CTX_2020) == [
+        ("4月份", "by", dt.date(2020, 4, 30)),
+        ("上半年", "by", dt.date(2020, 6, 30)),
+        ("11月底前", "by", dt.date(2020, 11, 30)),
+    ]
+
+
+def test_seed_001_explicit_years() -> None:
+    text = (
+        "2022年底前,镇上至少有4名工作人员取得执法资格;到2024年,基本建立一支规范化专业化乡镇执法队伍。"
+        "到2026年底,“五治融合”基层治理体系更加成熟。2022年6月底前,领导班子成员认真学习。"
+    )
+    assert summary(text, CTX_2022) == [
+        ("2022年底前", "by", dt.date(2022, 12, 31)),
+        ("到2024年", "by", dt.date(2024, 12, 31)),
+        ("到2026年底", "by", dt.date(2026, 12, 31)),
+        ("2022年6月底前", "by", dt.date(2022, 6, 30)),
+    ]
+
+
+def test_seed_001_quarter_and_bare_year_clauses() -> None:
+    text = "2022年第二季度,以乡镇为单位,集中开展行动。2022年,力争完成1个市级基层协商试点工作;2023年,总结试点经验"
+    assert summary(text, CTX_2022) == [
+        ("2022年第二季度", "by", dt.date(2022, 6, 30)),
+        ("2022年", "by", dt.date(2022, 12, 31)),
+        ("2023年", "by", dt.date(2023, 12, 31)),
+    ]
+
+
+def test_seed_002_year_from_document() -> None:
+    text = "确保10月底前全部竣工,11月底完成验收并兑付补助资金。"
+    assert summary(text, CTX_2024) == [("10月底前", "by", dt.date(2024, 10, 31)), ("11月底", "by", dt.date(2024, 11, 30))]
+
+
+def test_seed_002_phases_and_periods() -> None:
+    assert summary("(一)宣传动员阶段(4月3日前)。", CTX_2024) == [("4月3日前", "by", dt.date(2024, 4, 3))]
+    (period,) = found("(二)集中实施阶段(4月4日-10月31日)。", CTX_2024)
+    assert (period.kind, period.start, period.due) == ("period", dt.date(2024, 4, 4), dt.date(2024, 10, 31))
+    (whole,) = found("“十大提升行动”从2024年3月开始至12月底结束,此后转入常态化", CTX_2024)
+    assert whole.text == "2024年3月开始至12月底结束"
+    assert (whole.kind, whole.start, whole.due) == ("period", dt.date(2024, 3, 1), dt.date(2024, 12, 31))
+
+
+def test_three_deadlines_after_yu() -> None:
+    text = "“季调度”,于5月底、8月底、11月底,由县委、县政府分管领导组织召开工作调度会"
+    assert [d.due for d in found(text, CTX_2024)] == [dt.date(2024, 5, 31), dt.date(2024, 8, 31), dt.date(2024, 11, 30)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "freq", "day", "month", "part"),
+    [
+        ("县人社局汇总后每月25日前报送县乡村振兴局", "每月25日前", "monthly", 25, None, None),
+        ("县乡村振兴局每月下旬组织相关部门召开联席会议", "每月下旬", "monthly", None, None, "late"),
+        ("原则上每季度至少到村走访一次", "每季度", "quarterly", None, None, None),
+        ("各派出单位主要负责同志每半年到村调研指导1次", "每半年", "half-yearly", None, None, None),
+        ("每年3月底前,帮助指导村(社区)党组织书记修订任期工作规划", "每年3月底前", "yearly", None, 3, "end"),
+        ("督促各镇(街道)按季度采集脱贫人口收入支出信息", "按季度", "quarterly", None, None, None),
+    ],
+)
+def test_recurring(text: str, expression: str, freq: str, day: int | None, month: int | None, part: str | None) -> None:
+    (item,) = found(text, CTX_2024)
+    assert item.text == expression and item.kind == "recurring" and item.due is None
+    assert item.recurrence is not None
+    assert (item.recurrence.freq, item.recurrence.day, item.recurrence.month, item.recurrence.part) == (freq, day, month, part)
+
+
+def test_relative_limits() -> None:
+    text = "从发现风险线索到完成监测对象识别认定不超过15天,识别后10天内完成信息系统录入"
+    assert [(d.text, d.kind, d.within_days) for d in found(text, CTX_2024)] == [
+        ("不超过15天", "relative", 15),
+        ("10天内", "relative", 10),
+    ]
+
+
+def test_named_days() -> None:
+    fixed, movable = found("在七一前夕、春节前后,根据市统一部署要求,组织开展走访慰问。", CTX_2020)
+    assert (fixed.text, fixed.named_day, fixed.due) == ("七一前夕", "七一", dt.date(2020, 7, 1))
+    assert (movable.text, movable.named_day, movable.due, movable.kind) == ("春节前后", "春节", None, "on")
+    assert movable.unresolved
+
+
+def test_chinese_numeral_dates() -> None:
+    assert summary("十一月底前完成验收,二〇二四年底前全面完成", CTX_2024) == [
+        ("十一月底前", "by", dt.date(2024, 11, 30)),
+        ("二〇二四年底前", "by", dt.date(2024, 12, 31)),
+    ]
+
+
+def test_no_document_date_keeps_year_less_deadlines_unresolved() -> None:
+    items = found("确保10月底前全部竣工,七一前夕走访,2022年6月底前完成", DocContext())
+    assert [(d.text, d.due) for d in items] == [("10月底前", None), ("七一前夕", None), ("2022年6月底前", dt.date(2022, 6, 30))]
+    assert items[0].unresolved and items[1].unresolved and items[2].unresolved is None
+
+
+def test_spans_are_global_offsets() -> None:
+    text = "原则上须在4月份完成立项"
+    (item,) = found(text, CTX_2020, start=1000)
+    assert item.span == Span(start=1005, end=1008)
+    assert text[item.span.start - 1000:item.span.end - 1000] == item.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该中心设立于1987年12月,是全市最早的服务机构",
+        "2020年是全面建成小康社会的决胜之年",
+        "对2020年新风行动任务具体部署如下",
+        "今年1月至今查处乱堆乱倒460余起",
+        "2017年换届以来全市已免职不合格村干部173名",
+        "对2013年至2023年底使用各级财政扶贫资金等资产进行全面“回头看”",
+        "深入开展一月一主题文明集市活动",
+        "2年至少组织镇干部开展1次干部健康体检",
+        "35岁以下、大专及以上学历专职村文书配备率达到90%以上",
+        "重视春节、元宵、清明、端午等传统民族节日",
+        "县委办发〔2022〕33号",
+        "公开日期 2024-03-29",
+        "                        2020年3月30日",
+    ],
+)
+def test_not_deadlines(text: str) -> None:
+    assert found(text, CTX_2024) == []
+
+
+def test_long_adversarial_input_completes() -> None:
+    text = ("2022年" * 20000) + ("每月" * 20000) + ("1-" * 20000) + ("月底前" * 20000) + ("十" * 20000)
+    items = find_deadlines(node_text(text), CTX_2022)
+    assert all(text[d.span.start:d.span.end] == d.text for d in items)

@@ -1,0 +1,127 @@
+"""Target annotator on sentences from the seed notices, plus numbers that are not targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govplan.annotate.base import DocContext, NodeText
+from govplan.annotate.deadlines import find_deadlines
+from govplan.annotate.targets import find_targets
+from govplan.spec.model import Span, Target, TaskNode
+
+CTX = DocContext(doc_date=dt.date(2024, 3, 29))
+
+
+def node_text(text: str, start: int = 0) -> NodeText:
+    node = TaskNode(id="t", style="unnumbered", level=1, text=text, line=1, span=Span(start=start, end=start + len(text)))
+    return NodeText(node=node, start=start, text=text)
+
+
+def found(text: str, start: int = 0) -> list[Target]:
+    nt = node_text(text, start)
+    return find_targets(nt, find_deadlines(nt, CTX))
+
+
+def values(text: str) -> list[tuple[str, float | None, float | None, str | None, str]]:
+    return [(t.text, t.value, t.value_max, t.unit, t.comparator) for t in found(text)]
+
+
+def test_seed_002_multipliers_expanded() -> None:
+    text = "新增高标准农田4.2万亩。新建高产高效“万元果”示范园300个,改造果园2000亩。"
+    assert values(text) == [
+        ("4.2万亩", 42000.0, None, "亩", "="),
+        ("300个", 300.0, None, "个", "="),
+        ("2000亩", 2000.0, None, "亩", "="),
+    ]
+
+
+def test_seed_002_metric_and_lower_bound() -> None:
+    (target,) = found("多渠道帮助脱贫群众稳岗就业,全年脱贫劳动力务工规模不少于1.9万人。")
+    assert (target.text, target.value, target.unit, target.comparator) == ("不少于1.9万人", 19000.0, "人", ">=")
+    assert target.metric == "脱贫劳动力务工规模"
+
+
+def test_seed_001_metric_before_percentage() -> None:
+    text = "2022年6月底前,行政村标准化种养产业园覆盖率达到100%、入园农户产业覆盖率和农户入园率达到100%"
+    first, second = found(text)
+    assert (first.metric, first.value, first.percent, first.unit) == ("行政村标准化种养产业园覆盖率", 100.0, True, "%")
+    assert second.metric == "入园农户产业覆盖率和农户入园率"
+
+
+def test_seed_000_range_of_amounts_and_households() -> None:
+    assert values("面向经营性收入18-35万元的经济薄弱村") == [("18-35万元", 180000.0, 350000.0, "元", "=")]
+    assert values("每个走访组选择2-3户联系帮助") == [("2-3户", 2.0, 3.0, "户", "=")]
+
+
+def test_seed_000_percentage_then_noun() -> None:
+    (target,) = found("力争全市30%以上的家庭达到乡镇级以上文明家庭标准。做好第六届全国文明村镇推荐工作")
+    assert (target.text, target.comparator, target.percent) == ("30%以上", ">=", True)
+    assert target.metric == "家庭达到乡镇级以上文明家庭标准"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "comparator", "change"),
+    [
+        ("力争贷款逾期率始终控制在0.5%以内", "控制在0.5%以内", "<=", None),
+        ("推动全镇信访总量每年同比下降10%以上。", "下降10%以上", ">=", "decrease"),
+        ("地区生产总值增长6.2%左右", "增长6.2%左右", "~", "increase"),
+        ("农村自来水普及率提高到95%", "提高到95%", "=", "reach"),
+        ("全年组织开展脱贫劳动力技能培训不少于1400人", "不少于1400人", ">=", None),
+        ("日清运垃圾300余吨", "300余吨", ">", None),
+        ("每个村(居)走访组至少认领1个组长项目", "1个", ">=", None),
+    ],
+)
+def test_comparators_and_changes(text: str, expected: str, comparator: str, change: str | None) -> None:
+    (target,) = found(text)
+    assert (target.text, target.comparator, target.change) == (expected, comparator, change)
+
+
+def test_doubling_and_percent_words() -> None:
+    double, percent = found("确保农民收入翻一番,覆盖率达到百分之八十")
+    assert (double.change, double.value) == ("multiply", 2.0)
+    assert (percent.value, percent.percent, percent.unit) == (80.0, True, "%")
+
+
+def test_seed_002_milestones_point_at_their_deadlines() -> None:
+    text = "各项目实施单位要确保项目资金支出率达到4月底30%以上、6月底50%以上、9月底75%以上、12月底100%。"
+    nt = node_text(text, start=500)
+    deadlines = find_deadlines(nt, CTX)
+    targets = find_targets(nt, deadlines)
+    assert [(t.value, t.deadline) for t in targets] == [(30.0, 0), (50.0, 1), (75.0, 2), (100.0, 3)]
+    assert [deadlines[t.deadline].due for t in targets if t.deadline is not None][-1] == dt.date(2024, 12, 31)
+    assert {t.metric for t in targets} == {"各项目实施单位要确保项目资金支出率"}
+    assert all(text[t.span.start - 500:t.span.end - 500] == t.text for t in targets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入学习贯彻党的十九届六中全会精神",
+        "高效实施“十大提升行动”",
+        "做好第六届全国文明村镇推荐工作",
+        "把建成的各级各类示范村以及G247、G309沿线打造成示范村",
+        "2020年是全面建成小康社会的决胜之年",
+        "关于印发通知(县委办发〔2022〕33号)精神",
+        "1.聚力推动三年目标必成。",
+        "(1)每季度组织党员干部到村走访",
+        "认真落实“1+11+X”党内组织生活,按照1:2的比例建立后备人才库",
+        "利用三八维权周、“12·4宪法宣传日”等重要节点",
+        "加快5G、人工智能建设,2022年底前4G网络全覆盖",
+        "忠诚拥护两个确立,增强四个意识",
+        "做好0-3岁婴幼儿托育指导,35岁以下",
+        "专职社区工作者达到每1000名常住人口配备",
+        "打造农村“10里文化圈”",
+        "确保10月底前全部竣工",
+    ],
+)
+def test_not_targets(text: str) -> None:
+    assert found(text) == []
+
+
+def test_long_adversarial_input_completes() -> None:
+    text = ("1" * 30000) + ("5个，" * 10000) + ("4月底30%以上、" * 5000) + ("1-" * 20000) + ("十" * 20000)
+    nt = node_text(text)
+    targets = find_targets(nt, find_deadlines(nt, CTX))
+    assert len(targets) == 15000

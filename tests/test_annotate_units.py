@@ -1,0 +1,190 @@
+"""Unit annotator: alias registry, block lines, parentheticals, unit headings, acting units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govplan.annotate import segment
+from govplan.annotate.base import NodeText
+from govplan.annotate.units import Registry, assign_units, load_registry
+from govplan.errors import GovplanError
+from govplan.spec.model import Span, TaskNode
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry()
+
+
+def task(text: str, title: str | None = None, children: list[TaskNode] | None = None, start: int = 0) -> TaskNode:
+    return TaskNode(
+        id="t", style="unnumbered", level=1, title=title, text=text, line=1,
+        span=Span(start=start, end=start + len(text)), children=children or [],
+    )
+
+
+def annotate(text: str, registry: Registry, title: str | None = None, start: int = 0) -> TaskNode:
+    node = task(text, title, start=start)
+    assign_units([NodeText(node=node, start=start, text=text)], registry)
+    return node
+
+
+def roles(node: TaskNode) -> list[tuple[str, str, str | None]]:
+    return [(u.role, u.name, u.canonical) for u in node.units]
+
+
+def test_registry_aliases_and_places(registry: Registry) -> None:
+    assert registry.lookup("县人社局") == "县人力资源和社会保障局"
+    assert registry.lookup("泰州市文明办") == "泰州市精神文明建设指导委员会办公室"
+    assert registry.lookup("综治中心") == "社会治安综合治理(应急服务)中心"
+    assert registry.lookup("某某协会会长") is None
+    text = "加强镇综治中心规范化建设,社会治安综合治理(应急服务)中心负责"
+    assert [text[s:e] for s, e in registry.scan(text)] == ["镇综治中心", "社会治安综合治理(应急服务)中心"]
+
+
+def test_user_registry_file_extends_and_teaches_jieba(tmp_path: Path) -> None:
+    extra = tmp_path / "my_units.yaml"
+    extra.write_text("甘沟驿镇农业农村综合服务站: [农综站]\n", encoding="utf-8")
+    registry = load_registry([extra])
+    assert registry.lookup("农综站") == "甘沟驿镇农业农村综合服务站"
+    assert "甘沟驿镇农业农村综合服务站" in segment.words("由甘沟驿镇农业农村综合服务站统筹")
+    node = annotate("农综站指导各村开展工作", registry)
+    assert roles(node) == [("lead", "农综站", "甘沟驿镇农业农村综合服务站")]
+
+
+def test_bad_user_registry_file_is_a_clear_error(tmp_path: Path) -> None:
+    extra = tmp_path / "bad.yaml"
+    extra.write_text("- just\n- a list\n", encoding="utf-8")
+    with pytest.raises(GovplanError) as info:
+        load_registry([extra])
+    assert str(extra) in str(info.value)
+
+
+def test_seed_000_support_parenthetical(registry: Registry) -> None:
+    text = "3.丰富群众文化生活。扶持乡村群众文艺作品创作等活动。(参与单位:市文化广电和旅游局、市委宣传部)"
+    node = annotate(text, registry, start=300)
+    assert roles(node) == [
+        ("support", "市文化广电和旅游局", "市文化广电和旅游局"),
+        ("support", "市委宣传部", "市委宣传部"),
+    ]
+    first = node.units[0]
+    assert text[first.span.start - 300:first.span.end - 300] == first.text == "市文化广电和旅游局"
+
+
+def test_chinese_brackets_and_colons(registry: Registry) -> None:
+    node = annotate("面向经济薄弱村选派第一书记。（参与单位：市委组织部）", registry)
+    assert roles(node) == [("support", "市委组织部", "市委组织部")]
+
+
+def test_lead_and_responsible_by_verbs(registry: Registry) -> None:
+    node = annotate("推进工作。(市政府办公室、市XX办公室牵头,市级各有关部门按职责分工负责)", registry)
+    assert roles(node) == [
+        ("lead", "市政府办公室", "市人民政府办公室"),
+        ("lead", "市XX办公室", None),
+        ("responsible", "市级各有关部门", None),
+    ]
+
+
+def test_labelled_leader_and_responsible(registry: Registry) -> None:
+    node = annotate("有序推进“一户多宅”专项整治。(责任领导:XX;责任单位:XX)", registry)
+    assert [(u.role, u.name) for u in node.units] == [("leader", "XX"), ("responsible", "XX")]
+
+
+def test_conjunction_splits_only_between_units(registry: Registry) -> None:
+    node = annotate("开展活动。(配合单位:市委组织部和县人社局、市文化广电和旅游局)", registry)
+    assert [u.name for u in node.units] == ["市委组织部", "县人社局", "市文化广电和旅游局"]
+
+
+def test_brackets_that_are_not_roles(registry: Registry) -> None:
+    node = annotate("各村(社区)党支部、村(居)委会(总支、党委),镇属各单位(见附件1)", registry)
+    assert node.units == []
+
+
+def test_seed_002_units_acting_in_sentences(registry: Registry) -> None:
+    text = (
+        "2. 精准核实务工信息。县人社局指导各镇(街道)充分发挥“四支队伍”作用,县人社局汇总后每月25日前报送县乡村振兴局,"
+        "县乡村振兴局组织各镇(街道)及时更新数据。"
+    )
+    node = annotate(text, registry)
+    assert [(u.role, u.name) for u in node.units] == [("lead", "县人社局"), ("lead", "县人社局"), ("lead", "县乡村振兴局")]
+    assert node.units[0].canonical == "县人力资源和社会保障局"
+    node = annotate("健全联席会议制度,县乡村振兴局每月下旬组织相关部门召开全县联席会议", registry)
+    assert roles(node) == [("lead", "县乡村振兴局", "县乡村振兴局")]
+
+
+def test_units_only_mentioned_are_not_roles(registry: Registry) -> None:
+    node = annotate("严格执行抽借调乡镇干部县委组织部县人力资源和社会保障局审批制度", registry)
+    assert node.units == []
+
+
+def test_seed_000_heading_that_is_a_unit(registry: Registry) -> None:
+    node = annotate("一、泰州市农业农村局", registry, title="泰州市农业农村局")
+    assert roles(node) == [("lead", "泰州市农业农村局", "泰州市农业农村局")]
+    assert annotate("(一)强化组织领导", registry, title="强化组织领导").units == []
+    assert annotate("(一)成立工作领导小组", registry, title="成立工作领导小组").units == []
+
+
+def _group(child_texts: list[str]) -> tuple[TaskNode, list[NodeText]]:
+    """A parent group with children laid out one after another, as the structure stage gives them."""
+    children = []
+    nodes = []
+    pos = 100
+    for text in child_texts:
+        child = task(text, start=pos)
+        children.append(child)
+        nodes.append(NodeText(node=child, start=pos, text=text))
+        pos += len(text) + 1
+    parent = task("(一)坚持政治引领,持续提升党的领导能力。", children=children)
+    return parent, [NodeText(node=parent, start=0, text=parent.text), *nodes]
+
+
+def test_seed_001_block_after_last_child_belongs_to_group(registry: Registry) -> None:
+    last = (
+        "6.提升党建引领效能。争创乡村振兴“五美户”100户。\n\n"
+        "牵头单位:党建办\n\n配合单位:社会治安综合治理(应急服务)中心\n\n责任单位:各村(社区)党支部、村(居)委会\n"
+    )
+    parent, nodes = _group(["1.坚持正确政治方向。认真学习。", "2.强化党的全面领导。完善体制。", last])
+    assign_units(nodes, registry)
+    assert roles(parent) == [
+        ("lead", "党建办", "党建工作办公室"),
+        ("support", "社会治安综合治理(应急服务)中心", "社会治安综合治理(应急服务)中心"),
+        ("responsible", "各村(社区)党支部", None),
+        ("responsible", "村(居)委会", None),
+    ]
+    assert all(child.units == [] for child in parent.children)
+    ref = parent.units[0]
+    assert nodes[-1].text[ref.span.start - nodes[-1].start:ref.span.end - nodes[-1].start] == "党建办"
+
+
+def test_block_stays_with_child_when_siblings_have_their_own(registry: Registry) -> None:
+    parent, nodes = _group(["1.任务一。\n牵头单位:司法所\n", "2.任务二。\n牵头单位:党建办\n"])
+    assign_units(nodes, registry)
+    assert parent.units == []
+    assert [[u.name for u in child.units] for child in parent.children] == [["司法所"], ["党建办"]]
+
+
+def test_jieba_cache_in_user_dir_and_registry_words(registry: Registry) -> None:
+    assert "县人力资源和社会保障局" in segment.words("由县人力资源和社会保障局负责")
+    assert (segment.cache_dir() / "jieba.cache").is_file()
+
+
+def test_long_adversarial_input_completes(registry: Registry) -> None:
+    text = ("(" * 20000) + ("县人社局、" * 10000) + ("，" * 30000) + ("县人社局指导," * 5000) + ("(参与单位:" * 5000)
+    node = annotate(text, registry)
+    assert len(node.units) == 5000
+
+
+def test_block_climbs_through_inline_children(registry: Registry) -> None:
+    inline_last = task("四是带动群众全员干。组建小分队。\n牵头单位:党建办\n", start=200)
+    inline_first = task("一是基层组织马上干。", start=180)
+    item = task("5.发挥示范带动作用。", children=[inline_first, inline_last], start=160)
+    group = task("(一)坚持政治引领。", children=[task("1.坚持正确政治方向。", start=140), item])
+    nodes = [
+        NodeText(node=n, start=n.span.start, text=n.text)
+        for n in (group, group.children[0], item, inline_first, inline_last)
+    ]
+    assign_units(nodes, registry)
+    assert roles(group) == [("lead", "党建办", "党建工作办公室")]
+    assert item.units == [] and inline_last.units == []
