@@ -39,8 +39,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _global_options(
-    lang: str = typer.Option(
-        "zh", "--lang", help=tr("界面语言：zh 或 en", "interface language: zh or en"), metavar="zh|en"
+    lang: str | None = typer.Option(
+        None, "--lang", help=tr("界面语言：zh 或 en（默认按 GOVPLAN_LANG 或系统语言）",
+                                "interface language: zh or en (default: GOVPLAN_LANG or the locale)"), metavar="zh|en"
     ),
     debug: bool = typer.Option(False, "--debug", help=tr("出错时显示完整的调用栈", "show tracebacks on errors")),
     version: bool = typer.Option(
@@ -48,7 +49,8 @@ def _global_options(
     ),
 ) -> None:
     global _debug
-    set_language(lang)
+    if lang:
+        set_language(lang)
     _debug = debug
 
 

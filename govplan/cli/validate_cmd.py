@@ -1,9 +1,103 @@
-"""`govplan validate` (being built)."""
+"""`govplan validate` (check specs), `govplan schema` (print the JSON Schema), `govplan fmt` (canonical layout).
+
+Imports of the validator happen inside the commands, so `govplan --help` stays fast; nothing
+here or in govplan.validate imports jieba or OpenCC.
+"""
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
+from pathlib import Path
+
 import typer
+
+from govplan.i18n import tr
+
+
+class OutputChoice(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def validate(
+    paths: list[str] = typer.Argument(
+        ..., help=tr("规格文件或目录（目录递归查找 .yaml/.yml/.json；- 表示标准输入）", "spec files or directories (searched for .yaml/.yml/.json; - for stdin)"), metavar="PATH..."
+    ),
+    output: OutputChoice = typer.Option(
+        OutputChoice.text, "--format", "-f", help=tr("输出格式：text、json 或 github（GitHub Actions 注释）", "output: text, json or github (GitHub Actions annotations)")
+    ),
+    strict: bool = typer.Option(False, "--strict", help=tr("警告也算错误", "treat warnings as errors")),
+    source: Path | None = typer.Option(
+        None, "--source", help=tr("原文所在目录：核对每个片段是否仍与原文一致", "directory of the source documents: check that spans still match"),
+        exists=True, file_okay=False, dir_okay=True,
+    ),
+) -> None:
+    """检查规格：YAML、字段和语义规则，列出每个问题的位置。 / Check specs: YAML, fields and semantic rules, every problem located."""
+    from govplan.validate.check import check_files, spec_files, with_strictness
+    from govplan.validate.report import counts, render
+    from govplan.validate.rules import RuleContext
+
+    files, missing = spec_files(paths)
+    if missing:
+        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint="PATH")
+    if not files:
+        raise typer.BadParameter(tr("没有找到规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) found"), param_hint="PATH")
+    findings = with_strictness(check_files(files, RuleContext(source_dir=source)), strict)
+    typer.echo(render(findings, len(files), output.value), nl=False)
+    errors, _ = counts(findings)
+    if errors:
+        raise typer.Exit(1)
+
+
+def schema() -> None:
+    """打印由模型生成的规格 JSON Schema。 / Print the spec's JSON Schema, generated from the models."""
+    from govplan.validate.jsonschema import spec_schema_text
+
+    typer.echo(spec_schema_text(), nl=False)
+
+
+def fmt(
+    paths: list[str] = typer.Argument(..., help=tr("规格文件或目录（- 表示标准输入，结果写到标准输出）", "spec files or directories (- reads stdin and writes stdout)"), metavar="PATH..."),
+    check: bool = typer.Option(False, "--check", help=tr("只检查：有文件需要改写时退出码为 1", "only check: exit 1 if a file would change")),
+) -> None:
+    """把规格改写为标准格式，保留注释和键的顺序。 / Rewrite specs in canonical layout, keeping comments and key order."""
+    from govplan.errors import GovplanError
+    from govplan.fsutil import write_atomic
+    from govplan.validate.check import STDIN, spec_files
+    from govplan.validate.fmt import FORMAT_SUFFIXES, format_text
+
+    files, missing = spec_files(paths, FORMAT_SUFFIXES)
+    if missing:
+        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint="PATH")
+    changed = failed = 0
+    for name in files:
+        try:
+            if name == STDIN:
+                sys.stdout.write(format_text(sys.stdin.read(), "<stdin>"))
+                continue
+            path = Path(name)
+            old = path.read_text(encoding="utf-8-sig")
+            new = format_text(old, name)
+        except (GovplanError, OSError, UnicodeDecodeError) as exc:
+            failed += 1
+            typer.echo(tr("错误：", "error: ") + (exc.message if isinstance(exc, GovplanError) else f"{name}: {exc}"), err=True)
+            continue
+        if new == old:
+            continue
+        changed += 1
+        if check:
+            typer.echo(tr(f"需要格式化：{name}", f"would reformat: {name}"))
+        else:
+            write_atomic(path, new)
+            typer.echo(tr(f"已格式化：{name}", f"reformatted: {name}"))
+    if failed or (check and changed):
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    """Register this module's commands on the app."""
+    """Register validate, schema and fmt on the app."""
+    app.command("validate")(validate)
+    app.command("schema")(schema)
+    app.command("fmt")(fmt)

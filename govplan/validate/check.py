@@ -1,0 +1,125 @@
+"""Validating spec files: read, locate every problem, attach a code frame; many files in parallel.
+
+Findings are located (line, column, code frame) in the process that read the file, so only small
+finding objects travel between worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from govplan.i18n import tr
+from govplan.validate.findings import Finding
+from govplan.validate.positions import Node, locate
+from govplan.validate.reader import load
+from govplan.validate.rules import RuleContext, check_rules
+from govplan.validate.schema_check import check_schema
+
+STDIN = "-"
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
+    """Every finding for one spec text, located, in file order."""
+    loaded = load(text)
+    findings = list(loaded.findings)
+    if loaded.data is not None or not findings:
+        spec, schema_findings = check_schema(loaded.data)
+        findings += schema_findings
+        if spec is not None:
+            findings += check_rules(spec, ctx)
+    lines = text.lstrip("\ufeff").split("\n")
+    for finding in findings:
+        _place(finding, name, loaded.positions, lines)
+    return sorted(findings, key=Finding.sort_key)
+
+
+def check_file(path: str, ctx: RuleContext) -> list[Finding]:
+    """Every finding for one spec file (or standard input when ``path`` is "-")."""
+    name = "<stdin>" if path == STDIN else path
+    try:
+        raw = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        finding = Finding(
+            "GP000",
+            (),
+            tr(f"无法读取文件：{exc}", f"cannot read the file: {exc}"),
+            tr("规格文件应为 UTF-8 编码的 YAML", "spec files are UTF-8 encoded YAML"),
+        )
+        finding.file, finding.line, finding.column = name, 1, 1
+        return [finding]
+    return check_text(text, name, ctx)
+
+
+def check_files(paths: list[str], ctx: RuleContext) -> list[Finding]:
+    """Findings for many files, in the order given; large batches use every core."""
+    workers = min(len(paths) // PARALLEL_FROM, os.cpu_count() or 1)
+    if workers < 2 or STDIN in paths:
+        return [finding for path in paths for finding in check_file(path, ctx)]
+    chunk = max(1, len(paths) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(check_file, paths, [ctx] * len(paths), chunksize=chunk)
+        return [finding for findings in results for finding in findings]
+
+
+def spec_files(targets: list[str], suffixes: tuple[str, ...] = SPEC_SUFFIXES) -> tuple[list[str], list[str]]:
+    """The spec files named by ``targets`` (directories searched recursively) and targets not found."""
+    files: list[str] = []
+    missing: list[str] = []
+    for target in targets:
+        path = Path(target)
+        if target == STDIN or path.is_file():
+            files.append(target)
+        elif path.is_dir():
+            files.extend(
+                str(found)
+                for found in sorted(path.rglob("*"))
+                if found.suffix in suffixes and found.is_file() and not _hidden(found, path)
+            )
+        else:
+            missing.append(target)
+    return files, missing
+
+
+def _hidden(found: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in found.relative_to(root).parts)
+
+
+def with_strictness(findings: list[Finding], strict: bool) -> list[Finding]:
+    """Under --strict every warning counts as an error."""
+    return [replace(finding, strict=True) for finding in findings] if strict else findings
+
+
+def _place(finding: Finding, name: str, positions: Node, lines: list[str]) -> None:
+    finding.file = name
+    if not finding.line:
+        finding.line, finding.column = locate(positions, finding.path, finding.anchor)
+    finding.frame = code_frame(lines, finding.line, finding.column)
+
+
+def code_frame(lines: list[str], line: int, column: int) -> list[str]:
+    """The offending line and the one before it, numbered, with a caret under the column."""
+    if not 0 < line <= len(lines):
+        return []
+    width = len(str(line))
+    frame = []
+    for number in range(max(1, line - 1), line + 1):
+        marker = ">" if number == line else " "
+        frame.append(f"{marker} {number:>{width}} | {lines[number - 1]}")
+    before = lines[line - 1][: column - 1]
+    pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
+    frame.append(f"  {' ' * width} | {pad}^")
+    return frame
+
+
+def _display_width(char: str) -> int:
+    """Columns a character takes in a terminal: CJK characters take two."""
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

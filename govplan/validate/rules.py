@@ -1,0 +1,271 @@
+"""Semantic rules: what a spec can get wrong while still matching the schema.
+
+Each rule is a function from a validated spec to findings, listed in RULES; its docstring names
+its code, and docs/validation.md documents every code. Rules run only on specs that match the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Callable, Iterator
+
+from govplan.annotate.lexicon import alternation, data
+from govplan.i18n import tr
+from govplan.spec.model import Spec, Target, effective_units
+from govplan.validate.findings import Finding, field_path
+from govplan.validate.places import Loc, SpecView
+from govplan.validate.registry import is_registered
+from govplan.validate.sources import check_spans
+
+# Roles that make a unit answerable for a task (责任领导 names a person, 配合 only helps).
+LEADING_ROLES = ("lead", "responsible")
+# Number styles whose id segment is not the number as written (—1, —2 are counted).
+UNNUMBERED_STYLES = ("dash", "unnumbered")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What rules may need beyond the spec: the directory of source documents (--source)."""
+
+    source_dir: Path | None = None
+
+
+Rule = Callable[[SpecView, RuleContext], Iterator[Finding]]
+
+
+def duplicate_ids(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP101: two tasks with one id make references (assignments, gold paths) ambiguous."""
+    first: dict[str, Loc] = {}
+    for place in view.places:
+        task_id = place.node.id
+        if task_id in first:
+            where = field_path(first[task_id])
+            yield Finding(
+                "GP101",
+                place.loc + ("id",),
+                tr(f"任务编号“{task_id}”重复（第一次出现在 {where}）", f"task id '{task_id}' repeats (first at {where})"),
+                tr("按层级编号改正其中一个", "correct one of them to its numbering path"),
+            )
+        else:
+            first[task_id] = place.loc
+
+
+def id_mismatches(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP102: an id must be its parent's id, a dot, and its own number normalised."""
+    for place in view.places:
+        node = place.node
+        prefix = place.path[-2].id + "." if len(place.path) > 1 else ""
+        if not node.id.startswith(prefix):
+            yield Finding(
+                "GP102",
+                place.loc + ("id",),
+                tr(f"编号“{node.id}”应以上级编号“{prefix}”开头", f"id '{node.id}' should start with its parent's '{prefix}'"),
+                tr("子任务的编号 = 上级编号 + “.” + 本级编号", "a child's id is its parent's id, a dot, and its own number"),
+            )
+            continue
+        if node.number is None or node.style in UNNUMBERED_STYLES:
+            continue
+        expected = prefix + id_segment(node.number)
+        if node.id != expected:
+            yield Finding(
+                "GP102",
+                place.loc + ("id",),
+                tr(f"编号“{node.id}”与层级编号不符，按序号“{node.number}”应为“{expected}”",
+                   f"id '{node.id}' disagrees with its number '{node.number}': expected '{expected}'"),
+                tr(f"改为 id: {expected}，或改正 number", f"change it to id: {expected}, or correct number"),
+            )
+
+
+def id_segment(number: str) -> str:
+    """The id segment of a number as written: （一） -> (一), 1． -> 1, 一、 -> 一, 附件 1 -> 附件1."""
+    words = data("validate")
+    folded = "".join(words["number_folding"].get(char, char) for char in number)
+    return "".join(folded.split()).rstrip(words["number_dropped"])
+
+
+def _due_dates(view: SpecView) -> Iterator[tuple[Loc, dt.date]]:
+    """(field path, date) of every resolved due date in the task tree."""
+    for place in view.places:
+        for index, deadline in enumerate(place.node.deadlines):
+            if deadline.due is not None:
+                yield place.loc + ("deadlines", index, "due"), deadline.due
+
+
+def deadline_before_document(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP103: a deadline cannot fall before the notice that sets it was issued."""
+    issued = view.spec.metadata.date
+    if issued is None:
+        return
+    for loc, due in _due_dates(view):
+        if due < issued:
+            yield Finding(
+                "GP103",
+                loc,
+                tr(f"期限 {due} 早于成文日期 {issued}", f"deadline {due} is before the document's date {issued}"),
+                tr("核对年份：没有年份的日期按成文年份补全", "check the year: dates without a year take the document's year"),
+            )
+
+
+def plan_end_year(spec: Spec) -> int | None:
+    """The last year of the plan period named in the title (2021—2025年, 十四五), if any."""
+    title = spec.metadata.title or ""
+    words = data("validate")
+    years = [int(year) for year in re.findall(words["plan_year_pattern"], title)]
+    for name, span in words["five_year_plans"].items():
+        if name in title:
+            years.append(int(span[1]))
+    return max(years) if years else None
+
+
+def deadline_after_plan(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP104: a deadline years after the plan period (or far from the document's date) is a typo."""
+    words = data("validate")
+    spec = view.spec
+    end = plan_end_year(spec)
+    if end is not None:
+        limit = end + int(words["plan_grace_years"])
+        why_zh, why_en = f"规划期至 {end} 年", f"the plan runs to {end}"
+    elif spec.metadata.date is not None:
+        limit = spec.metadata.date.year + int(words["horizon_years"])
+        why_zh, why_en = f"成文于 {spec.metadata.date.year} 年", f"issued in {spec.metadata.date.year}"
+    else:
+        return
+    for loc, due in _due_dates(view):
+        if due.year > limit:
+            yield Finding(
+                "GP104",
+                loc,
+                tr(f"期限 {due} 远在规划期之后（{why_zh}）", f"deadline {due} is long after the plan period ({why_en})"),
+                tr("核对年份是否写错", "check the year for a typo"),
+            )
+
+
+def period_reversed(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP105: a period (4月4日—10月31日) must start before it ends."""
+    for place in view.places:
+        for index, deadline in enumerate(place.node.deadlines):
+            if deadline.start is not None and deadline.due is not None and deadline.start > deadline.due:
+                yield Finding(
+                    "GP105",
+                    place.loc + ("deadlines", index, "start"),
+                    tr(f"时段起点 {deadline.start} 晚于终点 {deadline.due}", f"period starts {deadline.start}, after its end {deadline.due}"),
+                    tr("交换 start 和 due，或改正年份", "swap start and due, or correct the year"),
+                )
+
+
+def _targets(view: SpecView) -> Iterator[tuple[Loc, Target]]:
+    for place in view.places:
+        for index, target in enumerate(place.node.targets):
+            yield place.loc + ("targets", index), target
+
+
+def percent_over_100(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP106: a share or rate cannot exceed 100% (growth such as 增长150% can)."""
+    for loc, target in _targets(view):
+        if not target.percent or target.change in ("increase", "multiply"):
+            continue
+        if target.comparator in (">=", ">") and target.change != "decrease":
+            continue
+        for name in ("value", "value_max"):
+            value = getattr(target, name)
+            if value is not None and value > 100:
+                yield Finding(
+                    "GP106",
+                    loc + (name,),
+                    tr(f"百分比 {value:g}% 超过 100%（“{target.text}”）", f"percentage {value:g}% is above 100% ('{target.text}')"),
+                    tr("核对数值；若是增长幅度，设 change: increase", "check the value; for growth set change: increase"),
+                )
+
+
+# Comparators pointing the same way do not contradict each other (以上 as > or >= is a reading).
+_DIRECTION = {">=": "up", ">": "up", "<=": "down", "<": "down", "~": "about", "=": "exact"}
+
+
+@cache
+def _comparator_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A regex finding the target extractor's comparator words, and each word's comparator."""
+    words = data("targets")
+    comparator_of = {
+        word: symbol
+        for section in ("comparators_before", "comparators_after")
+        for symbol, listed in words[section].items()
+        for word in listed
+    }
+    return re.compile(alternation(comparator_of)), comparator_of
+
+
+def comparator_contradicts_text(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP107: 以上/不少于 mean >=, 以内/不超过 mean <=, 左右 means ~; the comparator must agree."""
+    pattern, comparator_of = _comparator_cues()
+    for loc, target in _targets(view):
+        cues = pattern.findall(target.text)
+        meant = {comparator_of[cue] for cue in cues}
+        if meant and _DIRECTION[target.comparator] not in {_DIRECTION[symbol] for symbol in meant}:
+            choices = " / ".join(sorted(meant))
+            yield Finding(
+                "GP107",
+                loc + ("comparator",),
+                tr(f"比较符“{target.comparator}”与原文“{target.text}”不符（“{cues[0]}”）",
+                   f"comparator '{target.comparator}' contradicts the text '{target.text}' ('{cues[0]}')"),
+                tr(f"改为 comparator: \"{choices}\"", f"use comparator: \"{choices}\""),
+            )
+
+
+def task_without_lead(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP108 (warning): a leaf task whose path names no lead or responsible unit has no owner."""
+    for place in view.places:
+        if place.node.children:
+            continue
+        if not any(unit.role in LEADING_ROLES for unit in effective_units(place.path)):
+            yield Finding(
+                "GP108",
+                place.loc + ("id",),
+                tr(f"任务“{place.node.id}”及其上级都没有牵头或责任单位", f"task '{place.node.id}' has no lead or responsible unit on its path"),
+                tr("在本任务或上级任务的 units 中加上 role: lead 的单位", "add a unit with role: lead to this task or an ancestor"),
+            )
+
+
+def unit_not_registered(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP109 (warning): units the alias registry does not know cannot be merged across documents."""
+    for place in view.places:
+        for index, unit in enumerate(place.node.units):
+            field = "canonical" if unit.canonical is not None else "name"
+            name = unit.canonical or unit.name
+            if not is_registered(name):
+                yield Finding(
+                    "GP109",
+                    place.loc + ("units", index, field),
+                    tr(f"单位“{name}”不在别名表中", f"unit '{name}' is not in the alias registry"),
+                    tr("把它加入 govplan/data/aliases.yaml（标准名或某个标准名的别名）",
+                       "add it to govplan/data/aliases.yaml (as a name or an alias of one)"),
+                )
+
+
+def spans_match_source(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
+    """GP110/GP111 (warnings): with --source, every item's span must still cut out its text."""
+    if ctx.source_dir is not None:
+        yield from check_spans(view, ctx.source_dir)
+
+
+RULES: tuple[Rule, ...] = (
+    duplicate_ids,
+    id_mismatches,
+    deadline_before_document,
+    deadline_after_plan,
+    period_reversed,
+    percent_over_100,
+    comparator_contradicts_text,
+    task_without_lead,
+    unit_not_registered,
+    spans_match_source,
+)
+
+
+def check_rules(spec: Spec, ctx: RuleContext) -> list[Finding]:
+    """Every semantic finding for a spec that matches the schema."""
+    view = SpecView.of(spec)
+    return [finding for rule in RULES for finding in rule(view, ctx)]

@@ -1,0 +1,89 @@
+"""Turning YAML scalars into Python values, identically for the fast and the full reader.
+
+Tags are resolved with ruamel's own YAML 1.2 resolver and ints/floats/bools built by its safe
+constructor, so both readers agree with `ruamel.yaml` exactly. Dates are the exception: a date
+that does not exist (2024-13-01) stays a string, so the model rejects it with a located message
+instead of the loader failing on the whole file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.nodes import ScalarNode
+
+TAG = "tag:yaml.org,2002:"
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# The plain scalars specs are full of, read without the (slow) general resolver.
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Short words (true, txt, freq values) repeat in every spec: their tags are remembered.
+_CACHED_LENGTH = 12
+_short_tags: dict[str, str] = {}
+
+
+@cache
+def _yaml() -> YAML:
+    return YAML(typ="safe", pure=True)
+
+
+@cache
+def _resolver_starts() -> frozenset[str]:
+    """First characters that can make a plain scalar anything but a string."""
+    return frozenset(k for k in _yaml().resolver.versioned_resolver if k)
+
+
+def resolve_plain(value: str) -> str:
+    """The tag YAML gives a plain (unquoted) scalar."""
+    if not value:
+        return TAG + "null"
+    if value[0] not in _resolver_starts():
+        return TAG + "str"
+    return str(_yaml().resolver.resolve(ScalarNode, value, (True, False)))
+
+
+def construct(tag: str, value: str) -> Any:
+    """The Python value of a scalar with this tag; unknown tags keep the text."""
+    kind = tag[len(TAG):] if tag.startswith(TAG) else ""
+    if kind == "null":
+        return None
+    if kind == "timestamp":
+        return _date_or_text(value)
+    if kind in ("int", "float", "bool"):
+        constructor = _yaml().constructor
+        method = getattr(constructor, f"construct_yaml_{kind}")
+        return method(ScalarNode(tag, value))
+    return value
+
+
+def plain(value: str) -> Any:
+    """The Python value of a plain scalar."""
+    if value and value[0] not in _resolver_starts():
+        return value
+    if _DECIMAL.fullmatch(value):
+        return int(value)
+    if _ISO_DATE.fullmatch(value):
+        return _date_or_text(value)
+    if _FIXED.fullmatch(value):
+        return float(value)
+    if len(value) > _CACHED_LENGTH:
+        return construct(resolve_plain(value), value)
+    tag = _short_tags.get(value)
+    if tag is None:
+        tag = _short_tags[value] = resolve_plain(value)
+    return construct(tag, value)
+
+
+def _date_or_text(value: str) -> dt.date | str:
+    match = _DATE.fullmatch(value)
+    if not match:
+        return value
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return value

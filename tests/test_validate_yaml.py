@@ -1,0 +1,83 @@
+"""YAML-level faults and schema errors: one fixture per error class, each located exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govplan.validate.check import check_file
+from govplan.validate.rules import RuleContext
+
+FIXTURES = Path(__file__).parent / "fixtures" / "validate"
+
+
+def located(name: str) -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.column) for f in check_file(str(FIXTURES / name), RuleContext())]
+
+
+def test_valid_fixture_has_no_findings() -> None:
+    assert located("valid.yaml") == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("syntax_error.yaml", ("GP001", 22, 17)),  # the second ': ' on the line
+        ("duplicate_key.yaml", ("GP002", 22, 5)),  # the repeated key, not the first one
+        ("tab_indent.yaml", ("GP003", 20, 1)),
+        ("alias_bomb.yaml", ("GP004", 18, 10)),  # the first alias use
+        ("not_mapping.yaml", ("GP005", 2, 1)),
+        ("unknown_field.yaml", ("GP010", 27, 5)),  # the key itself
+        ("missing_field.yaml", ("GP011", 17, 5)),  # the mapping that lacks the key
+        ("bad_date.yaml", ("GP012", 33, 14)),  # 2024-13-01
+        ("percent_text.yaml", ("GP012", 66, 20)),  # 九十
+        ("bad_literal.yaml", ("GP013", 32, 15)),
+    ],
+)
+def test_fault_is_located(fixture: str, expected: tuple[str, int, int]) -> None:
+    assert located(fixture) == [expected]
+
+
+def test_unknown_field_suggests_the_closest_known_field() -> None:
+    (finding,) = check_file(str(FIXTURES / "unknown_field.yaml"), RuleContext())
+    assert "deadlines" in finding.hint
+    assert finding.field_path == "tasks[0].dealine"
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    text = (FIXTURES / "valid.yaml").read_text(encoding="utf-8")
+    text = text.replace("due: '2024-10-31'", "due: 2024-13-01", 1).replace("value: 90.0", "value: 九十")
+    text = text.replace("    deadlines:", "    dealine:", 1)
+    path = tmp_path / "many.yaml"
+    path.write_text(text, encoding="utf-8")
+    codes = [f.code for f in check_file(str(path), RuleContext())]
+    assert codes == ["GP010", "GP012"]  # the bad date sits inside the unknown field, so it is not checked
+    text = text.replace("    dealine:", "    deadlines:", 1)
+    path.write_text(text + "fingerprint: [1]\n", encoding="utf-8")
+    codes = [f.code for f in check_file(str(path), RuleContext())]
+    assert codes == ["GP012", "GP012", "GP012"]
+
+
+def test_all_duplicate_keys_are_reported(tmp_path: Path) -> None:
+    text = (FIXTURES / "valid.yaml").read_text(encoding="utf-8")
+    text = text.replace("    level: 1\n", "    level: 1\n    level: 1\n")
+    path = tmp_path / "dups.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [(f.code, f.line) for f in check_file(str(path), RuleContext())] == [("GP002", 21), ("GP002", 112)]
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    import time
+
+    started = time.perf_counter()
+    located("alias_bomb.yaml")
+    assert time.perf_counter() - started < 2
+
+
+def test_code_frame_puts_the_caret_under_the_column() -> None:
+    (finding,) = check_file(str(FIXTURES / "percent_text.yaml"), RuleContext())
+    *_, offending, caret = finding.frame
+    assert offending.startswith("> 66 |")
+    text_start = offending.index("|") + 2
+    assert caret.index("^") - text_start == len("            value: ")
