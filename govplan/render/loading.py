@@ -140,6 +140,26 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
 def load_specs_for_render(paths: list[Path], validate: bool) -> list[LoadedSpec]:
     """Every spec named (files, or directories of spec files), loaded for rendering.
 
-    The lead routes ``validate=True`` through govplan.validate here once it exists.
+    With ``validate`` the full validator (YAML faults, schema, semantic rules) runs first and
+    any error stops the rendering with the validator's located report.
     """
-    return [load_spec_for_render(path, validate) for path in expand_spec_paths(paths)]
+    files = expand_spec_paths(paths)
+    if validate:
+        _validate_all(files)
+    return [load_spec_for_render(path, validate) for path in files]
+
+
+def _validate_all(files: list[Path]) -> None:
+    from govplan.validate.check import check_files
+    from govplan.validate.report import render_text
+    from govplan.validate.rules import RuleContext
+
+    findings = check_files([str(path) for path in files], RuleContext())
+    errors = [finding for finding in findings if finding.severity == "error"]
+    if errors:
+        raise SpecValidationError(
+            "规格未通过校验，未生成任何文件（可用 --no-validate 略过出错的条目）：\n"
+            + render_text(errors, len(files)),
+            "the spec does not validate, nothing was rendered (--no-validate skips the failing items):\n"
+            + render_text(errors, len(files)),
+        )
