@@ -125,6 +125,10 @@ def _dash_item(spec: Spec) -> None:
     node.id, node.number, node.style = "二.—1", "——", "dash"
 
 
+def _restarted_list(spec: Spec) -> None:
+    spec.tasks[1].children[0].id = spec.tasks[1].children[0].id + "~2"
+
+
 def _due_on_issue_day(spec: Spec) -> None:
     spec.tasks[0].deadlines[0].due = dt.date(2024, 3, 15)
 
@@ -172,6 +176,7 @@ def _place_before_known_unit(spec: Spec) -> None:
         _same_number_elsewhere,
         _fullwidth_number,
         _dash_item,
+        _restarted_list,
         _due_on_issue_day,
         _due_within_grace,
         _long_horizon_without_plan,

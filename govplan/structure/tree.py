@@ -129,7 +129,7 @@ class TreeBuilder:
         own = self.text[start:node.own_end].rstrip()
         body = node.number_end - start
         continued = inline_run(own[body:], node.style, node.value + 1)
-        pieces = [(0, body, node.segment)] + [(body + c.start, body + c.marker_end - c.start, c.segment) for c in continued]
+        pieces = [(0, body, node.segment)] + [(body + c.start, c.marker_end - c.start, c.segment) for c in continued]
         result = []
         for k, (offset, number_len, segment) in enumerate(pieces):
             end = pieces[k + 1][0] if k + 1 < len(pieces) else len(own)

@@ -70,7 +70,7 @@ def id_mismatches(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
         if node.number is None or node.style in UNNUMBERED_STYLES:
             continue
         expected = prefix + id_segment(node.number)
-        if node.id != expected:
+        if _without_restart_suffix(node.id) != expected:
             yield Finding(
                 "GP102",
                 place.loc + ("id",),
@@ -78,6 +78,12 @@ def id_mismatches(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
                    f"id '{node.id}' disagrees with its number '{node.number}': expected '{expected}'"),
                 tr(f"改为 id: {expected}，或改正 number", f"change it to id: {expected}, or correct number"),
             )
+
+
+def _without_restart_suffix(node_id: str) -> str:
+    """一~2 -> 一: the extractor marks a numbered list that restarts under one parent with ~N."""
+    head, sep, tail = node_id.rpartition("~")
+    return head if sep and tail.isdigit() else node_id
 
 
 def id_segment(number: str) -> str:
