@@ -157,3 +157,20 @@ def test_long_adversarial_input_completes() -> None:
     text = ("2022年" * 20000) + ("每月" * 20000) + ("1-" * 20000) + ("月底前" * 20000) + ("十" * 20000)
     items = find_deadlines(node_text(text), CTX_2022)
     assert all(text[d.span.start:d.span.end] == d.text for d in items)
+
+
+def test_seed_002_whole_year_opening_a_clause() -> None:
+    text = "增加农民财产性收入。全年培育家庭农场3家,保持全年工作联系不断,明确全年协作交流工作目标"
+    assert summary(text, CTX_2024) == [("全年", "by", dt.date(2024, 12, 31))]
+
+
+def test_rhythm_compounds_but_not_quoted_routine_names() -> None:
+    text = "通过建立改厕进度月报、组织季度交流报告等制度。“半年点评”,6月底召开点评会"
+    assert [(d.text, d.kind, d.recurrence.freq if d.recurrence else None) for d in found(text, CTX_2020)] == [
+        ("月", "recurring", "monthly"), ("季度", "recurring", "quarterly"), ("6月底", "by", None),
+    ]
+
+
+def test_month_count_is_a_relative_limit() -> None:
+    (deadline,) = found("一般问题7天内落实,重大问题1个月内落实", CTX_2024)[1:]
+    assert (deadline.text, deadline.kind, deadline.within_days) == ("1个月内", "relative", 30)

@@ -69,7 +69,7 @@ def test_seed_000_percentage_then_noun() -> None:
         ("地区生产总值增长6.2%左右", "增长6.2%左右", "~", "increase"),
         ("农村自来水普及率提高到95%", "提高到95%", "=", "reach"),
         ("全年组织开展脱贫劳动力技能培训不少于1400人", "不少于1400人", ">=", None),
-        ("日清运垃圾300余吨", "300余吨", ">", None),
+        ("力争日清运垃圾300余吨", "300余吨", ">", None),
         ("每个村(居)走访组至少认领1个组长项目", "1个", ">=", None),
     ],
 )
@@ -125,3 +125,46 @@ def test_long_adversarial_input_completes() -> None:
     nt = node_text(text)
     targets = find_targets(nt, find_deadlines(nt, CTX))
     assert len(targets) == 15000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # seed 003 work reports: achievements, not goals
+        "先后启动异地搬迁134户,扶贫安居282户,目前已完工411户,其中异地搬迁131户,扶贫安居280户,完工率达98%。",
+        "今年1月至今共计开展各类整治13次,纠正或处罚乱停乱放、占道经营等违规行为4000余起。",
+        # seed 002 / 004: scope counts of what a task covers
+        "分别于4月份、10月份组织对全县179个行政村集中开展农村饮水安全排查,对全县210个检测点每月进行检测",
+        "(二)联系对象:全区16个乡镇的214个贫困村,7000户特困户;7个街道办事处41个社区,790户困难居民。",
+        # conditions that select whom a rule applies to (seeds 001, 003)
+        "2022年9月底前,在退役军人100人以上的村(社区)创建全国示范型退役军人服务站",
+        "党员人数超过50人的设立党总支,对不称职票超过30%的村干部作出停职处理",
+        # vague amounts and anniversaries
+        "引进和培育一批具有引领性带动性的“链主”企业,开展庆祝建党92周年系列纪念活动",
+    ],
+)
+def test_facts_scopes_and_conditions_are_not_targets(text: str) -> None:
+    assert found(text) == []
+
+
+def test_report_node_keeps_cued_goal_and_drops_facts() -> None:
+    text = "去年共实现养蚕收入200万元;目前已发放鸡苗5000只,力争明年新增合作社不少于3个。"
+    assert values(text) == [("不少于3个", 3.0, None, "个", ">=")]
+
+
+def test_seed_004_chinese_quotas_after_quota_verbs() -> None:
+    text = "区政协党组副书记每人联系一个贫困村、二户农村特困户和两个社区,普遍掌握一门以上致富实用技术"
+    assert [(t.value, t.unit, t.comparator) for t in found(text)] == [
+        (1.0, "个", "="), (2.0, "户", "="), (2.0, "个", "="), (1.0, "门", ">="),
+    ]
+
+
+def test_seed_001_adverb_reaches_through_the_clause() -> None:
+    text = "农村党员每人至少联系1户“三留守”户和1户特别困难户,2年至少组织镇干部、定补村干部开展1次干部健康体检"
+    assert [(t.text, t.comparator) for t in found(text)] == [("1户", ">="), ("1户", ">="), ("1次", ">=")]
+
+
+def test_seed_004_month_duration_unit() -> None:
+    assert values("联系单位一年进村不少于4次、累计时间不少于1个月") == [
+        ("不少于4次", 4.0, None, "次", ">="), ("不少于1个月", 1.0, None, "月", ">="),
+    ]

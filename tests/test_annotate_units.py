@@ -188,3 +188,27 @@ def test_block_climbs_through_inline_children(registry: Registry) -> None:
     assign_units(nodes, registry)
     assert roles(group) == [("lead", "党建办", "党建工作办公室")]
     assert item.units == [] and inline_last.units == []
+
+
+def test_agent_marker_and_unit_lists_acting_together(registry: Registry) -> None:
+    node = annotate("根据目标要求每季由乡党委对村干部进行全面考核,由乡党委按程序作出停职或免职处理。", registry)
+    assert {(u.role, u.name) for u in node.units} == {("lead", "乡党委")}
+    node = annotate("县委组织部与县财政局联合印发《实施方案》", registry)
+    assert [(u.role, u.name) for u in node.units] == [("lead", "县委组织部"), ("lead", "县财政局")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各相关部门要实行目标责任管理,各镇(街道)要充分发挥村干部作用",  # generic distributive references
+        "以乡镇干部为主体,镇其他干部和村干部每月走遍所包网格",  # people, not units
+        "重大问题都要由党组织研究讨论后按程序决定",  # 党组 ends inside the word 党组织
+    ],
+)
+def test_generic_references_people_and_word_parts_do_not_act(registry: Registry, text: str) -> None:
+    assert annotate(text, registry).units == []
+
+
+def test_garbled_list_item_is_not_a_unit(registry: Registry) -> None:
+    node = annotate("配合单位:中心),镇属各单位\n", registry)
+    assert roles(node) == [("support", "镇属各单位", None)]

@@ -56,7 +56,7 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
     w = data("deadlines")
-    year_parts = list(w["year_parts"]) + list(w["year_parts_after_year"])
+    year_parts = list(w["year_parts"]) + list(w["year_parts_after_year"]) + list(w["clause_year_parts"])
     month_parts = list(w["month_parts"])
     core_a = _date_core("a", year_parts, month_parts)
     core_b = _date_core("b", year_parts, month_parts)
@@ -66,8 +66,10 @@ def _rules() -> _Rules:
         rf"{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
         rf"{core_b}(?:{alternation(w['period_end_words'])})?"
     )
+    rhythm = w["rhythm_compounds"]
     recurring = (
-        rf"(?P<rw>{alternation(w['recurrence_words'])})"
+        rf"(?<![\d{_CN_DIGIT}十每])(?P<cp>{alternation(rhythm['periods'])})(?=(?P<ca>{alternation(rhythm['actions'])}))"
+        rf"|(?P<rw>{alternation(w['recurrence_words'])})"
         rf"(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?(?P<rs>前)?"
     )
     relative = (
@@ -179,7 +181,7 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
         return 3 * to_int(g[f"{tag}q"] or ""), None
     part_name = g[f"{tag}yp"]
     if part_name:
-        table = words["year_parts_after_year"] if g[f"{tag}y"] else words["year_parts"]
+        table = words["year_parts_after_year"] if g[f"{tag}y"] else {**words["year_parts"], **words["clause_year_parts"]}
         return (int(table[part_name]), None) if part_name in table else (None, None)
     return (12, None) if g[f"{tag}y"] else (None, None)
 
@@ -208,14 +210,19 @@ def _point_is_deadline(m: re.Match[str], text: str, words: dict[str, Any]) -> bo
             return cued or bool(g["amp"])
         chinese_month = not g["am"].isdigit()
         return not chinese_month or bool(g["ad"] or g["amp"] or g["afen"] or g["suf"])
-    if g["aq"] or g["ayp"]:
+    if g["aq"]:
         return True
+    if g["ayp"]:
+        return g["ayp"] not in words["clause_year_parts"] or _opens_clause(text, m.start(), words)
     if not g["ay"]:
         return False
     if g["lead"] or g["suf"]:
         return True
-    opens_clause = m.start() == 0 or text[m.start() - 1] in words["clause_openers"] or cued
-    return opens_clause and any(text.startswith(f, m.end()) for f in words["bare_year_followers"])
+    return (_opens_clause(text, m.start(), words) or cued) and any(text.startswith(f, m.end()) for f in words["bare_year_followers"])
+
+
+def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
+    return pos == 0 or text[pos - 1] in words["clause_openers"]
 
 
 def _ends_with_any(text: str, pos: int, cues: list[str]) -> bool:
@@ -249,7 +256,7 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any])
 
 
 def _recurring(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) -> dict[str, Any] | None:
-    """A rhythm: 每月25日前, 每月下旬, 每季度, 每半年, 每年3月底前."""
+    """A rhythm: 每月25日前, 每月下旬, 每季度, 每半年, 每年3月底前, 月报, 季调度, 年终总结."""
     g = m.groupdict()
     try:
         month = to_int(g["rm"]) if g["rm"] else None
@@ -258,9 +265,19 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, An
         return None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
+    if g["cp"]:
+        if _quoted_name(text, m.start(), m.end() + len(g["ca"]), words["rhythm_compounds"]["quotes"]):
+            return None  # “季调度”,于5月底…: the routine's name heads a paragraph, no rhythm of its own
+        rhythm = words["rhythm_compounds"]["periods"][g["cp"]]
+        return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else None
     freq = words["recurrence_words"][g["rw"]]
     return {"kind": "recurring", "recurrence": Recurrence(freq=freq, day=day, month=month, part=part)}
+
+
+def _quoted_name(text: str, start: int, end: int, quotes: dict[str, str]) -> bool:
+    """Whether text[start:end] is the whole content of a pair of quotes (“季调度”)."""
+    return 0 < start and end < len(text) and text[start - 1] in quotes["open"] and text[end] in quotes["close"]
 
 
 def _relative(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) -> dict[str, Any] | None:

@@ -3,6 +3,8 @@
 A target is a number with a unit (4.2万亩, 30%以上, 不少于1400人, 18-35万元); comparators and
 change verbs around it come from govplan/data/targets.yaml. Numbers inside deadline expressions,
 ordinals (第六届), document numbers (〔2020〕2号), codes (G247) and bare years are not targets.
+Only goals count: numbers stating facts (achievements in a report, background counts) or the
+scope of a task (对全县179个行政村) are left out, judged by cue words kept in the data file.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class _Found:
     start: int
     end: int
     fields: dict[str, Any]
+    cued: bool = False  # a comparator word is written right before it (不少于1400人)
+    approx: bool = False  # an approximate amount (300余吨, 近700名), as reports write them
 
 
 def find_targets(nt: NodeText, deadlines: list[Deadline]) -> list[Target]:
@@ -88,12 +92,13 @@ def find_targets(nt: NodeText, deadlines: list[Deadline]) -> list[Target]:
     dated = sorted((d.span.start - nt.start, d.span.end - nt.start) for d in deadlines)
     found: list[_Found] = []
     last_end = 0
+    mood = _Mood(text, [n.text for n in nt.path[:-1]], rules.words["mood"])
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
-        if start < last_end or _overlaps(dated, start, end) or _excluded_before(text, start, rules):
+        if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
-        item = _read(match, text, rules)
-        if item is not None and item.start >= last_end:
+        item = _read(match, text, rules, found[-1].end if found else None)
+        if item is not None and item.start >= last_end and _states_goal(text, item, mood, rules):
             found.append(item)
             last_end = item.end
     _attach_metrics(text, found, deadlines, nt.start, rules)
@@ -116,13 +121,19 @@ def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
     ]
 
 
-def _excluded_before(text: str, start: int, rules: _Rules) -> bool:
-    """Ordinals, per-base rates, bracketed numbers and codes: 第六届, 每1000名, 〔2020〕, “10里…”."""
-    return any(text.endswith(word, 0, start) for word in rules.words["not_after"])
+def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """Ordinals, per-base rates, bracketed numbers, codes and anniversaries: 第六届, 每1000名,
+    〔2020〕, “10里…”, 建党92周年; and vague Chinese amounts (一批)."""
+    w = rules.words
+    if any(text.endswith(word, 0, match.start()) for word in w["not_after"]):
+        return True
+    unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
+    return any(text.startswith(word, unit_at) for word in w["not_before"]) or match.group() in w["vague_quantities"]
 
 
-def _read(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
-    """The target a number match denotes, with cue words around it folded into its range."""
+def _read(match: re.Match[str], text: str, rules: _Rules, previous_end: int | None) -> _Found | None:
+    """The target a number match denotes, with cue words around it folded into its range;
+    ``previous_end`` is where the last target found before it ends."""
     g = match.groupdict()
     pattern = match.re
     try:
@@ -131,7 +142,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
         elif pattern is rules.percent_word:
             fields = {"value": parse_number(g["n1"]), "unit": "%", "percent": True}
         else:
-            fields = _quantity(g)
+            fields = _quantity(g, rules.words["unit_aliases"])
     except NumeralError:
         return None
     start, end = match.span()
@@ -146,30 +157,116 @@ def _read(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     if change:
         fields.setdefault("change", rules.change_before[change])
         start -= len(change)
-    elif pattern is rules.chinese and not word:
-        return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
     after = next((w for w in sorted(rules.comparator_after, key=len, reverse=True) if text.startswith(w, end)), None)
+    quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
+    if pattern is rules.chinese and not (word or change or after or quota):
+        return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
     if after:
         comparator = rules.comparator_after[after]
         end += len(after)
-    return _Found(start, end, {**fields, "comparator": comparator})
+    approx = bool(g.get("approx")) or text.endswith(tuple(rules.words["mood"]["approx_before"]), 0, start)
+    return _Found(start, end, {**fields, "comparator": comparator}, cued=bool(word), approx=approx)
+
+
+def _continues_list(text: str, start: int, previous_end: int | None, rules: _Rules) -> bool:
+    """Whether the number is the next item of a list of quantities in the same clause
+    (联系一个贫困村、二户农村特困户和两个社区)."""
+    w = rules.words
+    if previous_end is None or any(ch in w["clause_breaks"] for ch in text[previous_end:start]):
+        return False
+    return any(text.endswith(joiner, 0, start) for joiner in w["quantity_list_joiners"])
+
+
+def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a quota verb ends right before the number (每人联系一个贫困村, 办一件实事)."""
+    return any(text.endswith(verb, 0, start) for verb in rules.words["quota_verbs"])
 
 
 def _adverb_comparator(text: str, start: int, rules: _Rules) -> str | None:
     """Comparator of an adverb a short verb away from the number: 至少认领1个, 至少开展2次."""
     adverbs = rules.words["comparator_adverbs"]
-    window = text[max(0, start - int(adverbs["max_gap"]) - 2):start]
-    for symbol, words in adverbs["words"].items():
-        for word in words:
-            pos = window.rfind(word)
-            if pos >= 0 and not any(ch in rules.words["clause_breaks"] or ch.isdigit() for ch in window[pos:]):
-                return str(symbol)
-    return None
+    window = text[max(0, start - int(adverbs["max_gap"])):start]
+    window = window[max(window.rfind(ch) for ch in rules.words["clause_breaks"]) + 1:]
+    best = max(((window.rfind(word), str(symbol)) for symbol, words in adverbs["words"].items() for word in words))
+    return best[1] if best[0] >= 0 else None
 
 
-def _quantity(g: dict[str, str | None]) -> dict[str, Any]:
+class _Mood:
+    """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
+
+    def __init__(self, text: str, context: list[str], words: dict[str, Any]) -> None:
+        self.text = text
+        self.context = context  # the own texts of the node's ancestors
+        self.goal = set(words["goal_words"])
+        self.fact = set(words["fact_words"])
+        self.breaks = str(words["sentence_breaks"])
+        self.window = int(words["window"])
+        self._report: bool | None = None
+
+    def sentence_start(self, pos: int, breaks: str | None = None) -> int:
+        """Start of the sentence holding ``pos`` (looking back at most ``window`` characters)."""
+        floor = max(0, pos - self.window)
+        return max([floor] + [self.text.rfind(ch, floor, pos) + 1 for ch in breaks or self.breaks])
+
+    def local(self, start: int) -> bool | None:
+        """The nearest cue before ``start`` in its sentence: True for a goal, False for a fact."""
+        for token in reversed(segment_words(self.text[self.sentence_start(start):start])):
+            if token in self.goal:
+                return True
+            if token in self.fact:
+                return False
+        return None
+
+    def is_report(self) -> bool:
+        """Whether the node reads as a report: more fact cues than goal cues in its and its ancestors' text."""
+        if self._report is None:
+            tokens = [t for part in (*self.context, self.text) for t in segment_words(part)]
+            facts = sum(1 for t in tokens if t in self.fact)
+            goals = sum(1 for t in tokens if t in self.goal)
+            self._report = facts > goals
+        return self._report
+
+
+def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a number states a goal: not a scope count, and goal-like by its cues or its node."""
+    if _is_scope(text, item, mood, rules) or _is_condition(text, item, rules):
+        return False
+    if item.cued:
+        return True
+    local = mood.local(item.start)
+    if local is not None:
+        return local
+    return not (item.approx or mood.is_report())  # 300余吨, 近700名: amounts reported, not set
+
+
+def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count of what a task covers: 对全县179个行政村, 深入全区14个街镇, 联系对象:全区16个乡镇…"""
+    w = rules.words
+    pos = item.start
+    scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
+    if scope_word and not item.fields.get("percent"):
+        return True
+    if any(text.endswith(p, 0, pos) for p in w["scope_prepositions"]):
+        return True
+    head = text[mood.sentence_start(pos, str(w["label_breaks"])):pos]
+    colon = max(head.rfind(":"), head.rfind("："))
+    return colon > 0 and any(head.endswith(label, 0, colon) for label in w["scope_labels"])
+
+
+def _is_condition(text: str, item: _Found, rules: _Rules) -> bool:
+    """A bound right before 的 that selects whom a rule applies to (100人以上的村, 超过30%的村干部)."""
+    w = rules.words
+    if not text.startswith(w["condition_follower"], item.end):
+        return False
+    comparator = item.fields["comparator"]
+    return comparator in w["condition_comparators"] or (
+        comparator != "=" and item.fields.get("unit") in w["condition_units"]
+    )
+
+
+def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
     """Value (multipliers expanded), range end, unit and percent flag of a number-with-unit match."""
-    unit = g["unit"] or ""
+    unit = aliases.get(g["unit"] or "", g["unit"] or "")
     first_mult = g.get("m1") or ""
     last_mult = g.get("m2") or first_mult
     value = parse_number((g["n1"] or "") + (first_mult or (last_mult if g.get("n2") else "")))

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, data, read_yaml, word_map
-from govplan.annotate.segment import add_user_words
+from govplan.annotate.segment import add_user_words, words
 from govplan.errors import GovplanError
 from govplan.spec.model import TaskNode, UnitRef
 
@@ -219,8 +219,8 @@ def _list_refs(
     for s, e in _split_items(nt.text, start, end, rules.words["list_separators"], rules):
         for s2, e2 in _split_conjunctions(nt.text, s, e, registry, rules):
             name = nt.text[s2:e2]
-            if require_units and not _looks_like_unit(name, registry, rules):
-                continue
+            if not _balanced(name) or require_units and not _looks_like_unit(name, registry, rules):
+                continue  # 中心) is the garbled tail of a name, not a unit
             refs.append(UnitRef(**evidence(nt, s2, e2), name=name, canonical=registry.lookup(name), role=role))
     return refs
 
@@ -279,6 +279,8 @@ def _looks_like_unit(name: str, registry: Registry, rules: _Rules) -> bool:
         return True
     if not name or len(name) > int(rules.words["max_name_chars"]):
         return False
+    if any(name.endswith(p) for p in rules.words["person_suffixes"]):
+        return False  # 锻炼干部, 乡镇干部: people, not units
     return any(name.endswith(suffix) and len(name) > len(suffix) or name == suffix
                for suffix in rules.words["suffixes"])
 
@@ -360,6 +362,17 @@ def _heading_refs(nt: NodeText, registry: Registry, rules: _Rules) -> list[UnitR
     return [UnitRef(**evidence(nt, pos, pos + len(title)), name=title, canonical=registry.lookup(title), role="lead")]
 
 
+def _balanced(name: str) -> bool:
+    """Whether every bracket in a name is closed and every closing bracket was opened."""
+    depth = 0
+    for ch in name:
+        depth += ch in _OPEN
+        depth -= ch in _CLOSE
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _is_name_text(name: str) -> bool:
     """Unit names hold Chinese characters, letters, digits and brackets, nothing else."""
     return all(ch.isalnum() or ch in _OPEN + _CLOSE for ch in name)
@@ -368,46 +381,80 @@ def _is_name_text(name: str) -> bool:
 def _sentence_refs(
     nt: NodeText, registry: Registry, rules: _Rules, skip: list[tuple[int, int]]
 ) -> list[UnitRef]:
-    """Units acting at the start of a clause (县人社局指导…, 县乡村振兴局每月下旬组织…) lead the task."""
+    """Units acting in a sentence lead the task: at the start of a clause (县人社局指导…,
+    县委组织部与县财政局联合印发…) or after an agent marker (由乡党委按程序作出…)."""
     refs: list[UnitRef] = []
     text = nt.text
-    breaks = "，,。；;：:\n"
-    for pos in _clause_starts(text, breaks):
+    for pos, marked in _actor_starts(text, rules):
         if any(s <= pos < e for s, e in skip):
             continue
-        end = _actor_end(text, pos, registry, rules)
-        if end is not None:
-            name = text[pos:end]
-            refs.append(UnitRef(**evidence(nt, pos, end), name=name, canonical=registry.lookup(name), role="lead"))
+        for start, end in _actor_names(text, pos, marked, registry, rules) or []:
+            name = text[start:end]
+            refs.append(UnitRef(**evidence(nt, start, end), name=name, canonical=registry.lookup(name), role="lead"))
     return refs
 
 
-def _clause_starts(text: str, breaks: str) -> Iterator[int]:
-    """Positions where clauses begin (after blanks)."""
-    for match in re.finditer(rf"(?:^|[{re.escape(breaks)}])\s*", text):
-        if match.end() < len(text):
-            yield match.end()
-
-
-def _actor_end(text: str, pos: int, registry: Registry, rules: _Rules) -> int | None:
-    """End of a unit name at ``pos`` that is followed by an action verb, else None."""
+def _actor_starts(text: str, rules: _Rules) -> Iterator[tuple[int, bool]]:
+    """Where an acting unit may begin: clause starts (after blanks), and right after an agent
+    marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…)."""
     w = rules.words
-    ends = []
+    markers = alternation(w["agent_markers"])
+    not_markers = alternation(w["agent_marker_not_before"])
+    pattern = rf"(?:^|[{re.escape(w['clause_breaks'])}])\s*|(?P<marker>{markers})(?!{not_markers})"
+    for match in re.finditer(pattern, text):
+        if match.end() < len(text):
+            yield match.end(), match.group("marker") is not None
+
+
+def _actor_names(
+    text: str, pos: int, marked: bool, registry: Registry, rules: _Rules
+) -> list[tuple[int, int]] | None:
+    """Ranges of the unit names acting at ``pos`` (one name, or a list joined by 、/和/与), followed
+    by an action verb; None when no unit acts there."""
+    w = rules.words
+    for end in _name_ends(text, pos, marked, registry, rules):
+        names = [(pos, end)]
+        while len(names) < int(w["max_actor_list"]):
+            sep = next((c for c in w["actor_list_joiners"] if text.startswith(c, names[-1][1])), None)
+            following = _name_ends(text, names[-1][1] + len(sep), marked, registry, rules) if sep else []
+            if not following:
+                break
+            names.append((names[-1][1] + len(sep or ""), following[0]))
+        if _acts(text, names[-1][1], w):
+            return names
+    return None
+
+
+def _name_ends(text: str, pos: int, any_start: bool, registry: Registry, rules: _Rules) -> list[int]:
+    """Ends of the unit names that may start at ``pos``, shortest first: a registered name, and
+    names ending like a unit (…局, …党委) that start with a level (县, 镇…) or follow an agent
+    marker. Generic references (各部门, 相关部门) and people (乡镇干部) are not acting units."""
+    w = rules.words
+    if any(text.startswith(g, pos) for g in w["generic_actor_starts"]):
+        return []
     known = registry.match_at(text, pos)
-    if known is not None:
-        ends.append(known)
-    if any(text.startswith(p, pos) for p in w["sentence_prefixes"]):
+    ends = [] if known is None else [known]
+    if any_start or any(text.startswith(p, pos) for p in w["sentence_prefixes"]):
         limit = min(len(text), pos + int(w["max_name_chars"]))
-        for end in range(pos + 2, limit + 1):
+        boundaries = _word_boundaries(text, pos, limit)
+        for end in range(max(pos + 2, known or 0), limit + 1):
             name = text[pos:end]
             if not _is_name_text(name):
                 break
-            if any(name.endswith(s) for s in w["suffixes"]):
+            if end in boundaries and end != known and any(name.endswith(s) for s in w["suffixes"]):
                 ends.append(end)
-    for end in ends:
-        if _acts(text, end, w):
-            return end
-    return None
+    return sorted(e for e in ends if not any(text.endswith(p, pos, e) for p in w["person_suffixes"]))
+
+
+def _word_boundaries(text: str, start: int, end: int) -> set[int]:
+    """Positions in [start, end] where jieba ends a word, so that a name never ends inside one
+    (党组 inside 党组织, 纪检委 inside 纪检委员)."""
+    boundaries = {start}
+    pos = start
+    for token in words(text[start:end + 2]):
+        pos += len(token)
+        boundaries.add(pos)
+    return boundaries
 
 
 def _acts(text: str, end: int, w: dict[str, Any]) -> bool:
