@@ -139,11 +139,16 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
     )
     for role, field_name in (("lead", "lead_units"), ("support", "support_units")):
         expected = _gold_assignments(gold, role)
-        predicted = {
-            (path[-1].id, unit.canonical or unit.name)
-            for path in paths for unit in effective_units(path) if unit.role == role
-        }
-        hits = sum(1 for task, unit in predicted if any(task == t and _same_unit(unit, u) for t, u in expected))
+        predicted: dict[tuple[str, str], set[str]] = {}
+        for path in paths:
+            for unit in effective_units(path):
+                if unit.role == role:
+                    names = {unit.name} | ({unit.canonical} if unit.canonical else set())
+                    predicted.setdefault((path[-1].id, unit.canonical or unit.name), set()).update(names)
+        hits = sum(
+            1 for (task, _), names in predicted.items()
+            if any(task == t and any(_same_unit(name, u) for name in names) for t, u in expected)
+        )
         result.scores[field_name] = Score(hits, len(predicted), len(expected))
     return result
 
@@ -200,7 +205,16 @@ def _gold_assignments(gold: dict[str, Any], role: str) -> set[tuple[str, str]]:
 
 
 def _same_unit(predicted: str, gold: str) -> bool:
+    """Gold names are as written; the prediction matches by its name or registry name, and a
+    place prefix on either side (泰州市委组织部 / 市委组织部) does not matter."""
+    gold = _fold(gold)
     return predicted == gold or predicted.endswith(gold) or gold.endswith(predicted)
+
+
+def _fold(name: str) -> str:
+    from govplan.normalize import normalize
+
+    return normalize(name).text
 
 
 def totals(results: list[DocumentScore]) -> dict[str, Score]:

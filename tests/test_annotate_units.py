@@ -212,3 +212,14 @@ def test_generic_references_people_and_word_parts_do_not_act(registry: Registry,
 def test_garbled_list_item_is_not_a_unit(registry: Registry) -> None:
     node = annotate("配合单位:中心),镇属各单位\n", registry)
     assert roles(node) == [("support", "镇属各单位", None)]
+
+
+def test_unit_acting_right_after_the_heading_number_leads():
+    from govplan.annotate.base import NodeText
+    from govplan.annotate.units import assign_units, load_registry
+    from govplan.spec.model import Span, TaskNode
+
+    text = "1.县人社局牵头，4月底前完成培训不少于100人。"
+    node = TaskNode(id="1", style="arabic_dot", level=1, text=text, line=1, span=Span(start=0, end=len(text)))
+    assign_units([NodeText(node=node, start=0, text=text, path=[node])], load_registry())
+    assert [(u.name, u.canonical, u.role) for u in node.units] == [("县人社局", "县人力资源和社会保障局", "lead")]

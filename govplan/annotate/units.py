@@ -23,6 +23,7 @@ from govplan.annotate.lexicon import alternation, data, read_yaml, word_map
 from govplan.annotate.segment import add_user_words, words
 from govplan.errors import GovplanError
 from govplan.spec.model import TaskNode, UnitRef
+from govplan.structure.numbering import match_heading
 
 _OPEN = "(（"
 _CLOSE = ")）"
@@ -401,6 +402,9 @@ def _actor_starts(text: str, rules: _Rules) -> Iterator[tuple[int, bool]]:
     markers = alternation(w["agent_markers"])
     not_markers = alternation(w["agent_marker_not_before"])
     pattern = rf"(?:^|[{re.escape(w['clause_breaks'])}])\s*|(?P<marker>{markers})(?!{not_markers})"
+    heading = match_heading(text)
+    if heading is not None and heading.number_end < len(text):
+        yield heading.number_end, False  # "1.县人社局牵头，…": the first clause starts after the number
     for match in re.finditer(pattern, text):
         if match.end() < len(text):
             yield match.end(), match.group("marker") is not None
