@@ -80,5 +80,5 @@ def _block_text(element: "object") -> str:
 
     walk(element)
     text = "".join(parts).replace("\xa0", " ")
-    text = re.sub(r"[ \r\f\v]*\n[ \r\f\v\n]*", "\n", text)
-    return re.sub(r"\n\t", "\n", text)
+    lines = (line.strip(" \r\f\v").lstrip("\t") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip())

@@ -92,7 +92,7 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
     fields: dict[str, str] = {}
     dates: dict[str, str] = {}
     for line in lines:
-        cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", line.text)]
+        cells = [c.strip() for c in re.split(r"[|\t]", line.text)]
         pairs = list(zip(cells[::2], cells[1::2])) if len(cells) > 1 else []
         pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"([\u4e00-\u9fff]{2,6})[:：]([^:：|]+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)", line.text)]
         for key, value in pairs:
