@@ -150,3 +150,69 @@ def test_committed_specs_are_regenerated_byte_identically(run_cli, tmp_path):
     assert produced == committed
     for name in committed:
         assert (tmp_path / name).read_bytes() == (ROOT / "specs" / name).read_bytes(), name
+
+
+def test_update_keeps_hand_edits_and_adds_nothing_twice(run_cli, tmp_path):
+    _, spec_file = extract_one(run_cli, seed("002"), tmp_path)
+    text = spec_file.read_text(encoding="utf-8")
+    edited = text.replace("title: 精准核实务工信息\n", "title: 精准核实务工信息（人工改）\n", 1)
+    assert edited != text
+    spec_file.write_text(edited, encoding="utf-8")
+    result = run_cli("extract", str(seed("002")), "-o", str(tmp_path), "--update")
+    assert result.returncode == 0, result.stderr
+    assert "已合并" in result.stderr
+    merged = load_spec_text(spec_file.read_text(encoding="utf-8"))
+    titles = {n.id: n.title for n in merged.walk()}
+    assert titles["二.(四).2"] == "精准核实务工信息（人工改）"
+    assert len(titles) == 58
+    # an untouched spec updates to exactly the fresh extraction
+    fresh_dir = tmp_path / "fresh"
+    _, fresh_file = extract_one(run_cli, seed("002"), fresh_dir)
+    again = run_cli("extract", str(seed("002")), "-o", str(fresh_dir), "--update")
+    assert again.returncode == 0 and fresh_file.read_text(encoding="utf-8") == (fresh_dir / fresh_file.name).read_text(encoding="utf-8")
+
+
+def test_update_refuses_a_broken_spec_and_leaves_it_alone(run_cli, tmp_path):
+    _, spec_file = extract_one(run_cli, seed("000"), tmp_path)
+    spec_file.write_text("tasks: [\n", encoding="utf-8")
+    result = run_cli("extract", str(seed("000")), "-o", str(tmp_path), "--update")
+    assert result.returncode == 1
+    assert spec_file.name in result.stderr
+    assert spec_file.read_text(encoding="utf-8") == "tasks: [\n"
+
+
+def test_parallel_jobs_give_the_same_output_as_a_serial_run(run_cli, tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert run_cli("extract", "corpus/seeds", "-o", str(serial), cwd=ROOT).returncode == 0
+    assert run_cli("extract", "corpus/seeds", "-o", str(parallel), "--jobs", "2", cwd=ROOT).returncode == 0
+    names = sorted(p.name for p in serial.iterdir())
+    assert names == sorted(p.name for p in parallel.iterdir()) and len(names) > 5
+    for name in names:
+        assert (serial / name).read_bytes() == (parallel / name).read_bytes()
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    import os
+
+    from govplan.fsutil import write_atomic
+
+    target = tmp_path / "spec.yaml"
+    target.write_text("old\n", encoding="utf-8")
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["spec.yaml"]
+
+
+def test_help_in_english_by_flag_and_by_locale(run_cli):
+    flag = run_cli("--lang", "en", "extract", "--help")
+    assert "Extract task specs" in flag.stdout
+    locale = run_cli("--help", env={"GOVPLAN_LANG": "", "LANG": "en_US.UTF-8", "LC_ALL": ""})
+    assert "policy-document compiler" in locale.stdout
+    chinese = run_cli("--help", env={"GOVPLAN_LANG": "zh"})
+    assert "政策文件编译器" in chinese.stdout

@@ -6,10 +6,14 @@ import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 import typer
 
 from govplan.i18n import tr
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Spec
 
 
 class OutputFormat(str, Enum):
@@ -26,6 +30,7 @@ class FileResult:
     rows: list[tuple[str, str, int, int, int, int]] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
 
 
 def register(app: typer.Typer) -> None:
@@ -47,6 +52,11 @@ def extract(
     ),
     fmt: OutputFormat = typer.Option(OutputFormat.yaml, "--format", help=tr("输出格式", "output format")),
     force: bool = typer.Option(False, "--force", help=tr("覆盖已存在的规格文件", "overwrite existing specs")),
+    update: bool = typer.Option(
+        False, "--update", help=tr("重新提取并合并到已存在的规格：保留人工修改，加入新内容，报告冲突",
+                                   "re-extract into existing specs: keep hand edits, add new items, report conflicts"),
+    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help=tr("并行进程数", "parallel worker processes")),
     registry: list[Path] = typer.Option(
         [], "--registry", help=tr("额外的单位别名表（YAML，可多次指定）", "extra unit alias registry (YAML, repeatable)")
     ),
@@ -56,9 +66,16 @@ def extract(
     sources = _expand_inputs(inputs, SUPPORTED_SUFFIXES)
     to_stdout = output is None and sources == ["-"]
     out_dir = output or Path(".")
-    results = [_extract_one(src, out_dir, fmt.value, force, registry, to_stdout) for src in _progress(sources)]
+    if force and update:
+        raise typer.BadParameter(tr("--force 与 --update 只能选一个", "use either --force or --update"))
+    mode = "force" if force else "update" if update else "keep"
+    job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in registry), to_stdout)
+    results = list(_progress(_run(job, sources, jobs), len(sources)))
     if not to_stdout:
         _print_summary(results)
+    for result in results:
+        for line in result.messages:
+            typer.echo(line, err=True)
     failed = [r for r in results if r.error]
     for result in failed:
         typer.echo(tr("错误：", "error: ") + result.error, err=True)
@@ -81,52 +98,80 @@ def _expand_inputs(inputs: list[str], suffixes: dict[str, str]) -> list[str]:
     return expanded
 
 
-def _progress(sources: list[str]):  # type: ignore[no-untyped-def]
-    """Iterate ``sources`` with a progress bar on standard error when there are several."""
-    if len(sources) < 2:
-        yield from sources
+@dataclass(frozen=True)
+class _Job:
+    """What every input is extracted with (picklable, for worker processes)."""
+
+    out_dir: Path
+    fmt: str
+    mode: str  # keep | force | update
+    registry: tuple[str, ...]
+    to_stdout: bool
+
+    def __call__(self, name: str) -> FileResult:
+        return _extract_one(name, self)
+
+
+def _run(job: _Job, sources: list[str], jobs: int) -> Iterator[FileResult]:
+    """Results in input order, from worker processes when ``jobs`` > 1 (same output as a serial run)."""
+    if jobs == 1 or len(sources) < 2:
+        yield from map(job, sources)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(job, sources)
+
+
+def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+    """Pass results through, with a progress bar on standard error when there are several."""
+    if total < 2:
+        yield from results
         return
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(tr("提取中", "extracting"), total=len(sources))
-        for source in sources:
-            yield source
+        task = progress.add_task(tr("提取中", "extracting"), total=total)
+        for result in results:
+            yield result
             progress.advance(task)
 
 
-def _extract_one(
-    name: str, out_dir: Path, fmt: str, force: bool, registry: list[Path], to_stdout: bool
-) -> FileResult:
+def _extract_one(name: str, job: _Job) -> FileResult:
     from govplan.errors import GovplanError
     from govplan.fsutil import write_atomic
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import read_source
-    from govplan.spec.io import dump_json, dump_yaml
 
     result = FileResult(name)
     began = time.perf_counter()
     try:
         source = read_source(name)
-        specs = extract_specs(source, ExtractOptions(tuple(str(p) for p in registry)))
-        dump = dump_yaml if fmt == "yaml" else dump_json
-        texts = [dump(spec) for spec in specs]
-        if to_stdout:
-            typer.echo("---\n".join(texts) if fmt == "yaml" else "".join(texts), nl=False)
+        specs = extract_specs(source, ExtractOptions(job.registry))
+        if job.to_stdout:
+            texts = [_dump(_stamped(spec), job.fmt) for spec in specs]
+            typer.echo("---\n".join(texts) if job.fmt == "yaml" else "".join(texts), nl=False)
             return result
-        targets = _output_paths(name, len(specs), out_dir, fmt)
+        targets = _output_paths(name, len(specs), job.out_dir, job.fmt)
         existing = [p for p in targets if p.exists()]
-        if existing and not force:
+        if existing and job.mode == "keep":
             raise GovplanError(
-                f"规格文件已存在：{existing[0]}（用 --force 覆盖）。",
-                f"spec already exists: {existing[0]} (use --force to overwrite).",
+                f"规格文件已存在：{existing[0]}（用 --update 合并、保留人工修改，或用 --force 覆盖）。",
+                f"spec already exists: {existing[0]} (use --update to merge keeping hand edits, or --force to overwrite).",
                 name,
             )
-        for path, text in zip(targets, texts):
+        outputs = []
+        for path, spec in zip(targets, specs):
+            if job.mode == "update" and path.exists():
+                spec = _merged(path, spec, result)
+            else:
+                spec = _stamped(spec)
+            outputs.append((path, spec, _dump(spec, job.fmt)))
+        for path, _, text in outputs:
             write_atomic(path, text)
-        result.outputs = targets
-        for spec, path in zip(specs, targets):
+        result.outputs = [path for path, _, _ in outputs]
+        for path, spec, _ in outputs:
             nodes = list(spec.walk())
             result.rows.append((
                 path.name, spec.source.script, len(nodes),
@@ -136,6 +181,54 @@ def _extract_one(
         result.error = exc.message if exc.path else f"{name}: {exc.message}"
     result.seconds = time.perf_counter() - began
     return result
+
+
+def _stamped(spec: "Spec") -> "Spec":
+    """The spec with the fingerprints that later let --update tell hand edits from extractor changes."""
+    from govplan.merge import stamp
+    from govplan.spec.model import Spec
+
+    return Spec.model_validate(stamp(spec))
+
+
+def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
+    """Merge a fresh extraction into the spec at ``path``, keeping what a person changed."""
+    from pydantic import ValidationError
+
+    from govplan.errors import GovplanError
+    from govplan.merge import merge_specs
+    from govplan.spec.model import Spec
+    from govplan.validate.reader import load
+
+    try:
+        loaded = load(path.read_text(encoding="utf-8-sig"))
+        if loaded.findings or not isinstance(loaded.data, dict):
+            raise ValueError(tr("YAML 有错误", "the YAML has errors"))
+        merged = merge_specs(loaded.data, fresh)
+        spec = Spec.model_validate(merged.data)
+    except (OSError, UnicodeDecodeError, ValidationError, ValueError, AttributeError) as exc:
+        raise GovplanError(
+            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{exc}",
+            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {exc}",
+        ) from exc
+    for conflict in merged.conflicts:
+        where = conflict.node_id or tr("文件", "document")
+        result.messages.append(tr(
+            f"{path}: 冲突 {where} 的 {conflict.field}：保留人工修改，新提取结果为 {conflict.new!r}",
+            f"{path}: conflict at {where} {conflict.field}: kept the hand edit, the new extraction says {conflict.new!r}",
+        ))
+    if merged.edited:
+        result.messages.append(tr(
+            f"{path}: 已合并（新增 {len(merged.added)} 项，移除 {len(merged.dropped)} 项，冲突 {len(merged.conflicts)} 处）",
+            f"{path}: merged ({len(merged.added)} added, {len(merged.dropped)} dropped, {len(merged.conflicts)} conflicts)",
+        ))
+    return spec
+
+
+def _dump(spec: "Spec", fmt: str) -> str:
+    from govplan.spec.io import dump_json, dump_yaml
+
+    return dump_yaml(spec) if fmt == "yaml" else dump_json(spec)
 
 
 def _output_paths(name: str, count: int, out_dir: Path, fmt: str) -> list[Path]:

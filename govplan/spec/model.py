@@ -118,6 +118,9 @@ class TaskNode(SpecModel):
     text: str = Field(description="full text of the node itself, normalised (children excluded)")
     line: int = Field(ge=1, description="1-based line of the heading in the original")
     span: Span
+    fingerprint: str | None = Field(
+        default=None, description="hash of this node as last extracted (own fields, child ids), to detect hand edits"
+    )
     deadlines: list[Deadline] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     units: list[UnitRef] = Field(default_factory=list)
@@ -169,6 +172,9 @@ class Spec(SpecModel):
     metadata: Metadata = Field(default_factory=Metadata)
     notes: list[str] = Field(default_factory=list, description="what the extractor could not decide")
     tasks: list[TaskNode] = Field(default_factory=list)
+    document_fingerprint: str | None = Field(
+        default=None, description="hash of metadata, notes and top-level task ids as last extracted"
+    )
     fingerprint: str | None = Field(
         default=None, description="hash of the extractor's last output, to detect hand edits"
     )
