@@ -8,32 +8,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable
 
-from ruamel.yaml import YAML
-
+from govplan.datafiles import load_data
 from govplan.errors import GovplanError
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file safely; a broken file is a user-facing error naming the file."""
-    try:
-        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GovplanError(f"无法读取数据文件：{exc}", f"cannot read data file: {exc}", str(path)) from exc
-    except Exception as exc:  # ruamel raises several unrelated error classes for bad YAML
-        raise GovplanError(f"YAML 格式错误：{exc}", f"invalid YAML: {exc}", str(path)) from exc
 
 
 @cache
 def data(name: str) -> dict[str, Any]:
     """The bundled data file govplan/data/<name>.yaml as a mapping."""
-    path = Path(str(resources.files("govplan") / "data" / f"{name}.yaml"))
-    loaded = read_yaml(path)
+    loaded = load_data(f"{name}.yaml")
     if not isinstance(loaded, dict):
-        raise GovplanError("数据文件应为映射（键: 值）", "data file must be a mapping", str(path))
+        raise GovplanError("数据文件应为映射（键: 值）", "data file must be a mapping", f"govplan/data/{name}.yaml")
     return loaded
 
 

@@ -19,8 +19,9 @@ from typing import Any, Iterable, Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
-from govplan.annotate.lexicon import alternation, data, read_yaml, word_map
+from govplan.annotate.lexicon import alternation, data, word_map
 from govplan.annotate.segment import add_user_words, words
+from govplan.datafiles import read_yaml
 from govplan.errors import GovplanError
 from govplan.spec.model import TaskNode, UnitRef
 from govplan.structure.numbering import match_heading
