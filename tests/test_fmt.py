@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govplan.spec.io import SCHEMA_HEADER
+from govplan.spec.io import schema_header
 from govplan.validate.fmt import format_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate"
@@ -33,7 +33,7 @@ def test_govplan_output_is_already_canonical() -> None:
 
 def test_hand_edits_are_normalised_keeping_comments_and_order() -> None:
     out = format_text(HAND_EDITED, "hand.yaml")
-    assert out.startswith(SCHEMA_HEADER + "# 人工核对：2024-05-02\n")
+    assert out.startswith(schema_header(Path(".")) + "# 人工核对：2024-05-02\n")
     assert "  file: notice.txt" in out and "# 原文" in out and "# 编号" in out
     assert out.index("text: 加强组织领导") < out.index("id: 一")  # the analyst's order
     assert "  - text: 加强组织领导\n    id: 一" in out
@@ -50,7 +50,7 @@ def test_fmt_rewrites_and_check_reports(run_cli, tmp_path: Path) -> None:
     assert spec.read_text(encoding="utf-8") == HAND_EDITED  # --check writes nothing
     assert run_cli("fmt", str(spec)).returncode == 0
     formatted = spec.read_text(encoding="utf-8")
-    assert formatted == format_text(HAND_EDITED, "hand.yaml")
+    assert formatted == format_text(HAND_EDITED, str(spec))
     assert run_cli("fmt", "--check", str(spec)).returncode == 0
     assert [p.name for p in spec.parent.iterdir()] == ["hand.yaml"]  # no temporary files left
     assert run_cli("validate", str(spec)).returncode == 0  # the formatted spec still reads the same

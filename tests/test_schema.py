@@ -25,6 +25,10 @@ def test_schema_command_prints_the_models_schema(run_cli) -> None:
     assert schema["additionalProperties"] is False  # unknown keys are errors for editors too
 
 
-def test_written_specs_point_editors_at_the_schema() -> None:
+def test_written_specs_point_editors_at_the_schema_file(tmp_path) -> None:
     spec = load_spec_text(VALID.read_text(encoding="utf-8"))
-    assert dump_yaml(spec).splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_URL}"
+    specs_dir = Path(__file__).resolve().parent.parent / "specs"
+    first = dump_yaml(spec, specs_dir).splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../govplan/schema/spec.schema.json"
+    ref = dump_yaml(spec, tmp_path).splitlines()[0].split("$schema=", 1)[1]
+    assert json.loads((tmp_path / ref).resolve().read_text(encoding="utf-8"))["$id"] == SCHEMA_URL

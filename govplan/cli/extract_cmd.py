@@ -150,7 +150,7 @@ def _extract_one(name: str, job: _Job) -> FileResult:
         source = read_source(name)
         specs = extract_specs(source, ExtractOptions(job.registry))
         if job.to_stdout:
-            texts = [_dump(_stamped(spec), job.fmt) for spec in specs]
+            texts = [_dump(_stamped(spec), job.fmt, None) for spec in specs]
             typer.echo("---\n".join(texts) if job.fmt == "yaml" else "".join(texts), nl=False)
             return result
         targets = _output_paths(name, len(specs), job.out_dir, job.fmt)
@@ -167,7 +167,7 @@ def _extract_one(name: str, job: _Job) -> FileResult:
                 spec = _merged(path, spec, result)
             else:
                 spec = _stamped(spec)
-            outputs.append((path, spec, _dump(spec, job.fmt)))
+            outputs.append((path, spec, _dump(spec, job.fmt, path.parent)))
         for path, _, text in outputs:
             write_atomic(path, text)
         result.outputs = [path for path, _, _ in outputs]
@@ -225,10 +225,10 @@ def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
     return spec
 
 
-def _dump(spec: "Spec", fmt: str) -> str:
+def _dump(spec: "Spec", fmt: str, spec_dir: Path | None) -> str:
     from govplan.spec.io import dump_json, dump_yaml
 
-    return dump_yaml(spec) if fmt == "yaml" else dump_json(spec)
+    return dump_yaml(spec, spec_dir) if fmt == "yaml" else dump_json(spec)
 
 
 def _output_paths(name: str, count: int, out_dir: Path, fmt: str) -> list[Path]:

@@ -75,7 +75,7 @@ def fmt(
     for name in files:
         try:
             if name == STDIN:
-                sys.stdout.write(format_text(sys.stdin.read(), "<stdin>"))
+                sys.stdout.write(format_text(sys.stdin.read(), "-"))
                 continue
             path = Path(name)
             old = path.read_text(encoding="utf-8-sig")

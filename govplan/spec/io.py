@@ -4,12 +4,32 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from govplan.spec.model import Spec
 
+# The schema's identifier ($id). Editors are pointed at the schema *file* shipped in the package.
 SCHEMA_URL = "https://govplan.invalid/schema/spec-1.0.json"
-SCHEMA_HEADER = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
+SCHEMA_MARK = "yaml-language-server: $schema="
+
+
+def schema_file() -> Path:
+    """The JSON Schema shipped with govplan (kept in sync with the models by a test)."""
+    return Path(str(resources.files("govplan") / "schema" / "spec.schema.json"))
+
+
+def schema_header(spec_dir: Path | None = None) -> str:
+    """The editor line for a spec written into ``spec_dir``: a path relative to it (stable inside a
+    repository, e.g. specs/ -> ../govplan/schema/spec.schema.json), else the schema's file URI."""
+    target = schema_file().resolve()
+    if spec_dir is None:
+        ref = target.as_uri()
+    else:
+        ref = Path(os.path.relpath(target, Path(spec_dir).resolve())).as_posix()
+    return f"# {SCHEMA_MARK}{ref}\n"
 
 
 def spec_to_data(spec: Spec) -> dict[str, Any]:
@@ -31,7 +51,7 @@ def _prune(value: Any) -> Any:
     return value
 
 
-def dump_yaml(spec: Spec) -> str:
+def dump_yaml(spec: Spec, spec_dir: Path | None = None) -> str:
     """The spec as YAML text, starting with the schema line editors use for completion."""
     from ruamel.yaml import YAML
 
@@ -41,7 +61,7 @@ def dump_yaml(spec: Spec) -> str:
     yaml.indent(mapping=2, sequence=4, offset=2)
     buf = io.StringIO()
     yaml.dump(spec_to_data(spec), buf)
-    return SCHEMA_HEADER + buf.getvalue()
+    return schema_header(spec_dir) + buf.getvalue()
 
 
 def dump_json(spec: Spec) -> str:

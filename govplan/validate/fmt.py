@@ -8,6 +8,7 @@ the order an analyst chose survive. Formatting a formatted spec changes nothing.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -15,9 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from govplan.errors import GovplanError
-from govplan.spec.io import SCHEMA_HEADER
+from govplan.spec.io import SCHEMA_MARK, schema_header
 
-SCHEMA_MARK = "yaml-language-server: $schema="
 # fmt rewrites YAML only; JSON specs keep their JSON layout.
 FORMAT_SUFFIXES = (".yaml", ".yml")
 
@@ -45,7 +45,8 @@ def format_text(text: str, name: str) -> str:
     buf = io.StringIO()
     yaml.dump(data, buf)
     out = buf.getvalue()
-    return out if SCHEMA_MARK in _leading_comments(out) else SCHEMA_HEADER + out
+    spec_dir = None if name == "-" else Path(name).parent
+    return out if SCHEMA_MARK in _leading_comments(out) else schema_header(spec_dir) + out
 
 
 def _block_style(node: Any) -> None:
