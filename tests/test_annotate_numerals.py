@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govplan.annotate.numerals import NumeralError, cn_to_int, parse_number, to_int
+from govplan.numerals import NumeralError, cn_to_int, parse_number, to_int
 
 
 @pytest.mark.parametrize(

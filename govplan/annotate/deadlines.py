@@ -18,7 +18,7 @@ from typing import Any
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.lexicon import alternation, data
-from govplan.annotate.numerals import NumeralError, to_int
+from govplan.numerals import NumeralError, to_int
 from govplan.spec.model import Deadline, Recurrence
 
 _CN_DIGIT = "〇零一二三四五六七八九"

@@ -18,7 +18,7 @@ from typing import Any
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, data, word_map
-from govplan.annotate.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
+from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.annotate.segment import words as segment_words
 from govplan.spec.model import Deadline, Target
 

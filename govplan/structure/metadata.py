@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from govplan.annotate.numerals import NumeralError, cn_to_int
+from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
 from govplan.spec.model import Attachment, Metadata
 from govplan.structure.lines import Line

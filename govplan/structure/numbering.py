@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from govplan.annotate.numerals import NumeralError, cn_to_int
+from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
