@@ -34,7 +34,7 @@ def validate(
         exists=True, file_okay=False, dir_okay=True,
     ),
 ) -> None:
-    """检查规格：YAML、字段和语义规则，列出每个问题的位置。 / Check specs: YAML, fields and semantic rules, every problem located."""
+    """Check spec files and print every problem found, located (help text: see register)."""
     from govplan.validate.check import check_files, spec_files, with_strictness
     from govplan.validate.report import counts, render
     from govplan.validate.rules import RuleContext
@@ -52,7 +52,7 @@ def validate(
 
 
 def schema() -> None:
-    """打印由模型生成的规格 JSON Schema。 / Print the spec's JSON Schema, generated from the models."""
+    """Print the JSON Schema of the spec models."""
     from govplan.validate.jsonschema import spec_schema_text
 
     typer.echo(spec_schema_text(), nl=False)
@@ -62,7 +62,7 @@ def fmt(
     paths: list[str] = typer.Argument(..., help=tr("规格文件或目录（- 表示标准输入，结果写到标准输出）", "spec files or directories (- reads stdin and writes stdout)"), metavar="PATH..."),
     check: bool = typer.Option(False, "--check", help=tr("只检查：有文件需要改写时退出码为 1", "only check: exit 1 if a file would change")),
 ) -> None:
-    """把规格改写为标准格式，保留注释和键的顺序。 / Rewrite specs in canonical layout, keeping comments and key order."""
+    """Rewrite specs in canonical layout, keeping comments and key order."""
     from govplan.errors import GovplanError
     from govplan.fsutil import write_atomic
     from govplan.validate.check import STDIN, spec_files
@@ -98,6 +98,9 @@ def fmt(
 
 def register(app: typer.Typer) -> None:
     """Register validate, schema and fmt on the app."""
-    app.command("validate")(validate)
-    app.command("schema")(schema)
-    app.command("fmt")(fmt)
+    app.command("validate", help=tr("检查规格：YAML、字段和语义规则，列出每个问题的位置。",
+                                    "Check specs: YAML, fields and semantic rules, every problem located."))(validate)
+    app.command("schema", help=tr("打印由模型生成的规格 JSON Schema。",
+                                  "Print the spec's JSON Schema, generated from the models."))(schema)
+    app.command("fmt", help=tr("把规格改写为标准格式，保留注释和键的顺序。",
+                               "Rewrite specs in canonical layout, keeping comments and key order."))(fmt)
