@@ -96,19 +96,19 @@ def floor_seconds(text: str) -> float:
     """OpenCC t2s over the whole text, then jieba segmentation with govplan's tokenizer (HMM off)."""
     import opencc
 
-    from govplan.annotate.segment import words
+    from govplan.annotate.segment import tokenizer
 
     converter = opencc.OpenCC("t2s")
-    return median_seconds(lambda: words(converter.convert(text)))
+    return median_seconds(lambda: list(tokenizer().cut(converter.convert(text), HMM=False)))
 
 
 _COLD_FLOOR = """
 import sys
 from pathlib import Path
 import opencc
-from govplan.annotate.segment import words
+from govplan.annotate.segment import tokenizer
 text = "".join(Path(p).read_text(encoding="utf-8") for p in sys.argv[1:])
-words(opencc.OpenCC("t2s").convert(text))
+list(tokenizer().cut(opencc.OpenCC("t2s").convert(text), HMM=False))
 """
 
 
@@ -119,11 +119,13 @@ def cold_floor(paths: list[Path]) -> ChildRun:
 
 def in_process_seconds(paths: list[Path]) -> dict[str, float]:
     """extract_specs over every file, and the same plus YAML serialisation (what the CLI writes)."""
+    from govplan.annotate.segment import cut
     from govplan.pipeline import extract_specs
     from govplan.readers import read_source
     from govplan.spec.io import dump_yaml
 
     def extract() -> list[Any]:
+        cut.cache_clear()  # every run segments from scratch, as a fresh process would
         return [spec for path in paths for spec in extract_specs(read_source(path))]
 
     return {

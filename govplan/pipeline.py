@@ -6,8 +6,11 @@ span from normalised text back to the original.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from govplan import __version__
 from govplan.annotate.base import DocContext, NodeText
@@ -18,6 +21,9 @@ from govplan.structure.compilation import Part, split_documents
 from govplan.structure.lines import Locator, split_lines
 from govplan.structure.metadata import extract_metadata
 from govplan.structure.tree import TreeBuilder
+
+if TYPE_CHECKING:
+    from govplan.annotate.units import Registry
 
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -113,7 +119,7 @@ def annotate_tasks(
     """Run the annotators over every node and map their spans back to the original text."""
     from govplan.annotate.deadlines import find_deadlines
     from govplan.annotate.targets import find_targets
-    from govplan.annotate.units import assign_units, load_registry
+    from govplan.annotate.units import assign_units
 
     nodes = node_texts(tasks, norm_starts, text)
     for nt in nodes:
@@ -121,7 +127,7 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines)
         nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
         nt.node.targets = [_to_original(t, locator) for t in targets]
-    assign_units(nodes, load_registry(list(options.registry_paths)))
+    assign_units(nodes, unit_registry(options.registry_paths))
     for nt in nodes:
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 
@@ -130,3 +136,25 @@ def _to_original(item: Evidence, locator: Locator) -> Evidence:
     """The item with its span and verbatim text in the original source."""
     span = locator.span(item.span.start, item.span.end)
     return item.model_copy(update={"span": span, "text": locator.verbatim(span)})
+
+
+def unit_registry(paths: tuple[str, ...]) -> Registry:
+    """The alias registry extended by the user's files, built once per process while the files
+    stay unchanged (a compilation has dozens of documents, a directory run many files)."""
+    return _registry_for(tuple((path, _file_stamp(path)) for path in paths))
+
+
+def _file_stamp(path: str) -> tuple[int, int] | None:
+    """Modification time and size, so an edited registry file is read again."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None  # load_registry reports the missing file
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=8)
+def _registry_for(stamped: tuple[tuple[str, tuple[int, int] | None], ...]) -> Registry:
+    from govplan.annotate.units import load_registry
+
+    return load_registry([path for path, _ in stamped])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -46,11 +47,20 @@ def add_user_words(words: Iterable[str]) -> None:
     """Teach jieba whole names (e.g. registry unit names) so they stay one token; sorted for determinism."""
     tok = tokenizer()
     with _lock:
-        for word in sorted(set(words) - _user_words):
+        new_words = sorted(set(words) - _user_words)
+        for word in new_words:
             tok.add_word(word)
             _user_words.add(word)
+    if new_words:
+        cut.cache_clear()
 
 
 def words(text: str) -> list[str]:
     """The text cut into words (HMM off, so unknown strings split into dictionary words or characters)."""
-    return list(tokenizer().cut(text, HMM=False))
+    return list(cut(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def cut(text: str) -> tuple[str, ...]:
+    """Memoised segmentation: annotators ask for the same clauses and names many times over."""
+    return tuple(tokenizer().cut(text, HMM=False))
