@@ -52,6 +52,16 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
     )
 
 
+_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
+
+
+def _starting_with(words: list[str]) -> str:
+    """A lookahead for the characters a non-empty match can start with (a date's or a cue word's
+    first): patterns whose parts are all optional would otherwise be tried at every position."""
+    first = sorted(set(_DATE_FIRST_CHARS) | {word[0] for word in words if word})
+    return "(?=[" + "".join(re.escape(c) for c in first) + "])"
+
+
 @cache
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
@@ -61,9 +71,13 @@ def _rules() -> _Rules:
     core_a = _date_core("a", year_parts, month_parts)
     core_b = _date_core("b", year_parts, month_parts)
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
-    point = rf"(?:{not_after}(?P<lead>{alternation(w['lead_cues'])}))?{core_a}(?P<suf>{alternation(w['suffix_kinds'])})?"
+    point = (
+        _starting_with([*year_parts, *w["lead_cues"], *w["suffix_kinds"]])
+        + rf"(?:{not_after}(?P<lead>{alternation(w['lead_cues'])}))?{core_a}(?P<suf>{alternation(w['suffix_kinds'])})?"
+    )
     period = (
-        rf"{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
+        _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
+        + rf"{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
         rf"{core_b}(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
