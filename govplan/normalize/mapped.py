@@ -31,17 +31,21 @@ class MappedText:
         return self.starts[start], self.ends[end - 1]
 
     def replace_chars(self, table: dict[str, str]) -> "MappedText":
-        """Replace single characters 1:1 (or delete them, mapping to '')."""
-        out, starts, ends = [], [], []
-        for i, ch in enumerate(self.text):
-            new = table.get(ch, ch)
-            if len(new) == 1:
-                out.append(new)
-                starts.append(self.starts[i])
-                ends.append(self.ends[i])
-            elif new:
-                raise ValueError("replace_chars maps one character to at most one")
-        return MappedText("".join(out), starts, ends, self.original_length)
+        """Replace single characters 1:1 (or delete them, mapping to ''), with str.translate:
+        the offset map only changes where characters are deleted."""
+        if any(len(new) > 1 for new in table.values()):
+            raise ValueError("replace_chars maps one character to at most one")
+        text = self.text.translate({ord(old): new or None for old, new in table.items()})
+        deleted = "".join(old for old, new in table.items() if not new)
+        gone = [m.start() for m in re.finditer(f"[{re.escape(deleted)}]", self.text)] if deleted else []
+        if not gone:
+            return MappedText(text, self.starts, self.ends, self.original_length)
+        starts: list[int] = []
+        ends: list[int] = []
+        for keep_from, keep_to in zip([0] + [g + 1 for g in gone], gone + [len(self.text)]):
+            starts.extend(self.starts[keep_from:keep_to])
+            ends.extend(self.ends[keep_from:keep_to])
+        return MappedText(text, starts, ends, self.original_length)
 
     def substitute(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> "MappedText":
         """Regex rewrite; each replacement maps onto the whole original extent of its match."""
