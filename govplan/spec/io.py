@@ -1,14 +1,14 @@
-"""Serialise specs to YAML (ruamel, readable key order, Chinese unescaped) or JSON, and load them."""
+"""Serialise specs to YAML (block style, readable key order, Chinese unescaped) or JSON, and load them."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from govplan.spec.emit import emit_yaml
 from govplan.spec.model import Spec
 
 # The schema's identifier ($id). Editors are pointed at the schema *file* shipped in the package.
@@ -53,15 +53,7 @@ def _prune(value: Any) -> Any:
 
 def dump_yaml(spec: Spec, spec_dir: Path | None = None) -> str:
     """The spec as YAML text, starting with the schema line editors use for completion."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.allow_unicode = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    buf = io.StringIO()
-    yaml.dump(spec_to_data(spec), buf)
-    return schema_header(spec_dir) + buf.getvalue()
+    return schema_header(spec_dir) + emit_yaml(spec_to_data(spec))
 
 
 def dump_json(spec: Spec) -> str:

@@ -1,0 +1,141 @@
+"""A direct emitter for the block-style YAML that specs are written in.
+
+ruamel's general dumper costs as much as extraction itself; specs need only block mappings and
+sequences of strings, numbers and booleans. This emitter writes them in the layout ruamel was
+configured for (mapping indent 2, sequence indent 4 with the dash at offset 2, Chinese unescaped,
+no line folding) and decides quoting the way a YAML reader decides types: a string stays plain
+only when both YAML 1.2 and YAML 1.1 readers would read it back as that same string.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Any
+
+# Characters a plain or single-quoted scalar cannot carry: breaks, tabs, controls, BOM, surrogates.
+_NEEDS_ESCAPE = re.compile("[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0", '"': '\\"', "\\": "\\\\"}
+# A plain scalar may not start with an indicator, nor hold ": " or " #", nor end with ":".
+_INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_PLAIN_BREAKERS = re.compile(r": | #|:$|^\s|\s$")
+
+
+def emit_yaml(data: dict[str, Any]) -> str:
+    """``data`` (plain dicts, lists and scalars) as block YAML, one scalar per line."""
+    if not data:
+        return "{}\n"
+    lines: list[str] = []
+    _mapping(data, 0, "", lines)
+    return "\n".join(lines) + "\n"
+
+
+def _mapping(data: dict[str, Any], indent: int, first_prefix: str, lines: list[str]) -> None:
+    """A block mapping; its first line starts with ``first_prefix`` (a sequence dash) if given."""
+    pad = " " * indent
+    for number, (key, value) in enumerate(data.items()):
+        lead = first_prefix if number == 0 and first_prefix else pad
+        head = f"{lead}{scalar(str(key))}:"
+        if isinstance(value, dict) and value:
+            lines.append(head)
+            _mapping(value, indent + 2, "", lines)
+        elif isinstance(value, list) and value:
+            lines.append(head)
+            _sequence(value, indent + 2, lines)
+        else:
+            lines.append(f"{head} {_inline(value)}")
+
+
+def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
+    """A block sequence whose dashes stand at ``indent``; mapping items start on the dash line."""
+    dash = " " * indent + "- "
+    for item in items:
+        if isinstance(item, dict) and item:
+            _mapping(item, indent + 2, dash, lines)
+        elif isinstance(item, list) and item:
+            lines.append(dash.rstrip())
+            _sequence(item, indent + 2, lines)
+        else:
+            lines.append(dash + _inline(item))
+
+
+def _inline(value: Any) -> str:
+    """A scalar or an empty collection on one line."""
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float(value)
+    return scalar(str(value))
+
+
+def _float(value: float) -> str:
+    """A float every YAML reader reads back as this float (1e-05 needs a dot for YAML 1.1)."""
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value)
+    if "e" in text and "." not in text.split("e")[0]:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}.0e{exponent}"
+    return text
+
+
+def scalar(text: str) -> str:
+    """A string as a plain, single-quoted or (when it holds breaks or controls) double-quoted scalar."""
+    if _NEEDS_ESCAPE.search(text):
+        return '"' + "".join(_escape(ch) for ch in text) + '"'
+    if _plain_is_safe(text):
+        return text
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _escape(ch: str) -> str:
+    """One character inside a double-quoted scalar."""
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if _NEEDS_ESCAPE.match(ch):
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ch
+
+
+def _plain_is_safe(text: str) -> bool:
+    """Whether ``text`` written plain reads back as the same string under YAML 1.2 and 1.1."""
+    if not text or text[0] in _INDICATOR_START or _PLAIN_BREAKERS.search(text):
+        return False
+    if text[0] not in _resolver_starts():
+        return True
+    return all(_resolves_to_str(resolver, text) for resolver in _resolvers())
+
+
+@cache
+def _resolvers() -> tuple[Any, ...]:
+    """ruamel's implicit resolvers for YAML 1.2 (what govplan reads) and 1.1 (older tools)."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return tuple(VersionedResolver(version=version) for version in ((1, 2), (1, 1)))
+
+
+@cache
+def _resolver_starts() -> frozenset[str]:
+    """First characters that can make a plain scalar anything but a string, in either version."""
+    starts: set[str] = set()
+    for resolver in _resolvers():
+        starts.update(key for key in resolver.versioned_resolver if key)
+    return frozenset(starts)
+
+
+def _resolves_to_str(resolver: Any, text: str) -> bool:
+    from ruamel.yaml.nodes import ScalarNode
+
+    return bool(resolver.resolve(ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
