@@ -168,3 +168,79 @@ def test_seed_004_month_duration_unit() -> None:
     assert values("联系单位一年进村不少于4次、累计时间不少于1个月") == [
         ("不少于4次", 4.0, None, "次", ">="), ("不少于1个月", 1.0, None, "月", ">="),
     ]
+
+
+def test_seed_002_action_count_before_a_number_is_the_target() -> None:
+    text = "对全县210个检测点每月进行1次21项检测,全年进行2次32项全分析检测、2次46项全分析检测"
+    assert values(text) == [("1次", 1.0, None, "次", "="), ("2次", 2.0, None, "次", "="), ("2次", 2.0, None, "次", "=")]
+
+
+def test_seed_002_count_of_holders_is_the_base_of_a_rate() -> None:
+    assert values("确保有劳动力的搬迁群众实现1户1人以上就业。") == [("1人以上", 1.0, None, "人", ">=")]
+
+
+def test_seed_002_one_off_adjective_and_far_list_items_are_not_counts() -> None:
+    text = "持续落实省外务工人口每人每年一次性500元的跨省转移就业交通补助政策以及跨市县交通补贴、一次性创业补贴、一次求职补贴等政策。"
+    assert values(text) == [("500元", 500.0, None, "元", "=")]
+
+
+def test_seed_004_list_item_after_a_short_verb_continues_the_list() -> None:
+    text = "帮助贫困村(社区)和联系户制定一个发展规划、想出一个增收致富点子、推广一项实用技术、扶持一个主导产业"
+    assert [(t.text, t.unit) for t in found(text)] == [("一个", "个"), ("一个", "个"), ("一项", "项"), ("一个", "个")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a 的-clause stating the case a rule then sanctions (seeds 001, 000)
+        "对各村社区实行“红黄绿”三色管理,年内2次督导结果为“红色”的,党支部书记述职评议考核不得评为优秀等次",
+        "未建立相应制度的扣10分,少联系1户的扣5分,扣完为止。",
+        # ranks are ordinals (seed 003)
+        "对连续两次督查排名后3位的党支部,严肃追究支部书记责任。",
+        # working bodies that carry the plan out (seed 001)
+        "领导小组办公室设在党建办,下设5个工作小组,承担领导小组日常工作;镇党政领导班子成员牵头,设立5个专责组;",
+        # "one at a time" (seed 002)
+        "实行销号管理制度,解决一户,销号一户,确保所有保障对象住房安全。",
+        # the set a disposal (把/将 … 打造成) works on (seed 001)
+        "把建成的各级各类示范村以及G247、G309沿线的7个村,整体打造成人居环境整治示范村。",
+        "2026年底前,将全镇13个村(居)公共法律服务室全部打造成高标准、智能化公共法律服务室",
+        # a count right after a count of classes describes a scheme (seed 000)
+        "组织无职党员认领“助力党建类、助力管理类、助力文明类”五类10个岗位,带头除陋习、树新风。",
+        # attitudes and manners written with 零
+        "坚持零容忍,开展专业化、零距离服务",
+    ],
+)
+def test_cases_structures_idioms_and_scopes_are_not_targets(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_same_words_with_a_goal_are_targets() -> None:
+    assert values("每个走访组选择2-3户联系帮助,每季度至少组织1次集中走访") == [
+        ("2-3户", 2.0, 3.0, "户", "="), ("1次", 1.0, None, "次", ">="),
+    ]
+    assert values("把农村自来水普及率提高到95%") == [("提高到95%", 95.0, None, "%", "=")]
+
+
+def test_seed_002_zero_target_after_a_goal_verb() -> None:
+    (target,) = found("落实一月一报,实现全县义务教育阶段学生零辍学。")
+    assert (target.text, target.value, target.unit, target.comparator) == ("零辍学", 0.0, None, "=")
+    assert target.metric == "全县义务教育阶段学生"
+
+
+def test_completed_action_in_the_clause_outweighs_later_goal_words() -> None:
+    assert found("制定责任分解落实方案,确定了全年六大工作任务和32项重点工作,层层签订责任状") == []
+
+
+def test_report_node_ignores_weak_goal_words() -> None:
+    text = "去年共实现养蚕收入200万元;加大宣传引导力度,规划种植小麦3000亩,先后引导组建种养殖专业合作社10个。"
+    assert found(text) == []
+    assert values("加大宣传引导力度,规划种植小麦3000亩") == [("3000亩", 3000.0, None, "亩", "=")]
+
+
+def test_report_node_keeps_a_number_set_by_a_deadline_but_not_by_a_bare_year() -> None:
+    text = "去年已建成示范村3个,累计投入资金200万元;2017年召开8次党委会;2025年底前,新建示范村5个。"
+    assert values(text) == [("5个", 5.0, None, "个", "=")]
+
+
+def test_to_a_place_is_no_goal_cue() -> None:
+    assert found("疫情发生以来,组织党员到社区报到,各单位确定一名分管领导负责志愿者管理") == []

@@ -3,8 +3,10 @@
 A target is a number with a unit (4.2万亩, 30%以上, 不少于1400人, 18-35万元); comparators and
 change verbs around it come from govplan/data/targets.yaml. Numbers inside deadline expressions,
 ordinals (第六届), document numbers (〔2020〕2号), codes (G247) and bare years are not targets.
-Only goals count: numbers stating facts (achievements in a report, background counts) or the
-scope of a task (对全县179个行政村) are left out, judged by cue words kept in the data file.
+Only goals count: numbers stating facts (achievements in a report, background counts), the
+scope of a task (对全县179个行政村, 把…7个村打造成…), the case a rule applies to (少联系1户的扣5分)
+or the working bodies that carry it out (下设5个工作小组) are left out, judged by cue words
+kept in the data file. 零 + a word after a goal verb (实现…零辍学) is a zero target.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from govplan.spec.model import Deadline, Target
 _DECIMAL = r"\d+(?:\.\d+)?"
 _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
+_BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class _Rules:
     chinese: re.Pattern[str]
     percent_word: re.Pattern[str]
     doubling: re.Pattern[str]
+    zero: re.Pattern[str]
     comparator_before: dict[str, str]
     comparator_after: dict[str, str]
     approx: dict[str, str]
@@ -51,17 +55,19 @@ def _rules() -> _Rules:
     arabic = (
         rf"(?<![\dA-Za-z.])(?P<n1>{_DECIMAL})(?P<m1>{_MULT})"
         rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
-        rf"(?P<approx>{alternation(approx)})?(?P<unit>{units})(?![A-Za-z\d])"
+        rf"(?P<approx>{alternation(approx)})?(?P<unit>{units})(?![A-Za-z])"
     )
     chinese = rf"(?<![{CN_NUMERAL_CHARS}])(?P<n1>[{CN_NUMERAL_CHARS}]+)(?P<unit>{units})"
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
     dbl = w["doubling"]
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
+    zero = rf"(?<![{CN_NUMERAL_CHARS}\d]){re.escape(w['zero']['word'])}(?=[\u4e00-\u9fff])"
     return _Rules(
         arabic=re.compile(arabic),
         chinese=re.compile(chinese),
         percent_word=re.compile(percent_word),
         doubling=re.compile(doubling),
+        zero=re.compile(zero),
         comparator_before=word_map(w["comparators_before"]),
         comparator_after=word_map(w["comparators_after"]),
         approx=approx,
@@ -92,10 +98,13 @@ def find_targets(nt: NodeText, deadlines: list[Deadline]) -> list[Target]:
     dated = sorted((d.span.start - nt.start, d.span.end - nt.start) for d in deadlines)
     found: list[_Found] = []
     last_end = 0
-    mood = _Mood(text, [n.text for n in nt.path[:-1]], rules.words["mood"])
+    due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
+    mood = _Mood(text, [n.text for n in nt.path[:-1]], due, rules.words)
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
+            continue
+        if found and _qualifies_noun(found[-1], start, rules):
             continue
         item = _read(match, text, rules, found[-1].end if found else None)
         if item is not None and item.start >= last_end and _states_goal(text, item, mood, rules):
@@ -116,6 +125,7 @@ def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
     return [
         *rules.doubling.finditer(text),
         *rules.percent_word.finditer(text),
+        *rules.zero.finditer(text),
         *rules.arabic.finditer(text),
         *rules.chinese.finditer(text),
     ]
@@ -128,7 +138,35 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     if any(text.endswith(word, 0, match.start()) for word in w["not_after"]):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
-    return any(text.startswith(word, unit_at) for word in w["not_before"]) or match.group() in w["vague_quantities"]
+    if any(text.startswith(word, unit_at) for word in w["not_before"]) or match.group() in w["vague_quantities"]:
+        return True
+    return _is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
+
+
+def _is_one_by_one(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """The same quantity after two short verbs in a row is the idiom "one at a time", not a
+    count: 解决一户,销号一户; 成熟一个、发展一个."""
+    w = rules.words["one_by_one"]
+    quantity = match.group()
+    reach = len(quantity) + 1 + int(w["verb_max_chars"])
+    link = rf"[{re.escape(w['separators'])}]?[^\d{re.escape(w['separators'])}]{{1,{int(w['verb_max_chars'])}}}"
+    after = text[match.end():match.end() + reach]
+    before = text[max(0, match.start() - reach):match.start()]
+    return bool(re.match(link + re.escape(quantity), after) or re.search(re.escape(quantity) + link + "$", before))
+
+
+def _is_rate_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A count of holders right before another number is the base of a rate, not the target:
+    1户1人以上 (one person per household); action counts (1次21项检测) are excepted."""
+    unit = match.groupdict().get("unit")
+    follows = text[match.end():match.end() + 1]
+    return bool(unit) and follows.isdigit() and unit not in rules.words["action_units"]
+
+
+def _qualifies_noun(previous: _Found, start: int, rules: _Rules) -> bool:
+    """Whether a number written right after an action count describes the noun that follows
+    (进行1次21项检测: the test has 21 items; the target is the 1 time)."""
+    return previous.end == start and previous.fields.get("unit") in rules.words["action_units"]
 
 
 def _read(match: re.Match[str], text: str, rules: _Rules, previous_end: int | None) -> _Found | None:
@@ -136,6 +174,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous_end: int | No
     ``previous_end`` is where the last target found before it ends."""
     g = match.groupdict()
     pattern = match.re
+    if pattern is rules.zero:
+        return _read_zero(match, text, rules)
     try:
         if pattern is rules.doubling:
             fields = {"value": float(2 ** to_int(g["n1"])), "unit": rules.words["doubling"]["unit"], "change": "multiply"}
@@ -168,13 +208,29 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous_end: int | No
     return _Found(start, end, {**fields, "comparator": comparator}, cued=bool(word), approx=approx)
 
 
+def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
+    """A zero target, 零 and the word after it, when a goal verb earlier in the clause sets it:
+    实现全县义务教育阶段学生零辍学, 确保安全生产零事故 (not 坚持零容忍, 零距离服务)."""
+    w, breaks, window = rules.words["zero"], rules.words["clause_breaks"], int(rules.words["mood"]["window"])
+    if not set(w["verbs"]).intersection(segment_words(text[_clause_start(text, match.start(), breaks, window):match.start()])):
+        return None
+    following = segment_words(text[match.end():_clause_end(text, match.end(), breaks, window)])
+    if not following or following[0] in w["not_before"]:
+        return None
+    return _Found(match.start(), match.end() + len(following[0]), {"value": 0.0, "comparator": "="}, cued=True)
+
+
 def _continues_list(text: str, start: int, previous_end: int | None, rules: _Rules) -> bool:
-    """Whether the number is the next item of a list of quantities in the same clause
-    (联系一个贫困村、二户农村特困户和两个社区)."""
-    w = rules.words
-    if previous_end is None or any(ch in w["clause_breaks"] for ch in text[previous_end:start]):
+    """Whether the number is the next item of a short list of quantities in the same clause
+    (联系一个贫困村、二户农村特困户和两个社区; 制定一个发展规划、想出一个增收致富点子)."""
+    w = rules.words["quantity_list"]
+    if previous_end is None or start - previous_end > int(w["max_gap"]):
         return False
-    return any(text.endswith(joiner, 0, start) for joiner in w["quantity_list_joiners"])
+    gap = text[previous_end:start]
+    if any(ch in rules.words["clause_breaks"] for ch in gap):
+        return False
+    joined = [gap.rfind(joiner) + len(joiner) for joiner in w["joiners"] if joiner in gap]
+    return bool(joined) and len(gap) - max(joined) <= int(w["verb_max_chars"])
 
 
 def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
@@ -194,28 +250,47 @@ def _adverb_comparator(text: str, start: int, rules: _Rules) -> str | None:
 class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
-    def __init__(self, text: str, context: list[str], words: dict[str, Any]) -> None:
+    def __init__(self, text: str, context: list[str], due_ends: list[int], all_words: dict[str, Any]) -> None:
+        words = all_words["mood"]
         self.text = text
         self.context = context  # the own texts of the node's ancestors
+        self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
         self.goal = set(words["goal_words"])
+        self.weak_goal = set(words["weak_goal_words"])
         self.fact = set(words["fact_words"])
+        self.done = set(words["done_words"])
         self.breaks = str(words["sentence_breaks"])
+        self.clause_breaks = str(all_words["clause_breaks"])
         self.window = int(words["window"])
         self._report: bool | None = None
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
         """Start of the sentence holding ``pos`` (looking back at most ``window`` characters)."""
-        floor = max(0, pos - self.window)
-        return max([floor] + [self.text.rfind(ch, floor, pos) + 1 for ch in breaks or self.breaks])
+        return _clause_start(self.text, pos, breaks or self.breaks, self.window)
+
+    def clause_end(self, pos: int, breaks: str | None = None) -> int:
+        """End of the clause (or, with sentence breaks, the sentence) holding ``pos``."""
+        return _clause_end(self.text, pos, breaks or self.clause_breaks, self.window)
 
     def local(self, start: int) -> bool | None:
-        """The nearest cue before ``start`` in its sentence: True for a goal, False for a fact."""
-        for token in reversed(segment_words(self.text[self.sentence_start(start):start])):
-            if token in self.goal:
-                return True
-            if token in self.fact:
-                return False
-        return None
+        """False after a completed action earlier in the clause (建立了, 已完成); else the nearest
+        cue before ``start`` in its sentence: True for a goal (a goal word or a deadline:
+        2022年底前…达到55%), False for a fact. Weak goal words (推进, 引导, 争取…) also narrate
+        what a report did, so a report skips them."""
+        if self.done.intersection(segment_words(self.text[self.sentence_start(start, self.clause_breaks):start])):
+            return False  # 确定了全年六大工作任务和32项重点工作: done, whatever the words after 了 say
+        sentence = self.sentence_start(start)
+        goals = self.goal if self.is_report() else self.goal | self.weak_goal
+        cue: tuple[int, bool] | None = None
+        pos = sentence
+        for token in segment_words(self.text[sentence:start]):
+            pos += len(token)
+            if token in goals or token in self.fact:
+                cue = (pos, token in goals)
+        i = bisect.bisect_right(self.deadline_ends, start) - 1
+        if i >= 0 and self.deadline_ends[i] > sentence and (cue is None or self.deadline_ends[i] >= cue[0]):
+            return True
+        return None if cue is None else cue[1]
 
     def is_report(self) -> bool:
         """Whether the node reads as a report: more fact cues than goal cues in its and its ancestors' text."""
@@ -229,7 +304,7 @@ class _Mood:
 
 def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """Whether a number states a goal: not a scope count, and goal-like by its cues or its node."""
-    if _is_scope(text, item, mood, rules) or _is_condition(text, item, rules):
+    if _is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules):
         return False
     if item.cued:
         return True
@@ -246,22 +321,58 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
     if scope_word and not item.fields.get("percent"):
         return True
-    if any(text.endswith(p, 0, pos) for p in w["scope_prepositions"]):
+    if any(text.endswith(p, 0, pos) for p in w["scope_prepositions"]) or _is_disposal_object(text, item, mood, rules):
         return True
     head = text[mood.sentence_start(pos, str(w["label_breaks"])):pos]
     colon = max(head.rfind(":"), head.rfind("："))
     return colon > 0 and any(head.endswith(label, 0, colon) for label in w["scope_labels"])
 
 
-def _is_condition(text: str, item: _Found, rules: _Rules) -> bool:
-    """A bound right before 的 that selects whom a rule applies to (100人以上的村, 超过30%的村干部)."""
-    w = rules.words
-    if not text.startswith(w["condition_follower"], item.end):
+def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count inside the object of 把/将 that a result verb later turns into something: the
+    set that is worked on, not the goal (把…沿线的7个村,整体打造成人居环境整治示范村)."""
+    w = rules.words["disposal"]
+    before = segment_words(text[mood.sentence_start(item.start):item.start])
+    if not set(w["markers"]).intersection(before):
         return False
-    comparator = item.fields["comparator"]
-    return comparator in w["condition_comparators"] or (
-        comparator != "=" and item.fields.get("unit") in w["condition_units"]
-    )
+    after = text[item.end:mood.clause_end(item.end, mood.breaks)]
+    return any(verb in after for verb in w["results"])
+
+
+def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A number that selects whom a rule applies to: a bound right before 的 (100人以上的村,
+    超过30%的村干部), or a number in a 的-clause stating a case the rule then sanctions
+    (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
+    w = rules.words
+    follower = w["condition_follower"]
+    if text.startswith(follower, item.end):
+        comparator = item.fields["comparator"]
+        if comparator in w["condition_comparators"] or (
+            comparator != "=" and item.fields.get("unit") in w["condition_units"]
+        ):
+            return True
+    rest = text[item.end:mood.clause_end(item.end)]
+    return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _clause_start(text: str, pos: int, breaks: str, window: int) -> int:
+    """Where the clause holding ``pos`` starts, looking back at most ``window`` characters."""
+    floor = max(0, pos - window)
+    return max([floor] + [text.rfind(ch, floor, pos) + 1 for ch in breaks])
+
+
+def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
+    """Where the clause holding ``pos`` ends, looking ahead at most ``window`` characters."""
+    limit = min(len(text), pos + window)
+    return min([limit] + [i for i in (text.find(ch, pos, limit) for ch in breaks) if i >= 0])
+
+
+def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
+    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组):
+    how the work is organised, not what it must achieve."""
+    w = rules.words
+    noun = _phrase_after(text, item.end, w["metric_after_stops"])
+    return not item.fields.get("percent") and noun.endswith(tuple(w["structure_nouns"]))
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
