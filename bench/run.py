@@ -119,13 +119,13 @@ def cold_floor(paths: list[Path]) -> ChildRun:
 
 def in_process_seconds(paths: list[Path]) -> dict[str, float]:
     """extract_specs over every file, and the same plus YAML serialisation (what the CLI writes)."""
-    from govplan.annotate.segment import cut
+    from govplan.annotate.segment import clear_cache
     from govplan.pipeline import extract_specs
     from govplan.readers import read_source
     from govplan.spec.io import dump_yaml
 
     def extract() -> list[Any]:
-        cut.cache_clear()  # every run segments from scratch, as a fresh process would
+        clear_cache()  # every run segments from scratch, as a fresh process would
         return [spec for path in paths for spec in extract_specs(read_source(path))]
 
     return {

@@ -26,7 +26,8 @@ _YEAR = rf"(?:(?<![\d.])\d{{4}}|[{_CN_DIGIT}]{{4}}|今|明)"
 _MONTH = r"(?:(?<![\d.])\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _QUARTER = r"[一二三四1234]"
-_COUNT = r"(?:(?<![\d.])\d{1,3}|[一二两三四五六七八九十]{1,3})"
+_COUNT_CHARS = "一二两三四五六七八九十"
+_COUNT = rf"(?:(?<![\d.])\d{{1,3}}|[{_COUNT_CHARS}]{{1,3}})"
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,10 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
 
 
-def _starting_with(words: list[str]) -> str:
-    """A lookahead for the characters a non-empty match can start with (a date's or a cue word's
-    first): patterns whose parts are all optional would otherwise be tried at every position."""
-    first = sorted(set(_DATE_FIRST_CHARS) | {word[0] for word in words if word})
+def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
+    """A lookahead for the characters a match can start with (a date's or a cue word's first):
+    re would otherwise try every alternative of a pattern at every position of the text."""
+    first = sorted(set(chars) | {word[0] for word in words if word})
     return "(?=[" + "".join(re.escape(c) for c in first) + "])"
 
 
@@ -81,17 +82,17 @@ def _rules() -> _Rules:
         rf"{core_b}(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
-    recurring = (
-        rf"(?<![\d{_CN_DIGIT}十每])(?P<cp>{alternation(rhythm['periods'])})(?=(?P<ca>{alternation(rhythm['actions'])}))"
+    recurring = _starting_with([*rhythm["periods"], *w["recurrence_words"]], "") + (
+        rf"(?:(?<![\d{_CN_DIGIT}十每])(?P<cp>{alternation(rhythm['periods'])})(?=(?P<ca>{alternation(rhythm['actions'])}))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})"
-        rf"(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?(?P<rs>前)?"
+        rf"(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?(?P<rs>前)?)"
     )
-    relative = (
+    relative = _starting_with(w["relative_before"], "0123456789" + _COUNT_CHARS) + (
         rf"(?P<rb>{alternation(w['relative_before'])})?(?P<rn>{_COUNT})"
         rf"(?P<ru>{alternation(w['relative_units'])})(?P<ra>{alternation(w['relative_after'])})?"
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
-    named = rf"(?<![{_CN_DIGIT}十])(?P<nd>{alternation(names)})(?P<nc>{alternation(w['named_day_cues'])})"
+    named = _starting_with(names, "") + rf"(?<![{_CN_DIGIT}十])(?P<nd>{alternation(names)})(?P<nc>{alternation(w['named_day_cues'])})"
     return _Rules(
         point=re.compile(point),
         period=re.compile(period),

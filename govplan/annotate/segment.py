@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -52,7 +53,13 @@ def add_user_words(words: Iterable[str]) -> None:
             tok.add_word(word)
             _user_words.add(word)
     if new_words:
-        cut.cache_clear()
+        clear_cache()
+
+
+def clear_cache() -> None:
+    """Forget memoised segmentations (new user words change how text is cut)."""
+    cut.cache_clear()
+    _word_starts.cache_clear()
 
 
 def words(text: str) -> list[str]:
@@ -64,3 +71,29 @@ def words(text: str) -> list[str]:
 def cut(text: str) -> tuple[str, ...]:
     """Memoised segmentation: annotators ask for the same clauses and names many times over."""
     return tuple(tokenizer().cut(text, HMM=False))
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_starts(text: str) -> list[int]:
+    """Where each word of ``cut(text)`` starts."""
+    starts, pos = [], 0
+    for word in cut(text):
+        starts.append(pos)
+        pos += len(word)
+    return starts
+
+
+def words_within(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]`` as jieba cuts the whole ``text`` (words crossing an edge
+    are clipped to it): one segmentation per text serves every clause an annotator looks at."""
+    if start >= end:
+        return []
+    tokens = cut(text)
+    starts = _word_starts(text)
+    i = max(0, bisect_right(starts, start) - 1)
+    result = []
+    while i < len(tokens) and starts[i] < end:
+        word_start = starts[i]
+        result.append(tokens[i][max(0, start - word_start):end - word_start])
+        i += 1
+    return result

@@ -21,7 +21,7 @@ from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
-from govplan.annotate.segment import words as segment_words
+from govplan.annotate.segment import words as segment_words, words_within
 from govplan.spec.model import Deadline, Target
 
 _DECIMAL = r"\d+(?:\.\d+)?"
@@ -147,12 +147,20 @@ def _is_one_by_one(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """The same quantity after two short verbs in a row is the idiom "one at a time", not a
     count: 解决一户,销号一户; 成熟一个、发展一个."""
     w = rules.words["one_by_one"]
-    quantity = match.group()
-    reach = len(quantity) + 1 + int(w["verb_max_chars"])
-    link = rf"[{re.escape(w['separators'])}]?[^\d{re.escape(w['separators'])}]{{1,{int(w['verb_max_chars'])}}}"
-    after = text[match.end():match.end() + reach]
-    before = text[max(0, match.start() - reach):match.start()]
-    return bool(re.match(link + re.escape(quantity), after) or re.search(re.escape(quantity) + link + "$", before))
+    quantity, start, end = match.group(), match.start(), match.end()
+    seps, most = str(w["separators"]), int(w["verb_max_chars"])
+    for gap in range(1, most + 2):
+        if text.startswith(quantity, end + gap) and _is_verb_link(text[end:end + gap], seps, most):
+            return True
+        if text.endswith(quantity, 0, start - gap) and _is_verb_link(text[start - gap:start], seps, most):
+            return True
+    return False
+
+
+def _is_verb_link(gap: str, separators: str, most: int) -> bool:
+    """An optional separator then a short verb (no digits, no separators) between two quantities."""
+    verb = gap[1:] if gap[:1] and gap[0] in separators else gap
+    return 1 <= len(verb) <= most and not any(ch.isdigit() or ch in separators for ch in verb)
 
 
 def _is_rate_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -212,9 +220,9 @@ def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     """A zero target, 零 and the word after it, when a goal verb earlier in the clause sets it:
     实现全县义务教育阶段学生零辍学, 确保安全生产零事故 (not 坚持零容忍, 零距离服务)."""
     w, breaks, window = rules.words["zero"], rules.words["clause_breaks"], int(rules.words["mood"]["window"])
-    if not set(w["verbs"]).intersection(segment_words(text[_clause_start(text, match.start(), breaks, window):match.start()])):
+    if not set(w["verbs"]).intersection(words_within(text, _clause_start(text, match.start(), breaks, window), match.start())):
         return None
-    following = segment_words(text[match.end():_clause_end(text, match.end(), breaks, window)])
+    following = words_within(text, match.end(), _clause_end(text, match.end(), breaks, window))
     if not following or following[0] in w["not_before"]:
         return None
     return _Found(match.start(), match.end() + len(following[0]), {"value": 0.0, "comparator": "="}, cued=True)
@@ -277,13 +285,13 @@ class _Mood:
         cue before ``start`` in its sentence: True for a goal (a goal word or a deadline:
         2022年底前…达到55%), False for a fact. Weak goal words (推进, 引导, 争取…) also narrate
         what a report did, so a report skips them."""
-        if self.done.intersection(segment_words(self.text[self.sentence_start(start, self.clause_breaks):start])):
+        if self.done.intersection(words_within(self.text, self.sentence_start(start, self.clause_breaks), start)):
             return False  # 确定了全年六大工作任务和32项重点工作: done, whatever the words after 了 say
         sentence = self.sentence_start(start)
         goals = self.goal if self.is_report() else self.goal | self.weak_goal
         cue: tuple[int, bool] | None = None
         pos = sentence
-        for token in segment_words(self.text[sentence:start]):
+        for token in words_within(self.text, sentence, start):
             pos += len(token)
             if token in goals or token in self.fact:
                 cue = (pos, token in goals)
@@ -332,7 +340,7 @@ def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> 
     """A count inside the object of 把/将 that a result verb later turns into something: the
     set that is worked on, not the goal (把…沿线的7个村,整体打造成人居环境整治示范村)."""
     w = rules.words["disposal"]
-    before = segment_words(text[mood.sentence_start(item.start):item.start])
+    before = words_within(text, mood.sentence_start(item.start), item.start)
     if not set(w["markers"]).intersection(before):
         return False
     after = text[item.end:mood.clause_end(item.end, mood.breaks)]
