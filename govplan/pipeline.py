@@ -18,7 +18,7 @@ from govplan.normalize import Normalized, normalize
 from govplan.readers import SourceText
 from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode
 from govplan.structure.compilation import Part, split_documents
-from govplan.structure.lines import Locator, split_lines
+from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
 from govplan.structure.tree import TreeBuilder
 
@@ -60,7 +60,7 @@ def _extract_part(
     tasks = builder.build(part.lines)
     first_task_line = tasks[0].line - 1 if tasks else None
     metadata = extract_metadata(part.lines, first_task_line, part.title)
-    context = _context(metadata)
+    context = _context(metadata, part.lines)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
     annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
     return Spec(
@@ -79,13 +79,17 @@ def _extract_part(
     )
 
 
-def _context(metadata: Metadata) -> DocContext:
-    """Document context for annotators: the date of issue, else a year named in the title."""
+def _context(metadata: Metadata, lines: list[Line]) -> DocContext:
+    """Document context for annotators: the date of issue, else a year named in the title, and
+    whether the document as a whole reads as a report."""
+    from govplan.annotate.targets import reads_as_report
+
     plan_year = None
     if metadata.title:
         match = _YEAR.search(metadata.title)
         plan_year = int(match.group(1)) if match else None
-    return DocContext(doc_date=metadata.date, plan_start_year=plan_year)
+    report = reads_as_report([line.text for line in lines if line.text])
+    return DocContext(doc_date=metadata.date, plan_start_year=plan_year, report=report)
 
 
 def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) -> list[NodeText]:
@@ -124,7 +128,7 @@ def annotate_tasks(
     nodes = node_texts(tasks, norm_starts, text)
     for nt in nodes:
         deadlines = find_deadlines(nt, context)
-        targets = find_targets(nt, deadlines)
+        targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
         nt.node.targets = [_to_original(t, locator) for t in targets]
     assign_units(nodes, unit_registry(options.registry_paths))

@@ -8,7 +8,7 @@ import pytest
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.deadlines import find_deadlines
-from govplan.annotate.targets import find_targets
+from govplan.annotate.targets import find_targets, reads_as_report
 from govplan.spec.model import Span, Target, TaskNode
 
 CTX = DocContext(doc_date=dt.date(2024, 3, 29))
@@ -244,3 +244,33 @@ def test_report_node_keeps_a_number_set_by_a_deadline_but_not_by_a_bare_year() -
 
 def test_to_a_place_is_no_goal_cue() -> None:
     assert found("疫情发生以来,组织党员到社区报到,各单位确定一名分管领导负责志愿者管理") == []
+
+
+REPORT = [
+    "今年以来,我镇党委认真落实上级部署,取得了明显成效。",
+    "一、夯实基础。累计投入资金2500余万元,已完成道路硬化18.1公里。",
+    "二、强化服务。目前全镇共有党员服务站12个,去年以来共开展培训30场。",
+    "我们将继续努力,巩固成果。",
+]
+PLAN = [
+    "为深入贯彻落实上级部署,结合我镇实际,制定本方案。",
+    "一、主要目标。到2025年,新建党员服务站12个,培训不少于30场。",
+    "二、工作要求。各村要确保按期完成,我镇将定期督查。",
+]
+
+
+def test_a_document_that_reports_what_was_done_reads_as_a_report() -> None:
+    assert reads_as_report(REPORT)
+    assert not reads_as_report(PLAN)
+    assert not reads_as_report(["已完成1项。"])  # too few cues to judge a whole document
+
+
+def test_in_a_report_document_uncued_numbers_are_facts() -> None:
+    text = "全镇新建党员服务站12个,开展培训30场。"
+    nt = node_text(text)
+    as_plan = find_targets(nt, [], DocContext(report=False))
+    as_report = find_targets(nt, [], DocContext(report=True))
+    assert [t.text for t in as_plan] == ["12个", "30场"]
+    assert as_report == []
+    cued = node_text("下一步,力争新建党员服务站不少于12个。")
+    assert [t.text for t in find_targets(cued, [], DocContext(report=True))] == ["不少于12个"]

@@ -19,6 +19,7 @@ class DocContext:
     doc_date: date | None = None
     plan_start_year: int | None = None
     plan_end_year: int | None = None
+    report: bool = False  # the document reports what was done (自评报告, 交流发言): numbers are facts
 
     @property
     def year(self) -> int | None:

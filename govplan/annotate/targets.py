@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from govplan.annotate.base import NodeText
+from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
@@ -87,11 +87,12 @@ class _Found:
     approx: bool = False  # an approximate amount (300余吨, 近700名), as reports write them
 
 
-def find_targets(nt: NodeText, deadlines: list[Deadline]) -> list[Target]:
+def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None = None) -> list[Target]:
     """Every quantitative target in the node's own text, in text order, spans global.
 
     ``deadlines`` are the node's deadlines: numbers inside them are dates, not targets, and a
-    target written right after one (4月底30%以上) is a milestone pointing at it.
+    target written right after one (4月底30%以上) is a milestone pointing at it. In a document
+    that reads as a report (``ctx.report``) numbers without a goal cue are facts.
     """
     rules = _rules()
     text = nt.text
@@ -99,7 +100,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline]) -> list[Target]:
     found: list[_Found] = []
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
-    mood = _Mood(text, [n.text for n in nt.path[:-1]], due, rules.words)
+    mood = _Mood(text, [n.text for n in nt.path[:-1]], due, rules.words, bool(ctx and ctx.report))
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
@@ -255,10 +256,26 @@ def _adverb_comparator(text: str, start: int, rules: _Rules) -> str | None:
     return best[1] if best[0] >= 0 else None
 
 
+def reads_as_report(lines: list[str]) -> bool:
+    """Whether a document as a whole reports what was done (a self-assessment, a speech, a work
+    record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
+    Such documents state their numbers as achievements even where a node has no cue of its own."""
+    mood = _rules().words["mood"]
+    fact, goal = set(mood["fact_words"]), set(mood["goal_words"])
+    facts = goals = 0
+    for line in lines:
+        for token in segment_words(line):
+            facts += token in fact
+            goals += token in goal
+    return facts > goals and facts >= int(mood["report_min_fact_cues"])
+
+
 class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
-    def __init__(self, text: str, context: list[str], due_ends: list[int], all_words: dict[str, Any]) -> None:
+    def __init__(
+        self, text: str, context: list[str], due_ends: list[int], all_words: dict[str, Any], in_report: bool
+    ) -> None:
         words = all_words["mood"]
         self.text = text
         self.context = context  # the own texts of the node's ancestors
@@ -270,7 +287,7 @@ class _Mood:
         self.breaks = str(words["sentence_breaks"])
         self.clause_breaks = str(all_words["clause_breaks"])
         self.window = int(words["window"])
-        self._report: bool | None = None
+        self._report: bool | None = True if in_report else None
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
         """Start of the sentence holding ``pos`` (looking back at most ``window`` characters)."""
@@ -301,7 +318,8 @@ class _Mood:
         return None if cue is None else cue[1]
 
     def is_report(self) -> bool:
-        """Whether the node reads as a report: more fact cues than goal cues in its and its ancestors' text."""
+        """Whether the node reads as a report: its document does, or its and its ancestors' text
+        hold more fact cues than goal cues."""
         if self._report is None:
             tokens = [t for part in (*self.context, self.text) for t in segment_words(part)]
             facts = sum(1 for t in tokens if t in self.fact)
