@@ -223,3 +223,130 @@ def test_unit_acting_right_after_the_heading_number_leads():
     node = TaskNode(id="1", style="arabic_dot", level=1, text=text, line=1, span=Span(start=0, end=len(text)))
     assign_units([NodeText(node=node, start=0, text=text, path=[node])], load_registry())
     assert [(u.name, u.canonical, u.role) for u in node.units] == [("县人社局", "县人力资源和社会保障局", "lead")]
+
+
+def leads(node: TaskNode) -> list[str]:
+    return [u.name for u in node.units if u.role == "lead"]
+
+
+def supports(node: TaskNode) -> list[str]:
+    return [u.name for u in node.units if u.role == "support"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("注重发挥党委中心组示范带动作用,局党委带头落实双重组织生活制度", "局党委"),  # organisation before 党委
+        ("(一)亮身份。新北国啤酒党支部为支部每名党员发放了党徽", "新北国啤酒党支部"),  # company name
+        ("脱贫攻坚关键在党。XX镇党委紧紧抓住镇、村两级换届的契机", "XX镇党委"),  # manner adverb acts
+        ("某某街道办事处负责辖区内的排查工作", "某某街道办事处"),
+        ("新风行动协调小组成员单位要围绕三年任务目标必成", "新风行动协调小组成员单位"),
+    ],
+)
+def test_place_or_organisation_before_an_organisation_word_acts(registry: Registry, text: str, name: str) -> None:
+    assert leads(annotate(text, registry)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建立党委定期研究工作制度",  # a verb, not a place, before 党委
+        "指导村党支部开展组织生活",  # pivot verb: the branch is its object
+        "切实加强乡镇党委对基层政权的统一领导",  # jieba word led by an adverb (切实加强)
+        "贫困村党支部要主动与帮扶单位结对联建",  # a kind of village: distributive, not one unit
+        "新成立12个党支部,6个党支部完成换届改选",  # counts
+        "公司党支部成立于2013年7月,现有党员10人",  # 成立于 states a date, not an action
+        "企业党委和纪委要分别履行好主体责任和监督责任",  # a list, not one name
+    ],
+)
+def test_organisation_words_after_verbs_kinds_or_counts_do_not_act(registry: Registry, text: str) -> None:
+    assert leads(annotate(text, registry)) == []
+
+
+def test_body_names_hold_task_verbs_and_win_over_their_first_unit(registry: Registry) -> None:
+    node = annotate("区委协调推进领导小组根据工作需要专门设立了督查组,定期不定期地开展督促检查", registry)
+    assert leads(node) == ["区委协调推进领导小组"]  # not 区委 read as acting through 协调
+    node = annotate("区委协调推进领导小组办公室及督查组要制定具体考核办法", registry)
+    assert leads(node) == ["区委协调推进领导小组办公室", "督查组"]
+    node = annotate("(五)完善考评机制。领导小组每月召开1次调度会", registry)
+    assert leads(node) == ["领导小组"]  # the notice's own body, named bare
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("区委成立领导小组,领导小组下设办公室,负责日常工作", ["区委"]),  # 下设 ends the body's name
+        ("领导小组办公室设在党建办,下设5个工作小组", []),
+        ("加强村级组织活动场所和办公室建设", []),  # an ordinary noun ending in 办公室
+        ("召开领导小组会议研究部署", []),
+    ],
+)
+def test_bodies_that_are_set_up_housed_or_mentioned_do_not_act(registry: Registry, text: str, expected: list[str]) -> None:
+    assert leads(annotate(text, registry)) == expected
+
+
+def test_joint_offices_and_shared_heads_are_one_unit(registry: Registry) -> None:
+    node = annotate("“月通报”,县委、县政府督查室、县巩固衔接督查巡查办组成督查小组,每月至少1次", registry)
+    assert leads(node) == ["县委、县政府督查室", "县巩固衔接督查巡查办"]
+    node = annotate("县乡村振兴、农业、财政、果业、发改等部门成立专项督查组", registry)
+    assert leads(node) == ["县乡村振兴、农业、财政、果业、发改等部门"]
+    assert leads(annotate("县委、县政府要高度重视", registry)) == ["县委", "县政府"]  # no shared head: two units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由乡镇主导,按照征集民意、拟定草案的程序,逐村逐社区修订完善村规民约",  # a level noun
+        "各乡镇、街道,区直各部门、单位要从讲政治的高度推进",  # distributive references
+    ],
+)
+def test_level_nouns_and_distributive_references_do_not_act(registry: Registry, text: str) -> None:
+    assert annotate(text, registry).units == []
+
+
+def test_support_verbs_in_sentences_name_supporting_units(registry: Registry) -> None:
+    node = annotate("形成了由绥滨县经济开发区党工委负责牵头抓总,各非公企业配合支持、互通有无的格局", registry)
+    assert (leads(node), supports(node)) == (["绥滨县经济开发区党工委"], ["各非公企业"])
+    text = "2.综合带动。区四大组织机关,乡镇、街道,区直部门、单位,群团组织,区属企业,广大干部都要参与这项活动"
+    assert supports(annotate(text, registry)) == ["区四大组织机关", "乡镇", "街道", "区直部门、单位", "群团组织", "区属企业"]
+    node = annotate("县财政局要积极配合做好资金保障", registry)
+    assert (leads(node), supports(node)) == ([], ["县财政局"])
+
+
+def test_units_after_huitong_support(registry: Registry) -> None:
+    node = annotate("县委组织部并会同县扶贫办、效能办等单位采取定期督查调度", registry)
+    assert (leads(node), supports(node)) == (["县委组织部"], ["县扶贫办", "效能办"])
+    assert supports(annotate("市委组织部会同有关职能部门进行考核", registry)) == []  # vague: no unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鼓励社会组织参与乡村治理",  # a verb before the kind of body
+        "积极培育扶持公益性、服务性、互助性社会组织参与基层治理",  # the body ends a longer phrase
+        "实践证明,社会组织参与党建工作,丰富了基层党建工作的方式",  # a kind of body alone
+        "拓展社会组织参与基层治理发展空间",
+        "严禁党员干部参与赌博",  # people
+    ],
+)
+def test_support_verbs_after_non_units_state_no_role(registry: Registry, text: str) -> None:
+    assert annotate(text, registry).units == []
+
+
+def test_label_after_heading_number_lists_units_to_sentence_end(registry: Registry) -> None:
+    text = (
+        "(一)参与范围:区四大组织机关,乡镇、街道,区直部门、单位,群团组织,区人武部、驻区部队,"
+        "驻区单位、区属企业联系贫困村和社区。上述单位中除教师之外的干部联系农村特困户。"
+    )
+    node = annotate(text, registry)
+    assert supports(node) == [
+        "区四大组织机关", "乡镇", "街道", "区直部门、单位", "群团组织", "区人武部", "驻区部队", "驻区单位", "区属企业",
+    ]
+    assert node.units[5].canonical == "区人民武装部"
+    node = annotate("1.推进数据共享。责任单位:县财政局、县审计局。", registry)
+    assert [(u.role, u.name) for u in node.units] == [("responsible", "县财政局"), ("responsible", "县审计局")]
+
+
+def test_adversarial_support_and_label_runs_complete(registry: Registry) -> None:
+    node = annotate("区属企业、参与" * 4000 + "会同县财政局、" * 3000 + "(一)参与范围:" + "单位" * 20000, registry)
+    assert supports(node)[:2] == ["区属企业", "县财政局"]

@@ -3,9 +3,13 @@
 Names go through an alias registry (govplan/data/aliases.yaml plus the user's YAML files),
 matched with a character trie over the normalised text before any segmentation: jieba splits at
 punctuation first, so 社会治安综合治理(应急服务)中心 could never match as a jieba word.
-Units the registry does not know are recognised by their last characters (局, 办, 中心…).
-Sources of roles: block lines (牵头单位:…), role parentheticals ((参与单位:市委组织部)),
-headings that are a unit (一、泰州市农业农村局) and units acting in a sentence (县人社局指导…).
+Units the registry does not know are recognised by their last characters (局, 办, 中心…), and
+without a level before them by an organisation word (局党委, 新北国啤酒党支部) checked word by word
+with jieba. Sources of roles: block lines (牵头单位:…), labels opening a sentence ((一)参与范围:…),
+role parentheticals ((参与单位:市委组织部)), headings that are a unit (一、泰州市农业农村局), units
+acting in a sentence (县人社局指导…) and support statements (…各非公企业配合, 会同县财政局…).
+Units acting in a sentence must be particular units; collective ones (乡镇, 区属企业) count only
+where a role is stated explicitly (docs/gold-format.md, Assignments).
 Roles are set on the node that states them; inheritance is the spec model's job.
 """
 
@@ -30,6 +34,7 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _COLONS = ":："
 _END = ""  # trie key marking the end of a registered name
+_NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see _is_name_text)
 _MAX_PLACE_CHARS = 6  # longest place name (泰州市, 会宁县) accepted before a registered unit name
 
 
@@ -39,11 +44,13 @@ class Registry:
 
     canonical_of: dict[str, str] = field(default_factory=dict)
     trie: dict[str, Any] = field(default_factory=dict)
+    longest: int = 0  # characters of the longest registered name
 
     def add(self, canonical: str, aliases: Iterable[str]) -> None:
         """Register a canonical name and its aliases (each also maps to itself's canonical)."""
         for surface in (canonical, *aliases):
             self.canonical_of[surface] = canonical
+            self.longest = max(self.longest, len(surface))
             node = self.trie
             for ch in surface:
                 node = node.setdefault(ch, {})
@@ -76,6 +83,8 @@ class Registry:
         """Canonical name for a name as written; a place before a known name is kept (泰州市文明办)."""
         if name in self.canonical_of:
             return self.canonical_of[name]
+        if len(name) > self.longest + _MAX_PLACE_CHARS:
+            return None  # longer than any place before any registered name
         for i in range(1, len(name)):
             if name[i:] in self.canonical_of and self._is_place(name[:i]):
                 return name[:i] + self.canonical_of[name[i:]]
@@ -137,9 +146,21 @@ class _Rules:
     """Compiled patterns and word tables from govplan/data/units.yaml."""
 
     block_line: re.Pattern[str]
+    inline_label: re.Pattern[str]
     label_role: dict[str, str]
     verb_role: dict[str, str]
     verbs_longest_first: list[str]
+    support_verb: re.Pattern[str]
+    support_marker: re.Pattern[str]
+    joint_organs: re.Pattern[str]
+    coordination: re.Pattern[str]
+    plain_cues: re.Pattern[str]
+    collective_cues: re.Pattern[str]
+    openers: frozenset[str]
+    breakers: frozenset[str]
+    long_breakers: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    skippable: tuple[str, ...]  # time, modal and manner words between units and their verb, longest first
     words: dict[str, Any]
 
 
@@ -148,10 +169,34 @@ def _rules() -> _Rules:
     w = data("units")
     label_role = word_map(w["role_labels"])
     verb_role = word_map(w["role_verbs"])
-    block_line = re.compile(
-        rf"(?m)^[ \t\u3000]*(?P<label>{alternation(label_role)})[ \t]*[{_COLONS}][ \t]*(?P<list>[^\n]*?)[ \t]*$"
+    labels = alternation(label_role)
+    block_line = re.compile(rf"(?m)^[ \t\u3000]*(?P<label>{labels})[ \t]*[{_COLONS}][ \t]*(?P<list>[^\n]*?)[ \t]*$")
+    levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"])
+    organs = alternation(w["joint_organs"])
+    item = rf"[\u4e00-\u9fff]{{1,{int(w['coordination_item_chars'])}}}?"
+    return _Rules(
+        block_line=block_line,
+        inline_label=re.compile(rf"(?P<label>{labels})[ \t]*[{_COLONS}]"),
+        label_role=label_role,
+        verb_role=verb_role,
+        verbs_longest_first=sorted(verb_role, key=len, reverse=True),
+        support_verb=re.compile(alternation(v for v, role in verb_role.items() if role == "support")),
+        support_marker=re.compile(alternation(w["support_markers"])),
+        joint_organs=re.compile(rf"(?P<level>{levels}){organs}、(?P<second>(?P=level){organs})"),
+        coordination=re.compile(
+            rf"(?:{levels}){item}(?:、{item}){{1,{int(w['max_actor_list'])}}}?{alternation(w['coordination_heads'])}"
+        ),
+        plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"]])),
+        collective_cues=re.compile(
+            alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
+        ),
+        openers=frozenset([*w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"]]),
+        breakers=frozenset(w["name_breakers"]),
+        long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
+        suffixes=tuple(w["suffixes"]),
+        skippable=tuple(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
+        words=w,
     )
-    return _Rules(block_line, label_role, verb_role, sorted(verb_role, key=len, reverse=True), w)
 
 
 def assign_units(nodes: list[NodeText], registry: Registry) -> None:
@@ -168,8 +213,10 @@ def assign_units(nodes: list[NodeText], registry: Registry) -> None:
         owner = _block_owner(nt, parent_of, blocks) if block_refs else nt.node
         _extend(owner, block_refs)
         paren_refs, paren_spans = _parenthetical_refs(nt, registry, rules, block_spans)
-        refs = paren_refs + _heading_refs(nt, registry, rules)
-        refs += _sentence_refs(nt, registry, rules, block_spans + paren_spans)
+        label_refs, label_spans = _inline_label_refs(nt, registry, rules, block_spans + paren_spans)
+        skip = block_spans + paren_spans + label_spans
+        refs = paren_refs + label_refs + _heading_refs(nt, registry, rules)
+        refs += _sentence_refs(nt, registry, rules, skip) + _support_refs(nt, registry, rules, skip)
         _extend(nt.node, refs)
 
 
@@ -216,15 +263,41 @@ def _block_refs(nt: NodeText, registry: Registry, rules: _Rules) -> tuple[list[U
 def _list_refs(
     nt: NodeText, start: int, end: int, role: str, registry: Registry, rules: _Rules, require_units: bool
 ) -> list[UnitRef]:
-    """One UnitRef per unit of a written list (、，, separated; 和 only between two units)."""
+    """One UnitRef per unit of a written list (、，, separated; 和 only between two units).
+
+    With ``require_units`` an item must be a unit or a collective one (乡镇, 区属企业); an item that
+    runs on past its unit is cut after it (区属企业联系贫困村和社区 → 区属企业), other items are dropped.
+    """
     refs = []
-    for s, e in _split_items(nt.text, start, end, rules.words["list_separators"], rules):
-        for s2, e2 in _split_conjunctions(nt.text, s, e, registry, rules):
-            name = nt.text[s2:e2]
-            if not _balanced(name) or require_units and not _looks_like_unit(name, registry, rules):
+    for s, e in _list_items(nt.text, start, end, rules):
+        for s2, e2 in _split_conjunctions(nt.text, s, e, registry, rules, collective=require_units):
+            unit_end = _unit_prefix_end(nt.text, s2, e2, registry, rules) if require_units else e2
+            if unit_end is None or not _balanced(nt.text[s2:unit_end]):
                 continue  # 中心) is the garbled tail of a name, not a unit
-            refs.append(UnitRef(**evidence(nt, s2, e2), name=name, canonical=registry.lookup(name), role=role))
+            name = nt.text[s2:unit_end]
+            refs.append(UnitRef(**evidence(nt, s2, unit_end), name=name, canonical=registry.lookup(name), role=role))
     return refs
+
+
+def _list_items(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int, int]]:
+    """Items of a unit list; a bare head after 、 joins the item before it (区直部门、单位 is one item)."""
+    items: list[tuple[int, int]] = []
+    for s, e in _split_items(text, start, end, rules.words["list_separators"], rules):
+        if items and text[s:e] in rules.words["shared_heads"] and text[items[-1][1]:s].strip() == "、":
+            items[-1] = (items[-1][0], e)
+        else:
+            items.append((s, e))
+    return items
+
+
+def _unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: _Rules) -> int | None:
+    """End of the longest unit name (collective ones included) that the item starts with, at a word end."""
+    if _looks_like_unit(text[start:end], registry, rules, collective=True):
+        return end
+    for _, word_end in reversed(_tokens(text, start, min(end - 1, start + int(rules.words["max_name_chars"])))):
+        if _looks_like_unit(text[start:word_end], registry, rules, collective=True):
+            return word_end
+    return None
 
 
 def _split_items(text: str, start: int, end: int, separators: str, rules: _Rules) -> list[tuple[int, int]]:
@@ -259,7 +332,9 @@ def _trim_item(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int
     return (start, end) if end > start else None
 
 
-def _split_conjunctions(text: str, start: int, end: int, registry: Registry, rules: _Rules) -> list[tuple[int, int]]:
+def _split_conjunctions(
+    text: str, start: int, end: int, registry: Registry, rules: _Rules, collective: bool = False
+) -> list[tuple[int, int]]:
     """Split 市委组织部和县人社局 in two, but keep 市文化广电和旅游局 whole (its left side is no unit)."""
     name = text[start:end]
     if registry.lookup(name) is not None:
@@ -268,23 +343,62 @@ def _split_conjunctions(text: str, start: int, end: int, registry: Registry, rul
         pos = name.find(conj)
         while pos > 0:
             left, right = name[:pos], name[pos + len(conj):]
-            if _looks_like_unit(left, registry, rules) and _looks_like_unit(right, registry, rules):
-                rest = _split_conjunctions(text, start + pos + len(conj), end, registry, rules)
+            if all(_looks_like_unit(side, registry, rules, collective) for side in (left, right)):
+                rest = _split_conjunctions(text, start + pos + len(conj), end, registry, rules, collective)
                 return [(start, start + pos), *rest]
             pos = name.find(conj, pos + 1)
     return [(start, end)]
 
 
-def _looks_like_unit(name: str, registry: Registry, rules: _Rules) -> bool:
-    """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道))."""
+def _looks_like_unit(name: str, registry: Registry, rules: _Rules, collective: bool = False) -> bool:
+    """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道)); with
+    ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位)."""
     if registry.lookup(name) is not None:
         return True
-    if not name or len(name) > int(rules.words["max_name_chars"]):
-        return False
-    if any(name.endswith(p) for p in rules.words["person_suffixes"]):
+    if not name or len(name) > int(rules.words["max_name_chars"]) or _is_person(name, rules):
         return False  # 锻炼干部, 乡镇干部: people, not units
-    return any(name.endswith(suffix) and len(name) > len(suffix) or name == suffix
-               for suffix in rules.words["suffixes"])
+    suffixed = any(name.endswith(s) and len(name) > len(s) or name == s for s in rules.words["suffixes"])
+    if not suffixed and not (collective and _is_collective(name, rules)):
+        return False
+    name_words = words(name)
+    if suffixed:
+        return not any(_breaks_name(word, rules) for word in name_words)  # 相关职能处室作为成员单位
+    return _plain_words(name_words, rules)
+
+
+def _is_person(name: str, rules: _Rules) -> bool:
+    """Whether a name ends like people rather than a unit (乡镇干部, 广大干部)."""
+    return any(name.endswith(p) for p in rules.words["person_suffixes"])
+
+
+def _is_collective(name: str, rules: _Rules) -> bool:
+    """A collective unit: a level word (乡镇, 镇街(园区)) or a short name of a kind of body (区属企业,
+    各非公企业, 群团组织); vague references (有关单位, 其他部门) are none."""
+    w = rules.words
+    core = re.sub(r"\([^()]{1,8}\)$", "", name)  # 镇街(园区): the bracket names an alternative
+    if any(core.startswith(v) for v in w["vague_starts"]):
+        return False
+    if core in w["collective_words"]:
+        return True
+    kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
+    leveled = any(kind.startswith(p) for p in w["sentence_prefixes"])
+    limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
+    return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])
+
+
+def _plain_words(name_words: list[str], rules: _Rules) -> bool:
+    """Whether words can make a unit name with no level before it (see _plain_start), none a name breaker."""
+    return bool(name_words) and _plain_start(name_words[0], rules) and not any(_breaks_name(w, rules) for w in name_words)
+
+
+def _plain_start(first_word: str, rules: _Rules) -> bool:
+    """Whether a unit name may begin with this word: no verb, skip word, number or bracket (建立党委…, 6个党支部…)."""
+    return first_word not in rules.openers and first_word[:1].isalpha()
+
+
+def _breaks_name(word: str, rules: _Rules) -> bool:
+    """Whether a word cannot stand inside a unit name (支持, 下设; or led by a longer breaker: 切实加强)."""
+    return word in rules.breakers or word.startswith(rules.long_breakers)
 
 
 def _parenthetical_refs(
@@ -388,12 +502,22 @@ def _sentence_refs(
     refs: list[UnitRef] = []
     text = nt.text
     for pos, marked in _actor_starts(text, rules):
-        if any(s <= pos < e for s, e in skip):
+        if _inside(pos, skip):
             continue
         for start, end in _actor_names(text, pos, marked, registry, rules) or []:
-            name = text[start:end]
-            refs.append(UnitRef(**evidence(nt, start, end), name=name, canonical=registry.lookup(name), role="lead"))
+            refs.append(_ref(nt, start, end, "lead", registry))
     return refs
+
+
+def _ref(nt: NodeText, start: int, end: int, role: str, registry: Registry) -> UnitRef:
+    """The UnitRef for the name at the node-local range [start, end)."""
+    name = nt.text[start:end]
+    return UnitRef(**evidence(nt, start, end), name=name, canonical=registry.lookup(name), role=role)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of the ranges (text already read as a block, label or parenthetical)."""
+    return any(s <= pos < e for s, e in spans)
 
 
 def _actor_starts(text: str, rules: _Rules) -> Iterator[tuple[int, bool]]:
@@ -416,61 +540,262 @@ def _actor_names(
 ) -> list[tuple[int, int]] | None:
     """Ranges of the unit names acting at ``pos`` (one name, or a list joined by 、/和/与), followed
     by an action verb; None when no unit acts there."""
-    w = rules.words
     for end in _name_ends(text, pos, marked, registry, rules):
-        names = [(pos, end)]
-        while len(names) < int(w["max_actor_list"]):
-            sep = next((c for c in w["actor_list_joiners"] if text.startswith(c, names[-1][1])), None)
-            following = _name_ends(text, names[-1][1] + len(sep), marked, registry, rules) if sep else []
-            if not following:
-                break
-            names.append((names[-1][1] + len(sep or ""), following[0]))
-        if _acts(text, names[-1][1], w):
+        names = _name_list(text, (pos, end), marked, registry, rules)
+        if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
+            return None  # 县财政局要积极配合: the units support, they do not lead
+        if _acts(text, names[-1][1], rules.words):
             return names
     return None
 
 
-def _name_ends(text: str, pos: int, any_start: bool, registry: Registry, rules: _Rules) -> list[int]:
-    """Ends of the unit names that may start at ``pos``, shortest first: a registered name, and
-    names ending like a unit (…局, …党委) that start with a level (县, 镇…) or follow an agent
-    marker. Generic references (各部门, 相关部门) and people (乡镇干部) are not acting units."""
+def _name_list(
+    text: str, first: tuple[int, int], any_start: bool, registry: Registry, rules: _Rules, collective: bool = False
+) -> list[tuple[int, int]]:
+    """The first name and the names joined to it by 、/与/和/及 (县委组织部与县财政局)."""
     w = rules.words
-    if any(text.startswith(g, pos) for g in w["generic_actor_starts"]):
+    names = [first]
+    while len(names) < int(w["max_actor_list"]):
+        sep = next((c for c in w["actor_list_joiners"] if text.startswith(c, names[-1][1])), None)
+        if sep is None:
+            break
+        following = _name_ends(text, names[-1][1] + len(sep), any_start, registry, rules, collective)
+        if not following:
+            break
+        names.append((names[-1][1] + len(sep), following[0]))
+    return names
+
+
+def _name_ends(
+    text: str, pos: int, any_start: bool, registry: Registry, rules: _Rules, collective: bool = False
+) -> list[int]:
+    """Ends of the unit names that may start at ``pos``, shortest first.
+
+    A name is registered, or ends like a unit (…局, …党委) and starts with a level (县, 镇…) or
+    follows an agent marker, or is a place or organisation name before an organisation word (局党委,
+    新北国啤酒党支部), or a notice's own body named bare (领导小组), or sector words before a shared
+    head (县乡村振兴、农业、财政等部门), or two organs before one head (县委、县政府督查室). A body's
+    name wins over a unit it starts with (区委协调推进领导小组, not 区委). Distributive references
+    (各部门) act only as ``collective`` units; vague ones (相关部门) and people (乡镇干部) never do.
+    """
+    w = rules.words
+    if any(text.startswith(v, pos) for v in w["vague_starts"]):
         return []
+    if not collective and any(text.startswith(d, pos) for d in w["distributive_starts"]):
+        return []
+    joint = _joint_name_ends(text, pos, any_start, registry, rules, collective)
+    if joint:
+        return joint
     known = registry.match_at(text, pos)
-    ends = [] if known is None else [known]
-    if any_start or any(text.startswith(p, pos) for p in w["sentence_prefixes"]):
-        limit = min(len(text), pos + int(w["max_name_chars"]))
-        boundaries = _word_boundaries(text, pos, limit)
-        for end in range(max(pos + 2, known or 0), limit + 1):
-            name = text[pos:end]
-            if not _is_name_text(name):
-                break
-            if end in boundaries and end != known and any(name.endswith(s) for s in w["suffixes"]):
+    ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
+    if known is not None:
+        ends.add(known)
+    coordination = None if ends else rules.coordination.match(text, pos)
+    if coordination is not None:
+        ends.add(coordination.end())  # 县乡村振兴、农业…等部门: its items are no units themselves
+    named = sorted(e for e in ends if not _is_person(text[pos:e], rules))
+    if any(text[e - 1] in _CLOSE for e in named):
+        named = [e for e in named if text[e:e + 1] not in _OPEN]  # 镇街(园区), not 镇街
+    bodies = [e for e in named if any(text.endswith(b, pos, e) for b in w["body_suffixes"])]
+    return [e for e in named if e >= max(bodies)] if bodies else named
+
+
+def _joint_name_ends(
+    text: str, pos: int, any_start: bool, registry: Registry, rules: _Rules, collective: bool
+) -> list[int]:
+    """Ends of one joint body named by two organs of a level before a shared head (县委、县政府督查室)."""
+    match = rules.joint_organs.match(text, pos)
+    if match is None:
+        return []
+    second = match.start("second")
+    return [e for e in _name_ends(text, second, any_start, registry, rules, collective) if e > match.end()]
+
+
+def _suffix_name_ends(
+    text: str, pos: int, any_start: bool, known: int | None, rules: _Rules, collective: bool
+) -> list[int]:
+    """Ends of the unregistered names at ``pos``, each at a jieba word end, so that a name never ends
+    inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
+    w = rules.words
+    leveled = any_start or any(text.startswith(p, pos) for p in w["sentence_prefixes"])
+    limit = min(len(text), pos + int(w["max_name_chars"]))
+    stop = _NAME_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # the pattern matches ""
+    cues = rules.collective_cues if collective else rules.plain_cues
+    if not leveled and cues.search(text, pos, stop) is None:
+        return []
+    ends = []
+    tokens = _tokens(text, pos, stop)
+    for s, end in tokens:
+        if _breaks_name(text[s:end], rules):
+            break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…: no name runs past such a word
+        if end >= max(pos + 2, known or 0) and end != known:
+            if _is_name(text[pos:end], text[pos:tokens[0][1]], leveled, rules, collective):
                 ends.append(end)
-    return sorted(e for e in ends if not any(text.endswith(p, pos, e) for p in w["person_suffixes"]))
+    return ends
 
 
-def _word_boundaries(text: str, start: int, end: int) -> set[int]:
-    """Positions in [start, end] where jieba ends a word, so that a name never ends inside one
-    (党组 inside 党组织, 纪检委 inside 纪检委员)."""
-    boundaries = {start}
+def _is_name(name: str, first_word: str, leveled: bool, rules: _Rules, collective: bool) -> bool:
+    """Whether ``name``, free of name breakers, names a unit the registry does not know."""
+    w = rules.words
+    if not _balanced(name):
+        return False
+    if leveled and name.endswith(rules.suffixes) or name in w["definite_bodies"]:
+        return True
+    if not _plain_start(first_word, rules):
+        return False  # 建立党委…: a verb, not a name, begins the clause
+    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
+    if place is not None and place not in w["category_places"] and not _joins_units(place, rules):
+        return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
+    return collective and _is_collective(name, rules)
+
+
+def _joins_units(text: str, rules: _Rules) -> bool:
+    """Whether a unit name ends right before a conjunction in ``text`` (企业党委和…: a list, not one name)."""
+    unit_ends = rules.suffixes + tuple(rules.words["plain_name_suffixes"])
+    conjunctions = tuple(rules.words["conjunctions"])
+    return any(text.startswith(conjunctions, i) and text[:i].endswith(unit_ends) for i in range(1, len(text)))
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of the jieba words that lie within [start, end), cut with a little right context."""
+    ranges: list[tuple[int, int]] = []
     pos = start
     for token in words(text[start:end + 2]):
+        if pos + len(token) > end:
+            break
+        ranges.append((pos, pos + len(token)))
         pos += len(token)
-        boundaries.add(pos)
-    return boundaries
+    return ranges
 
 
 def _acts(text: str, end: int, w: dict[str, Any]) -> bool:
-    """Whether an action verb follows, after up to three skippable time or modal words."""
+    """Whether an action verb or a manner adverb follows, after up to three skippable time or modal words."""
     pos = end
     skips = sorted(w["actor_skips"], key=len, reverse=True)
     for _ in range(4):
-        if any(text.startswith(v, pos) for v in w["action_verbs"]):
+        if any(text.startswith(a, pos) for a in w["action_adverbs"]):
             return True
+        verb = next((v for v in w["action_verbs"] if text.startswith(v, pos)), None)
+        if verb is not None:
+            return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = next((s for s in skips if text.startswith(s, pos)), None)
         if skip is None:
             return False
         pos += len(skip)
     return False
+
+
+def _inline_label_refs(
+    nt: NodeText, registry: Registry, rules: _Rules, skip: list[tuple[int, int]]
+) -> tuple[list[UnitRef], list[tuple[int, int]]]:
+    """Units of a role label that opens a sentence inside a line, after the heading number
+    ((一)参与范围:区四大组织机关,乡镇、街道…) or after 。 (…。责任单位:县财政局); the list runs to the
+    sentence end and holds units only."""
+    refs: list[UnitRef] = []
+    spans: list[tuple[int, int]] = []
+    matches = list(rules.inline_label.finditer(nt.text))
+    starts = _sentence_starts(nt.text, rules) if matches else set()
+    read_to = 0
+    for match in matches:
+        if match.start() < read_to or match.start() not in starts or _inside(match.start(), skip):
+            continue
+        read_to = _sentence_end(nt.text, match.end())
+        found = _list_refs(nt, match.end(), read_to, rules.label_role[match.group("label")], registry, rules, True)
+        if found:
+            refs += found
+            spans.append((match.start(), read_to))
+    return refs, spans
+
+
+def _sentence_starts(text: str, rules: _Rules) -> set[int]:
+    """Where sentences begin: the text start, after the heading number and after sentence breaks (blanks skipped)."""
+    heading = match_heading(text)
+    starts = {0, heading.number_end if heading is not None else 0}
+    starts.update(i + 1 for i, ch in enumerate(text) if ch in rules.words["sentence_breaks"])
+    return {_skip_blanks(text, s) for s in starts}
+
+
+def _skip_blanks(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not blank."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence running at ``pos`` ends (its 。/；, the line end or the text end)."""
+    ends = [i for i in (text.find(ch, pos) for ch in "。；;\n") if i >= 0]
+    return min(ends, default=len(text))
+
+
+def _support_refs(nt: NodeText, registry: Registry, rules: _Rules, skip: list[tuple[int, int]]) -> list[UnitRef]:
+    """Units a sentence states as supporting: the list before a support verb (…,各非公企业配合支持;
+    乡镇、街道…广大干部都要参与) and the units after a support marker (会同县财政局联合印发)."""
+    refs: list[UnitRef] = []
+    text = nt.text
+    for match in rules.support_verb.finditer(text):
+        if not _inside(match.start(), skip):
+            refs += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
+    for match in rules.support_marker.finditer(text):
+        if _inside(match.start(), skip):
+            continue
+        ends = _name_ends(text, match.end(), True, registry, rules, collective=True)
+        if ends:
+            names = _name_list(text, (match.end(), ends[0]), True, registry, rules, collective=True)
+            refs += [_ref(nt, s, e, "support", registry) for s, e in names]
+    return refs
+
+
+def _skip_back(text: str, end: int, rules: _Rules) -> int:
+    """Where a list ends before a verb, past up to three skippable words (…广大干部都要积极参与)."""
+    for _ in range(3):
+        skip = next((s for s in rules.skippable if text.endswith(s, 0, end)), None)
+        if skip is None:
+            break
+        end -= len(skip)
+    return end
+
+
+def _skip_forward(text: str, pos: int, rules: _Rules) -> int:
+    """Where the verb after a list begins, past up to three skippable words (县财政局要积极|配合)."""
+    for _ in range(3):
+        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        if skip is None:
+            break
+        pos += len(skip)
+    return pos
+
+
+def _units_before(nt: NodeText, end: int, registry: Registry, rules: _Rules) -> list[UnitRef]:
+    """Support refs for the run of list items that ends at ``end`` and holds units (people skipped)."""
+    text = nt.text
+    w = rules.words
+    heading = match_heading(text)
+    start = max(text.rfind(ch, 0, end) + 1 for ch in w["sentence_breaks"])
+    if heading is not None and start < heading.number_end <= end:
+        start = heading.number_end
+    reach = end - int(w["max_actor_list"]) * (int(w["max_name_chars"]) + 1)
+    items = _list_items(text, max(start, reach), end, rules)
+    if reach > start:
+        items = items[1:]  # a list is read back at most max_actor_list names; the first item may be cut
+    run: list[str] = []
+    run_start = end
+    for s, e in reversed(items):
+        if _is_person(text[s:e], rules):
+            continue
+        if not _looks_like_unit(text[s:e], registry, rules, collective=True):
+            if run and "、" in text[e:run_start]:
+                return []  # 公益性、服务性、互助性社会组织参与: the units end a longer phrase
+            break
+        run.append(text[s:e])
+        run_start = s
+    if len(run) == 1 and not _anchored(run[0], registry, rules):
+        return []  # 社会组织参与党建工作,…: a kind of body alone states no role
+    return _list_refs(nt, run_start, end, "support", registry, rules, True) if run else []
+
+
+def _anchored(name: str, registry: Registry, rules: _Rules) -> bool:
+    """Whether a name points at particular units: a unit name, or a collective with a level or 各 (各非公企业)."""
+    w = rules.words
+    starts = [p for p in w["sentence_prefixes"] if p not in w["collective_words"]]
+    return _looks_like_unit(name, registry, rules) or any(name.startswith(p) for p in starts)
