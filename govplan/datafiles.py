@@ -12,11 +12,12 @@ from govplan.errors import GovplanError
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file safely; a broken file is a user-facing error naming the file."""
+    """Parse one YAML file safely (C parser from ruamel.yaml.clib: the data files are read at every
+    start); a broken file is a user-facing error naming the file."""
     from ruamel.yaml import YAML
 
     try:
-        return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        return YAML(typ="safe", pure=False).load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise GovplanError(f"无法读取数据文件：{exc}", f"cannot read data file: {exc}", str(path)) from exc
     except Exception as exc:  # ruamel raises several unrelated error classes for bad YAML
