@@ -164,6 +164,11 @@ class _Rules:
     words: dict[str, Any]
 
 
+def _as_tuples(w: dict[str, Any]) -> dict[str, Any]:
+    """The data with word lists as tuples, so that str.startswith/endswith test a whole list at once."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in w.items()}
+
+
 @cache
 def _rules() -> _Rules:
     w = data("units")
@@ -195,7 +200,7 @@ def _rules() -> _Rules:
         long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
         suffixes=tuple(w["suffixes"]),
         skippable=tuple(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
-        words=w,
+        words=_as_tuples(w),
     )
 
 
@@ -368,7 +373,7 @@ def _looks_like_unit(name: str, registry: Registry, rules: _Rules, collective: b
 
 def _is_person(name: str, rules: _Rules) -> bool:
     """Whether a name ends like people rather than a unit (乡镇干部, 广大干部)."""
-    return any(name.endswith(p) for p in rules.words["person_suffixes"])
+    return name.endswith(rules.words["person_suffixes"])
 
 
 def _is_collective(name: str, rules: _Rules) -> bool:
@@ -376,12 +381,12 @@ def _is_collective(name: str, rules: _Rules) -> bool:
     各非公企业, 群团组织); vague references (有关单位, 其他部门) are none."""
     w = rules.words
     core = re.sub(r"\([^()]{1,8}\)$", "", name)  # 镇街(园区): the bracket names an alternative
-    if any(core.startswith(v) for v in w["vague_starts"]):
+    if core.startswith(w["vague_starts"]):
         return False
     if core in w["collective_words"]:
         return True
     kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
-    leveled = any(kind.startswith(p) for p in w["sentence_prefixes"])
+    leveled = kind.startswith(w["sentence_prefixes"])
     limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
     return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])
 
@@ -468,7 +473,7 @@ def _verb_clause_refs(nt: NodeText, start: int, end: int, registry: Registry, ru
 def _heading_refs(nt: NodeText, registry: Registry, rules: _Rules) -> list[UnitRef]:
     """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section."""
     title = (nt.node.title or "").strip()
-    if not title or any(title.startswith(v) for v in rules.words["heading_not_unit_starts"]):
+    if not title or title.startswith(rules.words["heading_not_unit_starts"]):
         return []
     if not _looks_like_unit(title, registry, rules) or not _is_name_text(title):
         return []
@@ -579,9 +584,9 @@ def _name_ends(
     (各部门) act only as ``collective`` units; vague ones (相关部门) and people (乡镇干部) never do.
     """
     w = rules.words
-    if any(text.startswith(v, pos) for v in w["vague_starts"]):
+    if text.startswith(w["vague_starts"], pos):
         return []
-    if not collective and any(text.startswith(d, pos) for d in w["distributive_starts"]):
+    if not collective and text.startswith(w["distributive_starts"], pos):
         return []
     joint = _joint_name_ends(text, pos, any_start, registry, rules, collective)
     if joint:
@@ -596,7 +601,7 @@ def _name_ends(
     named = sorted(e for e in ends if not _is_person(text[pos:e], rules))
     if any(text[e - 1] in _CLOSE for e in named):
         named = [e for e in named if text[e:e + 1] not in _OPEN]  # 镇街(园区), not 镇街
-    bodies = [e for e in named if any(text.endswith(b, pos, e) for b in w["body_suffixes"])]
+    bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
     return [e for e in named if e >= max(bodies)] if bodies else named
 
 
@@ -617,7 +622,7 @@ def _suffix_name_ends(
     """Ends of the unregistered names at ``pos``, each at a jieba word end, so that a name never ends
     inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
     w = rules.words
-    leveled = any_start or any(text.startswith(p, pos) for p in w["sentence_prefixes"])
+    leveled = any_start or text.startswith(w["sentence_prefixes"], pos)
     limit = min(len(text), pos + int(w["max_name_chars"]))
     stop = _NAME_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # the pattern matches ""
     cues = rules.collective_cues if collective else rules.plain_cues
@@ -673,7 +678,7 @@ def _acts(text: str, end: int, w: dict[str, Any]) -> bool:
     pos = end
     skips = sorted(w["actor_skips"], key=len, reverse=True)
     for _ in range(4):
-        if any(text.startswith(a, pos) for a in w["action_adverbs"]):
+        if text.startswith(w["action_adverbs"], pos):
             return True
         verb = next((v for v in w["action_verbs"] if text.startswith(v, pos)), None)
         if verb is not None:

@@ -113,8 +113,8 @@ def _plain_is_safe(text: str) -> bool:
     """Whether ``text`` written plain reads back as the same string under YAML 1.2 and 1.1."""
     if not text or text[0] in _INDICATOR_START or _PLAIN_BREAKERS.search(text):
         return False
-    if text[0] not in _resolver_starts():
-        return True
+    if text[0] not in _resolver_starts() or not text.isascii():
+        return True  # every implicit type (int, float, bool, null, date) is spelt in ASCII
     return all(_resolves_to_str(resolver, text) for resolver in _resolvers())
 
 
