@@ -7,15 +7,33 @@ segmentation reproducible. Unit names from the alias registry are added as user 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
+import re
+import sys
 import threading
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
-import jieba
+
+def _load_jieba_without_pkg_resources() -> None:
+    """Load jieba without pkg_resources (about 50 ms of every start): jieba imports it only to
+    locate its bundled dictionary and falls back to a plain file path when it is unavailable."""
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes that import fail fast
+    try:
+        importlib.import_module("jieba")
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
+
+
+_load_jieba_without_pkg_resources()
+import jieba  # noqa: E402  (already loaded just above)
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
@@ -60,7 +78,7 @@ def clear_cache() -> None:
     """Forget memoised segmentations (new user words change how text is cut)."""
     cut.cache_clear()
     _cut_block.cache_clear()
-    _word_starts.cache_clear()
+    _located_blocks.cache_clear()
 
 
 def words(text: str) -> list[str]:
@@ -76,39 +94,67 @@ def cut(text: str) -> tuple[str, ...]:
     own, so this does the same split and remembers blocks: a line, the node holding it and a
     clause inside it then share the work, and the whole text is segmented about once.
     """
-    tokens: list[str] = []
-    for block in jieba.re_han_default.split(text):
-        if block:
-            tokens.extend(_cut_block(block))
-    return tuple(tokens)
+    return tuple(word for block in _split_blocks(text) for word in _cut_block(block))
+
+
+def words_among(text: str, vocabulary: frozenset[str]) -> Iterator[str]:
+    """The words of ``cut(text)`` that belong to ``vocabulary``, in order.
+
+    Only blocks holding a vocabulary word as a substring can yield one, so only those are
+    segmented: the same answer as filtering ``cut(text)``, for a fraction of the work when
+    the vocabulary is a short list of cue words.
+    """
+    spotter = _spotter(vocabulary)
+    if not spotter.search(text):
+        return
+    for block in _split_blocks(text):
+        if spotter.search(block):
+            yield from (word for word in _cut_block(block) if word in vocabulary)
+
+
+@lru_cache(maxsize=64)
+def _spotter(vocabulary: frozenset[str]) -> re.Pattern[str]:
+    """A pattern finding any vocabulary word as a substring (longest first, deterministic)."""
+    return re.compile("|".join(map(re.escape, sorted(vocabulary, key=lambda w: (-len(w), w)))) or "(?!)")
+
+
+def words_within(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]`` as jieba cuts the whole ``text`` (words crossing an edge
+    are clipped to it). Only the blocks the range overlaps are segmented; they are the same
+    whatever range asks for them, so every clause an annotator looks at shares the work."""
+    if start >= end:
+        return []
+    starts, blocks = _located_blocks(text)
+    i = max(0, bisect_right(starts, start) - 1)
+    result = []
+    while i < len(blocks) and starts[i] < end:
+        pos = starts[i]
+        for word in _cut_block(blocks[i]):
+            if pos >= end:
+                break
+            if pos + len(word) > start:
+                result.append(word[max(0, start - pos):end - pos])
+            pos += len(word)
+        i += 1
+    return result
+
+
+def _split_blocks(text: str) -> list[str]:
+    """jieba's blocks: runs of Chinese characters, letters and digits, and the pieces between them."""
+    return [block for block in jieba.re_han_default.split(text) if block]
+
+
+@lru_cache(maxsize=1 << 12)
+def _located_blocks(text: str) -> tuple[list[int], list[str]]:
+    """The blocks of ``text`` and where each starts."""
+    blocks = _split_blocks(text)
+    starts, pos = [], 0
+    for block in blocks:
+        starts.append(pos)
+        pos += len(block)
+    return starts, blocks
 
 
 @lru_cache(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
     return tuple(tokenizer().cut(block, HMM=False))
-
-
-@lru_cache(maxsize=1 << 12)
-def _word_starts(text: str) -> list[int]:
-    """Where each word of ``cut(text)`` starts."""
-    starts, pos = [], 0
-    for word in cut(text):
-        starts.append(pos)
-        pos += len(word)
-    return starts
-
-
-def words_within(text: str, start: int, end: int) -> list[str]:
-    """The words of ``text[start:end]`` as jieba cuts the whole ``text`` (words crossing an edge
-    are clipped to it): one segmentation per text serves every clause an annotator looks at."""
-    if start >= end:
-        return []
-    tokens = cut(text)
-    starts = _word_starts(text)
-    i = max(0, bisect_right(starts, start) - 1)
-    result = []
-    while i < len(tokens) and starts[i] < end:
-        word_start = starts[i]
-        result.append(tokens[i][max(0, start - word_start):end - word_start])
-        i += 1
-    return result

@@ -15,13 +15,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Iterable
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
-from govplan.annotate.segment import words as segment_words, words_within
+from govplan.annotate.segment import words as segment_words, words_among, words_within
 from govplan.spec.model import Deadline, Target
 
 _DECIMAL = r"\d+(?:\.\d+)?"
@@ -261,13 +261,19 @@ def reads_as_report(lines: list[str]) -> bool:
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
     mood = _rules().words["mood"]
-    fact, goal = set(mood["fact_words"]), set(mood["goal_words"])
+    facts, goals = _cue_counts(lines, frozenset(mood["fact_words"]), frozenset(mood["goal_words"]))
+    return facts > goals and facts >= int(mood["report_min_fact_cues"])
+
+
+def _cue_counts(texts: Iterable[str], fact: frozenset[str], goal: frozenset[str]) -> tuple[int, int]:
+    """How many fact-cue and goal-cue tokens the texts hold (a word in both lists counts twice)."""
     facts = goals = 0
-    for line in lines:
-        for token in segment_words(line):
+    cues = fact | goal
+    for text in texts:
+        for token in words_among(text, cues):
             facts += token in fact
             goals += token in goal
-    return facts > goals and facts >= int(mood["report_min_fact_cues"])
+    return facts, goals
 
 
 class _Mood:
@@ -280,9 +286,9 @@ class _Mood:
         self.text = text
         self.context = context  # the own texts of the node's ancestors
         self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
-        self.goal = set(words["goal_words"])
-        self.weak_goal = set(words["weak_goal_words"])
-        self.fact = set(words["fact_words"])
+        self.goal = frozenset(words["goal_words"])
+        self.weak_goal = frozenset(words["weak_goal_words"])
+        self.fact = frozenset(words["fact_words"])
         self.done = set(words["done_words"])
         self.breaks = str(words["sentence_breaks"])
         self.clause_breaks = str(all_words["clause_breaks"])
@@ -321,9 +327,7 @@ class _Mood:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
         hold more fact cues than goal cues."""
         if self._report is None:
-            tokens = [t for part in (*self.context, self.text) for t in segment_words(part)]
-            facts = sum(1 for t in tokens if t in self.fact)
-            goals = sum(1 for t in tokens if t in self.goal)
+            facts, goals = _cue_counts((*self.context, self.text), self.fact, self.goal)
             self._report = facts > goals
         return self._report
 

@@ -1,0 +1,67 @@
+"""The memoised, block-wise segmentation answers exactly what jieba answers for the whole text."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govplan.annotate import segment
+from govplan.normalize import normalize
+from govplan.readers import read_source
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glob("*.txt"))
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """jieba's own segmentation of the whole text, with each word's span."""
+    spans, pos = [], 0
+    for word in segment.tokenizer().cut(text, HMM=False):
+        spans.append((pos, pos + len(word), word))
+        pos += len(word)
+    return spans
+
+
+def _clipped(spans: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    return [word[max(0, start - s):end - s] for s, e, word in spans if e > start and s < end]
+
+
+@pytest.fixture(scope="module", params=SEEDS, ids=lambda p: p.name[:3])
+def seed_text(request: pytest.FixtureRequest) -> str:
+    return normalize(read_source(request.param).text).text
+
+
+def test_cut_equals_jieba_on_the_whole_seed(seed_text: str) -> None:
+    segment.clear_cache()
+    assert list(segment.cut(seed_text)) == [word for _, _, word in _spans(seed_text)]
+
+
+def test_words_within_equals_clipping_the_whole_segmentation(seed_text: str) -> None:
+    spans = _spans(seed_text)
+    segment.clear_cache()
+    rng = random.Random(6)
+    for _ in range(300):
+        start = rng.randrange(len(seed_text))
+        end = min(len(seed_text), start + rng.randrange(1, 120))
+        assert segment.words_within(seed_text, start, end) == _clipped(spans, start, end), (start, end)
+
+
+def test_words_among_equals_filtering_the_whole_segmentation(seed_text: str) -> None:
+    vocabulary = frozenset({"要", "已", "了", "我们", "确保", "累计", "工作"})
+    segment.clear_cache()
+    expected = [word for _, _, word in _spans(seed_text) if word in vocabulary]
+    assert expected, "the vocabulary should occur in every seed"
+    assert list(segment.words_among(seed_text, vocabulary)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="要已了我们的工作确保，。 a1%\n（）各部门", max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_block_wise_answers_match_jieba_on_any_text(text: str, start: int, end: int) -> None:
+    spans = _spans(text)
+    assert segment.words_within(text, start, end) == _clipped(spans, start, end)
+    assert list(segment.words_among(text, frozenset({"要", "我们", "工作"}))) == [
+        w for _, _, w in spans if w in {"要", "我们", "工作"}
+    ]
