@@ -17,6 +17,8 @@ from typing import Any
 # Characters a plain or single-quoted scalar cannot carry: breaks, tabs, controls, BOM, surrogates.
 _NEEDS_ESCAPE = re.compile("[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0", '"': '\\"', "\\": "\\\\"}
+# What a double-quoted scalar escapes: the characters above, its quote and the backslash.
+_DOUBLE_QUOTED = re.compile(_NEEDS_ESCAPE.pattern[:-1] + '"\\\\]')
 # A plain scalar may not start with an indicator, nor hold ": " or " #", nor end with ":".
 _INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _PLAIN_BREAKERS = re.compile(r": | #|:$|^\s|\s$")
@@ -36,7 +38,7 @@ def _mapping(data: dict[str, Any], indent: int, first_prefix: str, lines: list[s
     pad = " " * indent
     for number, (key, value) in enumerate(data.items()):
         lead = first_prefix if number == 0 and first_prefix else pad
-        head = f"{lead}{scalar(str(key))}:"
+        head = f"{lead}{_key(str(key))}:"
         if isinstance(value, dict) and value:
             lines.append(head)
             _mapping(value, indent + 2, "", lines)
@@ -90,23 +92,28 @@ def _float(value: float) -> str:
     return text
 
 
+@cache
+def _key(text: str) -> str:
+    """A mapping key as a scalar: specs repeat a few dozen keys thousands of times."""
+    return scalar(text)
+
+
 def scalar(text: str) -> str:
     """A string as a plain, single-quoted or (when it holds breaks or controls) double-quoted scalar."""
     if _NEEDS_ESCAPE.search(text):
-        return '"' + "".join(_escape(ch) for ch in text) + '"'
+        return '"' + _DOUBLE_QUOTED.sub(_escape, text) + '"'
     if _plain_is_safe(text):
         return text
     return "'" + text.replace("'", "''") + "'"
 
 
-def _escape(ch: str) -> str:
-    """One character inside a double-quoted scalar."""
+def _escape(match: re.Match[str]) -> str:
+    """One character that a double-quoted scalar must escape."""
+    ch = match.group()
     if ch in _ESCAPES:
         return _ESCAPES[ch]
-    if _NEEDS_ESCAPE.match(ch):
-        code = ord(ch)
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    return ch
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _plain_is_safe(text: str) -> bool:
