@@ -7,6 +7,7 @@ GB18030 accepted only when the result looks like Chinese text.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from govplan.errors import InputError
@@ -19,6 +20,10 @@ _BOMS = (
 
 # Share of characters that must be "ordinary" for a decoding to be believed.
 _PLAUSIBLE_SHARE = 0.97
+# Odd characters: controls, surrogates, private use, unassigned. Ranges with none of them (blank
+# controls, printable ASCII, CJK punctuation, the CJK ideographs, full-width ASCII) skip the lookup.
+_ODD_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_UNCOMMON = re.compile("[^\n\r\t\f\v\x20-\x7e\u3000-\u303f\u4e00-\u9fa5\uff01-\uff5e]")
 
 
 def decode_text(name: str, data: bytes) -> tuple[str, str]:
@@ -56,13 +61,7 @@ def _plausible(text: str) -> bool:
     sample = text[:200_000]
     if not sample:
         return True
-    odd = 0
-    for ch in sample:
-        if ch in "\n\r\t\f\v":
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn"):
-            odd += 1
+    odd = sum(unicodedata.category(ch) in _ODD_CATEGORIES for ch in _UNCOMMON.findall(sample))
     return odd <= len(sample) * (1 - _PLAUSIBLE_SHARE)
 
 

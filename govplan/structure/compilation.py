@@ -126,12 +126,19 @@ def _matching_title(lines: list[Line], titles: list[str], data: _Data) -> str | 
 def _carried_title(text: str, titles: list[str], garbled: bool) -> str | None:
     """The contents title a line repeats: the whole line, its "金塔县:" head, or the readable part of a garbled line."""
     for title in titles:
-        head = title.split(":")[0] if ":" in title else ""
-        if text == title or (len(title) >= 6 and text.startswith(title[:8])) or (2 <= len(head) <= 20 and text.startswith(head)):
+        if text == title or text.startswith(_title_cues(title)):
             return title
     if garbled:
         return next((title for title in titles if len(title) >= 8 and title in text), None)
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_cues(title: str) -> tuple[str, ...]:
+    """Line beginnings that repeat a contents title: its first 8 characters (for titles of 6 or
+    more) and its "金塔县:" head (2 to 20 characters)."""
+    head = title.split(":")[0] if ":" in title else ""
+    return (title[:8],) * (len(title) >= 6) + (head,) * (2 <= len(head) <= 20)
 
 
 def _table_of_contents(content: list[Line], data: _Data) -> tuple[list[Line], list[Line]]:

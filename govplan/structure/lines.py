@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from govplan.normalize.mapped import MappedText
@@ -42,7 +43,7 @@ class Locator:
     def __init__(self, original: str, mapped: MappedText) -> None:
         self.original = original
         self.mapped = mapped
-        self._newlines = [i for i, ch in enumerate(original) if ch == "\n"]
+        self._newlines = [match.start() for match in re.finditer("\n", original)]
 
     def span(self, start: int, end: int) -> Span:
         s, e = self.mapped.to_original(start, end)
