@@ -76,11 +76,12 @@ def fingerprint(spec: Spec) -> str:
 
 def stamp(spec: Spec) -> dict[str, Any]:
     """The spec as data to write: with its fingerprint, the document's and every node's."""
-    data = _without_hashes(spec_to_data(spec))
+    data = _strip_hashes(spec_to_data(spec))  # a fresh copy, so fingerprints go in place
+    spec_hash = _sha256(data)  # taken before any fingerprint is added, as fingerprint() leaves them out
     for node in _walk(data.get("tasks", [])):
         node[NODE_HASH_KEY] = _record_hash(_node_record(node))
     data[DOCUMENT_HASH_KEY] = _record_hash(_document_record(data))
-    data[SPEC_HASH_KEY] = _sha256(_without_hashes(data))
+    data[SPEC_HASH_KEY] = spec_hash
     return data
 
 
@@ -242,10 +243,16 @@ def _attach_node_hashes(raw: list[Any], canonical: list[Record]) -> None:
 
 def _without_hashes(data: Record) -> Record:
     """A deep copy of spec data without the spec's, the document's and the nodes' fingerprints."""
-    clean = {key: copy.deepcopy(value) for key, value in data.items() if key not in (SPEC_HASH_KEY, DOCUMENT_HASH_KEY)}
-    for node in _walk(clean.get("tasks", []) if isinstance(clean.get("tasks"), list) else []):
+    return _strip_hashes({key: copy.deepcopy(value) for key, value in data.items()})
+
+
+def _strip_hashes(data: Record) -> Record:
+    """``data`` with the spec's, the document's and the nodes' fingerprints removed in place."""
+    data.pop(SPEC_HASH_KEY, None)
+    data.pop(DOCUMENT_HASH_KEY, None)
+    for node in _walk(data.get("tasks", []) if isinstance(data.get("tasks"), list) else []):
         node.pop(NODE_HASH_KEY, None)
-    return clean
+    return data
 
 
 def _walk(nodes: list[Any]) -> Iterator[Record]:

@@ -25,8 +25,15 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _clipped_at(spans: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, str]]:
+    """The words overlapping [start, end), clipped to it, each with its (clipped) start."""
+    if start >= end:
+        return []
+    return [(max(s, start), word[max(0, start - s):end - s]) for s, e, word in spans if e > start and s < end]
+
+
 def _clipped(spans: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
-    return [word[max(0, start - s):end - s] for s, e, word in spans if e > start and s < end]
+    return [word for _, word in _clipped_at(spans, start, end)]
 
 
 @pytest.fixture(scope="module", params=SEEDS, ids=lambda p: p.name[:3])
@@ -57,11 +64,27 @@ def test_words_among_equals_filtering_the_whole_segmentation(seed_text: str) -> 
     assert list(segment.words_among(seed_text, vocabulary)) == expected
 
 
+def test_words_among_within_equals_filtering_the_clipped_words(seed_text: str) -> None:
+    vocabulary = frozenset({"要", "已", "了", "确保", "工作", "需"})
+    spans = _spans(seed_text)
+    segment.clear_cache()
+    rng = random.Random(7)
+    for _ in range(300):
+        start = rng.randrange(len(seed_text))
+        end = min(len(seed_text), start + rng.randrange(1, 120))
+        assert segment.words_among_within(seed_text, start, end, vocabulary) == [
+            (pos, word) for pos, word in _clipped_at(spans, start, end) if word in vocabulary
+        ], (start, end)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="要已了我们的工作确保，。 a1%\n（）各部门", max_size=60), st.integers(0, 60), st.integers(0, 60))
 def test_block_wise_answers_match_jieba_on_any_text(text: str, start: int, end: int) -> None:
     spans = _spans(text)
     assert segment.words_within(text, start, end) == _clipped(spans, start, end)
+    assert segment.words_among_within(text, start, end, frozenset({"要", "工作"})) == [
+        (pos, w) for pos, w in _clipped_at(spans, start, end) if w in {"要", "工作"}
+    ]
     assert list(segment.words_among(text, frozenset({"要", "我们", "工作"}))) == [
         w for _, _, w in spans if w in {"要", "我们", "工作"}
     ]

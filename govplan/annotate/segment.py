@@ -122,21 +122,35 @@ def words_within(text: str, start: int, end: int) -> list[str]:
     """The words of ``text[start:end]`` as jieba cuts the whole ``text`` (words crossing an edge
     are clipped to it). Only the blocks the range overlaps are segmented; they are the same
     whatever range asks for them, so every clause an annotator looks at shares the work."""
+    return [word for _, word in _clipped_words(text, start, end, None)]
+
+
+def words_among_within(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[tuple[int, str]]:
+    """The words of ``words_within(text, start, end)`` that belong to ``vocabulary``, each with its
+    start. A block whose part in the range holds no vocabulary word cannot yield one, so it is
+    not segmented at all."""
+    return [(pos, word) for pos, word in _clipped_words(text, start, end, _spotter(vocabulary)) if word in vocabulary]
+
+
+def _clipped_words(text: str, start: int, end: int, spotter: re.Pattern[str] | None) -> Iterator[tuple[int, str]]:
+    """(start, word) for the words of ``text`` in [start, end), clipped to it, from the blocks
+    the range overlaps (only those where ``spotter`` finds something in range, if given)."""
     if start >= end:
-        return []
+        return
     starts, blocks = _located_blocks(text)
     i = max(0, bisect_right(starts, start) - 1)
-    result = []
     while i < len(blocks) and starts[i] < end:
         pos = starts[i]
-        for word in _cut_block(blocks[i]):
+        block = blocks[i]
+        i += 1
+        if spotter is not None and not spotter.search(text, max(pos, start), min(pos + len(block), end)):
+            continue
+        for word in _cut_block(block):
             if pos >= end:
                 break
             if pos + len(word) > start:
-                result.append(word[max(0, start - pos):end - pos])
+                yield max(pos, start), word[max(0, start - pos):end - pos]
             pos += len(word)
-        i += 1
-    return result
 
 
 def _split_blocks(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
-from govplan.annotate.segment import words as segment_words, words_among, words_within
+from govplan.annotate.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
 
 _DECIMAL = r"\d+(?:\.\d+)?"
@@ -43,7 +43,26 @@ class _Rules:
     comparator_after: dict[str, str]
     approx: dict[str, str]
     change_before: dict[str, str]
+    cues: _Cues
     words: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The mood cue words (jieba tokens) as sets, with the unions the mood tests look for."""
+
+    goal: frozenset[str]
+    plan_goal: frozenset[str]  # with the weak goal words, which only a plan reads as goals
+    fact: frozenset[str]
+    done: frozenset[str]
+    report_cues: frozenset[str]  # fact | goal
+    plan_cues: frozenset[str]  # fact | plan_goal
+
+    @classmethod
+    def from_words(cls, mood: dict[str, Any]) -> _Cues:
+        goal, fact = frozenset(mood["goal_words"]), frozenset(mood["fact_words"])
+        plan_goal = goal | frozenset(mood["weak_goal_words"])
+        return cls(goal, plan_goal, fact, frozenset(mood["done_words"]), fact | goal, fact | plan_goal)
 
 
 @cache
@@ -72,6 +91,7 @@ def _rules() -> _Rules:
         comparator_after=word_map(w["comparators_after"]),
         approx=approx,
         change_before=word_map(w["changes_before"]),
+        cues=_Cues.from_words(w["mood"]),
         words=w,
     )
 
@@ -100,7 +120,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     found: list[_Found] = []
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
-    mood = _Mood(text, [n.text for n in nt.path[:-1]], due, rules.words, bool(ctx and ctx.report))
+    mood = _Mood(text, [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report))
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
@@ -260,19 +280,18 @@ def reads_as_report(lines: list[str]) -> bool:
     """Whether a document as a whole reports what was done (a self-assessment, a speech, a work
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
-    mood = _rules().words["mood"]
-    facts, goals = _cue_counts(lines, frozenset(mood["fact_words"]), frozenset(mood["goal_words"]))
-    return facts > goals and facts >= int(mood["report_min_fact_cues"])
+    rules = _rules()
+    facts, goals = _cue_counts(lines, rules.cues)
+    return facts > goals and facts >= int(rules.words["mood"]["report_min_fact_cues"])
 
 
-def _cue_counts(texts: Iterable[str], fact: frozenset[str], goal: frozenset[str]) -> tuple[int, int]:
+def _cue_counts(texts: Iterable[str], cues: _Cues) -> tuple[int, int]:
     """How many fact-cue and goal-cue tokens the texts hold (a word in both lists counts twice)."""
     facts = goals = 0
-    cues = fact | goal
     for text in texts:
-        for token in words_among(text, cues):
-            facts += token in fact
-            goals += token in goal
+        for token in words_among(text, cues.report_cues):
+            facts += token in cues.fact
+            goals += token in cues.goal
     return facts, goals
 
 
@@ -280,18 +299,15 @@ class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
     def __init__(
-        self, text: str, context: list[str], due_ends: list[int], all_words: dict[str, Any], in_report: bool
+        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool
     ) -> None:
-        words = all_words["mood"]
+        words = rules.words["mood"]
         self.text = text
         self.context = context  # the own texts of the node's ancestors
         self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
-        self.goal = frozenset(words["goal_words"])
-        self.weak_goal = frozenset(words["weak_goal_words"])
-        self.fact = frozenset(words["fact_words"])
-        self.done = set(words["done_words"])
+        self.cues = rules.cues
         self.breaks = str(words["sentence_breaks"])
-        self.clause_breaks = str(all_words["clause_breaks"])
+        self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
         self._report: bool | None = True if in_report else None
 
@@ -308,16 +324,14 @@ class _Mood:
         cue before ``start`` in its sentence: True for a goal (a goal word or a deadline:
         2022年底前…达到55%), False for a fact. Weak goal words (推进, 引导, 争取…) also narrate
         what a report did, so a report skips them."""
-        if self.done.intersection(words_within(self.text, self.sentence_start(start, self.clause_breaks), start)):
+        if words_among_within(self.text, self.sentence_start(start, self.clause_breaks), start, self.cues.done):
             return False  # 确定了全年六大工作任务和32项重点工作: done, whatever the words after 了 say
         sentence = self.sentence_start(start)
-        goals = self.goal if self.is_report() else self.goal | self.weak_goal
+        report = self.is_report()
+        goals, cues = (self.cues.goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
         cue: tuple[int, bool] | None = None
-        pos = sentence
-        for token in words_within(self.text, sentence, start):
-            pos += len(token)
-            if token in goals or token in self.fact:
-                cue = (pos, token in goals)
+        for pos, token in words_among_within(self.text, sentence, start, cues):
+            cue = (pos + len(token), token in goals)
         i = bisect.bisect_right(self.deadline_ends, start) - 1
         if i >= 0 and self.deadline_ends[i] > sentence and (cue is None or self.deadline_ends[i] >= cue[0]):
             return True
@@ -327,7 +341,7 @@ class _Mood:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
         hold more fact cues than goal cues."""
         if self._report is None:
-            facts, goals = _cue_counts((*self.context, self.text), self.fact, self.goal)
+            facts, goals = _cue_counts((*self.context, self.text), self.cues)
             self._report = facts > goals
         return self._report
 
@@ -362,11 +376,10 @@ def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> 
     """A count inside the object of 把/将 that a result verb later turns into something: the
     set that is worked on, not the goal (把…沿线的7个村,整体打造成人居环境整治示范村)."""
     w = rules.words["disposal"]
-    before = words_within(text, mood.sentence_start(item.start), item.start)
-    if not set(w["markers"]).intersection(before):
-        return False
     after = text[item.end:mood.clause_end(item.end, mood.breaks)]
-    return any(verb in after for verb in w["results"])
+    if not any(verb in after for verb in w["results"]):
+        return False
+    return bool(words_among_within(text, mood.sentence_start(item.start), item.start, frozenset(w["markers"])))
 
 
 def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -427,6 +440,8 @@ def _attach_metrics(
     text: str, found: list[_Found], deadlines: list[Deadline], offset: int, rules: _Rules
 ) -> None:
     """Set each target's metric phrase and, for milestones (4月底30%以上), its deadline index."""
+    if not found:
+        return
     breaks = rules.words["clause_breaks"]
     clause_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in breaks]
     previous_end = 0

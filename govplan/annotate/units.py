@@ -154,6 +154,7 @@ class _Rules:
     support_marker: re.Pattern[str]
     joint_organs: re.Pattern[str]
     coordination: re.Pattern[str]
+    actor_start: re.Pattern[str]  # a clause start (after blanks), or right after an agent marker
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
     openers: frozenset[str]
@@ -190,6 +191,10 @@ def _rules() -> _Rules:
         joint_organs=re.compile(rf"(?P<level>{levels}){organs}、(?P<second>(?P=level){organs})"),
         coordination=re.compile(
             rf"(?:{levels}){item}(?:、{item}){{1,{int(w['max_actor_list'])}}}?{alternation(w['coordination_heads'])}"
+        ),
+        actor_start=re.compile(
+            rf"(?:^|[{re.escape(w['clause_breaks'])}])\s*"
+            rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
         ),
         plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"]])),
         collective_cues=re.compile(
@@ -528,14 +533,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _actor_starts(text: str, rules: _Rules) -> Iterator[tuple[int, bool]]:
     """Where an acting unit may begin: clause starts (after blanks), and right after an agent
     marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…)."""
-    w = rules.words
-    markers = alternation(w["agent_markers"])
-    not_markers = alternation(w["agent_marker_not_before"])
-    pattern = rf"(?:^|[{re.escape(w['clause_breaks'])}])\s*|(?P<marker>{markers})(?!{not_markers})"
     heading = match_heading(text)
     if heading is not None and heading.number_end < len(text):
         yield heading.number_end, False  # "1.县人社局牵头，…": the first clause starts after the number
-    for match in re.finditer(pattern, text):
+    for match in rules.actor_start.finditer(text):
         if match.end() < len(text):
             yield match.end(), match.group("marker") is not None
 
@@ -588,6 +589,8 @@ def _name_ends(
         return []
     if not collective and text.startswith(w["distributive_starts"], pos):
         return []
+    if not _may_start_name(text, pos, any_start, registry, rules, collective):
+        return []
     joint = _joint_name_ends(text, pos, any_start, registry, rules, collective)
     if joint:
         return joint
@@ -603,6 +606,17 @@ def _name_ends(
         named = [e for e in named if text[e:e + 1] not in _OPEN]  # 镇街(园区), not 镇街
     bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
     return [e for e in named if e >= max(bodies)] if bodies else named
+
+
+def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: _Rules, collective: bool) -> bool:
+    """A quick necessary test for ``_name_ends``, which most clause starts fail: every name it finds
+    follows an agent marker, starts with a level (joint organs and coordinations too), starts
+    with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
+    if any_start or text.startswith(rules.words["sentence_prefixes"], pos) or text[pos:pos + 1] in registry.trie:
+        return True
+    stop = _NAME_RUN.match(text, pos, min(len(text), pos + int(rules.words["max_name_chars"]))).end()  # type: ignore[union-attr]
+    cues = rules.collective_cues if collective else rules.plain_cues
+    return cues.search(text, pos, stop) is not None
 
 
 def _joint_name_ends(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+import re
 from functools import lru_cache
 
 from govplan.normalize.mapped import MappedText
@@ -12,6 +14,7 @@ MIN_CHANGED = 3
 # Regional variants: characters or words typical of Taiwan / Hong Kong usage.
 TAIWAN_MARKERS = ("臺灣", "臺北", "臺中", "行政院", "立法院", "縣市政府", "裡")
 HONGKONG_MARKERS = ("香港", "特區政府", "澳門", "裏")
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=8)
@@ -24,13 +27,12 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
 def detect_script(text: str) -> tuple[str, str | None]:
     """Return (script, OpenCC config to use): ('simplified', None) or ('traditional', 't2s'|'tw2s'|'hk2s')."""
     sample = text[:20000]
-    cjk = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk:
+    han = "".join(_HAN.findall(sample))
+    if not han:
         return "unknown", None
-    han = "".join(cjk)
     converted = _converter("t2s").convert(han)
-    changed = sum(1 for a, b in zip(han, converted) if a != b)
-    if changed < MIN_CHANGED or changed < len(cjk) * TRADITIONAL_SHARE:
+    changed = sum(map(operator.ne, han, converted))  # position by position, as zip would pair them
+    if changed < MIN_CHANGED or changed < len(han) * TRADITIONAL_SHARE:
         return "simplified", None
     taiwan = sum(sample.count(m) for m in TAIWAN_MARKERS)
     hongkong = sum(sample.count(m) for m in HONGKONG_MARKERS)

@@ -126,7 +126,7 @@ def _title(lines: list[Line], data: _MetaData) -> str | None:
 def _doc_number(lines: list[Line], data: _MetaData) -> str | None:
     """A document number standing on its own line (a number cited in a sentence is another document's)."""
     for line in lines:
-        match = data.doc_number.search(line.text)
+        match = data.doc_number.search(line.text) if "号" in line.text else None  # every number ends in 号
         if match and len(line.text) <= len(match.group(0)) + 6:
             return match.group(0)
     return None
