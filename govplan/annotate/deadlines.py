@@ -17,7 +17,7 @@ from typing import Any
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
-from govplan.annotate.lexicon import alternation, data
+from govplan.annotate.lexicon import alternation, as_tuples, data
 from govplan.numerals import NumeralError, to_int
 from govplan.spec.model import Deadline, Recurrence
 
@@ -99,7 +99,7 @@ def _rules() -> _Rules:
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
-        words=w,
+        words=as_tuples(w),
     )
 
 
@@ -131,9 +131,7 @@ def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bo
     """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来."""
     before = text[max(0, start - 6):start]
     after = text[end:end + 6]
-    return any(before.endswith(w) for w in words["historical_before"]) or any(
-        after.startswith(w) for w in words["historical_after"]
-    )
+    return before.endswith(words["historical_before"]) or after.startswith(words["historical_after"])
 
 
 @dataclass(frozen=True)
@@ -219,7 +217,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) 
 def _point_is_deadline(m: re.Match[str], text: str, words: dict[str, Any]) -> bool:
     """Whether a dated phrase is a deadline, judged by its shape and the cue words around it."""
     g = m.groupdict()
-    cued = bool(g["lead"] or g["suf"] or _ends_with_any(text, m.start(), words["weak_lead_cues"]))
+    cued = bool(g["lead"] or g["suf"] or text.endswith(words["weak_lead_cues"], 0, m.start()))
     if g["am"]:
         if g["ay"]:
             return cued or bool(g["amp"])
@@ -233,15 +231,11 @@ def _point_is_deadline(m: re.Match[str], text: str, words: dict[str, Any]) -> bo
         return False
     if g["lead"] or g["suf"]:
         return True
-    return (_opens_clause(text, m.start(), words) or cued) and any(text.startswith(f, m.end()) for f in words["bare_year_followers"])
+    return (_opens_clause(text, m.start(), words) or cued) and text.startswith(words["bare_year_followers"], m.end())
 
 
 def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
     return pos == 0 or text[pos - 1] in words["clause_openers"]
-
-
-def _ends_with_any(text: str, pos: int, cues: list[str]) -> bool:
-    return any(text.endswith(cue, 0, pos) for cue in cues)
 
 
 def _before_document(when: _When, ctx: DocContext) -> bool:

@@ -34,3 +34,9 @@ def alternation(words: Iterable[str]) -> str:
 def word_map(section: dict[str, Iterable[str]]) -> dict[str, str]:
     """Invert ``{label: [word, ...]}`` into ``{word: label}`` (e.g. comparator words to symbols)."""
     return {word: label for label, words in section.items() for word in words}
+
+
+def as_tuples(words: dict[str, Any]) -> dict[str, Any]:
+    """The data with its top-level word lists as tuples, so that str.startswith/endswith test a
+    whole list in one call."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in words.items()}

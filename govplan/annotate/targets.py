@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import evidence
-from govplan.annotate.lexicon import alternation, data, word_map
+from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.annotate.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
@@ -92,7 +92,7 @@ def _rules() -> _Rules:
         approx=approx,
         change_before=word_map(w["changes_before"]),
         cues=_Cues.from_words(w["mood"]),
-        words=w,
+        words=as_tuples(w),
     )
 
 
@@ -156,10 +156,10 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """Ordinals, per-base rates, bracketed numbers, codes and anniversaries: 第六届, 每1000名,
     〔2020〕, “10里…”, 建党92周年; and vague Chinese amounts (一批)."""
     w = rules.words
-    if any(text.endswith(word, 0, match.start()) for word in w["not_after"]):
+    if text.endswith(w["not_after"], 0, match.start()):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
-    if any(text.startswith(word, unit_at) for word in w["not_before"]) or match.group() in w["vague_quantities"]:
+    if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
         return True
     return _is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
 
@@ -264,7 +264,7 @@ def _continues_list(text: str, start: int, previous_end: int | None, rules: _Rul
 
 def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
     """Whether a quota verb ends right before the number (每人联系一个贫困村, 办一件实事)."""
-    return any(text.endswith(verb, 0, start) for verb in rules.words["quota_verbs"])
+    return text.endswith(rules.words["quota_verbs"], 0, start)
 
 
 def _adverb_comparator(text: str, start: int, rules: _Rules) -> str | None:
@@ -365,11 +365,11 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
     if scope_word and not item.fields.get("percent"):
         return True
-    if any(text.endswith(p, 0, pos) for p in w["scope_prepositions"]) or _is_disposal_object(text, item, mood, rules):
+    if text.endswith(w["scope_prepositions"], 0, pos) or _is_disposal_object(text, item, mood, rules):
         return True
     head = text[mood.sentence_start(pos, str(w["label_breaks"])):pos]
     colon = max(head.rfind(":"), head.rfind("："))
-    return colon > 0 and any(head.endswith(label, 0, colon) for label in w["scope_labels"])
+    return colon > 0 and head.endswith(w["scope_labels"], 0, colon)
 
 
 def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -432,6 +432,8 @@ def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, An
 
 def _adjacent_before(text: str, pos: int, table: dict[str, str]) -> str | None:
     """The longest word of ``table`` that ends exactly at ``pos``."""
+    if not text.endswith(tuple(table), 0, pos):
+        return None
     hits = [w for w in table if text.endswith(w, 0, pos)]
     return max(hits, key=len) if hits else None
 

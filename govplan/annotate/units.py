@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
-from govplan.annotate.lexicon import alternation, data, word_map
+from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
 from govplan.annotate.segment import add_user_words, words
 from govplan.datafiles import read_yaml
 from govplan.errors import GovplanError
@@ -34,6 +34,7 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _COLONS = ":："
 _END = ""  # trie key marking the end of a registered name
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see _is_name_text)
 _MAX_PLACE_CHARS = 6  # longest place name (泰州市, 会宁县) accepted before a registered unit name
 
@@ -165,11 +166,6 @@ class _Rules:
     words: dict[str, Any]
 
 
-def _as_tuples(w: dict[str, Any]) -> dict[str, Any]:
-    """The data with word lists as tuples, so that str.startswith/endswith test a whole list at once."""
-    return {key: tuple(value) if isinstance(value, list) else value for key, value in w.items()}
-
-
 @cache
 def _rules() -> _Rules:
     w = data("units")
@@ -205,7 +201,7 @@ def _rules() -> _Rules:
         long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
         suffixes=tuple(w["suffixes"]),
         skippable=tuple(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
-        words=_as_tuples(w),
+        words=as_tuples(w),
     )
 
 
@@ -367,7 +363,7 @@ def _looks_like_unit(name: str, registry: Registry, rules: _Rules, collective: b
         return True
     if not name or len(name) > int(rules.words["max_name_chars"]) or _is_person(name, rules):
         return False  # 锻炼干部, 乡镇干部: people, not units
-    suffixed = any(name.endswith(s) and len(name) > len(s) or name == s for s in rules.words["suffixes"])
+    suffixed = name.endswith(rules.suffixes)
     if not suffixed and not (collective and _is_collective(name, rules)):
         return False
     name_words = words(name)
@@ -431,12 +427,13 @@ def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
     """Ranges of outermost bracket pairs, brackets included; unbalanced brackets are skipped."""
     depth = 0
     open_at = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
+    for bracket in _BRACKET.finditer(text):
+        i = bracket.start()
+        if bracket.group() in _OPEN:
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 yield open_at, i + 1

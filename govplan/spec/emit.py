@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # Characters a plain or single-quoted scalar cannot carry: breaks, tabs, controls, BOM, surrogates.
@@ -122,6 +122,12 @@ def _plain_is_safe(text: str) -> bool:
         return False
     if text[0] not in _resolver_starts() or not text.isascii():
         return True  # every implicit type (int, float, bool, null, date) is spelt in ASCII
+    return _reads_as_str(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _reads_as_str(text: str) -> bool:
+    """Whether both YAML versions read the plain ``text`` as a string (roles, styles and ids repeat)."""
     return all(_resolves_to_str(resolver, text) for resolver in _resolvers())
 
 
