@@ -35,7 +35,7 @@ from pydantic import ValidationError
 
 from govplan.errors import GovplanError
 from govplan.spec.io import spec_to_data
-from govplan.spec.model import Spec
+from govplan.spec.model import Spec, TaskNode
 
 Record = dict[str, Any]
 
@@ -46,6 +46,8 @@ EXTRACTOR_OWNED = ("schema_version", "generator", "source")
 CHILD_FACT = "child:"  # record key prefix: one fact per child id (a root task, for the document)
 MAX_SEARCHED_KEYS = 12  # 2**12 candidate bases at most per record; more differing keys count as conflicts
 NODE_HASH_CHARS = 16
+_NODE_FIELDS = tuple(TaskNode.model_fields)
+_SPEC_FIELDS = tuple(Spec.model_fields)
 
 
 @dataclass(frozen=True)
@@ -75,14 +77,23 @@ def fingerprint(spec: Spec) -> str:
 
 
 def stamp(spec: Spec) -> dict[str, Any]:
-    """The spec as data to write: with its fingerprint, the document's and every node's."""
+    """The spec as data to write: with its fingerprint, the document's and every node's, each
+    at its model field position, so the data dumps exactly as the validated stamped spec would."""
     data = _strip_hashes(spec_to_data(spec))  # a fresh copy, so fingerprints go in place
     spec_hash = _sha256(data)  # taken before any fingerprint is added, as fingerprint() leaves them out
     for node in _walk(data.get("tasks", [])):
-        node[NODE_HASH_KEY] = _record_hash(_node_record(node))
-    data[DOCUMENT_HASH_KEY] = _record_hash(_document_record(data))
-    data[SPEC_HASH_KEY] = spec_hash
+        _put(node, NODE_HASH_KEY, _record_hash(_node_record(node)), _NODE_FIELDS)
+    _put(data, DOCUMENT_HASH_KEY, _record_hash(_document_record(data)), _SPEC_FIELDS)
+    _put(data, SPEC_HASH_KEY, spec_hash, _SPEC_FIELDS)
     return data
+
+
+def _put(record: Record, key: str, value: str, fields: tuple[str, ...]) -> None:
+    """Set ``record[key]`` at the key's place among the model's ``fields`` (later keys move after it)."""
+    record[key] = value
+    for later in fields[fields.index(key) + 1:]:
+        if later in record:
+            record[later] = record.pop(later)
 
 
 def merge_specs(edited: dict[str, Any], fresh: Spec) -> MergeResult:

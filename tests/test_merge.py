@@ -94,6 +94,18 @@ def test_stamp_records_spec_document_and_node_fingerprints() -> None:
     assert len(hashes) == len(list(spec.walk())) and len(set(hashes)) == len(hashes)
 
 
+def test_stamped_data_is_in_field_order_and_writes_as_the_validated_spec() -> None:
+    from govplan.spec.io import data_to_yaml, dump_yaml
+
+    spec = extracted("002")
+    spec.fingerprint = "f" * 64  # a spec read back from a file: its old fingerprints are replaced
+    data = stamp(spec)
+    validated = Spec.model_validate(data)
+    assert data_to_yaml(data) == dump_yaml(validated)
+    assert list(node(data, ids(data)[0])) == [k for k in TaskNode.model_fields if k in node(data, ids(data)[0])]
+    assert data["fingerprint"] != "f" * 64
+
+
 def test_untouched_file_is_replaced_by_the_fresh_extraction(tmp_path: Path) -> None:
     older = retitled(extracted("000"), "2", "旧标题")
     fresh = extracted("000")

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import typer
 
@@ -141,8 +141,10 @@ def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]
 def _extract_one(name: str, job: _Job) -> FileResult:
     from govplan.errors import GovplanError
     from govplan.fsutil import write_atomic
+    from govplan.merge import stamp
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import read_source
+    from govplan.spec.io import spec_to_data
 
     result = FileResult(name)
     began = time.perf_counter()
@@ -150,7 +152,7 @@ def _extract_one(name: str, job: _Job) -> FileResult:
         source = read_source(name)
         specs = extract_specs(source, ExtractOptions(job.registry))
         if job.to_stdout:
-            texts = [_dump(_stamped(spec), job.fmt, None) for spec in specs]
+            texts = [_dump(stamp(spec), job.fmt, None) for spec in specs]
             typer.echo("---\n".join(texts) if job.fmt == "yaml" else "".join(texts), nl=False)
             return result
         targets = _output_paths(name, len(specs), job.out_dir, job.fmt)
@@ -165,9 +167,10 @@ def _extract_one(name: str, job: _Job) -> FileResult:
         for path, spec in zip(targets, specs):
             if job.mode == "update" and path.exists():
                 spec = _merged(path, spec, result)
+                data = spec_to_data(spec)
             else:
-                spec = _stamped(spec)
-            outputs.append((path, spec, _dump(spec, job.fmt, path.parent)))
+                data = stamp(spec)  # with the fingerprints --update later tells hand edits by
+            outputs.append((path, spec, _dump(data, job.fmt, path.parent)))
         for path, _, text in outputs:
             write_atomic(path, text)
         result.outputs = [path for path, _, _ in outputs]
@@ -181,14 +184,6 @@ def _extract_one(name: str, job: _Job) -> FileResult:
         result.error = exc.message if exc.path else f"{name}: {exc.message}"
     result.seconds = time.perf_counter() - began
     return result
-
-
-def _stamped(spec: "Spec") -> "Spec":
-    """The spec with the fingerprints that later let --update tell hand edits from extractor changes."""
-    from govplan.merge import stamp
-    from govplan.spec.model import Spec
-
-    return Spec.model_validate(stamp(spec))
 
 
 def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
@@ -225,10 +220,10 @@ def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
     return spec
 
 
-def _dump(spec: "Spec", fmt: str, spec_dir: Path | None) -> str:
-    from govplan.spec.io import dump_json, dump_yaml
+def _dump(data: dict[str, Any], fmt: str, spec_dir: Path | None) -> str:
+    from govplan.spec.io import data_to_json, data_to_yaml
 
-    return dump_yaml(spec, spec_dir) if fmt == "yaml" else dump_json(spec)
+    return data_to_yaml(data, spec_dir) if fmt == "yaml" else data_to_json(data)
 
 
 def _output_paths(name: str, count: int, out_dir: Path, fmt: str) -> list[Path]:

@@ -53,11 +53,21 @@ def _prune(value: Any) -> Any:
 
 def dump_yaml(spec: Spec, spec_dir: Path | None = None) -> str:
     """The spec as YAML text, starting with the schema line editors use for completion."""
-    return schema_header(spec_dir) + emit_yaml(spec_to_data(spec))
+    return data_to_yaml(spec_to_data(spec), spec_dir)
 
 
 def dump_json(spec: Spec) -> str:
-    return json.dumps(spec_to_data(spec), ensure_ascii=False, indent=2) + "\n"
+    return data_to_json(spec_to_data(spec))
+
+
+def data_to_yaml(data: dict[str, Any], spec_dir: Path | None = None) -> str:
+    """Spec data (as ``spec_to_data`` gives it, in field order) as YAML text with the schema line."""
+    return schema_header(spec_dir) + emit_yaml(data)
+
+
+def data_to_json(data: dict[str, Any]) -> str:
+    """Spec data as indented JSON, Chinese unescaped."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def load_spec_text(text: str) -> Spec:
