@@ -35,6 +35,7 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 GOVPLAN = Path(sys.executable).parent / "govplan"
 REPEATS = 3  # in-process timings: median of this many warm runs
 HELP_RUNS = 7  # cold starts: median of this many
+PROCESS_RUNS = 5  # fresh-process floor and CLI extract: median of this many, taken in turns
 VALIDATE_SPECS = 1000
 SCALE_STEPS_MB = (5, 10, 25, 50)
 TARGET_RATIO = 1.5  # issue 6: extraction at most 1.5x the floor
@@ -142,6 +143,22 @@ def cli_extract(inputs: Path, work: Path) -> ChildRun:
     return run
 
 
+def fresh_processes(paths: list[Path], work: Path) -> tuple[ChildRun, ChildRun]:
+    """The fresh-process floor and the CLI extract, run in turns so that both see the same machine
+    load; each the median run by wall time (the peak memory is the highest seen)."""
+    floors, clis = [], []
+    for _ in range(PROCESS_RUNS):
+        floors.append(cold_floor(paths))
+        clis.append(cli_extract(SEEDS, work))
+    return _median_run(floors), _median_run(clis)
+
+
+def _median_run(runs: list[ChildRun]) -> ChildRun:
+    middle = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+    worst_exit = max((run.returncode for run in runs), key=abs)
+    return ChildRun(middle.seconds, max(run.peak_mb for run in runs), worst_exit)
+
+
 def cold_start() -> dict[str, float]:
     """`govplan --help` in fresh processes: the median and the peak memory."""
     runs = [run_child([str(GOVPLAN), "--help"]) for _ in range(HELP_RUNS)]
@@ -246,9 +263,8 @@ def measure(scale_mb: int | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="govplan-bench-") as tmp:
         work = Path(tmp)
         floor = floor_seconds(text)
-        floor_cold = cold_floor(paths)
         inproc = in_process_seconds(paths)
-        cli = cli_extract(SEEDS, work)
+        floor_cold, cli = fresh_processes(paths, work)
         result: dict[str, Any] = {
             "machine": machine(),
             "corpus": {"files": len(paths), "chars": len(text), "mb": sum(p.stat().st_size for p in paths) / MB},
@@ -276,13 +292,14 @@ def report(result: dict[str, Any]) -> str:
         ("machine", f"{m['cpu']}, {m['cores']} cores, Python {m['python']}", ""),
         ("corpus", f"{c['files']} files, {c['chars']:,} chars, {c['mb']:.2f} MB", ""),
         ("(a) floor: OpenCC t2s + jieba (HMM off)", f"{result['floor_s']:.3f} s warm", ""),
-        ("    floor in a fresh process", f"{result['floor_cold']['seconds']:.3f} s (loads included)", ""),
+        ("    floor in a fresh process", f"{result['floor_cold']['seconds']:.3f} s (loads included, median of {PROCESS_RUNS})", ""),
         ("(b) extract_specs, in process", f"{result['extract_specs_s']:.3f} s  = {result['ratio_extract_specs']:.2f}x floor",
-         f"<= {TARGET_RATIO}x"),
-        ("    extract_specs + YAML dump", f"{result['extract_specs_yaml_s']:.3f} s  = {result['ratio_extract_specs_yaml']:.2f}x floor", ""),
-        ("    govplan extract (CLI wall)",
+         _verdict(result["ratio_extract_specs"])),
+        ("    extract_specs + YAML dump", f"{result['extract_specs_yaml_s']:.3f} s  = {result['ratio_extract_specs_yaml']:.2f}x floor",
+         _verdict(result["ratio_extract_specs_yaml"])),
+        (f"    govplan extract (CLI wall, median of {PROCESS_RUNS})",
          f"{result['cli_extract']['seconds']:.3f} s  = {result['ratio_cli_to_cold_floor']:.2f}x fresh-process floor",
-         f"exit {result['cli_extract']['returncode']}"),
+         f"{_verdict(result['ratio_cli_to_cold_floor'])}, exit {result['cli_extract']['returncode']}"),
         ("(c) cold start: govplan --help (median)", f"{result['cold_start']['median_s']:.3f} s", f"< {TARGET_COLD_START} s"),
     ]
     validate = result["validate"]
@@ -304,6 +321,11 @@ def report(result: dict[str, Any]) -> str:
                      f"exit {row['exit_code']}"))
     width = max(len(label) for label, _, _ in rows)
     return "\n".join(f"{label:<{width}}  {value}  {target}".rstrip() for label, value, target in rows)
+
+
+def _verdict(ratio: float) -> str:
+    """The ratio against the issue's target, said plainly."""
+    return f"target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'}"
 
 
 def main(argv: list[str] | None = None) -> None:
