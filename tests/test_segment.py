@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +93,34 @@ def test_block_wise_answers_match_jieba_on_any_text(text: str, start: int, end: 
     assert list(segment.words_among(text, frozenset({"要", "我们", "工作"}))) == [
         w for _, _, w in spans if w in {"要", "我们", "工作"}
     ]
+
+
+_TEACH_AND_CUT = """
+import json
+from govplan.annotate import segment
+from govplan.pipeline import unit_registry
+unit_registry(())
+print(json.dumps([segment.tokenizer().total, segment.words("由县人力资源和社会保障局牵头，县乡村振兴局配合")]))
+"""
+
+
+def test_cached_user_word_frequencies_build_the_same_tokenizer(tmp_path: Path) -> None:
+    """Registry words taught from the frequency cache cut text exactly as when jieba suggests them;
+    a damaged cache file is ignored and rewritten."""
+    cache = tmp_path / "govplan"
+    cache.mkdir()
+    segment.tokenizer()  # makes sure the dictionary cache exists
+    shutil.copy(segment.cache_dir() / "jieba.cache", cache / "jieba.cache")  # spares a dictionary rebuild
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+
+    def run() -> list:
+        done = subprocess.run([sys.executable, "-c", _TEACH_AND_CUT], env=env, capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    suggested = run()
+    (stored,) = cache.glob("user-words-*.json")
+    assert "县人力资源和社会保障局" in suggested[1]
+    assert run() == suggested
+    stored.write_text("[1, 2", encoding="utf-8")
+    assert run() == suggested
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) > 100

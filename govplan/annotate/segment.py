@@ -7,7 +7,10 @@ segmentation reproducible. Unit names from the alias registry are added as user 
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import importlib
+import json
 import logging
 import os
 import re
@@ -17,6 +20,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from govplan.fsutil import write_atomic
 
 
 def _load_jieba_without_pkg_resources() -> None:
@@ -58,20 +63,59 @@ def tokenizer() -> jieba.Tokenizer:
             tok.tmp_dir = str(cache_dir())
             tok.cache_file = "jieba.cache"
             tok.initialize()
+            gc.freeze()  # the dictionary lives until exit: keep full collections from walking it each time
             _tokenizer = tok
         return _tokenizer
 
 
 def add_user_words(words: Iterable[str]) -> None:
-    """Teach jieba whole names (e.g. registry unit names) so they stay one token; sorted for determinism."""
+    """Teach jieba whole names (e.g. registry unit names) so they stay one token; sorted for determinism.
+
+    jieba gives each word the frequency it suggests (just enough to be cut as one token), which
+    costs a segmentation per word. Those frequencies are cached, like jieba's dictionary, per
+    word list and dictionary state: replayed in the same order they build the same tokenizer.
+    """
     tok = tokenizer()
     with _lock:
         new_words = sorted(set(words) - _user_words)
-        for word in new_words:
-            tok.add_word(word)
-            _user_words.add(word)
-    if new_words:
-        clear_cache()
+        if not new_words:
+            return
+        store = _frequency_file(tok, new_words)
+        known = _read_frequencies(store, len(new_words))
+        for word, frequency in zip(new_words, known or [None] * len(new_words)):
+            tok.add_word(word, frequency)
+        _user_words.update(new_words)
+        if known is None:
+            _write_frequencies(store, [tok.FREQ[word] for word in new_words])
+    clear_cache()
+
+
+def _frequency_file(tok: jieba.Tokenizer, new_words: list[str]) -> Path:
+    """Where the frequencies of ``new_words`` are cached, named by everything they depend on: the
+    jieba version and dictionary cache, the words taught before and the words themselves."""
+    dictionary = Path(tok.tmp_dir) / tok.cache_file
+    stat = dictionary.stat() if dictionary.exists() else None
+    state = [jieba.__version__, str(stat and (stat.st_size, stat.st_mtime_ns)), *sorted(_user_words), "", *new_words]
+    digest = hashlib.sha256("\n".join(state).encode("utf-8")).hexdigest()[:24]
+    return cache_dir() / f"user-words-{digest}.json"
+
+
+def _read_frequencies(path: Path, count: int) -> list[int] | None:
+    """The cached frequencies, or None when the file is missing or not what was written."""
+    try:
+        frequencies = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    valid = isinstance(frequencies, list) and len(frequencies) == count
+    return frequencies if valid and all(isinstance(f, int) and not isinstance(f, bool) for f in frequencies) else None
+
+
+def _write_frequencies(path: Path, frequencies: list[int]) -> None:
+    """Cache the frequencies; a cache that cannot be written only costs time on the next run."""
+    try:
+        write_atomic(path, json.dumps(frequencies))
+    except OSError:
+        pass
 
 
 def clear_cache() -> None:
