@@ -10,9 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import importlib
-import json
 import logging
-import os
 import re
 import sys
 import threading
@@ -21,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from govplan.fsutil import write_atomic
+from govplan.usercache import cache_dir, read_json, write_json
 
 
 def _load_jieba_without_pkg_resources() -> None:
@@ -43,14 +41,6 @@ import jieba  # noqa: E402  (already loaded just above)
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 _user_words: set[str] = set()
-
-
-def cache_dir() -> Path:
-    """The per-user cache directory for govplan (created on demand)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    path = Path(base) / "govplan"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def tokenizer() -> jieba.Tokenizer:
@@ -80,42 +70,31 @@ def add_user_words(words: Iterable[str]) -> None:
         new_words = sorted(set(words) - _user_words)
         if not new_words:
             return
-        store = _frequency_file(tok, new_words)
-        known = _read_frequencies(store, len(new_words))
+        name = _frequencies_name(tok, new_words)
+        known = _valid_frequencies(read_json(name), len(new_words))
         for word, frequency in zip(new_words, known or [None] * len(new_words)):
             tok.add_word(word, frequency)
         _user_words.update(new_words)
         if known is None:
-            _write_frequencies(store, [tok.FREQ[word] for word in new_words])
+            write_json(name, [tok.FREQ[word] for word in new_words])
     clear_cache()
 
 
-def _frequency_file(tok: jieba.Tokenizer, new_words: list[str]) -> Path:
-    """Where the frequencies of ``new_words`` are cached, named by everything they depend on: the
-    jieba version and dictionary cache, the words taught before and the words themselves."""
+def _frequencies_name(tok: jieba.Tokenizer, new_words: list[str]) -> str:
+    """The cache entry for the frequencies of ``new_words``, named by everything they depend on:
+    the jieba version and dictionary cache, the words taught before and the words themselves."""
     dictionary = Path(tok.tmp_dir) / tok.cache_file
     stat = dictionary.stat() if dictionary.exists() else None
     state = [jieba.__version__, str(stat and (stat.st_size, stat.st_mtime_ns)), *sorted(_user_words), "", *new_words]
     digest = hashlib.sha256("\n".join(state).encode("utf-8")).hexdigest()[:24]
-    return cache_dir() / f"user-words-{digest}.json"
+    return f"user-words-{digest}.json"
 
 
-def _read_frequencies(path: Path, count: int) -> list[int] | None:
-    """The cached frequencies, or None when the file is missing or not what was written."""
-    try:
-        frequencies = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    valid = isinstance(frequencies, list) and len(frequencies) == count
-    return frequencies if valid and all(isinstance(f, int) and not isinstance(f, bool) for f in frequencies) else None
-
-
-def _write_frequencies(path: Path, frequencies: list[int]) -> None:
-    """Cache the frequencies; a cache that cannot be written only costs time on the next run."""
-    try:
-        write_atomic(path, json.dumps(frequencies))
-    except OSError:
-        pass
+def _valid_frequencies(cached: object, count: int) -> list[int] | None:
+    """The cached frequencies when they are what was written: ``count`` integers."""
+    if isinstance(cached, list) and len(cached) == count and all(type(f) is int for f in cached):
+        return cached
+    return None
 
 
 def clear_cache() -> None:

@@ -86,8 +86,10 @@ def numeral_value(text: str, kind: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1 << 13)
 def match_heading(stripped: str) -> HeadingNumber | None:
-    """The heading number a stripped line starts with, if any.
+    """The heading number a stripped line starts with, if any (memoised: the splitter, the tree
+    and the annotators ask about the same lines).
 
     Unnumbered list items (—— lead-ins) get value 0 and keep "{n}" in their segment: the tree
     numbers them by position.

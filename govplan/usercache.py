@@ -1,0 +1,39 @@
+"""govplan's per-user cache: $XDG_CACHE_HOME/govplan or ~/.cache/govplan.
+
+It holds derived data only (jieba's dictionary, the registry words' jieba frequencies, the
+language data files as JSON), each named by what it was derived from: deleting the directory
+costs time on the next run, never a different result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from govplan.fsutil import write_atomic
+
+
+def cache_dir() -> Path:
+    """The per-user cache directory for govplan (created on demand)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "govplan"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def read_json(name: str) -> Any | None:
+    """The cached JSON value ``name``, or None when it is missing or unreadable."""
+    try:
+        return json.loads((cache_dir() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(name: str, value: Any) -> None:
+    """Cache ``value`` as JSON (atomically); a cache that cannot be written only costs time later."""
+    try:
+        write_atomic(cache_dir() / name, json.dumps(value, ensure_ascii=False))
+    except OSError:
+        pass
