@@ -6,6 +6,7 @@ path; unit assignments by (task path, unit) after inheritance down the task tree
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +49,23 @@ class Score:
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
+@dataclass(frozen=True)
+class Miss:
+    """One disagreement with the gold: an item the extractor missed, one the gold does not have,
+    or one both found but read differently (dates, value, unit or comparator)."""
+
+    field: str
+    kind: str  # missed | spurious | different
+    line: int
+    text: str
+    detail: str = ""
+
+
 @dataclass
 class DocumentScore:
     gold_file: str
     scores: dict[str, Score] = field(default_factory=lambda: {name: Score() for name in FIELDS})
+    misses: list[Miss] = field(default_factory=list)
 
 
 @dataclass
@@ -87,6 +101,10 @@ class _Text:
     def line_range(self, first: int, last: int) -> Span:
         return Span(start=self.offsets[first - 1], end=self.offsets[min(last, len(self.lines))])
 
+    def line_of(self, span: Span) -> int:
+        """The 1-based line a span starts on."""
+        return bisect.bisect_right(self.offsets, span.start)
+
 
 def evaluate(gold_dir: Path, root: Path, extract: Callable[[Path], list[Spec]]) -> list[DocumentScore]:
     """Score every gold file in ``gold_dir``; ``extract`` turns a source path into specs (cached by caller)."""
@@ -117,6 +135,13 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
     predicted_ids = {path[-1].id for path in paths}
     gold_ids = {t["path"] for t in gold.get("tasks") or []}
     result.scores["tasks"] = Score(len(predicted_ids & gold_ids), len(predicted_ids), len(gold_ids))
+    miss = result.misses.append
+    for task in gold.get("tasks") or []:
+        if task["path"] not in predicted_ids:
+            miss(Miss("tasks", "missed", int(task.get("line", 0)), task["path"], str(task.get("title") or "")))
+    for path in paths:
+        if path[-1].id not in gold_ids:
+            miss(Miss("tasks", "spurious", path[-1].line, path[-1].id, path[-1].title or path[-1].text[:30]))
 
     def locate(items: Iterable[dict[str, Any]]) -> list[_GoldItem]:
         return [_GoldItem(text.locate(i["line"], str(i["text"]), int(i.get("nth", 1)), name), i) for i in items]
@@ -125,18 +150,29 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
     pred_deadlines = [d for path in paths for d in path[-1].deadlines if _inside(d.span, window)]
     pairs = _match(gold_deadlines, pred_deadlines)
     result.scores["deadline_spans"] = Score(len(pairs), len(pred_deadlines), len(gold_deadlines))
+    _unmatched("deadline_spans", gold_deadlines, pred_deadlines, pairs, text, miss)
     dated_gold = [g for g in gold_deadlines if g.data.get("due") or g.data.get("start")]
     dated_pred = [d for d in pred_deadlines if d.due or d.start]
     result.scores["deadline_dates"] = Score(
         sum(1 for g, p in pairs if (g.data.get("due") or g.data.get("start")) and _same_dates(g.data, p)),
         len(dated_pred), len(dated_gold),
     )
+    for g, p in pairs:
+        if (g.data.get("due") or g.data.get("start") or p.due or p.start) and not _same_dates(g.data, p):
+            miss(Miss("deadline_dates", "different", text.line_of(g.span), p.text,
+                      f"gold {g.data.get('start') or ''}~{g.data.get('due') or ''}, extracted {p.start or ''}~{p.due or ''}"))
     gold_targets = locate(gold.get("targets") or [])
     pred_targets = [t for path in paths for t in path[-1].targets if _inside(t.span, window)]
+    target_pairs = _match(gold_targets, pred_targets)
     result.scores["targets"] = Score(
-        sum(1 for g, p in _match(gold_targets, pred_targets) if _same_target(g.data, p)),
-        len(pred_targets), len(gold_targets),
+        sum(1 for g, p in target_pairs if _same_target(g.data, p)), len(pred_targets), len(gold_targets),
     )
+    _unmatched("targets", gold_targets, pred_targets, target_pairs, text, miss)
+    for g, p in target_pairs:
+        if not _same_target(g.data, p):
+            miss(Miss("targets", "different", text.line_of(g.span), p.text,
+                      f"gold {g.data.get('comparator', '=')}{g.data.get('value')}{g.data.get('unit') or ''}, "
+                      f"extracted {p.comparator}{p.value}{p.unit or ''}"))
     for role, field_name in (("lead", "lead_units"), ("support", "support_units")):
         expected = _gold_assignments(gold, role)
         predicted: dict[tuple[str, str], set[str]] = {}
@@ -145,12 +181,35 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
                 if unit.role == role:
                     names = {unit.name} | ({unit.canonical} if unit.canonical else set())
                     predicted.setdefault((path[-1].id, unit.canonical or unit.name), set()).update(names)
-        hits = sum(
-            1 for (task, _), names in predicted.items()
-            if any(task == t and any(_same_unit(name, u) for name in names) for t, u in expected)
-        )
-        result.scores[field_name] = Score(hits, len(predicted), len(expected))
+        found = {
+            (task, unit): any(task == t and any(_same_unit(name, u) for name in names) for t, u in expected)
+            for (task, unit), names in predicted.items()
+        }
+        result.scores[field_name] = Score(sum(found.values()), len(predicted), len(expected))
+        lines = {path[-1].id: path[-1].line for path in paths} | {t["path"]: int(t.get("line", 0)) for t in gold.get("tasks") or []}
+        for (task, unit), hit in sorted(found.items()):
+            if not hit:
+                miss(Miss(field_name, "spurious", lines.get(task, 0), unit, task))
+        for task, unit in sorted(expected):
+            if not any(task == t and any(_same_unit(name, unit) for name in names) for (t, _), names in predicted.items()):
+                miss(Miss(field_name, "missed", lines.get(task, 0), unit, task))
+    result.misses.sort(key=lambda m: (FIELDS.index(m.field), m.line, m.kind))
     return result
+
+
+def _unmatched(
+    name: str, gold: list[_GoldItem], predicted: list[Any], pairs: list[tuple[_GoldItem, Any]], text: _Text,
+    miss: Callable[[Miss], None],
+) -> None:
+    """Record the gold items without a predicted partner and the predicted items without a gold one."""
+    paired_gold = {id(g) for g, _ in pairs}
+    paired_pred = {id(p) for _, p in pairs}
+    for g in gold:
+        if id(g) not in paired_gold:
+            miss(Miss(name, "missed", text.line_of(g.span), str(g.data["text"])))
+    for p in predicted:
+        if id(p) not in paired_pred:
+            miss(Miss(name, "spurious", text.line_of(p.span), p.text))
 
 
 def _inside(span: Span, window: Span) -> bool:

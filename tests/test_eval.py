@@ -40,6 +40,34 @@ assignments:
     assert total["lead_units"]["tp"] == 1
 
 
+def test_misses_name_each_disagreement_with_its_line(run_cli, tmp_path):
+    write_case(tmp_path, """tasks:
+  - {path: "一", line: 2}
+  - {path: "一.1", line: 3}
+  - {path: "一.3", line: 4, title: 不存在的任务}
+deadlines:
+  - {line: 3, text: "4月底前", kind: by, due: 2024-05-31}
+targets:
+  - {line: 3, text: "不少于100人", value: 200, unit: 人, comparator: ">="}
+assignments:
+  - {task: "一.1", lead: [县人力资源和社会保障局], support: [县财政局]}
+""")
+    result = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--json", "--misses")
+    assert result.returncode == 0, result.stderr
+    (misses,) = json.loads(result.stdout)["misses"].values()
+    found = {(m["field"], m["kind"], m["line"], m["text"]) for m in misses}
+    assert found == {
+        ("tasks", "missed", 4, "一.3"),
+        ("tasks", "spurious", 4, "一.2"),
+        ("deadline_dates", "different", 3, "4月底前"),
+        ("targets", "different", 3, "不少于100人"),
+        ("lead_units", "spurious", 4, "县财政局"),
+        ("support_units", "missed", 3, "县财政局"),
+    }
+    text = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--misses", env={"GOVPLAN_LANG": "en"}).stdout
+    assert "n.yaml:4: tasks missed: 一.3  (不存在的任务)" in text
+
+
 def test_a_gold_item_that_is_not_on_its_line_is_a_clear_error(run_cli, tmp_path):
     write_case(tmp_path, "tasks: []\ndeadlines:\n  - {line: 2, text: 4月底前, kind: by}\n")
     result = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path))

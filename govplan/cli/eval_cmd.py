@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
@@ -22,6 +23,10 @@ def eval_gold(
     gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help=tr("金标准目录", "gold directory")),
     root: Path = typer.Option(Path("."), "--root", help=tr("金标准中 source 路径的根目录", "root that gold source paths are relative to")),
     as_json: bool = typer.Option(False, "--json", help=tr("输出 JSON", "print JSON")),
+    misses: bool = typer.Option(
+        False, "--misses", help=tr("列出每处与金标准不一致的条目（漏提、多提、读错）及其行号",
+                                   "list every disagreement with the gold (missed, spurious, read differently) with its line"),
+    ),
 ) -> None:
     from govplan.evaluate import FIELDS, evaluate, totals
     from govplan.pipeline import extract_specs
@@ -37,10 +42,12 @@ def eval_gold(
     results = evaluate(gold_dir, root, extract)
     total = totals(results)
     if as_json:
-        payload = {
+        payload: dict = {
             "total": {name: total[name].as_dict() for name in FIELDS},
             "documents": {r.gold_file: {name: r.scores[name].as_dict() for name in FIELDS} for r in results},
         }
+        if misses:
+            payload["misses"] = {r.gold_file: [asdict(m) for m in r.misses] for r in results}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -55,3 +62,15 @@ def eval_gold(
         table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                       str(score.tp), str(score.predicted), str(score.expected))
     Console(width=120).print(table)
+    if misses:
+        for result in results:
+            for m in result.misses:
+                detail = f"  ({m.detail})" if m.detail else ""
+                typer.echo(f"{result.gold_file}:{m.line}: {m.field} {_KIND[m.kind]()}: {m.text}{detail}")
+
+
+_KIND = {
+    "missed": lambda: tr("漏提", "missed"),
+    "spurious": lambda: tr("多提", "spurious"),
+    "different": lambda: tr("读错", "read differently"),
+}
