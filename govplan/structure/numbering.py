@@ -36,6 +36,8 @@ class InlineStyle:
     key: str
     marker: str
     numerals: tuple[str, ...]
+    word_marker: bool = False  # the marker is a word (一是, 一要): it may follow a lost full stop
+    bare_marker: str | None = None  # what an item reads as when the source lost its numeral (是)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ class Numbering:
     attachment_item: re.Pattern[str]
     inline_styles: tuple[InlineStyle, ...]
     clause_starts: str
+    bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
     max_title_chars: int
+    max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +69,16 @@ def numbering() -> Numbering:
         attachment_list=re.compile(data["attachment_list"]["pattern"]),
         attachment_item=re.compile(data["attachment_list"]["item"]),
         inline_styles=tuple(
-            InlineStyle(s["key"], s["marker"], tuple(data["numerals"][s["numerals"]])) for s in data["inline_styles"]
+            InlineStyle(
+                s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),
+                bool(s.get("word_marker", False)), s.get("bare_marker"),
+            )
+            for s in data["inline_styles"]
         ),
         clause_starts=data["inline_clause_starts"],
+        bare_marker_not_before=tuple(data["bare_marker_not_before"]),
         max_title_chars=int(data["max_title_chars"]),
+        max_inline_depth=int(data["max_inline_depth"]),
     )
 
 
@@ -118,23 +128,32 @@ class InlineItem:
     marker_end: int
 
 
-def find_inline_items(text: str, skip: set[str] | None = None) -> list[InlineItem]:
-    """The first inline sequence (一是, 二是, …) in ``text``, markers only at clause starts.
+def find_inline_items(text: str, inside: str | None = None) -> list[InlineItem]:
+    """The first inline sequence (一是, 二是, …) in ``text``, markers at clause starts.
 
-    Tries each inline style; keeps the one whose run starts earliest; a run must reach 二.
+    Tries each inline style, and for styles with a bare marker a run whose numerals the source
+    lost (。是…。是…); keeps the run that starts earliest; a run must reach two items. In the text
+    of an item of style ``inside``, a run of that same style is a sub-list only when a colon
+    introduces it (打造了三项品牌:一是…二是…); otherwise it would repeat the item's own list.
     """
     best: list[InlineItem] = []
     for style in numbering().inline_styles:
-        if skip and style.key in skip:
-            continue
-        items = inline_run(text, style.key, 1)
-        if len(items) >= 2 and (not best or items[0].start < best[0].start):
-            best = items
+        for items in (inline_run(text, style.key, 1), _bare_run(text, style)):
+            if len(items) < 2 or (best and items[0].start >= best[0].start):
+                continue
+            if style.key != inside or text[:items[0].start].rstrip().endswith((":", "：")):
+                best = items
     return best
 
 
 def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
-    """Consecutive markers of inline style ``key`` in ``text``, numbered from ``first``."""
+    """Consecutive markers of inline style ``key`` in ``text``, numbered from ``first``.
+
+    Markers stand at clause starts; where the source lost the full stop before one, a word
+    marker still counts when jieba starts a word at it (…作战部一是增强…, but not 统一是), and
+    once a run has begun any later marker counts. Inside a run, an item whose numeral the source
+    lost (。是推进公正司法。) takes the next number.
+    """
     data = numbering()
     style = next((s for s in data.inline_styles if s.key == key), None)
     if style is None:
@@ -143,15 +162,54 @@ def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
     search_from = 0
     for value, numeral in enumerate(style.numerals[first - 1 :], start=first):
         marker = style.marker.replace("{n}", numeral)
-        pos = _clause_start_find(text, marker, search_from, data.clause_starts)
-        if pos < 0 and items:
-            # once a run has begun, a later marker counts even where the source lost its full stop
+        pos, length = _clause_start_find(text, marker, search_from, data.clause_starts), len(marker)
+        if pos < 0 and (items or style.word_marker):
             pos = _loose_find(text, marker, search_from, style.numerals)
+            while pos >= 0 and not items and not _starts_word(text, pos):
+                pos = _loose_find(text, marker, pos + 1, style.numerals)
+        if pos < 0 and items and style.bare_marker:
+            pos, length = _bare_find(text, style.bare_marker, search_from), len(style.bare_marker)
         if pos < 0:
             break
-        items.append(InlineItem(style.key, value, marker, pos, pos + len(marker)))
-        search_from = pos + len(marker)
+        items.append(InlineItem(style.key, value, marker, pos, pos + length))
+        search_from = pos + length
     return items
+
+
+def _bare_run(text: str, style: InlineStyle) -> list[InlineItem]:
+    """A run all of whose numerals the source lost: two or more clause starts reading 是…, numbered
+    by position (一是, 二是, …)."""
+    if not style.bare_marker:
+        return []
+    items: list[InlineItem] = []
+    pos = _bare_find(text, style.bare_marker, 0)
+    while pos >= 0 and len(items) < len(style.numerals):
+        marker = style.marker.replace("{n}", style.numerals[len(items)])
+        items.append(InlineItem(style.key, len(items) + 1, marker, pos, pos + len(style.bare_marker)))
+        pos = _bare_find(text, style.bare_marker, pos + len(style.bare_marker))
+    return items
+
+
+def _bare_find(text: str, bare: str, start: int) -> int:
+    """Index of a clause that begins with the bare marker (是推进…), not with a word that may open a
+    sentence (是否, 是以…), at or after ``start``; or -1."""
+    data = numbering()
+    pos = _clause_start_find(text, bare, start, data.clause_starts)
+    while pos >= 0 and text.startswith(data.bare_marker_not_before, pos + len(bare)):
+        pos = _clause_start_find(text, bare, pos + 1, data.clause_starts)
+    return pos
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    """Whether jieba starts a word at ``pos`` (一 in 作战部一是 does, in 统一是 it does not)."""
+    from govplan.annotate.segment import words_within
+
+    edge = max(0, pos - 8)
+    for word in words_within(text, edge, pos + 1):
+        if edge >= pos:
+            break
+        edge += len(word)
+    return edge == pos
 
 
 def _loose_find(text: str, marker: str, start: int, numerals: tuple[str, ...]) -> int:

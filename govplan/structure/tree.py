@@ -165,14 +165,18 @@ class TreeBuilder:
 
     def _inline_children(
         self, own: str, start: int, body_offset: int, level: int, node_id: str | None,
-        skip: frozenset[str] = frozenset(),
+        inside: str | None = None, depth: int = 0,
     ) -> list[TaskNode]:
         """Inline items (一是…二是…) written inside a node's own text become its first children.
 
         ``own`` starts at normalised offset ``start``; markers are searched after ``body_offset``
-        (past the node's own number). Items nest when a different inline style runs inside one.
+        (past the node's own number). Items nest when another run starts inside one: of another
+        style, or of the same style introduced by a colon (三是…打造了三项品牌:一是…二是…), at most
+        ``max_inline_depth`` inline levels deep.
         """
-        items = find_inline_items(own[body_offset:], set(skip)) if body_offset < len(own) else []
+        if body_offset >= len(own) or depth >= self.data.max_inline_depth:
+            return []
+        items = find_inline_items(own[body_offset:], inside)
         used: set[str] = set()
         result = []
         for k, item in enumerate(items):
@@ -181,7 +185,9 @@ class TreeBuilder:
             text = own[local_start:local_end].rstrip()
             marker_len = item.marker_end - item.start
             item_id = self._unique(f"{node_id}.{item.segment}" if node_id else item.segment, used)
-            children = self._inline_children(text, start + local_start, marker_len, level + 1, item_id, skip | {item.style})
+            children = self._inline_children(
+                text, start + local_start, marker_len, level + 1, item_id, item.style, depth + 1
+            )
             result.append(self._make(start + local_start, text, marker_len, item.style, level + 1, item_id, children))
         return result
 
