@@ -174,3 +174,134 @@ def test_rhythm_compounds_but_not_quoted_routine_names() -> None:
 def test_month_count_is_a_relative_limit() -> None:
     (deadline,) = found("一般问题7天内落实,重大问题1个月内落实", CTX_2024)[1:]
     assert (deadline.text, deadline.kind, deadline.within_days) == ("1个月内", "relative", 30)
+
+
+def rhythms(text: str, ctx: DocContext = CTX_2024) -> list[tuple[str, str, str | None, str | None]]:
+    """(text, kind, freq, part) of every deadline found, for rhythm tests."""
+    return [
+        (d.text, d.kind, d.recurrence.freq if d.recurrence else None, d.recurrence.part if d.recurrence else None)
+        for d in found(text, ctx)
+    ]
+
+
+def test_year_parts_glued_to_a_routine_verb_are_rhythms() -> None:
+    text = "实行镇党委统一领导机制年初召开专题会议进行安排部署,半年召开观摩会议现场推进,年终召开会议进行阶段总结。"
+    assert rhythms(text, CTX_2022) == [
+        ("年初", "recurring", "yearly", "early"),
+        ("半年", "recurring", "half-yearly", None),
+        ("年终", "recurring", "yearly", "end"),
+    ]
+
+
+def test_doubled_periods_and_rhythm_words_with_a_year_part() -> None:
+    assert rhythms("规范每月15日主题党日活动,做到月月有计划、活动有记录、年终有总结。")[1:] == [
+        ("月月", "recurring", "monthly", None),
+        ("年终", "recurring", "yearly", "end"),
+    ]
+    assert rhythms("每年年终,组织全村过半以上党员和群众代表评议村干部") == [("每年年终", "recurring", "yearly", "end")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "考核结果作为年终成效考核重要依据",
+        "把中心组成员的理论学习情况与年终考核挂钩",
+        "对逾期超过半年的贷款建立台账",
+        "近半年召开会议3次",
+        "去年年底已全部完成",
+        "本月月底前完成数据修正",
+    ],
+)
+def test_year_parts_inside_other_words_are_not_rhythms(text: str) -> None:
+    assert found(text, CTX_2024) == []
+
+
+def test_year_end_opening_a_clause_is_a_date() -> None:
+    text = "“年终总结”,年终县委、县政府主要领导组织召开全县总结会"
+    assert summary(text, CTX_2024) == [("年终", "by", dt.date(2024, 12, 31))]
+
+
+def test_a_routine_named_again_is_not_a_second_rhythm() -> None:
+    text = "建立“月通报、季调度、半年点评、年终总结”机制。“半年点评”,6月底,县委主要领导组织召开全县半年点评会。"
+    assert rhythms(text) == [
+        ("月", "recurring", "monthly", None),
+        ("季", "recurring", "quarterly", None),
+        ("半年", "recurring", "half-yearly", None),
+        ("年终", "recurring", "yearly", "end"),
+        ("6月底", "by", None, None),
+    ]
+
+
+def test_monthly_routines_with_one_in_one_out_wording() -> None:
+    text = "采取“一月一调度、一月一提示、定期督促检查”的方式"
+    assert rhythms(text) == [("一月一", "recurring", "monthly", None), ("一月一", "recurring", "monthly", None)]
+
+
+def test_a_routine_word_that_starts_a_noun_is_no_rhythm() -> None:
+    text = "每月核实相关信息,报送相关基础数据、月报表、信息"
+    assert rhythms(text) == [("每月", "recurring", "monthly", None)]
+
+
+def test_every_working_day_and_dates_inside_titles() -> None:
+    text = "连续9年每个工作日发布《工作日报》。组织学习《关于2024年底前完成改厕任务的通知》"
+    assert rhythms(text) == [("每个工作日", "recurring", "daily", None)]
+
+
+def test_a_month_part_without_a_month_recurs_monthly() -> None:
+    text = "每月组织开展系统项目资金数据集中排查,督促各责任单位月底前修正完善数据信息"
+    assert rhythms(text) == [("每月", "recurring", "monthly", None), ("月底前", "recurring", "monthly", "end")]
+
+
+@pytest.mark.parametrize("text", ["本月底前完成数据修正", "于次月底前报送", "当月底统计", "正月初八开展活动"])
+def test_a_month_part_after_a_word_naming_one_month_is_not_monthly(text: str) -> None:
+    assert found(text, CTX_2024) == []
+
+
+def test_bare_year_opening_a_clause_in_a_dated_document() -> None:
+    text = "推动建设新型阅读空间,2024年新型阅读空间覆盖50%的社区,2024年是关键之年,2024年度增收目标明确"
+    assert summary(text, CTX_2022) == [("2024年", "by", dt.date(2024, 12, 31))]
+    assert summary("确保2024年全县脱贫人口、防返贫监测对象100%参保", CTX_2024) == [("2024年", "by", dt.date(2024, 12, 31))]
+
+
+def test_bare_year_in_an_undated_document_needs_a_goal_word() -> None:
+    undated = DocContext()
+    assert summary("保障了水运安全。2017年,全省发生一般及以上等级水上交通事故3起", undated) == []
+    assert summary("2017年召开8次党委会研究部署党建工作", undated) == []
+    assert summary("2018年,力争完成1个市级基层协商试点工作", undated) == [("2018年", "by", dt.date(2018, 12, 31))]
+
+
+def test_a_report_keeps_only_cued_dates() -> None:
+    report = DocContext(report=True)
+    text = (
+        "每月在民生工程信息系统平台上填报;5月初会同县财政局联合印发实施方案。9月28日,《人民政协报》头版进行了报道。"
+        "3月1日至5月31日开展集中整治,力争到2020年底实现全部脱贫。"
+    )
+    assert [(d.text, d.kind) for d in found(text, report)] == [("每月", "recurring"), ("力争到2020年底", "by")]
+    assert [d.text for d in found(text, DocContext())] == ["每月", "5月初", "9月28日", "3月1日至5月31日", "力争到2020年底"]
+
+
+def test_uncued_date_in_a_condition_clause_is_not_a_deadline() -> None:
+    assert found("年内2次督导结果为“红色”的,党支部书记述职评议考核不得评为优秀等次", CTX_2022) == []
+    assert summary("年内顺利完成组长项目，得到群众认可的得基本分", CTX_2020) == [("年内", "by", dt.date(2020, 12, 31))]
+    assert summary("2022年底前未完成整改的,予以通报", CTX_2022) == [("2022年底前", "by", dt.date(2022, 12, 31))]
+
+
+def test_a_count_within_one_period_is_a_rhythm() -> None:
+    text = "联系贫困村(社)的单位一年进村不少于4次、累计时间不少于1个月,联系特困户的干部一年入户不少于2次"
+    assert rhythms(text, DocContext()) == [("一年", "recurring", "yearly", None), ("一年", "recurring", "yearly", None)]
+    assert rhythms("各村一年一次组织党员体检") == [("一年", "recurring", "yearly", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "分类分批进行为期一年的大培训,累计培训3次",
+        "我局党建活动一年一主题,旗帜鲜明",
+        "一年级学生开展2次家访",
+        "一年来共开展活动30次",
+        "第一年开展3次专项检查",
+        "力争用一年时间完成3次评估",
+    ],
+)
+def test_one_year_that_is_no_rhythm(text: str) -> None:
+    assert found(text, CTX_2024) == []

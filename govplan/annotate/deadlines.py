@@ -3,7 +3,8 @@
 Dates are read with the document's year where they have none (``DocContext.year``); a
 document without a date keeps such deadlines unresolved rather than inventing a year.
 Which dated phrases are deadlines is decided by cue words kept in govplan/data/deadlines.yaml
-(前/底/到/截至…), so historical facts (设立于1987年12月) and bare dates are left out.
+(前/底/到/截至…), so historical facts (设立于1987年12月) and bare dates are left out; in a
+document that reads as a report (``DocContext.report``) only cued dates count, the rest are events.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class _Rules:
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
+    clause_break: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -82,10 +84,19 @@ def _rules() -> _Rules:
         rf"{core_b}(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
-    recurring = _starting_with([*rhythm["periods"], *w["recurrence_words"]], "") + (
-        rf"(?:(?<![\d{_CN_DIGIT}十每])(?P<cp>{alternation(rhythm['periods'])})(?=(?P<ca>{alternation(rhythm['actions'])}))"
+    breaks = re.escape(w["clause_breaks"])
+    recurring = _starting_with([*rhythm["periods"], *w["recurrence_words"], *w["count_periods"], "月"], "") + (
+        rf"(?:(?<![\d{_CN_DIGIT}十每{re.escape(rhythm['not_after'])}])"
+        rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
+        rf"(?=(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
+        rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
+        rf"|(?P<dp>{alternation(rhythm['doubled'])}))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})"
-        rf"(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?(?P<rs>前)?)"
+        rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
+        rf"|(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>前)?"
+        rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
+        rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
+        rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
     )
     relative = _starting_with(w["relative_before"], "0123456789" + _COUNT_CHARS) + (
         rf"(?P<rb>{alternation(w['relative_before'])})?(?P<rn>{_COUNT})"
@@ -99,6 +110,7 @@ def _rules() -> _Rules:
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
+        clause_break=re.compile(f"[{breaks}]"),
         words=as_tuples(w),
     )
 
@@ -118,9 +130,10 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
         )
     ):
         for match in pattern.finditer(text):
-            if match.end() == match.start() or _is_historical(text, match.start(), match.end(), rules.words):
+            start, end = match.span()
+            if end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words):
                 continue
-            fields = build(match, text, ctx, rules.words)
+            fields = build(match, text, ctx, rules)
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
@@ -132,6 +145,20 @@ def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bo
     before = text[max(0, start - 6):start]
     after = text[end:end + 6]
     return before.endswith(words["historical_before"]) or after.startswith(words["historical_after"])
+
+
+def _in_title(text: str, start: int, words: dict[str, Any]) -> bool:
+    """True inside an open pair of title marks (《工作日报》): the words name a document."""
+    marks = words["title_marks"]
+    window = max(0, start - int(marks["longest"]))
+    return text.rfind(marks["open"], window, start) > text.rfind(marks["close"], window, start)
+
+
+def _in_condition(text: str, end: int, rules: _Rules) -> bool:
+    """True where the clause running on from ``end`` closes with 的 before a break
+    (年内2次督导结果为“红色”的,…): a nominalised condition, not an instruction."""
+    stop = rules.clause_break.search(text, end, end + int(rules.words["condition_reach"]))
+    return stop is not None and stop.start() > end and text[stop.start() - 1] == rules.words["condition_end"]
 
 
 @dataclass(frozen=True)
@@ -199,10 +226,11 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
     return (12, None) if g[f"{tag}y"] else (None, None)
 
 
-def _point(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) -> dict[str, Any] | None:
+def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A single date with its cue: 2022年6月底前, 到2026年底, 4月3日前, 第二季度, 年内."""
     g = m.groupdict()
-    if not _point_is_deadline(m, text, words):
+    words = rules.words
+    if not _point_is_deadline(m, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
     if when is None or _before_document(when, ctx):
@@ -214,10 +242,17 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) 
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved}
 
 
-def _point_is_deadline(m: re.Match[str], text: str, words: dict[str, Any]) -> bool:
-    """Whether a dated phrase is a deadline, judged by its shape and the cue words around it."""
+def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> bool:
+    """Whether a dated phrase is a deadline, judged by its shape, the cue words around it and
+    whether the document reports what was done (there only cued dates are deadlines)."""
     g = m.groupdict()
-    cued = bool(g["lead"] or g["suf"] or text.endswith(words["weak_lead_cues"], 0, m.start()))
+    words = rules.words
+    strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words))
+    if ctx.report and not strong:
+        return False
+    cued = strong or text.endswith(words["weak_lead_cues"], 0, m.start())
+    if not cued and _in_condition(text, m.end(), rules):
+        return False
     if g["am"]:
         if g["ay"]:
             return cued or bool(g["amp"])
@@ -231,7 +266,23 @@ def _point_is_deadline(m: re.Match[str], text: str, words: dict[str, Any]) -> bo
         return False
     if g["lead"] or g["suf"]:
         return True
-    return (_opens_clause(text, m.start(), words) or cued) and text.startswith(words["bare_year_followers"], m.end())
+    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, words)
+
+
+def _year_frames_clause(text: str, end: int, ctx: DocContext, words: dict[str, Any]) -> bool:
+    """Whether what follows a bare year makes it the time frame of its clause: anything but a
+    copula or a noun suffix in a dated document (its past years are dropped later), and a goal
+    word, possibly after a pause, where no date tells the plan from a narrative of the past."""
+    if ctx.year is not None:
+        return not text.startswith(words["bare_year_non_followers"], end)
+    if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
+        end += 1
+    return text.startswith(words["bare_year_followers"], end)
+
+
+def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
+    """Whether a goal cue stands right before a date (力争2020年底, 确保2024年)."""
+    return text.endswith(words["goal_lead_cues"], 0, start)
 
 
 def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
@@ -243,10 +294,12 @@ def _before_document(when: _When, ctx: DocContext) -> bool:
     return when.explicit_year is not None and ctx.year is not None and when.explicit_year < ctx.year
 
 
-def _period(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) -> dict[str, Any] | None:
-    """A period between two dates: 4月4日-10月31日, 2024年3月开始至12月底结束."""
+def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A period between two dates: 4月4日-10月31日, 2024年3月开始至12月底结束; in a report
+    only a goal makes one a deadline (else it says when something was done)."""
     g = m.groupdict()
-    if not (g["am"] and g["bm"]):
+    words = rules.words
+    if not (g["am"] and g["bm"]) or (ctx.report and not _stated_as_goal(text, m.start(), words)):
         return None
     first = _resolve(g, "a", ctx, words)
     if first is None or _before_document(first, ctx):
@@ -264,9 +317,11 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any])
     }
 
 
-def _recurring(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) -> dict[str, Any] | None:
-    """A rhythm: 每月25日前, 每月下旬, 每季度, 每半年, 每年3月底前, 月报, 季调度, 年终总结."""
+def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A rhythm: 每月25日前, 每月下旬, 每季度, 每半年, 每年3月底前, 月报, 季调度, 年终总结,
+    年初召开, 月月有计划, 月底前 (each month), 一年进村不少于4次."""
     g = m.groupdict()
+    words = rules.words
     try:
         month = to_int(g["rm"]) if g["rm"] else None
         day = to_int(g["rd"]) if g["rd"] else None
@@ -274,24 +329,34 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, An
         return None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
-    if g["cp"]:
-        if _quoted_name(text, m.start(), m.end() + len(g["ca"]), words["rhythm_compounds"]["quotes"]):
-            return None  # “季调度”,于5月底…: the routine's name heads a paragraph, no rhythm of its own
-        rhythm = words["rhythm_compounds"]["periods"][g["cp"]]
+    compounds = words["rhythm_compounds"]
+    if g["cp"] and _named_routine(text, m.start(), m.end() + len(g["ca"]), compounds["quotes"]):
+        return None
+    if g["cp"] or g["vp"]:
+        rhythm = compounds["periods"][g["cp"] or g["vp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
-    part = words["month_parts"][g["rp"]]["part"] if g["rp"] else None
+    if g["kp"] or g["dp"]:
+        freq = words["count_periods"][g["kp"]] if g["kp"] else compounds["doubled"][g["dp"]]
+        return {"kind": "recurring", "recurrence": Recurrence(freq=freq)}
+    if g["bp"]:
+        return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
+    part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     return {"kind": "recurring", "recurrence": Recurrence(freq=freq, day=day, month=month, part=part)}
 
 
-def _quoted_name(text: str, start: int, end: int, quotes: dict[str, str]) -> bool:
-    """Whether text[start:end] is the whole content of a pair of quotes (“季调度”)."""
-    return 0 < start and end < len(text) and text[start - 1] in quotes["open"] and text[end] in quotes["close"]
+def _named_routine(text: str, start: int, end: int, quotes: dict[str, str]) -> bool:
+    """Whether the routine text[start:end] (季调度) is only named: as the whole content of a pair of
+    quotes heading its paragraph (“季调度”,于5月底…), or again after the paragraph has stated it
+    (建立“…半年点评…”机制 … 召开半年点评会)."""
+    quoted = 0 < start and end < len(text) and text[start - 1] in quotes["open"] and text[end] in quotes["close"]
+    return quoted or text.find(text[start:end], 0, start) >= 0
 
 
-def _relative(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) -> dict[str, Any] | None:
+def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A limit counted from an event: 不超过15天, 10天内, 3个工作日内."""
     g = m.groupdict()
+    words = rules.words
     if not (g["rb"] or g["ra"]):
         return None
     try:
@@ -301,9 +366,10 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any
     return {"kind": "relative", "within_days": count * int(words["relative_units"][g["ru"]])}
 
 
-def _named(m: re.Match[str], text: str, ctx: DocContext, words: dict[str, Any]) -> dict[str, Any] | None:
+def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A named day with its cue: 七一前夕 (fixed: resolved), 春节前后 (movable: no date)."""
     g = m.groupdict()
+    words = rules.words
     kind = words["named_day_cues"][g["nc"]]
     fixed = words["named_days_fixed"].get(g["nd"])
     fields: dict[str, Any] = {"kind": kind, "named_day": g["nd"]}
