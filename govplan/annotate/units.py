@@ -611,9 +611,14 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
     if any_start or text.startswith(rules.words["sentence_prefixes"], pos) or text[pos:pos + 1] in registry.trie:
         return True
-    stop = _NAME_RUN.match(text, pos, min(len(text), pos + int(rules.words["max_name_chars"]))).end()  # type: ignore[union-attr]
     cues = rules.collective_cues if collective else rules.plain_cues
-    return cues.search(text, pos, stop) is not None
+    return cues.search(text, pos, _name_run_end(text, pos, rules)) is not None
+
+
+def _name_run_end(text: str, pos: int, rules: _Rules) -> int:
+    """End of the characters a unit name may hold from ``pos``, at most ``max_name_chars`` of them."""
+    limit = min(len(text), pos + int(rules.words["max_name_chars"]))
+    return _NAME_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # the pattern matches ""
 
 
 def _joint_name_ends(
@@ -634,8 +639,7 @@ def _suffix_name_ends(
     inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
     w = rules.words
     leveled = any_start or text.startswith(w["sentence_prefixes"], pos)
-    limit = min(len(text), pos + int(w["max_name_chars"]))
-    stop = _NAME_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # the pattern matches ""
+    stop = _name_run_end(text, pos, rules)
     cues = rules.collective_cues if collective else rules.plain_cues
     if not leveled and cues.search(text, pos, stop) is None:
         return []
