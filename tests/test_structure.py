@@ -81,6 +81,7 @@ def test_seed_001_groups_numbered_across_sections_and_inline_items():
     assert [c.id for c in first.children[5].children] == [f"二.(一).6.{n}是" for n in "一二三四"]
     assert first.children[5].children[2].title == "党建引领集体经济发展"
     assert [c.title for c in second.children[0].children] == ["推进严格执法", "推进公正司法", "推进全民守法"]
+    assert [c.number for c in first.children[5].children] == ["一是", "二是", None, None]  # as written
 
 
 def test_inline_items_after_a_lost_full_stop_start_where_jieba_starts_a_word():

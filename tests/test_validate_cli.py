@@ -19,6 +19,15 @@ def test_clean_spec_exits_0(run_cli) -> None:
     assert "0 个错误" in result.stdout
 
 
+def test_every_spec_the_extractor_wrote_for_the_corpus_validates(run_cli) -> None:
+    """What extract writes must pass validate: ids agree with numbers, spans with the source…
+    (unknown unit names are warnings only)."""
+    result = run_cli("validate", "--format", "json", str(Path(__file__).parent.parent / "specs"))
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["errors"] == 0, [f for f in report["findings"] if f["severity"] == "error"]
+    assert report["files"] == 36
+
+
 def test_errors_exit_1_with_location_message_hint_and_frame(run_cli) -> None:
     result = run_cli("validate", str(FIXTURES / "unknown_field.yaml"))
     assert result.returncode == 1

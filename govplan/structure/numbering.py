@@ -126,6 +126,7 @@ class InlineItem:
     segment: str
     start: int
     marker_end: int
+    numeral_written: bool = True  # False where the source lost it (。是推进…): numbered by position
 
 
 def find_inline_items(text: str, inside: str | None = None) -> list[InlineItem]:
@@ -167,11 +168,12 @@ def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
             pos = _loose_find(text, marker, search_from, style.numerals)
             while pos >= 0 and not items and not _starts_word(text, pos):
                 pos = _loose_find(text, marker, pos + 1, style.numerals)
+        written = True
         if pos < 0 and items and style.bare_marker:
-            pos, length = _bare_find(text, style.bare_marker, search_from), len(style.bare_marker)
+            pos, length, written = _bare_find(text, style.bare_marker, search_from), len(style.bare_marker), False
         if pos < 0:
             break
-        items.append(InlineItem(style.key, value, marker, pos, pos + length))
+        items.append(InlineItem(style.key, value, marker, pos, pos + length, written))
         search_from = pos + length
     return items
 
@@ -185,7 +187,7 @@ def _bare_run(text: str, style: InlineStyle) -> list[InlineItem]:
     pos = _bare_find(text, style.bare_marker, 0)
     while pos >= 0 and len(items) < len(style.numerals):
         marker = style.marker.replace("{n}", style.numerals[len(items)])
-        items.append(InlineItem(style.key, len(items) + 1, marker, pos, pos + len(style.bare_marker)))
+        items.append(InlineItem(style.key, len(items) + 1, marker, pos, pos + len(style.bare_marker), False))
         pos = _bare_find(text, style.bare_marker, pos + len(style.bare_marker))
     return items
 

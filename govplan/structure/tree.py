@@ -144,11 +144,13 @@ class TreeBuilder:
         return result
 
     def _make(
-        self, start: int, text: str, number_len: int, style: str, level: int, node_id: str, children: list[TaskNode]
+        self, start: int, text: str, number_len: int, style: str, level: int, node_id: str, children: list[TaskNode],
+        numeral_written: bool = True,
     ) -> TaskNode:
-        """A TaskNode for normalised ``text`` at ``start`` whose number takes ``number_len`` chars."""
+        """A TaskNode for normalised ``text`` at ``start`` whose number takes ``number_len`` chars
+        (an item whose numeral the source lost has no number; its id says its place)."""
         span = self.locator.span(start, start + len(text))
-        number = self.locator.verbatim(self.locator.span(start, start + number_len)).strip()
+        number = self.locator.verbatim(self.locator.span(start, start + number_len)).strip() if numeral_written else ""
         node = TaskNode(
             id=node_id,
             number=number or None,
@@ -188,7 +190,9 @@ class TreeBuilder:
             children = self._inline_children(
                 text, start + local_start, marker_len, level + 1, item_id, item.style, depth + 1
             )
-            result.append(self._make(start + local_start, text, marker_len, item.style, level + 1, item_id, children))
+            result.append(self._make(
+                start + local_start, text, marker_len, item.style, level + 1, item_id, children, item.numeral_written
+            ))
         return result
 
     def _title(self, body: str) -> str | None:
