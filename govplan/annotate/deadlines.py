@@ -55,6 +55,12 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
     )
 
 
+def _core_ahead(year_parts: list[str]) -> str:
+    """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
+    or suffix word alone (到, 前) is no match to be looked at and dropped."""
+    return rf"(?=(?:{_YEAR})年|(?:{_MONTH})月|第?{_QUARTER}季度|{alternation(year_parts)})"
+
+
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
 
 
@@ -76,11 +82,12 @@ def _rules() -> _Rules:
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     point = (
         _starting_with([*year_parts, *w["lead_cues"], *w["suffix_kinds"]])
-        + rf"(?:{not_after}(?P<lead>{alternation(w['lead_cues'])}))?{core_a}(?P<suf>{alternation(w['suffix_kinds'])})?"
+        + rf"(?:{not_after}(?P<lead>{alternation(w['lead_cues'])}))?{_core_ahead(year_parts)}{core_a}"
+        rf"(?P<suf>{alternation(w['suffix_kinds'])})?"
     )
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
-        + rf"{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
+        + rf"{_core_ahead(year_parts)}{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
         rf"{core_b}(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
