@@ -51,13 +51,17 @@ def test_cut_equals_jieba_on_the_whole_seed(seed_text: str) -> None:
     assert list(segment.cut(seed_text)) == [word for _, _, word in _spans(seed_text)]
 
 
+def _clause_ranges(text: str, seed: int) -> list[tuple[int, int]]:
+    """300 random ranges of up to 120 characters, the size of the clauses annotators look at."""
+    rng = random.Random(seed)
+    starts = [rng.randrange(len(text)) for _ in range(300)]
+    return [(start, min(len(text), start + rng.randrange(1, 120))) for start in starts]
+
+
 def test_words_within_equals_clipping_the_whole_segmentation(seed_text: str) -> None:
     spans = _spans(seed_text)
     segment.clear_cache()
-    rng = random.Random(6)
-    for _ in range(300):
-        start = rng.randrange(len(seed_text))
-        end = min(len(seed_text), start + rng.randrange(1, 120))
+    for start, end in _clause_ranges(seed_text, 6):
         assert segment.words_within(seed_text, start, end) == _clipped(spans, start, end), (start, end)
 
 
@@ -73,10 +77,7 @@ def test_words_among_within_equals_filtering_the_clipped_words(seed_text: str) -
     vocabulary = frozenset({"要", "已", "了", "确保", "工作", "需"})
     spans = _spans(seed_text)
     segment.clear_cache()
-    rng = random.Random(7)
-    for _ in range(300):
-        start = rng.randrange(len(seed_text))
-        end = min(len(seed_text), start + rng.randrange(1, 120))
+    for start, end in _clause_ranges(seed_text, 7):
         assert segment.words_among_within(seed_text, start, end, vocabulary) == [
             (pos, word) for pos, word in _clipped_at(spans, start, end) if word in vocabulary
         ], (start, end)
