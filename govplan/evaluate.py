@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from govplan.errors import GovplanError
+from govplan.gold import GoldDocument
 from govplan.spec.model import Span, Spec, effective_units, iter_paths
 
 FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
@@ -106,22 +107,20 @@ class _Text:
         return bisect.bisect_right(self.offsets, span.start)
 
 
-def evaluate(gold_dir: Path, root: Path, extract: Callable[[Path], list[Spec]]) -> list[DocumentScore]:
-    """Score every gold file in ``gold_dir``; ``extract`` turns a source path into specs (cached by caller)."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe", pure=True)
+def evaluate(documents: list[GoldDocument], extract: Callable[[Path], list[Spec]]) -> list[DocumentScore]:
+    """Score every gold document; ``extract`` turns a source path into specs (cached by the caller)."""
     results = []
-    files = sorted(p for p in gold_dir.glob("*.yaml") if "boundaries" not in p.name)
-    if not files:
-        raise GovplanError("目录中没有金标准文件（*.yaml）。", "no gold files (*.yaml) in the directory.", str(gold_dir))
-    for gold_file in files:
-        gold = yaml.load(gold_file.read_text(encoding="utf-8"))
-        source = root / gold["source"]
-        text = _Text(source, source.read_text(encoding="utf-8"))
+    for document in documents:
+        gold = document.gold.model_dump(exclude_none=True)
+        try:
+            source_text = document.source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GovplanError(f"无法读取金标准的原文 {document.source}：{exc}",
+                               f"cannot read the gold's source {document.source}: {exc}", str(document.file)) from exc
+        text = _Text(document.source, source_text)
         window = text.line_range(*gold["lines"])
-        specs = [s for s in extract(source) if _overlaps_part(s, window)]
-        results.append(_score_document(str(gold_file), gold, text, window, specs))
+        specs = [s for s in extract(document.source) if _overlaps_part(s, window)]
+        results.append(_score_document(str(document.file), gold, text, window, specs))
     return results
 
 

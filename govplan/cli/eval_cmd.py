@@ -1,33 +1,73 @@
-"""`govplan eval`: precision, recall and F1 of extraction against the gold set."""
+"""`govplan eval`: precision, recall and F1 of extraction against the gold set, per split."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import Optional
 
 import typer
 
+from govplan.errors import GovplanError
 from govplan.i18n import tr
+
+DEFAULT_SPLIT = Path("corpus/split.yaml")
 
 
 def register(app: typer.Typer) -> None:
     app.command(
         "eval",
-        help=tr("用人工标注的金标准评测提取质量（每个字段的精确率、召回率、F1）。",
-                "Score extraction against hand-checked gold annotations (precision, recall, F1 per field)."),
+        help=tr("用人工标注的金标准评测提取质量（每个字段的精确率、召回率、F1），可按种子/开发/留出集分组。",
+                "Score extraction against hand-checked gold annotations (precision, recall, F1 per field), "
+                "optionally per split (seeds, dev, held-out)."),
     )(eval_gold)
 
 
 def eval_gold(
-    gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help=tr("金标准目录", "gold directory")),
-    root: Path = typer.Option(Path("."), "--root", help=tr("金标准中 source 路径的根目录", "root that gold source paths are relative to")),
+    gold_dirs: Optional[list[Path]] = typer.Argument(
+        None, exists=True, file_okay=False,
+        help=tr("金标准目录（可多个；省略时取 split 文件列出的目录）", "gold directories (several allowed; default: those of the split file)")),
+    root: Optional[Path] = typer.Option(
+        None, "--root", help=tr("金标准中 source 路径的根目录（默认：gold 目录的上一级）",
+                                "root that gold source paths are relative to (default: the folder above gold/)")),
+    split_file: Path = typer.Option(DEFAULT_SPLIT, "--split-file", help=tr("划分文件", "split file")),
+    split: Optional[str] = typer.Option(
+        None, "--split", help=tr("只评测一组：seeds、dev 或 held-out", "score one group only: seeds, dev or held-out")),
+    by_split: bool = typer.Option(False, "--by-split", help=tr("按组分别给出分数", "print scores per group")),
+    check: bool = typer.Option(False, "--check", help=tr("只检查金标准文件本身（不运行提取）", "only check the gold files (no extraction)")),
     as_json: bool = typer.Option(False, "--json", help=tr("输出 JSON", "print JSON")),
     misses: bool = typer.Option(
         False, "--misses", help=tr("列出每处与金标准不一致的条目（漏提、多提、读错）及其行号",
                                    "list every disagreement with the gold (missed, spurious, read differently) with its line"),
     ),
 ) -> None:
+    from govplan.gold import GROUPS, apply_overrides, check_gold, gold_files, load_gold, load_split
+
+    wants_split = split is not None or by_split or not gold_dirs
+    loaded_split = load_split(split_file) if wants_split or split_file.exists() else None
+    if wants_split and loaded_split is None:
+        raise GovplanError("找不到划分文件。", "split file not found.", str(split_file))
+    if split is not None and split not in GROUPS:
+        raise typer.BadParameter(tr(f"应为 {'、'.join(GROUPS)} 之一", f"expected one of {', '.join(GROUPS)}"), param_hint="--split")
+    dirs = gold_dirs or (loaded_split.corpora if loaded_split else [])
+    documents = []
+    for gold_dir in dirs:
+        if not gold_dir.is_dir():
+            raise GovplanError("金标准目录不存在。", "gold directory does not exist.", str(gold_dir))
+        files = gold_files(gold_dir)
+        if not files:
+            raise GovplanError("目录中没有金标准文件（*.yaml）。", "no gold files (*.yaml) in the directory.", str(gold_dir))
+        documents.extend(load_gold(f, root) for f in files)
+    if loaded_split:
+        documents = [apply_overrides(d, loaded_split.overrides) for d in documents]
+    group_of = (lambda doc_id: loaded_split.group(doc_id)) if loaded_split else (lambda doc_id: "dev")
+    if split is not None:
+        documents = [d for d in documents if group_of(d.id) == split]
+    if check:
+        _check(documents)
+        return
+
     from govplan.evaluate import FIELDS, evaluate, totals
     from govplan.pipeline import extract_specs
     from govplan.readers import read_source
@@ -39,13 +79,18 @@ def eval_gold(
             cache[path] = extract_specs(read_source(path))
         return cache[path]
 
-    results = evaluate(gold_dir, root, extract)
-    total = totals(results)
+    results = evaluate(documents, extract)
+    groups: list[tuple[str, list]] = [("all", results)]
+    if by_split:
+        ids = [d.id for d in documents]
+        groups = [(g, [r for r, i in zip(results, ids) if group_of(i) == g]) for g in GROUPS] + groups
     if as_json:
         payload: dict = {
-            "total": {name: total[name].as_dict() for name in FIELDS},
+            "total": {name: totals(results)[name].as_dict() for name in FIELDS},
             "documents": {r.gold_file: {name: r.scores[name].as_dict() for name in FIELDS} for r in results},
         }
+        if by_split:
+            payload["groups"] = {g: {name: totals(rs)[name].as_dict() for name in FIELDS} for g, rs in groups}
         if misses:
             payload["misses"] = {r.gold_file: [asdict(m) for m in r.misses] for r in results}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -53,20 +98,44 @@ def eval_gold(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=tr(f"提取评测（{len(results)} 份金标准文件）", f"Extraction scores ({len(results)} gold files)"))
-    for header in (tr("字段", "field"), tr("精确率", "precision"), tr("召回率", "recall"), "F1",
-                   tr("命中", "tp"), tr("预测", "predicted"), tr("标准", "gold")):
-        table.add_column(header, justify="right" if header != tr("字段", "field") else "left")
-    for name in FIELDS:
-        score = total[name]
-        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                      str(score.tp), str(score.predicted), str(score.expected))
-    Console(width=120).print(table)
+    console = Console(width=120)
+    for group, group_results in groups:
+        if not group_results:
+            continue
+        total = totals(group_results)
+        label = {"all": tr("全部", "all"), "seeds": tr("种子", "seeds"), "dev": tr("开发集", "dev"),
+                 "held-out": tr("留出集（以此为准）", "held-out (the figure to believe)")}[group]
+        heading = split or label
+        table = Table(title=tr(f"提取评测：{heading}（{len(group_results)} 份金标准文件）",
+                               f"Extraction scores: {heading} ({len(group_results)} gold files)"))
+        for header in (tr("字段", "field"), tr("精确率", "precision"), tr("召回率", "recall"), "F1",
+                       tr("命中", "tp"), tr("预测", "predicted"), tr("标准", "gold")):
+            table.add_column(header, justify="right" if header != tr("字段", "field") else "left")
+        for name in FIELDS:
+            score = total[name]
+            table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                          str(score.tp), str(score.predicted), str(score.expected))
+        console.print(table)
     if misses:
         for result in results:
             for m in result.misses:
                 detail = f"  ({m.detail})" if m.detail else ""
                 typer.echo(f"{result.gold_file}:{m.line}: {m.field} {_KIND[m.kind]()}: {m.text}{detail}")
+
+
+def _check(documents: list) -> None:
+    """Print every problem of the gold files themselves; exit 1 if there is one."""
+    from govplan.gold import check_gold
+
+    bad = 0
+    for document in documents:
+        for problem in check_gold(document):
+            bad += 1
+            typer.echo(f"{document.file}: {problem}", err=True)
+    typer.echo(tr(f"检查了 {len(documents)} 份金标准文件：{bad} 处问题。",
+                  f"checked {len(documents)} gold files: {bad} problems."))
+    if bad:
+        raise typer.Exit(1)
 
 
 _KIND = {

@@ -1,0 +1,256 @@
+"""Gold annotation files (docs/gold-format.md): their schema, where their sources live, the split.
+
+A gold file sits in ``<corpus>/gold/`` and names its source relative to ``<corpus>`` (the folder
+above ``gold/``), so gold folders from several corpora (the repository's, ``../shared/corpus``)
+are read side by side. ``corpus/split.yaml`` names the gold folders and which documents are
+seeds and which are held out; corrections to gold kept outside the repository live in
+``corpus/gold-overrides.yaml``, each with its reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from govplan.errors import GovplanError
+
+GROUPS = ("seeds", "dev", "held-out")
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GoldTask(_Gold):
+    path: str = Field(min_length=1)
+    line: int = Field(ge=1)
+    title: str | None = None
+
+
+class _Located(_Gold):
+    line: int = Field(ge=1)
+    text: str = Field(min_length=1)
+    nth: int = Field(default=1, ge=1)
+    note: str | None = None
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) else value
+
+
+class GoldRecurrence(_Gold):
+    freq: Literal["daily", "weekly", "ten-daily", "monthly", "quarterly", "half-yearly", "yearly"]
+    day: int | None = None
+    month: int | None = None
+    part: Literal["early", "mid", "late", "end"] | None = None
+
+
+class GoldDeadline(_Located):
+    kind: Literal["by", "on", "period", "recurring", "relative"]
+    due: dt.date | None = None
+    start: dt.date | None = None
+    recurrence: GoldRecurrence | None = None
+    within_days: int | None = None
+
+
+class GoldTarget(_Located):
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: Literal["=", ">=", ">", "<=", "<", "~"] = "="
+    percent: bool | None = None
+    change: Literal["increase", "decrease", "reach", "multiply"] | None = None
+    metric: str | None = None
+
+
+class GoldAssignment(_Gold):
+    task: str = Field(min_length=1)
+    lead: list[str] = []
+    support: list[str] = []
+    responsible: list[str] = []
+    leader: list[str] = []
+
+
+class GoldFile(_Gold):
+    source: str
+    lines: tuple[int, int]
+    doc_date: dt.date | None = None
+    annotator_notes: list[str] = []
+    tasks: list[GoldTask] = []
+    deadlines: list[GoldDeadline] = []
+    targets: list[GoldTarget] = []
+    assignments: list[GoldAssignment] = []
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """A loaded gold file: its id (file stem), where it and its source are, and its content."""
+
+    id: str
+    file: Path
+    source: Path
+    gold: GoldFile
+
+
+def corpus_root(gold_dir: Path) -> Path:
+    """Sources are named relative to the folder above ``gold/``."""
+    return gold_dir.resolve().parent
+
+
+def gold_files(gold_dir: Path) -> list[Path]:
+    """The gold files of a folder (the 003 boundary file is not a document's gold)."""
+    return sorted(p for p in gold_dir.glob("*.yaml") if not p.name.endswith("-boundaries.yaml"))
+
+
+def _yaml_load(path: Path) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GovplanError(f"无法读取：{exc}", f"cannot read: {exc}", str(path)) from exc
+    except YAMLError as exc:
+        raise GovplanError(f"YAML 有误：{exc}", f"invalid YAML: {exc}", str(path)) from exc
+
+
+def _schema_error(path: Path, exc: ValidationError) -> GovplanError:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return GovplanError(f"{where}：{first['msg']}", f"{where}: {first['msg']}", str(path))
+
+
+def load_gold(path: Path, root: Path | None = None) -> GoldDocument:
+    """Read and schema-check one gold file; its source is resolved against ``root`` or its corpus."""
+    data = _yaml_load(path)
+    try:
+        gold = GoldFile.model_validate(data)
+    except ValidationError as exc:
+        raise _schema_error(path, exc) from None
+    base = root if root is not None else corpus_root(path.parent)
+    return GoldDocument(path.stem, path, base / gold.source, gold)
+
+
+class Override(_Gold):
+    """A correction of a gold file kept outside this repository, with its reason."""
+
+    file: str
+    field: Literal["tasks", "deadlines", "targets", "assignments"]
+    action: Literal["add", "remove", "replace"]
+    match: dict[str, Any] | None = None
+    item: dict[str, Any] | None = None
+    reason: str = Field(min_length=10)
+
+
+def _matches(entry: Any, match: dict[str, Any]) -> bool:
+    return all(str(getattr(entry, key, None)) == str(value) for key, value in match.items())
+
+
+def apply_overrides(document: GoldDocument, overrides: list[Override]) -> GoldDocument:
+    """The document with every override naming it applied; an override that matches nothing is an error."""
+    mine = [o for o in overrides if o.file == document.id]
+    if not mine:
+        return document
+    data = document.gold.model_dump()
+    items = {name: list(getattr(document.gold, name)) for name in ("tasks", "deadlines", "targets", "assignments")}
+    for override in mine:
+        entries = items[override.field]
+        if override.action != "add":
+            found = [k for k, entry in enumerate(entries) if _matches(entry, override.match or {})]
+            if len(found) != 1:
+                raise GovplanError(
+                    f"更正（{override.field} {override.match}）在金标准中匹配到 {len(found)} 项，应恰好 1 项。",
+                    f"override ({override.field} {override.match}) matches {len(found)} gold items, not exactly 1.",
+                    str(document.file),
+                )
+            del entries[found[0]]
+        if override.action != "remove":
+            entries.append(override.item or {})
+    data.update({name: [e if isinstance(e, dict) else e.model_dump() for e in entries] for name, entries in items.items()})
+    try:
+        gold = GoldFile.model_validate(data)
+    except ValidationError as exc:
+        raise _schema_error(document.file, exc) from None
+    return GoldDocument(document.id, document.file, document.source, gold)
+
+
+class SplitFile(_Gold):
+    """``corpus/split.yaml``: the gold folders and the fixed split into seeds, dev and held-out."""
+
+    corpora: list[str] = Field(min_length=1)
+    overrides: str | None = None
+    seeds: list[str] = []
+    held_out: list[str] = Field(default=[], alias="held-out")
+    notes: list[str] = []
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+@dataclass(frozen=True)
+class Split:
+    """The split loaded: gold folders resolved against the split file's repository."""
+
+    file: Path
+    corpora: list[Path]
+    overrides: list[Override]
+    seeds: list[str]
+    held_out: list[str]
+
+    def group(self, doc_id: str) -> str:
+        """seeds, dev or held-out: seeds and held-out are named (glob patterns allowed)."""
+        if any(fnmatch.fnmatchcase(doc_id, p) for p in self.seeds):
+            return "seeds"
+        if any(fnmatch.fnmatchcase(doc_id, p) for p in self.held_out):
+            return "held-out"
+        return "dev"
+
+
+def load_split(path: Path) -> Split:
+    """Read ``split.yaml``; folders are relative to the repository (the folder above ``corpus/``)."""
+    try:
+        split = SplitFile.model_validate(_yaml_load(path))
+    except ValidationError as exc:
+        raise _schema_error(path, exc) from None
+    base = path.resolve().parent.parent
+    overrides: list[Override] = []
+    if split.overrides:
+        raw = _yaml_load(base / split.overrides) or []
+        try:
+            overrides = [Override.model_validate(o) for o in raw]
+        except ValidationError as exc:
+            raise _schema_error(base / split.overrides, exc) from None
+    return Split(path, [base / c for c in split.corpora], overrides, split.seeds, split.held_out)
+
+
+def check_gold(document: GoldDocument) -> list[str]:
+    """Problems a gold file can have without running the extractor: items not on their line, tasks
+    named twice, assignments to tasks that do not exist, lines outside the document."""
+    problems = []
+    try:
+        lines = document.source.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [f"source {document.gold.source}: {exc}"]
+    first, last = document.gold.lines
+    if not 1 <= first <= last <= len(lines):
+        problems.append(f"lines [{first}, {last}] outside the file's {len(lines)} lines")
+    seen: set[str] = set()
+    for task in document.gold.tasks:
+        if task.path in seen:
+            problems.append(f"line {task.line}: task path {task.path} named twice")
+        seen.add(task.path)
+        if not first <= task.line <= last:
+            problems.append(f"line {task.line}: task {task.path} outside lines [{first}, {last}]")
+    for item in [*document.gold.deadlines, *document.gold.targets]:
+        row = lines[item.line - 1] if item.line <= len(lines) else ""
+        if row.count(item.text) < item.nth:
+            problems.append(f"line {item.line}: '{item.text}' (occurrence {item.nth}) is not on the line")
+    for entry in document.gold.assignments:
+        if entry.task not in seen:
+            problems.append(f"assignment to task {entry.task}, which is not among the tasks")
+    return problems
