@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from govplan import __version__
 from govplan.annotate.base import DocContext, NodeText
+from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
 from govplan.readers import SourceText
 from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from govplan.annotate.units import Registry
 
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = compile_pattern(r"({modern_year})\s*年")
 
 
 @dataclass

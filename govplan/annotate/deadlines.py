@@ -19,16 +19,17 @@ from typing import Any
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.lexicon import alternation, as_tuples, data
+from govplan.grammar import piece
 from govplan.numerals import NumeralError, to_int
 from govplan.spec.model import Deadline, Recurrence
 
-_CN_DIGIT = "〇零一二三四五六七八九"
-_YEAR = rf"(?:(?<![\d.])\d{{4}}|[{_CN_DIGIT}]{{4}}|今|明)"
-_MONTH = r"(?:(?<![\d.])\d{1,2}|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_QUARTER = r"[一二三四1234]"
-_COUNT_CHARS = "一二两三四五六七八九十"
-_COUNT = rf"(?:(?<![\d.])\d{{1,3}}|[{_COUNT_CHARS}]{{1,3}})"
+_CN_DIGIT = piece("cn_digit")
+_YEAR = rf"(?:{piece('year')}|今|明)"
+_MONTH = piece("month")
+_DAY = piece("day")
+_QUARTER = piece("quarter")
+_COUNT_CHARS = piece("cn_count")
+_COUNT = piece("count")
 
 
 @dataclass(frozen=True)

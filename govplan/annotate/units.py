@@ -25,7 +25,7 @@ from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
 from govplan.annotate.segment import add_user_words, words
-from govplan.datafiles import read_yaml
+from govplan.datafiles import check_data, read_yaml
 from govplan.errors import GovplanError
 from govplan.spec.model import TaskNode, UnitRef
 from govplan.structure.numbering import match_heading
@@ -115,6 +115,8 @@ def load_registry(extra_paths: Iterable[Path | str] = ()) -> Registry:
                 "alias file must be a mapping: canonical name: [alias, ...]",
                 str(path),
             )
+        sectioned = bool({"prefixes", "bodies", "names"} & set(loaded))
+        check_data(Path(path), loaded, "aliases" if sectioned else "aliases_plain")
         _add_registry_data(registry, loaded, str(path))
     add_user_words(registry.surfaces())
     return registry

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govplan.datafiles import load_data
+from govplan.grammar import compile_pattern
 from govplan.structure.lines import Line
 from govplan.structure.noise import GarbleRule, is_garbled
 from govplan.structure.numbering import match_heading
 
-_SENTENCE = re.compile(r"[。；;！？!?]")
+_FILE = "govplan/data/compilation.yaml"
+_SENTENCE = compile_pattern("[{sentence_end}]")
 _HAN = "\u4e00-\u9fff"
 
 
@@ -71,7 +73,7 @@ def _data() -> _Data:
         person_byline=re.compile(f"(?:{_alternatives(raw['person_positions'])})[{raw['person_surnames']}][{_HAN}]{{1,2}}$"),
         opening=re.compile(f"^(?:{_alternatives(raw['opening_phrases'])}|{'|'.join(raw['opening_patterns'])})"),
         closings=tuple(raw["closing_phrases"]),
-        closing_lines=tuple(re.compile(p) for p in raw["closing_line_patterns"]),
+        closing_lines=tuple(compile_pattern(p, _FILE) for p in raw["closing_line_patterns"]),
         salutation=re.compile(raw["salutation_pattern"]),
         subject=re.compile(subject),
         subject_intro=re.compile(f"{subject}(?:{_alternatives(raw['subject_intro_verbs'])})"),

@@ -13,16 +13,14 @@ from functools import lru_cache
 
 from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
+from govplan.grammar import compile_pattern
 from govplan.spec.model import Attachment, Metadata
 from govplan.structure.lines import Line
 from govplan.structure.numbering import numbering
 
-_DATE_CN = re.compile(
-    r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
-)
-_DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
-_SENTENCE = re.compile(r"[。；;！？!?]")
+_DATE_CN = compile_pattern("{calendar_date}")
+_DATE_ISO = compile_pattern("{numeric_date}")
+_SENTENCE = compile_pattern("[{sentence_end}]")
 _HEAD_LINES = 40  # metadata lives in the first lines (cover letter, index table) ...
 _TAIL_LINES = 30  # ... or in the closing matter before attachments
 
@@ -47,8 +45,8 @@ def _data() -> _MetaData:
         {k: tuple(v) for k, v in raw["index_keys"].items()},
         tuple(raw["date_key_priority"]),
         raw["red_header_suffix"],
-        re.compile(raw["doc_number_pattern"]),
-        re.compile(raw["recipient_separators"]),
+        compile_pattern(raw["doc_number_pattern"], "govplan/data/metadata.yaml"),
+        compile_pattern(raw["recipient_separators"], "govplan/data/metadata.yaml"),
     )
 
 

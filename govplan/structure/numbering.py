@@ -9,6 +9,9 @@ from functools import lru_cache
 
 from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
+from govplan.grammar import compile_pattern
+
+_FILE = "govplan/data/numbering.yaml"
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -60,14 +63,14 @@ class Numbering:
 def numbering() -> Numbering:
     data = load_data("numbering.yaml")
     styles = tuple(
-        LineStyle(s["key"], re.compile(s["pattern"]), s["numeral"], s["segment"]) for s in data["line_styles"]
+        LineStyle(s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"]) for s in data["line_styles"]
     )
     return Numbering(
         line_styles=styles,
-        attachment=re.compile(data["attachment"]["pattern"]),
+        attachment=compile_pattern(data["attachment"]["pattern"], _FILE),
         attachment_segment=data["attachment"]["segment"],
-        attachment_list=re.compile(data["attachment_list"]["pattern"]),
-        attachment_item=re.compile(data["attachment_list"]["item"]),
+        attachment_list=compile_pattern(data["attachment_list"]["pattern"], _FILE),
+        attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
         inline_styles=tuple(
             InlineStyle(
                 s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),

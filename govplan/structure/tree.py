@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from govplan.grammar import compile_pattern
 from govplan.spec.model import NumberStyle, TaskNode
 from govplan.structure.lines import Line, Locator
 from govplan.structure.numbering import HeadingNumber, find_inline_items, inline_run, match_heading, numbering
 
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-_CLAUSE_END = re.compile(r"[，,：:]")
-_COLON = re.compile(r"[：:]")
+_SENTENCE_END = compile_pattern("[{sentence_end}]")
+_CLAUSE_END = compile_pattern("[{clause_end}]")
+_COLON = compile_pattern("[{colon}]")
 _LABEL_CHARS = 20  # "参与范围：…" — a short label before a colon is the heading phrase
-_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+_DATE_LINE = compile_pattern("^{calendar_date}$")
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from govplan.annotate.lexicon import alternation, data
+from govplan.grammar import compile_pattern
 from govplan.i18n import tr
 from govplan.spec.model import Spec, Target, effective_units
 from govplan.validate.findings import Finding, field_path
@@ -120,7 +121,7 @@ def plan_end_year(spec: Spec) -> int | None:
     """The last year of the plan period named in the title (2021—2025年, 十四五), if any."""
     title = spec.metadata.title or ""
     words = data("validate")
-    years = [int(year) for year in re.findall(words["plan_year_pattern"], title)]
+    years = [int(year) for year in compile_pattern(words["plan_year_pattern"], "govplan/data/validate.yaml").findall(title)]
     for name, span in words["five_year_plans"].items():
         if name in title:
             years.append(int(span[1]))

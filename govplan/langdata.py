@@ -1,0 +1,390 @@
+"""Schemas of the language data files (govplan/data/*.yaml and users' registry files).
+
+Every data file is checked against its schema when it is read (extra keys are errors, so a
+misspelled key is caught, and a missing or renamed one is named): a bad file, bundled or the
+user's, stops the run with an error naming the file, the key, its line and the problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+
+Words = list[str]
+Role = Literal["lead", "support", "responsible", "leader"]
+Comparator = Literal[">=", "<=", "~", "=", ">", "<"]
+Freq = Literal["daily", "weekly", "ten-daily", "monthly", "quarterly", "half-yearly", "yearly"]
+Part = Literal["early", "mid", "late", "end"]
+
+
+class Strict(BaseModel):
+    """A mapping whose keys are all known."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- grammar.yaml -----------------------------------------------------------------------------
+
+class GrammarData(Strict):
+    chars: dict[str, str]
+    pieces: dict[str, str]
+
+    @model_validator(mode="after")
+    def _one_namespace(self) -> "GrammarData":
+        """Char sets and pieces share one namespace: a name means one thing."""
+        both = sorted(set(self.chars) & set(self.pieces))
+        if both:
+            raise ValueError(f"names used both as chars and as pieces: {', '.join(both)}")
+        return self
+
+
+# --- numbering.yaml ---------------------------------------------------------------------------
+
+class LineStyleData(Strict):
+    key: str
+    pattern: str
+    numeral: Literal["cn", "arabic", "circled", "auto"]
+    segment: str
+
+
+class InlineStyleData(Strict):
+    key: str
+    marker: str
+    numerals: Literal["cn", "arabic", "circled"]
+    word_marker: bool = False
+    bare_marker: str | None = None
+
+
+class AttachmentData(Strict):
+    pattern: str
+    segment: str
+
+
+class AttachmentListData(Strict):
+    pattern: str
+    item: str
+
+
+class NumberingData(Strict):
+    line_styles: list[LineStyleData] = Field(min_length=1)
+    attachment: AttachmentData
+    attachment_list: AttachmentListData
+    inline_styles: list[InlineStyleData]
+    inline_clause_starts: str
+    bare_marker_not_before: Words
+    numerals: dict[Literal["cn", "arabic", "circled"], Words]
+    max_title_chars: int = Field(gt=0)
+    max_inline_depth: int = Field(ge=0)
+
+
+# --- metadata.yaml ----------------------------------------------------------------------------
+
+class IndexKeys(Strict):
+    doc_number: Words
+    issuer: Words
+    date: Words
+    title: Words
+
+
+class MetadataData(Strict):
+    title_prefixes: Words
+    title_suffixes: Words
+    index_keys: IndexKeys
+    date_key_priority: Words
+    red_header_suffix: str
+    doc_number_pattern: str
+    recipient_separators: str
+
+
+# --- compilation.yaml -------------------------------------------------------------------------
+
+class CompilationWeights(Strict):
+    title: float
+    byline: float
+    opening: float
+    salutation: float
+    after_closing: float
+    restart: float
+    restart_after_number: float
+    restart_intro: float
+    new_subject: float
+    subject_intro: float
+    subject_time: float
+    outline: float
+    paragraph_after_title: float
+
+
+class CompilationData(Strict):
+    toc_markers: Words
+    toc_entry_max_chars: int
+    group_entry_pattern: str
+    byline_suffixes: Words
+    byline_prefixes: Words
+    byline_words: Words
+    person_positions: Words
+    person_surnames: str
+    opening_phrases: Words
+    opening_patterns: Words
+    closing_phrases: Words
+    closing_line_patterns: Words
+    salutation_pattern: str
+    subject_time_lead: str
+    subject_suffixes: Words
+    subject_intro_verbs: Words
+    subject_stop_chars: str
+    subject_head_chars: int
+    max_preamble_lines: int
+    outline_min_lines: int
+    short_line_max_chars: int
+    garbled_min_run: int
+    garbled_max_word_share: float
+    weights: CompilationWeights
+    start_threshold: float
+    min_document_lines: int
+
+
+# --- deadlines.yaml ---------------------------------------------------------------------------
+
+class MonthPartData(Strict):
+    part: Part
+    day: int | Literal["last"]
+
+
+class TitleMarks(Strict):
+    open: str
+    close: str
+    longest: int
+
+
+class RhythmPeriod(Strict):
+    freq: Freq
+    part: Part | None = None
+
+
+class Quotes(Strict):
+    open: str
+    close: str
+
+
+class RhythmCompounds(Strict):
+    periods: dict[str, RhythmPeriod]
+    actions: Words
+    action_nouns: Words
+    verb_periods: Words
+    verbs: Words
+    doubled: dict[str, Freq]
+    not_after: str
+    quotes: Quotes
+
+
+class DeadlinesData(Strict):
+    lead_cues: Words
+    lead_cue_not_after: Words
+    weak_lead_cues: Words
+    goal_lead_cues: Words
+    suffix_kinds: dict[str, Literal["by", "on"]]
+    historical_before: Words
+    historical_after: Words
+    title_marks: TitleMarks
+    bare_year_followers: Words
+    bare_year_pauses: str
+    bare_year_non_followers: Words
+    clause_openers: str
+    month_parts: dict[str, MonthPartData]
+    condition_end: str
+    condition_reach: int
+    clause_breaks: str
+    year_parts: dict[str, int]
+    clause_year_parts: dict[str, int]
+    year_parts_after_year: dict[str, int]
+    period_separators: Words
+    period_start_words: Words
+    period_end_words: Words
+    recurrence_words: dict[str, Freq]
+    recurrence_year_parts: dict[str, Part]
+    bare_month_not_after: str
+    rhythm_compounds: RhythmCompounds
+    count_periods: dict[str, Freq]
+    count_period_not_before: Words
+    count_period_not_after: str
+    count_period_gap: int
+    relative_units: dict[str, int]
+    relative_before: Words
+    relative_after: Words
+    named_days_fixed: dict[str, str]
+    named_days_movable: Words
+    named_day_cues: dict[str, Literal["by", "on"]]
+    reasons: dict[Literal["no_year", "movable", "invalid"], str]
+
+
+# --- targets.yaml -----------------------------------------------------------------------------
+
+class ComparatorAdverbs(Strict):
+    max_gap: int
+    words: dict[Comparator, Words]
+
+
+class Doubling(Strict):
+    prefix: str
+    suffix: str
+    unit: str
+
+
+class Zero(Strict):
+    word: str
+    verbs: Words
+    not_before: Words
+
+
+class OneByOne(Strict):
+    separators: str
+    verb_max_chars: int
+
+
+class Mood(Strict):
+    goal_words: Words
+    weak_goal_words: Words
+    fact_words: Words
+    done_words: Words
+    report_min_fact_cues: int
+    approx_before: Words
+    sentence_breaks: str
+    window: int
+
+
+class Disposal(Strict):
+    markers: Words
+    results: Words
+
+
+class QuantityList(Strict):
+    joiners: Words
+    max_gap: int
+    verb_max_chars: int
+
+
+class TargetsData(Strict):
+    units: Words
+    comparators_before: dict[Comparator, Words]
+    comparators_after: dict[Comparator, Words]
+    comparator_adverbs: ComparatorAdverbs
+    approx_between: dict[Comparator, Words]
+    changes_before: dict[Literal["reach", "increase", "decrease"], Words]
+    doubling: Doubling
+    zero: Zero
+    percent_word: str
+    not_after: Words
+    not_before: Words
+    action_units: Words
+    one_by_one: OneByOne
+    unit_aliases: dict[str, str]
+    vague_quantities: Words
+    condition_follower: str
+    condition_units: Words
+    condition_comparators: list[Comparator]
+    condition_consequences: Words
+    metric_lead_drop: Words
+    metric_tail_drop: Words
+    clause_breaks: str
+    metric_after_stops: str
+    metric_min_chars: int
+    metric_max_chars: int
+    mood: Mood
+    scope_labels: Words
+    label_breaks: str
+    scope_prepositions: Words
+    scope_words: Words
+    disposal: Disposal
+    structure_nouns: Words
+    quota_verbs: Words
+    quantity_list: QuantityList
+
+
+# --- units.yaml -------------------------------------------------------------------------------
+
+class UnitsData(Strict):
+    role_labels: dict[Role, Words]
+    role_verbs: dict[Role, Words]
+    list_separators: str
+    segment_separators: str
+    conjunctions: Words
+    item_trailers: Words
+    suffixes: Words
+    sentence_prefixes: Words
+    max_name_chars: int
+    action_verbs: Words
+    action_adverbs: Words
+    action_verb_not_before: Words
+    actor_skips: Words
+    heading_not_unit_starts: Words
+    clause_breaks: str
+    agent_markers: Words
+    agent_marker_not_before: Words
+    actor_list_joiners: Words
+    max_actor_list: int
+    distributive_starts: Words
+    vague_starts: Words
+    person_suffixes: Words
+    plain_name_suffixes: Words
+    body_suffixes: Words
+    definite_bodies: Words
+    name_breakers: Words
+    category_places: Words
+    collective_suffixes: Words
+    collective_words: Words
+    collective_chars: int
+    leveled_collective_chars: int
+    shared_heads: Words
+    coordination_heads: Words
+    coordination_item_chars: int
+    joint_organs: Words
+    support_markers: Words
+    sentence_breaks: str
+
+
+# --- aliases.yaml and users' registry files ---------------------------------------------------
+
+class AliasesData(Strict):
+    prefixes: Words = []
+    bodies: dict[str, Words] = {}
+    names: dict[str, Words] = {}
+
+
+class PlainAliases(RootModel[dict[str, Words]]):
+    """A user's registry written as a plain mapping ``canonical: [alias, ...]``."""
+
+
+# --- validate.yaml ----------------------------------------------------------------------------
+
+class ValidateData(Strict):
+    number_folding: dict[str, str]
+    number_dropped: str
+    plan_year_pattern: str
+    five_year_plans: dict[str, tuple[int, int]]
+    plan_grace_years: int
+    horizon_years: int
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "grammar": GrammarData,
+    "numbering": NumberingData,
+    "metadata": MetadataData,
+    "compilation": CompilationData,
+    "deadlines": DeadlinesData,
+    "targets": TargetsData,
+    "units": UnitsData,
+    "aliases": AliasesData,
+    "aliases_plain": PlainAliases,
+    "validate": ValidateData,
+}
+
+
+def schema_for(stem: str) -> type[BaseModel]:
+    """The schema of the bundled data file ``<stem>.yaml``."""
+    return SCHEMAS[stem]
+
+
+def check(data: Any, schema: type[BaseModel]) -> None:
+    """Validate parsed data against a schema (raises pydantic's ValidationError)."""
+    schema.model_validate(data)
