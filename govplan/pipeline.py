@@ -6,6 +6,7 @@ span from normalised text back to the original.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -35,6 +36,15 @@ class ExtractOptions:
     """Choices a user can make about extraction."""
 
     registry_paths: tuple[str, ...] = ()
+    # The date of issue to assume where a document states none (a portal's publication date).
+    doc_date: dt.date | None = None
+
+
+def extract_text(text: str, name: str = "<text>", options: ExtractOptions | None = None) -> list[Spec]:
+    """Specs of a notice given as text (as if read from a UTF-8 .txt file)."""
+    from govplan.readers import decode_bytes
+
+    return extract_specs(decode_bytes(name, text.encode("utf-8"), "txt"), options)
 
 
 def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> list[Spec]:
@@ -61,7 +71,7 @@ def _extract_part(
     tasks = builder.build(part.lines)
     first_task_line = tasks[0].line - 1 if tasks else None
     metadata = extract_metadata(part.lines, first_task_line, part.title)
-    context = _context(metadata, part.lines)
+    context = _context(metadata, part.lines, options)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
     annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
     return Spec(
@@ -80,7 +90,7 @@ def _extract_part(
     )
 
 
-def _context(metadata: Metadata, lines: list[Line]) -> DocContext:
+def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions) -> DocContext:
     """Document context for annotators: the date of issue, else a year named in the title, and
     whether the document as a whole reads as a report."""
     from govplan.annotate.targets import reads_as_report
@@ -90,7 +100,7 @@ def _context(metadata: Metadata, lines: list[Line]) -> DocContext:
         match = _YEAR.search(metadata.title)
         plan_year = int(match.group(1)) if match else None
     report = reads_as_report([line.text for line in lines if line.text])
-    return DocContext(doc_date=metadata.date, plan_start_year=plan_year, report=report)
+    return DocContext(doc_date=metadata.date or options.doc_date, plan_start_year=plan_year, report=report)
 
 
 def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) -> list[NodeText]:

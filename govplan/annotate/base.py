@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from govplan.spec.model import TaskNode
 
@@ -29,14 +30,31 @@ class DocContext:
         return self.plan_start_year
 
 
+ColumnKind = Literal["number", "task", "measure", "lead", "support", "responsible", "leader", "time", "progress", "note"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell inside a node's own text (a row of a 任务分解表): global normalised offsets
+    [start, end) and what its column holds, from the header words in govplan/data/tables.yaml.
+    Unit columns give units with the column's role; a time column gives deadlines; a progress
+    column (进展情况, 完成情况) reports what was done and gives neither targets nor deadlines."""
+
+    start: int
+    end: int
+    column: ColumnKind
+
+
 @dataclass
 class NodeText:
-    """One task node's own text (children excluded) in normalised form."""
+    """One task node's own text (children excluded) in normalised form; a table row also says
+    which part of the text is which cell."""
 
     node: TaskNode
     start: int
     text: str
     path: list[TaskNode] = field(default_factory=list)
+    cells: tuple[Cell, ...] = ()
 
     @property
     def end(self) -> int:
