@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from govplan.errors import GovplanError
-from govplan.gold import GoldDocument
+from govplan.gold import GoldDocument, source_text
 from govplan.spec.model import Span, Spec, effective_units, iter_paths
 
 FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
@@ -112,12 +112,7 @@ def evaluate(documents: list[GoldDocument], extract: Callable[[Path], list[Spec]
     results = []
     for document in documents:
         gold = document.gold.model_dump(exclude_none=True)
-        try:
-            source_text = document.source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise GovplanError(f"无法读取金标准的原文 {document.source}：{exc}",
-                               f"cannot read the gold's source {document.source}: {exc}", str(document.file)) from exc
-        text = _Text(document.source, source_text)
+        text = _Text(document.source, source_text(document))
         window = text.line_range(*gold["lines"])
         specs = [s for s in extract(document.source) if _overlaps_part(s, window)]
         results.append(_score_document(str(document.file), gold, text, window, specs))

@@ -228,14 +228,21 @@ def load_split(path: Path) -> Split:
     return Split(path, [base / c for c in split.corpora], overrides, split.seeds, split.held_out)
 
 
+def source_text(document: GoldDocument) -> str:
+    """The source as the extractor reads it (same decoding, line ends kept), which spans point into."""
+    from govplan.readers import read_source
+
+    return read_source(document.source).text
+
+
 def check_gold(document: GoldDocument) -> list[str]:
     """Problems a gold file can have without running the extractor: items not on their line, tasks
     named twice, assignments to tasks that do not exist, lines outside the document."""
     problems = []
     try:
-        lines = document.source.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [f"source {document.gold.source}: {exc}"]
+        lines = source_text(document).split("\n")
+    except GovplanError as exc:
+        return [f"source {document.gold.source}: {exc.en}"]
     first, last = document.gold.lines
     if not 1 <= first <= last <= len(lines):
         problems.append(f"lines [{first}, {last}] outside the file's {len(lines)} lines")
