@@ -307,10 +307,11 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
         table = rules.words[key]
         window = text[max(0, start - int(table["max_gap"])):start]
         window = window[max(window.rfind(ch) for ch in rules.words["clause_breaks"]) + 1:]
-        best = max(((window.rfind(word) + len(word) if word in window else -1, str(symbol))
+        # the word ending last wins; at the same end the longer one (不超过 over 超过)
+        best = max(((window.rfind(word) + len(word) if word in window else -1, len(word), str(symbol))
                     for symbol, words in table["words"].items() for word in words))
         if best[0] >= 0 and (over_numbers or not any(ch.isdigit() for ch in window[best[0]:])):
-            return best[1]
+            return best[2]
     return None
 
 
