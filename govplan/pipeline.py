@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
 _YEAR = compile_pattern(r"({modern_year})\s*年")
+_ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting years from 1912
 
 
 @dataclass
@@ -71,7 +72,7 @@ def _extract_part(
     tasks = builder.build(part.lines)
     first_task_line = tasks[0].line - 1 if tasks else None
     metadata = extract_metadata(part.lines, first_task_line, part.title)
-    context = _context(metadata, part.lines, options)
+    context = _context(metadata, part.lines, options, normalized)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
     annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
     return Spec(
@@ -90,17 +91,23 @@ def _extract_part(
     )
 
 
-def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions) -> DocContext:
-    """Document context for annotators: the date of issue, else a year named in the title, and
-    whether the document as a whole reads as a report."""
+def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, normalized: Normalized) -> DocContext:
+    """Document context for annotators: the date of issue (else one the user assumes), the plan
+    period its title names (2024年度, （2023-2025年）), whether it reads as a report, and whether
+    it counts years from 1912 (a Taiwan source: converted with tw2s, or naming 民国)."""
     from govplan.annotate.targets import document_is_report
 
-    plan_year = None
-    if metadata.title:
-        match = _YEAR.search(metadata.title)
-        plan_year = int(match.group(1)) if match else None
+    years = [int(y) for y in _YEAR.findall(metadata.title or "")]
     report = document_is_report(metadata.title, [line.text for line in lines if line.text])
-    return DocContext(doc_date=metadata.date or options.doc_date, plan_start_year=plan_year, report=report)
+    roc = normalized.conversion == "tw2s" or any("民国" in line.text for line in lines[:_ROC_LOOKAHEAD])
+    return DocContext(
+        doc_date=metadata.date or options.doc_date,
+        plan_start_year=min(years) if years else None,
+        plan_end_year=max(years) if years else None,
+        report=report,
+        date_assumed=metadata.date is None and options.doc_date is not None,
+        roc_years=roc,
+    )
 
 
 def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) -> list[NodeText]:
