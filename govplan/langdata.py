@@ -318,6 +318,8 @@ class TargetsData(Strict):
     condition_units: Words
     condition_comparators: list[Comparator]
     condition_consequences: Words
+    goal_object_verbs: Words
+    approx_before_words: Words
     metric_lead_drop: Words
     metric_tail_drop: Words
     clause_breaks: str
