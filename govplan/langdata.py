@@ -228,6 +228,7 @@ class DeadlinesData(Strict):
     count_period_not_after: str
     count_period_gap: int
     relative_units: dict[str, int]
+    relative_not_after: Words
     relative_before: Words
     relative_after: Words
     named_days_fixed: dict[str, str]

@@ -27,6 +27,7 @@ from govplan.structure.tree import TreeBuilder
 if TYPE_CHECKING:
     from govplan.annotate.units import Registry
 
+PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
 _YEAR = compile_pattern(r"({modern_year})\s*年")
 _ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting years from 1912
@@ -74,7 +75,8 @@ def _extract_part(
     metadata = extract_metadata(part.lines, first_task_line, part.title)
     context = _context(metadata, part.lines, options, normalized)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
-    annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
+    preamble = _preamble(part.lines, tasks, builder, normalized.text, locator)
+    annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options, preamble)
     return Spec(
         generator=f"govplan {__version__}",
         source=Source(
@@ -130,6 +132,23 @@ def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) ->
     return result
 
 
+def _preamble(lines: list[Line], tasks: list[TaskNode], builder: TreeBuilder, text: str, locator: Locator) -> TaskNode | None:
+    """The text before the first numbered item (title, preamble, a notice's own requirements, all
+    of a notice without numbered items) as an unnumbered node, listed first: what it states when
+    to do (请于1月15日前报送…, 自2020年6月15日起施行, the plan period in the title) is part of the spec."""
+    first = builder.norm_starts[id(tasks[0])] if tasks else None
+    body = [line for line in lines if not line.blank and (first is None or line.end <= first)]
+    if not body:
+        return None
+    start, end = body[0].start, body[-1].end
+    span = locator.span(start, end)
+    node = TaskNode(id=PREAMBLE_ID, style="unnumbered", level=1, text=text[start:end],
+                    line=locator.line_of(span.start), span=span)
+    builder.norm_starts[id(node)] = start
+    tasks.insert(0, node)
+    return node
+
+
 def annotate_tasks(
     tasks: list[TaskNode],
     norm_starts: dict[int, int],
@@ -137,8 +156,11 @@ def annotate_tasks(
     locator: Locator,
     context: DocContext,
     options: ExtractOptions,
+    preamble: TaskNode | None = None,
 ) -> None:
-    """Run the annotators over every node and map their spans back to the original text."""
+    """Run the annotators over every node and map their spans back to the original text. The
+    preamble gets dates and targets only: it addresses its recipients and states no unit's role
+    in a task."""
     from govplan.annotate.deadlines import find_deadlines
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
@@ -149,7 +171,7 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
         nt.node.targets = [_to_original(t, locator) for t in targets]
-    assign_units(nodes, unit_registry(options.registry_paths))
+    assign_units([nt for nt in nodes if nt.node is not preamble], unit_registry(options.registry_paths))
     for nt in nodes:
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 

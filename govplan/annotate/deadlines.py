@@ -32,6 +32,7 @@ _QUARTER = piece("quarter")
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
 _ROC_OFFSET = 1911  # 民国112年 = 2023
+_KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 
 
@@ -44,6 +45,8 @@ class _Rules:
     year_range: re.Pattern[str]
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
+    title_end: re.Pattern[str]
+    punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
@@ -138,6 +141,8 @@ def _rules() -> _Rules:
         year_range=re.compile(year_range),
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
+        title_end=re.compile(rf"{piece('document_kind')}[)）]?$"),
+        punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
@@ -391,6 +396,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return False
     if g["lead"] or g["suf"]:
         return True
+    if _on_title_line(text, m.start(), rules):
+        return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, words)
 
 
@@ -400,6 +407,15 @@ def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
     brackets = words["bracket_dates"]
     start, end = m.span()
     return 0 < start and end < len(text) and text[start - 1] in brackets["open"] and text[end] in brackets["close"]
+
+
+def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether ``pos`` stands on a line that names a document: no clause punctuation, ending with
+    a kind of document (方案, 要点, 分解表…)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(rules.title_end.search(line, max(0, len(line) - _KIND_CHARS))) and not rules.punctuation.search(line)
 
 
 def _year_frames_clause(text: str, end: int, ctx: DocContext, words: dict[str, Any]) -> bool:
@@ -535,6 +551,8 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     g = m.groupdict()
     words = rules.words
     if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules):
+        return None
+    if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
         return None
     try:
         count = to_int(g["rn"])
