@@ -230,3 +230,14 @@ def test_help_in_english_by_flag_and_by_locale(run_cli):
     assert "policy-document compiler" in locale.stdout
     chinese = run_cli("--help", env={"GOVPLAN_LANG": "zh"})
     assert "政策文件编译器" in chinese.stdout
+
+
+def test_date_option_resolves_year_less_deadlines_and_says_so(run_cli, tmp_path):
+    source = tmp_path / "n.txt"
+    source.write_text("一、推进老旧小区改造\n9月底前完成主体工程。\n", encoding="utf-8")
+    result = run_cli("extract", str(source), "-o", str(tmp_path), "--date", "2023-05-01")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "n.yaml").read_text(encoding="utf-8")
+    assert "due: '2023-09-30'" in text and "year_from: assumed" in text
+    bad = run_cli("extract", str(source), "-o", str(tmp_path / "x"), "--date", "2023-13-01")
+    assert bad.returncode == 2
