@@ -312,6 +312,7 @@ class TargetsData(Strict):
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits
+    per_units: Words
     unit_space: str
     unit_aliases: dict[str, str]
     vague_quantities: Words
