@@ -304,8 +304,25 @@ class TargetsData(Strict):
 # --- units.yaml -------------------------------------------------------------------------------
 
 class UnitsData(Strict):
+    label_role_words: dict[Role, Words]
+    label_prefixes: Words
+    label_infixes: Words
+    label_heads: Words
+    leader_heads: Words
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
+    support_beside_lead: Words
+    list_openers: Words
+    joint_markers: Words
+    position_verbs: Words
+    position_first: Words
+    position_nouns: Words
+    position_copulas: Words
+    position_rest: Words
+    scope_onward: Words
+    scope_remarks: Words
+    level_nouns: Words
+    collective_heads: Words
     list_separators: str
     segment_separators: str
     conjunctions: Words
@@ -355,6 +372,12 @@ class PlainAliases(RootModel[dict[str, Words]]):
     """A user's registry written as a plain mapping ``canonical: [alias, ...]``."""
 
 
+# --- .govplan.yaml, the configuration kept beside a user's specs -------------------------------
+
+class ConfigData(Strict):
+    registry: Words = []  # alias files, relative to the configuration file
+
+
 # --- validate.yaml ----------------------------------------------------------------------------
 
 class ValidateData(Strict):
@@ -376,6 +399,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "units": UnitsData,
     "aliases": AliasesData,
     "aliases_plain": PlainAliases,
+    "config": ConfigData,
     "validate": ValidateData,
 }
 
