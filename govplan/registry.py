@@ -14,9 +14,12 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from govplan.errors import GovplanError
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Spec
 
 CONFIG_NAME = ".govplan.yaml"
 _END = ""  # trie key marking the end of a registered name
@@ -191,3 +194,13 @@ def registry_files(given: Iterable[Path | str], targets: Iterable[Path | str]) -
     files = [Path(p).resolve() for p in given]
     files += [p for p in configured_registry_files(targets) if p not in files]
     return files
+
+
+def canonicalise(spec: Spec, registry: Registry) -> None:
+    """Give every unit of a spec the registry's name where the spec has none (a unit named in a
+    user's file after extraction), so that rendering groups it with the same unit elsewhere."""
+    for root in spec.tasks:
+        for node in root.walk():
+            for unit in node.units:
+                if unit.canonical is None:
+                    unit.canonical = registry.lookup(unit.name)

@@ -76,3 +76,19 @@ def test_a_bad_config_is_an_error_naming_the_key(tmp_path: Path) -> None:
     with pytest.raises(GovplanError) as info:
         configured_registry_files([tmp_path])
     assert "registries" in str(info.value) and ".govplan.yaml" in str(info.value)
+
+
+def test_validate_and_render_read_the_users_registry(run_cli, tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    spec = Path(__file__).resolve().parents[1] / "specs" / "002_7ee8fce85c601369.yaml"
+    (specs / spec.name).write_bytes(spec.read_bytes())
+    flagged = "单位“县巩固衔接领导小组”不在别名表中"
+    assert flagged in run_cli("validate", str(specs)).stdout
+    user = tmp_path / "ours.yaml"
+    user.write_text("旬邑县巩固衔接领导小组: [县巩固衔接领导小组]\n", encoding="utf-8")
+    assert flagged not in run_cli("validate", "--registry", str(user), str(specs)).stdout
+    (tmp_path / ".govplan.yaml").write_text("registry: [ours.yaml]\n", encoding="utf-8")
+    assert flagged not in run_cli("validate", str(specs)).stdout
+    matrix = run_cli("render", str(specs), "--as", "matrix", "--to", "md").stdout
+    assert "旬邑县巩固衔接领导小组" in matrix  # the registry's name, from the config beside the specs
