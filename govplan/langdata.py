@@ -331,6 +331,7 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     max_name_chars: int
     action_verbs: Words
+    charge_verbs: Words
     action_adverbs: Words
     action_verb_not_before: Words
     actor_skips: Words

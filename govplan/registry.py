@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -86,6 +86,11 @@ class Registry:
     def _is_place(self, prefix: str) -> bool:
         """A place before a unit name (泰州, 会宁县): a few Chinese characters naming no unit."""
         return all("\u4e00" <= ch <= "\u9fff" for ch in prefix) and next(self.scan(prefix), None) is None
+
+    @cached_property
+    def last_chars(self) -> frozenset[str]:
+        """The characters registered names end with (a name can end only at one of them)."""
+        return frozenset(surface[-1] for surface in self.canonical_of)
 
     def surfaces(self) -> tuple[str, ...]:
         """Every registered name, sorted (the words jieba must keep whole)."""

@@ -247,7 +247,7 @@ def supports(node: TaskNode) -> list[str]:
         ("注重发挥党委中心组示范带动作用,局党委带头落实双重组织生活制度", "局党委"),  # organisation before 党委
         ("(一)亮身份。新北国啤酒党支部为支部每名党员发放了党徽", "新北国啤酒党支部"),  # company name
         ("脱贫攻坚关键在党。XX镇党委紧紧抓住镇、村两级换届的契机", "XX镇党委"),  # manner adverb acts
-        ("某某街道办事处负责辖区内的排查工作", "某某街道办事处"),
+        ("某某街道办事处组织辖区内的排查工作", "某某街道办事处"),
         ("新风行动协调小组成员单位要围绕三年任务目标必成", "新风行动协调小组成员单位"),
     ],
 )
@@ -358,3 +358,30 @@ def test_label_after_heading_number_lists_units_to_sentence_end(registry: Regist
 def test_adversarial_support_and_label_runs_complete(registry: Registry) -> None:
     node = annotate("区属企业、参与" * 4000 + "会同县财政局、" * 3000 + "(一)参与范围:" + "单位" * 20000, registry)
     assert supports(node)[:2] == ["区属企业", "县财政局"]
+
+
+def test_unit_columns_of_a_task_table_row_are_lists_with_the_columns_roles(registry: Registry) -> None:
+    from govplan.annotate.base import Cell
+
+    row = "1\t推进数据共享，2024年底前完成\t市大数据局\t市财政局、各区、县级市\t张三"
+    start = 500
+    cells, pos = [], start
+    for kind, value in zip(("number", "task", "lead", "support", "leader"), row.split("\t")):
+        cells.append(Cell(pos, pos + len(value), kind))  # type: ignore[arg-type]
+        pos += len(value) + 1
+    node = task(row, start=start)
+    assign_units([NodeText(node=node, start=start, text=row, cells=tuple(cells))], registry)
+    assert [(u.role, u.name) for u in node.units] == [
+        ("lead", "市大数据局"), ("support", "市财政局"), ("support", "各区、县级市"), ("leader", "张三"),
+    ]
+    support = node.units[1]
+    assert row[support.span.start - start:support.span.end - start] == "市财政局"
+    assert support.clause is not None and support.clause.text == "市财政局、各区、县级市"
+
+
+def test_a_unit_in_charge_is_responsible_and_one_leading_leads(registry: Registry) -> None:
+    assert roles(annotate("第五条 市政务数据主管部门负责统筹协调全市政务数据管理工作", registry)) == [
+        ("responsible", "市政务数据主管部门", None)
+    ]
+    assert roles(annotate("县人社局负责牵头组织培训", registry))[0][0] == "lead"
+    assert leads(annotate("市有关部门和相关区人民政府应当加强协作", registry)) == []  # vague: left open

@@ -16,6 +16,7 @@ the clause it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -23,7 +24,7 @@ from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, support_units
 from govplan.annotate.units.conventions import apply_conventions, standalone_conventions
-from govplan.annotate.units.rules import CLOSE, OPEN, Rules, rules
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
 from govplan.registry import Registry
 from govplan.spec.model import Evidence, TaskNode, UnitRef
@@ -32,6 +33,7 @@ from govplan.structure.numbering import match_heading
 __all__ = ["assign_units"]
 
 UNIT_COLUMNS = ("lead", "support", "responsible", "leader")
+_BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 
 
 @dataclass
@@ -101,7 +103,9 @@ def _extend(node: TaskNode, refs: list[UnitRef]) -> None:
 
 def _block_statements(nt: NodeText, registry: Registry, r: Rules) -> list[Statement]:
     """Label lines (牵头单位:党建办, 牵头单位：A，配合单位：B) in the node's text."""
-    found = []
+    found: list[Statement] = []
+    if not _has_colon(nt.text):
+        return found
     for match in r.block_line.finditer(nt.text):
         statement = parse(nt.text, match.start("label"), match.end(), registry, r)
         if statement.units or statement.conventions:
@@ -146,8 +150,8 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
     (商务部、财政部负责，排在第一位的部门为牵头部门，下同), 〔责任单位：…〕, 【牵头单位：…】."""
     found = []
     for start, end in _bracket_ranges(nt.text):
-        if inside(start, skip):
-            continue
+        if inside(start, skip) or not r.statement_cue.search(nt.text, start, end):
+            continue  # (见附件1), (2022-2025年): no role word, label or convention inside
         statement = parse(nt.text, start + 1, end - 1, registry, r)
         if statement.parsed and (statement.units or statement.conventions):
             statement.start, statement.end = start, end
@@ -159,7 +163,8 @@ def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
     """Ranges of outermost bracket pairs, brackets included; unbalanced brackets are skipped."""
     depth = 0
     open_at = 0
-    for i, ch in enumerate(text):
+    for bracket in _BRACKET.finditer(text):
+        i, ch = bracket.start(), bracket.group()
         if ch in OPEN:
             if depth == 0:
                 open_at = i
@@ -175,6 +180,8 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
     组织机关,乡镇、街道…) or after 。 (…。责任单位:县财政局): its list runs to the sentence end and
     holds units only (prose may follow the last one)."""
     found: list[Statement] = []
+    if not _has_colon(nt.text):
+        return found
     starts = None
     read_to = 0
     for match in r.inline_label.finditer(nt.text):
@@ -189,19 +196,30 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
 
 
 def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
-    """Sentences that are nothing but role clauses (交通运输部运输服务司牵头，科技司、人事教育司配合。)."""
+    """Sentences that are nothing but role clauses (交通运输部运输服务司牵头，科技司、人事教育司配合。):
+    every clause ends with a role verb (a cheap test most sentences fail before any parsing)."""
     found: list[Statement] = []
     text = nt.text
-    if not any(verb in text for verb in r.verbs_longest_first):
+    if not text.rstrip().endswith(r.verbs_longest_first) and not r.verb_before_break.search(text):
         return found
     for start in sorted(_sentence_starts(text, r)):
         end = _sentence_end(text, start)
-        if end <= start or inside(start, skip) or not any(v in text[start:end] for v in r.verbs_longest_first):
+        if end <= start or inside(start, skip) or not _all_clauses_end_in_verbs(text, start, end, r):
             continue
         statement = parse(text, start, end, registry, r)
         if statement.units and not statement.unparsed:
             found.append(statement)
     return found
+
+
+def _all_clauses_end_in_verbs(text: str, start: int, end: int, r: Rules) -> bool:
+    """Whether every clause of the sentence ends with a role verb."""
+    clause_start = start
+    for match in r.clause_break.finditer(text, start, end):
+        if not text.endswith(r.verbs_longest_first, clause_start, match.start()):
+            return False
+        clause_start = match.end()
+    return text.endswith(r.verbs_longest_first, clause_start, end)
 
 
 def _cell_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
@@ -214,6 +232,11 @@ def _cell_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) ->
             if statement.units:
                 found.append(statement)
     return found
+
+
+def _has_colon(text: str) -> bool:
+    """Whether the text holds a colon, which every label line and labelled sentence has."""
+    return any(colon in text for colon in COLONS)
 
 
 def _sentence_starts(text: str, r: Rules) -> set[int]:

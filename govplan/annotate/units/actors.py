@@ -6,11 +6,15 @@ a role is stated explicitly (docs/gold-format.md, Assignments).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.units.names import (
     anchored,
+    is_vague,
     is_name_text,
     is_person,
     list_items,
@@ -48,16 +52,50 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
 
 def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
     """Units acting in a sentence lead the task: at the start of a clause (县人社局指导…,
-    县委组织部与县财政局联合印发…) or after an agent marker (由乡党委按程序作出…)."""
+    县委组织部与县财政局联合印发…) or after an agent marker (由乡党委按程序作出…); a unit that is
+    said to be in charge (市政务数据主管部门负责统筹…) is responsible, as 负责 is in a statement."""
     found: list[Listed] = []
     text = nt.text
+    ends = name_end_positions(text, registry, rules)
+    reach = int(rules.words["max_name_chars"])
     for pos, marked in _actor_starts(text, rules):
-        if inside(pos, skip):
+        i = bisect_right(ends, pos)
+        if i == len(ends) or ends[i] > pos + reach or inside(pos, skip):
+            continue  # no unit name can end within reach: nothing acts here
+        names = _actor_names(text, pos, marked, registry, rules)
+        if not names:
             continue
-        names = _actor_names(text, pos, marked, registry, rules) or []
-        clause = (pos, _clause_end(text, names[-1][1], rules)) if names else (pos, pos)
-        found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
+        role = _acting_role(text, names[-1][1], rules)
+        clause = (pos, _clause_end(text, names[-1][1], rules))
+        found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(names)]
     return found
+
+
+def _acting_role(text: str, pos: int, rules: Rules) -> str:
+    """lead, or responsible for a unit in charge (负责…) unless a lead verb begins there (负责牵头),
+    read past up to three skippable words (要, 每月…)."""
+    for _ in range(4):
+        verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
+        if verb is not None and rules.verb_role[verb] == "lead":
+            return "lead"
+        if text.startswith(rules.words["charge_verbs"], pos):
+            return "responsible"
+        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        if skip is None:
+            break
+        pos += len(skip)
+    return "lead"
+
+
+def name_end_positions(text: str, registry: Registry, rules: Rules) -> list[int]:
+    """Positions of the characters a unit name may end with (its suffixes', its registered names'),
+    found in one pass: a clause start with none of them within reach starts no name."""
+    return [match.start() for match in _name_end_chars(registry.last_chars, rules.name_end_chars).finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _name_end_chars(registered: frozenset[str], suffixed: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(sorted(registered | suffixed)))}]")
 
 
 def _clause_end(text: str, pos: int, rules: Rules) -> int:
@@ -70,8 +108,12 @@ def _actor_starts(text: str, rules: Rules) -> Iterator[tuple[int, bool]]:
     """Where an acting unit may begin: clause starts (after blanks), and right after an agent
     marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…)."""
     heading = match_heading(text)
-    if heading is not None and heading.number_end < len(text):
-        yield heading.number_end, False  # "1.县人社局牵头，…": the first clause starts after the number
+    after_number = heading.number_end + len(text[heading.number_end:]) - len(text[heading.number_end:].lstrip()) if heading else 0
+    if heading is not None and after_number < len(text):
+        yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
+    first = len(text) - len(text.lstrip())
+    if first < len(text):
+        yield first, False
     for match in rules.actor_start.finditer(text):
         if match.end() < len(text):
             yield match.end(), match.group("marker") is not None
@@ -82,6 +124,8 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
     by an action verb; None when no unit acts there."""
     for end in name_ends(text, pos, marked, registry, rules):
         names = name_list(text, (pos, end), marked, registry, rules)
+        if any(is_vague(text[s:e], rules) for s, e in names):
+            return None  # 市有关部门和相关区人民政府…: the text leaves the units open
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
             return None  # 县财政局要积极配合: the units support, they do not lead
         if _acts(text, names[-1][1], rules):

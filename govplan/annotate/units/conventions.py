@@ -8,7 +8,6 @@ others theirs (support unless stated). Never guessed: without a convention a rol
 
 from __future__ import annotations
 
-from govplan.annotate.units.names import split_items
 from govplan.annotate.units.rules import Rules
 from govplan.annotate.units.statements import Convention, Statement, label_role
 
@@ -16,21 +15,30 @@ _CLAUSE_BREAKS = "，,；;。:：\n"
 
 
 def standalone_conventions(text: str, skip: list[tuple[int, int]], rules: Rules) -> list[Convention]:
-    """Conventions stated in sentences of their own (not inside a statement already read)."""
-    if not any(word in text for word in rules.words["position_first"]):
-        return []
+    """Conventions stated in sentences of their own (not inside a statement already read), with the
+    others' role where the next clause gives it (注：列第一位的为牵头单位，其他为配合单位)."""
     found: list[Convention] = []
-    for start, end in split_items(text, 0, len(text), _CLAUSE_BREAKS):
-        if any(s <= start < e for s, e in skip):
-            continue
+    for spot in rules.convention_spot.finditer(text):
+        start, end = _clause_around(text, spot.start(), spot.end())
         match = rules.convention.fullmatch(text, start, end)
-        if match is not None:
-            found.append(Convention(label_role(match.groupdict(), rules), "support", True))
+        if match is None or any(s <= start < e for s, e in skip):
             continue
-        match = rules.convention_rest.fullmatch(text, start, end)
-        if match is not None and found:
-            found[-1].rest_role = label_role(match.groupdict(), rules)
+        convention = Convention(label_role(match.groupdict(), rules), "support", True)
+        rest_end = _clause_around(text, end + 1, end + 1)[1] if end < len(text) else end
+        rest = rules.convention_rest.fullmatch(text, end + 1, rest_end)
+        if rest is not None:
+            convention.rest_role = label_role(rest.groupdict(), rules)
+        found.append(convention)
     return found
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding [start, end): from the break before it to the break after it."""
+    before = max(text.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS) + 1
+    after = [i for i in (text.find(ch, end) for ch in _CLAUSE_BREAKS) if i >= 0]
+    while before < start and text[before].isspace():
+        before += 1
+    return before, min(after, default=len(text))
 
 
 def apply_conventions(statements: list[Statement], whole_document: list[Convention]) -> None:

@@ -11,9 +11,10 @@ characters (局, 办, 中心…), and without a level before them by an organisa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govplan.annotate.segment import words
-from govplan.annotate.units.rules import CLOSE, OPEN, Rules
+from govplan.annotate.units.rules import CLOSE, OPEN, Rules, ending_verb
 from govplan.registry import Registry
 
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
@@ -24,18 +25,27 @@ def split_items(text: str, start: int, end: int, separators: str) -> list[tuple[
     items: list[tuple[int, int]] = []
     depth = 0
     item_start = start
-    for i in range(start, end + 1):
-        ch = text[i] if i < end else separators[0]
+    for match in _structure(separators).finditer(text, start, end):
+        ch = match.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in separators and depth == 0:
-            trimmed = _strip(text, item_start, i)
+        elif depth == 0:
+            trimmed = _strip(text, item_start, match.start())
             if trimmed:
                 items.append(trimmed)
-            item_start = i + 1
+            item_start = match.end()
+    trimmed = _strip(text, item_start, end)
+    if trimmed:
+        items.append(trimmed)
     return items
+
+
+@lru_cache(maxsize=16)
+def _structure(separators: str) -> re.Pattern[str]:
+    """Brackets and the given separators: the characters that split a list."""
+    return re.compile(f"[{re.escape(OPEN + CLOSE + separators)}]")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -84,7 +94,7 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
             if open_at is not None and rules.scope_remark.search(text, open_at, end):
                 end, changed = open_at, True
                 continue
-        verb = _trailing_verb(text, start, end, rules)
+        verb = ending_verb(text, start, end, rules)
         if verb is not None:
             end, changed = verb, True
             continue
@@ -106,14 +116,6 @@ def _opening(text: str, start: int, close_at: int) -> int | None:
             depth -= 1
             if depth == 0:
                 return i
-    return None
-
-
-def _trailing_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
-    """Where a role verb glued to the end of an item begins (市水务局分别牵头 → 市水务局), if one is."""
-    for verb in rules.verbs_longest_first:
-        if text.endswith(verb, start, end) and end - len(verb) > start:
-            return end - len(verb)
     return None
 
 
@@ -290,9 +292,11 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
     """A quick necessary test for ``name_ends``, which most clause starts fail: every name it finds
     follows an agent marker, starts with a level (joint organs and coordinations too), starts
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
-    if any_start or text.startswith(rules.words["sentence_prefixes"], pos) or text[pos:pos + 1] in registry.trie:
+    if any_start or text.startswith(rules.words["sentence_prefixes"], pos) or registry.match_at(text, pos) is not None:
         return True
     cues = rules.collective_cues if collective else rules.plain_cues
+    if cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is None:
+        return False  # the common case, decided without finding where the name's characters end
     return cues.search(text, pos, _name_run_end(text, pos, rules)) is not None
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from govplan.annotate.units.names import balanced, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.registry import Registry
 
 _CLAUSE_BREAKS = "，,；;。"
@@ -132,7 +132,7 @@ def _label_list(
     (完成时限：2022年底)."""
     if continued and _FIELD.search(text, start, end):
         return None
-    verb_at = _ending_verb(text, start, end, rules)
+    verb_at = ending_verb(text, start, end, rules)
     verb = text[verb_at:end] if verb_at is not None else ""
     if verb:
         role, end = rules.verb_role[verb], verb_at  # type: ignore[assignment]  # verb_at is set with verb
@@ -147,7 +147,7 @@ def _verb_list(
 ) -> tuple[list[Listed], str] | None:
     """Units of 'list + role verb' (A、B牵头; 由A牵头; A会同B负责; 以A为主), or None when the clause is
     not one: no role verb ends it, or an item is neither a unit nor a vague reference."""
-    verb_at = _ending_verb(text, start, end, rules)
+    verb_at = ending_verb(text, start, end, rules)
     if verb_at is None:
         return None
     verb = text[verb_at:end]
@@ -185,14 +185,6 @@ def _depth(text: str, start: int, pos: int) -> int:
         depth += ch in OPEN
         depth -= ch in CLOSE
     return depth
-
-
-def _ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
-    """Where the role verb that ends the clause begins (longest first), if one ends it."""
-    for verb in rules.verbs_longest_first:
-        if text.endswith(verb, start, end) and end - len(verb) > start:
-            return end - len(verb)
-    return None
 
 
 def _units(
