@@ -341,6 +341,7 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     actor_list_joiners: Words
     max_actor_list: int
+    max_joint_list: int
     distributive_starts: Words
     vague_starts: Words
     person_suffixes: Words

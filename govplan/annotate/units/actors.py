@@ -163,7 +163,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             continue
         ends = name_ends(text, match.end(), True, registry, rules, collective=True)
         if ends:
-            names = name_list(text, (match.end(), ends[0]), True, registry, rules, collective=True)
+            limit = int(rules.words["max_joint_list"])
+            names = name_list(text, (match.end(), ends[0]), True, registry, rules, collective=True, limit=limit)
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
             found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
     return found

@@ -236,12 +236,13 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def name_list(
-    text: str, first: tuple[int, int], any_start: bool, registry: Registry, rules: Rules, collective: bool = False
+    text: str, first: tuple[int, int], any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
+    limit: int | None = None,
 ) -> list[tuple[int, int]]:
-    """The first name and the names joined to it by 、/与/和/及 (县委组织部与县财政局)."""
+    """The first name and the names joined to it by 、/与/和/及 (县委组织部与县财政局), at most ``limit``."""
     w = rules.words
     names = [first]
-    while len(names) < int(w["max_actor_list"]):
+    while len(names) < (limit or int(w["max_actor_list"])):
         sep = next((c for c in w["actor_list_joiners"] if text.startswith(c, names[-1][1])), None)
         if sep is None:
             break
