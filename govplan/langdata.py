@@ -359,6 +359,7 @@ class UnitsData(Strict):
     max_actor_list: int
     max_joint_list: int
     distributive_starts: Words
+    level_categories: Words
     vague_starts: Words
     person_suffixes: Words
     plain_name_suffixes: Words

@@ -268,7 +268,7 @@ def name_ends(
     w = rules.words
     if text.startswith(w["vague_starts"], pos):
         return []
-    if not collective and text.startswith(w["distributive_starts"], pos):
+    if not collective and text.startswith((*w["distributive_starts"], *w["level_categories"]), pos):
         return []
     if not _may_start_name(text, pos, any_start, registry, rules, collective):
         return []
@@ -282,7 +282,7 @@ def name_ends(
     coordination = None if ends else rules.coordination.match(text, pos)
     if coordination is not None:
         ends.add(coordination.end())  # 县乡村振兴、农业…等部门: its items are no units themselves
-    named = sorted(e for e in ends if not is_person(text[pos:e], rules))
+    named = sorted(e for e in ends if not is_person(text[pos:e], rules) and (collective or "各" not in text[pos + 1:e]))
     if any(text[e - 1] in CLOSE for e in named):
         named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
     bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
@@ -345,8 +345,8 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     w = rules.words
     if not balanced(name):
         return False
-    if leveled and name.endswith(rules.suffixes) or name in w["definite_bodies"]:
-        return True
+    if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
+        return True  # 市政务数据主管部门和政务部门 is two names, not one
     if not plain_start(first_word, rules):
         return False  # 建立党委…: a verb, not a name, begins the clause
     place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
