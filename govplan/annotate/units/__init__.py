@@ -24,6 +24,7 @@ from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, support_units
 from govplan.annotate.units.conventions import apply_conventions, standalone_conventions
+from govplan.annotate.units.names import compact
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
 from govplan.registry import Registry
@@ -84,7 +85,7 @@ def _units(statements: list[Statement]) -> list[Listed]:
 
 def _ref(nt: NodeText, unit: Listed, registry: Registry) -> UnitRef:
     """The UnitRef for a unit read from ``nt``, with the clause it came from."""
-    name = nt.text[unit.start:unit.end]
+    name = compact(nt.text[unit.start:unit.end])
     return UnitRef(
         **evidence(nt, unit.start, unit.end), name=name, canonical=registry.lookup(name), role=unit.role,  # type: ignore[arg-type]
         clause=Evidence(**evidence(nt, *unit.clause)),

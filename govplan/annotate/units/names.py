@@ -18,6 +18,12 @@ from govplan.annotate.units.rules import CLOSE, OPEN, Rules, ending_verb
 from govplan.registry import Registry
 
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
+_BLANKS = re.compile(r"\s+")
+
+
+def compact(name: str) -> str:
+    """A name without the blanks a hard line wrap left inside it (民政\n部 → 民政部)."""
+    return _BLANKS.sub("", name) if any(ch.isspace() for ch in name) else name
 
 
 def split_items(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
@@ -150,6 +156,7 @@ def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: 
 def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: bool = False) -> bool:
     """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道)); with
     ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位)."""
+    name = compact(name)
     if registry.lookup(name) is not None:
         return True
     if not name or len(name) > int(rules.words["max_name_chars"]) or is_person(name, rules):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govplan.annotate.units.names import balanced, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
+from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.registry import Registry
 
@@ -197,7 +197,7 @@ def _units(
     listed: list[Listed] = []
     for s, e in list_items(text, start, end, rules):
         for s2, e2 in split_conjunctions(text, s, e, registry, rules, collective=require_units):
-            name = text[s2:e2]
+            name = compact(text[s2:e2])
             if require_units and is_vague(name, rules):
                 continue
             unit_end = unit_prefix_end(text, s2, e2, registry, rules) if require_units else e2
