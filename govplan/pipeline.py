@@ -70,6 +70,8 @@ def _extract_part(
     first_task_line = tasks[0].line - 1 if tasks else None
     metadata = extract_metadata(part.lines, first_task_line, part.title)
     context = _context(metadata, part.lines, options)
+    first_start = builder.norm_starts[id(tasks[0])] if tasks else None
+    context.preamble = "\n".join(line.text for line in part.lines if first_start is None or line.end <= first_start)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
     annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
     return Spec(
@@ -140,7 +142,7 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
         nt.node.targets = [_to_original(t, locator) for t in targets]
-    assign_units(nodes, registry_for(options.registry_paths))
+    assign_units(nodes, registry_for(options.registry_paths), context.preamble)
     for nt in nodes:
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 

@@ -21,6 +21,7 @@ class DocContext:
     plan_start_year: int | None = None
     plan_end_year: int | None = None
     report: bool = False  # the document reports what was done (自评报告, 交流发言): numbers are facts
+    preamble: str = ""  # the text before the first task: a convention stated once there holds for every list
 
     @property
     def year(self) -> int | None:

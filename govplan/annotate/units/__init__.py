@@ -46,13 +46,14 @@ class _Found:
     units: list[Listed]
 
 
-def assign_units(nodes: list[NodeText], registry: Registry) -> None:
-    """Set ``node.units`` of every node from the units its own text states."""
+def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") -> None:
+    """Set ``node.units`` of every node from the units its own text states; a convention stated in
+    the ``preamble`` (the text before the first task) holds for the whole document."""
     r = rules()
     parent_of = {id(child): nt.node for nt in nodes for child in nt.node.children}
     blocks = {id(nt.node): _block_statements(nt, registry, r) for nt in nodes}
     statements: list[Statement] = []
-    everywhere: list[Convention] = []
+    everywhere: list[Convention] = standalone_conventions(preamble, [], r)
     found: list[_Found] = []
     for nt in nodes:
         block = blocks[id(nt.node)]

@@ -8,10 +8,10 @@ others theirs (support unless stated). Never guessed: without a convention a rol
 
 from __future__ import annotations
 
-from govplan.annotate.units.rules import Rules
+from govplan.annotate.units.rules import CLOSE, OPEN, Rules
 from govplan.annotate.units.statements import Convention, Statement, label_role
 
-_CLAUSE_BREAKS = "，,；;。:：\n"
+_CLAUSE_BREAKS = "，,；;。:：\n" + OPEN + CLOSE  # a convention may stand in brackets of its own
 
 
 def standalone_conventions(text: str, skip: list[tuple[int, int]], rules: Rules) -> list[Convention]:
