@@ -7,7 +7,6 @@ a role is stated explicitly (docs/gold-format.md, Assignments).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -28,6 +27,7 @@ from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
 Spans = list[tuple[int, int]]
+_BLANK = re.compile(r"\s*")
 
 
 def inside(pos: int, spans: Spans) -> bool:
@@ -56,12 +56,9 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) ->
     said to be in charge (市政务数据主管部门负责统筹…) is responsible, as 负责 is in a statement."""
     found: list[Listed] = []
     text = nt.text
-    ends = name_end_positions(text, registry, rules)
-    reach = int(rules.words["max_name_chars"])
-    for pos, marked in _actor_starts(text, rules):
-        i = bisect_right(ends, pos)
-        if i == len(ends) or ends[i] > pos + reach or inside(pos, skip):
-            continue  # no unit name can end within reach: nothing acts here
+    for pos, marked in _actor_starts(text, registry, rules):
+        if inside(pos, skip):
+            continue
         names = _actor_names(text, pos, marked, registry, rules)
         if not names:
             continue
@@ -87,15 +84,16 @@ def _acting_role(text: str, pos: int, rules: Rules) -> str:
     return "lead"
 
 
-def name_end_positions(text: str, registry: Registry, rules: Rules) -> list[int]:
-    """Positions of the characters a unit name may end with (its suffixes', its registered names'),
-    found in one pass: a clause start with none of them within reach starts no name."""
-    return [match.start() for match in _name_end_chars(registry.last_chars, rules.name_end_chars).finditer(text)]
+@lru_cache(maxsize=8)
+def _ends_within(registered: frozenset[str], suffixed: frozenset[str], reach: int) -> str:
+    """A lookahead: a character a unit name may end with (a suffix's, a registered name's) lies within
+    ``reach``; a clause start without one starts no name, so the pattern skips it in one regex pass."""
+    return f"(?=[^\\n]{{0,{reach - 1}}}?[{re.escape(''.join(sorted(registered | suffixed)))}])"
 
 
 @lru_cache(maxsize=8)
-def _name_end_chars(registered: frozenset[str], suffixed: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(''.join(sorted(registered | suffixed)))}]")
+def _start_pattern(starts: str, lookahead: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{starts}){lookahead}")
 
 
 def _clause_end(text: str, pos: int, rules: Rules) -> int:
@@ -104,17 +102,21 @@ def _clause_end(text: str, pos: int, rules: Rules) -> int:
     return min(ends, default=len(text))
 
 
-def _actor_starts(text: str, rules: Rules) -> Iterator[tuple[int, bool]]:
+def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple[int, bool]]:
     """Where an acting unit may begin: clause starts (after blanks), and right after an agent
-    marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…)."""
+    marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…);
+    only where a unit name can end within reach."""
+    lookahead = _ends_within(registry.last_chars, rules.name_end_chars, int(rules.words["max_name_chars"]))
+    first = re.compile(lookahead)
     heading = match_heading(text)
-    after_number = heading.number_end + len(text[heading.number_end:]) - len(text[heading.number_end:].lstrip()) if heading else 0
-    if heading is not None and after_number < len(text):
-        yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
-    first = len(text) - len(text.lstrip())
-    if first < len(text):
-        yield first, False
-    for match in rules.actor_start.finditer(text):
+    if heading is not None:
+        after_number = _BLANK.match(text, heading.number_end).end()  # type: ignore[union-attr]  # matches ""
+        if after_number < len(text) and first.match(text, after_number):
+            yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
+    start = _BLANK.match(text).end()  # type: ignore[union-attr]  # matches ""
+    if start < len(text) and first.match(text, start):
+        yield start, False
+    for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
         if match.end() < len(text):
             yield match.end(), match.group("marker") is not None
 
