@@ -328,6 +328,7 @@ class UnitsData(Strict):
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
     support_beside_lead: Words
+    official_titles: Words
     list_openers: Words
     joint_markers: Words
     position_verbs: Words

@@ -74,7 +74,7 @@ def parse(
     """The statement in ``text[start:end]``; ``role`` is a label's role already read before it (a
     labelled sub-heading), ``prose`` says that prose may follow a labelled list (cut items at their unit)."""
     statement = Statement(start, end)
-    label: str | None = role
+    labelled: str | None = role  # the role of the label the clauses are under, if any
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
     for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
         clause = (c_start, c_end)
@@ -84,12 +84,12 @@ def parse(
         found = rules.inline_label.match(text, c_start)
         listed: tuple[list[Listed], str] | None = None
         if found is not None and found.end() < c_end:
-            label = label_role(found.groupdict(), rules)
-            listed = _label_list(text, found.end(), c_end, label, clause, registry, rules, prose)
+            labelled = label_role(found.groupdict(), rules)
+            listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose)
         elif found is None:
             listed = _verb_list(text, c_start, c_end, clause, registry, rules)
-            if listed is None and label is not None:
-                listed = _label_list(text, c_start, c_end, label, clause, registry, rules, prose, continued=bool(lists))
+            if listed is None and labelled is not None:
+                listed = _label_list(text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists))
         if listed is None:
             statement.unparsed += 1
             continue
@@ -192,13 +192,17 @@ def _units(
     require_units: bool, strict: bool = False,
 ) -> list[Listed] | None:
     """One Listed per unit of a written list. With ``require_units`` an item must be a unit or a
-    collective one, cut after its unit where prose runs on (区属企业联系贫困村和社区 → 区属企业); vague
-    references (有关部门) are passed over. With ``strict`` any other item makes it no list (None)."""
+    collective one, cut after its unit where prose runs on (区属企业联系贫困村和社区 → 区属企业), or an
+    official (分管副省长: a leader); vague references (有关部门) are passed over. With ``strict`` any
+    other item makes it no list (None)."""
     listed: list[Listed] = []
     for s, e in list_items(text, start, end, rules):
         for s2, e2 in split_conjunctions(text, s, e, registry, rules, collective=require_units):
             name = compact(text[s2:e2])
             if require_units and is_vague(name, rules):
+                continue
+            if require_units and name.endswith(rules.words["official_titles"]):
+                listed.append(Listed(s2, e2, "leader", not listed, clause))  # 分管副省长: a person who leads
                 continue
             unit_end = unit_prefix_end(text, s2, e2, registry, rules) if require_units else e2
             if strict and unit_end != e2:
