@@ -22,8 +22,10 @@ from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
 from govplan.structure.tree import TreeBuilder
 
+PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
 _YEAR = compile_pattern(r"({modern_year})\s*年")
+_ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting years from 1912
 
 
 @dataclass
@@ -69,11 +71,10 @@ def _extract_part(
     tasks = builder.build(part.lines)
     first_task_line = tasks[0].line - 1 if tasks else None
     metadata = extract_metadata(part.lines, first_task_line, part.title)
-    context = _context(metadata, part.lines, options)
-    first_start = builder.norm_starts[id(tasks[0])] if tasks else None
-    context.preamble = "\n".join(line.text for line in part.lines if first_start is None or line.end <= first_start)
+    context = _context(metadata, part.lines, options, normalized)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
-    annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
+    preamble = _preamble(part.lines, tasks, builder, normalized.text, locator)
+    annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options, preamble)
     return Spec(
         generator=f"govplan {__version__}",
         source=Source(
@@ -90,17 +91,23 @@ def _extract_part(
     )
 
 
-def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions) -> DocContext:
-    """Document context for annotators: the date of issue, else a year named in the title, and
-    whether the document as a whole reads as a report."""
+def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, normalized: Normalized) -> DocContext:
+    """Document context for annotators: the date of issue (else one the user assumes), the plan
+    period its title names (2024年度, （2023-2025年）), whether it reads as a report, and whether
+    it counts years from 1912 (a Taiwan source: converted with tw2s, or naming 民国)."""
     from govplan.annotate.targets import document_is_report
 
-    plan_year = None
-    if metadata.title:
-        match = _YEAR.search(metadata.title)
-        plan_year = int(match.group(1)) if match else None
+    years = [int(y) for y in _YEAR.findall(metadata.title or "")]
     report = document_is_report(metadata.title, [line.text for line in lines if line.text])
-    return DocContext(doc_date=metadata.date or options.doc_date, plan_start_year=plan_year, report=report)
+    roc = normalized.conversion == "tw2s" or any("民国" in line.text for line in lines[:_ROC_LOOKAHEAD])
+    return DocContext(
+        doc_date=metadata.date or options.doc_date,
+        plan_start_year=min(years) if years else None,
+        plan_end_year=max(years) if years else None,
+        report=report,
+        date_assumed=metadata.date is None and options.doc_date is not None,
+        roc_years=roc,
+    )
 
 
 def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) -> list[NodeText]:
@@ -123,6 +130,23 @@ def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) ->
     return result
 
 
+def _preamble(lines: list[Line], tasks: list[TaskNode], builder: TreeBuilder, text: str, locator: Locator) -> TaskNode | None:
+    """The text before the first numbered item (title, preamble, a notice's own requirements, all
+    of a notice without numbered items) as an unnumbered node, listed first: what it states when
+    to do (请于1月15日前报送…, 自2020年6月15日起施行, the plan period in the title) is part of the spec."""
+    first = builder.norm_starts[id(tasks[0])] if tasks else None
+    body = [line for line in lines if not line.blank and (first is None or line.end <= first)]
+    if not body:
+        return None
+    start, end = body[0].start, body[-1].end
+    span = locator.span(start, end)
+    node = TaskNode(id=PREAMBLE_ID, style="unnumbered", level=1, text=text[start:end],
+                    line=locator.line_of(span.start), span=span)
+    builder.norm_starts[id(node)] = start
+    tasks.insert(0, node)
+    return node
+
+
 def annotate_tasks(
     tasks: list[TaskNode],
     norm_starts: dict[int, int],
@@ -130,8 +154,11 @@ def annotate_tasks(
     locator: Locator,
     context: DocContext,
     options: ExtractOptions,
+    preamble: TaskNode | None = None,
 ) -> None:
-    """Run the annotators over every node and map their spans back to the original text."""
+    """Run the annotators over every node and map their spans back to the original text. The
+    preamble gets dates and targets only: it addresses its recipients and states no unit's role
+    in a task, though a convention it states (排在第一位的为牵头单位) decides roles in the tasks."""
     from govplan.annotate.deadlines import find_deadlines
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
@@ -142,7 +169,8 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
         nt.node.targets = [_to_original(t, locator) for t in targets]
-    assign_units(nodes, registry_for(options.registry_paths), context.preamble)
+    units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
+    assign_units(units_of, registry_for(options.registry_paths), preamble.text if preamble is not None else "")
     for nt in nodes:
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 
