@@ -68,3 +68,8 @@ class NodeText:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+    def column_at(self, local: int) -> str | None:
+        """The column kind of the table cell holding node-local offset ``local`` (None in prose)."""
+        pos = self.start + local
+        return next((cell.column for cell in self.cells if cell.start <= pos < cell.end), None)

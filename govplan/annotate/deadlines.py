@@ -32,6 +32,7 @@ _QUARTER = piece("quarter")
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
 _ROC_OFFSET = 1911  # 民国112年 = 2023
+_NO_DEADLINE_COLUMNS = ("progress", "number", "note")  # columns whose dates are no due dates
 _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 
@@ -55,20 +56,23 @@ class _Rules:
 
 
 def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
-    """A date without cues: [year] then month[/day/part], quarter or year part; groups prefixed by tag."""
+    """A date without cues: [year] then month[/day/part], quarter or year part, or a date written
+    with slashes (2022/3, 2022/3/31); groups prefixed by tag."""
+    slashed = rf"(?P<{tag}sy>{piece('modern_year')})/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
     return (
+        rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_YEAR})年)?"
         rf"(?:(?P<{tag}m>{_MONTH})月(?P<{tag}fen>份)?"
         rf"(?:(?P<{tag}d>{_DAY})[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
-        rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?"
+        rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
 
 
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_YEAR})年|(?:{_MONTH})月|第?{_QUARTER}季度|{alternation(year_parts)})"
+    return rf"(?=(?:{_YEAR})年|(?:{_MONTH})月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}/\d)"
 
 
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
@@ -172,7 +176,11 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             start, end = match.span()
             if end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words):
                 continue
-            fields = build(match, text, _clause_context(years, start, ctx), rules)
+            column = nt.column_at(start) if nt.cells else None
+            if column in _NO_DEADLINE_COLUMNS:
+                continue  # 进展情况: what was done and when, not when it is due
+            clause = _clause_context(years, start, ctx)
+            fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
@@ -203,6 +211,21 @@ def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext) -
         if year is not None and (ctx.year is None or ctx.year <= year <= ctx.year + _YEAR_SPAN):
             return _Clause(ctx, year, "clause")
     return _Clause(ctx, ctx.year, ctx.year_from)
+
+
+def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | None:
+    """A date in a 完成时限 / 时间节点 column is the row's due date whatever cue it lacks: the column
+    says what it is (2023年6月, 6月30日, 长期坚持 has none)."""
+    if m.re is rules.point:
+        g = _groups(m)
+        when = _resolve(g, "a", ctx, rules.words)
+        if when is None:
+            return None
+        kind = rules.words["suffix_kinds"].get(g["suf"] or "", "by")
+        return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+    builders = {rules.period: _period, rules.year_range: _year_range, rules.recurring: _recurring,
+                rules.named: _named, rules.relative: _relative, rules.commencement: _commencement}
+    return builders[m.re](m, m.string, ctx, rules)
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
@@ -319,7 +342,7 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
 
 def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A single date with its cue: 2022年6月底前, 到2026年底, 4月3日前, 第二季度, 年内."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     if not _point_is_deadline(m, text, ctx, rules):
         return None
@@ -334,6 +357,15 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     else:
         kind = "on" if g["ad"] and not g["lead"] else "by"
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+
+
+def _groups(m: re.Match[str]) -> dict[str, str | None]:
+    """The match's groups, a slashed date (2022/3/31) read into the year, month and day groups."""
+    g = m.groupdict()
+    for tag in ("a", "b"):
+        if g.get(f"{tag}sy"):
+            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"], g[f"{tag}sd"]
+    return g
 
 
 def _year_source(g: dict[str, str | None], tag: str, ctx: Any) -> dict[str, Any]:
@@ -353,7 +385,7 @@ def _as_of(lead: str | None, when: _When, ctx: DocContext, words: dict[str, Any]
 
 def _commencement(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """Entry into force, 自2020年6月15日起施行: the day a measure applies from."""
-    g = m.groupdict()
+    g = _groups(m)
     if not g["ad"]:
         return None
     when = _resolve(g, "a", ctx, rules.words)
@@ -375,7 +407,7 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
 def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> bool:
     """Whether a dated phrase is a deadline, judged by its shape, the cue words around it and
     whether the document reports what was done (there only cued dates are deadlines)."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if ctx.report and not strong:
@@ -447,7 +479,7 @@ def _before_document(when: _When, ctx: DocContext) -> bool:
 def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A period between two dates: 4月4日-10月31日, 2024年3月开始至12月底结束; in a report
     only a goal makes one a deadline (else it says when something was done)."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     if not (g["am"] and g["bm"]) or (ctx.report and not _stated_as_goal(text, m.start(), words)):
         return None
@@ -471,7 +503,7 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
 def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A rhythm: 每月25日前, 每月下旬, 每季度, 每半年, 每年3月底前, 月报, 季调度, 年终总结,
     年初召开, 月月有计划, 月底前 (each month), 一年进村不少于4次."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     try:
         month = to_int(g["rm"]) if g["rm"] else None
@@ -548,7 +580,7 @@ def _named_routine(text: str, start: int, end: int, quotes: dict[str, str]) -> b
 
 def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A limit counted from an event: 不超过15天, 10天内, 3个工作日内."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules):
         return None
@@ -563,7 +595,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
 
 def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A named day with its cue: 七一前夕 (fixed: resolved), 春节前后 (movable: no date)."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     kind = words["named_day_cues"][g["nc"]]
     fixed = words["named_days_fixed"].get(g["nd"])

@@ -27,6 +27,7 @@ from govplan.spec.model import Deadline, Target
 _DECIMAL = r"\d+(?:\.\d+)?"
 _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
+_NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 
 
@@ -137,11 +138,13 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     found: list[_Found] = []
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
-    mood = _Mood(text, [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report))
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report))
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
+        if nt.cells and nt.column_at(start) in _NO_TARGET_COLUMNS:
+            continue  # 进展情况 已完成40%: what was done; 序号 and scores are no targets
         if found and _qualifies_noun(found[-1], start, rules):
             continue
         item = _read(match, text, rules, found[-1] if found else None)
@@ -150,6 +153,17 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
             last_end = item.end
     _attach_metrics(text, found, deadlines, nt.start, rules)
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _without_reports(nt: NodeText) -> str:
+    """The node's text with its report cells (进展情况) blanked, so that what was done does not set
+    the mood of the row's task (same length: offsets hold)."""
+    text = nt.text
+    for cell in nt.cells:
+        if cell.column == "progress":
+            start, end = cell.start - nt.start, cell.end - nt.start
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
