@@ -342,8 +342,26 @@ class TargetsData(Strict):
 # --- units.yaml -------------------------------------------------------------------------------
 
 class UnitsData(Strict):
+    label_role_words: dict[Role, Words]
+    label_prefixes: Words
+    label_infixes: Words
+    label_heads: Words
+    leader_heads: Words
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
+    support_beside_lead: Words
+    official_titles: Words
+    list_openers: Words
+    joint_markers: Words
+    position_verbs: Words
+    position_first: Words
+    position_nouns: Words
+    position_copulas: Words
+    position_rest: Words
+    scope_onward: Words
+    scope_remarks: Words
+    level_nouns: Words
+    collective_heads: Words
     list_separators: str
     segment_separators: str
     conjunctions: Words
@@ -352,6 +370,7 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     max_name_chars: int
     action_verbs: Words
+    charge_verbs: Words
     action_adverbs: Words
     action_verb_not_before: Words
     actor_skips: Words
@@ -361,7 +380,9 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     actor_list_joiners: Words
     max_actor_list: int
+    max_joint_list: int
     distributive_starts: Words
+    level_categories: Words
     vague_starts: Words
     person_suffixes: Words
     plain_name_suffixes: Words
@@ -393,6 +414,12 @@ class PlainAliases(RootModel[dict[str, Words]]):
     """A user's registry written as a plain mapping ``canonical: [alias, ...]``."""
 
 
+# --- .govplan.yaml, the configuration kept beside a user's specs -------------------------------
+
+class ConfigData(Strict):
+    registry: Words = []  # alias files, relative to the configuration file
+
+
 # --- validate.yaml ----------------------------------------------------------------------------
 
 class ValidateData(Strict):
@@ -414,6 +441,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "units": UnitsData,
     "aliases": AliasesData,
     "aliases_plain": PlainAliases,
+    "config": ConfigData,
     "validate": ValidateData,
 }
 
