@@ -55,17 +55,17 @@ class _Cues:
     goal: frozenset[str]
     plan_goal: frozenset[str]  # with the weak goal words, which only a plan reads as goals
     fact: frozenset[str]
-    weak_fact: frozenset[str]  # fact words a due time overrides, which do not count toward a report
     done: frozenset[str]
-    report_cues: frozenset[str]  # fact | goal
-    plan_cues: frozenset[str]  # fact | plan_goal
+    report_cues: frozenset[str]  # strong facts | goal
+    plan_cues: frozenset[str]  # strong facts | plan_goal
 
     @classmethod
     def from_words(cls, mood: dict[str, Any]) -> _Cues:
         goal, fact = frozenset(mood["goal_words"]), frozenset(mood["fact_words"])
         plan_goal = goal | frozenset(mood["weak_goal_words"])
         weak = frozenset(mood["weak_fact_words"])
-        return cls(goal, plan_goal, fact, weak, frozenset(mood["done_words"]), fact | goal, fact | plan_goal)
+        strong = fact - weak  # weak fact words decide nothing by themselves, so no search looks for them
+        return cls(goal, plan_goal, fact, frozenset(mood["done_words"]), strong | goal, strong | plan_goal)
 
 
 @cache
@@ -362,7 +362,7 @@ def _cue_counts(texts: Iterable[str], cues: _Cues) -> tuple[int, int]:
     facts = goals = 0
     for text in texts:
         for token in words_among(text, cues.report_cues):
-            facts += token in cues.fact and token not in cues.weak_fact
+            facts += token in cues.fact
             goals += token in cues.goal
     return facts, goals
 
@@ -402,11 +402,11 @@ class _Mood:
         sentence = self.sentence_start(start)
         report = self.is_report()
         goals, cues = (self.cues.goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
-        cue: tuple[int, bool, bool] | None = None  # (end, is a goal, is a weak fact)
+        cue: tuple[int, bool] | None = None  # (end, is a goal); weak fact words decide nothing by themselves
         for pos, token in words_among_within(self.text, sentence, start, cues):
-            cue = (pos + len(token), token in goals, token in self.cues.weak_fact)
+            cue = (pos + len(token), token in goals)
         frame = self.frame_end(start)
-        if frame is not None and (cue is None or cue[1] or cue[2] or frame >= cue[0]):
+        if frame is not None and (cue is None or cue[1] or frame >= cue[0]):
             return True  # a due time frames the sentence: 2022年底前…达到55%; 到2020年，…取得突破，…达到90%
         return None if cue is None else cue[1]
 
