@@ -36,6 +36,7 @@ class _Rules:
     """Compiled patterns and word tables built once from the data file."""
 
     arabic: re.Pattern[str]
+    unitless: re.Pattern[str]
     chinese: re.Pattern[str]
     percent_word: re.Pattern[str]
     doubling: re.Pattern[str]
@@ -83,6 +84,10 @@ def _rules() -> _Rules:
         rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
         rf"(?P<approx>{alternation(approx)})?{space}(?P<unit>{units})(?![A-Za-z])"
     )
+    # A number with no unit but a comparator after it (控制在103左右, 减少60万以上): a level or count
+    # whose unit the sentence leaves implied.
+    after_words = alternation([word for words in w["comparators_after"].values() for word in words])
+    unitless = rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{_MULT})(?={after_words})"
     chinese = rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*)(?P<unit>{units})"
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
     dbl = w["doubling"]
@@ -91,6 +96,7 @@ def _rules() -> _Rules:
     zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
     return _Rules(
         arabic=re.compile(arabic),
+        unitless=re.compile(unitless),
         chinese=re.compile(chinese),
         percent_word=re.compile(percent_word),
         doubling=re.compile(doubling),
@@ -179,6 +185,7 @@ def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
         *rules.percent_word.finditer(text),
         *rules.zero.finditer(text),
         *rules.arabic.finditer(text),
+        *rules.unitless.finditer(text),
         *rules.chinese.finditer(text),
     ]
 
@@ -516,7 +523,8 @@ def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
     """Value (multipliers expanded), range end, unit and percent flag of a number-with-unit match."""
-    unit = aliases.get(g["unit"] or "", g["unit"] or "")
+    written = g.get("unit") or ""
+    unit = aliases.get(written, written) or None
     first_mult = g.get("m1") or ""
     last_mult = g.get("m2") or first_mult
     value = parse_number((g["n1"] or "") + (first_mult or (last_mult if g.get("n2") else "")))
