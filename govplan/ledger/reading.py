@@ -51,12 +51,12 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path, data_only: bool) -> Any:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        return load_workbook(path, data_only=True)
+        return load_workbook(path, data_only=data_only)
     except FileNotFoundError as exc:
         raise InputError("文件不存在。", "no such file.", str(path)) from exc
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -72,11 +72,18 @@ def _header(sheet: Any) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _rows(sheet: Any, header: int, labels: dict[str, int]) -> list[SheetRow]:
+def _values(shown: Any, written: Any, first_row: int) -> Any:
+    """Each row's cell values: what a formula last showed, or the formula itself where it never ran
+    (a person who typed =… or -… in Excel meant text as often as a formula)."""
+    for seen, typed in zip(shown.iter_rows(min_row=first_row, values_only=True), written.iter_rows(min_row=first_row, values_only=True)):
+        yield tuple(typed[c] if value is None and c < len(typed) else value for c, value in enumerate(seen))
+
+
+def _rows(sheet: Any, written: Any, header: int, labels: dict[str, int]) -> list[SheetRow]:
     id_column = labels[ID_HEADER]
     follow_up = {label: labels[label] for label in FOLLOW_UP if label in labels}
     rows = []
-    for number, values in enumerate(sheet.iter_rows(min_row=header + 1, values_only=True), start=header + 1):
+    for number, values in enumerate(_values(sheet, written, header + 1), start=header + 1):
         cells = {label: values[c] if c < len(values) else None for label, c in follow_up.items()}
         taken = set(follow_up.values()) | {id_column}
         other = [_text(value) for c, value in enumerate(values) if c not in taken and _text(value)]
@@ -98,7 +105,7 @@ def _manifest(sheet: Any) -> dict[str, str]:
 
 def read_ledger(path: Path) -> LedgerBook:
     """Every row of every ledger sheet of the workbook at ``path``."""
-    workbook = _open(path)
+    workbook, formulas = _open(path, data_only=True), _open(path, data_only=False)
     rows: list[SheetRow] = []
     manifest: dict[str, str] = {}
     skipped = []
@@ -111,5 +118,5 @@ def read_ledger(path: Path) -> LedgerBook:
         if header is None:
             skipped.append(sheet.title)
             continue
-        rows.extend(_rows(sheet, *header))
+        rows.extend(_rows(sheet, formulas[sheet.title], *header))
     return LedgerBook(rows, manifest, skipped)
