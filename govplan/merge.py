@@ -17,6 +17,9 @@ hashes to the recorded fingerprint. Keys the person changed are kept, keys only 
 changed take the fresh value. When no combination matches, both changed the same key: the
 person's value wins and the key is reported as a conflict.
 
+Progress records (``ledger``) belong to people alone: they are in no record and no fingerprint, an
+edited node always keeps them, and a node holding them is never dropped as untouched.
+
 Provenance the person does not own (``source``, ``generator``, ``schema_version``) always
 comes from the fresh extraction. Merging works on plain data (what YAML loads), so the result
 is ready to be dumped and then validated as a Spec.
