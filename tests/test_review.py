@@ -29,9 +29,13 @@ def highlighted(page) -> Counter:
 
 
 def expected_counts(spec_path: Path) -> Counter:
-    spec = load_spec_text(spec_path.read_text(encoding="utf-8"))
+    return counts_of([load_spec_text(spec_path.read_text(encoding="utf-8"))])
+
+
+def counts_of(specs: list) -> Counter:
+    """Items per kind in the specs: what the page must highlight when every span matches."""
     counts: Counter = Counter()
-    for node in spec.walk():
+    for node in (node for spec in specs for node in spec.walk()):
         counts["task"] += 1
         counts["deadline"] += len(node.deadlines)
         counts["target"] += len(node.targets)
@@ -157,3 +161,24 @@ def test_crossing_spans_nest_as_fragments_of_one_item() -> None:
     assert len(tree.xpath("//i[@data-label='时限']")) == 1  # the label only after the last fragment
     assert tree.xpath("//span[@data-m='m1']/span[@data-m='m3']")[0].text_content() == "乙"
     assert str(markup("<b>&", [])) == "&lt;b&gt;&amp;"
+
+
+def test_a_docx_notice_is_shown_as_the_reader_extracted_it(run_cli, tmp_path: Path) -> None:
+    from docx import Document
+
+    from govplan.pipeline import extract_specs
+    from govplan.readers import read_source
+
+    notice = tmp_path / "通知.docx"
+    document = Document()
+    for line in ("关于做好春季重点工作的通知", "一、县人社局牵头，2024年3月底前完成务工人员摸底。",
+                 "二、县财政局牵头，2024年5月底前拨付资金不少于100万元。"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "三、县教育局牵头", "每月25日前报送培训进展"
+    document.save(str(notice))
+    _, page, _ = review(run_cli, tmp_path, str(notice))
+    source = read_source(notice)
+    assert page.xpath('string(//*[@id="text"])') == source.text
+    expected = counts_of(extract_specs(source))
+    assert highlighted(page) == expected and expected["deadline"] >= 3

@@ -42,7 +42,7 @@ def review(
         return
     target = output or Path(f"{path.stem}.review.html")
     write_atomic(target, html)
-    counts = "，".join(f"{entry.name} {entry.count}" for entry in page.legend if entry.count)
+    counts = tr("，", ", ").join(f"{entry.name} {entry.count}" for entry in page.legend if entry.count)
     typer.echo(tr(f"已生成 {target}（{counts}；待核对 {page.review_count} 项）",
                   f"wrote {target} ({counts}; {page.review_count} to review)"), err=True)
     if page.problem:
