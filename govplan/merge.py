@@ -17,6 +17,9 @@ hashes to the recorded fingerprint. Keys the person changed are kept, keys only 
 changed take the fresh value. When no combination matches, both changed the same key: the
 person's value wins and the key is reported as a conflict.
 
+Progress records (``ledger``) belong to people alone: they are in no record and no fingerprint, an
+edited node always keeps them, and a node holding them is never dropped as untouched.
+
 Provenance the person does not own (``source``, ``generator``, ``schema_version``) always
 comes from the fresh extraction. Merging works on plain data (what YAML loads), so the result
 is ready to be dumped and then validated as a Spec.
@@ -43,6 +46,7 @@ SPEC_HASH_KEY = "fingerprint"
 DOCUMENT_HASH_KEY = "document_fingerprint"
 NODE_HASH_KEY = "fingerprint"
 EXTRACTOR_OWNED = ("schema_version", "generator", "source")
+PERSON_OWNED = ("ledger",)  # node fields only people write (督办台账 records): in no record, always kept
 CHILD_FACT = "child:"  # record key prefix: one fact per child id (a root task, for the document)
 MAX_SEARCHED_KEYS = 12  # 2**12 candidate bases at most per record; more differing keys count as conflicts
 NODE_HASH_CHARS = 16
@@ -142,6 +146,7 @@ class _Merger:
         merged, children = self._record(edited["id"], _node_record(edited), _node_record(fresh), edited.get(NODE_HASH_KEY))
         node = {key: value for key, value in merged.items() if not key.startswith(CHILD_FACT)}
         node[NODE_HASH_KEY] = fresh[NODE_HASH_KEY]
+        node.update({key: edited[key] for key in PERSON_OWNED if key in edited})
         kids = self._children(edited.get("children", []), fresh.get("children", []), children)
         if kids:
             node["children"] = kids
@@ -210,14 +215,17 @@ def recover_base(edited: Record, fresh: Record, recorded: str | None) -> Record 
 
 def _node_record(node: Record) -> Record:
     """A node's own fields and one fact per child id: what its fingerprint covers."""
-    record = {key: value for key, value in node.items() if key not in ("children", NODE_HASH_KEY)}
+    record = {key: value for key, value in node.items() if key not in ("children", NODE_HASH_KEY, *PERSON_OWNED)}
     record.update({CHILD_FACT + child["id"]: True for child in node.get("children", [])})
     return record
 
 
 def _pristine(node: Record) -> bool:
-    """Whether no node of this subtree was edited since the extractor wrote it."""
-    return all(_record_hash(_node_record(n)) == n.get(NODE_HASH_KEY) for n in _walk([node]))
+    """Whether no node of this subtree was edited or given records since the extractor wrote it."""
+    return all(
+        _record_hash(_node_record(n)) == n.get(NODE_HASH_KEY) and not any(key in n for key in PERSON_OWNED)
+        for n in _walk([node])
+    )
 
 
 def _document_record(data: Record) -> Record:

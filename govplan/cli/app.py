@@ -55,9 +55,9 @@ def _global_options(
 
 
 def _register_commands() -> None:
-    from govplan.cli import eval_cmd, extract_cmd, render_cmd, validate_cmd
+    from govplan.cli import eval_cmd, extract_cmd, ledger_cmd, render_cmd, review_cmd, validate_cmd
 
-    for module in (extract_cmd, validate_cmd, render_cmd, eval_cmd):
+    for module in (extract_cmd, validate_cmd, render_cmd, review_cmd, ledger_cmd, eval_cmd):
         module.register(app)
 
 

@@ -114,6 +114,24 @@ class UnitRef(Evidence):
     )
 
 
+LedgerStatus = Literal["not_started", "in_progress", "done", "behind"]
+
+
+class LedgerEntry(SpecModel):
+    """One progress record of a task from the 督办台账 (ledger import, or by hand); never extracted.
+
+    The extractor neither writes nor reads these, and `extract --update` keeps them as they are.
+    """
+
+    date: dt.date = Field(description="when the record was taken (the day of `govplan ledger import`)")
+    status: LedgerStatus | None = Field(
+        default=None, description="完成状态: not_started 未启动, in_progress 推进中, done 已完成, behind 滞后"
+    )
+    text: str | None = Field(default=None, description="进展情况, as the unit wrote it")
+    completed: dt.date | None = Field(default=None, description="完成日期")
+    note: str | None = Field(default=None, description="备注")
+
+
 NumberStyle = Literal[
     "chapter", "article", "section", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
     "circled", "inline_shi", "inline_yao", "inline_ordinal", "dash", "attachment", "unnumbered",
@@ -137,6 +155,9 @@ class TaskNode(SpecModel):
     deadlines: list[Deadline] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     units: list[UnitRef] = Field(default_factory=list)
+    ledger: list[LedgerEntry] = Field(
+        default_factory=list, description="progress records from the 督办台账, oldest first (kept by extract --update)"
+    )
     children: list["TaskNode"] = Field(default_factory=list)
 
     def walk(self) -> Iterator["TaskNode"]:
@@ -225,3 +246,8 @@ def iter_paths(spec: Spec) -> Iterator[list[TaskNode]]:
 
     for root in spec.tasks:
         yield from rec(root, [])
+
+
+def is_preamble(node: TaskNode) -> bool:
+    """The text before the first numbered item (id 前言, unnumbered, level 1): it addresses recipients, it is no task."""
+    return node.level == 1 and node.style == "unnumbered"
