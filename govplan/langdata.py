@@ -46,6 +46,8 @@ class LineStyleData(Strict):
     pattern: str
     numeral: Literal["cn", "arabic", "circled", "auto"]
     segment: str
+    damaged: bool = False
+    strict: bool = False
 
 
 class InlineStyleData(Strict):
@@ -66,6 +68,15 @@ class AttachmentListData(Strict):
     item: str
 
 
+class MidlineData(Strict):
+    after_sentence: str
+    after_clause: str
+    min_blanks: int = Field(ge=1)
+    styles: Words
+    new_list_styles: Words
+    glued_item_styles: Words
+
+
 class NumberingData(Strict):
     line_styles: list[LineStyleData] = Field(min_length=1)
     attachment: AttachmentData
@@ -74,6 +85,8 @@ class NumberingData(Strict):
     inline_clause_starts: str
     bare_marker_not_before: Words
     numerals: dict[Literal["cn", "arabic", "circled"], Words]
+    midline: MidlineData
+    max_gap: int = Field(ge=0)
     max_title_chars: int = Field(gt=0)
     max_inline_depth: int = Field(ge=0)
 
@@ -366,6 +379,22 @@ class ValidateData(Strict):
     horizon_years: int
 
 
+# --- tables.yaml ------------------------------------------------------------------------------
+
+ColumnKindName = Literal[
+    "number", "task", "measure", "schedule", "lead", "support", "responsible", "leader", "time",
+    "progress", "score", "other", "note",
+]
+
+
+class TablesData(Strict):
+    columns: dict[ColumnKindName, Words]
+    min_header_cells: int = Field(ge=1)
+    max_header_chars: int = Field(gt=0)
+    content_kinds: list[ColumnKindName] = Field(min_length=1)
+    max_section_chars: int = Field(gt=0)
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "grammar": GrammarData,
     "numbering": NumberingData,
@@ -377,6 +406,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "aliases": AliasesData,
     "aliases_plain": PlainAliases,
     "validate": ValidateData,
+    "tables": TablesData,
 }
 
 

@@ -6,6 +6,7 @@ span from normalised text back to the original.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -22,7 +23,9 @@ from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
+from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
+from govplan.tablecells import QUIET_COLUMNS, carry_merged_cells, column_allows as _column_allows, table_units
 
 if TYPE_CHECKING:
     from govplan.annotate.units import Registry
@@ -69,11 +72,10 @@ def _extract_part(
 ) -> Spec:
     builder = TreeBuilder(normalized.text, locator)
     tasks = builder.build(part.lines)
-    first_task_line = tasks[0].line - 1 if tasks else None
-    metadata = extract_metadata(part.lines, first_task_line, part.title)
-    context = _context(metadata, part.lines, options)
+    metadata = extract_metadata(part.lines, _first_task_line(tasks, part.lines), part.title)
+    context = _context(metadata, _readable_lines(part.lines, builder.tables, normalized.text), options)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
-    annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options)
+    annotate_tasks(tasks, normalized.text, locator, context, options)
     return Spec(
         generator=f"govplan {__version__}",
         source=Source(
@@ -90,6 +92,40 @@ def _extract_part(
     )
 
 
+def _first_task_line(tasks: list[TaskNode], lines: list[Line]) -> int | None:
+    """Index of the line where the first task starts (metadata lives before it)."""
+    if not tasks or tasks[0]._norm_start is None:
+        return None
+    starts = [line.start for line in lines]
+    at = bisect.bisect_right(starts, tasks[0]._norm_start) - 1
+    return lines[max(at, 0)].index if lines else None
+
+
+def _readable_lines(lines: list[Line], tables: list[Table], text: str) -> list[Line]:
+    """The lines as annotators' document-level cues should read them: table cells that report what
+    was done (进展情况) or hold scores or contacts left out."""
+    quiet = sorted(
+        (cell.start, cell.end)
+        for table in tables for row in table.rows for cell in row.cells
+        if table.kind(cell) in QUIET_COLUMNS
+    )
+    if not quiet:
+        return lines
+    result = []
+    for line in lines:
+        inside = [(s, e) for s, e in quiet if line.start <= s < line.end]
+        if not inside:
+            result.append(line)
+            continue
+        pieces, pos = [], line.start
+        for s, e in inside:
+            pieces.append(text[pos:s])
+            pos = max(pos, e)
+        pieces.append(text[pos:line.end])
+        result.append(Line(line.index, line.start, line.end, "".join(pieces).strip()))
+    return result
+
+
 def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions) -> DocContext:
     """Document context for annotators: the date of issue, else a year named in the title, and
     whether the document as a whole reads as a report."""
@@ -103,18 +139,24 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions) -> 
     return DocContext(doc_date=metadata.date or options.doc_date, plan_start_year=plan_year, report=report)
 
 
-def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) -> list[NodeText]:
+def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
     """Each node's own text for annotators, in document order; a paragraph that holds inline
-    items (一是…二是…) keeps only its lead-in, so nothing is annotated twice."""
+    items (一是…二是…) keeps only its lead-in, so nothing is annotated twice. A task-table row
+    gives its cells (govplan.annotate.base.Cell) and ends before trailing cells that report what
+    was done (进展情况) or hold scores; items annotators find inside its child tasks' text (the
+    ①②③ of a 进度安排 cell) are left to the children."""
     result: list[NodeText] = []
 
     def visit(node: TaskNode, path: list[TaskNode]) -> None:
-        start = norm_starts[id(node)]
-        end = start + len(node.text)
-        inline = [norm_starts[id(c)] for c in node.children if c.style.startswith("inline") and id(c) in norm_starts]
-        if inline:
-            end = min(end, min(inline))
-        result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node]))
+        start = node._norm_start
+        assert start is not None, "task nodes come from the tree builder"
+        end = node._norm_end if node._norm_end is not None else start + len(node.text)
+        if not node._cells:
+            inline = [c._norm_start for c in node.children if c.style.startswith("inline") and c._norm_start is not None]
+            if inline:
+                end = min(end, min(inline))
+        cells = tuple(c for c in node._cells if start <= c.start and c.end <= end)
+        result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node], cells=cells))
         for child in node.children:
             visit(child, path + [node])
 
@@ -125,7 +167,6 @@ def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) ->
 
 def annotate_tasks(
     tasks: list[TaskNode],
-    norm_starts: dict[int, int],
     text: str,
     locator: Locator,
     context: DocContext,
@@ -136,14 +177,21 @@ def annotate_tasks(
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
 
-    nodes = node_texts(tasks, norm_starts, text)
+    nodes = node_texts(tasks, text)
     for nt in nodes:
         deadlines = find_deadlines(nt, context)
         targets = find_targets(nt, deadlines, context)
-        nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
-        nt.node.targets = [_to_original(t, locator) for t in targets]
-    assign_units(nodes, unit_registry(options.registry_paths))
+        nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
+        nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
+    registry = unit_registry(options.registry_paths)
+    assign_units(nodes, registry)
     for nt in nodes:
+        if nt.cells or nt.node._carried:
+            table_units(nt, text, registry)
+    carry_merged_cells(nodes)
+    for nt in nodes:
+        nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]
+        nt.node.targets = [_to_original(t, locator) for t in nt.node.targets]
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 
 

@@ -22,6 +22,8 @@ class LineStyle:
     pattern: re.Pattern[str]
     numeral: str
     segment: str
+    damaged: bool = False
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,20 @@ class HeadingNumber:
     value: int
     segment: str
     number_end: int
+    damaged: bool = False  # the source damaged the number ("三)"): no number is recorded
+    strict: bool = False  # a heading only where it is exactly the next number of an open list
+
+
+@dataclass(frozen=True)
+class Midline:
+    """Where a heading number may stand inside a line (numbering.yaml, midline)."""
+
+    after_sentence: str
+    after_clause: str
+    min_blanks: int
+    styles: frozenset[str]
+    new_list_styles: frozenset[str]
+    glued_item_styles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -57,14 +73,22 @@ class Numbering:
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
+    midline: Midline
+    max_gap: int  # a number this far past the expected one still continues its list when confirmed
+    first_chars: frozenset[str]  # characters a heading number can start with (a quick test)
 
 
 @lru_cache(maxsize=1)
 def numbering() -> Numbering:
     data = load_data("numbering.yaml")
     styles = tuple(
-        LineStyle(s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"]) for s in data["line_styles"]
+        LineStyle(
+            s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
+            bool(s.get("damaged", False)), bool(s.get("strict", False)),
+        )
+        for s in data["line_styles"]
     )
+    mid = data["midline"]
     return Numbering(
         line_styles=styles,
         attachment=compile_pattern(data["attachment"]["pattern"], _FILE),
@@ -82,7 +106,21 @@ def numbering() -> Numbering:
         bare_marker_not_before=tuple(data["bare_marker_not_before"]),
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
+        midline=Midline(
+            mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), frozenset(mid["styles"]),
+            frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]),
+        ),
+        max_gap=int(data["max_gap"]),
+        first_chars=frozenset(_first_chars(styles)),
     )
+
+
+def _first_chars(styles: tuple[LineStyle, ...]) -> set[str]:
+    """Characters a heading number of some style can start with: of the numerals, digits, brackets,
+    circled numbers, 第 and the dash, those that begin a match of some style (a quick test)."""
+    probe = "第一二三四五六七八九十0123456789(—" + CIRCLED
+    tails = ("一、", "1.", "条", "章", "节", ")", "一)", "1)", "—x", "是", "，", "、", ".", " x")
+    return {ch for ch in probe if any(style.pattern.match(ch + tail) for style in styles for tail in tails)}
 
 
 def numeral_value(text: str, kind: str) -> int | None:
@@ -107,8 +145,16 @@ def match_heading(stripped: str) -> HeadingNumber | None:
     Unnumbered list items (—— lead-ins) get value 0 and keep "{n}" in their segment: the tree
     numbers them by position.
     """
-    for style in numbering().line_styles:
-        match = style.pattern.match(stripped)
+    return heading_at(stripped, 0)
+
+
+def heading_at(text: str, pos: int) -> HeadingNumber | None:
+    """The heading number that starts at ``text[pos]``, if any (``number_end`` relative to ``pos``)."""
+    data = numbering()
+    if pos >= len(text) or text[pos] not in data.first_chars:
+        return None
+    for style in data.line_styles:
+        match = style.pattern.match(text, pos)
         if not match:
             continue
         raw = match.group("n") if "n" in style.pattern.groupindex and style.numeral != "auto" else ""
@@ -116,7 +162,7 @@ def match_heading(stripped: str) -> HeadingNumber | None:
         if value is None:
             continue
         segment = style.segment if style.numeral == "auto" else style.segment.replace("{n}", raw)
-        return HeadingNumber(style.key, value, segment, match.end())
+        return HeadingNumber(style.key, value, segment, match.end() - pos, style.damaged, style.strict)
     return None
 
 

@@ -1,0 +1,142 @@
+"""What a task table's columns allow annotators to find in a row (the pipeline applies it).
+
+A row of a 任务分解表 reaches the annotators as one NodeText whose ``cells`` say which part of the
+text is which column (govplan.annotate.base.Cell). Whatever the annotators make of the cells, the
+pipeline holds every row to its columns:
+
+- deadlines only from task, measure, schedule, time and note cells; targets only from task,
+  measure, schedule and note cells: a 进展情况 cell reports what was done, a 分值 cell scores, a
+  序号 cell numbers, and a unit cell names units;
+- a unit column gives the units listed in it with the column's role (牵头单位 → lead, 配合单位 →
+  support, 责任单位 → responsible, 责任领导 → leader); where the units annotator found none with
+  that role in the cell, the cell's list is read here (split at 、，；/ and blanks outside
+  brackets), and units it found there with another role are dropped;
+- a merged cell that covers several rows but reached govplan once (a table flattened into text)
+  is carried to every row it covers: its units with their role, and the deadlines found in it;
+- items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from govplan.annotate.base import Cell, NodeText
+from govplan.spec.model import Deadline, Evidence, Span, UnitRef
+
+if TYPE_CHECKING:
+    from govplan.annotate.units import Registry
+
+# Columns whose text no document-level cue (a report's mood) should read.
+QUIET_COLUMNS = ("progress", "score", "other")
+UNIT_ROLES = {"lead": "lead", "support": "support", "responsible": "responsible", "leader": "leader"}
+_ALLOWED = {
+    "deadlines": frozenset({"task", "measure", "schedule", "time", "note"}),
+    "targets": frozenset({"task", "measure", "schedule", "note"}),
+    "units": frozenset({"task", "measure", "schedule", "note", *UNIT_ROLES}),
+}
+_OPEN, _CLOSE = "(（[【〔", ")）]】〕"
+_SEPARATORS = "、，,；;/／ \t\n"
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}[:：]")
+_ROLE_REMARK = re.compile(r"[(（](?:牵头|配合|负责|主责|协助|协办|责任单位|牵头单位|配合单位)[)）]$")
+_TRAILERS = ("等单位", "等部门", "等")
+_NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无"})
+
+
+def column_allows(nt: NodeText, item: Evidence, field: str = "deadlines") -> bool:
+    """Whether a row's columns let ``item`` (normalised span) stand where it was found."""
+    if not nt.cells:
+        return True
+    start = item.span.start
+    if _in_children(nt, start):
+        return False
+    cell = next((c for c in nt.cells if c.start <= start < c.end), None)
+    return cell is None or cell.column in _ALLOWED[field]
+
+
+def _in_children(nt: NodeText, start: int) -> bool:
+    for child in nt.node.children:
+        if child._norm_start is not None and child._norm_start <= start < child._norm_start + len(child.text):
+            return True
+    return False
+
+
+def table_units(nt: NodeText, text: str, registry: Registry) -> None:
+    """Units of a row by its columns (see the module docstring); ``text`` is the normalised document."""
+    node = nt.node
+    node.units = [u for u in node.units if column_allows(nt, u, "units")]
+    if any(c.column in UNIT_ROLES for c in (*nt.cells, *node._carried)):
+        # where the table names units in their own columns, a task cell that reads like a unit
+        # (推行一网通办 ends like 办) is not one
+        whole = {(c.start, c.end) for c in nt.cells if c.column in ("task", "measure", "schedule", "note")}
+        node.units = [u for u in node.units if (u.span.start, u.span.end) not in whole]
+    for cell in (*nt.cells, *node._carried):
+        role = UNIT_ROLES.get(cell.column)
+        if role is None:
+            continue
+        inside = [u for u in node.units if cell.start <= u.span.start < cell.end]
+        if any(u.role == role for u in inside):
+            continue
+        node.units = [u for u in node.units if u not in inside] + cell_units(text, cell, role, registry)
+
+
+def cell_units(text: str, cell: Cell, role: str, registry: Registry) -> list[UnitRef]:
+    """One UnitRef per unit listed in a unit cell (normalised spans), with the column's role."""
+    refs = []
+    for start, end in _items(text, cell.start, cell.end):
+        name = text[start:end]
+        refs.append(UnitRef(text=name, span=Span(start=start, end=end), name=name,
+                            canonical=registry.lookup(name), role=role))  # type: ignore[arg-type]
+    return refs
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of the items of a list cell, split outside brackets, trimmed of labels and trailers."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = start
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else _SEPARATORS[0]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif (ch in _SEPARATORS and depth == 0) or i == end:
+            trimmed = _trim(text, item_start, i)
+            if trimmed is not None:
+                items.append(trimmed)
+            item_start = i + 1
+    return items
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    label = _LABEL.match(text, start, end)
+    if label:
+        start = label.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    remark = _ROLE_REMARK.search(text, start, end)
+    if remark:
+        end = remark.start()
+    for trailer in _TRAILERS:
+        if text.endswith(trailer, start, end) and end - len(trailer) > start:
+            end -= len(trailer)
+            break
+    if end <= start or text[start:end] in _NOTHING:
+        return None
+    return start, end
+
+
+def carry_merged_cells(nodes: list[NodeText]) -> None:
+    """Deadlines of a merged time cell for every row it covers (units are carried by table_units)."""
+    carried = [(nt, cell) for nt in nodes for cell in nt.node._carried if cell.column == "time"]
+    if not carried:
+        return
+    found: list[Deadline] = [d for nt in nodes for d in nt.node.deadlines]
+    for nt, cell in carried:
+        have = {(d.span.start, d.span.end) for d in nt.node.deadlines}
+        for deadline in found:
+            if cell.start <= deadline.span.start < cell.end and (deadline.span.start, deadline.span.end) not in have:
+                nt.node.deadlines.append(deadline.model_copy())
