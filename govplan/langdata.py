@@ -253,16 +253,27 @@ class Zero(Strict):
 class OneByOne(Strict):
     separators: str
     verb_max_chars: int
+    numerals: Words
+
+
+class LatinUnits(Strict):
+    prefixes: Words
+    bases: Words
+    powers: Words
+    per: Words
 
 
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
     fact_words: Words
+    weak_fact_words: Words
     done_words: Words
     report_min_fact_cues: int
     approx_before: Words
     sentence_breaks: str
+    report_titles: Words
+    plan_titles: Words
     window: int
 
 
@@ -282,6 +293,9 @@ class TargetsData(Strict):
     comparators_before: dict[Comparator, Words]
     comparators_after: dict[Comparator, Words]
     comparator_adverbs: ComparatorAdverbs
+    comparator_reach: ComparatorAdverbs
+    normative_comparators: Words
+    comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
     doubling: Doubling
@@ -291,6 +305,8 @@ class TargetsData(Strict):
     not_before: Words
     action_units: Words
     one_by_one: OneByOne
+    latin_units: LatinUnits
+    unit_space: str
     unit_aliases: dict[str, str]
     vague_quantities: Words
     condition_follower: str

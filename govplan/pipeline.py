@@ -129,13 +129,13 @@ def _readable_lines(lines: list[Line], tables: list[Table], text: str) -> list[L
 def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions) -> DocContext:
     """Document context for annotators: the date of issue, else a year named in the title, and
     whether the document as a whole reads as a report."""
-    from govplan.annotate.targets import reads_as_report
+    from govplan.annotate.targets import document_is_report
 
     plan_year = None
     if metadata.title:
         match = _YEAR.search(metadata.title)
         plan_year = int(match.group(1)) if match else None
-    report = reads_as_report([line.text for line in lines if line.text])
+    report = document_is_report(metadata.title, [line.text for line in lines if line.text])
     return DocContext(doc_date=metadata.date or options.doc_date, plan_start_year=plan_year, report=report)
 
 

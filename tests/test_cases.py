@@ -78,6 +78,7 @@ def test_case(case: dict[str, Any]) -> None:
     assert not unknown, f"unknown keys in case: {sorted(unknown)}"
     assert case.get("from"), "every case names the document it was taken from"
     ids, found = _found(case)
+    assert ids, "the case gives no task at all, so its expectations would test nothing"
     if "tasks" in case:
         assert ids == [str(t) for t in case["tasks"]]
     for kind in _KINDS:

@@ -75,13 +75,21 @@ def test_a_gold_item_that_is_not_on_its_line_is_a_clear_error(run_cli, tmp_path)
     assert "n.yaml" in result.stderr and "4月底前" in result.stderr
 
 
-def test_corpus_scores_do_not_fall_below_what_was_measured(run_cli):
-    result = run_cli("eval", "corpus/gold", "--json", cwd=ROOT)
+def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
+    result = run_cli("eval", "--by-split", "--json", cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    total = json.loads(result.stdout)["total"]
-    # measured on the bundled gold set: tasks 1.000, deadlines 0.998, dates 1.000, targets 0.995,
-    # lead 0.992, support 1.000; these floors catch regressions without pinning exact numbers
-    floors = {"tasks": 0.99, "deadline_spans": 0.98, "deadline_dates": 0.98, "targets": 0.98,
-              "lead_units": 0.97, "support_units": 0.98}
-    for field, floor in floors.items():
-        assert total[field]["f1"] >= floor, (field, total[field])
+    groups = json.loads(result.stdout)["groups"]
+    # Floors a little under the figures measured when they were last raised (README, 准确率):
+    # they catch regressions without pinning numbers tuned to the last decimal. The held-out floor
+    # guards what we report; seeds are the documents the first rules were written from.
+    floors = {
+        "seeds": {"tasks": 0.99, "deadline_spans": 0.98, "deadline_dates": 0.98, "targets": 0.98,
+                  "lead_units": 0.97, "support_units": 0.98},
+        "dev": {"tasks": 0.72, "deadline_spans": 0.76, "deadline_dates": 0.72, "targets": 0.77,
+                "lead_units": 0.53, "support_units": 0.41},
+        "held-out": {"tasks": 0.63, "deadline_spans": 0.82, "deadline_dates": 0.81, "targets": 0.59,
+                     "lead_units": 0.43, "support_units": 0.46},
+    }
+    for group, fields in floors.items():
+        for field, floor in fields.items():
+            assert groups[group][field]["f1"] >= floor, (group, field, groups[group][field])

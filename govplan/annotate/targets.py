@@ -54,6 +54,7 @@ class _Cues:
     goal: frozenset[str]
     plan_goal: frozenset[str]  # with the weak goal words, which only a plan reads as goals
     fact: frozenset[str]
+    weak_fact: frozenset[str]  # fact words a due time earlier in the sentence overrides
     done: frozenset[str]
     report_cues: frozenset[str]  # fact | goal
     plan_cues: frozenset[str]  # fact | plan_goal
@@ -62,14 +63,16 @@ class _Cues:
     def from_words(cls, mood: dict[str, Any]) -> _Cues:
         goal, fact = frozenset(mood["goal_words"]), frozenset(mood["fact_words"])
         plan_goal = goal | frozenset(mood["weak_goal_words"])
-        return cls(goal, plan_goal, fact, frozenset(mood["done_words"]), fact | goal, fact | plan_goal)
+        return cls(goal, plan_goal, fact, frozenset(mood["weak_fact_words"]), frozenset(mood["done_words"]),
+                   fact | goal, fact | plan_goal)
 
 
 @cache
 def _rules() -> _Rules:
     """Compile the target patterns from govplan/data/targets.yaml."""
     w = data("targets")
-    units = alternation(w["units"])
+    units = f"{alternation(w['units'])}|{_latin_unit(w['latin_units'])}"
+    space = f"[{re.escape(w['unit_space'])}]?"
     approx = word_map(w["approx_between"])
     # Each pattern starts with the number's own first character and checks what stands before it
     # right after (\d(?<![\dA-Za-z.]\d), not (?<![\dA-Za-z.])\d): re can then skip ahead to the
@@ -77,7 +80,7 @@ def _rules() -> _Rules:
     arabic = (
         rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{_MULT})"
         rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
-        rf"(?P<approx>{alternation(approx)})?(?P<unit>{units})(?![A-Za-z])"
+        rf"(?P<approx>{alternation(approx)})?{space}(?P<unit>{units})(?![A-Za-z])"
     )
     chinese = rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*)(?P<unit>{units})"
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
@@ -107,8 +110,18 @@ class _Found:
     start: int
     end: int
     fields: dict[str, Any]
-    cued: bool = False  # a comparator word is written right before it (不少于1400人)
+    cued: bool = False  # a bound is set right before it (不少于1400人): a goal whatever the mood
     approx: bool = False  # an approximate amount (300余吨, 近700名), as reports write them
+    word: str | None = None  # the comparator word written before it or before the list it ends
+
+
+def _latin_unit(w: dict[str, Any]) -> str:
+    """Units written in Latin letters: [prefix]base[power][/per], not glued to a longer word."""
+    per = alternation(w["per"])
+    return (
+        rf"(?:{alternation(w['prefixes'])})?(?:{alternation(w['bases'])})(?:{alternation(w['powers'])})?"
+        rf"(?:/(?:{alternation(w['prefixes'])})?(?:{alternation(w['bases'])}|{per}))?(?![A-Za-z])"
+    )
 
 
 def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None = None) -> list[Target]:
@@ -131,7 +144,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
             continue
         if found and _qualifies_noun(found[-1], start, rules):
             continue
-        item = _read(match, text, rules, found[-1].end if found else None)
+        item = _read(match, text, rules, found[-1] if found else None)
         if item is not None and item.start >= last_end and _states_goal(text, item, mood, rules):
             found.append(item)
             last_end = item.end
@@ -172,6 +185,8 @@ def _is_one_by_one(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """The same quantity after two short verbs in a row is the idiom "one at a time", not a
     count: 解决一户,销号一户; 成熟一个、发展一个."""
     w = rules.words["one_by_one"]
+    if (match.groupdict().get("n1") or "") not in w["numerals"]:
+        return False
     quantity, start, end = match.group(), match.start(), match.end()
     seps, most = str(w["separators"]), int(w["verb_max_chars"])
     for gap in range(1, most + 2):
@@ -202,9 +217,10 @@ def _qualifies_noun(previous: _Found, start: int, rules: _Rules) -> bool:
     return previous.end == start and previous.fields.get("unit") in rules.words["action_units"]
 
 
-def _read(match: re.Match[str], text: str, rules: _Rules, previous_end: int | None) -> _Found | None:
+def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | None) -> _Found | None:
     """The target a number match denotes, with cue words around it folded into its range;
-    ``previous_end`` is where the last target found before it ends."""
+    ``previous`` is the last target found before it."""
+    previous_end = previous.end if previous else None
     g = match.groupdict()
     pattern = match.re
     if pattern is rules.zero:
@@ -221,11 +237,12 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous_end: int | No
     start, end = match.span()
     comparator = rules.approx.get(g.get("approx") or "", "=")
     word = _adjacent_before(text, start, rules.comparator_before)
+    inherited = None if word else _list_comparator(text, start, previous, rules)
     if word:
         comparator = rules.comparator_before[word]
         start -= len(word)
     else:
-        comparator = _adverb_comparator(text, start, rules) or comparator
+        comparator = inherited or _distant_comparator(text, start, rules) or comparator
     change = _adjacent_before(text, start, rules.change_before)
     if change:
         fields.setdefault("change", rules.change_before[change])
@@ -238,7 +255,9 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous_end: int | No
         comparator = rules.comparator_after[after]
         end += len(after)
     approx = bool(g.get("approx")) or text.endswith(tuple(rules.words["mood"]["approx_before"]), 0, start)
-    return _Found(start, end, {**fields, "comparator": comparator}, cued=bool(word), approx=approx)
+    governing = word or (previous.word if inherited and previous else None)
+    normative = governing in rules.words["normative_comparators"]
+    return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing)
 
 
 def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
@@ -251,6 +270,15 @@ def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     if not following or following[0] in w["not_before"]:
         return None
     return _Found(match.start(), match.end() + len(following[0]), {"value": 0.0, "comparator": "="}, cued=True)
+
+
+def _list_comparator(text: str, start: int, previous: _Found | None, rules: _Rules) -> str | None:
+    """The comparator of the previous quantity when only a list joiner stands between them and a
+    comparator word was written before that one (分别达到60%和45%; 最高60万元、40万元)."""
+    if previous is None or previous.word is None:
+        return None
+    gap = text[previous.end:start].strip()
+    return previous.fields["comparator"] if gap in rules.words["comparator_list_joiners"] else None
 
 
 def _continues_list(text: str, start: int, previous_end: int | None, rules: _Rules) -> bool:
@@ -271,13 +299,32 @@ def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
     return text.endswith(rules.words["quota_verbs"], 0, start)
 
 
-def _adverb_comparator(text: str, start: int, rules: _Rules) -> str | None:
-    """Comparator of an adverb a short verb away from the number: 至少认领1个, 至少开展2次."""
-    adverbs = rules.words["comparator_adverbs"]
-    window = text[max(0, start - int(adverbs["max_gap"])):start]
-    window = window[max(window.rfind(ch) for ch in rules.words["clause_breaks"]) + 1:]
-    best = max(((window.rfind(word), str(symbol)) for symbol, words in adverbs["words"].items() for word in words))
-    return best[1] if best[0] >= 0 else None
+def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
+    """Comparator of a word earlier in the clause: an adverb a short verb away (至少认领1个,
+    至少联系1户…和1户), or a comparator verb over the noun it compares, up to the first number
+    after it (不超过职工总数15%)."""
+    for key, over_numbers in (("comparator_adverbs", True), ("comparator_reach", False)):
+        table = rules.words[key]
+        window = text[max(0, start - int(table["max_gap"])):start]
+        window = window[max(window.rfind(ch) for ch in rules.words["clause_breaks"]) + 1:]
+        # the word ending last wins; at the same end the longer one (不超过 over 超过)
+        best = max(((window.rfind(word) + len(word) if word in window else -1, len(word), str(symbol))
+                    for symbol, words in table["words"].items() for word in words))
+        if best[0] >= 0 and (over_numbers or not any(ch.isdigit() for ch in window[best[0]:])):
+            return best[2]
+    return None
+
+
+def document_is_report(title: str | None, lines: list[str]) -> bool:
+    """Whether a document states facts rather than goals: by the genre its title names
+    (…情况的报告, 经验材料 / …实施方案, 工作要点), else by its cue words."""
+    mood = _rules().words["mood"]
+    head = (title or "").rstrip("》”\"）) ")
+    if head.endswith(tuple(mood["report_titles"])):
+        return True
+    if head.endswith(tuple(mood["plan_titles"])):
+        return False
+    return reads_as_report(lines)
 
 
 def reads_as_report(lines: list[str]) -> bool:
@@ -290,11 +337,12 @@ def reads_as_report(lines: list[str]) -> bool:
 
 
 def _cue_counts(texts: Iterable[str], cues: _Cues) -> tuple[int, int]:
-    """How many fact-cue and goal-cue tokens the texts hold (a word in both lists counts twice)."""
+    """How many fact-cue and goal-cue tokens the texts hold (a word in both lists counts twice);
+    weak fact words (取得, 获得…), which plans use as much as reports, are not counted."""
     facts = goals = 0
     for text in texts:
         for token in words_among(text, cues.report_cues):
-            facts += token in cues.fact
+            facts += token in cues.fact and token not in cues.weak_fact
             goals += token in cues.goal
     return facts, goals
 
@@ -314,6 +362,7 @@ class _Mood:
         self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
         self._report: bool | None = True if in_report else None
+        self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
         """Start of the sentence holding ``pos`` (looking back at most ``window`` characters)."""
@@ -333,13 +382,26 @@ class _Mood:
         sentence = self.sentence_start(start)
         report = self.is_report()
         goals, cues = (self.cues.goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
-        cue: tuple[int, bool] | None = None
+        cue: tuple[int, bool, bool] | None = None  # (end, is a goal, is a weak fact)
         for pos, token in words_among_within(self.text, sentence, start, cues):
-            cue = (pos + len(token), token in goals)
-        i = bisect.bisect_right(self.deadline_ends, start) - 1
-        if i >= 0 and self.deadline_ends[i] > sentence and (cue is None or self.deadline_ends[i] >= cue[0]):
-            return True
+            cue = (pos + len(token), token in goals, token in self.cues.weak_fact)
+        frame = self.frame_end(start)
+        if frame is not None and (cue is None or cue[1] or cue[2] or frame >= cue[0]):
+            return True  # a due time frames the sentence: 2022年底前…达到55%; 到2020年，…取得突破，…达到90%
         return None if cue is None else cue[1]
+
+    def frame_end(self, start: int) -> int | None:
+        """Where the due time that frames the number ends: the last one before it in its sentence
+        (到2020年，…), however far back."""
+        i = bisect.bisect_right(self.deadline_ends, start) - 1
+        return self.deadline_ends[i] if i >= 0 and self._same_sentence(self.deadline_ends[i], start) else None
+
+    def _same_sentence(self, first: int, second: int) -> bool:
+        """Whether no sentence break stands between two positions (however far apart)."""
+        if self._breaks is None:
+            self._breaks = [i for i, ch in enumerate(self.text) if ch in self.breaks]
+        k = bisect.bisect_left(self._breaks, first)
+        return k == len(self._breaks) or self._breaks[k] >= second
 
     def is_report(self) -> bool:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
@@ -394,10 +456,10 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     follower = w["condition_follower"]
     if text.startswith(follower, item.end):
         comparator = item.fields["comparator"]
-        if comparator in w["condition_comparators"] or (
-            comparator != "=" and item.fields.get("unit") in w["condition_units"]
-        ):
-            return True
+        if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
+            return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
+        if comparator in w["condition_comparators"] and mood.frame_end(item.start) is None:
+            return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
     rest = text[item.end:mood.clause_end(item.end)]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
 
