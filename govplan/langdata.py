@@ -56,6 +56,8 @@ class InlineStyleData(Strict):
     numerals: Literal["cn", "arabic", "circled"]
     word_marker: bool = False
     bare_marker: str | None = None
+    cells_only: bool = False
+    segment: str | None = None
 
 
 class AttachmentData(Strict):
@@ -83,6 +85,7 @@ class NumberingData(Strict):
     attachment_list: AttachmentListData
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str
+    cell_clause_starts: str
     bare_marker_not_before: Words
     numerals: dict[Literal["cn", "arabic", "circled"], Words]
     midline: MidlineData

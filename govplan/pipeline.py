@@ -25,7 +25,7 @@ from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
-from govplan.tablecells import QUIET_COLUMNS, carry_merged_cells, column_allows as _column_allows, table_units
+from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, table_units
 
 if TYPE_CHECKING:
     from govplan.annotate.units import Registry
@@ -188,7 +188,6 @@ def annotate_tasks(
     for nt in nodes:
         if nt.cells or nt.node._carried:
             table_units(nt, text, registry)
-    carry_merged_cells(nodes)
     for nt in nodes:
         nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]
         nt.node.targets = [_to_original(t, locator) for t in nt.node.targets]

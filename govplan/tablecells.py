@@ -11,8 +11,9 @@ pipeline holds every row to its columns:
   support, 责任单位 → responsible, 责任领导 → leader); where the units annotator found none with
   that role in the cell, the cell's list is read here (split at 、，；/ and blanks outside
   brackets), and units it found there with another role are dropped;
-- a merged cell that covers several rows but reached govplan once (a table flattened into text)
-  is carried to every row it covers: its units with their role, and the deadlines found in it;
+- a merged unit cell that covers several rows but reached govplan once (a table flattened into
+  text) gives its units to every row it covers (a merged time cell's deadlines are recorded once,
+  on the row that holds the cell: a deadline is one span of the source);
 - items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children.
 """
 
@@ -22,7 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from govplan.annotate.base import Cell, NodeText
-from govplan.spec.model import Deadline, Evidence, Span, UnitRef
+from govplan.spec.model import Evidence, Span, UnitRef
 
 if TYPE_CHECKING:
     from govplan.annotate.units import Registry
@@ -127,16 +128,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end <= start or text[start:end] in _NOTHING:
         return None
     return start, end
-
-
-def carry_merged_cells(nodes: list[NodeText]) -> None:
-    """Deadlines of a merged time cell for every row it covers (units are carried by table_units)."""
-    carried = [(nt, cell) for nt in nodes for cell in nt.node._carried if cell.column == "time"]
-    if not carried:
-        return
-    found: list[Deadline] = [d for nt in nodes for d in nt.node.deadlines]
-    for nt, cell in carried:
-        have = {(d.span.start, d.span.end) for d in nt.node.deadlines}
-        for deadline in found:
-            if cell.start <= deadline.span.start < cell.end and (deadline.span.start, deadline.span.end) not in have:
-                nt.node.deadlines.append(deadline.model_copy())

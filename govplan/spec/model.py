@@ -104,7 +104,7 @@ class UnitRef(Evidence):
 NumberStyle = Literal[
     "chapter", "article", "section", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
     "circled", "inline_shi", "inline_yao", "inline_ordinal", "dash", "attachment", "unnumbered",
-    "table_row",
+    "table_row", "named_ordinal",
 ]
 
 

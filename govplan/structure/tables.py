@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from govplan.datafiles import load_data
 from govplan.structure.lines import Line
-from govplan.structure.numbering import CIRCLED, numbering, numeral_value
+from govplan.grammar import compile_pattern
+from govplan.structure.numbering import CIRCLED, heading_at, numbering, numeral_value
 
 _BLANKS = " \t\f\v\r\u3000"
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -37,6 +38,10 @@ _ROW_NUMBER = re.compile(
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
 _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|院|中心|公司|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+_SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
+_DATE = compile_pattern("^{calendar_date}$")
+# Columns whose merged cell a flattened table gives once for the rows it covers.
+_CARRIED_KINDS = ("lead", "support", "responsible", "leader", "time")
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,9 @@ class TableRow:
     carried: list[TableCell] = field(default_factory=list)
     section: bool = False  # a row spanning the table (一、稳增长), read as a group heading
     line: int = 0  # index (in the lines given to find_tables) of the row's first line
+    # The row continues the task of the row above: it lies under the same merged 序号 cell (carried
+    # from above, or repeated with the same task), or a numbered table gives it no number.
+    continued: bool = False
 
     def get(self, column: int) -> TableCell | None:
         """The row's cell in ``column`` (its own, else one carried from above)."""
@@ -149,13 +157,13 @@ def row_number(cell: str) -> tuple[str, int, str] | None:
 
 @dataclass(frozen=True)
 class _Split:
-    shape: str  # tab | pipe | cell
+    shape: str  # tab | pipe | cell (one cell ending in |) | line (a plain line: one cell)
     cells: list[tuple[int, int]]  # stripped cell ranges (empty cells as (s, s))
     separator: bool = False  # a Markdown rule row (|---|---|)
 
 
 def _split(text: str, line: Line) -> _Split | None:
-    """The cells of a line that is a table row, or None."""
+    """The cells of a non-blank line as a table row would have them."""
     if line.blank:
         return None
     if "\t" in text[line.start:line.end] or _leading_tab(text, line):
@@ -164,7 +172,7 @@ def _split(text: str, line: Line) -> _Split | None:
         raw_end = len(text) if raw_end < 0 else raw_end
         return _Split("tab", _ranges(text, raw_start, raw_end, "\t"))
     if "|" not in line.text:
-        return None
+        return _Split("line", [(line.start, line.end)])
     if line.text.count("|") == 1 and line.text.endswith("|"):
         return _Split("cell", [_trim(text, line.start, line.end - 1)])
     start, end = line.start, line.end
@@ -225,8 +233,8 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             columns = _header(text, split.cells)
             if columns:
                 table = _row_table(lines, text, i, split.shape, columns)
-        elif split is not None and split.shape == "cell":
-            table = _cell_table(lines, text, i)
+        elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None:
+            table = _stream_table(lines, text, i, split.shape)
         if table is not None and table.rows:
             tables.append(table)
             i = table.last + 1
@@ -258,17 +266,17 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                     break  # another table starts
                 j += 1  # the header repeated (a new page)
                 continue
-            row = _row(text, split.cells, columns, table.rows[-1] if table.rows else None, j)
+            row = _row(text, split.cells, table, j)
             if row is None:
                 j += 1
                 continue
-            if not row.section:
+            if row.section:
+                pending.append(row)
+            else:
                 table.rows.extend(pending)
                 pending = []
                 table.rows.append(row)
                 table.last = j
-            else:
-                pending.append(row)
             j += 1
             continue
         if data.attachment.match(line.text) or data.attachment_list.match(line.text):
@@ -292,11 +300,13 @@ def _row_follows(lines: list[Line], text: str, j: int, shape: str) -> bool:
     return split is not None and split.shape == shape
 
 
-def _row(
-    text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None, line: int
-) -> TableRow | None:
-    """A table row from its cell ranges; a row with one filled cell first is a section row."""
+def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int) -> TableRow | None:
+    """A table row from its cell ranges: a row with one filled cell first is a section row; a row
+    of fewer cells than the header lost merged cells above it (carried), one of more cells has
+    cells of columns the header merged (kept as `other`)."""
+    columns = table.columns
     width = len(columns)
+    above = next((r for r in reversed(table.rows) if not r.section), None)
     filled = [(k, s, e) for k, (s, e) in enumerate(cells) if e > s]
     if not filled:
         return None
@@ -304,101 +314,240 @@ def _row(
     if len(filled) == 1 and filled[0][0] == 0 and width > 2 and row_number(text[start:end]) is None \
             and end - start <= _words().max_section:
         return TableRow(start, end, [TableCell(start, end, 0)], section=True, line=line)
-    if len(cells) >= width or above is None:
-        own = [TableCell(s, e, k) for k, s, e in filled if k < width] or [TableCell(start, end, 0)]
-        return TableRow(start, end, own, line=line)
-    missing = _align(text, cells, columns, above)
-    placed = [k for k in range(width) if k not in missing]
-    own = [TableCell(s, e, placed[k]) for k, s, e in filled]
-    carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
-    return TableRow(start, end, own, carried, line=line)
+    carried: list[TableCell] = []
+    if len(cells) > width:
+        placed = _widen(text, cells, columns, above)
+    elif len(cells) < width and above is not None:
+        missing = _align(text, cells, columns, above)
+        placed = [k for k in range(width) if k not in missing]
+        carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
+    else:
+        placed = list(range(len(cells)))
+    own = [TableCell(s, e, placed[k] if placed[k] >= 0 else width) for k, s, e in filled]
+    row = TableRow(start, end, own or [TableCell(start, end, 0)], carried, line=line)
+    row.continued = _continues(text, row, table, above)
+    return row
+
+
+def _continues(text: str, row: TableRow, table: Table, above: TableRow | None) -> bool:
+    """Whether a row continues the task of the row above (see TableRow.continued)."""
+    number = table.column_of("number")
+    if number is None:
+        return False
+    own = next((c for c in row.cells if c.column == number), None)
+    if own is None:
+        return True
+    if above is None:
+        return False
+    before = above.get(number)
+    task = table.column_of("task")
+    same_task = task is None or _text(text, row.get(task)) == _text(text, above.get(task))
+    return before is not None and _text(text, own) == _text(text, before) and same_task
+
+
+def _text(text: str, cell: TableCell | None) -> str:
+    return text[cell.start:cell.end] if cell is not None else ""
 
 
 def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow) -> set[int]:
     """Which columns a row of fewer cells lacks: the choice under which its cells read best as
-    their columns (a number under 序号, a unit under a unit column, a date under a time column),
-    preferring columns the row above fills (a merged cell covering both) and leftmost ones."""
+    their columns (a number under 序号 that continues the numbering, a unit under a unit column,
+    a date under a time column, a score under a score column), preferring columns the row above
+    fills (a merged cell covering both) and leftmost ones."""
     width = len(columns)
     lacking = width - len(cells)
+    next_number = _next_number(text, columns, above)
+    choices: list[tuple[int, ...]] = list(itertools.combinations(range(width), lacking)) \
+        if _combinations(width, lacking) <= 400 else \
+        [tuple(range(k, k + lacking)) for k in range(width - lacking + 1)]
     best: tuple[float, set[int]] | None = None
-    for combo in itertools.combinations(range(width), lacking):
+    for combo in choices:
         missing = set(combo)
         placed = [k for k in range(width) if k not in missing]
-        score = 0.0
-        for (s, e), column in zip(cells, placed):
-            score += _fit(text[s:e], columns[column].kind)
+        score = sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(cells, placed))
         score += sum(0.5 for k in missing if above.get(k) is not None) - 0.01 * sum(missing)
         if best is None or score > best[0]:
             best = (score, missing)
     return best[1] if best else set()
 
 
-def _fit(cell: str, kind: str | None) -> float:
+def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> list[int]:
+    """Columns for a row of more cells than the header (a header cell spanning two columns over a
+    category merged down the rows): the extra cells are placed where the rest read best as their
+    columns, leftmost first, and get no column (-1; the row keeps them as notes)."""
+    width = len(columns)
+    extra = len(cells) - width
+    next_number = _next_number(text, columns, above) if above is not None else None
+    best: tuple[float, list[int]] | None = None
+    for at in range(width + 1):
+        placed = list(range(at)) + [-1] * extra + list(range(at, width))
+        score = sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(cells, placed) if k >= 0)
+        if best is None or score > best[0]:
+            best = (score, placed)
+    return best[1] if best else list(range(width))
+
+
+def _combinations(n: int, k: int) -> int:
+    from math import comb
+
+    return comb(n, k)
+
+
+def _next_number(text: str, columns: list[Column], above: TableRow | None) -> int | None:
+    """The number the next row should carry in the 序号 column, from the row above."""
+    number = next((k for k, c in enumerate(columns) if c.kind == "number"), None)
+    if number is None or above is None:
+        return None
+    parsed = row_number(_text(text, above.get(number)))
+    return parsed[1] + 1 if parsed else None
+
+
+def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     """How well a cell's text reads as a column of ``kind``."""
     if not cell:
         return 0.0
-    number = row_number(cell) is not None
+    number = row_number(cell)
     if kind == "number":
-        return 2.0 if number else -2.0
-    if number:
+        if number is None:
+            return -2.0
+        return 2.0 if next_number is None or number[1] in (next_number, 1) else -1.0
+    if kind == "score":
+        return 1.5 if _SCORE_LIKE.match(cell) else -1.0
+    if number is not None:
         return -2.0
     if kind in ("lead", "support", "responsible"):
-        return 1.0 if len(cell) <= 40 and _UNIT_LIKE.search(cell) else -1.0
+        return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
-        return 1.0 if len(cell) <= 30 and _TIME_LIKE.search(cell) else -1.0
+        return 1.0 if _TIME_LIKE.search(cell) else -1.0
     return 0.0
 
 
-def _cell_table(lines: list[Line], text: str, first: int) -> Table | None:
-    """A table flattened one cell a line, each cell ending with ``|`` (its text may run over lines)."""
-    cells: list[tuple[int, int, int]] = []  # (start, end, line index of the cell's first line)
-    cell_start: tuple[int, int] | None = None  # (offset, line index) where a cell that spans lines began
-    last = first
-    j = first
-    while j < len(lines):
-        line = lines[j]
-        if line.blank:
-            j += 1
-            continue
-        split = _split(text, line)
-        if split is not None and split.shape == "cell":
-            s, e = split.cells[0]
-            if cell_start is not None:
-                s = cell_start[0]
-            cells.append((s, e, cell_start[1] if cell_start else j))
-            cell_start, last = None, j
-        elif split is None and cell_start is None:
-            cell_start = (line.start, j)
-        elif split is None and j - cell_start[1] < _MAX_CELL_LINES:  # type: ignore[index]
-            pass
-        else:
-            break
-        j += 1
+# --- tables flattened one cell a line ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _StreamCell:
+    start: int
+    end: int
+    line: int  # index of the cell's first line
+
+
+def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table | None:
+    """A table flattened one cell a line (each ending in ``|``, or plain lines from a page's
+    table): a header of column words, one a line; then the cells, a row starting at each number
+    of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
+    cells = _stream_cells(lines, text, first, shape)
     header: list[Column] = []
-    for s, e, _ in cells:
-        kind = column_kind(text[s:e])
+    for cell in cells:
+        kind = column_kind(text[cell.start:cell.end])
         if kind is None:
             break
-        header.append(Column(kind, text[s:e]))
+        header.append(Column(kind, text[cell.start:cell.end]))
     words = _words()
-    if len(header) < words.min_cells or not words.content & {c.kind for c in header}:
+    kinds = {c.kind for c in header}
+    if len(header) < words.min_cells or not words.content & kinds:
         return None
-    table = Table(header, cells[0][0], cells[len(header) - 1][1], [], first, last)
-    width = len(header)
-    number_column = table.column_of("number")
-    pos = width
-    while pos < len(cells):
-        s, e, line = cells[pos]
-        next_is_number = pos + 1 < len(cells) and row_number(text[cells[pos + 1][0]:cells[pos + 1][1]]) is not None
-        if number_column == 0 and row_number(text[s:e]) is None and next_is_number and e - s <= words.max_section:
-            table.rows.append(TableRow(s, e, [TableCell(s, e, 0)], section=True, line=line))
-            pos += 1
-            continue
-        group = cells[pos:pos + width]
-        own = [TableCell(cs, ce, k) for k, (cs, ce, _) in enumerate(group) if ce > cs]
-        if own:
-            table.rows.append(TableRow(own[0].start, own[-1].end, own, line=line))
-        pos += width
+    number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
+    if number is None and shape != "cell":
+        return None
+    table = Table(header, cells[0].start, cells[len(header) - 1].end, [], first, cells[len(header) - 1].line)
+    body = cells[len(header):]
+    if number is None:
+        _fixed_rows(table, body, text)
+    else:
+        _numbered_rows(table, body, text, number)
     while table.rows and table.rows[-1].section:
         table.rows.pop()
+    if table.rows:
+        last = table.rows[-1]
+        table.last = max(c.line for c in _stream_lines(last, body))
     return table
+
+
+def _stream_lines(row: TableRow, body: list[_StreamCell]) -> list[_StreamCell]:
+    return [c for c in body if row.start <= c.start and c.end <= row.end] or [c for c in body if c.start == row.start]
+
+
+def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[_StreamCell]:
+    """The cells from line ``first`` on: ``|`` cells (whose text may run over lines), or plain
+    lines, up to a line of another shape, an attachment or a date line."""
+    data = numbering()
+    cells: list[_StreamCell] = []
+    pending: tuple[int, int] | None = None  # (offset, line) where a cell running over lines began
+    for j in range(first, len(lines)):
+        line = lines[j]
+        if line.blank:
+            continue
+        if data.attachment.match(line.text) or data.attachment_list.match(line.text) or _DATE.match(line.text):
+            break
+        split = _split(text, line)
+        if split is None or split.shape in ("tab", "pipe"):
+            break
+        if shape == "line":
+            if split.shape != "line":
+                break
+            cells.append(_StreamCell(line.start, line.end, j))
+            continue
+        if split.shape == "cell":
+            s, e = split.cells[0]
+            start, at = pending if pending is not None else (s, j)
+            cells.append(_StreamCell(start, e, at))
+            pending = None
+        elif pending is None:
+            pending = (line.start, j)
+        elif j - pending[1] >= _MAX_CELL_LINES:
+            break
+    return cells
+
+
+def _fixed_rows(table: Table, body: list[_StreamCell], text: str) -> None:
+    width = len(table.columns)
+    for pos in range(0, len(body) - width + 1, width):
+        group = body[pos:pos + width]
+        own = [TableCell(c.start, c.end, k) for k, c in enumerate(group) if c.end > c.start]
+        if own:
+            table.rows.append(TableRow(own[0].start, own[-1].end, own, line=group[0].line))
+
+
+def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
+    """Rows of a stream, each starting at the next number of the 序号 column; the cells after it
+    fill the columns after 序号 in order, skipping a column a cell cannot be (no unit where a
+    category stands); a cell that fits no column left stays with its row as a note. A cell that
+    starts with a heading number where no column wants it is a section row. A row lacking a unit
+    or time cell takes the last one above in its section (a merged cell given once)."""
+    columns = table.columns
+    expected: int | None = None
+    row: TableRow | None = None
+    column = len(columns)
+    for cell in body:
+        cell_text = text[cell.start:cell.end]
+        numbered = row_number(cell_text)
+        if numbered is not None and (expected is None or numbered[1] in (expected, 1)):
+            row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
+            table.rows.append(row)
+            expected, column = numbered[1] + 1, number + 1
+            continue
+        if heading_at(cell_text, 0) is not None and len(cell_text) <= _words().max_section * 2 and (
+                row is None or column >= len(columns) or _fit(cell_text, columns[column].kind) < 0):
+            table.rows.append(TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, 0)], section=True,
+                                       line=cell.line))
+            row, column = None, len(columns)
+            continue
+        if row is None:
+            continue  # a category cell before the first number of a section (not a task)
+        fitting = next((k for k in range(column, len(columns)) if _fit(cell_text, columns[k].kind) >= 0), None)
+        # a cell that fits no column left (a category before the next number, a remark) stays
+        # with the row as a note, so no text falls out of the tree
+        row.cells.append(TableCell(cell.start, cell.end, fitting if fitting is not None else len(columns)))
+        row.end = cell.end
+        column = fitting + 1 if fitting is not None else column
+    last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
+    for row in table.rows:
+        if row.section:
+            last_of.clear()
+            continue
+        have = {c.column for c in row.cells}
+        for k, kind in enumerate(c.kind for c in columns):
+            if kind in _CARRIED_KINDS and k not in have and k in last_of:
+                row.carried.append(last_of[k])
+        for cell in row.cells:
+            last_of[cell.column] = cell

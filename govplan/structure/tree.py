@@ -63,6 +63,7 @@ class _RowInfo:
     carried: list[TableCell]
     title_cell: TableCell | None
     number_span: tuple[int, int] | None
+    quiet: list[TableCell] = field(default_factory=list)  # cells whose numbered items are no children
 
 
 @dataclass
@@ -122,7 +123,9 @@ class TreeBuilder:
                 if closed_at is not None and roots:
                     annex = self._annex(lines, closed_at, k, roots)
                     stack, last_value, closed_at = [annex], {}, None
-                self._place_table(table, stack[-1] if stack else None, roots)
+                last = self._place_table(table, stack[-1] if stack else None, roots)
+                if last is not None:  # text after the table, up to the next heading, stays with its last row
+                    last.own_end, current = -1, last
                 k = table.last + 1
                 continue
             if k in in_table or line.blank:
@@ -326,104 +329,114 @@ class TreeBuilder:
 
     # --- tables --------------------------------------------------------------------------------
 
-    def _place_table(self, table: Table, parent: _Open | None, roots: list[_Open]) -> None:
-        """The rows of a task table as nodes under ``parent``: section rows are groups, every other
-        row a task; rows that share a merged cell of a group column (the 重点任务 over its 具体措施,
-        the 考核项目 over its 考核内容) are the children of a node made of that cell."""
+    def _place_table(self, table: Table, parent: _Open | None, roots: list[_Open]) -> _Open | None:
+        """The rows of a task table as nodes under ``parent``, nested by their numbers as headings
+        are (一、 rows over 1 rows); section rows and merged group cells that start with a heading
+        number (一、组织领导) are groups; rows under one merged 序号 are one task; a row that
+        repeats its sibling's number (a typo) is numbered by its place."""
         base = [parent] if parent else []
-        stack = list(base)
-        groups = self._group_columns(table)
-        pending: list[TableRow] = []
-
-        def flush() -> None:
-            if pending:
-                container = stack[-1] if stack else None
-                siblings = container.children if container else roots
-                self._place_rows(pending[:], table, groups, siblings, container.level + 1 if container else 1, ())
-                pending.clear()
-
+        stack: list[_Open] = list(base)
+        keys: list[str] = []  # the level key of each table node on the stack, after ``base``
+        group_col = self._group_column(table)
+        last_group = ""
+        previous: _Open | None = None
         for row in table.rows:
+            if row.continued:
+                if previous is not None:
+                    self._continue_row(previous, row, table)
+                continue
             if row.section:
-                flush()
-                del stack[len(base):]
-                container = stack[-1] if stack else None
-                stack.append(self._section_node(row, stack, container.children if container else roots))
-            else:
-                pending.append(row)
-        flush()
+                node = self._section_node(row)
+                self._push(node, node.style if node.numeral_written else "§", stack, keys, len(base), roots)
+                previous = None
+                continue
+            if group_col is not None:
+                cell = next((c for c in row.cells if c.column == group_col), None)
+                text = self._cell_text(cell)
+                heading = heading_at(text, 0) if cell is not None and text != last_group else None
+                if cell is not None and heading is not None and heading.value > 0:
+                    group = self._row_node(row, table, only=(group_col,))
+                    self._push(group, group.style, stack, keys, len(base), roots)
+                last_group = text or last_group
+            node = self._row_node(row, table, skip=(group_col,) if group_col is not None else ())
+            key = node.style if node.numeral_written else "row"
+            depth = next((k for k, open_key in enumerate(keys) if open_key == key), None)
+            if depth is not None and node.numeral_written and node.value <= stack[len(base) + depth].value \
+                    and node.value != 1:
+                sibling = stack[len(base) + depth]
+                node.value, node.numeral_written = sibling.value + 1, False
+                node.segment = str(node.value)
+            self._push(node, key, stack, keys, len(base), roots)
+            previous = node
+        return stack[-1] if len(stack) > len(base) else None
 
-    def _group_columns(self, table: Table) -> list[int]:
-        """Columns whose merged cells group the rows: a task or unnamed column left of another task
-        column, holding the same text in consecutive rows somewhere in the table."""
+    def _push(self, node: _Open, key: str, stack: list[_Open], keys: list[str], floor: int, roots: list[_Open]) -> None:
+        """Open a table node: a level key already open closes it and everything below."""
+        depth = next((k for k, open_key in enumerate(keys) if open_key == key), None)
+        if depth is not None:
+            del stack[floor + depth:]
+            del keys[depth:]
+        node.level = stack[-1].level + 1 if stack else 1
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+        keys.append(key)
+
+    def _group_column(self, table: Table) -> int | None:
+        """A column whose merged cells group the rows below them: left of the table's last task
+        column, its cells start with a heading number (一、组织领导) and cover several rows."""
         content = [k for k, c in enumerate(table.columns) if c.kind in ("task", "measure", "schedule")]
-        if len(content) < 2:
-            return []
-        groups = []
+        number = table.column_of("number")
         for k, column in enumerate(table.columns):
-            if k >= content[-1] or column.kind not in ("task", "measure", "note"):
+            if not content or k >= content[-1] or k == number or column.kind not in ("task", "note", "other"):
                 continue
-            texts = [self._cell_text(row.get(k)) if not row.section else "" for row in table.rows]
-            if any(a and a == b for a, b in zip(texts, texts[1:])):
-                groups.append(k)
-        return groups
+            rows = [r for r in table.rows if not r.section]
+            headed = [r for r in rows if (c := r.get(k)) is not None and (h := heading_at(self._cell_text(c), 0)) and h.value > 0]
+            covers = any(r.get(k) is not None and r.get(k) not in r.cells for r in rows) or any(
+                self._cell_text(a.get(k)) == self._cell_text(b.get(k)) for a, b in zip(headed, headed[1:])
+            )
+            if headed and covers:
+                return k
+        return None
 
-    def _place_rows(
-        self, rows: list[TableRow], table: Table, groups: list[int], siblings: list[_Open], level: int,
-        skip: tuple[int | None, ...],
-    ) -> None:
-        """Rows as nodes; grouped by the first group column's merged cells, then by the next."""
-        if not groups:
-            siblings.extend(self._row_node(row, table, level, skip=skip) for row in rows)
-            return
-        column, rest = groups[0], groups[1:]
-        number_col = table.column_of("number")
-        runs: list[list[TableRow]] = []
-        for row in rows:
-            key = self._cell_text(row.get(column))
-            if runs and key and key == self._cell_text(runs[-1][0].get(column)):
-                runs[-1].append(row)
-            else:
-                runs.append([row])
-        for run in runs:
-            if len(run) == 1 or not self._cell_text(run[0].get(column)):
-                self._place_rows(run, table, rest, siblings, level, skip)
-                continue
-            shared = number_col is not None and number_col not in skip and len(run) > 1 and \
-                len({self._cell_text(r.get(number_col)) for r in run}) == 1
-            own = (column, number_col) if shared else (column,)
-            group = self._row_node(run[0], table, level, only=own)
-            siblings.append(group)
-            self._place_rows(run, table, rest, group.children, level + 1, skip + own)
+    def _continue_row(self, node: _Open, row: TableRow, table: Table) -> None:
+        """A row under the same merged 序号 as ``node``: its cells join the node's task (its numbered
+        rules are not the task's items: they would repeat the first row's numbers)."""
+        info = node.row
+        assert info is not None
+        copies = {(c.column, self._cell_text(c)) for c in info.cells}
+        for cell in row.cells:
+            if (cell.column, self._cell_text(cell)) not in copies:
+                info.cells.append(cell)
+                info.quiet.append(cell)
+        node.own_end = max(node.own_end, row.end)
 
     def _cell_text(self, cell: TableCell | None) -> str:
         return self.text[cell.start:cell.end] if cell is not None else ""
 
-    def _section_node(self, row: TableRow, stack: list[_Open], siblings: list[_Open]) -> _Open:
-        """A section row (一、稳增长, 产业发展类) as a group node."""
+    def _section_node(self, row: TableRow) -> _Open:
+        """A section row (一、稳增长, 行动一：…, 产业发展类) as a group node."""
         heading = heading_at(self.text, row.start)
-        level = stack[-1].level + 1 if stack else 1
         if heading is not None and heading.value > 0:
             segment = heading.segment.replace("{n}", str(heading.value))
-            node = _Open(heading.style, heading.value, segment, row.start, row.start + heading.number_end, level,
+            node = _Open(heading.style, heading.value, segment, row.start, row.start + heading.number_end, 0,
                          numeral_written=not heading.damaged)
         else:
-            node = _Open("unnumbered", 0, "—{n}", row.start, row.start, level, numeral_written=False)
+            node = _Open("unnumbered", 0, "—{n}", row.start, row.start, 0, numeral_written=False)
         node.own_end = row.end
-        siblings.append(node)
         return node
 
     def _row_node(
-        self, row: TableRow, table: Table, level: int,
-        skip: tuple[int | None, ...] = (), only: tuple[int | None, ...] | None = None,
+        self, row: TableRow, table: Table, skip: tuple[int | None, ...] = (), only: tuple[int | None, ...] | None = None,
     ) -> _Open:
         """A table row as a node: numbered by its 序号 cell, else by the number its first content
-        cell starts with, else by its place. ``only`` keeps just those columns (a group made of the
-        row's merged cells), ``skip`` leaves those out (the group's cells, in its rows)."""
-        cells = [c for c in row.cells if c.column not in skip and (only is None or c.column in only)]
-        cells = cells or row.cells
+        cell starts with, else by its place. ``only`` keeps just those columns (a group made of a
+        merged cell), ``skip`` leaves those out (the group's cell, in its rows)."""
+        cells = [c for c in row.cells if c.column not in skip and (only is None or c.column in only)] or row.cells
         number_col = table.column_of("number")
         number_cell = next((c for c in cells if c.column == number_col), None) if number_col is not None else None
-        content = next((c for c in cells if table.kind(c) in ("task", "measure", "schedule")), None)
+        content = next((c for c in cells if table.kind(c) in ("task", "measure", "schedule")), None) or (
+            cells[0] if only is not None else None
+        )
         numbered = row_number(self._cell_text(number_cell)) if number_cell is not None else None
         number_span: tuple[int, int] | None = None
         lead = heading_at(self.text, content.start) if content is not None else None
@@ -437,7 +450,7 @@ class TreeBuilder:
         else:
             style, value, segment = "unnumbered", 0, "—{n}"
         start = min(c.start for c in cells)
-        node = _Open(style, value, segment, start, number_span[1] if number_span else start, level,
+        node = _Open(style, value, segment, start, number_span[1] if number_span else start, 0,
                      numeral_written=number_span is not None)
         node.own_end = max(c.end for c in cells)
         carried = [] if only is not None else [c for c in row.carried if c.column not in skip]
@@ -478,18 +491,18 @@ class TreeBuilder:
         assert info is not None
         table = info.table
         node_id = self._unique(f"{parent_id}.{node.segment}" if parent_id else node.segment, used)
-        text = self.text[node.start:node.own_end]
+        text = self.text[node.start:node.own_end].rstrip()
         children: list[TaskNode] = []
         child_ids: set[str] = set()
         for cell in info.cells:
             kind = table.kind(cell)
-            if kind not in _CONTENT_KINDS:
+            if kind not in _CONTENT_KINDS or cell in info.quiet:
                 continue
             body = 0
             if info.number_span and info.number_span[0] == cell.start:
                 body = info.number_span[1] - cell.start
             items = self._inline_children(
-                self.text[cell.start:cell.end], cell.start, body, node.level, node_id, used=child_ids
+                self.text[cell.start:cell.end], cell.start, body, node.level, node_id, used=child_ids, in_cell=True
             )
             for item in items:
                 for sub in item.walk():
@@ -507,7 +520,8 @@ class TreeBuilder:
         made._cells = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.cells)  # type: ignore[arg-type]
         made._carried = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.carried)  # type: ignore[arg-type]
         loud = [c for c in info.cells if table.kind(c) not in _QUIET_KINDS]
-        made._norm_end = max((c.end for c in loud), default=node.own_end)
+        trailing = node.start + len(text) > max(c.end for c in info.cells)  # paragraphs after the table
+        made._norm_end = node.start + len(text) if trailing else max((c.end for c in loud), default=node.own_end)
         made.progress = [
             CellText(column=table.columns[c.column].header, **self._evidence(c.start, c.end))
             for c in info.cells if table.kind(c) == "progress"
@@ -547,7 +561,7 @@ class TreeBuilder:
 
     def _inline_children(
         self, own: str, start: int, body_offset: int, level: int, node_id: str | None,
-        inside: str | None = None, depth: int = 0, used: set[str] | None = None,
+        inside: str | None = None, depth: int = 0, used: set[str] | None = None, in_cell: bool = False,
     ) -> list[TaskNode]:
         """Inline items (一是…二是…) written inside a node's own text become its first children.
 
@@ -558,7 +572,7 @@ class TreeBuilder:
         """
         if body_offset >= len(own) or depth >= self.data.max_inline_depth:
             return []
-        items = find_inline_items(own[body_offset:], inside)
+        items = find_inline_items(own[body_offset:], inside, in_cell)
         used = set() if used is None else used
         result = []
         for k, item in enumerate(items):
@@ -568,7 +582,7 @@ class TreeBuilder:
             marker_len = item.marker_end - item.start
             item_id = self._unique(f"{node_id}.{item.segment}" if node_id else item.segment, used)
             children = self._inline_children(
-                text, start + local_start, marker_len, level + 1, item_id, item.style, depth + 1
+                text, start + local_start, marker_len, level + 1, item_id, item.style, depth + 1, in_cell=in_cell
             )
             made = self._make(
                 start + local_start, text, marker_len, item.style, level + 1, item_id, children, item.numeral_written
