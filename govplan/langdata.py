@@ -111,6 +111,12 @@ class MetadataData(Strict):
     red_header_suffix: str
     doc_number_pattern: str
     recipient_separators: str
+    recipient_not_endings: Words
+    max_title_lines: int = Field(ge=1)
+    max_title_chars: int = Field(gt=0)
+    chrome_labels: Words
+    chrome_phrases: Words
+    chrome_max_chars: int = Field(gt=0)
 
 
 # --- compilation.yaml -------------------------------------------------------------------------
@@ -414,6 +420,22 @@ class TablesData(Strict):
     max_section_chars: int = Field(gt=0)
 
 
+# --- layout.yaml ------------------------------------------------------------------------------
+
+class LayoutData(Strict):
+    page_number: str
+    bare_page_number: str
+    open_ends: str
+    closed_ends: str
+    sentence_ends: str
+    label_line: str
+    min_wraps: int = Field(ge=1)
+    min_wrap_share: float = Field(ge=0, le=1)
+    max_running_head_chars: int = Field(gt=0)
+    min_running_head_repeats: int = Field(ge=2)
+    min_page_lines: int = Field(ge=1)
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "grammar": GrammarData,
     "numbering": NumberingData,
@@ -426,6 +448,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "aliases_plain": PlainAliases,
     "validate": ValidateData,
     "tables": TablesData,
+    "layout": LayoutData,
 }
 
 

@@ -21,6 +21,7 @@ from govplan.normalize import Normalized, normalize
 from govplan.readers import SourceText
 from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode
 from govplan.structure.compilation import Part, split_documents
+from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
 from govplan.structure.tables import Table
@@ -54,6 +55,7 @@ def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> 
     """All specs in one source: one for a notice, one per document for a compilation."""
     options = options or ExtractOptions()
     normalized = normalize(source.text)
+    normalized = Normalized(undo_page_layout(normalized.mapped), normalized.script, normalized.conversion)
     locator = Locator(source.text, normalized.mapped)
     parts = split_documents(split_lines(normalized.text))
     specs = []

@@ -25,6 +25,7 @@ from govplan.annotate.base import Cell
 from govplan.grammar import compile_pattern
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.lines import Line, Locator
+from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
     HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering,
 )
@@ -143,6 +144,11 @@ class TreeBuilder:
                 node = _Open("attachment", 0, self.data.attachment_segment.replace("{n}", number), line.start, end, 1)
                 roots.append(node)
                 stack, last_value, current, closed_at = [node], {}, node, None
+                k += 1
+                continue
+            if is_chrome(line.text):  # a portal's 来源/浏览次数/打印 lines belong to no task
+                self._close(current, line.start)
+                current = None
                 k += 1
                 continue
             if self.data.attachment_list.match(line.text) or _DATE_LINE.match(line.text):
