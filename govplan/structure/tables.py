@@ -40,8 +40,10 @@ _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|院|中心|公司|政府|街道
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
 _DATE = compile_pattern("^{calendar_date}$")
-# Columns whose merged cell a flattened table gives once for the rows it covers.
-_CARRIED_KINDS = ("lead", "support", "responsible", "leader", "time")
+# Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
+# task always has a lead or responsible unit, so a row without one lies under a merged cell; a
+# missing 配合单位 or 时限 may just be empty.
+_CARRIED_KINDS = ("lead", "responsible")
 
 
 @dataclass(frozen=True)
@@ -512,8 +514,8 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
     """Rows of a stream, each starting at the next number of the 序号 column; the cells after it
     fill the columns after 序号 in order, skipping a column a cell cannot be (no unit where a
     category stands); a cell that fits no column left stays with its row as a note. A cell that
-    starts with a heading number where no column wants it is a section row. A row lacking a unit
-    or time cell takes the last one above in its section (a merged cell given once)."""
+    starts with a heading number where no column wants it is a section row. A row lacking its lead
+    or responsible unit takes the last one above in its section (a merged cell given once)."""
     columns = table.columns
     expected: int | None = None
     row: TableRow | None = None

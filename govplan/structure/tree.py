@@ -112,6 +112,7 @@ class TreeBuilder:
         last_value: dict[str, int] = {}
         current: _Open | None = None
         in_attachment_list = False
+        listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         region_end = lines[-1].end if lines else 0
         k = 0
@@ -122,7 +123,7 @@ class TreeBuilder:
                 self._close(current, self._table_start(table))
                 current = None
                 if closed_at is not None and roots:
-                    annex = self._annex(lines, closed_at, k, roots)
+                    annex = self._annex(lines, closed_at, k, roots, "")
                     stack, last_value, closed_at = [annex], {}, None
                 last = self._place_table(table, stack[-1] if stack else None, roots)
                 if last is not None:  # text after the table, up to the next heading, stays with its last row
@@ -132,10 +133,16 @@ class TreeBuilder:
             if k in in_table or line.blank:
                 k += 1
                 continue
-            if in_attachment_list and self.data.attachment_item.match(line.text):
+            if in_attachment_list and (item := self.data.attachment_item.match(line.text)):
+                listed[_compact(item.group("title"))] = item.group("n")
                 k += 1
                 continue
             in_attachment_list = False
+            if closed_at is not None and _compact(line.text) in listed:
+                # the title of a document the notice lists as its attachment (附件：…) opens it
+                self._close(current, line.start)
+                annex = self._annex(lines, closed_at, k, roots, listed[_compact(line.text)])
+                stack, last_value, current, closed_at = [annex], {}, annex, None
             attachment = self.data.attachment.match(line.text)
             if attachment:
                 self._close(current, line.start)
@@ -151,11 +158,16 @@ class TreeBuilder:
                 current = None
                 k += 1
                 continue
-            if self.data.attachment_list.match(line.text) or _DATE_LINE.match(line.text):
+            listing = self.data.attachment_list.match(line.text)
+            if listing or _DATE_LINE.match(line.text):
                 self._close(current, line.start)
                 current = None
-                in_attachment_list = bool(self.data.attachment_list.match(line.text))
-                if _DATE_LINE.match(line.text) and roots:
+                in_attachment_list = bool(listing)
+                if listing:
+                    item = self.data.attachment_item.match(listing.group("rest").strip())
+                    title = item.group("title") if item else listing.group("rest")
+                    listed[_compact(title)] = item.group("n") if item else ""
+                else:
                     closed_at = k
                 k += 1
                 continue
@@ -163,9 +175,9 @@ class TreeBuilder:
                 cand_index += 1
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
                 cand = self._cands[cand_index]
-                if closed_at is not None and cand.kind == "start" and self._restarts(cand.heading, stack, roots):
+                if closed_at is not None and roots and cand.kind == "start" and self._restarts(cand.heading, stack, roots):
                     self._close(current, line.start)
-                    annex = self._annex(lines, closed_at, k, roots)
+                    annex = self._annex(lines, closed_at, k, roots, "")
                     stack, last_value, current, closed_at = [annex], {}, annex, None
                 placed = self._place(cand, cand_index, stack, last_value, roots)
                 if placed is not None:
@@ -188,12 +200,13 @@ class TreeBuilder:
             return False
         return any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style
 
-    def _annex(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open]) -> _Open:
-        """An attachment the source did not label: it starts at the first line after the closing
-        date (its title) and holds what follows."""
+    def _annex(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open], number: str) -> _Open:
+        """An attachment the source did not label (附件 line lost): it starts at the first line after
+        the closing date (its title) and holds what follows; ``number`` as the notice's attachment
+        list numbers it."""
         first = next((j for j in range(closed_at + 1, k) if not lines[j].blank), k)
         start = lines[first].start if first < k else lines[k].start
-        segment = self.data.attachment_segment.replace("{n}", "")
+        segment = self.data.attachment_segment.replace("{n}", number or "")
         node = _Open("attachment", 0, segment, start, start, 1, numeral_written=False)
         roots.append(node)
         return node
@@ -254,8 +267,8 @@ class TreeBuilder:
         return 0 < len(rest) <= self.data.max_title_chars and not re.search(r"[。；;！？!?，,、：:]", rest)
 
     def _glued(self, k: int, line: Line, head: HeadingNumber) -> list[_Cand]:
-        """A new list glued to a heading phrase (一、总体要求1.指导思想…): a number of the glued-item
-        styles after a character of the phrase, before the phrase's first sentence end."""
+        """A new list glued to a heading phrase (一、总体要求1.指导思想…, or one blank between): a number
+        of the glued-item styles after a character of the phrase, before its first sentence end."""
         text = line.text
         phrase_end = min(len(text), head.number_end + self.data.max_title_chars)
         stop = _SENTENCE_END.search(text, head.number_end)
@@ -263,7 +276,8 @@ class TreeBuilder:
             phrase_end = min(phrase_end, stop.start())
         result = []
         for pos in range(head.number_end + 2, phrase_end):
-            if text[pos] not in self.data.first_chars or not _phrase_char(text[pos - 1]):
+            before = text[pos - 2] if text[pos - 1] == " " else text[pos - 1]  # one blank may stand between
+            if (self.data.first_chars is not None and text[pos] not in self.data.first_chars) or not _phrase_char(before):
                 continue
             heading = heading_at(text, pos)
             if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style:
@@ -353,7 +367,8 @@ class TreeBuilder:
                 continue
             if row.section:
                 node = self._section_node(row)
-                self._push(node, node.style if node.numeral_written else "§", stack, keys, len(base), roots)
+                if node is not None:  # an unnumbered category (产业发展类) is no task of its own
+                    self._push(node, node.style, stack, keys, len(base), roots)
                 previous = None
                 continue
             if group_col is not None:
@@ -419,15 +434,14 @@ class TreeBuilder:
     def _cell_text(self, cell: TableCell | None) -> str:
         return self.text[cell.start:cell.end] if cell is not None else ""
 
-    def _section_node(self, row: TableRow) -> _Open:
-        """A section row (一、稳增长, 行动一：…, 产业发展类) as a group node."""
+    def _section_node(self, row: TableRow) -> _Open | None:
+        """A numbered section row (一、稳增长, 行动一：…) as a group node; None for an unnumbered one."""
         heading = heading_at(self.text, row.start)
-        if heading is not None and heading.value > 0:
-            segment = heading.segment.replace("{n}", str(heading.value))
-            node = _Open(heading.style, heading.value, segment, row.start, row.start + heading.number_end, 0,
-                         numeral_written=not heading.damaged)
-        else:
-            node = _Open("unnumbered", 0, "—{n}", row.start, row.start, 0, numeral_written=False)
+        if heading is None or heading.value <= 0:
+            return None
+        segment = heading.segment.replace("{n}", str(heading.value))
+        node = _Open(heading.style, heading.value, segment, row.start, row.start + heading.number_end, 0,
+                     numeral_written=not heading.damaged)
         node.own_end = row.end
         return node
 
@@ -638,6 +652,11 @@ def _boundary_pattern() -> re.Pattern[str]:
             f"|[{blank}]+(?=[{first}])"
         ))
     return _BOUNDARY[0]
+
+
+def _compact(title: str) -> str:
+    """A title compared without blanks, book-title marks, quotes and a closing full stop."""
+    return re.sub(r"[\s《》〈〉“”\"'‘’。.]", "", title)
 
 
 def _prefix(parent_id: str | None) -> str:
