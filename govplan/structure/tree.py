@@ -175,7 +175,8 @@ class TreeBuilder:
                 cand_index += 1
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
                 cand = self._cands[cand_index]
-                if closed_at is not None and roots and cand.kind == "start" and self._restarts(cand.heading, stack, roots):
+                if closed_at is not None and roots and cand.kind == "start" and self._restarts(cand.heading, stack, roots) \
+                        and self._titled(lines, closed_at, k):
                     self._close(current, line.start)
                     annex = self._annex(lines, closed_at, k, roots, "")
                     stack, last_value, current, closed_at = [annex], {}, annex, None
@@ -199,6 +200,14 @@ class TreeBuilder:
         if heading.value != 1:
             return False
         return any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style
+
+    def _titled(self, lines: list[Line], closed_at: int, k: int) -> bool:
+        """Whether only a title (short lines without a sentence end) stands between the closing
+        date and line ``k``: an annex starts with its title, not with more of the notice."""
+        between = [line for line in lines[closed_at + 1:k] if not line.blank]
+        return 0 < len(between) <= 3 and all(
+            len(line.text) <= self.data.max_title_chars and not _SENTENCE_END.search(line.text) for line in between
+        )
 
     def _annex(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open], number: str) -> _Open:
         """An attachment the source did not label (附件 line lost): it starts at the first line after
