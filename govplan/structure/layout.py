@@ -37,6 +37,8 @@ class _Layout:
     max_head_chars: int
     min_head_repeats: int
     min_page_lines: int
+    width_percentile: float
+    full_width: float
     max_title_chars: int
 
 
@@ -56,6 +58,8 @@ def _layout() -> _Layout:
         int(raw["max_running_head_chars"]),
         int(raw["min_running_head_repeats"]),
         int(raw["min_page_lines"]),
+        float(raw["width_percentile"]),
+        float(raw["full_width"]),
         numbering().max_title_chars,
     )
 
@@ -142,15 +146,18 @@ def wrapped_lines(lines: list[_Line], kept: list[int], layout: _Layout) -> list[
     """Pairs of lines (no blank line between, page numbers aside) where the first wraps into the
     second, if the document wraps its paragraphs at all."""
     pairs = [(a, b) for a, b in zip(kept, kept[1:]) if lines[a].text and lines[b].text]
-    wraps = [(a, b) for a, b in pairs if _wraps_into(lines[a].text, lines[b].text, layout)]
+    lengths = sorted(len(lines[k].text) for k in kept if lines[k].text)
+    width = lengths[int(len(lengths) * layout.width_percentile)] if lengths else 0
+    wraps = [(a, b) for a, b in pairs if _wraps_into(lines[a].text, lines[b].text, layout, width)]
     prose = sum(1 for k in kept if len(lines[k].text) > layout.max_title_chars // 2)
     if len(wraps) < layout.min_wraps or len(wraps) < layout.min_wrap_share * max(prose, 1):
         return []
     return wraps
 
 
-def _wraps_into(line: str, following: str, layout: _Layout) -> bool:
-    """Whether ``line`` ends inside a sentence that ``following`` goes on with."""
+def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
+    """Whether ``line`` ends inside a sentence that ``following`` goes on with; a line without a
+    sentence end must be about as long as the page is wide (``width``), as a wrapped line is."""
     if "\t" in line or "|" in line or "\t" in following or "|" in following:
         return False
     if line[-1] in layout.closed_ends or (line[-1] in "”’)）》" and len(line) > 1 and line[-2] in layout.closed_ends):
@@ -161,7 +168,7 @@ def _wraps_into(line: str, following: str, layout: _Layout) -> bool:
     has_sentence = any(ch in layout.sentence_ends for ch in line)
     if heading is not None and not has_sentence:
         return False  # a heading phrase ends its own line
-    if not has_sentence and (len(line) <= layout.max_title_chars or not any(ch in layout.open_ends for ch in line)):
+    if not has_sentence and len(line) < layout.full_width * width:
         return False  # a title, a contents entry, a signature, a short label
     data = numbering()
     if match_heading(following) is not None or data.attachment.match(following) or data.attachment_list.match(following):

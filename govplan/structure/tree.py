@@ -39,8 +39,9 @@ _DATE_LINE = compile_pattern("^{calendar_date}$")
 _BLANK = " \t\f\u3000"
 # Cells whose text annotators need not read (a row's own text ends before trailing ones).
 _QUIET_KINDS = ("progress", "score", "other")
-# Cells where inline items (一是…, (1)…, ①…) are the row's children.
-_CONTENT_KINDS = ("task", "measure", "schedule", "note")
+# Cells where inline items (一是…, (1)…, ①…) are the row's children (a 时间节点 cell may list the
+# stages ①②③ as a 进度安排 cell does).
+_CONTENT_KINDS = ("task", "measure", "schedule", "time", "note")
 
 
 @dataclass(frozen=True)
@@ -322,10 +323,12 @@ class TreeBuilder:
         if cand.kind == "start":
             ok = continues or restart or gap
         elif cand.kind in ("sentence", "blank"):
-            new_list = depth is None and heading.style in mid.new_list_styles and not heading.strict
+            # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
+            # there; after a sentence end only the styles that are never inline items may
+            new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (
                 new_list and (value == expected or gap) and self._confirmed(index)
-            )
+            ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
         else:  # glued to a heading phrase: a new list whose next item follows
