@@ -436,6 +436,7 @@ class LayoutData(Strict):
     min_page_lines: int = Field(ge=1)
     width_percentile: float = Field(ge=0, lt=1)
     full_width: float = Field(gt=0, le=1)
+    min_width: int = Field(ge=1)
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -39,6 +39,7 @@ class _Layout:
     min_page_lines: int
     width_percentile: float
     full_width: float
+    min_width: int
     max_title_chars: int
 
 
@@ -60,6 +61,7 @@ def _layout() -> _Layout:
         int(raw["min_page_lines"]),
         float(raw["width_percentile"]),
         float(raw["full_width"]),
+        int(raw["min_width"]),
         numbering().max_title_chars,
     )
 
@@ -126,10 +128,15 @@ def _in_flow(lines: list[_Line], k: int) -> bool:
 
 
 def _running_heads(lines: list[_Line], pages: set[int], layout: _Layout) -> set[int]:
-    """Repeats of a short line next to page breaks (a running head or foot), not its first use."""
+    """Repeats of a short line without punctuation next to page breaks (a running head or foot, such
+    as the issuer or the title), not its first use."""
     if not pages:
         return set()
-    counts = Counter(line.text for line in lines if line.text and len(line.text) <= layout.max_head_chars)
+    punctuation = layout.open_ends + layout.closed_ends
+    counts = Counter(
+        line.text for line in lines
+        if line.text and len(line.text) <= layout.max_head_chars and not any(ch in punctuation for ch in line.text)
+    )
     repeated = {text for text, n in counts.items() if n >= layout.min_head_repeats}
     near = {j for k in pages for j in range(k - 2, k + 3)}
     heads: set[int] = set()
@@ -168,8 +175,11 @@ def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
     has_sentence = any(ch in layout.sentence_ends for ch in line)
     if heading is not None and not has_sentence:
         return False  # a heading phrase ends its own line
-    if not has_sentence and len(line) < layout.full_width * width:
+    full = max(layout.min_width, layout.full_width * width)
+    if not has_sentence and len(line) < full:
         return False  # a title, a contents entry, a signature, a short label
+    if not any(ch in layout.sentence_ends for ch in following) and len(following) < full:
+        return False  # what follows is a line of its own (a title, a contents entry), not the sentence's rest
     data = numbering()
     if match_heading(following) is not None or data.attachment.match(following) or data.attachment_list.match(following):
         return False
