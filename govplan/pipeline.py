@@ -96,10 +96,10 @@ def _extract_part(
 
 def _first_task_line(tasks: list[TaskNode], lines: list[Line]) -> int | None:
     """Index of the line where the first task starts (metadata lives before it)."""
-    if not tasks or tasks[0]._norm_start is None:
+    if not tasks or tasks[0]._found is None:
         return None
     starts = [line.start for line in lines]
-    at = bisect.bisect_right(starts, tasks[0]._norm_start) - 1
+    at = bisect.bisect_right(starts, tasks[0]._found.norm_start) - 1
     return lines[max(at, 0)].index if lines else None
 
 
@@ -150,14 +150,14 @@ def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
     result: list[NodeText] = []
 
     def visit(node: TaskNode, path: list[TaskNode]) -> None:
-        start = node._norm_start
-        assert start is not None, "task nodes come from the tree builder"
-        end = node._norm_end if node._norm_end is not None else start + len(node.text)
-        if not node._cells:
-            inline = [c._norm_start for c in node.children if c.style.startswith("inline") and c._norm_start is not None]
+        found = node._found
+        assert found is not None, "task nodes come from the tree builder"
+        start, end = found.norm_start, found.norm_end
+        if not found.cells:
+            inline = [c._found.norm_start for c in node.children if c.style.startswith("inline") and c._found is not None]
             if inline:
                 end = min(end, min(inline))
-        cells = tuple(c for c in node._cells if start <= c.start and c.end <= end)
+        cells = tuple(c for c in found.cells if start <= c.start and c.end <= end)
         result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node], cells=cells))
         for child in node.children:
             visit(child, path + [node])
@@ -188,7 +188,7 @@ def annotate_tasks(
     registry = unit_registry(options.registry_paths)
     assign_units(nodes, registry)
     for nt in nodes:
-        if nt.cells or nt.node._carried:
+        if nt.cells or (nt.node._found is not None and nt.node._found.carried):
             table_units(nt, text, registry)
     for nt in nodes:
         nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]

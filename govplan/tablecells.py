@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from govplan.annotate.base import Cell, NodeText
 from govplan.spec.model import Evidence, Span, UnitRef
+from govplan.structure.lines import split_outside_brackets
 
 if TYPE_CHECKING:
     from govplan.annotate.units import Registry
@@ -36,7 +37,6 @@ _ALLOWED = {
     "targets": frozenset({"task", "measure", "schedule", "note"}),
     "units": frozenset({"task", "measure", "schedule", "note", *UNIT_ROLES}),
 }
-_OPEN, _CLOSE = "(（[【〔", ")）]】〕"
 _SEPARATORS = "、，,；;/／ \t\n"
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}[:：]")
 _ROLE_REMARK = re.compile(r"[(（](?:牵头|配合|负责|主责|协助|协办|责任单位|牵头单位|配合单位)[)）]$")
@@ -57,7 +57,8 @@ def column_allows(nt: NodeText, item: Evidence, field: str = "deadlines") -> boo
 
 def _in_children(nt: NodeText, start: int) -> bool:
     for child in nt.node.children:
-        if child._norm_start is not None and child._norm_start <= start < child._norm_start + len(child.text):
+        found = child._found
+        if found is not None and found.norm_start <= start < found.norm_start + len(child.text):
             return True
     return False
 
@@ -66,12 +67,13 @@ def table_units(nt: NodeText, text: str, registry: Registry) -> None:
     """Units of a row by its columns (see the module docstring); ``text`` is the normalised document."""
     node = nt.node
     node.units = [u for u in node.units if column_allows(nt, u, "units")]
-    if any(c.column in UNIT_ROLES for c in (*nt.cells, *node._carried)):
+    carried = node._found.carried if node._found is not None else ()
+    if any(c.column in UNIT_ROLES for c in (*nt.cells, *carried)):
         # where the table names units in their own columns, a task cell that reads like a unit
         # (推行一网通办 ends like 办) is not one
         whole = {(c.start, c.end) for c in nt.cells if c.column in ("task", "measure", "schedule", "note")}
         node.units = [u for u in node.units if (u.span.start, u.span.end) not in whole]
-    for cell in (*nt.cells, *node._carried):
+    for cell in (*nt.cells, *carried):
         role = UNIT_ROLES.get(cell.column)
         if role is None:
             continue
@@ -93,21 +95,8 @@ def cell_units(text: str, cell: Cell, role: str, registry: Registry) -> list[Uni
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Ranges of the items of a list cell, split outside brackets, trimmed of labels and trailers."""
-    items: list[tuple[int, int]] = []
-    depth = 0
-    item_start = start
-    for i in range(start, end + 1):
-        ch = text[i] if i < end else _SEPARATORS[0]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif (ch in _SEPARATORS and depth == 0) or i == end:
-            trimmed = _trim(text, item_start, i)
-            if trimmed is not None:
-                items.append(trimmed)
-            item_start = i + 1
-    return items
+    ranges = (_trim(text, s, e) for s, e in split_outside_brackets(text, start, end, _SEPARATORS))
+    return [r for r in ranges if r is not None]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -68,7 +68,7 @@ def check_task_table(spec: Spec, text: str, prefix: str = "") -> None:
 def check_cells(spec: Spec) -> None:
     """Each row carries its cells with their column kinds, offsets on the text they hold."""
     row = nodes(spec)[next(i for i in nodes(spec) if i.endswith("一.1"))]
-    kinds = [cell.column for cell in row._cells]
+    kinds = [cell.column for cell in row._found.cells]
     assert kinds == ["number", "task", "lead", "support", "time", "progress"]  # the empty 进度安排 cell is none
 
 
@@ -245,7 +245,7 @@ def test_xlsx_task_table():
     check_cells(spec)
     fourth = nodes(spec)["一.4"]
     assert units(fourth) == {("县住建局", "lead"), ("各镇人民政府", "support")}
-    assert [c.column for c in fourth._cells] == ["number", "task", "lead", "support", "time"]
+    assert [c.column for c in fourth._found.cells] == ["number", "task", "lead", "support", "time"]
     assert [t.text for t in fourth.targets] == ["1000人"]  # the task's own target
 
 

@@ -9,6 +9,7 @@ can score it. Offsets are Python string indices into the decoded source text
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -114,6 +115,18 @@ class CellText(Evidence):
     column: str = Field(description="the column's header as written, e.g. 进展情况")
 
 
+@dataclass(slots=True)
+class Found:
+    """Where the extractor found a node: the normalised offsets of its text (``norm_end`` ends the
+    part annotators read: a table row stops before trailing 进展情况 cells), the table cells in it
+    and the cells of merged cells above that cover it (govplan.annotate.base.Cell)."""
+
+    norm_start: int
+    norm_end: int
+    cells: tuple[Any, ...] = ()
+    carried: tuple[Any, ...] = ()
+
+
 class TaskNode(SpecModel):
     """One node of the heading tree; every numbered item of the notice is a node."""
 
@@ -138,14 +151,9 @@ class TaskNode(SpecModel):
     )
     children: list["TaskNode"] = Field(default_factory=list)
 
-    # Where the extractor found the node, for the annotators (not part of the spec): the normalised
-    # offset of its text, the end of the part annotators read, the table cells in it (govplan.annotate.
-    # base.Cell), cells of merged cells above that cover it, and whether it is an inline item.
-    _norm_start: int | None = PrivateAttr(default=None)
-    _norm_end: int | None = PrivateAttr(default=None)
-    _cells: tuple[Any, ...] = PrivateAttr(default=())
-    _carried: tuple[Any, ...] = PrivateAttr(default=())
-    _inline: bool = PrivateAttr(default=False)
+    # Where the extractor found the node, for the annotators (no part of the spec; None for a node
+    # read from a file).
+    _found: "Found | None" = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         """Nodes are equal when their spec fields are: the extractor's bookkeeping is no part of a

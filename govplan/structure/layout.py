@@ -10,10 +10,12 @@ What counts is language data in govplan/data/layout.yaml.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
@@ -25,6 +27,8 @@ _FILE = "govplan/data/layout.yaml"
 
 @dataclass(frozen=True)
 class _Layout:
+    page_line: re.Pattern[str]  # a line that may be a page number (a quick test over the text)
+    open_break: re.Pattern[str]  # a line break after a character that ends no sentence
     page_number: re.Pattern[str]
     bare_page_number: re.Pattern[str]
     open_ends: str  # a line that ends with one of these does not end its paragraph
@@ -46,7 +50,10 @@ class _Layout:
 @lru_cache(maxsize=1)
 def _layout() -> _Layout:
     raw = load_data("layout.yaml")
+    closed = re.escape(raw["closed_ends"])
     return _Layout(
+        compile_pattern(f"(?m)^[ \\t]*(?:{raw['page_number']}|{raw['bare_page_number']})[ \\t]*$", _FILE),
+        re.compile(f"[^{closed}\\s]\\n(?=[ \\t\u3000]*[^\\s])"),
         compile_pattern(raw["page_number"], _FILE),
         compile_pattern(raw["bare_page_number"], _FILE),
         raw["open_ends"],
@@ -66,8 +73,7 @@ def _layout() -> _Layout:
     )
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int  # offset of the line's first character (its raw start)
     end: int  # offset of its line break (or the text's end)
     text: str  # stripped
@@ -80,9 +86,11 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if "\f" in mapped.text:
         mapped = mapped.replace_chars({"\f": "\n"})
     text = mapped.text
-    lines = _lines(text)
     layout = _layout()
-    removed = _page_numbers(lines, layout)
+    if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
+        return mapped  # no page number and too few lines that end inside a sentence: nothing to undo
+    lines = _lines(text)
+    removed = _page_numbers(lines, text, layout)
     removed |= _running_heads(lines, removed, layout)
     deletions = [(lines[k].start, min(lines[k].end + 1, len(text))) for k in sorted(removed)]
     kept = [k for k in range(len(lines)) if k not in removed]
@@ -104,13 +112,16 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _page_numbers(lines: list[_Line], layout: _Layout) -> set[int]:
+def _page_numbers(lines: list[_Line], text: str, layout: _Layout) -> set[int]:
     """Lines that are page numbers: - 3 -, 第3页, 3/12 always; a bare number only where bare
     numbers run up page by page (3, 4, 5 …) through the document."""
-    found = {k for k, line in enumerate(lines) if line.text and layout.page_number.fullmatch(line.text)}
+    starts = [line.start for line in lines]
+    candidates = sorted({bisect.bisect_right(starts, match.start()) - 1 for match in layout.page_line.finditer(text)})
+    candidates = [k for k in candidates if lines[k].text]
+    found = {k for k in candidates if layout.page_number.fullmatch(lines[k].text)}
     bare = [
-        (k, int(line.text)) for k, line in enumerate(lines)
-        if line.text and layout.bare_page_number.fullmatch(line.text) and _in_flow(lines, k)
+        (k, int(lines[k].text)) for k in candidates
+        if layout.bare_page_number.fullmatch(lines[k].text) and _in_flow(lines, k)
     ]
     rising = [
         k for (k, value), (before_k, before) in zip(bare[1:], bare)
@@ -152,7 +163,10 @@ def _running_heads(lines: list[_Line], pages: set[int], layout: _Layout) -> set[
 def wrapped_lines(lines: list[_Line], kept: list[int], layout: _Layout) -> list[tuple[int, int]]:
     """Pairs of lines (no blank line between, page numbers aside) where the first wraps into the
     second, if the document wraps its paragraphs at all."""
-    pairs = [(a, b) for a, b in zip(kept, kept[1:]) if lines[a].text and lines[b].text]
+    closed = layout.closed_ends
+    pairs = [(a, b) for a, b in zip(kept, kept[1:]) if lines[a].text and lines[b].text and lines[a].text[-1] not in closed]
+    if len(pairs) < layout.min_wraps:
+        return []
     lengths = sorted(len(lines[k].text) for k in kept if lines[k].text)
     width = lengths[int(len(lengths) * layout.width_percentile)] if lengths else 0
     wraps = [(a, b) for a, b in pairs if _wraps_into(lines[a].text, lines[b].text, layout, width)]

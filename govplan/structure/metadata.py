@@ -15,7 +15,7 @@ from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
 from govplan.spec.model import Attachment, Metadata
-from govplan.structure.lines import Line
+from govplan.structure.lines import Line, split_outside_brackets
 from govplan.structure.numbering import numbering
 
 _DATE_CN = compile_pattern("{calendar_date}")
@@ -38,7 +38,7 @@ class _MetaData:
     max_title_lines: int
     max_title_chars: int
     chrome_label: re.Pattern[str]
-    chrome_phrases: tuple[str, ...]
+    chrome_phrase: re.Pattern[str]
     chrome_max: int
 
 
@@ -58,7 +58,7 @@ def _data() -> _MetaData:
         int(raw["max_title_lines"]),
         int(raw["max_title_chars"]),
         re.compile(rf"^[【\[]?(?:{labels})[】\]]?\s*[:：]"),
-        tuple(raw["chrome_phrases"]),
+        re.compile("|".join(re.escape(phrase) for phrase in raw["chrome_phrases"])),
         int(raw["chrome_max_chars"]),
     )
 
@@ -68,7 +68,7 @@ def is_chrome(text: str) -> bool:
     data = _data()
     if data.chrome_label.match(text):
         return True
-    return len(text) <= data.chrome_max and any(phrase in text for phrase in data.chrome_phrases)
+    return len(text) <= data.chrome_max and data.chrome_phrase.search(text) is not None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -222,24 +222,9 @@ def _recipients(front: list[Line]) -> list[str]:
             continue
         if is_chrome(text) or text[:-1].rstrip().endswith(data.recipient_not_endings):
             continue
-        return _top_level_split(text[:-1], data.recipient_separators)
+        items = split_outside_brackets(text, 0, len(text) - 1, data.recipient_separators)
+        return [text[s:e].strip() for s, e in items if text[s:e].strip()]
     return []
-
-
-def _top_level_split(text: str, separators: str) -> list[str]:
-    """The items of a list split at ``separators`` outside brackets, trimmed, empty ones dropped."""
-    items: list[str] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（〔【[":
-            depth += 1
-        elif ch in ")）〕】]":
-            depth = max(0, depth - 1)
-        elif ch in separators and depth == 0:
-            items.append(text[start:i])
-            start = i + 1
-    items.append(text[start:])
-    return [item.strip() for item in items if item.strip()]
 
 
 def _attachment_list(lines: list[Line]) -> list[Attachment]:

@@ -197,13 +197,22 @@ def match_heading(stripped: str) -> HeadingNumber | None:
     return heading_at(stripped, 0)
 
 
+_WINDOW = 24  # characters a heading number and what it must be followed by fit in
+
+
 def heading_at(text: str, pos: int) -> HeadingNumber | None:
     """The heading number that starts at ``text[pos]``, if any (``number_end`` relative to ``pos``)."""
     data = numbering()
     if pos >= len(text) or (data.first_chars is not None and text[pos] not in data.first_chars):
         return None
-    for style in data.line_styles:
-        match = style.pattern.match(text, pos)
+    return _heading_in(text[pos:pos + _WINDOW])
+
+
+@lru_cache(maxsize=1 << 14)
+def _heading_in(window: str) -> HeadingNumber | None:
+    """The heading number ``window`` starts with (memoised: boundaries inside lines repeat)."""
+    for style in numbering().line_styles:
+        match = style.pattern.match(window)
         if not match:
             continue
         raw = match.group("n") if "n" in style.pattern.groupindex and style.numeral != "auto" else ""
@@ -214,7 +223,7 @@ def heading_at(text: str, pos: int) -> HeadingNumber | None:
         for name, part in match.groupdict().items():
             if name != "n" and part is not None:
                 segment = segment.replace("{" + name + "}", part)
-        return HeadingNumber(style.key, value, segment, match.end() - pos, style.damaged, style.strict)
+        return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict)
     return None
 
 

@@ -17,6 +17,7 @@ turns the rows into task nodes.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -126,6 +127,8 @@ def _words() -> _Words:
 def column_kind(cell: str) -> str | None:
     """What a header cell names (tables.yaml), or None when it names no column."""
     words = _words()
+    if len(cell) > 3 * words.max_chars:
+        return None  # a line of text, not a header cell
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
     if not compact or row_number(compact) is not None:
         return None
@@ -227,9 +230,14 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[Column] | None:
 def find_tables(lines: list[Line], text: str) -> list[Table]:
     """Every task table in ``lines`` (a document's lines, blank ones included), in order."""
     tables: list[Table] = []
+    longest = 3 * _words().max_chars
     i = 0
     while i < len(lines):
-        split = _split(text, lines[i])
+        line = lines[i]
+        if line.blank or (len(line.text) > longest and "\t" not in line.text and "|" not in line.text):
+            i += 1  # a line of text: no header row, no header cell
+            continue
+        split = _split(text, line)
         table = None
         if split is not None and split.shape in ("tab", "pipe"):
             columns = _header(text, split.cells)
@@ -360,7 +368,7 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     lacking = width - len(cells)
     next_number = _next_number(text, columns, above)
     choices: list[tuple[int, ...]] = list(itertools.combinations(range(width), lacking)) \
-        if _combinations(width, lacking) <= 400 else \
+        if math.comb(width, lacking) <= 400 else \
         [tuple(range(k, k + lacking)) for k in range(width - lacking + 1)]
     best: tuple[float, set[int]] | None = None
     for combo in choices:
@@ -387,12 +395,6 @@ def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above
         if best is None or score > best[0]:
             best = (score, placed)
     return best[1] if best else list(range(width))
-
-
-def _combinations(n: int, k: int) -> int:
-    from math import comb
-
-    return comb(n, k)
 
 
 def _next_number(text: str, columns: list[Column], above: TableRow | None) -> int | None:

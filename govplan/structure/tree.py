@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govplan.annotate.base import Cell
 from govplan.grammar import compile_pattern
-from govplan.spec.model import CellText, NumberStyle, TaskNode
+from govplan.spec.model import CellText, Found, NumberStyle, TaskNode
 from govplan.structure.lines import Line, Locator
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
@@ -94,15 +95,9 @@ class TreeBuilder:
         self.data = numbering()
         self.tables: list[Table] = []
 
-    @property
-    def norm_starts(self) -> dict[int, int]:
-        """id(TaskNode) -> normalised offset of its text (nodes carry it themselves: ``_norm_start``)."""
-        return {id(node): node._norm_start for node in self._made if node._norm_start is not None}
-
     # --- the whole document --------------------------------------------------------------------
 
     def build(self, lines: list[Line]) -> list[TaskNode]:
-        self._made: list[TaskNode] = []
         self.tables = find_tables(lines, self.text)
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
@@ -121,7 +116,7 @@ class TreeBuilder:
             line = lines[k]
             if k in table_at:
                 table = table_at[k]
-                self._close(current, self._table_start(table))
+                self._close(current, table.header_start)
                 current = None
                 if closed_at is not None and roots:
                     annex = self._annex(lines, closed_at, k, roots, "")
@@ -193,9 +188,6 @@ class TreeBuilder:
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
 
-    def _table_start(self, table: Table) -> int:
-        return table.header_start
-
     def _restarts(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open]) -> bool:
         """Whether a heading after the notice's closing date starts its list again (an annex)."""
         if heading.value != 1:
@@ -254,20 +246,19 @@ class TreeBuilder:
         return found
 
     def _boundaries(self, text: str) -> list[tuple[int, str]]:
-        """Positions inside a line where a heading number may stand, with the kind of boundary."""
+        """Positions inside a line where a heading number may stand, with the kind of boundary
+        (a clause mark counts only near the line's end, where a heading phrase can end it)."""
+        patterns = _boundary_patterns()
         mid = self.data.midline
-        result: list[tuple[int, str]] = []
-        for match in _boundary_pattern().finditer(text):
-            pos = match.end()
-            if match.group("s") is not None:
-                result.append((pos, "sentence"))
-            elif match.group("c") is not None:
-                if "\f" in match.group(0) or len(match.group(0)) - 1 >= mid.min_blanks:
-                    result.append((pos, "blank"))
-                else:
-                    result.append((pos, "tail"))
-            elif match.start() > 0 and ("\f" in match.group(0) or len(match.group(0)) >= mid.min_blanks):
-                result.append((pos, "blank"))
+        result = []
+        for match in patterns[0].finditer(text, 1):
+            found = match.group(0)
+            if found[0] in mid.after_sentence:
+                result.append((match.end(), "sentence"))
+            elif "\f" in found or len(found) >= mid.min_blanks:
+                result.append((match.end(), "blank"))
+        tail_from = max(1, len(text) - self.data.max_title_chars - 8)
+        result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
         return result
 
     def _tail_heading(self, text: str, body: int) -> bool:
@@ -284,16 +275,15 @@ class TreeBuilder:
         stop = _SENTENCE_END.search(text, head.number_end)
         if stop is not None:
             phrase_end = min(phrase_end, stop.start())
-        result = []
-        for pos in range(head.number_end + 2, phrase_end):
+        for match in _glued_pattern().finditer(text, head.number_end + 2, phrase_end):
+            pos = match.start()
             before = text[pos - 2] if text[pos - 1] == " " else text[pos - 1]  # one blank may stand between
-            if (self.data.first_chars is not None and text[pos] not in self.data.first_chars) or not _phrase_char(before):
+            if not _phrase_char(before):
                 continue
             heading = heading_at(text, pos)
             if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style:
-                result.append(_Cand(k, line.start + pos, heading, "glued"))
-                break
-        return result
+                return [_Cand(k, line.start + pos, heading, "glued")]
+        return []
 
     # --- placing headings ----------------------------------------------------------------------
 
@@ -538,7 +528,8 @@ class TreeBuilder:
             )
             for item in items:
                 for sub in item.walk():
-                    sub._cells = (Cell(sub._norm_start or 0, (sub._norm_start or 0) + len(sub.text), kind),)  # type: ignore[arg-type]
+                    assert sub._found is not None
+                    sub._found.cells = (Cell(sub._found.norm_start, sub._found.norm_start + len(sub.text), kind),)  # type: ignore[arg-type]
             children.extend(items)
         for child in node.children:
             children.extend(self._finish(child, node_id, child_ids))
@@ -549,11 +540,13 @@ class TreeBuilder:
             title = self._title(self.text[info.title_cell.start + skip:info.title_cell.end])
         made = self._make(node.start, text, number_len, node.style, node.level, node_id, children, node.numeral_written,
                           number_span=info.number_span, title=title)
-        made._cells = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.cells)  # type: ignore[arg-type]
-        made._carried = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.carried)  # type: ignore[arg-type]
+        found = made._found
+        assert found is not None
+        found.cells = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.cells)  # type: ignore[arg-type]
+        found.carried = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.carried)  # type: ignore[arg-type]
         loud = [c for c in info.cells if table.kind(c) not in _QUIET_KINDS]
         trailing = node.start + len(text) > max(c.end for c in info.cells)  # paragraphs after the table
-        made._norm_end = node.start + len(text) if trailing else max((c.end for c in loud), default=node.own_end)
+        found.norm_end = node.start + len(text) if trailing else max((c.end for c in loud), default=node.own_end)
         made.progress = [
             CellText(column=table.columns[c.column].header, **self._evidence(c.start, c.end))
             for c in info.cells if table.kind(c) == "progress"
@@ -586,9 +579,7 @@ class TreeBuilder:
             span=span,
             children=children,
         )
-        node._norm_start = start
-        node._norm_end = start + len(text)
-        self._made.append(node)
+        node._found = Found(start, start + len(text))
         return node
 
     def _inline_children(
@@ -616,11 +607,9 @@ class TreeBuilder:
             children = self._inline_children(
                 text, start + local_start, marker_len, level + 1, item_id, item.style, depth + 1, in_cell=in_cell
             )
-            made = self._make(
+            result.append(self._make(
                 start + local_start, text, marker_len, item.style, level + 1, item_id, children, item.numeral_written
-            )
-            made._inline = True
-            result.append(made)
+            ))
         return result
 
     def _title(self, body: str) -> str | None:
@@ -647,23 +636,27 @@ class TreeBuilder:
         return candidate
 
 
-_BOUNDARY: list[re.Pattern[str]] = []
+@lru_cache(maxsize=1)
+def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a number may stand inside a line, right before a character a heading number can start
+    with: after a sentence end or a colon (blanks may follow), or after a run of blanks or a page
+    break; and, for a heading glued to a paragraph's end, after a clause mark."""
+    data = numbering()
+    mid = data.midline
+    first = "".join(sorted(data.first_chars)) if data.first_chars is not None else ""
+    ahead = f"(?=[{re.escape(first)}])" if first else ""
+    blank = re.escape(_BLANK)
+    return (
+        re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
+        re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
+    )
 
 
-def _boundary_pattern() -> re.Pattern[str]:
-    """Where a number may stand inside a line: after a sentence end or a clause mark (blanks may
-    follow), or after blanks, right before a character a heading number can start with."""
-    if not _BOUNDARY:
-        data = numbering()
-        mid = data.midline
-        first = re.escape("".join(sorted(data.first_chars)))
-        blank = re.escape(_BLANK)
-        _BOUNDARY.append(re.compile(
-            f"(?P<s>[{re.escape(mid.after_sentence)}])[{blank}]*(?=[{first}])"
-            f"|(?P<c>[{re.escape(mid.after_clause)}])[{blank}]*(?=[{first}])"
-            f"|[{blank}]+(?=[{first}])"
-        ))
-    return _BOUNDARY[0]
+@lru_cache(maxsize=1)
+def _glued_pattern() -> re.Pattern[str]:
+    """A character a heading number can start with (where a glued item may begin)."""
+    first = numbering().first_chars
+    return re.compile(f"[{re.escape(''.join(sorted(first)))}]" if first else ".")
 
 
 def _compact(title: str) -> str:
