@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test eval bench venv clean
+.PHONY: run test eval bench anchors venv clean
 
 venv: $(STAMP)
 
@@ -33,6 +33,11 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q govplan
 	$(BIN)/python bench/run.py
+
+## govplan beside JioNLP (deadlines) and Recognizers-Text (targets) on the held-out split.
+anchors: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[anchors]'
+	$(BIN)/python bench/anchors.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

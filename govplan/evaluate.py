@@ -126,7 +126,8 @@ def _overlaps_part(spec: Spec, window: Span) -> bool:
 def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, specs: list[Spec]) -> DocumentScore:
     result = DocumentScore(name)
     paths = [path for spec in specs for path in iter_paths(spec) if _inside(path[-1].span, window)]
-    predicted_ids = {path[-1].id for path in paths}
+    # the preamble holds items but is no numbered task: it is not scored as one
+    predicted_ids = {path[-1].id for path in paths if path[-1].style != "unnumbered"}
     gold_ids = {t["path"] for t in gold.get("tasks") or []}
     result.scores["tasks"] = Score(len(predicted_ids & gold_ids), len(predicted_ids), len(gold_ids))
     miss = result.misses.append
@@ -134,7 +135,7 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
         if task["path"] not in predicted_ids:
             miss(Miss("tasks", "missed", int(task.get("line", 0)), task["path"], str(task.get("title") or "")))
     for path in paths:
-        if path[-1].id not in gold_ids:
+        if path[-1].id not in gold_ids and path[-1].style != "unnumbered":
             miss(Miss("tasks", "spurious", path[-1].line, path[-1].id, path[-1].title or path[-1].text[:30]))
 
     def locate(items: Iterable[dict[str, Any]]) -> list[_GoldItem]:

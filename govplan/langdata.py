@@ -117,6 +117,7 @@ class MetadataData(Strict):
     chrome_labels: Words
     chrome_phrases: Words
     chrome_max_chars: int = Field(gt=0)
+    date_line_patterns: Words
 
 
 # --- compilation.yaml -------------------------------------------------------------------------
@@ -192,6 +193,11 @@ class Quotes(Strict):
 class RhythmCompounds(Strict):
     periods: dict[str, RhythmPeriod]
     actions: Words
+    idiom_actions: Words
+    idioms: dict[str, RhythmPeriod]
+    assessment_periods: dict[str, RhythmPeriod]
+    assessments: Words
+    assessment_references: Words
     action_nouns: Words
     verb_periods: Words
     verbs: Words
@@ -200,8 +206,17 @@ class RhythmCompounds(Strict):
     quotes: Quotes
 
 
+class BracketDates(Strict):
+    open: str
+    close: str
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
+    end_date_cues: Words
+    as_of_cues: Words
+    commencement_before: Words
+    commencement_after: Words
     lead_cue_not_after: Words
     weak_lead_cues: Words
     goal_lead_cues: Words
@@ -209,12 +224,14 @@ class DeadlinesData(Strict):
     historical_before: Words
     historical_after: Words
     title_marks: TitleMarks
+    bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
     bare_year_non_followers: Words
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str
+    condition_consequences: Words
     condition_reach: int
     clause_breaks: str
     year_parts: dict[str, int]
@@ -224,6 +241,7 @@ class DeadlinesData(Strict):
     period_start_words: Words
     period_end_words: Words
     recurrence_words: dict[str, Freq]
+    months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
     bare_month_not_after: str
     rhythm_compounds: RhythmCompounds
@@ -232,6 +250,7 @@ class DeadlinesData(Strict):
     count_period_not_after: str
     count_period_gap: int
     relative_units: dict[str, int]
+    relative_not_after: Words
     relative_before: Words
     relative_after: Words
     named_days_fixed: dict[str, str]
@@ -322,6 +341,8 @@ class TargetsData(Strict):
     condition_units: Words
     condition_comparators: list[Comparator]
     condition_consequences: Words
+    goal_object_verbs: Words
+    approx_before_words: Words
     metric_lead_drop: Words
     metric_tail_drop: Words
     clause_breaks: str

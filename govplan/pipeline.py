@@ -19,7 +19,7 @@ from govplan.annotate.base import DocContext, NodeText
 from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
 from govplan.readers import SourceText
-from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode
+from govplan.spec.model import Evidence, Found, Metadata, Source, Spec, TaskNode
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
@@ -31,8 +31,10 @@ from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, t
 if TYPE_CHECKING:
     from govplan.annotate.units import Registry
 
+PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
 _YEAR = compile_pattern(r"({modern_year})\s*年")
+_ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting years from 1912
 
 
 @dataclass
@@ -75,9 +77,10 @@ def _extract_part(
     builder = TreeBuilder(normalized.text, locator)
     tasks = builder.build(part.lines)
     metadata = extract_metadata(part.lines, _first_task_line(tasks, part.lines), part.title)
-    context = _context(metadata, _readable_lines(part.lines, builder.tables, normalized.text), options)
+    context = _context(metadata, _readable_lines(part.lines, builder.tables, normalized.text), options, normalized)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
-    annotate_tasks(tasks, normalized.text, locator, context, options)
+    preamble = _preamble(part.lines, tasks, normalized.text, locator)
+    annotate_tasks(tasks, normalized.text, locator, context, options, preamble)
     return Spec(
         generator=f"govplan {__version__}",
         source=Source(
@@ -128,17 +131,23 @@ def _readable_lines(lines: list[Line], tables: list[Table], text: str) -> list[L
     return result
 
 
-def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions) -> DocContext:
-    """Document context for annotators: the date of issue, else a year named in the title, and
-    whether the document as a whole reads as a report."""
+def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, normalized: Normalized) -> DocContext:
+    """Document context for annotators: the date of issue (else one the user assumes), the plan
+    period its title names (2024年度, （2023-2025年）), whether it reads as a report, and whether
+    it counts years from 1912 (a Taiwan source: converted with tw2s, or naming 民国)."""
     from govplan.annotate.targets import document_is_report
 
-    plan_year = None
-    if metadata.title:
-        match = _YEAR.search(metadata.title)
-        plan_year = int(match.group(1)) if match else None
+    years = [int(y) for y in _YEAR.findall(metadata.title or "")]
     report = document_is_report(metadata.title, [line.text for line in lines if line.text])
-    return DocContext(doc_date=metadata.date or options.doc_date, plan_start_year=plan_year, report=report)
+    roc = normalized.conversion == "tw2s" or any("民国" in line.text for line in lines[:_ROC_LOOKAHEAD])
+    return DocContext(
+        doc_date=metadata.date or options.doc_date,
+        plan_start_year=min(years) if years else None,
+        plan_end_year=max(years) if years else None,
+        report=report,
+        date_assumed=metadata.date is None and options.doc_date is not None,
+        roc_years=roc,
+    )
 
 
 def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
@@ -167,14 +176,34 @@ def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
     return result
 
 
+def _preamble(lines: list[Line], tasks: list[TaskNode], text: str, locator: Locator) -> TaskNode | None:
+    """The text before the first numbered item (title, preamble, a notice's own requirements, all
+    of a notice without numbered items) as an unnumbered node, listed first: what it states when
+    to do (请于1月15日前报送…, 自2020年6月15日起施行, the plan period in the title) is part of the spec."""
+    first = tasks[0]._found.norm_start if tasks and tasks[0]._found is not None else None
+    body = [line for line in lines if not line.blank and (first is None or line.end <= first)]
+    if not body:
+        return None
+    start, end = body[0].start, body[-1].end
+    span = locator.span(start, end)
+    node = TaskNode(id=PREAMBLE_ID, style="unnumbered", level=1, text=text[start:end],
+                    line=locator.line_of(span.start), span=span)
+    node._found = Found(start, start + len(node.text))
+    tasks.insert(0, node)
+    return node
+
+
 def annotate_tasks(
     tasks: list[TaskNode],
     text: str,
     locator: Locator,
     context: DocContext,
     options: ExtractOptions,
+    preamble: TaskNode | None = None,
 ) -> None:
-    """Run the annotators over every node and map their spans back to the original text."""
+    """Run the annotators over every node and map their spans back to the original text. The
+    preamble gets dates and targets only: it addresses its recipients and states no unit's role
+    in a task."""
     from govplan.annotate.deadlines import find_deadlines
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
@@ -186,7 +215,7 @@ def annotate_tasks(
         nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
         nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
     registry = unit_registry(options.registry_paths)
-    assign_units(nodes, registry)
+    assign_units([nt for nt in nodes if nt.node is not preamble], registry)
     for nt in nodes:
         if nt.cells or (nt.node._found is not None and nt.node._found.carried):
             table_units(nt, text, registry)

@@ -4,9 +4,10 @@ A row of a 任务分解表 reaches the annotators as one NodeText whose ``cells`
 text is which column (govplan.annotate.base.Cell). Whatever the annotators make of the cells, the
 pipeline holds every row to its columns:
 
-- deadlines only from task, measure, schedule, time and note cells; targets only from task,
-  measure, schedule and note cells: a 进展情况 cell reports what was done, a 分值 cell scores, a
-  序号 cell numbers, and a unit cell names units;
+- deadlines only from task, measure, schedule and time cells; targets only from task, measure
+  and schedule cells: a 进展情况 cell reports what was done, a 分值 cell scores, a 序号 cell
+  numbers, a unit cell names units, a 备注 cell remarks (the annotators apply the same rules where
+  they read the cells; these hold for the kinds they do not know: schedule, score, other);
 - a unit column gives the units listed in it with the column's role (牵头单位 → lead, 配合单位 →
   support, 责任单位 → responsible, 责任领导 → leader); where the units annotator found none with
   that role in the cell, the cell's list is read here (split at 、，；/ and blanks outside
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
 QUIET_COLUMNS = ("progress", "score", "other")
 UNIT_ROLES = {"lead": "lead", "support": "support", "responsible": "responsible", "leader": "leader"}
 _ALLOWED = {
-    "deadlines": frozenset({"task", "measure", "schedule", "time", "note"}),
-    "targets": frozenset({"task", "measure", "schedule", "note"}),
+    "deadlines": frozenset({"task", "measure", "schedule", "time"}),
+    "targets": frozenset({"task", "measure", "schedule"}),
     "units": frozenset({"task", "measure", "schedule", "note", *UNIT_ROLES}),
 }
 _SEPARATORS = "、，,；;/／ \t\n"

@@ -94,3 +94,27 @@ def test_case(case: dict[str, Any]) -> None:
     for text in case.get("not") or []:
         taken = [f for kind in _KINDS for f in found[kind] if f["text"] == text or text in f.get("name", "")]
         assert not taken, f"'{text}' must not be extracted: {taken}"
+
+
+def test_table_cells_are_read_by_their_columns() -> None:
+    """A 完成时限 cell's date is due whatever cue it lacks; a 进展情况 cell gives neither deadlines
+    nor targets (the table stage fills NodeText.cells; here they are built by hand)."""
+    import datetime as dt
+
+    from govplan.annotate.base import Cell, DocContext, NodeText
+    from govplan.annotate.deadlines import find_deadlines
+    from govplan.annotate.targets import find_targets
+    from govplan.spec.model import Span, TaskNode
+
+    row = "1\t完成老旧小区改造20个\t2023年6月\t已完成40%，2023年3月开工"
+    bounds, pos = [], 0
+    for cell in row.split("\t"):
+        bounds.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    kinds = ("number", "task", "time", "progress")
+    node = TaskNode(id="1", style="arabic_dot", level=1, text=row, line=1, span=Span(start=0, end=len(row)))
+    nt = NodeText(node=node, start=0, text=row, cells=tuple(Cell(s, e, k) for (s, e), k in zip(bounds, kinds)))
+    ctx = DocContext(doc_date=dt.date(2023, 1, 10))
+    deadlines = find_deadlines(nt, ctx)
+    assert [(d.text, d.due) for d in deadlines] == [("2023年6月", dt.date(2023, 6, 30))]
+    assert [t.text for t in find_targets(nt, deadlines, ctx)] == ["20个"]

@@ -33,7 +33,8 @@ def test_seed_000_spec_metadata_and_tree(run_cli, tmp_path):
     assert [a.title for a in meta.attachments] == ["新风行动协调小组成员单位年度重点任务", "2020年度市级机关部门新风行动目标任务考核细则"]
     assert spec.source.sha256 == hashlib.sha256(seed("000").read_bytes()).hexdigest()
     assert spec.source.script == "simplified"
-    assert [t.id for t in spec.tasks] == ["1", "2", "3", "附件1", "附件2"]
+    # the text before the first numbered item is the unnumbered preamble node, listed first
+    assert [t.id for t in spec.tasks] == ["前言", "1", "2", "3", "附件1", "附件2"]
     original = seed("000").read_text(encoding="utf-8")
     for node in spec.walk():
         assert normalize(original[node.span.start : node.span.end]).text == node.text
@@ -108,7 +109,7 @@ def test_stdin_json_and_english(run_cli, tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["source"]["file"] == "-"
-    assert data["tasks"][1]["id"] == "二"
+    assert [t["id"] for t in data["tasks"]][:3] == ["前言", "一", "二"]
 
 
 def test_bad_inputs_fail_clearly_and_others_are_still_written(run_cli, tmp_path):
@@ -177,7 +178,7 @@ def test_update_keeps_hand_edits_and_adds_nothing_twice(run_cli, tmp_path):
     merged = load_spec_text(spec_file.read_text(encoding="utf-8"))
     titles = {n.id: n.title for n in merged.walk()}
     assert titles["二.(四).2"] == "精准核实务工信息（人工改）"
-    assert len(titles) == 58
+    assert len(titles) == 59  # 58 numbered items and the preamble
     # an untouched spec updates to exactly the fresh extraction
     fresh_dir = tmp_path / "fresh"
     _, fresh_file = extract_one(run_cli, seed("002"), fresh_dir)
@@ -229,3 +230,14 @@ def test_help_in_english_by_flag_and_by_locale(run_cli):
     assert "policy-document compiler" in locale.stdout
     chinese = run_cli("--help", env={"GOVPLAN_LANG": "zh"})
     assert "政策文件编译器" in chinese.stdout
+
+
+def test_date_option_resolves_year_less_deadlines_and_says_so(run_cli, tmp_path):
+    source = tmp_path / "n.txt"
+    source.write_text("一、推进老旧小区改造\n9月底前完成主体工程。\n", encoding="utf-8")
+    result = run_cli("extract", str(source), "-o", str(tmp_path), "--date", "2023-05-01")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "n.yaml").read_text(encoding="utf-8")
+    assert "due: '2023-09-30'" in text and "year_from: assumed" in text
+    bad = run_cli("extract", str(source), "-o", str(tmp_path / "x"), "--date", "2023-13-01")
+    assert bad.returncode == 2

@@ -200,7 +200,8 @@ def test_nodes_a_person_adds_are_kept(tmp_path: Path) -> None:
     result = merge_specs(edited, fresh)
     assert result.conflicts == [] and result.dropped == []
     assert node(result.data, "3.(一)")["title"] == "人工补充的任务"
-    assert as_spec(result.data).tasks[2].children[0].id == "3.(一)"
+    (three,) = [task for task in as_spec(result.data).tasks if task.id == "3"]
+    assert three.children[0].id == "3.(一)"
 
 
 def test_a_changed_source_moves_spans_but_keeps_the_edit(tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ class DocContext:
     plan_start_year: int | None = None
     plan_end_year: int | None = None
     report: bool = False  # the document reports what was done (自评报告, 交流发言): numbers are facts
+    date_assumed: bool = False  # doc_date was given by the user (a portal's publication date), not read
+    roc_years: bool = False  # the source counts years from 1912 (Taiwan): 112年 is 2023
 
     @property
     def year(self) -> int | None:
@@ -28,6 +30,13 @@ class DocContext:
         if self.doc_date is not None:
             return self.doc_date.year
         return self.plan_start_year
+
+    @property
+    def year_from(self) -> str | None:
+        """Where ``year`` comes from, for the spec's ``year_from``."""
+        if self.doc_date is not None:
+            return "assumed" if self.date_assumed else "issue_date"
+        return "title" if self.plan_start_year is not None else None
 
 
 ColumnKind = Literal[
@@ -65,3 +74,8 @@ class NodeText:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+    def column_at(self, local: int) -> str | None:
+        """The column kind of the table cell holding node-local offset ``local`` (None in prose)."""
+        pos = self.start + local
+        return next((cell.column for cell in self.cells if cell.start <= pos < cell.end), None)

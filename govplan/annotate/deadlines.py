@@ -9,6 +9,7 @@ document that reads as a report (``DocContext.report``) only cued dates count, t
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -24,12 +25,16 @@ from govplan.numerals import NumeralError, to_int
 from govplan.spec.model import Deadline, Recurrence
 
 _CN_DIGIT = piece("cn_digit")
-_YEAR = rf"(?:{piece('year')}|今|明)"
+_YEAR = rf"(?:{piece('year')}|{piece('roc_year')}|今|明)"
 _MONTH = piece("month")
 _DAY = piece("day")
 _QUARTER = piece("quarter")
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
+_ROC_OFFSET = 1911  # 民国112年 = 2023
+_NO_DEADLINE_COLUMNS = ("progress", "number", "note")  # columns whose dates are no due dates
+_KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
+_YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,11 @@ class _Rules:
 
     point: re.Pattern[str]
     period: re.Pattern[str]
+    year_range: re.Pattern[str]
+    commencement: re.Pattern[str]
+    written_year: re.Pattern[str]
+    title_end: re.Pattern[str]
+    punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
@@ -46,20 +56,23 @@ class _Rules:
 
 
 def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
-    """A date without cues: [year] then month[/day/part], quarter or year part; groups prefixed by tag."""
+    """A date without cues: [year] then month[/day/part], quarter or year part, or a date written
+    with slashes (2022/3, 2022/3/31); groups prefixed by tag."""
+    slashed = rf"(?P<{tag}sy>{piece('modern_year')})/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
     return (
+        rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_YEAR})年)?"
         rf"(?:(?P<{tag}m>{_MONTH})月(?P<{tag}fen>份)?"
         rf"(?:(?P<{tag}d>{_DAY})[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
-        rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?"
+        rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
 
 
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_YEAR})年|(?:{_MONTH})月|第?{_QUARTER}季度|{alternation(year_parts)})"
+    return rf"(?=(?:{_YEAR})年|(?:{_MONTH})月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}/\d)"
 
 
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
@@ -81,10 +94,19 @@ def _rules() -> _Rules:
     core_a = _date_core("a", year_parts, month_parts)
     core_b = _date_core("b", year_parts, month_parts)
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
+    leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
-        _starting_with([*year_parts, *w["lead_cues"], *w["suffix_kinds"]])
-        + rf"(?:{not_after}(?P<lead>{alternation(w['lead_cues'])}))?{_core_ahead(year_parts)}{core_a}"
+        _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
+        + rf"(?:{not_after}(?P<lead>{alternation(leads)}))?{_core_ahead(year_parts)}{core_a}"
         rf"(?P<suf>{alternation(w['suffix_kinds'])})?"
+    )
+    separators = alternation(w["period_separators"])
+    year_range = (
+        _starting_with([]) + rf"(?P<y1>{piece('year')})年?{separators}(?P<y2>{piece('year')})年(?![度月\d一二三四五六七八九十])"
+    )
+    commencement = (
+        _starting_with(w["commencement_before"], "")
+        + rf"(?P<cb>{alternation(w['commencement_before'])}){core_a}(?P<ca>{alternation(w['commencement_after'])})"
     )
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
@@ -93,13 +115,18 @@ def _rules() -> _Rules:
     )
     rhythm = w["rhythm_compounds"]
     breaks = re.escape(w["clause_breaks"])
-    recurring = _starting_with([*rhythm["periods"], *w["recurrence_words"], *w["count_periods"], "月"], "") + (
+    recurring = _starting_with(
+        [*rhythm["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *w["recurrence_words"], *w["count_periods"], "月"],
+        "",
+    ) + (
         rf"(?:(?<![\d{_CN_DIGIT}十每{re.escape(rhythm['not_after'])}])"
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
-        rf"|(?P<dp>{alternation(rhythm['doubled'])}))"
-        rf"|(?P<rw>{alternation(w['recurrence_words'])})"
+        rf"|(?P<dp>{alternation(rhythm['doubled'])})"
+        rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
+        rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})(?=(?P<aa>{alternation(rhythm['assessments'])})))"
+        rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
         rf"|(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
@@ -107,7 +134,7 @@ def _rules() -> _Rules:
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
     )
     relative = _starting_with(w["relative_before"], "0123456789" + _COUNT_CHARS) + (
-        rf"(?P<rb>{alternation(w['relative_before'])})?(?P<rn>{_COUNT})"
+        rf"(?P<rb>{alternation(w['relative_before'])})?(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT})"
         rf"(?P<ru>{alternation(w['relative_units'])})(?P<ra>{alternation(w['relative_after'])})?"
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
@@ -115,6 +142,11 @@ def _rules() -> _Rules:
     return _Rules(
         point=re.compile(point),
         period=re.compile(period),
+        year_range=re.compile(year_range),
+        commencement=re.compile(commencement),
+        written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
+        title_end=re.compile(rf"{piece('document_kind')}[)）]?$"),
+        punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
@@ -128,9 +160,12 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     text = nt.text
     candidates: list[Candidate[Deadline]] = []
+    years = [(m.start(), m.group("y")) for m in rules.written_year.finditer(text)]
     for rank, (pattern, build) in enumerate(
         (
+            (rules.commencement, _commencement),
             (rules.period, _period),
+            (rules.year_range, _year_range),
             (rules.recurring, _recurring),
             (rules.named, _named),
             (rules.point, _point),
@@ -141,11 +176,56 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             start, end = match.span()
             if end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words):
                 continue
-            fields = build(match, text, ctx, rules)
+            column = nt.column_at(start) if nt.cells else None
+            if column in _NO_DEADLINE_COLUMNS:
+                continue  # 进展情况: what was done and when, not when it is due
+            clause = _clause_context(years, start, ctx)
+            fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
-    return [c.item for c in non_overlapping(candidates)]
+    return _anchor_rhythms(text, [c.item for c in non_overlapping(candidates)], nt.start, ctx, rules)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What a date expression is read against: the document's context and the year its sentence
+    names, if any (2024年，…9月底前 → 2024), which year-less dates take before the document's."""
+
+    doc: DocContext
+    year: int | None
+    year_from: str | None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
+
+
+def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext) -> _Clause:
+    """The year written last before ``start`` in the node's text frames year-less dates after it
+    (2024年，…9月底前; a stage heading （2021年10月）。10月15日前…), unless it lies before the
+    document's own year (截至2022年底已…。9月底前… in 2023 speaks of the past); otherwise they take
+    the document's year (from its date of issue, plan title or an assumed date)."""
+    k = bisect.bisect_left(years, (start, "")) - 1
+    if k >= 0:
+        year = _written_year(years[k][1], ctx)
+        if year is not None and (ctx.year is None or ctx.year <= year <= ctx.year + _YEAR_SPAN):
+            return _Clause(ctx, year, "clause")
+    return _Clause(ctx, ctx.year, ctx.year_from)
+
+
+def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | None:
+    """A date in a 完成时限 / 时间节点 column is the row's due date whatever cue it lacks: the column
+    says what it is (2023年6月, 6月30日, 长期坚持 has none)."""
+    if m.re is rules.point:
+        g = _groups(m)
+        when = _resolve(g, "a", ctx, rules.words)
+        if when is None:
+            return None
+        kind = rules.words["suffix_kinds"].get(g["suf"] or "", "by")
+        return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+    builders = {rules.period: _period, rules.year_range: _year_range, rules.recurring: _recurring,
+                rules.named: _named, rules.relative: _relative, rules.commencement: _commencement}
+    return builders[m.re](m, m.string, ctx, rules)
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
@@ -165,8 +245,13 @@ def _in_title(text: str, start: int, words: dict[str, Any]) -> bool:
 def _in_condition(text: str, end: int, rules: _Rules) -> bool:
     """True where the clause running on from ``end`` closes with 的 before a break
     (年内2次督导结果为“红色”的,…): a nominalised condition, not an instruction."""
-    stop = rules.clause_break.search(text, end, end + int(rules.words["condition_reach"]))
-    return stop is not None and stop.start() > end and text[stop.start() - 1] == rules.words["condition_end"]
+    reach = end + int(rules.words["condition_reach"])
+    stop = rules.clause_break.search(text, end, reach)
+    if stop is not None and stop.start() > end and text[stop.start() - 1] == rules.words["condition_end"]:
+        return True
+    clause = text[end:stop.start() if stop else reach]
+    follower = rules.words["condition_end"]
+    return any(follower + word in clause for word in rules.words["condition_consequences"])
 
 
 @dataclass(frozen=True)
@@ -185,8 +270,20 @@ def _year_of(raw: str | None, ctx: DocContext) -> tuple[int | None, int | None]:
         return ctx.year, None
     if raw in ("今", "明"):
         return (None, None) if ctx.year is None else (ctx.year + (raw == "明"), None)
-    year = to_int(raw)
+    year = _written_year(raw, ctx)
     return year, year
+
+
+def _written_year(raw: str, ctx: DocContext) -> int | None:
+    """A year as written: four digits (2024, 二〇二四), or a Republic-of-China year (112) in a
+    document that counts years so (a Taiwan source)."""
+    try:
+        year = to_int(raw.lstrip("中华民国"))
+    except NumeralError:
+        return None
+    if year < 1000:
+        return year + _ROC_OFFSET if ctx.roc_years else None
+    return year
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -202,13 +299,22 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return None
     if month is None:
         return None
+    if written is None and g[f"{tag}y"] and g[f"{tag}y"] not in ("今", "明"):
+        return None  # a year not read as one (a ROC year outside a Taiwan source)
     if written is not None and not 1900 <= written <= 2100:
         return None
     if year is None:
         return _When(None, None, None, words["reasons"]["no_year"])
     try:
         start_day = day if g[f"{tag}d"] else 1
-        start = dt.date(year, month, start_day) if g[f"{tag}m"] else None
+        if g[f"{tag}m"]:
+            start = dt.date(year, month, start_day)
+        elif g[f"{tag}q"]:
+            start = dt.date(year, month - 2, 1)  # 第二季度 starts in April
+        elif g[f"{tag}y"] and not g[f"{tag}yp"]:
+            start = dt.date(year, 1, 1)  # 2024年起: from the year's first day
+        else:
+            start = None
         due = _month_end(year, month) if day is None else dt.date(year, month, day)
     except ValueError:
         return _When(None, None, written, words["reasons"]["invalid"])
@@ -236,26 +342,74 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
 
 def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A single date with its cue: 2022年6月底前, 到2026年底, 4月3日前, 第二季度, 年内."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     if not _point_is_deadline(m, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if when is None or _before_document(when, ctx):
+    if when is None or _before_document(when, ctx) or _as_of(g["lead"], when, ctx, words):
         return None
+    if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
+        # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
+        return {"kind": "on", "due": when.start or when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
     else:
         kind = "on" if g["ad"] and not g["lead"] else "by"
-    return {"kind": kind, "due": when.due, "unresolved": when.unresolved}
+    return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+
+
+def _groups(m: re.Match[str]) -> dict[str, str | None]:
+    """The match's groups, a slashed date (2022/3/31) read into the year, month and day groups."""
+    g = m.groupdict()
+    for tag in ("a", "b"):
+        if g.get(f"{tag}sy"):
+            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"], g[f"{tag}sd"]
+    return g
+
+
+def _year_source(g: dict[str, str | None], tag: str, ctx: Any) -> dict[str, Any]:
+    """``year_from`` for a date written without a year that was resolved with one."""
+    if g[f"{tag}y"] or ctx.year is None:
+        return {}
+    return {"year_from": ctx.year_from}
+
+
+def _as_of(lead: str | None, when: _When, ctx: DocContext, words: dict[str, Any]) -> bool:
+    """截至2022年6月底，…累计… counts a figure as of a date: no deadline in a report, nor where the
+    date is not after the document's own."""
+    if lead not in words["as_of_cues"]:
+        return False
+    return ctx.report or (ctx.doc_date is not None and when.due is not None and when.due <= ctx.doc_date)
+
+
+def _commencement(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """Entry into force, 自2020年6月15日起施行: the day a measure applies from."""
+    g = _groups(m)
+    if not g["ad"]:
+        return None
+    when = _resolve(g, "a", ctx, rules.words)
+    if when is None:
+        return None
+    return {"kind": "on", "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+
+
+def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A period of whole years, 2023-2025年 or 2016年-2018年 (a plan's own period)."""
+    first, last = _written_year(m.group("y1"), ctx), _written_year(m.group("y2"), ctx)
+    if first is None or last is None or not 1900 <= first <= last <= 2100 or last - first > _YEAR_SPAN:
+        return None
+    if ctx.doc.year is not None and last < ctx.doc.year:
+        return None  # 2013年至2020年…: a past span, not a time limit
+    return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
 
 
 def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> bool:
     """Whether a dated phrase is a deadline, judged by its shape, the cue words around it and
     whether the document reports what was done (there only cued dates are deadlines)."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
-    strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words))
+    strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if ctx.report and not strong:
         return False
     cued = strong or text.endswith(words["weak_lead_cues"], 0, m.start())
@@ -274,7 +428,26 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return False
     if g["lead"] or g["suf"]:
         return True
+    if _on_title_line(text, m.start(), rules):
+        return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, words)
+
+
+def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+    """A date that is the whole content of a pair of brackets after a heading or phrase
+    (建立工作机制（2021年8月）): the time the stage is due."""
+    brackets = words["bracket_dates"]
+    start, end = m.span()
+    return 0 < start and end < len(text) and text[start - 1] in brackets["open"] and text[end] in brackets["close"]
+
+
+def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether ``pos`` stands on a line that names a document: no clause punctuation, ending with
+    a kind of document (方案, 要点, 分解表…)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(rules.title_end.search(line, max(0, len(line) - _KIND_CHARS))) and not rules.punctuation.search(line)
 
 
 def _year_frames_clause(text: str, end: int, ctx: DocContext, words: dict[str, Any]) -> bool:
@@ -299,13 +472,14 @@ def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
 
 def _before_document(when: _When, ctx: DocContext) -> bool:
     """A written year before the document's own year is a past fact (2013年至2023年底使用…)."""
-    return when.explicit_year is not None and ctx.year is not None and when.explicit_year < ctx.year
+    year = ctx.doc.year if isinstance(ctx, _Clause) else ctx.year
+    return when.explicit_year is not None and year is not None and when.explicit_year < year
 
 
 def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A period between two dates: 4月4日-10月31日, 2024年3月开始至12月底结束; in a report
     only a goal makes one a deadline (else it says when something was done)."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     if not (g["am"] and g["bm"]) or (ctx.report and not _stated_as_goal(text, m.start(), words)):
         return None
@@ -322,13 +496,14 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
         "start": first.start,
         "due": last.due,
         "unresolved": first.unresolved or last.unresolved,
+        **_year_source(g, "a", ctx),
     }
 
 
 def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A rhythm: 每月25日前, 每月下旬, 每季度, 每半年, 每年3月底前, 月报, 季调度, 年终总结,
     年初召开, 月月有计划, 月底前 (each month), 一年进村不少于4次."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     try:
         month = to_int(g["rm"]) if g["rm"] else None
@@ -343,6 +518,11 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["cp"] or g["vp"]:
         rhythm = compounds["periods"][g["cp"] or g["vp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
+    if g["ap"] and _referred_to(text, m, compounds["assessment_references"], rules):
+        return None
+    if g["ip"] or g["ap"]:
+        rhythm = compounds["idioms"][g["ip"]] if g["ip"] else compounds["assessment_periods"][g["ap"]]
+        return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
     if g["kp"] or g["dp"]:
         freq = words["count_periods"][g["kp"]] if g["kp"] else compounds["doubled"][g["dp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=freq)}
@@ -350,7 +530,44 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
-    return {"kind": "recurring", "recurrence": Recurrence(freq=freq, day=day, month=month, part=part)}
+    in_period = words["months_in_period"].get(g["rmp"] or "")
+    return {"kind": "recurring",
+            "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
+    """Whether the clause around an assessment names it as the object of another act
+    (纳入年度绩效考核, 与年度考核等挂钩) rather than holding it (组织开展…年度考核评价)."""
+    reach = int(rules.words["condition_reach"])
+    floor = max(0, m.start() - reach)
+    before = max((b.end() for b in rules.clause_break.finditer(text, floor, m.start())), default=floor)
+    after = rules.clause_break.search(text, m.end(), m.end() + reach)
+    clause = text[before:after.start() if after else m.end() + reach]
+    return any(word in clause for word in references)
+
+
+def _anchor_rhythms(text: str, items: list[Deadline], offset: int, ctx: DocContext, rules: _Rules) -> list[Deadline]:
+    """Rhythms keep their anchors: a start written earlier in the sentence (从2023年第一季度开始，
+    …每季度…) becomes the rhythm's start instead of a deadline of its own, and a rhythm ends
+    with the plan's period when the document names one (so a calendar never repeats forever)."""
+    starts = rules.words["period_start_words"]
+    plan_end = dt.date(ctx.plan_end_year, 12, 31) if ctx.plan_end_year else None
+    result: list[Deadline] = []
+    for item in items:
+        if item.kind == "recurring" and item.recurrence is not None:
+            update: dict[str, Any] = {}
+            anchor = result[-1] if result else None
+            if (anchor is not None and anchor.kind == "on" and anchor.due is not None
+                    and text.startswith(tuple(starts), anchor.span.end - offset)
+                    and "。" not in text[anchor.span.end - offset:item.span.start - offset]):
+                result.pop()
+                update["start"] = anchor.due
+            if plan_end is not None:
+                update["end"] = plan_end
+            if update:
+                item = item.model_copy(update={"recurrence": item.recurrence.model_copy(update=update)})
+        result.append(item)
+    return result
 
 
 def _named_routine(text: str, start: int, end: int, quotes: dict[str, str]) -> bool:
@@ -363,9 +580,11 @@ def _named_routine(text: str, start: int, end: int, quotes: dict[str, str]) -> b
 
 def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A limit counted from an event: 不超过15天, 10天内, 3个工作日内."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
-    if not (g["rb"] or g["ra"]):
+    if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules):
+        return None
+    if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
         return None
     try:
         count = to_int(g["rn"])
@@ -376,7 +595,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
 
 def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
     """A named day with its cue: 七一前夕 (fixed: resolved), 春节前后 (movable: no date)."""
-    g = m.groupdict()
+    g = _groups(m)
     words = rules.words
     kind = words["named_day_cues"][g["nc"]]
     fixed = words["named_days_fixed"].get(g["nd"])

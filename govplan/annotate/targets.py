@@ -27,6 +27,7 @@ from govplan.spec.model import Deadline, Target
 _DECIMAL = r"\d+(?:\.\d+)?"
 _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
+_NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 
 
@@ -54,7 +55,7 @@ class _Cues:
     goal: frozenset[str]
     plan_goal: frozenset[str]  # with the weak goal words, which only a plan reads as goals
     fact: frozenset[str]
-    weak_fact: frozenset[str]  # fact words a due time earlier in the sentence overrides
+    weak_fact: frozenset[str]  # fact words a due time overrides, which do not count toward a report
     done: frozenset[str]
     report_cues: frozenset[str]  # fact | goal
     plan_cues: frozenset[str]  # fact | plan_goal
@@ -63,8 +64,8 @@ class _Cues:
     def from_words(cls, mood: dict[str, Any]) -> _Cues:
         goal, fact = frozenset(mood["goal_words"]), frozenset(mood["fact_words"])
         plan_goal = goal | frozenset(mood["weak_goal_words"])
-        return cls(goal, plan_goal, fact, frozenset(mood["weak_fact_words"]), frozenset(mood["done_words"]),
-                   fact | goal, fact | plan_goal)
+        weak = frozenset(mood["weak_fact_words"])
+        return cls(goal, plan_goal, fact, weak, frozenset(mood["done_words"]), fact | goal, fact | plan_goal)
 
 
 @cache
@@ -137,11 +138,13 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     found: list[_Found] = []
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
-    mood = _Mood(text, [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report))
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report))
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
+        if nt.cells and nt.column_at(start) in _NO_TARGET_COLUMNS:
+            continue  # 进展情况 已完成40%: what was done; 序号 and scores are no targets
         if found and _qualifies_noun(found[-1], start, rules):
             continue
         item = _read(match, text, rules, found[-1] if found else None)
@@ -150,6 +153,17 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
             last_end = item.end
     _attach_metrics(text, found, deadlines, nt.start, rules)
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _without_reports(nt: NodeText) -> str:
+    """The node's text with its report cells (进展情况) blanked, so that what was done does not set
+    the mood of the row's task (same length: offsets hold)."""
+    text = nt.text
+    for cell in nt.cells:
+        if cell.column == "progress":
+            start, end = cell.start - nt.start, cell.end - nt.start
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -243,13 +257,19 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         start -= len(word)
     else:
         comparator = inherited or _distant_comparator(text, start, rules) or comparator
+        approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, start)), None)
+        if approx_word:
+            comparator, start = "~", start - len(approx_word)
     change = _adjacent_before(text, start, rules.change_before)
     if change:
         fields.setdefault("change", rules.change_before[change])
         start -= len(change)
     after = next((w for w in sorted(rules.comparator_after, key=len, reverse=True) if text.startswith(w, end)), None)
     quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
-    if pattern is rules.chinese and not (word or change or after or quota):
+    # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
+    # (最多跑一次 names a reform)
+    floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
+    if pattern is rules.chinese and not (word or change or after or quota or floor):
         return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
     if after:
         comparator = rules.comparator_after[after]
@@ -458,10 +478,19 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         comparator = item.fields["comparator"]
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
-        if comparator in w["condition_comparators"] and mood.frame_end(item.start) is None:
+        if comparator in w["condition_comparators"] and not (
+            mood.frame_end(item.start) is not None or _creates_object(text, item, mood, rules)
+        ):
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
     rest = text[item.end:mood.clause_end(item.end)]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a verb earlier in the clause creates the thing a bound describes (形成一批超100亿元的
+    产业集群): the bound then specifies the goal instead of selecting whom a rule applies to."""
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
+    return any(verb in clause for verb in rules.words["goal_object_verbs"])
 
 
 def _clause_start(text: str, pos: int, breaks: str, window: int) -> int:

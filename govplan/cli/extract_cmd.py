@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from datetime import datetime
+
 import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Optional, TYPE_CHECKING, Any, Iterator
 
 import typer
 
@@ -60,6 +63,12 @@ def extract(
     registry: list[Path] = typer.Option(
         [], "--registry", help=tr("额外的单位别名表（YAML，可多次指定）", "extra unit alias registry (YAML, repeatable)")
     ),
+    date: Optional[dt.datetime] = typer.Option(
+        None, "--date", formats=["%Y-%m-%d"],
+        help=tr("文件未写成文日期时采用的日期（如网页的发布日期），用于推定不含年份的时限",
+                "date of issue to assume where a document states none (e.g. a portal's publication date), "
+                "for deadlines written without a year"),
+    ),
 ) -> None:
     from govplan.readers import SUPPORTED_SUFFIXES
 
@@ -69,7 +78,7 @@ def extract(
     if force and update:
         raise typer.BadParameter(tr("--force 与 --update 只能选一个", "use either --force or --update"))
     mode = "force" if force else "update" if update else "keep"
-    job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in registry), to_stdout)
+    job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in registry), to_stdout, date.date() if date else None)
     results = list(_progress(_run(job, sources, jobs), len(sources)))
     if not to_stdout:
         _print_summary(results)
@@ -107,6 +116,7 @@ class _Job:
     mode: str  # keep | force | update
     registry: tuple[str, ...]
     to_stdout: bool
+    doc_date: dt.date | None = None
 
     def __call__(self, name: str) -> FileResult:
         return _extract_one(name, self)
@@ -150,7 +160,7 @@ def _extract_one(name: str, job: _Job) -> FileResult:
     began = time.perf_counter()
     try:
         source = read_source(name)
-        specs = extract_specs(source, ExtractOptions(job.registry))
+        specs = extract_specs(source, ExtractOptions(job.registry, job.doc_date))
         if job.to_stdout:
             texts = [_dump(stamp(spec), job.fmt, None) for spec in specs]
             typer.echo("---\n".join(texts) if job.fmt == "yaml" else "".join(texts), nl=False)

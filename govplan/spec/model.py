@@ -55,6 +55,11 @@ class Recurrence(SpecModel):
     part: Literal["early", "mid", "late", "end"] | None = Field(
         default=None, description="上旬/中旬/下旬/底 of the period, where given"
     )
+    month_in_period: int | None = Field(
+        default=None, ge=-12, le=12, description="month within a quarter or half-year (每季度最后一个月: -1, the last)"
+    )
+    start: dt.date | None = Field(default=None, description="first period the rhythm applies to (从2024年第二季度开始)")
+    end: dt.date | None = Field(default=None, description="when the rhythm stops: as written, else the plan period's end")
 
 
 DeadlineKind = Literal["by", "on", "period", "recurring", "relative"]
@@ -69,6 +74,11 @@ class Deadline(Evidence):
     recurrence: Recurrence | None = None
     within_days: int | None = Field(default=None, ge=0, description="relative limit in days (不超过15天)")
     named_day: str | None = Field(default=None, description="named day such as 七一 or 春节, as written")
+    year_from: Literal["clause", "issue_date", "title", "assumed"] | None = Field(
+        default=None,
+        description="where the year of a date written without one came from: a year its sentence names, "
+        "the date of issue, the plan year in the title, or the date assumed with --date",
+    )
     unresolved: str | None = Field(default=None, description="why no date was resolved, where none was")
 
 

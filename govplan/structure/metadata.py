@@ -40,6 +40,7 @@ class _MetaData:
     chrome_label: re.Pattern[str]
     chrome_phrase: re.Pattern[str]
     chrome_max: int
+    date_lines: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def _data() -> _MetaData:
         re.compile(rf"^[【\[]?(?:{labels})[】\]]?\s*[:：]"),
         re.compile("|".join(re.escape(phrase) for phrase in raw["chrome_phrases"])),
         int(raw["chrome_max_chars"]),
+        tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw["date_line_patterns"]),
     )
 
 
@@ -93,7 +95,7 @@ def extract_metadata(lines: list[Line], first_task_line: int | None, title_hint:
     content = [line for line in lines if not line.blank]
     front = [line for line in content if first_task_line is None or line.index < first_task_line][:_HEAD_LINES]
     index = _index_fields(content[:_HEAD_LINES], data)
-    date_line = _standalone_date(content)
+    date_line = _standalone_date(content, data)
     attachments = _attachment_list(content)
     return Metadata(
         title=title_hint or index.get("title") or _title(front or content[:_HEAD_LINES], data),
@@ -188,11 +190,13 @@ def _doc_number(lines: list[Line], data: _MetaData) -> str | None:
     return None
 
 
-def _standalone_date(lines: list[Line]) -> Line | None:
+def _standalone_date(lines: list[Line], data: _MetaData) -> Line | None:
+    """The line giving the date of issue: a date alone (under the signature), else a printing line
+    or a speech's occasion line (date_line_patterns)."""
     for line in lines:
         if len(line.text) <= 20 and _DATE_CN.fullmatch(line.text.replace(" ", "")):
             return line
-    return None
+    return next((line for line in lines if any(p.match(line.text) for p in data.date_lines)), None)
 
 
 def _issuer(lines: list[Line], date_line: Line | None, data: _MetaData) -> str | None:

@@ -222,7 +222,8 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[Column] | None:
     named = [k for k in kinds if k]
     if len(named) < words.min_cells or len(named) * 2 < len(filled) or not words.content & set(named):
         return None
-    return [Column(k or "note", text[s:e]) for (s, e), k in zip(cells, kinds)]
+    # a column the header words do not name is read like task text (a measure)
+    return [Column(k or "measure", text[s:e]) for (s, e), k in zip(cells, kinds)]
 
 
 # --- finding tables ------------------------------------------------------------------------------

@@ -410,7 +410,7 @@ class TreeBuilder:
         content = [k for k, c in enumerate(table.columns) if c.kind in ("task", "measure", "schedule")]
         number = table.column_of("number")
         for k, column in enumerate(table.columns):
-            if not content or k >= content[-1] or k == number or column.kind not in ("task", "note", "other"):
+            if not content or k >= content[-1] or k == number or column.kind not in ("task", "measure", "note", "other"):
                 continue
             rows = [r for r in table.rows if not r.section]
             headed = [r for r in rows if (c := r.get(k)) is not None and (h := heading_at(self._cell_text(c), 0)) and h.value > 0]
@@ -456,9 +456,9 @@ class TreeBuilder:
         cells = [c for c in row.cells if c.column not in skip and (only is None or c.column in only)] or row.cells
         number_col = table.column_of("number")
         number_cell = next((c for c in cells if c.column == number_col), None) if number_col is not None else None
-        content = next((c for c in cells if table.kind(c) in ("task", "measure", "schedule")), None) or (
-            cells[0] if only is not None else None
-        )
+        content = next(
+            (c for kind in ("task", "measure", "schedule") for c in cells if table.kind(c) == kind), None
+        ) or (cells[0] if only is not None else None)
         numbered = row_number(self._cell_text(number_cell)) if number_cell is not None else None
         number_span: tuple[int, int] | None = None
         lead = heading_at(self.text, content.start) if content is not None else None
