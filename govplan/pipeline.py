@@ -181,10 +181,14 @@ def _preamble(lines: list[Line], tasks: list[TaskNode], text: str, locator: Loca
     of a notice without numbered items) as an unnumbered node, listed first: what it states when
     to do (请于1月15日前报送…, 自2020年6月15日起施行, the plan period in the title) is part of the spec."""
     first = tasks[0]._found.norm_start if tasks and tasks[0]._found is not None else None
-    body = [line for line in lines if not line.blank and (first is None or line.end <= first)]
+    body = [line for line in lines if not line.blank and (first is None or line.start < first)]
     if not body:
         return None
-    start, end = body[0].start, body[-1].end
+    # the first item may stand inside a line (…初步实现“一张网”。二、加强“两库”建设): up to it
+    start, end = body[0].start, body[-1].end if first is None else min(body[-1].end, first)
+    end = start + len(text[start:end].rstrip())
+    if end <= start:
+        return None
     span = locator.span(start, end)
     node = TaskNode(id=PREAMBLE_ID, style="unnumbered", level=1, text=text[start:end],
                     line=locator.line_of(span.start), span=span)
