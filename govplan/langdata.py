@@ -334,6 +334,7 @@ class TargetsData(Strict):
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits
+    per_units: Words
     unit_space: str
     unit_aliases: dict[str, str]
     vague_quantities: Words
@@ -363,8 +364,26 @@ class TargetsData(Strict):
 # --- units.yaml -------------------------------------------------------------------------------
 
 class UnitsData(Strict):
+    label_role_words: dict[Role, Words]
+    label_prefixes: Words
+    label_infixes: Words
+    label_heads: Words
+    leader_heads: Words
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
+    support_beside_lead: Words
+    official_titles: Words
+    list_openers: Words
+    joint_markers: Words
+    position_verbs: Words
+    position_first: Words
+    position_nouns: Words
+    position_copulas: Words
+    position_rest: Words
+    scope_onward: Words
+    scope_remarks: Words
+    level_nouns: Words
+    collective_heads: Words
     list_separators: str
     segment_separators: str
     conjunctions: Words
@@ -373,6 +392,7 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     max_name_chars: int
     action_verbs: Words
+    charge_verbs: Words
     action_adverbs: Words
     action_verb_not_before: Words
     actor_skips: Words
@@ -382,7 +402,9 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     actor_list_joiners: Words
     max_actor_list: int
+    max_joint_list: int
     distributive_starts: Words
+    level_categories: Words
     vague_starts: Words
     person_suffixes: Words
     plain_name_suffixes: Words
@@ -412,6 +434,12 @@ class AliasesData(Strict):
 
 class PlainAliases(RootModel[dict[str, Words]]):
     """A user's registry written as a plain mapping ``canonical: [alias, ...]``."""
+
+
+# --- .govplan.yaml, the configuration kept beside a user's specs -------------------------------
+
+class ConfigData(Strict):
+    registry: Words = []  # alias files, relative to the configuration file
 
 
 # --- validate.yaml ----------------------------------------------------------------------------
@@ -470,6 +498,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "units": UnitsData,
     "aliases": AliasesData,
     "aliases_plain": PlainAliases,
+    "config": ConfigData,
     "validate": ValidateData,
     "tables": TablesData,
     "layout": LayoutData,

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from govplan import __version__
 from govplan.annotate.base import DocContext, NodeText
 from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
+from govplan.registry import registry_for
 from govplan.readers import SourceText
-from govplan.spec.model import Evidence, Found, Metadata, Source, Spec, TaskNode
+from govplan.spec.model import Evidence, Found, Metadata, Source, Spec, TaskNode, UnitRef
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
@@ -27,9 +25,6 @@ from govplan.structure.metadata import extract_metadata
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
 from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, table_units
-
-if TYPE_CHECKING:
-    from govplan.annotate.units import Registry
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
@@ -55,7 +50,10 @@ def extract_text(text: str, name: str = "<text>", options: ExtractOptions | None
 
 def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> list[Spec]:
     """All specs in one source: one for a notice, one per document for a compilation."""
+    from govplan.annotate.segment import use_user_words
+
     options = options or ExtractOptions()
+    use_user_words(registry_for(options.registry_paths).surfaces())  # jieba keeps exactly this registry's names whole
     normalized = normalize(source.text)
     normalized = Normalized(undo_page_layout(normalized.mapped), normalized.script, normalized.conversion)
     locator = Locator(source.text, normalized.mapped)
@@ -207,7 +205,7 @@ def annotate_tasks(
 ) -> None:
     """Run the annotators over every node and map their spans back to the original text. The
     preamble gets dates and targets only: it addresses its recipients and states no unit's role
-    in a task."""
+    in a task, though a convention it states (排在第一位的为牵头单位) decides roles in the tasks."""
     from govplan.annotate.deadlines import find_deadlines
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
@@ -218,8 +216,9 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
         nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
-    registry = unit_registry(options.registry_paths)
-    assign_units([nt for nt in nodes if nt.node is not preamble], registry)
+    registry = registry_for(options.registry_paths)
+    units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
+    assign_units(units_of, registry, preamble.text if preamble is not None else "")
     for nt in nodes:
         if nt.cells or (nt.node._found is not None and nt.node._found.carried):
             table_units(nt, text, registry)
@@ -230,28 +229,9 @@ def annotate_tasks(
 
 
 def _to_original(item: Evidence, locator: Locator) -> Evidence:
-    """The item with its span and verbatim text in the original source."""
+    """The item with its span and verbatim text in the original source (and its clause's, for a unit)."""
     span = locator.span(item.span.start, item.span.end)
-    return item.model_copy(update={"span": span, "text": locator.verbatim(span)})
-
-
-def unit_registry(paths: tuple[str, ...]) -> Registry:
-    """The alias registry extended by the user's files, built once per process while the files
-    stay unchanged (a compilation has dozens of documents, a directory run many files)."""
-    return _registry_for(tuple((path, _file_stamp(path)) for path in paths))
-
-
-def _file_stamp(path: str) -> tuple[int, int] | None:
-    """Modification time and size, so an edited registry file is read again."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None  # load_registry reports the missing file
-    return stat.st_mtime_ns, stat.st_size
-
-
-@lru_cache(maxsize=8)
-def _registry_for(stamped: tuple[tuple[str, tuple[int, int] | None], ...]) -> Registry:
-    from govplan.annotate.units import load_registry
-
-    return load_registry([path for path, _ in stamped])
+    update: dict[str, object] = {"span": span, "text": locator.verbatim(span)}
+    if isinstance(item, UnitRef) and item.clause is not None:
+        update["clause"] = _to_original(item.clause, locator)
+    return item.model_copy(update=update)

@@ -28,7 +28,7 @@ from govplan.spec.model import Evidence, Span, UnitRef
 from govplan.structure.lines import split_outside_brackets
 
 if TYPE_CHECKING:
-    from govplan.annotate.units import Registry
+    from govplan.registry import Registry
 
 # Columns whose text no document-level cue (a report's mood) should read.
 QUIET_COLUMNS = ("progress", "score", "other")

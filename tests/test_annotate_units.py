@@ -12,7 +12,8 @@ import pytest
 
 from govplan.annotate import segment
 from govplan.annotate.base import NodeText
-from govplan.annotate.units import Registry, assign_units, load_registry
+from govplan.annotate.units import assign_units
+from govplan.registry import Registry, load_registry
 from govplan.errors import GovplanError
 from govplan.spec.model import Span, TaskNode
 
@@ -50,9 +51,12 @@ def test_user_registry_file_extends_and_teaches_jieba(tmp_path: Path) -> None:
     extra.write_text("甘沟驿镇农业农村综合服务站: [农综站]\n", encoding="utf-8")
     registry = load_registry([extra])
     assert registry.lookup("农综站") == "甘沟驿镇农业农村综合服务站"
+    segment.use_user_words(registry.surfaces())
     assert "甘沟驿镇农业农村综合服务站" in segment.words("由甘沟驿镇农业农村综合服务站统筹")
     node = annotate("农综站指导各村开展工作", registry)
     assert roles(node) == [("lead", "农综站", "甘沟驿镇农业农村综合服务站")]
+    segment.use_user_words(load_registry().surfaces())  # another registry: the user's words are taken back
+    assert "甘沟驿镇农业农村综合服务站" not in segment.words("由甘沟驿镇农业农村综合服务站统筹")
 
 
 def test_bad_user_registry_file_is_a_clear_error(tmp_path: Path) -> None:
@@ -71,6 +75,7 @@ def test_spans_are_global_offsets(registry: Registry) -> None:
 
 
 def test_jieba_cache_in_user_dir_and_registry_words(registry: Registry) -> None:
+    segment.use_user_words(registry.surfaces())
     assert "县人力资源和社会保障局" in segment.words("由县人力资源和社会保障局负责")
     assert (segment.cache_dir() / "jieba.cache").is_file()
 
@@ -84,3 +89,22 @@ def test_long_adversarial_input_completes(registry: Registry) -> None:
 def test_adversarial_support_and_label_runs_complete(registry: Registry) -> None:
     node = annotate("区属企业、参与" * 4000 + "会同县财政局、" * 3000 + "(一)参与范围:" + "单位" * 20000, registry)
     assert supports(node)[:2] == ["区属企业", "县财政局"]
+
+
+def test_unit_columns_of_a_task_table_row_are_lists_with_the_columns_roles(registry: Registry) -> None:
+    from govplan.annotate.base import Cell
+
+    row = "1\t推进数据共享，2024年底前完成\t市大数据局\t市财政局、各区、县级市\t张三"
+    start = 500
+    cells, pos = [], start
+    for kind, value in zip(("number", "task", "lead", "support", "leader"), row.split("\t")):
+        cells.append(Cell(pos, pos + len(value), kind))  # type: ignore[arg-type]
+        pos += len(value) + 1
+    node = TaskNode(id="t", style="unnumbered", level=1, text=row, line=1, span=Span(start=start, end=start + len(row)))
+    assign_units([NodeText(node=node, start=start, text=row, cells=tuple(cells))], registry)
+    assert [(u.role, u.name) for u in node.units] == [
+        ("lead", "市大数据局"), ("support", "市财政局"), ("support", "各区、县级市"), ("leader", "张三"),
+    ]
+    support = node.units[1]
+    assert row[support.span.start - start:support.span.end - start] == "市财政局"
+    assert support.clause is not None and support.clause.text == "市财政局、各区、县级市"

@@ -6,7 +6,7 @@ import json
 
 from tests.conftest import ROOT
 
-NOTICE = "关于做好培训工作的通知\n一、加强培训\n1.县人社局牵头，4月底前完成培训不少于100人。\n2.县财政局负责保障经费。\n2024年3月1日\n"
+NOTICE = "关于做好培训工作的通知\n一、加强培训\n1.县人社局牵头，4月底前完成培训不少于100人。\n2.县财政局统筹保障经费。\n2024年3月1日\n"
 
 
 def write_case(tmp_path, gold_body: str):

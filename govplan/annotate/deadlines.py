@@ -250,8 +250,8 @@ def _in_condition(text: str, end: int, rules: _Rules) -> bool:
     if stop is not None and stop.start() > end and text[stop.start() - 1] == rules.words["condition_end"]:
         return True
     clause = text[end:stop.start() if stop else reach]
-    follower = rules.words["condition_end"]
-    return any(follower + word in clause for word in rules.words["condition_consequences"])
+    case_end = clause.find(rules.words["condition_end"])
+    return case_end >= 0 and any(word in clause[case_end:] for word in rules.words["condition_consequences"])
 
 
 @dataclass(frozen=True)
@@ -417,7 +417,11 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return False
     if g["am"]:
         if g["ay"]:
-            return cued or bool(g["amp"])
+            # 2023年6月，全面完成…: a dated month opening its clause frames it, as a bare year does;
+            # a day does not (2023年12月12日 under a signature dates the notice, not a task)
+            opens = (not g["ad"] and _opens_clause(text, m.start(), words)
+                     and _year_frames_clause(text, m.end(), ctx, words))
+            return cued or bool(g["amp"]) or opens
         chinese_month = not g["am"].isdigit()
         return not chinese_month or bool(g["ad"] or g["amp"] or g["afen"] or g["suf"])
     if g["aq"]:

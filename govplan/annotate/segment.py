@@ -2,7 +2,8 @@
 
 The dictionary cache goes to a per-user directory ($XDG_CACHE_HOME/govplan or ~/.cache/govplan)
 instead of the shared temp directory. HMM is off so that jieba never invents words, which keeps
-segmentation reproducible. Unit names from the alias registry are added as user words.
+segmentation reproducible. Unit names from the alias registry are user words, set per extraction
+(use_user_words) and taken back when another registry is used.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import sys
 import threading
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -40,7 +42,19 @@ import jieba  # noqa: E402  (already loaded just above)
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
-_user_words: set[str] = set()
+_MISSING = -1  # no entry in jieba's FREQ (real frequencies are never negative)
+
+
+@dataclass
+class _Layer:
+    """The user words jieba holds now, and what their adding overwrote, to take them back."""
+
+    words: tuple[str, ...] = ()
+    saved: dict[str, int] = field(default_factory=dict)  # FREQ entries before the words were added
+    total: int = 0  # jieba's total frequency before
+
+
+_layer = _Layer()
 
 
 def tokenizer() -> jieba.Tokenizer:
@@ -58,34 +72,56 @@ def tokenizer() -> jieba.Tokenizer:
         return _tokenizer
 
 
-def add_user_words(words: Iterable[str]) -> None:
-    """Teach jieba whole names (e.g. registry unit names) so they stay one token; sorted for determinism.
+def use_user_words(words: Iterable[str]) -> None:
+    """Make jieba's user words exactly ``words`` (e.g. a registry's unit names, kept whole as tokens).
 
+    The words of the previous call are taken back first, so how text is cut depends only on the
+    words given now: a document extracted after a ``--registry`` run is cut as in a fresh process.
     jieba gives each word the frequency it suggests (just enough to be cut as one token), which
-    costs a segmentation per word. Those frequencies are cached, like jieba's dictionary, per
-    word list and dictionary state: replayed in the same order they build the same tokenizer.
+    costs a segmentation per word; those frequencies are cached per word list and dictionary.
     """
+    wanted = tuple(sorted(set(words)))
     tok = tokenizer()
     with _lock:
-        new_words = sorted(set(words) - _user_words)
-        if not new_words:
+        if wanted == _layer.words:
             return
-        name = _frequencies_name(tok, new_words)
-        known = _valid_frequencies(read_json(name), len(new_words))
-        for word, frequency in zip(new_words, known or [None] * len(new_words)):
-            tok.add_word(word, frequency)
-        _user_words.update(new_words)
-        if known is None:
-            write_json(name, [tok.FREQ[word] for word in new_words])
+        _take_back(tok)
+        _add_layer(tok, wanted)
     clear_cache()
 
 
-def _frequencies_name(tok: jieba.Tokenizer, new_words: list[str]) -> str:
-    """The cache entry for the frequencies of ``new_words``, named by everything they depend on:
-    the jieba version and dictionary cache, the words taught before and the words themselves."""
+def _take_back(tok: jieba.Tokenizer) -> None:
+    """Restore jieba's dictionary to what it was before the current user words were added."""
+    for key, value in _layer.saved.items():
+        if value == _MISSING:
+            tok.FREQ.pop(key, None)
+        else:
+            tok.FREQ[key] = value
+    tok.total = _layer.total if _layer.words else tok.total
+    _layer.words, _layer.saved = (), {}
+
+
+def _add_layer(tok: jieba.Tokenizer, words: tuple[str, ...]) -> None:
+    """Add ``words`` in order, remembering every dictionary entry they overwrite."""
+    _layer.total = tok.total
+    for word in words:
+        for k in range(1, len(word) + 1):
+            _layer.saved.setdefault(word[:k], tok.FREQ.get(word[:k], _MISSING))
+    name = _frequencies_name(tok, words)
+    known = _valid_frequencies(read_json(name), len(words))
+    for word, frequency in zip(words, known or [None] * len(words)):
+        tok.add_word(word, frequency)
+    _layer.words = words
+    if known is None:
+        write_json(name, [tok.FREQ[word] for word in words])
+
+
+def _frequencies_name(tok: jieba.Tokenizer, words: tuple[str, ...]) -> str:
+    """The cache entry for the frequencies of ``words`` added to jieba's own dictionary, named by
+    everything they depend on: the jieba version, its dictionary cache and the words themselves."""
     dictionary = Path(tok.tmp_dir) / tok.cache_file
     stat = dictionary.stat() if dictionary.exists() else None
-    state = [jieba.__version__, str(stat and (stat.st_size, stat.st_mtime_ns)), *sorted(_user_words), "", *new_words]
+    state = [jieba.__version__, str(stat and (stat.st_size, stat.st_mtime_ns)), "", *words]
     digest = hashlib.sha256("\n".join(state).encode("utf-8")).hexdigest()[:24]
     return f"user-words-{digest}.json"
 

@@ -72,7 +72,7 @@ class _Cues:
 def _rules() -> _Rules:
     """Compile the target patterns from govplan/data/targets.yaml."""
     w = data("targets")
-    units = f"{alternation(w['units'])}|{_latin_unit(w['latin_units'])}"
+    units = f"{alternation(w['units'])}(?:/{alternation(w['per_units'])})?|{_latin_unit(w['latin_units'])}"
     space = f"[{re.escape(w['unit_space'])}]?"
     approx = word_map(w["approx_between"])
     # Each pattern starts with the number's own first character and checks what stands before it
@@ -151,7 +151,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
         if item is not None and item.start >= last_end and _states_goal(text, item, mood, rules):
             found.append(item)
             last_end = item.end
-    _attach_metrics(text, found, deadlines, nt.start, rules)
+    _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
 
 
@@ -509,8 +509,9 @@ def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
     """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组):
     how the work is organised, not what it must achieve."""
     w = rules.words
-    noun = _phrase_after(text, item.end, w["metric_after_stops"])
-    return not item.fields.get("percent") and noun.endswith(tuple(w["structure_nouns"]))
+    noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
+    nouns = tuple(w["structure_nouns"])
+    return not item.fields.get("percent") and (noun.endswith(nouns) or noun.startswith(nouns))
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
@@ -534,13 +535,14 @@ def _adjacent_before(text: str, pos: int, table: dict[str, str]) -> str | None:
 
 
 def _attach_metrics(
-    text: str, found: list[_Found], deadlines: list[Deadline], offset: int, rules: _Rules
+    text: str, found: list[_Found], deadlines: list[Deadline], offset: int, rules: _Rules, body: int = 0
 ) -> None:
-    """Set each target's metric phrase and, for milestones (4月底30%以上), its deadline index."""
+    """Set each target's metric phrase and, for milestones (4月底30%以上), its deadline index; the
+    node's own number (一、, the first ``body`` characters) is never part of a metric."""
     if not found:
         return
     breaks = rules.words["clause_breaks"]
-    clause_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in breaks]
+    clause_starts = [body] + [i + 1 for i, ch in enumerate(text) if ch in breaks and i >= body]
     previous_end = 0
     previous_metric: str | None = None
     dated = sorted((d.span.start - offset, d.span.end - offset) for d in deadlines)

@@ -13,6 +13,7 @@ from typing import Optional, TYPE_CHECKING, Any, Iterator
 
 import typer
 
+from govplan.cli.validate_cmd import REGISTRY_HELP
 from govplan.i18n import tr
 
 if TYPE_CHECKING:
@@ -60,9 +61,7 @@ def extract(
                                    "re-extract into existing specs: keep hand edits, add new items, report conflicts"),
     ),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help=tr("并行进程数", "parallel worker processes")),
-    registry: list[Path] = typer.Option(
-        [], "--registry", help=tr("额外的单位别名表（YAML，可多次指定）", "extra unit alias registry (YAML, repeatable)")
-    ),
+    registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
     date: Optional[dt.datetime] = typer.Option(
         None, "--date", formats=["%Y-%m-%d"],
         help=tr("文件未写成文日期时采用的日期（如网页的发布日期），用于推定不含年份的时限",
@@ -71,6 +70,7 @@ def extract(
     ),
 ) -> None:
     from govplan.readers import SUPPORTED_SUFFIXES
+    from govplan.registry import registry_files
 
     sources = _expand_inputs(inputs, SUPPORTED_SUFFIXES)
     to_stdout = output is None and sources == ["-"]
@@ -78,7 +78,8 @@ def extract(
     if force and update:
         raise typer.BadParameter(tr("--force 与 --update 只能选一个", "use either --force or --update"))
     mode = "force" if force else "update" if update else "keep"
-    job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in registry), to_stdout, date.date() if date else None)
+    units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
+    job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in units), to_stdout, date.date() if date else None)
     results = list(_progress(_run(job, sources, jobs), len(sources)))
     if not to_stdout:
         _print_summary(results)

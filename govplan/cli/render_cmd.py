@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from govplan.cli.validate_cmd import REGISTRY_HELP
 from govplan.errors import GovplanError
 from govplan.i18n import tr
 
@@ -43,11 +44,12 @@ def parse_today(value: str | None) -> dt.date | None:
         ) from exc
 
 
-def _load(specs: list[Path], no_validate: bool) -> list[LoadedSpec]:
-    """The specs, loaded; warnings about skipped items go to stderr."""
+def _load(specs: list[Path], no_validate: bool, registry: list[Path]) -> list[LoadedSpec]:
+    """The specs, loaded with the user's registry; warnings about skipped items go to stderr."""
+    from govplan.registry import registry_files, registry_for
     from govplan.render.loading import load_specs_for_render
 
-    loaded = load_specs_for_render(specs, validate=not no_validate)
+    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry_for(registry_files(registry, specs)))
     for spec in loaded:
         for warning in spec.warnings:
             typer.echo(tr("警告：", "warning: ") + warning, err=True)
@@ -106,13 +108,14 @@ def render_command(
     no_validate: bool = typer.Option(
         False, "--no-validate", help=tr("不因校验错误而停止：略过出错的条目", "do not stop on validation errors: skip the failing items")
     ),
+    registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
 ) -> None:
     """生成任务分解表、责任矩阵或责任清单（docx/xlsx/html/md/csv）。"""
     from govplan.render.views import RenderRequest, choose_format, render
 
     fmt = choose_format(to.value if to else None, output, template)
     request = RenderRequest(view.value, fmt, depth, unit, parse_today(today), template)  # type: ignore[arg-type]
-    _emit(render(_load(specs, no_validate), request), output)
+    _emit(render(_load(specs, no_validate, registry), request), output)
 
 
 def calendar_command(
@@ -130,7 +133,7 @@ def calendar_command(
     """把所有有具体日期的任务时限导出为日历（.ics），周期性时限按重复规则导出。"""
     from govplan.render.ical import build_calendar
 
-    result = build_calendar(_load(specs, no_validate), unit)
+    result = build_calendar(_load(specs, no_validate, []), unit)
     _emit(result.data.decode("utf-8"), output)
     typer.echo(
         tr(

@@ -14,6 +14,12 @@ import typer
 
 from govplan.i18n import tr
 
+REGISTRY_HELP = tr(
+    "额外的单位别名表（YAML，可多次指定；规格旁或上级目录的 .govplan.yaml 中 registry: 列出的文件也会读入）",
+    "extra unit alias registry (YAML, repeatable; files listed under registry: in a .govplan.yaml beside the specs "
+    "or in a folder above them are read too)",
+)
+
 
 class OutputChoice(str, Enum):
     text = "text"
@@ -33,8 +39,10 @@ def validate(
         None, "--source", help=tr("原文所在目录：核对每个片段是否仍与原文一致", "directory of the source documents: check that spans still match"),
         exists=True, file_okay=False, dir_okay=True,
     ),
+    registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
 ) -> None:
     """Check spec files and print every problem found, located (help text: see register)."""
+    from govplan.registry import registry_files, registry_for
     from govplan.validate.check import check_files, spec_files, with_strictness
     from govplan.validate.report import counts, render
     from govplan.validate.rules import RuleContext
@@ -44,7 +52,8 @@ def validate(
         raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint="PATH")
     if not files:
         raise typer.BadParameter(tr("没有找到规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) found"), param_hint="PATH")
-    findings = with_strictness(check_files(files, RuleContext(source_dir=source)), strict)
+    units = registry_for(registry_files(registry, [p for p in paths if p != "-"]))
+    findings = with_strictness(check_files(files, RuleContext(source_dir=source, registry=units)), strict)
     typer.echo(render(findings, len(files), output.value), nl=False)
     errors, _ = counts(findings)
     if errors:

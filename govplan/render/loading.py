@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from govplan.errors import GovplanError, InputError
 from govplan.i18n import tr
+from govplan.registry import CONFIG_NAME, Registry, canonicalise
 from govplan.spec.io import load_spec_text
 from govplan.spec.model import Spec
 
@@ -40,7 +41,9 @@ def expand_spec_paths(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in SPEC_SUFFIXES and p.is_file())
+            inside = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SPEC_SUFFIXES and p.is_file() and p.name != CONFIG_NAME
+            )
             if not inside:
                 raise InputError("目录中没有规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) in directory", str(path))
             found.extend(inside)
@@ -137,24 +140,28 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
         ) from exc
 
 
-def load_specs_for_render(paths: list[Path], validate: bool) -> list[LoadedSpec]:
-    """Every spec named (files, or directories of spec files), loaded for rendering.
+def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry | None = None) -> list[LoadedSpec]:
+    """Every spec named (files, or directories of spec files), loaded for rendering; units the
+    ``registry`` knows get its name where the spec has none.
 
     With ``validate`` the full validator (YAML faults, schema, semantic rules) runs first and
     any error stops the rendering with the validator's located report.
     """
     files = expand_spec_paths(paths)
     if validate:
-        _validate_all(files)
-    return [load_spec_for_render(path, validate) for path in files]
+        _validate_all(files, registry)
+    loaded = [load_spec_for_render(path, validate) for path in files]
+    for spec in loaded if registry is not None else []:
+        canonicalise(spec.spec, registry)  # type: ignore[arg-type]  # registry is set here
+    return loaded
 
 
-def _validate_all(files: list[Path]) -> None:
+def _validate_all(files: list[Path], registry: Registry | None) -> None:
     from govplan.validate.check import check_files
     from govplan.validate.report import render_text
     from govplan.validate.rules import RuleContext
 
-    findings = check_files([str(path) for path in files], RuleContext())
+    findings = check_files([str(path) for path in files], RuleContext(registry=registry))
     errors = [finding for finding in findings if finding.severity == "error"]
     if errors:
         raise SpecValidationError(

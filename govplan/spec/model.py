@@ -110,6 +110,9 @@ class UnitRef(Evidence):
     name: str = Field(description="the unit as written (normalised script)")
     canonical: str | None = Field(default=None, description="registry name, where the alias registry knows it")
     role: UnitRole
+    clause: Evidence | None = Field(
+        default=None, description="the clause that states the role (牵头单位：市教育局, 县人社局指导…), verbatim, with its span"
+    )
 
 
 NumberStyle = Literal[

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from govplan.annotate.lexicon import alternation, data
 from govplan.grammar import compile_pattern
@@ -19,8 +19,10 @@ from govplan.i18n import tr
 from govplan.spec.model import Spec, Target, effective_units
 from govplan.validate.findings import Finding, field_path
 from govplan.validate.places import Loc, SpecView
-from govplan.validate.registry import is_registered
 from govplan.validate.sources import check_spans
+
+if TYPE_CHECKING:
+    from govplan.registry import Registry
 
 # Roles that make a unit answerable for a task (责任领导 names a person, 配合 only helps).
 LEADING_ROLES = ("lead", "responsible")
@@ -30,9 +32,11 @@ UNNUMBERED_STYLES = ("dash", "unnumbered")
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What rules may need beyond the spec: the directory of source documents (--source)."""
+    """What rules may need beyond the spec: the directory of source documents (--source) and the
+    alias registry (bundled, extended by --registry files and the specs' .govplan.yaml)."""
 
     source_dir: Path | None = None
+    registry: Registry | None = None
 
 
 Rule = Callable[[SpecView, RuleContext], Iterator[Finding]]
@@ -238,17 +242,21 @@ def task_without_lead(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
 
 def unit_not_registered(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
     """GP109 (warning): units the alias registry does not know cannot be merged across documents."""
+    from govplan.registry import registry_for
+
+    registry = ctx.registry or registry_for()
     for place in view.places:
         for index, unit in enumerate(place.node.units):
             field = "canonical" if unit.canonical is not None else "name"
             name = unit.canonical or unit.name
-            if not is_registered(name):
+            if not registry.knows(name):
                 yield Finding(
                     "GP109",
                     place.loc + ("units", index, field),
                     tr(f"单位“{name}”不在别名表中", f"unit '{name}' is not in the alias registry"),
-                    tr("把它加入 govplan/data/aliases.yaml（标准名或某个标准名的别名）",
-                       "add it to govplan/data/aliases.yaml (as a name or an alias of one)"),
+                    tr("把它加入你的别名表（标准名或某个标准名的别名），用 --registry 文件指定，或在规格旁的 .govplan.yaml 中写 registry: [文件]",
+                       "add it to your alias file (as a name or an alias of one), given with --registry FILE or "
+                       "listed under registry: in a .govplan.yaml beside the specs"),
                 )
 
 

@@ -1,0 +1,262 @@
+"""Responsible units and their roles (lead / support / responsible / leader) for task nodes.
+
+Where roles are stated, in the order they are read from a node's text:
+- block lines (牵头单位:党建办 on a line of its own), which may close a whole group;
+- a labelled sub-heading ((二)试点指导单位。 with its list on the next line), which states its parent's units;
+- statements in brackets of any kind ((…), 〔…〕, 【…】): label lists and verb lists (statements.py);
+- a role label opening a sentence ((一)参与范围:…, …。责任单位:县财政局);
+- sentences that are nothing but role clauses (交通运输部运输服务司牵头，科技司配合。);
+- table cells of a unit column (NodeText.cells), with the column's role;
+and, where no statement covers the text, roles a sentence implies (actors.py): a heading that is a
+unit, units acting in a sentence (lead), units a sentence says support. Conventions the notice states
+once (排在第一位的为牵头单位, 下同) then decide the roles the lists left open (conventions.py).
+Roles are set on the node that states them; inheritance is the spec model's job. Every unit keeps
+the clause it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from govplan.annotate.base import NodeText
+from govplan.annotate.evidence import evidence
+from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, support_units
+from govplan.annotate.units.conventions import apply_conventions, standalone_conventions
+from govplan.annotate.units.names import compact
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
+from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
+from govplan.registry import Registry
+from govplan.spec.model import Evidence, TaskNode, UnitRef
+from govplan.structure.numbering import match_heading
+
+__all__ = ["assign_units"]
+
+UNIT_COLUMNS = ("lead", "support", "responsible", "leader")
+_BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
+
+
+@dataclass
+class _Found:
+    """Units read from one node, for the node that owns them."""
+
+    nt: NodeText
+    owner: TaskNode
+    units: list[Listed]
+
+
+def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") -> None:
+    """Set ``node.units`` of every node from the units its own text states; a convention stated in
+    the ``preamble`` (the text before the first task) holds for the whole document."""
+    r = rules()
+    parent_of = {id(child): nt.node for nt in nodes for child in nt.node.children}
+    blocks = {id(nt.node): _block_statements(nt, registry, r) for nt in nodes}
+    statements: list[Statement] = []
+    everywhere: list[Convention] = standalone_conventions(preamble, [], r)
+    found: list[_Found] = []
+    for nt in nodes:
+        block = blocks[id(nt.node)]
+        if block:
+            found.append(_Found(nt, _block_owner(nt, block, parent_of, blocks), _units(block)))
+        skip: Spans = [(s.start, s.end) for s in block]
+        subheading = _subheading_statement(nt, registry, r, skip)
+        parent = parent_of.get(id(nt.node))
+        if subheading is not None:
+            found.append(_Found(nt, parent or nt.node, subheading.units))
+            skip.append((subheading.start, subheading.end))
+        own: list[Statement] = []
+        for read in (_bracket_statements, _label_statements, _sentence_statements, _cell_statements):
+            more = read(nt, registry, r, skip)
+            own += more
+            skip += [(s.start, s.end) for s in more]
+        found.append(_Found(nt, nt.node, _units(own)))
+        statements += [*block, *([subheading] if subheading else []), *own]
+        everywhere += standalone_conventions(nt.text, skip, r)
+        implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip)
+        found.append(_Found(nt, nt.node, implied + support_units(nt, registry, r, skip)))
+    apply_conventions(statements, everywhere)
+    for item in found:
+        _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units])
+
+
+def _units(statements: list[Statement]) -> list[Listed]:
+    return [unit for statement in statements for unit in statement.units]
+
+
+def _ref(nt: NodeText, unit: Listed, registry: Registry) -> UnitRef:
+    """The UnitRef for a unit read from ``nt``, with the clause it came from."""
+    name = compact(nt.text[unit.start:unit.end])
+    return UnitRef(
+        **evidence(nt, unit.start, unit.end), name=name, canonical=registry.lookup(name), role=unit.role,  # type: ignore[arg-type]
+        clause=Evidence(**evidence(nt, *unit.clause)),
+    )
+
+
+def _extend(node: TaskNode, refs: list[UnitRef]) -> None:
+    """Add refs to a node, skipping ones it already has (same role, name and place)."""
+    seen = {(u.role, u.name, u.span.start) for u in node.units}
+    for ref in refs:
+        key = (ref.role, ref.name, ref.span.start)
+        if key not in seen:
+            seen.add(key)
+            node.units.append(ref)
+
+
+def _block_statements(nt: NodeText, registry: Registry, r: Rules) -> list[Statement]:
+    """Label lines (牵头单位:党建办, 牵头单位：A，配合单位：B) in the node's text."""
+    found: list[Statement] = []
+    if not _has_colon(nt.text):
+        return found
+    for match in r.block_line.finditer(nt.text):
+        statement = parse(nt.text, match.start("label"), match.end(), registry, r)
+        if statement.units or statement.conventions:
+            statement.start, statement.end = match.span()
+            found.append(statement)
+    return found
+
+
+def _block_owner(
+    nt: NodeText, block: list[Statement], parent_of: dict[int, TaskNode], blocks: dict[int, list[Statement]]
+) -> TaskNode:
+    """The node a block of label lines belongs to.
+
+    A block at the very end of a node's text climbs to the parent while the node is its
+    parent's last child and no sibling subtree has a block of its own: the block then closes
+    the whole group (seed 001: after 6.…四是… it states the units of (一)).
+    """
+    if nt.text[block[-1].end:].strip():
+        return nt.node  # the block is not at the end of the text: it is the node's own
+    owner = nt.node
+    while (parent := parent_of.get(id(owner))) is not None and parent.children[-1] is owner:
+        if any(blocks.get(id(n)) for sib in parent.children[:-1] for n in sib.walk()):
+            break
+        owner = parent
+    return owner
+
+
+def _subheading_statement(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> Statement | None:
+    """The list under a sub-heading that is a role label ((二)试点指导单位。 then 交通运输部运输服务司牵头，
+    科技司配合。): it states the units of the item the sub-heading belongs to."""
+    title = (nt.node.title or "").strip().rstrip("。.:：")
+    label = r.label.fullmatch(title) if title else None
+    body = nt.text.find("\n") + 1
+    if label is None or body <= 0 or inside(body, skip):
+        return None
+    statement = parse(nt.text, body, len(nt.text), registry, r, role=label_role(label.groupdict(), r))
+    return statement if statement.units else None
+
+
+def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
+    """Statements in brackets of any kind: (参与单位:市委组织部), (A、B牵头,C按职责分工负责),
+    (商务部、财政部负责，排在第一位的部门为牵头部门，下同), 〔责任单位：…〕, 【牵头单位：…】."""
+    found = []
+    for start, end in _bracket_ranges(nt.text):
+        if inside(start, skip) or not r.statement_cue.search(nt.text, start, end):
+            continue  # (见附件1), (2022-2025年): no role word, label or convention inside
+        statement = parse(nt.text, start + 1, end - 1, registry, r)
+        if statement.parsed and (statement.units or statement.conventions):
+            statement.start, statement.end = start, end
+            found.append(statement)
+    return found
+
+
+def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
+    """Ranges of outermost bracket pairs, brackets included; unbalanced brackets are skipped."""
+    depth = 0
+    open_at = 0
+    for bracket in _BRACKET.finditer(text):
+        i, ch = bracket.start(), bracket.group()
+        if ch in OPEN:
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                yield open_at, i + 1
+
+
+def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
+    """A role label that opens a sentence inside a line, after the heading number ((一)参与范围:区四大
+    组织机关,乡镇、街道…) or after 。 (…。责任单位:县财政局): its list runs to the sentence end and
+    holds units only (prose may follow the last one)."""
+    found: list[Statement] = []
+    if not _has_colon(nt.text):
+        return found
+    starts = None
+    read_to = 0
+    for match in r.inline_label.finditer(nt.text):
+        starts = starts if starts is not None else _sentence_starts(nt.text, r)
+        if match.start() < read_to or match.start() not in starts or inside(match.start(), skip):
+            continue
+        read_to = _sentence_end(nt.text, match.end())
+        statement = parse(nt.text, match.start(), read_to, registry, r, prose=True)
+        if statement.units:
+            found.append(statement)
+    return found
+
+
+def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
+    """Sentences that are nothing but role clauses (交通运输部运输服务司牵头，科技司、人事教育司配合。):
+    every clause ends with a role verb (a cheap test most sentences fail before any parsing)."""
+    found: list[Statement] = []
+    text = nt.text
+    if not text.rstrip().endswith(r.verbs_longest_first) and not r.verb_before_break.search(text):
+        return found
+    for start in sorted(_sentence_starts(text, r)):
+        end = _sentence_end(text, start)
+        if end <= start or inside(start, skip) or not _all_clauses_end_in_verbs(text, start, end, r):
+            continue
+        statement = parse(text, start, end, registry, r)
+        if statement.units and not statement.unparsed:
+            found.append(statement)
+    return found
+
+
+def _all_clauses_end_in_verbs(text: str, start: int, end: int, r: Rules) -> bool:
+    """Whether every clause of the sentence ends with a role verb."""
+    clause_start = start
+    for match in r.clause_break.finditer(text, start, end):
+        if not text.endswith(r.verbs_longest_first, clause_start, match.start()):
+            return False
+        clause_start = match.end()
+    return text.endswith(r.verbs_longest_first, clause_start, end)
+
+
+def _cell_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
+    """A unit column's cell of a task table row: a unit list with the column's role."""
+    found = []
+    for cell in nt.cells:
+        start, end = cell.start - nt.start, cell.end - nt.start
+        if cell.column in UNIT_COLUMNS and end > start and not inside(start, skip):
+            statement = parse(nt.text, start, end, registry, r, role=cell.column)
+            if statement.units:
+                found.append(statement)
+    return found
+
+
+def _has_colon(text: str) -> bool:
+    """Whether the text holds a colon, which every label line and labelled sentence has."""
+    return any(colon in text for colon in COLONS)
+
+
+def _sentence_starts(text: str, r: Rules) -> set[int]:
+    """Where sentences begin: the text start, after the heading number and after sentence breaks (blanks skipped)."""
+    heading = match_heading(text)
+    starts = {0, heading.number_end if heading is not None else 0}
+    starts.update(match.end() for match in r.sentence_break.finditer(text))
+    return {_skip_blanks(text, s) for s in starts}
+
+
+def _skip_blanks(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not blank."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence running at ``pos`` ends (its 。/；, the line end or the text end)."""
+    ends = [i for i in (text.find(ch, pos) for ch in "。；;\n") if i >= 0]
+    return min(ends, default=len(text))

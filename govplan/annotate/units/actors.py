@@ -1,0 +1,222 @@
+"""Units whose role a sentence implies rather than states: headings that are a unit (一、泰州市农业农村局),
+units acting in a sentence (县人社局指导…: lead) and units a sentence says support (…各非公企业配合支持,
+会同县财政局…). Units acting must be particular units; collective ones (乡镇, 区属企业) count only where
+a role is stated explicitly (docs/gold-format.md, Assignments).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from govplan.annotate.base import NodeText
+from govplan.annotate.units.names import (
+    anchored,
+    is_vague,
+    is_name_text,
+    is_person,
+    list_items,
+    looks_like_unit,
+    name_ends,
+    name_list,
+)
+from govplan.annotate.units.rules import Rules
+from govplan.annotate.units.statements import Listed, units_of_list
+from govplan.registry import Registry
+from govplan.structure.numbering import match_heading
+
+Spans = list[tuple[int, int]]
+_BLANK = re.compile(r"\s*")
+
+
+def inside(pos: int, spans: Spans) -> bool:
+    """Whether ``pos`` lies in one of the ranges (text already read as a statement)."""
+    return any(s <= pos < e for s, e in spans)
+
+
+def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed]:
+    """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section: a registered
+    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府)."""
+    title = (nt.node.title or "").strip()
+    if not title or title.startswith(rules.words["heading_not_unit_starts"]):
+        return []
+    named = registry.knows(title) or title.startswith(rules.words["sentence_prefixes"])
+    if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
+        return []
+    pos = nt.text.find(title)
+    if pos < 0:
+        return []
+    return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
+
+
+def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units acting in a sentence lead the task: at the start of a clause (县人社局指导…,
+    县委组织部与县财政局联合印发…) or after an agent marker (由乡党委按程序作出…); a unit that is
+    said to be in charge (市政务数据主管部门负责统筹…) is responsible, as 负责 is in a statement."""
+    found: list[Listed] = []
+    text = nt.text
+    for pos, marked in _actor_starts(text, registry, rules):
+        if inside(pos, skip):
+            continue
+        names = _actor_names(text, pos, marked, registry, rules)
+        if not names:
+            continue
+        role = _acting_role(text, names[-1][1], rules)
+        clause = (pos, _clause_end(text, names[-1][1], rules))
+        found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(names)]
+    return found
+
+
+def _acting_role(text: str, pos: int, rules: Rules) -> str:
+    """lead, or responsible for a unit in charge (负责…) unless a lead verb begins there (负责牵头),
+    read past up to three skippable words (要, 每月…)."""
+    for _ in range(4):
+        verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
+        if verb is not None and rules.verb_role[verb] == "lead":
+            return "lead"
+        if text.startswith(rules.words["charge_verbs"], pos):
+            return "responsible"
+        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        if skip is None:
+            break
+        pos += len(skip)
+    return "lead"
+
+
+@lru_cache(maxsize=8)
+def _ends_within(registered: frozenset[str], suffixed: frozenset[str], reach: int) -> str:
+    """A lookahead: a character a unit name may end with (a suffix's, a registered name's) lies within
+    ``reach``; a clause start without one starts no name, so the pattern skips it in one regex pass."""
+    return f"(?=[^\\n]{{0,{reach - 1}}}?[{re.escape(''.join(sorted(registered | suffixed)))}])"
+
+
+@lru_cache(maxsize=8)
+def _start_pattern(starts: str, lookahead: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{starts}){lookahead}")
+
+
+def _clause_end(text: str, pos: int, rules: Rules) -> int:
+    """Where the clause running at ``pos`` ends."""
+    ends = [i for i in (text.find(ch, pos) for ch in rules.words["clause_breaks"]) if i >= 0]
+    return min(ends, default=len(text))
+
+
+def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple[int, bool]]:
+    """Where an acting unit may begin: clause starts (after blanks), and right after an agent
+    marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…);
+    only where a unit name can end within reach."""
+    lookahead = _ends_within(registry.last_chars, rules.name_end_chars, int(rules.words["max_name_chars"]))
+    first = re.compile(lookahead)
+    heading = match_heading(text)
+    if heading is not None:
+        after_number = _BLANK.match(text, heading.number_end).end()  # type: ignore[union-attr]  # matches ""
+        if after_number < len(text) and first.match(text, after_number):
+            yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
+    start = _BLANK.match(text).end()  # type: ignore[union-attr]  # matches ""
+    if start < len(text) and first.match(text, start):
+        yield start, False
+    for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
+        if match.end() < len(text):
+            yield match.end(), match.group("marker") is not None
+
+
+def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
+    """Ranges of the unit names acting at ``pos`` (one name, or a list joined by 、/和/与), followed
+    by an action verb; None when no unit acts there."""
+    for end in name_ends(text, pos, marked, registry, rules):
+        names = name_list(text, (pos, end), marked, registry, rules)
+        if any(is_vague(text[s:e], rules) for s, e in names):
+            return None  # 市有关部门和相关区人民政府…: the text leaves the units open
+        if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
+            return None  # 县财政局要积极配合: the units support, they do not lead
+        if _acts(text, names[-1][1], rules):
+            return names
+    return None
+
+
+def _acts(text: str, end: int, rules: Rules) -> bool:
+    """Whether an action verb or a manner adverb follows, after up to three skippable time or modal words."""
+    w = rules.words
+    pos = end
+    for _ in range(4):
+        if text.startswith(w["action_adverbs"], pos):
+            return True
+        verb = next((v for v in w["action_verbs"] if text.startswith(v, pos)), None)
+        if verb is not None:
+            return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
+        skip = next((s for s in rules.actor_skips if text.startswith(s, pos)), None)
+        if skip is None:
+            return False
+        pos += len(skip)
+    return False
+
+
+def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units a sentence states as supporting: the list before a support verb (…,各非公企业配合支持;
+    乡镇、街道…广大干部都要参与) and the units after a support marker (会同县财政局联合印发)."""
+    found: list[Listed] = []
+    text = nt.text
+    for match in rules.support_verb.finditer(text):
+        if not inside(match.start(), skip):
+            found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
+    for match in rules.support_marker.finditer(text):
+        if inside(match.start(), skip):
+            continue
+        ends = name_ends(text, match.end(), True, registry, rules, collective=True)
+        if ends:
+            limit = int(rules.words["max_joint_list"])
+            names = name_list(text, (match.end(), ends[0]), True, registry, rules, collective=True, limit=limit)
+            clause = (match.start(), _clause_end(text, names[-1][1], rules))
+            found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
+    return found
+
+
+def _skip_back(text: str, end: int, rules: Rules) -> int:
+    """Where a list ends before a verb, past up to three skippable words (…广大干部都要积极参与)."""
+    for _ in range(3):
+        skip = next((s for s in rules.skippable if text.endswith(s, 0, end)), None)
+        if skip is None:
+            break
+        end -= len(skip)
+    return end
+
+
+def _skip_forward(text: str, pos: int, rules: Rules) -> int:
+    """Where the verb after a list begins, past up to three skippable words (县财政局要积极|配合)."""
+    for _ in range(3):
+        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        if skip is None:
+            break
+        pos += len(skip)
+    return pos
+
+
+def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
+    """Support units for the run of list items that ends at ``end`` and holds units (people skipped)."""
+    text = nt.text
+    w = rules.words
+    heading = match_heading(text)
+    start = max(text.rfind(ch, 0, end) + 1 for ch in w["sentence_breaks"])
+    if heading is not None and start < heading.number_end <= end:
+        start = heading.number_end
+    reach = end - int(w["max_actor_list"]) * (int(w["max_name_chars"]) + 1)
+    items = list_items(text, max(start, reach), end, rules)
+    if reach > start:
+        items = items[1:]  # a list is read back at most max_actor_list names; the first item may be cut
+    run: list[str] = []
+    run_start = end
+    for s, e in reversed(items):
+        if is_person(text[s:e], rules):
+            continue
+        if not looks_like_unit(text[s:e], registry, rules, collective=True):
+            if run and "、" in text[e:run_start]:
+                return []  # 公益性、服务性、互助性社会组织参与: the units end a longer phrase
+            break
+        run.append(text[s:e])
+        run_start = s
+    if len(run) == 1 and not anchored(run[0], registry, rules):
+        return []  # 社会组织参与党建工作,…: a kind of body alone states no role
+    if not run:
+        return []
+    return units_of_list(text, run_start, end, "support", (run_start, _clause_end(text, end, rules)), registry, rules)

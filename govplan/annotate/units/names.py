@@ -1,0 +1,376 @@
+"""Where a unit name begins and ends: the registry's names, unit suffixes and list structure.
+
+A name ends where the name ends: a list is split at its top-level separators only (not inside
+brackets: 各县(市、区)人民政府), an item loses its trailers (等, 等有关部门), role verbs and scope
+remarks glued to it (市水务局分别牵头, 市住建局(除标注外,下同)), and 各 over level nouns keeps a
+collective whole (各区、县级市). Units the registry does not know are recognised by their last
+characters (局, 办, 中心…), and without a level before them by an organisation word (局党委,
+新北国啤酒党支部) checked word by word with jieba.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from govplan.annotate.segment import words
+from govplan.annotate.units.rules import CLOSE, OPEN, Rules, ending_verb
+from govplan.registry import Registry
+
+_NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
+_BLANKS = re.compile(r"\s+")
+
+
+def compact(name: str) -> str:
+    """A name without the blanks a hard line wrap left inside it (民政\n部 → 民政部)."""
+    return _BLANKS.sub("", name) if any(ch.isspace() for ch in name) else name
+
+
+def split_items(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """Ranges of the items between separators outside brackets (any kind), blanks trimmed."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = start
+    for match in _structure(separators).finditer(text, start, end):
+        ch = match.group()
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            trimmed = _strip(text, item_start, match.start())
+            if trimmed:
+                items.append(trimmed)
+            item_start = match.end()
+    trimmed = _strip(text, item_start, end)
+    if trimmed:
+        items.append(trimmed)
+    return items
+
+
+@lru_cache(maxsize=16)
+def _structure(separators: str) -> re.Pattern[str]:
+    """Brackets and the given separators: the characters that split a list."""
+    return re.compile(f"[{re.escape(OPEN + CLOSE + separators)}]")
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The range without surrounding blanks; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def list_items(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+    """Items of a unit list, each bounded as a name: a bare head after 、 joins the item before it
+    (区直部门、单位), level nouns after 各 join it (各区、县级市), and trailers, glued role verbs and
+    scope remarks are cut off (省住房城乡建设厅等有关部门 → 省住房城乡建设厅)."""
+    w = rules.words
+    items: list[tuple[int, int]] = []
+    for s, e in split_items(text, start, end, w["list_separators"]):
+        s, e = _bounded(text, s, e, rules)
+        if e <= s:
+            continue
+        joined = items and text[items[-1][1]:s].strip() == "、"
+        if joined and (text[s:e] in w["shared_heads"] or _continues_collective(text, items[-1], (s, e), rules)):
+            items[-1] = (items[-1][0], e)
+        else:
+            items.append((s, e))
+    return items
+
+
+def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:
+    """Whether ``item`` continues a collective opened by 各 over level nouns (各区、县级市)."""
+    first = text[previous[0]:previous[1]]
+    levels = split_items(first, 1, len(first), "、") if first.startswith("各") else []
+    opened = bool(levels) and all(rules.collective_level.fullmatch(first, s, e) for s, e in levels)
+    return opened and rules.collective_next.fullmatch(text, item[0], item[1]) is not None
+
+
+def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
+    """The item without a trailing scope remark in brackets, a glued role verb or a trailer."""
+    w = rules.words
+    changed = True
+    while changed and end > start:
+        changed = False
+        if text[end - 1] in CLOSE:
+            open_at = _opening(text, start, end - 1)
+            if open_at is not None and rules.scope_remark.search(text, open_at, end):
+                end, changed = open_at, True
+                continue
+        verb = ending_verb(text, start, end, rules)
+        if verb is not None:
+            end, changed = verb, True
+            continue
+        trailer = next((t for t in w["item_trailers"] if text.endswith(t, start, end) and end - len(t) > start), None)
+        if trailer is not None:
+            end, changed = end - len(trailer), True
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _opening(text: str, start: int, close_at: int) -> int | None:
+    """Where the bracket closed at ``close_at`` opens, within [start, close_at)."""
+    depth = 0
+    for i in range(close_at, start - 1, -1):
+        if text[i] in CLOSE:
+            depth += 1
+        elif text[i] in OPEN:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def split_conjunctions(
+    text: str, start: int, end: int, registry: Registry, rules: Rules, collective: bool = False
+) -> list[tuple[int, int]]:
+    """Split 市委组织部和县人社局 in two, but keep 市文化广电和旅游局 whole (its left side is no unit)."""
+    name = text[start:end]
+    if registry.lookup(name) is not None:
+        return [(start, end)]
+    for conj in rules.words["conjunctions"]:
+        pos = name.find(conj)
+        while pos > 0:
+            left, right = name[:pos], name[pos + len(conj):]
+            if all(looks_like_unit(side, registry, rules, collective) for side in (left, right)):
+                rest = split_conjunctions(text, start + pos + len(conj), end, registry, rules, collective)
+                return [(start, start + pos), *rest]
+            pos = name.find(conj, pos + 1)
+    return [(start, end)]
+
+
+def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
+    """End of the longest unit name (collective ones included) that the item starts with, at a word end."""
+    if looks_like_unit(text[start:end], registry, rules, collective=True):
+        return end
+    for _, word_end in reversed(tokens(text, start, min(end - 1, start + int(rules.words["max_name_chars"])))):
+        if looks_like_unit(text[start:word_end], registry, rules, collective=True):
+            return word_end
+    return None
+
+
+def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: bool = False) -> bool:
+    """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道)); with
+    ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位)."""
+    name = compact(name)
+    if registry.lookup(name) is not None:
+        return True
+    if not name or len(name) > int(rules.words["max_name_chars"]) or is_person(name, rules):
+        return False  # 锻炼干部, 乡镇干部: people, not units
+    suffixed = name.endswith(rules.suffixes)
+    if not suffixed and not (collective and is_collective(name, rules)):
+        return False
+    name_words = words(name)
+    if suffixed:
+        return not any(breaks_name(word, rules) for word in name_words)  # 相关职能处室作为成员单位
+    return plain_words(name_words, rules)
+
+
+def is_vague(name: str, rules: Rules) -> bool:
+    """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门)."""
+    w = rules.words
+    core = name
+    for prefix in (*w["sentence_prefixes"], "级", "各"):
+        core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
+    return core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"])
+
+
+def is_person(name: str, rules: Rules) -> bool:
+    """Whether a name ends like people rather than a unit (乡镇干部, 广大干部)."""
+    return name.endswith(rules.words["person_suffixes"])
+
+
+def is_collective(name: str, rules: Rules) -> bool:
+    """A collective unit: a level word (乡镇, 镇街(园区)) or a short name of a kind of body (区属企业,
+    各非公企业, 群团组织); vague references (有关单位, 其他部门) are none."""
+    w = rules.words
+    core = re.sub(r"\([^()]{1,8}\)$", "", name)  # 镇街(园区): the bracket names an alternative
+    if core.startswith(w["vague_starts"]):
+        return False
+    if core in w["collective_words"]:
+        return True
+    kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
+    leveled = kind.startswith(w["sentence_prefixes"])
+    limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
+    return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])
+
+
+def plain_words(name_words: list[str], rules: Rules) -> bool:
+    """Whether words can make a unit name with no level before it (see plain_start), none a name breaker."""
+    return bool(name_words) and plain_start(name_words[0], rules) and not any(breaks_name(w, rules) for w in name_words)
+
+
+def plain_start(first_word: str, rules: Rules) -> bool:
+    """Whether a unit name may begin with this word: no verb, skip word, number or bracket (建立党委…, 6个党支部…)."""
+    return first_word not in rules.openers and first_word[:1].isalpha()
+
+
+def breaks_name(word: str, rules: Rules) -> bool:
+    """Whether a word cannot stand inside a unit name (支持, 下设; or led by a longer breaker: 切实加强)."""
+    return word in rules.breakers or word.startswith(rules.long_breakers)
+
+
+def balanced(name: str) -> bool:
+    """Whether every bracket in a name is closed and every closing bracket was opened."""
+    depth = 0
+    for ch in name:
+        depth += ch in OPEN
+        depth -= ch in CLOSE
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def is_name_text(name: str) -> bool:
+    """Unit names hold Chinese characters, letters, digits and brackets, nothing else."""
+    return all(ch.isalnum() or ch in OPEN + CLOSE for ch in name)
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of the jieba words that lie within [start, end), cut with a little right context."""
+    ranges: list[tuple[int, int]] = []
+    pos = start
+    for token in words(text[start:end + 2]):
+        if pos + len(token) > end:
+            break
+        ranges.append((pos, pos + len(token)))
+        pos += len(token)
+    return ranges
+
+
+def name_list(
+    text: str, first: tuple[int, int], any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
+    limit: int | None = None,
+) -> list[tuple[int, int]]:
+    """The first name and the names joined to it by 、/与/和/及 (县委组织部与县财政局), at most ``limit``."""
+    w = rules.words
+    names = [first]
+    while len(names) < (limit or int(w["max_actor_list"])):
+        sep = next((c for c in w["actor_list_joiners"] if text.startswith(c, names[-1][1])), None)
+        if sep is None:
+            break
+        following = name_ends(text, names[-1][1] + len(sep), any_start, registry, rules, collective)
+        if not following:
+            break
+        names.append((names[-1][1] + len(sep), following[0]))
+    return names
+
+
+def name_ends(
+    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool = False
+) -> list[int]:
+    """Ends of the unit names that may start at ``pos``, shortest first.
+
+    A name is registered, or ends like a unit (…局, …党委) and starts with a level (县, 镇…) or
+    follows an agent marker, or is a place or organisation name before an organisation word (局党委,
+    新北国啤酒党支部), or a notice's own body named bare (领导小组), or sector words before a shared
+    head (县乡村振兴、农业、财政等部门), or two organs before one head (县委、县政府督查室). A body's
+    name wins over a unit it starts with (区委协调推进领导小组, not 区委). Distributive references
+    (各部门) act only as ``collective`` units; vague ones (相关部门) and people (乡镇干部) never do.
+    """
+    w = rules.words
+    if text.startswith(w["vague_starts"], pos):
+        return []
+    if not collective and text.startswith((*w["distributive_starts"], *w["level_categories"]), pos):
+        return []
+    if not _may_start_name(text, pos, any_start, registry, rules, collective):
+        return []
+    joint = _joint_name_ends(text, pos, any_start, registry, rules, collective)
+    if joint:
+        return joint
+    known = registry.match_at(text, pos)
+    ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
+    if known is not None:
+        ends.add(known)
+    coordination = None if ends else rules.coordination.match(text, pos)
+    if coordination is not None:
+        ends.add(coordination.end())  # 县乡村振兴、农业…等部门: its items are no units themselves
+    named = sorted(e for e in ends if not is_person(text[pos:e], rules) and (collective or "各" not in text[pos + 1:e]))
+    if any(text[e - 1] in CLOSE for e in named):
+        named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
+    bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
+    return [e for e in named if e >= max(bodies)] if bodies else named
+
+
+def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:
+    """A quick necessary test for ``name_ends``, which most clause starts fail: every name it finds
+    follows an agent marker, starts with a level (joint organs and coordinations too), starts
+    with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
+    if any_start or text.startswith(rules.words["sentence_prefixes"], pos) or registry.match_at(text, pos) is not None:
+        return True
+    cues = rules.collective_cues if collective else rules.plain_cues
+    if cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is None:
+        return False  # the common case, decided without finding where the name's characters end
+    return cues.search(text, pos, _name_run_end(text, pos, rules)) is not None
+
+
+def _name_run_end(text: str, pos: int, rules: Rules) -> int:
+    """End of the characters a unit name may hold from ``pos``, at most ``max_name_chars`` of them."""
+    limit = min(len(text), pos + int(rules.words["max_name_chars"]))
+    return _NAME_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # the pattern matches ""
+
+
+def _joint_name_ends(
+    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool
+) -> list[int]:
+    """Ends of one joint body named by two organs of a level before a shared head (县委、县政府督查室)."""
+    match = rules.joint_organs.match(text, pos)
+    if match is None:
+        return []
+    second = match.start("second")
+    return [e for e in name_ends(text, second, any_start, registry, rules, collective) if e > match.end()]
+
+
+def _suffix_name_ends(
+    text: str, pos: int, any_start: bool, known: int | None, rules: Rules, collective: bool
+) -> list[int]:
+    """Ends of the unregistered names at ``pos``, each at a jieba word end, so that a name never ends
+    inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
+    w = rules.words
+    leveled = any_start or text.startswith(w["sentence_prefixes"], pos)
+    stop = _name_run_end(text, pos, rules)
+    cues = rules.collective_cues if collective else rules.plain_cues
+    if not leveled and cues.search(text, pos, stop) is None:
+        return []
+    ends = []
+    found = tokens(text, pos, stop)
+    for s, end in found:
+        if breaks_name(text[s:end], rules):
+            break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…: no name runs past such a word
+        if end >= max(pos + 2, known or 0) and end != known:
+            if _is_name(text[pos:end], text[pos:found[0][1]], leveled, rules, collective):
+                ends.append(end)
+    return ends
+
+
+def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective: bool) -> bool:
+    """Whether ``name``, free of name breakers, names a unit the registry does not know."""
+    w = rules.words
+    if not balanced(name):
+        return False
+    if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
+        return True  # 市政务数据主管部门和政务部门 is two names, not one
+    if not plain_start(first_word, rules):
+        return False  # 建立党委…: a verb, not a name, begins the clause
+    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
+    if place is not None and place not in w["category_places"] and not _joins_units(place, rules):
+        return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
+    return collective and is_collective(name, rules)
+
+
+def _joins_units(text: str, rules: Rules) -> bool:
+    """Whether a unit name ends right before a conjunction in ``text`` (企业党委和…: a list, not one name)."""
+    unit_ends = rules.suffixes + tuple(rules.words["plain_name_suffixes"])
+    conjunctions = tuple(rules.words["conjunctions"])
+    return any(text.startswith(conjunctions, i) and text[:i].endswith(unit_ends) for i in range(1, len(text)))
+
+
+def anchored(name: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a name points at particular units: a unit name, or a collective with a level or 各 (各非公企业)."""
+    w = rules.words
+    starts = [p for p in w["sentence_prefixes"] if p not in w["collective_words"]]
+    return looks_like_unit(name, registry, rules) or any(name.startswith(p) for p in starts)

@@ -1,0 +1,159 @@
+"""The unit annotator's compiled language data: patterns and word tables from govplan/data/units.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
+from govplan.grammar import piece
+
+OPEN = "(（〔【[［"
+CLOSE = ")）〕】]］"
+COLONS = ":："
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled patterns and word tables from govplan/data/units.yaml."""
+
+    label: re.Pattern[str]  # a role label; group "word" its role word, "head" its head, "label" the whole
+    block_line: re.Pattern[str]
+    inline_label: re.Pattern[str]
+    label_role: dict[str, str]  # role word or whole label -> role
+    verb_role: dict[str, str]
+    verbs_longest_first: tuple[str, ...]
+    verb_lengths: tuple[int, ...]  # the role verbs' lengths, longest first
+    support_verb: re.Pattern[str]
+    support_marker: re.Pattern[str]
+    convention: re.Pattern[str]  # 排在第一位的部门为牵头部门 (group "label": the role it gives)
+    convention_rest: re.Pattern[str]  # 其他为配合单位 (group "label")
+    scope_onward: re.Pattern[str]
+    sentence_break: re.Pattern[str]
+    statement_cue: re.Pattern[str]  # a word every statement holds: a role verb or label word, a convention's first
+    convention_spot: re.Pattern[str]  # the part of a convention after the position verb (第一位的为牵头单位)
+    clause_break: re.Pattern[str]
+    verb_before_break: re.Pattern[str]  # a role verb right before a sentence end: a sentence may be a statement
+    scope_remark: re.Pattern[str]
+    collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
+    collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
+    joint_organs: re.Pattern[str]
+    coordination: re.Pattern[str]
+    actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
+    plain_cues: re.Pattern[str]
+    collective_cues: re.Pattern[str]
+    openers: frozenset[str]
+    breakers: frozenset[str]
+    long_breakers: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    name_end_chars: frozenset[str]  # the last characters of every suffix, body and collective word
+    skippable: tuple[str, ...]  # time, modal and manner words between units and their verb, longest first
+    actor_skips: tuple[str, ...]  # time and modal words between an acting unit and its verb, longest first
+    words: dict[str, Any]
+
+
+@cache
+def rules() -> Rules:
+    """The rules, compiled once per process."""
+    w = data("units")
+    return Rules(
+        label=re.compile(_label(w)),
+        block_line=re.compile(rf"(?m)^[ \t\u3000]*{_label(w)}[ \t]*[{COLONS}][ \t]*(?P<list>[^\n]*?)[ \t]*$"),
+        inline_label=re.compile(rf"{_label(w)}[ \t]*[{COLONS}]"),
+        label_role={**word_map(w["label_role_words"]), **word_map(w["role_labels"])},
+        verb_role=word_map(w["role_verbs"]),
+        verbs_longest_first=tuple(sorted(word_map(w["role_verbs"]), key=len, reverse=True)),
+        verb_lengths=tuple(sorted({len(v) for v in word_map(w["role_verbs"])}, reverse=True)),
+        support_verb=re.compile(alternation(v for v, role in word_map(w["role_verbs"]).items() if role == "support")),
+        support_marker=re.compile(alternation(w["support_markers"])),
+        convention=_convention_pattern(w),
+        convention_rest=re.compile(
+            rf"(?:{alternation(w['position_rest'])})(?:{alternation(w['position_nouns'])})?"
+            rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+        ),
+        scope_onward=re.compile(alternation(w["scope_onward"])),
+        sentence_break=re.compile(f"[{re.escape(w['sentence_breaks'])}]"),
+        statement_cue=re.compile(alternation([
+            *word_map(w["role_verbs"]), *word_map(w["label_role_words"]), *word_map(w["role_labels"]),
+            *w["position_first"], *w["scope_remarks"], *w["scope_onward"],
+        ])),
+        convention_spot=re.compile(
+            rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
+            rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False)}"
+        ),
+        clause_break=re.compile("[，,]"),
+        verb_before_break=re.compile(rf"{alternation(word_map(w['role_verbs']))}[{re.escape(w['sentence_breaks'])}]"),
+        scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
+        collective_level=re.compile(rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?"),
+        collective_next=re.compile(
+            rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
+        ),
+        joint_organs=_joint_organs(w),
+        coordination=_coordination(w),
+        actor_start=re.compile(
+            rf"[{re.escape(w['clause_breaks'])}]\s*"
+            rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
+        ),
+        plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"]])),
+        collective_cues=re.compile(
+            alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
+        ),
+        openers=frozenset([*w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"]]),
+        breakers=frozenset(w["name_breakers"]),
+        long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
+        suffixes=tuple(w["suffixes"]),
+        name_end_chars=frozenset(
+            word[-1] for key in ("suffixes", "plain_name_suffixes", "definite_bodies", "body_suffixes",
+                                 "collective_suffixes", "collective_words", "coordination_heads", "joint_organs")
+            for word in w[key]
+        ) | frozenset(CLOSE),
+        skippable=tuple(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
+        actor_skips=tuple(sorted(w["actor_skips"], key=len, reverse=True)),
+        words=as_tuples(w),
+    )
+
+
+def _label(w: dict[str, Any], named: bool = True) -> str:
+    """A role label: [prefix] role word [infix] head, or one of the labels listed as they stand;
+    with ``named`` its parts are the groups label, word and head."""
+    word, head, label = ("?P<word>", "?P<head>", "?P<label>") if named else ("?:", "?:", "?:")
+    grammar = (
+        rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))})"
+        rf"(?:{alternation(w['label_infixes'])})?({head}{alternation(w['label_heads'])})"
+    )
+    return rf"({label}{grammar}|{alternation(word_map(w['role_labels']))})"
+
+
+def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
+    """排在第一位的部门为牵头部门 / 列第一位的为牵头单位 / 排名第一的为牵头单位, a whole clause."""
+    return re.compile(
+        rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务中?|责任单位中)?(?:{alternation(w['position_verbs'])})?"
+        rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
+        rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+    )
+
+
+def _joint_organs(w: dict[str, Any]) -> re.Pattern[str]:
+    levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"])
+    organs = alternation(w["joint_organs"])
+    return re.compile(rf"(?P<level>{levels}){organs}、(?P<second>(?P=level){organs})")
+
+
+def _coordination(w: dict[str, Any]) -> re.Pattern[str]:
+    levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"])
+    item = rf"[{piece('han')}]{{1,{int(w['coordination_item_chars'])}}}?"
+    return re.compile(
+        rf"(?:{levels}){item}(?:、{item}){{1,{int(w['max_actor_list'])}}}?{alternation(w['coordination_heads'])}"
+    )
+
+
+def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
+    """Where the role verb that ends ``text[start:end]`` begins (the longest one), if one ends it."""
+    if not text.endswith(rules.verbs_longest_first, start, end):
+        return None
+    for length in rules.verb_lengths:
+        if end - length > start and text[end - length:end] in rules.verb_role:
+            return end - length
+    return None

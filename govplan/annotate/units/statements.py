@@ -1,0 +1,230 @@
+"""Role statements parsed as a small grammar over clauses, not as a name search with a role attached.
+
+    statement := clause (（，|；） clause)*
+    clause    := label ：list [verb]            牵头单位：市教育局 / 责任单位：A牵头
+               | [opener] list [joint list] verb   A、B牵头 / 由A牵头 / A会同B负责 / 以A为主
+               | list                          (a further list under the label before: A、B，C)
+               | convention | scope remark     排在第一位的部门为牵头部门 / 下同 / 除标注外
+
+Each list is split at its top-level separators only (names.list_items). Labels, verbs, openers,
+conventions and their roles are data (govplan/data/units.yaml). A label list holds every item as
+written; a verb list holds units only (vague references such as 有关部门 are recognised, not kept).
+Beside a lead, 按职责分工负责 names units that support. A role the statement leaves open (负责,
+责任单位) stays ``responsible`` until a convention of the notice (conventions.py) decides it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
+from govplan.registry import Registry
+
+_CLAUSE_BREAKS = "，,；;。"
+_FIELD = re.compile(r"[:：\d]")  # a colon or a digit: another field (完成时限：2022年底), not more units
+
+
+@dataclass
+class Listed:
+    """A unit named in a role statement (node-local offsets), its role, and its place in its list."""
+
+    start: int
+    end: int
+    role: str
+    first: bool  # first item of its list (a role by list position picks it)
+    clause: tuple[int, int]  # the clause it came from
+
+
+@dataclass
+class Convention:
+    """A role by list position (排在第一位的为牵头单位): the first unit's role and the others'."""
+
+    first_role: str
+    rest_role: str
+    onward: bool  # 下同: from its statement to the end of the document
+
+
+@dataclass
+class Statement:
+    """The units and conventions of one statement (a bracket, a line, a labelled list)."""
+
+    start: int
+    end: int
+    units: list[Listed] = field(default_factory=list)
+    conventions: list[Convention] = field(default_factory=list)
+    parsed: int = 0  # clauses read as role statements
+    unparsed: int = 0  # clauses that are none
+
+
+def label_role(match_groups: dict[str, str | None], rules: Rules) -> str:
+    """The role a label gives: its role word's, leader when its head names a person."""
+    word, head, label = match_groups.get("word"), match_groups.get("head"), match_groups.get("label") or ""
+    if word is None:
+        return rules.label_role[label]
+    if head in rules.words["leader_heads"]:
+        return "leader"
+    return rules.label_role[word]
+
+
+def parse(
+    text: str, start: int, end: int, registry: Registry, rules: Rules, role: str | None = None, prose: bool = False
+) -> Statement:
+    """The statement in ``text[start:end]``; ``role`` is a label's role already read before it (a
+    labelled sub-heading), ``prose`` says that prose may follow a labelled list (cut items at their unit)."""
+    statement = Statement(start, end)
+    labelled: str | None = role  # the role of the label the clauses are under, if any
+    lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
+    for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
+        clause = (c_start, c_end)
+        if _scope_clause(text, c_start, c_end, statement, rules):
+            statement.parsed += 1
+            continue
+        found = rules.inline_label.match(text, c_start)
+        listed: tuple[list[Listed], str] | None = None
+        if found is not None and found.end() < c_end:
+            labelled = label_role(found.groupdict(), rules)
+            listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose)
+        elif found is None:
+            listed = _verb_list(text, c_start, c_end, clause, registry, rules)
+            if listed is None and labelled is not None:
+                listed = _label_list(text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists))
+        if listed is None:
+            statement.unparsed += 1
+            continue
+        statement.parsed += 1
+        lists.append(listed)
+    _support_beside_lead(lists, rules)
+    for listed, _ in lists:
+        statement.units += listed
+    return statement
+
+
+def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: Rules) -> bool:
+    """Read a convention (排在第一位的部门为牵头部门), the others' role (其他为配合单位) or a scope
+    remark (下同, 除标注外); whether the clause was one."""
+    clause = text[start:end]
+    match = rules.convention.fullmatch(clause)
+    if match is not None:
+        statement.conventions.append(Convention(label_role(match.groupdict(), rules), "support", False))
+        return True
+    match = rules.convention_rest.fullmatch(clause)
+    if match is not None and statement.conventions:
+        statement.conventions[-1].rest_role = label_role(match.groupdict(), rules)
+        return True
+    remark = rules.scope_remark.fullmatch(clause)
+    if remark is not None:
+        if rules.scope_onward.fullmatch(clause):
+            for convention in statement.conventions:
+                convention.onward = True
+        return True
+    return False
+
+
+def _label_list(
+    text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules,
+    prose: bool, continued: bool = False,
+) -> tuple[list[Listed], str] | None:
+    """Units of a labelled list: every item as written (cut at its unit where prose may follow); a
+    role verb ending the list wins over the label (责任单位：A牵头). A further list under the label
+    (``continued``: A、B，C) continues its list, and is none when it reads like another field
+    (完成时限：2022年底)."""
+    if continued and _FIELD.search(text, start, end):
+        return None
+    verb_at = ending_verb(text, start, end, rules)
+    verb = text[verb_at:end] if verb_at is not None else ""
+    if verb:
+        role, end = rules.verb_role[verb], verb_at  # type: ignore[assignment]  # verb_at is set with verb
+    units = _units(text, start, end, role, clause, registry, rules, require_units=prose)
+    for unit in units if continued else []:
+        unit.first = False
+    return units, verb
+
+
+def _verb_list(
+    text: str, start: int, end: int, clause: tuple[int, int], registry: Registry, rules: Rules
+) -> tuple[list[Listed], str] | None:
+    """Units of 'list + role verb' (A、B牵头; 由A牵头; A会同B负责; 以A为主), or None when the clause is
+    not one: no role verb ends it, or an item is neither a unit nor a vague reference."""
+    verb_at = ending_verb(text, start, end, rules)
+    if verb_at is None:
+        return None
+    verb = text[verb_at:end]
+    role = rules.verb_role[verb]
+    opener = next((o for o in rules.words["list_openers"] if text.startswith(o, start)), "")
+    list_start = start + len(opener)
+    joint = _joint_at(text, list_start, verb_at, rules)
+    parts = [(list_start, verb_at, role)]
+    if joint is not None:
+        marker_start, marker_end = joint
+        principal = "lead" if role == "responsible" else role
+        parts = [(list_start, marker_start, principal), (marker_end, verb_at, "support")]
+    listed: list[Listed] = []
+    for s, e, part_role in parts:
+        units = _units(text, s, e, part_role, clause, registry, rules, require_units=True, strict=True)
+        if units is None:
+            return None
+        listed += units
+    return listed, verb
+
+
+def _joint_at(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
+    """Where a joint marker (会同) stands between two lists, outside brackets."""
+    for marker in rules.words["joint_markers"]:
+        pos = text.find(marker, start, end)
+        if pos > start and pos + len(marker) < end and _depth(text, start, pos) == 0:
+            return pos, pos + len(marker)
+    return None
+
+
+def _depth(text: str, start: int, pos: int) -> int:
+    """Bracket depth at ``pos``, counted from ``start``."""
+    depth = 0
+    for ch in text[start:pos]:
+        depth += ch in OPEN
+        depth -= ch in CLOSE
+    return depth
+
+
+def _units(
+    text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules,
+    require_units: bool, strict: bool = False,
+) -> list[Listed] | None:
+    """One Listed per unit of a written list. With ``require_units`` an item must be a unit or a
+    collective one, cut after its unit where prose runs on (区属企业联系贫困村和社区 → 区属企业), or an
+    official (分管副省长: a leader); vague references (有关部门) are passed over. With ``strict`` any
+    other item makes it no list (None)."""
+    listed: list[Listed] = []
+    for s, e in list_items(text, start, end, rules):
+        for s2, e2 in split_conjunctions(text, s, e, registry, rules, collective=require_units):
+            name = compact(text[s2:e2])
+            if require_units and is_vague(name, rules):
+                continue
+            if require_units and name.endswith(rules.words["official_titles"]):
+                listed.append(Listed(s2, e2, "leader", not listed, clause))  # 分管副省长: a person who leads
+                continue
+            unit_end = unit_prefix_end(text, s2, e2, registry, rules) if require_units else e2
+            if strict and unit_end != e2:
+                return None
+            if unit_end is None or not balanced(text[s2:unit_end]) or text[s2:unit_end] in COLONS:
+                continue  # 中心) is the garbled tail of a name, not a unit
+            listed.append(Listed(s2, unit_end, role, not listed, clause))
+    return listed
+
+
+def units_of_list(
+    text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules
+) -> list[Listed]:
+    """The units of a list a sentence states a role for (…各非公企业配合支持), non-units passed over."""
+    return _units(text, start, end, role, clause, registry, rules, require_units=True) or []
+
+
+def _support_beside_lead(lists: list[tuple[list[Listed], str]], rules: Rules) -> None:
+    """Beside a lead, units 'each by its duties' (按职责分工负责) support it."""
+    if not any(unit.role == "lead" for listed, _ in lists for unit in listed):
+        return
+    for listed, verb in lists:
+        if verb in rules.words["support_beside_lead"]:
+            for unit in listed:
+                unit.role = "support"

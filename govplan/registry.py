@@ -1,0 +1,211 @@
+"""The alias registry of responsible units: one module for extract, validate and render.
+
+A registry is built from the bundled govplan/data/aliases.yaml plus every user file, given with
+``--registry FILE`` or named in a ``.govplan.yaml`` kept beside the specs (or in a folder above
+them). It is a value: building one changes nothing another document sees (the jieba words an
+extraction needs are set per extraction from ``Registry.surfaces``, see annotate/segment.py).
+This module imports neither jieba nor OpenCC, so validation stays fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from govplan.errors import GovplanError
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Spec
+
+CONFIG_NAME = ".govplan.yaml"
+_END = ""  # trie key marking the end of a registered name
+_MAX_PLACE_CHARS = 6  # longest place name (泰州市, 会宁县) accepted before a registered unit name
+
+
+@dataclass
+class Registry:
+    """Unit names as written (aliases and canonical names) mapped to canonical names, with a trie."""
+
+    canonical_of: dict[str, str] = field(default_factory=dict)
+    trie: dict[str, Any] = field(default_factory=dict)
+    longest: int = 0  # characters of the longest registered name
+    sources: tuple[str, ...] = ()  # the files it was built from, bundled first
+
+    def add(self, canonical: str, aliases: Iterable[str]) -> None:
+        """Register a canonical name and its aliases (each maps to the canonical name)."""
+        for surface in (canonical, *aliases):
+            self.canonical_of[surface] = canonical
+            self.longest = max(self.longest, len(surface))
+            node = self.trie
+            for ch in surface:
+                node = node.setdefault(ch, {})
+            node[_END] = surface
+
+    def match_at(self, text: str, pos: int, end: int | None = None) -> int | None:
+        """End of the longest registered name starting at ``pos`` (and ending by ``end``), or None."""
+        node = self.trie
+        best: int | None = None
+        for i in range(pos, len(text) if end is None else min(end, len(text))):
+            node = node.get(text[i])
+            if node is None:
+                break
+            if _END in node:
+                best = i + 1
+        return best
+
+    def scan(self, text: str) -> Iterator[tuple[int, int]]:
+        """Leftmost-longest registered names in ``text``, without overlaps (time ~ len × longest name)."""
+        pos = 0
+        while pos < len(text):
+            end = self.match_at(text, pos)
+            if end is None:
+                pos += 1
+            else:
+                yield pos, end
+                pos = end
+
+    def lookup(self, name: str) -> str | None:
+        """Canonical name for a name as written; a place before a known name is kept (泰州市文明办)."""
+        if name in self.canonical_of:
+            return self.canonical_of[name]
+        if len(name) > self.longest + _MAX_PLACE_CHARS:
+            return None  # longer than any place before any registered name
+        for i in range(1, min(len(name), _MAX_PLACE_CHARS + 1)):
+            if name[i:] in self.canonical_of and self._is_place(name[:i]):
+                return name[:i] + self.canonical_of[name[i:]]
+        return None
+
+    def knows(self, name: str) -> bool:
+        """Whether the registry knows ``name``, also behind a place name (泰州市 + 文明办)."""
+        return self.lookup(name) is not None
+
+    def _is_place(self, prefix: str) -> bool:
+        """A place before a unit name (泰州, 会宁县): a few Chinese characters naming no unit."""
+        return all("\u4e00" <= ch <= "\u9fff" for ch in prefix) and next(self.scan(prefix), None) is None
+
+    @cached_property
+    def last_chars(self) -> frozenset[str]:
+        """The characters registered names end with (a name can end only at one of them)."""
+        return frozenset(surface[-1] for surface in self.canonical_of)
+
+    def surfaces(self) -> tuple[str, ...]:
+        """Every registered name, sorted (the words jieba must keep whole)."""
+        return tuple(sorted(self.canonical_of))
+
+    @property
+    def digest(self) -> str:
+        """A hash of the registry's contents: equal registries, equal digests."""
+        body = "\n".join(f"{surface}\t{canonical}" for surface, canonical in sorted(self.canonical_of.items()))
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def load_registry(extra_paths: Iterable[Path | str] = ()) -> Registry:
+    """The bundled alias registry extended with the user's YAML files (later files win)."""
+    from govplan.annotate.lexicon import data
+
+    paths = [Path(p) for p in extra_paths]
+    registry = Registry(sources=("govplan/data/aliases.yaml", *map(str, paths)))
+    _add_registry_data(registry, data("aliases"))
+    for path in paths:
+        _add_registry_data(registry, read_registry_file(path))
+    return registry
+
+
+def read_registry_file(path: Path) -> dict[str, Any]:
+    """A user's registry file, checked: the three sections of aliases.yaml or a plain canonical: [aliases] mapping."""
+    from govplan.datafiles import check_data, read_yaml
+
+    loaded = read_yaml(path)
+    if not isinstance(loaded, dict):
+        raise GovplanError(
+            "别名文件应为映射：规范名称: [别名, …]", "alias file must be a mapping: canonical name: [alias, ...]", str(path)
+        )
+    check_data(path, loaded, "aliases" if _sectioned(loaded) else "aliases_plain")
+    return loaded
+
+
+def _sectioned(loaded: dict[str, Any]) -> bool:
+    return bool({"prefixes", "bodies", "names"} & set(loaded))
+
+
+def _add_registry_data(registry: Registry, loaded: dict[str, Any]) -> None:
+    """Add one file's ``prefixes``/``bodies``/``names`` (or a plain canonical→aliases mapping); a
+    complete name wins over a bare body (发展改革委 alone is the national 国家发展和改革委员会)."""
+    sectioned = _sectioned(loaded)
+    names = (loaded.get("names") or {}) if sectioned else loaded
+    bodies = (loaded.get("bodies") or {}) if sectioned else {}
+    for body, aliases in bodies.items():
+        alias_list = [str(a) for a in aliases or []]
+        registry.add(str(body), alias_list)
+        for prefix in loaded.get("prefixes") or []:
+            registry.add(f"{prefix}{body}", [f"{prefix}{alias}" for alias in alias_list])
+    for canonical, aliases in names.items():
+        registry.add(str(canonical), [str(a) for a in aliases or []])
+
+
+def registry_for(paths: Iterable[Path | str] = ()) -> Registry:
+    """The registry for these user files, built once per process while the files stay unchanged
+    (a compilation has dozens of documents, a directory run many files)."""
+    return _registry_for(tuple((str(path), _file_stamp(Path(path))) for path in paths))
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """Modification time and size, so an edited registry file is read again."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None  # read_registry_file reports the missing file
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=8)
+def _registry_for(stamped: tuple[tuple[str, tuple[int, int] | None], ...]) -> Registry:
+    return load_registry([path for path, _ in stamped])
+
+
+def find_config(start: Path) -> Path | None:
+    """The ``.govplan.yaml`` in ``start`` (a folder, or a file's folder) or the nearest folder above it."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        config = candidate / CONFIG_NAME
+        if config.is_file():
+            return config
+    return None
+
+
+def configured_registry_files(targets: Iterable[Path | str]) -> list[Path]:
+    """The registry files named by the ``.govplan.yaml`` of each target (relative to that file), in order."""
+    from govplan.datafiles import check_data, read_yaml
+
+    files: list[Path] = []
+    for config in dict.fromkeys(c for c in (find_config(Path(t)) for t in targets) if c is not None):
+        loaded = read_yaml(config)
+        check_data(config, loaded if loaded is not None else {}, "config")
+        for name in (loaded or {}).get("registry") or []:
+            path = (config.parent / name).resolve()
+            if path not in files:
+                files.append(path)
+    return files
+
+
+def registry_files(given: Iterable[Path | str], targets: Iterable[Path | str]) -> list[Path]:
+    """The files ``--registry`` names, then those the targets' ``.govplan.yaml`` names, each once."""
+    files = [Path(p).resolve() for p in given]
+    files += [p for p in configured_registry_files(targets) if p not in files]
+    return files
+
+
+def canonicalise(spec: Spec, registry: Registry) -> None:
+    """Give every unit of a spec the registry's name where the spec has none (a unit named in a
+    user's file after extraction), so that rendering groups it with the same unit elsewhere."""
+    for root in spec.tasks:
+        for node in root.walk():
+            for unit in node.units:
+                if unit.canonical is None:
+                    unit.canonical = registry.lookup(unit.name)
