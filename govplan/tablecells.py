@@ -8,13 +8,12 @@ pipeline holds every row to its columns:
   and schedule cells: a 进展情况 cell reports what was done, a 分值 cell scores, a 序号 cell
   numbers, a unit cell names units, a 备注 cell remarks (the annotators apply the same rules where
   they read the cells; these hold for the kinds they do not know: schedule, score, other);
-- a unit column gives the units listed in it with the column's role (牵头单位 → lead, 配合单位 →
-  support, 责任单位 → responsible, 责任领导 → leader); where the units annotator found none with
-  that role in the cell, the cell's list is read here (split at 、，；/ and blanks outside
-  brackets), and units it found there with another role are dropped;
-- a merged unit cell that covers several rows but reached govplan once (a table flattened into
-  text) gives its units to every row it covers (a merged time cell's deadlines are recorded once,
-  on the row that holds the cell: a deadline is one span of the source);
+- a unit column gives the units listed in it with the column's role: the units annotator reads
+  the row's own cells (NodeText.cells); a merged unit cell that covers several rows but reached
+  govplan once (a table flattened into text) is read here for every other row it covers (split at
+  、，；/ and blanks outside brackets), where that row's annotator found no unit with the role (a
+  merged time cell's deadlines are recorded once, on the row that holds the cell: a deadline is
+  one span of the source);
 - items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children.
 """
 
@@ -74,7 +73,7 @@ def table_units(nt: NodeText, text: str, registry: Registry) -> None:
         # (推行一网通办 ends like 办) is not one
         whole = {(c.start, c.end) for c in nt.cells if c.column in ("task", "measure", "schedule", "note")}
         node.units = [u for u in node.units if (u.span.start, u.span.end) not in whole]
-    for cell in (*nt.cells, *carried):
+    for cell in carried:  # the cells of the row itself are the units annotator's (it reads nt.cells)
         role = UNIT_ROLES.get(cell.column)
         if role is None:
             continue
