@@ -130,6 +130,7 @@ def forget_text_memos() -> None:
 
     clear_cache()
     numbering.match_heading.cache_clear()
+    numbering._heading_in.cache_clear()
     compilation._title_cues.cache_clear()
     emit._reads_as_str.cache_clear()
 

@@ -46,6 +46,8 @@ class LineStyleData(Strict):
     pattern: str
     numeral: Literal["cn", "arabic", "circled", "auto"]
     segment: str
+    damaged: bool = False
+    strict: bool = False
 
 
 class InlineStyleData(Strict):
@@ -54,6 +56,8 @@ class InlineStyleData(Strict):
     numerals: Literal["cn", "arabic", "circled"]
     word_marker: bool = False
     bare_marker: str | None = None
+    cells_only: bool = False
+    segment: str | None = None
 
 
 class AttachmentData(Strict):
@@ -66,14 +70,26 @@ class AttachmentListData(Strict):
     item: str
 
 
+class MidlineData(Strict):
+    after_sentence: str
+    after_clause: str
+    min_blanks: int = Field(ge=1)
+    styles: Words
+    new_list_styles: Words
+    glued_item_styles: Words
+
+
 class NumberingData(Strict):
     line_styles: list[LineStyleData] = Field(min_length=1)
     attachment: AttachmentData
     attachment_list: AttachmentListData
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str
+    cell_clause_starts: str
     bare_marker_not_before: Words
     numerals: dict[Literal["cn", "arabic", "circled"], Words]
+    midline: MidlineData
+    max_gap: int = Field(ge=0)
     max_title_chars: int = Field(gt=0)
     max_inline_depth: int = Field(ge=0)
 
@@ -95,6 +111,12 @@ class MetadataData(Strict):
     red_header_suffix: str
     doc_number_pattern: str
     recipient_separators: str
+    recipient_not_endings: Words
+    max_title_lines: int = Field(ge=1)
+    max_title_chars: int = Field(gt=0)
+    chrome_labels: Words
+    chrome_phrases: Words
+    chrome_max_chars: int = Field(gt=0)
     date_line_patterns: Words
 
 
@@ -431,6 +453,41 @@ class ValidateData(Strict):
     horizon_years: int
 
 
+# --- tables.yaml ------------------------------------------------------------------------------
+
+ColumnKindName = Literal[
+    "number", "task", "measure", "schedule", "lead", "support", "responsible", "leader", "time",
+    "progress", "score", "other", "note",
+]
+
+
+class TablesData(Strict):
+    columns: dict[ColumnKindName, Words]
+    min_header_cells: int = Field(ge=1)
+    max_header_chars: int = Field(gt=0)
+    content_kinds: list[ColumnKindName] = Field(min_length=1)
+    max_section_chars: int = Field(gt=0)
+
+
+# --- layout.yaml ------------------------------------------------------------------------------
+
+class LayoutData(Strict):
+    page_number: str
+    bare_page_number: str
+    open_ends: str
+    closed_ends: str
+    sentence_ends: str
+    label_line: str
+    min_wraps: int = Field(ge=1)
+    min_wrap_share: float = Field(ge=0, le=1)
+    max_running_head_chars: int = Field(gt=0)
+    min_running_head_repeats: int = Field(ge=2)
+    min_page_lines: int = Field(ge=1)
+    width_percentile: float = Field(ge=0, lt=1)
+    full_width: float = Field(gt=0, le=1)
+    min_width: int = Field(ge=1)
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "grammar": GrammarData,
     "numbering": NumberingData,
@@ -443,6 +500,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "aliases_plain": PlainAliases,
     "config": ConfigData,
     "validate": ValidateData,
+    "tables": TablesData,
+    "layout": LayoutData,
 }
 
 

@@ -6,6 +6,7 @@ span from normalised text back to the original.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,11 +17,14 @@ from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
 from govplan.registry import registry_for
 from govplan.readers import SourceText
-from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitRef
+from govplan.spec.model import Evidence, Found, Metadata, Source, Spec, TaskNode, UnitRef
 from govplan.structure.compilation import Part, split_documents
+from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
+from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
+from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, table_units
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
@@ -51,6 +55,7 @@ def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> 
     options = options or ExtractOptions()
     use_user_words(registry_for(options.registry_paths).surfaces())  # jieba keeps exactly this registry's names whole
     normalized = normalize(source.text)
+    normalized = Normalized(undo_page_layout(normalized.mapped), normalized.script, normalized.conversion)
     locator = Locator(source.text, normalized.mapped)
     parts = split_documents(split_lines(normalized.text))
     specs = []
@@ -69,12 +74,11 @@ def _extract_part(
 ) -> Spec:
     builder = TreeBuilder(normalized.text, locator)
     tasks = builder.build(part.lines)
-    first_task_line = tasks[0].line - 1 if tasks else None
-    metadata = extract_metadata(part.lines, first_task_line, part.title)
-    context = _context(metadata, part.lines, options, normalized)
+    metadata = extract_metadata(part.lines, _first_task_line(tasks, part.lines), part.title)
+    context = _context(metadata, _readable_lines(part.lines, builder.tables, normalized.text), options, normalized)
     notes = [] if context.year is not None else [NO_DATE_NOTE]
-    preamble = _preamble(part.lines, tasks, builder, normalized.text, locator)
-    annotate_tasks(tasks, builder.norm_starts, normalized.text, locator, context, options, preamble)
+    preamble = _preamble(part.lines, tasks, normalized.text, locator)
+    annotate_tasks(tasks, normalized.text, locator, context, options, preamble)
     return Spec(
         generator=f"govplan {__version__}",
         source=Source(
@@ -89,6 +93,40 @@ def _extract_part(
         notes=notes,
         tasks=tasks,
     )
+
+
+def _first_task_line(tasks: list[TaskNode], lines: list[Line]) -> int | None:
+    """Index of the line where the first task starts (metadata lives before it)."""
+    if not tasks or tasks[0]._found is None:
+        return None
+    starts = [line.start for line in lines]
+    at = bisect.bisect_right(starts, tasks[0]._found.norm_start) - 1
+    return lines[max(at, 0)].index if lines else None
+
+
+def _readable_lines(lines: list[Line], tables: list[Table], text: str) -> list[Line]:
+    """The lines as annotators' document-level cues should read them: table cells that report what
+    was done (进展情况) or hold scores or contacts left out."""
+    quiet = sorted(
+        (cell.start, cell.end)
+        for table in tables for row in table.rows for cell in row.cells
+        if table.kind(cell) in QUIET_COLUMNS
+    )
+    if not quiet:
+        return lines
+    result = []
+    for line in lines:
+        inside = [(s, e) for s, e in quiet if line.start <= s < line.end]
+        if not inside:
+            result.append(line)
+            continue
+        pieces, pos = [], line.start
+        for s, e in inside:
+            pieces.append(text[pos:s])
+            pos = max(pos, e)
+        pieces.append(text[pos:line.end])
+        result.append(Line(line.index, line.start, line.end, "".join(pieces).strip()))
+    return result
 
 
 def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, normalized: Normalized) -> DocContext:
@@ -110,18 +148,24 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
     )
 
 
-def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) -> list[NodeText]:
+def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
     """Each node's own text for annotators, in document order; a paragraph that holds inline
-    items (一是…二是…) keeps only its lead-in, so nothing is annotated twice."""
+    items (一是…二是…) keeps only its lead-in, so nothing is annotated twice. A task-table row
+    gives its cells (govplan.annotate.base.Cell) and ends before trailing cells that report what
+    was done (进展情况) or hold scores; items annotators find inside its child tasks' text (the
+    ①②③ of a 进度安排 cell) are left to the children."""
     result: list[NodeText] = []
 
     def visit(node: TaskNode, path: list[TaskNode]) -> None:
-        start = norm_starts[id(node)]
-        end = start + len(node.text)
-        inline = [norm_starts[id(c)] for c in node.children if c.style.startswith("inline") and id(c) in norm_starts]
-        if inline:
-            end = min(end, min(inline))
-        result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node]))
+        found = node._found
+        assert found is not None, "task nodes come from the tree builder"
+        start, end = found.norm_start, found.norm_end
+        if not found.cells:
+            inline = [c._found.norm_start for c in node.children if c.style.startswith("inline") and c._found is not None]
+            if inline:
+                end = min(end, min(inline))
+        cells = tuple(c for c in found.cells if start <= c.start and c.end <= end)
+        result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node], cells=cells))
         for child in node.children:
             visit(child, path + [node])
 
@@ -130,26 +174,29 @@ def node_texts(tasks: list[TaskNode], norm_starts: dict[int, int], text: str) ->
     return result
 
 
-def _preamble(lines: list[Line], tasks: list[TaskNode], builder: TreeBuilder, text: str, locator: Locator) -> TaskNode | None:
+def _preamble(lines: list[Line], tasks: list[TaskNode], text: str, locator: Locator) -> TaskNode | None:
     """The text before the first numbered item (title, preamble, a notice's own requirements, all
     of a notice without numbered items) as an unnumbered node, listed first: what it states when
     to do (请于1月15日前报送…, 自2020年6月15日起施行, the plan period in the title) is part of the spec."""
-    first = builder.norm_starts[id(tasks[0])] if tasks else None
-    body = [line for line in lines if not line.blank and (first is None or line.end <= first)]
+    first = tasks[0]._found.norm_start if tasks and tasks[0]._found is not None else None
+    body = [line for line in lines if not line.blank and (first is None or line.start < first)]
     if not body:
         return None
-    start, end = body[0].start, body[-1].end
+    # the first item may stand inside a line (…初步实现“一张网”。二、加强“两库”建设): up to it
+    start, end = body[0].start, body[-1].end if first is None else min(body[-1].end, first)
+    end = start + len(text[start:end].rstrip())
+    if end <= start:
+        return None
     span = locator.span(start, end)
     node = TaskNode(id=PREAMBLE_ID, style="unnumbered", level=1, text=text[start:end],
                     line=locator.line_of(span.start), span=span)
-    builder.norm_starts[id(node)] = start
+    node._found = Found(start, start + len(node.text))
     tasks.insert(0, node)
     return node
 
 
 def annotate_tasks(
     tasks: list[TaskNode],
-    norm_starts: dict[int, int],
     text: str,
     locator: Locator,
     context: DocContext,
@@ -163,15 +210,21 @@ def annotate_tasks(
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
 
-    nodes = node_texts(tasks, norm_starts, text)
+    nodes = node_texts(tasks, text)
     for nt in nodes:
         deadlines = find_deadlines(nt, context)
         targets = find_targets(nt, deadlines, context)
-        nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
-        nt.node.targets = [_to_original(t, locator) for t in targets]
+        nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
+        nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
+    registry = registry_for(options.registry_paths)
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
-    assign_units(units_of, registry_for(options.registry_paths), preamble.text if preamble is not None else "")
+    assign_units(units_of, registry, preamble.text if preamble is not None else "")
     for nt in nodes:
+        if nt.cells or (nt.node._found is not None and nt.node._found.carried):
+            table_units(nt, text, registry)
+    for nt in nodes:
+        nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]
+        nt.node.targets = [_to_original(t, locator) for t in nt.node.targets]
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 
 

@@ -86,3 +86,59 @@ def test_seed_001_groups_numbered_across_sections_and_inline_items():
     assert first.children[5].children[2].title == "党建引领集体经济发展"
     assert [c.title for c in second.children[0].children] == ["推进严格执法", "推进公正司法", "推进全民守法"]
     assert [c.number for c in first.children[5].children] == ["一是", "二是", None, None]  # as written
+
+
+# --- metadata around the tree (issue 12) ---------------------------------------------------------
+
+def test_title_wrapped_over_two_lines_is_joined():
+    from govplan.pipeline import extract_text
+
+    (spec,) = extract_text("关于印发《XX县2024年\n重点工作任务分解方案》的通知\n各乡镇：\n一、总体要求\n")
+    assert spec.metadata.title == "关于印发《XX县2024年重点工作任务分解方案》的通知"
+    (spec,) = extract_text("XX市人民政府关于加快推进\n数字政府建设的实施意见\n各区县人民政府：\n一、总体要求\n")
+    assert spec.metadata.title == "XX市人民政府关于加快推进数字政府建设的实施意见"
+
+
+def test_recipients_split_only_outside_brackets_and_portal_chrome_is_no_recipient():
+    from govplan.pipeline import extract_text
+
+    doc = "关于做好防汛工作的通知\n来源：\n各县（市、区）人民政府，市直有关单位：\n现将有关事项通知如下：\n一、压实责任\n"
+    (spec,) = extract_text(doc)
+    assert spec.metadata.recipients == ["各县(市、区)人民政府", "市直有关单位"]
+    (spec,) = extract_text("关于做好防汛工作的通知\n现将有关事项通知如下：\n一、压实责任\n")
+    assert spec.metadata.recipients == []
+
+
+def test_portal_chrome_belongs_to_no_task():
+    from govplan.pipeline import extract_text
+
+    doc = "一、压实责任。各县于6月底前完成。\n发布时间：2024-05-01 浏览次数：1234\n【打印本页】【关闭窗口】\n"
+    (spec,) = extract_text(doc)
+    (node,) = spec.walk()
+    assert node.text == "一、压实责任。各县于6月底前完成。"
+
+
+def test_page_layout_undone_with_spans_on_the_original():
+    from govplan.normalize import normalize
+    from govplan.structure.layout import undo_page_layout
+
+    wrapped = "".join(f"到202{k}年，智能产品和服务供给能力明显增强，建成一批示范应用场景，\n" for k in (3, 4, 5))
+    original = (
+        "XX市数字化工作方案\n一、总体要求\n" + wrapped + "- 2 -\n" + "XX市数字化工作方案\n形成经验做法。\n"
+        "(一)强化保障。各地要结合实际制定方案，明确责任分工，\n确保落实。\n- 3 -\nXX市数字化工作方案\n"
+    )
+    mapped = undo_page_layout(normalize(original).mapped)
+    assert "- 2 -" not in mapped.text and mapped.text.count("XX市数字化工作方案") == 1  # page numbers, running head
+    assert "应用场景，到2025年" in mapped.text and "应用场景，形成经验做法。" in mapped.text
+    assert "\n(一)强化保障" in mapped.text and "分工，确保落实。" in mapped.text  # a heading starts its line
+    start = mapped.text.index("形成经验")
+    s, e = mapped.to_original(start, start + 4)
+    assert original[s:e] == "形成经验"
+
+
+def test_short_lines_without_sentences_are_never_joined():
+    from govplan.normalize import normalize
+    from govplan.structure.layout import undo_page_layout
+
+    contents = "党建引领,“两新组织”焕发生机\n党建引领促改革村社一体创新路\n以党建引领乡村治理\n" * 3
+    assert undo_page_layout(normalize(contents).mapped).text == normalize(contents).text

@@ -39,7 +39,10 @@ class DocContext:
         return "title" if self.plan_start_year is not None else None
 
 
-ColumnKind = Literal["number", "task", "measure", "lead", "support", "responsible", "leader", "time", "progress", "note"]
+ColumnKind = Literal[
+    "number", "task", "measure", "schedule", "lead", "support", "responsible", "leader", "time", "progress",
+    "score", "other", "note",
+]
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,10 @@ class Cell:
     """One table cell inside a node's own text (a row of a 任务分解表): global normalised offsets
     [start, end) and what its column holds, from the header words in govplan/data/tables.yaml.
     Unit columns give units with the column's role; a time column gives deadlines; a progress
-    column (进展情况, 完成情况) reports what was done and gives neither targets nor deadlines."""
+    column (进展情况, 完成情况) reports what was done and gives neither targets nor deadlines; a
+    schedule column (进度安排) holds dated stages (its ①②③ are the row's child tasks, each given
+    its part of the cell); a score column (分值, 评分标准) gives no targets; an `other` column
+    (考核部门, 联系人) is no part of the task. Every kind is described in govplan/data/tables.yaml."""
 
     start: int
     end: int

@@ -41,8 +41,8 @@ def register(app: typer.Typer) -> None:
     app.command(
         "extract",
         help=tr(
-            "从通知（.txt/.docx/.html，或 - 表示标准输入；目录则处理其中所有支持的文件）提取任务规格。",
-            "Extract task specs from notices (.txt/.docx/.html, - for standard input; a directory "
+            "从通知（.txt/.docx/.html/.xlsx/.csv，或 - 表示标准输入；目录则处理其中所有支持的文件）提取任务规格。",
+            "Extract task specs from notices (.txt/.docx/.html/.xlsx/.csv, - for standard input; a directory "
             "extracts every supported file in it).",
         ),
     )(extract)

@@ -1,4 +1,4 @@
-"""Readers: turn a .txt/.docx/.html file (or standard input) into decoded source text.
+"""Readers: turn a .txt/.docx/.html/.xlsx/.csv file (or standard input) into decoded source text.
 
 The decoded text is the "original" that every span in a spec points into.
 """
@@ -12,7 +12,12 @@ from pathlib import Path
 
 from govplan.errors import InputError
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".docx": "docx", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = {
+    ".txt": "txt", ".text": "txt", ".docx": "docx", ".html": "html", ".htm": "html",
+    ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv", ".tsv": "csv",
+}
+# Formats people try that govplan cannot read, with what to do instead.
+_OLD_FORMATS = {".xls": ("旧版 Excel（.xls）", "old Excel (.xls)", ".xlsx"), ".doc": ("旧版 Word（.doc）", "old Word (.doc)", ".docx")}
 
 
 @dataclass(frozen=True)
@@ -36,10 +41,13 @@ def read_source(path: str | Path) -> SourceText:
     if path.is_dir():
         raise InputError("这是一个目录，不是文件。", "is a directory, not a file.", str(path))
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if path.suffix.lower() in _OLD_FORMATS:
+        zh, en, instead = _OLD_FORMATS[path.suffix.lower()]
+        raise InputError(f"不支持{zh}：请另存为 {instead} 再提取。", f"{en} is not supported: save it as {instead} first.", str(path))
     if fmt is None:
         raise InputError(
-            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：支持 .txt、.docx、.html/.htm。",
-            f"unsupported file type '{path.suffix or '(none)'}': use .txt, .docx or .html/.htm.",
+            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：支持 .txt、.docx、.html/.htm、.xlsx、.csv。",
+            f"unsupported file type '{path.suffix or '(none)'}': use .txt, .docx, .html/.htm, .xlsx or .csv.",
             str(path),
         )
     try:
@@ -52,7 +60,7 @@ def read_source(path: str | Path) -> SourceText:
 def sniff_format(data: bytes) -> str:
     """Guess the format of bytes that came without a file name (standard input)."""
     if data.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "xlsx" if b"xl/workbook.xml" in data[:65536] or b"xl/" in data[:2048] else "docx"
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
         return "html"
@@ -69,9 +77,17 @@ def decode_bytes(name: str, data: bytes, fmt: str | None = None) -> SourceText:
         from govplan.readers.docx import docx_text
 
         return SourceText(name, docx_text(name, data), "docx", None, digest)
+    if fmt == "xlsx":
+        from govplan.readers.sheet import xlsx_text
+
+        return SourceText(name, xlsx_text(name, data), "xlsx", None, digest)
     from govplan.readers.text import decode_text
 
     text, encoding = decode_text(name, data)
+    if fmt == "csv":
+        from govplan.readers.sheet import csv_text
+
+        return SourceText(name, csv_text(name, text), "csv", encoding, digest)
     if fmt == "html":
         from govplan.readers.html import html_text
 

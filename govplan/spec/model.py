@@ -9,9 +9,10 @@ can score it. Offsets are Python string indices into the decoded source text
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator, Literal
+from dataclasses import dataclass
+from typing import Any, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -135,7 +136,26 @@ class LedgerEntry(SpecModel):
 NumberStyle = Literal[
     "chapter", "article", "section", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
     "circled", "inline_shi", "inline_yao", "inline_ordinal", "dash", "attachment", "unnumbered",
+    "table_row", "named_ordinal",
 ]
+
+
+class CellText(Evidence):
+    """A cell of a task-table row kept as written, with the header of its column."""
+
+    column: str = Field(description="the column's header as written, e.g. 进展情况")
+
+
+@dataclass(slots=True)
+class Found:
+    """Where the extractor found a node: the normalised offsets of its text (``norm_end`` ends the
+    part annotators read: a table row stops before trailing 进展情况 cells), the table cells in it
+    and the cells of merged cells above that cover it (govplan.annotate.base.Cell)."""
+
+    norm_start: int
+    norm_end: int
+    cells: tuple[Any, ...] = ()
+    carried: tuple[Any, ...] = ()
 
 
 class TaskNode(SpecModel):
@@ -155,10 +175,28 @@ class TaskNode(SpecModel):
     deadlines: list[Deadline] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     units: list[UnitRef] = Field(default_factory=list)
+    progress: list[CellText] = Field(
+        default_factory=list,
+        description="a task-table row's report of what was done (进展情况, 完成情况, 存在问题 cells), as written; "
+        "never read for targets or deadlines",
+    )
     ledger: list[LedgerEntry] = Field(
         default_factory=list, description="progress records from the 督办台账, oldest first (kept by extract --update)"
     )
     children: list["TaskNode"] = Field(default_factory=list)
+
+    # Where the extractor found the node, for the annotators (no part of the spec; None for a node
+    # read from a file).
+    _found: "Found | None" = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Nodes are equal when their spec fields are: the extractor's bookkeeping is no part of a
+        node's value (a spec read back from YAML equals the one written)."""
+        if not isinstance(other, TaskNode):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
 
     def walk(self) -> Iterator["TaskNode"]:
         """This node and all its descendants, depth first, in document order."""
@@ -188,7 +226,7 @@ Script = Literal["simplified", "traditional", "unknown"]
 class Source(SpecModel):
     file: str = Field(description="file name as given on the command line (or - for stdin)")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    format: Literal["txt", "docx", "html"]
+    format: Literal["txt", "docx", "html", "xlsx", "csv"]
     encoding: str | None = None
     script: Script
     conversion: str | None = Field(default=None, description="OpenCC config used, if any")

@@ -55,3 +55,26 @@ class Locator:
 
     def verbatim(self, span: Span) -> str:
         return self.original[span.start : span.end]
+
+
+_OPEN_BRACKETS = "(（〔【[［"
+_CLOSE_BRACKETS = ")）〕】]］"
+
+
+def split_outside_brackets(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """Ranges of the items of ``text[start:end]`` between ``separators`` that stand outside
+    brackets (各县（市、区）人民政府，市直各单位 → two items), untrimmed, empty ones included."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN_BRACKETS:
+            depth += 1
+        elif ch in _CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif ch in separators and depth == 0:
+            items.append((item_start, i))
+            item_start = i + 1
+    items.append((item_start, end))
+    return items

@@ -15,7 +15,7 @@ from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
 from govplan.spec.model import Attachment, Metadata
-from govplan.structure.lines import Line
+from govplan.structure.lines import Line, split_outside_brackets
 from govplan.structure.numbering import numbering
 
 _DATE_CN = compile_pattern("{calendar_date}")
@@ -33,13 +33,20 @@ class _MetaData:
     date_priority: tuple[str, ...]
     red_header_suffix: str
     doc_number: re.Pattern[str]
-    recipient_split: re.Pattern[str]
+    recipient_separators: str
+    recipient_not_endings: tuple[str, ...]
+    max_title_lines: int
+    max_title_chars: int
+    chrome_label: re.Pattern[str]
+    chrome_phrase: re.Pattern[str]
+    chrome_max: int
     date_lines: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
 def _data() -> _MetaData:
     raw = load_data("metadata.yaml")
+    labels = "|".join(re.escape(label) for label in sorted(raw["chrome_labels"], key=len, reverse=True))
     return _MetaData(
         tuple(raw["title_prefixes"]),
         tuple(raw["title_suffixes"]),
@@ -47,9 +54,23 @@ def _data() -> _MetaData:
         tuple(raw["date_key_priority"]),
         raw["red_header_suffix"],
         compile_pattern(raw["doc_number_pattern"], "govplan/data/metadata.yaml"),
-        compile_pattern(raw["recipient_separators"], "govplan/data/metadata.yaml"),
+        raw["recipient_separators"],
+        tuple(raw["recipient_not_endings"]),
+        int(raw["max_title_lines"]),
+        int(raw["max_title_chars"]),
+        re.compile(rf"^[【\[]?(?:{labels})[】\]]?\s*[:：]"),
+        re.compile("|".join(re.escape(phrase) for phrase in raw["chrome_phrases"])),
+        int(raw["chrome_max_chars"]),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw["date_line_patterns"]),
     )
+
+
+def is_chrome(text: str) -> bool:
+    """Whether a line is portal chrome (来源：…, 浏览次数：…, 扫一扫在手机打开当前页, 【打印】【关闭】)."""
+    data = _data()
+    if data.chrome_label.match(text):
+        return True
+    return len(text) <= data.chrome_max and data.chrome_phrase.search(text) is not None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -113,14 +134,51 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
 
 
 def _title(lines: list[Line], data: _MetaData) -> str | None:
-    """The first line that reads like a document title (关于…的通知, …实施方案)."""
-    for line in lines:
+    """The first line that reads like a document title (关于…的通知, …实施方案), joined with the
+    lines it was wrapped over (关于印发《…\n…》的通知)."""
+    for k, line in enumerate(lines):
         text = line.text
-        if len(text) > 80 or _SENTENCE.search(text) or "|" in text:
+        if not _title_part(text, data):
             continue
-        if text.startswith(data.title_prefixes) or text.endswith(data.title_suffixes):
-            return text
+        if text.startswith(data.title_prefixes) and not text.endswith(data.title_suffixes):
+            return _wrapped_forward(lines, k, data) or text
+        if text.endswith(data.title_suffixes):
+            return _wrapped_backward(lines, k, data)
     return None
+
+
+def _title_part(text: str, data: _MetaData) -> bool:
+    """Whether a line may be (part of) a title: short, no sentence end, no table, no chrome."""
+    return 0 < len(text) <= data.max_title_chars and not _SENTENCE.search(text) and "|" not in text \
+        and "\t" not in text and not is_chrome(text)
+
+
+def _wrapped_forward(lines: list[Line], k: int, data: _MetaData) -> str | None:
+    """A title opened on line ``k`` (关于…) and closed on one of the next lines, or None."""
+    joined = lines[k].text
+    for line in lines[k + 1:k + data.max_title_lines]:
+        if not _title_part(line.text, data) or len(joined + line.text) > data.max_title_chars:
+            return None
+        joined += line.text
+        if joined.endswith(data.title_suffixes):
+            return joined
+    return None
+
+
+def _wrapped_backward(lines: list[Line], k: int, data: _MetaData) -> str:
+    """A title closed on line ``k``, with the lines before it that opened it (…关于加快推进 /
+    数字政府建设的实施意见: the line before holds 关于 or an unclosed 《)."""
+    joined = lines[k].text
+    for j in range(k - 1, max(-1, k - data.max_title_lines), -1):
+        text = lines[j].text
+        if not _title_part(text, data) or len(text + joined) > data.max_title_chars or text.endswith(data.title_suffixes):
+            break
+        if not (any(p in text for p in data.title_prefixes) or text.count("《") > text.count("》")):
+            break
+        joined = text + joined
+        if text.startswith(data.title_prefixes):
+            break
+    return joined
 
 
 def _doc_number(lines: list[Line], data: _MetaData) -> str | None:
@@ -159,12 +217,17 @@ def _issuer(lines: list[Line], date_line: Line | None, data: _MetaData) -> str |
 
 
 def _recipients(front: list[Line]) -> list[str]:
-    """Units of the 主送 line: the first short line before the body that ends with a colon."""
+    """Units of the 主送 line: the first short line before the body that ends with a colon, split
+    at separators outside brackets (各县（市、区）人民政府 stays one)."""
+    data = _data()
     for line in front:
         text = line.text
-        if text.endswith(("：", ":")) and len(text) <= 300 and not _SENTENCE.search(text) and "|" not in text:
-            parts = _data().recipient_split.split(text[:-1])
-            return [p.strip() for p in parts if p.strip()]
+        if not text.endswith(("：", ":")) or len(text) > 300 or _SENTENCE.search(text) or "|" in text:
+            continue
+        if is_chrome(text) or text[:-1].rstrip().endswith(data.recipient_not_endings):
+            continue
+        items = split_outside_brackets(text, 0, len(text) - 1, data.recipient_separators)
+        return [text[s:e].strip() for s, e in items if text[s:e].strip()]
     return []
 
 

@@ -4,8 +4,12 @@ inline item markers (一是…二是…) inside paragraphs."""
 from __future__ import annotations
 
 import re
+import re._constants as _sre_constants  # the pattern parser, to read which characters a style starts with
+import re._parser as _sre_parser
 from dataclasses import dataclass
 from functools import lru_cache
+
+from typing import Any
 
 from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
@@ -22,6 +26,8 @@ class LineStyle:
     pattern: re.Pattern[str]
     numeral: str
     segment: str
+    damaged: bool = False
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,20 @@ class HeadingNumber:
     value: int
     segment: str
     number_end: int
+    damaged: bool = False  # the source damaged the number ("三)"): no number is recorded
+    strict: bool = False  # a heading only where it is exactly the next number of an open list
+
+
+@dataclass(frozen=True)
+class Midline:
+    """Where a heading number may stand inside a line (numbering.yaml, midline)."""
+
+    after_sentence: str
+    after_clause: str
+    min_blanks: int
+    styles: frozenset[str]
+    new_list_styles: frozenset[str]
+    glued_item_styles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -41,6 +61,8 @@ class InlineStyle:
     numerals: tuple[str, ...]
     word_marker: bool = False  # the marker is a word (一是, 一要): it may follow a lost full stop
     bare_marker: str | None = None  # what an item reads as when the source lost its numeral (是)
+    cells_only: bool = False  # only inside a table cell (1.…2.… scoring rules)
+    segment: str = ""  # how an item appears in a task id ({n}: the numeral); the marker by default
 
 
 @dataclass(frozen=True)
@@ -54,17 +76,26 @@ class Numbering:
     attachment_item: re.Pattern[str]
     inline_styles: tuple[InlineStyle, ...]
     clause_starts: str
+    cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
+    midline: Midline
+    max_gap: int  # a number this far past the expected one still continues its list when confirmed
+    first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
 
 
 @lru_cache(maxsize=1)
 def numbering() -> Numbering:
     data = load_data("numbering.yaml")
     styles = tuple(
-        LineStyle(s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"]) for s in data["line_styles"]
+        LineStyle(
+            s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
+            bool(s.get("damaged", False)), bool(s.get("strict", False)),
+        )
+        for s in data["line_styles"]
     )
+    mid = data["midline"]
     return Numbering(
         line_styles=styles,
         attachment=compile_pattern(data["attachment"]["pattern"], _FILE),
@@ -74,15 +105,71 @@ def numbering() -> Numbering:
         inline_styles=tuple(
             InlineStyle(
                 s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),
-                bool(s.get("word_marker", False)), s.get("bare_marker"),
+                bool(s.get("word_marker", False)), s.get("bare_marker"), bool(s.get("cells_only", False)),
+                s.get("segment") or s["marker"],
             )
             for s in data["inline_styles"]
         ),
         clause_starts=data["inline_clause_starts"],
+        cell_clause_starts=data["inline_clause_starts"] + data["cell_clause_starts"],
         bare_marker_not_before=tuple(data["bare_marker_not_before"]),
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
+        midline=Midline(
+            mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), frozenset(mid["styles"]),
+            frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]),
+        ),
+        max_gap=int(data["max_gap"]),
+        first_chars=_first_chars(styles),
     )
+
+
+def _first_chars(styles: tuple[LineStyle, ...]) -> frozenset[str] | None:
+    """Every character a heading number of some style can start with, read from the styles'
+    patterns (a quick test before matching), or None when a pattern could start with anything."""
+    found: set[str] = set()
+    for style in styles:
+        chars = _pattern_firsts(_sre_parser.parse(style.pattern.pattern, style.pattern.flags))
+        if chars is None:
+            return None
+        found |= chars
+    return frozenset(found)
+
+
+def _pattern_firsts(parsed: Any) -> set[str] | None:
+    """The characters a parsed pattern's matches can start with (None: any, or too many)."""
+    c = _sre_constants
+    for op, arg in parsed:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # anchors and lookarounds consume nothing
+        if op is c.LITERAL:
+            return {chr(arg)}
+        if op is c.IN:
+            chars: set[str] = set()
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 512:
+                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:
+                    return None
+            return chars
+        if op is c.SUBPATTERN:
+            return _pattern_firsts(arg[-1])
+        if op is c.BRANCH:
+            union: set[str] = set()
+            for branch in arg[1]:
+                first = _pattern_firsts(branch)
+                if first is None:
+                    return None
+                union |= first
+            return union
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            return _pattern_firsts(arg[2])
+        return None
+    return None
 
 
 def numeral_value(text: str, kind: str) -> int | None:
@@ -107,8 +194,25 @@ def match_heading(stripped: str) -> HeadingNumber | None:
     Unnumbered list items (—— lead-ins) get value 0 and keep "{n}" in their segment: the tree
     numbers them by position.
     """
+    return heading_at(stripped, 0)
+
+
+_WINDOW = 24  # characters a heading number and what it must be followed by fit in
+
+
+def heading_at(text: str, pos: int) -> HeadingNumber | None:
+    """The heading number that starts at ``text[pos]``, if any (``number_end`` relative to ``pos``)."""
+    data = numbering()
+    if pos >= len(text) or (data.first_chars is not None and text[pos] not in data.first_chars):
+        return None
+    return _heading_in(text[pos:pos + _WINDOW])
+
+
+@lru_cache(maxsize=1 << 14)
+def _heading_in(window: str) -> HeadingNumber | None:
+    """The heading number ``window`` starts with (memoised: boundaries inside lines repeat)."""
     for style in numbering().line_styles:
-        match = style.pattern.match(stripped)
+        match = style.pattern.match(window)
         if not match:
             continue
         raw = match.group("n") if "n" in style.pattern.groupindex and style.numeral != "auto" else ""
@@ -116,7 +220,10 @@ def match_heading(stripped: str) -> HeadingNumber | None:
         if value is None:
             continue
         segment = style.segment if style.numeral == "auto" else style.segment.replace("{n}", raw)
-        return HeadingNumber(style.key, value, segment, match.end())
+        for name, part in match.groupdict().items():
+            if name != "n" and part is not None:
+                segment = segment.replace("{" + name + "}", part)
+        return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict)
     return None
 
 
@@ -132,25 +239,33 @@ class InlineItem:
     numeral_written: bool = True  # False where the source lost it (。是推进…): numbered by position
 
 
-def find_inline_items(text: str, inside: str | None = None) -> list[InlineItem]:
+def find_inline_items(text: str, inside: str | None = None, in_cell: bool = False) -> list[InlineItem]:
     """The first inline sequence (一是, 二是, …) in ``text``, markers at clause starts.
 
     Tries each inline style, and for styles with a bare marker a run whose numerals the source
     lost (。是…。是…); keeps the run that starts earliest; a run must reach two items. In the text
     of an item of style ``inside``, a run of that same style is a sub-list only when a colon
     introduces it (打造了三项品牌:一是…二是…); otherwise it would repeat the item's own list.
+    Inside a table cell (``in_cell``) the cells-only styles count too (1.…2.…, or a lone 1. that
+    opens the cell), and a marker may also follow a blank or a closing bracket (the cell's
+    paragraphs were joined with a blank).
     """
     best: list[InlineItem] = []
     for style in numbering().inline_styles:
-        for items in (inline_run(text, style.key, 1), _bare_run(text, style)):
-            if len(items) < 2 or (best and items[0].start >= best[0].start):
+        if style.cells_only and not in_cell:
+            continue
+        for items in (inline_run(text, style.key, 1, in_cell, style), _bare_run(text, style)):
+            alone = style.cells_only and len(items) == 1 and not text[:items[0].start].strip()
+            if (len(items) < 2 and not alone) or (best and items[0].start >= best[0].start):
                 continue
             if style.key != inside or text[:items[0].start].rstrip().endswith((":", "：")):
                 best = items
     return best
 
 
-def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
+def inline_run(
+    text: str, key: str, first: int, in_cell: bool = False, style: InlineStyle | None = None
+) -> list[InlineItem]:
     """Consecutive markers of inline style ``key`` in ``text``, numbered from ``first``.
 
     Markers stand at clause starts; where the source lost the full stop before one, a word
@@ -159,14 +274,15 @@ def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
     lost (。是推进公正司法。) takes the next number.
     """
     data = numbering()
-    style = next((s for s in data.inline_styles if s.key == key), None)
+    style = style or next((s for s in data.inline_styles if s.key == key and not s.cells_only), None)
     if style is None:
         return []
+    starts = data.cell_clause_starts if in_cell else data.clause_starts
     items: list[InlineItem] = []
     search_from = 0
     for value, numeral in enumerate(style.numerals[first - 1 :], start=first):
         marker = style.marker.replace("{n}", numeral)
-        pos, length = _clause_start_find(text, marker, search_from, data.clause_starts), len(marker)
+        pos, length = _clause_start_find(text, marker, search_from, starts, in_cell), len(marker)
         if pos < 0 and (items or style.word_marker):
             pos = _loose_find(text, marker, search_from, style.numerals)
             while pos >= 0 and not items and not _starts_word(text, pos):
@@ -176,7 +292,7 @@ def inline_run(text: str, key: str, first: int) -> list[InlineItem]:
             pos, length, written = _bare_find(text, style.bare_marker, search_from), len(style.bare_marker), False
         if pos < 0:
             break
-        items.append(InlineItem(style.key, value, marker, pos, pos + length, written))
+        items.append(InlineItem(style.key, value, style.segment.replace("{n}", numeral), pos, pos + length, written))
         search_from = pos + length
     return items
 
@@ -225,14 +341,19 @@ def _loose_find(text: str, marker: str, start: int, numerals: tuple[str, ...]) -
     return pos
 
 
-def _clause_start_find(text: str, marker: str, start: int, clause_starts: str) -> int:
-    """Index of ``marker`` at or after ``start`` where it begins a clause, or -1."""
+def _clause_start_find(text: str, marker: str, start: int, clause_starts: str, in_cell: bool = False) -> int:
+    """Index of ``marker`` at or after ``start`` where it begins a clause, or -1 (a marker ending
+    in a full stop is no marker before a digit: 1.5分)."""
     pos = text.find(marker, start)
     while pos >= 0:
-        j = pos - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
-        if j < 0 or text[j] in clause_starts or text[j] in "—”\"":
-            return pos
+        after = pos + len(marker)
+        if not (marker.endswith(".") and after < len(text) and text[after].isdigit()):
+            j = pos - 1
+            if in_cell and j >= 0 and text[j] in " \t":
+                return pos
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            if j < 0 or text[j] in clause_starts or text[j] in "—”\"":
+                return pos
         pos = text.find(marker, pos + 1)
     return -1

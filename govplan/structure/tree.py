@@ -5,37 +5,85 @@ current one, and a style already open closes everything below it (pandoc-like, b
 A number is accepted as a heading only when it continues its list (next value, or 1 for a new
 list, or the value after the last one of that style for lists numbered across groups); anything
 else (1.6万座, a "2." in an attachment list, a date) stays body text.
+
+The whole document is read first, so a number is judged by what follows it too: a list that skips
+(OCR lost 三、, a typo jumps from 12. to 14.) or lost its first items continues where the next
+number confirms the gap. Headings are found inside lines as well as at their starts: after a
+sentence end, a run of blanks or a page break, or glued to the end of a paragraph
+(numbering.yaml, midline). After the closing date of a notice, a list that restarts (or a task
+table) opens an attachment even where the source lost its 附件 line. Task tables
+(govplan.structure.tables) become nodes row by row, their section rows groups.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from govplan.annotate.base import Cell
 from govplan.grammar import compile_pattern
-from govplan.spec.model import NumberStyle, TaskNode
+from govplan.spec.model import CellText, Found, NumberStyle, TaskNode
 from govplan.structure.lines import Line, Locator
-from govplan.structure.numbering import HeadingNumber, find_inline_items, inline_run, match_heading, numbering
+from govplan.structure.metadata import is_chrome
+from govplan.structure.numbering import (
+    HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering,
+)
+from govplan.structure.tables import Table, TableCell, TableRow, find_tables, row_number
 
 _SENTENCE_END = compile_pattern("[{sentence_end}]")
 _CLAUSE_END = compile_pattern("[{clause_end}]")
 _COLON = compile_pattern("[{colon}]")
 _LABEL_CHARS = 20  # "参与范围：…" — a short label before a colon is the heading phrase
 _DATE_LINE = compile_pattern("^{calendar_date}$")
+_BLANK = " \t\f\u3000"
+# Cells whose text annotators need not read (a row's own text ends before trailing ones).
+_QUIET_KINDS = ("progress", "score", "other")
+# Cells where inline items (一是…, (1)…, ①…) are the row's children (a 时间节点 cell may list the
+# stages ①②③ as a 进度安排 cell does).
+_CONTENT_KINDS = ("task", "measure", "schedule", "time", "note")
+
+
+@dataclass(frozen=True)
+class _Cand:
+    """A possible heading: where its number starts, the number, and where it stands
+    (start: a line start; sentence/blank: inside a line after a boundary; tail: glued to the end
+    of a paragraph; glued: right after a heading phrase)."""
+
+    line: int
+    pos: int
+    heading: HeadingNumber
+    kind: str
+
+
+@dataclass
+class _RowInfo:
+    """What a node made from a table row carries: its cells and the table's columns."""
+
+    table: Table
+    cells: list[TableCell]
+    carried: list[TableCell]
+    title_cell: TableCell | None
+    number_span: tuple[int, int] | None
+    quiet: list[TableCell] = field(default_factory=list)  # cells whose numbered items are no children
 
 
 @dataclass
 class _Open:
-    """A node being built: its style, value, and where its own text starts and ends."""
+    """A node being built: its style, value, where its text starts, where its number ends, and
+    where its own text ends."""
 
     style: str
     value: int
     segment: str
-    line: Line
+    start: int
     number_end: int
     level: int
     own_end: int = -1
     children: list["_Open"] = field(default_factory=list)
+    numeral_written: bool = True
+    row: _RowInfo | None = None
 
 
 class TreeBuilder:
@@ -45,46 +93,125 @@ class TreeBuilder:
         self.text = text
         self.locator = locator
         self.data = numbering()
-        self.norm_starts: dict[int, int] = {}  # id(TaskNode) -> normalised offset of its own text
+        self.tables: list[Table] = []
+
+    # --- the whole document --------------------------------------------------------------------
 
     def build(self, lines: list[Line]) -> list[TaskNode]:
+        self.tables = find_tables(lines, self.text)
+        table_at = {table.first: table for table in self.tables}
+        in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
+        self._cands = self._candidates(lines, in_table)
+        cand_index = 0
         roots: list[_Open] = []
         stack: list[_Open] = []
         last_value: dict[str, int] = {}
         current: _Open | None = None
         in_attachment_list = False
+        listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
+        closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         region_end = lines[-1].end if lines else 0
-        for line in lines:
-            if line.blank:
+        k = 0
+        while k < len(lines):
+            line = lines[k]
+            if k in table_at:
+                table = table_at[k]
+                self._close(current, table.header_start)
+                current = None
+                if closed_at is not None and roots:
+                    annex = self._annex(lines, closed_at, k, roots, "")
+                    stack, last_value, closed_at = [annex], {}, None
+                last = self._place_table(table, stack[-1] if stack else None, roots)
+                if last is not None:  # text after the table, up to the next heading, stays with its last row
+                    last.own_end, current = -1, last
+                k = table.last + 1
                 continue
-            if in_attachment_list and self.data.attachment_item.match(line.text):
+            if k in in_table or line.blank:
+                k += 1
+                continue
+            if in_attachment_list and (item := self.data.attachment_item.match(line.text)):
+                listed[_compact(item.group("title"))] = item.group("n")
+                k += 1
                 continue
             in_attachment_list = False
+            if closed_at is not None and _compact(line.text) in listed:
+                # the title of a document the notice lists as its attachment (附件：…) opens it
+                self._close(current, line.start)
+                annex = self._annex(lines, closed_at, k, roots, listed[_compact(line.text)])
+                stack, last_value, current, closed_at = [annex], {}, annex, None
             attachment = self.data.attachment.match(line.text)
             if attachment:
                 self._close(current, line.start)
                 number = attachment.group("n") or ""
-                node = _Open("attachment", 0, self.data.attachment_segment.replace("{n}", number), line,
-                             line.start + len(line.text) if not attachment.group("title") else line.start + attachment.start("title"), 1)
+                end = line.start + (attachment.start("title") if attachment.group("title") else len(line.text))
+                node = _Open("attachment", 0, self.data.attachment_segment.replace("{n}", number), line.start, end, 1)
                 roots.append(node)
-                stack, last_value, current = [node], {}, node
+                stack, last_value, current, closed_at = [node], {}, node, None
+                k += 1
                 continue
-            if self.data.attachment_list.match(line.text) or _DATE_LINE.match(line.text):
+            if is_chrome(line.text):  # a portal's 来源/浏览次数/打印 lines belong to no task
                 self._close(current, line.start)
                 current = None
-                in_attachment_list = bool(self.data.attachment_list.match(line.text))
+                k += 1
                 continue
-            heading = match_heading(line.text)
-            placed = self._place(heading, line, stack, last_value, roots) if heading else None
-            if placed is None:
+            listing = self.data.attachment_list.match(line.text)
+            if listing or _DATE_LINE.match(line.text):
+                self._close(current, line.start)
+                current = None
+                in_attachment_list = bool(listing)
+                if listing:
+                    item = self.data.attachment_item.match(listing.group("rest").strip())
+                    title = item.group("title") if item else listing.group("rest")
+                    listed[_compact(title)] = item.group("n") if item else ""
+                else:
+                    closed_at = k
+                k += 1
                 continue
-            self._close(current, line.start)
-            current = placed
+            while cand_index < len(self._cands) and self._cands[cand_index].line < k:
+                cand_index += 1
+            while cand_index < len(self._cands) and self._cands[cand_index].line == k:
+                cand = self._cands[cand_index]
+                if closed_at is not None and roots and cand.kind == "start" and self._restarts(cand.heading, stack, roots) \
+                        and self._titled(lines, closed_at, k):
+                    self._close(current, line.start)
+                    annex = self._annex(lines, closed_at, k, roots, "")
+                    stack, last_value, current, closed_at = [annex], {}, annex, None
+                placed = self._place(cand, cand_index, stack, last_value, roots)
+                if placed is not None:
+                    self._close(current, cand.pos)
+                    current = placed
+                cand_index += 1
+            k += 1
         self._close(current, region_end)
         if not roots:
             return self._unheaded_items(lines)
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
+
+    def _restarts(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open]) -> bool:
+        """Whether a heading after the notice's closing date starts its list again (an annex)."""
+        if heading.value != 1:
+            return False
+        return any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style
+
+    def _titled(self, lines: list[Line], closed_at: int, k: int) -> bool:
+        """Whether only a title (short lines without a sentence end) stands between the closing
+        date and line ``k``: an annex starts with its title, not with more of the notice."""
+        between = [line for line in lines[closed_at + 1:k] if not line.blank]
+        return 0 < len(between) <= 3 and all(
+            len(line.text) <= self.data.max_title_chars and not _SENTENCE_END.search(line.text) for line in between
+        )
+
+    def _annex(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open], number: str) -> _Open:
+        """An attachment the source did not label (附件 line lost): it starts at the first line after
+        the closing date (its title) and holds what follows; ``number`` as the notice's attachment
+        list numbers it."""
+        first = next((j for j in range(closed_at + 1, k) if not lines[j].blank), k)
+        start = lines[first].start if first < k else lines[k].start
+        segment = self.data.attachment_segment.replace("{n}", number or "")
+        node = _Open("attachment", 0, segment, start, start, 1, numeral_written=False)
+        roots.append(node)
+        return node
 
     def _unheaded_items(self, lines: list[Line]) -> list[TaskNode]:
         """A document with no numbered headings may still list its points inline (一要…二要…)."""
@@ -94,42 +221,276 @@ class TreeBuilder:
         start, end = content[0].start, content[-1].end
         return self._inline_children(self.text[start:end], start, 0, 0, None)
 
+    # --- candidates ----------------------------------------------------------------------------
+
+    def _candidates(self, lines: list[Line], skip: set[int]) -> list[_Cand]:
+        """Every possible heading number, in text order: at line starts and inside lines."""
+        found: list[_Cand] = []
+        mid = self.data.midline
+        for k, line in enumerate(lines):
+            if line.blank or k in skip:
+                continue
+            text = line.text
+            head = match_heading(text)
+            if head is not None:
+                found.append(_Cand(k, line.start, head, "start"))
+                found.extend(self._glued(k, line, head))
+            for pos, kind in self._boundaries(text):
+                heading = heading_at(text, pos)
+                if heading is None or heading.style not in mid.styles:
+                    continue
+                if kind == "tail" and not self._tail_heading(text, pos + heading.number_end):
+                    continue
+                found.append(_Cand(k, line.start + pos, heading, kind))
+        found.sort(key=lambda c: c.pos)
+        return found
+
+    def _boundaries(self, text: str) -> list[tuple[int, str]]:
+        """Positions inside a line where a heading number may stand, with the kind of boundary
+        (a clause mark counts only near the line's end, where a heading phrase can end it)."""
+        patterns = _boundary_patterns()
+        mid = self.data.midline
+        result = []
+        for match in patterns[0].finditer(text, 1):
+            found = match.group(0)
+            if found[0] in mid.after_sentence:
+                result.append((match.end(), "sentence"))
+            elif "\f" in found or len(found) >= mid.min_blanks:
+                result.append((match.end(), "blank"))
+        tail_from = max(1, len(text) - self.data.max_title_chars - 8)
+        result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
+        return result
+
+    def _tail_heading(self, text: str, body: int) -> bool:
+        """Whether what follows a number glued to a paragraph's end is a short heading phrase that
+        ends the line (…水平，三、优化智能审核和监控流程)."""
+        rest = text[body:]
+        return 0 < len(rest) <= self.data.max_title_chars and not re.search(r"[。；;！？!?，,、：:]", rest)
+
+    def _glued(self, k: int, line: Line, head: HeadingNumber) -> list[_Cand]:
+        """A new list glued to a heading phrase (一、总体要求1.指导思想…, or one blank between): a number
+        of the glued-item styles after a character of the phrase, before its first sentence end."""
+        text = line.text
+        phrase_end = min(len(text), head.number_end + self.data.max_title_chars)
+        stop = _SENTENCE_END.search(text, head.number_end)
+        if stop is not None:
+            phrase_end = min(phrase_end, stop.start())
+        for match in _glued_pattern().finditer(text, head.number_end + 2, phrase_end):
+            pos = match.start()
+            before = text[pos - 2] if text[pos - 1] == " " else text[pos - 1]  # one blank may stand between
+            if not _phrase_char(before):
+                continue
+            heading = heading_at(text, pos)
+            if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style:
+                return [_Cand(k, line.start + pos, heading, "glued")]
+        return []
+
+    # --- placing headings ----------------------------------------------------------------------
+
     def _place(
-        self, heading: HeadingNumber, line: Line, stack: list[_Open], last_value: dict[str, int], roots: list[_Open]
+        self, cand: _Cand, index: int, stack: list[_Open], last_value: dict[str, int], roots: list[_Open]
     ) -> _Open | None:
         """Put a heading into the tree, or return None when its number does not continue any list."""
+        heading = cand.heading
+        mid = self.data.midline
         depth = next((i for i, open_ in enumerate(stack) if open_.style == heading.style), None)
         value = heading.value
         if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
-            if not stack:
+            if not stack or cand.kind != "start":
                 return None
             value = stack[depth].value + 1 if depth is not None else 1
-        if depth is not None:
-            sibling = stack[depth]
-            if value not in (sibling.value + 1, 1):
-                return None
-            del stack[depth:]
-        elif value != 1 and value != last_value.get(heading.style, -1) + 1:
+            expected = value
+        elif depth is not None:
+            expected = stack[depth].value + 1
+        else:
+            expected = last_value[heading.style] + 1 if heading.style in last_value else 1
+        continues = value == expected or (depth is None and heading.style in last_value and value == 1)
+        restart = depth is not None and value == 1
+        if heading.strict:
+            continues = value == expected and (depth is not None or heading.style in last_value)
+            restart = False
+        gap = not heading.strict and expected < value <= expected + self.data.max_gap and self._confirmed(index)
+        if cand.kind == "start":
+            ok = continues or restart or gap
+        elif cand.kind in ("sentence", "blank"):
+            # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
+            # there; after a sentence end only the styles that are never inline items may
+            new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
+            ok = (value == expected and (depth is not None or heading.style in last_value)) or (
+                new_list and (value == expected or gap) and self._confirmed(index)
+            ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
+        elif cand.kind == "tail":
+            ok = value == expected and (depth is not None or heading.style in last_value)
+        else:  # glued to a heading phrase: a new list whose next item follows
+            ok = depth is None and value == expected and self._confirmed(index)
+        if not ok:
             return None
-        level = len(stack) + 1
+        if depth is not None:
+            del stack[depth:]
+        level = stack[-1].level + 1 if stack else 1
         segment = heading.segment.replace("{n}", str(value))
-        node = _Open(heading.style, value, segment, line, line.start + heading.number_end, level)
+        node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
+                     numeral_written=not heading.damaged)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
         return node
+
+    def _confirmed(self, index: int) -> bool:
+        """Whether the next candidate of the same style after ``index`` numbers on from it."""
+        cand = self._cands[index]
+        for later in self._cands[index + 1:]:
+            if later.heading.style == cand.heading.style and later.heading.value != 0:
+                return later.heading.value == cand.heading.value + 1
+        return False
 
     @staticmethod
     def _close(node: _Open | None, end: int) -> None:
         if node is not None and node.own_end < 0:
             node.own_end = end
 
+    # --- tables --------------------------------------------------------------------------------
+
+    def _place_table(self, table: Table, parent: _Open | None, roots: list[_Open]) -> _Open | None:
+        """The rows of a task table as nodes under ``parent``, nested by their numbers as headings
+        are (一、 rows over 1 rows); section rows and merged group cells that start with a heading
+        number (一、组织领导) are groups; rows under one merged 序号 are one task; a row that
+        repeats its sibling's number (a typo) is numbered by its place."""
+        base = [parent] if parent else []
+        stack: list[_Open] = list(base)
+        keys: list[str] = []  # the level key of each table node on the stack, after ``base``
+        group_col = self._group_column(table)
+        last_group = ""
+        previous: _Open | None = None
+        for row in table.rows:
+            if row.continued:
+                if previous is not None:
+                    self._continue_row(previous, row, table)
+                continue
+            if row.section:
+                node = self._section_node(row)
+                if node is not None:  # an unnumbered category (产业发展类) is no task of its own
+                    self._push(node, node.style, stack, keys, len(base), roots)
+                previous = None
+                continue
+            if group_col is not None:
+                cell = next((c for c in row.cells if c.column == group_col), None)
+                text = self._cell_text(cell)
+                heading = heading_at(text, 0) if cell is not None and text != last_group else None
+                if cell is not None and heading is not None and heading.value > 0:
+                    group = self._row_node(row, table, only=(group_col,))
+                    self._push(group, group.style, stack, keys, len(base), roots)
+                last_group = text or last_group
+            node = self._row_node(row, table, skip=(group_col,) if group_col is not None else ())
+            key = node.style if node.numeral_written else "row"
+            depth = next((k for k, open_key in enumerate(keys) if open_key == key), None)
+            if depth is not None and node.numeral_written and node.value <= stack[len(base) + depth].value \
+                    and node.value != 1:
+                sibling = stack[len(base) + depth]
+                node.value, node.numeral_written = sibling.value + 1, False
+                node.segment = str(node.value)
+            self._push(node, key, stack, keys, len(base), roots)
+            previous = node
+        return stack[-1] if len(stack) > len(base) else None
+
+    def _push(self, node: _Open, key: str, stack: list[_Open], keys: list[str], floor: int, roots: list[_Open]) -> None:
+        """Open a table node: a level key already open closes it and everything below."""
+        depth = next((k for k, open_key in enumerate(keys) if open_key == key), None)
+        if depth is not None:
+            del stack[floor + depth:]
+            del keys[depth:]
+        node.level = stack[-1].level + 1 if stack else 1
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+        keys.append(key)
+
+    def _group_column(self, table: Table) -> int | None:
+        """A column whose merged cells group the rows below them: left of the table's last task
+        column, its cells start with a heading number (一、组织领导) and cover several rows."""
+        content = [k for k, c in enumerate(table.columns) if c.kind in ("task", "measure", "schedule")]
+        number = table.column_of("number")
+        for k, column in enumerate(table.columns):
+            if not content or k >= content[-1] or k == number or column.kind not in ("task", "measure", "note", "other"):
+                continue
+            rows = [r for r in table.rows if not r.section]
+            headed = [r for r in rows if (c := r.get(k)) is not None and (h := heading_at(self._cell_text(c), 0)) and h.value > 0]
+            covers = any(r.get(k) is not None and r.get(k) not in r.cells for r in rows) or any(
+                self._cell_text(a.get(k)) == self._cell_text(b.get(k)) for a, b in zip(headed, headed[1:])
+            )
+            if headed and covers:
+                return k
+        return None
+
+    def _continue_row(self, node: _Open, row: TableRow, table: Table) -> None:
+        """A row under the same merged 序号 as ``node``: its cells join the node's task (its numbered
+        rules are not the task's items: they would repeat the first row's numbers)."""
+        info = node.row
+        assert info is not None
+        copies = {(c.column, self._cell_text(c)) for c in info.cells}
+        for cell in row.cells:
+            if (cell.column, self._cell_text(cell)) not in copies:
+                info.cells.append(cell)
+                info.quiet.append(cell)
+        node.own_end = max(node.own_end, row.end)
+
+    def _cell_text(self, cell: TableCell | None) -> str:
+        return self.text[cell.start:cell.end] if cell is not None else ""
+
+    def _section_node(self, row: TableRow) -> _Open | None:
+        """A numbered section row (一、稳增长, 行动一：…) as a group node; None for an unnumbered one."""
+        heading = heading_at(self.text, row.start)
+        if heading is None or heading.value <= 0:
+            return None
+        segment = heading.segment.replace("{n}", str(heading.value))
+        node = _Open(heading.style, heading.value, segment, row.start, row.start + heading.number_end, 0,
+                     numeral_written=not heading.damaged)
+        node.own_end = row.end
+        return node
+
+    def _row_node(
+        self, row: TableRow, table: Table, skip: tuple[int | None, ...] = (), only: tuple[int | None, ...] | None = None,
+    ) -> _Open:
+        """A table row as a node: numbered by its 序号 cell, else by the number its first content
+        cell starts with, else by its place. ``only`` keeps just those columns (a group made of a
+        merged cell), ``skip`` leaves those out (the group's cell, in its rows)."""
+        cells = [c for c in row.cells if c.column not in skip and (only is None or c.column in only)] or row.cells
+        number_col = table.column_of("number")
+        number_cell = next((c for c in cells if c.column == number_col), None) if number_col is not None else None
+        content = next(
+            (c for kind in ("task", "measure", "schedule") for c in cells if table.kind(c) == kind), None
+        ) or (cells[0] if only is not None else None)
+        numbered = row_number(self._cell_text(number_cell)) if number_cell is not None else None
+        number_span: tuple[int, int] | None = None
+        lead = heading_at(self.text, content.start) if content is not None else None
+        if numbered is not None and number_cell is not None:
+            style, value, segment = numbered
+            number_span = (number_cell.start, number_cell.end)
+        elif content is not None and lead is not None and lead.value > 0:
+            style, value = lead.style, lead.value
+            segment = lead.segment.replace("{n}", str(value))
+            number_span = (content.start, content.start + lead.number_end)
+        else:
+            style, value, segment = "unnumbered", 0, "—{n}"
+        start = min(c.start for c in cells)
+        node = _Open(style, value, segment, start, number_span[1] if number_span else start, 0,
+                     numeral_written=number_span is not None)
+        node.own_end = max(c.end for c in cells)
+        carried = [] if only is not None else [c for c in row.carried if c.column not in skip]
+        node.row = _RowInfo(table, cells, carried, content, number_span)
+        return node
+
+    # --- nodes ---------------------------------------------------------------------------------
+
     def _finish(self, node: _Open, parent_id: str | None, used: set[str]) -> list[TaskNode]:
         """The TaskNode for ``node`` (plus siblings its number continues inline, as in "(1)…。(2)…")."""
-        start = node.line.start
+        if node.segment.endswith("{n}") or "{n}" in node.segment:
+            node.segment = node.segment.replace("{n}", str(1 + sum(1 for u in used if u.startswith(_prefix(parent_id) + "—"))))
+        if node.row is not None:
+            return [self._finish_row(node, parent_id, used)]
+        start = node.start
         own = self.text[start:node.own_end].rstrip()
         body = node.number_end - start
-        continued = inline_run(own[body:], node.style, node.value + 1)
+        continued = inline_run(own[body:], node.style, node.value + 1) if node.style != "attachment" else []
         pieces = [(0, body, node.segment)] + [(body + c.start, c.marker_end - c.start, c.segment) for c in continued]
         result = []
         for k, (offset, number_len, segment) in enumerate(pieces):
@@ -141,34 +502,89 @@ class TreeBuilder:
                 child_ids = {child.id for child in children}
                 for child in node.children:
                     children.extend(self._finish(child, node_id, child_ids))
-            result.append(self._make(start + offset, text, number_len, node.style, node.level, node_id, children))
+            written = node.numeral_written or k > 0
+            result.append(self._make(start + offset, text, number_len, node.style, node.level, node_id, children, written))
         return result
+
+    def _finish_row(self, node: _Open, parent_id: str | None, used: set[str]) -> TaskNode:
+        """The TaskNode of a table row: its cells, inline items of its content cells as children
+        (a 进度安排 cell's ①②③), its progress cells kept as written."""
+        info = node.row
+        assert info is not None
+        table = info.table
+        node_id = self._unique(f"{parent_id}.{node.segment}" if parent_id else node.segment, used)
+        text = self.text[node.start:node.own_end].rstrip()
+        children: list[TaskNode] = []
+        child_ids: set[str] = set()
+        for cell in info.cells:
+            kind = table.kind(cell)
+            if kind not in _CONTENT_KINDS or cell in info.quiet:
+                continue
+            body = 0
+            if info.number_span and info.number_span[0] == cell.start:
+                body = info.number_span[1] - cell.start
+            items = self._inline_children(
+                self.text[cell.start:cell.end], cell.start, body, node.level, node_id, used=child_ids, in_cell=True
+            )
+            for item in items:
+                for sub in item.walk():
+                    assert sub._found is not None
+                    sub._found.cells = (Cell(sub._found.norm_start, sub._found.norm_start + len(sub.text), kind),)  # type: ignore[arg-type]
+            children.extend(items)
+        for child in node.children:
+            children.extend(self._finish(child, node_id, child_ids))
+        number_len = node.number_end - node.start if info.number_span and info.number_span[0] == node.start else 0
+        title = None
+        if info.title_cell is not None:
+            skip = info.number_span[1] - info.title_cell.start if info.number_span and info.number_span[0] == info.title_cell.start else 0
+            title = self._title(self.text[info.title_cell.start + skip:info.title_cell.end])
+        made = self._make(node.start, text, number_len, node.style, node.level, node_id, children, node.numeral_written,
+                          number_span=info.number_span, title=title)
+        found = made._found
+        assert found is not None
+        found.cells = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.cells)  # type: ignore[arg-type]
+        found.carried = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.carried)  # type: ignore[arg-type]
+        loud = [c for c in info.cells if table.kind(c) not in _QUIET_KINDS]
+        trailing = node.start + len(text) > max(c.end for c in info.cells)  # paragraphs after the table
+        found.norm_end = node.start + len(text) if trailing else max((c.end for c in loud), default=node.own_end)
+        made.progress = [
+            CellText(column=table.columns[c.column].header, **self._evidence(c.start, c.end))
+            for c in info.cells if table.kind(c) == "progress"
+        ]
+        return made
+
+    def _evidence(self, start: int, end: int) -> dict[str, object]:
+        span = self.locator.span(start, end)
+        return {"text": self.locator.verbatim(span), "span": span}
 
     def _make(
         self, start: int, text: str, number_len: int, style: str, level: int, node_id: str, children: list[TaskNode],
-        numeral_written: bool = True,
+        numeral_written: bool = True, number_span: tuple[int, int] | None = None, title: object = "",
     ) -> TaskNode:
         """A TaskNode for normalised ``text`` at ``start`` whose number takes ``number_len`` chars
         (an item whose numeral the source lost has no number; its id says its place)."""
         span = self.locator.span(start, start + len(text))
-        number = self.locator.verbatim(self.locator.span(start, start + number_len)).strip() if numeral_written else ""
+        number = ""
+        if numeral_written:
+            where = number_span or (start, start + number_len)
+            number = _visible(self.locator.verbatim(self.locator.span(*where)))
         node = TaskNode(
             id=node_id,
             number=number or None,
             style=_style(style),
             level=level,
-            title=self._title(text[number_len:]),
+            title=self._title(text[number_len:]) if title == "" else title,  # type: ignore[arg-type]
             text=text,
             line=self.locator.line_of(span.start),
             span=span,
             children=children,
         )
-        self.norm_starts[id(node)] = start
+        node._found = Found(start, start + len(text))
         return node
 
     def _inline_children(
         self, own: str, start: int, body_offset: int, level: int, node_id: str | None,
-        inside: str | None = None, depth: int = 0,
+        inside: str | None = None, depth: int = 0, used: set[str] | None = None, in_cell: bool = False,
     ) -> list[TaskNode]:
         """Inline items (一是…二是…) written inside a node's own text become its first children.
 
@@ -179,8 +595,8 @@ class TreeBuilder:
         """
         if body_offset >= len(own) or depth >= self.data.max_inline_depth:
             return []
-        items = find_inline_items(own[body_offset:], inside)
-        used: set[str] = set()
+        items = find_inline_items(own[body_offset:], inside, in_cell)
+        used = set() if used is None else used
         result = []
         for k, item in enumerate(items):
             local_start = body_offset + item.start
@@ -189,7 +605,7 @@ class TreeBuilder:
             marker_len = item.marker_end - item.start
             item_id = self._unique(f"{node_id}.{item.segment}" if node_id else item.segment, used)
             children = self._inline_children(
-                text, start + local_start, marker_len, level + 1, item_id, item.style, depth + 1
+                text, start + local_start, marker_len, level + 1, item_id, item.style, depth + 1, in_cell=in_cell
             )
             result.append(self._make(
                 start + local_start, text, marker_len, item.style, level + 1, item_id, children, item.numeral_written
@@ -207,7 +623,7 @@ class TreeBuilder:
         if len(title) > self.data.max_title_chars:
             clause = _CLAUSE_END.search(title)
             title = title[: clause.start()] if clause and clause.start() > 0 else title[: self.data.max_title_chars]
-        title = title.strip(" :：,，")
+        title = title.strip(" :：,，\t|")
         return title or None
 
     @staticmethod
@@ -218,6 +634,48 @@ class TreeBuilder:
             candidate, n = f"{node_id}~{n}", n + 1
         used.add(candidate)
         return candidate
+
+
+@lru_cache(maxsize=1)
+def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a number may stand inside a line, right before a character a heading number can start
+    with: after a sentence end or a colon (blanks may follow), or after a run of blanks or a page
+    break; and, for a heading glued to a paragraph's end, after a clause mark."""
+    data = numbering()
+    mid = data.midline
+    first = "".join(sorted(data.first_chars)) if data.first_chars is not None else ""
+    ahead = f"(?=[{re.escape(first)}])" if first else ""
+    blank = re.escape(_BLANK)
+    return (
+        re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
+        re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _glued_pattern() -> re.Pattern[str]:
+    """A character a heading number can start with (where a glued item may begin)."""
+    first = numbering().first_chars
+    return re.compile(f"[{re.escape(''.join(sorted(first)))}]" if first else ".")
+
+
+def _compact(title: str) -> str:
+    """A title compared without blanks, book-title marks, quotes and a closing full stop."""
+    return re.sub(r"[\s《》〈〉“”\"'‘’。.]", "", title)
+
+
+def _prefix(parent_id: str | None) -> str:
+    return f"{parent_id}." if parent_id else ""
+
+
+def _phrase_char(ch: str) -> bool:
+    """A character a heading phrase may end with before a glued number (Han, closing quote/bracket)."""
+    return "\u4e00" <= ch <= "\u9fff" or ch in "”’》)」"
+
+
+def _visible(number: str) -> str:
+    """A number as written, without blanks and invisible characters (private-use, format)."""
+    return "".join(ch for ch in number if unicodedata.category(ch) not in ("Co", "Cf")).strip()
 
 
 def _style(key: str) -> NumberStyle:

@@ -1,0 +1,222 @@
+"""Page layout undone before parsing: text taken from PDFs or print views breaks paragraphs at the
+page width, breaks pages with a page number (- 3 -) and repeats a running head on every page.
+
+The normalised text is rewritten through its offset map (govplan.normalize.mapped), so every span
+still points at the original: a page break (form feed) becomes a line break, page-number lines
+and repeated running heads are removed, and a line break inside a sentence is removed where the
+document shows it wraps its paragraphs (enough lines end mid-sentence and go on in the next line).
+What counts is language data in govplan/data/layout.yaml.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from govplan.datafiles import load_data
+from govplan.grammar import compile_pattern
+from govplan.normalize.mapped import MappedText
+from govplan.structure.numbering import match_heading, numbering
+
+_FILE = "govplan/data/layout.yaml"
+
+
+@dataclass(frozen=True)
+class _Layout:
+    page_line: re.Pattern[str]  # a line that may be a page number (a quick test over the text)
+    open_break: re.Pattern[str]  # a line break after a character that ends no sentence
+    page_number: re.Pattern[str]
+    bare_page_number: re.Pattern[str]
+    open_ends: str  # a line that ends with one of these does not end its paragraph
+    closed_ends: str  # a line that ends with one of these ends its sentence
+    sentence_ends: str  # a line of prose holds one of these (a title or a contents entry does not)
+    label: re.Pattern[str]  # a label line (牵头单位：…) starts a new line of its own
+    date_line: re.Pattern[str]
+    min_wraps: int
+    min_wrap_share: float
+    max_head_chars: int
+    min_head_repeats: int
+    min_page_lines: int
+    width_percentile: float
+    full_width: float
+    min_width: int
+    max_title_chars: int
+
+
+@lru_cache(maxsize=1)
+def _layout() -> _Layout:
+    raw = load_data("layout.yaml")
+    closed = re.escape(raw["closed_ends"])
+    return _Layout(
+        compile_pattern(f"(?m)^[ \\t]*(?:{raw['page_number']}|{raw['bare_page_number']})[ \\t]*$", _FILE),
+        re.compile(f"[^{closed}\\s]\\n(?=[ \\t\u3000]*[^\\s])"),
+        compile_pattern(raw["page_number"], _FILE),
+        compile_pattern(raw["bare_page_number"], _FILE),
+        raw["open_ends"],
+        raw["closed_ends"],
+        raw["sentence_ends"],
+        compile_pattern(raw["label_line"], _FILE),
+        compile_pattern("^{calendar_date}$", _FILE),
+        int(raw["min_wraps"]),
+        float(raw["min_wrap_share"]),
+        int(raw["max_running_head_chars"]),
+        int(raw["min_running_head_repeats"]),
+        int(raw["min_page_lines"]),
+        float(raw["width_percentile"]),
+        float(raw["full_width"]),
+        int(raw["min_width"]),
+        numbering().max_title_chars,
+    )
+
+
+class _Line(NamedTuple):
+    start: int  # offset of the line's first character (its raw start)
+    end: int  # offset of its line break (or the text's end)
+    text: str  # stripped
+    content_start: int  # offsets of the stripped text
+    content_end: int
+
+
+def undo_page_layout(mapped: MappedText) -> MappedText:
+    """``mapped`` with page breaks, page numbers, running heads and wrapped lines undone."""
+    if "\f" in mapped.text:
+        mapped = mapped.replace_chars({"\f": "\n"})
+    text = mapped.text
+    layout = _layout()
+    if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
+        return mapped  # no page number and too few lines that end inside a sentence: nothing to undo
+    lines = _lines(text)
+    removed = _page_numbers(lines, text, layout)
+    removed |= _running_heads(lines, removed, layout)
+    deletions = [(lines[k].start, min(lines[k].end + 1, len(text))) for k in sorted(removed)]
+    kept = [k for k in range(len(lines)) if k not in removed]
+    for a, b in wrapped_lines(lines, kept, layout):
+        deletions += [(lines[a].content_end, lines[a].end), (lines[a].end, lines[b].content_start)]
+    if not deletions:
+        return mapped
+    return _delete(mapped, sorted(deletions))
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        lines.append(_Line(pos, pos + len(raw), stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(raw) + 1
+    return lines
+
+
+def _page_numbers(lines: list[_Line], text: str, layout: _Layout) -> set[int]:
+    """Lines that are page numbers: - 3 -, 第3页, 3/12 always; a bare number only where bare
+    numbers run up page by page (3, 4, 5 …) through the document."""
+    starts = [line.start for line in lines]
+    candidates = sorted({bisect.bisect_right(starts, match.start()) - 1 for match in layout.page_line.finditer(text)})
+    candidates = [k for k in candidates if lines[k].text]
+    found = {k for k in candidates if layout.page_number.fullmatch(lines[k].text)}
+    bare = [
+        (k, int(lines[k].text)) for k in candidates
+        if layout.bare_page_number.fullmatch(lines[k].text) and _in_flow(lines, k)
+    ]
+    rising = [
+        k for (k, value), (before_k, before) in zip(bare[1:], bare)
+        if value == before + 1 and k - before_k >= layout.min_page_lines
+    ]
+    if len(rising) >= 2:
+        found.update(k for k, _ in bare)
+    return found
+
+
+def _in_flow(lines: list[_Line], k: int) -> bool:
+    """Whether line ``k`` stands between two lines of text (a page number breaks the text flow; a
+    table's 序号 cell in a page copy stands between blank lines)."""
+    return 0 < k < len(lines) - 1 and bool(lines[k - 1].text) and bool(lines[k + 1].text)
+
+
+def _running_heads(lines: list[_Line], pages: set[int], layout: _Layout) -> set[int]:
+    """Repeats of a short line without punctuation next to page breaks (a running head or foot, such
+    as the issuer or the title), not its first use."""
+    if not pages:
+        return set()
+    punctuation = layout.open_ends + layout.closed_ends
+    counts = Counter(
+        line.text for line in lines
+        if line.text and len(line.text) <= layout.max_head_chars and not any(ch in punctuation for ch in line.text)
+    )
+    repeated = {text for text, n in counts.items() if n >= layout.min_head_repeats}
+    near = {j for k in pages for j in range(k - 2, k + 3)}
+    heads: set[int] = set()
+    seen: set[str] = set()
+    for k, line in enumerate(lines):
+        if line.text in repeated:
+            if line.text in seen and k in near:
+                heads.add(k)
+            seen.add(line.text)
+    return heads
+
+
+def wrapped_lines(lines: list[_Line], kept: list[int], layout: _Layout) -> list[tuple[int, int]]:
+    """Pairs of lines (no blank line between, page numbers aside) where the first wraps into the
+    second, if the document wraps its paragraphs at all."""
+    closed = layout.closed_ends
+    pairs = [(a, b) for a, b in zip(kept, kept[1:]) if lines[a].text and lines[b].text and lines[a].text[-1] not in closed]
+    if len(pairs) < layout.min_wraps:
+        return []
+    lengths = sorted(len(lines[k].text) for k in kept if lines[k].text)
+    width = lengths[int(len(lengths) * layout.width_percentile)] if lengths else 0
+    wraps = [(a, b) for a, b in pairs if _wraps_into(lines[a].text, lines[b].text, layout, width)]
+    prose = sum(1 for k in kept if len(lines[k].text) > layout.max_title_chars // 2)
+    if len(wraps) < layout.min_wraps or len(wraps) < layout.min_wrap_share * max(prose, 1):
+        return []
+    return wraps
+
+
+def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
+    """Whether ``line`` ends inside a sentence that ``following`` goes on with; a line without a
+    sentence end must be about as long as the page is wide (``width``), as a wrapped line is."""
+    if "\t" in line or "|" in line or "\t" in following or "|" in following:
+        return False
+    if line[-1] in layout.closed_ends or (line[-1] in "”’)）》" and len(line) > 1 and line[-2] in layout.closed_ends):
+        return False
+    if line[-1] not in layout.open_ends and not ("\u4e00" <= line[-1] <= "\u9fff" or line[-1].isalnum()):
+        return False
+    heading = match_heading(line)
+    has_sentence = any(ch in layout.sentence_ends for ch in line)
+    if heading is not None and not has_sentence:
+        return False  # a heading phrase ends its own line
+    full = max(layout.min_width, layout.full_width * width)
+    if not has_sentence and len(line) < full:
+        return False  # a title, a contents entry, a signature, a short label
+    if not any(ch in layout.sentence_ends for ch in following) and len(following) < full:
+        return False  # what follows is a line of its own (a title, a contents entry), not the sentence's rest
+    data = numbering()
+    if match_heading(following) is not None or data.attachment.match(following) or data.attachment_list.match(following):
+        return False
+    if layout.date_line.match(following) or layout.label.match(following) or layout.date_line.match(line):
+        return False
+    return True
+
+
+def _delete(mapped: MappedText, ranges: list[tuple[int, int]]) -> MappedText:
+    """``mapped`` without the characters in the sorted, non-overlapping ``ranges``."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for start, end in ranges:
+        start = max(start, pos)
+        if end <= start:
+            continue
+        pieces.append(mapped.text[pos:start])
+        starts.extend(mapped.starts[pos:start])
+        ends.extend(mapped.ends[pos:start])
+        pos = end
+    pieces.append(mapped.text[pos:])
+    starts.extend(mapped.starts[pos:])
+    ends.extend(mapped.ends[pos:])
+    return MappedText("".join(pieces), starts, ends, mapped.original_length)

@@ -1,0 +1,119 @@
+"""What a task table's columns allow annotators to find in a row (the pipeline applies it).
+
+A row of a 任务分解表 reaches the annotators as one NodeText whose ``cells`` say which part of the
+text is which column (govplan.annotate.base.Cell). Whatever the annotators make of the cells, the
+pipeline holds every row to its columns:
+
+- deadlines only from task, measure, schedule and time cells; targets only from task, measure
+  and schedule cells: a 进展情况 cell reports what was done, a 分值 cell scores, a 序号 cell
+  numbers, a unit cell names units, a 备注 cell remarks (the annotators apply the same rules where
+  they read the cells; these hold for the kinds they do not know: schedule, score, other);
+- a unit column gives the units listed in it with the column's role: the units annotator reads
+  the row's own cells (NodeText.cells); a merged unit cell that covers several rows but reached
+  govplan once (a table flattened into text) is read here for every other row it covers (split at
+  、，；/ and blanks outside brackets), where that row's annotator found no unit with the role (a
+  merged time cell's deadlines are recorded once, on the row that holds the cell: a deadline is
+  one span of the source);
+- items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from govplan.annotate.base import Cell, NodeText
+from govplan.spec.model import Evidence, Span, UnitRef
+from govplan.structure.lines import split_outside_brackets
+
+if TYPE_CHECKING:
+    from govplan.registry import Registry
+
+# Columns whose text no document-level cue (a report's mood) should read.
+QUIET_COLUMNS = ("progress", "score", "other")
+UNIT_ROLES = {"lead": "lead", "support": "support", "responsible": "responsible", "leader": "leader"}
+_ALLOWED = {
+    "deadlines": frozenset({"task", "measure", "schedule", "time"}),
+    "targets": frozenset({"task", "measure", "schedule"}),
+    "units": frozenset({"task", "measure", "schedule", "note", *UNIT_ROLES}),
+}
+_SEPARATORS = "、，,；;/／ \t\n"
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}[:：]")
+_ROLE_REMARK = re.compile(r"[(（](?:牵头|配合|负责|主责|协助|协办|责任单位|牵头单位|配合单位)[)）]$")
+_TRAILERS = ("等单位", "等部门", "等")
+_NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无"})
+
+
+def column_allows(nt: NodeText, item: Evidence, field: str = "deadlines") -> bool:
+    """Whether a row's columns let ``item`` (normalised span) stand where it was found."""
+    if not nt.cells:
+        return True
+    start = item.span.start
+    if _in_children(nt, start):
+        return False
+    cell = next((c for c in nt.cells if c.start <= start < c.end), None)
+    return cell is None or cell.column in _ALLOWED[field]
+
+
+def _in_children(nt: NodeText, start: int) -> bool:
+    for child in nt.node.children:
+        found = child._found
+        if found is not None and found.norm_start <= start < found.norm_start + len(child.text):
+            return True
+    return False
+
+
+def table_units(nt: NodeText, text: str, registry: Registry) -> None:
+    """Units of a row by its columns (see the module docstring); ``text`` is the normalised document."""
+    node = nt.node
+    node.units = [u for u in node.units if column_allows(nt, u, "units")]
+    carried = node._found.carried if node._found is not None else ()
+    if any(c.column in UNIT_ROLES for c in (*nt.cells, *carried)):
+        # where the table names units in their own columns, a task cell that reads like a unit
+        # (推行一网通办 ends like 办) is not one
+        whole = {(c.start, c.end) for c in nt.cells if c.column in ("task", "measure", "schedule", "note")}
+        node.units = [u for u in node.units if (u.span.start, u.span.end) not in whole]
+    for cell in carried:  # the cells of the row itself are the units annotator's (it reads nt.cells)
+        role = UNIT_ROLES.get(cell.column)
+        if role is None:
+            continue
+        inside = [u for u in node.units if cell.start <= u.span.start < cell.end]
+        if any(u.role == role for u in inside):
+            continue
+        node.units = [u for u in node.units if u not in inside] + cell_units(text, cell, role, registry)
+
+
+def cell_units(text: str, cell: Cell, role: str, registry: Registry) -> list[UnitRef]:
+    """One UnitRef per unit listed in a unit cell (normalised spans), with the column's role."""
+    refs = []
+    for start, end in _items(text, cell.start, cell.end):
+        name = text[start:end]
+        refs.append(UnitRef(text=name, span=Span(start=start, end=end), name=name,
+                            canonical=registry.lookup(name), role=role))  # type: ignore[arg-type]
+    return refs
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of the items of a list cell, split outside brackets, trimmed of labels and trailers."""
+    ranges = (_trim(text, s, e) for s, e in split_outside_brackets(text, start, end, _SEPARATORS))
+    return [r for r in ranges if r is not None]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    label = _LABEL.match(text, start, end)
+    if label:
+        start = label.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    remark = _ROLE_REMARK.search(text, start, end)
+    if remark:
+        end = remark.start()
+    for trailer in _TRAILERS:
+        if text.endswith(trailer, start, end) and end - len(trailer) > start:
+            end -= len(trailer)
+            break
+    if end <= start or text[start:end] in _NOTHING:
+        return None
+    return start, end
