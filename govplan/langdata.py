@@ -193,6 +193,7 @@ class Quotes(Strict):
 class RhythmCompounds(Strict):
     periods: dict[str, RhythmPeriod]
     actions: Words
+    fillers: Words
     idiom_actions: Words
     idioms: dict[str, RhythmPeriod]
     assessment_periods: dict[str, RhythmPeriod]
@@ -250,6 +251,7 @@ class DeadlinesData(Strict):
     count_period_not_after: str
     count_period_gap: int
     relative_units: dict[str, int]
+    relative_spans: dict[str, int]
     relative_not_after: Words
     relative_before: Words
     relative_after: Words

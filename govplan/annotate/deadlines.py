@@ -33,6 +33,7 @@ _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
 _ROC_OFFSET = 1911  # 民国112年 = 2023
 _NO_DEADLINE_COLUMNS = ("progress", "number", "note")  # columns whose dates are no due dates
+_PART_START = {"early": 1, "mid": 11, "late": 21}  # the first day of 上旬, 中旬, 下旬
 _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 
@@ -121,7 +122,7 @@ def _rules() -> _Rules:
     ) + (
         rf"(?:(?<![\d{_CN_DIGIT}十每{re.escape(rhythm['not_after'])}])"
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
-        rf"(?=(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
+        rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
         rf"|(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
@@ -133,9 +134,10 @@ def _rules() -> _Rules:
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
     )
-    relative = _starting_with(w["relative_before"], "0123456789" + _COUNT_CHARS) + (
-        rf"(?P<rb>{alternation(w['relative_before'])})?(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT})"
-        rf"(?P<ru>{alternation(w['relative_units'])})(?P<ra>{alternation(w['relative_after'])})?"
+    relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
+        rf"(?P<rb>{alternation(w['relative_before'])})?"
+        rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT})(?P<ru>{alternation(w['relative_units'])})"
+        rf"|(?P<rs>{alternation(w['relative_spans'])}))(?P<ra>{alternation(w['relative_after'])})?"
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
     named = _starting_with(names, "") + rf"(?<![{_CN_DIGIT}十])(?P<nd>{alternation(names)})(?P<nc>{alternation(w['named_day_cues'])})"
@@ -307,7 +309,11 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return _When(None, None, None, words["reasons"]["no_year"])
     try:
         start_day = day if g[f"{tag}d"] else 1
-        if g[f"{tag}m"]:
+        if g[f"{tag}m"] and g[f"{tag}mp"] and not g[f"{tag}d"]:
+            # 10月底-12月底 starts at the part it names: the end, the 11th (中旬), the 21st (下旬)…
+            part = words["month_parts"][g[f"{tag}mp"]]["part"]
+            start = _month_end(year, month) if part == "end" else dt.date(year, month, _PART_START[part])
+        elif g[f"{tag}m"]:
             start = dt.date(year, month, start_day)
         elif g[f"{tag}q"]:
             start = dt.date(year, month - 2, 1)  # 第二季度 starts in April
@@ -590,6 +596,8 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
         return None
+    if g["rs"]:
+        return {"kind": "relative", "within_days": int(words["relative_spans"][g["rs"]])}
     try:
         count = to_int(g["rn"])
     except NumeralError:

@@ -113,10 +113,11 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
     fields: dict[str, str] = {}
     dates: dict[str, str] = {}
     for line in lines:
-        cells = [c.strip() for c in re.split(r"[|\t]", line.text)]
-        pairs = list(zip(cells[::2], cells[1::2])) if len(cells) > 1 else []
+        cells = [re.sub(r"[\s:：]+$", "", c.strip()) for c in re.split(r"[|\t]", line.text)]
+        pairs = _key_value_cells(cells, data)
         pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"([\u4e00-\u9fff]{2,6})[:：]([^:：|]+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)", line.text)]
         for key, value in pairs:
+            key = re.sub(r"[\s:：]", "", key)  # "名 称:" as a portal's index table writes it
             value = value.strip()
             if not value:
                 continue
@@ -131,6 +132,18 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
             fields["date"] = dates[key]
             break
     return fields
+
+
+def _key_value_cells(cells: list[str], data: _MetaData) -> list[tuple[str, str]]:
+    """(key, value) pairs of one index-table row: a known key takes the next cell as its value unless
+    that cell is a key too (发布机构: | 生成日期: | 2022-12-02 …: the first key has no value)."""
+    known = {re.sub(r"\s", "", key) for keys in data.index_keys.values() for key in keys}
+    pairs = []
+    for k, cell in enumerate(cells[:-1]):
+        key, value = re.sub(r"\s", "", cell), cells[k + 1]
+        if key in known and re.sub(r"\s", "", value) not in known:
+            pairs.append((key, value))
+    return pairs
 
 
 def _title(lines: list[Line], data: _MetaData) -> str | None:
