@@ -113,7 +113,7 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
     fields: dict[str, str] = {}
     dates: dict[str, str] = {}
     for line in lines:
-        cells = [re.sub(r"[\s:：]+$", "", c.strip()) for c in re.split(r"[|\t]", line.text)]
+        cells = [c.strip().rstrip(" :：\u3000") for c in re.split(r"[|\t]", line.text)]
         pairs = _key_value_cells(cells, data)
         pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"([\u4e00-\u9fff]{2,6})[:：]([^:：|]+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)", line.text)]
         for key, value in pairs:
