@@ -125,7 +125,9 @@ def _overlaps_part(spec: Spec, window: Span) -> bool:
 
 def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, specs: list[Spec]) -> DocumentScore:
     result = DocumentScore(name)
-    paths = [path for spec in specs for path in iter_paths(spec) if _inside(path[-1].span, window)]
+    # the preamble may open before the gold's window (a portal's header lines): its items still count
+    paths = [path for spec in specs for path in iter_paths(spec)
+             if _inside(path[-1].span, window) or path[-1].style == "unnumbered"]
     # the preamble holds items but is no numbered task: it is not scored as one
     predicted_ids = {path[-1].id for path in paths if path[-1].style != "unnumbered"}
     gold_ids = {t["path"] for t in gold.get("tasks") or []}
