@@ -77,6 +77,7 @@ class MidlineData(Strict):
     styles: Words
     new_list_styles: Words
     glued_item_styles: Words
+    prose_styles: Words
 
 
 class NumberingData(Strict):

@@ -52,6 +52,7 @@ class Midline:
     styles: frozenset[str]
     new_list_styles: frozenset[str]
     glued_item_styles: frozenset[str]
+    prose_styles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def numbering() -> Numbering:
         max_inline_depth=int(data["max_inline_depth"]),
         midline=Midline(
             mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), frozenset(mid["styles"]),
-            frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]),
+            frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
         ),
         max_gap=int(data["max_gap"]),
         first_chars=_first_chars(styles),

@@ -241,6 +241,9 @@ class TreeBuilder:
                     continue
                 if kind == "tail" and not self._tail_heading(text, pos + heading.number_end):
                     continue
+                if kind == "prose" and (heading.style not in mid.prose_styles
+                                        or not self._prose_heading(text, pos + heading.number_end)):
+                    continue
                 found.append(_Cand(k, line.start + pos, heading, kind))
         found.sort(key=lambda c: c.pos)
         return found
@@ -259,6 +262,7 @@ class TreeBuilder:
                 result.append((match.end(), "blank"))
         tail_from = max(1, len(text) - self.data.max_title_chars - 8)
         result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
+        result += [(match.start(), "prose") for match in patterns[2].finditer(text, 1)]
         return result
 
     def _tail_heading(self, text: str, body: int) -> bool:
@@ -266,6 +270,12 @@ class TreeBuilder:
         ends the line (…水平，三、优化智能审核和监控流程)."""
         rest = text[body:]
         return 0 < len(rest) <= self.data.max_title_chars and not re.search(r"[。；;！？!?，,、：:]", rest)
+
+    def _prose_heading(self, text: str, body: int) -> bool:
+        """Whether a heading phrase follows a number glued to prose: text up to its first sentence
+        end (or the line's end) no longer than a title."""
+        stop = _SENTENCE_END.search(text, body)
+        return 0 < (stop.start() if stop else len(text)) - body <= self.data.max_title_chars
 
     def _glued(self, k: int, line: Line, head: HeadingNumber) -> list[_Cand]:
         """A new list glued to a heading phrase (一、总体要求1.指导思想…, or one blank between): a number
@@ -321,6 +331,8 @@ class TreeBuilder:
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
+        elif cand.kind == "prose":
+            ok = value == expected and (depth is not None or heading.style in last_value) and self._confirmed(index, True)
         else:  # glued to a heading phrase: a new list whose next item follows
             ok = depth is None and value == expected and self._confirmed(index)
         if not ok:
@@ -336,10 +348,13 @@ class TreeBuilder:
         last_value[heading.style] = value
         return node
 
-    def _confirmed(self, index: int) -> bool:
-        """Whether the next candidate of the same style after ``index`` numbers on from it."""
+    def _confirmed(self, index: int, by_boundary: bool = False) -> bool:
+        """Whether the next candidate of the same style after ``index`` numbers on from it (with
+        ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose)."""
         cand = self._cands[index]
         for later in self._cands[index + 1:]:
+            if by_boundary and later.kind == "prose":
+                continue
             if later.heading.style == cand.heading.style and later.heading.value != 0:
                 return later.heading.value == cand.heading.value + 1
         return False
@@ -637,7 +652,7 @@ class TreeBuilder:
 
 
 @lru_cache(maxsize=1)
-def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Where a number may stand inside a line, right before a character a heading number can start
     with: after a sentence end or a colon (blanks may follow), or after a run of blanks or a page
     break; and, for a heading glued to a paragraph's end, after a clause mark."""
@@ -649,6 +664,8 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
+        # a number of an arabic list or a Chinese one with its 、, right after a phrase character
+        compile_pattern(r"(?<=[{han}”’》)）])(?:{arabic_ordinal}\.(?!\d)|{cn_ordinal}、)"),
     )
 
 
