@@ -245,6 +245,8 @@ class TreeBuilder:
                                         or not self._prose_heading(text, pos + heading.number_end)):
                     continue
                 found.append(_Cand(k, line.start + pos, heading, kind))
+        taken = {c.pos for c in found if c.kind != "prose"}
+        found = [c for c in found if c.kind != "prose" or c.pos not in taken]  # a number is read once
         found.sort(key=lambda c: c.pos)
         return found
 
