@@ -182,6 +182,8 @@ def _extract_one(name: str, job: _Job) -> FileResult:
             ))
     except GovplanError as exc:
         result.error = exc.message if exc.path else f"{name}: {exc.message}"
+    except Exception as exc:  # noqa: BLE001 - one input's failure never stops the others
+        result.error = tr(f"{name}: 内部错误：{exc!r}", f"{name}: internal error: {exc!r}")
     result.seconds = time.perf_counter() - began
     return result
 
