@@ -15,6 +15,7 @@ from pathlib import Path
 
 from govplan.i18n import tr
 from govplan.validate.findings import Finding
+from govplan.validate.guard import printable
 from govplan.validate.positions import Node, locate
 from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
@@ -113,8 +114,8 @@ def code_frame(lines: list[str], line: int, column: int) -> list[str]:
     frame = []
     for number in range(max(1, line - 1), line + 1):
         marker = ">" if number == line else " "
-        frame.append(f"{marker} {number:>{width}} | {lines[number - 1]}")
-    before = lines[line - 1][: column - 1]
+        frame.append(f"{marker} {number:>{width}} | {printable(lines[number - 1])}")
+    before = printable(lines[line - 1][: column - 1])
     pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
     frame.append(f"  {' ' * width} | {pad}^")
     return frame

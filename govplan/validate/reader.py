@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -20,6 +19,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from govplan.i18n import tr
 from govplan.validate import fastyaml
 from govplan.validate.findings import Finding
+from govplan.validate.guard import MAX_NESTING, GuardedComposer, NestingTooDeep, control_character
 from govplan.validate.positions import Loc, Node
 from govplan.validate.scalars import construct
 
@@ -48,8 +48,8 @@ class _Alias:
         self.col = col
 
 
-class _AliasMarkingComposer(Composer):
-    """ruamel's composer, but alias uses are wrapped so their own position is kept."""
+class _AliasMarkingComposer(GuardedComposer):
+    """ruamel's composer (nesting bounded), but alias uses are wrapped so their own position is kept."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
@@ -64,26 +64,57 @@ def load(text: str) -> Loaded:
     try:
         data, positions = fastyaml.read(text)
         return Loaded(data, positions)
-    except fastyaml.Unsupported:
+    except (fastyaml.Unsupported, RecursionError):  # deep nesting is the full reader's to report
         return _load_full(text)
 
 
 def _load_full(text: str) -> Loaded:
+    bad = control_character(text)
+    if bad is not None:
+        return Loaded(None, (1, 1), [control_finding(*bad)])
     yaml = YAML(typ="safe", pure=True)
     yaml.Composer = _AliasMarkingComposer
     try:
         root = yaml.compose(text)
+    except NestingTooDeep as exc:
+        return Loaded(None, (1, 1), [_nesting_finding(exc.problem_mark.line + 1, exc.problem_mark.column + 1)])
     except MarkedYAMLError as exc:
         return Loaded(None, (1, 1), [_syntax_finding(exc, text)])
     if root is None:
         return Loaded(None, (1, 1))
     findings: list[Finding] = []
-    expanded = _expanded_size(root, {}, set())
-    if expanded > MAX_EXPANDED_NODES:
-        return Loaded(None, (1, 1), [_alias_finding(root, expanded)])
-    builder = _Builder(findings)
-    data, positions = builder.build(root, ())
+    try:
+        expanded = _expanded_size(root, {}, set())
+        if expanded > MAX_EXPANDED_NODES:
+            return Loaded(None, (1, 1), [_alias_finding(root, expanded)])
+        data, positions = _Builder(findings).build(root, ())
+    except RecursionError:  # aliases nesting nested collections into each other
+        return Loaded(None, (1, 1), [_nesting_finding(1, 1)])
     return Loaded(data, positions, findings)
+
+
+def control_finding(line: int, column: int, char: str) -> Finding:
+    """GP006 at a character YAML cannot carry."""
+    finding = Finding(
+        "GP006",
+        (),
+        tr(f"控制字符 U+{ord(char):04X}：YAML 不允许这个字符", f"control character U+{ord(char):04X}: YAML does not allow it"),
+        tr("删除它；确需保留时在双引号字符串中写成转义（如 \\x01）", 'delete it, or write it as an escape (e.g. \\x01) in a double-quoted string'),
+    )
+    finding.line, finding.column = line, column
+    return finding
+
+
+def _nesting_finding(line: int, column: int) -> Finding:
+    """GP007 where collections nest too deep."""
+    finding = Finding(
+        "GP007",
+        (),
+        tr(f"列表和映射嵌套超过 {MAX_NESTING} 层", f"lists and mappings nest more than {MAX_NESTING} levels deep"),
+        tr("规格只需几十层嵌套：检查这里的括号和缩进", "a spec needs a few dozen levels: check the brackets and indentation here"),
+    )
+    finding.line, finding.column = line, column
+    return finding
 
 
 def _syntax_finding(exc: MarkedYAMLError, text: str) -> Finding:
