@@ -13,17 +13,50 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.scalarstring import PlainScalarString
 
 from govplan.errors import GovplanError
 from govplan.spec.io import SCHEMA_MARK, schema_header
+from govplan.validate.guard import GuardedComposer, control_character
 
 # fmt rewrites YAML only; JSON specs keep their JSON layout.
 FORMAT_SUFFIXES = (".yaml", ".yml")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps a date that does not exist (2024-13-45) as written:
+    fmt only lays text out, judging values is validate's job."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return PlainScalarString(node.value)
+
+
+_Constructor.add_constructor(_TIMESTAMP, _Constructor.construct_yaml_timestamp)
+
+
+class _Composer(GuardedComposer):
+    """Nesting bounded, and keys must be scalars: a list or map as a key cannot be laid out
+    (ruamel cannot hash it) and no spec has one."""
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        node = super().compose_mapping_node(anchor)
+        for key, _ in node.value:
+            if not isinstance(key, ScalarNode):
+                raise MarkedYAMLError(None, None, "a list or mapping used as a key (specs have text keys only)", key.start_mark)
+        return node
 
 
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _Composer
+    yaml.Constructor = _Constructor
     yaml.allow_unicode = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -31,17 +64,24 @@ def _round_trip() -> YAML:
 
 
 def format_text(text: str, name: str) -> str:
-    """The canonical form of a spec text; a YAML error is a GovplanError naming the file."""
+    """The canonical form of a spec text; a YAML error is a GovplanError naming the file and place."""
+    bad = control_character(text)
+    if bad is not None:
+        line, column, char = bad
+        raise GovplanError(f"YAML 有错误，无法格式化（用 govplan validate 查看）：{line}:{column}: 控制字符 U+{ord(char):04X}",
+                           f"cannot format invalid YAML (see govplan validate): {line}:{column}: control character U+{ord(char):04X}",
+                           name)
     yaml = _round_trip()
     try:
         data = yaml.load(text)
     except YAMLError as exc:
+        where = _where(exc)
         raise GovplanError(
-            f"YAML 有错误，无法格式化（用 govplan validate 查看）：{exc}",
-            f"cannot format invalid YAML (see govplan validate): {exc}",
+            f"YAML 有错误，无法格式化（用 govplan validate 查看）：{where}{_problem(exc)}",
+            f"cannot format invalid YAML (see govplan validate): {where}{_problem(exc)}",
             name,
         ) from exc
-    _block_style(data)
+    _block_style(data, set())
     buf = io.StringIO()
     yaml.dump(data, buf)
     out = buf.getvalue()
@@ -49,12 +89,48 @@ def format_text(text: str, name: str) -> str:
     return out if SCHEMA_MARK in _leading_comments(out) else schema_header(spec_dir) + out
 
 
-def _block_style(node: Any) -> None:
-    """Flow collections ({start: 1, end: 2}) become block collections, as govplan writes them."""
-    if isinstance(node, (CommentedMap, CommentedSeq)):
-        node.fa.set_block_style()
-        for child in node.values() if isinstance(node, CommentedMap) else node:
-            _block_style(child)
+def _where(exc: YAMLError) -> str:
+    """"L:C: " (1-based line and column) of a located YAML error, else nothing."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return f"{mark.line + 1}:{mark.column + 1}: " if mark is not None else ""
+
+
+def _problem(exc: YAMLError) -> str:
+    """What a YAML error says went wrong, without ruamel's multi-line excerpt."""
+    if isinstance(exc, MarkedYAMLError):
+        return " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    return str(exc)
+
+
+def _block_style(node: Any, seen: set[int]) -> None:
+    """Flow collections ({start: 1, end: 2}) become block collections, as govplan writes them.
+
+    Each collection is visited once however many aliases share it (an alias bomb is walked in
+    linear time). The comment after a flow item (``- {…}  # c``) moves to the item's first line,
+    where the block layout keeps it, so formatting twice gives the same text."""
+    if not isinstance(node, (CommentedMap, CommentedSeq)) or id(node) in seen:
+        return
+    seen.add(id(node))
+    node.fa.set_block_style()
+    if isinstance(node, CommentedSeq):
+        for index, item in enumerate(node):
+            _move_item_comment(node, index, item)
+            _block_style(item, seen)
+    else:
+        for child in node.values():
+            _block_style(child, seen)
+
+
+def _move_item_comment(seq: CommentedSeq, index: int, item: Any) -> None:
+    """The end-of-line comment of a flow mapping item, put after the mapping's first key."""
+    comment = seq.ca.items.get(index)
+    if not isinstance(item, CommentedMap) or not item or not comment or comment[0] is None:
+        return
+    first = next(iter(item))
+    slot = item.ca.items.setdefault(first, [None, None, None, None])
+    if slot[2] is None:
+        slot[2] = comment[0]
+        comment[0] = None
 
 
 def _leading_comments(text: str) -> str:
