@@ -20,6 +20,8 @@ MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 6
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+EMPTY_SHEET = "空"
+EMPTY_NOTE = "没有可列出的内容（规格中没有符合条件的任务或责任单位）。"
 
 
 def column_width(column: Column, cells: list[str]) -> float:
@@ -92,6 +94,8 @@ def write_xlsx(grids: list[Grid], ledger: bool) -> bytes:
     for grid in grids:
         sheet = workbook.create_sheet(sheet_name(grid.name, taken))
         _fill_sheet(sheet, grid, grid.columns + (LEDGER_COLUMNS if ledger else []))
+    if not grids:  # a workbook needs a sheet (a checklist of specs that name no unit has none)
+        workbook.create_sheet(EMPTY_SHEET).append([EMPTY_NOTE])
     buf = io.BytesIO()
     workbook.save(buf)
     return buf.getvalue()
