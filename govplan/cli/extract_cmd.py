@@ -117,10 +117,9 @@ def _run(job: _Job, sources: list[str], jobs: int) -> Iterator[FileResult]:
     if jobs == 1 or len(sources) < 2:
         yield from map(job, sources)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from govplan.workers import map_in_workers
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(job, sources)
+    yield from map_in_workers(job, sources, jobs)
 
 
 def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
