@@ -89,7 +89,8 @@ def test_stamp_records_spec_document_and_node_fingerprints() -> None:
     spec = extracted("000")
     data = stamp(spec)
     assert data["fingerprint"] == fingerprint(spec)
-    assert len(data["document_fingerprint"]) == 16
+    record, digests = data["document_fingerprint"].split(":")
+    assert len(record) == 16 and len(digests) == 4 * 9  # 7 metadata fields, notes, top-level ids
     hashes = [node(data, i)["fingerprint"] for i in ids(data)]
     assert len(hashes) == len(list(spec.walk())) and len(set(hashes)) == len(hashes)
 

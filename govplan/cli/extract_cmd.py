@@ -143,8 +143,6 @@ def _extract_one(name: str, job: _Job) -> FileResult:
     from govplan.merge import stamp
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import read_source
-    from govplan.spec.io import spec_to_data
-
     result = FileResult(name)
     began = time.perf_counter()
     try:
@@ -165,11 +163,10 @@ def _extract_one(name: str, job: _Job) -> FileResult:
         outputs = []
         for path, spec in zip(targets, specs):
             if job.mode == "update" and path.exists():
-                spec = _merged(path, spec, result)
-                data = spec_to_data(spec)
+                text, spec = _merged(path, spec, job.fmt, result)
             else:
-                data = stamp(spec)  # with the fingerprints --update later tells hand edits by
-            outputs.append((path, spec, _dump(data, job.fmt, path.parent)))
+                text = _dump(stamp(spec), job.fmt, path.parent)  # with the fingerprints --update later tells hand edits by
+            outputs.append((path, spec, text))
         for path, _, text in outputs:
             write_atomic(path, text)
         result.outputs = [path for path, _, _ in outputs]
@@ -187,25 +184,35 @@ def _extract_one(name: str, job: _Job) -> FileResult:
     return result
 
 
-def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
-    """Merge a fresh extraction into the spec at ``path``, keeping what a person changed."""
+def _merged(path: Path, fresh: "Spec", fmt: str, result: FileResult) -> tuple[str, "Spec"]:
+    """The text of a fresh extraction merged into the spec at ``path``, keeping what a person
+    changed and every comment they wrote, and the merged spec."""
+    import json
+
     from pydantic import ValidationError
+    from ruamel.yaml.error import YAMLError
 
     from govplan.errors import GovplanError
     from govplan.merge import merge_specs
+    from govplan.spec.io import data_to_json
     from govplan.spec.model import Spec
-    from govplan.validate.reader import load
+    from govplan.validate.fmt import dump_tree, round_trip_yaml
+    from govplan.validate.guard import control_character
 
+    yaml = round_trip_yaml()
     try:
-        loaded = load(path.read_text(encoding="utf-8-sig"))
-        if loaded.findings or not isinstance(loaded.data, dict):
-            raise ValueError(tr("YAML 有错误", "the YAML has errors"))
-        merged = merge_specs(loaded.data, fresh)
-        spec = Spec.model_validate(merged.data)
-    except (OSError, UnicodeDecodeError, ValidationError, ValueError, AttributeError) as exc:
+        text = path.read_text(encoding="utf-8-sig")
+        if control_character(text) is not None:
+            raise ValueError(tr("含有控制字符", "it holds a control character"))
+        loaded = yaml.load(text)
+        merged = merge_specs(loaded, fresh)
+        plain = json.loads(json.dumps(merged.data, default=str))
+        spec = Spec.model_validate(plain)
+    except (OSError, UnicodeDecodeError, YAMLError, ValidationError, ValueError, TypeError, GovplanError) as exc:
+        detail = exc.message if isinstance(exc, GovplanError) else str(exc)
         raise GovplanError(
-            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{exc}",
-            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {exc}",
+            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{detail}",
+            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {detail}",
         ) from exc
     for conflict in merged.conflicts:
         where = conflict.node_id or tr("文件", "document")
@@ -218,7 +225,10 @@ def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
             f"{path}: 已合并（新增 {len(merged.added)} 项，移除 {len(merged.dropped)} 项，冲突 {len(merged.conflicts)} 处）",
             f"{path}: merged ({len(merged.added)} added, {len(merged.dropped)} dropped, {len(merged.conflicts)} conflicts)",
         ))
-    return spec
+        text = data_to_json(plain) if fmt == "json" else dump_tree(merged.data, yaml, path.parent)
+    else:
+        text = _dump(merged.data, fmt, path.parent)
+    return text, spec
 
 
 def _dump(data: dict[str, Any], fmt: str, spec_dir: Path | None) -> str:

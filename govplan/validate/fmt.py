@@ -53,12 +53,13 @@ class _Composer(GuardedComposer):
         return node
 
 
-def _round_trip() -> YAML:
+def round_trip_yaml() -> YAML:
+    """ruamel's round-trip reader and writer in govplan's layout, with the guards of validate."""
     yaml = YAML(typ="rt", pure=True)
     yaml.Composer = _Composer
     yaml.Constructor = _Constructor
     yaml.allow_unicode = True
-    yaml.width = 4096
+    yaml.width = 1 << 30  # never fold a line: extract writes every scalar on one line
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -71,7 +72,7 @@ def format_text(text: str, name: str) -> str:
         raise GovplanError(f"YAML 有错误，无法格式化（用 govplan validate 查看）：{line}:{column}: 控制字符 U+{ord(char):04X}",
                            f"cannot format invalid YAML (see govplan validate): {line}:{column}: control character U+{ord(char):04X}",
                            name)
-    yaml = _round_trip()
+    yaml = round_trip_yaml()
     try:
         data = yaml.load(text)
     except YAMLError as exc:
@@ -81,11 +82,15 @@ def format_text(text: str, name: str) -> str:
             f"cannot format invalid YAML (see govplan validate): {where}{_problem(exc)}",
             name,
         ) from exc
+    return dump_tree(data, yaml, None if name == "-" else Path(name).parent)
+
+
+def dump_tree(data: Any, yaml: YAML, spec_dir: Path | None) -> str:
+    """A loaded (and possibly changed) tree as text in canonical layout, with the schema line."""
     _block_style(data, set())
     buf = io.StringIO()
     yaml.dump(data, buf)
     out = buf.getvalue()
-    spec_dir = None if name == "-" else Path(name).parent
     return out if SCHEMA_MARK in _leading_comments(out) else schema_header(spec_dir) + out
 
 
