@@ -136,7 +136,7 @@ def merge_specs(edited: dict[str, Any], fresh: Spec) -> MergeResult:
     round-trip tree keeps its comments). ``edited`` itself is not changed."""
     fresh_data = stamp(fresh)
     canonical = _canonical(edited)
-    if edited.get(SPEC_HASH_KEY) == _sha256(canonical) and not _has_comments(edited):
+    if _untouched(edited, canonical):
         return MergeResult(fresh_data, edited=False)
     tree = copy.deepcopy(edited)
     old_roots = _old_nodes(_list(tree.get("tasks")), canonical.get("tasks", []))
@@ -381,11 +381,15 @@ def _canonical(edited: Any) -> Record:
     return spec_to_data(spec)
 
 
-def _has_comments(tree: Any) -> bool:
-    """Whether a loaded YAML tree holds comments (beyond the schema line at the top)."""
+def untouched(edited: Any) -> bool:
+    """Whether a loaded spec is exactly what the extractor wrote: no edit and no comment."""
+    return _untouched(edited, _canonical(edited))
+
+
+def _untouched(edited: Any, canonical: Record) -> bool:
     from govplan.yamltree import comments_below
 
-    return comments_below(tree)
+    return edited.get(SPEC_HASH_KEY) == _sha256(canonical) and not comments_below(edited)
 
 
 def _without_hashes(data: Record) -> Record:
