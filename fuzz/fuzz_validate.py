@@ -9,7 +9,7 @@ import atheris
 from checks import run
 
 with atheris.instrument_imports(include=["govplan", "ruamel"]):
-    from govplan.validate.check import check_text
+    from govplan.validate.check import YAML_LINE_BREAK, check_text
     from govplan.validate.findings import CODES
     from govplan.validate.rules import RuleContext
 
@@ -18,7 +18,7 @@ CONTEXT = RuleContext()
 
 def test_one(data: bytes) -> None:
     text = data.decode("utf-8", "replace")
-    lines = text.lstrip("\ufeff").split("\n")
+    lines = YAML_LINE_BREAK.split(text.lstrip("\ufeff"))
     for finding in check_text(text, "fuzz.yaml", CONTEXT):
         assert finding.code in CODES, finding
         assert 1 <= finding.line <= max(len(lines), 1), finding

@@ -98,3 +98,23 @@ def test_checklist_xlsx_of_a_spec_without_units_is_written(run_cli, tmp_path: Pa
     result = run_cli("render", str(spec), "--as", "checklist", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "没有可列出的内容" in load_workbook(out).worksheets[0]["A1"].value
+
+
+def test_lone_carriage_returns_number_lines_as_yaml_does(run_cli, tmp_path: Path) -> None:
+    """Fuzz finding (validate): a lone CR ends a line for YAML, so findings pointed past the last
+    line of the code frame, which came out empty."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_bytes(b"schema_version: '1.0'\rgenerator: x\rtasks:\r  - id: 1\r bad: [\n")
+    result = run_cli("validate", str(spec))
+    assert result.returncode == 1
+    assert "spec.yaml:5:" in result.stdout or "spec.yaml:6:" in result.stdout, result.stdout
+    assert "> " in result.stdout  # the code frame shows the line
+
+
+def test_fmt_refuses_a_lone_scalar_instead_of_dropping_its_comment(run_cli, tmp_path: Path) -> None:
+    """Fuzz finding (fmt): a document that is one plain scalar lost its comment line."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("# a list is not a spec\n-x 一\n- 二\n", encoding="utf-8")
+    result = run_cli("fmt", str(spec))
+    assert result.returncode == 1 and "spec.yaml" in result.stderr
+    assert spec.read_text(encoding="utf-8") == "# a list is not a spec\n-x 一\n- 二\n"

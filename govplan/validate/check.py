@@ -7,6 +7,7 @@ finding objects travel between worker processes.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +26,7 @@ STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # a lone CR ends a line for YAML too
 
 
 def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
@@ -36,7 +38,7 @@ def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
         findings += schema_findings
         if spec is not None:
             findings += check_rules(spec, ctx)
-    lines = text.lstrip("\ufeff").split("\n")
+    lines = YAML_LINE_BREAK.split(text.lstrip("\ufeff"))  # numbered as the YAML reader numbers them
     for finding in findings:
         _place(finding, name, loaded.positions, lines)
     return sorted(findings, key=Finding.sort_key)

@@ -82,6 +82,9 @@ def format_text(text: str, name: str) -> str:
             f"cannot format invalid YAML (see govplan validate): {where}{_problem(exc)}",
             name,
         ) from exc
+    if not isinstance(data, (CommentedMap, CommentedSeq)):  # ruamel keeps no comment around a lone scalar
+        raise GovplanError("顶层不是映射，不是规格文件，未格式化（用 govplan validate 查看）。",
+                           "the top level is not a mapping, so this is not a spec; not formatted (see govplan validate).", name)
     return dump_tree(data, yaml, None if name == "-" else Path(name).parent)
 
 
