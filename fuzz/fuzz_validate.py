@@ -9,8 +9,9 @@ import atheris
 from checks import run
 
 with atheris.instrument_imports(include=["govplan", "ruamel"]):
-    from govplan.validate.check import YAML_LINE_BREAK, check_text
+    from govplan.validate.check import check_text
     from govplan.validate.findings import CODES
+    from govplan.validate.guard import YAML_LINE_BREAK
     from govplan.validate.rules import RuleContext
 
 CONTEXT = RuleContext()

@@ -7,7 +7,6 @@ finding objects travel between worker processes.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from govplan.i18n import tr
 from govplan.validate.findings import Finding
-from govplan.validate.guard import printable
+from govplan.validate.guard import YAML_LINE_BREAK, printable
 from govplan.validate.positions import Node, locate
 from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
@@ -26,7 +25,6 @@ STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # a lone CR ends a line for YAML too
 
 
 def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:

@@ -15,6 +15,7 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError
 
 MAX_NESTING = 100
+YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # a lone CR ends a line for YAML too
 # Everything outside YAML's printable set (YAML 1.2, 5.1): C0 controls but tab and line breaks,
 # DEL, C1 controls but NEL, lone surrogates, U+FFFE and U+FFFF.
 _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
