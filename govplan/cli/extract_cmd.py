@@ -6,14 +6,11 @@ import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Iterator
 
 import typer
 
 from govplan.i18n import tr
-
-if TYPE_CHECKING:
-    from govplan.spec.model import Spec
 
 
 class OutputFormat(str, Enum):
@@ -143,6 +140,7 @@ def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]
 
 
 def _extract_one(name: str, base: str, job: _Job) -> FileResult:
+    from govplan.cli.writing import Destination, dump, write_specs
     from govplan.errors import GovplanError
     from govplan.merge import stamp
     from govplan.pipeline import ExtractOptions, extract_specs
@@ -154,10 +152,10 @@ def _extract_one(name: str, base: str, job: _Job) -> FileResult:
         source = read_source(name)
         specs = extract_specs(source, ExtractOptions(job.registry))
         if job.to_stdout:
-            texts = [_dump(stamp(spec), job.fmt, None) for spec in specs]
+            texts = [dump(stamp(spec), job.fmt, None) for spec in specs]
             typer.echo("---\n".join(texts) if job.fmt == "yaml" else "".join(texts), nl=False)
             return result
-        outputs = _write_specs(name, base, specs, job, result)
+        outputs = write_specs(specs, Destination(name, base, job.out_dir, job.fmt, job.mode), result.messages)
         result.outputs = [path for path, _ in outputs]
         for path, spec in outputs:
             nodes = list(spec.walk())
@@ -171,144 +169,6 @@ def _extract_one(name: str, base: str, job: _Job) -> FileResult:
         result.error = tr(f"{name}: 内部错误：{exc!r}", f"{name}: internal error: {exc!r}")
     result.seconds = time.perf_counter() - began
     return result
-
-
-def _merged(path: Path, fresh: "Spec", fmt: str, result: FileResult) -> tuple[str, "Spec"]:
-    """The text of a fresh extraction merged into the spec at ``path``, keeping what a person
-    changed and every comment they wrote, and the merged spec."""
-    import json
-
-    from pydantic import ValidationError
-
-    from govplan.errors import GovplanError
-    from govplan.merge import merge_specs
-    from govplan.spec.io import data_to_json
-    from govplan.spec.model import Spec
-    from govplan.validate.fmt import dump_tree, round_trip_yaml
-
-    yaml = round_trip_yaml()
-    try:
-        merged = merge_specs(_load_tree(path, yaml), fresh)
-        plain = json.loads(json.dumps(merged.data, default=str))
-        spec = Spec.model_validate(plain)
-    except (ValidationError, GovplanError) as exc:
-        detail = exc.message if isinstance(exc, GovplanError) else str(exc)
-        raise GovplanError(
-            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{detail}",
-            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {detail}",
-        ) from exc
-    for conflict in merged.conflicts:
-        where = conflict.node_id or tr("文件", "document")
-        result.messages.append(tr(
-            f"{path}: 冲突 {where} 的 {conflict.field}：保留人工修改，新提取结果为 {conflict.new!r}",
-            f"{path}: conflict at {where} {conflict.field}: kept the hand edit, the new extraction says {conflict.new!r}",
-        ))
-    if merged.edited:
-        result.messages.append(tr(
-            f"{path}: 已合并（新增 {len(merged.added)} 项，移除 {len(merged.dropped)} 项，冲突 {len(merged.conflicts)} 处）",
-            f"{path}: merged ({len(merged.added)} added, {len(merged.dropped)} dropped, {len(merged.conflicts)} conflicts)",
-        ))
-        text = data_to_json(plain) if fmt == "json" else dump_tree(merged.data, yaml, path.parent)
-    else:
-        text = _dump(merged.data, fmt, path.parent)
-    return text, spec
-
-
-def _dump(data: dict[str, Any], fmt: str, spec_dir: Path | None) -> str:
-    from govplan.spec.io import data_to_json, data_to_yaml
-
-    return data_to_yaml(data, spec_dir) if fmt == "yaml" else data_to_json(data)
-
-
-def _write_specs(name: str, base: str, specs: list["Spec"], job: _Job, result: FileResult) -> list[tuple[Path, "Spec"]]:
-    """Write an input's specs as the mode says; with --update each fresh spec merges into the earlier
-    spec of the same document (paired by content, whatever its old name), an earlier spec of a
-    document no longer found is removed if untouched and kept (renamed if its name is needed) if
-    edited; with --force earlier specs of this input that are not rewritten are removed."""
-    from govplan.cli.outputs import output_paths, previous_outputs
-    from govplan.errors import GovplanError
-    from govplan.fsutil import write_atomic
-    from govplan.merge import stamp
-
-    targets = output_paths(base, len(specs), job.out_dir, job.fmt)
-    existing = [p for p in targets if p.exists()]
-    if existing and job.mode == "keep":
-        raise GovplanError(
-            f"规格文件已存在：{existing[0]}（用 --update 合并、保留人工修改，或用 --force 覆盖）。",
-            f"spec already exists: {existing[0]} (use --update to merge keeping hand edits, or --force to overwrite).",
-            name,
-        )
-    previous = previous_outputs(base, job.out_dir, job.fmt) if job.mode != "keep" else []
-    partners: dict[int, Path] = _partners(previous, specs, result) if job.mode == "update" else {}
-    outputs: list[tuple[Path, "Spec", str]] = []
-    for k, (path, spec) in enumerate(zip(targets, specs)):
-        if k in partners:
-            text, spec = _merged(partners[k], spec, job.fmt, result)
-        else:
-            text = _dump(stamp(spec), job.fmt, path.parent)  # with the fingerprints --update later tells hand edits by
-        outputs.append((path, spec, text))
-    leftovers = [p for p in previous if p not in partners.values()]
-    kept = _keep_edited(leftovers, set(targets), result) if job.mode == "update" else []
-    for path, _, text in outputs:
-        write_atomic(path, text)
-    for old in set(previous) - set(targets) - set(kept):
-        old.unlink(missing_ok=True)  # renamed (merged under its new name), or an untouched spec of a gone document
-    return [(path, spec) for path, spec, _ in outputs]
-
-
-def _partners(previous: list[Path], specs: list["Spec"], result: FileResult) -> dict[int, Path]:
-    """For each fresh spec (by index), the earlier spec file of the same document, if any."""
-    from govplan.cli.outputs import pair_documents
-    from govplan.validate.fmt import round_trip_yaml
-
-    loaded = [(path, _load_tree(path, round_trip_yaml())) for path in previous]
-    return {k: path for path, k in pair_documents(loaded, specs) if path is not None and k is not None}
-
-
-def _load_tree(path: Path, yaml: Any) -> Any:
-    """An earlier spec as a round-trip tree; one that cannot be read stops this input, untouched."""
-    from ruamel.yaml.error import YAMLError
-
-    from govplan.errors import GovplanError
-    from govplan.validate.guard import control_character
-
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        bad = control_character(text)
-        if bad is not None:
-            raise ValueError(tr(f"第 {bad[0]} 行第 {bad[1]} 列有控制字符", f"control character at line {bad[0]}, column {bad[1]}"))
-        return yaml.load(text)
-    except (OSError, UnicodeDecodeError, YAMLError, ValueError, TypeError) as exc:
-        raise GovplanError(
-            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{exc}",
-            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {exc}",
-        ) from exc
-
-
-def _keep_edited(leftovers: list[Path], targets: set[Path], result: FileResult) -> list[Path]:
-    """Earlier specs of documents no longer found: untouched ones are left to be removed, edited
-    ones are kept (moved to *.kept.yaml when a fresh spec needs their name) and reported."""
-    from govplan.cli.outputs import kept_path
-    from govplan.errors import GovplanError
-    from govplan.merge import untouched
-    from govplan.validate.fmt import round_trip_yaml
-
-    kept = []
-    for path in leftovers:
-        try:
-            pristine = untouched(_load_tree(path, round_trip_yaml()))
-        except GovplanError:  # a spec that does not validate is a person's work: keep it
-            pristine = False
-        if pristine:
-            continue
-        if path in targets:
-            path = path.replace(kept_path(path))
-        kept.append(path)
-        result.messages.append(tr(
-            f"{path}: 这份规格对应的文件在新提取结果中已找不到，但有人工修改，已保留",
-            f"{path}: the extractor no longer finds this document, but the spec was edited: kept",
-        ))
-    return kept
 
 
 def _print_summary(results: list[FileResult]) -> None:
