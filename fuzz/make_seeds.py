@@ -1,9 +1,9 @@
-"""Seed corpora for the fuzz targets, made from the repository's own files (fuzz/corpus/, ignored)."""
+"""Seed corpora and the notice dictionary for the fuzz targets, made from the repository's own files
+(fuzz/corpus/, ignored by git)."""
 
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,8 +64,8 @@ def dictionary(words: tuple[str, ...]) -> str:
 
 
 def main() -> None:
-    shutil.rmtree(CORPUS, ignore_errors=True)
-    CORPUS.mkdir()
+    """Seeds are (re)written in place: the corpus libFuzzer grew in earlier runs stays."""
+    CORPUS.mkdir(exist_ok=True)
     (CORPUS / "extract.dict").write_text(dictionary(NOTICE_WORDS), encoding="ascii")
     for k, (stem, text) in enumerate(notice_cuts().items()):
         raw = text.encode("utf-8")
