@@ -1,4 +1,4 @@
-"""Worker processes that never outlive the run: `extract --jobs N`.
+"""Worker processes that never outlive the run: `extract --jobs N` and large `validate` batches.
 
 The parent turns SIGTERM into SystemExit, and leaving the pool (normally, on an error, on
 Ctrl-C or on SIGTERM) terminates every worker. A worker whose parent is killed outright
@@ -52,9 +52,9 @@ def _sigterm_exits() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def map_in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+def map_in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 1) -> Iterator[R]:
     """``function`` over ``items`` in ``jobs`` worker processes, results in input order."""
     from multiprocessing import Pool
 
     with _sigterm_exits(), Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
-        yield from pool.imap(function, items)  # leaving the block terminates the workers
+        yield from pool.imap(function, items, chunksize)  # leaving the block terminates the workers

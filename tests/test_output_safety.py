@@ -101,3 +101,16 @@ def test_validate_source_never_reads_outside_the_source_directory(run_cli, tmp_p
     shutil.copy(FIXTURES / "validate" / "notice.txt", sources / "notice.txt")
     spec.write_text(valid, encoding="utf-8")
     assert run_cli("validate", "--source", str(sources), "--strict", str(spec)).returncode == 0
+
+
+def test_an_output_that_cannot_be_written_is_an_error_naming_it(run_cli, tmp_path: Path) -> None:
+    """Writers' errors are govplan's own: a file where the output directory should be gives exit 1
+    and the path, never an internal error (exit 3)."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("", encoding="utf-8")
+    notice = FIXTURES / "validate" / "notice.txt"
+    for args in (("extract", str(notice), "-o", str(blocker / "out")),
+                 ("render", str(FIXTURES / "render" / "small_tree.yaml"), "--as", "tasktable", "-o", str(blocker / "t.xlsx"))):
+        result = run_cli(*args)
+        assert result.returncode == 1, result.stderr
+        assert str(blocker) in result.stderr and "内部错误" not in result.stderr

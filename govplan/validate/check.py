@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,10 +64,13 @@ def check_files(paths: list[str], ctx: RuleContext) -> list[Finding]:
     workers = min(len(paths) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2 or STDIN in paths:
         return [finding for path in paths for finding in check_file(path, ctx)]
+    from functools import partial
+
+    from govplan.workers import map_in_workers
+
     chunk = max(1, len(paths) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(check_file, paths, [ctx] * len(paths), chunksize=chunk)
-        return [finding for findings in results for finding in findings]
+    results = map_in_workers(partial(check_file, ctx=ctx), paths, workers, chunk)
+    return [finding for findings in results for finding in findings]
 
 
 def spec_files(targets: list[str], suffixes: tuple[str, ...] = SPEC_SUFFIXES) -> tuple[list[str], list[str]]:
