@@ -253,12 +253,15 @@ class _Merger:
         """The record's own fields merged one by one (children are merged by alignment)."""
         digests = _digests(recorded, fields)
         base = recover_base(mine, theirs, recorded) if digests is None and recorded else None
+        keys = [key for key in _ordered_keys(mine, theirs) if key != CHILDREN]
+        who = {key: _changed_by(key, mine.get(key), theirs.get(key), digests, base)
+               for key in keys if mine.get(key) != theirs.get(key)}
+        if digests is not None and recorded and not _consistent(who, mine, theirs, recorded, digests):
+            who = {key: "person" if by == "person" else "both" for key, by in who.items()}  # a digest collided
         merged: Record = {}
-        for key in _ordered_keys(mine, theirs):
-            if key == CHILDREN:
-                continue
+        for key in keys:
             a, b = mine.get(key), theirs.get(key)
-            changed_by = "nobody" if a == b else _changed_by(key, a, b, digests, base)
+            changed_by = who.get(key, "nobody")
             value = b if changed_by == "extractor" else a
             if changed_by == "both":
                 value = _fresh_spans(a, b)
@@ -266,6 +269,19 @@ class _Merger:
             if value is not None:
                 merged[key] = value
         return merged
+
+
+def _consistent(who: dict[str, str], mine: Record, theirs: Record, recorded: str, digests: dict[str, str]) -> bool:
+    """Whether the base the digests imply hashes to the recorded record hash: a 16-bit digest can
+    collide, the record hash settles it (checkable when no field changed on both sides and the
+    children are those recorded)."""
+    if "both" in who.values() or _digest(CHILDREN, mine.get(CHILDREN)) != digests[CHILDREN]:
+        return True
+    base = dict(mine)
+    for key, by in who.items():
+        if by == "person":
+            base[key] = theirs.get(key)
+    return _record_hash({key: value for key, value in base.items() if value is not None}) == recorded.split(":")[0]
 
 
 def _changed_by(key: str, mine: Any, theirs: Any, digests: dict[str, str] | None, base: Record | None) -> str:
