@@ -118,3 +118,12 @@ def test_fmt_refuses_a_lone_scalar_instead_of_dropping_its_comment(run_cli, tmp_
     result = run_cli("fmt", str(spec))
     assert result.returncode == 1 and "spec.yaml" in result.stderr
     assert spec.read_text(encoding="utf-8") == "# a list is not a spec\n-x 一\n- 二\n"
+
+
+def test_a_comment_layout_ruamel_asserts_on_is_a_named_error(run_cli, tmp_path: Path) -> None:
+    """Fuzz finding (fmt): ruamel's round-trip reader raises AssertionError on some comment
+    layouts ('#' then '> #', minimised from the fuzzer's input): fmt crashed (exit 3)."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("#\n> #\n", encoding="utf-8")
+    result = run_cli("fmt", str(spec))
+    assert result.returncode == 1 and "spec.yaml" in result.stderr and "内部错误" not in result.stderr

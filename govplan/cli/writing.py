@@ -84,19 +84,14 @@ def _partners(loaded: dict[Path, Any], specs: list["Spec"]) -> dict[int, Path]:
 
 def _load_tree(path: Path) -> Any:
     """An earlier spec as a round-trip tree (comments kept); unreadable ones stop this input."""
-    from ruamel.yaml.error import YAMLError
-
-    from govplan.validate.fmt import round_trip_yaml
-    from govplan.validate.guard import control_character
+    from govplan.validate.fmt import load_round_trip, round_trip_yaml
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        bad = control_character(text)
-        if bad is not None:
-            raise ValueError(tr(f"第 {bad[0]} 行第 {bad[1]} 列有控制字符", f"control character at line {bad[0]}, column {bad[1]}"))
-        return round_trip_yaml().load(text)
-    except (OSError, UnicodeDecodeError, YAMLError, ValueError, TypeError) as exc:
+        return load_round_trip(path.read_text(encoding="utf-8-sig"), str(path), round_trip_yaml())
+    except (OSError, UnicodeDecodeError) as exc:
         raise _not_a_spec(path, str(exc)) from exc
+    except GovplanError as exc:
+        raise _not_a_spec(path, exc.message) from exc
 
 
 def _merged(path: Path, tree: Any, fresh: "Spec", fmt: str, messages: list[str]) -> tuple[str, "Spec"]:

@@ -19,6 +19,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import PlainScalarString
 
 from govplan.errors import GovplanError
+from govplan.i18n import tr
 from govplan.spec.io import SCHEMA_MARK, schema_header
 from govplan.validate.guard import GuardedComposer, control_character
 
@@ -66,26 +67,33 @@ def round_trip_yaml() -> YAML:
 
 def format_text(text: str, name: str) -> str:
     """The canonical form of a spec text; a YAML error is a GovplanError naming the file and place."""
-    bad = control_character(text)
-    if bad is not None:
-        line, column, char = bad
-        raise GovplanError(f"YAML 有错误，无法格式化（用 govplan validate 查看）：{line}:{column}: 控制字符 U+{ord(char):04X}",
-                           f"cannot format invalid YAML (see govplan validate): {line}:{column}: control character U+{ord(char):04X}",
-                           name)
     yaml = round_trip_yaml()
-    try:
-        data = yaml.load(text)
-    except YAMLError as exc:
-        where = _where(exc)
-        raise GovplanError(
-            f"YAML 有错误，无法格式化（用 govplan validate 查看）：{where}{_problem(exc)}",
-            f"cannot format invalid YAML (see govplan validate): {where}{_problem(exc)}",
-            name,
-        ) from exc
+    data = load_round_trip(text, name, yaml)
     if not isinstance(data, (CommentedMap, CommentedSeq)):  # ruamel keeps no comment around a lone scalar
         raise GovplanError("顶层不是映射，不是规格文件，未格式化（用 govplan validate 查看）。",
                            "the top level is not a mapping, so this is not a spec; not formatted (see govplan validate).", name)
     return dump_tree(data, yaml, None if name == "-" else Path(name).parent)
+
+
+def load_round_trip(text: str, name: str, yaml: YAML) -> Any:
+    """A spec text as a round-trip tree (comments kept), or a GovplanError naming the file and place:
+    a control character, a YAML error, or an internal failure of ruamel's comment handling (it
+    asserts on some comment layouts, found by fuzzing)."""
+    bad = control_character(text)
+    if bad is not None:
+        line, column, char = bad
+        raise _unreadable(name, f"{line}:{column}: ", tr(f"控制字符 U+{ord(char):04X}", f"control character U+{ord(char):04X}"))
+    try:
+        return yaml.load(text)
+    except YAMLError as exc:
+        raise _unreadable(name, _where(exc), _problem(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - a library failure on hostile text is this file's problem
+        raise _unreadable(name, "", tr(f"YAML 读取器无法处理这里的写法（{exc!r}）", f"the YAML reader cannot handle this layout ({exc!r})")) from exc
+
+
+def _unreadable(name: str, where: str, problem: str) -> GovplanError:
+    return GovplanError(f"YAML 有错误，无法读取（用 govplan validate 查看）：{where}{problem}",
+                        f"cannot read invalid YAML (see govplan validate): {where}{problem}", name)
 
 
 def dump_tree(data: Any, yaml: YAML, spec_dir: Path | None) -> str:
