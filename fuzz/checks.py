@@ -28,9 +28,22 @@ def allowed(action: Callable[[], Any]) -> Any:
         return None
 
 
-_COMMENT_LINE = re.compile(r"^\s*(#.*?)\s*$", re.M)
+_COMMENT_LINE = re.compile(r"^\s*(#.*?)\s*$")
 
 
 def full_line_comments(text: str) -> list[str]:
-    """The comment lines of a YAML text (what a person most often writes), stripped."""
-    return [match.group(1) for match in _COMMENT_LINE.finditer(text)]
+    """The comment lines of a YAML text (what a person most often writes), stripped; a line
+    inside a multi-line scalar that happens to start with # is text, not a comment."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import CollectionNode
+
+    inside: set[int] = set()
+    stack = [YAML(typ="safe", pure=True).compose(text)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CollectionNode):
+            stack.extend(part for item in node.value for part in (item if isinstance(item, tuple) else (item,)))
+        elif node is not None and node.end_mark.line > node.start_mark.line:
+            inside.update(range(node.start_mark.line + 1, node.end_mark.line + 1))
+    lines = text.split("\n")
+    return [m.group(1) for k, line in enumerate(lines) if k not in inside and (m := _COMMENT_LINE.match(line))]
