@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import MappingStartEvent, SequenceStartEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import PlainScalarString
 
@@ -43,8 +44,14 @@ _Constructor.add_constructor(_TIMESTAMP, _Constructor.construct_yaml_timestamp)
 
 
 class _Composer(GuardedComposer):
-    """Nesting bounded, and keys must be scalars: a list or map as a key cannot be laid out
-    (ruamel cannot hash it) and no spec has one."""
+    """Nesting bounded, keys must be scalars (ruamel cannot hash a list or map as a key) and lists
+    and maps carry no tag (ruamel drops the comments above a tagged one); no spec needs either."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, (SequenceStartEvent, MappingStartEvent)) and event.ctag is not None:
+            raise MarkedYAMLError(None, None, f"a tag ({event.ctag}) on a list or mapping (specs need none)", event.start_mark)
+        return super().compose_node(parent, index)
 
     def compose_mapping_node(self, anchor: Any) -> Any:
         node = super().compose_mapping_node(anchor)
