@@ -11,6 +11,7 @@ import atheris
 
 with atheris.instrument_imports(include=["govplan"]):
     from govplan.errors import GovplanError
+    from govplan.validate.guard import YAML_LINE_BREAK
 
 
 def run(target: Callable[[bytes], None]) -> None:
@@ -45,5 +46,5 @@ def full_line_comments(text: str) -> list[str]:
             stack.extend(part for item in node.value for part in (item if isinstance(item, tuple) else (item,)))
         elif node is not None and node.end_mark.line > node.start_mark.line:
             inside.update(range(node.start_mark.line + 1, node.end_mark.line + 1))
-    lines = text.split("\n")
+    lines = YAML_LINE_BREAK.split(text)  # a lone CR ends a comment too
     return [m.group(1) for k, line in enumerate(lines) if k not in inside and (m := _COMMENT_LINE.match(line))]
