@@ -11,7 +11,6 @@ import atheris
 
 with atheris.instrument_imports(include=["govplan"]):
     from govplan.errors import GovplanError
-    from govplan.validate.guard import YAML_LINE_BREAK
 
 
 def run(target: Callable[[bytes], None]) -> None:
@@ -35,8 +34,10 @@ _COMMENT_LINE = re.compile(r"^\s*(#.*?)\s*$")
 def full_line_comments(text: str) -> list[str]:
     """The comment lines of a YAML text (what a person most often writes), stripped; a line
     inside a multi-line scalar that happens to start with # is text, not a comment."""
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # imported here, after the target imported ruamel instrumented
     from ruamel.yaml.nodes import CollectionNode
+
+    from govplan.validate.guard import YAML_LINE_BREAK
 
     inside: set[int] = set()
     stack = [YAML(typ="safe", pure=True).compose(text)]

@@ -111,13 +111,15 @@ def test_lone_carriage_returns_number_lines_as_yaml_does(run_cli, tmp_path: Path
     assert "> " in result.stdout  # the code frame shows the line
 
 
-def test_fmt_refuses_a_lone_scalar_instead_of_dropping_its_comment(run_cli, tmp_path: Path) -> None:
-    """Fuzz finding (fmt): a document that is one plain scalar lost its comment line."""
+@pytest.mark.parametrize("text", ["# a list is not a spec\n-x 一\n- 二\n", "- -\n# a list is not a spec\n"])
+def test_fmt_refuses_a_lone_scalar_instead_of_dropping_its_comment(run_cli, tmp_path: Path, text: str) -> None:
+    """Fuzz findings (fmt): a document that is one plain scalar, or a list ending in an empty nested
+    item, lost its comment line; fmt formats only mappings (a spec is one)."""
     spec = tmp_path / "spec.yaml"
-    spec.write_text("# a list is not a spec\n-x 一\n- 二\n", encoding="utf-8")
+    spec.write_text(text, encoding="utf-8")
     result = run_cli("fmt", str(spec))
     assert result.returncode == 1 and "spec.yaml" in result.stderr
-    assert spec.read_text(encoding="utf-8") == "# a list is not a spec\n-x 一\n- 二\n"
+    assert spec.read_text(encoding="utf-8") == text
 
 
 def test_a_comment_layout_ruamel_asserts_on_is_a_named_error(run_cli, tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def format_text(text: str, name: str) -> str:
     """The canonical form of a spec text; a YAML error is a GovplanError naming the file and place."""
     yaml = round_trip_yaml()
     data = load_round_trip(text, name, yaml)
-    if not isinstance(data, (CommentedMap, CommentedSeq)):  # ruamel keeps no comment around a lone scalar
+    if not isinstance(data, CommentedMap):  # a spec is a mapping; around a lone scalar or some lists ruamel drops comments
         raise GovplanError("顶层不是映射，不是规格文件，未格式化（用 govplan validate 查看）。",
                            "the top level is not a mapping, so this is not a spec; not formatted (see govplan validate).", name)
     return dump_tree(data, yaml, None if name == "-" else Path(name).parent)
