@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import MappingStartEvent, SequenceStartEvent
+from ruamel.yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import PlainScalarString
 
@@ -27,6 +27,7 @@ from govplan.validate.guard import GuardedComposer, control_character
 # fmt rewrites YAML only; JSON specs keep their JSON layout.
 FORMAT_SUFFIXES = (".yaml", ".yml")
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "binary"))
 
 
 class _Constructor(RoundTripConstructor):
@@ -51,6 +52,9 @@ class _Composer(GuardedComposer):
         event = self.parser.peek_event()
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)) and event.ctag is not None:
             raise MarkedYAMLError(None, None, f"a tag ({event.ctag}) on a list or mapping (specs need none)", event.start_mark)
+        if isinstance(event, ScalarEvent) and event.ctag is not None and str(event.ctag) not in SCALAR_TAGS:
+            # ruamel rewrites an unknown tag differently on every run (!!!!x, then !!!x …)
+            raise MarkedYAMLError(None, None, f"an unknown tag ({event.ctag}) (specs need none)", event.start_mark)
         return super().compose_node(parent, index)
 
     def compose_mapping_node(self, anchor: Any) -> Any:
