@@ -40,15 +40,16 @@ def html_text(name: str, markup: str) -> str:
 
 
 def _article_element(root: "object") -> "object":
-    """The element holding the article: the most Chinese text in a content-like block, else <body>."""
-    candidates = root.xpath("//div|//article|//td|//section")  # type: ignore[attr-defined]
+    """The element holding the article: the most Chinese text in a content-like block, else <body>.
+
+    Chinese characters of each element's text and of its links are counted once, bottom up, so the
+    choice costs one walk of the tree however deep the page nests."""
+    chars, link_chars = _cjk_counts(root)
     best, best_score = None, 0
-    for element in candidates:
+    for element in root.xpath("//div|//article|//td|//section"):  # type: ignore[attr-defined]
         marker = f"{element.get('class', '')} {element.get('id', '')}"
-        cjk = len(_CJK.findall(element.text_content()))
         # Prefer the innermost block that still holds most of the text: penalise large link counts.
-        links = sum(len(_CJK.findall(a.text_content())) for a in element.iter("a"))
-        score = (cjk - 2 * links) * (1.5 if _BODY_HINT.search(marker) else 1.0)
+        score = (chars[element] - 2 * link_chars[element]) * (1.5 if _BODY_HINT.search(marker) else 1.0)
         if score > best_score:
             best, best_score = element, score
     if best is None:
@@ -57,28 +58,48 @@ def _article_element(root: "object") -> "object":
     return best
 
 
-def _block_text(element: "object") -> str:
-    """Text with line breaks at block boundaries and table cells separated by tabs."""
-    parts: list[str] = []
+def _cjk_counts(root: "object") -> tuple[dict[object, int], dict[object, int]]:
+    """For every element: Chinese characters in its text content, and in the links inside it."""
+    chars: dict[object, int] = {}
+    link_chars: dict[object, int] = {}
+    for node in reversed(list(root.iter())):  # type: ignore[attr-defined]  # children before parents
+        is_element = isinstance(node.tag, str)
+        total = _cjk(node.text) if is_element else 0
+        links = 0
+        for child in node:
+            total += chars[child] + _cjk(child.tail)
+            links += link_chars[child]
+        chars[node] = total
+        link_chars[node] = links + (total if node.tag == "a" else 0)
+    return chars, link_chars
 
-    def walk(node: "object") -> None:
+
+def _cjk(text: str | None) -> int:
+    return len(_CJK.findall(text)) if text else 0
+
+
+def _block_text(element: "object") -> str:
+    """Text with line breaks at block boundaries and table cells separated by tabs (no recursion,
+    so no nesting depth is too deep)."""
+    parts: list[str] = []
+    stack: list[tuple[object, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""  # type: ignore[attr-defined]
+        if closing:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if node is not element and node.tail:  # type: ignore[attr-defined]
+                parts.append(node.tail)  # type: ignore[attr-defined]
+            continue
         if tag in _BLOCK_TAGS:
             parts.append("\n")
         if tag in ("td", "th"):
             parts.append("\t")
-        if node.text and tag not in ("td", "th"):  # type: ignore[attr-defined]
-            parts.append(node.text)  # type: ignore[attr-defined]
-        elif node.text:  # type: ignore[attr-defined]
-            parts.append(node.text.strip())  # type: ignore[attr-defined]
-        for child in node:  # type: ignore[attr-defined]
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-
-    walk(element)
+        if node.text:  # type: ignore[attr-defined]
+            parts.append(node.text.strip() if tag in ("td", "th") else node.text)  # type: ignore[attr-defined]
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))  # type: ignore[call-overload]
     text = "".join(parts).replace("\xa0", " ")
     lines = (line.strip(" \r\f\v").lstrip("\t") for line in text.split("\n"))
     return "\n".join(line for line in lines if line.strip())

@@ -1,8 +1,10 @@
 """Jinja rendering of the text views: govplan's templates in templates/ or a user's own file.
 
-HTML templates are autoescaped (any name ending .html/.htm, with or without .j2), so
-task text from a spec can never inject markup. Undefined variables are errors, so a
-typo in a user's template is reported instead of printing an empty column.
+Escaping follows the output format, never the template's name: every HTML output is
+autoescaped (a user template called report.j2 included), and in Markdown every value is
+HTML-escaped (Markdown renderers pass raw HTML through), so task text from a spec can never
+inject markup. Undefined variables are errors, so a typo in a user's template is reported
+instead of printing an empty column.
 """
 
 from __future__ import annotations
@@ -10,24 +12,35 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from govplan.errors import GovplanError
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
-HTML_SUFFIXES = ("html", "htm", "html.j2", "htm.j2")
 
 
-def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>."""
+def md_text(value: object) -> Markup:
+    """Text safe in Markdown: &, < and > as entities, so ``<script>`` shows as text, not markup."""
+    if isinstance(value, Markup):
+        return value
     text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _environment(search_dir: Path) -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+def md_cell(value: object) -> Markup:
+    """Text safe inside a Markdown table cell: HTML escaped, pipes escaped, line breaks as <br>."""
+    text = str(md_text(value))
+    return Markup(text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>"))
+
+
+def _environment(search_dir: Path, fmt: str) -> Any:
+    """A Jinja environment for output in ``fmt``: autoescaped for html, HTML-escaped values for md."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
         loader=FileSystemLoader([str(search_dir), str(TEMPLATES_DIR)]),
-        autoescape=select_autoescape(enabled_extensions=HTML_SUFFIXES, default_for_string=False),
+        autoescape=fmt == "html",
+        finalize=md_text if fmt == "md" else None,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -37,11 +50,12 @@ def _environment(search_dir: Path) -> Any:
     return env
 
 
-def render_template(path: Path, variables: dict[str, Any]) -> str:
-    """Render the template file at ``path``; its folder and templates/ are searched for includes."""
+def render_template(path: Path, variables: dict[str, Any], fmt: str) -> str:
+    """Render the template file at ``path`` for output in ``fmt``; its folder and templates/ are
+    searched for includes."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    env = _environment(path.parent)
+    env = _environment(path.parent, fmt)
     try:
         return env.get_template(path.name).render(**variables)
     except TemplateSyntaxError as exc:

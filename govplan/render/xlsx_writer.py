@@ -3,7 +3,9 @@
 Each sheet has its title above a frozen header row, wrapped text, an auto-filter, and
 column widths sized for Chinese text (a CJK character is two columns wide). Task
 tables get empty 进展情况/完成状态 columns for the people who follow the work up.
-Cells are never merged here: a ledger must stay sortable and filterable.
+Cells are never merged here: a ledger must stay sortable and filterable. Text that Excel would
+take for a formula (=, +, -, @, tab, CR first) is stored as a string with Excel's quote prefix,
+so it shows verbatim and never runs, even after the cell is edited.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import io
 import re
 from typing import Any
 
-from govplan.render.grids import LEDGER_COLUMNS, Column, Grid, display_width
+from govplan.render.grids import LEDGER_COLUMNS, Column, Grid, display_width, starts_formula
 
 MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 6
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+EMPTY_SHEET = "空"
+EMPTY_NOTE = "没有可列出的内容（规格中没有符合条件的任务或责任单位）。"
 
 
 def column_width(column: Column, cells: list[str]) -> float:
@@ -67,6 +71,17 @@ def _fill_sheet(sheet: Any, grid: Grid, columns: list[Column]) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     for r, note in enumerate(grid.notes, start=last_row + 2):
         sheet.cell(row=r, column=1, value=note)
+    _formulas_as_text(sheet)
+
+
+def _formulas_as_text(sheet: Any) -> None:
+    """Every cell openpyxl would write as a formula (a value starting with =) or Excel would
+    read as one, written as text instead."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if starts_formula(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def write_xlsx(grids: list[Grid], ledger: bool) -> bytes:
@@ -79,6 +94,8 @@ def write_xlsx(grids: list[Grid], ledger: bool) -> bytes:
     for grid in grids:
         sheet = workbook.create_sheet(sheet_name(grid.name, taken))
         _fill_sheet(sheet, grid, grid.columns + (LEDGER_COLUMNS if ledger else []))
+    if not grids:  # a workbook needs a sheet (a checklist of specs that name no unit has none)
+        workbook.create_sheet(EMPTY_SHEET).append([EMPTY_NOTE])
     buf = io.BytesIO()
     workbook.save(buf)
     return buf.getvalue()
