@@ -27,7 +27,7 @@ from govplan.validate.guard import GuardedComposer, control_character
 # fmt rewrites YAML only; JSON specs keep their JSON layout.
 FORMAT_SUFFIXES = (".yaml", ".yml")
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "binary"))
+SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
 
 
 class _Constructor(RoundTripConstructor):
