@@ -161,8 +161,6 @@ def test_docx_task_table():
     check_cells(spec)
 
 
-@pytest.mark.xfail(reason="readers/docx.py joins a cell's paragraphs without a separator (县财政局县自然资源局); "
-                          "joined by a blank, the units split", strict=True)
 def test_docx_cell_of_two_paragraphs_lists_two_units():
     source = decode_bytes("分解表.docx", _docx_bytes(paragraph_cells=True))
     (spec,) = extract_specs(source)
