@@ -24,6 +24,7 @@ from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
+from govplan.textmemo import forget
 from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, table_units
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
@@ -53,6 +54,7 @@ def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> 
     from govplan.annotate.segment import use_user_words
 
     options = options or ExtractOptions()
+    forget()  # nothing memoised for another document is reused: each costs what it would alone
     use_user_words(registry_for(options.registry_paths).surfaces())  # jieba keeps exactly this registry's names whole
     normalized = normalize(source.text)
     normalized = Normalized(undo_page_layout(normalized.mapped), normalized.script, normalized.conversion)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from govplan.textmemo import text_memo
 from govplan.usercache import cache_dir, read_json, write_json
 
 
@@ -145,7 +146,7 @@ def words(text: str) -> list[str]:
     return list(cut(text))
 
 
-@lru_cache(maxsize=1 << 16)
+@text_memo(maxsize=1 << 16)
 def cut(text: str) -> tuple[str, ...]:
     """Memoised segmentation: annotators ask for the same clauses and names many times over.
 
@@ -217,7 +218,7 @@ def _split_blocks(text: str) -> list[str]:
     return [block for block in jieba.re_han_default.split(text) if block]
 
 
-@lru_cache(maxsize=1 << 12)
+@text_memo(maxsize=1 << 12)
 def _located_blocks(text: str) -> tuple[list[int], list[str]]:
     """The blocks of ``text`` and where each starts."""
     blocks = _split_blocks(text)
@@ -228,6 +229,6 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
     return starts, blocks
 
 
-@lru_cache(maxsize=1 << 16)
+@text_memo(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
     return tuple(tokenizer().cut(block, HMM=False))

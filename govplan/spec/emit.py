@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
+
+from govplan.textmemo import text_memo
 
 # Characters a plain or single-quoted scalar cannot carry: breaks, tabs, controls, BOM, surrogates.
 _NEEDS_ESCAPE = re.compile("[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
@@ -125,7 +127,7 @@ def _plain_is_safe(text: str) -> bool:
     return _reads_as_str(text)
 
 
-@lru_cache(maxsize=1 << 12)
+@text_memo(maxsize=1 << 12)
 def _reads_as_str(text: str) -> bool:
     """Whether both YAML versions read the plain ``text`` as a string (roles, styles and ids repeat)."""
     return all(_resolves_to_str(resolver, text) for resolver in _resolvers())
