@@ -18,9 +18,9 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Iterator
 
+from govplan.annotate import dictcache
 from govplan.textmemo import text_memo
 from govplan.usercache import cache_dir, read_json, write_json
 
@@ -67,7 +67,7 @@ def tokenizer() -> jieba.Tokenizer:
             tok = jieba.Tokenizer()
             tok.tmp_dir = str(cache_dir())
             tok.cache_file = "jieba.cache"
-            tok.initialize()
+            dictcache.load(tok)
             gc.freeze()  # the dictionary lives until exit: keep full collections from walking it each time
             _tokenizer = tok
         return _tokenizer
@@ -119,10 +119,8 @@ def _add_layer(tok: jieba.Tokenizer, words: tuple[str, ...]) -> None:
 
 def _frequencies_name(tok: jieba.Tokenizer, words: tuple[str, ...]) -> str:
     """The cache entry for the frequencies of ``words`` added to jieba's own dictionary, named by
-    everything they depend on: the jieba version, its dictionary cache and the words themselves."""
-    dictionary = Path(tok.tmp_dir) / tok.cache_file
-    stat = dictionary.stat() if dictionary.exists() else None
-    state = [jieba.__version__, str(stat and (stat.st_size, stat.st_mtime_ns)), "", *words]
+    everything they depend on: the dictionary (its cache entry's name) and the words themselves."""
+    state = [dictcache.entry_path(tok).name, "", *words]
     digest = hashlib.sha256("\n".join(state).encode("utf-8")).hexdigest()[:24]
     return f"user-words-{digest}.json"
 
