@@ -81,8 +81,10 @@ def use_user_words(words: Iterable[str]) -> None:
     jieba gives each word the frequency it suggests (just enough to be cut as one token), which
     costs a segmentation per word; those frequencies are cached per word list and dictionary.
     """
-    wanted = tuple(sorted(set(words)))
     tok = tokenizer()
+    if words == _layer.words:
+        return  # the words in place, as every document of a run gives them (sorted, each once)
+    wanted = tuple(sorted(set(words)))
     with _lock:
         if wanted == _layer.words:
             return

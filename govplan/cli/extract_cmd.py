@@ -128,9 +128,15 @@ def _run(job: _Job, sources: list[str], jobs: int) -> Iterator[FileResult]:
     if jobs == 1 or len(sources) < 2:
         yield from map(job, sources)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from govplan.pipeline import ExtractOptions, prepare
+
+    prepare(ExtractOptions(job.registry, job.doc_date))  # forked workers start with the dictionary loaded
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from pool.map(job, sources)
 
 
