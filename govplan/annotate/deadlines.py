@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from govplan.anchored import anchored
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.lexicon import alternation, as_tuples, data
@@ -162,7 +163,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     text = nt.text
     candidates: list[Candidate[Deadline]] = []
-    years = [(m.start(), m.group("y")) for m in rules.written_year.finditer(text)]
+    years = [(m.start(), m.group("y")) for m in anchored(rules.written_year).finditer(text)]
     for rank, (pattern, build) in enumerate(
         (
             (rules.commencement, _commencement),
