@@ -11,8 +11,10 @@ Floors. Both run in a fresh process over the same files, reading each one:
   * the full floor: OpenCC t2s over the whole text, then jieba (HMM off, govplan's tokenizer) over
     all of it, as a converter plus segmenter of the whole archive would;
   * the needed floor: only the library work extraction asks for (recorded by running extraction
-    in this process with OpenCC's and jieba's entry points wrapped): the conversions it makes and
-    the strings it has jieba cut, replayed in a fresh process with the same tokenizer.
+    in this process with OpenCC's entry point and govplan's segmentation call wrapped): the
+    conversions it makes and the blocks it has segmented, replayed in a fresh process with jieba's
+    own cut (govplan's one-pass cut, annotate/dagcut.py, gives the same words in about half
+    jieba's time, so this floor is what the library would charge for the same requests).
 
 Extraction. The real `govplan extract FILES -o OUT --force` in a fresh process. govplan forgets every
 memo keyed by a document's text when the next document starts (govplan/textmemo.py), so no file
@@ -114,35 +116,36 @@ def cli_extract(paths: list[Path], out: Path, jobs: int = 1) -> Run:
 # --- recording the library work extraction asks for --------------------------------------------
 
 def record_library_work(paths: list[Path]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """For every file, the OpenCC conversions (config, text) and jieba cuts ("", text) that
-    extracting it makes, in order: OpenCC's and jieba's entry points are wrapped meanwhile."""
-    import jieba
+    """For every file, the OpenCC conversions (config, text) and the segmentations ("", text)
+    that extracting it asks for, in order: OpenCC's entry point and govplan's one call site for
+    segmentation (dagcut.cut, jieba's words for one block) are wrapped meanwhile."""
     import opencc
 
+    from govplan.annotate import dagcut
     from govplan.pipeline import extract_specs
     from govplan.readers import read_source
 
     calls: list[tuple[str, str]] = []
-    convert, cut = opencc.OpenCC.convert, jieba.Tokenizer.cut
+    convert, cut = opencc.OpenCC.convert, dagcut.cut
 
     def recording_convert(self: Any, text: str) -> str:
         calls.append((Path(self.config).stem, text))
         return convert(self, text)
 
-    def recording_cut(self: Any, sentence: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(("", sentence))
-        return cut(self, sentence, *args, **kwargs)
+    def recording_cut(tok: Any, block: str) -> tuple[str, ...]:
+        calls.append(("", block))
+        return cut(tok, block)
 
     extract_specs(read_source(paths[0]))  # dictionary and registry words loaded before recording
     work = []
-    opencc.OpenCC.convert, jieba.Tokenizer.cut = recording_convert, recording_cut  # type: ignore[method-assign]
+    opencc.OpenCC.convert, dagcut.cut = recording_convert, recording_cut  # type: ignore[method-assign]
     try:
         for path in paths:
             calls = []
             extract_specs(read_source(path))
             work.append((str(path), calls))
     finally:
-        opencc.OpenCC.convert, jieba.Tokenizer.cut = convert, cut  # type: ignore[method-assign]
+        opencc.OpenCC.convert, dagcut.cut = convert, cut  # type: ignore[method-assign]
     return work
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from govplan.annotate import dictcache
+from govplan.annotate import dagcut, dictcache
 from govplan.textmemo import text_memo
 from govplan.usercache import cache_dir, read_json, write_json
 
@@ -231,4 +231,4 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
 
 @text_memo(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
-    return tuple(tokenizer().cut(block, HMM=False))
+    return dagcut.cut(tokenizer(), block)
