@@ -24,6 +24,7 @@ from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.annotate.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
+from govplan.textmemo import text_memo
 
 _DECIMAL = r"\d+(?:\.\d+)?"
 _MULT = r"[万亿千百]*"
@@ -379,18 +380,29 @@ def reads_as_report(lines: list[str]) -> bool:
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
     rules = _rules()
-    facts, goals = _cue_counts(lines, rules.cues)
+    facts, goals = _cue_counts(lines)
     return facts > goals and facts >= int(rules.words["mood"]["report_min_fact_cues"])
 
 
-def _cue_counts(texts: Iterable[str], cues: _Cues) -> tuple[int, int]:
+def _cue_counts(texts: Iterable[str]) -> tuple[int, int]:
     """How many fact-cue and goal-cue tokens the texts hold (a word in both lists counts twice);
     weak fact words (取得, 获得…), which plans use as much as reports, are not counted."""
     facts = goals = 0
     for text in texts:
-        for token in words_among(text, cues.report_cues):
-            facts += token in cues.fact
-            goals += token in cues.goal
+        more_facts, more_goals = _text_cue_counts(text)
+        facts += more_facts
+        goals += more_goals
+    return facts, goals
+
+
+@text_memo(maxsize=1 << 12)
+def _text_cue_counts(text: str) -> tuple[int, int]:
+    """The fact and goal cue tokens of one text (a node's is counted again for each descendant)."""
+    cues = _rules().cues
+    facts = goals = 0
+    for token in words_among(text, cues.report_cues):
+        facts += token in cues.fact
+        goals += token in cues.goal
     return facts, goals
 
 
@@ -454,7 +466,7 @@ class _Mood:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
         hold more fact cues than goal cues."""
         if self._report is None:
-            facts, goals = _cue_counts((*self.context, self.text), self.cues)
+            facts, goals = _cue_counts((*self.context, self.text))
             self._report = facts > goals
         return self._report
 
