@@ -15,8 +15,10 @@ def any_of(breaks: str) -> re.Pattern[str]:
 
 @cache
 def _last_of(breaks: str) -> re.Pattern[str]:
-    """A pattern whose match ends right after the last character of ``breaks`` in its range."""
-    return re.compile(f"(?s:.*)[{re.escape(breaks)}]")
+    """A pattern matching the last character of ``breaks`` in its range and what follows it (searched
+    forward, it stays linear: each break is followed only up to the next)."""
+    chars = re.escape(breaks)
+    return re.compile(f"[{chars}][^{chars}]*\\Z")
 
 
 def next_break(text: str, pos: int, breaks: str, end: int | None = None) -> int:
@@ -28,5 +30,5 @@ def next_break(text: str, pos: int, breaks: str, end: int | None = None) -> int:
 
 def after_last_break(text: str, start: int, pos: int, breaks: str) -> int:
     """The position right after the last break in [start, pos), else ``start``."""
-    found = _last_of(breaks).match(text, start, pos)
-    return found.end() if found is not None else start
+    found = _last_of(breaks).search(text, start, pos)
+    return found.start() + 1 if found is not None else start
