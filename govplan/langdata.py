@@ -48,6 +48,7 @@ class LineStyleData(Strict):
     segment: str
     damaged: bool = False
     strict: bool = False
+    under: str | None = None
 
 
 class InlineStyleData(Strict):
@@ -58,6 +59,12 @@ class InlineStyleData(Strict):
     bare_marker: str | None = None
     cells_only: bool = False
     segment: str | None = None
+
+
+class EnclosedData(Strict):
+    chars: str = Field(min_length=1)
+    reads_as: str = Field(pattern=r"\{n\}")
+    numerals: Literal["cn", "arabic", "circled"]
 
 
 class AttachmentData(Strict):
@@ -74,6 +81,7 @@ class MidlineData(Strict):
     after_sentence: str
     after_clause: str
     min_blanks: int = Field(ge=1)
+    single_blank: bool = False
     styles: Words
     new_list_styles: Words
     glued_item_styles: Words
@@ -84,6 +92,7 @@ class NumberingData(Strict):
     line_styles: list[LineStyleData] = Field(min_length=1)
     attachment: AttachmentData
     attachment_list: AttachmentListData
+    enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str
     cell_clause_starts: str

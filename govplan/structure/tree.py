@@ -232,10 +232,14 @@ class TreeBuilder:
                 continue
             text = line.text
             head = match_heading(text)
+            glued: list[_Cand] = []
             if head is not None:
                 found.append(_Cand(k, line.start, head, "start"))
-                found.extend(self._glued(k, line, head))
+                glued = self._glued(k, line, head, 0)
+                found.extend(glued)
             for pos, kind in self._boundaries(text):
+                if any(c.pos == line.start + pos for c in glued):
+                    continue  # read as the item glued to the heading phrase
                 heading = heading_at(text, pos)
                 if heading is None or heading.style not in mid.styles:
                     continue
@@ -245,6 +249,9 @@ class TreeBuilder:
                                         or not self._prose_heading(text, pos + heading.number_end)):
                     continue
                 found.append(_Cand(k, line.start + pos, heading, kind))
+                if kind in ("sentence", "blank"):
+                    glued = self._glued(k, line, heading, pos)
+                    found.extend(glued)
         taken = {c.pos for c in found if c.kind != "prose"}
         found = [c for c in found if c.kind != "prose" or c.pos not in taken]  # a number is read once
         found.sort(key=lambda c: c.pos)
@@ -262,6 +269,8 @@ class TreeBuilder:
                 result.append((match.end(), "sentence"))
             elif "\f" in found or len(found) >= mid.min_blanks:
                 result.append((match.end(), "blank"))
+            elif mid.single_blank:
+                result.append((match.end(), "sentence"))
         tail_from = max(1, len(text) - self.data.max_title_chars - 8)
         result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
         result += [(match.start(), "prose") for match in patterns[2].finditer(text, 1)]
@@ -279,15 +288,17 @@ class TreeBuilder:
         stop = _SENTENCE_END.search(text, body)
         return 0 < (stop.start() if stop else len(text)) - body <= self.data.max_title_chars
 
-    def _glued(self, k: int, line: Line, head: HeadingNumber) -> list[_Cand]:
+    def _glued(self, k: int, line: Line, head: HeadingNumber, at: int) -> list[_Cand]:
         """A new list glued to a heading phrase (一、总体要求1.指导思想…, or one blank between): a number
-        of the glued-item styles after a character of the phrase, before its first sentence end."""
+        of the glued-item styles after a character of the phrase, before its first sentence end
+        (``at``: where the heading's number stands in the line)."""
         text = line.text
-        phrase_end = min(len(text), head.number_end + self.data.max_title_chars)
-        stop = _SENTENCE_END.search(text, head.number_end)
+        body = at + head.number_end
+        phrase_end = min(len(text), body + self.data.max_title_chars)
+        stop = _SENTENCE_END.search(text, body)
         if stop is not None:
             phrase_end = min(phrase_end, stop.start())
-        for match in _glued_pattern().finditer(text, head.number_end + 2, phrase_end):
+        for match in _glued_pattern().finditer(text, body + 2, phrase_end):
             pos = match.start()
             before = text[pos - 2] if text[pos - 1] == " " else text[pos - 1]  # one blank may stand between
             if not _phrase_char(before):
@@ -329,14 +340,14 @@ class TreeBuilder:
             # there; after a sentence end only the styles that are never inline items may
             new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (
-                new_list and (value == expected or gap) and self._confirmed(index)
+                new_list and (value in (expected, 1) or gap) and self._confirmed(index)
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
         elif cand.kind == "prose":
             ok = value == expected and (depth is not None or heading.style in last_value) and self._confirmed(index, True)
         else:  # glued to a heading phrase: a new list whose next item follows
-            ok = depth is None and value == expected and self._confirmed(index)
+            ok = depth is None and value in (expected, 1) and self._confirmed(index)  # 1: a list restarting per group
         if not ok:
             return None
         if depth is not None:
@@ -352,11 +363,14 @@ class TreeBuilder:
 
     def _confirmed(self, index: int, by_boundary: bool = False) -> bool:
         """Whether the next candidate of the same style after ``index`` numbers on from it (with
-        ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose)."""
+        ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose),
+        or the candidate right after it is its first decimal child (1. then 1.1)."""
         cand = self._cands[index]
-        for later in self._cands[index + 1:]:
+        for k, later in enumerate(self._cands[index + 1:]):
             if by_boundary and later.kind == "prose":
                 continue
+            if k == 0 and later.heading.under == cand.heading.style and later.heading.value == 1:
+                return later.heading.parent == cand.heading.value
             if later.heading.style == cand.heading.style and later.heading.value != 0:
                 return later.heading.value == cand.heading.value + 1
         return False
