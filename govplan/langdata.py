@@ -492,6 +492,7 @@ class LayoutData(Strict):
     closed_ends: str
     sentence_ends: str
     label_line: str
+    line_markup: str | None = None
     min_wraps: int = Field(ge=1)
     min_wrap_share: float = Field(ge=0, le=1)
     max_running_head_chars: int = Field(gt=0)
