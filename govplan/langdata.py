@@ -49,6 +49,7 @@ class LineStyleData(Strict):
     damaged: bool = False
     strict: bool = False
     under: str | None = None
+    needs_child: bool = False
 
 
 class InlineStyleData(Strict):
@@ -493,6 +494,7 @@ class LayoutData(Strict):
     sentence_ends: str
     label_line: str
     line_markup: str | None = None
+    contents_entry: str | None = None
     min_wraps: int = Field(ge=1)
     min_wrap_share: float = Field(ge=0, le=1)
     max_running_head_chars: int = Field(gt=0)

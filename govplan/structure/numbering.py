@@ -30,6 +30,7 @@ class LineStyle:
     damaged: bool = False
     strict: bool = False
     under: str | None = None  # the style of the item a decimal number's prefix numbers (1.2 under 1.)
+    needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class HeadingNumber:
     strict: bool = False  # a heading only where it is exactly the next number of an open list
     under: str | None = None  # a decimal number's parent style, and the value its prefix gives it
     parent: int | None = None
+    needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ def numbering() -> Numbering:
         LineStyle(
             s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
             bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
+            bool(s.get("needs_child", False)),
         )
         for s in data["line_styles"]
     )
@@ -256,7 +259,8 @@ def _styled_heading(window: str) -> HeadingNumber | None:
             if name != "n" and part is not None:
                 segment = segment.replace("{" + name + "}", part)
         parent = int(match.group("p")) if style.under and match.group("p") else None
-        return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict, style.under, parent)
+        return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict, style.under, parent,
+                             style.needs_child)
     return None
 
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from govplan.annotate.base import Cell
 from govplan.grammar import compile_pattern
 from govplan.spec.model import CellText, Found, NumberStyle, TaskNode
-from govplan.structure.lines import Line, Locator
+from govplan.structure.lines import Line, Locator, is_contents_entry
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
     HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering,
@@ -101,7 +101,8 @@ class TreeBuilder:
         self.tables = find_tables(lines, self.text)
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
-        self._cands = self._candidates(lines, in_table)
+        contents = {k for k, line in enumerate(lines) if not line.blank and is_contents_entry(line.text)}
+        self._cands = self._candidates(lines, in_table | contents)
         cand_index = 0
         roots: list[_Open] = []
         stack: list[_Open] = []
@@ -329,10 +330,11 @@ class TreeBuilder:
             expected = last_value[heading.style] + 1 if heading.style in last_value else 1
         continues = value == expected or (depth is None and heading.style in last_value and value == 1)
         restart = depth is not None and value == 1
-        if heading.strict:
+        if heading.strict or heading.needs_child:
             continues = value == expected and (depth is not None or heading.style in last_value)
+            continues = continues or (heading.needs_child and self._child_follows(index))
             restart = False
-        gap = not heading.strict and expected < value <= expected + self.data.max_gap and self._confirmed(index)
+        gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
         if cand.kind == "start":
             ok = continues or restart or gap
         elif cand.kind in ("sentence", "blank"):
@@ -364,16 +366,23 @@ class TreeBuilder:
     def _confirmed(self, index: int, by_boundary: bool = False) -> bool:
         """Whether the next candidate of the same style after ``index`` numbers on from it (with
         ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose),
-        or the candidate right after it is its first decimal child (1. then 1.1)."""
+        or its first decimal child follows it (1. then 1.1)."""
         cand = self._cands[index]
-        for k, later in enumerate(self._cands[index + 1:]):
+        if self._child_follows(index):
+            return True
+        for later in self._cands[index + 1:]:
             if by_boundary and later.kind == "prose":
                 continue
-            if k == 0 and later.heading.under == cand.heading.style and later.heading.value == 1:
-                return later.heading.parent == cand.heading.value
             if later.heading.style == cand.heading.style and later.heading.value != 0:
                 return later.heading.value == cand.heading.value + 1
         return False
+
+    def _child_follows(self, index: int) -> bool:
+        """Whether the candidate right after ``index`` is its first decimal child (1总则, then 1.1)."""
+        cand = self._cands[index]
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        return later is not None and later.heading.under == cand.heading.style and later.heading.value == 1 \
+            and later.heading.parent == cand.heading.value
 
     @staticmethod
     def _close(node: _Open | None, end: int) -> None:
