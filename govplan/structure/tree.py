@@ -349,7 +349,9 @@ class TreeBuilder:
         elif cand.kind == "prose":
             ok = value == expected and (depth is not None or heading.style in last_value) and self._confirmed(index, True)
         else:  # glued to a heading phrase: a new list whose next item follows
-            ok = depth is None and value in (expected, 1) and self._confirmed(index)  # 1: a list restarting per group
+            # 1: a list restarting per group; the heading it is glued to, just placed, vouches for it
+            parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
+            ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index))
         if not ok:
             return None
         if depth is not None:
@@ -368,7 +370,7 @@ class TreeBuilder:
         ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose),
         or its first decimal child follows it (1. then 1.1)."""
         cand = self._cands[index]
-        if self._child_follows(index):
+        if self._child_follows(index) or self._glued_child_follows(index):
             return True
         for later in self._cands[index + 1:]:
             if by_boundary and later.kind == "prose":
@@ -376,6 +378,11 @@ class TreeBuilder:
             if later.heading.style == cand.heading.style and later.heading.value != 0:
                 return later.heading.value == cand.heading.value + 1
         return False
+
+    def _glued_child_follows(self, index: int) -> bool:
+        """Whether a first item is glued to this heading's phrase (一、总体要求 (一)指导思想…)."""
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        return later is not None and later.kind == "glued" and later.heading.value == 1
 
     def _child_follows(self, index: int) -> bool:
         """Whether the candidate right after ``index`` is its first decimal child (1总则, then 1.1)."""
