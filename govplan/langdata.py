@@ -123,6 +123,7 @@ class MetadataData(Strict):
     doc_number_pattern: str
     recipient_separators: str
     recipient_not_endings: Words
+    recipient_kind_words: Words = []
     max_title_lines: int = Field(ge=1)
     max_title_chars: int = Field(gt=0)
     chrome_labels: Words
