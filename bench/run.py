@@ -97,7 +97,7 @@ def floor_seconds(text: str) -> float:
     """OpenCC t2s over the whole text, then jieba segmentation with govplan's tokenizer (HMM off)."""
     import opencc
 
-    from govplan.annotate.segment import tokenizer
+    from govplan.lexical.segment import tokenizer
 
     converter = opencc.OpenCC("t2s")
     return median_seconds(lambda: list(tokenizer().cut(converter.convert(text), HMM=False)))
@@ -108,7 +108,7 @@ import sys
 from collections import deque
 from pathlib import Path
 import opencc
-from govplan.annotate.segment import tokenizer
+from govplan.lexical.segment import tokenizer
 converter, cut = opencc.OpenCC("t2s"), tokenizer().cut
 for path in sorted(Path(sys.argv[1]).glob("*.txt")):
     deque(cut(converter.convert(path.read_text(encoding="utf-8")), HMM=False), maxlen=0)
@@ -124,7 +124,7 @@ def cold_floor(folder: Path) -> ChildRun:
 def forget_text_memos() -> None:
     """Clear every memo keyed by the text being extracted (segmentations, heading matches, contents
     titles, YAML scalar checks), so warm runs get no answer a first run would not have."""
-    from govplan.annotate.segment import clear_cache
+    from govplan.lexical.segment import clear_cache
     from govplan.spec import emit
     from govplan.structure import compilation, numbering
 

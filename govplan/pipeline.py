@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from govplan import __version__
@@ -17,7 +16,8 @@ from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
 from govplan.registry import registry_for
 from govplan.readers import SourceText
-from govplan.spec.model import Evidence, Found, Metadata, Source, Spec, TaskNode, UnitRef
+from govplan.spec.found import Found
+from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitRef
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
@@ -50,7 +50,7 @@ def extract_text(text: str, name: str = "<text>", options: ExtractOptions | None
 
 def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> list[Spec]:
     """All specs in one source: one for a notice, one per document for a compilation."""
-    from govplan.annotate.segment import use_user_words
+    from govplan.lexical.segment import use_user_words
 
     options = options or ExtractOptions()
     use_user_words(registry_for(options.registry_paths).surfaces())  # jieba keeps exactly this registry's names whole
@@ -151,7 +151,7 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
 def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
     """Each node's own text for annotators, in document order; a paragraph that holds inline
     items (一是…二是…) keeps only its lead-in, so nothing is annotated twice. A task-table row
-    gives its cells (govplan.annotate.base.Cell) and ends before trailing cells that report what
+    gives its cells (govplan.spec.found.Cell) and ends before trailing cells that report what
     was done (进展情况) or hold scores; items annotators find inside its child tasks' text (the
     ①②③ of a 进度安排 cell) are left to the children."""
     result: list[NodeText] = []

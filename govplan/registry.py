@@ -3,7 +3,7 @@
 A registry is built from the bundled govplan/data/aliases.yaml plus every user file, given with
 ``--registry FILE`` or named in a ``.govplan.yaml`` kept beside the specs (or in a folder above
 them). It is a value: building one changes nothing another document sees (the jieba words an
-extraction needs are set per extraction from ``Registry.surfaces``, see annotate/segment.py).
+extraction needs are set per extraction from ``Registry.surfaces``, see govplan/lexical/segment.py).
 This module imports neither jieba nor OpenCC, so validation stays fast.
 """
 
@@ -105,7 +105,7 @@ class Registry:
 
 def load_registry(extra_paths: Iterable[Path | str] = ()) -> Registry:
     """The bundled alias registry extended with the user's YAML files (later files win)."""
-    from govplan.annotate.lexicon import data
+    from govplan.lexical.lexicon import data
 
     paths = [Path(p) for p in extra_paths]
     registry = Registry(sources=("govplan/data/aliases.yaml", *map(str, paths)))

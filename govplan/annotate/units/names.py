@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from govplan.annotate.segment import words
+from govplan.lexical.segment import words
 from govplan.annotate.units.rules import CLOSE, OPEN, Rules, ending_verb
 from govplan.registry import Registry
 
