@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 
 if TYPE_CHECKING:
     from govplan.spec.model import Spec
@@ -121,9 +121,7 @@ def read_registry_file(path: Path) -> dict[str, Any]:
 
     loaded = read_yaml(path)
     if not isinstance(loaded, dict):
-        raise GovplanError(
-            "别名文件应为映射：规范名称: [别名, …]", "alias file must be a mapping: canonical name: [alias, ...]", str(path)
-        )
+        raise GovplanError(Errors.E205, str(path))
     check_data(path, loaded, "aliases" if _sectioned(loaded) else "aliases_plain")
     return loaded
 

@@ -29,7 +29,7 @@ class FileResult:
     name: str
     outputs: list[Path] = field(default_factory=list)
     rows: list[tuple[str, str, int, int, int, int]] = field(default_factory=list)
-    error: str | None = None
+    error: tuple[str, str] | None = None  # (code, message)
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
 
@@ -73,7 +73,9 @@ def extract(
     to_stdout = output is None and sources == ["-"]
     out_dir = output or Path(".")
     if force and update:
-        raise typer.BadParameter(tr("--force 与 --update 只能选一个", "use either --force or --update"))
+        from govplan.errors import Errors, GovplanError
+
+        raise GovplanError(Errors.E003)
     mode = "force" if force else "update" if update else "keep"
     units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
     job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in units), to_stdout, date.date() if date else None)
@@ -83,9 +85,11 @@ def extract(
     for result in results:
         for line in result.messages:
             typer.echo(line, err=True)
+    from govplan.errors import error_line
+
     failed = [r for r in results if r.error]
     for result in failed:
-        typer.echo(tr("错误：", "error: ") + result.error, err=True)
+        typer.echo(error_line(*result.error), err=True)
     if failed:
         raise typer.Exit(1)
 
@@ -152,7 +156,7 @@ def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]
 
 def _extract_one(name: str, base: str, job: _Job) -> FileResult:
     from govplan.cli.writing import Destination, dump, write_specs
-    from govplan.errors import GovplanError
+    from govplan.errors import Errors, GovplanError
     from govplan.merge import stamp
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import read_source
@@ -175,9 +179,9 @@ def _extract_one(name: str, base: str, job: _Job) -> FileResult:
                 sum(len(n.deadlines) for n in nodes), sum(len(n.targets) for n in nodes), sum(len(n.units) for n in nodes),
             ))
     except GovplanError as exc:
-        result.error = exc.message if exc.path else f"{name}: {exc.message}"
+        result.error = (exc.code, exc.message if exc.path else f"{name}: {exc.message}")
     except Exception as exc:  # noqa: BLE001 - one input's failure never stops the others
-        result.error = tr(f"{name}: 内部错误：{exc!r}", f"{name}: internal error: {exc!r}")
+        result.error = (Errors.E900.code, f"{name}: {Errors.E900.text({'detail': repr(exc)})}")
     result.seconds = time.perf_counter() - began
     return result
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from govplan.cli.validate_cmd import REGISTRY_HELP
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.i18n import tr
 
 if TYPE_CHECKING:
@@ -39,9 +39,7 @@ def parse_today(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise GovplanError(
-            f"--today 需要 YYYY-MM-DD 格式的日期，收到“{value}”", f"--today needs a YYYY-MM-DD date, got '{value}'"
-        ) from exc
+        raise GovplanError(Errors.E001, option="--today", value=value) from exc
 
 
 def _load(specs: list[Path], no_validate: bool, registry: list[Path]) -> list[LoadedSpec]:
@@ -62,7 +60,7 @@ def _emit(result: str | bytes, output: Path | None) -> None:
 
     if output is None:
         if isinstance(result, bytes):
-            raise GovplanError("docx/xlsx 是二进制格式，请用 -o 指定输出文件", "docx/xlsx output is binary: name a file with -o")
+            raise GovplanError(Errors.E002)
         sys.stdout.write(result)
         sys.stdout.flush()
         return

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.i18n import tr
 
 if TYPE_CHECKING:
@@ -41,11 +41,7 @@ def write_specs(specs: list["Spec"], dest: Destination, messages: list[str]) -> 
     targets = output_paths(dest.base, len(specs), dest.out_dir, dest.fmt)
     existing = [p for p in targets if p.exists()]
     if existing and dest.mode == "keep":
-        raise GovplanError(
-            f"规格文件已存在：{existing[0]}（用 --update 合并、保留人工修改，或用 --force 覆盖）。",
-            f"spec already exists: {existing[0]} (use --update to merge keeping hand edits, or --force to overwrite).",
-            dest.name,
-        )
+        raise GovplanError(Errors.E306, dest.name, spec=existing[0])
     previous = previous_outputs(dest.base, dest.out_dir, dest.fmt) if dest.mode != "keep" else []
     loaded = {path: _load_tree(path) for path in previous} if dest.mode == "update" else {}
     partners = _partners(loaded, specs)
@@ -151,7 +147,4 @@ def _keep_edited(leftovers: dict[Path, Any], targets: set[Path], messages: list[
 
 
 def _not_a_spec(path: Path, detail: str) -> GovplanError:
-    return GovplanError(
-        f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{detail}",
-        f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {detail}",
-    )
+    return GovplanError(Errors.E305, spec=path, detail=detail)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.i18n import tr
 from govplan.ledger.layout import (
     COMPLETED, NOTE, PROGRESS, STATUS, STATUS_CODES, document_key, parse_date, split_row_id,
@@ -174,8 +174,7 @@ def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
     try:
         Spec.model_validate(data)
     except ValueError as exc:
-        raise GovplanError(f"加入进展记录后规格无效，未写入：{exc}", f"the spec would not validate with the records; nothing written: {exc}",
-                           str(path)) from exc
+        raise GovplanError(Errors.E410, str(path), detail=exc) from exc
     if is_json:
         from govplan.spec.io import data_to_json
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select", "button")
 _NAV_HINT = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|sidebar|share|login|search|copyright|toolbar", re.I)
@@ -24,7 +24,7 @@ def html_text(name: str, markup: str) -> str:
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"无法解析 HTML：{exc}。", f"cannot parse the HTML: {exc}.", name) from exc
+        raise InputError(Errors.E121, name, detail=exc) from exc
     for element in root.xpath("//*[self::" + " or self::".join(_DROP_TAGS) + "]"):
         element.drop_tree()
     for element in root.xpath("//*[@class or @id]"):
@@ -35,7 +35,7 @@ def html_text(name: str, markup: str) -> str:
     lines = [line.strip() for line in _block_text(body).split("\n")]
     text = "\n".join(line for line in lines if line)
     if not text:
-        raise InputError("网页中没有找到正文。", "no article text found in the page.", name)
+        raise InputError(Errors.E122, name)
     return text
 
 
