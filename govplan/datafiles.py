@@ -17,14 +17,25 @@ from govplan.usercache import read_json, write_json
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file safely (C parser from ruamel.yaml.clib: the data files are read at every
     start); a broken file is a user-facing error naming the file."""
+    return parse_yaml(read_text(path), str(path))
+
+
+def read_text(path: Path) -> str:
+    """A data file's text (UTF-8); one that cannot be read is a user-facing error naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GovplanError(Errors.E201, str(path), detail=exc) from exc
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse the text of one YAML data file safely; bad YAML is a user-facing error naming the file."""
     from ruamel.yaml import YAML
 
     try:
-        return YAML(typ="safe", pure=False).load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GovplanError(Errors.E201, str(path), detail=exc) from exc
+        return YAML(typ="safe", pure=False).load(text)
     except Exception as exc:  # ruamel raises several unrelated error classes for bad YAML
-        raise GovplanError(Errors.E202, str(path), detail=exc) from exc
+        raise GovplanError(Errors.E202, name, detail=exc) from exc
 
 
 @lru_cache(maxsize=None)

@@ -151,6 +151,10 @@ class Errors:
 
     # E9xx: runs, engines and govplan's own failures
     E900 = ErrorCode("E900", "内部错误：{detail}", "internal error: {detail}", INTERNAL)
+    E902 = ErrorCode("E902", "工作进程的 govplan 版本与发起运行的不同（发起方 {mine}，工作进程 {theirs}）：请在所有机器上安装同一版本",
+                     "a worker runs another govplan (the run {mine}, the worker {theirs}): install the same version everywhere", INTERNAL)
+    E903 = ErrorCode("E903", "工作进程的 govplan 数据文件与发起运行的不同（摘要 {mine} 与 {theirs}）：请在所有机器上安装同一版本",
+                     "a worker has other govplan data files (digest {mine}, the worker {theirs}): install the same version everywhere", INTERNAL)
 
 
 def registered() -> dict[str, ErrorCode]:

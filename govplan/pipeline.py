@@ -14,7 +14,7 @@ from govplan import __version__
 from govplan.annotate.base import DocContext, NodeText
 from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
-from govplan.registry import registry_for
+from govplan.registry import registry_for_contents
 from govplan.readers import SourceText
 from govplan.spec.found import Found
 from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitRef
@@ -36,7 +36,9 @@ _ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting 
 class ExtractOptions:
     """Choices a user can make about extraction."""
 
-    registry_paths: tuple[str, ...] = ()
+    # The user's unit registry files as (name, text): contents, not paths, so that every process
+    # extracts with the same names whatever files it can see (govplan.registry.registry_contents).
+    registry: tuple[tuple[str, str], ...] = ()
     # The date of issue to assume where a document states none (a portal's publication date).
     doc_date: dt.date | None = None
 
@@ -53,7 +55,7 @@ def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> 
     from govplan.lexical.segment import use_user_words
 
     options = options or ExtractOptions()
-    use_user_words(registry_for(options.registry_paths).surfaces())  # jieba keeps exactly this registry's names whole
+    use_user_words(registry_for_contents(options.registry).surfaces())  # jieba keeps exactly this registry's names whole
     normalized = normalize(source.text)
     normalized = Normalized(undo_page_layout(normalized.mapped), normalized.script, normalized.conversion)
     locator = Locator(source.text, normalized.mapped)
@@ -216,7 +218,7 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
         nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
-    registry = registry_for(options.registry_paths)
+    registry = registry_for_contents(options.registry)
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")
     for nt in nodes:

@@ -23,6 +23,7 @@ from govplan.ledger.layout import (
     COMPLETED, NOTE, PROGRESS, STATUS, STATUS_CODES, document_key, parse_date, split_row_id,
 )
 from govplan.ledger.reading import SheetRow, read_ledger
+from govplan.spec.io import schema_header
 from govplan.spec.model import LedgerEntry, Spec, TaskNode
 from govplan.validate.fmt import dump_tree, load_round_trip, round_trip_yaml
 
@@ -179,7 +180,7 @@ def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
         from govplan.spec.io import data_to_json
 
         return data_to_json(data)
-    return dump_tree(data, yaml, path.parent)
+    return dump_tree(data, yaml, schema_header(path.parent))
 
 
 def _walk(nodes: list[Any]) -> Any:

@@ -33,24 +33,38 @@ class SourceText:
 
 def read_source(path: str | Path) -> SourceText:
     """Read one input (a file path, or "-" for standard input) and decode it."""
+    return decode_bytes("-" if str(path) == "-" else str(path), read_input(path), format_of(str(path)))
+
+
+def read_input(path: str | Path) -> bytes:
+    """The bytes of one input (a file path, or "-" for standard input), its type checked first."""
     if str(path) == "-":
-        return read_stdin()
+        return sys.stdin.buffer.read()
     path = Path(path)
     if not path.exists():
         raise InputError(Errors.E101, str(path))
     if path.is_dir():
         raise InputError(Errors.E102, str(path))
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
-    if path.suffix.lower() in _OLD_FORMATS:
-        zh, en, instead = _OLD_FORMATS[path.suffix.lower()]
-        raise InputError(Errors.E103, str(path), kind=Both(zh, en), instead=instead)
-    if fmt is None:
-        raise InputError(Errors.E104, str(path), suffix=path.suffix or Both("（无扩展名）", "(none)"))
+    format_of(str(path))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(Errors.E105, str(path), reason=exc.strerror) from exc
-    return decode_bytes(str(path), data, fmt)
+
+
+def format_of(name: str) -> str | None:
+    """The format an input's name gives (None for standard input, whose format is sniffed);
+    old Office formats and unknown types are errors naming the input."""
+    if name == "-":
+        return None
+    suffix = Path(name).suffix.lower()
+    if suffix in _OLD_FORMATS:
+        zh, en, instead = _OLD_FORMATS[suffix]
+        raise InputError(Errors.E103, name, kind=Both(zh, en), instead=instead)
+    fmt = SUPPORTED_SUFFIXES.get(suffix)
+    if fmt is None:
+        raise InputError(Errors.E104, name, suffix=Path(name).suffix or Both("（无扩展名）", "(none)"))
+    return fmt
 
 
 def sniff_format(data: bytes) -> str:
@@ -99,9 +113,3 @@ def _decode(name: str, data: bytes, fmt: str) -> SourceText:
 
         return SourceText(name, html_text(name, text), "html", encoding, digest)
     return SourceText(name, text, "txt", encoding, digest)
-
-
-def read_stdin() -> SourceText:
-    """Read standard input as one document, sniffing its format."""
-    data = sys.stdin.buffer.read()
-    return decode_bytes("-", data)

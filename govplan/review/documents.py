@@ -57,9 +57,10 @@ def review_input(path: Path, source_dir: Path | None, registry: tuple[str, ...] 
         return _spec_input(path, source_dir)
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import read_source
+    from govplan.registry import registry_contents
 
     source = read_source(path)
-    specs = extract_specs(source, ExtractOptions(registry))
+    specs = extract_specs(source, ExtractOptions(registry_contents(registry)))
     return ReviewInput(SourceState(source.text, str(path)), specs)
 
 

@@ -81,7 +81,7 @@ def format_text(text: str, name: str) -> str:
     data = load_round_trip(text, name, yaml)
     if not isinstance(data, CommentedMap):  # a spec is a mapping; around a lone scalar or some lists ruamel drops comments
         raise GovplanError(Errors.E302, name)
-    return dump_tree(data, yaml, None if name == "-" else Path(name).parent)
+    return dump_tree(data, yaml, schema_header(None if name == "-" else Path(name).parent))
 
 
 def load_round_trip(text: str, name: str, yaml: YAML) -> Any:
@@ -104,13 +104,14 @@ def _unreadable(name: str, where: str, problem: str | Both) -> GovplanError:
     return GovplanError(Errors.E301, name, where=where, problem=problem)
 
 
-def dump_tree(data: Any, yaml: YAML, spec_dir: Path | None) -> str:
-    """A loaded (and possibly changed) tree as text in canonical layout, with the schema line."""
+def dump_tree(data: Any, yaml: YAML, schema_line: str) -> str:
+    """A loaded (and possibly changed) tree as text in canonical layout, starting with ``schema_line``
+    unless it has a schema line of its own."""
     _block_style(data, set())
     buf = io.StringIO()
     yaml.dump(data, buf)
     out = buf.getvalue()
-    return out if SCHEMA_MARK in _leading_comments(out) else schema_header(spec_dir) + out
+    return out if SCHEMA_MARK in _leading_comments(out) else schema_line + out
 
 
 def _where(exc: YAMLError) -> str:
