@@ -135,6 +135,8 @@ class Errors:
     E409 = ErrorCode("E409", "规格中没有可列入台账的任务", "the specs hold no task to follow up")
     E410 = ErrorCode("E410", "加入进展记录后规格无效，未写入：{detail}", "the spec would not validate with the records; nothing written: {detail}")
     E411 = ErrorCode("E411", "不是可读的 .xlsx 工作簿：{detail}", "not a readable .xlsx workbook: {detail}")
+    E412 = ErrorCode("E412", "未知的视图“{view}”：应为 {choices} 之一", "unknown view '{view}': expected one of {choices}", USAGE)
+    E413 = ErrorCode("E413", "未知的输出格式“{fmt}”：应为 {choices} 之一", "unknown output format '{fmt}': expected one of {choices}", USAGE)
 
     # E5xx: writing outputs
     E501 = ErrorCode("E501", "无法写入：{reason}。", "cannot write: {reason}.")

@@ -21,6 +21,7 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".markdown": "md",
     ".csv": "csv",
 }
+BINARY_FORMATS = ("docx", "xlsx")  # the rest are text (UTF-8)
 
 
 @dataclass(frozen=True)
