@@ -175,8 +175,10 @@ def run_documents(names: list[str], options: RunOptions, jobs: int = 1) -> Itera
     if jobs == 1 or len(names) < 2:
         yield from (_process(document, options) for document in documents)
         return
+    from govplan.pipeline import ExtractOptions, prepare
     from govplan.workers import map_in_workers
 
+    prepare(ExtractOptions(options.registry, options.doc_date))  # forked workers start with the dictionary loaded
     yield from map_in_workers(_Processor(options), documents, jobs)
 
 

@@ -85,6 +85,8 @@ class Errors:
     E120 = ErrorCode("E120", "无法解析 CSV：{detail}。", "cannot parse the CSV: {detail}.")
     E121 = ErrorCode("E121", "无法解析 HTML：{detail}。", "cannot parse the HTML: {detail}.")
     E122 = ErrorCode("E122", "网页中没有找到正文。", "no article text found in the page.")
+    E123 = ErrorCode("E123", "表格展开后超过 {limit}M 个字符（合并单元格异常），拒绝读取。",
+                     "the tables expand beyond {limit}M characters (damaged merged cells?); refused.")
 
     # E2xx: language data files and unit registries
     E201 = ErrorCode("E201", "无法读取数据文件：{detail}", "cannot read data file: {detail}")

@@ -92,3 +92,44 @@ def test_cli_reports_each_bad_docx_and_extracts_the_rest(run_cli, tmp_path) -> N
         assert any(name in line for line in result.stderr.splitlines()), (name, result.stderr)
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["bad_span.yaml", "orphan_merge.yaml", "zz_good.yaml"]
+
+
+def spanning_tables() -> dict[str, bytes]:
+    """Small files whose merged cells would expand to tens of millions of characters of rows."""
+    spans = "<w:trPr><w:gridBefore w:val='1000'/><w:gridAfter w:val='1000'/></w:trPr>"
+    across = f"<w:tr>{spans}<w:tc><w:tcPr><w:gridSpan w:val='1000'/></w:tcPr><w:p/></w:tc></w:tr>"
+    down = "<table><tr><td colspan='1000' rowspan='1000'>县人社局</td></tr>" + "<tr></tr>" * 999 + "</table>"
+    return {
+        "across.docx": docx_with_body("<w:tbl>" + across * 6000 + "</w:tbl>"),
+        "down.html": f"<html><body><div class='content'>{down * 20}</div></body></html>".encode(),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(spanning_tables()))
+def test_tables_expanding_beyond_the_budget_are_refused(name: str) -> None:
+    """Spanned and merged cells repeat text and pad rows with empty cells, so a small file could
+    expand without bound; the rows are counted as they are made and the file is refused."""
+    data = spanning_tables()[name]
+    assert len(data) < 1024 * 1024
+    began = time.perf_counter()
+    with pytest.raises(InputError, match=f"{name}.*表格展开后超过"):
+        decode_bytes(name, data, name.rsplit(".", 1)[1])
+    assert time.perf_counter() - began < 5.0
+
+
+def test_deeply_nested_tables_read_in_time_linear_in_size() -> None:
+    """Each table's rows and cells are found without walking into its cells, and a cell's text
+    (tables nested in it included) is read in one walk: 80 nested tables (libxml2 keeps 255 levels)
+    cost no more than nested divs."""
+    para = "<p>" + "各单位要认真落实工作任务，确保按期完成。" * 5 + "</p>"
+
+    def page(kb: int, cells: int) -> bytes:
+        body = para * (kb * 1024 // len(para.encode()))
+        nested = "<table><tr>" + "<td>县人社局</td>" * cells + "<td>"
+        return ("<html><body>" + nested * 80 + body + "</td></tr></table>" * 80 + "</body></html>").encode()
+
+    for cells in (0, 3):
+        small, large = page(100, cells), page(400, cells)
+        small_time = seconds(lambda: decode_bytes("s.html", small, "html"))
+        large_time = seconds(lambda: decode_bytes("l.html", large, "html"))
+        assert large_time < 1.0 and large_time / small_time < 8, (cells, small_time, large_time)

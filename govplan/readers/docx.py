@@ -3,6 +3,9 @@
 The package is read within a budget (see govplan.readers.ooxml) and the main document part is
 parsed with a hardened parser; tables are walked from the XML grid directly, in one pass, so a
 vertically merged cell costs the same as any other (python-docx walks up row by row for each).
+Every row keeps the table's grid columns (see govplan.readers.grid): a merged cell's text stands
+in every row it covers, once across a row with empty cells for the other columns it covers. A
+cell's paragraphs (and those of tables nested in it) are joined by one blank.
 Paragraph text is python-docx's own (its element classes are used), so spans do not move.
 """
 
@@ -11,23 +14,24 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from govplan.errors import Errors, InputError
+from govplan.readers.grid import CELL_SEPARATOR, RowWriter, span_count
 from govplan.readers.ooxml import Package, parse_part
 
-CELL_SEPARATOR = "\t"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFFICE_DOCUMENT = "/officeDocument"
-_MAX_GRID_SPAN = 1000  # a cell spans at most this many grid columns (Word allows 63)
+_ONE_LINE = str.maketrans("\t\n\r", "   ")
 
 
 def docx_text(name: str, data: bytes) -> str:
     """The document's text, one line per paragraph or table row."""
     body = _document_body(name, data)
+    writer = RowWriter(name)
     lines: list[str] = []
     for block in body:
         if block.tag == _W + "p":
             lines.append(block.text)
         elif block.tag == _W + "tbl":
-            lines.extend(_table_rows(block))
+            lines.extend(_table_rows(block, writer))
     return "\n".join(lines)
 
 
@@ -55,34 +59,26 @@ def _main_part(name: str, package: Package) -> str:
     raise InputError(Errors.E111, name)
 
 
-def _table_rows(table: Any) -> list[str]:
-    """Each row's distinct cells (a merged cell once per row), cell paragraphs joined without breaks.
-
-    A cell continuing a vertical merge shows the text of the cell that starts the merge at the same
-    grid column in the row above, as Word displays it; one without such a start shows its own."""
+def _table_rows(table: Any, writer: RowWriter) -> list[str]:
+    """Each row's cells in grid order, so every row keeps the table's columns: empty cells for the
+    columns a row skips (gridBefore, gridAfter), a cell spanning N columns once and N-1 empty
+    cells after it. A cell continuing a vertical merge shows the text of the cell that starts the
+    merge at the same grid column in the row above, as Word displays it; one without such a start
+    shows its own."""
     rows: list[str] = []
-    above: dict[int, Any] = {}  # grid column -> the cell holding the content there, previous row
-    for row in table.iterchildren(_W + "tr"):
-        here: dict[int, Any] = {}
-        cells: list[Any] = []
-        seen: set[int] = set()
-        for offset, tc in _grid_cells(row):
-            owner = above.get(offset, tc) if _continues_merge(tc) else tc
-            here[offset] = owner
-            if id(owner) not in seen:
-                seen.add(id(owner))
-                cells.append(owner)
+    above: dict[int, str] = {}  # grid column -> the text of the cell starting there, previous row
+    for tr in table.iterchildren(_W + "tr"):
+        cells: list[str] = []
+        here: dict[int, str] = {}
+        writer.pad(cells, _count(tr, "trPr", "gridBefore", 0))
+        for tc in tr.iterchildren(_W + "tc"):
+            column = len(cells)
+            here[column] = above[column] if _continues_merge(tc) and column in above else _cell_text(tc)
+            writer.place(cells, here[column], _count(tc, "tcPr", "gridSpan", 1))
+        writer.pad(cells, _count(tr, "trPr", "gridAfter", 0))
         above = here
-        rows.append(CELL_SEPARATOR.join(_cell_text(cell) for cell in cells))
+        rows.append(CELL_SEPARATOR.join(cells))
     return rows
-
-
-def _grid_cells(row: Any) -> Iterator[tuple[int, Any]]:
-    """(grid column, cell) for each cell of a row, after any columns the row skips."""
-    offset = _int_val(row.find(f"{_W}trPr/{_W}gridBefore"), 0)
-    for tc in row.iterchildren(_W + "tc"):
-        yield offset, tc
-        offset += _int_val(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)
 
 
 def _continues_merge(tc: Any) -> bool:
@@ -91,17 +87,26 @@ def _continues_merge(tc: Any) -> bool:
     return merge is not None and merge.get(_W + "val", "continue") == "continue"
 
 
-def _int_val(element: Any, default: int) -> int:
-    """An element's w:val as a count in [default, _MAX_GRID_SPAN]; damaged values give the default."""
-    if element is None:
-        return default
-    try:
-        value = int(element.get(_W + "val", default))
-    except ValueError:
-        return default
-    return min(max(value, default), _MAX_GRID_SPAN)
+def _count(element: Any, properties: str, name: str, least: int) -> int:
+    """The w:val of a row's or cell's property as a column count (see grid.span_count)."""
+    found = element.find(f"{_W}{properties}/{_W}{name}")
+    return span_count(None if found is None else found.get(_W + "val"), least)
 
 
 def _cell_text(tc: Any) -> str:
-    """A cell's own paragraphs joined without breaks, tabs as spaces (tabs separate cells)."""
-    return "".join(p.text for p in tc.iterchildren(_W + "p")).replace("\t", " ")
+    """A cell's paragraphs, those of tables nested in it included, joined by one blank (blank ones
+    left out); tabs and line breaks as blanks, so the cell stays one cell of one line."""
+    texts = (p.text for p in _cell_paragraphs(tc))
+    return " ".join(text.translate(_ONE_LINE) for text in texts if text.strip())
+
+
+def _cell_paragraphs(tc: Any) -> Iterator[Any]:
+    """A cell's paragraphs in document order, walked without recursion (a text box's paragraphs,
+    inside a paragraph, are not walked)."""
+    stack = list(reversed(tc))
+    while stack:
+        node = stack.pop()
+        if node.tag == _W + "p":
+            yield node
+        else:
+            stack.extend(reversed(node))
