@@ -5,7 +5,8 @@ The driver builds RunOptions once (the schema line, the registry files' contents
 version and a digest of its data files: nothing a worker should take from its own machine), reads
 each input and the specs an earlier run wrote for it into a Document, and applies what comes back.
 ``process_document`` never raises: a failure is a DocumentError with its kind (input or internal;
-output when the driver cannot write), so one bad document never takes the others with it.
+worker-lost from an engine whose worker died on it, output when the driver cannot write), so one
+bad document never takes the others with it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from govplan import __version__
 from govplan.errors import Errors, GovplanError
 
 INPUT, INTERNAL = "input", "internal"  # what process_document reports
+WORKER_LOST = "worker-lost"  # what an engine reports for a document whose worker died each time
 OUTPUT = "output"  # what apply_result reports: the driver could not write a spec
 
 
@@ -54,7 +56,7 @@ class Document:
 class DocumentError:
     """Why a document gave no specs: its kind, the error code (docs/errors.md) and the message."""
 
-    kind: str  # input | internal | output
+    kind: str  # input | internal | worker-lost | output
     code: str
     message: str
 
@@ -165,13 +167,21 @@ def read_document(name: str, base: str, options: RunOptions) -> Document | Docum
     return Document(name, data, base, previous)
 
 
-def run_documents(names: list[str], options: RunOptions, jobs: int = 1) -> Iterator[DocumentResult]:
-    """Results in input order, from worker processes when ``jobs`` > 1 (same output as a serial run).
-    Spec names are decided here, over all inputs, so no two documents write the same file."""
+def run_documents(names: list[str], options: RunOptions, jobs: int = 1, engine: str = "local",
+                  address: str | None = None, batch_size: int = 50) -> Iterator[DocumentResult]:
+    """Results in input order: serial, from ``jobs`` worker processes, or from a Dask cluster
+    (``engine`` "dask": the one at ``address``, else a local one of ``jobs`` workers), all with
+    the output of a serial run. Spec names are decided here, over all inputs, so no two
+    documents write the same file."""
     from govplan.outputs import spec_bases
 
     bases = spec_bases(names)
     documents = (read_document(name, bases[name], options) for name in names)
+    if engine == "dask":
+        from govplan.dask_engine import run_on_dask
+
+        yield from run_on_dask(documents, options, jobs, address, batch_size)
+        return
     if jobs == 1 or len(names) < 2:
         yield from (_process(document, options) for document in documents)
         return
@@ -180,6 +190,11 @@ def run_documents(names: list[str], options: RunOptions, jobs: int = 1) -> Itera
 
     prepare(ExtractOptions(options.registry, options.doc_date))  # forked workers start with the dictionary loaded
     yield from map_in_workers(_Processor(options), documents, jobs)
+
+
+def process_batch(documents: list[Document | DocumentResult], options: RunOptions) -> list[DocumentResult]:
+    """The results of a batch of documents (one engine task); one the driver could not read is passed on."""
+    return [_process(document, options) for document in documents]
 
 
 @dataclass(frozen=True)

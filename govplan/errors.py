@@ -57,6 +57,7 @@ class Errors:
     E004 = ErrorCode("E004", "找不到：{names}", "not found: {names}", USAGE)
     E005 = ErrorCode("E005", "没有找到规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) found", USAGE)
     E006 = ErrorCode("E006", "--split 应为 {choices} 之一", "--split: expected one of {choices}", USAGE)
+    E007 = ErrorCode("E007", "{option} 不能与 {other} 同用", "{option} cannot be used with {other}", USAGE)
 
     # E1xx: reading inputs
     E101 = ErrorCode("E101", "文件不存在。", "no such file.")
@@ -155,10 +156,15 @@ class Errors:
 
     # E9xx: runs, engines and govplan's own failures
     E900 = ErrorCode("E900", "内部错误：{detail}", "internal error: {detail}", INTERNAL)
+    E901 = ErrorCode("E901", "处理这个文件的工作进程两次意外退出（内存不足或崩溃），已放弃这个文件",
+                     "the worker processing this file died twice (out of memory, or a crash); the file was given up")
     E902 = ErrorCode("E902", "工作进程的 govplan 版本与发起运行的不同（发起方 {mine}，工作进程 {theirs}）：请在所有机器上安装同一版本",
                      "a worker runs another govplan (the run {mine}, the worker {theirs}): install the same version everywhere", INTERNAL)
     E903 = ErrorCode("E903", "工作进程的 govplan 数据文件与发起运行的不同（摘要 {mine} 与 {theirs}）：请在所有机器上安装同一版本",
                      "a worker has other govplan data files (digest {mine}, the worker {theirs}): install the same version everywhere", INTERNAL)
+    E904 = ErrorCode("E904", "{feature} 需要可选依赖：pip install govplan[{extra}]", "{feature} needs an optional dependency: pip install govplan[{extra}]",
+                     USAGE)
+    E905 = ErrorCode("E905", "无法连接 Dask 调度器 {address}：{detail}", "cannot reach the Dask scheduler {address}: {detail}", USAGE)
 
 
 def registered() -> dict[str, ErrorCode]:

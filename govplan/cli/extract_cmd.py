@@ -21,6 +21,11 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "extract",
@@ -44,7 +49,18 @@ def extract(
         False, "--update", help=tr("重新提取并合并到已存在的规格：保留人工修改，加入新内容，报告冲突",
                                    "re-extract into existing specs: keep hand edits, add new items, report conflicts"),
     ),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help=tr("并行进程数", "parallel worker processes")),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help=tr("并行进程数（--engine dask 时为本机集群的工作进程数）",
+                                                              "parallel worker processes (with --engine dask: workers of the local cluster)")),
+    engine: Engine = typer.Option(
+        Engine.local, "--engine", help=tr("在哪里运行：local 本机；dask 用 Dask 集群（需 pip install govplan[dask]）",
+                                          "where to run: local, or dask on a Dask cluster (needs pip install govplan[dask])"),
+    ),
+    address: Optional[str] = typer.Option(
+        None, "--address", help=tr("Dask 调度器地址，如 tcp://host:8786（缺省时在本机启动 --jobs 个工作进程）",
+                                   "the Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)"),
+    ),
+    batch_size: int = typer.Option(50, "--batch-size", min=1, help=tr("--engine dask 时每个任务处理的文件数",
+                                                                     "documents per task with --engine dask")),
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
     date: Optional[dt.datetime] = typer.Option(
         None, "--date", formats=["%Y-%m-%d"],
@@ -67,7 +83,10 @@ def extract(
     units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
     options = run_options(None if to_stdout else out_dir, fmt.value, mode, units, date.date() if date else None)
     results = []
-    for result in _progress(run_documents(sources, options, jobs), len(sources)):
+    if address is not None and engine != Engine.dask:
+        raise GovplanError(Errors.E007, option="--address", other="--engine local")
+    run = run_documents(sources, options, jobs, engine.value, address, batch_size)
+    for result in _progress(run, len(sources)):
         if to_stdout:
             texts = [text for _, text in result.files]
             typer.echo("---\n".join(texts) if fmt.value == "yaml" else "".join(texts), nl=False)
