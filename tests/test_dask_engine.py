@@ -55,23 +55,26 @@ def test_a_scheduler_at_an_address_keeps_no_registry_words_between_jobs(run_cli,
     assert _files(tmp_path / "plain") == _files(tmp_path / "fresh")
 
 
-def test_without_the_extra_the_engine_names_the_install(tmp_path: Path) -> None:
+def _python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter with a small notice and an output folder as arguments."""
     notice = tmp_path / "notice.txt"
     notice.write_text("一、县林业局负责巡查。\n", encoding="utf-8")
+    return subprocess.run([sys.executable, "-c", code, str(notice), str(tmp_path / "out")], capture_output=True, text=True)
+
+
+def test_without_the_extra_the_engine_names_the_install(tmp_path: Path) -> None:
     hide_dask = ("import sys; sys.modules['dask'] = sys.modules['distributed'] = None; "
                  "sys.argv = ['govplan', '--lang', 'en', 'extract', sys.argv[1], '-o', sys.argv[2], '--engine', 'dask']; "
                  "from govplan.cli.app import main; main()")
-    done = subprocess.run([sys.executable, "-c", hide_dask, str(notice), str(tmp_path / "out")], capture_output=True, text=True)
+    done = _python(hide_dask, tmp_path)
     assert done.returncode == 2
     assert "E904" in done.stderr and "pip install govplan[dask]" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_help_and_a_local_run_import_no_dask(tmp_path: Path) -> None:
-    notice = tmp_path / "notice.txt"
-    notice.write_text("一、县林业局负责巡查。\n", encoding="utf-8")
     probe = ("import sys\nfrom govplan.cli.app import main\nfor argv in (['--help'], ['extract', sys.argv[1], '-o', sys.argv[2]]):\n"
              "    sys.argv = ['govplan', *argv]\n    try:\n        main()\n    except SystemExit:\n        pass\n"
              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", probe, str(notice), str(tmp_path / "out")], capture_output=True, text=True)
+    done = _python(probe, tmp_path)
     assert done.stderr.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "out" / "notice.yaml").is_file()
