@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -78,3 +79,15 @@ def test_help_and_a_local_run_import_no_dask(tmp_path: Path) -> None:
     done = _python(probe, tmp_path)
     assert done.stderr.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "out" / "notice.yaml").is_file()
+
+
+def test_a_batch_whose_worker_dies_is_done_again_one_document_at_a_time(tmp_path: Path) -> None:
+    from govplan.batch import Document, process_document, run_options
+    from govplan.dask_engine import _client, _collect
+
+    options = run_options(tmp_path, "yaml", "keep")
+    documents = [Document(path.name, path.read_bytes(), path.stem) for path in sorted(SEEDS.glob("*.txt"))[:2]]
+    with _client(None, 1) as client:
+        crash = client.submit(os._exit, 1, pure=False)  # the batch's task takes its worker down, each time it runs
+        results = _collect(client, documents, crash, options)
+    assert [(r.name, r.files, r.error) for r in results] == [(d.name, process_document(d, options).files, None) for d in documents]
