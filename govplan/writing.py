@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from govplan.merge import MergeResult
     from govplan.spec.model import Spec
 
-MODES = ("keep", "force", "update")
-
-
 @dataclass(frozen=True)
 class Destination:
     """Where and how an input's specs are written."""
