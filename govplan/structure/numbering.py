@@ -91,6 +91,7 @@ class Numbering:
     midline: Midline
     max_gap: int  # a number this far past the expected one still continues its list when confirmed
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
+    numerals: dict[str, tuple[str, ...]]  # how a number given by place is written ({n:cn})
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
 
 
@@ -132,8 +133,15 @@ def numbering() -> Numbering:
         ),
         max_gap=int(data["max_gap"]),
         enclosed=(enclosed := _enclosed(data)),
+        numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
         first_chars=_first_chars(styles, enclosed),
     )
+
+
+def place_segment(segment: str, value: int) -> str:
+    """The id segment of an item numbered by its place: {n} as a digit, {n:cn} as a Chinese numeral."""
+    cn = numbering().numerals["cn"]
+    return segment.replace("{n:cn}", cn[value - 1] if 0 < value <= len(cn) else str(value)).replace("{n}", str(value))
 
 
 def _enclosed(data: dict[str, Any]) -> dict[str, str]:

@@ -28,7 +28,7 @@ from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.lines import Line, Locator, is_contents_entry
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
-    HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering,
+    HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering, place_segment,
 )
 from govplan.structure.tables import Table, TableCell, TableRow, find_tables, row_number
 
@@ -357,7 +357,7 @@ class TreeBuilder:
         if depth is not None:
             del stack[depth:]
         level = stack[-1].level + 1 if stack else 1
-        segment = heading.segment.replace("{n}", str(value))
+        segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
                      numeral_written=not heading.damaged)
         (stack[-1].children if stack else roots).append(node)
