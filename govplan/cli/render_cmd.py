@@ -144,8 +144,22 @@ def calendar_command(
     )
 
 
+def templates_command(
+    folder: Path = typer.Argument(
+        Path("govplan-templates"), metavar=tr("目录", "DIR"),
+        help=tr("写入模板副本的目录（默认 govplan-templates）", "folder to write the copies to (default: govplan-templates)"),
+    ),
+    force: bool = typer.Option(False, "--force", help=tr("覆盖已存在的文件", "overwrite existing files")),
+) -> None:
+    """Copy govplan's own templates and Word reference document into a folder to restyle them."""
+    from govplan.render.templating import copy_builtin_templates
+
+    for path in copy_builtin_templates(folder, force):
+        typer.echo(tr(f"已写入 {path}", f"wrote {path}"), err=True)
+
+
 def register(app: typer.Typer) -> None:
-    """Register `render` and `calendar` on the app."""
+    """Register `render`, `calendar` and `templates` on the app."""
     app.command(
         "render",
         help=tr(
@@ -160,3 +174,11 @@ def register(app: typer.Typer) -> None:
             "Export task deadlines as an iCalendar file (.ics), recurring ones as RRULEs.",
         ),
     )(calendar_command)
+    app.command(
+        "templates",
+        help=tr(
+            "把内置的 Jinja 模板和 Word 参考文档（reference.docx）复制到目录中，修改后用 render --template 指定。",
+            "Copy the built-in Jinja templates and Word reference document (reference.docx) into a folder, "
+            "to restyle them and pass them to render --template.",
+        ),
+    )(templates_command)

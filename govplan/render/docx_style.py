@@ -1,7 +1,7 @@
 """The official-document look of govplan's Word tables: fonts, sizes and the named paragraph styles.
 
 Both the reference-document builder and the docx writer read this table, so the
-styles in templates/reference.docx and the fonts set on every run never disagree.
+styles in govplan/render/templates/reference.docx and the fonts set on every run never disagree.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Word tables with python-docx over templates/reference.docx.
+"""Word tables with python-docx over the reference document (govplan/render/templates/reference.docx).
 
 Word, WPS and LibreOffice each trust a different width: Word the table width (w:tblW),
 WPS the column grid (w:tblGrid), LibreOffice the cell widths (w:tcW); all three are set,
@@ -11,13 +11,15 @@ Western font.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from govplan.errors import GovplanError
-from govplan.render.docx_style import DOC_NUMBER, NOTE, STYLES, TABLE_HEADER, TABLE_TEXT, TITLE, ParagraphStyle
+from govplan.render.docx_style import DOC_NUMBER, NOTE, REFERENCE_NAME, STYLES, TABLE_HEADER, TABLE_TEXT, TITLE, ParagraphStyle
 from govplan.render.grids import Column, Grid
 from govplan.render.reference_doc import set_run_fonts
+from govplan.render.templating import builtin_templates
 
 EMU_PER_TWIP = 635
 TABLE_STYLE = "Table Grid"
@@ -121,34 +123,41 @@ def _clear_body(document: Any) -> None:
             body.remove(child)
 
 
+def builtin_reference() -> io.BytesIO:
+    """govplan's own reference document, read from the package."""
+    return io.BytesIO((builtin_templates() / REFERENCE_NAME).read_bytes())
+
+
 def usable_width_twips(document: Any) -> int:
     """The text width of the document's last section, in twips."""
     section = document.sections[-1]
     return int((section.page_width - section.left_margin - section.right_margin) / EMU_PER_TWIP)
 
 
-def open_reference(reference: Path) -> Any:
-    """The reference document, checked for the styles the writer uses (a user's copy may lack them)."""
+def open_reference(reference: Path | None) -> Any:
+    """The reference document (govplan's own when ``reference`` is None), checked for the styles the
+    writer uses (a user's copy may lack them)."""
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    source = reference if reference is not None else builtin_reference()
     try:
-        document = Document(str(reference))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        document = Document(str(source) if isinstance(source, Path) else source)
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise GovplanError(f"不是可用的 Word 参考文档：{exc}", f"not a usable Word reference document: {exc}", str(reference)) from exc
     present = {style.name for style in document.styles}
     missing = [name for name in [s.name for s in STYLES] + [TABLE_STYLE] if name not in present]
     if missing:
         names = "、".join(missing)
         raise GovplanError(
-            f"参考文档缺少样式：{names}（可从 templates/reference.docx 复制后修改）",
-            f"the reference document lacks the styles {names} (start from a copy of templates/reference.docx)",
+            f"参考文档缺少样式：{names}（用 govplan templates 复制出 reference.docx 后修改）",
+            f"the reference document lacks the styles {names} (start from the copy govplan templates writes)",
             str(reference),
         )
     return document
 
 
-def write_docx(grids: list[Grid], reference: Path) -> bytes:
+def write_docx(grids: list[Grid], reference: Path | None = None) -> bytes:
     """Every grid as a titled Word table on the reference document, each table from a new page."""
     document = open_reference(reference)
     _clear_body(document)

@@ -1,4 +1,4 @@
-"""Build templates/reference.docx: the styled, empty A4-landscape document Word tables are built on.
+"""Build govplan/render/templates/reference.docx: the styled, empty A4-landscape document Word tables are built on.
 
 Run `python -m govplan.render.reference_doc [OUT]` after changing docx_style.py; the
 result is committed, and users may pass their own copy (restyled in Word) with --template.
@@ -20,7 +20,6 @@ from govplan.render.docx_style import (
     TABLE_TEXT,
     ParagraphStyle,
 )
-from govplan.render.templating import TEMPLATES_DIR
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GB2312_CHARSET = "86"
@@ -123,7 +122,7 @@ def build_reference() -> bytes:
 def main(argv: list[str]) -> None:
     from govplan.fsutil import write_atomic
 
-    out = Path(argv[0]) if argv else TEMPLATES_DIR / REFERENCE_NAME
+    out = Path(argv[0]) if argv else Path(__file__).with_name("templates") / REFERENCE_NAME
     write_atomic(out, build_reference())
     print(out)
 

@@ -1,19 +1,29 @@
-"""Jinja rendering of the text views: govplan's templates in templates/ or a user's own file.
+"""Jinja rendering of the text views: govplan's templates (package data) or a user's own file.
 
-HTML templates are autoescaped (any name ending .html/.htm, with or without .j2), so
-task text from a spec can never inject markup. Undefined variables are errors, so a
-typo in a user's template is reported instead of printing an empty column.
+The built-in templates live in the package (govplan/render/templates/) and are found through
+importlib.resources, so an installed wheel renders as a source checkout does. HTML templates
+are autoescaped (any name ending .html/.htm, with or without .j2), so task text from a spec can
+never inject markup. Undefined variables are errors, so a typo in a user's template is reported
+instead of printing an empty column.
 """
 
 from __future__ import annotations
 
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from govplan.errors import GovplanError
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATE_PACKAGE = "govplan.render"
+TEMPLATE_FOLDER = "templates"
 HTML_SUFFIXES = ("html", "htm", "html.j2", "htm.j2")
+
+
+def builtin_templates() -> Traversable:
+    """The folder of govplan's own templates and Word reference document, inside the package."""
+    return resources.files(TEMPLATE_PACKAGE) / TEMPLATE_FOLDER
 
 
 def md_cell(value: object) -> str:
@@ -22,11 +32,13 @@ def md_cell(value: object) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def _environment(search_dir: Path) -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+def _environment(search_dir: Path | None) -> Any:
+    """Templates from ``search_dir`` first (a user's folder), then govplan's own."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 
+    loaders: list[Any] = [FileSystemLoader(str(search_dir))] if search_dir is not None else []
     env = Environment(
-        loader=FileSystemLoader([str(search_dir), str(TEMPLATES_DIR)]),
+        loader=ChoiceLoader([*loaders, PackageLoader(TEMPLATE_PACKAGE, TEMPLATE_FOLDER)]),
         autoescape=select_autoescape(enabled_extensions=HTML_SUFFIXES, default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -37,13 +49,15 @@ def _environment(search_dir: Path) -> Any:
     return env
 
 
-def render_template(path: Path, variables: dict[str, Any]) -> str:
-    """Render the template file at ``path``; its folder and templates/ are searched for includes."""
+def render_template(path: Path | str, variables: dict[str, Any]) -> str:
+    """Render a template: a user's file (a Path; its folder is searched for includes first) or the
+    name of one of govplan's own (a str, e.g. tasktable.md.j2)."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    env = _environment(path.parent)
+    folder, name = (path.parent, path.name) if isinstance(path, Path) else (None, path)
+    env = _environment(folder)
     try:
-        return env.get_template(path.name).render(**variables)
+        return env.get_template(name).render(**variables)
     except TemplateSyntaxError as exc:
         raise GovplanError(
             f"模板第 {exc.lineno} 行语法错误：{exc.message}", f"template syntax error on line {exc.lineno}: {exc.message}", str(path)
@@ -52,6 +66,24 @@ def render_template(path: Path, variables: dict[str, Any]) -> str:
         raise GovplanError(f"模板出错：{exc}", f"template error: {exc}", str(path)) from exc
 
 
-def builtin_template(view: str, fmt: str) -> Path:
-    """govplan's own template for a view in a text format, e.g. templates/tasktable.md.j2."""
-    return TEMPLATES_DIR / f"{view}.{fmt}.j2"
+def builtin_template(view: str, fmt: str) -> str:
+    """The name of govplan's own template for a view in a text format, e.g. tasktable.md.j2."""
+    return f"{view}.{fmt}.j2"
+
+
+def copy_builtin_templates(folder: Path, overwrite: bool) -> list[Path]:
+    """Write a copy of every built-in template (and reference.docx) into ``folder`` to restyle;
+    existing files are kept unless ``overwrite``. Returns the files written."""
+    from govplan.errors import OutputExistsError
+    from govplan.fsutil import write_atomic
+
+    sources = sorted((entry for entry in builtin_templates().iterdir() if entry.is_file()), key=lambda e: e.name)
+    targets = [(folder / entry.name, entry) for entry in sources]
+    existing = [str(path) for path, _ in targets if path.exists()]
+    if existing and not overwrite:
+        raise OutputExistsError(
+            f"文件已存在：{'、'.join(existing)}（用 --force 覆盖）", f"files exist: {', '.join(existing)} (use --force to overwrite)"
+        )
+    for path, entry in targets:
+        write_atomic(path, entry.read_bytes())
+    return [path for path, _ in targets]

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from govplan.errors import GovplanError
 from govplan.render.context import View, build_context
-from govplan.render.docx_style import REFERENCE_NAME
 from govplan.render.loading import LoadedSpec
-from govplan.render.templating import TEMPLATES_DIR, builtin_template, render_template
+from govplan.render.templating import builtin_template, render_template
 
 SUFFIX_FORMATS: dict[str, str] = {
     ".docx": "docx",
@@ -49,11 +48,11 @@ def choose_format(to: str | None, output: Path | None, template: Path | None) ->
     return "md"
 
 
-def _reference_for(request: RenderRequest) -> Path:
-    """The Word reference document: the user's .docx given with --template, else templates/reference.docx."""
+def _reference_for(request: RenderRequest) -> Path | None:
+    """The Word reference document: the user's .docx given with --template, else None (govplan's own)."""
     if request.template is not None and request.template.suffix.lower() == ".docx":
         return request.template
-    return TEMPLATES_DIR / REFERENCE_NAME
+    return None
 
 
 def _check_template(request: RenderRequest) -> None:
