@@ -491,6 +491,15 @@ class LayoutData(Strict):
     min_width: int = Field(ge=1)
 
 
+# --- render.yaml ------------------------------------------------------------------------------
+
+class RenderData(Strict):
+    framing_sections: Words = Field(min_length=1)
+    limit_words: Words = Field(min_length=1)
+    unit_suffixes: Words
+    fragment_starts: Words
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "grammar": GrammarData,
     "numbering": NumberingData,
@@ -505,6 +514,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "validate": ValidateData,
     "tables": TablesData,
     "layout": LayoutData,
+    "render": RenderData,
 }
 
 

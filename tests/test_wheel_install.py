@@ -71,7 +71,7 @@ def test_the_installed_command_renders_every_format(installed: Path, tmp_path: P
     if fmt == "docx":
         from docx import Document
 
-        assert "精准核实务工信息" in "".join(c.text for c in Document(io.BytesIO(data)).tables[0].column_cells(2))
+        assert "精准核实务工信息" in "".join(c.text for t in Document(io.BytesIO(data)).tables for c in t.column_cells(2))
     elif fmt == "xlsx":
         from openpyxl import load_workbook
 

@@ -15,6 +15,7 @@ from govplan.errors import GovplanError
 from govplan.i18n import tr
 
 if TYPE_CHECKING:
+    from govplan.registry import Registry
     from govplan.render.loading import LoadedSpec
 
 
@@ -44,16 +45,22 @@ def parse_today(value: str | None) -> dt.date | None:
         ) from exc
 
 
-def _load(specs: list[Path], no_validate: bool, registry: list[Path]) -> list[LoadedSpec]:
+def _load(specs: list[Path], no_validate: bool, registry: Registry) -> list[LoadedSpec]:
     """The specs, loaded with the user's registry; warnings about skipped items go to stderr."""
-    from govplan.registry import registry_files, registry_for
     from govplan.render.loading import load_specs_for_render
 
-    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry_for(registry_files(registry, specs)))
+    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry)
     for spec in loaded:
         for warning in spec.warnings:
             typer.echo(tr("警告：", "warning: ") + warning, err=True)
     return loaded
+
+
+def _registry(given: list[Path], specs: list[Path]) -> Registry:
+    """The bundled registry with --registry files and those the specs' .govplan.yaml names."""
+    from govplan.registry import registry_files, registry_for
+
+    return registry_for(registry_files(given, specs))
 
 
 def _emit(result: str | bytes, output: Path | None) -> None:
@@ -109,13 +116,51 @@ def render_command(
         False, "--no-validate", help=tr("不因校验错误而停止：略过出错的条目", "do not stop on validation errors: skip the failing items")
     ),
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
+    title: str | None = typer.Option(
+        None, "--title", help=tr("表格标题（替代“文件标题＋任务分解表”）", "the table's heading (instead of the document's title + the view's name)")
+    ),
+    attachment: str | None = typer.Option(
+        None, "--attachment", metavar="N",
+        help=tr("在标题上方标注“附件N”（作为通知的附件印发时）", "print 附件N above the title (when the table is sent as an attachment)"),
+    ),
+    all_sections: bool = typer.Option(
+        False, "--all-sections",
+        help=tr("保留总体要求、保障措施等没有具体任务的部分（默认略去）", "keep sections without tasks of their own (总体要求, 保障措施…), left out by default"),
+    ),
+    combined: bool = typer.Option(
+        False, "--combined", help=tr("多份文件合成一张责任矩阵（默认每份文件一张）", "one responsibility matrix across all documents (default: one per document)")
+    ),
+    per_unit: Path | None = typer.Option(
+        None, "--per-unit", metavar="DIR",
+        help=tr("每个责任单位一份责任清单，写入该目录（配合 --as checklist）", "one checklist file per responsible unit, written into DIR (with --as checklist)"),
+    ),
 ) -> None:
     """生成任务分解表、责任矩阵或责任清单（docx/xlsx/html/md/csv）。"""
-    from govplan.render.views import RenderRequest, choose_format, render
+    from govplan.render.context import ContextOptions
+    from govplan.render.views import RenderRequest, attachment_label, choose_format, render
 
-    fmt = choose_format(to.value if to else None, output, template)
-    request = RenderRequest(view.value, fmt, depth, unit, parse_today(today), template)  # type: ignore[arg-type]
-    _emit(render(_load(specs, no_validate, registry), request), output)
+    if per_unit is not None and (view != ViewChoice.checklist or output is not None):
+        raise GovplanError("--per-unit 用于 --as checklist，且不与 -o 同用", "--per-unit goes with --as checklist and without -o")
+    fmt = choose_format(to.value if to else None, output, template) if per_unit is None else (to.value if to else "docx")
+    units = _registry(registry, specs)
+    options = ContextOptions(all_sections, title, attachment_label(attachment), combined, units)
+    request = RenderRequest(view.value, fmt, depth, unit, parse_today(today), template, options)  # type: ignore[arg-type]
+    loaded = _load(specs, no_validate, units)
+    if per_unit is not None:
+        _emit_per_unit(loaded, request, per_unit)
+    else:
+        _emit(render(loaded, request), output)
+
+
+def _emit_per_unit(loaded: list[LoadedSpec], request: object, folder: Path) -> None:
+    """Write one checklist per unit into ``folder``, atomically, and say how many."""
+    from govplan.fsutil import write_atomic
+    from govplan.render.views import render_per_unit
+
+    outputs = render_per_unit(loaded, request)  # type: ignore[arg-type]
+    for name, data in outputs:
+        write_atomic(folder / name, data)
+    typer.echo(tr(f"已在 {folder} 生成 {len(outputs)} 份责任清单", f"wrote {len(outputs)} checklists into {folder}"), err=True)
 
 
 def calendar_command(
@@ -133,7 +178,7 @@ def calendar_command(
     """把所有有具体日期的任务时限导出为日历（.ics），周期性时限按重复规则导出。"""
     from govplan.render.ical import build_calendar
 
-    result = build_calendar(_load(specs, no_validate, []), unit)
+    result = build_calendar(_load(specs, no_validate, _registry([], specs)), unit)
     _emit(result.data.decode("utf-8"), output)
     typer.echo(
         tr(

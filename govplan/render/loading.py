@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from govplan.errors import GovplanError, InputError
 from govplan.i18n import tr
-from govplan.registry import CONFIG_NAME, Registry, canonicalise
+from govplan.registry import CONFIG_NAME, Registry, canonicalise, registry_for
 from govplan.spec.io import load_spec_text
 from govplan.spec.model import Spec
 
@@ -142,7 +142,8 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
 
 def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry | None = None) -> list[LoadedSpec]:
     """Every spec named (files, or directories of spec files), loaded for rendering; units the
-    ``registry`` knows get its name where the spec has none.
+    ``registry`` (the bundled one by default) knows get its name where the spec has none, so a
+    hand edit's short name (市发改委) is grouped with the registry name (市发展和改革委员会).
 
     With ``validate`` the full validator (YAML faults, schema, semantic rules) runs first and
     any error stops the rendering with the validator's located report.
@@ -151,8 +152,8 @@ def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry 
     if validate:
         _validate_all(files, registry)
     loaded = [load_spec_for_render(path, validate) for path in files]
-    for spec in loaded if registry is not None else []:
-        canonicalise(spec.spec, registry)  # type: ignore[arg-type]  # registry is set here
+    for spec in loaded:
+        canonicalise(spec.spec, registry or registry_for())
     return loaded
 
 
