@@ -174,19 +174,22 @@ def calendar_command(
     no_validate: bool = typer.Option(
         False, "--no-validate", help=tr("不因校验错误而停止：略过出错的条目", "do not stop on validation errors: skip the failing items")
     ),
+    no_recurring: bool = typer.Option(
+        False, "--no-recurring",
+        help=tr("不导出周期性时限（每月25日前、每季度等）", "leave out recurring deadlines (每月25日前, 每季度…)"),
+    ),
 ) -> None:
     """把所有有具体日期的任务时限导出为日历（.ics），周期性时限按重复规则导出。"""
     from govplan.render.ical import build_calendar
 
-    result = build_calendar(_load(specs, no_validate, _registry([], specs)), unit)
+    result = build_calendar(_load(specs, no_validate, _registry([], specs)), unit, recurring=not no_recurring)
     _emit(result.data.decode("utf-8"), output)
-    typer.echo(
-        tr(
-            f"{result.events} 个日程；{result.skipped} 个时限没有具体日期，未写入",
-            f"{result.events} events; {result.skipped} deadlines have no date and were left out",
-        ),
-        err=True,
-    )
+    summary = tr(f"{result.events} 个日程；{result.skipped} 个时限没有具体日期，未写入",
+                 f"{result.events} events; {result.skipped} deadlines have no date and were left out")
+    if no_recurring:
+        summary += tr(f"；{result.rhythms_left_out} 个周期性时限按 --no-recurring 未写入",
+                      f"; {result.rhythms_left_out} recurring deadlines left out (--no-recurring)")
+    typer.echo(summary, err=True)
 
 
 def templates_command(
