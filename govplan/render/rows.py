@@ -104,7 +104,7 @@ def deadline_sentences(node: TaskNode) -> str:
     chosen: set[tuple[int, int]] = set()
     for deadline in filter(is_limit, node.deadlines):
         at = node.text.find(deadline.text)
-        if at < 0:
+        if at < 0 and deadline.span is not None and node.span is not None:
             at = deadline.span.start - node.span.start
         chosen.update(s for s in sentences if s[0] <= at < s[1])
     return "\n".join(node.text[a:b].strip() for a, b in sorted(chosen)) or node.text

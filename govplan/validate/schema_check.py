@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from govplan.i18n import tr
-from govplan.spec.model import Spec
+from govplan.spec.model import UNLOCATED, Spec
 from govplan.validate.findings import Finding
 
 # pydantic error types, grouped by what the user did wrong.
@@ -66,6 +66,16 @@ def _finding(error: Any) -> Finding:
     value = error.get("input")
     if kind == "extra_forbidden":
         return _unknown_field(loc)
+    if kind == UNLOCATED:
+        fields = str((error.get("ctx") or {}).get("fields", "span"))
+        return Finding(
+            "GP011",
+            loc,
+            tr(f"缺少 {fields.replace(' and ', ' 和 ')}：提取的条目要标明它在原文中的位置",
+               f"missing {fields}: an extracted item says where it stands in the source"),
+            tr("人工添加的条目写上 origin: manual，就可以不写 span 和 line",
+               "for an item added by hand, write origin: manual and leave span and line out"),
+        )
     if kind == "missing":
         name = loc[-1]
         return Finding(
