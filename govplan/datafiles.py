@@ -24,7 +24,20 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise GovplanError(f"无法读取数据文件：{exc}", f"cannot read data file: {exc}", str(path)) from exc
     except Exception as exc:  # ruamel raises several unrelated error classes for bad YAML
-        raise GovplanError(f"YAML 格式错误：{exc}", f"invalid YAML: {exc}", str(path)) from exc
+        from govplan.yamltext import describe_yaml
+
+        where = _mark(exc)
+        raise GovplanError(f"YAML 格式错误{where}：{describe_yaml(exc)}", f"invalid YAML{where}: {describe_yaml(exc)}", str(path)) from exc
+
+
+def _mark(exc: Exception) -> str:
+    """Where a YAML error stands (（第 3 行第 5 列）), where it says."""
+    from govplan.i18n import tr
+
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return ""
+    return tr(f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）", f" (line {mark.line + 1}, column {mark.column + 1})")
 
 
 @lru_cache(maxsize=None)
@@ -79,8 +92,8 @@ def check_data(path: Path, value: Any, schema: str) -> None:
         line = _line_of(path, problem["loc"])
         where = f"{path}:{line}" if line else str(path)
         raise GovplanError(
-            f"数据文件的键 {'.'.join(keys) or '（根）'}：{_problem_zh(problem)}{f'（是否应为“{hint}”？）' if hint else ''}",
-            f"data file key {'.'.join(keys) or '(root)'}: {problem['msg']}{f' (did you mean {hint!r}?)' if hint else ''}",
+            f"数据文件的键 {'.'.join(keys) or '（根）'}：{_problem(problem)}{f'（是否应为“{hint}”？）' if hint else ''}",
+            f"data file key {'.'.join(keys) or '(root)'}: {_problem(problem)}{f' (did you mean {hint!r}?)' if hint else ''}",
             where,
         ) from None
 
@@ -97,18 +110,18 @@ def _suggestion(problem: dict[str, Any], problems: list[dict[str, Any]]) -> str 
     return close[0] if close else None
 
 
-def _problem_zh(problem: dict[str, Any]) -> str:
-    """pydantic's problem in Chinese for the kinds a data file meets."""
+def _problem(problem: dict[str, Any]) -> str:
+    """pydantic's problem in the interface language, without pydantic's own words."""
+    from govplan.i18n import tr
+    from govplan.pydantic_text import describe
+
     kind = problem["type"]
     if kind == "missing":
-        return "缺少这个键（是否改了名？）"
+        return tr("缺少这个键（是否改了名？）", "this key is missing (was it renamed?)")
     if kind == "extra_forbidden":
-        return "未知的键"
-    if kind.endswith("_type") or kind.endswith("_parsing"):
-        return f"类型不对（{problem['msg']}）"
-    if kind == "literal_error":
-        return f"取值不在允许的范围内（{problem['msg']}）"
-    return problem["msg"]
+        return tr("未知的键", "unknown key")
+    described = describe(problem)
+    return f"{described.message}{tr('；', '; ')}{described.hint}" if described.hint else described.message
 
 
 def _line_of(path: Path, loc: tuple[Any, ...]) -> int | None:

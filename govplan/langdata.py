@@ -454,6 +454,7 @@ class ValidateData(Strict):
     five_year_plans: dict[str, tuple[int, int]]
     plan_grace_years: int
     horizon_years: int
+    value_words: dict[str, Words]
 
 
 # --- tables.yaml ------------------------------------------------------------------------------

@@ -63,8 +63,16 @@ def error_location(loc: tuple[int | str, ...]) -> str:
 
 
 def format_validation_error(exc: ValidationError) -> str:
-    """One line per error: where, and pydantic's message."""
-    return "\n".join(f"  {error_location(err['loc'])}: {err['msg']}" for err in exc.errors())
+    """One line per error: where, what is wrong and how to put it right, in the interface language
+    (govplan.pydantic_text)."""
+    from govplan.pydantic_text import describe
+
+    lines = []
+    for err in exc.errors():
+        described = describe(err)
+        hint = tr("（提示：", " (hint: ") + described.hint + tr("）", ")") if described.hint else ""
+        lines.append(f"  {error_location(err['loc'])}: {described.message}{hint}")
+    return "\n".join(lines)
 
 
 def _read_text(path: Path) -> str:
@@ -128,7 +136,9 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
     try:
         return LoadedSpec(path, load_spec_text(text))
     except YAMLError as exc:
-        raise SpecValidationError(f"YAML 语法错误：{exc}", f"YAML syntax error: {exc}", str(path)) from exc
+        from govplan.yamltext import describe_yaml
+
+        raise SpecValidationError(f"YAML 语法错误：{describe_yaml(exc)}", f"YAML syntax error: {describe_yaml(exc)}", str(path)) from exc
     except ValidationError as exc:
         if not validate:
             return _salvage(_parse_data(text), path)

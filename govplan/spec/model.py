@@ -48,7 +48,7 @@ class Span(SpecModel):
     @model_validator(mode="after")
     def _ordered(self) -> "Span":
         if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before start {self.start}")
+            raise PydanticCustomError("span_order", "span end {end} is before start {start}", {"start": self.start, "end": self.end})
         return self
 
     def overlaps(self, other: "Span") -> bool:

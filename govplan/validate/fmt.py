@@ -16,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from govplan.errors import GovplanError
+from govplan.yamltext import describe_yaml
 from govplan.spec.io import SCHEMA_MARK, schema_header
 
 # fmt rewrites YAML only; JSON specs keep their JSON layout.
@@ -37,8 +38,8 @@ def format_text(text: str, name: str) -> str:
         data = yaml.load(text)
     except YAMLError as exc:
         raise GovplanError(
-            f"YAML 有错误，无法格式化（用 govplan validate 查看）：{exc}",
-            f"cannot format invalid YAML (see govplan validate): {exc}",
+            f"YAML 有错误，无法格式化（用 govplan validate 查看）：{describe_yaml(exc)}",
+            f"cannot format invalid YAML (see govplan validate): {describe_yaml(exc)}",
             name,
         ) from exc
     _block_style(data)

@@ -18,6 +18,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from govplan.i18n import tr
+from govplan.yamltext import describe_yaml
 from govplan.validate import fastyaml
 from govplan.validate.findings import Finding
 from govplan.validate.positions import Loc, Node
@@ -101,7 +102,7 @@ def _syntax_finding(exc: MarkedYAMLError, text: str) -> Finding:
         )
         finding.line, finding.column = line, indent.index("\t") + 1
         return finding
-    problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    problem = describe_yaml(exc)
     finding = Finding(
         "GP001",
         (),
