@@ -11,10 +11,11 @@ import sys
 import typer
 
 from govplan import __version__
+from govplan.cli.clitext import GovplanTyper, usage_error_text
 from govplan.errors import GovplanError
 from govplan.i18n import set_language, tr
 
-app = typer.Typer(
+app = GovplanTyper(
     name="govplan",
     help=tr(
         "govplan：政策文件编译器。把通知、实施方案、任务分解方案提取为任务规格（YAML），"
@@ -64,13 +65,24 @@ def _register_commands() -> None:
 _register_commands()
 
 
+# click's exception classes, whichever click typer runs on (its own bundled copy, or click itself).
+CLICK_ERROR = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException")
+
+
 def main() -> None:
     """Entry point: run the app; govplan's own errors print as one clear line, never a traceback.
 
-    Typer reports usage errors itself (exit 2); anything else that escapes a command is caught here.
+    Usage errors (exit 2) are printed here, in the interface language, not by click; anything
+    else that escapes a command is caught here too.
     """
     try:
-        app()
+        code = app(standalone_mode=False)
+    except CLICK_ERROR as exc:
+        typer.echo(usage_error_text(exc), err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo(tr("已中止。", "Aborted!"), err=True)
+        sys.exit(1)
     except GovplanError as exc:
         if _debug:
             raise
@@ -87,3 +99,4 @@ def main() -> None:
             err=True,
         )
         sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -79,7 +79,7 @@ def _emit(result: str | bytes, output: Path | None) -> None:
 
 def render_command(
     specs: list[Path] = typer.Argument(
-        ..., metavar="SPEC_OR_DIR...", help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
+        ..., metavar=tr("规格或目录...", "SPEC_OR_DIR..."), help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
     ),
     view: ViewChoice = typer.Option(
         ...,
@@ -131,7 +131,7 @@ def render_command(
         False, "--combined", help=tr("多份文件合成一张责任矩阵（默认每份文件一张）", "one responsibility matrix across all documents (default: one per document)")
     ),
     per_unit: Path | None = typer.Option(
-        None, "--per-unit", metavar="DIR",
+        None, "--per-unit", metavar=tr("目录", "DIR"),
         help=tr("每个责任单位一份责任清单，写入该目录（配合 --as checklist）", "one checklist file per responsible unit, written into DIR (with --as checklist)"),
     ),
 ) -> None:
@@ -165,7 +165,7 @@ def _emit_per_unit(loaded: list[LoadedSpec], request: object, folder: Path) -> N
 
 def calendar_command(
     specs: list[Path] = typer.Argument(
-        ..., metavar="SPEC_OR_DIR...", help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
+        ..., metavar=tr("规格或目录...", "SPEC_OR_DIR..."), help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help=tr("输出的 .ics 文件；缺省时写到标准输出", "the .ics file to write; stdout without it")

@@ -29,7 +29,7 @@ class OutputChoice(str, Enum):
 
 def validate(
     paths: list[str] = typer.Argument(
-        ..., help=tr("规格文件或目录（目录递归查找 .yaml/.yml/.json；- 表示标准输入）", "spec files or directories (searched for .yaml/.yml/.json; - for stdin)"), metavar="PATH..."
+        ..., help=tr("规格文件或目录（目录递归查找 .yaml/.yml/.json；- 表示标准输入）", "spec files or directories (searched for .yaml/.yml/.json; - for stdin)"), metavar=tr("规格或目录...", "PATH...")
     ),
     output: OutputChoice = typer.Option(
         OutputChoice.text, "--format", "-f", help=tr("输出格式：text、json 或 github（GitHub Actions 注释）", "output: text, json or github (GitHub Actions annotations)")
@@ -49,9 +49,9 @@ def validate(
 
     files, missing = spec_files(paths)
     if missing:
-        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint="PATH")
+        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint=tr("规格或目录", "PATH"))
     if not files:
-        raise typer.BadParameter(tr("没有找到规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) found"), param_hint="PATH")
+        raise typer.BadParameter(tr("没有找到规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) found"), param_hint=tr("规格或目录", "PATH"))
     units = registry_for(registry_files(registry, [p for p in paths if p != "-"]))
     findings = with_strictness(check_files(files, RuleContext(source_dir=source, registry=units)), strict)
     typer.echo(render(findings, len(files), output.value), nl=False)
@@ -68,7 +68,7 @@ def schema() -> None:
 
 
 def fmt(
-    paths: list[str] = typer.Argument(..., help=tr("规格文件或目录（- 表示标准输入，结果写到标准输出）", "spec files or directories (- reads stdin and writes stdout)"), metavar="PATH..."),
+    paths: list[str] = typer.Argument(..., help=tr("规格文件或目录（- 表示标准输入，结果写到标准输出）", "spec files or directories (- reads stdin and writes stdout)"), metavar=tr("规格或目录...", "PATH...")),
     check: bool = typer.Option(False, "--check", help=tr("只检查：有文件需要改写时退出码为 1", "only check: exit 1 if a file would change")),
 ) -> None:
     """Rewrite specs in canonical layout, keeping comments and key order."""
@@ -79,7 +79,7 @@ def fmt(
 
     files, missing = spec_files(paths, FORMAT_SUFFIXES)
     if missing:
-        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint="PATH")
+        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint=tr("规格或目录", "PATH"))
     changed = failed = 0
     for name in files:
         try:
