@@ -13,6 +13,7 @@ from typing import Optional, TYPE_CHECKING, Any, Iterator
 
 import typer
 
+from govplan.cli.summary import SpecSummary, print_summary, with_progress
 from govplan.cli.validate_cmd import REGISTRY_HELP
 from govplan.i18n import tr
 
@@ -31,7 +32,7 @@ class FileResult:
 
     name: str
     outputs: list[Path] = field(default_factory=list)
-    rows: list[tuple[str, str, int, int, int, int]] = field(default_factory=list)
+    rows: list[SpecSummary] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
 
 
 def extract(
-    inputs: list[str] = typer.Argument(..., metavar="FILE|DIR|-", help=tr("输入文件、目录或 -", "input files, directories or -")),
+    inputs: list[str] = typer.Argument(..., metavar=tr("文件|目录|-", "FILE|DIR|-"), help=tr("输入文件、目录或 -", "input files, directories or -")),
     output: Path | None = typer.Option(
         None, "-o", "--output", help=tr("输出目录（默认：当前目录；标准输入时默认输出到屏幕）",
                                         "output directory (default: current directory; stdout for -)"),
@@ -80,9 +81,9 @@ def extract(
     mode = "force" if force else "update" if update else "keep"
     units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
     job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in units), to_stdout, date.date() if date else None)
-    results = list(_progress(_run(job, sources, jobs), len(sources)))
+    results = list(with_progress(_run(job, sources, jobs), len(sources)))
     if not to_stdout:
-        _print_summary(results)
+        print_summary(results)
     for result in results:
         for line in result.messages:
             typer.echo(line, err=True)
@@ -134,21 +135,6 @@ def _run(job: _Job, sources: list[str], jobs: int) -> Iterator[FileResult]:
         yield from pool.map(job, sources)
 
 
-def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
-    """Pass results through, with a progress bar on standard error when there are several."""
-    if total < 2:
-        yield from results
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(tr("提取中", "extracting"), total=total)
-        for result in results:
-            yield result
-            progress.advance(task)
-
-
 def _extract_one(name: str, job: _Job) -> FileResult:
     from govplan.errors import GovplanError
     from govplan.fsutil import write_atomic
@@ -185,12 +171,7 @@ def _extract_one(name: str, job: _Job) -> FileResult:
         for path, _, text in outputs:
             write_atomic(path, text)
         result.outputs = [path for path, _, _ in outputs]
-        for path, spec, _ in outputs:
-            nodes = list(spec.walk())
-            result.rows.append((
-                path.name, spec.source.script, len(nodes),
-                sum(len(n.deadlines) for n in nodes), sum(len(n.targets) for n in nodes), sum(len(n.units) for n in nodes),
-            ))
+        result.rows = [SpecSummary.of(path.name, spec) for path, spec, _ in outputs]
     except GovplanError as exc:
         result.error = exc.message if exc.path else f"{name}: {exc.message}"
     result.seconds = time.perf_counter() - began
@@ -201,6 +182,7 @@ def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
     """Merge a fresh extraction into the spec at ``path``, keeping what a person changed."""
     from pydantic import ValidationError
 
+    from govplan.cli.showvalue import show_value
     from govplan.errors import GovplanError
     from govplan.merge import merge_specs
     from govplan.spec.model import Spec
@@ -213,15 +195,16 @@ def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
         merged = merge_specs(loaded.data, fresh)
         spec = Spec.model_validate(merged.data)
     except (OSError, UnicodeDecodeError, ValidationError, ValueError, AttributeError) as exc:
+        reason = _reason(exc)
         raise GovplanError(
-            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{exc}",
-            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {exc}",
+            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{reason}",
+            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {reason}",
         ) from exc
     for conflict in merged.conflicts:
         where = conflict.node_id or tr("文件", "document")
         result.messages.append(tr(
-            f"{path}: 冲突 {where} 的 {conflict.field}：保留人工修改，新提取结果为 {conflict.new!r}",
-            f"{path}: conflict at {where} {conflict.field}: kept the hand edit, the new extraction says {conflict.new!r}",
+            f"{path}: 冲突 {where} 的 {conflict.field}：保留人工修改，新提取结果为 {show_value(conflict.new)}",
+            f"{path}: conflict at {where} {conflict.field}: kept the hand edit, the new extraction says {show_value(conflict.new)}",
         ))
     if merged.edited:
         result.messages.append(tr(
@@ -229,6 +212,21 @@ def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
             f"{path}: merged ({len(merged.added)} added, {len(merged.dropped)} dropped, {len(merged.conflicts)} conflicts)",
         ))
     return spec
+
+
+def _reason(exc: Exception) -> str:
+    """Why a spec could not be merged, in the interface language (pydantic's first error described)."""
+    from pydantic import ValidationError
+
+    from govplan.pydantic_text import describe
+    from govplan.render.loading import error_location
+
+    if isinstance(exc, ValidationError):
+        error = exc.errors()[0]
+        return f"{error_location(error['loc'])}: {describe(error).message}"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
 
 
 def _dump(data: dict[str, Any], fmt: str, spec_dir: Path | None) -> str:
@@ -244,30 +242,3 @@ def _output_paths(name: str, count: int, out_dir: Path, fmt: str) -> list[Path]:
         return [out_dir / f"{stem}.{fmt}"]
     width = max(2, len(str(count)))
     return [out_dir / f"{stem}.part-{k:0{width}d}.{fmt}" for k in range(1, count + 1)]
-
-
-def _print_summary(results: list[FileResult]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=tr("提取结果", "Extraction summary"))
-    for header in (tr("文件", "file"), tr("文种", "script"), tr("任务", "tasks"), tr("时限", "deadlines"),
-                   tr("指标", "targets"), tr("单位", "units"), tr("用时", "time")):
-        table.add_column(header)
-    documents = 0
-    for result in results:
-        if result.error:
-            table.add_row(result.name, "-", "-", "-", "-", "-", tr("失败", "failed"))
-            continue
-        documents += len(result.rows)
-        for k, (file, script, tasks, deadlines, targets, units) in enumerate(result.rows):
-            seconds = f"{result.seconds:.2f}s" if k == 0 else ""
-            table.add_row(file, _script_label(script), str(tasks), str(deadlines), str(targets), str(units), seconds)
-    console = Console(width=120)
-    console.print(table)
-    console.print(tr(f"共 {len(results)} 个文件，{documents} 份文件规格。",
-                     f"{len(results)} file(s), {documents} document spec(s)."))
-
-
-def _script_label(script: str) -> str:
-    return {"simplified": tr("简体", "Simplified"), "traditional": tr("繁体", "Traditional")}.get(script, script)
