@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test eval bench anchors venv clean
+.PHONY: run test eval bench anchors fuzz venv clean
 
 venv: $(STAMP)
 
@@ -38,6 +38,23 @@ bench: $(STAMP)
 anchors: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[anchors]'
 	$(BIN)/python bench/anchors.py
+
+## Fuzz extract, validate, fmt and the .docx reader with atheris (not run by CI or make test):
+## FUZZ_SECONDS per target (default 600), FUZZ_TARGETS to pick, FUZZ_MAX_LEN bytes per input;
+## findings land in fuzz/out/TARGET/ (the corpus in fuzz/corpus/ grows from run to run).
+FUZZ_SECONDS ?= 600
+FUZZ_MAX_LEN ?= 8192
+FUZZ_TARGETS ?= extract validate fmt docx
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	$(BIN)/python fuzz/make_seeds.py
+	for target in $(FUZZ_TARGETS); do \
+	  dict=$$target.dict; case $$target in validate|fmt) dict=yaml.dict;; extract) dict=corpus/extract.dict;; esac; \
+	  mkdir -p fuzz/out/$$target; \
+	  (cd fuzz && ../$(BIN)/python fuzz_$$target.py corpus/$$target -dict=$$dict \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN) \
+	    -artifact_prefix=out/$$target/ -print_final_stats=1) 2>&1 | tee fuzz/out/$$target/log.txt | tail -n 20; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -24,5 +24,10 @@ class InputError(GovplanError):
     """A source file cannot be read or decoded."""
 
 
+class OutputError(GovplanError, OSError):
+    """An output cannot be written (no permission, no space, a directory in the way); still an
+    OSError for callers that treat a failed write as harmless (the user cache)."""
+
+
 class OutputExistsError(GovplanError):
     """A spec already exists and the user did not ask to overwrite or update it."""

@@ -1,4 +1,4 @@
-"""Atomic file writes: a temporary file beside the target, then a rename."""
+"""Atomic file writes: a temporary file beside the target, then a rename; failures name the file."""
 
 from __future__ import annotations
 
@@ -6,12 +6,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from govplan.errors import OutputError
+
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see either the old file or the whole new one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to ``path`` so that readers see either the old file or the whole new one.
+    A symlink is followed: the file it points to is replaced, the link stays."""
+    path = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
     try:
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
@@ -19,12 +25,18 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from exc
         raise
+
+
+def _unwritable(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"无法写入：{exc.strerror or exc}。", f"cannot write: {exc.strerror or exc}.", str(path))
 
 
 def _mode_for(path: Path) -> int:

@@ -195,6 +195,8 @@ class RhythmCompounds(Strict):
     periods: dict[str, RhythmPeriod]
     actions: Words
     fillers: Words
+    cycle_parts: dict[str, Part]
+    cycle_act_chars: int
     idiom_actions: Words
     idioms: dict[str, RhythmPeriod]
     assessment_periods: dict[str, RhythmPeriod]

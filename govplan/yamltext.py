@@ -4,6 +4,7 @@ after the explanation. The line and column come from the caller (a finding's loc
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from govplan.i18n import tr
@@ -33,6 +34,12 @@ PROBLEMS: tuple[tuple[str, str, str], ...] = (
     ("expected the node content", "这里缺少值", "a value is missing here"),
     ("unacceptable character", "文件里有不可打印的控制字符", "the file holds an unprintable control character"),
     ("while scanning an alias", "别名（*名称）写法不对", "an alias (*name) is malformed"),
+    ("on a list or mapping (specs need none)", "列表或映射前加了标签（如 !!str）：规格用不到标签，删掉它",
+     "a tag on a list or mapping: specs need none, remove it"),
+    ("an unknown tag", "未知的标签（以 ! 开头）：规格用不到标签，删掉它", "an unknown tag: specs need none, remove it"),
+    ("used as a key", "列表或映射被当作键：规格的键都是文字", "a list or mapping used as a key: spec keys are text"),
+    ("nested more than", "列表或映射嵌套超过 {n} 层：规格不会嵌套这么深，检查缩进或括号",
+     "lists or mappings nested more than {n} levels: a spec never nests so deep"),
     ("while scanning a block scalar", "多行文本（| 或 >）的写法不对", "a block scalar (| or >) is malformed"),
 )
 
@@ -42,5 +49,7 @@ def describe_yaml(exc: Any) -> str:
     said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part) or str(exc)
     for phrase, zh, en in PROBLEMS:
         if phrase in said:
+            number = re.search(r"\d+", said)  # a limit the library names ({n})
+            zh, en = (text.replace("{n}", number.group() if number else "") for text in (zh, en))
             return tr(zh, f"{en} ({said})")
     return tr("写法不符合 YAML 语法（检查这一处的缩进、冒号和引号）", f"{said}")

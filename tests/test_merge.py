@@ -89,7 +89,8 @@ def test_stamp_records_spec_document_and_node_fingerprints() -> None:
     spec = extracted("000")
     data = stamp(spec)
     assert data["fingerprint"] == fingerprint(spec)
-    assert len(data["document_fingerprint"]) == 16
+    record, digests = data["document_fingerprint"].split(":")
+    assert len(record) == 16 and len(digests) == 4 * 9  # 7 metadata fields, notes, top-level ids
     hashes = [node(data, i)["fingerprint"] for i in ids(data)]
     assert len(hashes) == len(list(spec.walk())) and len(set(hashes)) == len(hashes)
 
@@ -243,3 +244,20 @@ def test_compilation_parts_merge_independently(tmp_path: Path) -> None:
     result = merge_specs(edited, specs[1])
     assert result.conflicts == [] and node(result.data, first)["title"] == "人工标题"
     assert merge_specs(written(specs[2], tmp_path), specs[2]).edited is False
+
+
+def test_a_field_digest_collision_never_costs_an_edit(tmp_path: Path) -> None:
+    """Field digests are 16 bits: a hand-written title may share the digest of the extractor's old
+    one. The record hash then disagrees with what the digests imply, so the edit is kept (conflict)."""
+    import itertools
+
+    from govplan.merge import _NODE_RECORD, _digest, _digests
+
+    fresh = extracted("000")
+    edited = written(retitled(fresh, "2", "组长项目（旧）"), tmp_path)
+    old_digest = _digests(node(edited, "2")["fingerprint"], _NODE_RECORD)["title"]  # type: ignore[index]
+    collision = next(t for t in (f"人工标题{k}" for k in itertools.count()) if _digest("title", t) == old_digest)
+    node(edited, "2")["title"] = collision
+    result = merge_specs(edited, fresh)
+    assert node(result.data, "2")["title"] == collision
+    assert [c.field for c in result.conflicts] == ["title"]

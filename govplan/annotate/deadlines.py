@@ -31,6 +31,7 @@ _DAY = piece("day")
 _QUARTER = piece("quarter")
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
+_GAP = piece("gap")
 _ROC_OFFSET = 1911  # 民国112年 = 2023
 _NO_DEADLINE_COLUMNS = ("progress", "number", "note")  # columns whose dates are no due dates
 _PART_START = {"early": 1, "mid": 11, "late": 21}  # the first day of 上旬, 中旬, 下旬
@@ -62,9 +63,9 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
     slashed = rf"(?P<{tag}sy>{piece('modern_year')})/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
     return (
         rf"(?:{slashed}|"
-        rf"(?:(?P<{tag}y>{_YEAR})年)?"
-        rf"(?:(?P<{tag}m>{_MONTH})月(?P<{tag}fen>份)?"
-        rf"(?:(?P<{tag}d>{_DAY})[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
+        rf"(?:(?P<{tag}y>{_YEAR}){_GAP}年)?"
+        rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
+        rf"(?:{_GAP}(?P<{tag}d>{_DAY}){_GAP}[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
         rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
@@ -73,7 +74,7 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_YEAR})年|(?:{_MONTH})月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}/\d)"
+    return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}/\d)"
 
 
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
@@ -98,7 +99,7 @@ def _rules() -> _Rules:
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
         _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
-        + rf"(?:{not_after}(?P<lead>{alternation(leads)}))?{_core_ahead(year_parts)}{core_a}"
+        + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
         rf"(?P<suf>{alternation(w['suffix_kinds'])})?"
     )
     separators = alternation(w["period_separators"])
@@ -117,7 +118,8 @@ def _rules() -> _Rules:
     rhythm = w["rhythm_compounds"]
     breaks = re.escape(w["clause_breaks"])
     recurring = _starting_with(
-        [*rhythm["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *w["recurrence_words"], *w["count_periods"], "月"],
+        [*rhythm["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *rhythm["cycle_parts"],
+         *w["recurrence_words"], *w["count_periods"], "月"],
         "",
     ) + (
         rf"(?:(?<![\d{_CN_DIGIT}十每{re.escape(rhythm['not_after'])}])"
@@ -126,7 +128,8 @@ def _rules() -> _Rules:
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
         rf"|(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
-        rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})(?=(?P<aa>{alternation(rhythm['assessments'])})))"
+        rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})(?=(?P<aa>{alternation(rhythm['assessments'])}))"
+        rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
         rf"|(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>前)?"
@@ -530,6 +533,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
     if g["ap"] and _referred_to(text, m, compounds["assessment_references"], rules):
         return None
+    if g["yc"]:
+        return _cycle(m, text, words)
     if g["ip"] or g["ap"]:
         rhythm = compounds["idioms"][g["ip"]] if g["ip"] else compounds["assessment_periods"][g["ap"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
@@ -543,6 +548,21 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
             "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _cycle(m: re.Match[str], text: str, words: dict[str, Any]) -> dict[str, Any] | None:
+    """A part of the year glued to its act, in a list of such or of other rhythms (年初公布、年中检查、
+    年底兑现; 年初建账、逐月查账、年底结算): a yearly rhythm at that part; alone (年底完成验收) it is no
+    cycle, and the point reading stands."""
+    compounds = words["rhythm_compounds"]
+    parts = alternation([*compounds["cycle_parts"], *words["recurrence_words"]])
+    acts = int(compounds["cycle_act_chars"])
+    item = rf"{parts}[{piece('han')}]{{1,{acts}}}[、，,]"
+    before = text[max(0, m.start() - acts - 3):m.start()]
+    after = text[m.end():m.end() + acts + 3]
+    if not (re.search(item + "$", before) or re.match(rf"[{piece('han')}]{{1,{acts}}}[、，,]{parts}", after)):
+        return None
+    return {"kind": "recurring", "recurrence": Recurrence(freq="yearly", part=compounds["cycle_parts"][m.group("yc")])}
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:

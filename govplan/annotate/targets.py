@@ -573,7 +573,8 @@ def _mask_deadlines(text: str, start: int, end: int, dated: list[tuple[int, int]
     """text[start:end] with the sorted deadline ranges cut out (they are when, not what)."""
     pieces: list[str] = []
     pos = start
-    for s, e in dated[max(0, bisect.bisect_left(dated, (start, start)) - 1):]:
+    for k in range(max(0, bisect.bisect_left(dated, (start, start)) - 1), len(dated)):  # no dated[i:] copy
+        s, e = dated[k]
         if s >= end:
             break
         if e <= pos:

@@ -9,16 +9,13 @@ import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Optional, TYPE_CHECKING, Any, Iterator
+from typing import Iterator, Optional
 
 import typer
 
 from govplan.cli.summary import SpecSummary, print_summary, with_progress
 from govplan.cli.validate_cmd import REGISTRY_HELP
 from govplan.i18n import tr
-
-if TYPE_CHECKING:
-    from govplan.spec.model import Spec
 
 
 class OutputFormat(str, Enum):
@@ -120,28 +117,31 @@ class _Job:
     to_stdout: bool
     doc_date: dt.date | None = None
 
-    def __call__(self, name: str) -> FileResult:
-        return _extract_one(name, self)
+    def __call__(self, item: tuple[str, str]) -> FileResult:
+        return _extract_one(item[0], item[1], self)
 
 
 def _run(job: _Job, sources: list[str], jobs: int) -> Iterator[FileResult]:
-    """Results in input order, from worker processes when ``jobs`` > 1 (same output as a serial run)."""
+    """Results in input order, from worker processes when ``jobs`` > 1 (same output as a serial run).
+    Spec names are decided here, over all inputs, so workers never write the same file."""
+    from govplan.cli.outputs import spec_bases
+
+    bases = spec_bases(sources)
+    items = [(source, bases[source]) for source in sources]
     if jobs == 1 or len(sources) < 2:
-        yield from map(job, sources)
+        yield from map(job, items)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from govplan.workers import map_in_workers
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(job, sources)
+    yield from map_in_workers(job, items, jobs)
 
 
-def _extract_one(name: str, job: _Job) -> FileResult:
+def _extract_one(name: str, base: str, job: _Job) -> FileResult:
+    from govplan.cli.writing import Destination, dump, write_specs
     from govplan.errors import GovplanError
-    from govplan.fsutil import write_atomic
     from govplan.merge import stamp
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import read_source
-    from govplan.spec.io import spec_to_data
 
     result = FileResult(name)
     began = time.perf_counter()
@@ -149,96 +149,15 @@ def _extract_one(name: str, job: _Job) -> FileResult:
         source = read_source(name)
         specs = extract_specs(source, ExtractOptions(job.registry, job.doc_date))
         if job.to_stdout:
-            texts = [_dump(stamp(spec), job.fmt, None) for spec in specs]
+            texts = [dump(stamp(spec), job.fmt, None) for spec in specs]
             typer.echo("---\n".join(texts) if job.fmt == "yaml" else "".join(texts), nl=False)
             return result
-        targets = _output_paths(name, len(specs), job.out_dir, job.fmt)
-        existing = [p for p in targets if p.exists()]
-        if existing and job.mode == "keep":
-            raise GovplanError(
-                f"规格文件已存在：{existing[0]}（用 --update 合并、保留人工修改，或用 --force 覆盖）。",
-                f"spec already exists: {existing[0]} (use --update to merge keeping hand edits, or --force to overwrite).",
-                name,
-            )
-        outputs = []
-        for path, spec in zip(targets, specs):
-            if job.mode == "update" and path.exists():
-                spec = _merged(path, spec, result)
-                data = spec_to_data(spec)
-            else:
-                data = stamp(spec)  # with the fingerprints --update later tells hand edits by
-            outputs.append((path, spec, _dump(data, job.fmt, path.parent)))
-        for path, _, text in outputs:
-            write_atomic(path, text)
-        result.outputs = [path for path, _, _ in outputs]
-        result.rows = [SpecSummary.of(path.name, spec) for path, spec, _ in outputs]
+        outputs = write_specs(specs, Destination(name, base, job.out_dir, job.fmt, job.mode), result.messages)
+        result.outputs = [path for path, _ in outputs]
+        result.rows = [SpecSummary.of(path.name, spec) for path, spec in outputs]
     except GovplanError as exc:
         result.error = exc.message if exc.path else f"{name}: {exc.message}"
+    except Exception as exc:  # noqa: BLE001 - one input's failure never stops the others
+        result.error = tr(f"{name}: 内部错误：{exc!r}", f"{name}: internal error: {exc!r}")
     result.seconds = time.perf_counter() - began
     return result
-
-
-def _merged(path: Path, fresh: "Spec", result: FileResult) -> "Spec":
-    """Merge a fresh extraction into the spec at ``path``, keeping what a person changed."""
-    from pydantic import ValidationError
-
-    from govplan.cli.showvalue import show_value
-    from govplan.errors import GovplanError
-    from govplan.merge import merge_specs
-    from govplan.spec.model import Spec
-    from govplan.validate.reader import load
-
-    try:
-        loaded = load(path.read_text(encoding="utf-8-sig"))
-        if loaded.findings or not isinstance(loaded.data, dict):
-            raise ValueError(tr("YAML 有错误", "the YAML has errors"))
-        merged = merge_specs(loaded.data, fresh)
-        spec = Spec.model_validate(merged.data)
-    except (OSError, UnicodeDecodeError, ValidationError, ValueError, AttributeError) as exc:
-        reason = _reason(exc)
-        raise GovplanError(
-            f"无法合并到已有规格 {path}：文件不是有效的规格（先用 govplan validate 检查）：{reason}",
-            f"cannot merge into {path}: it is not a valid spec (check it with govplan validate): {reason}",
-        ) from exc
-    for conflict in merged.conflicts:
-        where = conflict.node_id or tr("文件", "document")
-        result.messages.append(tr(
-            f"{path}: 冲突 {where} 的 {conflict.field}：保留人工修改，新提取结果为 {show_value(conflict.new)}",
-            f"{path}: conflict at {where} {conflict.field}: kept the hand edit, the new extraction says {show_value(conflict.new)}",
-        ))
-    if merged.edited:
-        result.messages.append(tr(
-            f"{path}: 已合并（新增 {len(merged.added)} 项，移除 {len(merged.dropped)} 项，冲突 {len(merged.conflicts)} 处）",
-            f"{path}: merged ({len(merged.added)} added, {len(merged.dropped)} dropped, {len(merged.conflicts)} conflicts)",
-        ))
-    return spec
-
-
-def _reason(exc: Exception) -> str:
-    """Why a spec could not be merged, in the interface language (pydantic's first error described)."""
-    from pydantic import ValidationError
-
-    from govplan.pydantic_text import describe
-    from govplan.render.loading import error_location
-
-    if isinstance(exc, ValidationError):
-        error = exc.errors()[0]
-        return f"{error_location(error['loc'])}: {describe(error).message}"
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
-
-
-def _dump(data: dict[str, Any], fmt: str, spec_dir: Path | None) -> str:
-    from govplan.spec.io import data_to_json, data_to_yaml
-
-    return data_to_yaml(data, spec_dir) if fmt == "yaml" else data_to_json(data)
-
-
-def _output_paths(name: str, count: int, out_dir: Path, fmt: str) -> list[Path]:
-    """<stem>.yaml for a notice; <stem>.part-01.yaml … for the documents of a compilation."""
-    stem = "stdin" if name == "-" else Path(name).stem
-    if count == 1:
-        return [out_dir / f"{stem}.{fmt}"]
-    width = max(2, len(str(count)))
-    return [out_dir / f"{stem}.part-{k:0{width}d}.{fmt}" for k in range(1, count + 1)]

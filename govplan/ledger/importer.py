@@ -12,7 +12,6 @@ goes unseen.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from govplan.ledger.layout import (
 )
 from govplan.ledger.reading import SheetRow, read_ledger
 from govplan.spec.model import LedgerEntry, Spec, TaskNode
+from govplan.validate.fmt import dump_tree, load_round_trip, round_trip_yaml
 
 
 @dataclass
@@ -165,7 +165,8 @@ def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
     """The spec file's text with the records appended to their tasks' ``ledger`` lists, all else as it was."""
     text = path.read_text(encoding="utf-8-sig")
     is_json = path.suffix.lower() == ".json"
-    data = json.loads(text) if is_json else _yaml().load(text)
+    yaml = round_trip_yaml()
+    data = json.loads(text) if is_json else load_round_trip(text, str(path), yaml)
     for node in _walk(data.get("tasks", [])):
         new = entries.get(node.get("id"))
         if new:
@@ -179,15 +180,7 @@ def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
         from govplan.spec.io import data_to_json
 
         return data_to_json(data)
-    buf = io.StringIO()
-    _yaml().dump(data, buf)
-    return buf.getvalue()
-
-
-def _yaml() -> Any:
-    from govplan.validate.fmt import _round_trip
-
-    return _round_trip()
+    return dump_tree(data, yaml, path.parent)
 
 
 def _walk(nodes: list[Any]) -> Any:

@@ -27,7 +27,7 @@ def write_report(grid: Grid, fmt: str) -> str | bytes:
     if fmt == "md":
         from govplan.render.templating import render_template
 
-        return render_template(TEMPLATES / "report.md.j2", {"grid": grid})
+        return render_template(TEMPLATES / "report.md.j2", {"grid": grid}, "md")
     if fmt == "docx":
         from govplan.render.docx_writer import write_docx
 

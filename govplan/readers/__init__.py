@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from govplan.errors import InputError
+from govplan.errors import GovplanError, InputError
 
 SUPPORTED_SUFFIXES = {
     ".txt": "txt", ".text": "txt", ".docx": "docx", ".html": "html", ".htm": "html",
@@ -70,9 +70,20 @@ def sniff_format(data: bytes) -> str:
 def decode_bytes(name: str, data: bytes, fmt: str | None = None) -> SourceText:
     """Decode raw bytes of the given format (sniffed when None) into a SourceText."""
     fmt = fmt or sniff_format(data)
-    digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputError("文件是空的。", "the file is empty.", name)
+    try:
+        return _decode(name, data, fmt)
+    except GovplanError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - RecursionError, MemoryError, a library bug: the file names itself
+        raise InputError(f"无法读取文件（文件可能已损坏）：{exc!r}。", f"cannot read the file (it may be damaged): {exc!r}.",
+                         name) from exc
+
+
+def _decode(name: str, data: bytes, fmt: str) -> SourceText:
+    """Decode non-empty bytes of a known format."""
+    digest = hashlib.sha256(data).hexdigest()
     if fmt == "docx":
         from govplan.readers.docx import docx_text
 

@@ -62,6 +62,13 @@ class Grid:
 
 
 LEDGER_COLUMNS = [Column("进展情况", 24), Column("完成状态", 8, align="center")]
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def starts_formula(value: object) -> bool:
+    """Whether a spreadsheet would take this cell value for a formula (=HYPERLINK(…), +cmd|…)."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
 """Columns an xlsx task table adds, left empty, so it can serve as a 督查台账."""
 
 

@@ -17,7 +17,6 @@ from pydantic import ValidationError
 from govplan.errors import GovplanError, InputError
 from govplan.i18n import tr
 from govplan.registry import CONFIG_NAME, Registry, canonicalise, registry_for
-from govplan.spec.io import load_spec_text
 from govplan.spec.model import Spec
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -84,12 +83,6 @@ def _read_text(path: Path) -> str:
         raise InputError(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}", str(path)) from exc
 
 
-def _parse_data(text: str) -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True).load(text)
-
-
 def _failing_item(loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
     """The location of the smallest list item (a task, a deadline, a unit) that holds an error."""
     last_index = max((i for i, part in enumerate(loc) if isinstance(part, int)), default=None)
@@ -129,19 +122,26 @@ def _skipped_message(loc: tuple[int | str, ...]) -> str:
 
 
 def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
-    """One spec file, validated; with ``validate=False`` its invalid items are skipped instead."""
-    from ruamel.yaml import YAMLError
+    """One spec file, validated; with ``validate=False`` its invalid items are skipped instead.
+
+    The text is read by the validator's reader, so control characters, deep nesting and alias
+    bombs are refused with a located report instead of crashing a YAML library."""
+    from govplan.validate.check import check_text
+    from govplan.validate.reader import load
+    from govplan.validate.report import render_text
+    from govplan.validate.rules import RuleContext
 
     text = _read_text(path)
+    loaded = load(text)
+    if loaded.findings or not isinstance(loaded.data, dict):
+        report = render_text(check_text(text, str(path), RuleContext()), 1)
+        raise SpecValidationError(f"YAML 有错误，未生成任何文件：\n{report}", f"the YAML has errors, nothing was rendered:\n{report}",
+                                  str(path))
     try:
-        return LoadedSpec(path, load_spec_text(text))
-    except YAMLError as exc:
-        from govplan.yamltext import describe_yaml
-
-        raise SpecValidationError(f"YAML 语法错误：{describe_yaml(exc)}", f"YAML syntax error: {describe_yaml(exc)}", str(path)) from exc
+        return LoadedSpec(path, Spec.model_validate(loaded.data))
     except ValidationError as exc:
         if not validate:
-            return _salvage(_parse_data(text), path)
+            return _salvage(loaded.data, path)
         raise SpecValidationError(
             "规格未通过校验，未生成任何文件（可用 --no-validate 略过出错的条目）：\n" + format_validation_error(exc),
             "the spec does not validate, nothing was rendered (--no-validate skips the failing items):\n"

@@ -1,10 +1,11 @@
 """Jinja rendering of the text views: govplan's templates (package data) or a user's own file.
 
 The built-in templates live in the package (govplan/render/templates/) and are found through
-importlib.resources, so an installed wheel renders as a source checkout does. HTML templates
-are autoescaped (any name ending .html/.htm, with or without .j2), so task text from a spec can
-never inject markup. Undefined variables are errors, so a typo in a user's template is reported
-instead of printing an empty column.
+importlib.resources, so an installed wheel renders as a source checkout does. Escaping follows
+the output format, never the template's name: every HTML output is autoescaped (a user template
+called report.j2 included), and in Markdown every value is HTML-escaped (Markdown renderers pass
+raw HTML through), so task text from a spec can never inject markup. Undefined variables are
+errors, so a typo in a user's template is reported instead of printing an empty column.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from govplan.errors import GovplanError
 
 TEMPLATE_PACKAGE = "govplan.render"
 TEMPLATE_FOLDER = "templates"
-HTML_SUFFIXES = ("html", "htm", "html.j2", "htm.j2")
 
 
 def builtin_templates() -> Traversable:
@@ -26,20 +28,30 @@ def builtin_templates() -> Traversable:
     return resources.files(TEMPLATE_PACKAGE) / TEMPLATE_FOLDER
 
 
-def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>."""
+def md_text(value: object) -> Markup:
+    """Text safe in Markdown: &, < and > as entities, so ``<script>`` shows as text, not markup."""
+    if isinstance(value, Markup):
+        return value
     text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>")
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _environment(search_dir: Path | None) -> Any:
-    """Templates from ``search_dir`` first (a user's folder), then govplan's own."""
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+def md_cell(value: object) -> Markup:
+    """Text safe inside a Markdown table cell: HTML escaped, pipes escaped, line breaks as <br>."""
+    text = str(md_text(value))
+    return Markup(text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>"))
+
+
+def _environment(search_dir: Path | None, fmt: str) -> Any:
+    """Templates from ``search_dir`` first (a user's folder), then govplan's own; autoescaped for
+    html output, HTML-escaped values for md."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
     loaders: list[Any] = [FileSystemLoader(str(search_dir))] if search_dir is not None else []
     env = Environment(
         loader=ChoiceLoader([*loaders, PackageLoader(TEMPLATE_PACKAGE, TEMPLATE_FOLDER)]),
-        autoescape=select_autoescape(enabled_extensions=HTML_SUFFIXES, default_for_string=False),
+        autoescape=fmt == "html",
+        finalize=md_text if fmt == "md" else None,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -49,13 +61,13 @@ def _environment(search_dir: Path | None) -> Any:
     return env
 
 
-def render_template(path: Path | str, variables: dict[str, Any]) -> str:
-    """Render a template: a user's file (a Path; its folder is searched for includes first) or the
-    name of one of govplan's own (a str, e.g. tasktable.md.j2)."""
+def render_template(path: Path | str, variables: dict[str, Any], fmt: str) -> str:
+    """Render a template for output in ``fmt``: a user's file (a Path; its folder is searched for
+    includes first) or the name of one of govplan's own (a str, e.g. tasktable.md.j2)."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
     folder, name = (path.parent, path.name) if isinstance(path, Path) else (None, path)
-    env = _environment(folder)
+    env = _environment(folder, fmt)
     try:
         return env.get_template(name).render(**variables)
     except TemplateSyntaxError as exc:

@@ -91,9 +91,9 @@ def render(specs: list[LoadedSpec], request: RenderRequest) -> str | bytes:
     today = request.today or dt.date.today()
     ctx = build_context(specs, request.view, request.depth, request.unit, today, request.options)
     if request.template is not None and request.fmt != "docx":
-        return render_template(request.template, ctx.template_vars())
+        return render_template(request.template, ctx.template_vars(), request.fmt)
     if request.fmt in ("md", "html"):
-        return render_template(builtin_template(request.view, request.fmt), ctx.template_vars())
+        return render_template(builtin_template(request.view, request.fmt), ctx.template_vars(), request.fmt)
     grids = grids_for(ctx)
     if request.fmt == "csv":
         from govplan.render.csv_writer import write_csv

@@ -6,6 +6,8 @@ tables get empty 进展情况/完成状态 columns for the people who follow the
 Cells are never merged here: a ledger must stay sortable and filterable. Every sheet
 prints on A4 landscape one page wide, the header row on every page, pages numbered; a
 matrix sets its unit names vertically in narrow columns and freezes the task columns.
+Text that Excel would take for a formula (=, +, -, @, tab, CR first) is stored as a string with
+Excel's quote prefix, so it shows verbatim and never runs, even after the cell is edited.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import math
 import re
 from typing import Any
 
-from govplan.render.grids import LEDGER_COLUMNS, Column, Grid, display_width
+from govplan.render.grids import LEDGER_COLUMNS, Column, Grid, display_width, starts_formula
 
 WIDTH_PER_WEIGHT = 1.25  # a column is at most this many characters per unit of its weight: wider text wraps,
 MIN_COLUMN_WIDTH = 6     # so that a sheet fitted to a page's width prints at a readable size
@@ -26,6 +28,8 @@ BORDER_COLOR = "808080"
 PAGE_FOOTER = "第 &P 页，共 &N 页"
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+EMPTY_SHEET = "空"
+EMPTY_NOTE = "没有可列出的内容（规格中没有符合条件的任务或责任单位）。"
 
 
 def column_width(column: Column, cells: list[str]) -> float:
@@ -98,6 +102,17 @@ def _fill_sheet(sheet: Any, grid: Grid, columns: list[Column]) -> None:
     print_setup(sheet, header_row, len(columns), last_row)
     for r, note in enumerate(grid.notes, start=last_row + 2):
         sheet.cell(row=r, column=1, value=note)
+    _formulas_as_text(sheet)
+
+
+def _formulas_as_text(sheet: Any) -> None:
+    """Every cell openpyxl would write as a formula (a value starting with =) or Excel would
+    read as one, written as text instead."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if starts_formula(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def print_setup(sheet: Any, header_row: int, last_column: int, last_row: int) -> None:
@@ -128,6 +143,8 @@ def write_xlsx(grids: list[Grid], ledger: bool) -> bytes:
     for grid in grids:
         sheet = workbook.create_sheet(sheet_name(grid.name, taken))
         _fill_sheet(sheet, grid, grid.columns + (LEDGER_COLUMNS if ledger else []))
+    if not grids:  # a workbook needs a sheet (a checklist of specs that name no unit has none)
+        workbook.create_sheet(EMPTY_SHEET).append([EMPTY_NOTE])
     buf = io.BytesIO()
     workbook.save(buf)
     return buf.getvalue()

@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from govplan.i18n import tr
 from govplan.validate.findings import Finding
+from govplan.validate.guard import YAML_LINE_BREAK, printable
 from govplan.validate.positions import Node, locate
 from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
@@ -35,7 +35,7 @@ def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
         findings += schema_findings
         if spec is not None:
             findings += check_rules(spec, ctx)
-    lines = text.lstrip("\ufeff").split("\n")
+    lines = YAML_LINE_BREAK.split(text.lstrip("\ufeff"))  # numbered as the YAML reader numbers them
     for finding in findings:
         _place(finding, name, loaded.positions, lines)
     return sorted(findings, key=Finding.sort_key)
@@ -64,10 +64,13 @@ def check_files(paths: list[str], ctx: RuleContext) -> list[Finding]:
     workers = min(len(paths) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2 or STDIN in paths:
         return [finding for path in paths for finding in check_file(path, ctx)]
+    from functools import partial
+
+    from govplan.workers import map_in_workers
+
     chunk = max(1, len(paths) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(check_file, paths, [ctx] * len(paths), chunksize=chunk)
-        return [finding for findings in results for finding in findings]
+    results = map_in_workers(partial(check_file, ctx=ctx), paths, workers, chunk)
+    return [finding for findings in results for finding in findings]
 
 
 def spec_files(targets: list[str], suffixes: tuple[str, ...] = SPEC_SUFFIXES) -> tuple[list[str], list[str]]:
@@ -113,8 +116,8 @@ def code_frame(lines: list[str], line: int, column: int) -> list[str]:
     frame = []
     for number in range(max(1, line - 1), line + 1):
         marker = ">" if number == line else " "
-        frame.append(f"{marker} {number:>{width}} | {lines[number - 1]}")
-    before = lines[line - 1][: column - 1]
+        frame.append(f"{marker} {number:>{width}} | {printable(lines[number - 1])}")
+    before = printable(lines[line - 1][: column - 1])
     pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
     frame.append(f"  {' ' * width} | {pad}^")
     return frame

@@ -21,6 +21,8 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "GP003": ("error", "用制表符缩进", "tab indentation"),
     "GP004": ("error", "别名展开过大", "alias expansion too large"),
     "GP005": ("error", "文件不是规格映射", "file is not a spec mapping"),
+    "GP006": ("error", "含有控制字符", "control character"),
+    "GP007": ("error", "嵌套过深", "nesting too deep"),
     "GP010": ("error", "未知字段", "unknown field"),
     "GP011": ("error", "缺少必填字段", "missing field"),
     "GP012": ("error", "类型错误", "wrong type"),

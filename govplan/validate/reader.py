@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -21,6 +20,7 @@ from govplan.i18n import tr
 from govplan.yamltext import describe_yaml
 from govplan.validate import fastyaml
 from govplan.validate.findings import Finding
+from govplan.validate.guard import MAX_NESTING, YAML_LINE_BREAK, GuardedComposer, NestingTooDeep, control_character
 from govplan.validate.positions import Loc, Node
 from govplan.validate.scalars import construct
 
@@ -49,8 +49,8 @@ class _Alias:
         self.col = col
 
 
-class _AliasMarkingComposer(Composer):
-    """ruamel's composer, but alias uses are wrapped so their own position is kept."""
+class _AliasMarkingComposer(GuardedComposer):
+    """ruamel's composer (nesting bounded), but alias uses are wrapped so their own position is kept."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
@@ -65,52 +65,82 @@ def load(text: str) -> Loaded:
     try:
         data, positions = fastyaml.read(text)
         return Loaded(data, positions)
-    except fastyaml.Unsupported:
+    except (fastyaml.Unsupported, RecursionError):  # deep nesting is the full reader's to report
         return _load_full(text)
 
 
 def _load_full(text: str) -> Loaded:
+    bad = control_character(text)
+    if bad is not None:
+        return Loaded(None, (1, 1), [_control_finding(*bad)])
     yaml = YAML(typ="safe", pure=True)
     yaml.Composer = _AliasMarkingComposer
     try:
         root = yaml.compose(text)
+    except NestingTooDeep as exc:
+        return Loaded(None, (1, 1), [_nesting_finding(exc.problem_mark.line + 1, exc.problem_mark.column + 1)])
     except MarkedYAMLError as exc:
         return Loaded(None, (1, 1), [_syntax_finding(exc, text)])
     if root is None:
         return Loaded(None, (1, 1))
     findings: list[Finding] = []
-    expanded = _expanded_size(root, {}, set())
-    if expanded > MAX_EXPANDED_NODES:
-        return Loaded(None, (1, 1), [_alias_finding(root, expanded)])
-    builder = _Builder(findings)
-    data, positions = builder.build(root, ())
+    try:
+        expanded = _expanded_size(root, {}, set())
+        if expanded > MAX_EXPANDED_NODES:
+            return Loaded(None, (1, 1), [_alias_finding(root, expanded)])
+        data, positions = _Builder(findings).build(root, ())
+    except RecursionError:  # aliases nesting nested collections into each other
+        return Loaded(None, (1, 1), [_nesting_finding(1, 1)])
     return Loaded(data, positions, findings)
+
+
+def _located(code: str, message: str, hint: str, line: int, column: int) -> Finding:
+    """A file-level finding placed at a line and column."""
+    finding = Finding(code, (), message, hint)
+    finding.line, finding.column = line, column
+    return finding
+
+
+def _control_finding(line: int, column: int, char: str) -> Finding:
+    """GP006 at a character YAML cannot carry."""
+    return _located(
+        "GP006",
+        tr(f"控制字符 U+{ord(char):04X}：YAML 不允许这个字符", f"control character U+{ord(char):04X}: YAML does not allow it"),
+        tr("删除它；确需保留时在双引号字符串中写成转义（如 \\x01）", "delete it, or write it as an escape (e.g. \\x01) in a double-quoted string"),
+        line, column,
+    )
+
+
+def _nesting_finding(line: int, column: int) -> Finding:
+    """GP007 where collections nest too deep."""
+    return _located(
+        "GP007",
+        tr(f"列表和映射嵌套超过 {MAX_NESTING} 层", f"lists and mappings nest more than {MAX_NESTING} levels deep"),
+        tr("规格只需几十层嵌套：检查这里的括号和缩进", "a spec needs a few dozen levels: check the brackets and indentation here"),
+        line, column,
+    )
 
 
 def _syntax_finding(exc: MarkedYAMLError, text: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    lines = text.split("\n")
+    lines = YAML_LINE_BREAK.split(text)
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
     if "\t" in indent:
-        finding = Finding(
+        return _located(
             "GP003",
-            (),
             tr("这一行用制表符（Tab）缩进，YAML 只允许空格缩进", "this line is indented with a tab; YAML allows spaces only"),
             tr("把行首的 Tab 换成空格（映射缩进 2 格）", "replace the leading tab with spaces (2 per mapping level)"),
+            line, indent.index("\t") + 1,
         )
-        finding.line, finding.column = line, indent.index("\t") + 1
-        return finding
     problem = describe_yaml(exc)
-    finding = Finding(
+    return _located(
         "GP001",
-        (),
         tr(f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}"),
         tr("检查这一处的缩进、冒号和引号是否配对", "check the indentation, colons and quotes at this spot"),
+        line, col,
     )
-    finding.line, finding.column = line, col
-    return finding
 
 
 def _expanded_size(node: Any, memo: dict[int, int], active: set[int]) -> int:
@@ -157,17 +187,15 @@ def _first_alias(node: Any) -> _Alias | None:
 
 def _alias_finding(root: Any, expanded: int) -> Finding:
     alias = _first_alias(root)
-    finding = Finding(
+    return _located(
         "GP004",
-        (),
         tr(
             f"别名（*名称）展开后超过 {MAX_EXPANDED_NODES} 个节点，文件被拒绝读取",
             f"aliases (*name) expand to more than {MAX_EXPANDED_NODES} nodes; the file is refused",
         ),
         tr("规格中不需要锚点和别名：把引用处写成完整内容", "specs need no anchors or aliases: write the content out"),
+        *((alias.line, alias.col) if alias else (1, 1)),
     )
-    finding.line, finding.column = (alias.line, alias.col) if alias else (1, 1)
-    return finding
 
 
 class _Builder:

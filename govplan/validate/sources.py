@@ -52,9 +52,12 @@ def check_spans(view: SpecView, source_dir: Path) -> Iterator[Finding]:
 
 
 def _source_path(name: str, source_dir: Path) -> Path | None:
-    """The source file: its path as recorded, under DIR, else its bare name under DIR."""
+    """The source file: its path as recorded, under DIR, else its bare name under DIR; never a file
+    outside DIR (an absolute path, ``..`` or a symlink leading out), so a spec cannot make
+    validate print another file's text."""
+    root = source_dir.resolve()
     for candidate in (source_dir / name, source_dir / Path(name).name):
-        if candidate.is_file():
+        if candidate.is_file() and candidate.resolve().is_relative_to(root):
             return candidate
     return None
 

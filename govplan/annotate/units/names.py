@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from govplan.annotate.segment import words
 from govplan.annotate.units.rules import CLOSE, OPEN, Rules, ending_verb
@@ -19,6 +20,7 @@ from govplan.registry import Registry
 
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
 _BLANKS = re.compile(r"\s+")
+_LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
 
 
 def compact(name: str) -> str:
@@ -128,19 +130,29 @@ def _opening(text: str, start: int, close_at: int) -> int | None:
 def split_conjunctions(
     text: str, start: int, end: int, registry: Registry, rules: Rules, collective: bool = False
 ) -> list[tuple[int, int]]:
-    """Split 市委组织部和县人社局 in two, but keep 市文化广电和旅游局 whole (its left side is no unit)."""
+    """Split 市委组织部和县人社局 in two, and 县财政局 县自然资源局 at the blank (a table cell's
+    paragraphs, which the readers join by one), but keep 市文化广电和旅游局 whole (its left side is
+    no unit), and 民政 部 too."""
     name = text[start:end]
     if registry.lookup(name) is not None:
         return [(start, end)]
+    for pos, after in _joints(name, rules):
+        left, right = name[:pos], name[after:]
+        if all(looks_like_unit(side, registry, rules, collective) for side in (left, right)):
+            rest = split_conjunctions(text, start + after, end, registry, rules, collective)
+            return [(start, start + pos), *rest]
+    return [(start, end)]
+
+
+def _joints(name: str, rules: Rules) -> Iterator[tuple[int, int]]:
+    """Where two names may join inside ``name``: each conjunction (和, 及…), then each run of blanks
+    within a line (a hard line wrap inside a name is no joint)."""
     for conj in rules.words["conjunctions"]:
         pos = name.find(conj)
         while pos > 0:
-            left, right = name[:pos], name[pos + len(conj):]
-            if all(looks_like_unit(side, registry, rules, collective) for side in (left, right)):
-                rest = split_conjunctions(text, start + pos + len(conj), end, registry, rules, collective)
-                return [(start, start + pos), *rest]
+            yield pos, pos + len(conj)
             pos = name.find(conj, pos + 1)
-    return [(start, end)]
+    yield from (blank.span() for blank in _LINE_BLANKS.finditer(name) if blank.start() > 0)
 
 
 def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:

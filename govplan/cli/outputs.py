@@ -1,0 +1,93 @@
+"""Where `extract` writes: one spec name per input, and the previous run's specs of an input
+paired with the fresh ones by content (a compilation that lost or gained documents).
+
+Naming (docs/spec-format.md): ``notice.txt`` gives ``notice.yaml``; when several inputs of one
+run share a stem (case-insensitively), the one whose suffix comes first in .txt, .text, .docx,
+.html, .htm order (then by path) keeps ``notice.yaml`` and every other one is named with its
+suffix, ``notice.docx.yaml`` (then ``notice.docx-2.yaml`` … if that is taken too). The names
+depend only on the set of inputs, never on their order or on --jobs. A compilation's documents
+are ``<name>.part-01.yaml`` and so on.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from govplan.align import align, bigrams, dice
+
+SUFFIX_RANK = (".txt", ".text", ".docx", ".html", ".htm")
+TEXT_SAMPLE = 4000  # characters of task text compared when pairing documents
+
+
+def spec_bases(sources: list[str]) -> dict[str, str]:
+    """The spec base name (without .yaml) of every input."""
+    taken: set[str] = set()
+    bases: dict[str, str] = {}
+    for source in sorted(sources, key=_claim_order):
+        path = Path(source)
+        base = "stdin" if source == "-" else path.stem
+        if base.casefold() in taken:
+            base = path.name
+        candidate, n = base, 2
+        while candidate.casefold() in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate.casefold())
+        bases[source] = candidate
+    return bases
+
+
+def _claim_order(source: str) -> tuple[str, int, str]:
+    """Who gets a shared stem first: by stem, then suffix rank, then path."""
+    path = Path(source)
+    rank = SUFFIX_RANK.index(path.suffix.lower()) if path.suffix.lower() in SUFFIX_RANK else len(SUFFIX_RANK)
+    return path.stem.casefold(), rank, source
+
+
+def output_paths(base: str, count: int, out_dir: Path, fmt: str) -> list[Path]:
+    """<base>.yaml for a notice; <base>.part-01.yaml … for the documents of a compilation."""
+    if count == 1:
+        return [out_dir / f"{base}.{fmt}"]
+    width = max(2, len(str(count)))
+    return [out_dir / f"{base}.part-{k:0{width}d}.{fmt}" for k in range(1, count + 1)]
+
+
+def previous_outputs(base: str, out_dir: Path, fmt: str) -> list[Path]:
+    """The specs an earlier run wrote for this input (whatever its part count was then)."""
+    if not out_dir.is_dir():
+        return []
+    pattern = re.compile(re.escape(base) + r"(\.part-\d+)?\." + re.escape(fmt))
+    return sorted(path for path in out_dir.iterdir() if pattern.fullmatch(path.name))
+
+
+def kept_path(path: Path) -> Path:
+    """Where an edited spec of a document no longer found is kept when its name is needed."""
+    return path.with_name(f"{path.stem}.kept{path.suffix}")
+
+
+def pair_documents(old: list[tuple[Path, Any]], fresh: list[Any]) -> list[tuple[Path | None, int | None]]:
+    """Old spec files (with their loaded data) paired with fresh specs (by index) by title and text."""
+    old_keys = [_document_key(data) for _, data in old]
+    fresh_keys = [_document_key(spec.model_dump(mode="json")) for spec in fresh]
+
+    def similarity(k: int, j: int) -> float:
+        return 0.3 * dice(old_keys[k][0], fresh_keys[j][0]) + 0.7 * dice(old_keys[k][1], fresh_keys[j][1])
+
+    pairs = align(list(range(len(old))), list(range(len(fresh))), similarity)
+    return [(old[k][0] if k is not None else None, j) for k, j in pairs]
+
+
+def _document_key(data: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Bigrams of a spec's title and of the start of its task text."""
+    if not isinstance(data, dict):
+        return frozenset(), frozenset()
+    metadata = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+    texts: list[str] = []
+    stack = list(data.get("tasks") or []) if isinstance(data.get("tasks"), list) else []
+    while stack and sum(map(len, texts)) < TEXT_SAMPLE:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            texts.append(str(node.get("text", "")))
+            stack[:0] = node.get("children") or [] if isinstance(node.get("children"), list) else []
+    return bigrams(str(metadata.get("title") or "")), bigrams("".join(texts)[:TEXT_SAMPLE])

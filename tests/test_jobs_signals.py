@@ -1,0 +1,74 @@
+"""`extract --jobs 2` interrupted: SIGTERM, SIGKILL or SIGINT to the parent leaves no worker
+process behind and no temporary file in the output directory (defect 15)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for a reaper has stopped running)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_for(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
+def test_interrupted_parallel_extract_leaves_no_worker_behind(tmp_path: Path, signum: int) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for k in range(40):
+        shutil.copy(seed("001"), inputs / f"notice{k:02d}.txt")
+    env = dict(os.environ, GOVPLAN_LANG="zh")
+    parent = subprocess.Popen([sys.executable, "-m", "govplan", "extract", str(inputs), "-o", str(out), "--jobs", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    try:
+        assert wait_for(lambda: out.exists() and any(out.glob("*.yaml")), 60), "extraction never started"
+        workers = children(parent.pid)
+        assert len(workers) >= 2 and all(alive(pid) for pid in workers)
+        parent.send_signal(signum)
+        parent.wait(timeout=30)
+        assert wait_for(lambda: not any(alive(pid) for pid in workers), 5), [p for p in workers if alive(p)]
+        assert len(list(out.glob("*.yaml"))) < 40  # it was stopped, not finished
+        assert not list(out.glob(".*.tmp"))
+        if signum != signal.SIGKILL:
+            assert "Traceback" not in parent.stderr.read().decode()  # type: ignore[union-attr]
+    finally:
+        if parent.poll() is None:
+            parent.kill()
