@@ -39,7 +39,7 @@ def test_summary_says_the_script_and_flags_what_needs_review(run_cli, tmp_path: 
     rows = _summary_rows(result.stdout)
     assert rows["bare.yaml"][1] == "简体"
     assert rows["bare.yaml"][-1] == "无责任单位；无成文日期"
-    assert rows["unled.yaml"][-1] == "1项无牵头单位；无成文日期"  # （二） has nobody; （一） has its lead
+    assert rows["unled.yaml"][-1] == "1/2项无牵头单位；无成文日期"  # （二） has nobody; （一） has its lead
     assert rows["dated.yaml"][-1] == ""  # dated, its one task led
     assert "共 3 个文件，3 份文件规格，2 份待核对。" in result.stdout
     english = run_cli("--lang", "en", "extract", str(tmp_path / "bare.txt"), "-o", str(tmp_path / "en"))

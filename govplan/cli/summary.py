@@ -45,9 +45,10 @@ def needs_review(spec: Spec) -> tuple[str, ...]:
     if not any(node.units for node in spec.walk()):
         reasons.append(tr("无责任单位", "no units"))
     else:
-        unled = sum(1 for path in row_paths(spec, None) if not any(u.role in ("lead", "responsible") for u in effective_units(path)))
+        paths = row_paths(spec, None)
+        unled = sum(1 for path in paths if not any(u.role in ("lead", "responsible") for u in effective_units(path)))
         if unled:
-            reasons.append(tr(f"{unled}项无牵头单位", f"{unled} tasks without a lead"))
+            reasons.append(tr(f"{unled}/{len(paths)}项无牵头单位", f"{unled}/{len(paths)} tasks without a lead"))
     if spec.metadata.date is None:
         reasons.append(tr("无成文日期", "no date of issue"))
     return tuple(reasons)
