@@ -3,7 +3,7 @@
 Each sheet has its title above a frozen header row, wrapped text, an auto-filter, and
 column widths sized for Chinese text (a CJK character is two columns wide). Task
 tables get empty 进展情况/完成状态 columns for the people who follow the work up.
-Cells are never merged here: a ledger must stay sortable and filterable. Every sheet
+Cells of the table are never merged (only the lines above it): a ledger must stay sortable and filterable. Every sheet
 prints on A4 landscape one page wide, the header row on every page, pages numbered; a
 matrix sets its unit names vertically in narrow columns and freezes the task columns.
 Text that Excel would take for a formula (=, +, -, @, tab, CR first) is stored as a string with
@@ -23,6 +23,7 @@ WIDTH_PER_WEIGHT = 1.25  # a column is at most this many characters per unit of 
 MIN_COLUMN_WIDTH = 6     # so that a sheet fitted to a page's width prints at a readable size
 VERTICAL_COLUMN_WIDTH = 4.5  # a column whose header is set vertically (a matrix's unit): one character and a mark
 VERTICAL_CHAR_PT = 16  # the height a vertically set character takes in the header row
+TITLE_PT = 14  # the sheet title's font size
 LINE_PT = 15  # the height of a line of 11pt text: rows are given the height their wrapped text needs
 BORDER_COLOR = "808080"
 PAGE_FOOTER = "第 &P 页，共 &N 页"
@@ -70,7 +71,7 @@ def _fill_sheet(sheet: Any, grid: Grid, columns: list[Column]) -> None:
         if line:
             sheet.append([line])
     title_row = 2 if grid.label else 1
-    sheet.cell(row=title_row, column=1).font = Font(bold=True, size=14)
+    sheet.cell(row=title_row, column=1).font = Font(bold=True, size=TITLE_PT)
     header_row = sheet.max_row + 1
     sheet.append([c.label for c in columns])
     for row in grid.rows:
@@ -94,6 +95,7 @@ def _fill_sheet(sheet: Any, grid: Grid, columns: list[Column]) -> None:
     upright = [len(c.label) for c in columns if c.vertical]
     labels = [c.label if not c.vertical else "" for c in columns]
     sheet.row_dimensions[header_row].height = max(row_height(labels, widths), max(upright, default=0) * VERTICAL_CHAR_PT + 10)
+    _headings_across(sheet, header_row, title_row, widths)
     for r, row in enumerate(grid.rows, start=header_row + 1):
         sheet.row_dimensions[r].height = row_height(row.cells, widths)
     first_unit = next((c for c, column in enumerate(columns, start=1) if column.vertical), 1)
@@ -103,6 +105,23 @@ def _fill_sheet(sheet: Any, grid: Grid, columns: list[Column]) -> None:
     for r, note in enumerate(grid.notes, start=last_row + 2):
         sheet.cell(row=r, column=1, value=note)
     _formulas_as_text(sheet)
+
+
+def _headings_across(sheet: Any, header_row: int, title_row: int, widths: list[float]) -> None:
+    """The lines above the header (附件N, title, document number) span the table's width and wrap
+    there: a long title would otherwise run past the printed page and be cut. Only these lines
+    are merged; the table below stays sortable."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for r in range(1, header_row):
+        cell = sheet.cell(row=r, column=1)
+        scale = TITLE_PT / 11 if r == title_row else 1.0
+        lines = max(1, math.ceil(display_width(str(cell.value or "")) * scale / max(1.0, sum(widths) - 1)))
+        sheet.row_dimensions[r].height = lines * LINE_PT * scale + 4
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="left" if r < title_row else "center")  # 附件N left
+        if len(widths) > 1:
+            sheet.merge_cells(f"A{r}:{get_column_letter(len(widths))}{r}")
 
 
 def _formulas_as_text(sheet: Any) -> None:
@@ -130,6 +149,7 @@ def print_setup(sheet: Any, header_row: int, last_column: int, last_row: int) ->
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.header = sheet.page_margins.footer = 0.25  # openpyxl's 0.5 left the page number 0.1" and cut it
     sheet.oddFooter.center.text = PAGE_FOOTER
 
 
