@@ -1,271 +1,328 @@
-"""govplan benchmark (`make bench`): extraction against the OpenCC + jieba floor, on the same text.
+"""govplan benchmark (`make bench`): extraction against two floors, on distinct notices.
 
-Measures, in one run over corpus/seeds:
-  (a) the floor: OpenCC t2s conversion plus jieba segmentation (HMM off, govplan's tokenizer);
-  (b) extraction: extract_specs in process (warm), and the real `govplan extract` CLI wall time;
-      their ratios to the floor;
-  (c) cold start of `govplan --help` (median of several runs);
-  (d) validate throughput over many generated specs (when the command exists);
-  (e) peak memory (ru_maxrss) of every child process and of this one.
-`--scale MB` also builds an archive of notices from the corpus and extracts growing slices of it
-(5/10/25/50 MB…) to show that time per MB stays flat. Results go to bench/results/latest.json.
-This is a measurement script, not a test: it asserts nothing and prints the targets beside the figures.
+Method
+------
+Inputs. The corpus is every gold text (corpus/seeds, corpus/docs, ../shared/corpus/dev): distinct
+notices, about 1 MB. The archive is the corpus followed by rounds of variants of it (bench/archive.py:
+numbers, dates, unit and place names changed, neighbouring paragraphs swapped, deterministically), so
+that no two files are the same text; slices of it make 1, 5, 10, 25 and 50 MB.
+
+Floors. Both run in a fresh process over the same files, reading each one:
+  * the full floor: OpenCC t2s over the whole text, then jieba (HMM off, govplan's tokenizer) over
+    all of it, as a converter plus segmenter of the whole archive would;
+  * the needed floor: only the library work extraction asks for (recorded by running extraction
+    in this process with OpenCC's entry point and govplan's segmentation call wrapped): the
+    conversions it makes and the blocks it has segmented, replayed in a fresh process with jieba's
+    own cut (govplan's one-pass cut, annotate/dagcut.py, gives the same words in about half
+    jieba's time, so this floor is what the library would charge for the same requests).
+
+Extraction. The real `govplan extract FILES -o OUT --force` in a fresh process. govplan forgets every
+memo keyed by a document's text when the next document starts (govplan/textmemo.py), so no file
+benefits from another one's segmentation or heading matches; the in-process figures call
+extract_specs per document the same way.
+
+Figures. CPU time (user + system of the process and its workers, from wait4; process_time in
+process) and wall time, each the median of at least 5 runs taken in turns with the floors (run 1 of
+every measure, then run 2 …), so that both sides of a ratio see the same machine load. Ratios are
+given against both floors, for CPU and wall. Also: `--jobs 2` against `--jobs 1` on 40 files (wall
+speed-up, interleaved), cold paths (`--help`, `validate one.yaml`, `render one.yaml --to docx`:
+CPU medians of 7), `validate` over 1,000 specs extracted from the archive (CPU includes its
+workers), and peak memory. Results go to bench/results/latest.json (and <label>.json with --label).
+
+This is a measurement script, not a test: it asserts nothing and prints each figure beside its target.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
+import marshal
 import platform
 import resource
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
 
+from archive import MB, Document, archive, corpus, first_megabytes, write
+from procs import Run, Summary, interleaved, run_child
+
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "corpus" / "seeds"
-RESULTS = ROOT / "bench" / "results" / "latest.json"
+RESULTS = ROOT / "bench" / "results"
 GOVPLAN = Path(sys.executable).parent / "govplan"
-REPEATS = 3  # in-process timings: median of this many warm runs
-HELP_RUNS = 7  # cold starts: median of this many
-PROCESS_RUNS = 5  # fresh-process floor and CLI extract: median of this many, taken in turns
+SIZES_MB = (1, 5, 10, 25, 50)
+RUNS = 5  # interleaved runs per measure (medians)
+COLD_RUNS = 7
+JOBS_FILES = 40
 VALIDATE_SPECS = 1000
-SCALE_STEPS_MB = (5, 10, 25, 50)
-TARGET_RATIO = 1.5  # issue 6: extraction at most 1.5x the floor
-TARGET_COLD_START = 0.3  # seconds
+TARGET_RATIO = 1.0  # extraction CPU at most the full floor's (issue 17)
+TARGET_JOBS_SPEEDUP = 1.8
+TARGET_VALIDATE_ONE = 0.15
+TARGET_RENDER_DOCX = 0.4
+TARGET_VALIDATE_MANY = 2.0
+TARGET_HELP = 0.3
 TARGET_PEAK_MB = 1024
-MB = 1024 * 1024
 
-
-@dataclass
-class ChildRun:
-    """One child process: wall time, peak resident memory and exit code."""
-
-    seconds: float
-    peak_mb: float
-    returncode: int
-
-
-# A tiny parent for measured commands: forked from the bench process, a child's peak RSS would
-# start at the bench's own (ru_maxrss keeps the pre-exec high-water mark), so a fresh small
-# process forks and times it instead and prints "seconds maxrss_kb exit_code".
-_LAUNCHER = """
-import os, sys, time
-began = time.perf_counter()
-pid = os.fork()
-if pid == 0:
-    sink = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(sink, 1)
-    os.dup2(sink, 2)
-    os.execv(sys.argv[1], sys.argv[1:])
-_, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - began, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
-"""
-
-
-def run_child(args: list[str]) -> ChildRun:
-    """Run a command to completion (output discarded): its wall time, own peak RSS and exit code."""
-    env = dict(os.environ, GOVPLAN_LANG="en")
-    done = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, *args], env=env, capture_output=True, text=True, check=True)
-    seconds, maxrss_kb, code = done.stdout.split()
-    return ChildRun(float(seconds), int(maxrss_kb) / 1024, int(code))
-
-
-def median_seconds(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Median wall time of ``work`` after one untimed warm-up run (dictionaries loaded, caches filled)."""
-    work()
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
-
-
-def seed_paths() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt"))
-
-
-def floor_seconds(text: str) -> float:
-    """OpenCC t2s over the whole text, then jieba segmentation with govplan's tokenizer (HMM off)."""
-    import opencc
-
-    from govplan.annotate.segment import tokenizer
-
-    converter = opencc.OpenCC("t2s")
-    return median_seconds(lambda: list(tokenizer().cut(converter.convert(text), HMM=False)))
-
-
-_COLD_FLOOR = """
+_FULL_FLOOR = """
 import sys
 from collections import deque
-from pathlib import Path
 import opencc
 from govplan.annotate.segment import tokenizer
 converter, cut = opencc.OpenCC("t2s"), tokenizer().cut
-for path in sorted(Path(sys.argv[1]).glob("*.txt")):
-    deque(cut(converter.convert(path.read_text(encoding="utf-8")), HMM=False), maxlen=0)
+for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    deque(cut(converter.convert(open(path, encoding="utf-8").read()), HMM=False), maxlen=0)
+"""
+
+_NEEDED_FLOOR = """
+import marshal, sys
+from collections import deque
+import opencc
+from govplan.annotate.segment import tokenizer
+cut, converters = tokenizer().cut, {}
+with open(sys.argv[1], "rb") as handle:
+    work = marshal.load(handle)
+for path, calls in work:
+    open(path, encoding="utf-8").read()
+    for config, text in calls:
+        if config:
+            if config not in converters:
+                converters[config] = opencc.OpenCC(config)
+            converters[config].convert(text)
+        else:
+            deque(cut(text, HMM=False), maxlen=0)
 """
 
 
-def cold_floor(folder: Path) -> ChildRun:
-    """The floor as a fresh process pays it over the notices in ``folder``, one file at a time:
-    interpreter, OpenCC and jieba dictionary loads included, the words consumed as they come."""
-    return run_child([sys.executable, "-c", _COLD_FLOOR, str(folder)])
+def full_floor(listing: Path) -> Run:
+    """OpenCC t2s and full jieba segmentation of every listed file, in a fresh process."""
+    return run_child([sys.executable, "-c", _FULL_FLOOR, str(listing)])
 
 
-def forget_text_memos() -> None:
-    """Clear every memo keyed by the text being extracted (segmentations, heading matches, contents
-    titles, YAML scalar checks), so warm runs get no answer a first run would not have."""
-    from govplan.annotate.segment import clear_cache
-    from govplan.spec import emit
-    from govplan.structure import compilation, numbering
-
-    clear_cache()
-    numbering.match_heading.cache_clear()
-    numbering._heading_in.cache_clear()
-    compilation._title_cues.cache_clear()
-    emit._reads_as_str.cache_clear()
+def needed_floor(recorded: Path) -> Run:
+    """The recorded library calls of extraction, replayed in a fresh process."""
+    return run_child([sys.executable, "-c", _NEEDED_FLOOR, str(recorded)])
 
 
-def in_process_seconds(paths: list[Path]) -> dict[str, float]:
-    """extract_specs over every file, and the same plus YAML serialisation (what the CLI writes)."""
-    from govplan.pipeline import extract_specs
-    from govplan.readers import read_source
-    from govplan.spec.io import dump_yaml
-
-    def extract() -> list[Any]:
-        forget_text_memos()  # every run segments and matches from scratch, as a fresh process would
-        return [spec for path in paths for spec in extract_specs(read_source(path))]
-
-    return {
-        "extract_specs": median_seconds(extract),
-        "extract_specs+yaml": median_seconds(lambda: [dump_yaml(spec) for spec in extract()]),
-    }
-
-
-def cli_extract(inputs: Path, work: Path) -> ChildRun:
-    """The real `govplan extract DIR -o OUT --force`, as a user runs it."""
-    out = work / f"out-{inputs.name}"
-    run = run_child([str(GOVPLAN), "extract", str(inputs), "-o", str(out), "--force"])
+def cli_extract(paths: list[Path], out: Path, jobs: int = 1) -> Run:
+    """The real `govplan extract FILES -o OUT --force [--jobs N]`."""
+    run = run_child([str(GOVPLAN), "extract", *map(str, paths), "-o", str(out), "--force", "--jobs", str(jobs)])
     shutil.rmtree(out, ignore_errors=True)
     return run
 
 
-def fresh_processes(folder: Path, work: Path, runs: int = PROCESS_RUNS) -> tuple[ChildRun, ChildRun]:
-    """The fresh-process floor and the CLI extract over ``folder``, run in turns so that both see
-    the same machine load; each the median run by wall time (the peak memory is the highest seen)."""
-    floors, clis = [], []
-    for _ in range(runs):
-        floors.append(cold_floor(folder))
-        clis.append(cli_extract(folder, work))
-    return _median_run(floors), _median_run(clis)
+# --- recording the library work extraction asks for --------------------------------------------
 
+def record_library_work(paths: list[Path]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """For every file, the OpenCC conversions (config, text) and the segmentations ("", text)
+    that extracting it asks for, in order: OpenCC's entry point and govplan's one call site for
+    segmentation (dagcut.cut, jieba's words for one block) are wrapped meanwhile."""
+    import opencc
 
-def _median_run(runs: list[ChildRun]) -> ChildRun:
-    middle = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
-    worst_exit = max((run.returncode for run in runs), key=abs)
-    return ChildRun(middle.seconds, max(run.peak_mb for run in runs), worst_exit)
-
-
-def cold_start() -> dict[str, float]:
-    """`govplan --help` in fresh processes: the median and the peak memory."""
-    runs = [run_child([str(GOVPLAN), "--help"]) for _ in range(HELP_RUNS)]
-    return {"median_s": statistics.median(r.seconds for r in runs), "peak_mb": max(r.peak_mb for r in runs)}
-
-
-def validate_available() -> bool:
-    return run_child([str(GOVPLAN), "validate", "--help"]).returncode == 0
-
-
-def write_spec_copies(count: int, folder: Path) -> int:
-    """``count`` spec files made from the real seed specs, each copy naming its own source file and
-    title (task ids stay as extracted: they must follow the numbering); returns the bytes written."""
+    from govplan.annotate import dagcut
     from govplan.pipeline import extract_specs
     from govplan.readers import read_source
-    from govplan.spec.io import dump_yaml
 
-    specs = [spec for path in seed_paths() for spec in extract_specs(read_source(path))]
-    folder.mkdir(parents=True, exist_ok=True)
-    written = 0
-    for k in range(count):
-        copy = specs[k % len(specs)].model_copy(deep=True)
-        copy.source.file = f"copy-{k:05d}-{Path(copy.source.file).name}"
-        copy.metadata.title = f"{copy.metadata.title or ''}（副本{k}）"
-        text = dump_yaml(copy)
-        (folder / f"spec-{k:05d}.yaml").write_text(text, encoding="utf-8")
-        written += len(text.encode("utf-8"))
-    return written
+    calls: list[tuple[str, str]] = []
+    convert, cut = opencc.OpenCC.convert, dagcut.cut
+
+    def recording_convert(self: Any, text: str) -> str:
+        calls.append((Path(self.config).stem, text))
+        return convert(self, text)
+
+    def recording_cut(tok: Any, block: str) -> tuple[str, ...]:
+        calls.append(("", block))
+        return cut(tok, block)
+
+    extract_specs(read_source(paths[0]))  # dictionary and registry words loaded before recording
+    work = []
+    opencc.OpenCC.convert, dagcut.cut = recording_convert, recording_cut  # type: ignore[method-assign]
+    try:
+        for path in paths:
+            calls = []
+            extract_specs(read_source(path))
+            work.append((str(path), calls))
+    finally:
+        opencc.OpenCC.convert, dagcut.cut = convert, cut  # type: ignore[method-assign]
+    return work
 
 
-def validate_throughput(work: Path) -> dict[str, Any] | None:
-    """Time `govplan validate DIR` over generated specs; None when the command does not exist."""
-    if not validate_available():
-        return None
-    folder = work / "specs"
-    size = write_spec_copies(VALIDATE_SPECS, folder)
-    run = run_child([str(GOVPLAN), "validate", str(folder)])
+def save_work(work: list[tuple[str, list[tuple[str, str]]]], target: Path) -> Path:
+    with target.open("wb") as handle:
+        marshal.dump(work, handle)
+    return target
+
+
+def listing(paths: list[Path], target: Path) -> Path:
+    target.write_text("\n".join(map(str, paths)) + "\n", encoding="utf-8")
+    return target
+
+
+# --- in process ---------------------------------------------------------------------------------
+
+def in_process(docs: list[Document], work: list[tuple[str, list[tuple[str, str]]]], runs: int) -> dict[str, Any]:
+    """Warm floors and extraction over the corpus in this process, CPU and wall, taken in turns."""
+    import opencc
+
+    from govplan.annotate.segment import tokenizer
+    from govplan.merge import stamp
+    from govplan.pipeline import extract_text
+    from govplan.spec.io import data_to_yaml
+
+    cut, t2s = tokenizer().cut, opencc.OpenCC("t2s")
+    converters: dict[str, Any] = {}
+
+    def full() -> None:
+        for doc in docs:
+            for _ in cut(t2s.convert(doc.text), HMM=False):
+                pass
+
+    def needed() -> None:
+        for _, calls in work:
+            for config, text in calls:
+                if config:
+                    converters.setdefault(config, opencc.OpenCC(config)).convert(text)
+                else:
+                    for _ in cut(text, HMM=False):
+                        pass
+
+    def extract() -> None:
+        for doc in docs:
+            extract_text(doc.text, doc.name)
+
+    def extract_and_write() -> None:
+        for doc in docs:
+            for spec in extract_text(doc.text, doc.name):
+                data_to_yaml(stamp(spec), None)
+
+    measures = {"full_floor": full, "needed_floor": needed, "extract_specs": extract, "extract_specs+yaml": extract_and_write}
+    for work_once in measures.values():
+        work_once()  # warm: dictionaries loaded, patterns compiled
+    return {name: asdict(summary) for name, summary in interleaved({k: _timed(v) for k, v in measures.items()}, runs).items()}
+
+
+def _timed(work: Callable[[], None]) -> Callable[[], Run]:
+    def measure() -> Run:
+        wall, cpu = time.perf_counter(), time.process_time()
+        work()
+        return Run(time.perf_counter() - wall, time.process_time() - cpu)
+    return measure
+
+
+# --- fresh processes ----------------------------------------------------------------------------
+
+def fresh(paths: list[Path], work: list[tuple[str, list[tuple[str, str]]]], tmp: Path, runs: int) -> dict[str, Any]:
+    """The two floors and the CLI over ``paths``, each in fresh processes, taken in turns."""
+    files = listing(paths, tmp / "listing.txt")
+    recorded = save_work(work[:len(paths)], tmp / "work.marshal")
+    summaries = interleaved({
+        "full_floor": lambda: full_floor(files),
+        "needed_floor": lambda: needed_floor(recorded),
+        "cli": lambda: cli_extract(paths, tmp / "out"),
+    }, runs)
+    result: dict[str, Any] = {
+        "files": len(paths), "mb": sum(p.stat().st_size for p in paths) / MB,
+        **{name: asdict(summary) for name, summary in summaries.items()},
+    }
+    result["ratios"] = ratios(summaries["cli"], summaries["full_floor"], summaries["needed_floor"])
+    return result
+
+
+def ratios(measured: Summary, full: Summary, needed: Summary) -> dict[str, float]:
     return {
-        "specs": VALIDATE_SPECS, "mb": size / MB, "seconds": run.seconds, "specs_per_s": VALIDATE_SPECS / run.seconds,
-        "mb_per_s": size / MB / run.seconds, "peak_mb": run.peak_mb, "exit_code": run.returncode,
+        "cpu_to_full": measured.cpu / full.cpu, "wall_to_full": measured.wall / full.wall,
+        "cpu_to_needed": measured.cpu / needed.cpu, "wall_to_needed": measured.wall / needed.wall,
     }
 
 
-def build_archive(total_mb: int, folder: Path) -> list[Path]:
-    """Notices copied from the corpus, in seed order over and over, until ``total_mb`` is reached."""
+def jobs_speedup(paths: list[Path], tmp: Path, runs: int) -> dict[str, Any]:
+    """`--jobs 1` against `--jobs 2` over the same files, taken in turns."""
+    summaries = interleaved({
+        "jobs1": lambda: cli_extract(paths, tmp / "out1", 1),
+        "jobs2": lambda: cli_extract(paths, tmp / "out2", 2),
+    }, runs)
+    one, two = summaries["jobs1"], summaries["jobs2"]
+    return {"files": len(paths), "jobs1": asdict(one), "jobs2": asdict(two),
+            "speedup_wall": one.wall / two.wall, "speedup_cpu_per_wall": one.cpu / two.wall}
+
+
+def cold_paths(spec: Path, tmp: Path) -> dict[str, Any]:
+    """Fresh-process CPU and wall of the commands a person runs one at a time."""
+    docx = tmp / "one.docx"
+    summaries = interleaved({
+        "help": lambda: run_child([str(GOVPLAN), "--help"]),
+        "validate_one": lambda: run_child([str(GOVPLAN), "validate", str(spec)]),
+        "render_docx": lambda: run_child([str(GOVPLAN), "render", str(spec), "--as", "tasktable", "--to", "docx", "-o", str(docx)]),
+    }, COLD_RUNS)
+    return {"spec": spec.name, **{name: asdict(summary) for name, summary in summaries.items()}}
+
+
+def specs_for_validation(paths: list[Path], folder: Path, count: int) -> list[Path]:
+    """``count`` spec files, as the CLI writes them, extracted from the archive's first files."""
+    from govplan.merge import stamp
+    from govplan.pipeline import extract_specs
+    from govplan.readers import read_source
+    from govplan.spec.io import data_to_yaml
+
     folder.mkdir(parents=True, exist_ok=True)
-    seeds = [(path, path.read_bytes()) for path in seed_paths()]
-    files, size = [], 0
-    while size < total_mb * MB:
-        path, data = seeds[len(files) % len(seeds)]
-        target = folder / f"notice-{len(files):06d}-{path.name}"
-        target.write_bytes(data)
-        files.append(target)
-        size += len(data)
-    return files
+    written: list[Path] = []
+    for path in paths:
+        for spec in extract_specs(read_source(path)):
+            if len(written) == count:
+                return written
+            target = folder / f"spec-{len(written):04d}.yaml"
+            target.write_text(data_to_yaml(stamp(spec), None), encoding="utf-8")
+            written.append(target)
+    return written
 
 
-def slice_of(files: list[Path], megabytes: int, work: Path) -> tuple[Path, int]:
-    """A folder of hard links to the first files of the archive that make ``megabytes``; and its size."""
-    folder = work / f"slice-{megabytes}MB"
-    folder.mkdir()
-    size = 0
-    for path in files:
-        if size >= megabytes * MB:
-            break
-        os.link(path, folder / path.name)
-        size += path.stat().st_size
-    return folder, size
+def validate_many(specs: list[Path], runs: int) -> dict[str, Any]:
+    """`govplan validate DIR` over the specs (CPU includes its worker processes)."""
+    folder = specs[0].parent
+    summary = interleaved({"validate": lambda: run_child([str(GOVPLAN), "validate", str(folder)])}, runs)["validate"]
+    size = sum(p.stat().st_size for p in specs) / MB
+    return {"specs": len(specs), "mb": size, **asdict(summary), "specs_per_cpu_s": len(specs) / summary.cpu}
 
 
-def scale(total_mb: int, work: Path) -> list[dict[str, Any]]:
-    """Extract growing slices of a ``total_mb`` archive with the CLI, and run the fresh-process
-    floor over the same slice: seconds per MB, the ratio (start-up costs fade as input grows)
-    and peak memory."""
-    files = build_archive(total_mb, work / "archive")
-    rows = []
-    for megabytes in [m for m in SCALE_STEPS_MB if m < total_mb] + [total_mb]:
-        folder, size = slice_of(files, megabytes, work)
-        floor, run = fresh_processes(folder, work, runs=1)
-        rows.append({
-            "mb": size / MB, "files": len(list(folder.iterdir())), "seconds": run.seconds,
-            "s_per_mb": run.seconds / (size / MB), "peak_mb": run.peak_mb, "exit_code": run.returncode,
-            "floor_s": floor.seconds, "ratio_to_floor": run.seconds / floor.seconds, "floor_peak_mb": floor.peak_mb,
-        })
-        shutil.rmtree(folder)
-    return rows
+# --- the run ------------------------------------------------------------------------------------
+
+def measure(sizes: tuple[float, ...], runs: int) -> dict[str, Any]:
+    """Every figure of one run, as a JSON-ready mapping."""
+    docs = corpus()
+    with tempfile.TemporaryDirectory(prefix="govplan-bench-") as name:
+        tmp = Path(name)
+        corpus_paths = write(docs, tmp / "corpus")
+        archive_paths = write(archive(max(sizes)), tmp / "archive")
+        work = record_library_work(archive_paths)
+        corpus_work = record_library_work(corpus_paths)
+        result: dict[str, Any] = {
+            "machine": machine(), "runs": runs,
+            "corpus": {"files": len(docs), "chars": sum(len(d.text) for d in docs),
+                       "mb": sum(p.stat().st_size for p in corpus_paths) / MB},
+            "in_process": in_process(docs, corpus_work, runs),
+            "fresh_corpus": fresh(corpus_paths, corpus_work, tmp, runs),
+            "scale": [fresh(first_megabytes(archive_paths, mb), work, tmp, runs) for mb in sizes],
+            "jobs": jobs_speedup(archive_paths[:JOBS_FILES], tmp, runs),
+        }
+        specs = specs_for_validation(archive_paths, tmp / "specs", VALIDATE_SPECS)
+        one = max(specs[:len(docs)], key=lambda p: p.stat().st_size)
+        result["cold"] = cold_paths(one, tmp)
+        result["validate"] = validate_many(specs, runs)
+        result["bench_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
 
 
 def machine() -> dict[str, Any]:
     cpu = next((line.split(":", 1)[1].strip() for line in _cpuinfo() if line.startswith("model name")), platform.processor())
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
+    return {"cpu": cpu, "cores": _cores(), "python": platform.python_version(), "system": platform.platform()}
+
+
+def _cores() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0))
 
 
 def _cpuinfo() -> list[str]:
@@ -275,88 +332,76 @@ def _cpuinfo() -> list[str]:
         return []
 
 
-def measure(scale_mb: int | None) -> dict[str, Any]:
-    """Every figure of one run, as a JSON-ready mapping."""
-    paths = seed_paths()
-    text = "".join(path.read_text(encoding="utf-8") for path in paths)
-    with tempfile.TemporaryDirectory(prefix="govplan-bench-") as tmp:
-        work = Path(tmp)
-        floor = floor_seconds(text)
-        inproc = in_process_seconds(paths)
-        floor_cold, cli = fresh_processes(SEEDS, work)
-        result: dict[str, Any] = {
-            "machine": machine(),
-            "corpus": {"files": len(paths), "chars": len(text), "mb": sum(p.stat().st_size for p in paths) / MB},
-            "floor_s": floor,
-            "floor_cold": asdict(floor_cold),
-            "extract_specs_s": inproc["extract_specs"],
-            "extract_specs_yaml_s": inproc["extract_specs+yaml"],
-            "cli_extract": asdict(cli),
-            "ratio_extract_specs": inproc["extract_specs"] / floor,
-            "ratio_extract_specs_yaml": inproc["extract_specs+yaml"] / floor,
-            "ratio_cli_to_cold_floor": cli.seconds / floor_cold.seconds,
-            "cold_start": cold_start(),
-            "validate": validate_throughput(work),
-            "bench_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        }
-        if scale_mb:
-            result["scale"] = scale(scale_mb, work)
-    return result
-
+# --- the report ---------------------------------------------------------------------------------
 
 def report(result: dict[str, Any]) -> str:
-    """The figures as a plain table, targets beside them."""
-    m, c = result["machine"], result["corpus"]
+    """The figures as a plain table, each beside its target."""
+    m, c, p = result["machine"], result["corpus"], result["in_process"]
     rows = [
-        ("machine", f"{m['cpu']}, {m['cores']} cores, Python {m['python']}", ""),
-        ("corpus", f"{c['files']} files, {c['chars']:,} chars, {c['mb']:.2f} MB", ""),
-        ("(a) floor: OpenCC t2s + jieba (HMM off)", f"{result['floor_s']:.3f} s warm", ""),
-        ("    floor in a fresh process", f"{result['floor_cold']['seconds']:.3f} s (loads included, median of {PROCESS_RUNS})", ""),
-        ("(b) extract_specs, in process", f"{result['extract_specs_s']:.3f} s  = {result['ratio_extract_specs']:.2f}x floor",
-         _verdict(result["ratio_extract_specs"])),
-        ("    extract_specs + YAML dump", f"{result['extract_specs_yaml_s']:.3f} s  = {result['ratio_extract_specs_yaml']:.2f}x floor",
-         _verdict(result["ratio_extract_specs_yaml"])),
-        (f"    govplan extract (CLI wall, median of {PROCESS_RUNS})",
-         f"{result['cli_extract']['seconds']:.3f} s  = {result['ratio_cli_to_cold_floor']:.2f}x fresh-process floor",
-         f"{_verdict(result['ratio_cli_to_cold_floor'])}, exit {result['cli_extract']['returncode']}"),
-        ("(c) cold start: govplan --help (median)", f"{result['cold_start']['median_s']:.3f} s", f"< {TARGET_COLD_START} s"),
+        ("machine", f"{m['cpu']}, {m['cores']} cores, Python {m['python']}; medians of {result['runs']} interleaved runs", ""),
+        ("corpus", f"{c['files']} distinct notices, {c['chars']:,} chars, {c['mb']:.2f} MB", ""),
+        ("in process: full floor (OpenCC + jieba)", _cpu_wall(p["full_floor"]), ""),
+        ("in process: needed floor", _cpu_wall(p["needed_floor"]), ""),
     ]
-    validate = result["validate"]
-    if validate is None:
-        rows.append(("(d) validate", "validate: not available", ""))
-    else:
-        rows.append((f"(d) validate {validate['specs']} specs ({validate['mb']:.1f} MB)",
-                     f"{validate['seconds']:.2f} s = {validate['specs_per_s']:.0f} specs/s, {validate['mb_per_s']:.1f} MB/s",
-                     f"exit {validate['exit_code']}"))
-    peaks = [("extract CLI", result["cli_extract"]["peak_mb"]), ("floor", result["floor_cold"]["peak_mb"]),
-             ("--help", result["cold_start"]["peak_mb"]),
-             ("bench process", result["bench_peak_mb"])]
-    if validate is not None:
-        peaks.insert(1, ("validate", validate["peak_mb"]))
-    rows.append(("(e) peak memory (ru_maxrss)", ", ".join(f"{name} {mb:.0f} MB" for name, mb in peaks), f"< {TARGET_PEAK_MB} MB"))
-    for row in result.get("scale", []):
-        rows.append((f"scale: {row['mb']:.1f} MB, {row['files']} files",
-                     f"{row['seconds']:.1f} s = {row['s_per_mb']:.2f} s/MB = {row['ratio_to_floor']:.2f}x floor "
-                     f"({row['floor_s']:.1f} s), peak {row['peak_mb']:.0f} MB",
-                     f"{_verdict(row['ratio_to_floor'])}, exit {row['exit_code']}"))
+    for name in ("extract_specs", "extract_specs+yaml"):
+        rows.append((f"in process: {name}", _cpu_wall(p[name]) + "  " + _against(p[name], p["full_floor"], p["needed_floor"]),
+                     _verdict(p[name]["cpu"] / p["full_floor"]["cpu"], TARGET_RATIO)))
+    for label, row in [("corpus", result["fresh_corpus"])] + [(f"{r['mb']:.1f} MB", r) for r in result["scale"]]:
+        rows.append((f"fresh process, {label} ({row['files']} files): floors",
+                     f"full {_cpu_wall(row['full_floor'])}; needed {_cpu_wall(row['needed_floor'])}", ""))
+        r = row["ratios"]
+        rows.append((f"    govplan extract, {label}",
+                     f"{_cpu_wall(row['cli'])}  = {r['cpu_to_full']:.2f}x full (wall {r['wall_to_full']:.2f}x), "
+                     f"{r['cpu_to_needed']:.2f}x needed (wall {r['wall_to_needed']:.2f}x), peak {row['cli']['peak_mb']:.0f} MB",
+                     f"{_verdict(r['cpu_to_full'], TARGET_RATIO)} (CPU), {_verdict(r['wall_to_full'], TARGET_RATIO)} (wall), "
+                     f"exit {row['cli']['returncode']}"))
+    j = result["jobs"]
+    rows.append((f"--jobs 2 vs --jobs 1, {j['files']} files",
+                 f"{j['jobs1']['wall']:.2f} s -> {j['jobs2']['wall']:.2f} s wall = {j['speedup_wall']:.2f}x",
+                 _verdict(j["speedup_wall"], TARGET_JOBS_SPEEDUP, at_least=True)))
+    cold = result["cold"]
+    for name, target in (("help", TARGET_HELP), ("validate_one", TARGET_VALIDATE_ONE), ("render_docx", TARGET_RENDER_DOCX)):
+        rows.append((f"cold: {name} ({cold['spec']})" if name != "help" else "cold: --help", _cpu_wall(cold[name]),
+                     _verdict(cold[name]["cpu"], target, unit=" s CPU")))
+    v = result["validate"]
+    rows.append((f"validate {v['specs']} specs ({v['mb']:.1f} MB)",
+                 f"{_cpu_wall(v)} = {v['specs_per_cpu_s']:.0f} specs per CPU-second, exit {v['returncode']}",
+                 _verdict(v["cpu"], TARGET_VALIDATE_MANY, unit=" s CPU")))
+    peak = max(row["cli"]["peak_mb"] for row in result["scale"])
+    rows.append(("peak memory", f"extract {peak:.0f} MB, validate {v['peak_mb']:.0f} MB, bench {result['bench_peak_mb']:.0f} MB",
+                 _verdict(max(peak, v["peak_mb"]), TARGET_PEAK_MB, unit=" MB")))
     width = max(len(label) for label, _, _ in rows)
     return "\n".join(f"{label:<{width}}  {value}  {target}".rstrip() for label, value, target in rows)
 
 
-def _verdict(ratio: float) -> str:
-    """The ratio against the issue's target, said plainly."""
-    return f"target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'}"
+def _cpu_wall(summary: dict[str, Any]) -> str:
+    return f"{summary['cpu']:.3f} s CPU / {summary['wall']:.3f} s wall"
+
+
+def _against(measured: dict[str, Any], full: dict[str, Any], needed: dict[str, Any]) -> str:
+    return (f"= {measured['cpu'] / full['cpu']:.2f}x full, {measured['cpu'] / needed['cpu']:.2f}x needed "
+            f"(wall {measured['wall'] / full['wall']:.2f}x, {measured['wall'] / needed['wall']:.2f}x)")
+
+
+def _verdict(value: float, target: float, at_least: bool = False, unit: str = "x") -> str:
+    """The figure against its target, said plainly."""
+    met = value >= target if at_least else value <= target
+    return f"target {'>=' if at_least else '<='} {target}{unit}: {'met' if met else 'NOT met'}"
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="govplan benchmark against the OpenCC + jieba floor")
-    parser.add_argument("--scale", type=int, metavar="MB", help="also extract an archive of this many MB built from the corpus")
+    parser = argparse.ArgumentParser(description="govplan benchmark against the full and the needed floor")
+    parser.add_argument("--sizes", type=float, nargs="+", default=list(SIZES_MB), metavar="MB", help="archive slices")
+    parser.add_argument("--runs", type=int, default=RUNS, help="interleaved runs per measure (medians)")
+    parser.add_argument("--label", help="also write bench/results/LABEL.json")
     args = parser.parse_args(argv)
-    result = measure(args.scale)
+    result = measure(tuple(args.sizes), args.runs)
     print(report(result))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {RESULTS.relative_to(ROOT)}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    for name in ["latest", *([args.label] if args.label else [])]:
+        (RESULTS / f"{name}.json").write_text(text, encoding="utf-8")
+        print(f"written: {(RESULTS / f'{name}.json').relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

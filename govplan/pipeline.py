@@ -24,6 +24,7 @@ from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
+from govplan.textmemo import forget
 from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, table_units
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
@@ -48,12 +49,19 @@ def extract_text(text: str, name: str = "<text>", options: ExtractOptions | None
     return extract_specs(decode_bytes(name, text.encode("utf-8"), "txt"), options)
 
 
-def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> list[Spec]:
-    """All specs in one source: one for a notice, one per document for a compilation."""
+def prepare(options: ExtractOptions | None = None) -> None:
+    """Load what every extraction needs first: jieba's dictionary with the registry's names as
+    words. Worker processes forked afterwards (extract --jobs) start with it loaded."""
     from govplan.annotate.segment import use_user_words
 
+    use_user_words(registry_for((options or ExtractOptions()).registry_paths).surfaces())
+
+
+def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> list[Spec]:
+    """All specs in one source: one for a notice, one per document for a compilation."""
     options = options or ExtractOptions()
-    use_user_words(registry_for(options.registry_paths).surfaces())  # jieba keeps exactly this registry's names whole
+    forget()  # nothing memoised for another document is reused: each costs what it would alone
+    prepare(options)  # jieba keeps exactly this registry's names whole
     normalized = normalize(source.text)
     normalized = Normalized(undo_page_layout(normalized.mapped), normalized.script, normalized.conversion)
     locator = Locator(source.text, normalized.mapped)

@@ -44,6 +44,8 @@ class Registry:
             for ch in surface:
                 node = node.setdefault(ch, {})
             node[_END] = surface
+        for derived in ("last_chars", "_surfaces"):  # worked out again when next asked
+            self.__dict__.pop(derived, None)
 
     def match_at(self, text: str, pos: int, end: int | None = None) -> int | None:
         """End of the longest registered name starting at ``pos`` (and ending by ``end``), or None."""
@@ -94,6 +96,10 @@ class Registry:
 
     def surfaces(self) -> tuple[str, ...]:
         """Every registered name, sorted (the words jieba must keep whole)."""
+        return self._surfaces
+
+    @cached_property
+    def _surfaces(self) -> tuple[str, ...]:
         return tuple(sorted(self.canonical_of))
 
     @property

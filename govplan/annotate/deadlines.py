@@ -15,13 +15,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.lexicon import alternation, as_tuples, data
 from govplan.grammar import piece
 from govplan.numerals import NumeralError, to_int
+from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
 
 _CN_DIGIT = piece("cn_digit")
@@ -163,21 +164,12 @@ def _rules() -> _Rules:
 def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     """Every deadline expression in the node's own text, in text order, spans global."""
     rules = _rules()
+    written_years, finders = _scanners()
     text = nt.text
     candidates: list[Candidate[Deadline]] = []
-    years = [(m.start(), m.group("y")) for m in rules.written_year.finditer(text)]
-    for rank, (pattern, build) in enumerate(
-        (
-            (rules.commencement, _commencement),
-            (rules.period, _period),
-            (rules.year_range, _year_range),
-            (rules.recurring, _recurring),
-            (rules.named, _named),
-            (rules.point, _point),
-            (rules.relative, _relative),
-        )
-    ):
-        for match in pattern.finditer(text):
+    years = [(m.start(), m.group("y")) for m in written_years.finditer(text)]
+    for rank, (finder, build) in enumerate(finders):
+        for match in finder.finditer(text):
             start, end = match.span()
             if end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words):
                 continue
@@ -190,6 +182,26 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
     return _anchor_rhythms(text, [c.item for c in non_overlapping(candidates)], nt.start, ctx, rules)
+
+
+Build = Callable[[re.Match[str], str, Any, _Rules], "dict[str, Any] | None"]
+
+
+@cache
+def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
+    """The written years' scanner, and each kind of deadline's with its builder, in rank order
+    (earlier kinds win a tie between overlapping candidates)."""
+    rules = _rules()
+    kinds: tuple[tuple[re.Pattern[str], Build], ...] = (
+        (rules.commencement, _commencement),
+        (rules.period, _period),
+        (rules.year_range, _year_range),
+        (rules.recurring, _recurring),
+        (rules.named, _named),
+        (rules.point, _point),
+        (rules.relative, _relative),
+    )
+    return scanner(rules.written_year), tuple((scanner(pattern), build) for pattern, build in kinds)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Iterator
 
+from govplan.annotate import dagcut, dictcache
+from govplan.textmemo import text_memo
 from govplan.usercache import cache_dir, read_json, write_json
 
 
@@ -66,7 +67,7 @@ def tokenizer() -> jieba.Tokenizer:
             tok = jieba.Tokenizer()
             tok.tmp_dir = str(cache_dir())
             tok.cache_file = "jieba.cache"
-            tok.initialize()
+            dictcache.load(tok)
             gc.freeze()  # the dictionary lives until exit: keep full collections from walking it each time
             _tokenizer = tok
         return _tokenizer
@@ -80,8 +81,10 @@ def use_user_words(words: Iterable[str]) -> None:
     jieba gives each word the frequency it suggests (just enough to be cut as one token), which
     costs a segmentation per word; those frequencies are cached per word list and dictionary.
     """
-    wanted = tuple(sorted(set(words)))
     tok = tokenizer()
+    if words == _layer.words:
+        return  # the words in place, as every document of a run gives them (sorted, each once)
+    wanted = tuple(sorted(set(words)))
     with _lock:
         if wanted == _layer.words:
             return
@@ -118,10 +121,8 @@ def _add_layer(tok: jieba.Tokenizer, words: tuple[str, ...]) -> None:
 
 def _frequencies_name(tok: jieba.Tokenizer, words: tuple[str, ...]) -> str:
     """The cache entry for the frequencies of ``words`` added to jieba's own dictionary, named by
-    everything they depend on: the jieba version, its dictionary cache and the words themselves."""
-    dictionary = Path(tok.tmp_dir) / tok.cache_file
-    stat = dictionary.stat() if dictionary.exists() else None
-    state = [jieba.__version__, str(stat and (stat.st_size, stat.st_mtime_ns)), "", *words]
+    everything they depend on: the dictionary (its cache entry's name) and the words themselves."""
+    state = [dictcache.entry_path(tok).name, "", *words]
     digest = hashlib.sha256("\n".join(state).encode("utf-8")).hexdigest()[:24]
     return f"user-words-{digest}.json"
 
@@ -145,7 +146,7 @@ def words(text: str) -> list[str]:
     return list(cut(text))
 
 
-@lru_cache(maxsize=1 << 16)
+@text_memo(maxsize=1 << 16)
 def cut(text: str) -> tuple[str, ...]:
     """Memoised segmentation: annotators ask for the same clauses and names many times over.
 
@@ -217,7 +218,7 @@ def _split_blocks(text: str) -> list[str]:
     return [block for block in jieba.re_han_default.split(text) if block]
 
 
-@lru_cache(maxsize=1 << 12)
+@text_memo(maxsize=1 << 12)
 def _located_blocks(text: str) -> tuple[list[int], list[str]]:
     """The blocks of ``text`` and where each starts."""
     blocks = _split_blocks(text)
@@ -228,6 +229,6 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
     return starts, blocks
 
 
-@lru_cache(maxsize=1 << 16)
+@text_memo(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
-    return tuple(tokenizer().cut(block, HMM=False))
+    return dagcut.cut(tokenizer(), block)

@@ -18,11 +18,13 @@ from functools import cache
 from typing import Any, Iterable
 
 from govplan.annotate.base import DocContext, NodeText
+from govplan.annotate.breaks import after_last_break, any_of, next_break
 from govplan.annotate.evidence import evidence
 from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.annotate.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
+from govplan.textmemo import text_memo
 
 _DECIMAL = r"\d+(?:\.\d+)?"
 _MULT = r"[万亿千百]*"
@@ -45,8 +47,28 @@ class _Rules:
     comparator_after: dict[str, str]
     approx: dict[str, str]
     change_before: dict[str, str]
+    reaches: tuple[_Reach, ...]
     cues: _Cues
     words: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """Comparator words that set the comparator of a number up to ``max_gap`` characters after them
+    in its clause (comparator_adverbs, comparator_reach); ``over_numbers``: even past other numbers."""
+
+    max_gap: int
+    over_numbers: bool
+    starts: re.Pattern[str]  # at every position, the longest word starting there (group 1)
+    symbol: dict[str, str]  # word -> its comparator (the greatest, for a word listed twice)
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any], over_numbers: bool) -> _Reach:
+        symbol: dict[str, str] = {}
+        for comparator, words in table["words"].items():
+            for word in words:
+                symbol[word] = max(symbol.get(word, str(comparator)), str(comparator))
+        return cls(int(table["max_gap"]), over_numbers, re.compile(f"(?=({alternation(symbol)}))"), symbol)
 
 
 @dataclass(frozen=True)
@@ -105,6 +127,7 @@ def _rules() -> _Rules:
         comparator_after=word_map(w["comparators_after"]),
         approx=approx,
         change_before=word_map(w["changes_before"]),
+        reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
         cues=_Cues.from_words(w["mood"]),
         words=as_tuples(w),
     )
@@ -330,14 +353,12 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
     """Comparator of a word earlier in the clause: an adverb a short verb away (至少认领1个,
     至少联系1户…和1户), or a comparator verb over the noun it compares, up to the first number
     after it (不超过职工总数15%)."""
-    for key, over_numbers in (("comparator_adverbs", True), ("comparator_reach", False)):
-        table = rules.words[key]
-        window = text[max(0, start - int(table["max_gap"])):start]
-        window = window[max(window.rfind(ch) for ch in rules.words["clause_breaks"]) + 1:]
+    for reach in rules.reaches:
+        window = after_last_break(text, max(0, start - reach.max_gap), start, rules.words["clause_breaks"])
         # the word ending last wins; at the same end the longer one (不超过 over 超过)
-        best = max(((window.rfind(word) + len(word) if word in window else -1, len(word), str(symbol))
-                    for symbol, words in table["words"].items() for word in words))
-        if best[0] >= 0 and (over_numbers or not any(ch.isdigit() for ch in window[best[0]:])):
+        best = max(((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start)),
+                   default=None)
+        if best is not None and (reach.over_numbers or not any(ch.isdigit() for ch in text[best[0]:start])):
             return best[2]
     return None
 
@@ -359,18 +380,29 @@ def reads_as_report(lines: list[str]) -> bool:
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
     rules = _rules()
-    facts, goals = _cue_counts(lines, rules.cues)
+    facts, goals = _cue_counts(lines)
     return facts > goals and facts >= int(rules.words["mood"]["report_min_fact_cues"])
 
 
-def _cue_counts(texts: Iterable[str], cues: _Cues) -> tuple[int, int]:
+def _cue_counts(texts: Iterable[str]) -> tuple[int, int]:
     """How many fact-cue and goal-cue tokens the texts hold (a word in both lists counts twice);
     weak fact words (取得, 获得…), which plans use as much as reports, are not counted."""
     facts = goals = 0
     for text in texts:
-        for token in words_among(text, cues.report_cues):
-            facts += token in cues.fact
-            goals += token in cues.goal
+        more_facts, more_goals = _text_cue_counts(text)
+        facts += more_facts
+        goals += more_goals
+    return facts, goals
+
+
+@text_memo(maxsize=1 << 12)
+def _text_cue_counts(text: str) -> tuple[int, int]:
+    """The fact and goal cue tokens of one text (a node's is counted again for each descendant)."""
+    cues = _rules().cues
+    facts = goals = 0
+    for token in words_among(text, cues.report_cues):
+        facts += token in cues.fact
+        goals += token in cues.goal
     return facts, goals
 
 
@@ -426,7 +458,7 @@ class _Mood:
     def _same_sentence(self, first: int, second: int) -> bool:
         """Whether no sentence break stands between two positions (however far apart)."""
         if self._breaks is None:
-            self._breaks = [i for i, ch in enumerate(self.text) if ch in self.breaks]
+            self._breaks = [found.start() for found in any_of(self.breaks).finditer(self.text)]
         k = bisect.bisect_left(self._breaks, first)
         return k == len(self._breaks) or self._breaks[k] >= second
 
@@ -434,7 +466,7 @@ class _Mood:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
         hold more fact cues than goal cues."""
         if self._report is None:
-            facts, goals = _cue_counts((*self.context, self.text), self.cues)
+            facts, goals = _cue_counts((*self.context, self.text))
             self._report = facts > goals
         return self._report
 
@@ -502,14 +534,12 @@ def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool
 
 def _clause_start(text: str, pos: int, breaks: str, window: int) -> int:
     """Where the clause holding ``pos`` starts, looking back at most ``window`` characters."""
-    floor = max(0, pos - window)
-    return max([floor] + [text.rfind(ch, floor, pos) + 1 for ch in breaks])
+    return after_last_break(text, max(0, pos - window), pos, breaks)
 
 
 def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
     """Where the clause holding ``pos`` ends, looking ahead at most ``window`` characters."""
-    limit = min(len(text), pos + window)
-    return min([limit] + [i for i in (text.find(ch, pos, limit) for ch in breaks) if i >= 0])
+    return next_break(text, pos, breaks, min(len(text), pos + window))
 
 
 def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
@@ -550,7 +580,7 @@ def _attach_metrics(
     if not found:
         return
     breaks = rules.words["clause_breaks"]
-    clause_starts = [body] + [i + 1 for i, ch in enumerate(text) if ch in breaks and i >= body]
+    clause_starts = [body] + [found.end() for found in any_of(breaks).finditer(text, body)]
     previous_end = 0
     previous_metric: str | None = None
     dated = sorted((d.span.start - offset, d.span.end - offset) for d in deadlines)

@@ -131,8 +131,10 @@ def _run(job: _Job, sources: list[str], jobs: int) -> Iterator[FileResult]:
     if jobs == 1 or len(sources) < 2:
         yield from map(job, items)
         return
+    from govplan.pipeline import ExtractOptions, prepare
     from govplan.workers import map_in_workers
 
+    prepare(ExtractOptions(job.registry, job.doc_date))  # forked workers start with the dictionary loaded
     yield from map_in_workers(job, items, jobs)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
+
 
 # Characters a plain or single-quoted scalar cannot carry: breaks, tabs, controls, BOM, surrogates.
 _NEEDS_ESCAPE = re.compile("[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
@@ -22,6 +23,11 @@ _DOUBLE_QUOTED = re.compile(_NEEDS_ESCAPE.pattern[:-1] + '"\\\\]')
 # A plain scalar may not start with an indicator, nor hold ": " or " #", nor end with ":".
 _INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _PLAIN_BREAKERS = re.compile(r": | #|:$|^\s|\s$")
+# Anything that may keep a string from being written plain: an escape, an indicator first, a breaker.
+_TROUBLE = re.compile(
+    _NEEDS_ESCAPE.pattern + "|" + _PLAIN_BREAKERS.pattern + "|^[" + re.escape("".join(sorted(_INDICATOR_START))) + "]"
+)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def emit_yaml(data: dict[str, Any]) -> str:
@@ -36,24 +42,30 @@ def emit_yaml(data: dict[str, Any]) -> str:
 def _mapping(data: dict[str, Any], indent: int, first_prefix: str, lines: list[str]) -> None:
     """A block mapping; its first line starts with ``first_prefix`` (a sequence dash) if given."""
     pad = " " * indent
-    for number, (key, value) in enumerate(data.items()):
-        lead = first_prefix if number == 0 and first_prefix else pad
+    lead = first_prefix or pad
+    append = lines.append
+    for key, value in data.items():
         head = f"{lead}{_key(str(key))}:"
-        if isinstance(value, dict) and value:
-            lines.append(head)
+        lead = pad
+        if type(value) is str:  # most values: decided before the isinstance tests
+            append(f"{head} {scalar(value)}")
+        elif isinstance(value, dict) and value:
+            append(head)
             _mapping(value, indent + 2, "", lines)
         elif isinstance(value, list) and value:
-            lines.append(head)
+            append(head)
             _sequence(value, indent + 2, lines)
         else:
-            lines.append(f"{head} {_inline(value)}")
+            append(f"{head} {_inline(value)}")
 
 
 def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
     """A block sequence whose dashes stand at ``indent``; mapping items start on the dash line."""
     dash = " " * indent + "- "
     for item in items:
-        if isinstance(item, dict) and item:
+        if type(item) is str:
+            lines.append(dash + scalar(item))
+        elif isinstance(item, dict) and item:
             _mapping(item, indent + 2, dash, lines)
         elif isinstance(item, list) and item:
             lines.append(dash.rstrip())
@@ -100,6 +112,8 @@ def _key(text: str) -> str:
 
 def scalar(text: str) -> str:
     """A string as a plain, single-quoted or (when it holds breaks or controls) double-quoted scalar."""
+    if text and not _TROUBLE.search(text) and (text[0] not in _resolver_starts() or not text.isascii()):
+        return text  # most text: no escape, indicator or breaker, and no implicit type spelt so
     if _NEEDS_ESCAPE.search(text):
         return '"' + _DOUBLE_QUOTED.sub(_escape, text) + '"'
     if _plain_is_safe(text):
@@ -125,30 +139,37 @@ def _plain_is_safe(text: str) -> bool:
     return _reads_as_str(text)
 
 
-@lru_cache(maxsize=1 << 12)
 def _reads_as_str(text: str) -> bool:
-    """Whether both YAML versions read the plain ``text`` as a string (roles, styles and ids repeat)."""
-    return all(_resolves_to_str(resolver, text) for resolver in _resolvers())
+    """Whether both YAML versions read the plain ``text`` as a string: in each, the first implicit
+    resolver ruamel tries for its first character that matches (if any) is the string's."""
+    for tried in _implicit_resolvers():
+        for is_str, pattern in tried.get(text[0], ()):
+            if pattern.match(text):
+                if not is_str:
+                    return False
+                break
+    return True
 
 
 @cache
-def _resolvers() -> tuple[Any, ...]:
-    """ruamel's implicit resolvers for YAML 1.2 (what govplan reads) and 1.1 (older tools)."""
+def _implicit_resolvers() -> tuple[dict[str, tuple[tuple[bool, re.Pattern[str]], ...]], ...]:
+    """ruamel's implicit resolvers for YAML 1.2 (what govplan reads) and 1.1 (older tools): per first
+    character, in ruamel's order, whether each gives a string and its pattern."""
     from ruamel.yaml.resolver import VersionedResolver
 
-    return tuple(VersionedResolver(version=version) for version in ((1, 2), (1, 1)))
+    tables = []
+    for version in ((1, 2), (1, 1)):
+        by_first = VersionedResolver(version=version).versioned_resolver
+        anywhere = list(by_first.get(None, []))
+        tables.append({
+            first: tuple((str(tag) == _STR_TAG, re.compile(pattern.pattern, pattern.flags))  # ruamel's are lazy proxies
+                         for tag, pattern in [*resolvers, *anywhere])
+            for first, resolvers in by_first.items() if first
+        })
+    return tuple(tables)
 
 
 @cache
 def _resolver_starts() -> frozenset[str]:
     """First characters that can make a plain scalar anything but a string, in either version."""
-    starts: set[str] = set()
-    for resolver in _resolvers():
-        starts.update(key for key in resolver.versioned_resolver if key)
-    return frozenset(starts)
-
-
-def _resolves_to_str(resolver: Any, text: str) -> bool:
-    from ruamel.yaml.nodes import ScalarNode
-
-    return bool(resolver.resolve(ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
+    return frozenset(first for table in _implicit_resolvers() for first in table)

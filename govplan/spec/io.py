@@ -41,13 +41,14 @@ def _prune(value: Any) -> Any:
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
-            item = _prune(item)
-            if item in ([], {}):
-                continue
+            if isinstance(item, (dict, list)):  # scalars are kept as they are
+                item = _prune(item)
+                if item in ([], {}):
+                    continue
             out[key] = item
         return out
     if isinstance(value, list):
-        return [_prune(v) for v in value]
+        return [_prune(v) if isinstance(v, (dict, list)) else v for v in value]
     return value
 
 

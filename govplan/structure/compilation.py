@@ -19,6 +19,7 @@ from govplan.grammar import compile_pattern
 from govplan.structure.lines import Line
 from govplan.structure.noise import GarbleRule, is_garbled
 from govplan.structure.numbering import match_heading
+from govplan.textmemo import text_memo
 
 _FILE = "govplan/data/compilation.yaml"
 _SENTENCE = compile_pattern("[{sentence_end}]")
@@ -135,7 +136,7 @@ def _carried_title(text: str, titles: list[str], garbled: bool) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 12)
+@text_memo(maxsize=1 << 12)
 def _title_cues(title: str) -> tuple[str, ...]:
     """Line beginnings that repeat a contents title: its first 8 characters (for titles of 6 or
     more) and its "金塔县:" head (2 to 20 characters)."""

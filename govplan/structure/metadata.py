@@ -21,6 +21,10 @@ from govplan.structure.numbering import numbering
 _DATE_CN = compile_pattern("{calendar_date}")
 _DATE_ISO = compile_pattern("{numeric_date}")
 _SENTENCE = compile_pattern("[{sentence_end}]")
+_BLANKS = re.compile(r"\s")
+_CELL_BREAK = re.compile(r"[|\t]")
+_KEY_AND_VALUE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]([^:：|]+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)")
+_KEY_MARKS = re.compile(r"[\s:：]")
 _HEAD_LINES = 40  # metadata lives in the first lines (cover letter, index table) ...
 _TAIL_LINES = 30  # ... or in the closing matter before attachments
 
@@ -30,6 +34,7 @@ class _MetaData:
     title_prefixes: tuple[str, ...]
     title_suffixes: tuple[str, ...]
     index_keys: dict[str, tuple[str, ...]]
+    known_keys: frozenset[str]  # every index key without its blanks
     date_priority: tuple[str, ...]
     red_header_suffix: str
     doc_number: re.Pattern[str]
@@ -51,6 +56,7 @@ def _data() -> _MetaData:
         tuple(raw["title_prefixes"]),
         tuple(raw["title_suffixes"]),
         {k: tuple(v) for k, v in raw["index_keys"].items()},
+        frozenset(_BLANKS.sub("", key) for keys in raw["index_keys"].values() for key in keys),
         tuple(raw["date_key_priority"]),
         raw["red_header_suffix"],
         compile_pattern(raw["doc_number_pattern"], "govplan/data/metadata.yaml"),
@@ -113,11 +119,11 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
     fields: dict[str, str] = {}
     dates: dict[str, str] = {}
     for line in lines:
-        cells = [c.strip().rstrip(" :：\u3000") for c in re.split(r"[|\t]", line.text)]
+        cells = [c.strip().rstrip(" :：\u3000") for c in _CELL_BREAK.split(line.text)]
         pairs = _key_value_cells(cells, data)
-        pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"([\u4e00-\u9fff]{2,6})[:：]([^:：|]+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)", line.text)]
+        pairs += [(m.group(1), m.group(2)) for m in _KEY_AND_VALUE.finditer(line.text)]
         for key, value in pairs:
-            key = re.sub(r"[\s:：]", "", key)  # "名 称:" as a portal's index table writes it
+            key = _KEY_MARKS.sub("", key)  # "名 称:" as a portal's index table writes it
             value = value.strip()
             if not value:
                 continue
@@ -137,11 +143,11 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
 def _key_value_cells(cells: list[str], data: _MetaData) -> list[tuple[str, str]]:
     """(key, value) pairs of one index-table row: a known key takes the next cell as its value unless
     that cell is a key too (发布机构: | 生成日期: | 2022-12-02 …: the first key has no value)."""
-    known = {re.sub(r"\s", "", key) for keys in data.index_keys.values() for key in keys}
+    known = data.known_keys
     pairs = []
     for k, cell in enumerate(cells[:-1]):
-        key, value = re.sub(r"\s", "", cell), cells[k + 1]
-        if key in known and re.sub(r"\s", "", value) not in known:
+        key, value = _BLANKS.sub("", cell), cells[k + 1]
+        if key in known and _BLANKS.sub("", value) not in known:
             pairs.append((key, value))
     return pairs
 

@@ -14,6 +14,7 @@ from typing import Any
 from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
+from govplan.textmemo import text_memo
 
 _FILE = "govplan/data/numbering.yaml"
 
@@ -187,7 +188,7 @@ def numeral_value(text: str, kind: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=1 << 13)
+@text_memo(maxsize=1 << 13)
 def match_heading(stripped: str) -> HeadingNumber | None:
     """The heading number a stripped line starts with, if any (memoised: the splitter, the tree
     and the annotators ask about the same lines).
@@ -209,7 +210,7 @@ def heading_at(text: str, pos: int) -> HeadingNumber | None:
     return _heading_in(text[pos:pos + _WINDOW])
 
 
-@lru_cache(maxsize=1 << 14)
+@text_memo(maxsize=1 << 14)
 def _heading_in(window: str) -> HeadingNumber | None:
     """The heading number ``window`` starts with (memoised: boundaries inside lines repeat)."""
     for style in numbering().line_styles:

@@ -1,0 +1,77 @@
+"""jieba's segmentation of one block (HMM off), the same words in half the time.
+
+jieba builds a dict of every word ending from each position (get_DAG), then the best route from
+the right (calc), then walks it. Here both happen in one right-to-left pass over lists: at each
+position the dictionary words starting there are found by growing a prefix while jieba's prefix
+dictionary knows it (the same lookups), and the best route is chosen with jieba's own arithmetic
+in jieba's own order (log(freq) - log(total) + the route after the word; a tie goes to the longer
+word, as max() over (score, end) gives). Runs of single ASCII letters and digits are joined, as
+jieba joins them. Anything but a run of Chinese characters, letters and digits goes to jieba.
+"""
+
+from __future__ import annotations
+
+from math import log
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jieba
+
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # jieba's re_eng
+
+
+def cut(tok: jieba.Tokenizer, block: str) -> tuple[str, ...]:
+    """The words ``tok.cut(block, HMM=False)`` gives, for one block of jieba's block split."""
+    import jieba
+
+    if not jieba.re_han_default.fullmatch(block):
+        return tuple(tok.cut(block, HMM=False))
+    ends = _best_route(block, tok.FREQ, tok.total)
+    words: list[str] = []
+    letters = ""
+    start, size = 0, len(block)
+    while start < size:
+        end = ends[start]
+        word = block[start:end]
+        if end - start == 1 and word in _ASCII_WORD_CHARS:
+            letters += word
+        else:
+            if letters:
+                words.append(letters)
+                letters = ""
+            words.append(word)
+        start = end
+    if letters:
+        words.append(letters)
+    return tuple(words)
+
+
+def _best_route(block: str, freq: dict[str, int], total: int) -> list[int]:
+    """For every position, where the word that starts there on jieba's best route ends."""
+    size = len(block)
+    log_total = log(total)
+    score = [0.0] * (size + 1)
+    ends = [0] * (size + 1)
+    known = freq.get
+    for start in range(size - 1, -1, -1):
+        best: float | None = None
+        best_end = start + 1
+        end = start + 1
+        prefix = block[start]
+        while True:
+            count = known(prefix)
+            if count is None:
+                break  # no dictionary word starts with this prefix
+            if count:
+                value = log(count) - log_total + score[end]
+                if best is None or value >= best:  # equal scores: the later (longer) word, as max() picks
+                    best, best_end = value, end
+            if end == size:
+                break
+            end += 1
+            prefix = block[start:end]
+        if best is None:  # no word: the character alone, with jieba's frequency for it (or 1)
+            best = log(known(block[start]) or 1) - log_total + score[start + 1]
+        score[start] = best
+        ends[start] = best_end
+    return ends

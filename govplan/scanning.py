@@ -1,0 +1,158 @@
+"""finditer that skips what a pattern's own parse shows can hold no match.
+
+re tries a pattern at every position of a text, and most positions fail after several steps
+(a pattern opening with a lookahead gets no fast skip from re). Two facts read from the parse
+let a scan do less and still give exactly re's matches:
+
+* needed characters: every match holds one of a few characters (年/月/季… for a date, a colon
+  for a label); a text holding none of them, which one C-level search tells, has no match;
+* anchors: every match ends with one of a few characters and is at most ``reach`` long (``{year}年``);
+  matches then lie in windows that end at an anchor and start ``reach`` characters before it, and
+  re runs in those windows only (merged where they meet): lookbehinds see before a window,
+  lookaheads up to their longest width past its anchor. A pattern with end anchors such as $, word
+  boundaries or unbounded lookaheads gets no windows, and ignore-case patterns neither fact.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _c  # the pattern parser, to read what every match holds and ends with
+import re._parser as _parser
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterator
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """A pattern with what its parse proves: characters every match holds, anchors and reach."""
+
+    pattern: re.Pattern[str]
+    needed: re.Pattern[str] | None = None  # one of the characters every match holds
+    anchors: re.Pattern[str] | None = None  # one of the characters every match ends with
+    reach: int = 0  # the longest match
+    ahead: int = 0  # the farthest a lookahead looks past a match's end
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text)``."""
+        if self.needed is not None and self.needed.search(text) is None:
+            return
+        if self.anchors is None:
+            yield from self.pattern.finditer(text)
+            return
+        window_start = window_end = -1
+        for anchor in self.anchors.finditer(text):
+            start, end = max(0, anchor.start() - self.reach + 1), anchor.end() + self.ahead
+            if start > window_end:
+                if window_end > window_start:
+                    yield from self.pattern.finditer(text, window_start, window_end)
+                window_start = start
+            window_end = end
+        if window_end > window_start:
+            yield from self.pattern.finditer(text, window_start, window_end)
+
+
+@cache
+def scanner(pattern: re.Pattern[str]) -> Scanner:
+    """``pattern`` with the needed characters, anchors and reach its parse proves."""
+    if pattern.flags & re.IGNORECASE:
+        return Scanner(pattern)
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    needed = _needed(list(parsed))
+    ends = _last_chars(parsed)
+    reach = parsed.getwidth()[1]
+    ahead = _lookahead_reach(parsed)
+    needed_pattern = _charset(needed) if needed else None
+    if ends is None or reach >= _c.MAXREPEAT or ahead is None:
+        return Scanner(pattern, needed_pattern)
+    return Scanner(pattern, needed_pattern, _charset(ends), reach, ahead)
+
+
+def _charset(chars: set[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+def _needed(items: list[Any]) -> set[str] | None:
+    """Characters one of which the text of every match of this sequence holds (the smallest such
+    set its items give); what a positive lookaround asserts is in the text as well."""
+    best: set[str] | None = None
+    for op, arg in items:
+        found = _needed_by(op, arg)
+        if found is not None and (best is None or len(found) < len(best)):
+            best = found
+    return best
+
+
+def _needed_by(op: Any, arg: Any) -> set[str] | None:
+    """What one parsed item needs (None: nothing known, e.g. an optional or negative item)."""
+    if op is _c.LITERAL:
+        return {chr(arg)}
+    if op is _c.IN:
+        return {chr(code) for _, code in arg} if all(item_op is _c.LITERAL for item_op, _ in arg) else None
+    if op is _c.SUBPATTERN:
+        return _needed(list(arg[3]))
+    if op is _c.ATOMIC_GROUP:
+        return _needed(list(arg))
+    if op is _c.ASSERT:
+        return _needed(list(arg[1]))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return _needed(list(arg[2])) if arg[0] >= 1 else None
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in arg[1]:
+            found = _needed(list(alternative))
+            if found is None:
+                return None
+            union |= found
+        return union
+    return None
+
+
+def _last_chars(parsed: Any) -> set[str] | None:
+    """The characters every match ends with: the pattern's last item is one literal or a set of them."""
+    items = list(parsed)
+    if not items:
+        return None
+    op, arg = items[-1]
+    if op is _c.LITERAL:
+        return {chr(arg)}
+    if op is _c.IN and all(item_op is _c.LITERAL for item_op, _ in arg):
+        return {chr(code) for _, code in arg}
+    return None
+
+
+def _lookahead_reach(parsed: Any) -> int | None:
+    """How far past a match's end a lookahead may look (None: unbounded, or an end anchor or
+    boundary that a window's edge would change)."""
+    farthest = 0
+    for op, arg in parsed:
+        if op is _c.AT and arg not in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+            return None
+        if op in (_c.ASSERT, _c.ASSERT_NOT) and arg[0] == 1:  # a lookahead: its width, wherever it stands
+            width = arg[1].getwidth()[1]
+            if width >= _c.MAXREPEAT:
+                return None
+            farthest = max(farthest, width)
+        for child in _children(op, arg):
+            inner = _lookahead_reach(child)
+            if inner is None:
+                return None
+            farthest = max(farthest, inner)
+    return farthest
+
+
+def _children(op: Any, arg: Any) -> list[Any]:
+    """The sub-patterns of one parsed item."""
+    if op is _c.SUBPATTERN:
+        return [arg[3]]
+    if op is _c.BRANCH:
+        return list(arg[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return [arg[2]]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [arg[1]]
+    if op is _c.ATOMIC_GROUP:
+        return [arg]
+    if op is _c.GROUPREF_EXISTS:
+        return [part for part in arg[1:] if part is not None]
+    return []
