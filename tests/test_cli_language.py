@@ -28,6 +28,8 @@ def test_help_says_clicks_words_in_the_interface_language(run_cli) -> None:
     english = run_cli("--lang", "en", "render", "--help").stdout
     assert all(word in english for word in ("render [OPTIONS]", "Usage: ", "Options:", "[required]", "Show this message"))
     assert "用法" not in english and "选项：" not in english
+    for command, usage in ((("eval",), "eval [选项] [金标准目录]..."), (("ledger", "import"), "import [选项] {台账.xlsx} [规格或目录]...")):
+        assert usage in run_cli(*command, "--help").stdout.splitlines()[0]  # placeholders in Chinese, bracketed once
 
 
 def _display_width(text: str) -> int:
@@ -64,6 +66,8 @@ def test_usage_errors_in_the_interface_language(run_cli) -> None:
         (("render", "--depth", "x", "--as", "tasktable", "x.yaml"), "--depth 的值无效：应为整数，实际是 “x”", "Invalid value for '--depth'"),
         (("render", "--as", "table", "x.yaml"), "“table”不是可选值（可选：tasktable、matrix、checklist）", "'table' is not one of"),
         (("extract", "x.txt", "--nope"), "没有选项 --nope", "No such option: --nope"),
+        (("ledger", "export", "x.yaml"), "错误：缺少选项 -o / --output", "Missing option '-o' / '--output'"),
+        (("calendar",), "错误：缺少参数 规格或目录...", "Missing argument 'SPEC_OR_DIR...'"),
     ],
 )
 def test_each_kind_of_usage_error_is_said_in_both_languages(run_cli, args, zh, en) -> None:

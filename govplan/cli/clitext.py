@@ -47,7 +47,7 @@ HELP_TEXT: tuple[tuple[str, str], ...] = (
 # click's usage errors, and what zh mode says instead (the first that matches wins).
 ERROR_TEXT: tuple[tuple[str, str], ...] = (
     (r"^Missing option '([^']+)'\. Choose from:\s*(.*)$", "缺少选项 {0}（可选：{1}）"),
-    (r"^Missing (option|argument|parameter) '?([^'.]+)'?\.?$", "缺少{0} {1}"),
+    (r"^Missing (option|argument|parameter) (.+?)\.?$", "缺少{0} {1}"),  # '-o' / '--output', 'SPEC...'.
     (r"^Missing parameter: (.+)$", "缺少参数 {0}"),
     (r"^Missing command\.$", "缺少命令"),
     (r"^No such command '([^']+)'\.$", "没有命令“{0}”"),

@@ -65,7 +65,7 @@ def export(
 def import_(
     workbook: Path = typer.Argument(..., metavar=tr("台账.xlsx", "LEDGER.xlsx"), help=tr("填好的督办台账", "the filled-in ledger")),
     specs: list[Path] = typer.Argument(
-        None, metavar=tr("[规格或目录...]", "[SPEC_OR_DIR...]"),
+        None, metavar=tr("规格或目录", "SPEC_OR_DIR"),
         help=tr("规格文件或目录（默认：台账导出时记录的规格文件）", "spec files or directories (default: the specs the ledger was exported from)"),
     ),
     date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD", help=tr("记录的日期（默认今天）", "the date of the records (default: today)")),
