@@ -68,6 +68,8 @@ def test_usage_errors_in_the_interface_language(run_cli) -> None:
         (("extract", "x.txt", "--nope"), "没有选项 --nope", "No such option: --nope"),
         (("ledger", "export", "x.yaml"), "错误：缺少选项 -o / --output", "Missing option '-o' / '--output'"),
         (("calendar",), "错误：缺少参数 规格或目录...", "Missing argument 'SPEC_OR_DIR...'"),
+        (("extract", "x.txt", "--date", "2023-13-01"), "--date 的值无效：“2023-13-01”的格式不对，应为 YYYY-MM-DD",
+         "does not match the format"),
     ],
 )
 def test_each_kind_of_usage_error_is_said_in_both_languages(run_cli, args, zh, en) -> None:

@@ -64,6 +64,7 @@ ERROR_TEXT: tuple[tuple[str, str], ...] = (
     (r"^Invalid value: (.*)$", "值无效：{0}"),
     (r"^(?:Value error, )?'(.*)' is not one of (.+?)\.?$", "“{0}”不是可选值（可选：{1}）"),
     (r"^Value '(.*)' is not a valid (.+)\.$", "“{0}”不是有效的{1}"),
+    (r"^'?(.*?)'? does not match the formats? (.+?)\.?$", "“{0}”的格式不对，应为 {1}"),
     (r"^(File|Directory|Path) '(.*)' does not exist\.$", "{0}“{1}”不存在"),
     (r"^(File|Directory|Path) '(.*)' is a file\.$", "{0}“{1}”是文件，这里要目录"),
     (r"^(File|Directory|Path) '(.*)' is a directory\.$", "{0}“{1}”是目录，这里要文件"),
@@ -141,6 +142,7 @@ def _said(part: str) -> str:
     nested = error_text(part)
     if nested != part:
         return nested
+    part = part.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")  # a date format as people write it
     return re.sub(r",\s*", "、", part.replace("'", "")).strip()
 
 
