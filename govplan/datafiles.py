@@ -24,20 +24,10 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise GovplanError(f"无法读取数据文件：{exc}", f"cannot read data file: {exc}", str(path)) from exc
     except Exception as exc:  # ruamel raises several unrelated error classes for bad YAML
-        from govplan.yamltext import describe_yaml
+        from govplan.yamltext import describe_yaml, yaml_place
 
-        where = _mark(exc)
+        where = yaml_place(exc)
         raise GovplanError(f"YAML 格式错误{where}：{describe_yaml(exc)}", f"invalid YAML{where}: {describe_yaml(exc)}", str(path)) from exc
-
-
-def _mark(exc: Exception) -> str:
-    """Where a YAML error stands (（第 3 行第 5 列）), where it says."""
-    from govplan.i18n import tr
-
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is None:
-        return ""
-    return tr(f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）", f" (line {mark.line + 1}, column {mark.column + 1})")
 
 
 @lru_cache(maxsize=None)

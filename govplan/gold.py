@@ -117,7 +117,10 @@ def _yaml_load(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise GovplanError(f"无法读取：{exc}", f"cannot read: {exc}", str(path)) from exc
     except YAMLError as exc:
-        raise GovplanError(f"YAML 有误：{exc}", f"invalid YAML: {exc}", str(path)) from exc
+        from govplan.yamltext import describe_yaml, yaml_place
+
+        where, what = yaml_place(exc), describe_yaml(exc)
+        raise GovplanError(f"YAML 有误{where}：{what}", f"invalid YAML{where}: {what}", str(path)) from exc
 
 
 def _schema_error(path: Path, exc: ValidationError) -> GovplanError:

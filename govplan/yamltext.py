@@ -17,7 +17,7 @@ PROBLEMS: tuple[tuple[str, str, str], ...] = (
     ("found character '\\t'", "用制表符（Tab）缩进了：YAML 只允许空格", "indented with a tab: YAML allows spaces only"),
     ("while parsing a flow sequence", "方括号 [ ] 没有配对", "a [ ] list is not closed"),
     ("while parsing a flow mapping", "花括号 { } 没有配对", "a { } mapping is not closed"),
-    ("did not find expected node content", "这里缺少值，或方括号、花括号没有配对", "a value is missing here, or a bracket is not closed"),
+    ("while parsing a flow node", "这里缺少值，或方括号、花括号没有配对", "a value is missing here, or a bracket is not closed"),
     ("cannot start any token", "这个字符不能作为值的开头（如 @、`、%）：把整个值加上引号",
      "a value cannot start with this character (@, `, %): quote the whole value"),
     ("expected <block end>", "缩进不一致：同一层的键要对齐，列表项的“- ”要对齐", "inconsistent indentation: keys of one level, and '- ' of one list, line up"),
@@ -53,3 +53,11 @@ def describe_yaml(exc: Any) -> str:
             zh, en = (text.replace("{n}", number.group() if number else "") for text in (zh, en))
             return tr(zh, f"{en} ({said})")
     return tr("写法不符合 YAML 语法（检查这一处的缩进、冒号和引号）", f"{said}")
+
+
+def yaml_place(exc: Any) -> str:
+    """Where a YAML error stands (（第 3 行第 5 列）), where the library says."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return ""
+    return tr(f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）", f" (line {mark.line + 1}, column {mark.column + 1})")

@@ -167,3 +167,17 @@ def test_pydantic_errors_are_described_without_pydantics_words(case: str) -> Non
             assert english and not re.search(r"[\u4e00-\u9fff]", english), (case, english)
     finally:
         set_language(before)
+
+
+def test_yaml_errors_in_reviewed_specs_and_gold_files_are_explained(run_cli, tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("tasks: [\n", encoding="utf-8")
+    reviewed = run_cli("review", str(spec), "-o", str(tmp_path / "r.html"))
+    assert reviewed.returncode != 0
+    assert "YAML 语法错误（第 2 行第 1 列）（用 govplan validate 查看）：这里缺少值，或方括号、花括号没有配对" in reviewed.stderr
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "n.yaml").write_text("source: [\n", encoding="utf-8")
+    evaluated = run_cli("eval", str(gold))
+    assert evaluated.returncode != 0 and "YAML 有误（第 2 行第 1 列）：这里缺少值" in evaluated.stderr, evaluated.stderr
+    assert "flow" not in reviewed.stderr + evaluated.stderr

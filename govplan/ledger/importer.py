@@ -163,6 +163,8 @@ def import_ledger(workbook: Path, given: list[Path], today: dt.date) -> ImportRe
 
 def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
     """The spec file's text with the records appended to their tasks' ``ledger`` lists, all else as it was."""
+    from pydantic import ValidationError
+
     text = path.read_text(encoding="utf-8-sig")
     is_json = path.suffix.lower() == ".json"
     yaml = round_trip_yaml()
@@ -173,8 +175,11 @@ def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
             _append(node, [entry.model_dump(mode="json", exclude_none=True) for entry in new])
     try:
         Spec.model_validate(data)
-    except ValueError as exc:
-        raise GovplanError(f"加入进展记录后规格无效，未写入：{exc}", f"the spec would not validate with the records; nothing written: {exc}",
+    except ValidationError as exc:
+        from govplan.render.loading import format_validation_error
+
+        why = format_validation_error(exc)
+        raise GovplanError(f"加入进展记录后规格无效，未写入：\n{why}", f"the spec would not validate with the records; nothing written:\n{why}",
                            str(path)) from exc
     if is_json:
         from govplan.spec.io import data_to_json

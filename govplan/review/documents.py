@@ -85,7 +85,11 @@ def load_spec(path: Path) -> Spec:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"无法读取规格：{exc}", f"cannot read the spec: {exc}", str(path)) from exc
     except YAMLError as exc:
-        raise InputError(f"YAML 语法错误（用 govplan validate 查看）：{exc}", f"YAML syntax error (see govplan validate): {exc}", str(path)) from exc
+        from govplan.yamltext import describe_yaml, yaml_place
+
+        where, what = yaml_place(exc), describe_yaml(exc)
+        raise InputError(f"YAML 语法错误{where}（用 govplan validate 查看）：{what}", f"YAML syntax error{where} (see govplan validate): {what}",
+                         str(path)) from exc
     except ValidationError as exc:
         raise InputError(
             "规格未通过校验（用 govplan validate 查看）：\n" + format_validation_error(exc),
