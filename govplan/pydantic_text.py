@@ -137,6 +137,30 @@ def value_for_word(word: str, allowed: list[str]) -> str | None:
 @lru_cache(maxsize=1)
 def value_words() -> dict[str, tuple[str, ...]]:
     """Each closed-list value and the Chinese words that name it (validate.yaml value_words)."""
-    from govplan.annotate.lexicon import data
+    from govplan.lexical.lexicon import data
 
     return {value: tuple(words) for value, words in data("validate")["value_words"].items()}
+
+
+def error_location(loc: tuple[int | str, ...]) -> str:
+    """A pydantic error location as a path into the spec: tasks[0].children[2].deadlines[1].due."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or tr("（根）", "(root)")
+
+
+def format_validation_error(exc: Any) -> str:
+    """One line per error of a ValidationError: where, what is wrong and how to put it right."""
+    lines = []
+    for err in exc.errors():
+        described = describe(err)
+        hint = tr("（提示：", " (hint: ") + described.hint + tr("）", ")") if described.hint else ""
+        lines.append(f"  {error_location(err['loc'])}: {described.message}{hint}")
+    return "\n".join(lines)
+
+
+def first_error(exc: Any) -> str:
+    """A ValidationError's first error, where and what, on one line."""
+    error = exc.errors()[0]
+    return f"{error_location(error['loc'])}: {describe(error).message}"

@@ -61,3 +61,8 @@ def yaml_place(exc: Any) -> str:
     if mark is None:
         return ""
     return tr(f"（第 {mark.line + 1} 行第 {mark.column + 1} 列）", f" (line {mark.line + 1}, column {mark.column + 1})")
+
+
+def yaml_detail(exc: Any) -> str:
+    """What a YAML error means and where it stands: 这里缺少值（第 2 行第 1 列）."""
+    return describe_yaml(exc) + yaml_place(exc)

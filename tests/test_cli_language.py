@@ -111,7 +111,7 @@ def test_yaml_errors_are_explained_without_the_librarys_english(run_cli, tmp_pat
     registry.write_text("units: [\n", encoding="utf-8")
     broken = run_cli("validate", "--registry", str(registry), str(VALID))
     assert broken.returncode != 0
-    assert "YAML 格式错误（第 2 行第 1 列）：这里缺少值，或方括号、花括号没有配对" in broken.stderr
+    assert "YAML 格式错误：这里缺少值，或方括号、花括号没有配对（第 2 行第 1 列）" in broken.stderr
     assert "flow" not in broken.stderr and "expected" not in broken.stderr
 
 
@@ -174,10 +174,10 @@ def test_yaml_errors_in_reviewed_specs_and_gold_files_are_explained(run_cli, tmp
     spec.write_text("tasks: [\n", encoding="utf-8")
     reviewed = run_cli("review", str(spec), "-o", str(tmp_path / "r.html"))
     assert reviewed.returncode != 0
-    assert "YAML 语法错误（第 2 行第 1 列）（用 govplan validate 查看）：这里缺少值，或方括号、花括号没有配对" in reviewed.stderr
+    assert "YAML 语法错误（用 govplan validate 查看）：这里缺少值，或方括号、花括号没有配对（第 2 行第 1 列）" in reviewed.stderr
     gold = tmp_path / "gold"
     gold.mkdir()
     (gold / "n.yaml").write_text("source: [\n", encoding="utf-8")
     evaluated = run_cli("eval", str(gold))
-    assert evaluated.returncode != 0 and "YAML 有误（第 2 行第 1 列）：这里缺少值" in evaluated.stderr, evaluated.stderr
+    assert evaluated.returncode != 0 and "YAML 有误：这里缺少值，或方括号、花括号没有配对（第 2 行第 1 列）" in evaluated.stderr, evaluated.stderr
     assert "flow" not in reviewed.stderr + evaluated.stderr

@@ -13,6 +13,7 @@ import typer
 from govplan import __version__
 from govplan.cli.clitext import GovplanTyper, usage_error_text
 from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError, error_line
 from govplan.i18n import set_language, tr
 
 app = GovplanTyper(
@@ -72,31 +73,33 @@ CLICK_ERROR = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == 
 def main() -> None:
     """Entry point: run the app; govplan's own errors print as one clear line, never a traceback.
 
-    Usage errors (exit 2) are printed here, in the interface language, not by click; anything
-    else that escapes a command is caught here too.
+    Usage errors (exit 2) are printed here, in the interface language, not by click; govplan's
+    errors exit with their registered code (docs/errors.md); anything else that escapes a command
+    is an internal error (exit 3).
     """
     try:
         code = app(standalone_mode=False)
     except CLICK_ERROR as exc:
         typer.echo(usage_error_text(exc), err=True)
         sys.exit(exc.exit_code)
-    except typer.Abort:
+    except typer.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into Abort outside standalone mode
+            typer.echo(tr("已中断。", "Interrupted."), err=True)
+            sys.exit(130)
         typer.echo(tr("已中止。", "Aborted!"), err=True)
         sys.exit(1)
     except GovplanError as exc:
         if _debug:
             raise
-        typer.echo(tr("错误：", "error: ") + exc.message, err=True)
-        sys.exit(1)
+        typer.echo(error_line(exc.code, exc.message), err=True)
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo(tr("已中断。", "Interrupted."), err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: users never see a traceback
         if _debug:
             raise
-        typer.echo(
-            tr(f"内部错误：{exc!r}（用 --debug 查看详情）", f"internal error: {exc!r} (use --debug for details)"),
-            err=True,
-        )
-        sys.exit(3)
+        internal = GovplanError(Errors.E900, detail=repr(exc))
+        typer.echo(error_line(internal.code, internal.message) + tr("（用 --debug 查看详情）", " (use --debug for details)"), err=True)
+        sys.exit(internal.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 import typer
 
 from govplan.cli.validate_cmd import REGISTRY_HELP
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.i18n import tr
 
 if TYPE_CHECKING:
-    from govplan.registry import Registry
     from govplan.render.loading import LoadedSpec
 
 
@@ -40,27 +39,19 @@ def parse_today(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise GovplanError(
-            f"--today 需要 YYYY-MM-DD 格式的日期，收到“{value}”", f"--today needs a YYYY-MM-DD date, got '{value}'"
-        ) from exc
+        raise GovplanError(Errors.E001, option="--today", value=value) from exc
 
 
-def _load(specs: list[Path], no_validate: bool, registry: Registry) -> list[LoadedSpec]:
-    """The specs, loaded with the user's registry; warnings about skipped items go to stderr."""
+def _load(specs: list[Path], no_validate: bool, registry: list[Path]) -> list[LoadedSpec]:
+    """The specs, loaded with the user's registry files; warnings about skipped items go to stderr."""
+    from govplan.registry import registry_for
     from govplan.render.loading import load_specs_for_render
 
-    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry)
+    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry_for(registry))
     for spec in loaded:
         for warning in spec.warnings:
             typer.echo(tr("警告：", "warning: ") + warning, err=True)
     return loaded
-
-
-def _registry(given: list[Path], specs: list[Path]) -> Registry:
-    """The bundled registry with --registry files and those the specs' .govplan.yaml names."""
-    from govplan.registry import registry_files, registry_for
-
-    return registry_for(registry_files(given, specs))
 
 
 def _emit(result: str | bytes, output: Path | None) -> None:
@@ -68,9 +59,7 @@ def _emit(result: str | bytes, output: Path | None) -> None:
     from govplan.fsutil import write_atomic
 
     if output is None:
-        if isinstance(result, bytes):
-            raise GovplanError("docx/xlsx 是二进制格式，请用 -o 指定输出文件", "docx/xlsx output is binary: name a file with -o")
-        sys.stdout.write(result)
+        sys.stdout.write(result.decode("utf-8") if isinstance(result, bytes) else result)
         sys.stdout.flush()
         return
     write_atomic(output, result)
@@ -136,29 +125,31 @@ def render_command(
     ),
 ) -> None:
     """生成任务分解表、责任矩阵或责任清单（docx/xlsx/html/md/csv）。"""
-    from govplan.render.context import ContextOptions
-    from govplan.render.views import RenderRequest, attachment_label, choose_format, render
+    from govplan import api
+    from govplan.registry import registry_files
+    from govplan.render.views import BINARY_FORMATS, choose_format
 
-    if per_unit is not None and (view != ViewChoice.checklist or output is not None):
-        raise GovplanError("--per-unit 用于 --as checklist，且不与 -o 同用", "--per-unit goes with --as checklist and without -o")
+    if per_unit is not None and view != ViewChoice.checklist:
+        raise GovplanError(Errors.E007, option="--per-unit", other=f"--as {view.value}")
+    if per_unit is not None and output is not None:
+        raise GovplanError(Errors.E007, option="--per-unit", other="-o")
     fmt = choose_format(to.value if to else None, output, template) if per_unit is None else (to.value if to else "docx")
-    units = _registry(registry, specs)
-    options = ContextOptions(all_sections, title, attachment_label(attachment), combined, units)
-    request = RenderRequest(view.value, fmt, depth, unit, parse_today(today), template, options)  # type: ignore[arg-type]
-    loaded = _load(specs, no_validate, units)
-    if per_unit is not None:
-        _emit_per_unit(loaded, request, per_unit)
+    if per_unit is None and output is None and fmt in BINARY_FORMATS:
+        raise GovplanError(Errors.E002)
+    files = registry_files(registry, specs)  # and those the .govplan.yaml beside the specs names
+    loaded = [item.spec for item in _load(specs, no_validate, files)]
+    options = {"depth": depth, "today": parse_today(today), "template": template, "all_sections": all_sections, "registry": files}
+    if per_unit is None:
+        _emit(api.render(loaded, view.value, fmt, unit=unit, title=title, attachment=attachment, combined=combined, **options), output)
     else:
-        _emit(render(loaded, request), output)
+        _emit_per_unit(api.render_per_unit(loaded, fmt, **options), per_unit)
 
 
-def _emit_per_unit(loaded: list[LoadedSpec], request: object, folder: Path) -> None:
+def _emit_per_unit(outputs: dict[str, bytes], folder: Path) -> None:
     """Write one checklist per unit into ``folder``, atomically, and say how many."""
     from govplan.fsutil import write_atomic
-    from govplan.render.views import render_per_unit
 
-    outputs = render_per_unit(loaded, request)  # type: ignore[arg-type]
-    for name, data in outputs:
+    for name, data in outputs.items():
         write_atomic(folder / name, data)
     typer.echo(tr(f"已在 {folder} 生成 {len(outputs)} 份责任清单", f"wrote {len(outputs)} checklists into {folder}"), err=True)
 
@@ -180,9 +171,10 @@ def calendar_command(
     ),
 ) -> None:
     """把所有有具体日期的任务时限导出为日历（.ics），周期性时限按重复规则导出。"""
+    from govplan.registry import registry_files
     from govplan.render.ical import build_calendar
 
-    result = build_calendar(_load(specs, no_validate, _registry([], specs)), unit, recurring=not no_recurring)
+    result = build_calendar(_load(specs, no_validate, registry_files([], specs)), unit, recurring=not no_recurring)
     _emit(result.data.decode("utf-8"), output)
     summary = tr(f"{result.events} 个日程；{result.skipped} 个时限没有具体日期，未写入",
                  f"{result.events} events; {result.skipped} deadlines have no date and were left out")

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.render.docx_footer import add_page_numbers
 from govplan.render.docx_style import (
     ADDED_STYLES,
@@ -197,19 +197,14 @@ def open_reference(reference: Path | None) -> Any:
     try:
         document = Document(str(source) if isinstance(source, Path) else source)
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise GovplanError(f"不是可用的 Word 参考文档：{exc}", f"not a usable Word reference document: {exc}", str(reference)) from exc
+        raise GovplanError(Errors.E403, str(reference), detail=exc) from exc
     present = {style.name for style in document.styles}
     missing = [name for name in [s.name for s in STYLES] + [TABLE_STYLE] if name not in present]
     for spec in ADDED_STYLES:
         if spec.name not in present:
             add_style(document, spec)
     if missing:
-        names = "、".join(missing)
-        raise GovplanError(
-            f"参考文档缺少样式：{names}（用 govplan templates 复制出 reference.docx 后修改）",
-            f"the reference document lacks the styles {names} (start from the copy govplan templates writes)",
-            str(reference),
-        )
+        raise GovplanError(Errors.E404, str(reference), names="、".join(missing))
     return document
 
 

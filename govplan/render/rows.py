@@ -36,7 +36,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    from govplan.annotate.lexicon import alternation, data
+    from govplan.lexical.lexicon import alternation, data
 
     render, units, tables = data("render"), data("units"), data("tables")
     heads = [*units["label_heads"], *tables["columns"]["time"]]

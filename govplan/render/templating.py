@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 
 TEMPLATE_PACKAGE = "govplan.render"
 TEMPLATE_FOLDER = "templates"
@@ -71,11 +71,9 @@ def render_template(path: Path | str, variables: dict[str, Any], fmt: str) -> st
     try:
         return env.get_template(name).render(**variables)
     except TemplateSyntaxError as exc:
-        raise GovplanError(
-            f"模板第 {exc.lineno} 行语法错误：{exc.message}", f"template syntax error on line {exc.lineno}: {exc.message}", str(path)
-        ) from exc
+        raise GovplanError(Errors.E401, str(path), line=exc.lineno, detail=exc.message) from exc
     except TemplateError as exc:
-        raise GovplanError(f"模板出错：{exc}", f"template error: {exc}", str(path)) from exc
+        raise GovplanError(Errors.E402, str(path), detail=exc) from exc
 
 
 def builtin_template(view: str, fmt: str) -> str:
@@ -86,16 +84,14 @@ def builtin_template(view: str, fmt: str) -> str:
 def copy_builtin_templates(folder: Path, overwrite: bool) -> list[Path]:
     """Write a copy of every built-in template (and reference.docx) into ``folder`` to restyle;
     existing files are kept unless ``overwrite``. Returns the files written."""
-    from govplan.errors import OutputExistsError
+    from govplan.errors import Both, Errors, OutputError
     from govplan.fsutil import write_atomic
 
     sources = sorted((entry for entry in builtin_templates().iterdir() if entry.is_file()), key=lambda e: e.name)
     targets = [(folder / entry.name, entry) for entry in sources]
     existing = [str(path) for path, _ in targets if path.exists()]
     if existing and not overwrite:
-        raise OutputExistsError(
-            f"文件已存在：{'、'.join(existing)}（用 --force 覆盖）", f"files exist: {', '.join(existing)} (use --force to overwrite)"
-        )
+        raise OutputError(Errors.E502, names=Both("、".join(existing), ", ".join(existing)))
     for path, entry in targets:
         write_atomic(path, entry.read_bytes())
     return [path for path, _ in targets]

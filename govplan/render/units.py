@@ -31,7 +31,7 @@ class _UnitWords:
 
 @lru_cache(maxsize=1)
 def _unit_words() -> _UnitWords:
-    from govplan.annotate.lexicon import data
+    from govplan.lexical.lexicon import data
 
     units, tables, render = data("units"), data("tables"), data("render")
     suffixes = {*units["suffixes"], *units["collective_suffixes"], *render["unit_suffixes"]}

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.render.context import VIEW_NAMES, ContextOptions, View, build_context
 from govplan.render.loading import LoadedSpec
 from govplan.render.templating import builtin_template, render_template
@@ -21,6 +21,7 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".markdown": "md",
     ".csv": "csv",
 }
+BINARY_FORMATS = ("docx", "xlsx")  # the rest are text (UTF-8)
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,9 @@ def _check_template(request: RenderRequest) -> None:
         return
     is_reference = request.template.suffix.lower() == ".docx"
     if is_reference != (request.fmt == "docx") or request.fmt == "xlsx":
-        raise GovplanError(
-            "--template 只能是文本格式（md/html/csv）的 Jinja 模板，或输出 docx 时使用的 Word 参考文档（.docx）",
-            "--template takes a Jinja template for text output (md/html/csv), or a Word reference (.docx) for docx output",
-            str(request.template),
-        )
+        raise GovplanError(Errors.E405, str(request.template))
     if not request.template.is_file():
-        raise GovplanError("模板文件不存在", "no such template file", str(request.template))
+        raise GovplanError(Errors.E406, str(request.template))
 
 
 def render(specs: list[LoadedSpec], request: RenderRequest) -> str | bytes:
@@ -86,8 +83,7 @@ def render(specs: list[LoadedSpec], request: RenderRequest) -> str | bytes:
 
     _check_template(request)
     if request.options.heading and len(specs) > 1 and not (request.view == "matrix" and request.options.combined):
-        raise GovplanError("--title 只能用于一份文件的表格（或 --combined 的责任矩阵）",
-                           "--title heads the table of one document (or a --combined matrix)")
+        raise GovplanError(Errors.E414)
     today = request.today or dt.date.today()
     ctx = build_context(specs, request.view, request.depth, request.unit, today, request.options)
     if request.template is not None and request.fmt != "docx":
