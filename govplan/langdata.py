@@ -467,6 +467,7 @@ class ValidateData(Strict):
     five_year_plans: dict[str, tuple[int, int]]
     plan_grace_years: int
     horizon_years: int
+    value_words: dict[str, Words]
 
 
 # --- tables.yaml ------------------------------------------------------------------------------
@@ -506,6 +507,15 @@ class LayoutData(Strict):
     min_width: int = Field(ge=1)
 
 
+# --- render.yaml ------------------------------------------------------------------------------
+
+class RenderData(Strict):
+    framing_sections: Words = Field(min_length=1)
+    limit_words: Words = Field(min_length=1)
+    unit_suffixes: Words
+    fragment_starts: Words
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "grammar": GrammarData,
     "numbering": NumberingData,
@@ -520,6 +530,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "validate": ValidateData,
     "tables": TablesData,
     "layout": LayoutData,
+    "render": RenderData,
 }
 
 
