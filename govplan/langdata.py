@@ -405,6 +405,7 @@ class UnitsData(Strict):
     clause_breaks: str
     agent_markers: Words
     agent_marker_not_before: Words
+    agent_verbs: Words
     actor_list_joiners: Words
     max_actor_list: int
     max_joint_list: int

@@ -123,26 +123,29 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
 
 def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
     """Ranges of the unit names acting at ``pos`` (one name, or a list joined by 、/和/与), followed
-    by an action verb; None when no unit acts there."""
+    by an action verb (after an agent marker also by an agent verb: 由A、B合作共建, 由市人民政府公布);
+    None when no unit acts there."""
     for end in name_ends(text, pos, marked, registry, rules):
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
             return None  # 县财政局要积极配合: the units support, they do not lead
-        if _acts(text, names[-1][1], rules):
+        if _acts(text, names[-1][1], rules, marked):
             return names
     return None
 
 
-def _acts(text: str, end: int, rules: Rules) -> bool:
-    """Whether an action verb or a manner adverb follows, after up to three skippable time or modal words."""
+def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
+    """Whether an action verb (or, after an agent marker, an agent verb) or a manner adverb follows,
+    after up to three skippable time or modal words."""
     w = rules.words
+    verbs = (*w["action_verbs"], *w["agent_verbs"]) if marked else w["action_verbs"]
     pos = end
     for _ in range(4):
         if text.startswith(w["action_adverbs"], pos):
             return True
-        verb = next((v for v in w["action_verbs"] if text.startswith(v, pos)), None)
+        verb = next((v for v in verbs if text.startswith(v, pos)), None)
         if verb is not None:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = next((s for s in rules.actor_skips if text.startswith(s, pos)), None)

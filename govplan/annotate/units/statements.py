@@ -76,6 +76,7 @@ def parse(
     statement = Statement(start, end)
     labelled: str | None = role  # the role of the label the clauses are under, if any
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
+    waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
     for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
         clause = (c_start, c_end)
         if _scope_clause(text, c_start, c_end, statement, rules):
@@ -90,15 +91,32 @@ def parse(
             listed = _verb_list(text, c_start, c_end, clause, registry, rules)
             if listed is None and labelled is not None:
                 listed = _label_list(text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists))
+            elif listed is None and (units := _units(text, c_start, c_end, "", clause, registry, rules, True, True)):
+                waiting += units
+                continue
         if listed is None:
             statement.unparsed += 1
             continue
-        statement.parsed += 1
-        lists.append(listed)
+        statement.parsed += 1 + bool(waiting)
+        lists.append(_continued(waiting, listed, rules) if waiting else listed)
+        waiting = []
+    statement.unparsed += bool(waiting)
     _support_beside_lead(lists, rules)
     for listed, _ in lists:
         statement.units += listed
     return statement
+
+
+def _continued(waiting: list[Listed], listed: tuple[list[Listed], str], rules: Rules) -> tuple[list[Listed], str]:
+    """A verb list whose units began in the clauses before it (A牵头，B、C等部门，D、E配合: B and C
+    support too): the waiting units take the role of its verb and open the list."""
+    units, verb = listed
+    role = rules.verb_role[verb] if verb else units[0].role
+    for unit in waiting:
+        unit.role = role
+    for unit in units:
+        unit.first = False
+    return [*waiting, *units], verb
 
 
 def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: Rules) -> bool:
