@@ -412,6 +412,7 @@ class UnitsData(Strict):
     distributive_starts: Words
     level_categories: Words
     vague_starts: Words
+    vague_prefixes: Words
     person_suffixes: Words
     plain_name_suffixes: Words
     body_suffixes: Words
@@ -427,6 +428,9 @@ class UnitsData(Strict):
     coordination_item_chars: int
     joint_organs: Words
     support_markers: Words
+    partner_markers: Words
+    partner_heads: Words
+    partner_chars: int
     sentence_breaks: str
 
 

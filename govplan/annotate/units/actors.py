@@ -163,16 +163,27 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
     for match in rules.support_verb.finditer(text):
         if not inside(match.start(), skip):
             found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
-    for match in rules.support_marker.finditer(text):
+    markers = [(m, True) for m in rules.support_marker.finditer(text)]
+    for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
         if inside(match.start(), skip):
             continue
-        ends = name_ends(text, match.end(), True, registry, rules, collective=True)
-        if ends:
-            limit = int(rules.words["max_joint_list"])
-            names = name_list(text, (match.end(), ends[0]), True, registry, rules, collective=True, limit=limit)
+        names = _partners(text, match.end(), any_units, registry, rules)
+        if names:
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
-            found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
+            kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]  # 会同省直相关部门: left open
+            found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The units named right after a marker: a list of names (``any_units``: after a support marker),
+    or sector words before a shared head (会同组织、科技、人力资源社会保障等部门, 联合…等部门)."""
+    ends = name_ends(text, pos, True, registry, rules, collective=True) if any_units else []
+    if ends:
+        limit = int(rules.words["max_joint_list"])
+        return name_list(text, (pos, ends[0]), True, registry, rules, collective=True, limit=limit)
+    sectors = rules.partner_coordination.match(text, pos)
+    return [(pos, sectors.end())] if sectors is not None else []
 
 
 def _skip_back(text: str, end: int, rules: Rules) -> int:

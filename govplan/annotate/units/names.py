@@ -186,7 +186,7 @@ def is_vague(name: str, rules: Rules) -> bool:
     """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门)."""
     w = rules.words
     core = name
-    for prefix in (*w["sentence_prefixes"], "级", "各"):
+    for prefix in (*w["sentence_prefixes"], *w["vague_prefixes"]):
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
     return core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"])
 

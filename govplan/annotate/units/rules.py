@@ -41,6 +41,8 @@ class Rules:
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
     joint_organs: re.Pattern[str]
     coordination: re.Pattern[str]
+    partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
+    partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
@@ -92,6 +94,10 @@ def rules() -> Rules:
         ),
         joint_organs=_joint_organs(w),
         coordination=_coordination(w),
+        partner_marker=re.compile(alternation(w["partner_markers"])),
+        partner_coordination=re.compile(
+            rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
+        ),
         actor_start=re.compile(
             rf"[{re.escape(w['clause_breaks'])}]\s*"
             rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
