@@ -206,6 +206,8 @@ def is_collective(name: str, rules: Rules) -> bool:
     if core in w["collective_words"]:
         return True
     kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
+    if kind != core and (kind in w["collective_words"] or rules.level_run.fullmatch(kind)):
+        return True  # 各乡镇, 各街道, 各县区, 各县(市、区): every unit of those levels
     leveled = kind.startswith(w["sentence_prefixes"])
     limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
     return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])

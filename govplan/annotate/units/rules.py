@@ -39,6 +39,7 @@ class Rules:
     scope_remark: re.Pattern[str]
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
+    level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
     joint_organs: re.Pattern[str]
     coordination: re.Pattern[str]
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
@@ -92,6 +93,7 @@ def rules() -> Rules:
         collective_next=re.compile(
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
         ),
+        level_run=re.compile(rf"(?:{alternation(w['level_nouns'])})+(?:\([^()]*\))?"),
         joint_organs=_joint_organs(w),
         coordination=_coordination(w),
         partner_marker=re.compile(alternation(w["partner_markers"])),
