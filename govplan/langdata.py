@@ -440,6 +440,7 @@ class AliasesData(Strict):
     prefixes: Words = []
     bodies: dict[str, Words] = {}
     names: dict[str, Words] = {}
+    national: dict[str, Words] = {}  # national bodies: no place stands before them
 
 
 class PlainAliases(RootModel[dict[str, Words]]):
