@@ -376,6 +376,7 @@ class UnitsData(Strict):
     leader_heads: Words
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
+    role_verb_tails: Words
     support_beside_lead: Words
     official_titles: Words
     list_openers: Words

@@ -61,15 +61,16 @@ class Rules:
 def rules() -> Rules:
     """The rules, compiled once per process."""
     w = data("units")
+    verbs = _role_verbs(w)
     return Rules(
         label=re.compile(_label(w)),
         block_line=re.compile(rf"(?m)^[ \t\u3000]*{_label(w)}[ \t]*[{COLONS}][ \t]*(?P<list>[^\n]*?)[ \t]*$"),
         inline_label=re.compile(rf"{_label(w)}[ \t]*[{COLONS}]"),
         label_role={**word_map(w["label_role_words"]), **word_map(w["role_labels"])},
-        verb_role=word_map(w["role_verbs"]),
-        verbs_longest_first=tuple(sorted(word_map(w["role_verbs"]), key=len, reverse=True)),
-        verb_lengths=tuple(sorted({len(v) for v in word_map(w["role_verbs"])}, reverse=True)),
-        support_verb=re.compile(alternation(v for v, role in word_map(w["role_verbs"]).items() if role == "support")),
+        verb_role=verbs,
+        verbs_longest_first=tuple(sorted(verbs, key=len, reverse=True)),
+        verb_lengths=tuple(sorted({len(v) for v in verbs}, reverse=True)),
+        support_verb=re.compile(alternation(v for v, role in verbs.items() if role == "support")),
         support_marker=re.compile(alternation(w["support_markers"])),
         convention=_convention_pattern(w),
         convention_rest=re.compile(
@@ -79,7 +80,7 @@ def rules() -> Rules:
         scope_onward=re.compile(alternation(w["scope_onward"])),
         sentence_break=re.compile(f"[{re.escape(w['sentence_breaks'])}]"),
         statement_cue=re.compile(alternation([
-            *word_map(w["role_verbs"]), *word_map(w["label_role_words"]), *word_map(w["role_labels"]),
+            *verbs, *word_map(w["label_role_words"]), *word_map(w["role_labels"]),
             *w["position_first"], *w["scope_remarks"], *w["scope_onward"],
         ])),
         convention_spot=re.compile(
@@ -87,7 +88,7 @@ def rules() -> Rules:
             rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False)}"
         ),
         clause_break=re.compile("[，,]"),
-        verb_before_break=re.compile(rf"{alternation(word_map(w['role_verbs']))}[{re.escape(w['sentence_breaks'])}]"),
+        verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}]"),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
         collective_level=re.compile(rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?"),
         collective_next=re.compile(
@@ -121,6 +122,13 @@ def rules() -> Rules:
         actor_skips=tuple(sorted(w["actor_skips"], key=len, reverse=True)),
         words=as_tuples(w),
     )
+
+
+def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
+    """Role verb -> role, with each verb followed by the action it takes part in (配合实施, 牵头组织)."""
+    verbs = word_map(w["role_verbs"])
+    tailed = {verb + tail: role for verb, role in verbs.items() for tail in w["role_verb_tails"]}
+    return {**tailed, **verbs}
 
 
 def _label(w: dict[str, Any], named: bool = True) -> str:

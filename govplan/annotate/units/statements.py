@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
@@ -77,7 +78,7 @@ def parse(
     labelled: str | None = role  # the role of the label the clauses are under, if any
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
     waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
-    for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
+    for c_start, c_end in _clauses(text, start, end, rules):
         clause = (c_start, c_end)
         if _scope_clause(text, c_start, c_end, statement, rules):
             statement.parsed += 1
@@ -105,6 +106,18 @@ def parse(
     for listed, _ in lists:
         statement.units += listed
     return statement
+
+
+def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[int, int]]:
+    """The clauses of a statement: split at its top-level clause breaks, and at a 、 right after a role
+    verb (市发改委牵头、市财政局配合: two verb lists)."""
+    for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
+        part = c_start
+        for pos in range(c_start, c_end):
+            if text[pos] == "、" and ending_verb(text, part, pos, rules) is not None:
+                yield part, pos
+                part = pos + 1
+        yield part, c_end
 
 
 def _continued(waiting: list[Listed], listed: tuple[list[Listed], str], rules: Rules) -> tuple[list[Listed], str]:
