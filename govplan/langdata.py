@@ -386,6 +386,7 @@ class UnitsData(Strict):
     position_nouns: Words
     position_copulas: Words
     position_rest: Words
+    label_alternatives: Words
     scope_onward: Words
     scope_remarks: Words
     level_nouns: Words

@@ -143,11 +143,13 @@ def _label(w: dict[str, Any], named: bool = True) -> str:
 
 
 def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
-    """排在第一位的部门为牵头部门 / 列第一位的为牵头单位 / 排名第一的为牵头单位, a whole clause."""
+    """排在第一位的部门为牵头部门 / 列第一位的为牵头单位 / 排名第一的为牵头单位, a whole clause; a second
+    label after 或 names the same first unit otherwise (列第一位的责任单位为牵头单位或汇总单位)."""
     return re.compile(
         rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务中?|责任单位中)?(?:{alternation(w['position_verbs'])})?"
         rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
         rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+        rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
     )
 
 
