@@ -109,12 +109,15 @@ def parse(
 
 
 def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[int, int]]:
-    """The clauses of a statement: split at its top-level clause breaks, and at a 、 right after a role
-    verb (市发改委牵头、市财政局配合: two verb lists)."""
+    """The clauses of a statement: split at its top-level clause breaks, at a 、 right after a role
+    verb (市发改委牵头、市财政局配合: two verb lists) and before a label after a blank (牵头部门:A 责任部门:B)."""
     for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
         part = c_start
         for pos in range(c_start, c_end):
             if text[pos] == "、" and ending_verb(text, part, pos, rules) is not None:
+                yield part, pos
+                part = pos + 1
+            elif text[pos].isspace() and pos + 1 < c_end and rules.inline_label.match(text, pos + 1):
                 yield part, pos
                 part = pos + 1
         yield part, c_end
