@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
-from govplan.annotate.lexicon import alternation, as_tuples, data
+from govplan.lexical.lexicon import alternation, as_tuples, data
 from govplan.grammar import piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
