@@ -171,7 +171,8 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
     for start, end in _bracket_ranges(nt.text):
         if inside(start, skip) or not r.statement_cue.search(nt.text, start, end):
             continue  # (见附件1), (2022-2025年): no role word, label or convention inside
-        statement = parse(nt.text, start + 1, end - 1, registry, r)
+        closed = nt.text[end - 1] in CLOSE
+        statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r)
         if statement.parsed and (statement.units or statement.conventions):
             statement.start, statement.end = start, end
             found.append(statement)
@@ -179,7 +180,8 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
 
 
 def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
-    """Ranges of outermost bracket pairs, brackets included; unbalanced brackets are skipped."""
+    """Ranges of outermost bracket pairs, brackets included; a closing bracket without an opening one
+    is skipped, and a bracket still open at the end of the text (a page cut inside it) runs to the end."""
     depth = 0
     open_at = 0
     for bracket in _BRACKET.finditer(text):
@@ -192,6 +194,8 @@ def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
             depth -= 1
             if depth == 0:
                 yield open_at, i + 1
+    if depth:
+        yield open_at, len(text.rstrip())
 
 
 def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
