@@ -366,12 +366,14 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     w = rules.words
     if not balanced(name):
         return False
+    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
+    if place in w["category_places"]:
+        return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
     if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
         return True  # 市政务数据主管部门和政务部门 is two names, not one
     if not plain_start(first_word, rules):
         return False  # 建立党委…: a verb, not a name, begins the clause
-    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
-    if place is not None and place not in w["category_places"] and not _joins_units(place, rules):
+    if place is not None and not _joins_units(place, rules):
         return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
     return collective and is_collective(name, rules)
 
