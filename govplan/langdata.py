@@ -387,6 +387,7 @@ class UnitsData(Strict):
     leader_heads: Words
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
+    role_verb_tails: Words
     support_beside_lead: Words
     official_titles: Words
     list_openers: Words
@@ -396,6 +397,7 @@ class UnitsData(Strict):
     position_nouns: Words
     position_copulas: Words
     position_rest: Words
+    label_alternatives: Words
     scope_onward: Words
     scope_remarks: Words
     level_nouns: Words
@@ -416,12 +418,14 @@ class UnitsData(Strict):
     clause_breaks: str
     agent_markers: Words
     agent_marker_not_before: Words
+    agent_verbs: Words
     actor_list_joiners: Words
     max_actor_list: int
     max_joint_list: int
     distributive_starts: Words
     level_categories: Words
     vague_starts: Words
+    vague_prefixes: Words
     person_suffixes: Words
     plain_name_suffixes: Words
     body_suffixes: Words
@@ -437,6 +441,9 @@ class UnitsData(Strict):
     coordination_item_chars: int
     joint_organs: Words
     support_markers: Words
+    partner_markers: Words
+    partner_heads: Words
+    partner_chars: int
     sentence_breaks: str
 
 
@@ -446,6 +453,7 @@ class AliasesData(Strict):
     prefixes: Words = []
     bodies: dict[str, Words] = {}
     names: dict[str, Words] = {}
+    national: dict[str, Words] = {}  # national bodies: no place stands before them
 
 
 class PlainAliases(RootModel[dict[str, Words]]):

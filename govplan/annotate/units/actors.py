@@ -123,26 +123,29 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
 
 def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
     """Ranges of the unit names acting at ``pos`` (one name, or a list joined by 、/和/与), followed
-    by an action verb; None when no unit acts there."""
+    by an action verb (after an agent marker also by an agent verb: 由A、B合作共建, 由市人民政府公布);
+    None when no unit acts there."""
     for end in name_ends(text, pos, marked, registry, rules):
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
             return None  # 县财政局要积极配合: the units support, they do not lead
-        if _acts(text, names[-1][1], rules):
+        if _acts(text, names[-1][1], rules, marked):
             return names
     return None
 
 
-def _acts(text: str, end: int, rules: Rules) -> bool:
-    """Whether an action verb or a manner adverb follows, after up to three skippable time or modal words."""
+def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
+    """Whether an action verb (or, after an agent marker, an agent verb) or a manner adverb follows,
+    after up to three skippable time or modal words."""
     w = rules.words
+    verbs = (*w["action_verbs"], *w["agent_verbs"]) if marked else w["action_verbs"]
     pos = end
     for _ in range(4):
         if text.startswith(w["action_adverbs"], pos):
             return True
-        verb = next((v for v in w["action_verbs"] if text.startswith(v, pos)), None)
+        verb = next((v for v in verbs if text.startswith(v, pos)), None)
         if verb is not None:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = next((s for s in rules.actor_skips if text.startswith(s, pos)), None)
@@ -160,16 +163,27 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
     for match in rules.support_verb.finditer(text):
         if not inside(match.start(), skip):
             found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
-    for match in rules.support_marker.finditer(text):
+    markers = [(m, True) for m in rules.support_marker.finditer(text)]
+    for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
         if inside(match.start(), skip):
             continue
-        ends = name_ends(text, match.end(), True, registry, rules, collective=True)
-        if ends:
-            limit = int(rules.words["max_joint_list"])
-            names = name_list(text, (match.end(), ends[0]), True, registry, rules, collective=True, limit=limit)
+        names = _partners(text, match.end(), any_units, registry, rules)
+        if names:
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
-            found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
+            kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]  # 会同省直相关部门: left open
+            found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The units named right after a marker: a list of names (``any_units``: after a support marker),
+    or sector words before a shared head (会同组织、科技、人力资源社会保障等部门, 联合…等部门)."""
+    ends = name_ends(text, pos, True, registry, rules, collective=True) if any_units else []
+    if ends:
+        limit = int(rules.words["max_joint_list"])
+        return name_list(text, (pos, ends[0]), True, registry, rules, collective=True, limit=limit)
+    sectors = rules.partner_coordination.match(text, pos)
+    return [(pos, sectors.end())] if sectors is not None else []
 
 
 def _skip_back(text: str, end: int, rules: Rules) -> int:

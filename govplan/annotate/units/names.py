@@ -186,7 +186,7 @@ def is_vague(name: str, rules: Rules) -> bool:
     """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门)."""
     w = rules.words
     core = name
-    for prefix in (*w["sentence_prefixes"], "级", "各"):
+    for prefix in (*w["sentence_prefixes"], *w["vague_prefixes"]):
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
     return core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"])
 
@@ -206,6 +206,8 @@ def is_collective(name: str, rules: Rules) -> bool:
     if core in w["collective_words"]:
         return True
     kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
+    if kind != core and (kind in w["collective_words"] or rules.level_run.fullmatch(kind)):
+        return True  # 各乡镇, 各街道, 各县区, 各县(市、区): every unit of those levels
     leveled = kind.startswith(w["sentence_prefixes"])
     limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
     return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])
@@ -364,12 +366,14 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     w = rules.words
     if not balanced(name):
         return False
+    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
+    if place in w["category_places"]:
+        return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
     if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
         return True  # 市政务数据主管部门和政务部门 is two names, not one
     if not plain_start(first_word, rules):
         return False  # 建立党委…: a verb, not a name, begins the clause
-    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
-    if place is not None and place not in w["category_places"] and not _joins_units(place, rules):
+    if place is not None and not _joins_units(place, rules):
         return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
     return collective and is_collective(name, rules)
 
