@@ -227,6 +227,9 @@ class DeadlinesData(Strict):
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
     historical_after: Words
+    done_words: Words
+    done_not_before: Words
+    sentence_breaks: str
     title_marks: TitleMarks
     bracket_dates: BracketDates
     bare_year_followers: Words
@@ -296,6 +299,13 @@ class LatinUnits(Strict):
     per: Words
 
 
+class ReportAnnouncement(Strict):
+    openers: Words
+    topics: Words
+    verbs: Words
+    reach: int
+
+
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
@@ -307,6 +317,7 @@ class Mood(Strict):
     sentence_breaks: str
     report_titles: Words
     plan_titles: Words
+    report_announcement: ReportAnnouncement
     window: int
 
 
@@ -362,6 +373,7 @@ class TargetsData(Strict):
     scope_words: Words
     disposal: Disposal
     structure_nouns: Words
+    task_count_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
 

@@ -20,6 +20,7 @@ from typing import Any, Callable
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.lexicon import alternation, as_tuples, data
+from govplan.annotate.segment import words_among_within
 from govplan.grammar import piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
@@ -55,6 +56,7 @@ class _Rules:
     relative: re.Pattern[str]
     named: re.Pattern[str]
     clause_break: re.Pattern[str]
+    done_words: frozenset[str]
     words: dict[str, Any]
 
 
@@ -157,6 +159,7 @@ def _rules() -> _Rules:
         relative=re.compile(relative),
         named=re.compile(named),
         clause_break=re.compile(f"[{breaks}]"),
+        done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
     )
 
@@ -167,7 +170,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     written_years, finders = _scanners()
     text = nt.text
     candidates: list[Candidate[Deadline]] = []
-    years = [(m.start(), m.group("y")) for m in written_years.finditer(text)]
+    years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules.words)]
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
@@ -243,6 +246,24 @@ def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | No
     builders = {rules.period: _period, rules.year_range: _year_range, rules.recurring: _recurring,
                 rules.named: _named, rules.relative: _relative, rules.commencement: _commencement}
     return builders[m.re](m, m.string, ctx, rules)
+
+
+def _frames_dates(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+    """Whether a written year can be the year of the year-less dates after it: not one that names
+    the past (2003年以来…。…于7月15日前 is not 2003's July)."""
+    return not _is_historical(text, m.start(), m.end(), words)
+
+
+def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether the sentence holding a date states a completed action (开展了, 已经…审议通过): an
+    uncued date there says when something happened, not when it is due. 认领了之后 is the time of
+    a condition, no narrative."""
+    words = rules.words
+    breaks = words["sentence_breaks"]
+    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
+    ends = [i for i in (text.find(ch, end) for ch in breaks) if i >= 0]
+    done = words_among_within(text, first, min(ends, default=len(text)), rules.done_words)
+    return any(not text.startswith(words["done_not_before"], pos + len(token)) for pos, token in done)
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
@@ -431,7 +452,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     g = _groups(m)
     words = rules.words
     strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
-    if ctx.report and not strong:
+    if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
     cued = strong or text.endswith(words["weak_lead_cues"], 0, m.start())
     if not cued and _in_condition(text, m.end(), rules):
@@ -506,7 +527,8 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     only a goal makes one a deadline (else it says when something was done)."""
     g = _groups(m)
     words = rules.words
-    if not (g["am"] and g["bm"]) or (ctx.report and not _stated_as_goal(text, m.start(), words)):
+    past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
+    if not (g["am"] and g["bm"]) or (past and not _stated_as_goal(text, m.start(), words)):
         return None
     first = _resolve(g, "a", ctx, words)
     if first is None or _before_document(first, ctx):
@@ -624,7 +646,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     """A limit counted from an event: 不超过15天, 10天内, 3个工作日内."""
     g = _groups(m)
     words = rules.words
-    if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules):
+    if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules) or _narrates_past(text, m.start(), m.end(), rules):
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
         return None

@@ -49,6 +49,7 @@ class _Rules:
     change_before: dict[str, str]
     reaches: tuple[_Reach, ...]
     cues: _Cues
+    announcement: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -116,6 +117,11 @@ def _rules() -> _Rules:
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
     zero_word = re.escape(w["zero"]["word"])
     zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
+    said = w["mood"]["report_announcement"]
+    announcement = (
+        rf"(?:{alternation(said['openers'])})[^。；;]{{0,{int(said['reach'])}}}?(?:{alternation(said['topics'])})"
+        rf"(?:{alternation(said['verbs'])})"
+    )
     return _Rules(
         arabic=re.compile(arabic),
         unitless=re.compile(unitless),
@@ -129,6 +135,7 @@ def _rules() -> _Rules:
         change_before=word_map(w["changes_before"]),
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
         cues=_Cues.from_words(w["mood"]),
+        announcement=re.compile(announcement),
         words=as_tuples(w),
     )
 
@@ -365,14 +372,16 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
 
 def document_is_report(title: str | None, lines: list[str]) -> bool:
     """Whether a document states facts rather than goals: by the genre its title names
-    (…情况的报告, 经验材料 / …实施方案, 工作要点), else by its cue words."""
-    mood = _rules().words["mood"]
+    (…情况的报告, 经验材料 / …实施方案, 工作要点), else by a sentence announcing an account
+    (现将巡察整改情况予以公布), else by its cue words."""
+    rules = _rules()
+    mood = rules.words["mood"]
     head = (title or "").rstrip("》”\"）) ")
     if head.endswith(tuple(mood["report_titles"])):
         return True
     if head.endswith(tuple(mood["plan_titles"])):
         return False
-    return reads_as_report(lines)
+    return any(rules.announcement.search(line) for line in lines) or reads_as_report(lines)
 
 
 def reads_as_report(lines: list[str]) -> bool:
@@ -543,12 +552,14 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
 
 
 def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
-    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组):
-    how the work is organised, not what it must achieve."""
+    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组) or of
+    its own tasks (243项工作任务予以分解): how the work is organised, not what it must achieve."""
     w = rules.words
     noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
     nouns = tuple(w["structure_nouns"])
-    return not item.fields.get("percent") and (noun.endswith(nouns) or noun.startswith(nouns))
+    return not item.fields.get("percent") and (
+        noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tuple(w["task_count_nouns"]))
+    )
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
