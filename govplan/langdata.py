@@ -210,6 +210,17 @@ class RhythmCompounds(Strict):
     quotes: Quotes
 
 
+class YearNamesWork(Strict):
+    nouns: Words
+    verbs: Words
+    reach: int
+
+
+class DocumentNumber(Strict):
+    open: str
+    end: str
+
+
 class BracketDates(Strict):
     open: str
     close: str
@@ -223,6 +234,7 @@ class DeadlinesData(Strict):
     commencement_after: Words
     lead_cue_not_after: Words
     weak_lead_cues: Words
+    weak_lead_cue_not_in: Words
     goal_lead_cues: Words
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
@@ -231,10 +243,13 @@ class DeadlinesData(Strict):
     done_not_before: Words
     sentence_breaks: str
     title_marks: TitleMarks
+    title_line_labels: Words
+    document_number: DocumentNumber
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
     bare_year_non_followers: Words
+    year_names_work: YearNamesWork
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str

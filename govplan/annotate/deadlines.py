@@ -56,6 +56,7 @@ class _Rules:
     relative: re.Pattern[str]
     named: re.Pattern[str]
     clause_break: re.Pattern[str]
+    names_work: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
 
@@ -159,6 +160,10 @@ def _rules() -> _Rules:
         relative=re.compile(relative),
         named=re.compile(named),
         clause_break=re.compile(f"[{breaks}]"),
+        names_work=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
+            rf"(?:{alternation(w['year_names_work']['verbs'])})"
+        ),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
     )
@@ -454,7 +459,9 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
-    cued = strong or text.endswith(words["weak_lead_cues"], 0, m.start())
+    cued = strong or (
+        text.endswith(words["weak_lead_cues"], 0, m.start()) and not text.endswith(words["weak_lead_cue_not_in"], 0, m.start())
+    )
     if not cued and _in_condition(text, m.end(), rules):
         return False
     if g["am"]:
@@ -462,7 +469,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
             # 2023年6月，全面完成…: a dated month opening its clause frames it, as a bare year does;
             # a day does not (2023年12月12日 under a signature dates the notice, not a task)
             opens = (not g["ad"] and _opens_clause(text, m.start(), words)
-                     and _year_frames_clause(text, m.end(), ctx, words))
+                     and _year_frames_clause(text, m.end(), ctx, rules))
             return cued or bool(g["amp"]) or opens
         chinese_month = not g["am"].isdigit()
         return not chinese_month or bool(g["ad"] or g["amp"] or g["afen"] or g["suf"])
@@ -476,7 +483,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return True
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
-    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, words)
+    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules)
 
 
 def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
@@ -492,14 +499,36 @@ def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
     a kind of document (方案, 要点, 分解表…)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    line = _bare_title(text[start:end if end >= 0 else len(text)].strip(), rules.words)
     return bool(rules.title_end.search(line, max(0, len(line) - _KIND_CHARS))) and not rules.punctuation.search(line)
 
 
-def _year_frames_clause(text: str, end: int, ctx: DocContext, words: dict[str, Any]) -> bool:
+def _bare_title(line: str, words: dict[str, Any]) -> str:
+    """A line without the label before a title (附件1:) and the document number after it
+    ((华政发〔2021〕2号)), so that what is left can be judged as a title."""
+    for label in words["title_line_labels"]:
+        if line.startswith(label):
+            rest = line[len(label):].lstrip("0123456789 ")
+            if rest[:1] in ":：":
+                line = rest[1:].strip()
+            break
+    number = words["document_number"]
+    if line.endswith((")", "）")):
+        opening = max(line.rfind("("), line.rfind("（"))
+        inner = line[opening + 1:-1]
+        if opening > 0 and number["open"] in inner and inner.endswith(number["end"]):
+            line = line[:opening].rstrip()
+    return line
+
+
+def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules) -> bool:
     """Whether what follows a bare year makes it the time frame of its clause: anything but a
     copula or a noun suffix in a dated document (its past years are dropped later), and a goal
-    word, possibly after a pause, where no date tells the plan from a narrative of the past."""
+    word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
+    opening the name of the year's work (2022年…管理工作要…) frames nothing."""
+    if rules.names_work.match(text, end):
+        return False
+    words = rules.words
     if ctx.year is not None:
         return not text.startswith(words["bare_year_non_followers"], end)
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
