@@ -341,6 +341,12 @@ class Disposal(Strict):
     results: Words
 
 
+class RewardBase(Strict):
+    word: str
+    verb_chars: int
+    rewards: Words
+
+
 class QuantityList(Strict):
     joiners: Words
     max_gap: int
@@ -388,6 +394,8 @@ class TargetsData(Strict):
     scope_words: Words
     disposal: Disposal
     structure_nouns: Words
+    reward_base: RewardBase
+    baseline_markers: Words
     task_count_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList

@@ -229,7 +229,27 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
     if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
         return True
-    return _is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
+    return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
+            or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules))
+
+
+def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """The count a reward is paid per: 每认定1家给予孵化器10万元扶持 (the 10万元 is the target)."""
+    w = rules.words["reward_base"]
+    start = match.start()
+    verb = start - int(w["verb_chars"])
+    if verb < 1 or text[verb - 1] != w["word"] or not text[verb:start].isalpha():
+        return False
+    clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
+    return any(reward in clause for reward in w["rewards"])
+
+
+def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日."""
+    if not text.endswith(rules.words["baseline_markers"], 0, match.start()):
+        return False
+    clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
+    return any(verb in clause for verb in rules.words["changes_before"]["reach"])
 
 
 def _is_one_by_one(match: re.Match[str], text: str, rules: _Rules) -> bool:
