@@ -341,6 +341,12 @@ class Disposal(Strict):
     results: Words
 
 
+class PinyinGloss(Strict):
+    letters: str
+    max_letters: int
+    reach: int
+
+
 class RewardBase(Strict):
     word: str
     verb_chars: int
@@ -394,6 +400,7 @@ class TargetsData(Strict):
     scope_words: Words
     disposal: Disposal
     structure_nouns: Words
+    pinyin_gloss: PinyinGloss
     reward_base: RewardBase
     baseline_markers: Words
     task_count_nouns: Words

@@ -50,6 +50,7 @@ class _Rules:
     reaches: tuple[_Reach, ...]
     cues: _Cues
     announcement: re.Pattern[str]
+    gloss: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -136,6 +137,7 @@ def _rules() -> _Rules:
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
+        gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         words=as_tuples(w),
     )
 
@@ -307,20 +309,20 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         return None
     start, end = match.span()
     comparator = rules.approx.get(g.get("approx") or "", "=")
-    word = _adjacent_before(text, start, rules.comparator_before)
+    word, word_start = _word_before(text, start, rules.comparator_before, rules)
     inherited = None if word else _list_comparator(text, start, previous, rules)
     if word:
         comparator = rules.comparator_before[word]
-        start -= len(word)
+        start = word_start
     else:
         comparator = inherited or _distant_comparator(text, start, rules) or comparator
         approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, start)), None)
         if approx_word:
             comparator, start = "~", start - len(approx_word)
-    change = _adjacent_before(text, start, rules.change_before)
+    change, change_start = _word_before(text, start, rules.change_before, rules)
     if change:
         fields.setdefault("change", rules.change_before[change])
-        start -= len(change)
+        start = change_start
     after = next((w for w in sorted(rules.comparator_after, key=len, reverse=True) if text.startswith(w, end)), None)
     quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
@@ -593,6 +595,27 @@ def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, An
     if g.get("n2"):
         fields["value_max"] = parse_number((g["n2"] or "") + last_mult)
     return fields
+
+
+def _word_before(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str | None, int]:
+    """The longest word of ``table`` ending at ``pos`` and where it starts, read through the pinyin
+    glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there as written."""
+    word = _adjacent_before(text, pos, table)
+    if word:
+        return word, pos - len(word)
+    window = max(0, pos - int(rules.words["pinyin_gloss"]["reach"]))
+    glosses = list(rules.gloss.finditer(text, window, pos))
+    if not glosses:
+        return None, pos
+    kept: list[int] = []  # positions of the window's characters outside glosses
+    at = window
+    for gloss in glosses:
+        kept.extend(range(at, gloss.start()))
+        at = gloss.end()
+    kept.extend(range(at, pos))
+    read = "".join(text[i] for i in kept)
+    word = _adjacent_before(read, len(read), table)
+    return (word, kept[len(read) - len(word)]) if word else (None, pos)
 
 
 def _adjacent_before(text: str, pos: int, table: dict[str, str]) -> str | None:
