@@ -207,6 +207,7 @@ class RhythmCompounds(Strict):
     verbs: Words
     doubled: dict[str, Freq]
     not_after: str
+    not_after_except: Words
     quotes: Quotes
 
 
@@ -249,6 +250,9 @@ class DeadlinesData(Strict):
     bare_year_followers: Words
     bare_year_pauses: str
     bare_year_non_followers: Words
+    year_range_title_after: str
+    trend_periods: Words
+    trend_verbs: Words
     year_names_work: YearNamesWork
     clause_openers: str
     month_parts: dict[str, MonthPartData]

@@ -51,6 +51,7 @@ class _Rules:
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
     title_end: re.Pattern[str]
+    cited_title: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
@@ -59,6 +60,14 @@ class _Rules:
     names_work: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
+
+
+def _not_after(chars: str, exceptions: list[str]) -> str:
+    """A lookbehind refusing any of ``chars`` before a match, except where the character ends one of
+    the two-character ``exceptions`` (过 refused, as in 超过半年, but 通过季度检查 kept)."""
+    excepted = {word[-1]: word[0] for word in exceptions}
+    plain = "".join(ch for ch in chars if ch not in excepted)
+    return f"(?<![{re.escape(plain)}])" + "".join(f"(?<!(?<!{re.escape(first)}){re.escape(last)})" for last, first in excepted.items())
 
 
 def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
@@ -126,7 +135,7 @@ def _rules() -> _Rules:
          *w["recurrence_words"], *w["count_periods"], "月"],
         "",
     ) + (
-        rf"(?:(?<![\d{_CN_DIGIT}十每{re.escape(rhythm['not_after'])}])"
+        rf"(?:(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
@@ -155,6 +164,7 @@ def _rules() -> _Rules:
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
         title_end=re.compile(rf"{piece('document_kind')}[)）]?$"),
+        cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
         relative=re.compile(relative),
@@ -448,6 +458,8 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
         return None
     if ctx.doc.year is not None and last < ctx.doc.year:
         return None  # 2013年至2020年…: a past span, not a time limit
+    if rules.cited_title.match(text, m.end()):
+        return None  # 关于印发…行动方案(2022—2024年)的通知: the period names the cited document
     return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
 
 
@@ -606,6 +618,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq=freq)}
     if g["bp"]:
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
+    if g["rw"] in words["trend_periods"] and text.startswith(words["trend_verbs"], m.end()):
+        return None  # 研发投入逐年上升: a trend, not a routine
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
