@@ -72,8 +72,12 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
 
 def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
     """A date without cues: [year] then month[/day/part], quarter or year part, or a date written
-    with slashes (2022/3, 2022/3/31); groups prefixed by tag."""
-    slashed = rf"(?P<{tag}sy>{piece('modern_year')})/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
+    with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
+    2024.5 is a number and 2023-2025 a range); groups prefixed by tag."""
+    slashed = (
+        rf"(?P<{tag}sy>{piece('modern_year')})(?:/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
+        rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.]))"
+    )
     return (
         rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_YEAR}){_GAP}年)?"
@@ -87,7 +91,7 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}/\d)"
+    return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
 
 
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
@@ -421,7 +425,7 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     g = m.groupdict()
     for tag in ("a", "b"):
         if g.get(f"{tag}sy"):
-            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"], g[f"{tag}sd"]
+            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"] or g[f"{tag}dm"], g[f"{tag}sd"] or g[f"{tag}dd"]
     return g
 
 
