@@ -335,6 +335,8 @@ class Mood(Strict):
     approx_before: Words
     sentence_breaks: str
     report_titles: Words
+    review_headings: Words
+    report_time_words: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
     window: int

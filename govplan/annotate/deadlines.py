@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.lexicon import alternation, as_tuples, data
 from govplan.annotate.segment import words_among_within
+from govplan.annotate.targets import under_review
 from govplan.grammar import piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
@@ -188,6 +190,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     written_years, finders = _scanners()
     text = nt.text
+    if not ctx.report and under_review(nt):
+        ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
     years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules.words)]
     for rank, (finder, build) in enumerate(finders):

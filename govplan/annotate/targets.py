@@ -83,6 +83,7 @@ class _Cues:
     done: frozenset[str]
     report_cues: frozenset[str]  # strong facts | goal
     plan_cues: frozenset[str]  # strong facts | plan_goal
+    report_goal: frozenset[str]  # goal words a report still reads as goals (not 全年: a past total)
 
     @classmethod
     def from_words(cls, mood: dict[str, Any]) -> _Cues:
@@ -90,7 +91,8 @@ class _Cues:
         plan_goal = goal | frozenset(mood["weak_goal_words"])
         weak = frozenset(mood["weak_fact_words"])
         strong = fact - weak  # weak fact words decide nothing by themselves, so no search looks for them
-        return cls(goal, plan_goal, fact, frozenset(mood["done_words"]), strong | goal, strong | plan_goal)
+        report_goal = goal - frozenset(mood["report_time_words"])
+        return cls(goal, plan_goal, fact, frozenset(mood["done_words"]), strong | goal, strong | plan_goal, report_goal)
 
 
 @cache
@@ -176,7 +178,8 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     found: list[_Found] = []
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
-    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report))
+    review = under_review(nt)
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report) or review, review)
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
@@ -406,6 +409,19 @@ def document_is_report(title: str | None, lines: list[str]) -> bool:
     return any(rules.announcement.search(line) for line in lines) or reads_as_report(lines)
 
 
+def under_review(nt: NodeText) -> bool:
+    """Whether a node stands under a heading that names an account of what was done (一、2023年…
+    计划执行情况, 一、上半年工作回顾), itself included: its dates and numbers are facts even in a plan."""
+    reviews = tuple(_rules().words["mood"]["review_headings"])
+    return any(_heading(node.title).endswith(reviews) for node in nt.path or [nt.node])
+
+
+def _heading(title: str | None) -> str:
+    """A node's heading phrase without a run-in sentence (上半年工作回顾 今年以来,… → 上半年工作回顾)."""
+    words = (title or "").split()
+    return words[0].rstrip("。.:：;；") if words else ""
+
+
 def reads_as_report(lines: list[str]) -> bool:
     """Whether a document as a whole reports what was done (a self-assessment, a speech, a work
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
@@ -441,7 +457,7 @@ class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
     def __init__(
-        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool
+        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool, review: bool = False
     ) -> None:
         words = rules.words["mood"]
         self.text = text
@@ -452,6 +468,7 @@ class _Mood:
         self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
         self._report: bool | None = True if in_report else None
+        self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
@@ -471,7 +488,7 @@ class _Mood:
             return False  # 确定了全年六大工作任务和32项重点工作: done, whatever the words after 了 say
         sentence = self.sentence_start(start)
         report = self.is_report()
-        goals, cues = (self.cues.goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
+        goals, cues = (self.cues.report_goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
         cue: tuple[int, bool] | None = None  # (end, is a goal); weak fact words decide nothing by themselves
         for pos, token in words_among_within(self.text, sentence, start, cues):
             cue = (pos + len(token), token in goals)
@@ -506,7 +523,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """Whether a number states a goal: not a scope count, and goal-like by its cues or its node."""
     if _is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules):
         return False
-    if item.cued:
+    if item.cued and not mood.review:
         return True
     local = mood.local(item.start)
     if local is not None:
