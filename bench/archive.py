@@ -115,7 +115,7 @@ def _swap_paragraphs(text: str, rng: random.Random) -> str:
 
 def _registry_bodies() -> tuple[str, ...]:
     """The bodies of the bundled alias registry (财政局, 教育局…), which variants swap."""
-    from govplan.annotate.lexicon import data
+    from govplan.lexical.lexicon import data
 
     return tuple(sorted(data("aliases")["bodies"]))
 

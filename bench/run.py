@@ -13,7 +13,7 @@ Floors. Both run in a fresh process over the same files, reading each one:
   * the needed floor: only the library work extraction asks for (recorded by running extraction
     in this process with OpenCC's entry point and govplan's segmentation call wrapped): the
     conversions it makes and the blocks it has segmented, replayed in a fresh process with jieba's
-    own cut (govplan's one-pass cut, annotate/dagcut.py, gives the same words in about half
+    own cut (govplan's one-pass cut, lexical/dagcut.py, gives the same words in about half
     jieba's time, so this floor is what the library would charge for the same requests).
 
 Extraction. The real `govplan extract FILES -o OUT --force` in a fresh process. govplan forgets every
@@ -70,7 +70,7 @@ _FULL_FLOOR = """
 import sys
 from collections import deque
 import opencc
-from govplan.annotate.segment import tokenizer
+from govplan.lexical.segment import tokenizer
 converter, cut = opencc.OpenCC("t2s"), tokenizer().cut
 for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
     deque(cut(converter.convert(open(path, encoding="utf-8").read()), HMM=False), maxlen=0)
@@ -80,7 +80,7 @@ _NEEDED_FLOOR = """
 import marshal, sys
 from collections import deque
 import opencc
-from govplan.annotate.segment import tokenizer
+from govplan.lexical.segment import tokenizer
 cut, converters = tokenizer().cut, {}
 with open(sys.argv[1], "rb") as handle:
     work = marshal.load(handle)
@@ -121,7 +121,7 @@ def record_library_work(paths: list[Path]) -> list[tuple[str, list[tuple[str, st
     segmentation (dagcut.cut, jieba's words for one block) are wrapped meanwhile."""
     import opencc
 
-    from govplan.annotate import dagcut
+    from govplan.lexical import dagcut
     from govplan.pipeline import extract_specs
     from govplan.readers import read_source
 
@@ -166,7 +166,7 @@ def in_process(docs: list[Document], work: list[tuple[str, list[tuple[str, str]]
     """Warm floors and extraction over the corpus in this process, CPU and wall, taken in turns."""
     import opencc
 
-    from govplan.annotate.segment import tokenizer
+    from govplan.lexical.segment import tokenizer
     from govplan.merge import stamp
     from govplan.pipeline import extract_text
     from govplan.spec.io import data_to_yaml

@@ -10,21 +10,32 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from govplan.errors import GovplanError
+from govplan.errors import Both, Errors, GovplanError
 from govplan.usercache import read_json, write_json
 
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file safely (C parser from ruamel.yaml.clib: the data files are read at every
     start); a broken file is a user-facing error naming the file."""
+    return parse_yaml(read_text(path), str(path))
+
+
+def read_text(path: Path) -> str:
+    """A data file's text (UTF-8); one that cannot be read is a user-facing error naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GovplanError(Errors.E201, str(path), detail=exc) from exc
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse the text of one YAML data file safely; bad YAML is a user-facing error naming the file."""
     from ruamel.yaml import YAML
 
     try:
-        return YAML(typ="safe", pure=False).load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GovplanError(f"无法读取数据文件：{exc}", f"cannot read data file: {exc}", str(path)) from exc
+        return YAML(typ="safe", pure=False).load(text)
     except Exception as exc:  # ruamel raises several unrelated error classes for bad YAML
-        raise GovplanError(f"YAML 格式错误：{exc}", f"invalid YAML: {exc}", str(path)) from exc
+        raise GovplanError(Errors.E202, name, detail=exc) from exc
 
 
 @lru_cache(maxsize=None)
@@ -41,7 +52,7 @@ def load_data_file(path: Path, schema: str | None = None) -> Any:
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
     except OSError as exc:
-        raise GovplanError(f"无法读取数据文件：{exc}", f"cannot read data file: {exc}", str(path)) from exc
+        raise GovplanError(Errors.E201, str(path), detail=exc) from exc
     entry = f"data-{schema}-{digest}-{_schema_digest()}.json"
     cached = read_json(entry)
     if cached is not None:
@@ -79,9 +90,9 @@ def check_data(path: Path, value: Any, schema: str) -> None:
         line = _line_of(path, problem["loc"])
         where = f"{path}:{line}" if line else str(path)
         raise GovplanError(
-            f"数据文件的键 {'.'.join(keys) or '（根）'}：{_problem_zh(problem)}{f'（是否应为“{hint}”？）' if hint else ''}",
-            f"data file key {'.'.join(keys) or '(root)'}: {problem['msg']}{f' (did you mean {hint!r}?)' if hint else ''}",
-            where,
+            Errors.E203, where, key=Both(".".join(keys) or "（根）", ".".join(keys) or "(root)"),
+            problem=Both(_problem_zh(problem), problem["msg"]),
+            hint=Both(f"（是否应为“{hint}”？）", f" (did you mean {hint!r}?)") if hint else "",
         ) from None
 
 

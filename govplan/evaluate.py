@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.gold import GoldDocument, source_text
 from govplan.spec.model import Span, Spec, effective_units, iter_paths
 
@@ -91,11 +91,7 @@ class _Text:
         for _ in range(nth):
             pos = row.find(text, pos + 1)
             if pos < 0:
-                raise GovplanError(
-                    f"金标准第 {line} 行找不到“{text}”（第 {nth} 处）。",
-                    f"gold item '{text}' (occurrence {nth}) is not on line {line}.",
-                    gold_file,
-                )
+                raise GovplanError(Errors.E604, gold_file, line=line, text=text, nth=nth)
         start = self.offsets[line - 1] + pos
         return Span(start=start, end=start + len(text))
 

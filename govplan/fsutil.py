@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from govplan.errors import OutputError
+from govplan.errors import Errors, OutputError
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -36,7 +36,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 
 def _unwritable(path: Path, exc: OSError) -> OutputError:
-    return OutputError(f"无法写入：{exc.strerror or exc}。", f"cannot write: {exc.strerror or exc}.", str(path))
+    return OutputError(Errors.E501, str(path), reason=exc.strerror or exc)
 
 
 def _mode_for(path: Path) -> int:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 
 GROUPS = ("seeds", "dev", "held-out")
 
@@ -115,15 +115,15 @@ def _yaml_load(path: Path) -> Any:
     try:
         return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise GovplanError(f"无法读取：{exc}", f"cannot read: {exc}", str(path)) from exc
+        raise GovplanError(Errors.E307, str(path), reason=exc) from exc
     except YAMLError as exc:
-        raise GovplanError(f"YAML 有误：{exc}", f"invalid YAML: {exc}", str(path)) from exc
+        raise GovplanError(Errors.E601, str(path), detail=exc) from exc
 
 
 def _schema_error(path: Path, exc: ValidationError) -> GovplanError:
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
-    return GovplanError(f"{where}：{first['msg']}", f"{where}: {first['msg']}", str(path))
+    return GovplanError(Errors.E602, str(path), where=where, problem=first["msg"])
 
 
 def load_gold(path: Path, root: Path | None = None) -> GoldDocument:
@@ -164,11 +164,7 @@ def apply_overrides(document: GoldDocument, overrides: list[Override]) -> GoldDo
         if override.action != "add":
             found = [k for k, entry in enumerate(entries) if _matches(entry, override.match or {})]
             if len(found) != 1:
-                raise GovplanError(
-                    f"更正（{override.field} {override.match}）在金标准中匹配到 {len(found)} 项，应恰好 1 项。",
-                    f"override ({override.field} {override.match}) matches {len(found)} gold items, not exactly 1.",
-                    str(document.file),
-                )
+                raise GovplanError(Errors.E603, str(document.file), field=override.field, match=override.match, count=len(found))
             del entries[found[0]]
         if override.action != "remove":
             entries.append(override.item or {})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 
 _REFERENCE = re.compile(r"\{([a-z][a-z0-9_]*)(?::([A-Za-z_][A-Za-z0-9_]*))?\}")
 _GRAMMAR_FILE = "govplan/data/grammar.yaml"
@@ -36,13 +36,9 @@ def _expand(pattern: str, stack: tuple[str, ...], where: str) -> str:
     def replace(match: re.Match[str]) -> str:
         name, group = match.group(1), match.group(2)
         if name not in definitions:
-            raise GovplanError(
-                f"引用了语法中不存在的片段“{name}”（见 govplan/data/grammar.yaml）。",
-                f"reference to '{name}', which is not a piece of the grammar (see govplan/data/grammar.yaml).",
-                where,
-            )
+            raise GovplanError(Errors.E206, where, name=name)
         if name in stack:
-            raise GovplanError(f"语法片段“{name}”循环引用自身。", f"grammar piece '{name}' refers to itself.", where)
+            raise GovplanError(Errors.E207, where, name=name)
         body = _expand(definitions[name], (*stack, name), where)
         return f"(?P<{group}>{body})" if group else body
 
@@ -62,6 +58,4 @@ def compile_pattern(pattern: str, where: str = _GRAMMAR_FILE) -> re.Pattern[str]
     try:
         return re.compile(expanded)
     except re.error as exc:
-        raise GovplanError(
-            f"正则表达式有误：{exc}（{pattern}）", f"invalid regular expression: {exc} ({pattern})", where
-        ) from exc
+        raise GovplanError(Errors.E208, where, detail=exc, pattern=pattern) from exc

@@ -38,7 +38,7 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from govplan.align import align, bigrams, dice
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.spec.io import spec_to_data
 from govplan.spec.model import Metadata, Spec, TaskNode
 from govplan.yamltree import write_into
@@ -397,15 +397,13 @@ def _document_record(data: Record) -> Record:
 def _canonical(edited: Any) -> Record:
     """The edited file's content in the extractor's canonical form (validated, pruned, no hashes)."""
     if not isinstance(edited, dict):
-        raise GovplanError("现有规格文件不是一个映射（YAML 对象），无法合并。",
-                           "the existing spec is not a mapping (YAML object); cannot merge.")
+        raise GovplanError(Errors.E303)
     try:
         spec = Spec.model_validate(_without_hashes(edited))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise GovplanError(f"现有规格文件无效（{where}：{first['msg']}），请先修正再合并。",
-                           f"the existing spec is invalid ({where}: {first['msg']}); fix it before merging.") from exc
+        raise GovplanError(Errors.E304, where=where, problem=first["msg"]) from exc
     return spec_to_data(spec)
 
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from govplan import __version__
 from govplan.annotate.base import DocContext, NodeText
 from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
-from govplan.registry import registry_for
+from govplan.registry import registry_for_contents
 from govplan.readers import SourceText
-from govplan.spec.model import Evidence, Found, Metadata, Source, Spec, TaskNode, UnitRef
+from govplan.spec.found import Found
+from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitRef
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
@@ -37,7 +37,9 @@ _ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting 
 class ExtractOptions:
     """Choices a user can make about extraction."""
 
-    registry_paths: tuple[str, ...] = ()
+    # The user's unit registry files as (name, text): contents, not paths, so that every process
+    # extracts with the same names whatever files it can see (govplan.registry.registry_contents).
+    registry: tuple[tuple[str, str], ...] = ()
     # The date of issue to assume where a document states none (a portal's publication date).
     doc_date: dt.date | None = None
 
@@ -52,9 +54,9 @@ def extract_text(text: str, name: str = "<text>", options: ExtractOptions | None
 def prepare(options: ExtractOptions | None = None) -> None:
     """Load what every extraction needs first: jieba's dictionary with the registry's names as
     words. Worker processes forked afterwards (extract --jobs) start with it loaded."""
-    from govplan.annotate.segment import use_user_words
+    from govplan.lexical.segment import use_user_words
 
-    use_user_words(registry_for((options or ExtractOptions()).registry_paths).surfaces())
+    use_user_words(registry_for_contents((options or ExtractOptions()).registry).surfaces())
 
 
 def extract_specs(source: SourceText, options: ExtractOptions | None = None) -> list[Spec]:
@@ -159,7 +161,7 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
 def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
     """Each node's own text for annotators, in document order; a paragraph that holds inline
     items (一是…二是…) keeps only its lead-in, so nothing is annotated twice. A task-table row
-    gives its cells (govplan.annotate.base.Cell) and ends before trailing cells that report what
+    gives its cells (govplan.spec.found.Cell) and ends before trailing cells that report what
     was done (进展情况) or hold scores; items annotators find inside its child tasks' text (the
     ①②③ of a 进度安排 cell) are left to the children."""
     result: list[NodeText] = []
@@ -224,7 +226,7 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
         nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
-    registry = registry_for(options.registry_paths)
+    registry = registry_for_contents(options.registry)
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")
     for nt in nodes:

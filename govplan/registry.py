@@ -3,7 +3,7 @@
 A registry is built from the bundled govplan/data/aliases.yaml plus every user file, given with
 ``--registry FILE`` or named in a ``.govplan.yaml`` kept beside the specs (or in a folder above
 them). It is a value: building one changes nothing another document sees (the jieba words an
-extraction needs are set per extraction from ``Registry.surfaces``, see annotate/segment.py).
+extraction needs are set per extraction from ``Registry.surfaces``, see govplan/lexical/segment.py).
 This module imports neither jieba nor OpenCC, so validation stays fast.
 """
 
@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 
 if TYPE_CHECKING:
     from govplan.spec.model import Spec
@@ -111,25 +111,40 @@ class Registry:
 
 def load_registry(extra_paths: Iterable[Path | str] = ()) -> Registry:
     """The bundled alias registry extended with the user's YAML files (later files win)."""
-    from govplan.annotate.lexicon import data
+    return registry_for_contents(registry_contents(extra_paths))
 
-    paths = [Path(p) for p in extra_paths]
-    registry = Registry(sources=("govplan/data/aliases.yaml", *map(str, paths)))
+
+def registry_contents(paths: Iterable[Path | str]) -> tuple[tuple[str, str], ...]:
+    """(name, text) of each user registry file, each checked: what a run hands its workers, so
+    that they need no access to the files and all of them read the same contents."""
+    from govplan.datafiles import read_text
+
+    contents = tuple((str(path), read_text(Path(path))) for path in paths)
+    for name, text in contents:
+        registry_data(Path(name), text)
+    return contents
+
+
+@lru_cache(maxsize=8)
+def registry_for_contents(contents: tuple[tuple[str, str], ...]) -> Registry:
+    """The bundled registry extended with user files given as (name, text), later files winning;
+    built once per process for each contents, whoever asks."""
+    from govplan.lexical.lexicon import data
+
+    registry = Registry(sources=("govplan/data/aliases.yaml", *(name for name, _ in contents)))
     _add_registry_data(registry, data("aliases"))
-    for path in paths:
-        _add_registry_data(registry, read_registry_file(path))
+    for name, text in contents:
+        _add_registry_data(registry, registry_data(Path(name), text))
     return registry
 
 
-def read_registry_file(path: Path) -> dict[str, Any]:
-    """A user's registry file, checked: the three sections of aliases.yaml or a plain canonical: [aliases] mapping."""
-    from govplan.datafiles import check_data, read_yaml
+def registry_data(path: Path, text: str) -> dict[str, Any]:
+    """One registry file's text, checked: the three sections of aliases.yaml or a plain canonical: [aliases] mapping."""
+    from govplan.datafiles import check_data, parse_yaml
 
-    loaded = read_yaml(path)
+    loaded = parse_yaml(text, str(path))
     if not isinstance(loaded, dict):
-        raise GovplanError(
-            "别名文件应为映射：规范名称: [别名, …]", "alias file must be a mapping: canonical name: [alias, ...]", str(path)
-        )
+        raise GovplanError(Errors.E205, str(path))
     check_data(path, loaded, "aliases" if _sectioned(loaded) else "aliases_plain")
     return loaded
 
@@ -164,7 +179,7 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:
-        return None  # read_registry_file reports the missing file
+        return None  # registry_contents reports the missing file
     return stat.st_mtime_ns, stat.st_size
 
 

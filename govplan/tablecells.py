@@ -1,7 +1,7 @@
 """What a task table's columns allow annotators to find in a row (the pipeline applies it).
 
 A row of a 任务分解表 reaches the annotators as one NodeText whose ``cells`` say which part of the
-text is which column (govplan.annotate.base.Cell). Whatever the annotators make of the cells, the
+text is which column (govplan.spec.found.Cell). Whatever the annotators make of the cells, the
 pipeline holds every row to its columns:
 
 - deadlines only from task, measure, schedule and time cells; targets only from task, measure
@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from govplan.annotate.base import Cell, NodeText
+from govplan.annotate.base import NodeText
+from govplan.spec.found import Cell
 from govplan.spec.model import Evidence, Span, UnitRef
 from govplan.structure.lines import split_outside_brackets
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from govplan.annotate import segment
+from govplan.lexical import segment
 from govplan.annotate.base import NodeText
 from govplan.annotate.units import assign_units
 from govplan.registry import Registry, load_registry
@@ -92,7 +92,7 @@ def test_adversarial_support_and_label_runs_complete(registry: Registry) -> None
 
 
 def test_unit_columns_of_a_task_table_row_are_lists_with_the_columns_roles(registry: Registry) -> None:
-    from govplan.annotate.base import Cell
+    from govplan.spec.found import Cell
 
     row = "1\t推进数据共享，2024年底前完成\t市大数据局\t市财政局、各区、县级市\t张三"
     start = 500

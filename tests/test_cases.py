@@ -101,7 +101,8 @@ def test_table_cells_are_read_by_their_columns() -> None:
     nor targets (the table stage fills NodeText.cells; here they are built by hand)."""
     import datetime as dt
 
-    from govplan.annotate.base import Cell, DocContext, NodeText
+    from govplan.annotate.base import DocContext, NodeText
+    from govplan.spec.found import Cell
     from govplan.annotate.deadlines import find_deadlines
     from govplan.annotate.targets import find_targets
     from govplan.spec.model import Span, TaskNode

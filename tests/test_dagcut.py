@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govplan.annotate import dagcut, segment
+from govplan.lexical import dagcut, segment
 from govplan.registry import registry_for
 from tests.conftest import SEEDS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from govplan.annotate import dictcache, segment  # noqa: F401  (segment loads jieba the way govplan does)
+from govplan.lexical import dictcache, segment  # noqa: F401  (segment loads jieba the way govplan does)
 
 
 def _fresh_tokenizer(cache: Path) -> jieba.Tokenizer:

@@ -212,7 +212,7 @@ def test_report_lists_the_tasks_to_chase_by_unit(run_cli, tmp_path: Path) -> Non
     assert [c.value for c in report_sheet[4]][:3] == ["县教育局", "滞后", "已标为滞后"]
 
     english = run_cli("--lang", "en", "ledger", "report", str(spec), "--today", "not-a-date")
-    assert english.returncode == 1 and "--today needs a YYYY-MM-DD date" in english.stderr
+    assert english.returncode == 2 and "E001" in english.stderr and "--today needs a YYYY-MM-DD date" in english.stderr
 
 
 def test_import_errors_name_the_file(run_cli, tmp_path: Path) -> None:

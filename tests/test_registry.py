@@ -12,14 +12,15 @@ import pytest
 
 from govplan.errors import GovplanError
 from govplan.pipeline import ExtractOptions, extract_text
-from govplan.registry import configured_registry_files, load_registry, registry_files
+from govplan.registry import configured_registry_files, load_registry, registry_contents, registry_files
 
 NOTICE = "一、推进工作。农综站指导各村开展工作，县人社局牵头，4月底前完成培训不少于100人。\n二、甘沟驿镇农业农村综合服务站负责统计。\n"
 _EXTRACT = """
 import json, sys
 from govplan.pipeline import ExtractOptions, extract_text
-paths = tuple(sys.argv[1:])
-print(json.dumps([s.model_dump(mode="json") for s in extract_text(sys.stdin.read(), options=ExtractOptions(paths))], ensure_ascii=False))
+from govplan.registry import registry_contents
+options = ExtractOptions(registry_contents(sys.argv[1:]))
+print(json.dumps([s.model_dump(mode="json") for s in extract_text(sys.stdin.read(), options=options)], ensure_ascii=False))
 """
 
 
@@ -30,7 +31,7 @@ def _user_registry(tmp_path: Path) -> Path:
 
 
 def _in_process(paths: tuple[str, ...]) -> list:
-    return [s.model_dump(mode="json") for s in extract_text(NOTICE, options=ExtractOptions(paths))]
+    return [s.model_dump(mode="json") for s in extract_text(NOTICE, options=ExtractOptions(registry_contents(paths)))]
 
 
 def _fresh_process(paths: tuple[str, ...]) -> list:

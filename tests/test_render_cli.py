@@ -42,8 +42,8 @@ def test_format_follows_the_output_suffix(run_cli, tmp_path: Path) -> None:
 
 def test_binary_output_needs_a_file(run_cli) -> None:
     result = run_cli("render", str(SMALL), "--as", "tasktable", "--to", "xlsx")
-    assert result.returncode == 1
-    assert "-o" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2  # a usage error (docs/errors.md)
+    assert "E002" in result.stderr and "-o" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_an_invalid_spec_stops_rendering_unless_told_otherwise(run_cli, tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_an_invalid_spec_stops_rendering_unless_told_otherwise(run_cli, tmp_path
 
 def test_a_bad_today_is_a_clear_error(run_cli) -> None:
     result = run_cli("render", str(SMALL), "--as", "checklist", "--today", "7月1日")
-    assert result.returncode == 1 and "YYYY-MM-DD" in result.stderr
+    assert result.returncode == 2 and "E001" in result.stderr and "YYYY-MM-DD" in result.stderr
 
 
 def test_english_messages(run_cli) -> None:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govplan.annotate import segment
+from govplan.lexical import segment
 from govplan.normalize import normalize
 from govplan.readers import read_source
 
@@ -98,7 +98,7 @@ def test_block_wise_answers_match_jieba_on_any_text(text: str, start: int, end: 
 
 _TEACH_AND_CUT = """
 import json
-from govplan.annotate import segment
+from govplan.lexical import segment
 from govplan.registry import registry_for
 segment.use_user_words(registry_for().surfaces())
 print(json.dumps([segment.tokenizer().total, segment.words("由县人力资源和社会保障局牵头，县乡村振兴局配合")]))

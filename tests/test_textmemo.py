@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govplan import textmemo
-from govplan.annotate import segment
+from govplan.lexical import segment
 from govplan.pipeline import extract_text
 from govplan.spec.io import dump_yaml
 from govplan.structure import numbering

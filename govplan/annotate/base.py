@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
+from govplan.spec.found import Cell
 from govplan.spec.model import TaskNode
 
 
@@ -37,27 +37,6 @@ class DocContext:
         if self.doc_date is not None:
             return "assumed" if self.date_assumed else "issue_date"
         return "title" if self.plan_start_year is not None else None
-
-
-ColumnKind = Literal[
-    "number", "task", "measure", "schedule", "lead", "support", "responsible", "leader", "time", "progress",
-    "score", "other", "note",
-]
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One table cell inside a node's own text (a row of a 任务分解表): global normalised offsets
-    [start, end) and what its column holds, from the header words in govplan/data/tables.yaml.
-    Unit columns give units with the column's role; a time column gives deadlines; a progress
-    column (进展情况, 完成情况) reports what was done and gives neither targets nor deadlines; a
-    schedule column (进度安排) holds dated stages (its ①②③ are the row's child tasks, each given
-    its part of the cell); a score column (分值, 评分标准) gives no targets; an `other` column
-    (考核部门, 联系人) is no part of the task. Every kind is described in govplan/data/tables.yaml."""
-
-    start: int
-    end: int
-    column: ColumnKind
 
 
 @dataclass

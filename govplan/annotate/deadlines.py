@@ -20,9 +20,9 @@ from typing import Any, Callable
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
-from govplan.annotate.lexicon import alternation, as_tuples, data
-from govplan.annotate.segment import words_among_within
 from govplan.annotate.targets import under_review
+from govplan.lexical.lexicon import alternation, as_tuples, data
+from govplan.lexical.segment import words_among_within
 from govplan.grammar import piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner

@@ -20,9 +20,9 @@ from typing import Any, Iterable
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
 from govplan.annotate.evidence import evidence
-from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
+from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
-from govplan.annotate.segment import words as segment_words, words_among, words_among_within, words_within
+from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
 from govplan.textmemo import text_memo
 

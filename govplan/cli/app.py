@@ -11,7 +11,7 @@ import sys
 import typer
 
 from govplan import __version__
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError, error_line
 from govplan.i18n import set_language, tr
 
 app = typer.Typer(
@@ -67,23 +67,22 @@ _register_commands()
 def main() -> None:
     """Entry point: run the app; govplan's own errors print as one clear line, never a traceback.
 
-    Typer reports usage errors itself (exit 2); anything else that escapes a command is caught here.
+    Typer reports usage errors itself (exit 2); govplan's errors exit with their registered code
+    (docs/errors.md); anything else that escapes a command is an internal error (exit 3).
     """
     try:
         app()
     except GovplanError as exc:
         if _debug:
             raise
-        typer.echo(tr("错误：", "error: ") + exc.message, err=True)
-        sys.exit(1)
+        typer.echo(error_line(exc.code, exc.message), err=True)
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo(tr("已中断。", "Interrupted."), err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: users never see a traceback
         if _debug:
             raise
-        typer.echo(
-            tr(f"内部错误：{exc!r}（用 --debug 查看详情）", f"internal error: {exc!r} (use --debug for details)"),
-            err=True,
-        )
-        sys.exit(3)
+        internal = GovplanError(Errors.E900, detail=repr(exc))
+        typer.echo(error_line(internal.code, internal.message) + tr("（用 --debug 查看详情）", " (use --debug for details)"), err=True)
+        sys.exit(internal.exit_code)

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from govplan.errors import GovplanError
+from govplan.errors import Both, Errors, GovplanError
 from govplan.i18n import tr
 
 DEFAULT_SPLIT = Path("corpus/split.yaml")
@@ -42,22 +42,22 @@ def eval_gold(
                                    "list every disagreement with the gold (missed, spurious, read differently) with its line"),
     ),
 ) -> None:
-    from govplan.gold import GROUPS, apply_overrides, check_gold, gold_files, load_gold, load_split
+    from govplan.gold import GROUPS, apply_overrides, gold_files, load_gold, load_split
 
     wants_split = split is not None or by_split or not gold_dirs
     loaded_split = load_split(split_file) if wants_split or split_file.exists() else None
     if wants_split and loaded_split is None:
-        raise GovplanError("找不到划分文件。", "split file not found.", str(split_file))
+        raise GovplanError(Errors.E605, str(split_file))
     if split is not None and split not in GROUPS:
-        raise typer.BadParameter(tr(f"应为 {'、'.join(GROUPS)} 之一", f"expected one of {', '.join(GROUPS)}"), param_hint="--split")
+        raise GovplanError(Errors.E006, choices=Both("、".join(GROUPS), ", ".join(GROUPS)))
     dirs = gold_dirs or (loaded_split.corpora if loaded_split else [])
     documents = []
     for gold_dir in dirs:
         if not gold_dir.is_dir():
-            raise GovplanError("金标准目录不存在。", "gold directory does not exist.", str(gold_dir))
+            raise GovplanError(Errors.E606, str(gold_dir))
         files = gold_files(gold_dir)
         if not files:
-            raise GovplanError("目录中没有金标准文件（*.yaml）。", "no gold files (*.yaml) in the directory.", str(gold_dir))
+            raise GovplanError(Errors.E607, str(gold_dir))
         documents.extend(load_gold(f, root) for f in files)
     if loaded_split:
         documents = [apply_overrides(d, loaded_split.overrides) for d in documents]

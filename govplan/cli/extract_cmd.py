@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from datetime import datetime
-
-import time
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 
 from govplan.cli.validate_cmd import REGISTRY_HELP
 from govplan.i18n import tr
+
+if TYPE_CHECKING:
+    from govplan.batch import DocumentResult
 
 
 class OutputFormat(str, Enum):
@@ -22,16 +21,9 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-@dataclass
-class FileResult:
-    """What extracting one input gave: the specs written, or the error."""
-
-    name: str
-    outputs: list[Path] = field(default_factory=list)
-    rows: list[tuple[str, str, int, int, int, int]] = field(default_factory=list)
-    error: str | None = None
-    seconds: float = 0.0
-    messages: list[str] = field(default_factory=list)
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 def register(app: typer.Typer) -> None:
@@ -57,7 +49,18 @@ def extract(
         False, "--update", help=tr("重新提取并合并到已存在的规格：保留人工修改，加入新内容，报告冲突",
                                    "re-extract into existing specs: keep hand edits, add new items, report conflicts"),
     ),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help=tr("并行进程数", "parallel worker processes")),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help=tr("并行进程数（--engine dask 时为本机集群的工作进程数）",
+                                                              "parallel worker processes (with --engine dask: workers of the local cluster)")),
+    engine: Engine = typer.Option(
+        Engine.local, "--engine", help=tr("在哪里运行：local 本机；dask 用 Dask 集群（需 pip install govplan[dask]）",
+                                          "where to run: local, or dask on a Dask cluster (needs pip install govplan[dask])"),
+    ),
+    address: Optional[str] = typer.Option(
+        None, "--address", help=tr("Dask 调度器地址，如 tcp://host:8786（缺省时在本机启动 --jobs 个工作进程）",
+                                   "the Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers)"),
+    ),
+    batch_size: int = typer.Option(50, "--batch-size", min=1, help=tr("--engine dask 时每个任务处理的文件数",
+                                                                     "documents per task with --engine dask")),
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
     date: Optional[dt.datetime] = typer.Option(
         None, "--date", formats=["%Y-%m-%d"],
@@ -66,6 +69,8 @@ def extract(
                 "for deadlines written without a year"),
     ),
 ) -> None:
+    from govplan.batch import apply_result, run_documents, run_options
+    from govplan.errors import Errors, GovplanError, error_line
     from govplan.readers import SUPPORTED_SUFFIXES
     from govplan.registry import registry_files
 
@@ -73,11 +78,21 @@ def extract(
     to_stdout = output is None and sources == ["-"]
     out_dir = output or Path(".")
     if force and update:
-        raise typer.BadParameter(tr("--force 与 --update 只能选一个", "use either --force or --update"))
+        raise GovplanError(Errors.E003)
     mode = "force" if force else "update" if update else "keep"
     units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
-    job = _Job(out_dir, fmt.value, mode, tuple(str(p) for p in units), to_stdout, date.date() if date else None)
-    results = list(_progress(_run(job, sources, jobs), len(sources)))
+    options = run_options(None if to_stdout else out_dir, fmt.value, mode, units, date.date() if date else None)
+    results = []
+    if address is not None and engine != Engine.dask:
+        raise GovplanError(Errors.E007, option="--address", other="--engine local")
+    run = run_documents(sources, options, jobs, engine.value, address, batch_size)
+    for result in _progress(run, len(sources)):
+        if to_stdout:
+            texts = [text for _, text in result.files]
+            typer.echo("---\n".join(texts) if fmt.value == "yaml" else "".join(texts), nl=False)
+        else:
+            apply_result(result)
+        results.append(result)
     if not to_stdout:
         _print_summary(results)
     for result in results:
@@ -85,7 +100,7 @@ def extract(
             typer.echo(line, err=True)
     failed = [r for r in results if r.error]
     for result in failed:
-        typer.echo(tr("错误：", "error: ") + result.error, err=True)
+        typer.echo(error_line(result.error.code, result.error.message), err=True)
     if failed:
         raise typer.Exit(1)
 
@@ -105,39 +120,7 @@ def _expand_inputs(inputs: list[str], suffixes: dict[str, str]) -> list[str]:
     return expanded
 
 
-@dataclass(frozen=True)
-class _Job:
-    """What every input is extracted with (picklable, for worker processes)."""
-
-    out_dir: Path
-    fmt: str
-    mode: str  # keep | force | update
-    registry: tuple[str, ...]
-    to_stdout: bool
-    doc_date: dt.date | None = None
-
-    def __call__(self, item: tuple[str, str]) -> FileResult:
-        return _extract_one(item[0], item[1], self)
-
-
-def _run(job: _Job, sources: list[str], jobs: int) -> Iterator[FileResult]:
-    """Results in input order, from worker processes when ``jobs`` > 1 (same output as a serial run).
-    Spec names are decided here, over all inputs, so workers never write the same file."""
-    from govplan.cli.outputs import spec_bases
-
-    bases = spec_bases(sources)
-    items = [(source, bases[source]) for source in sources]
-    if jobs == 1 or len(sources) < 2:
-        yield from map(job, items)
-        return
-    from govplan.pipeline import ExtractOptions, prepare
-    from govplan.workers import map_in_workers
-
-    prepare(ExtractOptions(job.registry, job.doc_date))  # forked workers start with the dictionary loaded
-    yield from map_in_workers(job, items, jobs)
-
-
-def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+def _progress(results: Iterator["DocumentResult"], total: int) -> Iterator["DocumentResult"]:
     """Pass results through, with a progress bar on standard error when there are several."""
     if total < 2:
         yield from results
@@ -152,39 +135,7 @@ def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]
             progress.advance(task)
 
 
-def _extract_one(name: str, base: str, job: _Job) -> FileResult:
-    from govplan.cli.writing import Destination, dump, write_specs
-    from govplan.errors import GovplanError
-    from govplan.merge import stamp
-    from govplan.pipeline import ExtractOptions, extract_specs
-    from govplan.readers import read_source
-
-    result = FileResult(name)
-    began = time.perf_counter()
-    try:
-        source = read_source(name)
-        specs = extract_specs(source, ExtractOptions(job.registry, job.doc_date))
-        if job.to_stdout:
-            texts = [dump(stamp(spec), job.fmt, None) for spec in specs]
-            typer.echo("---\n".join(texts) if job.fmt == "yaml" else "".join(texts), nl=False)
-            return result
-        outputs = write_specs(specs, Destination(name, base, job.out_dir, job.fmt, job.mode), result.messages)
-        result.outputs = [path for path, _ in outputs]
-        for path, spec in outputs:
-            nodes = list(spec.walk())
-            result.rows.append((
-                path.name, spec.source.script, len(nodes),
-                sum(len(n.deadlines) for n in nodes), sum(len(n.targets) for n in nodes), sum(len(n.units) for n in nodes),
-            ))
-    except GovplanError as exc:
-        result.error = exc.message if exc.path else f"{name}: {exc.message}"
-    except Exception as exc:  # noqa: BLE001 - one input's failure never stops the others
-        result.error = tr(f"{name}: 内部错误：{exc!r}", f"{name}: internal error: {exc!r}")
-    result.seconds = time.perf_counter() - began
-    return result
-
-
-def _print_summary(results: list[FileResult]) -> None:
+def _print_summary(results: list["DocumentResult"]) -> None:
     from rich.console import Console
     from rich.table import Table
 

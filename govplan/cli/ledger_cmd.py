@@ -25,14 +25,14 @@ DEPTH_HELP = tr("按第 N 层任务分行（默认：每个末级任务一行）
 
 def _date_option(value: str | None, option: str) -> dt.date:
     """An ISO date option (today when absent)."""
-    from govplan.errors import GovplanError
+    from govplan.errors import Errors, GovplanError
 
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise GovplanError(f"{option} 需要 YYYY-MM-DD 格式的日期，收到“{value}”", f"{option} needs a YYYY-MM-DD date, got '{value}'") from exc
+        raise GovplanError(Errors.E001, option=option, value=value) from exc
 
 
 @ledger_app.command(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from govplan.cli.validate_cmd import REGISTRY_HELP
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.i18n import tr
 
 if TYPE_CHECKING:
@@ -39,9 +39,7 @@ def parse_today(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise GovplanError(
-            f"--today 需要 YYYY-MM-DD 格式的日期，收到“{value}”", f"--today needs a YYYY-MM-DD date, got '{value}'"
-        ) from exc
+        raise GovplanError(Errors.E001, option="--today", value=value) from exc
 
 
 def _load(specs: list[Path], no_validate: bool, registry: list[Path]) -> list[LoadedSpec]:
@@ -61,9 +59,7 @@ def _emit(result: str | bytes, output: Path | None) -> None:
     from govplan.fsutil import write_atomic
 
     if output is None:
-        if isinstance(result, bytes):
-            raise GovplanError("docx/xlsx 是二进制格式，请用 -o 指定输出文件", "docx/xlsx output is binary: name a file with -o")
-        sys.stdout.write(result)
+        sys.stdout.write(result.decode("utf-8") if isinstance(result, bytes) else result)
         sys.stdout.flush()
         return
     write_atomic(output, result)
@@ -111,11 +107,15 @@ def render_command(
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
 ) -> None:
     """生成任务分解表、责任矩阵或责任清单（docx/xlsx/html/md/csv）。"""
-    from govplan.render.views import RenderRequest, choose_format, render
+    from govplan.api import render
+    from govplan.render.views import BINARY_FORMATS, choose_format
 
     fmt = choose_format(to.value if to else None, output, template)
-    request = RenderRequest(view.value, fmt, depth, unit, parse_today(today), template)  # type: ignore[arg-type]
-    _emit(render(_load(specs, no_validate, registry), request), output)
+    if output is None and fmt in BINARY_FORMATS:
+        raise GovplanError(Errors.E002)
+    loaded = _load(specs, no_validate, registry)
+    _emit(render([item.spec for item in loaded], view.value, fmt, depth=depth, unit=unit, today=parse_today(today),
+                 template=template), output)
 
 
 def calendar_command(

@@ -9,10 +9,14 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from govplan.i18n import tr
+
+if TYPE_CHECKING:
+    from govplan.errors import GovplanError
 
 REGISTRY_HELP = tr(
     "额外的单位别名表（YAML，可多次指定；规格旁或上级目录的 .govplan.yaml 中 registry: 列出的文件也会读入）",
@@ -42,6 +46,7 @@ def validate(
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
 ) -> None:
     """Check spec files and print every problem found, located (help text: see register)."""
+    from govplan.errors import Errors, GovplanError
     from govplan.registry import registry_files, registry_for
     from govplan.validate.check import check_files, spec_files, with_strictness
     from govplan.validate.report import counts, render
@@ -49,9 +54,9 @@ def validate(
 
     files, missing = spec_files(paths)
     if missing:
-        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint="PATH")
+        raise GovplanError(Errors.E004, names=", ".join(missing))
     if not files:
-        raise typer.BadParameter(tr("没有找到规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) found"), param_hint="PATH")
+        raise GovplanError(Errors.E005)
     units = registry_for(registry_files(registry, [p for p in paths if p != "-"]))
     findings = with_strictness(check_files(files, RuleContext(source_dir=source, registry=units)), strict)
     typer.echo(render(findings, len(files), output.value), nl=False)
@@ -72,14 +77,14 @@ def fmt(
     check: bool = typer.Option(False, "--check", help=tr("只检查：有文件需要改写时退出码为 1", "only check: exit 1 if a file would change")),
 ) -> None:
     """Rewrite specs in canonical layout, keeping comments and key order."""
-    from govplan.errors import GovplanError
+    from govplan.errors import Errors, GovplanError, error_line
     from govplan.fsutil import write_atomic
     from govplan.validate.check import STDIN, spec_files
     from govplan.validate.fmt import FORMAT_SUFFIXES, format_text
 
     files, missing = spec_files(paths, FORMAT_SUFFIXES)
     if missing:
-        raise typer.BadParameter(tr("找不到：", "not found: ") + ", ".join(missing), param_hint="PATH")
+        raise GovplanError(Errors.E004, names=", ".join(missing))
     changed = failed = 0
     for name in files:
         try:
@@ -91,7 +96,8 @@ def fmt(
             new = format_text(old, name)
         except (GovplanError, OSError, UnicodeDecodeError) as exc:
             failed += 1
-            typer.echo(tr("错误：", "error: ") + (exc.message if isinstance(exc, GovplanError) else f"{name}: {exc}"), err=True)
+            error = _as_error(exc, name)
+            typer.echo(error_line(error.code, error.message), err=True)
             continue
         if new == old:
             continue
@@ -103,6 +109,17 @@ def fmt(
             typer.echo(tr(f"已格式化：{name}", f"reformatted: {name}"))
     if failed or (check and changed):
         raise typer.Exit(1)
+
+
+def _as_error(exc: Exception, name: str) -> "GovplanError":
+    """A failure to read or format a spec as govplan's coded error."""
+    from govplan.errors import Errors, GovplanError
+
+    if isinstance(exc, GovplanError):
+        return exc
+    if isinstance(exc, UnicodeDecodeError):
+        return GovplanError(Errors.E308, name, detail=exc)
+    return GovplanError(Errors.E307, name, reason=getattr(exc, "strerror", None) or exc)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.ledger.layout import (
     COMPLETED, ID_HEADER, MANIFEST_HEADER, MANIFEST_SHEET, NOTE, PROGRESS, STATUS, STATUS_LABELS, document_key, row_id,
 )
@@ -97,6 +97,6 @@ def export_ledger(specs: list[LoadedSpec], workbook_dir: Path, depth: int | None
         header = fill_sheet(sheet, f"{doc.label}督办台账", subtitle, COLUMNS, rows)
         _validations(sheet, header, len(rows))
     if not workbook.sheetnames:
-        raise GovplanError("规格中没有可列入台账的任务", "the specs hold no task to follow up")
+        raise GovplanError(Errors.E409)
     _manifest(workbook, specs, workbook_dir)
     return workbook_bytes(workbook)

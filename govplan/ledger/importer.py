@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.i18n import tr
 from govplan.ledger.layout import (
     COMPLETED, NOTE, PROGRESS, STATUS, STATUS_CODES, document_key, parse_date, split_row_id,
 )
 from govplan.ledger.reading import SheetRow, read_ledger
+from govplan.spec.io import schema_header
 from govplan.spec.model import LedgerEntry, Spec, TaskNode
 from govplan.validate.fmt import dump_tree, load_round_trip, round_trip_yaml
 
@@ -174,13 +175,12 @@ def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
     try:
         Spec.model_validate(data)
     except ValueError as exc:
-        raise GovplanError(f"加入进展记录后规格无效，未写入：{exc}", f"the spec would not validate with the records; nothing written: {exc}",
-                           str(path)) from exc
+        raise GovplanError(Errors.E410, str(path), detail=exc) from exc
     if is_json:
         from govplan.spec.io import data_to_json
 
         return data_to_json(data)
-    return dump_tree(data, yaml, path.parent)
+    return dump_tree(data, yaml, schema_header(path.parent))
 
 
 def _walk(nodes: list[Any]) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.ledger.workbook import SheetColumn, fill_sheet, new_workbook, workbook_bytes
 from govplan.render.grids import Grid
 
@@ -18,7 +18,7 @@ def report_format(to: str | None, output: Path) -> str:
     fmt = to or output.suffix.lower().lstrip(".")
     fmt = "md" if fmt == "markdown" else fmt
     if fmt not in REPORT_FORMATS:
-        raise GovplanError("报告只能输出为 .docx、.xlsx 或 .md", "the report is written as .docx, .xlsx or .md", str(output))
+        raise GovplanError(Errors.E408, str(output))
     return fmt
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 from govplan.ledger.layout import FOLLOW_UP, ID_HEADER, MANIFEST_HEADER, MANIFEST_SHEET
 
 HEADER_SEARCH_ROWS = 20
@@ -58,9 +58,9 @@ def _open(path: Path, data_only: bool) -> Any:
     try:
         return load_workbook(path, data_only=data_only)
     except FileNotFoundError as exc:
-        raise InputError("文件不存在。", "no such file.", str(path)) from exc
+        raise InputError(Errors.E101, str(path)) from exc
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"不是可读的 .xlsx 工作簿：{exc}", f"not a readable .xlsx workbook: {exc}", str(path)) from exc
+        raise InputError(Errors.E411, str(path), detail=exc) from exc
 
 
 def _header(sheet: Any) -> tuple[int, dict[str, int]] | None:

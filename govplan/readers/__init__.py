@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from govplan.errors import GovplanError, InputError
+from govplan.errors import Both, Errors, GovplanError, InputError
 
 SUPPORTED_SUFFIXES = {
     ".txt": "txt", ".text": "txt", ".docx": "docx", ".html": "html", ".htm": "html",
@@ -33,28 +33,38 @@ class SourceText:
 
 def read_source(path: str | Path) -> SourceText:
     """Read one input (a file path, or "-" for standard input) and decode it."""
+    return decode_bytes("-" if str(path) == "-" else str(path), read_input(path), format_of(str(path)))
+
+
+def read_input(path: str | Path) -> bytes:
+    """The bytes of one input (a file path, or "-" for standard input), its type checked first."""
     if str(path) == "-":
-        return read_stdin()
+        return sys.stdin.buffer.read()
     path = Path(path)
     if not path.exists():
-        raise InputError("文件不存在。", "no such file.", str(path))
+        raise InputError(Errors.E101, str(path))
     if path.is_dir():
-        raise InputError("这是一个目录，不是文件。", "is a directory, not a file.", str(path))
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
-    if path.suffix.lower() in _OLD_FORMATS:
-        zh, en, instead = _OLD_FORMATS[path.suffix.lower()]
-        raise InputError(f"不支持{zh}：请另存为 {instead} 再提取。", f"{en} is not supported: save it as {instead} first.", str(path))
-    if fmt is None:
-        raise InputError(
-            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：支持 .txt、.docx、.html/.htm、.xlsx、.csv。",
-            f"unsupported file type '{path.suffix or '(none)'}': use .txt, .docx, .html/.htm, .xlsx or .csv.",
-            str(path),
-        )
+        raise InputError(Errors.E102, str(path))
+    format_of(str(path))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}。", f"cannot read file: {exc.strerror}.", str(path)) from exc
-    return decode_bytes(str(path), data, fmt)
+        raise InputError(Errors.E105, str(path), reason=exc.strerror) from exc
+
+
+def format_of(name: str) -> str | None:
+    """The format an input's name gives (None for standard input, whose format is sniffed);
+    old Office formats and unknown types are errors naming the input."""
+    if name == "-":
+        return None
+    suffix = Path(name).suffix.lower()
+    if suffix in _OLD_FORMATS:
+        zh, en, instead = _OLD_FORMATS[suffix]
+        raise InputError(Errors.E103, name, kind=Both(zh, en), instead=instead)
+    fmt = SUPPORTED_SUFFIXES.get(suffix)
+    if fmt is None:
+        raise InputError(Errors.E104, name, suffix=Path(name).suffix or Both("（无扩展名）", "(none)"))
+    return fmt
 
 
 def sniff_format(data: bytes) -> str:
@@ -71,14 +81,13 @@ def decode_bytes(name: str, data: bytes, fmt: str | None = None) -> SourceText:
     """Decode raw bytes of the given format (sniffed when None) into a SourceText."""
     fmt = fmt or sniff_format(data)
     if not data.strip():
-        raise InputError("文件是空的。", "the file is empty.", name)
+        raise InputError(Errors.E106, name)
     try:
         return _decode(name, data, fmt)
     except GovplanError:
         raise
     except Exception as exc:  # noqa: BLE001 - RecursionError, MemoryError, a library bug: the file names itself
-        raise InputError(f"无法读取文件（文件可能已损坏）：{exc!r}。", f"cannot read the file (it may be damaged): {exc!r}.",
-                         name) from exc
+        raise InputError(Errors.E107, name, detail=repr(exc)) from exc
 
 
 def _decode(name: str, data: bytes, fmt: str) -> SourceText:
@@ -104,9 +113,3 @@ def _decode(name: str, data: bytes, fmt: str) -> SourceText:
 
         return SourceText(name, html_text(name, text), "html", encoding, digest)
     return SourceText(name, text, "txt", encoding, digest)
-
-
-def read_stdin() -> SourceText:
-    """Read standard input as one document, sniffing its format."""
-    data = sys.stdin.buffer.read()
-    return decode_bytes("-", data)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 from govplan.readers.grid import CELL_SEPARATOR, RowWriter, span_count
 from govplan.readers.ooxml import Package, parse_part
 
@@ -44,7 +44,7 @@ def _document_body(name: str, data: bytes) -> Any:
     root = parse_part(name, package.read(_main_part(name, package)), element_class_lookup)
     body = root.find(_W + "body")
     if root.tag != _W + "document" or body is None:
-        raise InputError("不是 Word 文档（没有正文部分）。", "not a Word document (no document body).", name)
+        raise InputError(Errors.E110, name)
     return body
 
 
@@ -56,7 +56,7 @@ def _main_part(name: str, package: Package) -> str:
     for rel in rels:
         if str(rel.get("Type", "")).endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
             return str(rel.get("Target", "")).lstrip("/")
-    raise InputError("不是 Word 文档（缺少主文档关系）。", "not a Word document (no main document relationship).", name)
+    raise InputError(Errors.E111, name)
 
 
 def _table_rows(table: Any, writer: RowWriter) -> list[str]:

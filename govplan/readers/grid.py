@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 
 CELL_SEPARATOR = "\t"
 MAX_SPAN = 1000  # grid columns (or rows) one cell spans at most (HTML caps colspan at 1000; Word at 63)
@@ -45,8 +45,4 @@ class RowWriter:
     def _charge(self, chars: int) -> None:
         self.used += chars
         if self.used > MAX_TABLE_CHARS:
-            raise InputError(
-                f"表格展开后超过 {MAX_TABLE_CHARS // (1024 * 1024)}M 个字符（合并单元格异常），拒绝读取。",
-                f"the tables expand beyond {MAX_TABLE_CHARS // (1024 * 1024)}M characters (damaged merged cells?); refused.",
-                self.name,
-            )
+            raise InputError(Errors.E123, self.name, limit=MAX_TABLE_CHARS // (1024 * 1024))

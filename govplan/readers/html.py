@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 from govplan.readers.grid import CELL_SEPARATOR, RowWriter, span_count
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select", "button")
@@ -37,7 +37,7 @@ def html_text(name: str, markup: str) -> str:
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"无法解析 HTML：{exc}。", f"cannot parse the HTML: {exc}.", name) from exc
+        raise InputError(Errors.E121, name, detail=exc) from exc
     for element in root.xpath("//*[self::" + " or self::".join(_DROP_TAGS) + "]"):
         element.drop_tree()
     for element in root.xpath("//*[@class or @id]"):
@@ -48,7 +48,7 @@ def html_text(name: str, markup: str) -> str:
     body = _article_element(root, counts)
     text = "\n".join(_block_lines(body, counts[0], RowWriter(name)))
     if not text:
-        raise InputError("网页中没有找到正文。", "no article text found in the page.", name)
+        raise InputError(Errors.E122, name)
     return text
 
 

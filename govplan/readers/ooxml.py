@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from typing import Any
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 
 MAX_PART_BYTES = 64 * 1024 * 1024  # uncompressed size of any one part read
 MAX_RATIO = 200  # inflated / compressed size, for parts above RATIO_FROM bytes
@@ -39,7 +39,7 @@ class Package:
         """The part's bytes, refused when it is missing or inflates beyond the budget."""
         info = self._infos.get(part)
         if info is None:
-            raise InputError(f"不是有效的 .docx 文件：缺少 {part}。", f"not a valid .docx file: {part} is missing.", self.name)
+            raise InputError(Errors.E112, self.name, part=part)
         _check_declared(self.name, info)
         try:
             with self._zip.open(info) as stream:
@@ -81,20 +81,15 @@ def parse_part(name: str, data: bytes, lookup: Any = None) -> Any:
     try:
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError(f"文件中的 XML 已损坏：{exc}。", f"the XML inside the file is damaged: {exc}.", name) from exc
+        raise InputError(Errors.E113, name, detail=exc) from exc
     if root.getroottree().docinfo.doctype:
-        raise InputError("文件中的 XML 含有 DTD 声明（Office 文件不使用 DTD），拒绝读取。",
-                         "the XML inside the file declares a DTD (Office files have none); refused.", name)
+        raise InputError(Errors.E114, name)
     return root
 
 
 def _too_large(name: str, part: str) -> InputError:
-    return InputError(
-        f"{part} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB 或压缩比异常（疑似压缩炸弹），拒绝读取。",
-        f"{part} inflates beyond {MAX_PART_BYTES // (1024 * 1024)} MB or at a suspicious ratio (a zip bomb?); refused.",
-        name,
-    )
+    return InputError(Errors.E115, name, part=part, limit=MAX_PART_BYTES // (1024 * 1024))
 
 
 def _damaged(name: str, exc: BaseException) -> InputError:
-    return InputError(f"不是有效的 .docx 文件：{exc}。", f"not a valid .docx file: {exc}.", name)
+    return InputError(Errors.E116, name, detail=exc)

@@ -18,7 +18,7 @@ import io
 import zipfile
 from typing import Any
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 
 CELL_SEPARATOR = "\t"
 _MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a workbook larger than this unpacked is refused (zip bomb)
@@ -35,16 +35,12 @@ def xlsx_text(name: str, data: bytes) -> str:
 
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"不是有效的 .xlsx 文件：{exc}。", f"not a valid .xlsx file: {exc}.", name) from exc
+        raise InputError(Errors.E117, name, detail=exc) from exc
     sheets = [sheet for sheet in workbook.worksheets if sheet.max_row and sheet.max_column]
     blocks = []
     for sheet in sheets:
         if sheet.max_row * sheet.max_column > _MAX_CELLS:
-            raise InputError(
-                f"工作表“{sheet.title}”过大（{sheet.max_row}×{sheet.max_column} 个单元格）。",
-                f"sheet '{sheet.title}' is too large ({sheet.max_row}x{sheet.max_column} cells).",
-                name,
-            )
+            raise InputError(Errors.E118, name, sheet=sheet.title, rows=sheet.max_row, columns=sheet.max_column)
         rows = _rows(_grid(sheet))
         if rows:
             blocks.append(([sheet.title] if len(sheets) > 1 else []) + rows)
@@ -57,13 +53,9 @@ def _check_package(name: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             total = sum(info.file_size for info in package.infolist())
     except zipfile.BadZipFile as exc:
-        raise InputError(f"不是有效的 .xlsx 文件：{exc}。", f"not a valid .xlsx file: {exc}.", name) from exc
+        raise InputError(Errors.E117, name, detail=exc) from exc
     if total > _MAX_UNCOMPRESSED or total > _MAX_RATIO * max(len(data), 1):
-        raise InputError(
-            "工作簿解压后过大，可能是压缩炸弹，已拒绝读取。",
-            "the workbook unpacks to far more than its size (a zip bomb?); refused.",
-            name,
-        )
+        raise InputError(Errors.E119, name)
 
 
 def _grid(sheet: Any) -> list[list[str]]:
@@ -122,5 +114,5 @@ def csv_text(name: str, text: str) -> str:
     try:
         rows = list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
-        raise InputError(f"无法解析 CSV：{exc}。", f"cannot parse the CSV: {exc}.", name) from exc
+        raise InputError(Errors.E120, name, detail=exc) from exc
     return "\n".join(_rows([[_one_line(cell) for cell in row] for row in rows]))

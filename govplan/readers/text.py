@@ -10,7 +10,7 @@ import codecs
 import re
 import unicodedata
 
-from govplan.errors import InputError
+from govplan.errors import Errors, InputError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -35,11 +35,7 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise _undecodable(name, f"{encoding}: {exc.reason}") from exc
     if b"\x00" in data:
-        raise InputError(
-            "看起来是二进制文件（含 NUL 字节），不是文本。",
-            "looks like a binary file (contains NUL bytes), not text.",
-            name,
-        )
+        raise InputError(Errors.E108, name)
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -66,8 +62,4 @@ def _plausible(text: str) -> bool:
 
 
 def _undecodable(name: str, detail: str) -> InputError:
-    return InputError(
-        f"无法识别文件编码（支持 UTF-8、UTF-16（带 BOM）、GB18030/GBK）：{detail}。",
-        f"cannot decode the file (supported: UTF-8, UTF-16 with BOM, GB18030/GBK): {detail}.",
-        name,
-    )
+    return InputError(Errors.E109, name, detail=detail)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.render.dates import cn_date, deadline_text, deadlines_text, is_dated, is_overdue
 from govplan.render.loading import LoadedSpec
 from govplan.spec.model import Deadline, Spec, Target, TaskNode, effective_units, iter_paths
@@ -396,9 +396,7 @@ def _resolve_unit(query: str, rows: list[TaskRow]) -> str:
             if query in (assignment.unit, assignment.written):
                 return assignment.unit
     known = "、".join(u.name for u in summarise_units(rows)[:30])
-    raise GovplanError(
-        f"规格中没有单位“{query}”。已知单位：{known}", f"no unit '{query}' in the specs. Known units: {known}"
-    )
+    raise GovplanError(Errors.E407, query=query, known=known)
 
 
 def build_context(

@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.render.docx_style import DOC_NUMBER, NOTE, STYLES, TABLE_HEADER, TABLE_TEXT, TITLE, ParagraphStyle
 from govplan.render.grids import Column, Grid
 from govplan.render.reference_doc import set_run_fonts
@@ -135,16 +135,11 @@ def open_reference(reference: Path) -> Any:
     try:
         document = Document(str(reference))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise GovplanError(f"不是可用的 Word 参考文档：{exc}", f"not a usable Word reference document: {exc}", str(reference)) from exc
+        raise GovplanError(Errors.E403, str(reference), detail=exc) from exc
     present = {style.name for style in document.styles}
     missing = [name for name in [s.name for s in STYLES] + [TABLE_STYLE] if name not in present]
     if missing:
-        names = "、".join(missing)
-        raise GovplanError(
-            f"参考文档缺少样式：{names}（可从 templates/reference.docx 复制后修改）",
-            f"the reference document lacks the styles {names} (start from a copy of templates/reference.docx)",
-            str(reference),
-        )
+        raise GovplanError(Errors.E404, str(reference), names="、".join(missing))
     return document
 
 

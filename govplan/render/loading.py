@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from govplan.errors import GovplanError, InputError
+from govplan.errors import Errors, GovplanError, InputError
 from govplan.i18n import tr
 from govplan.registry import CONFIG_NAME, Registry, canonicalise
 from govplan.spec.model import Spec
@@ -44,12 +44,12 @@ def expand_spec_paths(paths: list[Path]) -> list[Path]:
                 p for p in path.rglob("*") if p.suffix.lower() in SPEC_SUFFIXES and p.is_file() and p.name != CONFIG_NAME
             )
             if not inside:
-                raise InputError("目录中没有规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) in directory", str(path))
+                raise InputError(Errors.E309, str(path))
             found.extend(inside)
         elif path.is_file():
             found.append(path)
         else:
-            raise InputError("文件不存在", "no such file", str(path))
+            raise InputError(Errors.E101, str(path))
     return found
 
 
@@ -70,9 +70,9 @@ def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"不是 UTF-8 文本：{exc}", f"not UTF-8 text: {exc}", str(path)) from exc
+        raise InputError(Errors.E308, str(path), detail=exc) from exc
     except OSError as exc:
-        raise InputError(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}", str(path)) from exc
+        raise InputError(Errors.E307, str(path), reason=exc.strerror) from exc
 
 
 def _failing_item(loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
@@ -97,12 +97,7 @@ def _salvage(data: Any, path: Path) -> LoadedSpec:
         except ValidationError as exc:
             items = {_failing_item(err["loc"]) for err in exc.errors()}
             if None in items:
-                raise SpecValidationError(
-                    "规格无法加载（错误不在可略过的条目中）：\n" + format_validation_error(exc),
-                    "spec cannot be loaded (the errors are not in items that can be skipped):\n"
-                    + format_validation_error(exc),
-                    str(path),
-                ) from exc
+                raise SpecValidationError(Errors.E310, str(path), errors=format_validation_error(exc)) from exc
             for loc in sorted(items, reverse=True):  # deepest and last first, so indices stay valid
                 _drop_item(data, loc)
                 warnings.append(f"{path}: " + _skipped_message(loc))
@@ -127,19 +122,13 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
     loaded = load(text)
     if loaded.findings or not isinstance(loaded.data, dict):
         report = render_text(check_text(text, str(path), RuleContext()), 1)
-        raise SpecValidationError(f"YAML 有错误，未生成任何文件：\n{report}", f"the YAML has errors, nothing was rendered:\n{report}",
-                                  str(path))
+        raise SpecValidationError(Errors.E311, str(path), report=report)
     try:
         return LoadedSpec(path, Spec.model_validate(loaded.data))
     except ValidationError as exc:
         if not validate:
             return _salvage(loaded.data, path)
-        raise SpecValidationError(
-            "规格未通过校验，未生成任何文件（可用 --no-validate 略过出错的条目）：\n" + format_validation_error(exc),
-            "the spec does not validate, nothing was rendered (--no-validate skips the failing items):\n"
-            + format_validation_error(exc),
-            str(path),
-        ) from exc
+        raise SpecValidationError(Errors.E312, str(path), errors=format_validation_error(exc)) from exc
 
 
 def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry | None = None) -> list[LoadedSpec]:
@@ -166,9 +155,4 @@ def _validate_all(files: list[Path], registry: Registry | None) -> None:
     findings = check_files([str(path) for path in files], RuleContext(registry=registry))
     errors = [finding for finding in findings if finding.severity == "error"]
     if errors:
-        raise SpecValidationError(
-            "规格未通过校验，未生成任何文件（可用 --no-validate 略过出错的条目）：\n"
-            + render_text(errors, len(files)),
-            "the spec does not validate, nothing was rendered (--no-validate skips the failing items):\n"
-            + render_text(errors, len(files)),
-        )
+        raise SpecValidationError(Errors.E312, errors=render_text(errors, len(files)))

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -59,11 +59,9 @@ def render_template(path: Path, variables: dict[str, Any], fmt: str) -> str:
     try:
         return env.get_template(path.name).render(**variables)
     except TemplateSyntaxError as exc:
-        raise GovplanError(
-            f"模板第 {exc.lineno} 行语法错误：{exc.message}", f"template syntax error on line {exc.lineno}: {exc.message}", str(path)
-        ) from exc
+        raise GovplanError(Errors.E401, str(path), line=exc.lineno, detail=exc.message) from exc
     except TemplateError as exc:
-        raise GovplanError(f"模板出错：{exc}", f"template error: {exc}", str(path)) from exc
+        raise GovplanError(Errors.E402, str(path), detail=exc) from exc
 
 
 def builtin_template(view: str, fmt: str) -> Path:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 from govplan.render.context import View, build_context
 from govplan.render.docx_style import REFERENCE_NAME
 from govplan.render.loading import LoadedSpec
@@ -21,6 +21,7 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".markdown": "md",
     ".csv": "csv",
 }
+BINARY_FORMATS = ("docx", "xlsx")  # the rest are text (UTF-8)
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,9 @@ def _check_template(request: RenderRequest) -> None:
         return
     is_reference = request.template.suffix.lower() == ".docx"
     if is_reference != (request.fmt == "docx") or request.fmt == "xlsx":
-        raise GovplanError(
-            "--template 只能是文本格式（md/html/csv）的 Jinja 模板，或输出 docx 时使用的 Word 参考文档（.docx）",
-            "--template takes a Jinja template for text output (md/html/csv), or a Word reference (.docx) for docx output",
-            str(request.template),
-        )
+        raise GovplanError(Errors.E405, str(request.template))
     if not request.template.is_file():
-        raise GovplanError("模板文件不存在", "no such template file", str(request.template))
+        raise GovplanError(Errors.E406, str(request.template))
 
 
 def render(specs: list[LoadedSpec], request: RenderRequest) -> str | bytes:

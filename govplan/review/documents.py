@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from govplan.errors import GovplanError, InputError
+from govplan.errors import Errors, GovplanError, InputError
 from govplan.i18n import tr
 from govplan.spec.model import Spec
 
@@ -52,14 +52,15 @@ def is_spec_path(path: Path) -> bool:
 def review_input(path: Path, source_dir: Path | None, registry: tuple[str, ...] = ()) -> ReviewInput:
     """The page's material for a notice (extracted now) or a spec (over the source it names)."""
     if not path.is_file():
-        raise InputError("文件不存在。", "no such file.", str(path))
+        raise InputError(Errors.E101, str(path))
     if is_spec_path(path):
         return _spec_input(path, source_dir)
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import read_source
+    from govplan.registry import registry_contents
 
     source = read_source(path)
-    specs = extract_specs(source, ExtractOptions(registry))
+    specs = extract_specs(source, ExtractOptions(registry_contents(registry)))
     return ReviewInput(SourceState(source.text, str(path)), specs)
 
 
@@ -83,15 +84,11 @@ def load_spec(path: Path) -> Spec:
     try:
         return load_spec_text(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"无法读取规格：{exc}", f"cannot read the spec: {exc}", str(path)) from exc
+        raise InputError(Errors.E313, str(path), detail=exc) from exc
     except YAMLError as exc:
-        raise InputError(f"YAML 语法错误（用 govplan validate 查看）：{exc}", f"YAML syntax error (see govplan validate): {exc}", str(path)) from exc
+        raise InputError(Errors.E314, str(path), detail=exc) from exc
     except ValidationError as exc:
-        raise InputError(
-            "规格未通过校验（用 govplan validate 查看）：\n" + format_validation_error(exc),
-            "the spec does not validate (see govplan validate):\n" + format_validation_error(exc),
-            str(path),
-        ) from exc
+        raise InputError(Errors.E315, str(path), errors=format_validation_error(exc)) from exc
 
 
 def find_source(recorded: str, spec_path: Path, source_dir: Path | None) -> Path | None:

@@ -9,10 +9,11 @@ can score it. Offsets are Python string indices into the decoded source text
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any, Iterator, Literal
+from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from govplan.spec.found import Found
 
 SCHEMA_VERSION = "1.0"
 
@@ -144,18 +145,6 @@ class CellText(Evidence):
     """A cell of a task-table row kept as written, with the header of its column."""
 
     column: str = Field(description="the column's header as written, e.g. 进展情况")
-
-
-@dataclass(slots=True)
-class Found:
-    """Where the extractor found a node: the normalised offsets of its text (``norm_end`` ends the
-    part annotators read: a table row stops before trailing 进展情况 cells), the table cells in it
-    and the cells of merged cells above that cover it (govplan.annotate.base.Cell)."""
-
-    norm_start: int
-    norm_end: int
-    cells: tuple[Any, ...] = ()
-    carried: tuple[Any, ...] = ()
 
 
 class TaskNode(SpecModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govplan.annotate.segment import words
+from govplan.lexical.segment import words
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 

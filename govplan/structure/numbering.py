@@ -325,7 +325,7 @@ def _bare_find(text: str, bare: str, start: int) -> int:
 
 def _starts_word(text: str, pos: int) -> bool:
     """Whether jieba starts a word at ``pos`` (一 in 作战部一是 does, in 统一是 it does not)."""
-    from govplan.annotate.segment import words_within
+    from govplan.lexical.segment import words_within
 
     edge = max(0, pos - 8)
     for word in words_within(text, edge, pos + 1):

@@ -22,9 +22,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from govplan.annotate.base import Cell
+from govplan.spec.found import Cell, Found
 from govplan.grammar import compile_pattern
-from govplan.spec.model import CellText, Found, NumberStyle, TaskNode
+from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.lines import Line, Locator
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (

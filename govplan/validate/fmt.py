@@ -19,8 +19,7 @@ from ruamel.yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEven
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import PlainScalarString
 
-from govplan.errors import GovplanError
-from govplan.i18n import tr
+from govplan.errors import Both, Errors, GovplanError
 from govplan.spec.io import SCHEMA_MARK, schema_header
 from govplan.validate.guard import GuardedComposer, control_character
 
@@ -81,9 +80,8 @@ def format_text(text: str, name: str) -> str:
     yaml = round_trip_yaml()
     data = load_round_trip(text, name, yaml)
     if not isinstance(data, CommentedMap):  # a spec is a mapping; around a lone scalar or some lists ruamel drops comments
-        raise GovplanError("顶层不是映射，不是规格文件，未格式化（用 govplan validate 查看）。",
-                           "the top level is not a mapping, so this is not a spec; not formatted (see govplan validate).", name)
-    return dump_tree(data, yaml, None if name == "-" else Path(name).parent)
+        raise GovplanError(Errors.E302, name)
+    return dump_tree(data, yaml, schema_header(None if name == "-" else Path(name).parent))
 
 
 def load_round_trip(text: str, name: str, yaml: YAML) -> Any:
@@ -93,27 +91,27 @@ def load_round_trip(text: str, name: str, yaml: YAML) -> Any:
     bad = control_character(text)
     if bad is not None:
         line, column, char = bad
-        raise _unreadable(name, f"{line}:{column}: ", tr(f"控制字符 U+{ord(char):04X}", f"control character U+{ord(char):04X}"))
+        raise _unreadable(name, f"{line}:{column}: ", Both(f"控制字符 U+{ord(char):04X}", f"control character U+{ord(char):04X}"))
     try:
         return yaml.load(text)
     except YAMLError as exc:
         raise _unreadable(name, _where(exc), _problem(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - a library failure on hostile text is this file's problem
-        raise _unreadable(name, "", tr(f"YAML 读取器无法处理这里的写法（{exc!r}）", f"the YAML reader cannot handle this layout ({exc!r})")) from exc
+        raise _unreadable(name, "", Both(f"YAML 读取器无法处理这里的写法（{exc!r}）", f"the YAML reader cannot handle this layout ({exc!r})")) from exc
 
 
-def _unreadable(name: str, where: str, problem: str) -> GovplanError:
-    return GovplanError(f"YAML 有错误，无法读取（用 govplan validate 查看）：{where}{problem}",
-                        f"cannot read invalid YAML (see govplan validate): {where}{problem}", name)
+def _unreadable(name: str, where: str, problem: str | Both) -> GovplanError:
+    return GovplanError(Errors.E301, name, where=where, problem=problem)
 
 
-def dump_tree(data: Any, yaml: YAML, spec_dir: Path | None) -> str:
-    """A loaded (and possibly changed) tree as text in canonical layout, with the schema line."""
+def dump_tree(data: Any, yaml: YAML, schema_line: str) -> str:
+    """A loaded (and possibly changed) tree as text in canonical layout, starting with ``schema_line``
+    unless it has a schema line of its own."""
     _block_style(data, set())
     buf = io.StringIO()
     yaml.dump(data, buf)
     out = buf.getvalue()
-    return out if SCHEMA_MARK in _leading_comments(out) else schema_header(spec_dir) + out
+    return out if SCHEMA_MARK in _leading_comments(out) else schema_line + out
 
 
 def _where(exc: YAMLError) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from govplan.annotate.lexicon import alternation, data
+from govplan.lexical.lexicon import alternation, data
 from govplan.grammar import compile_pattern
 from govplan.i18n import tr
 from govplan.spec.model import Spec, Target, effective_units

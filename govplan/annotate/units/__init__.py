@@ -50,20 +50,20 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     """Set ``node.units`` of every node from the units its own text states; a convention stated in
     the ``preamble`` (the text before the first task) holds for the whole document."""
     r = rules()
-    parent_of = {id(child): nt.node for nt in nodes for child in nt.node.children}
-    blocks = {id(nt.node): _block_statements(nt, registry, r) for nt in nodes}
+    blocks = [_block_statements(nt, registry, r) for nt in nodes]
+    parents = _parent_indices(nodes)
     statements: list[Statement] = []
     everywhere: list[Convention] = standalone_conventions(preamble, [], r)
     found: list[_Found] = []
-    for nt in nodes:
-        block = blocks[id(nt.node)]
+    for at, nt in enumerate(nodes):
+        block = blocks[at]
         if block:
-            found.append(_Found(nt, _block_owner(nt, block, parent_of, blocks), _units(block)))
+            found.append(_Found(nt, _block_owner(nodes, blocks, parents, at), _units(block)))
         skip: Spans = [(s.start, s.end) for s in block]
         subheading = _subheading_statement(nt, registry, r, skip)
-        parent = parent_of.get(id(nt.node))
+        parent = parents[at]
         if subheading is not None:
-            found.append(_Found(nt, parent or nt.node, subheading.units))
+            found.append(_Found(nt, nt.node if parent is None else nodes[parent].node, subheading.units))
             skip.append((subheading.start, subheading.end))
         own: list[Statement] = []
         for read in (_bracket_statements, _label_statements, _sentence_statements, _cell_statements):
@@ -116,23 +116,36 @@ def _block_statements(nt: NodeText, registry: Registry, r: Rules) -> list[Statem
     return found
 
 
-def _block_owner(
-    nt: NodeText, block: list[Statement], parent_of: dict[int, TaskNode], blocks: dict[int, list[Statement]]
-) -> TaskNode:
-    """The node a block of label lines belongs to.
+def _block_owner(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None], at: int) -> TaskNode:
+    """The node the block of label lines read from ``nodes[at]`` belongs to.
 
     A block at the very end of a node's text climbs to the parent while the node is its
     parent's last child and no sibling subtree has a block of its own: the block then closes
-    the whole group (seed 001: after 6.…四是… it states the units of (一)).
+    the whole group (seed 001: after 6.…四是… it states the units of (一)). ``nodes`` are in
+    document order, so a node's earlier siblings and their subtrees lie between it and its parent.
     """
-    if nt.text[block[-1].end:].strip():
-        return nt.node  # the block is not at the end of the text: it is the node's own
-    owner = nt.node
-    while (parent := parent_of.get(id(owner))) is not None and parent.children[-1] is owner:
-        if any(blocks.get(id(n)) for sib in parent.children[:-1] for n in sib.walk()):
+    if nodes[at].text[blocks[at][-1].end:].strip():
+        return nodes[at].node  # the block is not at the end of the text: it is the node's own
+    while (parent := parents[at]) is not None and nodes[parent].node.children[-1] is nodes[at].node:
+        if any(blocks[parent + 1:at]):
             break
-        owner = parent
-    return owner
+        at = parent
+    return nodes[at].node
+
+
+def _parent_indices(nodes: list[NodeText]) -> list[int | None]:
+    """For each node (in document order), where its parent stands in ``nodes``; None for a root or a
+    parent not among them. A node's path names its ancestors; the latest node seen at each depth
+    is the one a deeper node can be the child of."""
+    latest: list[int] = []
+    parents: list[int | None] = []
+    for at, nt in enumerate(nodes):
+        depth = len(nt.path)
+        above = latest[depth - 2] if 2 <= depth <= len(latest) + 1 else None
+        parents.append(above if above is not None and nodes[above].node is nt.path[-2] else None)
+        del latest[max(depth - 1, 0):]
+        latest.extend([at] * (depth - len(latest)))
+    return parents
 
 
 def _subheading_statement(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> Statement | None:

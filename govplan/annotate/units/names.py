@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from govplan.annotate.segment import words
+from govplan.lexical.segment import words
 from govplan.annotate.units.rules import CLOSE, OPEN, Rules, ending_verb
 from govplan.registry import Registry
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from govplan.annotate.lexicon import alternation, as_tuples, data, word_map
+from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.grammar import piece
 
 OPEN = "(（〔【[［"

@@ -20,7 +20,7 @@ from govplan.fsutil import write_atomic
 from govplan.usercache import cache_dir
 
 if TYPE_CHECKING:
-    import jieba  # loaded by govplan.annotate.segment, which keeps pkg_resources out of the import
+    import jieba  # loaded by govplan.lexical.segment, which keeps pkg_resources out of the import
 
 _HEADER = struct.Struct("<qq")  # total frequency, number of words
 _SEPARATOR = "\n"  # dictionary words are lines of jieba's dictionary file: none holds a newline

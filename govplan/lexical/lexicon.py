@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, Iterable
 
 from govplan.datafiles import load_data
-from govplan.errors import GovplanError
+from govplan.errors import Errors, GovplanError
 
 
 @cache
@@ -19,7 +19,7 @@ def data(name: str) -> dict[str, Any]:
     """The bundled data file govplan/data/<name>.yaml as a mapping."""
     loaded = load_data(f"{name}.yaml")
     if not isinstance(loaded, dict):
-        raise GovplanError("数据文件应为映射（键: 值）", "data file must be a mapping", f"govplan/data/{name}.yaml")
+        raise GovplanError(Errors.E204, f"govplan/data/{name}.yaml")
     return loaded
 
 

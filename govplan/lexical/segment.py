@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from govplan.annotate import dagcut, dictcache
+from govplan.lexical import dagcut, dictcache
 from govplan.textmemo import text_memo
 from govplan.usercache import cache_dir, read_json, write_json
 

@@ -1,0 +1,69 @@
+"""The per-document function every run shares: bytes and options in, files, summary or error out, never raising."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEEDS, seed
+
+from govplan.batch import Document, process_document, read_document, run_documents, run_options
+
+NOTICE = "关于做好培训工作的通知\n一、推进工作。农综站指导各村开展工作，县人社局牵头，4月底前完成培训不少于100人。\n"
+_FRESH = """
+import json, sys
+from pathlib import Path
+from govplan.batch import Document, process_document, run_options
+options = run_options(Path(sys.argv[1]), "yaml", "keep")
+result = process_document(Document("notice.txt", sys.stdin.buffer.read(), "notice"), options)
+print(json.dumps(result.files, ensure_ascii=False))
+"""
+
+
+def _registry(tmp_path: Path) -> Path:
+    path = tmp_path / "units.yaml"
+    path.write_text("甘沟驿镇农业农村综合服务站: [农综站]\n", encoding="utf-8")
+    return path
+
+
+def test_a_registry_run_leaves_nothing_behind_for_a_plain_run(tmp_path: Path) -> None:
+    document = Document("notice.txt", NOTICE.encode("utf-8"), "notice")
+    with_registry = process_document(document, run_options(tmp_path, "yaml", "keep", [_registry(tmp_path)]))
+    plain = process_document(document, run_options(tmp_path, "yaml", "keep"))
+    fresh = subprocess.run([sys.executable, "-c", _FRESH, str(tmp_path)], input=NOTICE.encode("utf-8"),
+                           capture_output=True, check=True)
+    assert [list(f) for f in plain.files] == json.loads(fresh.stdout)
+    assert "甘沟驿镇农业农村综合服务站" in with_registry.files[0][1] and "甘沟驿镇农业农村综合服务站" not in plain.files[0][1]
+
+
+def test_options_carry_the_registry_contents_not_its_path(tmp_path: Path) -> None:
+    registry = _registry(tmp_path)
+    options = run_options(tmp_path, "json", "keep", [registry])
+    registry.unlink()  # a worker on another machine sees no such file
+    result = process_document(Document("notice.txt", NOTICE.encode("utf-8"), "notice"), options)
+    assert result.error is None and "甘沟驿镇农业农村综合服务站" in result.files[0][1]
+
+
+def test_failures_are_results_with_their_kind_and_code(tmp_path: Path) -> None:
+    options = run_options(tmp_path, "yaml", "keep")
+    empty = process_document(Document("empty.txt", b"", "empty"), options)
+    assert empty.error is not None and (empty.error.kind, empty.error.code) == ("input", "E106")
+    broken = process_document(Document("broken.docx", b"PK\x03\x04 not a zip", "broken"), options)
+    assert broken.error is not None and broken.error.kind == "input" and broken.files == []
+    elsewhere = dataclasses.replace(options, version="0.0.1")
+    refused = process_document(Document("notice.txt", NOTICE.encode("utf-8"), "notice"), elsewhere)
+    assert refused.error is not None and (refused.error.kind, refused.error.code) == ("internal", "E902")
+    missing = read_document(str(tmp_path / "gone.txt"), "gone", options)
+    assert not isinstance(missing, Document) and missing.error is not None and missing.error.code == "E101"
+
+
+def test_worker_processes_give_the_serial_results(tmp_path: Path) -> None:
+    names = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    options = run_options(tmp_path, "yaml", "keep")
+    serial = [(r.files, r.rows, r.error) for r in run_documents(names, options)]
+    parallel = [(r.files, r.rows, r.error) for r in run_documents(names, options, jobs=2)]
+    assert serial == parallel and all(error is None for _, _, error in serial)
+    assert [Path(path).name for path, _ in serial[0][0]] == [seed("000").with_suffix(".yaml").name]
