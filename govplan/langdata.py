@@ -424,9 +424,11 @@ class UnitsData(Strict):
     max_joint_list: int
     distributive_starts: Words
     level_categories: Words
+    level_counts: Words
     vague_starts: Words
     vague_prefixes: Words
     person_suffixes: Words
+    unit_people: Words
     plain_name_suffixes: Words
     body_suffixes: Words
     definite_bodies: Words

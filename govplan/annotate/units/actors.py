@@ -140,6 +140,8 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     """Whether an action verb (or, after an agent marker, an agent verb) or a manner adverb follows,
     after up to three skippable time or modal words."""
     w = rules.words
+    if text.startswith(w["unit_people"], end):
+        return False  # 县人民政府组成人员应…, 县财政局负责人要…: the unit's people act
     verbs = (*w["action_verbs"], *w["agent_verbs"]) if marked else w["action_verbs"]
     pos = end
     for _ in range(4):

@@ -289,8 +289,9 @@ def name_ends(
     w = rules.words
     if text.startswith(w["vague_starts"], pos):
         return []
-    if not collective and text.startswith((*w["distributive_starts"], *w["level_categories"]), pos):
-        return []
+    if not collective and (text.startswith((*w["distributive_starts"], *w["level_categories"]), pos)
+                           or rules.level_choice.match(text, pos)):
+        return []  # 各部门, 州级政务部门, 本级…, 县(市)人民政府: every unit of a kind acts, none in particular
     if not _may_start_name(text, pos, any_start, registry, rules, collective):
         return []
     joint = _joint_name_ends(text, pos, any_start, registry, rules, collective)
@@ -307,7 +308,12 @@ def name_ends(
     if any(text[e - 1] in CLOSE for e in named):
         named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
     bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
-    return [e for e in named if e >= max(bodies)] if bodies else named
+    if bodies:
+        return [e for e in named if e >= max(bodies)]
+    levels = rules.level_run.match(text, pos + 1) if collective and text.startswith(w["distributive_starts"], pos) else None
+    if levels is not None and levels.end() in named:
+        return [e for e in named if e >= levels.end()]  # 各镇办, not 各镇: the run of level nouns is one kind
+    return named
 
 
 def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:

@@ -40,6 +40,7 @@ class Rules:
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
     level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
+    level_choice: re.Pattern[str]  # a level noun before its alternatives in brackets (县(市), 县(市、区)): distributive
     joint_organs: re.Pattern[str]
     coordination: re.Pattern[str]
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
@@ -95,6 +96,10 @@ def rules() -> Rules:
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
         ),
         level_run=re.compile(rf"(?:{alternation(w['level_nouns'])})+(?:\([^()]*\))?"),
+        level_choice=re.compile(
+            rf"(?:{alternation(w['level_nouns'])})\((?:{alternation(w['level_nouns'])})(?:、(?:{alternation(w['level_nouns'])}))*\)"
+            rf"(?!{alternation(w['level_counts'])})"
+        ),
         joint_organs=_joint_organs(w),
         coordination=_coordination(w),
         partner_marker=re.compile(alternation(w["partner_markers"])),
