@@ -395,6 +395,8 @@ class UnitsData(Strict):
     position_verbs: Words
     position_first: Words
     position_nouns: Words
+    position_among: Words
+    position_among_chars: int
     position_copulas: Words
     position_rest: Words
     label_alternatives: Words
@@ -410,6 +412,8 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     max_name_chars: int
     action_verbs: Words
+    role_copulas: Words
+    role_copula_chars: int
     charge_verbs: Words
     action_adverbs: Words
     action_verb_not_before: Words
@@ -427,6 +431,7 @@ class UnitsData(Strict):
     level_counts: Words
     vague_starts: Words
     vague_prefixes: Words
+    vague_heads: Words
     person_suffixes: Words
     unit_people: Words
     plain_name_suffixes: Words

@@ -22,7 +22,7 @@ from govplan.annotate.units.names import (
     name_list,
 )
 from govplan.annotate.units.rules import Rules
-from govplan.annotate.units.statements import Listed, units_of_list
+from govplan.annotate.units.statements import Listed, label_role, units_of_list
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
@@ -65,6 +65,26 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) ->
         role = _acting_role(text, names[-1][1], rules)
         clause = (pos, _clause_end(text, names[-1][1], rules))
         found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(names)]
+    return found
+
+
+def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units named as taking a role (市司法局作为牵头单位，…; 财政部门作为改革牵头单位): the name that opens the
+    clause right before 作为/担任 and a role label takes the label's role; kinds of body count, as in a statement."""
+    found: list[Listed] = []
+    text = nt.text
+    heading = match_heading(text)
+    for match in rules.role_copula.finditer(text):
+        start = max(text.rfind(ch, 0, match.start()) for ch in rules.words["clause_breaks"]) + 1
+        if heading is not None and start < heading.number_end:
+            start = heading.number_end
+        start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
+        if inside(start, skip) or match.start() not in name_ends(text, start, False, registry, rules, collective=True):
+            continue
+        if is_vague(text[start:match.start()], rules):
+            continue
+        clause = (start, _clause_end(text, match.end(), rules))
+        found.append(Listed(start, match.start(), label_role(match.groupdict(), rules), True, clause))
     return found
 
 
@@ -181,6 +201,8 @@ def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: R
     """The units named right after a marker: a list of names (``any_units``: after a support marker),
     or sector words before a shared head (会同组织、科技、人力资源社会保障等部门, 联合…等部门)."""
     ends = name_ends(text, pos, True, registry, rules, collective=True) if any_units else []
+    if any(is_vague(text[pos:end], rules) for end in ends):
+        return []  # 会同县政府其他有关部门: the name runs on into a reference the text leaves open
     if ends:
         limit = int(rules.words["max_joint_list"])
         return name_list(text, (pos, ends[0]), True, registry, rules, collective=True, limit=limit)

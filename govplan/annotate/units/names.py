@@ -178,6 +178,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
         return False
     name_words = words(name)
     if suffixed:
+        if not name.startswith(rules.words["sentence_prefixes"]) and not plain_start(name_words[0], rules):
+            return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
         return not any(breaks_name(word, rules) for word in name_words)  # 相关职能处室作为成员单位
     return plain_words(name_words, rules)
 
@@ -188,7 +190,17 @@ def is_vague(name: str, rules: Rules) -> bool:
     core = name
     for prefix in (*w["sentence_prefixes"], *w["vague_prefixes"]):
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
-    return core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"])
+    return core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"]) or _vague_tail(name, rules)
+
+
+def _vague_tail(name: str, rules: Rules) -> bool:
+    """Whether a vague reference closes the name (县政府其他有关部门, 市财政局有关科室): a vague word, at most one
+    more word, then a generic head."""
+    w = rules.words
+    for start in range(1, len(name)):
+        if name.startswith(w["vague_starts"], start) and name.endswith(w["vague_heads"]):
+            return len(words(name[start:])) <= 3
+    return False
 
 
 def is_person(name: str, rules: Rules) -> bool:
@@ -256,6 +268,16 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
+def word_ends_at(text: str, start: int, end: int) -> bool:
+    """Whether a jieba word of the text from ``start`` ends at ``end`` (a name never ends inside a word)."""
+    pos = start
+    for token in words(text[start:end + 4]):
+        pos += len(token)
+        if pos >= end:
+            return pos == end
+    return True
+
+
 def name_list(
     text: str, first: tuple[int, int], any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
     limit: int | None = None,
@@ -298,6 +320,8 @@ def name_ends(
     if joint:
         return joint
     known = registry.match_at(text, pos)
+    if known is not None and not word_ends_at(text, pos, known):
+        known = None  # 财政部门, 教育部门: a sector's departments, not the ministry 财政部 the word begins with
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
     if known is not None:
         ends.add(known)
