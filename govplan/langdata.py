@@ -410,6 +410,7 @@ class UnitsData(Strict):
     item_trailers: Words
     suffixes: Words
     sentence_prefixes: Words
+    level_false_starts: Words
     max_name_chars: int
     action_verbs: Words
     role_copulas: Words

@@ -268,6 +268,12 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
+def leveled_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a level (县, 市, 国家…) begins the text at ``pos``; 市场, 区域 begin like one but name none."""
+    w = rules.words
+    return text.startswith(w["sentence_prefixes"], pos) and not text.startswith(w["level_false_starts"], pos)
+
+
 def word_ends_at(text: str, start: int, end: int) -> bool:
     """Whether a jieba word of the text from ``start`` ends at ``end`` (a name never ends inside a word)."""
     pos = start
@@ -344,7 +350,7 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
     """A quick necessary test for ``name_ends``, which most clause starts fail: every name it finds
     follows an agent marker, starts with a level (joint organs and coordinations too), starts
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
-    if any_start or text.startswith(rules.words["sentence_prefixes"], pos) or registry.match_at(text, pos) is not None:
+    if any_start or leveled_at(text, pos, rules) or registry.match_at(text, pos) is not None:
         return True
     cues = rules.collective_cues if collective else rules.plain_cues
     if cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is None:
@@ -375,7 +381,7 @@ def _suffix_name_ends(
     """Ends of the unregistered names at ``pos``, each at a jieba word end, so that a name never ends
     inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
     w = rules.words
-    leveled = any_start or text.startswith(w["sentence_prefixes"], pos)
+    leveled = any_start or leveled_at(text, pos, rules)
     stop = _name_run_end(text, pos, rules)
     cues = rules.collective_cues if collective else rules.plain_cues
     if not leveled and cues.search(text, pos, stop) is None:
