@@ -425,6 +425,8 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     agent_verbs: Words
     actor_list_joiners: Words
+    partner_joiners: Words
+    shared_actions: Words
     max_actor_list: int
     max_joint_list: int
     distributive_starts: Words

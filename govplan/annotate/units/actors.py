@@ -64,8 +64,23 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) ->
             continue
         role = _acting_role(text, names[-1][1], rules)
         clause = (pos, _clause_end(text, names[-1][1], rules))
-        found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(names)]
+        roles = _partner_roles(text, names, role, rules)
+        found += [Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)]
     return found
+
+
+def _partner_roles(text: str, names: list[tuple[int, int]], role: str, rules: Rules) -> list[str]:
+    """The role of each acting name: the units after 与 support the ones before it when a shared action
+    follows (县环保局与县水利局、县水文站共同推进…); otherwise all act in ``role``."""
+    w = rules.words
+    if not _shared_action_follows(text, names[-1][1], rules):
+        return [role] * len(names)
+    roles: list[str] = []
+    partner = False
+    for s, _ in names:
+        partner = partner or (bool(roles) and text.endswith(w["partner_joiners"], 0, s))
+        roles.append("support" if partner else role)
+    return roles
 
 
 def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
@@ -86,6 +101,18 @@ def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> 
         clause = (start, _clause_end(text, match.end(), rules))
         found.append(Listed(start, match.start(), label_role(match.groupdict(), rules), True, clause))
     return found
+
+
+def _shared_action_follows(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a shared action (共同…) follows, past up to three skippable words (要共同做好…)."""
+    for _ in range(4):
+        if text.startswith(rules.words["shared_actions"], pos):
+            return True
+        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        if skip is None:
+            return False
+        pos += len(skip)
+    return False
 
 
 def _acting_role(text: str, pos: int, rules: Rules) -> str:
