@@ -218,7 +218,19 @@ class RhythmCompounds(Strict):
     verbs: Words
     doubled: dict[str, Freq]
     not_after: str
+    not_after_except: Words
     quotes: Quotes
+
+
+class YearNamesWork(Strict):
+    nouns: Words
+    verbs: Words
+    reach: int
+
+
+class DocumentNumber(Strict):
+    open: str
+    end: str
 
 
 class BracketDates(Strict):
@@ -234,15 +246,25 @@ class DeadlinesData(Strict):
     commencement_after: Words
     lead_cue_not_after: Words
     weak_lead_cues: Words
+    weak_lead_cue_not_in: Words
     goal_lead_cues: Words
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
     historical_after: Words
+    done_words: Words
+    done_not_before: Words
+    sentence_breaks: str
     title_marks: TitleMarks
+    title_line_labels: Words
+    document_number: DocumentNumber
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
     bare_year_non_followers: Words
+    year_range_title_after: str
+    trend_periods: Words
+    trend_verbs: Words
+    year_names_work: YearNamesWork
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str
@@ -307,6 +329,13 @@ class LatinUnits(Strict):
     per: Words
 
 
+class ReportAnnouncement(Strict):
+    openers: Words
+    topics: Words
+    verbs: Words
+    reach: int
+
+
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
@@ -317,13 +346,28 @@ class Mood(Strict):
     approx_before: Words
     sentence_breaks: str
     report_titles: Words
+    review_headings: Words
+    report_time_words: Words
     plan_titles: Words
+    report_announcement: ReportAnnouncement
     window: int
 
 
 class Disposal(Strict):
     markers: Words
     results: Words
+
+
+class PinyinGloss(Strict):
+    letters: str
+    max_letters: int
+    reach: int
+
+
+class RewardBase(Strict):
+    word: str
+    verb_chars: int
+    rewards: Words
 
 
 class QuantityList(Strict):
@@ -373,6 +417,10 @@ class TargetsData(Strict):
     scope_words: Words
     disposal: Disposal
     structure_nouns: Words
+    pinyin_gloss: PinyinGloss
+    reward_base: RewardBase
+    baseline_markers: Words
+    task_count_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
 
