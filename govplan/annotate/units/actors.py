@@ -210,6 +210,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
     found: list[Listed] = []
     text = nt.text
     for match in rules.support_verb.finditer(text):
+        if text.startswith(rules.words["label_heads"], match.end()):
+            continue  # 配合单位: a role label, not the verb
         if not inside(match.start(), skip):
             found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
     markers = [(m, True) for m in rules.support_marker.finditer(text)]

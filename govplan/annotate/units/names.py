@@ -185,12 +185,16 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
 
 
 def is_vague(name: str, rules: Rules) -> bool:
-    """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门)."""
+    """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门), or the units
+    a notice assigned named by their role (各责任单位要…, 牵头单位要…)."""
     w = rules.words
     core = name
     for prefix in (*w["sentence_prefixes"], *w["vague_prefixes"]):
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
-    return core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"]) or _vague_tail(name, rules)
+    if core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"]) or _vague_tail(name, rules):
+        return True
+    bare = name[1:] if name.startswith(w["distributive_starts"]) else name
+    return rules.label.fullmatch(bare) is not None  # 各责任单位, 牵头单位: the units the notice assigned, named by role
 
 
 def _vague_tail(name: str, rules: Rules) -> bool:
