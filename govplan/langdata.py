@@ -443,6 +443,8 @@ class UnitsData(Strict):
     position_verbs: Words
     position_first: Words
     position_nouns: Words
+    position_among: Words
+    position_among_chars: int
     position_copulas: Words
     position_rest: Words
     label_alternatives: Words
@@ -456,8 +458,11 @@ class UnitsData(Strict):
     item_trailers: Words
     suffixes: Words
     sentence_prefixes: Words
+    level_false_starts: Words
     max_name_chars: int
     action_verbs: Words
+    role_copulas: Words
+    role_copula_chars: int
     charge_verbs: Words
     action_adverbs: Words
     action_verb_not_before: Words
@@ -468,13 +473,18 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     agent_verbs: Words
     actor_list_joiners: Words
+    partner_joiners: Words
+    shared_actions: Words
     max_actor_list: int
     max_joint_list: int
     distributive_starts: Words
     level_categories: Words
+    level_counts: Words
     vague_starts: Words
     vague_prefixes: Words
+    vague_heads: Words
     person_suffixes: Words
+    unit_people: Words
     plain_name_suffixes: Words
     body_suffixes: Words
     definite_bodies: Words

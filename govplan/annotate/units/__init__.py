@@ -22,7 +22,7 @@ from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
-from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, support_units
+from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, support_units
 from govplan.annotate.units.conventions import apply_conventions, standalone_conventions
 from govplan.annotate.units.names import compact
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
@@ -72,7 +72,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             more = read(nt, registry, r, skip)
             own += more
             skip += [(s.start, s.end) for s in more]
-        found.append(_Found(nt, nt.node, _units(own)))
+        found.append(_Found(nt, nt.node, _units(own) + named_roles(nt, registry, r, skip)))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip)

@@ -40,11 +40,13 @@ class Rules:
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
     level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
+    level_choice: re.Pattern[str]  # a level noun before its alternatives in brackets (县(市), 县(市、区)): distributive
     joint_organs: re.Pattern[str]
     coordination: re.Pattern[str]
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
     partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
+    role_copula: re.Pattern[str]  # 作为(改革)牵头单位: a unit named as taking a label's role (groups as in label)
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
     openers: frozenset[str]
@@ -95,6 +97,10 @@ def rules() -> Rules:
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
         ),
         level_run=re.compile(rf"(?:{alternation(w['level_nouns'])})+(?:\([^()]*\))?"),
+        level_choice=re.compile(
+            rf"(?:{alternation(w['level_nouns'])})\((?:{alternation(w['level_nouns'])})(?:、(?:{alternation(w['level_nouns'])}))*\)"
+            rf"(?!{alternation(w['level_counts'])})"
+        ),
         joint_organs=_joint_organs(w),
         coordination=_coordination(w),
         partner_marker=re.compile(alternation(w["partner_markers"])),
@@ -104,6 +110,9 @@ def rules() -> Rules:
         actor_start=re.compile(
             rf"[{re.escape(w['clause_breaks'])}]\s*"
             rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
+        ),
+        role_copula=re.compile(
+            rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
         plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"]])),
         collective_cues=re.compile(
@@ -143,10 +152,12 @@ def _label(w: dict[str, Any], named: bool = True) -> str:
 
 
 def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
-    """排在第一位的部门为牵头部门 / 列第一位的为牵头单位 / 排名第一的为牵头单位, a whole clause; a second
-    label after 或 names the same first unit otherwise (列第一位的责任单位为牵头单位或汇总单位)."""
+    """排在第一位的部门为牵头部门 / 列第一位的为牵头单位 / 排名第一的为牵头单位, a whole clause, possibly
+    saying first among which units it counts (县政府部门中列在首位的…); a second label after 或 names the
+    same first unit otherwise (列第一位的责任单位为牵头单位或汇总单位)."""
     return re.compile(
-        rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务中?|责任单位中)?(?:{alternation(w['position_verbs'])})?"
+        rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务|[{piece('han')}]{{0,{int(w['position_among_chars'])}}}?"
+        rf"(?:{alternation(w['position_among'])})中)?(?:{alternation(w['position_verbs'])})?"
         rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
         rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
         rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
