@@ -3,8 +3,9 @@
 The parent turns SIGTERM into SystemExit, and leaving the pool (normally, on an error, on
 Ctrl-C or on SIGTERM) terminates every worker. A worker whose parent is killed outright
 (SIGKILL, where no handler runs) notices within WATCH_SECONDS that it was orphaned and stops
-itself. Workers stop through SystemExit, so a spec being written is cleaned up (the atomic
-write removes its temporary file) rather than left half done.
+itself. Workers only compute (the driver writes every file), so they stop at once, by SIGTERM's
+default action: a Python-level handler could not be relied on, since a SIGTERM arriving just
+before a worker blocked on the task queue's lock was never acted on and the run hung.
 """
 
 from __future__ import annotations
@@ -31,12 +32,12 @@ def _exit_on_sigterm(signum: int, frame: Any) -> None:
 def _start_worker(parent: int) -> None:
     """Pool initializer: Ctrl-C is the parent's to handle; stop on SIGTERM or when orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 def _watch_parent(parent: int) -> None:
-    """Stop this worker (cleanly, through SIGTERM) once its parent has gone."""
+    """Stop this worker (through SIGTERM) once its parent has gone."""
     while os.getppid() == parent:
         time.sleep(WATCH_SECONDS)
     os.kill(os.getpid(), signal.SIGTERM)
