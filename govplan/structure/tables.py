@@ -10,6 +10,8 @@ govplan/data/tables.yaml; the rows after it, in the same shape, are the table's 
 between that is no row (a merged row spanning the table, given as one cell) is a section row when a
 row follows it. A row with fewer cells than the header lost a merged cell above it (a 牵头单位 cell
 spanning several rows, flattened once): the cells it lacks are carried from the row above.
+A table flattened one cell a line without a 序号 column starts a row at each task cell; a row cut
+where the text ends inside its unit cells takes nothing from above.
 
 This module finds the geometry (columns, rows, cells as normalised offsets); govplan.structure.tree
 turns the rows into task nodes.
@@ -41,6 +43,7 @@ _ROW_NUMBER = re.compile(
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
 _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|院|中心|公司|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+_SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
 _DATE = compile_pattern("^{calendar_date}$")
 # Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
@@ -131,6 +134,8 @@ def column_kind(cell: str) -> str | None:
     words = _words()
     if len(cell) > 3 * words.max_chars:
         return None  # a line of text, not a header cell
+    if heading_at(cell.strip(), 0) is not None:
+        return None  # a numbered heading (五、保障措施, (一)加强组织领导), not a header cell
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
     if not compact or row_number(compact) is not None:
         return None
@@ -482,12 +487,10 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     if len(header) < words.min_cells or not words.content & kinds:
         return None
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
-    if number is None and shape != "cell":
-        return None
     table = Table(header, cells[0].start, cells[len(header) - 1].end, [], first, cells[len(header) - 1].line)
     body = cells[len(header):]
     if number is None:
-        _fixed_rows(table, body, text)
+        _started_rows(table, body, text)
     else:
         _numbered_rows(table, body, text, number)
     while table.rows and table.rows[-1].section:
@@ -534,13 +537,71 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
     return cells
 
 
-def _fixed_rows(table: Table, body: list[_StreamCell], text: str) -> None:
-    width = len(table.columns)
-    for pos in range(0, len(body) - width + 1, width):
-        group = body[pos:pos + width]
-        own = [TableCell(c.start, c.end, k) for k, c in enumerate(group) if c.end > c.start]
+def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:
+    """Rows of a stream without a 序号 column (the number, if any, written in the task cell): a
+    row starts where its first column's cell starts (see _opens_row), and its cells are counted
+    against the header (_counted). A first-column cell alone before the next row is a section row
+    (一、优结构 spanning the table)."""
+    columns = table.columns
+    groups: list[list[_StreamCell]] = []
+    for cell in body:
+        if not groups or _opens_row(text[cell.start:cell.end], groups[-1], columns, text):
+            groups.append([cell])
+        else:
+            groups[-1].append(cell)
+    for k, group in enumerate(groups):
+        first = group[0]
+        if len(group) == 1 and k + 1 < len(groups) and len(columns) > 2 \
+                and first.end - first.start <= _words().max_section * 2:
+            table.rows.append(TableRow(first.start, first.end, [TableCell(first.start, first.end, 0)],
+                                       section=True, line=first.line))
+            continue
+        own = [c for c in _counted(text, group, columns) if c.end > c.start]
         if own:
-            table.rows.append(TableRow(own[0].start, own[-1].end, own, line=group[0].line))
+            table.rows.append(TableRow(own[0].start, own[-1].end, own, line=first.line))
+    _carry_merged(table, text)
+
+
+def _opens_row(cell: str, row: list[_StreamCell], columns: list[Column], text: str) -> bool:
+    """Whether a cell starts the next row rather than continuing ``row``: it opens with a heading
+    number (1.推进…), or it reads as no later column (text, not a unit or a
+    date) while the row already holds a cell that reads as one."""
+    if heading_at(cell, 0) is not None:
+        return True
+    later = [c.kind for c in columns[1:] if c.kind not in _words().content]
+    if any(_fit(cell, kind) > 0 for kind in later):
+        return False
+    return any(_fit(text[c.start:c.end], kind) > 0 for c in row[1:] for kind in later)
+
+
+def _continues_text(cell: str, kinds: list[str]) -> bool:
+    """Whether a line goes on with the text of the cell before it: it ends a sentence (。；), or
+    reads as none of the later columns (no unit, no date)."""
+    return cell.endswith(_SENTENCE_ENDS) or not any(_fit(cell, kind) > 0 for kind in kinds)
+
+
+def _counted(text: str, group: list[_StreamCell], columns: list[Column]) -> list[TableCell]:
+    """The cells of a row counted against the header. More cells than columns: the first column
+    takes the lines after it that go on with its text (_continues_text: a task wrapped over lines), then the
+    last columns take the last cells one each and the second column the rest (a cell of two
+    paragraphs: 发改局 / 区工信局 under 牵头单位, one cell each). Fewer: they go where they read best, the empty
+    columns rightmost (_align)."""
+    width = len(columns)
+    ranges = [(c.start, c.end) for c in group]
+    surplus = len(ranges) - width
+    if surplus < 0:
+        missing = _align(text, ranges, columns, None)
+        placed = [k for k in range(width) if k not in missing]
+        return [TableCell(s, e, k) for (s, e), k in zip(ranges, placed)]
+    later = [c.kind for c in columns[1:]]
+    head = 1
+    while surplus > 0 and head < len(ranges) and _continues_text(text[slice(*ranges[head])], later):
+        head, surplus = head + 1, surplus - 1
+    cells = [TableCell(ranges[0][0], ranges[head - 1][1], 0)]
+    rest = ranges[head:]
+    spread = max(1, len(rest) - (width - 2))  # lines of the second column's cell, one cell each
+    cells += [TableCell(s, e, 1) for s, e in rest[:spread]]
+    return cells + [TableCell(s, e, k) for k, (s, e) in enumerate(rest[spread:], start=2)]
 
 
 def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
@@ -575,6 +636,19 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         row.cells.append(TableCell(cell.start, cell.end, fitting if fitting is not None else len(columns)))
         row.end = cell.end
         column = fitting + 1 if fitting is not None else column
+    _carry_merged(table, text)
+
+
+def _carry_merged(table: Table, text: str) -> None:
+    """A row lacking its lead or responsible unit lies under a merged cell given once above it: it
+    takes the last one above in its section. Not the last row when the text ends inside its unit
+    cells (its last cell, after its task, ends the text: 5 / 加快… / 沈, a page cut in the 牵头单位
+    cell): the cells it lacks were cut off, not merged."""
+    columns = table.columns
+    content = _words().content
+    rows = [r for r in table.rows if not r.section]
+    cut = rows[-1] if rows and not text[rows[-1].end:].strip() \
+        and table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content else None
     last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
     for row in table.rows:
         if row.section:
@@ -582,7 +656,7 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             continue
         have = {c.column for c in row.cells}
         for k, kind in enumerate(c.kind for c in columns):
-            if kind in _CARRIED_KINDS and k not in have and k in last_of:
+            if kind in _CARRIED_KINDS and k not in have and k in last_of and row is not cut:
                 row.carried.append(last_of[k])
         for cell in row.cells:
             last_of[cell.column] = cell
