@@ -37,6 +37,8 @@ _CLAUSE_END = compile_pattern("[{clause_end}]")
 _COLON = compile_pattern("[{colon}]")
 _LABEL_CHARS = 20  # "参与范围：…" — a short label before a colon is the heading phrase
 _DATE_LINE = compile_pattern("^{calendar_date}$")
+# A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
+_DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
 # Cells whose text annotators need not read (a row's own text ends before trailing ones).
 _QUIET_KINDS = ("progress", "score", "other")
@@ -170,8 +172,16 @@ class TreeBuilder:
                 continue
             while cand_index < len(self._cands) and self._cands[cand_index].line < k:
                 cand_index += 1
+            inline_annex = self._inline_annex(line) if not roots else None
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
                 cand = self._cands[cand_index]
+                if inline_annex is not None and cand.pos >= inline_annex[0]:
+                    at, number = inline_annex
+                    self._close(current, at)
+                    current = _Open("attachment", 0, self.data.attachment_segment.replace("{n}", number),
+                                    at, at, 1, numeral_written=False)
+                    roots.append(current)
+                    stack, last_value, closed_at, inline_annex = [current], {}, None, None
                 if closed_at is not None and roots and cand.kind == "start" and self._restarts(cand.heading, stack, roots) \
                         and self._titled(lines, closed_at, k):
                     self._close(current, line.start)
@@ -213,6 +223,23 @@ class TreeBuilder:
         node = _Open("attachment", 0, segment, start, start, 1, numeral_written=False)
         roots.append(node)
         return node
+
+    def _inline_annex(self, line: Line) -> tuple[int, str] | None:
+        """Where, in a run-on line, the document the notice lists as its attachment starts: after
+        ``附件：TITLE`` and the notice's date of issue, TITLE again (…附件:山福镇…预案 温州市…人民政府
+        2020年10月22日 山福镇…预案 1.总则…), with its number as the list gives it (附件:1.…), or None."""
+        text = line.text
+        for at in (j for j, char in enumerate(text) if char == "附" and (j == 0 or text[j - 1] in _BLANK)):
+            listing = self.data.attachment_list.match(text[at:])
+            words = listing.group("rest").split(maxsplit=1) if listing else []
+            if not words:
+                continue
+            item = self.data.attachment_item.match(words[0])
+            title, number = (item.group("title"), item.group("n")) if item else (words[0], "")
+            for date in _DATE_BETWEEN_BLANKS.finditer(text, at + listing.start("rest")):
+                if text.startswith(title, date.end()):
+                    return line.start + date.end(), number
+        return None
 
     def _unheaded_items(self, lines: list[Line]) -> list[TaskNode]:
         """A document with no numbered headings may still list its points inline (一要…二要…)."""
