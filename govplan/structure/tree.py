@@ -362,8 +362,12 @@ class TreeBuilder:
             continues = continues or (heading.needs_child and self._child_follows(index))
             restart = False
         gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
+        above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         if cand.kind == "start":
             ok = continues or restart or gap
+            if not ok and depth is None and heading.style not in last_value:
+                above = self._restart_under(index, stack)
+                ok = above is not None
         elif cand.kind in ("sentence", "blank"):
             # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
             # there; after a sentence end only the styles that are never inline items may
@@ -383,6 +387,8 @@ class TreeBuilder:
             return None
         if depth is not None:
             del stack[depth:]
+        elif above is not None:
+            del stack[above:]  # the restarting list's own items are its siblings, not its parents
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
@@ -405,6 +411,15 @@ class TreeBuilder:
             if later.heading.style == cand.heading.style and later.heading.value != 0:
                 return later.heading.value == cand.heading.value + 1
         return False
+
+    def _restart_under(self, index: int, stack: list[_Open]) -> int | None:
+        """Where on the stack the list that starts again right after this heading is open ((五)…
+        五、保障措施 (一)…): the heading of a higher level that an excerpt begun inside the outline
+        (its 一、-四、 not on the page) reaches, whatever its number; None when no list restarts."""
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        if later is None or later.kind != "start" or later.heading.value != 1:
+            return None
+        return next((k for k, open_ in enumerate(stack) if open_.style == later.heading.style and open_.value > 1), None)
 
     def _glued_child_follows(self, index: int) -> bool:
         """Whether a first item is glued to this heading's phrase (一、总体要求 (一)指导思想…)."""
