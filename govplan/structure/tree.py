@@ -373,7 +373,7 @@ class TreeBuilder:
             # there; after a sentence end only the styles that are never inline items may
             new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (
-                new_list and (value in (expected, 1) or gap) and self._confirmed(index)
+                new_list and (value in (expected, 1) or gap) and (self._confirmed(index) or self._announced(cand))
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
@@ -420,6 +420,11 @@ class TreeBuilder:
         if later is None or later.kind != "start" or later.heading.value != 1:
             return None
         return next((k for k, open_ in enumerate(stack) if open_.style == later.heading.style and open_.value > 1), None)
+
+    def _announced(self, cand: _Cand) -> bool:
+        """Whether a first item follows a lead-in that announces its list (以下五个方面： 1、…)."""
+        return cand.heading.value == 1 and self.data.midline.announcing.search(
+            self.text, max(0, cand.pos - self.data.max_title_chars), cand.pos) is not None
 
     def _glued_child_follows(self, index: int) -> bool:
         """Whether a first item is glued to this heading's phrase (一、总体要求 (一)指导思想…)."""
