@@ -10,8 +10,9 @@ govplan/data/tables.yaml; the rows after it, in the same shape, are the table's 
 between that is no row (a merged row spanning the table, given as one cell) is a section row when a
 row follows it. A row with fewer cells than the header lost a merged cell above it (a 牵头单位 cell
 spanning several rows, flattened once): the cells it lacks are carried from the row above.
-A table flattened one cell a line without a 序号 column starts a row at each task cell; a row cut
-where the text ends inside its unit cells takes nothing from above.
+A pipe header broken over lines is one row; a pipe row ending in bare bars (``| ||||``) lacks its
+merged cells. A table flattened one cell a line without a 序号 column starts a row at each task
+cell; a row cut where the text ends inside its unit cells takes nothing from above.
 
 This module finds the geometry (columns, rows, cells as normalised offsets); govplan.structure.tree
 turns the rows into task nodes.
@@ -269,6 +270,8 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             columns = _header(text, split.cells)
             if columns:
                 table = _row_table(lines, text, i, split.shape, columns)
+            elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
+                table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, blank.cells)):
             table = _row_table(lines, text, i, "blanks", columns)
@@ -282,13 +285,46 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     return tables
 
 
-def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: list[Column]) -> Table:
-    """A table whose rows are lines (tab or pipe rows), from its header line ``first``."""
-    header = lines[first]
-    table = Table(columns, header.start, header.end, [], first, first)
+def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Column], int] | None:
+    """A pipe header row whose cells run over several lines, each ending in a bar (a page's
+    converter broke the row: 序号 | 工作 责任组 |⏎责任 领导 |⏎责任 单位 |⏎月度目标要求 | 工作进展 |):
+    its columns and its last line, the lines up to the first row (a line starting with a number)
+    read as one row."""
+    cells: list[tuple[int, int]] = []
+    found: tuple[list[Column], int] | None = None
+    for j in range(first, min(len(lines), first + _MAX_CELL_LINES)):
+        line = lines[j]
+        if line.blank:
+            continue
+        split = _split(text, line) if line.text.endswith("|") else None
+        if split is None or split.shape not in ("pipe", "cell") \
+                or (j > first and row_number(text[split.cells[0][0]:split.cells[0][1]]) is not None):
+            break
+        cells += split.cells
+        columns = _header(text, cells) if j > first else None
+        found = (columns, j) if columns else found
+    return found
+
+
+def _unpadded(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A pipe row without the run of bare empty cells at its end (``| ||||``): a page's converter
+    writes there the cells it dropped for merged cells above, so the row has fewer cells of its own."""
+    end = len(cells)
+    while end > 0 and cells[end - 1][0] == cells[end - 1][1]:
+        end -= 1
+    bare = sum(1 for s, _ in cells[end:] if text[s - 1] == "|")
+    return cells[:end] if bare >= 2 else cells
+
+
+def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: list[Column],
+               header_last: int | None = None) -> Table:
+    """A table whose rows are lines (tab or pipe rows), from its header line ``first`` (to
+    ``header_last`` for a header over several lines)."""
+    last = first if header_last is None else header_last
+    table = Table(columns, lines[first].start, lines[last].end, [], first, last)
     data = numbering()
     pending: list[TableRow] = []  # section rows waiting for a row of the table after them
-    j = first + 1
+    j = last + 1
     while j < len(lines):
         line = lines[j]
         if line.blank:
@@ -305,7 +341,8 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                     break  # another table starts
                 j += 1  # the header repeated (a new page)
                 continue
-            row = _row(text, split.cells, table, j, merged=shape != "blanks")
+            cells = _unpadded(text, split.cells) if shape == "pipe" else split.cells
+            row = _row(text, cells, table, j, merged=shape != "blanks")
             if row is None:
                 j += 1
                 continue
