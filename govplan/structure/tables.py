@@ -44,6 +44,8 @@ _ROW_NUMBER = re.compile(
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
 _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|院|中心|公司|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+_LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
+_COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
 _DATE = compile_pattern("^{calendar_date}$")
@@ -135,8 +137,8 @@ def column_kind(cell: str) -> str | None:
     words = _words()
     if len(cell) > 3 * words.max_chars:
         return None  # a line of text, not a header cell
-    if heading_at(cell.strip(), 0) is not None:
-        return None  # a numbered heading (五、保障措施, (一)加强组织领导), not a header cell
+    if heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell):
+        return None  # a numbered heading (五、保障措施) or a label with its value (牵头单位：县发改局)
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
     if not compact or row_number(compact) is not None:
         return None
@@ -524,6 +526,8 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     if len(header) < words.min_cells or not words.content & kinds:
         return None
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
+    if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
+        return None  # label lines (工作措施：) over the text of a numbered item, not a header row
     table = Table(header, cells[0].start, cells[len(header) - 1].end, [], first, cells[len(header) - 1].line)
     body = cells[len(header):]
     if number is None:
