@@ -87,6 +87,7 @@ class MidlineData(Strict):
     new_list_styles: Words
     glued_item_styles: Words
     prose_styles: Words
+    announcing: str
 
 
 class NumberingData(Strict):

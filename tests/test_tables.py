@@ -112,6 +112,31 @@ def test_a_row_under_a_merged_unit_cell_flattened_once_takes_it():
     assert [d.text for d in second.deadlines] == ["2024年9月底前"]
 
 
+def test_a_row_cut_inside_its_unit_cell_where_the_text_ends_takes_no_unit_from_above():
+    # c160: a table flattened one cell a line, the page cut inside the last row's 牵头单位 cell
+    cells = ["序号", "主要工作举措", "牵头单位", "配合单位",
+             "1", "完善工作机制。", "区农业农村局", "区财政局",
+             "2", "推进数字化改造。",  # no unit cell before the next row: 牵头单位 merged over rows 1-2
+             "3", "加快项目建设。", "沈"]  # the text ends inside row 3's 牵头单位 cell
+    (spec,) = extract_text("\n\n".join(cells) + "\n")
+    assert units(nodes(spec)["2"]) == {("区农业农村局", "lead")}
+    assert units(nodes(spec)["3"]) == set()
+    # the same row followed by the rest of the table: a row lacking its unit cells lies under a merged one
+    (spec,) = extract_text("\n\n".join(cells[:-1] + ["4", "完成验收。", "区住建局"]) + "\n")
+    assert units(nodes(spec)["3"]) == {("区农业农村局", "lead")}
+
+
+def test_a_table_without_a_number_column_starts_a_row_at_each_task_cell():
+    # c161: no 序号 column, the number written in the task cell, a 牵头单位 cell of two paragraphs
+    cells = ["主要工作任务", "牵头单位", "责任单位",
+             "1.完善工作机制。", "区发改局", "区财政局、各街道办事处",
+             "2.推进数字化改造。", "发改局", "区工信局", "各街道办事处"]
+    (spec,) = extract_text("\n\n".join(cells) + "\n")
+    found = nodes(spec)
+    assert units(found["1"]) == {("区发改局", "lead"), ("区财政局", "responsible"), ("各街道办事处", "responsible")}
+    assert units(found["2"]) == {("发改局", "lead"), ("区工信局", "lead"), ("各街道办事处", "responsible")}
+
+
 def test_rows_under_one_merged_number_are_one_task_and_a_repeated_number_is_numbered_by_place():
     text = "\n".join([
         "\t".join(["序号", "考核项目", "分值", "考核内容", "评分标准"]),

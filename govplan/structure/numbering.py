@@ -60,6 +60,7 @@ class Midline:
     new_list_styles: frozenset[str]
     glued_item_styles: frozenset[str]
     prose_styles: frozenset[str]
+    announcing: re.Pattern[str]  # a lead-in announcing the list after it (以下五个方面：)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def numbering() -> Numbering:
             mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
+            compile_pattern(mid["announcing"], _FILE),
         ),
         max_gap=int(data["max_gap"]),
         enclosed=(enclosed := _enclosed(data)),

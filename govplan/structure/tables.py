@@ -10,6 +10,9 @@ govplan/data/tables.yaml; the rows after it, in the same shape, are the table's 
 between that is no row (a merged row spanning the table, given as one cell) is a section row when a
 row follows it. A row with fewer cells than the header lost a merged cell above it (a 牵头单位 cell
 spanning several rows, flattened once): the cells it lacks are carried from the row above.
+A pipe header broken over lines is one row; a pipe row ending in bare bars (``| ||||``) lacks its
+merged cells. A table flattened one cell a line without a 序号 column starts a row at each task
+cell; a row cut where the text ends inside its unit cells takes nothing from above.
 
 This module finds the geometry (columns, rows, cells as normalised offsets); govplan.structure.tree
 turns the rows into task nodes.
@@ -41,6 +44,9 @@ _ROW_NUMBER = re.compile(
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
 _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|院|中心|公司|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+_LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
+_COLONS = (":", "：")
+_SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
 _DATE = compile_pattern("^{calendar_date}$")
 # Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
@@ -131,6 +137,8 @@ def column_kind(cell: str) -> str | None:
     words = _words()
     if len(cell) > 3 * words.max_chars:
         return None  # a line of text, not a header cell
+    if heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell):
+        return None  # a numbered heading (五、保障措施) or a label with its value (牵头单位：县发改局)
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
     if not compact or row_number(compact) is not None:
         return None
@@ -264,6 +272,8 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             columns = _header(text, split.cells)
             if columns:
                 table = _row_table(lines, text, i, split.shape, columns)
+            elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
+                table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, blank.cells)):
             table = _row_table(lines, text, i, "blanks", columns)
@@ -277,13 +287,46 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     return tables
 
 
-def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: list[Column]) -> Table:
-    """A table whose rows are lines (tab or pipe rows), from its header line ``first``."""
-    header = lines[first]
-    table = Table(columns, header.start, header.end, [], first, first)
+def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Column], int] | None:
+    """A pipe header row whose cells run over several lines, each ending in a bar (a page's
+    converter broke the row: 序号 | 工作 责任组 |⏎责任 领导 |⏎责任 单位 |⏎月度目标要求 | 工作进展 |):
+    its columns and its last line, the lines up to the first row (a line starting with a number)
+    read as one row."""
+    cells: list[tuple[int, int]] = []
+    found: tuple[list[Column], int] | None = None
+    for j in range(first, min(len(lines), first + _MAX_CELL_LINES)):
+        line = lines[j]
+        if line.blank:
+            continue
+        split = _split(text, line) if line.text.endswith("|") else None
+        if split is None or split.shape not in ("pipe", "cell") \
+                or (j > first and row_number(text[split.cells[0][0]:split.cells[0][1]]) is not None):
+            break
+        cells += split.cells
+        columns = _header(text, cells) if j > first else None
+        found = (columns, j) if columns else found
+    return found
+
+
+def _unpadded(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A pipe row without the run of bare empty cells at its end (``| ||||``): a page's converter
+    writes there the cells it dropped for merged cells above, so the row has fewer cells of its own."""
+    end = len(cells)
+    while end > 0 and cells[end - 1][0] == cells[end - 1][1]:
+        end -= 1
+    bare = sum(1 for s, _ in cells[end:] if text[s - 1] == "|")
+    return cells[:end] if bare >= 2 else cells
+
+
+def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: list[Column],
+               header_last: int | None = None) -> Table:
+    """A table whose rows are lines (tab or pipe rows), from its header line ``first`` (to
+    ``header_last`` for a header over several lines)."""
+    last = first if header_last is None else header_last
+    table = Table(columns, lines[first].start, lines[last].end, [], first, last)
     data = numbering()
     pending: list[TableRow] = []  # section rows waiting for a row of the table after them
-    j = first + 1
+    j = last + 1
     while j < len(lines):
         line = lines[j]
         if line.blank:
@@ -300,7 +343,8 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                     break  # another table starts
                 j += 1  # the header repeated (a new page)
                 continue
-            row = _row(text, split.cells, table, j, merged=shape != "blanks")
+            cells = _unpadded(text, split.cells) if shape == "pipe" else split.cells
+            row = _row(text, cells, table, j, merged=shape != "blanks")
             if row is None:
                 j += 1
                 continue
@@ -482,12 +526,12 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     if len(header) < words.min_cells or not words.content & kinds:
         return None
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
-    if number is None and shape != "cell":
-        return None
+    if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
+        return None  # label lines (工作措施：) over the text of a numbered item, not a header row
     table = Table(header, cells[0].start, cells[len(header) - 1].end, [], first, cells[len(header) - 1].line)
     body = cells[len(header):]
     if number is None:
-        _fixed_rows(table, body, text)
+        _started_rows(table, body, text)
     else:
         _numbered_rows(table, body, text, number)
     while table.rows and table.rows[-1].section:
@@ -534,13 +578,71 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
     return cells
 
 
-def _fixed_rows(table: Table, body: list[_StreamCell], text: str) -> None:
-    width = len(table.columns)
-    for pos in range(0, len(body) - width + 1, width):
-        group = body[pos:pos + width]
-        own = [TableCell(c.start, c.end, k) for k, c in enumerate(group) if c.end > c.start]
+def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:
+    """Rows of a stream without a 序号 column (the number, if any, written in the task cell): a
+    row starts where its first column's cell starts (see _opens_row), and its cells are counted
+    against the header (_counted). A first-column cell alone before the next row is a section row
+    (一、优结构 spanning the table)."""
+    columns = table.columns
+    groups: list[list[_StreamCell]] = []
+    for cell in body:
+        if not groups or _opens_row(text[cell.start:cell.end], groups[-1], columns, text):
+            groups.append([cell])
+        else:
+            groups[-1].append(cell)
+    for k, group in enumerate(groups):
+        first = group[0]
+        if len(group) == 1 and k + 1 < len(groups) and len(columns) > 2 \
+                and first.end - first.start <= _words().max_section * 2:
+            table.rows.append(TableRow(first.start, first.end, [TableCell(first.start, first.end, 0)],
+                                       section=True, line=first.line))
+            continue
+        own = [c for c in _counted(text, group, columns) if c.end > c.start]
         if own:
-            table.rows.append(TableRow(own[0].start, own[-1].end, own, line=group[0].line))
+            table.rows.append(TableRow(own[0].start, own[-1].end, own, line=first.line))
+    _carry_merged(table, text)
+
+
+def _opens_row(cell: str, row: list[_StreamCell], columns: list[Column], text: str) -> bool:
+    """Whether a cell starts the next row rather than continuing ``row``: it opens with a heading
+    number (1.推进…), or it reads as no later column (text, not a unit or a
+    date) while the row already holds a cell that reads as one."""
+    if heading_at(cell, 0) is not None:
+        return True
+    later = [c.kind for c in columns[1:] if c.kind not in _words().content]
+    if any(_fit(cell, kind) > 0 for kind in later):
+        return False
+    return any(_fit(text[c.start:c.end], kind) > 0 for c in row[1:] for kind in later)
+
+
+def _continues_text(cell: str, kinds: list[str]) -> bool:
+    """Whether a line goes on with the text of the cell before it: it ends a sentence (。；), or
+    reads as none of the later columns (no unit, no date)."""
+    return cell.endswith(_SENTENCE_ENDS) or not any(_fit(cell, kind) > 0 for kind in kinds)
+
+
+def _counted(text: str, group: list[_StreamCell], columns: list[Column]) -> list[TableCell]:
+    """The cells of a row counted against the header. More cells than columns: the first column
+    takes the lines after it that go on with its text (_continues_text: a task wrapped over lines), then the
+    last columns take the last cells one each and the second column the rest (a cell of two
+    paragraphs: 发改局 / 区工信局 under 牵头单位, one cell each). Fewer: they go where they read best, the empty
+    columns rightmost (_align)."""
+    width = len(columns)
+    ranges = [(c.start, c.end) for c in group]
+    surplus = len(ranges) - width
+    if surplus < 0:
+        missing = _align(text, ranges, columns, None)
+        placed = [k for k in range(width) if k not in missing]
+        return [TableCell(s, e, k) for (s, e), k in zip(ranges, placed)]
+    later = [c.kind for c in columns[1:]]
+    head = 1
+    while surplus > 0 and head < len(ranges) and _continues_text(text[slice(*ranges[head])], later):
+        head, surplus = head + 1, surplus - 1
+    cells = [TableCell(ranges[0][0], ranges[head - 1][1], 0)]
+    rest = ranges[head:]
+    spread = max(1, len(rest) - (width - 2))  # lines of the second column's cell, one cell each
+    cells += [TableCell(s, e, 1) for s, e in rest[:spread]]
+    return cells + [TableCell(s, e, k) for k, (s, e) in enumerate(rest[spread:], start=2)]
 
 
 def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
@@ -575,6 +677,19 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         row.cells.append(TableCell(cell.start, cell.end, fitting if fitting is not None else len(columns)))
         row.end = cell.end
         column = fitting + 1 if fitting is not None else column
+    _carry_merged(table, text)
+
+
+def _carry_merged(table: Table, text: str) -> None:
+    """A row lacking its lead or responsible unit lies under a merged cell given once above it: it
+    takes the last one above in its section. Not the last row when the text ends inside its unit
+    cells (its last cell, after its task, ends the text: 5 / 加快… / 沈, a page cut in the 牵头单位
+    cell): the cells it lacks were cut off, not merged."""
+    columns = table.columns
+    content = _words().content
+    rows = [r for r in table.rows if not r.section]
+    cut = rows[-1] if rows and not text[rows[-1].end:].strip() \
+        and table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content else None
     last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
     for row in table.rows:
         if row.section:
@@ -582,7 +697,7 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             continue
         have = {c.column for c in row.cells}
         for k, kind in enumerate(c.kind for c in columns):
-            if kind in _CARRIED_KINDS and k not in have and k in last_of:
+            if kind in _CARRIED_KINDS and k not in have and k in last_of and row is not cut:
                 row.carried.append(last_of[k])
         for cell in row.cells:
             last_of[cell.column] = cell

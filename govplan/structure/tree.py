@@ -37,6 +37,8 @@ _CLAUSE_END = compile_pattern("[{clause_end}]")
 _COLON = compile_pattern("[{colon}]")
 _LABEL_CHARS = 20  # "参与范围：…" — a short label before a colon is the heading phrase
 _DATE_LINE = compile_pattern("^{calendar_date}$")
+# A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
+_DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
 # Cells whose text annotators need not read (a row's own text ends before trailing ones).
 _QUIET_KINDS = ("progress", "score", "other")
@@ -170,8 +172,16 @@ class TreeBuilder:
                 continue
             while cand_index < len(self._cands) and self._cands[cand_index].line < k:
                 cand_index += 1
+            inline_annex = self._inline_annex(line) if not roots else None
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
                 cand = self._cands[cand_index]
+                if inline_annex is not None and cand.pos >= inline_annex[0]:
+                    at, number = inline_annex
+                    self._close(current, at)
+                    current = _Open("attachment", 0, self.data.attachment_segment.replace("{n}", number),
+                                    at, at, 1, numeral_written=False)
+                    roots.append(current)
+                    stack, last_value, closed_at, inline_annex = [current], {}, None, None
                 if closed_at is not None and roots and cand.kind == "start" and self._restarts(cand.heading, stack, roots) \
                         and self._titled(lines, closed_at, k):
                     self._close(current, line.start)
@@ -213,6 +223,23 @@ class TreeBuilder:
         node = _Open("attachment", 0, segment, start, start, 1, numeral_written=False)
         roots.append(node)
         return node
+
+    def _inline_annex(self, line: Line) -> tuple[int, str] | None:
+        """Where, in a run-on line, the document the notice lists as its attachment starts: after
+        ``附件：TITLE`` and the notice's date of issue, TITLE again (…附件:山福镇…预案 温州市…人民政府
+        2020年10月22日 山福镇…预案 1.总则…), with its number as the list gives it (附件:1.…), or None."""
+        text = line.text
+        for at in (j for j, char in enumerate(text) if char == "附" and (j == 0 or text[j - 1] in _BLANK)):
+            listing = self.data.attachment_list.match(text[at:])
+            words = listing.group("rest").split(maxsplit=1) if listing else []
+            if not words:
+                continue
+            item = self.data.attachment_item.match(words[0])
+            title, number = (item.group("title"), item.group("n")) if item else (words[0], "")
+            for date in _DATE_BETWEEN_BLANKS.finditer(text, at + listing.start("rest")):
+                if text.startswith(title, date.end()):
+                    return line.start + date.end(), number
+        return None
 
     def _unheaded_items(self, lines: list[Line]) -> list[TaskNode]:
         """A document with no numbered headings may still list its points inline (一要…二要…)."""
@@ -335,14 +362,18 @@ class TreeBuilder:
             continues = continues or (heading.needs_child and self._child_follows(index))
             restart = False
         gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
+        above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         if cand.kind == "start":
             ok = continues or restart or gap
+            if not ok and depth is None and heading.style not in last_value:
+                above = self._restart_under(index, stack)
+                ok = above is not None
         elif cand.kind in ("sentence", "blank"):
             # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
             # there; after a sentence end only the styles that are never inline items may
             new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (
-                new_list and (value in (expected, 1) or gap) and self._confirmed(index)
+                new_list and (value in (expected, 1) or gap) and (self._confirmed(index) or self._announced(cand))
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
@@ -356,6 +387,8 @@ class TreeBuilder:
             return None
         if depth is not None:
             del stack[depth:]
+        elif above is not None:
+            del stack[above:]  # the restarting list's own items are its siblings, not its parents
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
@@ -378,6 +411,20 @@ class TreeBuilder:
             if later.heading.style == cand.heading.style and later.heading.value != 0:
                 return later.heading.value == cand.heading.value + 1
         return False
+
+    def _restart_under(self, index: int, stack: list[_Open]) -> int | None:
+        """Where on the stack the list that starts again right after this heading is open ((五)…
+        五、保障措施 (一)…): the heading of a higher level that an excerpt begun inside the outline
+        (its 一、-四、 not on the page) reaches, whatever its number; None when no list restarts."""
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        if later is None or later.kind != "start" or later.heading.value != 1:
+            return None
+        return next((k for k, open_ in enumerate(stack) if open_.style == later.heading.style and open_.value > 1), None)
+
+    def _announced(self, cand: _Cand) -> bool:
+        """Whether a first item follows a lead-in that announces its list (以下五个方面： 1、…)."""
+        return cand.heading.value == 1 and self.data.midline.announcing.search(
+            self.text, max(0, cand.pos - self.data.max_title_chars), cand.pos) is not None
 
     def _glued_child_follows(self, index: int) -> bool:
         """Whether a first item is glued to this heading's phrase (一、总体要求 (一)指导思想…)."""
