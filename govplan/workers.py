@@ -3,8 +3,14 @@
 The parent turns SIGTERM into SystemExit, and leaving the pool (normally, on an error, on
 Ctrl-C or on SIGTERM) terminates every worker. A worker whose parent is killed outright
 (SIGKILL, where no handler runs) notices within WATCH_SECONDS that it was orphaned and stops
-itself. Workers stop through SystemExit, so a spec being written is cleaned up (the atomic
-write removes its temporary file) rather than left half done.
+itself (outright if it has not stopped GRACE_SECONDS later). Workers stop through SystemExit, so
+a file being written is cleaned up (the atomic write removes its temporary file) rather than left
+half done.
+
+``map_until_lost`` (extract --jobs) also survives a worker killed outright while working (os._exit,
+SIGKILL, the OOM killer): a process pool that reports a broken worker (concurrent.futures) gives
+the items then in flight one more try each, alone in a fresh pool, and an item that kills its
+worker again gets the caller's ``lost`` result, while the others go on.
 """
 
 from __future__ import annotations
@@ -14,12 +20,16 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 WATCH_SECONDS = 0.2
+GRACE_SECONDS = 1.0
 TERMINATED = 128 + signal.SIGTERM
 
 
@@ -36,10 +46,14 @@ def _start_worker(parent: int) -> None:
 
 
 def _watch_parent(parent: int) -> None:
-    """Stop this worker (cleanly, through SIGTERM) once its parent has gone."""
+    """Stop this worker once its parent has gone: cleanly, through SIGTERM, and outright after
+    GRACE_SECONDS (a process pool's worker loop catches the SystemExit of a task and would then
+    wait for its next task, or block sending back a result, for ever)."""
     while os.getppid() == parent:
         time.sleep(WATCH_SECONDS)
     os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(GRACE_SECONDS)
+    os._exit(TERMINATED)
 
 
 @contextmanager
@@ -58,3 +72,66 @@ def map_in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int, ch
 
     with _sigterm_exits(), Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         yield from pool.imap(function, items, chunksize)  # leaving the block terminates the workers
+
+
+def map_until_lost(function: Callable[[T], R], items: Iterable[T], jobs: int, lost: Callable[[T], R]) -> Iterator[R]:
+    """``function`` over ``items`` in ``jobs`` worker processes, results in input order; an item
+    whose worker dies twice (once among others, once alone) gives ``lost(item)`` instead."""
+    pending = iter(items)
+    in_flight: deque[tuple[T, Future[R]]] = deque()
+    with _sigterm_exits():
+        pool = _pool(jobs)
+        try:
+            while True:
+                for item in pending:
+                    in_flight.append((item, _submit(pool, function, item)))
+                    if len(in_flight) >= 2 * jobs:
+                        break
+                if not in_flight:
+                    return
+                item, future = in_flight.popleft()
+                if future.exception() is None:
+                    yield future.result()
+                    continue
+                if not isinstance(future.exception(), BrokenProcessPool):
+                    raise future.exception()  # type: ignore[misc]
+                _stop(pool)  # broken: every item it had not finished is tried again, alone
+                yield _alone(function, item, lost)
+                for one, done in in_flight:
+                    yield done.result() if done.done() and done.exception() is None else _alone(function, one, lost)
+                in_flight.clear()
+                pool = _pool(jobs)
+        finally:
+            _stop(pool)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+
+
+def _submit(pool: ProcessPoolExecutor, function: Callable[[T], R], item: T) -> Future[R]:
+    """The item's future; on a pool already broken, a future that says so."""
+    try:
+        return pool.submit(function, item)
+    except BrokenProcessPool as exc:
+        failed: Future[R] = Future()
+        failed.set_exception(exc)
+        return failed
+
+
+def _alone(function: Callable[[T], R], item: T, lost: Callable[[T], R]) -> R:
+    """``function(item)`` in a pool of its own; ``lost(item)`` when its worker dies again."""
+    pool = _pool(1)
+    try:
+        return pool.submit(function, item).result()
+    except BrokenProcessPool:
+        return lost(item)
+    finally:
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's workers (Python 3.11 has no public call for it) and shut it down."""
+    for process in list((pool._processes or {}).values()):  # noqa: SLF001
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
