@@ -45,6 +45,13 @@ def _start_worker(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
+def _start_pool_worker(parent: int) -> None:
+    """Initializer of a map_until_lost worker: as _start_worker, but SIGTERM ends it at once (its
+    pool would catch a task's SystemExit and keep the worker waiting; its tasks write no file)."""
+    _start_worker(parent)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _watch_parent(parent: int) -> None:
     """Stop this worker once its parent has gone: cleanly, through SIGTERM, and outright after
     GRACE_SECONDS (a process pool's worker loop catches the SystemExit of a task and would then
@@ -76,7 +83,9 @@ def map_in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int, ch
 
 def map_until_lost(function: Callable[[T], R], items: Iterable[T], jobs: int, lost: Callable[[T], R]) -> Iterator[R]:
     """``function`` over ``items`` in ``jobs`` worker processes, results in input order; an item
-    whose worker dies twice (once among others, once alone) gives ``lost(item)`` instead."""
+    whose worker dies twice (once among others, once alone) gives ``lost(item)`` instead. A task
+    ended by SystemExit was stopped with its worker (the pool terminates the survivors of a
+    broken pool, and a worker turns SIGTERM into SystemExit): it counts as a lost worker too."""
     pending = iter(items)
     in_flight: deque[tuple[T, Future[R]]] = deque()
     with _sigterm_exits():
@@ -93,7 +102,7 @@ def map_until_lost(function: Callable[[T], R], items: Iterable[T], jobs: int, lo
                 if future.exception() is None:
                     yield future.result()
                     continue
-                if not isinstance(future.exception(), BrokenProcessPool):
+                if not isinstance(future.exception(), (BrokenProcessPool, SystemExit)):
                     raise future.exception()  # type: ignore[misc]
                 _stop(pool)  # broken: every item it had not finished is tried again, alone
                 yield _alone(function, item, lost)
@@ -106,7 +115,12 @@ def map_until_lost(function: Callable[[T], R], items: Iterable[T], jobs: int, lo
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    """A pool of ``jobs`` workers whose breaking cannot hang this process: on Python 3.11 a broken
+    pool joins the thread feeding its call queue, which stays blocked writing a large item to
+    workers that are gone, so that join is cancelled (the thread is a daemon)."""
+    pool = ProcessPoolExecutor(jobs, initializer=_start_pool_worker, initargs=(os.getpid(),))
+    pool._call_queue.cancel_join_thread()  # noqa: SLF001
+    return pool
 
 
 def _submit(pool: ProcessPoolExecutor, function: Callable[[T], R], item: T) -> Future[R]:
@@ -123,9 +137,10 @@ def _alone(function: Callable[[T], R], item: T, lost: Callable[[T], R]) -> R:
     """``function(item)`` in a pool of its own; ``lost(item)`` when its worker dies again."""
     pool = _pool(1)
     try:
-        return pool.submit(function, item).result()
-    except BrokenProcessPool:
-        return lost(item)
+        future = _submit(pool, function, item)
+        if isinstance(future.exception(), (BrokenProcessPool, SystemExit)):  # the worker's, not this process's
+            return lost(item)
+        return future.result()
     finally:
         _stop(pool)
 
