@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, get_args
+from typing import TYPE_CHECKING, Any, Iterable, get_args
 
 from govplan.batch import Document, DocumentError, DocumentResult, RunOptions, process_document, run_options
 from govplan.errors import Errors, GovplanError
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Document", "DocumentError", "DocumentResult", "ExtractOptions", "MergeResult", "RunOptions", "Spec",
-    "extract", "extract_text", "merge", "process_document", "render", "run_options", "spec_text", "validate",
+    "extract", "extract_text", "merge", "process_document", "render", "render_per_unit", "run_options", "spec_text",
+    "validate",
 ]
 
 
@@ -65,22 +66,60 @@ def validate(path_or_text: str | Path, *, registry: Iterable[str | Path] | None 
 
 
 def render(specs: Spec | list[Spec], view: str, fmt: str, *, depth: int | None = None, unit: str | None = None,
-           today: dt.date | None = None, template: str | Path | None = None) -> bytes:
+           today: dt.date | None = None, template: str | Path | None = None, title: str | None = None,
+           attachment: str | None = None, all_sections: bool = False, combined: bool = False,
+           registry: Iterable[str | Path] | None = None) -> bytes:
     """A view of the specs (tasktable, matrix or checklist) in one format (docx, xlsx, html, md or
-    csv), as the bytes `govplan render` writes; ``today`` decides what is overdue (default: today)."""
+    csv), as the bytes `govplan render` writes; ``today`` decides what is overdue (default: today).
+    ``title`` replaces the heading, ``attachment`` prints 附件N above it, ``all_sections`` keeps the
+    sections without tasks of their own, ``combined`` makes one matrix across documents, and units
+    are grouped by their names in the bundled registry and the ``registry`` files."""
+    from govplan.render.views import render as render_view
+
+    _check_view(view, fmt)
+    request = _request(view, fmt, depth, unit, today, template, title, attachment, all_sections, combined, registry)
+    result = render_view(_loaded(specs), request)
+    return result.encode("utf-8") if isinstance(result, str) else result
+
+
+def render_per_unit(specs: Spec | list[Spec], fmt: str, *, depth: int | None = None, today: dt.date | None = None,
+                    template: str | Path | None = None, all_sections: bool = False,
+                    registry: Iterable[str | Path] | None = None) -> dict[str, bytes]:
+    """One checklist per responsible unit, to send out: file name (县财政局责任清单.docx …) → bytes."""
+    from govplan.render.views import render_per_unit as per_unit
+
+    _check_view("checklist", fmt)
+    request = _request("checklist", fmt, depth, None, today, template, None, None, all_sections, False, registry)
+    return {name: data.encode("utf-8") if isinstance(data, str) else data for name, data in per_unit(_loaded(specs), request)}
+
+
+def _check_view(view: str, fmt: str) -> None:
     from govplan.render.context import View
-    from govplan.render.loading import LoadedSpec
-    from govplan.render.views import SUFFIX_FORMATS, RenderRequest, render as render_view
+    from govplan.render.views import SUFFIX_FORMATS
 
     views, formats = get_args(View), tuple(dict.fromkeys(SUFFIX_FORMATS.values()))
     if view not in views:
         raise GovplanError(Errors.E412, view=view, choices=", ".join(views))
     if fmt not in formats:
         raise GovplanError(Errors.E413, fmt=fmt, choices=", ".join(formats))
-    loaded = [LoadedSpec(Path(spec.source.file), spec) for spec in ([specs] if isinstance(specs, Spec) else specs)]
-    request = RenderRequest(view, fmt, depth, unit, today, Path(template) if template else None)  # type: ignore[arg-type]
-    result = render_view(loaded, request)
-    return result.encode("utf-8") if isinstance(result, str) else result
+
+
+def _request(view: str, fmt: str, depth: int | None, unit: str | None, today: dt.date | None, template: str | Path | None,
+             title: str | None, attachment: str | None, all_sections: bool, combined: bool,
+             registry: Iterable[str | Path] | None) -> Any:
+    """The render request the CLI's options make (govplan.render.views.RenderRequest)."""
+    from govplan.registry import registry_for
+    from govplan.render.context import ContextOptions
+    from govplan.render.views import RenderRequest, attachment_label
+
+    options = ContextOptions(all_sections, title, attachment_label(attachment), combined, registry_for(list(registry or ())))
+    return RenderRequest(view, fmt, depth, unit, today, Path(template) if template else None, options)  # type: ignore[arg-type]
+
+
+def _loaded(specs: Spec | list[Spec]) -> list[Any]:
+    from govplan.render.loading import LoadedSpec
+
+    return [LoadedSpec(Path(spec.source.file), spec) for spec in ([specs] if isinstance(specs, Spec) else specs)]
 
 
 def merge(old_text: str, new_spec: Spec) -> MergeResult:

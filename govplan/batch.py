@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from govplan import __version__
+from govplan.docsummary import SpecSummary
 from govplan.errors import Errors, GovplanError
 
 INPUT, INTERNAL = "input", "internal"  # what process_document reports
@@ -74,7 +75,7 @@ class DocumentResult:
     files: list[tuple[str, str]] = field(default_factory=list)  # (path, text) to write
     renames: list[tuple[str, str]] = field(default_factory=list)  # (old, new): edited specs moved aside first
     removes: list[str] = field(default_factory=list)  # earlier specs no longer wanted
-    rows: list[tuple[str, str, int, int, int, int]] = field(default_factory=list)  # file, script, tasks, deadlines, targets, units
+    rows: list[SpecSummary] = field(default_factory=list)  # a line of the summary per spec
     messages: list[str] = field(default_factory=list)
     error: DocumentError | None = None
     seconds: float = 0.0
@@ -127,6 +128,7 @@ def _check_same_govplan(options: RunOptions) -> None:
 
 
 def _extract_into(result: DocumentResult, document: Document, options: RunOptions) -> None:
+    from govplan.docsummary import summarise
     from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import decode_bytes, format_of
     from govplan.writing import Destination, plan_specs
@@ -141,12 +143,7 @@ def _extract_into(result: DocumentResult, document: Document, options: RunOption
     result.files = [(str(path), text) for path, text in plan.writes]
     result.removes = [str(path) for path in plan.removes]
     result.messages = plan.messages
-    for (path, _), spec in zip(plan.writes, plan.specs):
-        nodes = list(spec.walk())
-        result.rows.append((
-            path.name, spec.source.script, len(nodes),
-            sum(len(n.deadlines) for n in nodes), sum(len(n.targets) for n in nodes), sum(len(n.units) for n in nodes),
-        ))
+    result.rows = [summarise(path.name, spec) for (path, _), spec in zip(plan.writes, plan.specs)]
 
 
 def _schema_line_at(line: str, base: str) -> str:

@@ -35,7 +35,9 @@ def parse_yaml(text: str, name: str) -> Any:
     try:
         return YAML(typ="safe", pure=False).load(text)
     except Exception as exc:  # ruamel raises several unrelated error classes for bad YAML
-        raise GovplanError(Errors.E202, name, detail=exc) from exc
+        from govplan.yamltext import yaml_detail
+
+        raise GovplanError(Errors.E202, name, detail=yaml_detail(exc)) from exc
 
 
 @lru_cache(maxsize=None)
@@ -91,7 +93,7 @@ def check_data(path: Path, value: Any, schema: str) -> None:
         where = f"{path}:{line}" if line else str(path)
         raise GovplanError(
             Errors.E203, where, key=Both(".".join(keys) or "（根）", ".".join(keys) or "(root)"),
-            problem=Both(_problem_zh(problem), problem["msg"]),
+            problem=_problem(problem),
             hint=Both(f"（是否应为“{hint}”？）", f" (did you mean {hint!r}?)") if hint else "",
         ) from None
 
@@ -108,18 +110,18 @@ def _suggestion(problem: dict[str, Any], problems: list[dict[str, Any]]) -> str 
     return close[0] if close else None
 
 
-def _problem_zh(problem: dict[str, Any]) -> str:
-    """pydantic's problem in Chinese for the kinds a data file meets."""
+def _problem(problem: dict[str, Any]) -> str:
+    """pydantic's problem in the interface language, without pydantic's own words."""
+    from govplan.i18n import tr
+    from govplan.pydantic_text import describe
+
     kind = problem["type"]
     if kind == "missing":
-        return "缺少这个键（是否改了名？）"
+        return tr("缺少这个键（是否改了名？）", "this key is missing (was it renamed?)")
     if kind == "extra_forbidden":
-        return "未知的键"
-    if kind.endswith("_type") or kind.endswith("_parsing"):
-        return f"类型不对（{problem['msg']}）"
-    if kind == "literal_error":
-        return f"取值不在允许的范围内（{problem['msg']}）"
-    return problem["msg"]
+        return tr("未知的键", "unknown key")
+    described = describe(problem)
+    return f"{described.message}{tr('；', '; ')}{described.hint}" if described.hint else described.message
 
 
 def _line_of(path: Path, loc: tuple[Any, ...]) -> int | None:

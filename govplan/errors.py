@@ -132,8 +132,8 @@ class Errors:
     E401 = ErrorCode("E401", "模板第 {line} 行语法错误：{detail}", "template syntax error on line {line}: {detail}")
     E402 = ErrorCode("E402", "模板出错：{detail}", "template error: {detail}")
     E403 = ErrorCode("E403", "不是可用的 Word 参考文档：{detail}", "not a usable Word reference document: {detail}")
-    E404 = ErrorCode("E404", "参考文档缺少样式：{names}（可从 templates/reference.docx 复制后修改）",
-                     "the reference document lacks the styles {names} (start from a copy of templates/reference.docx)")
+    E404 = ErrorCode("E404", "参考文档缺少样式：{names}（用 govplan templates 复制出 reference.docx 后修改）",
+                     "the reference document lacks the styles {names} (start from the copy govplan templates writes)")
     E405 = ErrorCode("E405", "--template 只能是文本格式（md/html/csv）的 Jinja 模板，或输出 docx 时使用的 Word 参考文档（.docx）",
                      "--template takes a Jinja template for text output (md/html/csv), or a Word reference (.docx) for docx output")
     E406 = ErrorCode("E406", "模板文件不存在", "no such template file")
@@ -144,9 +144,12 @@ class Errors:
     E411 = ErrorCode("E411", "不是可读的 .xlsx 工作簿：{detail}", "not a readable .xlsx workbook: {detail}")
     E412 = ErrorCode("E412", "未知的视图“{view}”：应为 {choices} 之一", "unknown view '{view}': expected one of {choices}", USAGE)
     E413 = ErrorCode("E413", "未知的输出格式“{fmt}”：应为 {choices} 之一", "unknown output format '{fmt}': expected one of {choices}", USAGE)
+    E414 = ErrorCode("E414", "--title 只能用于一份文件的表格（或 --combined 的责任矩阵）",
+                     "--title heads the table of one document (or a --combined matrix)", USAGE)
 
     # E5xx: writing outputs
     E501 = ErrorCode("E501", "无法写入：{reason}。", "cannot write: {reason}.")
+    E502 = ErrorCode("E502", "文件已存在：{names}（用 --force 覆盖）", "files exist: {names} (use --force to overwrite)")
 
     # E6xx: evaluation against the gold set
     E601 = ErrorCode("E601", "YAML 有误：{detail}", "invalid YAML: {detail}")

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
+from glob import escape
 from pathlib import Path
 
 from govplan.errors import Errors, OutputError
+
+# Temporary files older than this process were left by a process killed outright (SIGKILL, power
+# loss), where no clean-up could run; a write to the same target removes them.
+_STARTED = time.time()
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -15,6 +21,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     path = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _unwritable(path, exc) from exc
@@ -33,6 +40,16 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise _unwritable(path, exc) from exc
         raise
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporary files of ``path`` that a killed earlier process left behind."""
+    for stale in path.parent.glob(f".{escape(path.name)}.*.tmp"):
+        try:
+            if stale.stat().st_mtime < _STARTED:
+                stale.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def _unwritable(path: Path, exc: OSError) -> OutputError:

@@ -117,7 +117,9 @@ def _yaml_load(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise GovplanError(Errors.E307, str(path), reason=exc) from exc
     except YAMLError as exc:
-        raise GovplanError(Errors.E601, str(path), detail=exc) from exc
+        from govplan.yamltext import yaml_detail
+
+        raise GovplanError(Errors.E601, str(path), detail=yaml_detail(exc)) from exc
 
 
 def _schema_error(path: Path, exc: ValidationError) -> GovplanError:

@@ -48,6 +48,8 @@ class LineStyleData(Strict):
     segment: str
     damaged: bool = False
     strict: bool = False
+    under: str | None = None
+    needs_child: bool = False
 
 
 class InlineStyleData(Strict):
@@ -58,6 +60,12 @@ class InlineStyleData(Strict):
     bare_marker: str | None = None
     cells_only: bool = False
     segment: str | None = None
+
+
+class EnclosedData(Strict):
+    chars: str = Field(min_length=1)
+    reads_as: str = Field(pattern=r"\{n\}")
+    numerals: Literal["cn", "arabic", "circled"]
 
 
 class AttachmentData(Strict):
@@ -74,6 +82,7 @@ class MidlineData(Strict):
     after_sentence: str
     after_clause: str
     min_blanks: int = Field(ge=1)
+    single_blank: bool = False
     styles: Words
     new_list_styles: Words
     glued_item_styles: Words
@@ -84,6 +93,7 @@ class NumberingData(Strict):
     line_styles: list[LineStyleData] = Field(min_length=1)
     attachment: AttachmentData
     attachment_list: AttachmentListData
+    enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str
     cell_clause_starts: str
@@ -113,6 +123,7 @@ class MetadataData(Strict):
     doc_number_pattern: str
     recipient_separators: str
     recipient_not_endings: Words
+    recipient_kind_words: Words = []
     max_title_lines: int = Field(ge=1)
     max_title_chars: int = Field(gt=0)
     chrome_labels: Words
@@ -207,7 +218,19 @@ class RhythmCompounds(Strict):
     verbs: Words
     doubled: dict[str, Freq]
     not_after: str
+    not_after_except: Words
     quotes: Quotes
+
+
+class YearNamesWork(Strict):
+    nouns: Words
+    verbs: Words
+    reach: int
+
+
+class DocumentNumber(Strict):
+    open: str
+    end: str
 
 
 class BracketDates(Strict):
@@ -223,15 +246,25 @@ class DeadlinesData(Strict):
     commencement_after: Words
     lead_cue_not_after: Words
     weak_lead_cues: Words
+    weak_lead_cue_not_in: Words
     goal_lead_cues: Words
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
     historical_after: Words
+    done_words: Words
+    done_not_before: Words
+    sentence_breaks: str
     title_marks: TitleMarks
+    title_line_labels: Words
+    document_number: DocumentNumber
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
     bare_year_non_followers: Words
+    year_range_title_after: str
+    trend_periods: Words
+    trend_verbs: Words
+    year_names_work: YearNamesWork
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str
@@ -296,6 +329,13 @@ class LatinUnits(Strict):
     per: Words
 
 
+class ReportAnnouncement(Strict):
+    openers: Words
+    topics: Words
+    verbs: Words
+    reach: int
+
+
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
@@ -306,13 +346,28 @@ class Mood(Strict):
     approx_before: Words
     sentence_breaks: str
     report_titles: Words
+    review_headings: Words
+    report_time_words: Words
     plan_titles: Words
+    report_announcement: ReportAnnouncement
     window: int
 
 
 class Disposal(Strict):
     markers: Words
     results: Words
+
+
+class PinyinGloss(Strict):
+    letters: str
+    max_letters: int
+    reach: int
+
+
+class RewardBase(Strict):
+    word: str
+    verb_chars: int
+    rewards: Words
 
 
 class QuantityList(Strict):
@@ -362,6 +417,10 @@ class TargetsData(Strict):
     scope_words: Words
     disposal: Disposal
     structure_nouns: Words
+    pinyin_gloss: PinyinGloss
+    reward_base: RewardBase
+    baseline_markers: Words
+    task_count_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
 
@@ -376,6 +435,7 @@ class UnitsData(Strict):
     leader_heads: Words
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
+    role_verb_tails: Words
     support_beside_lead: Words
     official_titles: Words
     list_openers: Words
@@ -383,8 +443,11 @@ class UnitsData(Strict):
     position_verbs: Words
     position_first: Words
     position_nouns: Words
+    position_among: Words
+    position_among_chars: int
     position_copulas: Words
     position_rest: Words
+    label_alternatives: Words
     scope_onward: Words
     scope_remarks: Words
     level_nouns: Words
@@ -395,8 +458,11 @@ class UnitsData(Strict):
     item_trailers: Words
     suffixes: Words
     sentence_prefixes: Words
+    level_false_starts: Words
     max_name_chars: int
     action_verbs: Words
+    role_copulas: Words
+    role_copula_chars: int
     charge_verbs: Words
     action_adverbs: Words
     action_verb_not_before: Words
@@ -405,13 +471,20 @@ class UnitsData(Strict):
     clause_breaks: str
     agent_markers: Words
     agent_marker_not_before: Words
+    agent_verbs: Words
     actor_list_joiners: Words
+    partner_joiners: Words
+    shared_actions: Words
     max_actor_list: int
     max_joint_list: int
     distributive_starts: Words
     level_categories: Words
+    level_counts: Words
     vague_starts: Words
+    vague_prefixes: Words
+    vague_heads: Words
     person_suffixes: Words
+    unit_people: Words
     plain_name_suffixes: Words
     body_suffixes: Words
     definite_bodies: Words
@@ -426,6 +499,9 @@ class UnitsData(Strict):
     coordination_item_chars: int
     joint_organs: Words
     support_markers: Words
+    partner_markers: Words
+    partner_heads: Words
+    partner_chars: int
     sentence_breaks: str
 
 
@@ -435,6 +511,7 @@ class AliasesData(Strict):
     prefixes: Words = []
     bodies: dict[str, Words] = {}
     names: dict[str, Words] = {}
+    national: dict[str, Words] = {}  # national bodies: no place stands before them
 
 
 class PlainAliases(RootModel[dict[str, Words]]):
@@ -456,6 +533,7 @@ class ValidateData(Strict):
     five_year_plans: dict[str, tuple[int, int]]
     plan_grace_years: int
     horizon_years: int
+    value_words: dict[str, Words]
 
 
 # --- tables.yaml ------------------------------------------------------------------------------
@@ -483,6 +561,8 @@ class LayoutData(Strict):
     closed_ends: str
     sentence_ends: str
     label_line: str
+    line_markup: str | None = None
+    contents_entry: str | None = None
     min_wraps: int = Field(ge=1)
     min_wrap_share: float = Field(ge=0, le=1)
     max_running_head_chars: int = Field(gt=0)
@@ -491,6 +571,15 @@ class LayoutData(Strict):
     width_percentile: float = Field(ge=0, lt=1)
     full_width: float = Field(gt=0, le=1)
     min_width: int = Field(ge=1)
+
+
+# --- render.yaml ------------------------------------------------------------------------------
+
+class RenderData(Strict):
+    framing_sections: Words = Field(min_length=1)
+    limit_words: Words = Field(min_length=1)
+    unit_suffixes: Words
+    fragment_starts: Words
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -507,6 +596,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "validate": ValidateData,
     "tables": TablesData,
     "layout": LayoutData,
+    "render": RenderData,
 }
 
 

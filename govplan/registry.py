@@ -34,11 +34,16 @@ class Registry:
     trie: dict[str, Any] = field(default_factory=dict)
     longest: int = 0  # characters of the longest registered name
     sources: tuple[str, ...] = ()  # the files it was built from, bundled first
+    levels: set[str] = field(default_factory=set)  # the level words a place before a unit name ends with (市, 县)
+    unplaced: set[str] = field(default_factory=set)  # names no place stands before (national bodies)
 
-    def add(self, canonical: str, aliases: Iterable[str]) -> None:
-        """Register a canonical name and its aliases (each maps to the canonical name)."""
+    def add(self, canonical: str, aliases: Iterable[str], placed: bool = True) -> None:
+        """Register a canonical name and its aliases (each maps to the canonical name); a name not
+        ``placed`` is a national body's: a place before it names another body (市气象局)."""
         for surface in (canonical, *aliases):
             self.canonical_of[surface] = canonical
+            if not placed:
+                self.unplaced.add(surface)
             self.longest = max(self.longest, len(surface))
             node = self.trie
             for ch in surface:
@@ -77,8 +82,9 @@ class Registry:
         if len(name) > self.longest + _MAX_PLACE_CHARS:
             return None  # longer than any place before any registered name
         for i in range(1, min(len(name), _MAX_PLACE_CHARS + 1)):
-            if name[i:] in self.canonical_of and self._is_place(name[:i]):
-                return name[:i] + self.canonical_of[name[i:]]
+            unit = name[i:]
+            if unit in self.canonical_of and unit not in self.unplaced and self._is_place(name[:i]):
+                return name[:i] + self.canonical_of[unit]
         return None
 
     def knows(self, name: str) -> bool:
@@ -86,8 +92,13 @@ class Registry:
         return self.lookup(name) is not None
 
     def _is_place(self, prefix: str) -> bool:
-        """A place before a unit name (泰州, 会宁县): a few Chinese characters naming no unit."""
-        return all("\u4e00" <= ch <= "\u9fff" for ch in prefix) and next(self.scan(prefix), None) is None
+        """A place before a unit name (泰州市, 会宁县): a few Chinese characters naming no unit and
+        ending with a level word (县科 + 工信局 is no place)."""
+        return (
+            all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
+            and (not self.levels or prefix.endswith(tuple(self.levels)))
+            and next(self.scan(prefix), None) is None
+        )
 
     @cached_property
     def last_chars(self) -> frozenset[str]:
@@ -150,7 +161,7 @@ def registry_data(path: Path, text: str) -> dict[str, Any]:
 
 
 def _sectioned(loaded: dict[str, Any]) -> bool:
-    return bool({"prefixes", "bodies", "names"} & set(loaded))
+    return bool({"prefixes", "bodies", "names", "national"} & set(loaded))
 
 
 def _add_registry_data(registry: Registry, loaded: dict[str, Any]) -> None:
@@ -159,6 +170,7 @@ def _add_registry_data(registry: Registry, loaded: dict[str, Any]) -> None:
     sectioned = _sectioned(loaded)
     names = (loaded.get("names") or {}) if sectioned else loaded
     bodies = (loaded.get("bodies") or {}) if sectioned else {}
+    registry.levels.update(str(p) for p in (loaded.get("prefixes") or []) if sectioned)
     for body, aliases in bodies.items():
         alias_list = [str(a) for a in aliases or []]
         registry.add(str(body), alias_list)
@@ -166,6 +178,8 @@ def _add_registry_data(registry: Registry, loaded: dict[str, Any]) -> None:
             registry.add(f"{prefix}{body}", [f"{prefix}{alias}" for alias in alias_list])
     for canonical, aliases in names.items():
         registry.add(str(canonical), [str(a) for a in aliases or []])
+    for canonical, aliases in ((loaded.get("national") or {}) if sectioned else {}).items():
+        registry.add(str(canonical), [str(a) for a in aliases or []], placed=False)
 
 
 def registry_for(paths: Iterable[Path | str] = ()) -> Registry:

@@ -121,6 +121,8 @@ def _merged(path: Path, tree: Any, fresh: "Spec", dest: Destination, messages: l
     from pydantic import ValidationError
 
     from govplan.merge import merge_specs
+    from govplan.pydantic_text import first_error
+    from govplan.showvalue import show_value
     from govplan.spec.model import Spec
 
     try:
@@ -129,12 +131,13 @@ def _merged(path: Path, tree: Any, fresh: "Spec", dest: Destination, messages: l
     except GovplanError as exc:
         raise not_a_spec(path, exc.message) from exc
     except ValidationError as exc:
-        raise not_a_spec(path, str(exc)) from exc
+        raise not_a_spec(path, first_error(exc)) from exc
     for conflict in merged.conflicts:
         where = conflict.node_id or tr("文件", "document")
+        new = show_value(conflict.new)
         messages.append(tr(
-            f"{path}: 冲突 {where} 的 {conflict.field}：保留人工修改，新提取结果为 {conflict.new!r}",
-            f"{path}: conflict at {where} {conflict.field}: kept the hand edit, the new extraction says {conflict.new!r}",
+            f"{path}: 冲突 {where} 的 {conflict.field}：保留人工修改，新提取结果为 {new}",
+            f"{path}: conflict at {where} {conflict.field}: kept the hand edit, the new extraction says {new}",
         ))
     if merged.edited:
         messages.append(tr(

@@ -84,3 +84,30 @@ def test_calendar_cli_writes_an_ics_file(run_cli, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert "4 个日程；0 个时限没有具体日期" in result.stderr
+
+
+def test_no_rhythm_repeats_forever_daily_and_weekly_ones_included() -> None:
+    """日巡访、周汇总 (seed 002) once became events without end: every rule now has an UNTIL, the end of
+    the plan year when the spec names no end."""
+    spec = Path(__file__).parent.parent / "specs" / "002_7ee8fce85c601369.yaml"
+    repeating = [e for e in _events(spec) if "rrule" in e]
+    assert repeating and all("UNTIL" in e["rrule"] for e in repeating)
+    freqs = {e["rrule"]["FREQ"][0] for e in repeating}
+    assert {"DAILY", "WEEKLY", "MONTHLY"} <= freqs
+    assert {e["rrule"]["UNTIL"][0] for e in repeating} == {dt.date(2024, 12, 31)}
+
+
+def test_a_rhythm_ends_where_the_spec_says(tmp_path: Path) -> None:
+    text = SMALL.read_text(encoding="utf-8").replace("{freq: monthly, day: 25}", "{freq: monthly, day: 25, end: '2025-06-30'}")
+    path = tmp_path / "ends.yaml"
+    path.write_text(text, encoding="utf-8")
+    migrant = next(e for e in _events(path) if str(e["summary"]).startswith("（二）促进农民工就业"))
+    assert migrant["rrule"]["UNTIL"] == [dt.date(2025, 6, 30)]
+
+
+def test_no_recurring_leaves_rhythms_out(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "dated.ics"
+    result = run_cli("calendar", str(SMALL), "-o", str(out), "--no-recurring")
+    assert result.returncode == 0, result.stderr
+    assert b"RRULE" not in out.read_bytes()
+    assert "2 个日程" in result.stderr and "2 个周期性时限按 --no-recurring 未写入" in result.stderr

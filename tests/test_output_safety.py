@@ -20,13 +20,15 @@ LINK = '<a href="javascript:alert(1)">详情</a>'
 
 
 def hostile_spec(tmp_path: Path) -> Path:
-    """small_tree.yaml with a formula as its title and markup in a task title and text."""
+    """small_tree.yaml with a formula as its title and a target's text, markup in a task title and text."""
     yaml = YAML()
     data = yaml.load((FIXTURES / "render" / "small_tree.yaml").read_text(encoding="utf-8"))
     data["metadata"]["title"] = HYPERLINK
     first = data["tasks"][0]["children"][0]
     first["title"] = "+cmd|' /C calc'!A0 " + SCRIPT
     first["text"] = "@SUM(1+1) " + IMG + LINK
+    # a cell that starts with the hostile text: task cells start with their number （一）
+    first["targets"][0]["text"] = "@SUM(1+1) " + first["targets"][0]["text"]
     path = tmp_path / "hostile.yaml"
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)

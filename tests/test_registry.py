@@ -56,6 +56,8 @@ def test_place_before_a_registered_name_is_kept_and_nothing_else(tmp_path: Path)
     assert registry.lookup("泰州市文明办") == "泰州市精神文明建设指导委员会办公室"
     assert registry.knows("国家发展改革委") and registry.lookup("发展改革委") == "国家发展和改革委员会"
     assert not registry.knows("加快打造数字化县人社局")  # more than a place (at most 6 characters) before it
+    assert registry.lookup("市气象局") is None and registry.lookup("市国资委") is None  # local, not national bodies
+    assert registry.lookup("县科工信局") is None  # 县科 is no place: a place ends with a level word
     assert load_registry().digest == registry.digest
     assert load_registry([_user_registry(tmp_path)]).digest != registry.digest
 

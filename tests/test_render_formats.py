@@ -50,41 +50,89 @@ def test_docx_has_title_and_document_number_above_the_table(document) -> None:
     assert body.index(document.tables[0]._tbl) == 2
 
 
+def _body_rows(document) -> list[list[str]]:
+    """The task rows of every page table, a row cut at a page end joined again (its second part has no 序号)."""
+    rows: list[list[str]] = []
+    for table in document.tables:
+        assert [c.text for c in table.rows[0].cells] == TASKTABLE_HEADER
+        for row in table.rows[1:]:
+            cells = [c.text for c in row.cells]
+            if cells[0] or not rows:
+                rows.append(cells)
+            else:
+                rows[-1] = [a if i in (0, 1) else a + b for i, (a, b) in enumerate(zip(rows[-1], cells))]
+    return rows
+
+
 def test_docx_cells_hold_the_task_table(document) -> None:
-    table = document.tables[0]
-    assert [c.text for c in table.rows[0].cells] == TASKTABLE_HEADER
-    rows = {r.cells[2].text.split("。")[0]: [c.text for c in r.cells] for r in table.rows[1:]}
-    housing = rows["强化住房安全保障"]
+    rows = {r[2].split("。")[0]: r for r in _body_rows(document)}
+    housing = rows["4.强化住房安全保障"]
     assert housing[3] == ""
     assert housing[4] == "各镇(街道)"
     assert housing[5] == "2024年10月底前；2024年11月底前；每月"
     assert housing[6] == "60户危改户"
-    jobs = rows["精准核实务工信息"]
+    jobs = rows["2.精准核实务工信息"]
     assert jobs[3] == "旬邑县人力资源和社会保障局"
     assert jobs[4] == "旬邑县乡村振兴局、各镇(街道)"
     assert jobs[5] == "每月25日前"
-    assert len(table.rows) == 1 + 45  # 一, the 38 measures of 二, and the three stages and requirements
+    assert [r[0] for r in _body_rows(document)] == [str(n) for n in range(1, 45)]  # 38 measures, 3 stages, 3 requirements
+    assert not any("总体要求" in r[1] for r in _body_rows(document))  # a framing section, left out
 
 
-def test_docx_parent_tasks_are_vertically_merged(document) -> None:
-    table = document.tables[0]
-    trs = table._tbl.findall(f"{W}tr")
-    merges = []
-    for tr in trs[1:]:
-        tc = tr.findall(f"{W}tc")[1]
-        v = tc.find(f"{W}tcPr/{W}vMerge")
-        merges.append(None if v is None else v.get(f"{W}val", "continue"))  # continue is the default value
-    # 一、总体要求 stands alone; (一) spans its five measures
-    assert merges[:7] == [None, "restart", "continue", "continue", "continue", "continue", "restart"]
-    assert table.cell(2, 1).text == "(一)开展防返贫监测帮扶提升行动"
-    assert table.cell(6, 1).text == "(一)开展防返贫监测帮扶提升行动"  # python-docx resolves the merge
-    assert "".join(t.text or "" for t in trs[3].findall(f"{W}tc")[1].iter(f"{W}t")) == ""
+def test_docx_tables_are_cut_into_pages_that_each_show_the_merged_task(document) -> None:
+    """Word leaves a merged cell blank on the page it runs onto: every page is a table of its own whose
+    first row carries the 重点任务 text, and merges restart there."""
+    assert len(document.tables) > 10
+    groups = []
+    for table in document.tables:
+        trs = table._tbl.findall(f"{W}tr")
+        merges = []
+        for tr in trs[1:]:
+            v = tr.findall(f"{W}tc")[1].find(f"{W}tcPr/{W}vMerge")
+            merges.append(None if v is None else v.get(f"{W}val", "continue"))  # continue is the default value
+        assert merges[0] in (None, "restart")
+        assert table.cell(1, 1).text.startswith(("(", "三、", "四、"))
+        groups.append(table.cell(1, 1).text)
+        for tr in trs[1:]:
+            assert tr.find(f"{W}trPr/{W}cantSplit") is not None  # rows never break across pages
+    assert groups.count("(二)开展脱贫成果巩固提升行动") >= 3  # its measures run over several pages
+    first = document.tables[0]
+    assert first.cell(1, 1).text == first.cell(2, 1).text == "(一)开展防返贫监测帮扶提升行动"  # python-docx resolves the merge
+
+
+def test_docx_separates_page_tables_with_a_page_break(document) -> None:
+    body = list(document.element.body)
+    tables = [body.index(t._tbl) for t in document.tables]
+    for before, after in zip(tables, tables[1:]):
+        (between,) = body[before + 1:after]
+        assert between.find(f"{W}pPr/{W}pageBreakBefore") is not None
+        assert between.find(f"{W}pPr/{W}spacing").get(f"{W}line") == "20"  # one point high
 
 
 def test_docx_header_row_repeats_on_every_page(document) -> None:
-    trs = document.tables[0]._tbl.findall(f"{W}tr")
-    assert trs[0].find(f"{W}trPr/{W}tblHeader") is not None
-    assert all(tr.find(f"{W}trPr/{W}tblHeader") is None for tr in trs[1:])
+    for table in document.tables:
+        trs = table._tbl.findall(f"{W}tr")
+        assert trs[0].find(f"{W}trPr/{W}tblHeader") is not None
+        assert all(tr.find(f"{W}trPr/{W}tblHeader") is None for tr in trs[1:])
+
+
+def test_docx_pages_are_numbered_as_official_documents_number_them(tasktable_docx: bytes, document) -> None:
+    """— 1 — in 宋体 at the foot, odd pages at the right and even pages at the left (GB/T 9704 7.5)."""
+    import zipfile
+
+    from lxml import etree
+
+    package = zipfile.ZipFile(io.BytesIO(tasktable_docx))
+    assert etree.fromstring(package.read("word/settings.xml")).find(f"{W}evenAndOddHeaders") is not None
+    section = document.sections[0]
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        (paragraph,) = footer.paragraphs
+        xml = paragraph._p
+        assert paragraph.alignment == {"right": 2, "left": 0}[side]
+        assert "".join(t.text for t in xml.iter(f"{W}t")) == "— 1 —"
+        assert [i.text for i in xml.iter(f"{W}instrText")] == [" PAGE "]
+        assert {r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") for r in xml.iter(f"{W}r")} == {"宋体"}
+    assert round(section.footer_distance.mm) == 10
 
 
 def test_docx_is_a4_landscape_with_every_width_set(document) -> None:
@@ -94,17 +142,19 @@ def test_docx_is_a4_landscape_with_every_width_set(document) -> None:
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
     usable = round((section.page_width - section.left_margin - section.right_margin) / 635)
-    tbl = document.tables[0]._tbl
-    tbl_w = tbl.tblPr.find(f"{W}tblW")
-    assert (tbl_w.get(f"{W}type"), int(tbl_w.get(f"{W}w"))) == ("dxa", usable)
-    assert tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
-    grid = [int(g.get(f"{W}w")) for g in tbl.tblGrid.findall(f"{W}gridCol")]
-    assert sum(grid) == usable and len(grid) == 7
-    assert grid[2] == max(grid)  # 具体措施 gets the most room
-    for tr in tbl.findall(f"{W}tr"):
-        widths = [tc.find(f"{W}tcPr/{W}tcW") for tc in tr.findall(f"{W}tc")]
-        assert [int(w.get(f"{W}w")) for w in widths] == grid
-        assert {w.get(f"{W}type") for w in widths} == {"dxa"}
+    for table in document.tables:
+        tbl = table._tbl
+        tbl_w = tbl.tblPr.find(f"{W}tblW")
+        assert (tbl_w.get(f"{W}type"), int(tbl_w.get(f"{W}w"))) == ("dxa", usable)
+        assert tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
+        assert [int(m.get(f"{W}w")) for m in tbl.tblPr.find(f"{W}tblCellMar")] == [108, 108]
+        grid = [int(g.get(f"{W}w")) for g in tbl.tblGrid.findall(f"{W}gridCol")]
+        assert sum(grid) == usable and len(grid) == 7
+        assert grid[2] == max(grid)  # 具体措施 gets the most room
+        for tr in tbl.findall(f"{W}tr"):
+            widths = [tc.find(f"{W}tcPr/{W}tcW") for tc in tr.findall(f"{W}tc")]
+            assert [int(w.get(f"{W}w")) for w in widths] == grid
+            assert {w.get(f"{W}type") for w in widths} == {"dxa"}
 
 
 def test_docx_every_run_names_its_chinese_font(document) -> None:
@@ -178,19 +228,20 @@ def test_xlsx_task_table_is_a_ledger(ledger) -> None:
     assert header == TASKTABLE_HEADER + ["进展情况", "完成状态"]
     assert sheet.freeze_panes == "A4"
     assert sheet.auto_filter.ref == f"A3:I{sheet.max_row}"
-    row = [c.value for c in sheet[4 + 9]]  # 10th task: 强化住房安全保障
-    assert row[0] == "10" and row[4] == "各镇(街道)" and row[5] == "2024年10月底前；2024年11月底前；每月"
+    row = [c.value for c in sheet[4 + 8]]  # 9th task: 强化住房安全保障
+    assert row[0] == "9" and row[4] == "各镇(街道)" and row[5] == "2024年10月底前；2024年11月底前；每月"
     assert row[7] is None and row[8] is None
-    assert all(c.alignment.wrap_text for c in sheet[4 + 9])
-    assert not sheet.merged_cells.ranges
+    assert all(c.alignment.wrap_text for c in sheet[4 + 8])
+    assert all(merged.max_row < 3 for merged in sheet.merged_cells.ranges)  # the lines above the header only
 
 
 def test_xlsx_column_widths_count_chinese_characters_twice(ledger) -> None:
     sheet = ledger.worksheets[0]
     widths = {c.value: sheet.column_dimensions[c.column_letter].width for c in sheet[3]}
     assert widths["序号"] == 6
-    assert widths["牵头单位"] == 2 * len("旬邑县人力资源和社会保障局") + 2
-    assert widths["具体措施"] == 60  # long text is capped and wraps
+    assert widths["完成状态"] == 2 * len("完成状态") + 2  # as wide as its widest text
+    assert widths["牵头单位"] == 9 * 1.25 and widths["具体措施"] == 36 * 1.25  # long text wraps within its share
+    assert sum(widths.values()) < 160  # fitted to an A4 width, 11pt text prints at about 10pt
 
 
 def test_xlsx_matrix_has_a_column_per_unit() -> None:
@@ -211,10 +262,97 @@ def test_csv_reads_back_with_excel_friendly_bom() -> None:
     assert rows[0] == TASKTABLE_HEADER
     assert rows[1][1] == "一、稳定重点群体就业"
     assert rows[2][1] == "一、稳定重点群体就业"  # no merged cells in csv: every row says its parent
-    assert rows[4] == ["4", "二、强化工作保障", "强化工作保障。各镇3月15日前报送方案，每季度末前报送进展。", "", "各镇", "2024年3月15日前；每季度末前", ""]
+    assert rows[4] == ["4", "二、强化工作保障", "二、强化工作保障。各镇3月15日前报送方案，每季度末前报送进展。", "", "各镇", "2024年3月15日前；每季度末前", ""]
 
 
 def test_csv_of_several_checklists_names_each_unit() -> None:
     rows = list(csv.reader(io.StringIO(_render("checklist", "csv", SMALL).lstrip("\ufeff"))))  # type: ignore[union-attr]
     assert rows[0][0] == "分表"
     assert {r[0] for r in rows[1:]} == {"某县人力资源和社会保障局", "县农业农村局", "县财政局", "各镇"}
+
+
+def test_xlsx_sheets_print_one_page_wide_with_the_header_on_every_page(ledger) -> None:
+    sheet = ledger.worksheets[0]
+    setup = sheet.page_setup
+    assert (setup.orientation, int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == ("landscape", int(sheet.PAPERSIZE_A4), 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$3:$3"
+    assert sheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+    margins = sheet.page_margins  # the footer needs room below the table: LibreOffice cut it in half at 0.1"
+    assert margins.bottom - margins.footer >= 0.3
+    assert sheet.print_area.endswith("!$A$1:$I$47")  # title, number, header and 44 tasks: the ledger columns too
+
+
+def _grid_spec(tmp_path: Path, name: str, title: str, units: list[dict]) -> Path:
+    """A one-task spec file with the given units (JSON is YAML too)."""
+    import json
+
+    text = "落实任务。"
+    spec = {
+        "source": {"file": f"{name}.txt", "sha256": "0" * 64, "format": "txt", "script": "simplified"},
+        "metadata": {"title": title},
+        "tasks": [{"id": "一", "number": "一、", "style": "cn_dun", "level": 1, "title": "落实任务", "text": text,
+                   "line": 1, "span": {"start": 0, "end": 5},
+                   "units": [{"text": u["name"], "span": {"start": 0, "end": 1}, "role": "lead", **u} for u in units]}],
+    }
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_xlsx_matrix_sets_unit_names_vertically_and_freezes_the_task_columns() -> None:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(_render("matrix", "xlsx", XUNYI))).worksheets[0]  # type: ignore[arg-type]
+    header = [c for c in sheet[3]]
+    assert [c.value for c in header[:3]] == ["序号", "重点任务", "任务"]
+    assert {c.alignment.textRotation for c in header[3:-1]} == {255} and header[-1].value == "其他单位"
+    assert {sheet.column_dimensions[c.column_letter].width for c in header[3:-1]} == {4.5}
+    assert sheet.row_dimensions[3].height >= 15 * len("旬邑县人力资源和社会保障局")
+    assert sheet.freeze_panes == "D4"  # task columns stay in view while scrolling across units
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    # the title is wider than this narrow table: it spans the table and wraps, instead of being cut at the page edge
+    last = header[-1].column_letter
+    assert sorted(str(r) for r in sheet.merged_cells.ranges) == [f"A1:{last}1", f"A2:{last}2"] and sheet["A1"].alignment.wrap_text
+    assert sheet.row_dimensions[1].height >= 2 * 15
+
+
+def test_matrix_is_one_sheet_per_document_with_its_own_units_unless_combined() -> None:
+    from openpyxl import load_workbook
+
+    specs = load_specs_for_render([SMALL, XUNYI], validate=True)
+    book = load_workbook(io.BytesIO(render(specs, RenderRequest("matrix", "xlsx", today=TODAY))))  # type: ignore[arg-type]
+    assert [s.title for s in book.worksheets] == ["某县稳就业工作任务分解方案", "旬邑县巩固拓展脱贫攻坚成果同乡村振兴有效衔接“十大提升行动”实"]
+    small_units = [c.value for c in book.worksheets[0][3]][3:]
+    assert small_units == ["某县人力资源和社会保障局", "县农业农村局", "县财政局", "各镇"]  # no unit of the other document
+    from govplan.render.context import ContextOptions
+
+    combined = render(specs, RenderRequest("matrix", "xlsx", today=TODAY, options=ContextOptions(combined=True)))
+    (sheet,) = load_workbook(io.BytesIO(combined)).worksheets  # type: ignore[arg-type]
+    assert [c.value for c in sheet[3]][:4] == ["序号", "文件", "重点任务", "任务"]
+
+
+def test_matrix_columns_are_units_and_fragments_are_kept_aside(tmp_path: Path) -> None:
+    path = _grid_spec(tmp_path, "n2", "某县方案", [{"name": "县财政局"}, {"name": "人民政府"}, {"name": "属各单位"}, {"name": "领导小组"}])
+    md = render(load_specs_for_render([path], validate=False), RenderRequest("matrix", "md", today=TODAY))
+    header = next(line for line in md.splitlines() if line.startswith("| 序号"))  # type: ignore[union-attr]
+    assert header == "| 序号 | 重点任务 | 任务 | 县财政局 | 其他单位 |"
+    assert "| ● | 人民政府、属各单位、领导小组 |" in md
+
+
+def test_a_unit_written_short_by_hand_is_one_unit_with_its_registry_name(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = _grid_spec(tmp_path, "n2", "某市方案", [{"name": "市发展和改革委员会", "canonical": "市发展和改革委员会"}, {"name": "市发改委"}])
+    specs = load_specs_for_render([path], validate=False)
+    book = load_workbook(io.BytesIO(render(specs, RenderRequest("checklist", "xlsx", today=TODAY))))  # type: ignore[arg-type]
+    assert [s.title for s in book.worksheets] == ["市发展和改革委员会"]
+
+
+def test_docx_matrix_sets_unit_names_vertically() -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(_render("matrix", "docx", SMALL)))  # type: ignore[arg-type]
+    header = doc.tables[0]._tbl.findall(f"{W}tr")[0].findall(f"{W}tc")
+    directions = [tc.find(f"{W}tcPr/{W}textDirection") for tc in header]
+    assert [d is not None and d.get(f"{W}val") == "tbRlV" for d in directions] == [False] * 3 + [True] * 4

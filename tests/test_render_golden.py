@@ -72,9 +72,9 @@ def _html_rows(html: str) -> list[list[tuple[str, int]]]:
 def test_html_task_table_merges_parents_with_rowspan() -> None:
     rows = _html_rows(_render("tasktable", "html"))
     assert [text for text, _ in rows[0]] == ["序号", "重点任务", "具体措施", "牵头单位", "责任单位/配合单位", "完成时限", "目标指标"]
-    assert rows[2][1] == ("(一)开展防返贫监测帮扶提升行动", 5)
-    assert len(rows[3]) == 6  # covered by the rowspan above
-    jobs = next(r for r in rows if r[1][0].startswith("精准核实务工信息") or r[2][0].startswith("精准核实务工信息"))
+    assert rows[1][1] == ("(一)开展防返贫监测帮扶提升行动", 5)  # 一、总体要求 frames the plan: no row
+    assert len(rows[2]) == 6  # covered by the rowspan above
+    jobs = next(r for r in rows if r[1][0].startswith("2.精准核实务工信息") or r[2][0].startswith("2.精准核实务工信息"))
     assert ("每月25日前", 1) in jobs and ("旬邑县人力资源和社会保障局", 1) in jobs
 
 

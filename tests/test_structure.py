@@ -142,3 +142,17 @@ def test_short_lines_without_sentences_are_never_joined():
 
     contents = "党建引领,“两新组织”焕发生机\n党建引领促改革村社一体创新路\n以党建引领乡村治理\n" * 3
     assert undo_page_layout(normalize(contents).mapped).text == normalize(contents).text
+
+
+def test_recipients_listed_under_one_each_are_one_and_index_rows_are_none():
+    from govplan.pipeline import extract_text
+
+    # c01 / c03 / c83: 各委、办、局 and 各乡、镇人民政府 list kinds of office under one 各
+    doc = "关于印发工作方案的通知\n各乡、镇人民政府，区政府各委、办、局，区各直属单位：\n一、总体要求\n"
+    (spec,) = extract_text(doc)
+    assert spec.metadata.recipients == ["各乡、镇人民政府", "区政府各委、办、局", "区各直属单位"]
+    (spec,) = extract_text("各科、室、局、办、中心:\n一、各科室承办的以下事项应建立工作台账。\n")
+    assert spec.metadata.recipients == ["各科、室、局、办、中心"]
+    # c129: a portal's index row ending with an empty 文号: is no 主送
+    (spec,) = extract_text("生成日期: 2019-01-23 文号:\n关于印发工作规则的通知\n第一章  总  则\n一、根据宪法，制定本规则。\n")
+    assert spec.metadata.recipients == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ from typing import Any, Callable
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
+from govplan.annotate.targets import under_review
 from govplan.lexical.lexicon import alternation, as_tuples, data
+from govplan.lexical.segment import words_among_within
 from govplan.grammar import piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
@@ -50,18 +53,33 @@ class _Rules:
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
     title_end: re.Pattern[str]
+    cited_title: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
     clause_break: re.Pattern[str]
+    names_work: re.Pattern[str]
+    done_words: frozenset[str]
     words: dict[str, Any]
+
+
+def _not_after(chars: str, exceptions: list[str]) -> str:
+    """A lookbehind refusing any of ``chars`` before a match, except where the character ends one of
+    the two-character ``exceptions`` (过 refused, as in 超过半年, but 通过季度检查 kept)."""
+    excepted = {word[-1]: word[0] for word in exceptions}
+    plain = "".join(ch for ch in chars if ch not in excepted)
+    return f"(?<![{re.escape(plain)}])" + "".join(f"(?<!(?<!{re.escape(first)}){re.escape(last)})" for last, first in excepted.items())
 
 
 def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
     """A date without cues: [year] then month[/day/part], quarter or year part, or a date written
-    with slashes (2022/3, 2022/3/31); groups prefixed by tag."""
-    slashed = rf"(?P<{tag}sy>{piece('modern_year')})/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
+    with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
+    2024.5 is a number and 2023-2025 a range); groups prefixed by tag."""
+    slashed = (
+        rf"(?P<{tag}sy>{piece('modern_year')})(?:/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
+        rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.]))"
+    )
     return (
         rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_YEAR}){_GAP}年)?"
@@ -75,7 +93,7 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}/\d)"
+    return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
 
 
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
@@ -123,7 +141,7 @@ def _rules() -> _Rules:
          *w["recurrence_words"], *w["count_periods"], "月"],
         "",
     ) + (
-        rf"(?:(?<![\d{_CN_DIGIT}十每{re.escape(rhythm['not_after'])}])"
+        rf"(?:(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
@@ -152,11 +170,17 @@ def _rules() -> _Rules:
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
         title_end=re.compile(rf"{piece('document_kind')}[)）]?$"),
+        cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
         clause_break=re.compile(f"[{breaks}]"),
+        names_work=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
+            rf"(?:{alternation(w['year_names_work']['verbs'])})"
+        ),
+        done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
     )
 
@@ -166,8 +190,10 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     written_years, finders = _scanners()
     text = nt.text
+    if not ctx.report and under_review(nt):
+        ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
-    years = [(m.start(), m.group("y")) for m in written_years.finditer(text)]
+    years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules.words)]
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
@@ -243,6 +269,24 @@ def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | No
     builders = {rules.period: _period, rules.year_range: _year_range, rules.recurring: _recurring,
                 rules.named: _named, rules.relative: _relative, rules.commencement: _commencement}
     return builders[m.re](m, m.string, ctx, rules)
+
+
+def _frames_dates(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+    """Whether a written year can be the year of the year-less dates after it: not one that names
+    the past (2003年以来…。…于7月15日前 is not 2003's July)."""
+    return not _is_historical(text, m.start(), m.end(), words)
+
+
+def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether the sentence holding a date states a completed action (开展了, 已经…审议通过): an
+    uncued date there says when something happened, not when it is due. 认领了之后 is the time of
+    a condition, no narrative."""
+    words = rules.words
+    breaks = words["sentence_breaks"]
+    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
+    ends = [i for i in (text.find(ch, end) for ch in breaks) if i >= 0]
+    done = words_among_within(text, first, min(ends, default=len(text)), rules.done_words)
+    return any(not text.startswith(words["done_not_before"], pos + len(token)) for pos, token in done)
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
@@ -385,7 +429,7 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     g = m.groupdict()
     for tag in ("a", "b"):
         if g.get(f"{tag}sy"):
-            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"], g[f"{tag}sd"]
+            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"] or g[f"{tag}dm"], g[f"{tag}sd"] or g[f"{tag}dd"]
     return g
 
 
@@ -422,6 +466,8 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
         return None
     if ctx.doc.year is not None and last < ctx.doc.year:
         return None  # 2013年至2020年…: a past span, not a time limit
+    if rules.cited_title.match(text, m.end()):
+        return None  # 关于印发…行动方案(2022—2024年)的通知: the period names the cited document
     return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
 
 
@@ -431,9 +477,11 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     g = _groups(m)
     words = rules.words
     strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
-    if ctx.report and not strong:
+    if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
-    cued = strong or text.endswith(words["weak_lead_cues"], 0, m.start())
+    cued = strong or (
+        text.endswith(words["weak_lead_cues"], 0, m.start()) and not text.endswith(words["weak_lead_cue_not_in"], 0, m.start())
+    )
     if not cued and _in_condition(text, m.end(), rules):
         return False
     if g["am"]:
@@ -441,7 +489,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
             # 2023年6月，全面完成…: a dated month opening its clause frames it, as a bare year does;
             # a day does not (2023年12月12日 under a signature dates the notice, not a task)
             opens = (not g["ad"] and _opens_clause(text, m.start(), words)
-                     and _year_frames_clause(text, m.end(), ctx, words))
+                     and _year_frames_clause(text, m.end(), ctx, rules))
             return cued or bool(g["amp"]) or opens
         chinese_month = not g["am"].isdigit()
         return not chinese_month or bool(g["ad"] or g["amp"] or g["afen"] or g["suf"])
@@ -455,7 +503,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return True
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
-    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, words)
+    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules)
 
 
 def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
@@ -471,14 +519,36 @@ def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
     a kind of document (方案, 要点, 分解表…)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    line = _bare_title(text[start:end if end >= 0 else len(text)].strip(), rules.words)
     return bool(rules.title_end.search(line, max(0, len(line) - _KIND_CHARS))) and not rules.punctuation.search(line)
 
 
-def _year_frames_clause(text: str, end: int, ctx: DocContext, words: dict[str, Any]) -> bool:
+def _bare_title(line: str, words: dict[str, Any]) -> str:
+    """A line without the label before a title (附件1:) and the document number after it
+    ((华政发〔2021〕2号)), so that what is left can be judged as a title."""
+    for label in words["title_line_labels"]:
+        if line.startswith(label):
+            rest = line[len(label):].lstrip("0123456789 ")
+            if rest[:1] in ":：":
+                line = rest[1:].strip()
+            break
+    number = words["document_number"]
+    if line.endswith((")", "）")):
+        opening = max(line.rfind("("), line.rfind("（"))
+        inner = line[opening + 1:-1]
+        if opening > 0 and number["open"] in inner and inner.endswith(number["end"]):
+            line = line[:opening].rstrip()
+    return line
+
+
+def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules) -> bool:
     """Whether what follows a bare year makes it the time frame of its clause: anything but a
     copula or a noun suffix in a dated document (its past years are dropped later), and a goal
-    word, possibly after a pause, where no date tells the plan from a narrative of the past."""
+    word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
+    opening the name of the year's work (2022年…管理工作要…) frames nothing."""
+    if rules.names_work.match(text, end):
+        return False
+    words = rules.words
     if ctx.year is not None:
         return not text.startswith(words["bare_year_non_followers"], end)
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
@@ -506,7 +576,8 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     only a goal makes one a deadline (else it says when something was done)."""
     g = _groups(m)
     words = rules.words
-    if not (g["am"] and g["bm"]) or (ctx.report and not _stated_as_goal(text, m.start(), words)):
+    past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
+    if not (g["am"] and g["bm"]) or (past and not _stated_as_goal(text, m.start(), words)):
         return None
     first = _resolve(g, "a", ctx, words)
     if first is None or _before_document(first, ctx):
@@ -555,6 +626,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq=freq)}
     if g["bp"]:
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
+    if g["rw"] in words["trend_periods"] and text.startswith(words["trend_verbs"], m.end()):
+        return None  # 研发投入逐年上升: a trend, not a routine
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
@@ -624,7 +697,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     """A limit counted from an event: 不超过15天, 10天内, 3个工作日内."""
     g = _groups(m)
     words = rules.words
-    if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules):
+    if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules) or _narrates_past(text, m.start(), m.end(), rules):
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
         return None

@@ -49,6 +49,8 @@ class _Rules:
     change_before: dict[str, str]
     reaches: tuple[_Reach, ...]
     cues: _Cues
+    announcement: re.Pattern[str]
+    gloss: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -81,6 +83,7 @@ class _Cues:
     done: frozenset[str]
     report_cues: frozenset[str]  # strong facts | goal
     plan_cues: frozenset[str]  # strong facts | plan_goal
+    report_goal: frozenset[str]  # goal words a report still reads as goals (not 全年: a past total)
 
     @classmethod
     def from_words(cls, mood: dict[str, Any]) -> _Cues:
@@ -88,7 +91,8 @@ class _Cues:
         plan_goal = goal | frozenset(mood["weak_goal_words"])
         weak = frozenset(mood["weak_fact_words"])
         strong = fact - weak  # weak fact words decide nothing by themselves, so no search looks for them
-        return cls(goal, plan_goal, fact, frozenset(mood["done_words"]), strong | goal, strong | plan_goal)
+        report_goal = goal - frozenset(mood["report_time_words"])
+        return cls(goal, plan_goal, fact, frozenset(mood["done_words"]), strong | goal, strong | plan_goal, report_goal)
 
 
 @cache
@@ -116,6 +120,11 @@ def _rules() -> _Rules:
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
     zero_word = re.escape(w["zero"]["word"])
     zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
+    said = w["mood"]["report_announcement"]
+    announcement = (
+        rf"(?:{alternation(said['openers'])})[^。；;]{{0,{int(said['reach'])}}}?(?:{alternation(said['topics'])})"
+        rf"(?:{alternation(said['verbs'])})"
+    )
     return _Rules(
         arabic=re.compile(arabic),
         unitless=re.compile(unitless),
@@ -129,6 +138,8 @@ def _rules() -> _Rules:
         change_before=word_map(w["changes_before"]),
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
         cues=_Cues.from_words(w["mood"]),
+        announcement=re.compile(announcement),
+        gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         words=as_tuples(w),
     )
 
@@ -167,7 +178,8 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     found: list[_Found] = []
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
-    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report))
+    review = under_review(nt)
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report) or review, review)
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
@@ -222,7 +234,27 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
     if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
         return True
-    return _is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
+    return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
+            or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules))
+
+
+def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """The count a reward is paid per: 每认定1家给予孵化器10万元扶持 (the 10万元 is the target)."""
+    w = rules.words["reward_base"]
+    start = match.start()
+    verb = start - int(w["verb_chars"])
+    if verb < 1 or text[verb - 1] != w["word"] or not text[verb:start].isalpha():
+        return False
+    clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
+    return any(reward in clause for reward in w["rewards"])
+
+
+def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日."""
+    if not text.endswith(rules.words["baseline_markers"], 0, match.start()):
+        return False
+    clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
+    return any(verb in clause for verb in rules.words["changes_before"]["reach"])
 
 
 def _is_one_by_one(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -280,20 +312,20 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         return None
     start, end = match.span()
     comparator = rules.approx.get(g.get("approx") or "", "=")
-    word = _adjacent_before(text, start, rules.comparator_before)
+    word, word_start = _word_before(text, start, rules.comparator_before, rules)
     inherited = None if word else _list_comparator(text, start, previous, rules)
     if word:
         comparator = rules.comparator_before[word]
-        start -= len(word)
+        start = word_start
     else:
         comparator = inherited or _distant_comparator(text, start, rules) or comparator
         approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, start)), None)
         if approx_word:
             comparator, start = "~", start - len(approx_word)
-    change = _adjacent_before(text, start, rules.change_before)
+    change, change_start = _word_before(text, start, rules.change_before, rules)
     if change:
         fields.setdefault("change", rules.change_before[change])
-        start -= len(change)
+        start = change_start
     after = next((w for w in sorted(rules.comparator_after, key=len, reverse=True) if text.startswith(w, end)), None)
     quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
@@ -365,14 +397,29 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
 
 def document_is_report(title: str | None, lines: list[str]) -> bool:
     """Whether a document states facts rather than goals: by the genre its title names
-    (…情况的报告, 经验材料 / …实施方案, 工作要点), else by its cue words."""
-    mood = _rules().words["mood"]
+    (…情况的报告, 经验材料 / …实施方案, 工作要点), else by a sentence announcing an account
+    (现将巡察整改情况予以公布), else by its cue words."""
+    rules = _rules()
+    mood = rules.words["mood"]
     head = (title or "").rstrip("》”\"）) ")
     if head.endswith(tuple(mood["report_titles"])):
         return True
     if head.endswith(tuple(mood["plan_titles"])):
         return False
-    return reads_as_report(lines)
+    return any(rules.announcement.search(line) for line in lines) or reads_as_report(lines)
+
+
+def under_review(nt: NodeText) -> bool:
+    """Whether a node stands under a heading that names an account of what was done (一、2023年…
+    计划执行情况, 一、上半年工作回顾), itself included: its dates and numbers are facts even in a plan."""
+    reviews = tuple(_rules().words["mood"]["review_headings"])
+    return any(_heading(node.title).endswith(reviews) for node in nt.path or [nt.node])
+
+
+def _heading(title: str | None) -> str:
+    """A node's heading phrase without a run-in sentence (上半年工作回顾 今年以来,… → 上半年工作回顾)."""
+    words = (title or "").split()
+    return words[0].rstrip("。.:：;；") if words else ""
 
 
 def reads_as_report(lines: list[str]) -> bool:
@@ -410,7 +457,7 @@ class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
     def __init__(
-        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool
+        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool, review: bool = False
     ) -> None:
         words = rules.words["mood"]
         self.text = text
@@ -421,6 +468,7 @@ class _Mood:
         self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
         self._report: bool | None = True if in_report else None
+        self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
@@ -440,7 +488,7 @@ class _Mood:
             return False  # 确定了全年六大工作任务和32项重点工作: done, whatever the words after 了 say
         sentence = self.sentence_start(start)
         report = self.is_report()
-        goals, cues = (self.cues.goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
+        goals, cues = (self.cues.report_goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
         cue: tuple[int, bool] | None = None  # (end, is a goal); weak fact words decide nothing by themselves
         for pos, token in words_among_within(self.text, sentence, start, cues):
             cue = (pos + len(token), token in goals)
@@ -475,7 +523,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """Whether a number states a goal: not a scope count, and goal-like by its cues or its node."""
     if _is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules):
         return False
-    if item.cued:
+    if item.cued and not mood.review:
         return True
     local = mood.local(item.start)
     if local is not None:
@@ -543,12 +591,14 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
 
 
 def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
-    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组):
-    how the work is organised, not what it must achieve."""
+    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组) or of
+    its own tasks (243项工作任务予以分解): how the work is organised, not what it must achieve."""
     w = rules.words
     noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
     nouns = tuple(w["structure_nouns"])
-    return not item.fields.get("percent") and (noun.endswith(nouns) or noun.startswith(nouns))
+    return not item.fields.get("percent") and (
+        noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tuple(w["task_count_nouns"]))
+    )
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
@@ -562,6 +612,27 @@ def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, An
     if g.get("n2"):
         fields["value_max"] = parse_number((g["n2"] or "") + last_mult)
     return fields
+
+
+def _word_before(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str | None, int]:
+    """The longest word of ``table`` ending at ``pos`` and where it starts, read through the pinyin
+    glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there as written."""
+    word = _adjacent_before(text, pos, table)
+    if word:
+        return word, pos - len(word)
+    window = max(0, pos - int(rules.words["pinyin_gloss"]["reach"]))
+    glosses = list(rules.gloss.finditer(text, window, pos))
+    if not glosses:
+        return None, pos
+    kept: list[int] = []  # positions of the window's characters outside glosses
+    at = window
+    for gloss in glosses:
+        kept.extend(range(at, gloss.start()))
+        at = gloss.end()
+    kept.extend(range(at, pos))
+    read = "".join(text[i] for i in kept)
+    word = _adjacent_before(read, len(read), table)
+    return (word, kept[len(read) - len(word)]) if word else (None, pos)
 
 
 def _adjacent_before(text: str, pos: int, table: dict[str, str]) -> str | None:

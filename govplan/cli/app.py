@@ -11,10 +11,12 @@ import sys
 import typer
 
 from govplan import __version__
+from govplan.cli.clitext import GovplanTyper, usage_error_text
+from govplan.errors import GovplanError
 from govplan.errors import Errors, GovplanError, error_line
 from govplan.i18n import set_language, tr
 
-app = typer.Typer(
+app = GovplanTyper(
     name="govplan",
     help=tr(
         "govplan：政策文件编译器。把通知、实施方案、任务分解方案提取为任务规格（YAML），"
@@ -64,14 +66,28 @@ def _register_commands() -> None:
 _register_commands()
 
 
+# click's exception classes, whichever click typer runs on (its own bundled copy, or click itself).
+CLICK_ERROR = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException")
+
+
 def main() -> None:
     """Entry point: run the app; govplan's own errors print as one clear line, never a traceback.
 
-    Typer reports usage errors itself (exit 2); govplan's errors exit with their registered code
-    (docs/errors.md); anything else that escapes a command is an internal error (exit 3).
+    Usage errors (exit 2) are printed here, in the interface language, not by click; govplan's
+    errors exit with their registered code (docs/errors.md); anything else that escapes a command
+    is an internal error (exit 3).
     """
     try:
-        app()
+        code = app(standalone_mode=False)
+    except CLICK_ERROR as exc:
+        typer.echo(usage_error_text(exc), err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into Abort outside standalone mode
+            typer.echo(tr("已中断。", "Interrupted."), err=True)
+            sys.exit(130)
+        typer.echo(tr("已中止。", "Aborted!"), err=True)
+        sys.exit(1)
     except GovplanError as exc:
         if _debug:
             raise
@@ -86,3 +102,4 @@ def main() -> None:
         internal = GovplanError(Errors.E900, detail=repr(exc))
         typer.echo(error_line(internal.code, internal.message) + tr("（用 --debug 查看详情）", " (use --debug for details)"), err=True)
         sys.exit(internal.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

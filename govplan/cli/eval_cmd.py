@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
 
 def eval_gold(
     gold_dirs: Optional[list[Path]] = typer.Argument(
-        None, exists=True, file_okay=False,
+        None, exists=True, file_okay=False, metavar=tr("金标准目录", "GOLD_DIR"),
         help=tr("金标准目录（可多个；省略时取 split 文件列出的目录）", "gold directories (several allowed; default: those of the split file)")),
     root: Optional[Path] = typer.Option(
         None, "--root", help=tr("金标准中 source 路径的根目录（默认：gold 目录的上一级）",

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import Optional
 
 import typer
 
+from govplan.cli.summary import print_summary, with_progress
 from govplan.cli.validate_cmd import REGISTRY_HELP
 from govplan.i18n import tr
-
-if TYPE_CHECKING:
-    from govplan.batch import DocumentResult
 
 
 class OutputFormat(str, Enum):
@@ -39,7 +37,7 @@ def register(app: typer.Typer) -> None:
 
 
 def extract(
-    inputs: Optional[list[str]] = typer.Argument(None, metavar="FILE|DIR|-", help=tr("输入文件、目录或 -", "input files, directories or -")),
+    inputs: Optional[list[str]] = typer.Argument(None, metavar=tr("文件|目录|-", "FILE|DIR|-"), help=tr("输入文件、目录或 -", "input files, directories or -")),
     output: Path | None = typer.Option(
         None, "-o", "--output", help=tr("输出目录（默认：当前目录；标准输入时默认输出到屏幕）",
                                         "output directory (default: current directory; stdout for -)"),
@@ -114,7 +112,7 @@ def extract(
         raise GovplanError(Errors.E007, option="--address", other="--engine local")
     with run_outputs(out_dir, found, options, parquet, skip_unchanged) as (take, skip):
         run = run_documents(sources, options, jobs, engine.value, address, batch_size, found.folders, skip)
-        for result in _progress(run, len(sources)):
+        for result in with_progress(run, len(sources)):
             if to_stdout:
                 texts = [text for _, text in result.files]
                 typer.echo("---\n".join(texts) if fmt.value == "yaml" else "".join(texts), nl=False)
@@ -122,7 +120,7 @@ def extract(
                 take(result)
             results.append(result)
     if not to_stdout:
-        _print_summary(results)
+        print_summary(results)
     for result in results:
         for line in result.messages:
             typer.echo(line, err=True)
@@ -133,47 +131,3 @@ def extract(
         raise typer.Exit(1)
 
 
-def _progress(results: Iterator["DocumentResult"], total: int) -> Iterator["DocumentResult"]:
-    """Pass results through, with a progress bar on standard error when there are several."""
-    if total < 2:
-        yield from results
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(tr("提取中", "extracting"), total=total)
-        for result in results:
-            yield result
-            progress.advance(task)
-
-
-def _print_summary(results: list["DocumentResult"]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=tr("提取结果", "Extraction summary"))
-    for header in (tr("文件", "file"), tr("文种", "script"), tr("任务", "tasks"), tr("时限", "deadlines"),
-                   tr("指标", "targets"), tr("单位", "units"), tr("用时", "time")):
-        table.add_column(header)
-    documents = skipped = 0
-    for result in results:
-        if result.skipped:
-            skipped += 1
-            continue
-        if result.error:
-            table.add_row(result.name, "-", "-", "-", "-", "-", tr("失败", "failed"))
-            continue
-        documents += len(result.rows)
-        for k, (file, script, tasks, deadlines, targets, units) in enumerate(result.rows):
-            seconds = f"{result.seconds:.2f}s" if k == 0 else ""
-            table.add_row(file, _script_label(script), str(tasks), str(deadlines), str(targets), str(units), seconds)
-    console = Console(width=120)
-    console.print(table)
-    console.print(tr(f"共 {len(results)} 个文件，{documents} 份文件规格。",
-                     f"{len(results)} file(s), {documents} document spec(s).")
-                  + (tr(f"{skipped} 个文件未变，已跳过。", f" {skipped} unchanged, skipped.") if skipped else ""))
-
-
-def _script_label(script: str) -> str:
-    return {"simplified": tr("简体", "Simplified"), "traditional": tr("繁体", "Traditional")}.get(script, script)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import typer
 
+from govplan.cli.clitext import GovplanTyper
 from govplan.i18n import tr
 
-ledger_app = typer.Typer(
+ledger_app = GovplanTyper(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -42,7 +43,7 @@ def _date_option(value: str | None, option: str) -> dt.date:
             "to fill in: progress, status, completion date, note."),
 )
 def export(
-    specs: list[Path] = typer.Argument(..., metavar="SPEC_OR_DIR...", help=SPECS_HELP),
+    specs: list[Path] = typer.Argument(..., metavar=tr("规格或目录...", "SPEC_OR_DIR..."), help=SPECS_HELP),
     output: Path = typer.Option(..., "-o", "--output", help=tr("输出的 .xlsx 文件", "the .xlsx file to write")),
     depth: int | None = typer.Option(None, "--depth", min=1, help=DEPTH_HELP),
 ) -> None:
@@ -62,9 +63,9 @@ def export(
             "fields untouched); rows that cannot be tied to a task are listed."),
 )
 def import_(
-    workbook: Path = typer.Argument(..., metavar="LEDGER.xlsx", help=tr("填好的督办台账", "the filled-in ledger")),
+    workbook: Path = typer.Argument(..., metavar=tr("台账.xlsx", "LEDGER.xlsx"), help=tr("填好的督办台账", "the filled-in ledger")),
     specs: list[Path] = typer.Argument(
-        None, metavar="[SPEC_OR_DIR...]",
+        None, metavar=tr("规格或目录", "SPEC_OR_DIR"),
         help=tr("规格文件或目录（默认：台账导出时记录的规格文件）", "spec files or directories (default: the specs the ledger was exported from)"),
     ),
     date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD", help=tr("记录的日期（默认今天）", "the date of the records (default: today)")),
@@ -95,7 +96,7 @@ def import_(
             "Overdue and due-soon tasks by unit, the latest first, on screen or as .docx/.xlsx/.md."),
 )
 def report(
-    specs: list[Path] = typer.Argument(..., metavar="SPEC_OR_DIR...", help=SPECS_HELP),
+    specs: list[Path] = typer.Argument(..., metavar=tr("规格或目录...", "SPEC_OR_DIR..."), help=SPECS_HELP),
     today: str | None = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=tr("判断逾期所用的日期（默认今天）", "the date to judge against (default: today)")),
     unit: str | None = typer.Option(None, "--unit", help=tr("只列出该单位的任务", "only this unit's tasks")),
     within: int = typer.Option(15, "--within", min=0, help=tr("多少天内到期算临期", "days ahead that count as due soon")),

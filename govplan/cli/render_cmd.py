@@ -43,11 +43,11 @@ def parse_today(value: str | None) -> dt.date | None:
 
 
 def _load(specs: list[Path], no_validate: bool, registry: list[Path]) -> list[LoadedSpec]:
-    """The specs, loaded with the user's registry; warnings about skipped items go to stderr."""
-    from govplan.registry import registry_files, registry_for
+    """The specs, loaded with the user's registry files; warnings about skipped items go to stderr."""
+    from govplan.registry import registry_for
     from govplan.render.loading import load_specs_for_render
 
-    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry_for(registry_files(registry, specs)))
+    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry_for(registry))
     for spec in loaded:
         for warning in spec.warnings:
             typer.echo(tr("警告：", "warning: ") + warning, err=True)
@@ -68,7 +68,7 @@ def _emit(result: str | bytes, output: Path | None) -> None:
 
 def render_command(
     specs: list[Path] = typer.Argument(
-        ..., metavar="SPEC_OR_DIR...", help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
+        ..., metavar=tr("规格或目录...", "SPEC_OR_DIR..."), help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
     ),
     view: ViewChoice = typer.Option(
         ...,
@@ -105,22 +105,58 @@ def render_command(
         False, "--no-validate", help=tr("不因校验错误而停止：略过出错的条目", "do not stop on validation errors: skip the failing items")
     ),
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
+    title: str | None = typer.Option(
+        None, "--title", help=tr("表格标题（替代“文件标题＋任务分解表”）", "the table's heading (instead of the document's title + the view's name)")
+    ),
+    attachment: str | None = typer.Option(
+        None, "--attachment", metavar="N",
+        help=tr("在标题上方标注“附件N”（作为通知的附件印发时）", "print 附件N above the title (when the table is sent as an attachment)"),
+    ),
+    all_sections: bool = typer.Option(
+        False, "--all-sections",
+        help=tr("保留总体要求、保障措施等没有具体任务的部分（默认略去）", "keep sections without tasks of their own (总体要求, 保障措施…), left out by default"),
+    ),
+    combined: bool = typer.Option(
+        False, "--combined", help=tr("多份文件合成一张责任矩阵（默认每份文件一张）", "one responsibility matrix across all documents (default: one per document)")
+    ),
+    per_unit: Path | None = typer.Option(
+        None, "--per-unit", metavar=tr("目录", "DIR"),
+        help=tr("每个责任单位一份责任清单，写入该目录（配合 --as checklist）", "one checklist file per responsible unit, written into DIR (with --as checklist)"),
+    ),
 ) -> None:
     """生成任务分解表、责任矩阵或责任清单（docx/xlsx/html/md/csv）。"""
-    from govplan.api import render
+    from govplan import api
+    from govplan.registry import registry_files
     from govplan.render.views import BINARY_FORMATS, choose_format
 
-    fmt = choose_format(to.value if to else None, output, template)
-    if output is None and fmt in BINARY_FORMATS:
+    if per_unit is not None and view != ViewChoice.checklist:
+        raise GovplanError(Errors.E007, option="--per-unit", other=f"--as {view.value}")
+    if per_unit is not None and output is not None:
+        raise GovplanError(Errors.E007, option="--per-unit", other="-o")
+    fmt = choose_format(to.value if to else None, output, template) if per_unit is None else (to.value if to else "docx")
+    if per_unit is None and output is None and fmt in BINARY_FORMATS:
         raise GovplanError(Errors.E002)
-    loaded = _load(specs, no_validate, registry)
-    _emit(render([item.spec for item in loaded], view.value, fmt, depth=depth, unit=unit, today=parse_today(today),
-                 template=template), output)
+    files = registry_files(registry, specs)  # and those the .govplan.yaml beside the specs names
+    loaded = [item.spec for item in _load(specs, no_validate, files)]
+    options = {"depth": depth, "today": parse_today(today), "template": template, "all_sections": all_sections, "registry": files}
+    if per_unit is None:
+        _emit(api.render(loaded, view.value, fmt, unit=unit, title=title, attachment=attachment, combined=combined, **options), output)
+    else:
+        _emit_per_unit(api.render_per_unit(loaded, fmt, **options), per_unit)
+
+
+def _emit_per_unit(outputs: dict[str, bytes], folder: Path) -> None:
+    """Write one checklist per unit into ``folder``, atomically, and say how many."""
+    from govplan.fsutil import write_atomic
+
+    for name, data in outputs.items():
+        write_atomic(folder / name, data)
+    typer.echo(tr(f"已在 {folder} 生成 {len(outputs)} 份责任清单", f"wrote {len(outputs)} checklists into {folder}"), err=True)
 
 
 def calendar_command(
     specs: list[Path] = typer.Argument(
-        ..., metavar="SPEC_OR_DIR...", help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
+        ..., metavar=tr("规格或目录...", "SPEC_OR_DIR..."), help=tr("规格文件，或含规格文件的目录", "spec files, or directories of spec files")
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help=tr("输出的 .ics 文件；缺省时写到标准输出", "the .ics file to write; stdout without it")
@@ -129,23 +165,41 @@ def calendar_command(
     no_validate: bool = typer.Option(
         False, "--no-validate", help=tr("不因校验错误而停止：略过出错的条目", "do not stop on validation errors: skip the failing items")
     ),
+    no_recurring: bool = typer.Option(
+        False, "--no-recurring",
+        help=tr("不导出周期性时限（每月25日前、每季度等）", "leave out recurring deadlines (每月25日前, 每季度…)"),
+    ),
 ) -> None:
     """把所有有具体日期的任务时限导出为日历（.ics），周期性时限按重复规则导出。"""
+    from govplan.registry import registry_files
     from govplan.render.ical import build_calendar
 
-    result = build_calendar(_load(specs, no_validate, []), unit)
+    result = build_calendar(_load(specs, no_validate, registry_files([], specs)), unit, recurring=not no_recurring)
     _emit(result.data.decode("utf-8"), output)
-    typer.echo(
-        tr(
-            f"{result.events} 个日程；{result.skipped} 个时限没有具体日期，未写入",
-            f"{result.events} events; {result.skipped} deadlines have no date and were left out",
-        ),
-        err=True,
-    )
+    summary = tr(f"{result.events} 个日程；{result.skipped} 个时限没有具体日期，未写入",
+                 f"{result.events} events; {result.skipped} deadlines have no date and were left out")
+    if no_recurring:
+        summary += tr(f"；{result.rhythms_left_out} 个周期性时限按 --no-recurring 未写入",
+                      f"; {result.rhythms_left_out} recurring deadlines left out (--no-recurring)")
+    typer.echo(summary, err=True)
+
+
+def templates_command(
+    folder: Path = typer.Argument(
+        Path("govplan-templates"), metavar=tr("目录", "DIR"),
+        help=tr("写入模板副本的目录（默认 govplan-templates）", "folder to write the copies to (default: govplan-templates)"),
+    ),
+    force: bool = typer.Option(False, "--force", help=tr("覆盖已存在的文件", "overwrite existing files")),
+) -> None:
+    """Copy govplan's own templates and Word reference document into a folder to restyle them."""
+    from govplan.render.templating import copy_builtin_templates
+
+    for path in copy_builtin_templates(folder, force):
+        typer.echo(tr(f"已写入 {path}", f"wrote {path}"), err=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Register `render` and `calendar` on the app."""
+    """Register `render`, `calendar` and `templates` on the app."""
     app.command(
         "render",
         help=tr(
@@ -160,3 +214,11 @@ def register(app: typer.Typer) -> None:
             "Export task deadlines as an iCalendar file (.ics), recurring ones as RRULEs.",
         ),
     )(calendar_command)
+    app.command(
+        "templates",
+        help=tr(
+            "把内置的 Jinja 模板和 Word 参考文档（reference.docx）复制到目录中，修改后用 render --template 指定。",
+            "Copy the built-in Jinja templates and Word reference document (reference.docx) into a folder, "
+            "to restyle them and pass them to render --template.",
+        ),
+    )(templates_command)

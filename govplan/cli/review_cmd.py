@@ -12,7 +12,7 @@ from govplan.i18n import tr
 
 def review(
     path: Path = typer.Argument(
-        ..., metavar="NOTICE_OR_SPEC",
+        ..., metavar=tr("通知或规格", "NOTICE_OR_SPEC"),
         help=tr("通知（.txt/.docx/.html，当场提取）或规格文件（.yaml/.json，在其原文上显示）",
                 "a notice (.txt/.docx/.html, extracted now) or a spec (.yaml/.json, shown over its source)"),
     ),

@@ -33,7 +33,7 @@ class OutputChoice(str, Enum):
 
 def validate(
     paths: list[str] = typer.Argument(
-        ..., help=tr("规格文件或目录（目录递归查找 .yaml/.yml/.json；- 表示标准输入）", "spec files or directories (searched for .yaml/.yml/.json; - for stdin)"), metavar="PATH..."
+        ..., help=tr("规格文件或目录（目录递归查找 .yaml/.yml/.json；- 表示标准输入）", "spec files or directories (searched for .yaml/.yml/.json; - for stdin)"), metavar=tr("规格或目录...", "PATH...")
     ),
     output: OutputChoice = typer.Option(
         OutputChoice.text, "--format", "-f", help=tr("输出格式：text、json 或 github（GitHub Actions 注释）", "output: text, json or github (GitHub Actions annotations)")
@@ -73,7 +73,7 @@ def schema() -> None:
 
 
 def fmt(
-    paths: list[str] = typer.Argument(..., help=tr("规格文件或目录（- 表示标准输入，结果写到标准输出）", "spec files or directories (- reads stdin and writes stdout)"), metavar="PATH..."),
+    paths: list[str] = typer.Argument(..., help=tr("规格文件或目录（- 表示标准输入，结果写到标准输出）", "spec files or directories (- reads stdin and writes stdout)"), metavar=tr("规格或目录...", "PATH...")),
     check: bool = typer.Option(False, "--check", help=tr("只检查：有文件需要改写时退出码为 1", "only check: exit 1 if a file would change")),
 ) -> None:
     """Rewrite specs in canonical layout, keeping comments and key order."""

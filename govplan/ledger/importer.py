@@ -164,6 +164,8 @@ def import_ledger(workbook: Path, given: list[Path], today: dt.date) -> ImportRe
 
 def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
     """The spec file's text with the records appended to their tasks' ``ledger`` lists, all else as it was."""
+    from pydantic import ValidationError
+
     text = path.read_text(encoding="utf-8-sig")
     is_json = path.suffix.lower() == ".json"
     yaml = round_trip_yaml()
@@ -174,8 +176,10 @@ def with_entries(path: Path, entries: dict[str, list[LedgerEntry]]) -> str:
             _append(node, [entry.model_dump(mode="json", exclude_none=True) for entry in new])
     try:
         Spec.model_validate(data)
-    except ValueError as exc:
-        raise GovplanError(Errors.E410, str(path), detail=exc) from exc
+    except ValidationError as exc:
+        from govplan.pydantic_text import format_validation_error
+
+        raise GovplanError(Errors.E410, str(path), detail="\n" + format_validation_error(exc)) from exc
     if is_json:
         from govplan.spec.io import data_to_json
 

@@ -29,11 +29,9 @@ def write_report(grid: Grid, fmt: str) -> str | bytes:
 
         return render_template(TEMPLATES / "report.md.j2", {"grid": grid}, "md")
     if fmt == "docx":
-        from govplan.render.docx_style import REFERENCE_NAME
         from govplan.render.docx_writer import write_docx
-        from govplan.render.templating import TEMPLATES_DIR
 
-        return write_docx([grid], TEMPLATES_DIR / REFERENCE_NAME)
+        return write_docx([grid])
     workbook = new_workbook()
     columns = [SheetColumn(c.label, round(c.weight * WIDTH_PER_WEIGHT, 1), c.align) for c in grid.columns]
     fill_sheet(workbook.create_sheet(grid.name), grid.title, grid.subtitle, columns, [row.cells for row in grid.rows])

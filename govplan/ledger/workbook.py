@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from govplan.render.xlsx_writer import print_setup
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
 HEADER_FILL = "E7ECF3"
@@ -77,25 +79,8 @@ def fill_sheet(sheet: Any, title: str, subtitle: str, columns: list[SheetColumn]
     visible = max(c for c, column in enumerate(columns, start=1) if not column.hidden)
     sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
     sheet.auto_filter.ref = f"A{header}:{get_column_letter(visible)}{max(last_row, header + 1)}"
-    _print_setup(sheet, header, visible, last_row)
+    print_setup(sheet, header, visible, last_row)
     return header
-
-
-def _print_setup(sheet: Any, header: int, visible: int, last_row: int) -> None:
-    """A4 landscape, one page wide, the header row on every page, page numbers in the footer."""
-    from openpyxl.utils import get_column_letter
-
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{header}:{header}"
-    sheet.print_area = f"A1:{get_column_letter(visible)}{max(last_row, header)}"
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def workbook_bytes(workbook: Any) -> bytes:

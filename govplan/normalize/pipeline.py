@@ -22,6 +22,10 @@ _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-�
 _FOLD.update(_FOLD_EXTRA)
 
 # Range marks between numbers or dates: 4月4日—10月31日, 2—3户, 18～35万元, 2013年至2023年.
+# Reading glosses a machine conversion to Traditional script put after characters (發(fā)展, 會(huì)議):
+# pinyin with a tone mark in brackets right after a Han character. They are no part of the text
+# (a unit is 市发改委, not 市发(fā)改委) and are read without; spans still cover them.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z]*[àáǎāèéěēìíǐīòóǒōùúǔūǖǘǚǜ][a-zü]*\)")
 _RANGE = re.compile(r"(?<=[0-9年月日号%])[ ]*(?:—{1,2}|–|-|~|～|〜|至)[ ]*(?=[0-9一二三四五六七八九十〇])")
 
 
@@ -44,6 +48,7 @@ def normalize(original: str) -> Normalized:
     script, config = detect_script(original)
     if config:
         mapped = to_simplified(mapped, config)
+    mapped = mapped.substitute(_GLOSS, lambda m: "")
     mapped = mapped.replace_chars(_FOLD)
     mapped = mapped.substitute(_RANGE, lambda m: "-")
     return Normalized(mapped, script, config)

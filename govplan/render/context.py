@@ -14,8 +14,11 @@ from typing import Any, Iterable, Literal
 
 from govplan.errors import Errors, GovplanError
 from govplan.render.dates import cn_date, deadline_text, deadlines_text, is_dated, is_overdue
+from govplan.registry import Registry, registry_for
 from govplan.render.loading import LoadedSpec
-from govplan.spec.model import Deadline, Spec, Target, TaskNode, effective_units, iter_paths
+from govplan.render.rows import measures, row_paths
+from govplan.render.units import is_real_unit
+from govplan.spec.model import Deadline, Target, TaskNode, effective_units, is_preamble
 
 View = Literal["tasktable", "matrix", "checklist"]
 
@@ -39,17 +42,25 @@ class DocumentInfo:
 
     @property
     def label(self) -> str:
-        """The document's title, or its file name when the spec has none."""
-        return self.title or Path(self.file).stem
+        """What names the document beside others (a 文件 column, a sheet): its title, else its
+        number, else its file name."""
+        return self.title or self.doc_number or Path(self.file).stem
+
+    def heading(self, view_name: str) -> str:
+        """The heading of the document's table: its title and the view's name (任务分解表 alone for
+        a document without a title: a file name is no title)."""
+        return f"{self.title or ''}{view_name}"
 
 
 @dataclass(frozen=True)
 class Assignment:
-    """One unit's part in a task: ``unit`` is the registry name where known, else the name as written."""
+    """One unit's part in a task: ``unit`` is the registry name where known, else the name as written;
+    ``real`` says whether it names a unit or a fragment of one (govplan.render.units)."""
 
     unit: str
     written: str
     role: str
+    real: bool = True
 
     @property
     def role_label(self) -> str:
@@ -100,6 +111,11 @@ class TaskRow:
         return self.lead + self.partners
 
     @property
+    def other_units(self) -> list[str]:
+        """Names given as units that are fragments rather than units (a matrix's 其他单位 column)."""
+        return _unique(a.unit for a in self.assignments if not a.real)
+
+    @property
     def deadline_text(self) -> str:
         return deadlines_text(self.deadlines)
 
@@ -129,6 +145,7 @@ class UnitSummary:
     name: str
     lead_count: int = 0
     partner_count: int = 0
+    real: bool = True
 
     @property
     def task_count(self) -> int:
@@ -179,10 +196,34 @@ class ChecklistSection:
 
 @dataclass
 class DocumentTable:
-    """One document's rows, titled with the document's title and number."""
+    """One document's rows, titled with the document's title and number, and its units."""
 
     document: DocumentInfo
     tasks: list[TaskRow]
+
+    @property
+    def units(self) -> list[UnitSummary]:
+        """The document's responsible units, most tasks led first (its matrix's columns)."""
+        return [unit for unit in summarise_units(self.tasks) if unit.real]
+
+
+@dataclass
+class Matrix:
+    """One 责任矩阵: its heading, tasks and unit columns; ``several`` when its tasks come from
+    several documents (it then has a 文件 column)."""
+
+    title: str
+    subtitle: str
+    tasks: list[TaskRow]
+    units: list[UnitSummary]
+
+    @property
+    def several(self) -> bool:
+        return len({t.document.index for t in self.tasks}) > 1
+
+    @property
+    def has_other_units(self) -> bool:
+        return any(task.other_units for task in self.tasks)
 
 
 @dataclass
@@ -196,6 +237,9 @@ class RenderContext:
     sections: list[ChecklistSection]
     today: dt.date
     unit: str | None
+    heading: str | None = None
+    attachment: str = ""
+    combined: bool = False
 
     @property
     def view_name(self) -> str:
@@ -208,10 +252,24 @@ class RenderContext:
 
     @property
     def title(self) -> str:
-        """The heading above the table: 《title》 plus the view's name, or the unit's name for a checklist."""
+        """The heading above the table: --title, else the unit's checklist, else the document's title
+        plus the view's name (the view's name alone without one)."""
+        if self.heading:
+            return self.heading
         if self.view == "checklist" and self.unit:
             return f"{self.unit}{self.view_name}"
-        return f"{self.document.label}{self.view_name}" if self.document else self.view_name
+        return self.document.heading(self.view_name) if self.document else self.view_name
+
+    @property
+    def matrices(self) -> list[Matrix]:
+        """One matrix per document (its own units as columns), or one across documents with --combined."""
+        if self.combined or len(self.documents) == 1:
+            subtitle = (self.document.doc_number or "") if self.document else "、".join(d.label for d in self.documents)
+            return [Matrix(self.title, subtitle, self.tasks, self.units)]
+        return [
+            Matrix(self.heading or t.document.heading(self.view_name), t.document.doc_number or "", t.tasks, t.units)
+            for t in self.tables
+        ]
 
     @property
     def tables(self) -> list[DocumentTable]:
@@ -233,7 +291,9 @@ class RenderContext:
             "tasks": self.tasks,
             "tables": self.tables,
             "units": self.units,
+            "matrices": self.matrices,
             "sections": self.sections,
+            "attachment": self.attachment,
             "today": self.today,
             "legend": LEGEND,
             "role_labels": ROLE_LABELS,
@@ -256,22 +316,11 @@ def document_info(index: int, loaded: LoadedSpec) -> DocumentInfo:
 
 
 def node_label(node: TaskNode) -> str:
-    """A node's number and heading (its text where it has no heading)."""
-    return f"{node.number or ''}{node.title or node.text}"
-
-
-def rows_at_depth(spec: Spec, depth: int | None) -> list[list[TaskNode]]:
-    """Root-to-node paths of the tasks that become rows: nodes at ``depth``, and shallower leaves.
-
-    Without a depth every leaf is a row: the most detailed table the spec allows.
-    """
-    chosen = []
-    for path in iter_paths(spec):
-        node = path[-1]
-        at_depth = depth is not None and len(path) == depth
-        if at_depth or (not node.children and (depth is None or len(path) < depth)):
-            chosen.append(path)
-    return chosen
+    """A node's number and heading (its text where it has no heading), a space between them where
+    both are digits (附件2 2020年度…, not 附件22020年度…)."""
+    number, heading = node.number or "", node.title or node.text
+    gap = " " if number[-1:].isdigit() and heading[:1].isdigit() else ""
+    return f"{number}{gap}{heading}"
 
 
 def _subtree_paths(path: list[TaskNode]) -> list[list[TaskNode]]:
@@ -285,31 +334,30 @@ def _subtree_paths(path: list[TaskNode]) -> list[list[TaskNode]]:
     return list(rec(path))
 
 
-def _measures(node: TaskNode) -> str:
-    """The node's text, followed by its descendants' numbered texts when they are folded into its row."""
-    parts = [node.text] + [f"{d.number or ''}{d.text}" for d in list(node.walk())[1:]]
-    return "\n".join(parts)
-
-
-def _assignments(path: list[TaskNode]) -> list[Assignment]:
+def _assignments(path: list[TaskNode], registry: Registry) -> list[Assignment]:
     """Units of the node and its folded descendants, roles inherited down the tree, without repeats."""
     seen: dict[tuple[str, str], Assignment] = {}
     for sub in _subtree_paths(path):
         for ref in effective_units(sub):
             unit = ref.canonical or ref.name
-            seen.setdefault((unit, ref.role), Assignment(unit, ref.name, ref.role))
+            seen.setdefault((unit, ref.role), Assignment(unit, ref.name, ref.role, is_real_unit(unit, registry)))
     return list(seen.values())
 
 
-def build_rows(specs: list[LoadedSpec], depth: int | None) -> list[TaskRow]:
-    """Task rows of every spec in document order, grouped under their parent task."""
+def build_rows(
+    specs: list[LoadedSpec], depth: int | None, all_sections: bool = False, registry: Registry | None = None
+) -> list[TaskRow]:
+    """Task rows of every spec in document order, grouped under their parent task (see
+    govplan.render.rows for which tasks are rows and what their text holds)."""
+    registry = registry or registry_for()
     rows: list[TaskRow] = []
     for index, loaded in enumerate(specs):
         info = document_info(index, loaded)
-        for path in rows_at_depth(loaded.spec, depth):
+        for path in row_paths(loaded.spec, depth, all_sections):
             node = path[-1]
             parent = path[-2] if len(path) > 1 else node
             nodes = list(node.walk())
+            assignments = _assignments(path, registry)
             rows.append(
                 TaskRow(
                     seq=0,
@@ -317,10 +365,10 @@ def build_rows(specs: list[LoadedSpec], depth: int | None) -> list[TaskRow]:
                     id=node.id,
                     number=node.number or "",
                     title=node.title or node.text,
-                    group=node_label(parent),
+                    group="" if is_preamble(node) else node_label(parent),
                     group_key=f"{index}:{parent.id}",
-                    measures=_measures(node),
-                    assignments=_assignments(path),
+                    measures=measures(path, [name for a in assignments for name in (a.unit, a.written)]),
+                    assignments=assignments,
                     deadlines=[d for n in nodes for d in n.deadlines],
                     targets=[t for n in nodes for t in n.targets],
                 )
@@ -349,8 +397,9 @@ def summarise_units(rows: list[TaskRow]) -> list[UnitSummary]:
     """Every unit of the rows, ordered by how many tasks it leads, then by all its tasks, then first seen."""
     summaries: dict[str, UnitSummary] = {}
     for row in rows:
+        real = {a.unit: a.real for a in row.assignments}
         for unit in row.units:
-            summary = summaries.setdefault(unit, UnitSummary(unit))
+            summary = summaries.setdefault(unit, UnitSummary(unit, real=real[unit]))
             if row.role_of(unit) == "lead":
                 summary.lead_count += 1
             else:
@@ -399,16 +448,29 @@ def _resolve_unit(query: str, rows: list[TaskRow]) -> str:
     raise GovplanError(Errors.E407, query=query, known=known)
 
 
+@dataclass(frozen=True)
+class ContextOptions:
+    """How the rows are chosen and headed beyond view, depth, unit and date (the render options)."""
+
+    all_sections: bool = False
+    heading: str | None = None
+    attachment: str = ""
+    combined: bool = False
+    registry: Registry | None = None
+
+
 def build_context(
-    specs: list[LoadedSpec], view: View, depth: int | None, unit: str | None, today: dt.date
+    specs: list[LoadedSpec], view: View, depth: int | None, unit: str | None, today: dt.date,
+    options: ContextOptions = ContextOptions(),
 ) -> RenderContext:
-    """The rendering context: rows at ``depth``, narrowed to ``unit``'s tasks when one is named."""
-    rows = build_rows(specs, depth)
+    """The rendering context: rows at ``depth``, narrowed to ``unit``'s tasks when one is named;
+    checklists for every responsible unit (fragments left out) unless one is named."""
+    rows = build_rows(specs, depth, options.all_sections, options.registry)
     unit_name = _resolve_unit(unit, rows) if unit else None
     if unit_name:
         rows = [row for row in rows if row.role_of(unit_name) is not None]
         number_rows(rows)
-    units = summarise_units(rows)
+    units = [summary for summary in summarise_units(rows) if summary.real]
     names = [unit_name] if unit_name else [u.name for u in units]
     sections = [build_section(name, rows, today) for name in names]
     return RenderContext(
@@ -419,4 +481,7 @@ def build_context(
         sections=sections,
         today=today,
         unit=unit_name,
+        heading=options.heading,
+        attachment=options.attachment,
+        combined=options.combined,
     )

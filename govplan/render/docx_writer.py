@@ -1,23 +1,43 @@
-"""Word tables with python-docx over templates/reference.docx.
+"""Word tables with python-docx over the reference document (govplan/render/templates/reference.docx).
 
 Word, WPS and LibreOffice each trust a different width: Word the table width (w:tblW),
 WPS the column grid (w:tblGrid), LibreOffice the cell widths (w:tcW); all three are set,
-in twips, from the reference document's usable page width. The header row repeats on
-every page (w:tblHeader); parent tasks merge down their column (w:vMerge); every run
-names its Chinese font (w:rFonts w:eastAsia), or Chinese text would fall back to a
-Western font.
+in twips, from the reference document's usable page width, and so are the cell margins.
+Parent tasks merge down their column (w:vMerge); every run names its Chinese font
+(w:rFonts w:eastAsia), or Chinese text would fall back to a Western font. A table is cut
+into one Word table per printed page (govplan.render.pagination), each starting with the
+header row, rows never split, so a merged 重点任务 cell shows its text on every page it
+covers. Pages are numbered — 1 — (govplan.render.docx_footer); a 附件N label may stand
+above the title.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from govplan.errors import Errors, GovplanError
-from govplan.render.docx_style import DOC_NUMBER, NOTE, STYLES, TABLE_HEADER, TABLE_TEXT, TITLE, ParagraphStyle
+from govplan.render.docx_footer import add_page_numbers
+from govplan.render.docx_style import (
+    ADDED_STYLES,
+    CELL_MARGIN_TWIPS,
+    DOC_NUMBER,
+    LABEL,
+    NOTE,
+    REFERENCE_NAME,
+    STYLES,
+    TABLE_HEADER,
+    TABLE_TEXT,
+    TITLE,
+    ParagraphStyle,
+)
 from govplan.render.grids import Column, Grid
-from govplan.render.reference_doc import set_run_fonts
+from govplan.render.pagination import EMU_PER_PT, TWIPS_PER_PT, Layout, paginate, row_height, style_metrics, text_lines
+from govplan.render.reference_doc import add_style, set_run_fonts
+from govplan.render.templating import builtin_templates
 
 EMU_PER_TWIP = 635
 TABLE_STYLE = "Table Grid"
@@ -64,13 +84,38 @@ def _set_table_width(table: Any, widths: list[int]) -> None:
         grid_col.set(qn("w:w"), str(width))
 
 
-def _repeat_as_header(row: Any) -> None:
-    """Mark a row as the table header, repeated at the top of every page and never split."""
+def _keep_whole(row: Any, header: bool) -> None:
+    """A row never split across pages; the header row also repeats at the top of every page."""
     from docx.oxml import OxmlElement
 
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
-    tr_pr.append(OxmlElement("w:tblHeader"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _set_cell_margins(table: Any) -> None:
+    """Left and right cell padding set explicitly, so every program leaves cells the same text width."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
+def _vertical_text(cell: Any) -> None:
+    """Text set top to bottom, characters upright (a matrix's unit names in narrow columns)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "tbRlV")
+    cell._tc.get_or_add_tcPr().append(direction)
 
 
 def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
@@ -84,7 +129,8 @@ def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
 
 
 def add_grid_table(document: Any, grid: Grid, total_twips: int) -> Any:
-    """The grid as a Word table: header row, body cells, merges and every width set explicitly."""
+    """The grid as a Word table: header row, body cells, merges and every width set explicitly; rows
+    are never split across pages."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Twips
 
@@ -92,16 +138,19 @@ def add_grid_table(document: Any, grid: Grid, total_twips: int) -> Any:
     table = document.add_table(rows=len(grid.rows) + 1, cols=len(grid.columns))
     table.style = TABLE_STYLE
     _set_table_width(table, widths)
+    _set_cell_margins(table)
     merged = _continuations(grid)
     rows = table.rows
-    _repeat_as_header(rows[0])
     for r, row in enumerate(rows):
+        _keep_whole(row, header=r == 0)
         for c, cell in enumerate(row.cells):
             cell.width = Twips(widths[c])
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             column = grid.columns[c]
             if r == 0:
                 _cell_text(cell, column.label, TABLE_HEADER, column)
+                if column.vertical:
+                    _vertical_text(cell)
                 continue
             start = merged.get((r - 1, c))
             if start is not None:
@@ -121,40 +170,97 @@ def _clear_body(document: Any) -> None:
             body.remove(child)
 
 
+def builtin_reference() -> io.BytesIO:
+    """govplan's own reference document, read from the package."""
+    return io.BytesIO((builtin_templates() / REFERENCE_NAME).read_bytes())
+
+
 def usable_width_twips(document: Any) -> int:
     """The text width of the document's last section, in twips."""
     section = document.sections[-1]
     return int((section.page_width - section.left_margin - section.right_margin) / EMU_PER_TWIP)
 
 
-def open_reference(reference: Path) -> Any:
-    """The reference document, checked for the styles the writer uses (a user's copy may lack them)."""
+def usable_height_pt(document: Any) -> float:
+    """The text height of the document's last section, in points."""
+    section = document.sections[-1]
+    return (section.page_height - section.top_margin - section.bottom_margin) / EMU_PER_PT
+
+
+def open_reference(reference: Path | None) -> Any:
+    """The reference document (govplan's own when ``reference`` is None), checked for the styles the
+    writer uses (a user's copy may lack them)."""
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    source = reference if reference is not None else builtin_reference()
     try:
-        document = Document(str(reference))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        document = Document(str(source) if isinstance(source, Path) else source)
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise GovplanError(Errors.E403, str(reference), detail=exc) from exc
     present = {style.name for style in document.styles}
     missing = [name for name in [s.name for s in STYLES] + [TABLE_STYLE] if name not in present]
+    for spec in ADDED_STYLES:
+        if spec.name not in present:
+            add_style(document, spec)
     if missing:
         raise GovplanError(Errors.E404, str(reference), names="、".join(missing))
     return document
 
 
-def write_docx(grids: list[Grid], reference: Path) -> bytes:
-    """Every grid as a titled Word table on the reference document, each table from a new page."""
+def _page_break(document: Any) -> None:
+    """A paragraph one point high that starts a new page (between the tables of one grid's pages)."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph(style=NOTE.name)
+    fmt = paragraph.paragraph_format
+    fmt.page_break_before = True
+    fmt.space_after, fmt.line_spacing, fmt.line_spacing_rule = Pt(0), Pt(1), WD_LINE_SPACING.EXACTLY
+
+
+def _heading(document: Any, grid: Grid, new_page: bool, width_pt: float) -> float:
+    """The 附件 label, title and document number above a grid; the height they take, in points."""
+    used = 0.0
+    for text, style in ((grid.label, LABEL), (grid.title, TITLE), (grid.subtitle, DOC_NUMBER)):
+        if not text:
+            continue
+        paragraph = document.add_paragraph()
+        _paragraph_text(paragraph, text, style)
+        paragraph.paragraph_format.page_break_before = new_page and used == 0
+        metrics = style_metrics(document, style.name, style.size_pt)
+        used += text_lines(text, width_pt, metrics.size_pt) * metrics.line_pt + style.space_after_pt
+    return used
+
+
+def _layout(document: Any, grid: Grid, widths: list[int], first_page_pt: float, page_pt: float) -> Layout:
+    """What the grid's pagination is estimated from, with the document's own text metrics."""
+    text = style_metrics(document, TABLE_TEXT.name, TABLE_TEXT.size_pt)
+    header = style_metrics(document, TABLE_HEADER.name, TABLE_HEADER.size_pt)
+    widths_pt = [(w - 2 * CELL_MARGIN_TWIPS) / TWIPS_PER_PT for w in widths]
+    header_pt = max(
+        (len(c.label) * header.size_pt + header.line_pt) if c.vertical else row_height([c.label], [w], header)
+        for c, w in zip(grid.columns, widths_pt)
+    )
+    merging = frozenset(c for c, column in enumerate(grid.columns) if column.merge)
+    return Layout(widths_pt, merging, text, header_pt, first_page_pt, page_pt)
+
+
+def write_docx(grids: list[Grid], reference: Path | None = None) -> bytes:
+    """Every grid as a titled Word table on the reference document, each grid from a new page,
+    cut into one table per printed page."""
     document = open_reference(reference)
     _clear_body(document)
+    add_page_numbers(document)
     total = usable_width_twips(document)
+    page_pt = usable_height_pt(document)
     for i, grid in enumerate(grids):
-        title = document.add_paragraph()
-        _paragraph_text(title, grid.title, TITLE)
-        title.paragraph_format.page_break_before = i > 0
-        if grid.subtitle:
-            _paragraph_text(document.add_paragraph(), grid.subtitle, DOC_NUMBER)
-        add_grid_table(document, grid, total)
+        used = _heading(document, grid, i > 0, total / TWIPS_PER_PT)
+        widths = column_twips(grid.columns, total)
+        for k, rows in enumerate(paginate(grid.rows, _layout(document, grid, widths, page_pt - used, page_pt))):
+            if k:
+                _page_break(document)
+            add_grid_table(document, replace(grid, rows=rows), total)
         for note in grid.notes:
             _paragraph_text(document.add_paragraph(), note, NOTE)
     buf = io.BytesIO()

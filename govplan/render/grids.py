@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from govplan.render.context import LEGEND, ChecklistItem, ChecklistSection, RenderContext, TaskRow
+from govplan.render.context import LEGEND, ChecklistItem, ChecklistSection, Matrix, RenderContext, TaskRow
 from govplan.render.dates import cn_date
 
 CHECKBOX = "☐"
@@ -18,12 +18,14 @@ CHECKBOX = "☐"
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its header, its share of the table width, and whether equal runs merge vertically."""
+    """A column: its header, its share of the table width, whether equal runs merge vertically, and
+    whether its header is set vertically (a matrix's unit names)."""
 
     label: str
     weight: float
     merge: bool = False
     align: Literal["left", "center"] = "left"
+    vertical: bool = False
 
 
 @dataclass
@@ -36,7 +38,8 @@ class GridRow:
 
 @dataclass
 class Grid:
-    """One titled table of a rendering (one per document, per unit, or one for a matrix)."""
+    """One titled table of a rendering (one per document, per unit, or one for a matrix); ``label``
+    is the 附件N line printed above the title."""
 
     name: str
     title: str
@@ -44,6 +47,7 @@ class Grid:
     columns: list[Column]
     rows: list[GridRow]
     notes: list[str] = field(default_factory=list)
+    label: str = ""
 
     def merge_runs(self, column: int) -> list[tuple[int, int]]:
         """(first, last) row indices of each run of two or more rows sharing a merge key in ``column``."""
@@ -105,33 +109,32 @@ def tasktable_grids(ctx: RenderContext) -> list[Grid]:
             for t in table.tasks
         ]
         doc = table.document
-        grids.append(Grid(doc.label, f"{doc.label}{ctx.view_name}", doc.doc_number or "", list(TASKTABLE_COLUMNS), rows))
+        title = ctx.heading or doc.heading(ctx.view_name)
+        grids.append(Grid(doc.label, title, doc.doc_number or "", list(TASKTABLE_COLUMNS), rows, label=ctx.attachment))
     return grids
 
 
-def matrix_grid(ctx: RenderContext) -> Grid:
-    """The 责任矩阵: tasks down, units across (most leads first), ● lead and ○ other parts."""
-    doc_cols = _document_columns(ctx)
+OTHER_UNITS = Column("其他单位", 8)
+"""Names given as units that are fragments of one (govplan.render.units), so a matrix loses nothing."""
+
+
+def matrix_grid(ctx: RenderContext, matrix: Matrix) -> Grid:
+    """A 责任矩阵: tasks down, units across (most leads first, names set vertically), ● lead and ○
+    other parts; a 文件 column when the tasks come from several documents."""
+    doc_cols = [Column("文件", 10, merge=True)] if matrix.several else []
     group_column = len(doc_cols) + 1
     columns = [Column("序号", 3, align="center"), *doc_cols, Column("重点任务", 10, merge=True), Column("任务", 14)]
-    columns += [Column(unit.name, 3, align="center") for unit in ctx.units]
-    rows = [
-        GridRow(
-            [str(t.seq), *_document_cells(ctx, t), t.group, t.label, *(t.mark(u.name) for u in ctx.units)],
-            keys=_matrix_keys(ctx, t, group_column),
-        )
-        for t in ctx.tasks
-    ]
+    columns += [Column(unit.name, 2.5, align="center", vertical=True) for unit in matrix.units]
+    columns += [OTHER_UNITS] if matrix.has_other_units else []
+    rows = []
+    for t in matrix.tasks:
+        cells = [str(t.seq), *([t.document.label] if matrix.several else []), t.group, t.label]
+        cells += [t.mark(u.name) for u in matrix.units] + (["、".join(t.other_units)] if matrix.has_other_units else [])
+        keys = {group_column: t.group_key, **({1: str(t.document.index)} if matrix.several else {})}
+        rows.append(GridRow(cells, keys=keys))
     legend = "　".join(f"{mark} {meaning}" for mark, meaning in LEGEND.items())
-    subtitle = (ctx.document.doc_number or "") if ctx.document else "、".join(d.label for d in ctx.documents)
-    return Grid(ctx.view_name, ctx.title, subtitle, columns, rows, notes=[legend])
-
-
-def _matrix_keys(ctx: RenderContext, task: TaskRow, group_column: int) -> dict[int, str]:
-    keys = {group_column: task.group_key}
-    if len(ctx.documents) > 1:
-        keys[1] = str(task.document.index)
-    return keys
+    name = matrix.tasks[0].document.label if matrix.tasks and not matrix.several else ctx.view_name
+    return Grid(name, matrix.title, matrix.subtitle, columns, rows, notes=[legend], label=ctx.attachment)
 
 
 CHECKLIST_COLUMNS = [
@@ -168,7 +171,7 @@ def checklist_grid(ctx: RenderContext, section: ChecklistSection) -> Grid:
         cells += [task.deadline_text, task.target_text, checklist_remark(item)]
         rows.append(GridRow(cells))
     subtitle = f"截至{cn_date(ctx.today)}，共{len(section.items)}项，已逾期{section.overdue_count}项"
-    return Grid(section.unit, f"{section.unit}{ctx.view_name}", subtitle, columns, rows)
+    return Grid(section.unit, ctx.heading or f"{section.unit}{ctx.view_name}", subtitle, columns, rows, label=ctx.attachment)
 
 
 def grids_for(ctx: RenderContext) -> list[Grid]:
@@ -176,5 +179,5 @@ def grids_for(ctx: RenderContext) -> list[Grid]:
     if ctx.view == "tasktable":
         return tasktable_grids(ctx)
     if ctx.view == "matrix":
-        return [matrix_grid(ctx)]
+        return [matrix_grid(ctx, matrix) for matrix in ctx.matrices]
     return [checklist_grid(ctx, section) for section in ctx.sections]

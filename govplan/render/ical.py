@@ -2,10 +2,13 @@
 
 By-dates and on-dates become one-day events, periods span their days, and recurring
 deadlines repeat from their first date on or after the document's date (or the
-deadline's own start) until the deadline's end, where the spec gives one. A rhythm's
+deadline's own start) until the rhythm's end: the end the spec gives (as written, or the
+plan period's end), else the end of the year the rhythm starts in, so no event repeats
+forever (日巡访、周汇总 once became daily and weekly events without end). A rhythm's
 "day" is the day its work is due: 每月25日前 -> the 25th, 每月下旬/每月底 -> the last day,
 每月上旬 -> the 10th, 每月中旬 -> the 20th. Relative limits (15日内) and unresolved
-dates have no place on a calendar and are counted instead.
+dates have no place on a calendar and are counted instead; with ``recurring=False``
+rhythms are left out and counted too.
 """
 
 from __future__ import annotations
@@ -29,11 +32,20 @@ PERIOD_END_MONTHS = {"quarterly": (3, 6, 9, 12), "half-yearly": (6, 12)}
 
 @dataclass
 class CalendarResult:
-    """The .ics bytes, how many events it holds, and how many deadlines had no date to place."""
+    """The .ics bytes, how many events it holds, how many deadlines had no date to place, and how
+    many rhythms were left out (--no-recurring)."""
 
     data: bytes
     events: int
     skipped: int
+    rhythms_left_out: int = 0
+
+
+def recurrence_end(deadline: Deadline, start: dt.date) -> dt.date:
+    """When a rhythm stops: its own end (as written, or the plan period's), the deadline's date, else
+    the end of the year it starts in."""
+    rec = deadline.recurrence
+    return (rec.end if rec is not None else None) or deadline.due or dt.date(start.year, 12, 31)
 
 
 def _due_day(rec: Recurrence) -> int:
@@ -146,7 +158,9 @@ def _event(loaded: LoadedSpec, path: list[TaskNode], index: int, stamp: dt.datet
     event.add("dtstart", start)
     event.add("dtend", end)
     if deadline.kind == "recurring" and deadline.recurrence is not None:
-        event.add("rrule", rrule(deadline.recurrence, deadline.due))
+        until = recurrence_end(deadline, start)
+        if until > start:
+            event.add("rrule", rrule(deadline.recurrence, until))
     return event
 
 
@@ -154,8 +168,9 @@ def _involves(path: list[TaskNode], unit: str | None) -> bool:
     return unit is None or any(unit in (u.name, u.canonical) for u in effective_units(path))
 
 
-def build_calendar(specs: list[LoadedSpec], unit: str | None = None) -> CalendarResult:
-    """Every dated deadline of the specs (of ``unit``'s tasks, when named) as calendar events."""
+def build_calendar(specs: list[LoadedSpec], unit: str | None = None, recurring: bool = True) -> CalendarResult:
+    """Every dated deadline of the specs (of ``unit``'s tasks, when named) as calendar events;
+    rhythms as repeating events unless ``recurring`` is False (then they are left out)."""
     from icalendar import Calendar
 
     cal = Calendar()
@@ -164,16 +179,19 @@ def build_calendar(specs: list[LoadedSpec], unit: str | None = None) -> Calendar
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "govplan 任务时限")
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    events = skipped = 0
+    events = skipped = left_out = 0
     for loaded in specs:
         for path in iter_paths(loaded.spec):
             if not _involves(path, unit):
                 continue
-            for index in range(len(path[-1].deadlines)):
+            for index, deadline in enumerate(path[-1].deadlines):
+                if deadline.kind == "recurring" and not recurring:
+                    left_out += 1
+                    continue
                 event = _event(loaded, path, index, stamp)
                 if event is None:
                     skipped += 1
                 else:
                     cal.add_component(event)
                     events += 1
-    return CalendarResult(cal.to_ical(), events, skipped)
+    return CalendarResult(cal.to_ical(), events, skipped, left_out)

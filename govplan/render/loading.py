@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from govplan.errors import Errors, GovplanError, InputError
 from govplan.i18n import tr
-from govplan.registry import CONFIG_NAME, Registry, canonicalise
+from govplan.pydantic_text import error_location, format_validation_error
+from govplan.registry import CONFIG_NAME, Registry, canonicalise, registry_for
 from govplan.spec.model import Spec
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -51,19 +52,6 @@ def expand_spec_paths(paths: list[Path]) -> list[Path]:
         else:
             raise InputError(Errors.E101, str(path))
     return found
-
-
-def error_location(loc: tuple[int | str, ...]) -> str:
-    """A pydantic error location as a path into the spec: tasks[0].children[2].deadlines[1].due."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or tr("（根）", "(root)")
-
-
-def format_validation_error(exc: ValidationError) -> str:
-    """One line per error: where, and pydantic's message."""
-    return "\n".join(f"  {error_location(err['loc'])}: {err['msg']}" for err in exc.errors())
 
 
 def _read_text(path: Path) -> str:
@@ -133,7 +121,8 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
 
 def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry | None = None) -> list[LoadedSpec]:
     """Every spec named (files, or directories of spec files), loaded for rendering; units the
-    ``registry`` knows get its name where the spec has none.
+    ``registry`` (the bundled one by default) knows get its name where the spec has none, so a
+    hand edit's short name (市发改委) is grouped with the registry name (市发展和改革委员会).
 
     With ``validate`` the full validator (YAML faults, schema, semantic rules) runs first and
     any error stops the rendering with the validator's located report.
@@ -142,8 +131,8 @@ def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry 
     if validate:
         _validate_all(files, registry)
     loaded = [load_spec_for_render(path, validate) for path in files]
-    for spec in loaded if registry is not None else []:
-        canonicalise(spec.spec, registry)  # type: ignore[arg-type]  # registry is set here
+    for spec in loaded:
+        canonicalise(spec.spec, registry or registry_for())
     return loaded
 
 

@@ -1,4 +1,4 @@
-"""Build templates/reference.docx: the styled, empty A4-landscape document Word tables are built on.
+"""Build govplan/render/templates/reference.docx: the styled, empty A4-landscape document Word tables are built on.
 
 Run `python -m govplan.render.reference_doc [OUT]` after changing docx_style.py; the
 result is committed, and users may pass their own copy (restyled in Word) with --template.
@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 from govplan.render.docx_style import (
+    ADDED_STYLES,
     FONT_FALLBACKS,
+    FOOTER_DISTANCE_MM,
     LATIN_FONT,
     MARGINS_MM,
     PAGE_HEIGHT_MM,
@@ -20,26 +22,26 @@ from govplan.render.docx_style import (
     TABLE_TEXT,
     ParagraphStyle,
 )
-from govplan.render.templating import TEMPLATES_DIR
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GB2312_CHARSET = "86"
 
 
-def set_run_fonts(rpr: object, east_asia: str) -> None:
-    """Latin text in LATIN_FONT and Chinese text in ``east_asia`` on an rPr element."""
+def set_run_fonts(rpr: object, east_asia: str, latin: str = LATIN_FONT) -> None:
+    """Latin text in ``latin`` and Chinese text in ``east_asia`` on an rPr element."""
     from docx.oxml.ns import qn
 
     rfonts = rpr.get_or_add_rFonts()  # type: ignore[attr-defined]
-    rfonts.set(qn("w:ascii"), LATIN_FONT)
-    rfonts.set(qn("w:hAnsi"), LATIN_FONT)
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
     rfonts.set(qn("w:eastAsia"), east_asia)
     rfonts.set(qn("w:hint"), "eastAsia")
 
 
-def _add_style(document: object, spec: ParagraphStyle) -> None:
+def add_style(document: object, spec: ParagraphStyle) -> None:
+    """Add the paragraph style ``spec`` to a document (based on Normal, named fonts, exact line height if any)."""
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt
 
     style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
@@ -50,7 +52,10 @@ def _add_style(document: object, spec: ParagraphStyle) -> None:
     fmt.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}[spec.align]
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(spec.space_after_pt)
-    fmt.line_spacing = 1.0
+    if spec.line_pt is not None:
+        fmt.line_spacing, fmt.line_spacing_rule = Pt(spec.line_pt), WD_LINE_SPACING.EXACTLY
+    else:
+        fmt.line_spacing = 1.0
     fmt.keep_with_next = spec.keep_with_next
     style.quick_style = True
 
@@ -92,7 +97,8 @@ def _drop_thumbnail(document: object) -> None:
 
 
 def build_reference() -> bytes:
-    """The reference document: A4 landscape, official margins, govplan's styles, no content."""
+    """The reference document: A4 landscape, official margins, govplan's styles, no content (page numbers
+    are added by the writer where a reference has no footer of its own)."""
     import io
 
     from docx import Document
@@ -109,8 +115,9 @@ def build_reference() -> bytes:
     normal.font.size = Pt(TABLE_TEXT.size_pt)
     set_run_fonts(normal.element.get_or_add_rPr(), TABLE_TEXT.font)
     _chinese_language_defaults(document)
-    for spec in STYLES:
-        _add_style(document, spec)
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+    for spec in (*STYLES, *ADDED_STYLES):
+        add_style(document, spec)
     _register_fonts(document)
     _drop_thumbnail(document)
     document.core_properties.title = "govplan reference"
@@ -123,7 +130,7 @@ def build_reference() -> bytes:
 def main(argv: list[str]) -> None:
     from govplan.fsutil import write_atomic
 
-    out = Path(argv[0]) if argv else TEMPLATES_DIR / REFERENCE_NAME
+    out = Path(argv[0]) if argv else Path(__file__).with_name("templates") / REFERENCE_NAME
     write_atomic(out, build_reference())
     print(out)
 

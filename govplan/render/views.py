@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from govplan.errors import Errors, GovplanError
-from govplan.render.context import View, build_context
-from govplan.render.docx_style import REFERENCE_NAME
+from govplan.render.context import VIEW_NAMES, ContextOptions, View, build_context
 from govplan.render.loading import LoadedSpec
-from govplan.render.templating import TEMPLATES_DIR, builtin_template, render_template
+from govplan.render.templating import builtin_template, render_template
 
 SUFFIX_FORMATS: dict[str, str] = {
     ".docx": "docx",
@@ -26,7 +26,8 @@ BINARY_FORMATS = ("docx", "xlsx")  # the rest are text (UTF-8)
 
 @dataclass(frozen=True)
 class RenderRequest:
-    """What to render: the view, the format, which tasks, and an optional user template."""
+    """What to render: the view, the format, which tasks, an optional user template, and how the
+    rows are chosen and headed (``options``: --all-sections, --title, --attachment, --combined)."""
 
     view: View
     fmt: str
@@ -34,6 +35,14 @@ class RenderRequest:
     unit: str | None = None
     today: dt.date | None = None
     template: Path | None = None
+    options: ContextOptions = ContextOptions()
+
+
+def attachment_label(value: str | None) -> str:
+    """--attachment as printed above the title: 1 → 附件1, 附件2 as given, empty for none."""
+    if not value:
+        return ""
+    return value if value.startswith("附件") else f"附件{value}"
 
 
 def format_from_name(name: str) -> str | None:
@@ -50,11 +59,11 @@ def choose_format(to: str | None, output: Path | None, template: Path | None) ->
     return "md"
 
 
-def _reference_for(request: RenderRequest) -> Path:
-    """The Word reference document: the user's .docx given with --template, else templates/reference.docx."""
+def _reference_for(request: RenderRequest) -> Path | None:
+    """The Word reference document: the user's .docx given with --template, else None (govplan's own)."""
     if request.template is not None and request.template.suffix.lower() == ".docx":
         return request.template
-    return TEMPLATES_DIR / REFERENCE_NAME
+    return None
 
 
 def _check_template(request: RenderRequest) -> None:
@@ -73,7 +82,10 @@ def render(specs: list[LoadedSpec], request: RenderRequest) -> str | bytes:
     from govplan.render.grids import grids_for
 
     _check_template(request)
-    ctx = build_context(specs, request.view, request.depth, request.unit, request.today or dt.date.today())
+    if request.options.heading and len(specs) > 1 and not (request.view == "matrix" and request.options.combined):
+        raise GovplanError(Errors.E414)
+    today = request.today or dt.date.today()
+    ctx = build_context(specs, request.view, request.depth, request.unit, today, request.options)
     if request.template is not None and request.fmt != "docx":
         return render_template(request.template, ctx.template_vars(), request.fmt)
     if request.fmt in ("md", "html"):
@@ -90,3 +102,19 @@ def render(specs: list[LoadedSpec], request: RenderRequest) -> str | bytes:
     from govplan.render.docx_writer import write_docx
 
     return write_docx(grids, _reference_for(request))
+
+
+UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def render_per_unit(specs: list[LoadedSpec], request: RenderRequest) -> list[tuple[str, str | bytes]]:
+    """One checklist per responsible unit, each as (file name, content): 县财政局责任清单.docx …"""
+    from dataclasses import replace
+
+    today = request.today or dt.date.today()
+    units = build_context(specs, "checklist", request.depth, None, today, request.options).units
+    outputs = []
+    for unit in units:
+        name = UNSAFE_IN_FILE_NAME.sub("_", f"{unit.name}{VIEW_NAMES['checklist']}.{request.fmt}")
+        outputs.append((name, render(specs, replace(request, view="checklist", unit=unit.name))))
+    return outputs

@@ -78,7 +78,7 @@ def load_spec(path: Path) -> Spec:
     from pydantic import ValidationError
     from ruamel.yaml import YAMLError
 
-    from govplan.render.loading import format_validation_error
+    from govplan.pydantic_text import format_validation_error
     from govplan.spec.io import load_spec_text
 
     try:
@@ -86,7 +86,9 @@ def load_spec(path: Path) -> Spec:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Errors.E313, str(path), detail=exc) from exc
     except YAMLError as exc:
-        raise InputError(Errors.E314, str(path), detail=exc) from exc
+        from govplan.yamltext import yaml_detail
+
+        raise InputError(Errors.E314, str(path), detail=yaml_detail(exc)) from exc
     except ValidationError as exc:
         raise InputError(Errors.E315, str(path), errors=format_validation_error(exc)) from exc
 

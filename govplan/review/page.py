@@ -217,6 +217,8 @@ class _Builder:
     def task_mark(self, node: TaskNode) -> tuple[str | None, list[str], str]:
         """The task's region (and its number) marked when its span still holds its text."""
         fallback = f"{node.number or ''}{node.title or _SPACE.sub(' ', node.text)[:30]}"
+        if node.span is None:  # added by hand (origin: manual): nothing in the source to mark
+            return None, [], fallback + tr("（人工添加）", " (added by hand)")
         if self.normalized is None:
             return None, [], fallback
         local = self.local(node.span.start, node.span.end)
@@ -235,7 +237,7 @@ class _Builder:
     def fact(self, item: Evidence, kind: str, value: str, problems: list[str]) -> Fact:
         """A fact, marked in the text when its span still cuts out its verbatim text."""
         key = None
-        if self.shown is not None:
+        if self.shown is not None and item.span is not None:  # a manual item stands in no source
             local = self.local(item.span.start, item.span.end)
             found = self.shown[local[0] : local[1]] if local else None
             if found == item.text:

@@ -4,6 +4,8 @@ Every extracted item carries provenance: its verbatim text and its character spa
 in the original (decoded) source text, so an analyst can check it and an evaluator
 can score it. Offsets are Python string indices into the decoded source text
 (for .docx/.html: into the text the reader extracted), half-open [start, end).
+An item a person adds by hand says so (``origin: manual``) and may then leave out its
+span (and a task its line): it stands in no source.
 """
 
 from __future__ import annotations
@@ -12,10 +14,24 @@ import datetime as dt
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
 
 from govplan.spec.found import Found
 
 SCHEMA_VERSION = "1.0"
+Origin = Literal["manual"]
+ORIGIN_DESCRIPTION = "manual: added by a person, not extracted; span (and a task's line) may then be left out"
+UNLOCATED = "unlocated"
+"""The pydantic error type of an item without span (or line) that does not say origin: manual."""
+
+
+def _require_location(fields: dict[str, object], origin: str | None) -> None:
+    """Fail with an UNLOCATED error naming the missing fields, unless the item is manual."""
+    missing = [name for name, value in fields.items() if value is None]
+    if missing and origin != "manual":
+        raise PydanticCustomError(
+            UNLOCATED, "{fields} required unless origin: manual", {"fields": " and ".join(missing)}
+        )
 
 
 class SpecModel(BaseModel):
@@ -33,7 +49,7 @@ class Span(SpecModel):
     @model_validator(mode="after")
     def _ordered(self) -> "Span":
         if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before start {self.start}")
+            raise PydanticCustomError("span_order", "span end {end} is before start {start}", {"start": self.start, "end": self.end})
         return self
 
     def overlaps(self, other: "Span") -> bool:
@@ -41,10 +57,16 @@ class Span(SpecModel):
 
 
 class Evidence(SpecModel):
-    """Verbatim source text of an extracted item and where it stands."""
+    """Verbatim source text of an extracted item and where it stands (no span for a manual item)."""
 
     text: str
-    span: Span
+    span: Span | None = Field(default=None, description="where the text stands in the source; required unless origin: manual")
+    origin: Origin | None = Field(default=None, description=ORIGIN_DESCRIPTION)
+
+    @model_validator(mode="after")
+    def _located(self) -> "Evidence":
+        _require_location({"span": self.span}, self.origin)
+        return self
 
 
 class Recurrence(SpecModel):
@@ -137,7 +159,7 @@ class LedgerEntry(SpecModel):
 NumberStyle = Literal[
     "chapter", "article", "section", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
     "circled", "inline_shi", "inline_yao", "inline_ordinal", "dash", "attachment", "unnumbered",
-    "table_row", "named_ordinal",
+    "table_row", "named_ordinal", "decimal_2", "decimal_3",
 ]
 
 
@@ -156,8 +178,9 @@ class TaskNode(SpecModel):
     level: int = Field(ge=1)
     title: str | None = Field(default=None, description="heading phrase")
     text: str = Field(description="full text of the node itself, normalised (children excluded)")
-    line: int = Field(ge=1, description="1-based line of the heading in the original")
-    span: Span
+    line: int | None = Field(default=None, ge=1, description="1-based line of the heading in the original; required unless origin: manual")
+    span: Span | None = Field(default=None, description="the node's text in the source; required unless origin: manual")
+    origin: Origin | None = Field(default=None, description=ORIGIN_DESCRIPTION)
     fingerprint: str | None = Field(
         default=None, description="hash of this node as last extracted (own fields, child ids), to detect hand edits"
     )
@@ -177,6 +200,11 @@ class TaskNode(SpecModel):
     # Where the extractor found the node, for the annotators (no part of the spec; None for a node
     # read from a file).
     _found: "Found | None" = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _located(self) -> "TaskNode":
+        _require_location({"line": self.line, "span": self.span}, self.origin)
+        return self
 
     def __eq__(self, other: object) -> bool:
         """Nodes are equal when their spec fields are: the extractor's bookkeeping is no part of a

@@ -5,7 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from govplan.datafiles import load_data
+from govplan.grammar import compile_pattern
 from govplan.normalize.mapped import MappedText
 from govplan.spec.model import Span
 
@@ -25,16 +28,47 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The lines of ``text`` with surrounding whitespace trimmed (offsets point at the content)."""
+    """The lines of ``text`` with surrounding whitespace and markup (## 一、…, **(一)…**, - …)
+    trimmed: offsets point at the content."""
     lines: list[Line] = []
     pos = 0
     for index, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        start = pos + lead
+        start = pos + len(raw) - len(raw.lstrip())
+        stripped, skipped = _without_markup(stripped)
+        start += skipped
         lines.append(Line(index, start, start + len(stripped), stripped))
         pos += len(raw) + 1
     return lines
+
+
+def _without_markup(line: str) -> tuple[str, int]:
+    """A line's content without the Markdown or rich-text markup around it, and how many
+    characters of markup went before it."""
+    markup = _line_markup().match(line)
+    if markup is None or not markup.group(0):
+        return line, 0
+    content = line[markup.end():]
+    emphasis = markup.group("emphasis")
+    if emphasis and content.endswith(emphasis):
+        content = content[: -len(emphasis)]
+    trimmed = content.strip()
+    return trimmed, markup.end() + len(content) - len(content.lstrip())
+
+
+def is_contents_entry(line: str) -> bool:
+    """Whether a line is an entry of a table of contents (一、总体要求……1): no heading itself."""
+    return _contents_entry().search(line) is not None
+
+
+@lru_cache(maxsize=1)
+def _line_markup() -> re.Pattern[str]:
+    return compile_pattern(load_data("layout.yaml")["line_markup"], "govplan/data/layout.yaml")
+
+
+@lru_cache(maxsize=1)
+def _contents_entry() -> re.Pattern[str]:
+    return compile_pattern(load_data("layout.yaml")["contents_entry"], "govplan/data/layout.yaml")
 
 
 class Locator:

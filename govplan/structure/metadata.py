@@ -40,6 +40,7 @@ class _MetaData:
     doc_number: re.Pattern[str]
     recipient_separators: str
     recipient_not_endings: tuple[str, ...]
+    recipient_kinds: frozenset[str]  # 委, 办, 局…: kinds one 各 lists (各委、办、局 is one recipient)
     max_title_lines: int
     max_title_chars: int
     chrome_label: re.Pattern[str]
@@ -62,6 +63,7 @@ def _data() -> _MetaData:
         compile_pattern(raw["doc_number_pattern"], "govplan/data/metadata.yaml"),
         raw["recipient_separators"],
         tuple(raw["recipient_not_endings"]),
+        frozenset(raw.get("recipient_kind_words", [])),
         int(raw["max_title_lines"]),
         int(raw["max_title_chars"]),
         re.compile(rf"^[【\[]?(?:{labels})[】\]]?\s*[:：]"),
@@ -243,11 +245,32 @@ def _recipients(front: list[Line]) -> list[str]:
         text = line.text
         if not text.endswith(("：", ":")) or len(text) > 300 or _SENTENCE.search(text) or "|" in text:
             continue
-        if is_chrome(text) or text[:-1].rstrip().endswith(data.recipient_not_endings):
+        if is_chrome(text) or text[:-1].rstrip().endswith(data.recipient_not_endings) or _index_line(text, data):
             continue
         items = split_outside_brackets(text, 0, len(text) - 1, data.recipient_separators)
-        return [text[s:e].strip() for s, e in items if text[s:e].strip()]
+        return [text[s:e].strip() for s, e in _collectives(text, items, data.recipient_kinds) if text[s:e].strip()]
     return []
+
+
+def _index_line(text: str, data: _MetaData) -> bool:
+    """Whether a line is a row of a portal's index table (生成日期: 2019-01-23 文号:), not a 主送."""
+    label = re.match(r"[^:：]{1,12}(?=[:：])", text)
+    return label is not None and _BLANKS.sub("", label.group(0)) in data.known_keys
+
+
+def _collectives(text: str, items: list[tuple[int, int]], kinds: frozenset[str]) -> list[tuple[int, int]]:
+    """Items joined where one 各 lists kinds of office (各委、办、局; 各乡、镇人民政府): a bare kind word
+    belongs to the item before it, 各 with a bare kind word to the item after it."""
+    joined: list[tuple[int, int]] = []
+    opens_next = False
+    for start, end in items:
+        word = text[start:end].strip()
+        if joined and (opens_next or word in kinds):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+        opens_next = word.startswith("各") and word[1:] in kinds
+    return joined
 
 
 def _attachment_list(lines: list[Line]) -> list[Attachment]:

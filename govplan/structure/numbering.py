@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre_constants  # the pattern parser, to read which characters a style starts with
 import re._parser as _sre_parser
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from typing import Any
@@ -29,6 +29,8 @@ class LineStyle:
     segment: str
     damaged: bool = False
     strict: bool = False
+    under: str | None = None  # the style of the item a decimal number's prefix numbers (1.2 under 1.)
+    needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class HeadingNumber:
     number_end: int
     damaged: bool = False  # the source damaged the number ("三)"): no number is recorded
     strict: bool = False  # a heading only where it is exactly the next number of an open list
+    under: str | None = None  # a decimal number's parent style, and the value its prefix gives it
+    parent: int | None = None
+    needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class Midline:
     after_sentence: str
     after_clause: str
     min_blanks: int
+    single_blank: bool  # one blank is a boundary as a sentence end is
     styles: frozenset[str]
     new_list_styles: frozenset[str]
     glued_item_styles: frozenset[str]
@@ -84,6 +90,8 @@ class Numbering:
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
     midline: Midline
     max_gap: int  # a number this far past the expected one still continues its list when confirmed
+    enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
+    numerals: dict[str, tuple[str, ...]]  # how a number given by place is written ({n:cn})
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
 
 
@@ -93,7 +101,8 @@ def numbering() -> Numbering:
     styles = tuple(
         LineStyle(
             s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
-            bool(s.get("damaged", False)), bool(s.get("strict", False)),
+            bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
+            bool(s.get("needs_child", False)),
         )
         for s in data["line_styles"]
     )
@@ -118,18 +127,37 @@ def numbering() -> Numbering:
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
         midline=Midline(
-            mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), frozenset(mid["styles"]),
+            mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
+            frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
         ),
         max_gap=int(data["max_gap"]),
-        first_chars=_first_chars(styles),
+        enclosed=(enclosed := _enclosed(data)),
+        numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
+        first_chars=_first_chars(styles, enclosed),
     )
 
 
-def _first_chars(styles: tuple[LineStyle, ...]) -> frozenset[str] | None:
+def place_segment(segment: str, value: int) -> str:
+    """The id segment of an item numbered by its place: {n} as a digit, {n:cn} as a Chinese numeral."""
+    cn = numbering().numerals["cn"]
+    return segment.replace("{n:cn}", cn[value - 1] if 0 < value <= len(cn) else str(value)).replace("{n}", str(value))
+
+
+def _enclosed(data: dict[str, Any]) -> dict[str, str]:
+    """Each enclosed number character and the written number it reads as (㈢ → (三))."""
+    readings: dict[str, str] = {}
+    for form in data.get("enclosed", []):
+        numerals = data["numerals"][form["numerals"]]
+        for ch, numeral in zip(form["chars"], numerals):
+            readings[ch] = form["reads_as"].replace("{n}", numeral)
+    return readings
+
+
+def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> frozenset[str] | None:
     """Every character a heading number of some style can start with, read from the styles'
     patterns (a quick test before matching), or None when a pattern could start with anything."""
-    found: set[str] = set()
+    found: set[str] = set(enclosed)
     for style in styles:
         chars = _pattern_firsts(_sre_parser.parse(style.pattern.pattern, style.pattern.flags))
         if chars is None:
@@ -212,7 +240,19 @@ def heading_at(text: str, pos: int) -> HeadingNumber | None:
 
 @text_memo(maxsize=1 << 14)
 def _heading_in(window: str) -> HeadingNumber | None:
-    """The heading number ``window`` starts with (memoised: boundaries inside lines repeat)."""
+    """The heading number ``window`` starts with (memoised: boundaries inside lines repeat); an
+    enclosed number (⑴) is read as the number it stands for, its end mapped back to the one character."""
+    reading = numbering().enclosed.get(window[:1])
+    if reading is None:
+        return _styled_heading(window)
+    heading = _styled_heading(reading + window[1:])
+    if heading is None or heading.number_end < len(reading):
+        return None
+    return replace(heading, number_end=heading.number_end - len(reading) + 1)
+
+
+def _styled_heading(window: str) -> HeadingNumber | None:
+    """The heading number of the first line style that ``window`` starts with."""
     for style in numbering().line_styles:
         match = style.pattern.match(window)
         if not match:
@@ -221,11 +261,14 @@ def _heading_in(window: str) -> HeadingNumber | None:
         value = 0 if style.numeral == "auto" else numeral_value(raw, style.numeral)
         if value is None:
             continue
-        segment = style.segment if style.numeral == "auto" else style.segment.replace("{n}", raw)
+        written = str(value) if style.numeral == "arabic" else raw  # 01. is item 1
+        segment = style.segment if style.numeral == "auto" else style.segment.replace("{n}", written)
         for name, part in match.groupdict().items():
             if name != "n" and part is not None:
                 segment = segment.replace("{" + name + "}", part)
-        return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict)
+        parent = int(match.group("p")) if style.under and match.group("p") else None
+        return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict, style.under, parent,
+                             style.needs_child)
     return None
 
 

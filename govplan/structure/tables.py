@@ -3,7 +3,8 @@ read cell by cell.
 
 Readers give every table as text (docs/spec-format.md): a .docx, .html, .xlsx or .csv table one row
 a line with its cells separated by tabs. Tables that reached govplan already flattened into text
-come as tab rows too, as pipe rows (``| 1 | 推进… | 市发改委 |`` or ``1 | 推进… | 市发改委``), or one
+come as tab rows too, as pipe rows (``| 1 | 推进… | 市发改委 |`` or ``1 | 推进… | 市发改委``), as rows
+whose cells blanks separate (PDF text: ``1  推进…  市发改委``; a row then starts with its 序号), or one
 cell a line ending in ``|``. A header row is recognised from the column words in
 govplan/data/tables.yaml; the rows after it, in the same shape, are the table's rows. A line in
 between that is no row (a merged row spanning the table, given as one cell) is a section row when a
@@ -28,6 +29,7 @@ from govplan.grammar import compile_pattern
 from govplan.structure.numbering import CIRCLED, heading_at, numbering, numeral_value
 
 _BLANKS = " \t\f\v\r\u3000"
+_WORD = re.compile(r"[^ \t\f\v\r\u3000]+")  # a cell of a row whose cells blanks separate
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # A row number as a 序号 cell writes it: 1, 1., (1), 一, 一、, (一), ①.
@@ -190,6 +192,24 @@ def _split(text: str, line: Line) -> _Split | None:
     return _Split("pipe", cells, separator)
 
 
+def _blank_split(text: str, line: Line) -> _Split | None:
+    """The cells of a line whose cells blanks separate (PDF text of a table), or None for a line
+    without a blank between two words."""
+    cells = [(line.start + m.start(), line.start + m.end()) for m in _WORD.finditer(line.text)]
+    return _Split("blanks", cells) if len(cells) > 1 else None
+
+
+def _shaped(text: str, line: Line, shape: str) -> _Split | None:
+    """The cells of a line as a row of a table of the given shape: a row of blank-separated cells
+    starts with its 序号 (any other line of text holds blanks too)."""
+    if shape != "blanks":
+        return _split(text, line)
+    split = _blank_split(text, line)
+    if split is None or row_number(text[split.cells[0][0]:split.cells[0][1]]) is None:
+        return _split(text, line)
+    return split
+
+
 def _leading_tab(text: str, line: Line) -> bool:
     return line.start > 0 and text[line.start - 1] == "\t"
 
@@ -244,6 +264,9 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             columns = _header(text, split.cells)
             if columns:
                 table = _row_table(lines, text, i, split.shape, columns)
+        elif split is not None and (blank := _blank_split(text, line)) is not None \
+                and (columns := _header(text, blank.cells)):
+            table = _row_table(lines, text, i, "blanks", columns)
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None:
             table = _stream_table(lines, text, i, split.shape)
         if table is not None and table.rows:
@@ -266,7 +289,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
         if line.blank:
             j += 1
             continue
-        split = _split(text, line)
+        split = _shaped(text, line, shape)
         if split is not None and split.shape == shape:
             if split.separator:
                 j += 1
@@ -277,7 +300,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                     break  # another table starts
                 j += 1  # the header repeated (a new page)
                 continue
-            row = _row(text, split.cells, table, j)
+            row = _row(text, split.cells, table, j, merged=shape != "blanks")
             if row is None:
                 j += 1
                 continue
@@ -307,14 +330,16 @@ def _row_follows(lines: list[Line], text: str, j: int, shape: str) -> bool:
         j += 1
     if j >= len(lines):
         return False
-    split = _split(text, lines[j])
+    split = _shaped(text, lines[j], shape)
     return split is not None and split.shape == shape
 
 
-def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int) -> TableRow | None:
+def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merged: bool = True) -> TableRow | None:
     """A table row from its cell ranges: a row with one filled cell first is a section row; a row
     of fewer cells than the header lost merged cells above it (carried), one of more cells has
-    cells of columns the header merged (kept as `other`)."""
+    cells of columns the header merged (kept as `other`). Where blanks separate the cells
+    (``merged`` false), a row of fewer cells has empty cells, rightmost first (a 配合单位 left
+    empty, not a 牵头单位 merged from above)."""
     columns = table.columns
     width = len(columns)
     above = next((r for r in reversed(table.rows) if not r.section), None)
@@ -329,9 +354,10 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int) -> Ta
     if len(cells) > width:
         placed = _widen(text, cells, columns, above)
     elif len(cells) < width and above is not None:
-        missing = _align(text, cells, columns, above)
+        missing = _align(text, cells, columns, above if merged else None)
         placed = [k for k in range(width) if k not in missing]
-        carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
+        if merged:
+            carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
     else:
         placed = list(range(len(cells)))
     own = [TableCell(s, e, placed[k] if placed[k] >= 0 else width) for k, s, e in filled]
@@ -360,14 +386,16 @@ def _text(text: str, cell: TableCell | None) -> str:
     return text[cell.start:cell.end] if cell is not None else ""
 
 
-def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow) -> set[int]:
+def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> set[int]:
     """Which columns a row of fewer cells lacks: the choice under which its cells read best as
     their columns (a number under 序号 that continues the numbering, a unit under a unit column,
     a date under a time column, a score under a score column), preferring columns the row above
-    fills (a merged cell covering both) and leftmost ones."""
+    fills (a merged cell covering both) and leftmost ones; without a row above to merge from
+    (``above`` None), rightmost ones."""
     width = len(columns)
     lacking = width - len(cells)
     next_number = _next_number(text, columns, above)
+    side = -0.01 if above is not None else 0.01
     choices: list[tuple[int, ...]] = list(itertools.combinations(range(width), lacking)) \
         if math.comb(width, lacking) <= 400 else \
         [tuple(range(k, k + lacking)) for k in range(width - lacking + 1)]
@@ -376,7 +404,9 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
         missing = set(combo)
         placed = [k for k in range(width) if k not in missing]
         score = sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(cells, placed))
-        score += sum(0.5 for k in missing if above.get(k) is not None) - 0.01 * sum(missing)
+        if above is not None:
+            score += sum(0.5 for k in missing if above.get(k) is not None)
+        score += side * sum(missing)
         if best is None or score > best[0]:
             best = (score, missing)
     return best[1] if best else set()
@@ -388,7 +418,7 @@ def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     columns, leftmost first, and get no column (-1; the row keeps them as notes)."""
     width = len(columns)
     extra = len(cells) - width
-    next_number = _next_number(text, columns, above) if above is not None else None
+    next_number = _next_number(text, columns, above)
     best: tuple[float, list[int]] | None = None
     for at in range(width + 1):
         placed = list(range(at)) + [-1] * extra + list(range(at, width))

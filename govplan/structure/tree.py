@@ -25,10 +25,10 @@ from functools import lru_cache
 from govplan.spec.found import Cell, Found
 from govplan.grammar import compile_pattern
 from govplan.spec.model import CellText, NumberStyle, TaskNode
-from govplan.structure.lines import Line, Locator
+from govplan.structure.lines import Line, Locator, is_contents_entry
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
-    HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering,
+    HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering, place_segment,
 )
 from govplan.structure.tables import Table, TableCell, TableRow, find_tables, row_number
 
@@ -101,7 +101,8 @@ class TreeBuilder:
         self.tables = find_tables(lines, self.text)
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
-        self._cands = self._candidates(lines, in_table)
+        contents = {k for k, line in enumerate(lines) if not line.blank and is_contents_entry(line.text)}
+        self._cands = self._candidates(lines, in_table | contents)
         cand_index = 0
         roots: list[_Open] = []
         stack: list[_Open] = []
@@ -232,10 +233,14 @@ class TreeBuilder:
                 continue
             text = line.text
             head = match_heading(text)
+            glued: list[_Cand] = []
             if head is not None:
                 found.append(_Cand(k, line.start, head, "start"))
-                found.extend(self._glued(k, line, head))
+                glued = self._glued(k, line, head, 0)
+                found.extend(glued)
             for pos, kind in self._boundaries(text):
+                if any(c.pos == line.start + pos for c in glued):
+                    continue  # read as the item glued to the heading phrase
                 heading = heading_at(text, pos)
                 if heading is None or heading.style not in mid.styles:
                     continue
@@ -245,6 +250,9 @@ class TreeBuilder:
                                         or not self._prose_heading(text, pos + heading.number_end)):
                     continue
                 found.append(_Cand(k, line.start + pos, heading, kind))
+                if kind in ("sentence", "blank"):
+                    glued = self._glued(k, line, heading, pos)
+                    found.extend(glued)
         taken = {c.pos for c in found if c.kind != "prose"}
         found = [c for c in found if c.kind != "prose" or c.pos not in taken]  # a number is read once
         found.sort(key=lambda c: c.pos)
@@ -262,6 +270,8 @@ class TreeBuilder:
                 result.append((match.end(), "sentence"))
             elif "\f" in found or len(found) >= mid.min_blanks:
                 result.append((match.end(), "blank"))
+            elif mid.single_blank:
+                result.append((match.end(), "sentence"))
         tail_from = max(1, len(text) - self.data.max_title_chars - 8)
         result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
         result += [(match.start(), "prose") for match in patterns[2].finditer(text, 1)]
@@ -279,15 +289,17 @@ class TreeBuilder:
         stop = _SENTENCE_END.search(text, body)
         return 0 < (stop.start() if stop else len(text)) - body <= self.data.max_title_chars
 
-    def _glued(self, k: int, line: Line, head: HeadingNumber) -> list[_Cand]:
+    def _glued(self, k: int, line: Line, head: HeadingNumber, at: int) -> list[_Cand]:
         """A new list glued to a heading phrase (一、总体要求1.指导思想…, or one blank between): a number
-        of the glued-item styles after a character of the phrase, before its first sentence end."""
+        of the glued-item styles after a character of the phrase, before its first sentence end
+        (``at``: where the heading's number stands in the line)."""
         text = line.text
-        phrase_end = min(len(text), head.number_end + self.data.max_title_chars)
-        stop = _SENTENCE_END.search(text, head.number_end)
+        body = at + head.number_end
+        phrase_end = min(len(text), body + self.data.max_title_chars)
+        stop = _SENTENCE_END.search(text, body)
         if stop is not None:
             phrase_end = min(phrase_end, stop.start())
-        for match in _glued_pattern().finditer(text, head.number_end + 2, phrase_end):
+        for match in _glued_pattern().finditer(text, body + 2, phrase_end):
             pos = match.start()
             before = text[pos - 2] if text[pos - 1] == " " else text[pos - 1]  # one blank may stand between
             if not _phrase_char(before):
@@ -318,10 +330,11 @@ class TreeBuilder:
             expected = last_value[heading.style] + 1 if heading.style in last_value else 1
         continues = value == expected or (depth is None and heading.style in last_value and value == 1)
         restart = depth is not None and value == 1
-        if heading.strict:
+        if heading.strict or heading.needs_child:
             continues = value == expected and (depth is not None or heading.style in last_value)
+            continues = continues or (heading.needs_child and self._child_follows(index))
             restart = False
-        gap = not heading.strict and expected < value <= expected + self.data.max_gap and self._confirmed(index)
+        gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
         if cand.kind == "start":
             ok = continues or restart or gap
         elif cand.kind in ("sentence", "blank"):
@@ -329,20 +342,22 @@ class TreeBuilder:
             # there; after a sentence end only the styles that are never inline items may
             new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (
-                new_list and (value == expected or gap) and self._confirmed(index)
+                new_list and (value in (expected, 1) or gap) and self._confirmed(index)
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
         elif cand.kind == "prose":
             ok = value == expected and (depth is not None or heading.style in last_value) and self._confirmed(index, True)
         else:  # glued to a heading phrase: a new list whose next item follows
-            ok = depth is None and value == expected and self._confirmed(index)
+            # 1: a list restarting per group; the heading it is glued to, just placed, vouches for it
+            parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
+            ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index))
         if not ok:
             return None
         if depth is not None:
             del stack[depth:]
         level = stack[-1].level + 1 if stack else 1
-        segment = heading.segment.replace("{n}", str(value))
+        segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
                      numeral_written=not heading.damaged)
         (stack[-1].children if stack else roots).append(node)
@@ -352,14 +367,29 @@ class TreeBuilder:
 
     def _confirmed(self, index: int, by_boundary: bool = False) -> bool:
         """Whether the next candidate of the same style after ``index`` numbers on from it (with
-        ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose)."""
+        ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose),
+        or its first decimal child follows it (1. then 1.1)."""
         cand = self._cands[index]
+        if self._child_follows(index) or self._glued_child_follows(index):
+            return True
         for later in self._cands[index + 1:]:
             if by_boundary and later.kind == "prose":
                 continue
             if later.heading.style == cand.heading.style and later.heading.value != 0:
                 return later.heading.value == cand.heading.value + 1
         return False
+
+    def _glued_child_follows(self, index: int) -> bool:
+        """Whether a first item is glued to this heading's phrase (一、总体要求 (一)指导思想…)."""
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        return later is not None and later.kind == "glued" and later.heading.value == 1
+
+    def _child_follows(self, index: int) -> bool:
+        """Whether the candidate right after ``index`` is its first decimal child (1总则, then 1.1)."""
+        cand = self._cands[index]
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        return later is not None and later.heading.under == cand.heading.style and later.heading.value == 1 \
+            and later.heading.parent == cand.heading.value
 
     @staticmethod
     def _close(node: _Open | None, end: int) -> None:

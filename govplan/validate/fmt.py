@@ -20,6 +20,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import PlainScalarString
 
 from govplan.errors import Both, Errors, GovplanError
+from govplan.yamltext import describe_yaml
 from govplan.spec.io import SCHEMA_MARK, schema_header
 from govplan.validate.guard import GuardedComposer, control_character
 
@@ -95,7 +96,7 @@ def load_round_trip(text: str, name: str, yaml: YAML) -> Any:
     try:
         return yaml.load(text)
     except YAMLError as exc:
-        raise _unreadable(name, _where(exc), _problem(exc)) from exc
+        raise _unreadable(name, _where(exc), describe_yaml(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - a library failure on hostile text is this file's problem
         raise _unreadable(name, "", Both(f"YAML 读取器无法处理这里的写法（{exc!r}）", f"the YAML reader cannot handle this layout ({exc!r})")) from exc
 
@@ -118,13 +119,6 @@ def _where(exc: YAMLError) -> str:
     """"L:C: " (1-based line and column) of a located YAML error, else nothing."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     return f"{mark.line + 1}:{mark.column + 1}: " if mark is not None else ""
-
-
-def _problem(exc: YAMLError) -> str:
-    """What a YAML error says went wrong, without ruamel's multi-line excerpt."""
-    if isinstance(exc, MarkedYAMLError):
-        return " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    return str(exc)
 
 
 def _block_style(node: Any, seen: set[int]) -> None:

@@ -17,6 +17,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from govplan.i18n import tr
+from govplan.yamltext import describe_yaml
 from govplan.validate import fastyaml
 from govplan.validate.findings import Finding
 from govplan.validate.guard import MAX_NESTING, YAML_LINE_BREAK, GuardedComposer, NestingTooDeep, control_character
@@ -133,7 +134,7 @@ def _syntax_finding(exc: MarkedYAMLError, text: str) -> Finding:
             tr("把行首的 Tab 换成空格（映射缩进 2 格）", "replace the leading tab with spaces (2 per mapping level)"),
             line, indent.index("\t") + 1,
         )
-    problem = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    problem = describe_yaml(exc)
     return _located(
         "GP001",
         tr(f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}"),

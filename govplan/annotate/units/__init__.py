@@ -22,7 +22,7 @@ from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
-from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, support_units
+from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, support_units
 from govplan.annotate.units.conventions import apply_conventions, standalone_conventions
 from govplan.annotate.units.names import compact
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
@@ -39,11 +39,13 @@ _BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 
 @dataclass
 class _Found:
-    """Units read from one node, for the node that owns them."""
+    """Units read from one node, for the node that owns them; ``implied`` units (a sentence's actor)
+    add nothing where a statement already names the same unit in the same role."""
 
     nt: NodeText
     owner: TaskNode
     units: list[Listed]
+    implied: bool = False
 
 
 def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") -> None:
@@ -70,14 +72,14 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             more = read(nt, registry, r, skip)
             own += more
             skip += [(s.start, s.end) for s in more]
-        found.append(_Found(nt, nt.node, _units(own)))
+        found.append(_Found(nt, nt.node, _units(own) + named_roles(nt, registry, r, skip)))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip)
-        found.append(_Found(nt, nt.node, implied + support_units(nt, registry, r, skip)))
+        found.append(_Found(nt, nt.node, implied + support_units(nt, registry, r, skip), implied=True))
     apply_conventions(statements, everywhere)
     for item in found:
-        _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units])
+        _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units], item.implied)
 
 
 def _units(statements: list[Statement]) -> list[Listed]:
@@ -93,12 +95,14 @@ def _ref(nt: NodeText, unit: Listed, registry: Registry) -> UnitRef:
     )
 
 
-def _extend(node: TaskNode, refs: list[UnitRef]) -> None:
-    """Add refs to a node, skipping ones it already has (same role, name and place)."""
+def _extend(node: TaskNode, refs: list[UnitRef], implied: bool = False) -> None:
+    """Add refs to a node, skipping ones it already has (same role, name and place; for implied
+    refs, same role and name anywhere)."""
     seen = {(u.role, u.name, u.span.start) for u in node.units}
+    named = {(u.role, u.name) for u in node.units}
     for ref in refs:
         key = (ref.role, ref.name, ref.span.start)
-        if key not in seen:
+        if key not in seen and not (implied and (ref.role, ref.name) in named):
             seen.add(key)
             node.units.append(ref)
 
@@ -167,7 +171,8 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
     for start, end in _bracket_ranges(nt.text):
         if inside(start, skip) or not r.statement_cue.search(nt.text, start, end):
             continue  # (见附件1), (2022-2025年): no role word, label or convention inside
-        statement = parse(nt.text, start + 1, end - 1, registry, r)
+        closed = nt.text[end - 1] in CLOSE
+        statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r)
         if statement.parsed and (statement.units or statement.conventions):
             statement.start, statement.end = start, end
             found.append(statement)
@@ -175,7 +180,8 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
 
 
 def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
-    """Ranges of outermost bracket pairs, brackets included; unbalanced brackets are skipped."""
+    """Ranges of outermost bracket pairs, brackets included; a closing bracket without an opening one
+    is skipped, and a bracket still open at the end of the text (a page cut inside it) runs to the end."""
     depth = 0
     open_at = 0
     for bracket in _BRACKET.finditer(text):
@@ -188,6 +194,8 @@ def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
             depth -= 1
             if depth == 0:
                 yield open_at, i + 1
+    if depth:
+        yield open_at, len(text.rstrip())
 
 
 def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:

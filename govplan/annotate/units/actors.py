@@ -22,7 +22,7 @@ from govplan.annotate.units.names import (
     name_list,
 )
 from govplan.annotate.units.rules import Rules
-from govplan.annotate.units.statements import Listed, units_of_list
+from govplan.annotate.units.statements import Listed, label_role, units_of_list
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
@@ -64,8 +64,55 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) ->
             continue
         role = _acting_role(text, names[-1][1], rules)
         clause = (pos, _clause_end(text, names[-1][1], rules))
-        found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(names)]
+        roles = _partner_roles(text, names, role, rules)
+        found += [Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)]
     return found
+
+
+def _partner_roles(text: str, names: list[tuple[int, int]], role: str, rules: Rules) -> list[str]:
+    """The role of each acting name: the units after 与 support the ones before it when a shared action
+    follows (县环保局与县水利局、县水文站共同推进…); otherwise all act in ``role``."""
+    w = rules.words
+    if not _shared_action_follows(text, names[-1][1], rules):
+        return [role] * len(names)
+    roles: list[str] = []
+    partner = False
+    for s, _ in names:
+        partner = partner or (bool(roles) and text.endswith(w["partner_joiners"], 0, s))
+        roles.append("support" if partner else role)
+    return roles
+
+
+def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units named as taking a role (市司法局作为牵头单位，…; 财政部门作为改革牵头单位): the name that opens the
+    clause right before 作为/担任 and a role label takes the label's role; kinds of body count, as in a statement."""
+    found: list[Listed] = []
+    text = nt.text
+    heading = match_heading(text)
+    for match in rules.role_copula.finditer(text):
+        start = max(text.rfind(ch, 0, match.start()) for ch in rules.words["clause_breaks"]) + 1
+        if heading is not None and start < heading.number_end:
+            start = heading.number_end
+        start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
+        if inside(start, skip) or match.start() not in name_ends(text, start, False, registry, rules, collective=True):
+            continue
+        if is_vague(text[start:match.start()], rules):
+            continue
+        clause = (start, _clause_end(text, match.end(), rules))
+        found.append(Listed(start, match.start(), label_role(match.groupdict(), rules), True, clause))
+    return found
+
+
+def _shared_action_follows(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a shared action (共同…) follows, past up to three skippable words (要共同做好…)."""
+    for _ in range(4):
+        if text.startswith(rules.words["shared_actions"], pos):
+            return True
+        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        if skip is None:
+            return False
+        pos += len(skip)
+    return False
 
 
 def _acting_role(text: str, pos: int, rules: Rules) -> str:
@@ -123,26 +170,31 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
 
 def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
     """Ranges of the unit names acting at ``pos`` (one name, or a list joined by 、/和/与), followed
-    by an action verb; None when no unit acts there."""
+    by an action verb (after an agent marker also by an agent verb: 由A、B合作共建, 由市人民政府公布);
+    None when no unit acts there."""
     for end in name_ends(text, pos, marked, registry, rules):
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
             return None  # 县财政局要积极配合: the units support, they do not lead
-        if _acts(text, names[-1][1], rules):
+        if _acts(text, names[-1][1], rules, marked):
             return names
     return None
 
 
-def _acts(text: str, end: int, rules: Rules) -> bool:
-    """Whether an action verb or a manner adverb follows, after up to three skippable time or modal words."""
+def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
+    """Whether an action verb (or, after an agent marker, an agent verb) or a manner adverb follows,
+    after up to three skippable time or modal words."""
     w = rules.words
+    if text.startswith(w["unit_people"], end):
+        return False  # 县人民政府组成人员应…, 县财政局负责人要…: the unit's people act
+    verbs = (*w["action_verbs"], *w["agent_verbs"]) if marked else w["action_verbs"]
     pos = end
     for _ in range(4):
         if text.startswith(w["action_adverbs"], pos):
             return True
-        verb = next((v for v in w["action_verbs"] if text.startswith(v, pos)), None)
+        verb = next((v for v in verbs if text.startswith(v, pos)), None)
         if verb is not None:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = next((s for s in rules.actor_skips if text.startswith(s, pos)), None)
@@ -158,18 +210,33 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
     found: list[Listed] = []
     text = nt.text
     for match in rules.support_verb.finditer(text):
+        if text.startswith(rules.words["label_heads"], match.end()):
+            continue  # 配合单位: a role label, not the verb
         if not inside(match.start(), skip):
             found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
-    for match in rules.support_marker.finditer(text):
+    markers = [(m, True) for m in rules.support_marker.finditer(text)]
+    for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
         if inside(match.start(), skip):
             continue
-        ends = name_ends(text, match.end(), True, registry, rules, collective=True)
-        if ends:
-            limit = int(rules.words["max_joint_list"])
-            names = name_list(text, (match.end(), ends[0]), True, registry, rules, collective=True, limit=limit)
+        names = _partners(text, match.end(), any_units, registry, rules)
+        if names:
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
-            found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
+            kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]  # 会同省直相关部门: left open
+            found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The units named right after a marker: a list of names (``any_units``: after a support marker),
+    or sector words before a shared head (会同组织、科技、人力资源社会保障等部门, 联合…等部门)."""
+    ends = name_ends(text, pos, True, registry, rules, collective=True) if any_units else []
+    if any(is_vague(text[pos:end], rules) for end in ends):
+        return []  # 会同县政府其他有关部门: the name runs on into a reference the text leaves open
+    if ends:
+        limit = int(rules.words["max_joint_list"])
+        return name_list(text, (pos, ends[0]), True, registry, rules, collective=True, limit=limit)
+    sectors = rules.partner_coordination.match(text, pos)
+    return [(pos, sectors.end())] if sectors is not None else []
 
 
 def _skip_back(text: str, end: int, rules: Rules) -> int:

@@ -178,17 +178,33 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
         return False
     name_words = words(name)
     if suffixed:
+        if not name.startswith(rules.words["sentence_prefixes"]) and not plain_start(name_words[0], rules):
+            return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
         return not any(breaks_name(word, rules) for word in name_words)  # 相关职能处室作为成员单位
     return plain_words(name_words, rules)
 
 
 def is_vague(name: str, rules: Rules) -> bool:
-    """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门)."""
+    """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门), or the units
+    a notice assigned named by their role (各责任单位要…, 牵头单位要…)."""
     w = rules.words
     core = name
-    for prefix in (*w["sentence_prefixes"], "级", "各"):
+    for prefix in (*w["sentence_prefixes"], *w["vague_prefixes"]):
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
-    return core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"])
+    if core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"]) or _vague_tail(name, rules):
+        return True
+    bare = name[1:] if name.startswith(w["distributive_starts"]) else name
+    return rules.label.fullmatch(bare) is not None  # 各责任单位, 牵头单位: the units the notice assigned, named by role
+
+
+def _vague_tail(name: str, rules: Rules) -> bool:
+    """Whether a vague reference closes the name (县政府其他有关部门, 市财政局有关科室): a vague word, at most one
+    more word, then a generic head."""
+    w = rules.words
+    for start in range(1, len(name)):
+        if name.startswith(w["vague_starts"], start) and name.endswith(w["vague_heads"]):
+            return len(words(name[start:])) <= 3
+    return False
 
 
 def is_person(name: str, rules: Rules) -> bool:
@@ -206,6 +222,8 @@ def is_collective(name: str, rules: Rules) -> bool:
     if core in w["collective_words"]:
         return True
     kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
+    if kind != core and (kind in w["collective_words"] or rules.level_run.fullmatch(kind)):
+        return True  # 各乡镇, 各街道, 各县区, 各县(市、区): every unit of those levels
     leveled = kind.startswith(w["sentence_prefixes"])
     limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
     return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])
@@ -254,6 +272,22 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
+def leveled_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a level (县, 市, 国家…) begins the text at ``pos``; 市场, 区域 begin like one but name none."""
+    w = rules.words
+    return text.startswith(w["sentence_prefixes"], pos) and not text.startswith(w["level_false_starts"], pos)
+
+
+def word_ends_at(text: str, start: int, end: int) -> bool:
+    """Whether a jieba word of the text from ``start`` ends at ``end`` (a name never ends inside a word)."""
+    pos = start
+    for token in words(text[start:end + 4]):
+        pos += len(token)
+        if pos >= end:
+            return pos == end
+    return True
+
+
 def name_list(
     text: str, first: tuple[int, int], any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
     limit: int | None = None,
@@ -287,14 +321,17 @@ def name_ends(
     w = rules.words
     if text.startswith(w["vague_starts"], pos):
         return []
-    if not collective and text.startswith((*w["distributive_starts"], *w["level_categories"]), pos):
-        return []
+    if not collective and (text.startswith((*w["distributive_starts"], *w["level_categories"]), pos)
+                           or rules.level_choice.match(text, pos)):
+        return []  # 各部门, 州级政务部门, 本级…, 县(市)人民政府: every unit of a kind acts, none in particular
     if not _may_start_name(text, pos, any_start, registry, rules, collective):
         return []
     joint = _joint_name_ends(text, pos, any_start, registry, rules, collective)
     if joint:
         return joint
     known = registry.match_at(text, pos)
+    if known is not None and not word_ends_at(text, pos, known):
+        known = None  # 财政部门, 教育部门: a sector's departments, not the ministry 财政部 the word begins with
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
     if known is not None:
         ends.add(known)
@@ -305,14 +342,19 @@ def name_ends(
     if any(text[e - 1] in CLOSE for e in named):
         named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
     bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
-    return [e for e in named if e >= max(bodies)] if bodies else named
+    if bodies:
+        return [e for e in named if e >= max(bodies)]
+    levels = rules.level_run.match(text, pos + 1) if collective and text.startswith(w["distributive_starts"], pos) else None
+    if levels is not None and levels.end() in named:
+        return [e for e in named if e >= levels.end()]  # 各镇办, not 各镇: the run of level nouns is one kind
+    return named
 
 
 def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:
     """A quick necessary test for ``name_ends``, which most clause starts fail: every name it finds
     follows an agent marker, starts with a level (joint organs and coordinations too), starts
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
-    if any_start or text.startswith(rules.words["sentence_prefixes"], pos) or registry.match_at(text, pos) is not None:
+    if any_start or leveled_at(text, pos, rules) or registry.match_at(text, pos) is not None:
         return True
     cues = rules.collective_cues if collective else rules.plain_cues
     if cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is None:
@@ -343,7 +385,7 @@ def _suffix_name_ends(
     """Ends of the unregistered names at ``pos``, each at a jieba word end, so that a name never ends
     inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
     w = rules.words
-    leveled = any_start or text.startswith(w["sentence_prefixes"], pos)
+    leveled = any_start or leveled_at(text, pos, rules)
     stop = _name_run_end(text, pos, rules)
     cues = rules.collective_cues if collective else rules.plain_cues
     if not leveled and cues.search(text, pos, stop) is None:
@@ -364,12 +406,14 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     w = rules.words
     if not balanced(name):
         return False
+    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
+    if place in w["category_places"]:
+        return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
     if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
         return True  # 市政务数据主管部门和政务部门 is two names, not one
     if not plain_start(first_word, rules):
         return False  # 建立党委…: a verb, not a name, begins the clause
-    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
-    if place is not None and place not in w["category_places"] and not _joins_units(place, rules):
+    if place is not None and not _joins_units(place, rules):
         return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
     return collective and is_collective(name, rules)
 

@@ -39,9 +39,14 @@ class Rules:
     scope_remark: re.Pattern[str]
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
+    level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
+    level_choice: re.Pattern[str]  # a level noun before its alternatives in brackets (县(市), 县(市、区)): distributive
     joint_organs: re.Pattern[str]
     coordination: re.Pattern[str]
+    partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
+    partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
+    role_copula: re.Pattern[str]  # 作为(改革)牵头单位: a unit named as taking a label's role (groups as in label)
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
     openers: frozenset[str]
@@ -58,15 +63,16 @@ class Rules:
 def rules() -> Rules:
     """The rules, compiled once per process."""
     w = data("units")
+    verbs = _role_verbs(w)
     return Rules(
         label=re.compile(_label(w)),
         block_line=re.compile(rf"(?m)^[ \t\u3000]*{_label(w)}[ \t]*[{COLONS}][ \t]*(?P<list>[^\n]*?)[ \t]*$"),
         inline_label=re.compile(rf"{_label(w)}[ \t]*[{COLONS}]"),
         label_role={**word_map(w["label_role_words"]), **word_map(w["role_labels"])},
-        verb_role=word_map(w["role_verbs"]),
-        verbs_longest_first=tuple(sorted(word_map(w["role_verbs"]), key=len, reverse=True)),
-        verb_lengths=tuple(sorted({len(v) for v in word_map(w["role_verbs"])}, reverse=True)),
-        support_verb=re.compile(alternation(v for v, role in word_map(w["role_verbs"]).items() if role == "support")),
+        verb_role=verbs,
+        verbs_longest_first=tuple(sorted(verbs, key=len, reverse=True)),
+        verb_lengths=tuple(sorted({len(v) for v in verbs}, reverse=True)),
+        support_verb=re.compile(alternation(v for v, role in verbs.items() if role == "support")),
         support_marker=re.compile(alternation(w["support_markers"])),
         convention=_convention_pattern(w),
         convention_rest=re.compile(
@@ -76,7 +82,7 @@ def rules() -> Rules:
         scope_onward=re.compile(alternation(w["scope_onward"])),
         sentence_break=re.compile(f"[{re.escape(w['sentence_breaks'])}]"),
         statement_cue=re.compile(alternation([
-            *word_map(w["role_verbs"]), *word_map(w["label_role_words"]), *word_map(w["role_labels"]),
+            *verbs, *word_map(w["label_role_words"]), *word_map(w["role_labels"]),
             *w["position_first"], *w["scope_remarks"], *w["scope_onward"],
         ])),
         convention_spot=re.compile(
@@ -84,17 +90,29 @@ def rules() -> Rules:
             rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False)}"
         ),
         clause_break=re.compile("[，,]"),
-        verb_before_break=re.compile(rf"{alternation(word_map(w['role_verbs']))}[{re.escape(w['sentence_breaks'])}]"),
+        verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}]"),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
         collective_level=re.compile(rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?"),
         collective_next=re.compile(
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
         ),
+        level_run=re.compile(rf"(?:{alternation(w['level_nouns'])})+(?:\([^()]*\))?"),
+        level_choice=re.compile(
+            rf"(?:{alternation(w['level_nouns'])})\((?:{alternation(w['level_nouns'])})(?:、(?:{alternation(w['level_nouns'])}))*\)"
+            rf"(?!{alternation(w['level_counts'])})"
+        ),
         joint_organs=_joint_organs(w),
         coordination=_coordination(w),
+        partner_marker=re.compile(alternation(w["partner_markers"])),
+        partner_coordination=re.compile(
+            rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
+        ),
         actor_start=re.compile(
             rf"[{re.escape(w['clause_breaks'])}]\s*"
             rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
+        ),
+        role_copula=re.compile(
+            rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
         plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"]])),
         collective_cues=re.compile(
@@ -115,6 +133,13 @@ def rules() -> Rules:
     )
 
 
+def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
+    """Role verb -> role, with each verb followed by the action it takes part in (配合实施, 牵头组织)."""
+    verbs = word_map(w["role_verbs"])
+    tailed = {verb + tail: role for verb, role in verbs.items() for tail in w["role_verb_tails"]}
+    return {**tailed, **verbs}
+
+
 def _label(w: dict[str, Any], named: bool = True) -> str:
     """A role label: [prefix] role word [infix] head, or one of the labels listed as they stand;
     with ``named`` its parts are the groups label, word and head."""
@@ -127,11 +152,15 @@ def _label(w: dict[str, Any], named: bool = True) -> str:
 
 
 def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
-    """排在第一位的部门为牵头部门 / 列第一位的为牵头单位 / 排名第一的为牵头单位, a whole clause."""
+    """排在第一位的部门为牵头部门 / 列第一位的为牵头单位 / 排名第一的为牵头单位, a whole clause, possibly
+    saying first among which units it counts (县政府部门中列在首位的…); a second label after 或 names the
+    same first unit otherwise (列第一位的责任单位为牵头单位或汇总单位)."""
     return re.compile(
-        rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务中?|责任单位中)?(?:{alternation(w['position_verbs'])})?"
+        rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务|[{piece('han')}]{{0,{int(w['position_among_chars'])}}}?"
+        rf"(?:{alternation(w['position_among'])})中)?(?:{alternation(w['position_verbs'])})?"
         rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
         rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+        rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
     )
 
 

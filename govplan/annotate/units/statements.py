@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
@@ -76,7 +77,8 @@ def parse(
     statement = Statement(start, end)
     labelled: str | None = role  # the role of the label the clauses are under, if any
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
-    for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
+    waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
+    for c_start, c_end in _clauses(text, start, end, rules):
         clause = (c_start, c_end)
         if _scope_clause(text, c_start, c_end, statement, rules):
             statement.parsed += 1
@@ -90,15 +92,47 @@ def parse(
             listed = _verb_list(text, c_start, c_end, clause, registry, rules)
             if listed is None and labelled is not None:
                 listed = _label_list(text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists))
+            elif listed is None and (units := _units(text, c_start, c_end, "", clause, registry, rules, True, True)):
+                waiting += units
+                continue
         if listed is None:
             statement.unparsed += 1
             continue
-        statement.parsed += 1
-        lists.append(listed)
+        statement.parsed += 1 + bool(waiting)
+        lists.append(_continued(waiting, listed, rules) if waiting else listed)
+        waiting = []
+    statement.unparsed += bool(waiting)
     _support_beside_lead(lists, rules)
     for listed, _ in lists:
         statement.units += listed
     return statement
+
+
+def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[int, int]]:
+    """The clauses of a statement: split at its top-level clause breaks, at a 、 right after a role
+    verb (市发改委牵头、市财政局配合: two verb lists) and before a label after a blank (牵头部门:A 责任部门:B)."""
+    for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
+        part = c_start
+        for pos in range(c_start, c_end):
+            if text[pos] == "、" and ending_verb(text, part, pos, rules) is not None:
+                yield part, pos
+                part = pos + 1
+            elif text[pos].isspace() and pos + 1 < c_end and rules.inline_label.match(text, pos + 1):
+                yield part, pos
+                part = pos + 1
+        yield part, c_end
+
+
+def _continued(waiting: list[Listed], listed: tuple[list[Listed], str], rules: Rules) -> tuple[list[Listed], str]:
+    """A verb list whose units began in the clauses before it (A牵头，B、C等部门，D、E配合: B and C
+    support too): the waiting units take the role of its verb and open the list."""
+    units, verb = listed
+    role = rules.verb_role[verb] if verb else units[0].role
+    for unit in waiting:
+        unit.role = role
+    for unit in units:
+        unit.first = False
+    return [*waiting, *units], verb
 
 
 def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: Rules) -> bool:

@@ -1,0 +1,79 @@
+"""What `govplan extract` prints: a progress bar over many files, and the summary table with each
+document's counts and what in it needs a person's review (govplan.docsummary)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, TypeVar
+
+from govplan.docsummary import NO_DATE, NO_UNITS, UNLED, Review
+from govplan.i18n import tr
+
+if TYPE_CHECKING:
+    from govplan.batch import DocumentResult
+
+PROGRESS_FROM = 4  # files in a run from which a progress bar is shown (a few finish before one could be read)
+
+R = TypeVar("R", bound=Any)
+
+
+def with_progress(results: Iterator[R], total: int) -> Iterator[R]:
+    """Pass results through, with a progress bar on standard error (when it is a terminal) for runs
+    of PROGRESS_FROM files or more: done and total, the file just finished, time left."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if total < PROGRESS_FROM or not console.is_terminal:  # a log or a pipe gets no bar (nor rich's blank line)
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(tr("提取中", "extracting")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+               TextColumn("{task.fields[file]}"))
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=total, file="")
+        for result in results:
+            yield result
+            progress.update(task, advance=1, file=Path(result.name).name)
+
+
+def print_summary(results: list[DocumentResult]) -> None:
+    """The summary table: one line per document spec, its counts and what needs review."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=tr("提取结果", "Extraction summary"))
+    for header in (tr("文件", "file"), tr("字形", "script"), tr("任务", "tasks"), tr("时限", "deadlines"),
+                   tr("指标", "targets"), tr("单位", "units"), tr("用时", "time"), tr("待核对", "to review")):
+        table.add_column(header)
+    documents = flagged = skipped = 0
+    for result in results:
+        if result.skipped:  # unchanged since the last run (--skip-unchanged)
+            skipped += 1
+            continue
+        if result.error:
+            table.add_row(result.name, "-", "-", "-", "-", "-", tr("失败", "failed"), "")
+            continue
+        documents += len(result.rows)
+        for k, row in enumerate(result.rows):
+            seconds = f"{result.seconds:.2f}s" if k == 0 else ""
+            flagged += bool(row.review)
+            table.add_row(row.file, script_label(row.script), str(row.tasks), str(row.deadlines), str(row.targets),
+                          str(row.units), seconds, tr("；", "; ").join(review_text(r) for r in row.review))
+    console = Console(width=140)
+    console.print(table)
+    console.print(tr(f"共 {len(results)} 个文件，{documents} 份文件规格，{flagged} 份待核对。",
+                     f"{len(results)} file(s), {documents} document spec(s), {flagged} to review.")
+                  + (tr(f"{skipped} 个文件未变，已跳过。", f" {skipped} unchanged, skipped.") if skipped else ""))
+
+
+def review_text(review: Review) -> str:
+    """What to check, in the interface language."""
+    if review.kind == UNLED:
+        return tr(f"{review.count}/{review.total}项无牵头单位", f"{review.count}/{review.total} tasks without a lead")
+    return {NO_UNITS: tr("无责任单位", "no units"), NO_DATE: tr("无成文日期", "no date of issue")}[review.kind]
+
+
+def script_label(script: str) -> str:
+    """简体 or 繁体: the script (字形) the source was written in."""
+    return {"simplified": tr("简体", "Simplified"), "traditional": tr("繁体", "Traditional")}.get(script, script)
