@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from govplan import __version__
 from govplan.docsummary import SpecSummary
@@ -52,6 +52,11 @@ class Document:
     base: str  # spec base name (govplan.outputs.spec_bases)
     previous: dict[str, bytes | None] = field(default_factory=dict)  # earlier specs (bytes in update mode)
 
+    @property
+    def sha256(self) -> str:
+        """The digest of the document's bytes (as its spec's source.sha256 and --skip-unchanged know it)."""
+        return hashlib.sha256(self.data).hexdigest()
+
 
 @dataclass(frozen=True)
 class DocumentError:
@@ -74,6 +79,8 @@ class DocumentResult:
     messages: list[str] = field(default_factory=list)
     error: DocumentError | None = None
     seconds: float = 0.0
+    sha256: str = ""  # of the document's bytes, where they were read
+    skipped: bool = False  # unchanged since the last run (--skip-unchanged): nothing to do
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +106,7 @@ def run_options(out_dir: Path | None, fmt: str, mode: str, registry: Iterable[Pa
 
 def process_document(document: Document, options: RunOptions) -> DocumentResult:
     """Extract one document and plan its spec files; never raises (a failure is the result's error)."""
-    result = DocumentResult(document.name)
+    result = DocumentResult(document.name, sha256=document.sha256)
     began = time.perf_counter()
     try:
         _check_same_govplan(options)
@@ -129,13 +136,32 @@ def _extract_into(result: DocumentResult, document: Document, options: RunOption
     source = decode_bytes(document.name, document.data, format_of(document.name))
     specs = extract_specs(source, ExtractOptions(options.registry, options.doc_date))
     out_dir = Path("." if options.out_dir is None else options.out_dir)
-    dest = Destination(document.name, document.base, out_dir, options.fmt, options.mode, options.schema_line)
+    schema_line = _schema_line_at(options.schema_line, document.base)
+    dest = Destination(document.name, document.base, out_dir, options.fmt, options.mode, schema_line)
     plan = plan_specs(specs, dest, {Path(path): data for path, data in document.previous.items()})
     result.renames = [(str(old), str(new)) for old, new in plan.renames]
     result.files = [(str(path), text) for path, text in plan.writes]
     result.removes = [str(path) for path in plan.removes]
     result.messages = plan.messages
     result.rows = [summarise(path.name, spec) for (path, _), spec in zip(plan.writes, plan.specs)]
+
+
+def _schema_line_at(line: str, base: str) -> str:
+    """The schema line of a spec written into a folder under the output directory (``base``
+    a/b/notice): a path relative to the output directory climbs out of the folders first."""
+    from govplan.spec.io import SCHEMA_MARK
+
+    depth = base.count("/")
+    head, marker, ref = line.partition(SCHEMA_MARK)
+    if not depth or not marker or ref.startswith("file:"):
+        return line
+    return head + marker + "../" * depth + ref
+
+
+def worker_lost(document: Document | DocumentResult) -> DocumentResult:
+    """The result of a document whose worker died each time it was tried (E901)."""
+    lost = GovplanError(Errors.E901, document.name)
+    return DocumentResult(document.name, error=DocumentError(WORKER_LOST, lost.code, lost.message))
 
 
 def _error(kind: str, name: str, exc: GovplanError) -> DocumentError:
@@ -165,15 +191,17 @@ def read_document(name: str, base: str, options: RunOptions) -> Document | Docum
 
 
 def run_documents(names: list[str], options: RunOptions, jobs: int = 1, engine: str = "local",
-                  address: str | None = None, batch_size: int = 50) -> Iterator[DocumentResult]:
+                  address: str | None = None, batch_size: int = 50, folders: dict[str, str] | None = None,
+                  skip: Callable[[Document], bool] | None = None) -> Iterator[DocumentResult]:
     """Results in input order: serial, from ``jobs`` worker processes, or from a Dask cluster
     (``engine`` "dask": the one at ``address``, else a local one of ``jobs`` workers), all with
-    the output of a serial run. Spec names are decided here, over all inputs, so no two
-    documents write the same file."""
+    the output of a serial run. Spec names are decided here, over all inputs (each keeping its
+    folder in ``folders``, govplan.outputs), so no two documents write the same file. A document
+    ``skip`` says is unchanged is not sent to be done (its result says skipped)."""
     from govplan.outputs import spec_bases
 
-    bases = spec_bases(names)
-    documents = (read_document(name, bases[name], options) for name in names)
+    bases = spec_bases(names, folders)
+    documents = (_unless_skipped(read_document(name, bases[name], options), skip) for name in names)
     if engine == "dask":
         from govplan.dask_engine import run_on_dask
 
@@ -183,10 +211,17 @@ def run_documents(names: list[str], options: RunOptions, jobs: int = 1, engine: 
         yield from (_process(document, options) for document in documents)
         return
     from govplan.pipeline import ExtractOptions, prepare
-    from govplan.workers import map_in_workers
+    from govplan.workers import map_until_lost
 
     prepare(ExtractOptions(options.registry, options.doc_date))  # forked workers start with the dictionary loaded
-    yield from map_in_workers(_Processor(options), documents, jobs)
+    yield from map_until_lost(_Processor(options), documents, jobs, worker_lost)
+
+
+def _unless_skipped(document: Document | DocumentResult, skip: Callable[[Document], bool] | None) -> Document | DocumentResult:
+    """The document, or its skipped result when ``skip`` says it is unchanged."""
+    if skip is not None and isinstance(document, Document) and skip(document):
+        return DocumentResult(document.name, sha256=document.sha256, skipped=True)
+    return document
 
 
 def process_batch(documents: list[Document | DocumentResult], options: RunOptions) -> list[DocumentResult]:

@@ -16,7 +16,7 @@ from collections import deque
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
-from govplan.batch import WORKER_LOST, Document, DocumentError, DocumentResult, RunOptions, process_batch
+from govplan.batch import Document, DocumentResult, RunOptions, process_batch, worker_lost
 from govplan.errors import Errors, GovplanError
 
 BATCHES_PER_WORKER = 2  # batches in flight per worker: one running, one waiting
@@ -46,8 +46,7 @@ def _collect(client: Any, batch: list[Document | DocumentResult], future: Any, o
         if len(batch) > 1:
             alone = [([one], client.submit(process_batch, [one], options, pure=False)) for one in batch]
             return [result for one, future in alone for result in _collect(client, one, future, options)]
-        lost = GovplanError(Errors.E901, batch[0].name)
-        return [DocumentResult(batch[0].name, error=DocumentError(WORKER_LOST, lost.code, lost.message))]
+        return [worker_lost(batch[0])]
 
 
 def _batches(documents: Iterable[Document | DocumentResult], size: int) -> Iterator[list[Document | DocumentResult]]:

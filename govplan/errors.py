@@ -58,6 +58,7 @@ class Errors:
     E005 = ErrorCode("E005", "没有找到规格文件（.yaml/.yml/.json）", "no spec files (.yaml/.yml/.json) found", USAGE)
     E006 = ErrorCode("E006", "--split 应为 {choices} 之一", "--split: expected one of {choices}", USAGE)
     E007 = ErrorCode("E007", "{option} 不能与 {other} 同用", "{option} cannot be used with {other}", USAGE)
+    E008 = ErrorCode("E008", "没有输入：请给出文件、目录或 --manifest", "no inputs: name files, directories or --manifest", USAGE)
 
     # E1xx: reading inputs
     E101 = ErrorCode("E101", "文件不存在。", "no such file.")
@@ -88,6 +89,9 @@ class Errors:
     E122 = ErrorCode("E122", "网页中没有找到正文。", "no article text found in the page.")
     E123 = ErrorCode("E123", "表格展开后超过 {limit}M 个字符（合并单元格异常），拒绝读取。",
                      "the tables expand beyond {limit}M characters (damaged merged cells?); refused.")
+    E124 = ErrorCode("E124", "清单没有 {column} 列（每行一个输入文件，相对清单所在目录）。",
+                     "the manifest has no {column} column (one input per row, relative to the manifest's folder).", USAGE)
+    E125 = ErrorCode("E125", "无法读取清单：{detail}。", "cannot read the manifest: {detail}.", USAGE)
 
     # E2xx: language data files and unit registries
     E201 = ErrorCode("E201", "无法读取数据文件：{detail}", "cannot read data file: {detail}")

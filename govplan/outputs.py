@@ -7,6 +7,10 @@ run share a stem (case-insensitively), the one whose suffix comes first in .txt,
 suffix, ``notice.docx.yaml`` (then ``notice.docx-2.yaml`` … if that is taken too). The names
 depend only on the set of inputs, never on their order or on --jobs. A compilation's documents
 are ``<name>.part-01.yaml`` and so on.
+
+An input found under a folder walked with ``--recursive`` (or listed in a ``--manifest`` with a
+folder) keeps its folder: ``a/notice.txt`` gives ``a/notice.yaml`` under the output directory, so
+``a/notice.txt`` and ``b/notice.txt`` never collide; names are shared only within one folder.
 """
 
 from __future__ import annotations
@@ -21,15 +25,18 @@ SUFFIX_RANK = (".txt", ".text", ".docx", ".html", ".htm")
 TEXT_SAMPLE = 4000  # characters of task text compared when pairing documents
 
 
-def spec_bases(sources: list[str]) -> dict[str, str]:
-    """The spec base name (without .yaml) of every input."""
+def spec_bases(sources: list[str], folders: dict[str, str] | None = None) -> dict[str, str]:
+    """The spec base name (without .yaml) of every input; ``folders`` gives an input's folder
+    relative to the output directory ("a/b", posix), which its base name keeps."""
     taken: set[str] = set()
     bases: dict[str, str] = {}
     for source in sorted(sources, key=_claim_order):
         path = Path(source)
-        base = "stdin" if source == "-" else path.stem
+        folder = (folders or {}).get(source, "")
+        prefix = f"{folder}/" if folder else ""
+        base = "stdin" if source == "-" else prefix + path.stem
         if base.casefold() in taken:
-            base = path.name
+            base = prefix + path.name
         candidate, n = base, 2
         while candidate.casefold() in taken:
             candidate, n = f"{base}-{n}", n + 1
@@ -55,10 +62,11 @@ def output_paths(base: str, count: int, out_dir: Path, fmt: str) -> list[Path]:
 
 def previous_outputs(base: str, out_dir: Path, fmt: str) -> list[Path]:
     """The specs an earlier run wrote for this input (whatever its part count was then)."""
-    if not out_dir.is_dir():
+    folder = (out_dir / base).parent
+    if not folder.is_dir():
         return []
-    pattern = re.compile(re.escape(base) + r"(\.part-\d+)?\." + re.escape(fmt))
-    return sorted(path for path in out_dir.iterdir() if pattern.fullmatch(path.name))
+    pattern = re.compile(re.escape(Path(base).name) + r"(\.part-\d+)?\." + re.escape(fmt))
+    return sorted(path for path in folder.iterdir() if pattern.fullmatch(path.name))
 
 
 def kept_path(path: Path) -> Path:

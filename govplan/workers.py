@@ -6,6 +6,11 @@ Ctrl-C or on SIGTERM) terminates every worker. A worker whose parent is killed o
 itself. Workers only compute (the driver writes every file), so they stop at once, by SIGTERM's
 default action: a Python-level handler could not be relied on, since a SIGTERM arriving just
 before a worker blocked on the task queue's lock was never acted on and the run hung.
+
+``map_until_lost`` (extract --jobs) also survives a worker killed outright while working (os._exit,
+SIGKILL, the OOM killer): a process pool that reports a broken worker (concurrent.futures) gives
+the items then in flight one more try each, alone in a fresh pool, and an item that kills its
+worker again gets the caller's ``lost`` result, while the others go on.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -59,3 +67,79 @@ def map_in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int, ch
 
     with _sigterm_exits(), Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         yield from pool.imap(function, items, chunksize)  # leaving the block terminates the workers
+
+
+def map_until_lost(function: Callable[[T], R], items: Iterable[T], jobs: int, lost: Callable[[T], R]) -> Iterator[R]:
+    """``function`` over ``items`` in ``jobs`` worker processes, results in input order; an item
+    whose worker dies twice (once among others, once alone) gives ``lost(item)`` instead. A task
+    ended by SystemExit (sys.exit inside it) counts as a lost worker too."""
+    pending = iter(items)
+    in_flight: deque[tuple[T, Future[R]]] = deque()
+    with _sigterm_exits():
+        pool = _pool(jobs)
+        try:
+            while True:
+                for item in pending:
+                    in_flight.append((item, _submit(pool, function, item)))
+                    if len(in_flight) >= 2 * jobs:
+                        break
+                if not in_flight:
+                    return
+                item, future = in_flight.popleft()
+                if future.exception() is None:
+                    yield future.result()
+                    continue
+                if not isinstance(future.exception(), (BrokenProcessPool, SystemExit)):
+                    raise future.exception()  # type: ignore[misc]
+                _stop(pool)  # broken: every item it had not finished is tried again, alone
+                yield _alone(function, item, lost)
+                for one, done in in_flight:
+                    yield done.result() if done.done() and done.exception() is None else _alone(function, one, lost)
+                in_flight.clear()
+                pool = _pool(jobs, clean=True)
+        finally:
+            _stop(pool)
+
+
+def _pool(jobs: int, clean: bool = False) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers whose breaking cannot hang this process: on Python 3.11 a broken
+    pool joins the thread feeding its call queue, which stays blocked writing a large item to
+    workers that are gone, so that join is cancelled (the thread is a daemon). The first pool's
+    workers are forked (they start with what the parent loaded); a pool made after a break is
+    ``clean``: its workers are spawned, since the broken pool's threads may still hold locks that
+    a forked child would inherit held (a forked worker hung so, waiting on a futex)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn") if clean else None
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
+    pool._call_queue.cancel_join_thread()  # noqa: SLF001
+    return pool
+
+
+def _submit(pool: ProcessPoolExecutor, function: Callable[[T], R], item: T) -> Future[R]:
+    """The item's future; on a pool already broken, a future that says so."""
+    try:
+        return pool.submit(function, item)
+    except BrokenProcessPool as exc:
+        failed: Future[R] = Future()
+        failed.set_exception(exc)
+        return failed
+
+
+def _alone(function: Callable[[T], R], item: T, lost: Callable[[T], R]) -> R:
+    """``function(item)`` in a pool of its own; ``lost(item)`` when its worker dies again."""
+    pool = _pool(1, clean=True)
+    try:
+        future = _submit(pool, function, item)
+        if isinstance(future.exception(), (BrokenProcessPool, SystemExit)):  # the worker's, not this process's
+            return lost(item)
+        return future.result()
+    finally:
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's workers (Python 3.11 has no public call for it) and shut it down."""
+    for process in list((pool._processes or {}).values()):  # noqa: SLF001
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)

@@ -67,3 +67,28 @@ def test_worker_processes_give_the_serial_results(tmp_path: Path) -> None:
     parallel = [(r.files, r.rows, r.error) for r in run_documents(names, options, jobs=2)]
     assert serial == parallel and all(error is None for _, _, error in serial)
     assert [Path(path).name for path, _ in serial[0][0]] == [seed("000").with_suffix(".yaml").name]
+
+
+def _extract_or_die(document: Document) -> object:
+    """process_document, except that a document named kill.txt takes its worker down (os._exit)."""
+    import os
+
+    if document.name == "kill.txt":
+        os._exit(1)
+    return process_document(document, _OPTIONS)
+
+
+_OPTIONS = run_options(None, "yaml", "keep")
+
+
+def test_a_document_that_kills_its_jobs_worker_is_worker_lost_and_the_others_are_done() -> None:
+    from govplan.batch import worker_lost
+    from govplan.workers import map_until_lost
+
+    documents = [Document(path.name, path.read_bytes(), path.stem) for path in sorted(SEEDS.glob("*.txt"))]
+    documents.insert(2, Document("kill.txt", NOTICE.encode("utf-8"), "kill"))
+    results = list(map_until_lost(_extract_or_die, documents, 2, worker_lost))
+    assert [r.name for r in results] == [d.name for d in documents]
+    lost = results.pop(2)
+    assert lost.error is not None and (lost.error.kind, lost.error.code) == ("worker-lost", "E901") and "kill.txt" in lost.error.message
+    assert [r.files for r in results] == [process_document(d, _OPTIONS).files for d in documents if d.name != "kill.txt"]

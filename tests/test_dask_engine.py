@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, seed
 
 distributed = pytest.importorskip("distributed")
 
@@ -36,6 +36,19 @@ def test_a_local_cluster_gives_the_local_bytes_and_keeps_a_bad_file_its_own(run_
     assert local.returncode == on_dask.returncode == 1
     assert f"错误 E106：{inputs / 'empty.txt'}: 文件是空的。" in on_dask.stderr
     assert len(_files(tmp_path / "dask")) == 36 and _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+
+def test_a_recursive_run_on_a_local_cluster_gives_the_local_bytes(run_cli, tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    for relative, source in (("a/notice.txt", "000"), ("b/notice.txt", "001"), ("b/c/notice.txt", "003")):
+        (inputs / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(seed(source), inputs / relative)
+    local = run_cli("extract", str(inputs), "-r", "-o", str(tmp_path / "local"))
+    on_dask = run_cli("extract", str(inputs), "-r", "-o", str(tmp_path / "dask"), "--engine", "dask", "--jobs", "2")
+    assert local.returncode == on_dask.returncode == 0, on_dask.stderr
+    nested = {p.relative_to(tmp_path / "dask").as_posix(): p.read_bytes() for p in (tmp_path / "dask").rglob("*.yaml")}
+    assert nested == {p.relative_to(tmp_path / "local").as_posix(): p.read_bytes() for p in (tmp_path / "local").rglob("*.yaml")}
+    assert {"a/notice.yaml", "b/notice.yaml", "b/c/notice.part-01.yaml"} <= set(nested)
 
 
 def test_a_scheduler_at_an_address_keeps_no_registry_words_between_jobs(run_cli, tmp_path: Path) -> None:
@@ -72,10 +85,10 @@ def test_without_the_extra_the_engine_names_the_install(tmp_path: Path) -> None:
     assert "E904" in done.stderr and "pip install govplan[dask]" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_help_and_a_local_run_import_no_dask(tmp_path: Path) -> None:
+def test_help_and_a_local_run_import_no_dask_nor_pyarrow(tmp_path: Path) -> None:
     probe = ("import sys\nfrom govplan.cli.app import main\nfor argv in (['--help'], ['extract', sys.argv[1], '-o', sys.argv[2]]):\n"
              "    sys.argv = ['govplan', *argv]\n    try:\n        main()\n    except SystemExit:\n        pass\n"
-             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')), file=sys.stderr)")
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'pyarrow')), file=sys.stderr)")
     done = _python(probe, tmp_path)
     assert done.stderr.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "out" / "notice.yaml").is_file()

@@ -24,7 +24,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("spec", ("govplan.spec", "govplan.pipeline", "govplan.yamltree")),
     ("validate", ("govplan.validate", "govplan.merge")),
     ("render", ("govplan.render", "govplan.review", "govplan.ledger", "govplan.evaluate", "govplan.gold")),
-    ("api", ("govplan.api", "govplan.batch", "govplan.dask_engine", "govplan.outputs", "govplan.writing", "govplan.docsummary")),
+    ("api", ("govplan.api", "govplan.batch", "govplan.dask_engine", "govplan.outputs", "govplan.writing", "govplan.docsummary",
+             "govplan.archive_io", "govplan.run_state", "govplan.run_outputs", "govplan.parquet_tables")),
     ("cli", ("govplan.cli", "govplan.__main__")),
 ]
 # The package re-exports the API lazily (PEP 562 __getattr__): `import govplan` loads none of it.

@@ -91,3 +91,40 @@ def test_short_parallel_runs_never_hang(tmp_path: Path) -> None:
         run = subprocess.run([sys.executable, "-m", "govplan", "extract", str(inputs), "-o", str(tmp_path / "out"),
                               "--jobs", "2", "--force"], capture_output=True, timeout=60)
         assert run.returncode == 0, run.stderr.decode()
+
+
+def _dies_on_kill(item: str) -> str:
+    """A task whose worker is killed outright (no exception, no cleanup) on the item "kill"."""
+    if item == "kill":
+        os._exit(1)
+    return item.upper()
+
+
+def test_a_worker_that_dies_outright_gives_its_item_up_and_the_others_finish() -> None:
+    from govplan.workers import map_until_lost
+
+    items = ["a", "b", "kill", "c", "d", "e", "f", "g"]
+    began = time.monotonic()
+    results = list(map_until_lost(_dies_on_kill, items, 2, lambda item: f"lost {item}"))
+    assert results == ["A", "B", "lost kill", "C", "D", "E", "F", "G"]
+    assert time.monotonic() - began < 60
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_worker_killed_during_extract_jobs_does_not_hang_the_run(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for k in range(30):
+        shutil.copy(seed("001"), inputs / f"notice{k:02d}.txt")
+    parent = subprocess.Popen([sys.executable, "-m", "govplan", "extract", str(inputs), "-o", str(out), "--jobs", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, GOVPLAN_LANG="zh"))
+    try:
+        assert wait_for(lambda: out.exists() and any(out.glob("*.yaml")), 60), "extraction never started"
+        victim = children(parent.pid)[0]
+        os.kill(victim, signal.SIGKILL)
+        assert parent.wait(timeout=120) == 0, parent.stderr.read().decode()  # type: ignore[union-attr]
+        assert len(list(out.glob("*.yaml"))) == 30 and not list(out.glob(".*.tmp"))
+        assert not alive(victim)
+    finally:
+        if parent.poll() is None:
+            parent.kill()

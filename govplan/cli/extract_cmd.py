@@ -17,6 +17,7 @@ from govplan.i18n import tr
 class OutputFormat(str, Enum):
     yaml = "yaml"
     json = "json"
+    parquet = "parquet"
 
 
 class Engine(str, Enum):
@@ -36,12 +37,24 @@ def register(app: typer.Typer) -> None:
 
 
 def extract(
-    inputs: list[str] = typer.Argument(..., metavar=tr("文件|目录|-", "FILE|DIR|-"), help=tr("输入文件、目录或 -", "input files, directories or -")),
+    inputs: Optional[list[str]] = typer.Argument(None, metavar=tr("文件|目录|-", "FILE|DIR|-"), help=tr("输入文件、目录或 -", "input files, directories or -")),
     output: Path | None = typer.Option(
         None, "-o", "--output", help=tr("输出目录（默认：当前目录；标准输入时默认输出到屏幕）",
                                         "output directory (default: current directory; stdout for -)"),
     ),
-    fmt: OutputFormat = typer.Option(OutputFormat.yaml, "--format", help=tr("输出格式", "output format")),
+    fmt: OutputFormat = typer.Option(OutputFormat.yaml, "--format", help=tr(
+        "输出格式（parquet：在输出目录写 specs.parquet 与 tasks.parquet 两张表，需 pip install govplan[parquet]）",
+        "output format (parquet: two tables, specs.parquet and tasks.parquet, in the output directory; "
+        "needs pip install govplan[parquet])")),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help=tr(
+        "也处理子目录中的文件；输出保留相对路径（a/notice.txt → 输出目录/a/notice.yaml）",
+        "also extract files in subfolders; outputs keep the relative path (a/notice.txt -> OUT/a/notice.yaml)")),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help=tr(
+        "清单文件（.csv 或 .parquet），path 列列出输入文件（相对清单所在目录）",
+        "a manifest (.csv or .parquet) whose path column lists the inputs (relative to the manifest's folder)")),
+    skip_unchanged: bool = typer.Option(False, "--skip-unchanged", help=tr(
+        "跳过自上次运行以来内容、名称和选项都未变的文件（记录在输出目录的 .govplan-state.json）",
+        "skip documents whose bytes, name and options are unchanged since the last run (kept in OUT/.govplan-state.json)")),
     force: bool = typer.Option(False, "--force", help=tr("覆盖已存在的规格文件", "overwrite existing specs")),
     update: bool = typer.Option(
         False, "--update", help=tr("重新提取并合并到已存在的规格：保留人工修改，加入新内容，报告冲突",
@@ -67,30 +80,45 @@ def extract(
                 "for deadlines written without a year"),
     ),
 ) -> None:
-    from govplan.batch import apply_result, run_documents, run_options
+    from govplan.archive_io import collect_inputs
+    from govplan.batch import run_documents, run_options
     from govplan.errors import Errors, GovplanError, error_line
     from govplan.readers import SUPPORTED_SUFFIXES
     from govplan.registry import registry_files
+    from govplan.run_outputs import run_outputs
 
-    sources = _expand_inputs(inputs, SUPPORTED_SUFFIXES)
-    to_stdout = output is None and sources == ["-"]
+    if not inputs and manifest is None:
+        raise GovplanError(Errors.E008)
+    found = collect_inputs(inputs or [], SUPPORTED_SUFFIXES, recursive, manifest)
+    for folder in found.empty_dirs:
+        typer.echo(tr(f"警告：{folder} 中没有支持的文件。", f"warning: no supported files in {folder}."), err=True)
+    sources = found.sources
+    parquet = fmt == OutputFormat.parquet
+    to_stdout = output is None and sources == ["-"] and not parquet
     out_dir = output or Path(".")
     if force and update:
         raise GovplanError(Errors.E003)
-    mode = "force" if force else "update" if update else "keep"
+    for clash, option, other in ((parquet and update, "--update", "--format parquet"),
+                                 (parquet and skip_unchanged, "--skip-unchanged", "--format parquet"),
+                                 (to_stdout and skip_unchanged, "--skip-unchanged", "-")):
+        if clash:
+            raise GovplanError(Errors.E007, option=option, other=other)
+    mode = "force" if force or parquet else "update" if update else "keep"
     units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
-    options = run_options(None if to_stdout else out_dir, fmt.value, mode, units, date.date() if date else None)
+    options = run_options(None if to_stdout else out_dir, "json" if parquet else fmt.value, mode, units,
+                          date.date() if date else None)
     results = []
     if address is not None and engine != Engine.dask:
         raise GovplanError(Errors.E007, option="--address", other="--engine local")
-    run = run_documents(sources, options, jobs, engine.value, address, batch_size)
-    for result in with_progress(run, len(sources)):
-        if to_stdout:
-            texts = [text for _, text in result.files]
-            typer.echo("---\n".join(texts) if fmt.value == "yaml" else "".join(texts), nl=False)
-        else:
-            apply_result(result)
-        results.append(result)
+    with run_outputs(out_dir, found, options, parquet, skip_unchanged) as (take, skip):
+        run = run_documents(sources, options, jobs, engine.value, address, batch_size, found.folders, skip)
+        for result in with_progress(run, len(sources)):
+            if to_stdout:
+                texts = [text for _, text in result.files]
+                typer.echo("---\n".join(texts) if fmt.value == "yaml" else "".join(texts), nl=False)
+            else:
+                take(result)
+            results.append(result)
     if not to_stdout:
         print_summary(results)
     for result in results:
@@ -103,16 +131,3 @@ def extract(
         raise typer.Exit(1)
 
 
-def _expand_inputs(inputs: list[str], suffixes: dict[str, str]) -> list[str]:
-    """Files as given; a directory becomes its supported files, sorted, so runs are reproducible."""
-    expanded: list[str] = []
-    for item in inputs:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            found = sorted(str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
-            if not found:
-                typer.echo(tr(f"警告：{item} 中没有支持的文件。", f"warning: no supported files in {item}."), err=True)
-            expanded.extend(found)
-        else:
-            expanded.append(item)
-    return expanded

@@ -46,8 +46,11 @@ def print_summary(results: list[DocumentResult]) -> None:
     for header in (tr("文件", "file"), tr("字形", "script"), tr("任务", "tasks"), tr("时限", "deadlines"),
                    tr("指标", "targets"), tr("单位", "units"), tr("用时", "time"), tr("待核对", "to review")):
         table.add_column(header)
-    documents = flagged = 0
+    documents = flagged = skipped = 0
     for result in results:
+        if result.skipped:  # unchanged since the last run (--skip-unchanged)
+            skipped += 1
+            continue
         if result.error:
             table.add_row(result.name, "-", "-", "-", "-", "-", tr("失败", "failed"), "")
             continue
@@ -60,7 +63,8 @@ def print_summary(results: list[DocumentResult]) -> None:
     console = Console(width=140)
     console.print(table)
     console.print(tr(f"共 {len(results)} 个文件，{documents} 份文件规格，{flagged} 份待核对。",
-                     f"{len(results)} file(s), {documents} document spec(s), {flagged} to review."))
+                     f"{len(results)} file(s), {documents} document spec(s), {flagged} to review.")
+                  + (tr(f"{skipped} 个文件未变，已跳过。", f" {skipped} unchanged, skipped.") if skipped else ""))
 
 
 def review_text(review: Review) -> str:
