@@ -27,12 +27,13 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/govplan eval --by-split
 
-## Measure speed against the OpenCC + jieba floor. Bytecode is compiled first so that every
+## Measure speed against the OpenCC + jieba floor, then engine throughput (serial, --jobs 2, Dask). Bytecode is compiled first so that every
 ## measured process starts as an installed package does (an editable install compiles nothing
 ## ahead, and PYTHONDONTWRITEBYTECODE would make each process recompile the sources).
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q govplan
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/engines.py
 
 ## govplan beside JioNLP (deadlines) and Recognizers-Text (targets) on the held-out split.
 anchors: $(STAMP)
