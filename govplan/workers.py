@@ -139,7 +139,18 @@ def _alone(function: Callable[[T], R], item: T, lost: Callable[[T], R]) -> R:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's workers (Python 3.11 has no public call for it) and shut it down."""
-    for process in list((pool._processes or {}).values()):  # noqa: SLF001
+    """Terminate the pool's workers (Python 3.11 has no public call for it) and shut it down. A
+    worker stopped while sending a result leaves the pool's reader thread waiting for the rest of
+    the message, which never comes while this process still holds the pipe's write end: once the
+    workers are gone that end is closed here, so the cut message ends (EOF) and shutdown returns."""
+    processes = list((pool._processes or {}).values())  # noqa: SLF001
+    for process in processes:
         process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    if pool._result_queue is not None:  # noqa: SLF001
+        pool._result_queue._writer.close()  # noqa: SLF001
     pool.shutdown(wait=True, cancel_futures=True)

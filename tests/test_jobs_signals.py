@@ -89,7 +89,7 @@ def test_short_parallel_runs_never_hang(tmp_path: Path) -> None:
         (inputs / f"n{k}.txt").write_text(text, encoding="utf-8")
     for _ in range(12):
         run = subprocess.run([sys.executable, "-m", "govplan", "extract", str(inputs), "-o", str(tmp_path / "out"),
-                              "--jobs", "2", "--force"], capture_output=True, timeout=60)
+                              "--jobs", "2", "--force"], capture_output=True, timeout=30)
         assert run.returncode == 0, run.stderr.decode()
 
 
@@ -128,3 +128,24 @@ def test_a_worker_killed_during_extract_jobs_does_not_hang_the_run(tmp_path: Pat
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+_CUT_RESULT = """
+import os, struct, time
+from govplan.workers import _pool, _stop
+pool = _pool(2)
+assert pool.submit(abs, -1).result() == 1  # workers and the pool's reader thread are running
+# what a worker stopped half-way through sending its result leaves in the pipe: a header
+# announcing 1000 bytes, then 3 of them
+os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 1000) + b"abc")
+time.sleep(0.5)  # the reader thread is now waiting for the other 997
+_stop(pool)
+print("stopped")
+"""
+
+
+def test_stopping_a_pool_whose_result_was_cut_off_does_not_hang() -> None:
+    """Found by SIGTERM to `extract --jobs 2` (one run in ~70): a worker terminated mid-send left
+    the reader thread waiting for the rest of the message, and shutting the pool down waited on it."""
+    done = subprocess.run([sys.executable, "-c", _CUT_RESULT], capture_output=True, timeout=30)
+    assert done.returncode == 0 and done.stdout.decode().strip() == "stopped", done.stderr.decode()
