@@ -453,6 +453,7 @@ class UnitsData(Strict):
     scope_remarks: Words
     level_nouns: Words
     collective_heads: Words
+    distributive_kinds: Words
     list_separators: str
     segment_separators: str
     conjunctions: Words
@@ -468,11 +469,14 @@ class UnitsData(Strict):
     action_adverbs: Words
     action_verb_not_before: Words
     actor_skips: Words
+    actor_trailer_chars: int
     heading_not_unit_starts: Words
     clause_breaks: str
     agent_markers: Words
     agent_marker_not_before: Words
     agent_verbs: Words
+    agent_category_heads: Words
+    place_ends: Words
     actor_list_joiners: Words
     partner_joiners: Words
     shared_actions: Words

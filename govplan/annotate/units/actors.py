@@ -13,6 +13,7 @@ from typing import Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.units.names import (
     anchored,
+    is_function_kind,
     is_vague,
     is_name_text,
     is_person,
@@ -176,11 +177,20 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
+        if marked and _kind_acting(text, names, rules):
+            continue  # 由数据资源主管部门应当责令…: a kind of body, no particular unit (a longer name may be one)
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
             return None  # 县财政局要积极配合: the units support, they do not lead
         if _acts(text, names[-1][1], rules, marked):
             return names
     return None
+
+
+def _kind_acting(text: str, names: list[tuple[int, int]], rules: Rules) -> bool:
+    """Whether a kind of body acts without a role word (由财政部门责令…); one put in charge (由公安部门负责查处) is
+    stated responsible, as a category in a role statement is."""
+    kinds = any(is_function_kind(text[s:e], rules) for s, e in names)
+    return kinds and _acting_role(text, names[-1][1], rules) != "responsible"
 
 
 def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
@@ -197,11 +207,20 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
         verb = next((v for v in verbs if text.startswith(v, pos)), None)
         if verb is not None:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
+        trailer = _trailer_end(text, pos, rules)
         skip = next((s for s in rules.actor_skips if text.startswith(s, pos)), None)
-        if skip is None:
+        if trailer is None and skip is None:
             return False
-        pos += len(skip)
+        pos = trailer if trailer is not None else pos + len(skip)  # type: ignore[arg-type]  # one is set
     return False
+
+
+def _trailer_end(text: str, pos: int, rules: Rules) -> int | None:
+    """End of a trailer 等…<head> after an acting unit (县国农区办等有资金整合任务的县级部门要…), if one stands at ``pos``."""
+    if not text.startswith("等", pos):
+        return None
+    match = rules.actor_trailer.match(text, pos + 1)
+    return match.end() if match is not None else None
 
 
 def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from govplan.lexical.segment import words
-from govplan.annotate.units.rules import CLOSE, OPEN, Rules, ending_verb
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.registry import Registry
 
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
@@ -173,6 +173,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
         return True
     if not name or len(name) > int(rules.words["max_name_chars"]) or is_person(name, rules):
         return False  # 锻炼干部, 乡镇干部: people, not units
+    if any(colon in name for colon in COLONS):
+        return False  # 部门分工:省发展改革委: a field's name and its value, not one name
     suffixed = name.endswith(rules.suffixes)
     if not suffixed and not (collective and is_collective(name, rules)):
         return False
@@ -207,6 +209,15 @@ def _vague_tail(name: str, rules: Rules) -> bool:
     return False
 
 
+def is_function_kind(name: str, rules: Rules) -> bool:
+    """Whether a name is a kind of body named by its function with no place before it (数据资源主管部门, 财政部门):
+    it ends with a category head and none of its words is a place (中山市…, 阿坝州…) or a level (市…)."""
+    w = rules.words
+    if not name.endswith(w["agent_category_heads"]) or leveled_at(name, 0, rules):
+        return False
+    return not any(word.endswith(w["place_ends"]) for word in words(name) if word not in w["level_false_starts"])
+
+
 def is_person(name: str, rules: Rules) -> bool:
     """Whether a name ends like people rather than a unit (乡镇干部, 广大干部)."""
     return name.endswith(rules.words["person_suffixes"])
@@ -222,8 +233,8 @@ def is_collective(name: str, rules: Rules) -> bool:
     if core in w["collective_words"]:
         return True
     kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
-    if kind != core and (kind in w["collective_words"] or rules.level_run.fullmatch(kind)):
-        return True  # 各乡镇, 各街道, 各县区, 各县(市、区): every unit of those levels
+    if kind != core and (kind in w["collective_words"] or kind in w["distributive_kinds"] or rules.level_run.fullmatch(kind)):
+        return True  # 各乡镇, 各街道, 各县区, 各县(市、区), 各地: every unit of those levels or places
     leveled = kind.startswith(w["sentence_prefixes"])
     limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
     return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])
@@ -326,7 +337,9 @@ def name_ends(
         return []  # 各部门, 州级政务部门, 本级…, 县(市)人民政府: every unit of a kind acts, none in particular
     if not _may_start_name(text, pos, any_start, registry, rules, collective):
         return []
-    joint = _joint_name_ends(text, pos, any_start, registry, rules, collective)
+    joint = _joint_name_ends(text, pos, any_start, registry, rules, collective) or _joint_level_ends(
+        text, pos, any_start, registry, rules, collective
+    )
     if joint:
         return joint
     known = registry.match_at(text, pos)
@@ -377,6 +390,17 @@ def _joint_name_ends(
         return []
     second = match.start("second")
     return [e for e in name_ends(text, second, any_start, registry, rules, collective) if e > match.end()]
+
+
+def _joint_level_ends(
+    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool
+) -> list[int]:
+    """Ends of one name for the organs of several levels before one organ (市、区人民政府, 县、乡党委): levels joined
+    by 、, then a name of the last level; none where that name is a level's kinds (县(市)人民政府)."""
+    match = rules.joint_levels.match(text, pos)
+    if match is None or not leveled_at(text, match.end(), rules):
+        return []
+    return name_ends(text, match.end(), any_start, registry, rules, collective)
 
 
 def _suffix_name_ends(

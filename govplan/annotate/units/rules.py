@@ -42,6 +42,7 @@ class Rules:
     level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
     level_choice: re.Pattern[str]  # a level noun before its alternatives in brackets (县(市), 县(市、区)): distributive
     joint_organs: re.Pattern[str]
+    joint_levels: re.Pattern[str]  # 州、 / 省、市、 before a name of the last level: the levels' organs as one name
     coordination: re.Pattern[str]
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
     partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
@@ -56,6 +57,7 @@ class Rules:
     name_end_chars: frozenset[str]  # the last characters of every suffix, body and collective word
     skippable: tuple[str, ...]  # time, modal and manner words between units and their verb, longest first
     actor_skips: tuple[str, ...]  # time and modal words between an acting unit and its verb, longest first
+    actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
     words: dict[str, Any]
 
 
@@ -102,6 +104,7 @@ def rules() -> Rules:
             rf"(?!{alternation(w['level_counts'])})"
         ),
         joint_organs=_joint_organs(w),
+        joint_levels=re.compile(rf"(?:(?:{alternation(w['level_nouns'])})、)+"),
         coordination=_coordination(w),
         partner_marker=re.compile(alternation(w["partner_markers"])),
         partner_coordination=re.compile(
@@ -129,6 +132,7 @@ def rules() -> Rules:
         ) | frozenset(CLOSE),
         skippable=tuple(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
         actor_skips=tuple(sorted(w["actor_skips"], key=len, reverse=True)),
+        actor_trailer=re.compile(rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"),
         words=as_tuples(w),
     )
 
@@ -174,7 +178,7 @@ def _coordination(w: dict[str, Any]) -> re.Pattern[str]:
     levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"])
     item = rf"[{piece('han')}]{{1,{int(w['coordination_item_chars'])}}}?"
     return re.compile(
-        rf"(?:{levels}){item}(?:、{item}){{1,{int(w['max_actor_list'])}}}?{alternation(w['coordination_heads'])}"
+        rf"(?:{levels}){item}(?:、{item}){{1,{int(w['max_joint_list'])}}}?{alternation(w['coordination_heads'])}"
     )
 
 
