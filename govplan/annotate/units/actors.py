@@ -240,9 +240,16 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         names = _partners(text, match.end(), any_units, registry, rules)
         if names:
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
-            kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]  # 会同省直相关部门: left open
+            kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
             found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _each_kind(name: str, rules: Rules) -> bool:
+    """Whether a partner is every body of a kind named by its function (会同各项目主管部门: each project's own, left
+    open), not a collective of places or levels (会同各镇办) nor every department (各部门)."""
+    kind = name[1:] if name.startswith(rules.words["distributive_starts"]) else ""
+    return len(kind) > 2 and is_function_kind(kind, rules)
 
 
 def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
