@@ -467,6 +467,8 @@ class UnitsData(Strict):
     role_copula_chars: int
     charge_verbs: Words
     action_adverbs: Words
+    manner_phrase_ends: Words
+    manner_phrase_chars: int
     action_verb_not_before: Words
     actor_skips: Words
     actor_trailer_chars: int

@@ -207,12 +207,18 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
         verb = next((v for v in verbs if text.startswith(v, pos)), None)
         if verb is not None:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
-        trailer = _trailer_end(text, pos, rules)
         skip = next((s for s in rules.actor_skips if text.startswith(s, pos)), None)
-        if trailer is None and skip is None:
+        passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
+        if passed is None:
             return False
-        pos = trailer if trailer is not None else pos + len(skip)  # type: ignore[arg-type]  # one is set
+        pos = passed
     return False
+
+
+def _manner_end(text: str, pos: int, rules: Rules) -> int | None:
+    """End of an adverbial closed by 地 at ``pos`` (有计划地组织…), if one stands there."""
+    match = rules.manner_phrase.match(text, pos)
+    return match.end() if match is not None else None
 
 
 def _trailer_end(text: str, pos: int, rules: Rules) -> int | None:

@@ -58,6 +58,7 @@ class Rules:
     skippable: tuple[str, ...]  # time, modal and manner words between units and their verb, longest first
     actor_skips: tuple[str, ...]  # time and modal words between an acting unit and its verb, longest first
     actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
+    manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     words: dict[str, Any]
 
 
@@ -132,6 +133,7 @@ def rules() -> Rules:
         ) | frozenset(CLOSE),
         skippable=tuple(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
         actor_skips=tuple(sorted(w["actor_skips"], key=len, reverse=True)),
+        manner_phrase=re.compile(rf"[{piece('han')}]{{1,{int(w['manner_phrase_chars'])}}}?(?:{alternation(w['manner_phrase_ends'])})"),
         actor_trailer=re.compile(rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"),
         words=as_tuples(w),
     )
