@@ -504,6 +504,7 @@ class UnitsData(Strict):
     shared_heads: Words
     coordination_heads: Words
     coordination_item_chars: int
+    group_heads: Words
     joint_organs: Words
     support_markers: Words
     partner_markers: Words

@@ -172,7 +172,7 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
         if inside(start, skip) or not r.statement_cue.search(nt.text, start, end):
             continue  # (见附件1), (2022-2025年): no role word, label or convention inside
         closed = nt.text[end - 1] in CLOSE
-        statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r)
+        statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r, tolerant=True)
         if statement.parsed and (statement.units or statement.conventions):
             statement.start, statement.end = start, end
             found.append(statement)

@@ -348,9 +348,9 @@ def name_ends(
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
     if known is not None:
         ends.add(known)
-    coordination = None if ends else rules.coordination.match(text, pos)
-    if coordination is not None:
-        ends.add(coordination.end())  # 县乡村振兴、农业…等部门: its items are no units themselves
+    coordination = rules.coordination.match(text, pos)
+    if coordination is not None and (not ends or _one_group(text, pos, coordination.end(), rules)):
+        ends.add(coordination.end())  # 县乡村振兴、农业…等部门, 州县工会、共青团、妇联等群团组织: one body
     named = sorted(e for e in ends if not is_person(text[pos:e], rules) and (collective or "各" not in text[pos + 1:e]))
     if any(text[e - 1] in CLOSE for e in named):
         named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
@@ -390,6 +390,14 @@ def _joint_name_ends(
         return []
     second = match.start("second")
     return [e for e in name_ends(text, second, any_start, registry, rules, collective) if e > match.end()]
+
+
+def _one_group(text: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether a coordination whose first item is a unit still names one body: it closes with a group head (…等群团组织)
+    and no later item has a level of its own (县总工会、县妇联等群团组织 are units of their own)."""
+    if not text.endswith(rules.words["group_heads"], start, end):
+        return False
+    return not any(leveled_at(text, s, rules) for s, _ in split_items(text, start, end, "、")[1:])
 
 
 def _joint_level_ends(

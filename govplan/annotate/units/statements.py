@@ -70,10 +70,12 @@ def label_role(match_groups: dict[str, str | None], rules: Rules) -> str:
 
 
 def parse(
-    text: str, start: int, end: int, registry: Registry, rules: Rules, role: str | None = None, prose: bool = False
+    text: str, start: int, end: int, registry: Registry, rules: Rules, role: str | None = None, prose: bool = False,
+    tolerant: bool = False,
 ) -> Statement:
     """The statement in ``text[start:end]``; ``role`` is a label's role already read before it (a
-    labelled sub-heading), ``prose`` says that prose may follow a labelled list (cut items at their unit)."""
+    labelled sub-heading), ``prose`` says that prose may follow a labelled list (cut items at their unit),
+    ``tolerant`` that a verb list may hold names the rules do not know (a bracket: 县总工会、某某协会配合), passed over."""
     statement = Statement(start, end)
     labelled: str | None = role  # the role of the label the clauses are under, if any
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
@@ -89,7 +91,7 @@ def parse(
             labelled = label_role(found.groupdict(), rules)
             listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose)
         elif found is None:
-            listed = _verb_list(text, c_start, c_end, clause, registry, rules)
+            listed = _verb_list(text, c_start, c_end, clause, registry, rules, tolerant)
             if listed is None and labelled is not None:
                 listed = _label_list(text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists))
             elif listed is None and (units := _units(text, c_start, c_end, "", clause, registry, rules, True, True)):
@@ -177,10 +179,11 @@ def _label_list(
 
 
 def _verb_list(
-    text: str, start: int, end: int, clause: tuple[int, int], registry: Registry, rules: Rules
+    text: str, start: int, end: int, clause: tuple[int, int], registry: Registry, rules: Rules, tolerant: bool = False
 ) -> tuple[list[Listed], str] | None:
     """Units of 'list + role verb' (A、B牵头; 由A牵头; A会同B负责; 以A为主), or None when the clause is
-    not one: no role verb ends it, or an item is neither a unit nor a vague reference."""
+    not one: no role verb ends it, or an item is neither a unit nor a vague reference (``tolerant``: an item
+    that holds no unit at all is passed over, but a unit with prose run on still makes it none)."""
     verb_at = ending_verb(text, start, end, rules)
     if verb_at is None:
         return None
@@ -196,7 +199,7 @@ def _verb_list(
         parts = [(list_start, marker_start, principal), (marker_end, verb_at, "support")]
     listed: list[Listed] = []
     for s, e, part_role in parts:
-        units = _units(text, s, e, part_role, clause, registry, rules, require_units=True, strict=True)
+        units = _units(text, s, e, part_role, clause, registry, rules, require_units=True, strict=True, tolerant=tolerant)
         if units is None:
             return None
         listed += units
@@ -223,7 +226,7 @@ def _depth(text: str, start: int, pos: int) -> int:
 
 def _units(
     text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules,
-    require_units: bool, strict: bool = False,
+    require_units: bool, strict: bool = False, tolerant: bool = False,
 ) -> list[Listed] | None:
     """One Listed per unit of a written list. With ``require_units`` an item must be a unit or a
     collective one, cut after its unit where prose runs on (区属企业联系贫困村和社区 → 区属企业), or an
@@ -239,8 +242,8 @@ def _units(
                 listed.append(Listed(s2, e2, "leader", not listed, clause))  # 分管副省长: a person who leads
                 continue
             unit_end = unit_prefix_end(text, s2, e2, registry, rules) if require_units else e2
-            if strict and unit_end != e2:
-                return None
+            if strict and unit_end != e2 and not (tolerant and unit_end is None):
+                return None  # 着力推进…配合: prose, not a list (a bracket tolerates a name it does not know)
             if unit_end is None or not balanced(text[s2:unit_end]) or text[s2:unit_end] in COLONS:
                 continue  # 中心) is the garbled tail of a name, not a unit
             listed.append(Listed(s2, unit_end, role, not listed, clause))
