@@ -576,6 +576,7 @@ class LayoutData(Strict):
     max_running_head_chars: int = Field(gt=0)
     min_running_head_repeats: int = Field(ge=2)
     min_page_lines: int = Field(ge=1)
+    max_header_lines: int = Field(ge=1)
     width_percentile: float = Field(ge=0, lt=1)
     full_width: float = Field(gt=0, le=1)
     min_width: int = Field(ge=1)
