@@ -272,6 +272,8 @@ class DeadlinesData(Strict):
     condition_consequences: Words
     condition_reach: int
     clause_breaks: str
+    score_change: str
+    forecast_words: Words
     year_parts: dict[str, int]
     clause_year_parts: dict[str, int]
     year_parts_after_year: dict[str, int]
@@ -377,6 +379,17 @@ class QuantityList(Strict):
     verb_max_chars: int
 
 
+class ScoreCase(Strict):
+    markers: Words
+    change: str
+
+
+class PolicyArticles(Strict):
+    units: Words
+    verbs: Words
+    nouns: Words
+
+
 class TargetsData(Strict):
     units: Words
     comparators_before: dict[Comparator, Words]
@@ -424,6 +437,10 @@ class TargetsData(Strict):
     task_count_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
+    score_case: ScoreCase
+    forecast_words: Words
+    result_against_goal: Words
+    policy_articles: PolicyArticles
 
 
 # --- units.yaml -------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.targets import under_review
 from govplan.lexical.lexicon import alternation, as_tuples, data
 from govplan.lexical.segment import words_among_within
-from govplan.grammar import piece
+from govplan.grammar import compile_pattern, piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
@@ -60,6 +60,7 @@ class _Rules:
     named: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
+    score_change: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
 
@@ -180,6 +181,7 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
             rf"(?:{alternation(w['year_names_work']['verbs'])})"
         ),
+        score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
     )
@@ -313,6 +315,26 @@ def _in_condition(text: str, end: int, rules: _Rules) -> bool:
     clause = text[end:stop.start() if stop else reach]
     case_end = clause.find(rules.words["condition_end"])
     return case_end >= 0 and any(word in clause[case_end:] for word in rules.words["condition_consequences"])
+
+
+def _in_score_case(text: str, end: int, rules: _Rules) -> bool:
+    """True where the clause running on from ``end`` is the case a scoring rule rewards or sanctions
+    (在10月30日之前凡按时完成任务的得满分; 在3月20日前将…张贴到位的,记2分): a condition, however cued."""
+    reach = end + int(rules.words["condition_reach"])
+    stop = rules.clause_break.search(text, end, reach)
+    case_end = text.rfind(rules.words["condition_end"], end, stop.start() if stop else reach)
+    if case_end < 0:
+        return False
+    after = text[case_end + 1:reach].lstrip(rules.words["clause_breaks"] + " ")
+    return bool(rules.score_change.match(after))
+
+
+def _in_forecast(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """True in a sentence that forecasts (据测算,…到2020年将有可能达到…): an estimate, not a deadline."""
+    breaks = rules.words["sentence_breaks"]
+    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
+    last = min((i for i in (text.find(ch, end) for ch in breaks) if i >= 0), default=len(text))
+    return any(word in text[first:last] for word in rules.words["forecast_words"])
 
 
 @dataclass(frozen=True)
@@ -478,6 +500,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     words = rules.words
     strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
+        return False
+    if _in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules):
         return False
     cued = strong or (
         text.endswith(words["weak_lead_cues"], 0, m.start()) and not text.endswith(words["weak_lead_cue_not_in"], 0, m.start())

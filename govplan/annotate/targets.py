@@ -20,6 +20,7 @@ from typing import Any, Iterable
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
 from govplan.annotate.evidence import evidence
+from govplan.grammar import compile_pattern
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
@@ -31,6 +32,7 @@ _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
 _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
+_DATA_FILE = "govplan/data/targets.yaml"
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class _Rules:
     cues: _Cues
     announcement: re.Pattern[str]
     gloss: re.Pattern[str]
+    score_change: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -140,6 +143,7 @@ def _rules() -> _Rules:
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
+        score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         words=as_tuples(w),
     )
 
@@ -154,6 +158,7 @@ class _Found:
     cued: bool = False  # a bound is set right before it (不少于1400人): a goal whatever the mood
     approx: bool = False  # an approximate amount (300余吨, 近700名), as reports write them
     word: str | None = None  # the comparator word written before it or before the list it ends
+    after: str | None = None  # the comparator word written after it (左右, 以上)
 
 
 def _latin_unit(w: dict[str, Any]) -> str:
@@ -192,8 +197,21 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
         if item is not None and item.start >= last_end and _states_goal(text, item, mood, rules):
             found.append(item)
             last_end = item.end
+    _share_trailing_comparator(text, found, rules)
     _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _share_trailing_comparator(text: str, found: list[_Found], rules: _Rules) -> None:
+    """A comparator written after the last quantity of a list qualifies the whole list (分别增长7%和
+    8%左右): earlier quantities joined to it by a list joiner alone, with none of their own, take it."""
+    joiners = rules.words["quantity_list"]["joiners"]
+    for k in range(len(found) - 1, 0, -1):
+        item, previous = found[k], found[k - 1]
+        own = previous.word or previous.after or previous.approx or previous.fields["comparator"] != "="
+        if item.after and not own and text[previous.end:item.start] in joiners:
+            previous.fields["comparator"] = item.fields["comparator"]
+            previous.after = item.after
 
 
 def _without_reports(nt: NodeText) -> str:
@@ -339,7 +357,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     approx = bool(g.get("approx")) or text.endswith(tuple(rules.words["mood"]["approx_before"]), 0, start)
     governing = word or (previous.word if inherited and previous else None)
     normative = governing in rules.words["normative_comparators"]
-    return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing)
+    return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing, after=after)
 
 
 def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
@@ -520,8 +538,11 @@ class _Mood:
 
 
 def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """Whether a number states a goal: not a scope count, and goal-like by its cues or its node."""
-    if _is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules):
+    """Whether a number states a goal: not a scope count, a condition, a case a scoring rule treats,
+    a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
+    if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules)
+            or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
+            or _names_policy(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
         return True
@@ -571,6 +592,39 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
     rest = text[item.end:mood.clause_end(item.end)]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """The case a scoring rule treats: a number after a case marker in its clause with a change of
+    points after it in the clause or opening the next (每抛荒1亩扣1分; 每少1%,扣0.25分)."""
+    w = rules.words["score_case"]
+    if not any(marker in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for marker in w["markers"]):
+        return False
+    end = mood.clause_end(item.end)
+    if rules.score_change.search(text, item.end, end):
+        return True
+    return end < len(text) and text[end] in mood.clause_breaks and bool(rules.score_change.match(text[end + 1:end + 16].lstrip()))
+
+
+def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A forecast (据测算,…将有可能达到110万人左右) or a result measured against its goal (增长6.1%,
+    低于目标0.9个百分点): the number is an estimate or an outcome, not what must be achieved."""
+    w = rules.words
+    start = mood.sentence_start(item.start)
+    if any(word in text[start:item.start] for word in w["forecast_words"]):
+        return True
+    sentence = text[start:mood.clause_end(item.end, mood.breaks)]
+    return any(phrase in sentence for phrase in w["result_against_goal"])
+
+
+def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count of the articles of policies being carried out names them (落实…35条、…25条政策措施)."""
+    w = rules.words["policy_articles"]
+    if item.fields.get("unit") not in w["units"]:
+        return False
+    if text.startswith(tuple(w["nouns"]), item.end):
+        return True
+    return any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["verbs"])
 
 
 def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
