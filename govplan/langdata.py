@@ -245,6 +245,7 @@ class DeadlinesData(Strict):
     as_of_cues: Words
     commencement_before: Words
     commencement_after: Words
+    start_after: Words
     lead_cue_not_after: Words
     weak_lead_cues: Words
     weak_lead_cue_not_in: Words

@@ -128,7 +128,8 @@ def _rules() -> _Rules:
     )
     commencement = (
         _starting_with(w["commencement_before"], "")
-        + rf"(?P<cb>{alternation(w['commencement_before'])}){core_a}(?P<ca>{alternation(w['commencement_after'])})"
+        + rf"(?P<cb>{alternation(w['commencement_before'])}){core_a}(?P<ca>{alternation([*w['commencement_after'], *w['start_after']])})"
+        + rf"(?!{alternation(w['period_separators'])})"  # 自2020年1月1日起至…止 is a period
     )
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
@@ -471,14 +472,24 @@ def _as_of(lead: str | None, when: _When, ctx: DocContext, words: dict[str, Any]
 
 
 def _commencement(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
-    """Entry into force, 自2020年6月15日起施行: the day a measure applies from."""
+    """Entry into force (自2020年6月15日起施行) or a start that anchors nothing (从2022年第二季度起):
+    the day a measure applies or a routine starts from, the first day of a quarter or month."""
     g = _groups(m)
-    if not g["ad"]:
-        return None
     when = _resolve(g, "a", ctx, rules.words)
-    if when is None:
+    if when is None or not (g["ad"] or g["am"] or g["aq"]) or _anchors_rhythm(text, m, rules):
         return None
-    return {"kind": "on", "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+    return {"kind": "on", "due": when.due if g["ad"] else when.start, "unresolved": when.unresolved,
+            **_year_source(g, "a", ctx)}
+
+
+def _anchors_rhythm(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a bare start (从2022年3月起) opens a rhythm later in its sentence (…,务于每月25日前报送):
+    it is the rhythm's anchor, not a date of its own. Entry into force (…起施行) never is."""
+    if m.group("ca") not in rules.words["start_after"]:
+        return False
+    breaks = rules.words["sentence_breaks"]
+    end = min((i for i in (text.find(ch, m.end()) for ch in breaks) if i >= 0), default=len(text))
+    return any(word in text[m.end():end] for word in rules.words["recurrence_words"])
 
 
 def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
