@@ -391,6 +391,13 @@ class PolicyArticles(Strict):
     nouns: Words
 
 
+class ProjectScale(Strict):
+    heads: Words
+    tails: Words
+    count_units: Words
+    verbs: Words
+
+
 class TargetsData(Strict):
     units: Words
     comparators_before: dict[Comparator, Words]
@@ -442,6 +449,7 @@ class TargetsData(Strict):
     forecast_words: Words
     result_against_goal: Words
     policy_articles: PolicyArticles
+    project_scale: ProjectScale
 
 
 # --- units.yaml -------------------------------------------------------------------------------

@@ -542,7 +542,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
-            or _names_policy(text, item, mood, rules)):
+            or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
         return True
@@ -625,6 +625,20 @@ def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if text.startswith(tuple(w["nouns"]), item.end):
         return True
     return any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["verbs"])
+
+
+def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """The scale of a project names it (抓好80万吨乙烯改扩建项目): a measure whose clause ends with a
+    project head (and maybe a tail such as 建设) with no verb between."""
+    w = rules.words["project_scale"]
+    if item.fields.get("unit") in w["count_units"] or item.fields.get("percent"):
+        return False
+    rest = text[item.end:mood.clause_end(item.end)]
+    for tail in ("", *w["tails"]):
+        body = rest[:len(rest) - len(tail)] if tail and rest.endswith(tail) else rest if not tail else None
+        if body is not None and body.endswith(tuple(w["heads"])):
+            return not any(verb in body for verb in w["verbs"])
+    return False
 
 
 def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
