@@ -421,6 +421,7 @@ class TargetsData(Strict):
     unit_aliases: dict[str, str]
     vague_quantities: Words
     condition_follower: str
+    bound_notes: Words
     condition_units: Words
     condition_comparators: list[Comparator]
     condition_consequences: Words

@@ -250,7 +250,8 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     〔2020〕, “10里…”, 建党92周年; the rest of an amount begun before (56亿6,184万元); and vague
     Chinese amounts (一批)."""
     w = rules.words
-    if text.endswith(w["not_after"], 0, match.start()) or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start()):
+    if (text.endswith(w["not_after"], 0, match.start()) or text.endswith(w["bound_notes"], 0, match.start())
+            or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
     if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
@@ -585,7 +586,7 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
     w = rules.words
     follower = w["condition_follower"]
-    if text.startswith(follower, item.end):
+    if text.startswith(follower, _past_note(text, item.end, w["bound_notes"])):
         comparator = item.fields["comparator"]
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
@@ -642,6 +643,14 @@ def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         if body is not None and body.endswith(tuple(w["heads"])):
             return not any(verb in body for verb in w["verbs"])
     return False
+
+
+def _past_note(text: str, end: int, notes: tuple[str, ...]) -> int:
+    """Where a bound ends once the bracketed note right after it is skipped (6亩以下(不含6亩)…)."""
+    if not text.startswith(notes, end):
+        return end
+    close = text.find(")", end)
+    return close + 1 if close > 0 else end
 
 
 def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
