@@ -258,6 +258,7 @@ class DeadlinesData(Strict):
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words
+    title_line_ends: Words
     document_number: DocumentNumber
     bracket_dates: BracketDates
     bare_year_followers: Words
