@@ -282,6 +282,7 @@ class DeadlinesData(Strict):
     period_separators: Words
     period_start_words: Words
     period_end_words: Words
+    period_covered_after: Words
     recurrence_words: dict[str, Freq]
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]

@@ -134,7 +134,8 @@ def _rules() -> _Rules:
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
         + rf"{_core_ahead(year_parts)}{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
-        rf"{core_b}(?:{alternation(w['period_end_words'])})?"
+        # the end may name its day alone, in the start's month (1月2日至20日)
+        rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
     breaks = re.escape(w["clause_breaks"])
@@ -512,7 +513,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
-    if _in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules):
+    if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
+            or text.startswith(words["period_covered_after"], m.end())):
         return False
     cued = strong or (
         text.endswith(words["weak_lead_cues"], 0, m.start()) and not text.endswith(words["weak_lead_cue_not_in"], 0, m.start())
@@ -612,8 +614,12 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     g = _groups(m)
     words = rules.words
     past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
+    if g.get("bo") and g["ad"]:
+        g = {**g, "bm": g["am"], "bd": g["bo"]}  # 1月2日至20日: the end in the start's month
     if not (g["am"] and g["bm"]) or (past and not _stated_as_goal(text, m.start(), words)):
         return None
+    if text.startswith(words["period_covered_after"], m.end()):
+        return None  # 2018年1月1日至12月31日期间的各项指标数据: what the data cover
     first = _resolve(g, "a", ctx, words)
     if first is None or _before_document(first, ctx):
         return None
