@@ -15,7 +15,7 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-_API = ("extract", "extract_text", "validate", "render", "render_per_unit", "merge", "spec_text", "process_document", "run_options",
+_API = ("extract", "extract_text", "validate", "validate_files", "render", "render_per_unit", "merge", "spec_text", "process_document", "run_options",
         "Document", "DocumentResult", "DocumentError", "RunOptions", "ExtractOptions", "MergeResult", "Spec")
 
 

@@ -7,23 +7,39 @@ extraction into an edited spec. Every function is pure: nothing is printed and n
 from __future__ import annotations
 
 import datetime as dt
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, get_args
 
-from govplan.batch import Document, DocumentError, DocumentResult, RunOptions, process_document, run_options
 from govplan.errors import Errors, GovplanError
-from govplan.merge import MergeResult
-from govplan.pipeline import ExtractOptions
-from govplan.spec.model import Spec
 
 if TYPE_CHECKING:
+    from govplan.batch import Document, DocumentError, DocumentResult, RunOptions
+    from govplan.merge import MergeResult
+    from govplan.pipeline import ExtractOptions
+    from govplan.spec.model import Spec
     from govplan.validate.findings import Finding
+
+# The classes and engine functions this module re-exports, by the module that defines them:
+# imported when first asked for, so that validating (which needs no jieba) loads no extractor.
+_REEXPORTS = {
+    "Document": "govplan.batch", "DocumentError": "govplan.batch", "DocumentResult": "govplan.batch",
+    "RunOptions": "govplan.batch", "process_document": "govplan.batch", "run_options": "govplan.batch",
+    "ExtractOptions": "govplan.pipeline", "MergeResult": "govplan.merge", "Spec": "govplan.spec.model",
+}
 
 __all__ = [
     "Document", "DocumentError", "DocumentResult", "ExtractOptions", "MergeResult", "RunOptions", "Spec",
     "extract", "extract_text", "merge", "process_document", "render", "render_per_unit", "run_options", "spec_text",
-    "validate",
+    "validate", "validate_files",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A re-exported class or engine function, imported from its module on first use."""
+    if name in _REEXPORTS:
+        return getattr(import_module(_REEXPORTS[name]), name)
+    raise AttributeError(f"module 'govplan.api' has no attribute {name!r}")
 
 
 def extract(source: str | Path | bytes, *, registry: Iterable[str | Path] | None = None,
@@ -32,7 +48,7 @@ def extract(source: str | Path | bytes, *, registry: Iterable[str | Path] | None
     ``Path``, or a one-line string naming an existing file), the bytes of a file (their format is
     sniffed) or the text itself; ``registry`` names extra unit alias files (read here, added to
     those in ``options``); ``name`` is what the spec's ``source.file`` says for bytes or text."""
-    from govplan.pipeline import extract_specs
+    from govplan.pipeline import ExtractOptions, extract_specs
     from govplan.readers import decode_bytes, read_source
 
     options = _with_registry(options or ExtractOptions(), registry)
@@ -46,6 +62,7 @@ def extract(source: str | Path | bytes, *, registry: Iterable[str | Path] | None
 def extract_text(text: str, *, name: str = "<text>", registry: Iterable[str | Path] | None = None,
                  options: ExtractOptions | None = None) -> list[Spec]:
     """The specs of a notice given as text (read as a UTF-8 .txt file named ``name`` would be)."""
+    from govplan.pipeline import ExtractOptions
     from govplan.pipeline import extract_text as extract_from_text
 
     return extract_from_text(text, name, _with_registry(options or ExtractOptions(), registry))
@@ -55,14 +72,29 @@ def validate(path_or_text: str | Path, *, registry: Iterable[str | Path] | None 
              source_dir: str | Path | None = None) -> list["Finding"]:
     """Every problem in one spec (a file, or YAML/JSON text), located, in file order: empty when
     it is valid. ``source_dir`` also checks spans against the source documents in it."""
-    from govplan.registry import registry_for
     from govplan.validate.check import check_file, check_text
-    from govplan.validate.rules import RuleContext
 
-    context = RuleContext(Path(source_dir) if source_dir else None, registry_for(list(registry or ())))
+    context = _rule_context(registry, source_dir)
     if _is_path(path_or_text):
         return check_file(str(path_or_text), context)
     return check_text(str(path_or_text), "<text>", context)
+
+
+def validate_files(paths: Iterable[str | Path], *, registry: Iterable[str | Path] | None = None,
+                   source_dir: str | Path | None = None, strict: bool = False) -> list["Finding"]:
+    """Every problem in many spec files ("-" is standard input), file by file in the order given
+    (a large batch is checked in worker processes); ``strict`` makes warnings errors."""
+    from govplan.validate.check import check_files, with_strictness
+
+    return with_strictness(check_files([str(p) for p in paths], _rule_context(registry, source_dir)), strict)
+
+
+def _rule_context(registry: Iterable[str | Path] | None, source_dir: str | Path | None) -> Any:
+    """What the validator's rules consult: the unit registry and, optionally, the source documents."""
+    from govplan.registry import registry_for
+    from govplan.validate.rules import RuleContext
+
+    return RuleContext(Path(source_dir) if source_dir else None, registry_for(list(registry or ())))
 
 
 def render(specs: Spec | list[Spec], view: str, fmt: str, *, depth: int | None = None, unit: str | None = None,
@@ -118,6 +150,7 @@ def _request(view: str, fmt: str, depth: int | None, unit: str | None, today: dt
 
 def _loaded(specs: Spec | list[Spec]) -> list[Any]:
     from govplan.render.loading import LoadedSpec
+    from govplan.spec.model import Spec
 
     return [LoadedSpec(Path(spec.source.file), spec) for spec in ([specs] if isinstance(specs, Spec) else specs)]
 
@@ -137,6 +170,7 @@ def spec_text(item: Spec | MergeResult, fmt: str = "yaml", spec_dir: str | Path 
     schema line editors use), else the line names the schema by its file URI."""
     from govplan.merge import stamp
     from govplan.spec.io import schema_header
+    from govplan.spec.model import Spec
     from govplan.writing import dump, merged_text
 
     header = schema_header(Path(spec_dir) if spec_dir is not None else None)

@@ -42,15 +42,17 @@ class Inputs:
 def collect_inputs(items: list[str], suffixes: dict[str, str], recursive: bool = False,
                    manifest: Path | None = None) -> Inputs:
     """Files as given; a directory becomes its supported files (and those of its subfolders with
-    ``recursive``); then the files a manifest lists."""
+    ``recursive``), the manifest itself left out when it lies there; then the files it lists."""
     inputs = Inputs()
+    listing = manifest.resolve() if manifest is not None else None
     for item in items:
         path = Path(item)
         if item == "-" or not path.is_dir():
             inputs.add(item)
             continue
         pattern = "**/*" if recursive else "*"
-        found = sorted(p for p in path.glob(pattern) if p.is_file() and p.suffix.lower() in suffixes)
+        found = sorted(p for p in path.glob(pattern)
+                       if p.is_file() and p.suffix.lower() in suffixes and p.resolve() != listing)
         if not found:
             inputs.empty_dirs.append(item)
         for file in found:

@@ -584,6 +584,12 @@ class TablesData(Strict):
 
 # --- layout.yaml ------------------------------------------------------------------------------
 
+class ContentsList(Strict):
+    max_entry_chars: int = Field(gt=0)
+    min_entries: int = Field(ge=2)
+    page: str
+
+
 class LayoutData(Strict):
     page_number: str
     bare_page_number: str
@@ -593,11 +599,13 @@ class LayoutData(Strict):
     label_line: str
     line_markup: str | None = None
     contents_entry: str | None = None
+    contents_list: ContentsList
     min_wraps: int = Field(ge=1)
     min_wrap_share: float = Field(ge=0, le=1)
     max_running_head_chars: int = Field(gt=0)
     min_running_head_repeats: int = Field(ge=2)
     min_page_lines: int = Field(ge=1)
+    max_header_lines: int = Field(ge=1)
     width_percentile: float = Field(ge=0, lt=1)
     full_width: float = Field(gt=0, le=1)
     min_width: int = Field(ge=1)

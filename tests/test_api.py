@@ -52,3 +52,28 @@ def test_the_cli_writes_what_the_api_gives(run_cli, tmp_path: Path) -> None:
     rendered = run_cli("render", str(tmp_path / f"{path.stem}.yaml"), "--as", "matrix", "-o", str(table))
     assert rendered.returncode == 0
     assert table.read_bytes() == govplan.render(govplan.extract(path), "matrix", "csv")
+
+
+_VALIDATE_ONLY = """
+import sys
+from govplan import api
+findings = api.validate_files([sys.argv[1]], strict=True)
+print(len(findings), sorted(m for m in ("jieba", "opencc", "govplan.pipeline", "govplan.annotate") if m in sys.modules))
+"""
+
+
+def test_validating_through_the_api_loads_no_extractor_and_the_cli_reports_what_it_finds(run_cli, tmp_path: Path) -> None:
+    """`govplan validate` is a layer over api.validate_files, which needs neither jieba nor OpenCC."""
+    done = run_cli("extract", str(seed("001")), "-o", str(tmp_path))
+    assert done.returncode == 0
+    (spec,) = tmp_path.glob("*.yaml")
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("role: lead", "role: 牵头", 1), encoding="utf-8")
+    alone = subprocess.run([sys.executable, "-c", _VALIDATE_ONLY, str(spec)], capture_output=True, text=True, check=True)
+    count, loaded = alone.stdout.split(" ", 1)
+    assert int(count) >= 1 and loaded.strip() == "[]"
+    findings = api.validate_files([spec])
+    assert [f.code for f in findings] == [f.code for f in api.validate(spec)]
+    shown = run_cli("validate", str(spec), "--format", "json")
+    assert shown.returncode == 1
+    assert all(f.code in shown.stdout for f in findings)

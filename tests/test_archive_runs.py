@@ -158,3 +158,30 @@ def test_parquet_without_pyarrow_names_the_install(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", hide, str(notice), str(tmp_path / "out")], capture_output=True, text=True)
     assert done.returncode == 2
     assert "E904" in done.stderr and "pip install govplan[parquet]" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_skip_unchanged_alone_redoes_a_changed_document_keeping_its_hand_edits(run_cli, tmp_path: Path) -> None:
+    """Without --force or --update, a changed document is redone as --update does: its spec's
+    hand edits and comments stay, the unchanged documents are not touched."""
+    inputs, out = _tree(tmp_path), tmp_path / "out"
+    args = ("extract", str(inputs), "-r", "-o", str(out), "--skip-unchanged")
+    assert run_cli(*args).returncode == 0
+    spec = out / "top.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("schema_version:", "# 已由督查室核对\nschema_version:", 1), encoding="utf-8")
+    untouched = (out / "a" / "notice.yaml").stat().st_ino
+    notice = inputs / "top.txt"
+    notice.write_text(notice.read_text(encoding="utf-8") + "\n2026年12月底前完成全部整改。\n", encoding="utf-8")
+    again = run_cli(*args)
+    assert again.returncode == 0, again.stderr
+    assert "2 个文件未变，已跳过" in again.stdout
+    text = spec.read_text(encoding="utf-8")
+    assert "# 已由督查室核对" in text and "2026年12月底前完成全部整改" in text
+    assert (out / "a" / "notice.yaml").stat().st_ino == untouched
+
+
+def test_a_manifest_inside_a_walked_folder_is_not_an_input(run_cli, tmp_path: Path) -> None:
+    inputs = _tree(tmp_path)
+    manifest = _manifest_csv(inputs)
+    both = run_cli("extract", str(inputs), "--manifest", str(manifest), "-o", str(tmp_path / "out"), "--force")
+    assert both.returncode == 0, both.stderr
+    assert "list" not in " ".join(_files(tmp_path / "out")) and "list.csv" not in both.stdout + both.stderr

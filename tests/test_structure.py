@@ -153,6 +153,15 @@ def test_recipients_listed_under_one_each_are_one_and_index_rows_are_none():
     assert spec.metadata.recipients == ["各乡、镇人民政府", "区政府各委、办、局", "区各直属单位"]
     (spec,) = extract_text("各科、室、局、办、中心:\n一、各科室承办的以下事项应建立工作台账。\n")
     assert spec.metadata.recipients == ["各科、室、局、办、中心"]
+    # c239: an index row whose 文号 cell is empty before the portal's own 浏览量 label gives no 文号
+    (spec,) = extract_text("公开目录 | 人事信息 | 发布日期 | 2022-03-07 |\n文号 | 浏览量 |\n各中学:\n一、加强编制管理\n")
+    assert spec.metadata.doc_number is None
+    # c236: a mirror's title set in book-title marks, under a line that runs the 文号 into it
+    (spec,) = extract_text(
+        "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n各区人民政府:\n一、围绕深化改革推进公开\n"
+    )
+    assert spec.metadata.title == "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
     # c129: a portal's index row ending with an empty 文号: is no 主送
     (spec,) = extract_text("生成日期: 2019-01-23 文号:\n关于印发工作规则的通知\n第一章  总  则\n一、根据宪法，制定本规则。\n")
     assert spec.metadata.recipients == []

@@ -53,8 +53,10 @@ def extract(
         "清单文件（.csv 或 .parquet），path 列列出输入文件（相对清单所在目录）",
         "a manifest (.csv or .parquet) whose path column lists the inputs (relative to the manifest's folder)")),
     skip_unchanged: bool = typer.Option(False, "--skip-unchanged", help=tr(
-        "跳过自上次运行以来内容、名称和选项都未变的文件（记录在输出目录的 .govplan-state.json）",
-        "skip documents whose bytes, name and options are unchanged since the last run (kept in OUT/.govplan-state.json)")),
+        "跳过自上次运行以来内容、名称和选项都未变的文件（记录在输出目录的 .govplan-state.json）；"
+        "变了的文件像 --update 一样重新提取并保留手工修改（加 --force 则直接覆盖）",
+        "skip documents whose bytes, name and options are unchanged since the last run (kept in OUT/.govplan-state.json); "
+        "changed ones are redone as with --update, hand edits kept (--force overwrites them)")),
     force: bool = typer.Option(False, "--force", help=tr("覆盖已存在的规格文件", "overwrite existing specs")),
     update: bool = typer.Option(
         False, "--update", help=tr("重新提取并合并到已存在的规格：保留人工修改，加入新内容，报告冲突",
@@ -103,7 +105,8 @@ def extract(
                                  (to_stdout and skip_unchanged, "--skip-unchanged", "-")):
         if clash:
             raise GovplanError(Errors.E007, option=option, other=other)
-    mode = "force" if force or parquet else "update" if update else "keep"
+    # --skip-unchanged redoes what changed as --update does (hand edits kept) unless --force says otherwise
+    mode = "force" if force or parquet else "update" if update or skip_unchanged else "keep"
     units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
     options = run_options(None if to_stdout else out_dir, "json" if parquet else fmt.value, mode, units,
                           date.date() if date else None)

@@ -46,19 +46,19 @@ def validate(
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
 ) -> None:
     """Check spec files and print every problem found, located (help text: see register)."""
+    from govplan import api
     from govplan.errors import Errors, GovplanError
-    from govplan.registry import registry_files, registry_for
-    from govplan.validate.check import check_files, spec_files, with_strictness
+    from govplan.registry import registry_files
+    from govplan.validate.check import spec_files
     from govplan.validate.report import counts, render
-    from govplan.validate.rules import RuleContext
 
     files, missing = spec_files(paths)
     if missing:
         raise GovplanError(Errors.E004, names=", ".join(missing))
     if not files:
         raise GovplanError(Errors.E005)
-    units = registry_for(registry_files(registry, [p for p in paths if p != "-"]))
-    findings = with_strictness(check_files(files, RuleContext(source_dir=source, registry=units)), strict)
+    units = registry_files(registry, [p for p in paths if p != "-"])
+    findings = api.validate_files(files, registry=units, source_dir=source, strict=strict)
     typer.echo(render(findings, len(files), output.value), nl=False)
     errors, _ = counts(findings)
     if errors:

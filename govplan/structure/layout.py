@@ -45,6 +45,8 @@ class _Layout:
     full_width: float
     min_width: int
     max_title_chars: int
+    number_headers: frozenset[str]  # header cells of a table's number column (序号)
+    max_header_lines: int  # lines a cell-per-line header row and a section row take before row 1
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,8 @@ def _layout() -> _Layout:
         float(raw["full_width"]),
         int(raw["min_width"]),
         numbering().max_title_chars,
+        frozenset(load_data("tables.yaml")["columns"]["number"]),
+        int(raw["max_header_lines"]),
     )
 
 
@@ -123,6 +127,8 @@ def _page_numbers(lines: list[_Line], text: str, layout: _Layout) -> set[int]:
         (k, int(lines[k].text)) for k in candidates
         if layout.bare_page_number.fullmatch(lines[k].text) and _in_flow(lines, k)
     ]
+    rows = _row_numbers(lines, bare, layout)
+    bare = [(k, value) for k, value in bare if k not in rows]
     rising = [
         k for (k, value), (before_k, before) in zip(bare[1:], bare)
         if value == before + 1 and k - before_k >= layout.min_page_lines
@@ -130,6 +136,25 @@ def _page_numbers(lines: list[_Line], text: str, layout: _Layout) -> set[int]:
     if len(rising) >= 2:
         found.update(k for k, _ in bare)
     return found
+
+
+def _row_numbers(lines: list[_Line], bare: list[tuple[int, int]], layout: _Layout) -> set[int]:
+    """Bare numbers that number the rows of a table laid out one cell per line, not pages: a 1
+    shortly after a 序号 header cell, and each number after it that goes on (or restarts at 1),
+    however many cells a row takes."""
+    rows: set[int] = set()
+    expected: int | None = None
+    for k, value in bare:
+        if expected is not None and value in (expected, 1):
+            rows.add(k)
+            expected = value + 1
+            continue
+        expected = None
+        header = any(lines[j].text in layout.number_headers for j in range(max(0, k - layout.max_header_lines), k))
+        if value == 1 and header:
+            rows.add(k)
+            expected = 2
+    return rows
 
 
 def _in_flow(lines: list[_Line], k: int) -> bool:

@@ -56,19 +56,9 @@ def _without_markup(line: str) -> tuple[str, int]:
     return trimmed, markup.end() + len(content) - len(content.lstrip())
 
 
-def is_contents_entry(line: str) -> bool:
-    """Whether a line is an entry of a table of contents (一、总体要求……1): no heading itself."""
-    return _contents_entry().search(line) is not None
-
-
 @lru_cache(maxsize=1)
 def _line_markup() -> re.Pattern[str]:
     return compile_pattern(load_data("layout.yaml")["line_markup"], "govplan/data/layout.yaml")
-
-
-@lru_cache(maxsize=1)
-def _contents_entry() -> re.Pattern[str]:
-    return compile_pattern(load_data("layout.yaml")["contents_entry"], "govplan/data/layout.yaml")
 
 
 class Locator:

@@ -35,6 +35,7 @@ class _MetaData:
     title_suffixes: tuple[str, ...]
     index_keys: dict[str, tuple[str, ...]]
     known_keys: frozenset[str]  # every index key without its blanks
+    chrome_keys: frozenset[str]  # the portal's own labels (浏览量, 来源…): never a field's value
     date_priority: tuple[str, ...]
     red_header_suffix: str
     doc_number: re.Pattern[str]
@@ -58,6 +59,7 @@ def _data() -> _MetaData:
         tuple(raw["title_suffixes"]),
         {k: tuple(v) for k, v in raw["index_keys"].items()},
         frozenset(_BLANKS.sub("", key) for keys in raw["index_keys"].values() for key in keys),
+        frozenset(_BLANKS.sub("", label) for label in raw["chrome_labels"]),
         tuple(raw["date_key_priority"]),
         raw["red_header_suffix"],
         compile_pattern(raw["doc_number_pattern"], "govplan/data/metadata.yaml"),
@@ -144,23 +146,26 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
 
 def _key_value_cells(cells: list[str], data: _MetaData) -> list[tuple[str, str]]:
     """(key, value) pairs of one index-table row: a known key takes the next cell as its value unless
-    that cell is a key too (发布机构: | 生成日期: | 2022-12-02 …: the first key has no value)."""
+    that cell is a key too (发布机构: | 生成日期: | 2022-12-02 …, 文号 | 浏览量 |: the first key has no
+    value)."""
     known = data.known_keys
     pairs = []
     for k, cell in enumerate(cells[:-1]):
         key, value = _BLANKS.sub("", cell), cells[k + 1]
-        if key in known and _BLANKS.sub("", value) not in known:
+        if key in known and _BLANKS.sub("", value) not in known | data.chrome_keys:
             pairs.append((key, value))
     return pairs
 
 
 def _title(lines: list[Line], data: _MetaData) -> str | None:
-    """The first line that reads like a document title (关于…的通知, …实施方案), joined with the
-    lines it was wrapped over (关于印发《…\n…》的通知)."""
+    """The first line that reads like a document title (关于…的通知, …实施方案, or one set in book-title
+    marks as mirrors give it), joined with the lines it was wrapped over (关于印发《…\n…》的通知)."""
     for k, line in enumerate(lines):
         text = line.text
         if not _title_part(text, data):
             continue
+        if text.startswith("《") and text.endswith("》") and text[1:-1].endswith(data.title_suffixes):
+            return text[1:-1]  # a mirror's title in book-title marks (《…关于印发〈…〉的通知》)
         if text.startswith(data.title_prefixes) and not text.endswith(data.title_suffixes):
             return _wrapped_forward(lines, k, data) or text
         if text.endswith(data.title_suffixes):

@@ -25,7 +25,8 @@ from functools import lru_cache
 from govplan.spec.found import Cell, Found
 from govplan.grammar import compile_pattern
 from govplan.spec.model import CellText, NumberStyle, TaskNode
-from govplan.structure.lines import Line, Locator, is_contents_entry
+from govplan.structure.contents import contents_lines
+from govplan.structure.lines import Line, Locator
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
     HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering, place_segment,
@@ -103,7 +104,7 @@ class TreeBuilder:
         self.tables = find_tables(lines, self.text)
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
-        contents = {k for k, line in enumerate(lines) if not line.blank and is_contents_entry(line.text)}
+        contents = contents_lines(lines)
         self._cands = self._candidates(lines, in_table | contents)
         cand_index = 0
         roots: list[_Open] = []

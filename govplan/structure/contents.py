@@ -1,0 +1,104 @@
+"""Tables of contents (目录): lines that list the body's headings and are none themselves."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govplan.datafiles import load_data
+from govplan.grammar import compile_pattern
+from govplan.structure.lines import Line
+from govplan.structure.numbering import match_heading
+
+_FILE = "govplan/data/layout.yaml"
+
+
+@dataclass(frozen=True)
+class _Contents:
+    entry: re.Pattern[str] | None  # an entry with its leader and page (一、总体要求……1)
+    page: re.Pattern[str]  # the page number ending an entry copied without its leader
+    sentence_end: frozenset[str]
+    max_entry_chars: int
+    min_entries: int
+
+
+@lru_cache(maxsize=1)
+def _contents() -> _Contents:
+    data = load_data("layout.yaml")
+    listing = data["contents_list"]
+    entry = data.get("contents_entry")
+    return _Contents(
+        compile_pattern(entry, _FILE) if entry else None,
+        compile_pattern(listing["page"], _FILE),
+        frozenset(data["sentence_ends"]),
+        int(listing["max_entry_chars"]),
+        int(listing["min_entries"]),
+    )
+
+
+def contents_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a table of contents: entries with a leader and a page number, and
+    a contents list copied without them (a web copy of a 预案's 目录: 总则 / 1.1 编制目的 …), known
+    because the body repeats its entries in their order."""
+    data = _contents()
+    led = {k for k, line in enumerate(lines)
+           if not line.blank and data.entry is not None and data.entry.search(line.text)}
+    return led | _unled_lists(lines, data)
+
+
+def _unled_lists(lines: list[Line], data: _Contents) -> set[int]:
+    """Runs of title-only lines whose entries the body repeats, from the first repeated entry on:
+    the body's heading with the same title follows, and so does the entry after it."""
+    headings: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        if not line.blank and match_heading(line.text) is not None:
+            headings.setdefault(_title_key(line.text), []).append(k)
+    found: set[int] = set()
+    for run in _title_runs(lines, data):
+        for p, k in enumerate(run[:-1]):
+            body = next((j for j in headings.get(_entry_key(lines[k].text, data), []) if j > k), None)
+            following = _next_text(lines, body) if body is not None else None
+            if following is None or _title_key(following.text) != _entry_key(lines[run[p + 1]].text, data):
+                continue
+            listed = [e for e in run[p:] if e < body]
+            if len(listed) >= data.min_entries:
+                found.update(listed)
+            break
+    return found
+
+
+def _title_runs(lines: list[Line], data: _Contents) -> list[list[int]]:
+    """Runs of at least ``min_entries`` short lines without a sentence end (blank lines between
+    them allowed): where a contents list may stand."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for k, line in enumerate(lines):
+        if line.blank:
+            continue
+        if len(line.text) <= data.max_entry_chars and not data.sentence_end.intersection(line.text):
+            run.append(k)
+            continue
+        if len(run) >= data.min_entries:
+            runs.append(run)
+        run = []
+    if len(run) >= data.min_entries:
+        runs.append(run)
+    return runs
+
+
+def _next_text(lines: list[Line], k: int) -> Line | None:
+    """The first non-blank line after line ``k``."""
+    return next((line for line in lines[k + 1:] if not line.blank), None)
+
+
+def _entry_key(text: str, data: _Contents) -> str:
+    """What a contents entry names: its title without number and page (8  附则 12 → 附则)."""
+    return _title_key(data.page.sub("", text))
+
+
+def _title_key(text: str) -> str:
+    """A heading's title without its number and blanks (1.1 编制目的 → 编制目的)."""
+    head = match_heading(text)
+    title = text[head.number_end:] if head is not None else text
+    return "".join(title.split())
