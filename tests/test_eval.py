@@ -85,7 +85,9 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
     floors = {
         "seeds": {"tasks": 0.99, "deadline_spans": 0.98, "deadline_dates": 0.98, "targets": 0.98,
                   "lead_units": 0.97, "support_units": 0.98},
-        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.9, "targets": 0.9,
+        # dev targets: 0.873 measured on the dev set that holds the targets3 batch (c215-c228: goals lists,
+        # scoring rules, progress reports; 0.833 on it before that round's rules), minus 0.01
+        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.9, "targets": 0.86,
                 "lead_units": 0.92, "support_units": 0.94},
         "held-out": {"tasks": 0.74, "deadline_spans": 0.83, "deadline_dates": 0.84, "targets": 0.81,
                 "lead_units": 0.62, "support_units": 0.58},
