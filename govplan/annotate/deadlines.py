@@ -286,10 +286,8 @@ def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
     uncued date there says when something happened, not when it is due. 认领了之后 is the time of
     a condition, no narrative."""
     words = rules.words
-    breaks = words["sentence_breaks"]
-    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
-    ends = [i for i in (text.find(ch, end) for ch in breaks) if i >= 0]
-    done = words_among_within(text, first, min(ends, default=len(text)), rules.done_words)
+    first, last = _sentence_bounds(text, start, end, words["sentence_breaks"])
+    done = words_among_within(text, first, last, rules.done_words)
     return any(not text.startswith(words["done_not_before"], pos + len(token)) for pos, token in done)
 
 
@@ -333,10 +331,14 @@ def _in_score_case(text: str, end: int, rules: _Rules) -> bool:
 
 def _in_forecast(text: str, start: int, end: int, rules: _Rules) -> bool:
     """True in a sentence that forecasts (据测算,…到2020年将有可能达到…): an estimate, not a deadline."""
-    breaks = rules.words["sentence_breaks"]
-    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
-    last = min((i for i in (text.find(ch, end) for ch in breaks) if i >= 0), default=len(text))
+    first, last = _sentence_bounds(text, start, end, rules.words["sentence_breaks"])
     return any(word in text[first:last] for word in rules.words["forecast_words"])
+
+
+def _sentence_bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] starts and ends."""
+    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
+    return first, min((i for i in (text.find(ch, end) for ch in breaks) if i >= 0), default=len(text))
 
 
 @dataclass(frozen=True)
