@@ -115,6 +115,7 @@ class TreeBuilder:
         in_attachment_list = False
         listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
+        opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
         region_end = lines[-1].end if lines else 0
         k = 0
         while k < len(lines):
@@ -139,11 +140,14 @@ class TreeBuilder:
                 k += 1
                 continue
             in_attachment_list = False
-            if closed_at is not None and _compact(line.text) in listed:
-                # the title of a document the notice lists as its attachment (附件：…) opens it
+            title = _compact(line.text)
+            if title in listed and title not in opened and (closed_at is not None or opened):
+                # the title of a document the notice lists as its attachment (附件：1.… 2.…) opens it,
+                # the first after the notice's closing date, each further one where its title stands
                 self._close(current, line.start)
-                annex = self._annex(lines, closed_at, k, roots, listed[_compact(line.text)])
+                annex = self._annex(lines, k - 1 if closed_at is None else closed_at, k, roots, listed[title])
                 stack, last_value, current, closed_at = [annex], {}, annex, None
+                opened.add(title)
             attachment = self.data.attachment.match(line.text)
             if attachment:
                 self._close(current, line.start)
