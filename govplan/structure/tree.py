@@ -391,7 +391,8 @@ class TreeBuilder:
         else:  # glued to a heading phrase: a new list whose next item follows
             # 1: a list restarting per group; the heading it is glued to, just placed, vouches for it
             parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
-            ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index))
+            ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index)) \
+                and not heading.strict and (not heading.needs_child or self._child_follows(index))
         if not ok:
             return None
         if depth is not None:
