@@ -44,7 +44,7 @@ class GrammarData(Strict):
 class LineStyleData(Strict):
     key: str
     pattern: str
-    numeral: Literal["cn", "arabic", "circled", "auto"]
+    numeral: Literal["cn", "arabic", "circled", "capital", "auto"]
     segment: str
     damaged: bool = False
     strict: bool = False
@@ -88,6 +88,7 @@ class MidlineData(Strict):
     glued_item_styles: Words
     prose_styles: Words
     announcing: str
+    after_note: str
 
 
 class NumberingData(Strict):
@@ -99,7 +100,9 @@ class NumberingData(Strict):
     inline_clause_starts: str
     cell_clause_starts: str
     bare_marker_not_before: Words
-    numerals: dict[Literal["cn", "arabic", "circled"], Words]
+    numerals: dict[Literal["cn", "arabic", "circled", "capital"], Words]
+    capital_variants: dict[str, str] = {}
+    conventional_order: Words
     midline: MidlineData
     max_gap: int = Field(ge=0)
     max_title_chars: int = Field(gt=0)

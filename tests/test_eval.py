@@ -89,7 +89,9 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # units5: c203's 3,300 / 72,000 with blanks and commas, c212 whose 二/(五) the structure stage reads as
         # preamble (none of its 17 supports can be scored); targets3: 0.873 on the dev set holding its batch
         # (c215-c228: goals lists, scoring rules, progress reports; 0.833 before that round's rules), minus 0.01.
-        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.9, "targets": 0.86,
+        # dev deadline dates 0.88 (tasks4): new dev documents, not rule changes: c251's nine (年内持续推进) whose
+        # year only the page address gives (0.917 on main's dev set, 0.887 with the tasks4 batches).
+        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.88, "targets": 0.86,
                 "lead_units": 0.92, "support_units": 0.92},
         "held-out": {"tasks": 0.74, "deadline_spans": 0.83, "deadline_dates": 0.84, "targets": 0.81,
                 "lead_units": 0.62, "support_units": 0.58},

@@ -159,7 +159,7 @@ class LedgerEntry(SpecModel):
 NumberStyle = Literal[
     "chapter", "article", "section", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
     "circled", "inline_shi", "inline_yao", "inline_ordinal", "dash", "attachment", "unnumbered",
-    "table_row", "named_ordinal", "decimal_2", "decimal_3",
+    "table_row", "named_ordinal", "decimal_2", "decimal_3", "part", "capital",
 ]
 
 

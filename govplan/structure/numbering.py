@@ -61,6 +61,7 @@ class Midline:
     glued_item_styles: frozenset[str]
     prose_styles: frozenset[str]
     announcing: re.Pattern[str]  # a lead-in announcing the list after it (以下五个方面：)
+    after_note: re.Pattern[str]  # a bracketed note closing a sentence ((省发改委负责)): the item ends after it
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class Numbering:
     max_gap: int  # a number this far past the expected one still continues its list when confirmed
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
     numerals: dict[str, tuple[str, ...]]  # how a number given by place is written ({n:cn})
+    capital_variants: dict[str, str]  # other forms of a capital numeral (参 for 叁)
+    rank: dict[str, int]  # a style's place in the conventional order of levels (0: the highest)
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
 
 
@@ -131,11 +134,13 @@ def numbering() -> Numbering:
             mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
-            compile_pattern(mid["announcing"], _FILE),
+            compile_pattern(mid["announcing"], _FILE), compile_pattern(mid["after_note"], _FILE),
         ),
         max_gap=int(data["max_gap"]),
         enclosed=(enclosed := _enclosed(data)),
         numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
+        capital_variants=dict(data.get("capital_variants", {})),
+        rank={key: place for place, key in enumerate(data["conventional_order"])},
         first_chars=_first_chars(styles, enclosed),
     )
 
@@ -213,9 +218,29 @@ def numeral_value(text: str, kind: str) -> int | None:
             return CIRCLED.index(text) + 1
         if kind == "cn":
             return cn_to_int(text)
+        if kind == "capital":
+            return _capital_value(text)
     except (ValueError, NumeralError):
         return None
     return None
+
+
+def _capital_value(text: str) -> int | None:
+    """The value of a capital numeral (壹 → 1, 拾贰 → 12), or None."""
+    data = numbering()
+    digits = data.numerals["capital"]
+    chars = [data.capital_variants.get(ch, ch) for ch in text]
+    if any(ch not in digits for ch in chars):
+        return None
+    if len(chars) == 2 and chars[0] == digits[9]:
+        return 10 + digits.index(chars[1]) + 1
+    return digits.index(chars[0]) + 1 if len(chars) == 1 else None
+
+
+def capital_numeral(value: int) -> str:
+    """A capital numeral as an id writes it (12 → 拾贰)."""
+    digits = numbering().numerals["capital"]
+    return digits[value - 1] if value <= 10 else digits[9] + digits[value - 11]
 
 
 @text_memo(maxsize=1 << 13)
@@ -263,7 +288,7 @@ def _styled_heading(window: str) -> HeadingNumber | None:
         value = 0 if style.numeral == "auto" else numeral_value(raw, style.numeral)
         if value is None:
             continue
-        written = str(value) if style.numeral == "arabic" else raw  # 01. is item 1
+        written = str(value) if style.numeral == "arabic" else capital_numeral(value) if style.numeral == "capital" else raw
         segment = style.segment if style.numeral == "auto" else style.segment.replace("{n}", written)
         for name, part in match.groupdict().items():
             if name != "n" and part is not None:

@@ -87,6 +87,7 @@ class _Open:
     children: list["_Open"] = field(default_factory=list)
     numeral_written: bool = True
     row: _RowInfo | None = None
+    lost_opening: bool = False  # opened past 1 where the text begins inside its outline (七、 on page 2)
 
 
 class TreeBuilder:
@@ -114,6 +115,7 @@ class TreeBuilder:
         in_attachment_list = False
         listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
+        opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
         region_end = lines[-1].end if lines else 0
         k = 0
         while k < len(lines):
@@ -138,11 +140,14 @@ class TreeBuilder:
                 k += 1
                 continue
             in_attachment_list = False
-            if closed_at is not None and _compact(line.text) in listed:
-                # the title of a document the notice lists as its attachment (附件：…) opens it
+            title = _compact(line.text)
+            if title in listed and title not in opened and (closed_at is not None or opened):
+                # the title of a document the notice lists as its attachment (附件：1.… 2.…) opens it,
+                # the first after the notice's closing date, each further one where its title stands
                 self._close(current, line.start)
-                annex = self._annex(lines, closed_at, k, roots, listed[_compact(line.text)])
+                annex = self._annex(lines, k - 1 if closed_at is None else closed_at, k, roots, listed[title])
                 stack, last_value, current, closed_at = [annex], {}, annex, None
+                opened.add(title)
             attachment = self.data.attachment.match(line.text)
             if attachment:
                 self._close(current, line.start)
@@ -300,6 +305,7 @@ class TreeBuilder:
                 result.append((match.end(), "blank"))
             elif mid.single_blank:
                 result.append((match.end(), "sentence"))
+        result += [(match.end(), "sentence") for match in mid.after_note.finditer(text, 1) if match.end() < len(text)]
         tail_from = max(1, len(text) - self.data.max_title_chars - 8)
         result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
         result += [(match.start(), "prose") for match in patterns[2].finditer(text, 1)]
@@ -364,9 +370,11 @@ class TreeBuilder:
             restart = False
         gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
+        first_of_style = depth is None and heading.style not in last_value
+        lost = first_of_style and value > 1 and self._outline_begins(stack, roots)
         if cand.kind == "start":
-            ok = continues or restart or gap
-            if not ok and depth is None and heading.style not in last_value:
+            ok = continues or restart or gap or (lost and not heading.strict and not heading.needs_child)
+            if not ok and first_of_style:
                 above = self._restart_under(index, stack)
                 ok = above is not None
         elif cand.kind in ("sentence", "blank"):
@@ -383,21 +391,45 @@ class TreeBuilder:
         else:  # glued to a heading phrase: a new list whose next item follows
             # 1: a list restarting per group; the heading it is glued to, just placed, vouches for it
             parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
-            ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index))
+            ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index)) \
+                and not heading.strict and (not heading.needs_child or self._child_follows(index))
         if not ok:
             return None
         if depth is not None:
+            lost = stack[depth].lost_opening and value > 1  # the list opened inside the outline goes on
             del stack[depth:]
         elif above is not None:
             del stack[above:]  # the restarting list's own items are its siblings, not its parents
+        else:
+            del stack[self._outranked(heading.style, stack):]
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
-                     numeral_written=not heading.damaged)
+                     numeral_written=not heading.damaged, lost_opening=lost)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
         return node
+
+    @staticmethod
+    def _outline_begins(stack: list[_Open], roots: list[_Open]) -> bool:
+        """Whether the text begins inside its outline here: no heading placed yet, or only a chain
+        opened so (二、 then (五), each the only child of the one before); its first headings bear
+        the numbers it was at. An outline that began at 一 began on the page."""
+        if not roots:
+            return True
+        chain = [roots[0]]
+        while len(chain[-1].children) == 1:
+            chain.append(chain[-1].children[0])
+        return len(roots) == 1 and roots[0].lost_opening and chain == stack
+
+    def _outranked(self, style: str, stack: list[_Open]) -> int:
+        """Where on the stack the lists opened inside the outline that ``style`` conventionally
+        ranks above begin (三、 after (九)-(十三) on page 2 is their parent's sibling, not their
+        child); the stack's length when there are none."""
+        rank = self.data.rank
+        return next((k for k, node in enumerate(stack) if node.lost_opening
+                     and rank.get(node.style, len(rank)) > rank.get(style, len(rank))), len(stack))
 
     def _confirmed(self, index: int, by_boundary: bool = False) -> bool:
         """Whether the next candidate of the same style after ``index`` numbers on from it (with
