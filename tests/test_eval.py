@@ -91,10 +91,13 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # (c215-c228: goals lists, scoring rules, progress reports; 0.833 before that round's rules), minus 0.01.
         # dev deadline dates 0.88 (tasks4): new dev documents, not rule changes: c251's nine (年内持续推进) whose
         # year only the page address gives (0.917 on main's dev set, 0.887 with the tasks4 batches).
-        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.88, "targets": 0.86,
+        # heldout7 (2026-11-29): c151 moved from held-out to dev (its gold was printed by mistake), which puts dev
+        # deadline dates at 0.874 and dev targets at 0.858; the heldout7 batch (c280-c282, 171 support units) puts
+        # held-out support at 0.549. Set changes, not rule changes: each floor is the new figure minus 0.01.
+        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.86, "targets": 0.84,
                 "lead_units": 0.92, "support_units": 0.92},
         "held-out": {"tasks": 0.74, "deadline_spans": 0.83, "deadline_dates": 0.84, "targets": 0.81,
-                "lead_units": 0.62, "support_units": 0.58},
+                "lead_units": 0.62, "support_units": 0.53},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
