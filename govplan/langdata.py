@@ -89,6 +89,7 @@ class MidlineData(Strict):
     prose_styles: Words
     announcing: str
     after_note: str
+    run_on: str
 
 
 class NumberingData(Strict):

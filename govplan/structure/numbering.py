@@ -62,6 +62,7 @@ class Midline:
     prose_styles: frozenset[str]
     announcing: re.Pattern[str]  # a lead-in announcing the list after it (以下五个方面：)
     after_note: re.Pattern[str]  # a bracketed note closing a sentence ((省发改委负责)): the item ends after it
+    run_on: re.Pattern[str]  # a heading phrase ending in a colon, its first item run on after it (农村危房改造:)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def numbering() -> Numbering:
             frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
             compile_pattern(mid["announcing"], _FILE), compile_pattern(mid["after_note"], _FILE),
+            compile_pattern(mid["run_on"], _FILE),
         ),
         max_gap=int(data["max_gap"]),
         enclosed=(enclosed := _enclosed(data)),

@@ -372,6 +372,7 @@ class TreeBuilder:
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         first_of_style = depth is None and heading.style not in last_value
         lost = first_of_style and value > 1 and self._outline_begins(stack, roots)
+        parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = continues or restart or gap or (lost and not heading.strict and not heading.needs_child)
             if not ok and first_of_style:
@@ -383,14 +384,15 @@ class TreeBuilder:
             new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (
                 new_list and (value in (expected, 1) or gap) and (self._confirmed(index) or self._announced(cand))
-            ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value)
+            ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
+                depth is None and value == 1 and parent_placed and not heading.strict
+                and self._runs_on(stack[-1], cand) and self._confirmed(index))
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
         elif cand.kind == "prose":
             ok = value == expected and (depth is not None or heading.style in last_value) and self._confirmed(index, True)
         else:  # glued to a heading phrase: a new list whose next item follows
             # 1: a list restarting per group; the heading it is glued to, just placed, vouches for it
-            parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
             ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index)) \
                 and not heading.strict and (not heading.needs_child or self._child_follows(index))
         if not ok:
@@ -453,6 +455,10 @@ class TreeBuilder:
         if later is None or later.kind != "start" or later.heading.value != 1:
             return None
         return next((k for k, open_ in enumerate(stack) if open_.style == later.heading.style and open_.value > 1), None)
+
+    def _runs_on(self, parent: _Open, cand: _Cand) -> bool:
+        """Whether a first item runs on after its heading's phrase and the colon closing it (3.农村危房改造:(1)…)."""
+        return self.data.midline.run_on.fullmatch(self.text, parent.number_end, cand.pos) is not None
 
     def _announced(self, cand: _Cand) -> bool:
         """Whether a first item follows a lead-in that announces its list (以下五个方面： 1、…)."""
