@@ -112,6 +112,14 @@ def test_stdin_json_and_english(run_cli, tmp_path):
     assert [t["id"] for t in data["tasks"]][:3] == ["前言", "一", "二"]
 
 
+def test_output_dash_writes_the_specs_of_a_file_to_stdout(run_cli, tmp_path):
+    """`-o -` is standard output, as for every other command; it made a folder named "-" before."""
+    result = run_cli("extract", str(seed("000")), "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# yaml-language-server") and "schema_version:" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bad_inputs_fail_clearly_and_others_are_still_written(run_cli, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)

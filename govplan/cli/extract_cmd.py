@@ -39,8 +39,8 @@ def register(app: typer.Typer) -> None:
 def extract(
     inputs: Optional[list[str]] = typer.Argument(None, metavar=tr("文件|目录|-", "FILE|DIR|-"), help=tr("输入文件、目录或 -", "input files, directories or -")),
     output: Path | None = typer.Option(
-        None, "-o", "--output", help=tr("输出目录（默认：当前目录；标准输入时默认输出到屏幕）",
-                                        "output directory (default: current directory; stdout for -)"),
+        None, "-o", "--output", help=tr("输出目录（默认：当前目录；标准输入时默认输出到屏幕；- 表示输出到屏幕）",
+                                        "output directory (default: current directory; stdout for input -; -o - writes to stdout)"),
     ),
     fmt: OutputFormat = typer.Option(OutputFormat.yaml, "--format", help=tr(
         "输出格式（parquet：在输出目录写 specs.parquet 与 tasks.parquet 两张表，需 pip install govplan[parquet]）",
@@ -96,8 +96,8 @@ def extract(
         typer.echo(tr(f"警告：{folder} 中没有支持的文件。", f"warning: no supported files in {folder}."), err=True)
     sources = found.sources
     parquet = fmt == OutputFormat.parquet
-    to_stdout = output is None and sources == ["-"] and not parquet
-    out_dir = output or Path(".")
+    to_stdout = (str(output) == "-" or (output is None and sources == ["-"])) and not parquet
+    out_dir = output if output is not None and not to_stdout else Path(".")
     if force and update:
         raise GovplanError(Errors.E003)
     for clash, option, other in ((parquet and update, "--update", "--format parquet"),
