@@ -54,13 +54,15 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     r = rules()
     blocks = [_block_statements(nt, registry, r) for nt in nodes]
     parents = _parent_indices(nodes)
+    item_depths = _item_block_depths(nodes, blocks, parents)
     statements: list[Statement] = []
     everywhere: list[Convention] = standalone_conventions(preamble, [], r)
     found: list[_Found] = []
     for at, nt in enumerate(nodes):
         block = blocks[at]
         if block:
-            found.append(_Found(nt, _block_owner(nodes, blocks, parents, at), _units(block)))
+            owner = nt.node if len(nt.path) in item_depths else _block_owner(nodes, blocks, parents, at)
+            found.append(_Found(nt, owner, _units(block)))
         skip: Spans = [(s.start, s.end) for s in block]
         subheading = _subheading_statement(nt, registry, r, skip)
         parent = parents[at]
@@ -135,6 +137,17 @@ def _block_owner(nodes: list[NodeText], blocks: list[list[Statement]], parents: 
             break
         at = parent
     return nodes[at].node
+
+
+def _item_block_depths(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None]) -> set[int]:
+    """Depths at which the document gives items blocks of their own: a block that cannot close a group
+    (prose follows it, or its node is not its parent's last child). At such a depth every item's block is
+    its own, the last child's too (c260: each 1. of a group closed by its 责任单位: line)."""
+    return {
+        len(nt.path) for at, nt in enumerate(nodes)
+        if blocks[at] and (parent := parents[at]) is not None
+        and (nt.text[blocks[at][-1].end:].strip() or nodes[parent].node.children[-1] is not nt.node)
+    }
 
 
 def _parent_indices(nodes: list[NodeText]) -> list[int | None]:

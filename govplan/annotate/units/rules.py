@@ -80,7 +80,7 @@ def rules() -> Rules:
         convention=_convention_pattern(w),
         convention_rest=re.compile(
             rf"(?:{alternation(w['position_rest'])})(?:{alternation(w['position_nouns'])})?"
-            rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+            rf"(?:{alternation(w['position_copulas'])}){_label(w, alternatives=True)}"
         ),
         scope_onward=re.compile(alternation(w["scope_onward"])),
         sentence_break=re.compile(f"[{re.escape(w['sentence_breaks'])}]"),
@@ -90,7 +90,7 @@ def rules() -> Rules:
         ])),
         convention_spot=re.compile(
             rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
-            rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False)}"
+            rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False, alternatives=True)}"
         ),
         clause_break=re.compile("[，,]"),
         verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}]"),
@@ -146,12 +146,14 @@ def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
     return {**tailed, **verbs}
 
 
-def _label(w: dict[str, Any], named: bool = True) -> str:
+def _label(w: dict[str, Any], named: bool = True, alternatives: bool = False) -> str:
     """A role label: [prefix] role word [infix] head, or one of the labels listed as they stand;
-    with ``named`` its parts are the groups label, word and head."""
+    with ``named`` its parts are the groups label, word and head. With ``alternatives`` (the label a
+    convention gives) a second word after 或 may share the head (牵头或汇总单位): the first word decides."""
     word, head, label = ("?P<word>", "?P<head>", "?P<label>") if named else ("?:", "?:", "?:")
+    other = rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,4}}?)?" if alternatives else ""
     grammar = (
-        rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))})"
+        rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))}){other}"
         rf"(?:{alternation(w['label_infixes'])})?({head}{alternation(w['label_heads'])})"
     )
     return rf"({label}{grammar}|{alternation(word_map(w['role_labels']))})"
@@ -165,7 +167,7 @@ def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
         rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务|[{piece('han')}]{{0,{int(w['position_among_chars'])}}}?"
         rf"(?:{alternation(w['position_among'])})中)?(?:{alternation(w['position_verbs'])})?"
         rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
-        rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+        rf"(?:{alternation(w['position_copulas'])}){_label(w, alternatives=True)}"
         rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
     )
 

@@ -76,7 +76,7 @@ def parse(
     """The statement in ``text[start:end]``; ``role`` is a label's role already read before it (a
     labelled sub-heading), ``prose`` says that prose may follow a labelled list (cut items at their unit),
     ``tolerant`` that a verb list may hold names the rules do not know (a bracket: 县总工会、某某协会配合), passed over."""
-    statement = Statement(start, end)
+    statement = Statement(start, end, conventions=_bracketed_conventions(text, start, end, registry, rules))
     labelled: str | None = role  # the role of the label the clauses are under, if any
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
     waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
@@ -108,6 +108,21 @@ def parse(
     for listed, _ in lists:
         statement.units += listed
     return statement
+
+
+def _bracketed_conventions(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Convention]:
+    """Conventions in brackets inside the statement, glued to a list's last item (责任单位:区发改局、
+    海曙生态环境分局(列第一位者为牵头或汇总单位,下同)): they hold for the statement, and onward with 下同."""
+    found: list[Convention] = []
+    opened: set[int] = set()
+    for spot in rules.convention_spot.finditer(text, start, end):
+        open_at = max(text.rfind(ch, start, spot.start()) for ch in OPEN)
+        if open_at < start or open_at in opened or any(ch in CLOSE for ch in text[open_at:spot.start()]):
+            continue
+        opened.add(open_at)
+        close = min((i for i in (text.find(ch, spot.end(), end) for ch in CLOSE) if i >= 0), default=end)
+        found += parse(text, open_at + 1, close, registry, rules).conventions
+    return found
 
 
 def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[int, int]]:
