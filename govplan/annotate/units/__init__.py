@@ -23,7 +23,7 @@ from typing import Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, support_units
-from govplan.annotate.units.conventions import apply_conventions, standalone_conventions
+from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import compact
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
@@ -57,6 +57,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     item_depths = _item_block_depths(nodes, blocks, parents)
     statements: list[Statement] = []
     everywhere: list[Convention] = standalone_conventions(preamble, [], r)
+    duties = label_duties(preamble, r)
     found: list[_Found] = []
     for at, nt in enumerate(nodes):
         block = blocks[at]
@@ -77,8 +78,14 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         found.append(_Found(nt, nt.node, _units(own) + named_roles(nt, registry, r, skip)))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
+        duties.update(label_duties(nt.text, r))
         implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip)
         found.append(_Found(nt, nt.node, implied + support_units(nt, registry, r, skip), implied=True))
+    stated: dict[int, list[Listed]] = {}
+    for item in found:
+        if not item.implied:
+            stated.setdefault(id(item.owner), []).extend(item.units)
+    apply_label_duties(list(stated.values()), duties)
     apply_conventions(statements, everywhere)
     for item in found:
         _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units], item.implied)
@@ -126,13 +133,16 @@ def _block_owner(nodes: list[NodeText], blocks: list[list[Statement]], parents: 
     """The node the block of label lines read from ``nodes[at]`` belongs to.
 
     A block at the very end of a node's text climbs to the parent while the node is its
-    parent's last child and no sibling subtree has a block of its own: the block then closes
-    the whole group (seed 001: after 6.…四是… it states the units of (一)). ``nodes`` are in
-    document order, so a node's earlier siblings and their subtrees lie between it and its parent.
+    parent's last child, not its only one, and no sibling subtree has a block of its own: the block
+    then closes the whole group (seed 001: after 6.…四是… it states the units of (一)). Under an only
+    child nothing shows the group's other items without blocks, and the block stays the item's (c261).
+    ``nodes`` are in document order, so a node's earlier siblings and their subtrees lie between it and
+    its parent.
     """
     if nodes[at].text[blocks[at][-1].end:].strip():
         return nodes[at].node  # the block is not at the end of the text: it is the node's own
-    while (parent := parents[at]) is not None and nodes[parent].node.children[-1] is nodes[at].node:
+    while (parent := parents[at]) is not None and nodes[parent].node.children[-1] is nodes[at].node \
+            and len(nodes[parent].node.children) > 1:
         if any(blocks[parent + 1:at]):
             break
         at = parent

@@ -34,6 +34,8 @@ class Rules:
     sentence_break: re.Pattern[str]
     statement_cue: re.Pattern[str]  # a word every statement holds: a role verb or label word, a convention's first
     convention_spot: re.Pattern[str]  # the part of a convention after the position verb (第一位的为牵头单位)
+    label_duty: re.Pattern[str]  # 各主要责任单位要充分发挥牵头抓总 (groups "label" and "duty")
+    duty_role: dict[str, str]  # 牵头抓总 -> lead
     clause_break: re.Pattern[str]
     verb_before_break: re.Pattern[str]  # a role verb right before a sentence end: a sentence may be a statement
     scope_remark: re.Pattern[str]
@@ -92,6 +94,11 @@ def rules() -> Rules:
             rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
             rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False, alternatives=True)}"
         ),
+        label_duty=re.compile(
+            rf"{_label(w)}要[^{re.escape(w['sentence_breaks'])}，,]{{0,{int(w['label_duty_chars'])}}}?"
+            rf"(?P<duty>{alternation(word_map(w['label_duties']))})"
+        ),
+        duty_role=word_map(w["label_duties"]),
         clause_break=re.compile("[，,]"),
         verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}]"),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),

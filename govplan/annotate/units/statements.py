@@ -36,6 +36,7 @@ class Listed:
     role: str
     first: bool  # first item of its list (a role by list position picks it)
     clause: tuple[int, int]  # the clause it came from
+    label: str = ""  # the label it is listed under (主要责任单位), whose role the notice may state (conventions.py)
 
 
 @dataclass
@@ -78,6 +79,7 @@ def parse(
     ``tolerant`` that a verb list may hold names the rules do not know (a bracket: 县总工会、某某协会配合), passed over."""
     statement = Statement(start, end, conventions=_bracketed_conventions(text, start, end, registry, rules))
     labelled: str | None = role  # the role of the label the clauses are under, if any
+    label = ""  # that label's words, when read here
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
     waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
     for c_start, c_end in _clauses(text, start, end, rules):
@@ -88,12 +90,14 @@ def parse(
         found = rules.inline_label.match(text, c_start)
         listed: tuple[list[Listed], str] | None = None
         if found is not None and found.end() < c_end:
-            labelled = label_role(found.groupdict(), rules)
-            listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose)
+            labelled, label = label_role(found.groupdict(), rules), found.group("label")
+            listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose, label=label)
         elif found is None:
             listed = _verb_list(text, c_start, c_end, clause, registry, rules, tolerant)
             if listed is None and labelled is not None:
-                listed = _label_list(text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists))
+                listed = _label_list(
+                    text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists), label=label
+                )
             elif listed is None and (units := _units(text, c_start, c_end, "", clause, registry, rules, True, True)):
                 waiting += units
                 continue
@@ -175,7 +179,7 @@ def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: 
 
 def _label_list(
     text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules,
-    prose: bool, continued: bool = False,
+    prose: bool, continued: bool = False, label: str = "",
 ) -> tuple[list[Listed], str] | None:
     """Units of a labelled list: every item as written (cut at its unit where prose may follow); a
     role verb ending the list wins over the label (责任单位：A牵头). A further list under the label
@@ -188,8 +192,9 @@ def _label_list(
     if verb:
         role, end = rules.verb_role[verb], verb_at  # type: ignore[assignment]  # verb_at is set with verb
     units = _units(text, start, end, role, clause, registry, rules, require_units=prose)
-    for unit in units if continued else []:
-        unit.first = False
+    for unit in units:
+        unit.first = unit.first and not continued
+        unit.label = "" if verb else label
     return units, verb
 
 
