@@ -22,9 +22,10 @@ from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
+from govplan.lexical.segment import words
 from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, support_units
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
-from govplan.annotate.units.names import compact
+from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
 from govplan.registry import Registry
@@ -243,19 +244,36 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
 
 def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
     """Sentences that are nothing but role clauses (交通运输部运输服务司牵头，科技司、人事教育司配合。):
-    every clause ends with a role verb (a cheap test most sentences fail before any parsing)."""
+    every clause ends with a role verb (a cheap test most sentences fail before any parsing); in a longer
+    sentence, each clause that is a list of units and its role verb (…,县文明委具体指导,乡(镇、街道)、村(社区)
+    负责组织实施。)."""
     found: list[Statement] = []
     text = nt.text
     if not text.rstrip().endswith(r.verbs_longest_first) and not r.verb_before_break.search(text):
         return found
     for start in sorted(_sentence_starts(text, r)):
         end = _sentence_end(text, start)
-        if end <= start or inside(start, skip) or not _all_clauses_end_in_verbs(text, start, end, r):
+        if end <= start or inside(start, skip):
             continue
-        statement = parse(text, start, end, registry, r)
-        if statement.units and not statement.unparsed:
-            found.append(statement)
+        whole = _all_clauses_end_in_verbs(text, start, end, r)
+        for c_start, c_end in [(start, end)] if whole else _verb_clauses(text, start, end, r):
+            statement = parse(text, c_start, c_end, registry, r)
+            if statement.units and not statement.unparsed and (whole or _plain_names(text, statement, r)):
+                found.append(statement)
     return found
+
+
+def _verb_clauses(text: str, start: int, end: int, r: Rules) -> Iterator[tuple[int, int]]:
+    """The top-level clauses of a sentence that end with a role verb."""
+    for c_start, c_end in split_items(text, start, end, "，,"):
+        if text.endswith(r.verbs_longest_first, c_start, c_end):
+            yield _skip_blanks(text, c_start), c_end
+
+
+def _plain_names(text: str, statement: Statement, r: Rules) -> bool:
+    """Whether every unit a clause names is a plain name, no prose run into it (市里成立由市委组织部牵头抓总:
+    成立 and 由 never stand inside a name): in a longer sentence a clause is a statement only then."""
+    return not any(breaks_name(word, r) for unit in statement.units for word in words(text[unit.start:unit.end]))
 
 
 def _all_clauses_end_in_verbs(text: str, start: int, end: int, r: Rules) -> bool:

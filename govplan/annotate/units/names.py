@@ -232,8 +232,8 @@ def is_collective(name: str, rules: Rules) -> bool:
     core = re.sub(r"\([^()]{1,8}\)$", "", name)  # 镇街(园区): the bracket names an alternative
     if core.startswith(w["vague_starts"]):
         return False
-    if core in w["collective_words"]:
-        return True
+    if core in w["collective_words"] or (core != name and rules.level_run.fullmatch(name)):
+        return True  # 乡(镇、街道), 村(社区): a level and its alternatives, every unit of those levels
     kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
     if kind != core and (kind in w["collective_words"] or kind in w["distributive_kinds"] or rules.level_run.fullmatch(kind)):
         return True  # 各乡镇, 各街道, 各县区, 各县(市、区), 各地: every unit of those levels or places

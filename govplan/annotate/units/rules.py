@@ -37,7 +37,7 @@ class Rules:
     label_duty: re.Pattern[str]  # 各主要责任单位要充分发挥牵头抓总 (groups "label" and "duty")
     duty_role: dict[str, str]  # 牵头抓总 -> lead
     clause_break: re.Pattern[str]
-    verb_before_break: re.Pattern[str]  # a role verb right before a sentence end: a sentence may be a statement
+    verb_before_break: re.Pattern[str]  # a role verb right before a sentence or clause end: a clause may be a statement
     scope_remark: re.Pattern[str]
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
@@ -100,7 +100,7 @@ def rules() -> Rules:
         ),
         duty_role=word_map(w["label_duties"]),
         clause_break=re.compile("[，,]"),
-        verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}]"),
+        verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}，,]"),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
         collective_level=re.compile(rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?"),
         collective_next=re.compile(
