@@ -76,7 +76,9 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             more = read(nt, registry, r, skip)
             own += more
             skip += [(s.start, s.end) for s in more]
-        found.append(_Found(nt, nt.node, _units(own) + named_roles(nt, registry, r, skip)))
+        named = named_roles(nt, registry, r, skip)
+        skip += [unit.clause for unit in named]  # 区财政局、区人社局为配合单位: named in a role, not acting
+        found.append(_Found(nt, nt.node, _units(own) + named))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))

@@ -92,7 +92,8 @@ def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int,
 
 
 def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
-    """The item without a trailing scope remark or convention in brackets, a glued role verb or a trailer."""
+    """The item without a trailing scope remark, convention or role marker ((牵头)) in brackets, a glued role
+    verb or a trailer."""
     w = rules.words
     changed = True
     while changed and end > start:
@@ -101,6 +102,7 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
             open_at = _opening(text, start, end - 1)
             if open_at is not None and (
                 rules.scope_remark.search(text, open_at, end) or rules.convention_spot.search(text, open_at, end)
+                or rules.role_marker.fullmatch(text, open_at, end)
             ):
                 end, changed = open_at, True
                 continue

@@ -35,6 +35,7 @@ class Rules:
     statement_cue: re.Pattern[str]  # a word every statement holds: a role verb or label word, a convention's first
     convention_spot: re.Pattern[str]  # the part of a convention after the position verb (第一位的为牵头单位)
     label_duty: re.Pattern[str]  # 各主要责任单位要充分发挥牵头抓总 (groups "label" and "duty")
+    role_marker: re.Pattern[str]  # (牵头) after a listed unit: a role verb or label alone in brackets (group "marker")
     duty_role: dict[str, str]  # 牵头抓总 -> lead
     clause_break: re.Pattern[str]
     verb_before_break: re.Pattern[str]  # a role verb right before a sentence or clause end: a clause may be a statement
@@ -99,6 +100,9 @@ def rules() -> Rules:
             rf"(?P<duty>{alternation(word_map(w['label_duties']))})"
         ),
         duty_role=word_map(w["label_duties"]),
+        role_marker=re.compile(
+            rf"[ \t]*[{re.escape(OPEN)}](?P<marker>{alternation(verbs)}|{_label(w, named=False)})[{re.escape(CLOSE)}]"
+        ),
         clause_break=re.compile("[，,]"),
         verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}，,]"),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
