@@ -25,7 +25,7 @@ test: $(STAMP)
 
 ## Score extraction against the hand-checked gold set.
 eval: $(STAMP)
-	$(BIN)/govplan eval --by-split
+	$(BIN)/govplan eval --by-split --interval
 
 ## Measure speed against the OpenCC + jieba floor, then engine throughput (serial, --jobs 2, Dask). Bytecode is compiled first so that every
 ## measured process starts as an installed package does (an editable install compiles nothing

@@ -276,3 +276,53 @@ def totals(results: list[DocumentScore]) -> dict[str, Score]:
         for name in FIELDS:
             total[name].add(result.scores[name])
     return total
+
+
+Counts = tuple[int, int, int]  # tp, predicted, expected of one document for one field
+
+
+def _micro_f1(counts: Iterable[Counts]) -> float:
+    tp = predicted = expected = 0
+    for a, b, c in counts:
+        tp, predicted, expected = tp + a, predicted + b, expected + c
+    return Score(tp, predicted, expected).f1
+
+
+def f1_interval(counts: list[Counts], rounds: int = 2000, level: float = 0.95, seed: int = 0) -> tuple[float, float]:
+    """A bootstrap interval of micro F1 over documents: the range the figure would take on another
+    draw of as many documents of the same kind (documents resampled with replacement)."""
+    return _interval([_micro_f1(sample) for sample in _resamples(counts, rounds, seed)], level)
+
+
+def f1_change(before: list[Counts], after: list[Counts], rounds: int = 2000, level: float = 0.95,
+              seed: int = 0) -> tuple[float, float, float]:
+    """The change of micro F1 between two runs over the same documents (same order), and its paired
+    bootstrap interval: both runs scored on each resample of the documents, so a change whose
+    interval holds 0 is within what the choice of documents alone could give."""
+    pairs = list(zip(before, after))
+    deltas = [_micro_f1(a for _, a in sample) - _micro_f1(b for b, _ in sample) for sample in _resamples(pairs, rounds, seed)]
+    low, high = _interval(deltas, level)
+    return _micro_f1(after) - _micro_f1(before), low, high
+
+
+def _resamples(items: list[Any], rounds: int, seed: int) -> Iterable[list[Any]]:
+    """``rounds`` samples of len(items) drawn with replacement, the same for the same seed."""
+    import random
+
+    draw = random.Random(seed)
+    for _ in range(rounds if items else 0):
+        yield draw.choices(items, k=len(items))
+
+
+def _interval(values: list[float], level: float) -> tuple[float, float]:
+    """The central ``level`` share of ``values`` (percentile interval)."""
+    if not values:
+        return (0.0, 0.0)
+    ordered = sorted(values)
+    cut = (1 - level) / 2
+    return ordered[int(cut * (len(ordered) - 1))], ordered[round((1 - cut) * (len(ordered) - 1))]
+
+
+def document_counts(results: list[DocumentScore], name: str) -> list[Counts]:
+    """Per document, the (tp, predicted, expected) of one field."""
+    return [(r.scores[name].tp, r.scores[name].predicted, r.scores[name].expected) for r in results]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from glob import escape
 from pathlib import Path
 
 from govplan.errors import Errors, OutputError
@@ -13,6 +12,7 @@ from govplan.errors import Errors, OutputError
 # Temporary files older than this process were left by a process killed outright (SIGKILL, power
 # loss), where no clean-up could run; a write to the same target removes them.
 _STARTED = time.time()
+_STALE: dict[str, dict[str, list[Path]]] = {}  # folder -> its stale temporaries (see _stale_temporaries)
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -44,12 +44,35 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 def _remove_stale_temporaries(path: Path) -> None:
     """Remove the temporary files of ``path`` that a killed earlier process left behind."""
-    for stale in path.parent.glob(f".{escape(path.name)}.*.tmp"):
+    for stale in _stale_temporaries(path.parent).pop(path.name, []):
         try:
-            if stale.stat().st_mtime < _STARTED:
-                stale.unlink()
+            stale.unlink()
         except FileNotFoundError:
             pass
+
+
+def _stale_temporaries(folder: Path) -> dict[str, list[Path]]:
+    """The temporary files in ``folder`` older than this process, by the name of the file each was
+    to become. A folder is listed once per process: a file older than the process cannot appear
+    later, and listing it for every write made a run of N specs into one folder cost N² entries."""
+    key = os.path.abspath(folder)
+    if key not in _STALE:
+        found: dict[str, list[Path]] = {}
+        try:
+            with os.scandir(key) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3:
+                        try:
+                            old = entry.stat().st_mtime < _STARTED
+                        except FileNotFoundError:
+                            continue
+                        if old:
+                            found.setdefault(name[1:-4].rsplit(".", 1)[0], []).append(Path(entry.path))
+        except OSError:
+            pass  # an unreadable folder: mkstemp reports it
+        _STALE[key] = found
+    return _STALE[key]
 
 
 def _unwritable(path: Path, exc: OSError) -> OutputError:

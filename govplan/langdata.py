@@ -245,6 +245,7 @@ class DeadlinesData(Strict):
     as_of_cues: Words
     commencement_before: Words
     commencement_after: Words
+    start_after: Words
     lead_cue_not_after: Words
     weak_lead_cues: Words
     weak_lead_cue_not_in: Words
@@ -257,6 +258,7 @@ class DeadlinesData(Strict):
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words
+    title_line_ends: Words
     document_number: DocumentNumber
     bracket_dates: BracketDates
     bare_year_followers: Words
@@ -272,12 +274,15 @@ class DeadlinesData(Strict):
     condition_consequences: Words
     condition_reach: int
     clause_breaks: str
+    score_change: str
+    forecast_words: Words
     year_parts: dict[str, int]
     clause_year_parts: dict[str, int]
     year_parts_after_year: dict[str, int]
     period_separators: Words
     period_start_words: Words
     period_end_words: Words
+    period_covered_after: Words
     recurrence_words: dict[str, Freq]
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
@@ -377,6 +382,24 @@ class QuantityList(Strict):
     verb_max_chars: int
 
 
+class ScoreCase(Strict):
+    markers: Words
+    change: str
+
+
+class PolicyArticles(Strict):
+    units: Words
+    verbs: Words
+    nouns: Words
+
+
+class ProjectScale(Strict):
+    heads: Words
+    tails: Words
+    count_units: Words
+    verbs: Words
+
+
 class TargetsData(Strict):
     units: Words
     comparators_before: dict[Comparator, Words]
@@ -400,6 +423,7 @@ class TargetsData(Strict):
     unit_aliases: dict[str, str]
     vague_quantities: Words
     condition_follower: str
+    bound_notes: Words
     condition_units: Words
     condition_comparators: list[Comparator]
     condition_consequences: Words
@@ -424,6 +448,11 @@ class TargetsData(Strict):
     task_count_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
+    score_case: ScoreCase
+    forecast_words: Words
+    result_against_goal: Words
+    policy_articles: PolicyArticles
+    project_scale: ProjectScale
 
 
 # --- units.yaml -------------------------------------------------------------------------------

@@ -85,10 +85,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
     floors = {
         "seeds": {"tasks": 0.99, "deadline_spans": 0.98, "deadline_dates": 0.98, "targets": 0.98,
                   "lead_units": 0.97, "support_units": 0.98},
-        # dev targets 0.88 and support 0.92 (units5, 2026-11-29): new dev documents, not rule changes, brought the
-        # figures to 0.890 and 0.930 (c203's 3,300 / 72,000 with blanks and commas; c212, whose 二/(五) the structure
-        # stage reads as preamble, so none of its 17 supports can be scored).
-        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.9, "targets": 0.88,
+        # dev targets 0.86 and support 0.92 (2026-11-29): new dev documents, not rule changes, moved the figures.
+        # units5: c203's 3,300 / 72,000 with blanks and commas, c212 whose 二/(五) the structure stage reads as
+        # preamble (none of its 17 supports can be scored); targets3: 0.873 on the dev set holding its batch
+        # (c215-c228: goals lists, scoring rules, progress reports; 0.833 before that round's rules), minus 0.01.
+        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.9, "targets": 0.86,
                 "lead_units": 0.92, "support_units": 0.92},
         "held-out": {"tasks": 0.74, "deadline_spans": 0.83, "deadline_dates": 0.84, "targets": 0.81,
                 "lead_units": 0.62, "support_units": 0.58},
@@ -96,3 +97,36 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
     for group, fields in floors.items():
         for field, floor in fields.items():
             assert groups[group][field]["f1"] >= floor, (group, field, groups[group][field])
+
+
+def test_a_figure_carried_by_few_documents_gets_a_wide_interval_and_an_unchanged_run_no_change() -> None:
+    from govplan.evaluate import f1_change, f1_interval
+
+    even = [(8, 10, 10)] * 20  # every document scores alike
+    one_heavy = [(0, 2, 2)] * 19 + [(200, 200, 200)]  # one document holds almost every item
+    low, high = f1_interval(even)
+    assert round(low, 9) == round(high, 9) == 0.8
+    low, high = f1_interval(one_heavy)
+    assert high - low > 0.5 and low < 0.2 < 0.9 < high
+    assert f1_change(one_heavy, one_heavy) == (0.0, 0.0, 0.0)
+    better = [(9, 10, 10)] * 20
+    delta, low, high = f1_change(even, better)
+    assert round(delta, 3) == 0.1 and low > 0
+    # one document's gain, the rest unchanged: within what the choice of documents could give
+    delta, low, high = f1_change(even, [(10, 10, 10)] + even[1:])
+    assert delta > 0 and low == 0.0
+
+
+def test_eval_prints_intervals_and_eval_diff_compares_two_runs(run_cli, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    result = run_cli("eval", "--split", "seeds", "--json", "--interval", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    low, high = payload["f1_interval"]["all"]["tasks"]
+    assert low <= payload["total"]["tasks"]["f1"] <= high
+    (tmp_path / "run.json").write_text(result.stdout, encoding="utf-8")
+    diff = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_diff.py"), str(tmp_path / "run.json"), str(tmp_path / "run.json")],
+                          capture_output=True, text=True, check=True)
+    assert "tasks           +0.000  [+0.000, +0.000]  within noise" in diff.stdout

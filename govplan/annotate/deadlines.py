@@ -23,7 +23,7 @@ from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.targets import under_review
 from govplan.lexical.lexicon import alternation, as_tuples, data
 from govplan.lexical.segment import words_among_within
-from govplan.grammar import piece
+from govplan.grammar import compile_pattern, piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
@@ -60,6 +60,7 @@ class _Rules:
     named: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
+    score_change: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
 
@@ -127,12 +128,14 @@ def _rules() -> _Rules:
     )
     commencement = (
         _starting_with(w["commencement_before"], "")
-        + rf"(?P<cb>{alternation(w['commencement_before'])}){core_a}(?P<ca>{alternation(w['commencement_after'])})"
+        + rf"(?P<cb>{alternation(w['commencement_before'])}){core_a}(?P<ca>{alternation([*w['commencement_after'], *w['start_after']])})"
+        + rf"(?!{alternation(w['period_separators'])})"  # 自2020年1月1日起至…止 is a period
     )
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
         + rf"{_core_ahead(year_parts)}{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
-        rf"{core_b}(?:{alternation(w['period_end_words'])})?"
+        # the end may name its day alone, in the start's month (1月2日至20日)
+        rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
     breaks = re.escape(w["clause_breaks"])
@@ -169,7 +172,7 @@ def _rules() -> _Rules:
         year_range=re.compile(year_range),
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
-        title_end=re.compile(rf"{piece('document_kind')}[)）]?$"),
+        title_end=re.compile(rf"(?:{piece('document_kind')}|{alternation(w['title_line_ends'])})[)）]?$"),
         cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
@@ -180,6 +183,7 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
             rf"(?:{alternation(w['year_names_work']['verbs'])})"
         ),
+        score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
     )
@@ -282,10 +286,8 @@ def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
     uncued date there says when something happened, not when it is due. 认领了之后 is the time of
     a condition, no narrative."""
     words = rules.words
-    breaks = words["sentence_breaks"]
-    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
-    ends = [i for i in (text.find(ch, end) for ch in breaks) if i >= 0]
-    done = words_among_within(text, first, min(ends, default=len(text)), rules.done_words)
+    first, last = _sentence_bounds(text, start, end, words["sentence_breaks"])
+    done = words_among_within(text, first, last, rules.done_words)
     return any(not text.startswith(words["done_not_before"], pos + len(token)) for pos, token in done)
 
 
@@ -313,6 +315,30 @@ def _in_condition(text: str, end: int, rules: _Rules) -> bool:
     clause = text[end:stop.start() if stop else reach]
     case_end = clause.find(rules.words["condition_end"])
     return case_end >= 0 and any(word in clause[case_end:] for word in rules.words["condition_consequences"])
+
+
+def _in_score_case(text: str, end: int, rules: _Rules) -> bool:
+    """True where the clause running on from ``end`` is the case a scoring rule rewards or sanctions
+    (在10月30日之前凡按时完成任务的得满分; 在3月20日前将…张贴到位的,记2分): a condition, however cued."""
+    reach = end + int(rules.words["condition_reach"])
+    stop = rules.clause_break.search(text, end, reach)
+    case_end = text.rfind(rules.words["condition_end"], end, stop.start() if stop else reach)
+    if case_end < 0:
+        return False
+    after = text[case_end + 1:reach].lstrip(rules.words["clause_breaks"] + " ")
+    return bool(rules.score_change.match(after))
+
+
+def _in_forecast(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """True in a sentence that forecasts (据测算,…到2020年将有可能达到…): an estimate, not a deadline."""
+    first, last = _sentence_bounds(text, start, end, rules.words["sentence_breaks"])
+    return any(word in text[first:last] for word in rules.words["forecast_words"])
+
+
+def _sentence_bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] starts and ends."""
+    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
+    return first, min((i for i in (text.find(ch, end) for ch in breaks) if i >= 0), default=len(text))
 
 
 @dataclass(frozen=True)
@@ -449,14 +475,24 @@ def _as_of(lead: str | None, when: _When, ctx: DocContext, words: dict[str, Any]
 
 
 def _commencement(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
-    """Entry into force, 自2020年6月15日起施行: the day a measure applies from."""
+    """Entry into force (自2020年6月15日起施行) or a start that anchors nothing (从2022年第二季度起):
+    the day a measure applies or a routine starts from, the first day of a quarter or month."""
     g = _groups(m)
-    if not g["ad"]:
-        return None
     when = _resolve(g, "a", ctx, rules.words)
-    if when is None:
+    if when is None or not (g["ad"] or g["am"] or g["aq"]) or _anchors_rhythm(text, m, rules):
         return None
-    return {"kind": "on", "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+    return {"kind": "on", "due": when.due if g["ad"] else when.start, "unresolved": when.unresolved,
+            **_year_source(g, "a", ctx)}
+
+
+def _anchors_rhythm(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a bare start (从2022年3月起) opens a rhythm later in its sentence (…,务于每月25日前报送):
+    it is the rhythm's anchor, not a date of its own. Entry into force (…起施行) never is."""
+    if m.group("ca") not in rules.words["start_after"]:
+        return False
+    breaks = rules.words["sentence_breaks"]
+    end = min((i for i in (text.find(ch, m.end()) for ch in breaks) if i >= 0), default=len(text))
+    return any(word in text[m.end():end] for word in rules.words["recurrence_words"])
 
 
 def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
@@ -478,6 +514,9 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     words = rules.words
     strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
+        return False
+    if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
+            or text.startswith(words["period_covered_after"], m.end())):
         return False
     cued = strong or (
         text.endswith(words["weak_lead_cues"], 0, m.start()) and not text.endswith(words["weak_lead_cue_not_in"], 0, m.start())
@@ -577,8 +616,12 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     g = _groups(m)
     words = rules.words
     past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
+    if g.get("bo") and g["ad"]:
+        g = {**g, "bm": g["am"], "bd": g["bo"]}  # 1月2日至20日: the end in the start's month
     if not (g["am"] and g["bm"]) or (past and not _stated_as_goal(text, m.start(), words)):
         return None
+    if text.startswith(words["period_covered_after"], m.end()):
+        return None  # 2018年1月1日至12月31日期间的各项指标数据: what the data cover
     first = _resolve(g, "a", ctx, words)
     if first is None or _before_document(first, ctx):
         return None

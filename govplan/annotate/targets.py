@@ -20,6 +20,7 @@ from typing import Any, Iterable
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
 from govplan.annotate.evidence import evidence
+from govplan.grammar import compile_pattern
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
@@ -27,10 +28,13 @@ from govplan.spec.model import Deadline, Target
 from govplan.textmemo import text_memo
 
 _DECIMAL = r"\d+(?:\.\d+)?"
+_GROUPED = r"\d{0,2}(?:,\d{3})+(?!\d)"  # 6,184万元 / 1,200人: thousands written with commas
+_AMOUNT_TAIL = re.compile(r"\d(?:[万亿]|,\d*)$")  # 56亿6,184万元: the rest of an amount begun before
 _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
 _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
+_DATA_FILE = "govplan/data/targets.yaml"
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class _Rules:
     cues: _Cues
     announcement: re.Pattern[str]
     gloss: re.Pattern[str]
+    score_change: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -106,7 +111,7 @@ def _rules() -> _Rules:
     # right after (\d(?<![\dA-Za-z.]\d), not (?<![\dA-Za-z.])\d): re can then skip ahead to the
     # candidates instead of trying the pattern at every position (3-40 times faster on the corpus).
     arabic = (
-        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{_MULT})"
+        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?P<m1>{_MULT})"
         rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
         rf"(?P<approx>{alternation(approx)})?{space}(?P<unit>{units})(?![A-Za-z])"
     )
@@ -140,6 +145,7 @@ def _rules() -> _Rules:
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
+        score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         words=as_tuples(w),
     )
 
@@ -154,6 +160,7 @@ class _Found:
     cued: bool = False  # a bound is set right before it (不少于1400人): a goal whatever the mood
     approx: bool = False  # an approximate amount (300余吨, 近700名), as reports write them
     word: str | None = None  # the comparator word written before it or before the list it ends
+    after: str | None = None  # the comparator word written after it (左右, 以上)
 
 
 def _latin_unit(w: dict[str, Any]) -> str:
@@ -192,8 +199,21 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
         if item is not None and item.start >= last_end and _states_goal(text, item, mood, rules):
             found.append(item)
             last_end = item.end
+    _share_trailing_comparator(text, found, rules)
     _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _share_trailing_comparator(text: str, found: list[_Found], rules: _Rules) -> None:
+    """A comparator written after the last quantity of a list qualifies the whole list (分别增长7%和
+    8%左右): earlier quantities joined to it by a list joiner alone, with none of their own, take it."""
+    joiners = rules.words["quantity_list"]["joiners"]
+    for k in range(len(found) - 1, 0, -1):
+        item, previous = found[k], found[k - 1]
+        own = previous.word or previous.after or previous.approx or previous.fields["comparator"] != "="
+        if item.after and not own and text[previous.end:item.start] in joiners:
+            previous.fields["comparator"] = item.fields["comparator"]
+            previous.after = item.after
 
 
 def _without_reports(nt: NodeText) -> str:
@@ -227,9 +247,11 @@ def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
 
 def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """Ordinals, per-base rates, bracketed numbers, codes and anniversaries: 第六届, 每1000名,
-    〔2020〕, “10里…”, 建党92周年; and vague Chinese amounts (一批)."""
+    〔2020〕, “10里…”, 建党92周年; the rest of an amount begun before (56亿6,184万元); and vague
+    Chinese amounts (一批)."""
     w = rules.words
-    if text.endswith(w["not_after"], 0, match.start()):
+    if (text.endswith(w["not_after"], 0, match.start()) or text.endswith(w["bound_notes"], 0, match.start())
+            or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
     if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
@@ -339,7 +361,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     approx = bool(g.get("approx")) or text.endswith(tuple(rules.words["mood"]["approx_before"]), 0, start)
     governing = word or (previous.word if inherited and previous else None)
     normative = governing in rules.words["normative_comparators"]
-    return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing)
+    return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing, after=after)
 
 
 def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
@@ -520,8 +542,11 @@ class _Mood:
 
 
 def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """Whether a number states a goal: not a scope count, and goal-like by its cues or its node."""
-    if _is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules):
+    """Whether a number states a goal: not a scope count, a condition, a case a scoring rule treats,
+    a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
+    if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules)
+            or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
+            or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
         return True
@@ -561,7 +586,7 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
     w = rules.words
     follower = w["condition_follower"]
-    if text.startswith(follower, item.end):
+    if text.startswith(follower, _past_note(text, item.end, w["bound_notes"])):
         comparator = item.fields["comparator"]
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
@@ -571,6 +596,61 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
     rest = text[item.end:mood.clause_end(item.end)]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """The case a scoring rule treats: a number after a case marker in its clause with a change of
+    points after it in the clause or opening the next (每抛荒1亩扣1分; 每少1%,扣0.25分)."""
+    w = rules.words["score_case"]
+    if not any(marker in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for marker in w["markers"]):
+        return False
+    end = mood.clause_end(item.end)
+    if rules.score_change.search(text, item.end, end):
+        return True
+    return end < len(text) and text[end] in mood.clause_breaks and bool(rules.score_change.match(text[end + 1:end + 16].lstrip()))
+
+
+def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A forecast (据测算,…将有可能达到110万人左右) or a result measured against its goal (增长6.1%,
+    低于目标0.9个百分点): the number is an estimate or an outcome, not what must be achieved."""
+    w = rules.words
+    start = mood.sentence_start(item.start)
+    if any(word in text[start:item.start] for word in w["forecast_words"]):
+        return True
+    sentence = text[start:mood.clause_end(item.end, mood.breaks)]
+    return any(phrase in sentence for phrase in w["result_against_goal"])
+
+
+def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count of the articles of policies being carried out names them (落实…35条、…25条政策措施)."""
+    w = rules.words["policy_articles"]
+    if item.fields.get("unit") not in w["units"]:
+        return False
+    if text.startswith(tuple(w["nouns"]), item.end):
+        return True
+    return any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["verbs"])
+
+
+def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """The scale of a project names it (抓好80万吨乙烯改扩建项目): a measure whose clause ends with a
+    project head (and maybe a tail such as 建设) with no verb between."""
+    w = rules.words["project_scale"]
+    if item.fields.get("unit") in w["count_units"] or item.fields.get("percent"):
+        return False
+    rest = text[item.end:mood.clause_end(item.end)]
+    for tail in ("", *w["tails"]):
+        body = rest[:len(rest) - len(tail)] if tail and rest.endswith(tail) else rest if not tail else None
+        if body is not None and body.endswith(tuple(w["heads"])):
+            return not any(verb in body for verb in w["verbs"])
+    return False
+
+
+def _past_note(text: str, end: int, notes: tuple[str, ...]) -> int:
+    """Where a bound ends once the bracketed note right after it is skipped (6亩以下(不含6亩)…)."""
+    if not text.startswith(notes, end):
+        return end
+    close = text.find(")", end)
+    return close + 1 if close > 0 else end
 
 
 def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -607,7 +687,7 @@ def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, An
     unit = aliases.get(written, written) or None
     first_mult = g.get("m1") or ""
     last_mult = g.get("m2") or first_mult
-    value = parse_number((g["n1"] or "") + (first_mult or (last_mult if g.get("n2") else "")))
+    value = parse_number((g["n1"] or "").replace(",", "") + (first_mult or (last_mult if g.get("n2") else "")))
     fields: dict[str, Any] = {"value": value, "unit": unit, "percent": unit == "%" or bool(g.get("p1"))}
     if g.get("n2"):
         fields["value_max"] = parse_number((g["n2"] or "") + last_mult)

@@ -41,6 +41,10 @@ def eval_gold(
         False, "--misses", help=tr("列出每处与金标准不一致的条目（漏提、多提、读错）及其行号",
                                    "list every disagreement with the gold (missed, spurious, read differently) with its line"),
     ),
+    interval: bool = typer.Option(
+        False, "--interval", help=tr("给出 F1 的 95% 区间（按文件自助抽样）：换一批同类文件时分数可能落在的范围",
+                                     "give F1's 95% interval (bootstrap over documents): where the figure could fall "
+                                     "on another draw of documents")),
 ) -> None:
     from govplan.gold import GROUPS, apply_overrides, gold_files, load_gold, load_split
 
@@ -68,7 +72,7 @@ def eval_gold(
         _check(documents)
         return
 
-    from govplan.evaluate import FIELDS, evaluate, totals
+    from govplan.evaluate import FIELDS, document_counts, evaluate, f1_interval, totals
     from govplan.pipeline import extract_specs
     from govplan.readers import read_source
 
@@ -91,6 +95,9 @@ def eval_gold(
         }
         if by_split:
             payload["groups"] = {g: {name: totals(rs)[name].as_dict() for name in FIELDS} for g, rs in groups}
+        if interval:
+            payload["f1_interval"] = {g: {name: f1_interval(document_counts(rs, name)) for name in FIELDS}
+                                      for g, rs in groups if rs}
         if misses:
             payload["misses"] = {r.gold_file: [asdict(m) for m in r.misses] for r in results}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -108,13 +115,16 @@ def eval_gold(
         heading = split or label
         table = Table(title=tr(f"提取评测：{heading}（{len(group_results)} 份金标准文件）",
                                f"Extraction scores: {heading} ({len(group_results)} gold files)"))
-        for header in (tr("字段", "field"), tr("精确率", "precision"), tr("召回率", "recall"), "F1",
-                       tr("命中", "tp"), tr("预测", "predicted"), tr("标准", "gold")):
+        headers = [tr("字段", "field"), tr("精确率", "precision"), tr("召回率", "recall"), "F1",
+                   tr("命中", "tp"), tr("预测", "predicted"), tr("标准", "gold")] + ([tr("F1 95%区间", "F1 95% interval")] if interval else [])
+        for header in headers:
             table.add_column(header, justify="right" if header != tr("字段", "field") else "left")
         for name in FIELDS:
             score = total[name]
+            bounds = [f1_interval(document_counts(group_results, name))] if interval else []
             table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                          str(score.tp), str(score.predicted), str(score.expected))
+                          str(score.tp), str(score.predicted), str(score.expected),
+                          *(f"{low:.3f}–{high:.3f}" for low, high in bounds))
         console.print(table)
     if misses:
         for result in results:

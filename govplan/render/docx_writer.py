@@ -52,28 +52,37 @@ def column_twips(columns: list[Column], total: int) -> list[int]:
     return widths
 
 
-_STYLE_IDS: "WeakKeyDictionary[Any, dict[str, str | None]]" = WeakKeyDictionary()
+_STYLE_IDS: "WeakKeyDictionary[Any, dict[tuple[int, str], str | None]]" = WeakKeyDictionary()
 
 
-def _style_id(paragraph: Any, name: str) -> str | None:
-    """The id of the paragraph style named ``name`` in the paragraph's document (None for the
-    default style, as python-docx writes it), looked up once per document: python-docx's own
-    lookup scans every style for the default on each paragraph, 60% of rendering a task table."""
-    part = paragraph.part
+def style_id(part: Any, name: str, kind: Any) -> str | None:
+    """The id of the style of type ``kind`` named ``name`` in a document part (None for that
+    type's default style, as python-docx writes it), the part's styles read once: python-docx's
+    own lookup scans every style for the default on each call, 60% of rendering a task table."""
     ids = _STYLE_IDS.get(part)
     if ids is None:
-        from docx.enum.style import WD_STYLE_TYPE
-
         styles = part.styles
-        default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        ids = _STYLE_IDS[part] = {s.name: None if default is not None and s.style_id == default.style_id else s.style_id
-                                  for s in styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
-    return ids[name]
+        defaults = {}
+        ids = {}
+        for style in styles:
+            if style.type not in defaults:
+                default = styles.default(style.type)
+                defaults[style.type] = default.style_id if default is not None else None
+            ids[(style.type, style.name)] = None if style.style_id == defaults[style.type] else style.style_id
+        _STYLE_IDS[part] = ids
+    return ids[(kind, name)]
+
+
+def set_paragraph_style(paragraph: Any, name: str) -> None:
+    """Give a paragraph the paragraph style named ``name`` (see style_id)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    paragraph._p.style = style_id(paragraph.part, name, WD_STYLE_TYPE.PARAGRAPH)
 
 
 def _paragraph_text(paragraph: Any, text: str, style: ParagraphStyle) -> None:
     """Put ``text`` into a paragraph of ``style``, its run naming the style's Chinese font."""
-    paragraph._p.style = _style_id(paragraph, style.name)
+    set_paragraph_style(paragraph, style.name)
     if text:
         run = paragraph.add_run(text)
         set_run_fonts(run._r.get_or_add_rPr(), style.font)
@@ -151,12 +160,13 @@ def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
 def add_grid_table(document: Any, grid: Grid, total_twips: int) -> Any:
     """The grid as a Word table: header row, body cells, merges and every width set explicitly; rows
     are never split across pages."""
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Twips
 
     widths = column_twips(grid.columns, total_twips)
     table = document.add_table(rows=len(grid.rows) + 1, cols=len(grid.columns))
-    table.style = TABLE_STYLE
+    table._tbl.tblStyle_val = style_id(table.part, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     _set_table_width(table, widths)
     _set_cell_margins(table)
     merged = _continuations(grid)
@@ -233,7 +243,8 @@ def _page_break(document: Any) -> None:
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
 
-    paragraph = document.add_paragraph(style=NOTE.name)
+    paragraph = document.add_paragraph()
+    set_paragraph_style(paragraph, NOTE.name)
     fmt = paragraph.paragraph_format
     fmt.page_break_before = True
     fmt.space_after, fmt.line_spacing, fmt.line_spacing_rule = Pt(0), Pt(1), WD_LINE_SPACING.EXACTLY
