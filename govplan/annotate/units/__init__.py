@@ -84,14 +84,25 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         duties.update(label_duties(nt.text, r))
         implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip)
         found.append(_Found(nt, nt.node, implied + support_units(nt, registry, r, skip), implied=True))
-    stated: dict[int, list[Listed]] = {}
-    for item in found:
-        if not item.implied:
-            stated.setdefault(id(item.owner), []).extend(item.units)
-    apply_label_duties(list(stated.values()), duties)
+    apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
     for item in found:
         _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units], item.implied)
+
+
+def _stated_by_task(found: list[_Found]) -> list[list[Listed]]:
+    """The units statements give each task (implied ones left out), task by task in document order."""
+    owners: list[TaskNode] = []
+    stated: list[list[Listed]] = []
+    for item in found:
+        if item.implied:
+            continue
+        at = next((k for k, owner in enumerate(owners) if owner is item.owner), None)
+        if at is None:
+            owners.append(item.owner)
+            stated.append([])
+        stated[-1 if at is None else at].extend(item.units)
+    return stated
 
 
 def _units(statements: list[Statement]) -> list[Listed]:
