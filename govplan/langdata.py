@@ -482,6 +482,8 @@ class UnitsData(Strict):
     position_copulas: Words
     position_rest: Words
     label_alternatives: Words
+    label_duties: dict[Role, Words]
+    label_duty_chars: int
     scope_onward: Words
     scope_remarks: Words
     level_nouns: Words

@@ -22,9 +22,10 @@ from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
+from govplan.lexical.segment import words
 from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, support_units
-from govplan.annotate.units.conventions import apply_conventions, standalone_conventions
-from govplan.annotate.units.names import compact
+from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
+from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
 from govplan.registry import Registry
@@ -54,13 +55,16 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     r = rules()
     blocks = [_block_statements(nt, registry, r) for nt in nodes]
     parents = _parent_indices(nodes)
+    item_depths = _item_block_depths(nodes, blocks, parents)
     statements: list[Statement] = []
     everywhere: list[Convention] = standalone_conventions(preamble, [], r)
+    duties = label_duties(preamble, r)
     found: list[_Found] = []
     for at, nt in enumerate(nodes):
         block = blocks[at]
         if block:
-            found.append(_Found(nt, _block_owner(nodes, blocks, parents, at), _units(block)))
+            owner = nt.node if len(nt.path) in item_depths else _block_owner(nodes, blocks, parents, at)
+            found.append(_Found(nt, owner, _units(block)))
         skip: Spans = [(s.start, s.end) for s in block]
         subheading = _subheading_statement(nt, registry, r, skip)
         parent = parents[at]
@@ -72,14 +76,33 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             more = read(nt, registry, r, skip)
             own += more
             skip += [(s.start, s.end) for s in more]
-        found.append(_Found(nt, nt.node, _units(own) + named_roles(nt, registry, r, skip)))
+        named = named_roles(nt, registry, r, skip)
+        skip += [unit.clause for unit in named]  # 区财政局、区人社局为配合单位: named in a role, not acting
+        found.append(_Found(nt, nt.node, _units(own) + named))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
+        duties.update(label_duties(nt.text, r))
         implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip)
         found.append(_Found(nt, nt.node, implied + support_units(nt, registry, r, skip), implied=True))
+    apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
     for item in found:
         _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units], item.implied)
+
+
+def _stated_by_task(found: list[_Found]) -> list[list[Listed]]:
+    """The units statements give each task (implied ones left out), task by task in document order."""
+    owners: list[TaskNode] = []
+    stated: list[list[Listed]] = []
+    for item in found:
+        if item.implied:
+            continue
+        at = next((k for k, owner in enumerate(owners) if owner is item.owner), None)
+        if at is None:
+            owners.append(item.owner)
+            stated.append([])
+        stated[-1 if at is None else at].extend(item.units)
+    return stated
 
 
 def _units(statements: list[Statement]) -> list[Listed]:
@@ -124,17 +147,31 @@ def _block_owner(nodes: list[NodeText], blocks: list[list[Statement]], parents: 
     """The node the block of label lines read from ``nodes[at]`` belongs to.
 
     A block at the very end of a node's text climbs to the parent while the node is its
-    parent's last child and no sibling subtree has a block of its own: the block then closes
-    the whole group (seed 001: after 6.…四是… it states the units of (一)). ``nodes`` are in
-    document order, so a node's earlier siblings and their subtrees lie between it and its parent.
+    parent's last child, not its only one, and no sibling subtree has a block of its own: the block
+    then closes the whole group (seed 001: after 6.…四是… it states the units of (一)). Under an only
+    child nothing shows the group's other items without blocks, and the block stays the item's (c261).
+    ``nodes`` are in document order, so a node's earlier siblings and their subtrees lie between it and
+    its parent.
     """
     if nodes[at].text[blocks[at][-1].end:].strip():
         return nodes[at].node  # the block is not at the end of the text: it is the node's own
-    while (parent := parents[at]) is not None and nodes[parent].node.children[-1] is nodes[at].node:
+    while (parent := parents[at]) is not None and nodes[parent].node.children[-1] is nodes[at].node \
+            and len(nodes[parent].node.children) > 1:
         if any(blocks[parent + 1:at]):
             break
         at = parent
     return nodes[at].node
+
+
+def _item_block_depths(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None]) -> set[int]:
+    """Depths at which the document gives items blocks of their own: a block that cannot close a group
+    (prose follows it, or its node is not its parent's last child). At such a depth every item's block is
+    its own, the last child's too (c260: each 1. of a group closed by its 责任单位: line)."""
+    return {
+        len(nt.path) for at, nt in enumerate(nodes)
+        if blocks[at] and (parent := parents[at]) is not None
+        and (nt.text[blocks[at][-1].end:].strip() or nodes[parent].node.children[-1] is not nt.node)
+    }
 
 
 def _parent_indices(nodes: list[NodeText]) -> list[int | None]:
@@ -220,19 +257,36 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
 
 def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
     """Sentences that are nothing but role clauses (交通运输部运输服务司牵头，科技司、人事教育司配合。):
-    every clause ends with a role verb (a cheap test most sentences fail before any parsing)."""
+    every clause ends with a role verb (a cheap test most sentences fail before any parsing); in a longer
+    sentence, each clause that is a list of units and its role verb (…,县文明委具体指导,乡(镇、街道)、村(社区)
+    负责组织实施。)."""
     found: list[Statement] = []
     text = nt.text
     if not text.rstrip().endswith(r.verbs_longest_first) and not r.verb_before_break.search(text):
         return found
     for start in sorted(_sentence_starts(text, r)):
         end = _sentence_end(text, start)
-        if end <= start or inside(start, skip) or not _all_clauses_end_in_verbs(text, start, end, r):
+        if end <= start or inside(start, skip):
             continue
-        statement = parse(text, start, end, registry, r)
-        if statement.units and not statement.unparsed:
-            found.append(statement)
+        whole = _all_clauses_end_in_verbs(text, start, end, r)
+        for c_start, c_end in [(start, end)] if whole else _verb_clauses(text, start, end, r):
+            statement = parse(text, c_start, c_end, registry, r)
+            if statement.units and not statement.unparsed and (whole or _plain_names(text, statement, r)):
+                found.append(statement)
     return found
+
+
+def _verb_clauses(text: str, start: int, end: int, r: Rules) -> Iterator[tuple[int, int]]:
+    """The top-level clauses of a sentence that end with a role verb."""
+    for c_start, c_end in split_items(text, start, end, "，,"):
+        if text.endswith(r.verbs_longest_first, c_start, c_end):
+            yield _skip_blanks(text, c_start), c_end
+
+
+def _plain_names(text: str, statement: Statement, r: Rules) -> bool:
+    """Whether every unit a clause names is a plain name, no prose run into it (市里成立由市委组织部牵头抓总:
+    成立 and 由 never stand inside a name): in a longer sentence a clause is a statement only then."""
+    return not any(breaks_name(word, r) for unit in statement.units for word in words(text[unit.start:unit.end]))
 
 
 def _all_clauses_end_in_verbs(text: str, start: int, end: int, r: Rules) -> bool:

@@ -85,8 +85,9 @@ def _partner_roles(text: str, names: list[tuple[int, int]], role: str, rules: Ru
 
 
 def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
-    """Units named as taking a role (市司法局作为牵头单位，…; 财政部门作为改革牵头单位): the name that opens the
-    clause right before 作为/担任 and a role label takes the label's role; kinds of body count, as in a statement."""
+    """Units named as taking a role (市司法局作为牵头单位，…; 财政部门作为改革牵头单位; 区教育局为牵头单位，区财政局、
+    区人社局为配合单位): the names that open the clause right before 作为/担任/为 and a role label take the label's
+    role; kinds of body count, as in a statement."""
     found: list[Listed] = []
     text = nt.text
     heading = match_heading(text)
@@ -95,13 +96,23 @@ def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> 
         if heading is not None and start < heading.number_end:
             start = heading.number_end
         start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
-        if inside(start, skip) or match.start() not in name_ends(text, start, False, registry, rules, collective=True):
-            continue
-        if is_vague(text[start:match.start()], rules):
-            continue
+        names = _names_up_to(text, start, match.start(), registry, rules) if not inside(start, skip) else []
         clause = (start, _clause_end(text, match.end(), rules))
-        found.append(Listed(start, match.start(), label_role(match.groupdict(), rules), True, clause))
+        role = label_role(match.groupdict(), rules)
+        kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]
+        found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _names_up_to(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The names listed from ``start`` that end exactly at ``end`` (区财政局、区人社局为配合单位), else none."""
+    for first_end in name_ends(text, start, False, registry, rules, collective=True):
+        names = name_list(text, (start, first_end), False, registry, rules, collective=True)
+        while names and names[-1][1] > end:
+            names.pop()
+        if names and names[-1][1] == end:
+            return names
+    return []
 
 
 def _shared_action_follows(text: str, pos: int, rules: Rules) -> bool:

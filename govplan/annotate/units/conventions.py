@@ -1,4 +1,5 @@
-"""Conventions a notice states once for its lists: a role by list position (排在第一位的部门为牵头部门).
+"""Conventions a notice states once for its lists: a role by list position (排在第一位的部门为牵头部门), and
+the role of a label told by what its units do (各主要责任单位要充分发挥牵头抓总作用).
 
 Where it holds: inside its statement only; from its statement to the end of the document when it
 says so (下同); in the whole document when it stands on its own (注：排在第一位的为牵头单位). It decides
@@ -9,7 +10,7 @@ others theirs (support unless stated). Never guessed: without a convention a rol
 from __future__ import annotations
 
 from govplan.annotate.units.rules import CLOSE, OPEN, Rules
-from govplan.annotate.units.statements import Convention, Statement, label_role
+from govplan.annotate.units.statements import Convention, Listed, Statement, label_role
 
 _CLAUSE_BREAKS = "，,；;。:：\n" + OPEN + CLOSE  # a convention may stand in brackets of its own
 
@@ -39,6 +40,29 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     while before < start and text[before].isspace():
         before += 1
     return before, min(after, default=len(text))
+
+
+def label_duties(text: str, rules: Rules) -> dict[str, str]:
+    """Labels whose role the notice states by their units' duty (各主要责任单位要充分发挥牵头抓总作用 → 主要责任单位
+    lead; 其他责任单位要积极履行配合职责 → support), for labels whose own words leave the role open."""
+    return {
+        match.group("label"): rules.duty_role[match.group("duty")]
+        for match in rules.label_duty.finditer(text)
+        if label_role(match.groupdict(), rules) == "responsible"
+    }
+
+
+def apply_label_duties(tasks: list[list[Listed]], duties: dict[str, str]) -> None:
+    """Give the units listed under a label the role the notice states for it, where it is still open;
+    ``tasks`` holds the units stated for each task. A duty to cooperate (配合) gives support only beside a
+    lead of the same task: with no lead it names no one to help, and the role stays open."""
+    for units in tasks:
+        for role in ("lead", "support"):
+            if role == "support" and not any(unit.role == "lead" for unit in units):
+                continue
+            for unit in units:
+                if unit.role == "responsible" and duties.get(unit.label) == role:
+                    unit.role = role
 
 
 def apply_conventions(statements: list[Statement], whole_document: list[Convention]) -> None:

@@ -92,14 +92,18 @@ def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int,
 
 
 def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
-    """The item without a trailing scope remark in brackets, a glued role verb or a trailer."""
+    """The item without a trailing scope remark, convention or role marker ((牵头)) in brackets, a glued role
+    verb or a trailer."""
     w = rules.words
     changed = True
     while changed and end > start:
         changed = False
         if text[end - 1] in CLOSE:
             open_at = _opening(text, start, end - 1)
-            if open_at is not None and rules.scope_remark.search(text, open_at, end):
+            if open_at is not None and (
+                rules.scope_remark.search(text, open_at, end) or rules.convention_spot.search(text, open_at, end)
+                or rules.role_marker.fullmatch(text, open_at, end)
+            ):
                 end, changed = open_at, True
                 continue
         verb = ending_verb(text, start, end, rules)
@@ -230,8 +234,8 @@ def is_collective(name: str, rules: Rules) -> bool:
     core = re.sub(r"\([^()]{1,8}\)$", "", name)  # 镇街(园区): the bracket names an alternative
     if core.startswith(w["vague_starts"]):
         return False
-    if core in w["collective_words"]:
-        return True
+    if core in w["collective_words"] or (core != name and rules.level_run.fullmatch(name)):
+        return True  # 乡(镇、街道), 村(社区): a level and its alternatives, every unit of those levels
     kind = next((core[len(d):] for d in w["distributive_starts"] if core.startswith(d)), core)
     if kind != core and (kind in w["collective_words"] or kind in w["distributive_kinds"] or rules.level_run.fullmatch(kind)):
         return True  # 各乡镇, 各街道, 各县区, 各县(市、区), 各地: every unit of those levels or places

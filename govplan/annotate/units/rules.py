@@ -34,8 +34,11 @@ class Rules:
     sentence_break: re.Pattern[str]
     statement_cue: re.Pattern[str]  # a word every statement holds: a role verb or label word, a convention's first
     convention_spot: re.Pattern[str]  # the part of a convention after the position verb (第一位的为牵头单位)
+    label_duty: re.Pattern[str]  # 各主要责任单位要充分发挥牵头抓总 (groups "label" and "duty")
+    role_marker: re.Pattern[str]  # (牵头) after a listed unit: a role verb or label alone in brackets (group "marker")
+    duty_role: dict[str, str]  # 牵头抓总 -> lead
     clause_break: re.Pattern[str]
-    verb_before_break: re.Pattern[str]  # a role verb right before a sentence end: a sentence may be a statement
+    verb_before_break: re.Pattern[str]  # a role verb right before a sentence or clause end: a clause may be a statement
     scope_remark: re.Pattern[str]
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
@@ -80,7 +83,7 @@ def rules() -> Rules:
         convention=_convention_pattern(w),
         convention_rest=re.compile(
             rf"(?:{alternation(w['position_rest'])})(?:{alternation(w['position_nouns'])})?"
-            rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+            rf"(?:{alternation(w['position_copulas'])}){_label(w, alternatives=True)}"
         ),
         scope_onward=re.compile(alternation(w["scope_onward"])),
         sentence_break=re.compile(f"[{re.escape(w['sentence_breaks'])}]"),
@@ -90,10 +93,18 @@ def rules() -> Rules:
         ])),
         convention_spot=re.compile(
             rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
-            rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False)}"
+            rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False, alternatives=True)}"
+        ),
+        label_duty=re.compile(
+            rf"{_label(w)}要[^{re.escape(w['sentence_breaks'])}，,]{{0,{int(w['label_duty_chars'])}}}?"
+            rf"(?P<duty>{alternation(word_map(w['label_duties']))})"
+        ),
+        duty_role=word_map(w["label_duties"]),
+        role_marker=re.compile(
+            rf"[ \t]*[{re.escape(OPEN)}](?P<marker>{alternation(verbs)}|{_label(w, named=False)})[{re.escape(CLOSE)}]"
         ),
         clause_break=re.compile("[，,]"),
-        verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}]"),
+        verb_before_break=re.compile(rf"{alternation(verbs)}[{re.escape(w['sentence_breaks'])}，,]"),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
         collective_level=re.compile(rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?"),
         collective_next=re.compile(
@@ -146,12 +157,14 @@ def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
     return {**tailed, **verbs}
 
 
-def _label(w: dict[str, Any], named: bool = True) -> str:
+def _label(w: dict[str, Any], named: bool = True, alternatives: bool = False) -> str:
     """A role label: [prefix] role word [infix] head, or one of the labels listed as they stand;
-    with ``named`` its parts are the groups label, word and head."""
+    with ``named`` its parts are the groups label, word and head. With ``alternatives`` (the label a
+    convention gives) a second word after 或 may share the head (牵头或汇总单位): the first word decides."""
     word, head, label = ("?P<word>", "?P<head>", "?P<label>") if named else ("?:", "?:", "?:")
+    other = rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,4}}?)?" if alternatives else ""
     grammar = (
-        rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))})"
+        rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))}){other}"
         rf"(?:{alternation(w['label_infixes'])})?({head}{alternation(w['label_heads'])})"
     )
     return rf"({label}{grammar}|{alternation(word_map(w['role_labels']))})"
@@ -165,7 +178,7 @@ def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
         rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务|[{piece('han')}]{{0,{int(w['position_among_chars'])}}}?"
         rf"(?:{alternation(w['position_among'])})中)?(?:{alternation(w['position_verbs'])})?"
         rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
-        rf"(?:{alternation(w['position_copulas'])}){_label(w)}"
+        rf"(?:{alternation(w['position_copulas'])}){_label(w, alternatives=True)}"
         rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
     )
 

@@ -36,6 +36,7 @@ class Listed:
     role: str
     first: bool  # first item of its list (a role by list position picks it)
     clause: tuple[int, int]  # the clause it came from
+    label: str = ""  # the label it is listed under (主要责任单位), whose role the notice may state (conventions.py)
 
 
 @dataclass
@@ -76,8 +77,9 @@ def parse(
     """The statement in ``text[start:end]``; ``role`` is a label's role already read before it (a
     labelled sub-heading), ``prose`` says that prose may follow a labelled list (cut items at their unit),
     ``tolerant`` that a verb list may hold names the rules do not know (a bracket: 县总工会、某某协会配合), passed over."""
-    statement = Statement(start, end)
+    statement = Statement(start, end, conventions=_bracketed_conventions(text, start, end, registry, rules))
     labelled: str | None = role  # the role of the label the clauses are under, if any
+    label = ""  # that label's words, when read here
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
     waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
     for c_start, c_end in _clauses(text, start, end, rules):
@@ -88,12 +90,14 @@ def parse(
         found = rules.inline_label.match(text, c_start)
         listed: tuple[list[Listed], str] | None = None
         if found is not None and found.end() < c_end:
-            labelled = label_role(found.groupdict(), rules)
-            listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose)
+            labelled, label = label_role(found.groupdict(), rules), found.group("label")
+            listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose, label=label)
         elif found is None:
             listed = _verb_list(text, c_start, c_end, clause, registry, rules, tolerant)
             if listed is None and labelled is not None:
-                listed = _label_list(text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists))
+                listed = _label_list(
+                    text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists), label=label
+                )
             elif listed is None and (units := _units(text, c_start, c_end, "", clause, registry, rules, True, True)):
                 waiting += units
                 continue
@@ -108,6 +112,21 @@ def parse(
     for listed, _ in lists:
         statement.units += listed
     return statement
+
+
+def _bracketed_conventions(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Convention]:
+    """Conventions in brackets inside the statement, glued to a list's last item (责任单位:区发改局、
+    海曙生态环境分局(列第一位者为牵头或汇总单位,下同)): they hold for the statement, and onward with 下同."""
+    found: list[Convention] = []
+    opened: set[int] = set()
+    for spot in rules.convention_spot.finditer(text, start, end):
+        open_at = max(text.rfind(ch, start, spot.start()) for ch in OPEN)
+        if open_at < start or open_at in opened or any(ch in CLOSE for ch in text[open_at:spot.start()]):
+            continue
+        opened.add(open_at)
+        close = min((i for i in (text.find(ch, spot.end(), end) for ch in CLOSE) if i >= 0), default=end)
+        found += parse(text, open_at + 1, close, registry, rules).conventions
+    return found
 
 
 def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[int, int]]:
@@ -160,7 +179,7 @@ def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: 
 
 def _label_list(
     text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules,
-    prose: bool, continued: bool = False,
+    prose: bool, continued: bool = False, label: str = "",
 ) -> tuple[list[Listed], str] | None:
     """Units of a labelled list: every item as written (cut at its unit where prose may follow); a
     role verb ending the list wins over the label (责任单位：A牵头). A further list under the label
@@ -173,8 +192,9 @@ def _label_list(
     if verb:
         role, end = rules.verb_role[verb], verb_at  # type: ignore[assignment]  # verb_at is set with verb
     units = _units(text, start, end, role, clause, registry, rules, require_units=prose)
-    for unit in units if continued else []:
-        unit.first = False
+    for unit in units:
+        unit.first = unit.first and not continued
+        unit.label = "" if verb else label
     return units, verb
 
 
@@ -246,8 +266,21 @@ def _units(
                 return None  # 着力推进…配合: prose, not a list (a bracket tolerates a name it does not know)
             if unit_end is None or not balanced(text[s2:unit_end]) or text[s2:unit_end] in COLONS:
                 continue  # 中心) is the garbled tail of a name, not a unit
-            listed.append(Listed(s2, unit_end, role, not listed, clause))
+            marked = _marked_role(text, e, end, role, rules) if e2 == e else role
+            listed.append(Listed(s2, unit_end, marked, not listed, clause))
     return listed
+
+
+def _marked_role(text: str, item_end: int, end: int, role: str, rules: Rules) -> str:
+    """The role a marker in brackets right after an item gives its unit (责任单位：区教育局（牵头）、区财政局:
+    区教育局 leads), else the list's."""
+    marker = rules.role_marker.match(text, item_end, end)
+    if marker is None:
+        return role
+    word = marker.group("marker")
+    if word in rules.verb_role:
+        return rules.verb_role[word]
+    return label_role(rules.label.fullmatch(word).groupdict(), rules)  # type: ignore[union-attr]
 
 
 def units_of_list(
