@@ -20,10 +20,15 @@ from tests.crafted import (
 )
 
 
-def seconds(action) -> float:  # type: ignore[no-untyped-def]
-    began = time.perf_counter()
-    action()
-    return time.perf_counter() - began
+def seconds(action, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
+    """The best of ``runs`` timings: a busy machine only ever adds time, and a ratio of two single
+    timings of a few milliseconds failed on load alone (8.4 against 8 on a shared CI machine)."""
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - began)
+    return best
 
 
 @pytest.mark.parametrize("size", [5 * 1024 * 1024, 65 * 1024 * 1024])
