@@ -44,7 +44,10 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def label_duties(text: str, rules: Rules) -> dict[str, str]:
     """Labels whose role the notice states by their units' duty (各主要责任单位要充分发挥牵头抓总作用 → 主要责任单位
-    lead; 其他责任单位要积极履行配合职责 → support), for labels whose own words leave the role open."""
+    lead; 其他责任单位要积极履行配合职责 → support), for labels whose own words leave the role open. The
+    label pattern is tried only in texts that hold a duty word (most hold none)."""
+    if not any(duty in text for duty in rules.duty_role):
+        return {}
     return {
         match.group("label"): rules.duty_role[match.group("duty")]
         for match in rules.label_duty.finditer(text)
