@@ -22,12 +22,12 @@ from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
-from govplan.lexical.segment import words
 from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, support_units
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
+from govplan.lexical.segment import words
 from govplan.registry import Registry
 from govplan.spec.model import Evidence, TaskNode, UnitRef
 from govplan.structure.numbering import match_heading
