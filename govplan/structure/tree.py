@@ -58,6 +58,7 @@ class _Cand:
     pos: int
     heading: HeadingNumber
     kind: str
+    indent: int | None = None  # blanks before a number at a line start (nested HTML or Word lists)
 
 
 @dataclass
@@ -88,6 +89,7 @@ class _Open:
     numeral_written: bool = True
     row: _RowInfo | None = None
     lost_opening: bool = False  # opened past 1 where the text begins inside its outline (七、 on page 2)
+    indent: int | None = None  # blanks before its number when it opens a line
 
 
 class TreeBuilder:
@@ -268,7 +270,7 @@ class TreeBuilder:
             head = match_heading(text)
             glued: list[_Cand] = []
             if head is not None:
-                found.append(_Cand(k, line.start, head, "start"))
+                found.append(_Cand(k, line.start, head, "start", self._indent(line)))
                 glued = self._glued(k, line, head, 0)
                 found.extend(glued)
             for pos, kind in self._boundaries(text):
@@ -326,7 +328,9 @@ class TreeBuilder:
     def _glued(self, k: int, line: Line, head: HeadingNumber, at: int) -> list[_Cand]:
         """A new list glued to a heading phrase (一、总体要求1.指导思想…, or one blank between): a number
         of the glued-item styles after a character of the phrase, before its first sentence end
-        (``at``: where the heading's number stands in the line)."""
+        (``at``: where the heading's number stands in the line). The item found may itself be a
+        heading phrase with its own first item glued on (二、项目推进措施 1.推进城市化建设 (1)加快…: a
+        PDF page run onto one line), so the chain is followed."""
         text = line.text
         body = at + head.number_end
         phrase_end = min(len(text), body + self.data.max_title_chars)
@@ -340,7 +344,7 @@ class TreeBuilder:
                 continue
             heading = heading_at(text, pos)
             if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style:
-                return [_Cand(k, line.start + pos, heading, "glued")]
+                return [_Cand(k, line.start + pos, heading, "glued"), *self._glued(k, line, heading, pos)]
         return []
 
     # --- placing headings ----------------------------------------------------------------------
@@ -351,8 +355,9 @@ class TreeBuilder:
         """Put a heading into the tree, or return None when its number does not continue any list."""
         heading = cand.heading
         mid = self.data.midline
-        depth = next((i for i, open_ in enumerate(stack) if open_.style == heading.style), None)
+        depth = self._open_list(heading.style, cand, stack)
         value = heading.value
+        nested = value == 1 and depth is not None and self._indented_under(cand, stack[depth])
         if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
             if not stack or cand.kind != "start":
                 return None
@@ -374,7 +379,7 @@ class TreeBuilder:
         lost = first_of_style and value > 1 and self._outline_begins(stack, roots)
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
-            ok = continues or restart or gap or (lost and not heading.strict and not heading.needs_child)
+            ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child)
             if not ok and first_of_style:
                 above = self._restart_under(index, stack)
                 ok = above is not None
@@ -397,7 +402,9 @@ class TreeBuilder:
                 and not heading.strict and (not heading.needs_child or self._child_follows(index))
         if not ok:
             return None
-        if depth is not None:
+        if nested:
+            pass  # a list inside the last item, shown only by its deeper indentation
+        elif depth is not None:
             lost = stack[depth].lost_opening and value > 1  # the list opened inside the outline goes on
             del stack[depth:]
         elif above is not None:
@@ -407,11 +414,33 @@ class TreeBuilder:
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
-                     numeral_written=not heading.damaged, lost_opening=lost)
+                     numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
         return node
+
+    def _indent(self, line: Line) -> int:
+        """How many blanks stand before a line's content (a full-width blank counts as two)."""
+        lead = self.text[self.text.rfind("\n", 0, line.start) + 1:line.start]
+        return len(lead) + lead.count("\u3000")
+
+    @staticmethod
+    def _open_list(style: str, cand: _Cand, stack: list[_Open]) -> int | None:
+        """Where the list a heading of this style continues is open: the outermost one of its style,
+        unless lists of one style nest by indentation (an HTML list inside an item: 2. … then
+        1.-6. indented under it), where it is the one at the heading's own indentation."""
+        same = [i for i, open_ in enumerate(stack) if open_.style == style]
+        if not same:
+            return None
+        level = [i for i in same if cand.indent is not None and stack[i].indent == cand.indent]
+        return level[-1] if level else same[0]
+
+    @staticmethod
+    def _indented_under(cand: _Cand, open_: _Open) -> bool:
+        """Whether a line-start heading stands deeper than the open item of its style (a list
+        opening inside that item, not one restarting beside it)."""
+        return cand.indent is not None and open_.indent is not None and cand.indent > open_.indent
 
     @staticmethod
     def _outline_begins(stack: list[_Open], roots: list[_Open]) -> bool:
