@@ -387,11 +387,12 @@ class TreeBuilder:
             # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
             # there; after a sentence end only the styles that are never inline items may
             new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
-            ok = (value == expected and (depth is not None or heading.style in last_value)) or (
-                new_list and (value in (expected, 1) or gap) and (self._confirmed(index) or self._announced(cand))
+            ok = (value == expected and (depth is not None or heading.style in last_value)) or (depth is not None and gap) or (
+                new_list and (value in (expected, 1) or gap)
+                and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index))
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
                 depth is None and value == 1 and parent_placed and not heading.strict
-                and self._runs_on(stack[-1], cand) and self._confirmed(index))
+                and (self._runs_on(stack[-1], cand) or self._leads_in(stack[-1], cand, index)) and self._confirmed(index))
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
         elif cand.kind == "prose":
@@ -466,9 +467,11 @@ class TreeBuilder:
         """Whether the next candidate of the same style after ``index`` numbers on from it (with
         ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose),
         or its first decimal child follows it (1. then 1.1)."""
+        return self._child_follows(index) or self._glued_child_follows(index) or self._numbers_on(index, by_boundary)
+
+    def _numbers_on(self, index: int, by_boundary: bool = False) -> bool:
+        """Whether the next candidate of the same style after ``index`` is its next number."""
         cand = self._cands[index]
-        if self._child_follows(index) or self._glued_child_follows(index):
-            return True
         for later in self._cands[index + 1:]:
             if by_boundary and later.kind == "prose":
                 continue
@@ -489,10 +492,27 @@ class TreeBuilder:
         """Whether a first item runs on after its heading's phrase and the colon closing it (3.农村危房改造:(1)…)."""
         return self.data.midline.run_on.fullmatch(self.text, parent.number_end, cand.pos) is not None
 
+    def _leads_in(self, parent: _Open, cand: _Cand, index: int) -> bool:
+        """Whether a first item opens its heading's list after the heading's lead-in sentences
+        (一、考核内容对…总分为100分。(一)…(二)…): its next number follows, and no inline item (一是…)
+        stands between the heading and it, to which the list would belong."""
+        if not self._numbers_on(index):
+            return False
+        line_end = self.text.find("\n", cand.pos)
+        paragraph = self.text[parent.number_end:line_end if line_end >= 0 else len(self.text)]
+        return not any(item.start < cand.pos - parent.number_end for item in find_inline_items(paragraph))
+
     def _announced(self, cand: _Cand) -> bool:
         """Whether a first item follows a lead-in that announces its list (以下五个方面： 1、…)."""
         return cand.heading.value == 1 and self.data.midline.announcing.search(
             self.text, max(0, cand.pos - self.data.max_title_chars), cand.pos) is not None
+
+    def _outline_opens(self, index: int) -> bool:
+        """Whether a first item opens an outline: the next number is the first of a list of another
+        style that numbers on (…细则。一、考核内容…100分。(一)双季稻生产…(二)…: an excerpt cut before 二、)."""
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        return self._cands[index].heading.value == 1 and later is not None and later.heading.value == 1 \
+            and later.heading.style != self._cands[index].heading.style and self._confirmed(index + 1)
 
     def _glued_child_follows(self, index: int) -> bool:
         """Whether a first item is glued to this heading's phrase (一、总体要求 (一)指导思想…)."""
