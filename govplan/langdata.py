@@ -233,6 +233,11 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class NamedYear(Strict):
+    not_after: Words
+    not_before: Words
+
+
 class DocumentNumber(Strict):
     open: str
     end: str
@@ -272,6 +277,8 @@ class DeadlinesData(Strict):
     trend_periods: Words
     trend_verbs: Words
     year_names_work: YearNamesWork
+    named_year: NamedYear
+    document_name_reach: int
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str

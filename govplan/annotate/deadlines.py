@@ -60,6 +60,8 @@ class _Rules:
     named: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
+    dates_on: re.Pattern[str]
+    names_document: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
@@ -183,6 +185,13 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
             rf"(?:{alternation(w['year_names_work']['verbs'])})"
         ),
+        dates_on=re.compile(
+            rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
+            + alternation([*w["suffix_kinds"], *year_parts, *w["period_start_words"], *w["period_separators"],
+                           *w["historical_after"], *w["named_year"]["not_before"]])
+            + ")"
+        ),
+        names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
@@ -194,10 +203,12 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     written_years, finders = _scanners()
     text = nt.text
+    if ctx.year is None and ctx.named_year is None:
+        ctx.named_year = _named_year(text, written_years, ctx, rules)
     if not ctx.report and under_review(nt):
         ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
-    years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules.words)]
+    years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules)]
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
@@ -242,6 +253,7 @@ class _Clause:
     doc: DocContext
     year: int | None
     year_from: str | None
+    named: bool = False  # the year is the one an undated document named in an earlier node
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
@@ -251,13 +263,33 @@ def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext) -
     """The year written last before ``start`` in the node's text frames year-less dates after it
     (2024年，…9月底前; a stage heading （2021年10月）。10月15日前…), unless it lies before the
     document's own year (截至2022年底已…。9月底前… in 2023 speaks of the past); otherwise they take
-    the document's year (from its date of issue, plan title or an assumed date)."""
+    the document's year (from its date of issue, plan title or an assumed date), and in a document
+    with none, the year its text named for its work in an earlier node (``DocContext.named_year``)."""
     k = bisect.bisect_left(years, (start, "")) - 1
     if k >= 0:
         year = _written_year(years[k][1], ctx)
         if year is not None and (ctx.year is None or ctx.year <= year <= ctx.year + _YEAR_SPAN):
             return _Clause(ctx, year, "clause")
+    if ctx.year is None and ctx.named_year is not None:
+        return _Clause(ctx, ctx.named_year, "clause", named=True)
     return _Clause(ctx, ctx.year, ctx.year_from)
+
+
+def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rules) -> int | None:
+    """The first year the node's text names for the document's own work (结合2021年市政府重点工作,
+    落实2020年发展主要目标, 2016年计划出列的…): a year standing as a name, not a date point (到2025年,
+    2025年底前, 2024年3月, 2023年起, the end of 2023-2025年), the past (2003年以来) or a cited title."""
+    words = rules.words
+    before = tuple([*words["lead_cues"], *words["end_date_cues"], *words["goal_lead_cues"], *words["weak_lead_cues"],
+                    *words["period_separators"], *words["named_year"]["not_after"]])
+    for m in written_years.finditer(text):
+        if (not _frames_dates(text, m, rules) or _in_title(text, m.start(), words)
+                or text.endswith(before, 0, m.start()) or rules.dates_on.match(text, m.end())):
+            continue
+        year = _written_year(m.group("y"), ctx)
+        if year is not None and 1900 <= year <= 2100:
+            return year
+    return None
 
 
 def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | None:
@@ -275,10 +307,11 @@ def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | No
     return builders[m.re](m, m.string, ctx, rules)
 
 
-def _frames_dates(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+def _frames_dates(text: str, m: re.Match[str], rules: _Rules) -> bool:
     """Whether a written year can be the year of the year-less dates after it: not one that names
-    the past (2003年以来…。…于7月15日前 is not 2003's July)."""
-    return not _is_historical(text, m.start(), m.end(), words)
+    the past (2003年以来…。…于7月15日前 is not 2003's July), nor one opening the name of a document
+    (完成2009年环保专项行动工作总结报告,于10月30日前…: the report's year, not the deadline's)."""
+    return not (_is_historical(text, m.start(), m.end(), rules.words) or rules.names_document.match(text, m.end()))
 
 
 def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
@@ -356,9 +389,17 @@ def _year_of(raw: str | None, ctx: DocContext) -> tuple[int | None, int | None]:
     if raw is None:
         return ctx.year, None
     if raw in ("今", "明"):
-        return (None, None) if ctx.year is None else (ctx.year + (raw == "明"), None)
+        own = _own_year(ctx)
+        return (None, None) if own is None else (own + (raw == "明"), None)
     year = _written_year(raw, ctx)
     return year, year
+
+
+def _own_year(ctx: DocContext) -> int | None:
+    """The document's own year, which 今年/明年 count from: never the year a clause names (2025年年底前
+    …；今年年底前 is this year's end, not 2025's)."""
+    doc = ctx.doc if isinstance(ctx, _Clause) else ctx
+    return doc.year if doc.year is not None else doc.named_year
 
 
 def _written_year(raw: str, ctx: DocContext) -> int | None:
@@ -588,7 +629,7 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules) -> 
     if rules.names_work.match(text, end):
         return False
     words = rules.words
-    if ctx.year is not None:
+    if ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named):
         return not text.startswith(words["bare_year_non_followers"], end)
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
         end += 1
