@@ -183,7 +183,7 @@ def _rules() -> _Rules:
         clause_break=re.compile(f"[{breaks}]"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
-            rf"(?:{alternation(w['year_names_work']['verbs'])})"
+            rf"(?:{alternation(w['year_names_work']['verbs'])}|$)"
         ),
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
