@@ -99,7 +99,7 @@ def _core_ahead(year_parts: list[str]) -> str:
     return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
 
 
-_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
+_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
 
 
 def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
@@ -156,7 +156,7 @@ def _rules() -> _Rules:
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
-        rf"|(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>前)?"
+        rf"|(?:{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
@@ -406,7 +406,7 @@ def _written_year(raw: str, ctx: DocContext) -> int | None:
     """A year as written: four digits (2024, 二〇二四), or a Republic-of-China year (112) in a
     document that counts years so (a Taiwan source)."""
     try:
-        year = to_int(raw.lstrip("中华民国"))
+        year = to_int(raw.lstrip("中华民国").strip())
     except NumeralError:
         return None
     if year < 1000:
