@@ -289,6 +289,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     clause_year_parts: dict[str, int]
+    deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
     period_separators: Words
     period_start_words: Words

@@ -113,7 +113,7 @@ def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
     w = data("deadlines")
-    year_parts = list(w["year_parts"]) + list(w["year_parts_after_year"]) + list(w["clause_year_parts"])
+    year_parts = [*w["year_parts"], *w["year_parts_after_year"], *w["clause_year_parts"], *w["deictic_spans"]]
     month_parts = list(w["month_parts"])
     core_a = _date_core("a", year_parts, month_parts)
     core_b = _date_core("b", year_parts, month_parts)
@@ -423,6 +423,10 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
     try:
         year, written = _year_of(g[f"{tag}y"], ctx)
         month, day = _month_day(g, tag, words)
+        ahead = words["deictic_spans"].get(g[f"{tag}yp"] or "")
+        if ahead is not None:  # 今明两年: by the end of the year after the document's own
+            own = _own_year(ctx)
+            year = None if own is None else own + int(ahead)
     except (NumeralError, ValueError):
         return None
     if month is None:
@@ -467,7 +471,8 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
         return 3 * to_int(g[f"{tag}q"] or ""), None
     part_name = g[f"{tag}yp"]
     if part_name:
-        table = words["year_parts_after_year"] if g[f"{tag}y"] else {**words["year_parts"], **words["clause_year_parts"]}
+        table = words["year_parts_after_year"] if g[f"{tag}y"] else {
+            **words["year_parts"], **words["clause_year_parts"], **{span: 12 for span in words["deictic_spans"]}}
         return (int(table[part_name]), None) if part_name in table else (None, None)
     return (12, None) if g[f"{tag}y"] else (None, None)
 
@@ -576,7 +581,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     if g["aq"]:
         return True
     if g["ayp"]:
-        return g["ayp"] not in words["clause_year_parts"] or _opens_clause(text, m.start(), words)
+        opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
+        return not opening_only or _opens_clause(text, m.start(), words)
     if not g["ay"]:
         return False
     if g["lead"] or g["suf"]:
