@@ -238,6 +238,11 @@ class NamedYear(Strict):
     not_before: Words
 
 
+class DoneAttribute(Strict):
+    end: str
+    reach: int
+
+
 class DocumentNumber(Strict):
     open: str
     end: str
@@ -264,6 +269,7 @@ class DeadlinesData(Strict):
     historical_after: Words
     done_words: Words
     done_not_before: Words
+    done_attribute: DoneAttribute
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words

@@ -62,6 +62,7 @@ class _Rules:
     names_work: re.Pattern[str]
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
+    done_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
@@ -192,6 +193,7 @@ def _rules() -> _Rules:
             + ")"
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
+        done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
@@ -317,11 +319,13 @@ def _frames_dates(text: str, m: re.Match[str], rules: _Rules) -> bool:
 def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
     """Whether the sentence holding a date states a completed action (开展了, 已经…审议通过): an
     uncued date there says when something happened, not when it is due. 认领了之后 is the time of
-    a condition, no narrative."""
+    a condition, no narrative; nor is 已下达的任务, a done word inside a phrase that describes a noun."""
     words = rules.words
     first, last = _sentence_bounds(text, start, end, words["sentence_breaks"])
     done = words_among_within(text, first, last, rules.done_words)
-    return any(not text.startswith(words["done_not_before"], pos + len(token)) for pos, token in done)
+    return any(not (text.startswith(words["done_not_before"], pos + len(token))
+                    or rules.done_attribute.match(text, pos + len(token)))
+               for pos, token in done)
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
