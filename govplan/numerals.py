@@ -17,9 +17,9 @@ SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 SECTION_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 MULTIPLIERS: dict[str, int] = {**SMALL_UNITS, **SECTION_UNITS}
 
-# Other glyphs typed for 〇 in written years (二○○一年: a white circle), read as 〇 by the converter but
-# left out of the numeral alphabet, where the circle is also a list bullet.
-ZERO_GLYPHS = "○"
+# Other glyphs typed for 〇 in written years (二○○一年: a white circle; 二O一一年: a Latin O), read as 〇 by the
+# converter but left out of the numeral alphabet, where the circle is also a list bullet.
+ZERO_GLYPHS = "○O"
 
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(SECTION_UNITS)
 CN_DIGIT_CHARS = "".join(DIGITS)
