@@ -275,6 +275,7 @@ class DeadlinesData(Strict):
     title_line_labels: Words
     title_line_ends: Words
     document_number: DocumentNumber
+    title_line_count: str
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str

@@ -53,6 +53,7 @@ class _Rules:
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
     title_end: re.Pattern[str]
+    title_count: re.Pattern[str]
     cited_title: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
@@ -176,6 +177,7 @@ def _rules() -> _Rules:
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
         title_end=re.compile(rf"(?:{piece('document_kind')}|{alternation(w['title_line_ends'])})[)）]?$"),
+        title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
         cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
@@ -609,13 +611,15 @@ def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
     a kind of document (方案, 要点, 分解表…)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = _bare_title(text[start:end if end >= 0 else len(text)].strip(), rules.words)
+    line = _bare_title(text[start:end if end >= 0 else len(text)].strip(), rules)
     return bool(rules.title_end.search(line, max(0, len(line) - _KIND_CHARS))) and not rules.punctuation.search(line)
 
 
-def _bare_title(line: str, words: dict[str, Any]) -> str:
-    """A line without the label before a title (附件1:) and the document number after it
-    ((华政发〔2021〕2号)), so that what is left can be judged as a title."""
+def _bare_title(line: str, rules: _Rules) -> str:
+    """A line without the label before a title (附件1:) and the document number or the count of its
+    items after it ((华政发〔2021〕2号), (共计121项)), so that what is left can be judged as a title."""
+    words = rules.words
+    line = rules.title_count.sub("", line).rstrip()
     for label in words["title_line_labels"]:
         if line.startswith(label):
             rest = line[len(label):].lstrip("0123456789 ")
