@@ -527,11 +527,12 @@ def _as_of(lead: str | None, when: _When, ctx: DocContext, words: dict[str, Any]
 
 
 def _commencement(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
-    """Entry into force (自2020年6月15日起施行) or a start that anchors nothing (从2022年第二季度起):
-    the day a measure applies or a routine starts from, the first day of a quarter or month."""
+    """Entry into force (自2020年6月15日起施行) or a start that anchors nothing (从2022年第二季度起,
+    从2014年开始): the day a measure applies or a routine starts from, the first day of a quarter, a
+    month or a year."""
     g = _groups(m)
     when = _resolve(g, "a", ctx, rules.words)
-    if when is None or not (g["ad"] or g["am"] or g["aq"]) or _anchors_rhythm(text, m, rules):
+    if when is None or not (g["ad"] or g["am"] or g["aq"] or (g["ay"] and not g["ayp"])) or _anchors_rhythm(text, m, rules):
         return None
     return {"kind": "on", "due": when.due if g["ad"] else when.start, "unresolved": when.unresolved,
             **_year_source(g, "a", ctx)}
