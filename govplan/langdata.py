@@ -233,6 +233,16 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class NamedYear(Strict):
+    not_after: Words
+    not_before: Words
+
+
+class DoneAttribute(Strict):
+    end: str
+    reach: int
+
+
 class DocumentNumber(Strict):
     open: str
     end: str
@@ -259,11 +269,13 @@ class DeadlinesData(Strict):
     historical_after: Words
     done_words: Words
     done_not_before: Words
+    done_attribute: DoneAttribute
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words
     title_line_ends: Words
     document_number: DocumentNumber
+    title_line_count: str
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
@@ -272,6 +284,8 @@ class DeadlinesData(Strict):
     trend_periods: Words
     trend_verbs: Words
     year_names_work: YearNamesWork
+    named_year: NamedYear
+    document_name_reach: int
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str
@@ -282,6 +296,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     clause_year_parts: dict[str, int]
+    deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
     period_separators: Words
     period_start_words: Words

@@ -17,6 +17,10 @@ SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 SECTION_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 MULTIPLIERS: dict[str, int] = {**SMALL_UNITS, **SECTION_UNITS}
 
+# Other glyphs typed for 〇 in written years (二○○一年: a white circle; 二O一一年: a Latin O), read as 〇 by the
+# converter but left out of the numeral alphabet, where the circle is also a list bullet.
+ZERO_GLYPHS = "○O"
+
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(SECTION_UNITS)
 CN_DIGIT_CHARS = "".join(DIGITS)
 
@@ -34,6 +38,7 @@ def cn_to_int(text: str) -> int:
     A run of bare digits with no unit characters is read positionally (years: 二〇二四);
     otherwise the usual section grammar applies (亿 > 万 > 千/百/十).
     """
+    text = text.translate({ord(glyph): "〇" for glyph in ZERO_GLYPHS})
     if not text or any(ch not in DIGITS and ch not in MULTIPLIERS for ch in text):
         raise NumeralError(text)
     if all(ch in DIGITS for ch in text):

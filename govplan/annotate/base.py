@@ -23,6 +23,10 @@ class DocContext:
     report: bool = False  # the document reports what was done (自评报告, 交流发言): numbers are facts
     date_assumed: bool = False  # doc_date was given by the user (a portal's publication date), not read
     roc_years: bool = False  # the source counts years from 1912 (Taiwan): 112年 is 2023
+    # In a document without a date of issue or a plan year in its title, the year its text first names
+    # for its own work (结合2021年市政府重点工作, 落实2020年发展主要目标): read by the deadline annotator
+    # from the first node naming one, it dates the year-less deadlines of the nodes after it.
+    named_year: int | None = None
 
     @property
     def year(self) -> int | None:

@@ -53,6 +53,7 @@ class _Rules:
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
     title_end: re.Pattern[str]
+    title_count: re.Pattern[str]
     cited_title: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
@@ -60,6 +61,9 @@ class _Rules:
     named: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
+    dates_on: re.Pattern[str]
+    names_document: re.Pattern[str]
+    done_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
@@ -97,7 +101,7 @@ def _core_ahead(year_parts: list[str]) -> str:
     return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
 
 
-_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第" + _QUARTER
+_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
 
 
 def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
@@ -111,7 +115,7 @@ def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
     w = data("deadlines")
-    year_parts = list(w["year_parts"]) + list(w["year_parts_after_year"]) + list(w["clause_year_parts"])
+    year_parts = [*w["year_parts"], *w["year_parts_after_year"], *w["clause_year_parts"], *w["deictic_spans"]]
     month_parts = list(w["month_parts"])
     core_a = _date_core("a", year_parts, month_parts)
     core_b = _date_core("b", year_parts, month_parts)
@@ -154,7 +158,7 @@ def _rules() -> _Rules:
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
-        rf"|(?:(?P<rm>{_MONTH})月份?)?(?:(?P<rd>{_DAY})[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>前)?"
+        rf"|(?:{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
@@ -173,6 +177,7 @@ def _rules() -> _Rules:
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
         title_end=re.compile(rf"(?:{piece('document_kind')}|{alternation(w['title_line_ends'])})[)）]?$"),
+        title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
         cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
@@ -181,8 +186,16 @@ def _rules() -> _Rules:
         clause_break=re.compile(f"[{breaks}]"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
-            rf"(?:{alternation(w['year_names_work']['verbs'])})"
+            rf"(?:{alternation(w['year_names_work']['verbs'])}|$)"
         ),
+        dates_on=re.compile(
+            rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
+            + alternation([*w["suffix_kinds"], *year_parts, *w["period_start_words"], *w["period_separators"],
+                           *w["historical_after"], *w["named_year"]["not_before"]])
+            + ")"
+        ),
+        names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
+        done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
@@ -194,10 +207,12 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     written_years, finders = _scanners()
     text = nt.text
+    if ctx.year is None and ctx.named_year is None:
+        ctx.named_year = _named_year(text, written_years, ctx, rules)
     if not ctx.report and under_review(nt):
         ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
-    years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules.words)]
+    years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules)]
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
@@ -242,6 +257,7 @@ class _Clause:
     doc: DocContext
     year: int | None
     year_from: str | None
+    named: bool = False  # the year is the one an undated document named in an earlier node
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
@@ -251,13 +267,33 @@ def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext) -
     """The year written last before ``start`` in the node's text frames year-less dates after it
     (2024年，…9月底前; a stage heading （2021年10月）。10月15日前…), unless it lies before the
     document's own year (截至2022年底已…。9月底前… in 2023 speaks of the past); otherwise they take
-    the document's year (from its date of issue, plan title or an assumed date)."""
+    the document's year (from its date of issue, plan title or an assumed date), and in a document
+    with none, the year its text named for its work in an earlier node (``DocContext.named_year``)."""
     k = bisect.bisect_left(years, (start, "")) - 1
     if k >= 0:
         year = _written_year(years[k][1], ctx)
         if year is not None and (ctx.year is None or ctx.year <= year <= ctx.year + _YEAR_SPAN):
             return _Clause(ctx, year, "clause")
+    if ctx.year is None and ctx.named_year is not None:
+        return _Clause(ctx, ctx.named_year, "clause", named=True)
     return _Clause(ctx, ctx.year, ctx.year_from)
+
+
+def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rules) -> int | None:
+    """The first year the node's text names for the document's own work (结合2021年市政府重点工作,
+    落实2020年发展主要目标, 2016年计划出列的…): a year standing as a name, not a date point (到2025年,
+    2025年底前, 2024年3月, 2023年起, the end of 2023-2025年), the past (2003年以来) or a cited title."""
+    words = rules.words
+    before = tuple([*words["lead_cues"], *words["end_date_cues"], *words["goal_lead_cues"], *words["weak_lead_cues"],
+                    *words["period_separators"], *words["named_year"]["not_after"]])
+    for m in written_years.finditer(text):
+        if (not _frames_dates(text, m, rules) or _in_title(text, m.start(), words)
+                or text.endswith(before, 0, m.start()) or rules.dates_on.match(text, m.end())):
+            continue
+        year = _written_year(m.group("y"), ctx)
+        if year is not None and 1900 <= year <= 2100:
+            return year
+    return None
 
 
 def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | None:
@@ -275,20 +311,23 @@ def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | No
     return builders[m.re](m, m.string, ctx, rules)
 
 
-def _frames_dates(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+def _frames_dates(text: str, m: re.Match[str], rules: _Rules) -> bool:
     """Whether a written year can be the year of the year-less dates after it: not one that names
-    the past (2003年以来…。…于7月15日前 is not 2003's July)."""
-    return not _is_historical(text, m.start(), m.end(), words)
+    the past (2003年以来…。…于7月15日前 is not 2003's July), nor one opening the name of a document
+    (完成2009年环保专项行动工作总结报告,于10月30日前…: the report's year, not the deadline's)."""
+    return not (_is_historical(text, m.start(), m.end(), rules.words) or rules.names_document.match(text, m.end()))
 
 
 def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
     """Whether the sentence holding a date states a completed action (开展了, 已经…审议通过): an
     uncued date there says when something happened, not when it is due. 认领了之后 is the time of
-    a condition, no narrative."""
+    a condition, no narrative; nor is 已下达的任务, a done word inside a phrase that describes a noun."""
     words = rules.words
     first, last = _sentence_bounds(text, start, end, words["sentence_breaks"])
     done = words_among_within(text, first, last, rules.done_words)
-    return any(not text.startswith(words["done_not_before"], pos + len(token)) for pos, token in done)
+    return any(not (text.startswith(words["done_not_before"], pos + len(token))
+                    or rules.done_attribute.match(text, pos + len(token)))
+               for pos, token in done)
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
@@ -356,16 +395,24 @@ def _year_of(raw: str | None, ctx: DocContext) -> tuple[int | None, int | None]:
     if raw is None:
         return ctx.year, None
     if raw in ("今", "明"):
-        return (None, None) if ctx.year is None else (ctx.year + (raw == "明"), None)
+        own = _own_year(ctx)
+        return (None, None) if own is None else (own + (raw == "明"), None)
     year = _written_year(raw, ctx)
     return year, year
+
+
+def _own_year(ctx: DocContext) -> int | None:
+    """The document's own year, which 今年/明年 count from: never the year a clause names (2025年年底前
+    …；今年年底前 is this year's end, not 2025's)."""
+    doc = ctx.doc if isinstance(ctx, _Clause) else ctx
+    return doc.year if doc.year is not None else doc.named_year
 
 
 def _written_year(raw: str, ctx: DocContext) -> int | None:
     """A year as written: four digits (2024, 二〇二四), or a Republic-of-China year (112) in a
     document that counts years so (a Taiwan source)."""
     try:
-        year = to_int(raw.lstrip("中华民国"))
+        year = to_int(raw.lstrip("中华民国").strip())
     except NumeralError:
         return None
     if year < 1000:
@@ -382,6 +429,10 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
     try:
         year, written = _year_of(g[f"{tag}y"], ctx)
         month, day = _month_day(g, tag, words)
+        ahead = words["deictic_spans"].get(g[f"{tag}yp"] or "")
+        if ahead is not None:  # 今明两年: by the end of the year after the document's own
+            own = _own_year(ctx)
+            year = None if own is None else own + int(ahead)
     except (NumeralError, ValueError):
         return None
     if month is None:
@@ -426,7 +477,8 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
         return 3 * to_int(g[f"{tag}q"] or ""), None
     part_name = g[f"{tag}yp"]
     if part_name:
-        table = words["year_parts_after_year"] if g[f"{tag}y"] else {**words["year_parts"], **words["clause_year_parts"]}
+        table = words["year_parts_after_year"] if g[f"{tag}y"] else {
+            **words["year_parts"], **words["clause_year_parts"], **{span: 12 for span in words["deictic_spans"]}}
         return (int(table[part_name]), None) if part_name in table else (None, None)
     return (12, None) if g[f"{tag}y"] else (None, None)
 
@@ -475,11 +527,12 @@ def _as_of(lead: str | None, when: _When, ctx: DocContext, words: dict[str, Any]
 
 
 def _commencement(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
-    """Entry into force (自2020年6月15日起施行) or a start that anchors nothing (从2022年第二季度起):
-    the day a measure applies or a routine starts from, the first day of a quarter or month."""
+    """Entry into force (自2020年6月15日起施行) or a start that anchors nothing (从2022年第二季度起,
+    从2014年开始): the day a measure applies or a routine starts from, the first day of a quarter, a
+    month or a year."""
     g = _groups(m)
     when = _resolve(g, "a", ctx, rules.words)
-    if when is None or not (g["ad"] or g["am"] or g["aq"]) or _anchors_rhythm(text, m, rules):
+    if when is None or not (g["ad"] or g["am"] or g["aq"] or (g["ay"] and not g["ayp"])) or _anchors_rhythm(text, m, rules):
         return None
     return {"kind": "on", "due": when.due if g["ad"] else when.start, "unresolved": when.unresolved,
             **_year_source(g, "a", ctx)}
@@ -535,7 +588,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     if g["aq"]:
         return True
     if g["ayp"]:
-        return g["ayp"] not in words["clause_year_parts"] or _opens_clause(text, m.start(), words)
+        opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
+        return not opening_only or _opens_clause(text, m.start(), words)
     if not g["ay"]:
         return False
     if g["lead"] or g["suf"]:
@@ -558,13 +612,15 @@ def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
     a kind of document (方案, 要点, 分解表…)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = _bare_title(text[start:end if end >= 0 else len(text)].strip(), rules.words)
+    line = _bare_title(text[start:end if end >= 0 else len(text)].strip(), rules)
     return bool(rules.title_end.search(line, max(0, len(line) - _KIND_CHARS))) and not rules.punctuation.search(line)
 
 
-def _bare_title(line: str, words: dict[str, Any]) -> str:
-    """A line without the label before a title (附件1:) and the document number after it
-    ((华政发〔2021〕2号)), so that what is left can be judged as a title."""
+def _bare_title(line: str, rules: _Rules) -> str:
+    """A line without the label before a title (附件1:) and the document number or the count of its
+    items after it ((华政发〔2021〕2号), (共计121项)), so that what is left can be judged as a title."""
+    words = rules.words
+    line = rules.title_count.sub("", line).rstrip()
     for label in words["title_line_labels"]:
         if line.startswith(label):
             rest = line[len(label):].lstrip("0123456789 ")
@@ -588,7 +644,7 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules) -> 
     if rules.names_work.match(text, end):
         return False
     words = rules.words
-    if ctx.year is not None:
+    if ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named):
         return not text.startswith(words["bare_year_non_followers"], end)
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
         end += 1
