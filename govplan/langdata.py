@@ -357,6 +357,7 @@ class Mood(Strict):
     sentence_breaks: str
     report_titles: Words
     review_headings: Words
+    goal_headings: Words
     report_time_words: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
@@ -404,8 +405,15 @@ class ProjectScale(Strict):
     verbs: Words
 
 
+class BracketedAlone(Strict):
+    opens: Words
+    closes: Words
+    units: Words
+
+
 class TargetsData(Strict):
     units: Words
+    cued_only_units: Words
     comparators_before: dict[Comparator, Words]
     comparators_after: dict[Comparator, Words]
     comparator_adverbs: ComparatorAdverbs
@@ -418,6 +426,8 @@ class TargetsData(Strict):
     zero: Zero
     percent_word: str
     not_after: Words
+    bracketed_alone: BracketedAlone
+    baseline_note: str
     not_before: Words
     action_units: Words
     one_by_one: OneByOne

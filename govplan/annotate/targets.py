@@ -56,6 +56,7 @@ class _Rules:
     announcement: re.Pattern[str]
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
+    baseline_note: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -146,6 +147,7 @@ def _rules() -> _Rules:
         announcement=re.compile(announcement),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
+        baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         words=as_tuples(w),
     )
 
@@ -186,7 +188,8 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
     review = under_review(nt)
-    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report) or review, review)
+    report = review or (bool(ctx and ctx.report) and not _under_goals(nt))
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review)
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
@@ -257,7 +260,16 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
         return True
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
-            or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules))
+            or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
+            or _is_bracketed_alone(match, text, rules))
+
+
+def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A percentage alone in a pair of brackets is a weight or a stage's share: 推展會展活動(6%),
+    1.完成土地規劃(50%)."""
+    w = rules.words["bracketed_alone"]
+    return (match.groupdict().get("unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start())
+            and text.startswith(tuple(w["closes"]), match.end()))
 
 
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -272,7 +284,10 @@ def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日."""
+    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日; a base year's value
+    in a bracketed note: 达到45%(2020年为42%)."""
+    if rules.baseline_note.search(text, max(0, match.start() - 12), match.start()):
+        return True
     if not text.endswith(rules.words["baseline_markers"], 0, match.start()):
         return False
     clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
@@ -355,6 +370,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
     if pattern is rules.chinese and not (word or change or after or quota or floor):
         return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
+    if fields.get("unit") in rules.words["cued_only_units"] and not (word or change):
+        return None  # 5岁以下儿童: an age that says who is meant
     if after:
         comparator = rules.comparator_after[after]
         end += len(after)
@@ -434,8 +451,25 @@ def document_is_report(title: str | None, lines: list[str]) -> bool:
 def under_review(nt: NodeText) -> bool:
     """Whether a node stands under a heading that names an account of what was done (一、2023年…
     计划执行情况, 一、上半年工作回顾), itself included: its dates and numbers are facts even in a plan."""
-    reviews = tuple(_rules().words["mood"]["review_headings"])
-    return any(_heading(node.title).endswith(reviews) for node in nt.path or [nt.node])
+    return _nearest_heading_kind(nt) == "review_headings"
+
+
+def _under_goals(nt: NodeText) -> bool:
+    """Whether the nearest heading naming a review or the goals over a node (itself included) names
+    the goals (1.主要目标指标): its numbers are goals even in a document that reads as a report."""
+    return _nearest_heading_kind(nt) == "goal_headings"
+
+
+def _nearest_heading_kind(nt: NodeText) -> str | None:
+    """Which of the mood's heading lists (review_headings, goal_headings) the nearest heading over a
+    node, itself included, ends with; None where no heading does."""
+    mood = _rules().words["mood"]
+    for node in reversed(nt.path or [nt.node]):
+        heading = _heading(node.title)
+        for kind in ("review_headings", "goal_headings"):
+            if heading.endswith(tuple(mood[kind])):
+                return kind
+    return None
 
 
 def _heading(title: str | None) -> str:
