@@ -427,6 +427,8 @@ class TargetsData(Strict):
     percent_word: str
     not_after: Words
     bracketed_alone: BracketedAlone
+    share_marker: str
+    class_bounds: Words
     baseline_note: str
     not_before: Words
     action_units: Words
