@@ -427,7 +427,6 @@ class TargetsData(Strict):
     percent_word: str
     not_after: Words
     bracketed_alone: BracketedAlone
-    share_marker: str
     class_bounds: Words
     baseline_note: str
     not_before: Words

@@ -624,15 +624,14 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if text.startswith(follower, _past_note(text, item.end, w["bound_notes"])):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
-        counted = _count_follows(text, item, mood, rules)  # 新增年收入超50万元的经济强村5个: the 5个 is the goal
-        if item.after in w["class_bounds"] and _is_measure(item, rules) and (counted or not _creates_object(text, item, mood, rules)):
+        if item.after in w["class_bounds"] and _is_measure(item, rules) and not (
+            _quantity_follows(text, item, mood, rules) or _creates_object(text, item, mood, rules)
+        ):
             return True  # 月销售额15万元以下的小规模纳税人, 5万亩以上的大中型灌区: the class meant
-        if comparator in w["condition_comparators"] and (counted or not (
+        if comparator in w["condition_comparators"] and not (
             mood.frame_end(item.start) is not None or _creates_object(text, item, mood, rules)
-        )):
+        ):
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
-    if comparator != "=" and _is_measure(item, rules) and _after_share(text, item, mood, rules):
-        return True  # 实现20%的村集体年收入超30万元: the property the share must have
     rest = text[item.end:mood.clause_end(item.end)]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
 
@@ -642,18 +641,11 @@ def _is_measure(item: _Found, rules: _Rules) -> bool:
     return not item.fields.get("percent") and item.fields.get("unit") not in rules.words["project_scale"]["count_units"]
 
 
-def _count_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """Whether a count of things follows the bound later in its clause (…超50万元的经济强村5个): the bound
-    then says which things are counted."""
-    rest = text[item.end:mood.clause_end(item.end)]
-    return any(m.group("unit") in rules.words["project_scale"]["count_units"] for m in rules.arabic.finditer(rest))
-
-
-def _after_share(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """Whether a share of a set (20%的村集体) stands earlier in the clause: a bound after it is the property
-    the share must have (实现20%的村集体年收入超30万元), not a goal of its own."""
-    before = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
-    return rules.words["share_marker"] in before
+def _quantity_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a quantity of the things a bound describes follows later in its clause (年收入5万元以上的村达到
+    50%以上): the bound is then the level those things must reach, a goal with them."""
+    after = _past_note(text, item.end, rules.words["bound_notes"])  # 6亩以下(不含6亩)的: the note restates the bound
+    return rules.arabic.search(text, after, mood.clause_end(after)) is not None
 
 
 def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
