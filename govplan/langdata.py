@@ -428,6 +428,8 @@ class TargetsData(Strict):
     not_after: Words
     bracketed_alone: BracketedAlone
     class_bounds: Words
+    makeup_verbs: Words
+    task_count_units: Words
     baseline_note: str
     not_before: Words
     action_units: Words

@@ -578,7 +578,7 @@ class _Mood:
 def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """Whether a number states a goal: not a scope count, a condition, a case a scoring rule treats,
     a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
-    if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules)
+    if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)):
         return False
@@ -720,15 +720,20 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
     return next_break(text, pos, breaks, min(len(text), pos + window))
 
 
-def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
-    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组) or of
-    its own tasks (243项工作任务予以分解): how the work is organised, not what it must achieve."""
+def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组), of its own
+    tasks (243项工作任务予以分解) or of the parts a whole is divided into (分为基层党建28项…): how the work
+    is organised, not what it must achieve."""
     w = rules.words
+    if item.fields.get("percent"):
+        return False
+    if any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["makeup_verbs"]):
+        return True
     noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
     nouns = tuple(w["structure_nouns"])
-    return not item.fields.get("percent") and (
-        noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tuple(w["task_count_nouns"]))
-    )
+    tasks = tuple(w["task_count_nouns"])
+    counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
+    return noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or (counted and any(t in noun for t in tasks))
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
