@@ -429,6 +429,7 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    progress_statuses: Words
     task_count_units: Words
     baseline_note: str
     not_before: Words

@@ -580,6 +580,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
+            or _tallies_progress(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
@@ -669,6 +670,14 @@ def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return True
     sentence = text[start:mood.clause_end(item.end, mood.breaks)]
     return any(phrase in sentence for phrase in w["result_against_goal"])
+
+
+def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count of items with a progress status in its clause (124项达到序时进度要求): a review's tally."""
+    if item.fields.get("unit") not in rules.words["project_scale"]["count_units"]:
+        return False
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):mood.clause_end(item.end)]
+    return any(status in clause for status in rules.words["progress_statuses"])
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
