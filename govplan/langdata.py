@@ -405,6 +405,13 @@ class ProjectScale(Strict):
     verbs: Words
 
 
+class RewardCondition(Strict):
+    opener: str
+    grants: Words
+    breaks: str
+    reach: int
+
+
 class BracketedAlone(Strict):
     opens: Words
     closes: Words
@@ -429,6 +436,7 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    reward_condition: RewardCondition
     progress_statuses: Words
     task_count_units: Words
     baseline_note: str

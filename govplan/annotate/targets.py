@@ -35,6 +35,7 @@ _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
 _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 _DATA_FILE = "govplan/data/targets.yaml"
+_HEADING_MARKS = " 0123456789一二三四五六七八九十.、()（）"  # what an item's number is written with
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _rules() -> _Rules:
     # right after (\d(?<![\dA-Za-z.]\d), not (?<![\dA-Za-z.])\d): re can then skip ahead to the
     # candidates instead of trying the pattern at every position (3-40 times faster on the corpus).
     arabic = (
-        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?P<m1>{_MULT})"
+        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?:{space}(?=[万亿]))?(?P<m1>{_MULT})"
         rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
         rf"(?P<approx>{alternation(approx)})?{space}(?P<unit>{units})(?![A-Za-z])"
     )
@@ -580,7 +581,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
-            or _tallies_progress(text, item, mood, rules)
+            or _tallies_progress(text, item, mood, rules) or _is_reward_condition(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
@@ -670,6 +671,17 @@ def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return True
     sentence = text[start:mood.clause_end(item.end, mood.breaks)]
     return any(phrase in sentence for phrase in w["result_against_goal"])
+
+
+def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A number a reward is paid on: in a part framed 对…，给予…, before the grant verb (对实际投资2亿元…的招商
+    项目，…到位5000万元，给予…1名: the 1名 is the reward)."""
+    w = rules.words["reward_condition"]
+    breaks, window = str(w["breaks"]), int(w["reach"])
+    start = _clause_start(text, item.start, breaks, window)
+    head = text[start:item.start].lstrip(_HEADING_MARKS)  # 2.对…, 一、对…: the item's own number
+    return (head.startswith(w["opener"]) and not any(g in head for g in w["grants"])
+            and any(g in text[item.end:_clause_end(text, item.end, breaks, window)] for g in w["grants"]))
 
 
 def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
