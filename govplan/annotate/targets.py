@@ -357,9 +357,10 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         start = word_start
     else:
         comparator = inherited or _distant_comparator(text, start, rules) or comparator
-        approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, start)), None)
+        at = start - 1 if start and text.startswith(rules.words["unit_space"], start - 1) else start  # 約 500 次
+        approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, at)), None)
         if approx_word:
-            comparator, start = "~", start - len(approx_word)
+            comparator, start = "~", at - len(approx_word)
     change, change_start = _word_before(text, start, rules.change_before, rules)
     if change:
         fields.setdefault("change", rules.change_before[change])
