@@ -436,6 +436,8 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    full_marks: Words
+    full_marks_negations: Words
     reward_condition: RewardCondition
     progress_statuses: Words
     task_count_units: Words

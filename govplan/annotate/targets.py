@@ -189,7 +189,8 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
     review = under_review(nt)
-    report = review or (bool(ctx and ctx.report) and not _under_goals(nt))
+    # under a goals heading a node states goals (False), whatever its document or its cue words say
+    report = True if review else False if _under_goals(nt) else True if ctx and ctx.report else None
     mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review)
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
@@ -515,7 +516,7 @@ class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
     def __init__(
-        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool, review: bool = False
+        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool | None, review: bool = False
     ) -> None:
         words = rules.words["mood"]
         self.text = text
@@ -525,7 +526,7 @@ class _Mood:
         self.breaks = str(words["sentence_breaks"])
         self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
-        self._report: bool | None = True if in_report else None
+        self._report = in_report  # None: decided by the cue words when first asked
         self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
 
@@ -635,7 +636,12 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             mood.frame_end(item.start) is not None or _creates_object(text, item, mood, rules)
         ):
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
-    rest = text[item.end:mood.clause_end(item.end)]
+    end = mood.clause_end(item.end)
+    rest = text[item.end:end]
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
+    if (rest.endswith(follower) and text.startswith(tuple(w["full_marks"]), end + 1)
+            and not any(word in clause for word in w["full_marks_negations"])):
+        return False  # 雙季稻種植比例達到80%的,記滿分: the quota full marks ask for is a goal (not 沒有新增1處…的)
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
 
 
