@@ -94,10 +94,14 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # heldout7 (2026-11-29): c151 moved from held-out to dev (its gold was printed by mistake), which puts dev
         # deadline dates at 0.874 and dev targets at 0.858; the heldout7 batch (c280-c282, 171 support units) puts
         # held-out support at 0.549. Set changes, not rule changes: each floor is the new figure minus 0.01.
+        # heldout8 (2026-11-29): the heldout8 batch (c360-c367, role-rich task tables and 牵头/参加 lists;
+        # 89 deadlines, 59 lead and 131 support units) puts held-out deadline spans at 0.792, deadline
+        # dates at 0.752, lead units at 0.559 and support units at 0.526. Set change, not rule change:
+        # each floor is the new figure minus 0.01.
         "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.86, "targets": 0.84,
                 "lead_units": 0.92, "support_units": 0.92},
-        "held-out": {"tasks": 0.74, "deadline_spans": 0.83, "deadline_dates": 0.84, "targets": 0.81,
-                "lead_units": 0.62, "support_units": 0.53},
+        "held-out": {"tasks": 0.74, "deadline_spans": 0.78, "deadline_dates": 0.74, "targets": 0.81,
+                "lead_units": 0.54, "support_units": 0.51},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
