@@ -372,6 +372,7 @@ class Mood(Strict):
     sentence_breaks: str
     report_titles: Words
     review_headings: Words
+    goal_headings: Words
     report_time_words: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
@@ -419,8 +420,22 @@ class ProjectScale(Strict):
     verbs: Words
 
 
+class RewardCondition(Strict):
+    opener: str
+    grants: Words
+    breaks: str
+    reach: int
+
+
+class BracketedAlone(Strict):
+    opens: Words
+    closes: Words
+    units: Words
+
+
 class TargetsData(Strict):
     units: Words
+    cued_only_units: Words
     comparators_before: dict[Comparator, Words]
     comparators_after: dict[Comparator, Words]
     comparator_adverbs: ComparatorAdverbs
@@ -433,6 +448,15 @@ class TargetsData(Strict):
     zero: Zero
     percent_word: str
     not_after: Words
+    bracketed_alone: BracketedAlone
+    class_bounds: Words
+    makeup_verbs: Words
+    full_marks: Words
+    full_marks_negations: Words
+    reward_condition: RewardCondition
+    progress_statuses: Words
+    task_count_units: Words
+    baseline_note: str
     not_before: Words
     action_units: Words
     one_by_one: OneByOne

@@ -98,7 +98,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # 89 deadlines, 59 lead and 131 support units) puts held-out deadline spans at 0.792, deadline
         # dates at 0.752, lead units at 0.559 and support units at 0.526. Set change, not rule change:
         # each floor is the new figure minus 0.01.
-        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.86, "targets": 0.84,
+        # targets4 (2026-11-29): the targets4 dev documents (c300's indicator table one cell per line, whose
+        # 完成时限 months the table reader files as remarks; c306/c307 goal years) put dev deadline spans at 0.914
+        # and deadline dates at 0.841 before any rule changed (set change: floors 0.90 / 0.83); the round's
+        # target rules bring dev targets to 0.923 (floor 0.91).
+        "dev": {"tasks": 0.96, "deadline_spans": 0.90, "deadline_dates": 0.83, "targets": 0.91,
                 "lead_units": 0.92, "support_units": 0.92},
         "held-out": {"tasks": 0.74, "deadline_spans": 0.78, "deadline_dates": 0.74, "targets": 0.81,
                 "lead_units": 0.54, "support_units": 0.51},

@@ -35,6 +35,7 @@ _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
 _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 _DATA_FILE = "govplan/data/targets.yaml"
+_HEADING_MARKS = " 0123456789一二三四五六七八九十.、()（）"  # what an item's number is written with
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class _Rules:
     announcement: re.Pattern[str]
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
+    baseline_note: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -111,7 +113,7 @@ def _rules() -> _Rules:
     # right after (\d(?<![\dA-Za-z.]\d), not (?<![\dA-Za-z.])\d): re can then skip ahead to the
     # candidates instead of trying the pattern at every position (3-40 times faster on the corpus).
     arabic = (
-        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?P<m1>{_MULT})"
+        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?:{space}(?=[万亿]))?(?P<m1>{_MULT})"
         rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
         rf"(?P<approx>{alternation(approx)})?{space}(?P<unit>{units})(?![A-Za-z])"
     )
@@ -146,6 +148,7 @@ def _rules() -> _Rules:
         announcement=re.compile(announcement),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
+        baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         words=as_tuples(w),
     )
 
@@ -186,7 +189,9 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
     review = under_review(nt)
-    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, bool(ctx and ctx.report) or review, review)
+    # under a goals heading a node states goals (False), whatever its document or its cue words say
+    report = True if review else False if _under_goals(nt) else True if ctx and ctx.report else None
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review)
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
@@ -257,7 +262,16 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
         return True
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
-            or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules))
+            or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
+            or _is_bracketed_alone(match, text, rules))
+
+
+def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A percentage alone in a pair of brackets is a weight or a stage's share: 推展會展活動(6%),
+    1.完成土地規劃(50%)."""
+    w = rules.words["bracketed_alone"]
+    return (match.groupdict().get("unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start())
+            and text.startswith(tuple(w["closes"]), match.end()))
 
 
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -272,7 +286,10 @@ def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日."""
+    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日; a base year's value
+    in a bracketed note: 达到45%(2020年为42%)."""
+    if rules.baseline_note.search(text, max(0, match.start() - 12), match.start()):
+        return True
     if not text.endswith(rules.words["baseline_markers"], 0, match.start()):
         return False
     clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
@@ -341,9 +358,10 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         start = word_start
     else:
         comparator = inherited or _distant_comparator(text, start, rules) or comparator
-        approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, start)), None)
+        at = start - 1 if start and text.startswith(rules.words["unit_space"], start - 1) else start  # 約 500 次
+        approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, at)), None)
         if approx_word:
-            comparator, start = "~", start - len(approx_word)
+            comparator, start = "~", at - len(approx_word)
     change, change_start = _word_before(text, start, rules.change_before, rules)
     if change:
         fields.setdefault("change", rules.change_before[change])
@@ -355,6 +373,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
     if pattern is rules.chinese and not (word or change or after or quota or floor):
         return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
+    if fields.get("unit") in rules.words["cued_only_units"] and not (word or change):
+        return None  # 5岁以下儿童: an age that says who is meant
     if after:
         comparator = rules.comparator_after[after]
         end += len(after)
@@ -434,8 +454,25 @@ def document_is_report(title: str | None, lines: list[str]) -> bool:
 def under_review(nt: NodeText) -> bool:
     """Whether a node stands under a heading that names an account of what was done (一、2023年…
     计划执行情况, 一、上半年工作回顾), itself included: its dates and numbers are facts even in a plan."""
-    reviews = tuple(_rules().words["mood"]["review_headings"])
-    return any(_heading(node.title).endswith(reviews) for node in nt.path or [nt.node])
+    return _nearest_heading_kind(nt) == "review_headings"
+
+
+def _under_goals(nt: NodeText) -> bool:
+    """Whether the nearest heading naming a review or the goals over a node (itself included) names
+    the goals (1.主要目标指标): its numbers are goals even in a document that reads as a report."""
+    return _nearest_heading_kind(nt) == "goal_headings"
+
+
+def _nearest_heading_kind(nt: NodeText) -> str | None:
+    """Which of the mood's heading lists (review_headings, goal_headings) the nearest heading over a
+    node, itself included, ends with; None where no heading does."""
+    mood = _rules().words["mood"]
+    for node in reversed(nt.path or [nt.node]):
+        heading = _heading(node.title)
+        for kind in ("review_headings", "goal_headings"):
+            if heading.endswith(tuple(mood[kind])):
+                return kind
+    return None
 
 
 def _heading(title: str | None) -> str:
@@ -479,7 +516,7 @@ class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
     def __init__(
-        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool, review: bool = False
+        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool | None, review: bool = False
     ) -> None:
         words = rules.words["mood"]
         self.text = text
@@ -489,7 +526,7 @@ class _Mood:
         self.breaks = str(words["sentence_breaks"])
         self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
-        self._report: bool | None = True if in_report else None
+        self._report = in_report  # None: decided by the cue words when first asked
         self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
 
@@ -544,8 +581,9 @@ class _Mood:
 def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """Whether a number states a goal: not a scope count, a condition, a case a scoring rule treats,
     a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
-    if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, rules)
+    if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
+            or _tallies_progress(text, item, mood, rules) or _is_reward_condition(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
@@ -586,16 +624,37 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
     w = rules.words
     follower = w["condition_follower"]
+    comparator = item.fields["comparator"]
     if text.startswith(follower, _past_note(text, item.end, w["bound_notes"])):
-        comparator = item.fields["comparator"]
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
+        if item.after in w["class_bounds"] and _is_measure(item, rules) and not (
+            _quantity_follows(text, item, mood, rules) or _creates_object(text, item, mood, rules)
+        ):
+            return True  # 月销售额15万元以下的小规模纳税人, 5万亩以上的大中型灌区: the class meant
         if comparator in w["condition_comparators"] and not (
             mood.frame_end(item.start) is not None or _creates_object(text, item, mood, rules)
         ):
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
-    rest = text[item.end:mood.clause_end(item.end)]
+    end = mood.clause_end(item.end)
+    rest = text[item.end:end]
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
+    if (rest.endswith(follower) and text.startswith(tuple(w["full_marks"]), end + 1)
+            and not any(word in clause for word in w["full_marks_negations"])):
+        return False  # 雙季稻種植比例達到80%的,記滿分: the quota full marks ask for is a goal (not 沒有新增1處…的)
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _is_measure(item: _Found, rules: _Rules) -> bool:
+    """Whether a quantity measures an amount (万元, 亩, 吨) rather than counting things or giving a share."""
+    return not item.fields.get("percent") and item.fields.get("unit") not in rules.words["project_scale"]["count_units"]
+
+
+def _quantity_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a quantity of the things a bound describes follows later in its clause (年收入5万元以上的村达到
+    50%以上): the bound is then the level those things must reach, a goal with them."""
+    after = _past_note(text, item.end, rules.words["bound_notes"])  # 6亩以下(不含6亩)的: the note restates the bound
+    return rules.arabic.search(text, after, mood.clause_end(after)) is not None
 
 
 def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -619,6 +678,25 @@ def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return True
     sentence = text[start:mood.clause_end(item.end, mood.breaks)]
     return any(phrase in sentence for phrase in w["result_against_goal"])
+
+
+def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A number a reward is paid on: in a part framed 对…，给予…, before the grant verb (对实际投资2亿元…的招商
+    项目，…到位5000万元，给予…1名: the 1名 is the reward)."""
+    w = rules.words["reward_condition"]
+    breaks, window = str(w["breaks"]), int(w["reach"])
+    start = _clause_start(text, item.start, breaks, window)
+    head = text[start:item.start].lstrip(_HEADING_MARKS)  # 2.对…, 一、对…: the item's own number
+    return (head.startswith(w["opener"]) and not any(g in head for g in w["grants"])
+            and any(g in text[item.end:_clause_end(text, item.end, breaks, window)] for g in w["grants"]))
+
+
+def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count of items with a progress status in its clause (124项达到序时进度要求): a review's tally."""
+    if item.fields.get("unit") not in rules.words["project_scale"]["count_units"]:
+        return False
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):mood.clause_end(item.end)]
+    return any(status in clause for status in rules.words["progress_statuses"])
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -670,15 +748,20 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
     return next_break(text, pos, breaks, min(len(text), pos + window))
 
 
-def _counts_structure(text: str, item: _Found, rules: _Rules) -> bool:
-    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组) or of
-    its own tasks (243项工作任务予以分解): how the work is organised, not what it must achieve."""
+def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组), of its own
+    tasks (243项工作任务予以分解) or of the parts a whole is divided into (分为基层党建28项…): how the work
+    is organised, not what it must achieve."""
     w = rules.words
+    if item.fields.get("percent"):
+        return False
+    if any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["makeup_verbs"]):
+        return True
     noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
     nouns = tuple(w["structure_nouns"])
-    return not item.fields.get("percent") and (
-        noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tuple(w["task_count_nouns"]))
-    )
+    tasks = tuple(w["task_count_nouns"])
+    counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
+    return noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or (counted and any(t in noun for t in tasks))
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
