@@ -116,6 +116,7 @@ class IndexKeys(Strict):
     doc_number: Words
     issuer: Words
     date: Words
+    published: Words = []
     title: Words
 
 
@@ -135,6 +136,7 @@ class MetadataData(Strict):
     chrome_phrases: Words
     chrome_max_chars: int = Field(gt=0)
     date_line_patterns: Words
+    dated_deadline: str
 
 
 # --- compilation.yaml -------------------------------------------------------------------------
@@ -257,6 +259,8 @@ class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
     as_of_cues: Words
+    as_of_counts: Words
+    weekday_note: str
     commencement_before: Words
     commencement_after: Words
     start_after: Words

@@ -21,7 +21,7 @@ from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitR
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
-from govplan.structure.metadata import extract_metadata
+from govplan.structure.metadata import extract_metadata, issue_and_publication_dates
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
 from govplan.textmemo import forget
@@ -29,8 +29,10 @@ from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, t
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
-_YEAR = compile_pattern(r"({modern_year})\s*年")
+# a plan year in a title, the first of a range too ((2022—2024年): 2022 and 2024)
+_YEAR = compile_pattern(r"({modern_year})(?=\s*年|\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年)")
 _ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting years from 1912
+_ROC_DATE = compile_pattern(r"{roc_year}\s*年\s*{month}\s*月")  # 109年8月1日: no Gregorian year is written so
 
 
 @dataclass
@@ -146,15 +148,23 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
 
     years = [int(y) for y in _YEAR.findall(metadata.title or "")]
     report = document_is_report(metadata.title, [line.text for line in lines if line.text])
-    roc = normalized.conversion == "tw2s" or any("民国" in line.text for line in lines[:_ROC_LOOKAHEAD])
+    issued, _ = issue_and_publication_dates(lines)
     return DocContext(
         doc_date=metadata.date or options.doc_date,
         plan_start_year=min(years) if years else None,
         plan_end_year=max(years) if years else None,
         report=report,
         date_assumed=metadata.date is None and options.doc_date is not None,
-        roc_years=roc,
+        date_published=metadata.date is not None and issued is None,
+        roc_years=_counts_roc_years(normalized, lines),
     )
+
+
+def _counts_roc_years(normalized: Normalized, lines: list[Line]) -> bool:
+    """Whether the source counts years from 1912 (Taiwan): converted with tw2s, naming 民国, or writing
+    a date with a Republic-of-China year (109年8月1日, 113 年 7 月 12 日) in text converted otherwise."""
+    head = lines[:_ROC_LOOKAHEAD]
+    return normalized.conversion == "tw2s" or any("民国" in line.text or _ROC_DATE.search(line.text) for line in head)
 
 
 def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:

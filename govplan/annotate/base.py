@@ -22,6 +22,7 @@ class DocContext:
     plan_end_year: int | None = None
     report: bool = False  # the document reports what was done (自评报告, 交流发言): numbers are facts
     date_assumed: bool = False  # doc_date was given by the user (a portal's publication date), not read
+    date_published: bool = False  # doc_date is the day a portal posted the page (发布日期), not the notice's own
     roc_years: bool = False  # the source counts years from 1912 (Taiwan): 112年 is 2023
     # In a document without a date of issue or a plan year in its title, the year its text first names
     # for its own work (结合2021年市政府重点工作, 落实2020年发展主要目标): read by the deadline annotator
@@ -30,16 +31,17 @@ class DocContext:
 
     @property
     def year(self) -> int | None:
-        """The year year-less dates belong to: the document's date, else the plan's first year."""
-        if self.doc_date is not None:
+        """The year year-less dates belong to: the date of issue, else the plan's first year (2024年度
+        in the title), else the day the page was posted."""
+        if self.doc_date is not None and not (self.date_published and self.plan_start_year is not None):
             return self.doc_date.year
         return self.plan_start_year
 
     @property
     def year_from(self) -> str | None:
         """Where ``year`` comes from, for the spec's ``year_from``."""
-        if self.doc_date is not None:
-            return "assumed" if self.date_assumed else "issue_date"
+        if self.doc_date is not None and not (self.date_published and self.plan_start_year is not None):
+            return "assumed" if self.date_assumed else "page" if self.date_published else "issue_date"
         return "title" if self.plan_start_year is not None else None
 
 

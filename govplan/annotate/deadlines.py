@@ -124,7 +124,7 @@ def _rules() -> _Rules:
     point = (
         _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
-        rf"(?P<suf>{alternation(w['suffix_kinds'])})?"
+        rf"(?:{w['weekday_note']})?(?P<suf>{alternation(w['suffix_kinds'])})?"
     )
     separators = alternation(w["period_separators"])
     year_range = (
@@ -165,8 +165,8 @@ def _rules() -> _Rules:
     )
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
         rf"(?P<rb>{alternation(w['relative_before'])})?"
-        rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT})(?P<ru>{alternation(w['relative_units'])})"
-        rf"|(?P<rs>{alternation(w['relative_spans'])}))(?P<ra>{alternation(w['relative_after'])})?"
+        rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT}){_GAP}(?P<ru>{alternation(w['relative_units'])})"
+        rf"|(?P<rs>{alternation(w['relative_spans'])})){_GAP}(?P<ra>{alternation(w['relative_after'])})?"
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
     named = _starting_with(names, "") + rf"(?<![{_CN_DIGIT}十])(?P<nd>{alternation(names)})(?P<nc>{alternation(w['named_day_cues'])})"
@@ -490,7 +490,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if not _point_is_deadline(m, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if when is None or _before_document(when, ctx) or _as_of(g["lead"], when, ctx, words):
+    if when is None or _before_document(when, ctx) or _as_of(g["lead"], when, text, m.end(), ctx, words):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -518,12 +518,18 @@ def _year_source(g: dict[str, str | None], tag: str, ctx: Any) -> dict[str, Any]
     return {"year_from": ctx.year_from}
 
 
-def _as_of(lead: str | None, when: _When, ctx: DocContext, words: dict[str, Any]) -> bool:
+def _as_of(lead: str | None, when: _When, text: str, end: int, ctx: DocContext, words: dict[str, Any]) -> bool:
     """截至2022年6月底，…累计… counts a figure as of a date: no deadline in a report, nor where the
-    date is not after the document's own."""
+    date is not after the document's own; in a page without a date to compare with, where its sentence
+    states a count (截至6月2日，全市…平均年报公示率为61.3%; 截至114年12月底，各列管计画平均预定进度为57%)."""
     if lead not in words["as_of_cues"]:
         return False
-    return ctx.report or (ctx.doc_date is not None and when.due is not None and when.due <= ctx.doc_date)
+    if ctx.report:
+        return True
+    if ctx.doc_date is None:
+        sentence = text[end:_sentence_bounds(text, end, end, words["sentence_breaks"])[1]]
+        return any(word in sentence for word in words["as_of_counts"])
+    return when.due is not None and when.due <= ctx.doc_date
 
 
 def _commencement(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:

@@ -97,10 +97,11 @@ class Deadline(Evidence):
     recurrence: Recurrence | None = None
     within_days: int | None = Field(default=None, ge=0, description="relative limit in days (不超过15天)")
     named_day: str | None = Field(default=None, description="named day such as 七一 or 春节, as written")
-    year_from: Literal["clause", "issue_date", "title", "assumed"] | None = Field(
+    year_from: Literal["clause", "issue_date", "title", "page", "assumed"] | None = Field(
         default=None,
         description="where the year of a date written without one came from: a year its sentence names, "
-        "the date of issue, the plan year in the title, or the date assumed with --date",
+        "the date of issue, the plan year in the title, the day the page was posted (发布日期), "
+        "or the date assumed with --date",
     )
     unresolved: str | None = Field(default=None, description="why no date was resolved, where none was")
 

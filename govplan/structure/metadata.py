@@ -20,10 +20,16 @@ from govplan.structure.numbering import numbering
 
 _DATE_CN = compile_pattern("{calendar_date}")
 _DATE_ISO = compile_pattern("{numeric_date}")
+_DATE_ROC = compile_pattern("{roc_date}")
+_DATE_ROC_DIGITS = compile_pattern("{roc_numeric_date}")
+_ROC_OFFSET = 1911  # 民国97年 = 2008
+_BULLETS = "•·●◆■▪-* \u3000"
 _SENTENCE = compile_pattern("[{sentence_end}]")
 _BLANKS = re.compile(r"\s")
 _CELL_BREAK = re.compile(r"[|\t]")
-_KEY_AND_VALUE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]([^:：|]+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)")
+# a value runs to the next key; a colon between digits is a time of day in it (发布日期:2024-04-02 15:35)
+_KEY_AND_VALUE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]((?:[^:：|]|(?<=\d)[:：](?=\d))+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)")
+_KEY_ALONE = re.compile(r"([\u4e00-\u9fff\s]{2,10})[:：]")  # "• 发文日期:" with its value on the next line
 _KEY_MARKS = re.compile(r"[\s:：]")
 _HEAD_LINES = 40  # metadata lives in the first lines (cover letter, index table) ...
 _TAIL_LINES = 30  # ... or in the closing matter before attachments
@@ -48,6 +54,7 @@ class _MetaData:
     chrome_phrase: re.Pattern[str]
     chrome_max: int
     date_lines: tuple[re.Pattern[str], ...]
+    dated_deadline: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +79,7 @@ def _data() -> _MetaData:
         re.compile("|".join(re.escape(phrase) for phrase in raw["chrome_phrases"])),
         int(raw["chrome_max_chars"]),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw["date_line_patterns"]),
+        compile_pattern(raw["dated_deadline"], "govplan/data/metadata.yaml"),
     )
 
 
@@ -83,14 +91,19 @@ def is_chrome(text: str) -> bool:
     return len(text) <= data.chrome_max and data.chrome_phrase.search(text) is not None
 
 
-def parse_date(text: str) -> dt.date | None:
-    """A calendar date written as 2024年3月29日, 二〇二四年三月二十九日 or 2024-03-29."""
+def parse_date(text: str, roc_digits: bool = False) -> dt.date | None:
+    """A calendar date written as 2024年3月29日, 二〇二四年三月二十九日, 2024-03-29 or in the
+    Republic-of-China calendar (民國 97 年 12 月 19 日, 中華民國一一三年一月五日); with ``roc_digits``
+    also 106-08-17, as a Taiwan portal's label writes it."""
     match = _DATE_CN.search(text) or _DATE_ISO.search(text)
+    roc = match is None
+    if roc:
+        match = _DATE_ROC.search(text) or (_DATE_ROC_DIGITS.search(text) if roc_digits else None)
     if not match:
         return None
     try:
-        y, m, d = (_number(match.group(k)) for k in ("y", "m", "d"))
-        return dt.date(y, m, d)
+        y, m, d = (_number(match.group(k).lstrip("中华民国").strip()) for k in ("y", "m", "d"))
+        return dt.date(y + _ROC_OFFSET if roc else y, m, d)
     except (ValueError, NumeralError):
         return None
 
@@ -107,25 +120,65 @@ def extract_metadata(lines: list[Line], first_task_line: int | None, title_hint:
     index = _index_fields(content[:_HEAD_LINES], data)
     date_line = _standalone_date(content, data)
     attachments = _attachment_list(content)
+    issued = _line_date(date_line) if date_line else parse_date(index.get("date", ""), roc_digits=True)
     return Metadata(
         title=title_hint or index.get("title") or _title(front or content[:_HEAD_LINES], data),
         doc_number=index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data),
         issuer=index.get("issuer") or _issuer(content, date_line, data),
         recipients=_recipients(front),
-        date=parse_date(date_line.text) if date_line else parse_date(index.get("date", "")),
-        date_text=date_line.text if date_line else index.get("date"),
+        date=issued or publication_date(lines, index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data)),
+        date_text=date_line.text if date_line else index.get("date") if issued else index.get("published"),
         attachments=attachments,
     )
 
 
+def issue_and_publication_dates(lines: list[Line]) -> tuple[dt.date | None, dt.date | None]:
+    """The document's own date of issue and its page's publication date, each where one is written."""
+    data = _data()
+    content = [line for line in lines if not line.blank]
+    date_line = _standalone_date(content, data)
+    index = _index_fields(content[:_HEAD_LINES], data)
+    issued = _line_date(date_line) if date_line else parse_date(index.get("date", ""), roc_digits=True)
+    return issued, publication_date(lines, index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data))
+
+
+def _line_date(line: Line) -> dt.date | None:
+    """The date a date line gives: its last (…自2018年1月1日起施行。总理 李克强 2017年12月25日)."""
+    starts = [m.start() for m in _DATE_CN.finditer(line.text)]
+    return parse_date(line.text[starts[-1]:] if starts else line.text)
+
+
+def publication_date(lines: list[Line], doc_number: str | None = None) -> dt.date | None:
+    """When a portal posted the page (发布日期:2024-04-02 15:35, a date alone on a bulleted line), unless
+    it is a repost's day: after a dated deadline the notice sets (请于2019年12月20日前…, posted
+    2020-03-24), or in a later year than its document number's (国发〔2023〕16号 posted in 2024)."""
+    data = _data()
+    content = [line for line in lines if not line.blank]
+    head = content[:_HEAD_LINES]
+    published = parse_date(_index_fields(head, data).get("published", ""), roc_digits=True) or next(
+        (parse_date(text) for text in (line.text.strip(_BULLETS) for line in head)
+         if len(text) <= 12 and _DATE_ISO.fullmatch(text)), None)
+    if published is None:
+        return None
+    numbered = re.search(r"(?:19|20)\d{2}", doc_number or "")
+    if numbered and published.year > int(numbered.group(0)):
+        return None
+    deadlines = (parse_date(m.group(0)) for line in content for m in data.dated_deadline.finditer(line.text))
+    return None if any(due is not None and due < published for due in deadlines) else published
+
+
 def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
-    """Fields of an index table: "文号 | X | 发布机构 | Y" or "日期:2022-04-29"."""
+    """Fields of an index table: "文号 | X | 发布机构 | Y", "日期:2022-04-29", or a label alone on its
+    line with its value on the next ("• 发文日期:" / "2024年04月06日 16:40")."""
     fields: dict[str, str] = {}
     dates: dict[str, str] = {}
-    for line in lines:
+    for k, line in enumerate(lines):
         cells = [c.strip().rstrip(" :：\u3000") for c in _CELL_BREAK.split(line.text)]
         pairs = _key_value_cells(cells, data)
         pairs += [(m.group(1), m.group(2)) for m in _KEY_AND_VALUE.finditer(line.text)]
+        alone = _KEY_ALONE.fullmatch(line.text.strip(_BULLETS))
+        if alone and k + 1 < len(lines):
+            pairs.append((alone.group(1), lines[k + 1].text))
         for key, value in pairs:
             key = _KEY_MARKS.sub("", key)  # "名 称:" as a portal's index table writes it
             value = value.strip()
@@ -133,14 +186,13 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
                 continue
             for field, keys in data.index_keys.items():
                 if key in keys:
-                    if field == "date":
+                    if field in ("date", "published"):
                         dates.setdefault(key, value)
                     else:
                         fields.setdefault(field, value)
     for key in data.date_priority:
-        if key in dates and parse_date(dates[key]):
-            fields["date"] = dates[key]
-            break
+        if key in dates and parse_date(dates[key], roc_digits=True):
+            fields.setdefault("date" if key in data.index_keys["date"] else "published", dates[key])
     return fields
 
 
@@ -220,7 +272,8 @@ def _standalone_date(lines: list[Line], data: _MetaData) -> Line | None:
     """The line giving the date of issue: a date alone (under the signature), else a printing line
     or a speech's occasion line (date_line_patterns)."""
     for line in lines:
-        if len(line.text) <= 20 and _DATE_CN.fullmatch(line.text.replace(" ", "")):
+        text = line.text.replace(" ", "")
+        if len(text) <= 20 and (_DATE_CN.fullmatch(text) or _DATE_ROC.fullmatch(text)):
             return line
     return next((line for line in lines if any(p.match(line.text) for p in data.date_lines)), None)
 
