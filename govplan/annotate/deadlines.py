@@ -221,7 +221,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
                 continue  # 进展情况: what was done and when, not when it is due
-            clause = _clause_context(years, start, ctx)
+            clause = _clause_context(years, start, ctx, text)
             fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
@@ -263,14 +263,16 @@ class _Clause:
         return getattr(self.doc, name)
 
 
-def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext) -> _Clause:
+def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext, text: str) -> _Clause:
     """The year written last before ``start`` in the node's text frames year-less dates after it
     (2024年，…9月底前; a stage heading （2021年10月）。10月15日前…), unless it lies before the
     document's own year (截至2022年底已…。9月底前… in 2023 speaks of the past); otherwise they take
     the document's year (from its date of issue, plan title or an assumed date), and in a document
-    with none, the year its text named for its work in an earlier node (``DocContext.named_year``)."""
+    with none, the year its text named for its work in an earlier node (``DocContext.named_year``). A
+    year frames nothing past its paragraph (…2025年年底前…普及率达到95%。 / 年底前,实现…全覆盖: the next
+    paragraph's 年底前 is the document's year, c221)."""
     k = bisect.bisect_left(years, (start, "")) - 1
-    if k >= 0:
+    if k >= 0 and "\n" not in text[years[k][0]:start]:
         year = _written_year(years[k][1], ctx)
         if year is not None and (ctx.year is None or ctx.year <= year <= ctx.year + _YEAR_SPAN):
             return _Clause(ctx, year, "clause")
