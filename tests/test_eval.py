@@ -94,10 +94,14 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # heldout7 (2026-11-29): c151 moved from held-out to dev (its gold was printed by mistake), which puts dev
         # deadline dates at 0.874 and dev targets at 0.858; the heldout7 batch (c280-c282, 171 support units) puts
         # held-out support at 0.549. Set changes, not rule changes: each floor is the new figure minus 0.01.
-        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.86, "targets": 0.84,
-                "lead_units": 0.92, "support_units": 0.92},
+        # units7 (2026-11-29): c280/c281 (171 support units, read by mistake) moved from held-out to dev put dev deadline
+        # dates at 0.859 and dev support at 0.741 before any units7 rule: set changes, each floor that figure minus 0.01.
+        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.85, "targets": 0.84,
+                "lead_units": 0.92, "support_units": 0.73},
+        # units7 (2026-11-29): c280/c281 moved to dev (read by mistake) and the batch's c285, c288, c291-c293 held out
+        # put held-out lead units at 0.602 before any units7 rule: a set change, the floor is that figure minus 0.01.
         "held-out": {"tasks": 0.74, "deadline_spans": 0.83, "deadline_dates": 0.84, "targets": 0.81,
-                "lead_units": 0.62, "support_units": 0.53},
+                "lead_units": 0.59, "support_units": 0.53},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
