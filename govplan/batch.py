@@ -210,11 +210,21 @@ def run_documents(names: list[str], options: RunOptions, jobs: int = 1, engine: 
     if jobs == 1 or len(names) < 2:
         yield from (_process(document, options) for document in documents)
         return
-    from govplan.pipeline import ExtractOptions, prepare
     from govplan.workers import map_until_lost
 
-    prepare(ExtractOptions(options.registry, options.doc_date))  # forked workers start with the dictionary loaded
+    warm_up(options)
     yield from map_until_lost(_Processor(options), documents, jobs, worker_lost)
+
+
+# A small notice that passes every stage (numbered levels, a deadline, a target, units with roles).
+_WARM_UP = "关于开展试点工作的通知\n一、重点任务\n（一）完善机制。2024年6月底前，覆盖率达到90%以上。（市教育局牵头，市财政局配合）\n"
+
+
+def warm_up(options: RunOptions) -> DocumentResult:
+    """Extract a small notice here, before worker processes are forked: they start with jieba's
+    dictionary loaded and every pattern compiled, which each would otherwise pay on its first
+    document (about 0.17 s of CPU per worker)."""
+    return process_document(Document("warm-up.txt", _WARM_UP.encode("utf-8"), "warm-up"), options)
 
 
 def _unless_skipped(document: Document | DocumentResult, skip: Callable[[Document], bool] | None) -> Document | DocumentResult:

@@ -52,8 +52,7 @@ def extract_text(text: str, name: str = "<text>", options: ExtractOptions | None
 
 
 def prepare(options: ExtractOptions | None = None) -> None:
-    """Load what every extraction needs first: jieba's dictionary with the registry's names as
-    words. Worker processes forked afterwards (extract --jobs) start with it loaded."""
+    """Load what every extraction needs first: jieba's dictionary with the registry's names as words."""
     from govplan.lexical.segment import use_user_words
 
     use_user_words(registry_for_contents((options or ExtractOptions()).registry).surfaces())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import SEEDS, seed
 
-from govplan.batch import Document, process_document, read_document, run_documents, run_options
+from govplan.batch import Document, process_document, read_document, run_documents, run_options, warm_up
 
 NOTICE = "关于做好培训工作的通知\n一、推进工作。农综站指导各村开展工作，县人社局牵头，4月底前完成培训不少于100人。\n"
 _FRESH = """
@@ -67,6 +67,14 @@ def test_worker_processes_give_the_serial_results(tmp_path: Path) -> None:
     parallel = [(r.files, r.rows, r.error) for r in run_documents(names, options, jobs=2)]
     assert serial == parallel and all(error is None for _, _, error in serial)
     assert [Path(path).name for path, _ in serial[0][0]] == [seed("000").with_suffix(".yaml").name]
+
+
+def test_the_warm_up_notice_passes_every_stage(tmp_path: Path) -> None:
+    # Workers are forked after it, so it must reach every annotator, or they compile what it missed.
+    result = warm_up(run_options(tmp_path, "yaml", "keep"))
+    assert result.error is None and result.files == [(str(tmp_path / "warm-up.yaml"), result.files[0][1])]
+    row = result.rows[0]
+    assert (row.tasks, row.deadlines, row.targets, row.units) == (3, 1, 1, 2)
 
 
 def _extract_or_die(document: Document) -> object:

@@ -98,10 +98,15 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # dates at 0.859 and dev support at 0.741 before any units7 rule: set changes, each floor that figure minus 0.01.
         "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.85, "targets": 0.84,
                 "lead_units": 0.92, "support_units": 0.73},
-        # units7 (2026-11-29): c280/c281 moved to dev (read by mistake) and the batch's c285, c288, c291-c293 held out
-        # put held-out lead units at 0.602 before any units7 rule: a set change, the floor is that figure minus 0.01.
-        "held-out": {"tasks": 0.74, "deadline_spans": 0.83, "deadline_dates": 0.84, "targets": 0.81,
-                "lead_units": 0.59, "support_units": 0.53},
+        # heldout8 (2026-11-29): the heldout8 batch (c360-c367, role-rich task tables and 牵头/参加 lists;
+        # 89 deadlines, 59 lead and 131 support units) puts held-out deadline spans at 0.792, deadline
+        # dates at 0.752, lead units at 0.559 and support units at 0.526. Set change, not rule change:
+        # each floor is the new figure minus 0.01.
+        # units7 (2026-11-29): c280/c281 moved to dev and c285, c288, c291-c293 held out (lead units 0.602 on the set
+        # before heldout8, before any units7 rule); the merged set's floors are checked below the figures measured
+        # with main's units code on it.
+        "held-out": {"tasks": 0.74, "deadline_spans": 0.78, "deadline_dates": 0.74, "targets": 0.81,
+                "lead_units": 0.54, "support_units": 0.51},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
