@@ -103,8 +103,8 @@ def _paragraph_owner(
         return nt.node
     if any(parents[k] == parent and _inline(nodes[k].node) for k in range(at + 1, len(nodes))):
         return nt.node  # not the paragraph's last point
-    points = {id(nodes[k].node) for k in range(parent + 1, at) if parents[k] == parent and _inline(nodes[k].node)}
-    if not points or any(id(item.owner) in points and item.units and not item.implied for item in found):
+    points = [nodes[k].node for k in range(parent + 1, at) if parents[k] == parent and _inline(nodes[k].node)]
+    if not points or any(item.owner is point and item.units and not item.implied for item in found for point in points):
         return nt.node  # a point alone, or points that state their own units: the last statement is the last point's
     return nodes[parent].node
 

@@ -125,11 +125,11 @@ def rules() -> Rules:
             rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
         ),
         actor_start=re.compile(
-            rf"[{re.escape(w['clause_breaks'])}]\s*"
+            rf"[{re.escape(w['clause_breaks'])}][ \t\u3000]*"  # blanks only: a newline is a break of its own
             rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
         ),
         partner_clause=re.compile(
-            rf"(?:^|(?<=[{re.escape(w['clause_breaks'])}]))\s*(?:{alternation(w['partner_joiners'])})"
+            rf"(?:^|(?<=[{re.escape(w['clause_breaks'])}]))[ \t\u3000]*(?:{alternation(w['partner_joiners'])})"
         ),
         bare_levels=frozenset([*w["level_nouns"], *w["collective_words"]]) - frozenset(w["definite_bodies"]),
         role_copula=re.compile(
