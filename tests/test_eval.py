@@ -148,3 +148,24 @@ def test_eval_prints_intervals_and_eval_diff_compares_two_runs(run_cli, tmp_path
     diff = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_diff.py"), str(tmp_path / "run.json"), str(tmp_path / "run.json")],
                           capture_output=True, text=True, check=True)
     assert "tasks           +0.000  [+0.000, +0.000]  within noise" in diff.stdout
+
+
+def test_no_text_is_scored_twice() -> None:
+    # A held-out text that is also a dev text measures nothing unseen, and a text scored twice weighs double:
+    # every source the split scores must be its own text, not a copy or an excerpt of another (30-character
+    # windows; a second annotation of a text belongs in corpus/agreement/).
+    import re
+
+    from govplan.gold import gold_files, load_gold, load_split, source_text
+
+    split = load_split(ROOT / "corpus" / "split.yaml")
+    texts: dict[str, str] = {}
+    for folder in split.corpora:
+        for path in gold_files(folder):
+            document = load_gold(path)
+            texts.setdefault(str(document.source), re.sub(r"\s+", "", source_text(document)))
+    windows = {name: {text[i:i + 30] for i in range(0, max(1, len(text) - 30), 10)} for name, text in texts.items()}
+    names = sorted(windows, key=lambda name: len(windows[name]))
+    held = [(a, b) for k, a in enumerate(names) for b in names[k + 1:]
+            if windows[a] and len(windows[a] & windows[b]) >= 0.9 * len(windows[a])]
+    assert held == []
