@@ -42,7 +42,7 @@ _ROW_NUMBER = re.compile(
 )
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|院|中心|公司|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
@@ -515,12 +515,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     table): a header of column words, one a line; then the cells, a row starting at each number
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
-    header: list[Column] = []
-    for cell in cells:
-        kind = column_kind(text[cell.start:cell.end])
-        if kind is None:
-            break
-        header.append(Column(kind, text[cell.start:cell.end]))
+    header = _stream_header(text, cells)
     words = _words()
     kinds = {c.kind for c in header}
     if len(header) < words.min_cells or not words.content & kinds:
@@ -540,6 +535,33 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
         last = table.rows[-1]
         table.last = max(c.line for c in _stream_lines(last, body))
     return table
+
+
+def _stream_header(text: str, cells: list[_StreamCell]) -> list[Column]:
+    """The header cells a stream opens with: the column words, one a line. A header that starts
+    with a 序号 column runs on to the first row number, so a column the words do not name (预期效果,
+    指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a header row,
+    rather than ending the header and leaving the columns after it as remarks; at most half of its
+    cells may be unnamed, each short as a header cell, and a section row (一、…) ends it as a number does."""
+    words = _words()
+    header: list[Column] = []
+    for cell in cells:
+        kind = column_kind(text[cell.start:cell.end])
+        if kind is None:
+            break
+        header.append(Column(kind, text[cell.start:cell.end]))
+    if not header or header[0].kind != "number":
+        return header
+    body = next((k for k, c in enumerate(cells) if k > 0 and (row_number(text[c.start:c.end]) is not None
+                                                             or heading_at(text[c.start:c.end], 0) is not None)), None)
+    if body is None or body > 3 * words.max_chars:
+        return header
+    named = [column_kind(text[c.start:c.end]) for c in cells[:body]]
+    if sum(k is None for k in named) * 2 > body or any(
+            k is None and len("".join(text[c.start:c.end].split())) > words.max_chars
+            for k, c in zip(named, cells[:body])):
+        return header
+    return [Column(k or "measure", text[c.start:c.end]) for k, c in zip(named, cells[:body])]
 
 
 def _stream_lines(row: TableRow, body: list[_StreamCell]) -> list[_StreamCell]:
