@@ -43,6 +43,8 @@ _ROW_NUMBER = re.compile(
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
 _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
+# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个
+MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
@@ -148,6 +150,12 @@ def column_kind(cell: str) -> str | None:
         return None
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
+
+
+def _measure_unit(cell: str) -> bool:
+    """Whether a cell names a unit of measure (万亩, %) rather than an organisation (县农业局)."""
+    compact = "".join(cell.split())
+    return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact)
 
 
 def row_number(cell: str) -> tuple[str, int, str] | None:
@@ -280,6 +288,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None:
             table = _stream_table(lines, text, i, split.shape)
         if table is not None and table.rows:
+            _settle_unit_columns(table, text)
             tables.append(table)
             i = table.last + 1
         else:
@@ -287,11 +296,24 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     return tables
 
 
+def _settle_unit_columns(table: Table, text: str) -> None:
+    """A 单位 column names units of measure (万亩, %) in an assessment list but the organisations in
+    charge in a 责任清单: one whose cells mostly name organisations is a responsible column."""
+    for k, column in enumerate(table.columns):
+        if column.kind != "measure_unit":
+            continue
+        cells = [text[c.start:c.end] for row in table.rows for c in row.cells if c.column == k]
+        organisations = sum(1 for cell in cells if not _measure_unit(cell) and _UNIT_LIKE.search(cell))
+        if organisations * 2 > len(cells):
+            table.columns[k] = Column("responsible", column.header)
+
+
 def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Column], int] | None:
     """A pipe header row whose cells run over several lines, each ending in a bar (a page's
     converter broke the row: 序号 | 工作 责任组 |⏎责任 领导 |⏎责任 单位 |⏎月度目标要求 | 工作进展 |):
     its columns and its last line, the lines up to the first row (a line starting with a number)
-    read as one row."""
+    read as one row. A first line padded with empty cells is a caption row over the header, not
+    part of it."""
     cells: list[tuple[int, int]] = []
     found: tuple[list[Column], int] | None = None
     for j in range(first, min(len(lines), first + _MAX_CELL_LINES)):
@@ -302,6 +324,8 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
         if split is None or split.shape not in ("pipe", "cell") \
                 or (j > first and row_number(text[split.cells[0][0]:split.cells[0][1]]) is not None):
             break
+        if j == first and sum(1 for s, e in split.cells if e == s) > 1:
+            return None  # a caption row padded to the table's width (绩效指标 | ||||), no broken header
         cells += split.cells
         columns = _header(text, cells) if j > first else None
         found = (columns, j) if columns else found
@@ -310,12 +334,13 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
 
 def _unpadded(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A pipe row without the run of bare empty cells at its end (``| ||||``): a page's converter
-    writes there the cells it dropped for merged cells above, so the row has fewer cells of its own."""
+    writes there the cells it dropped for merged cells above, so the row has fewer cells of its own
+    (two bare bars, or a blank empty cell and a bare one: `` | ||``)."""
     end = len(cells)
     while end > 0 and cells[end - 1][0] == cells[end - 1][1]:
         end -= 1
     bare = sum(1 for s, _ in cells[end:] if text[s - 1] == "|")
-    return cells[:end] if bare >= 2 else cells
+    return cells[:end] if bare >= 2 or (bare and len(cells) - end >= 2) else cells
 
 
 def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: list[Column],
@@ -498,6 +523,8 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
+    if kind == "measure_unit":
+        return 1.0 if _measure_unit(cell) else -1.0
     return 0.0
 
 
