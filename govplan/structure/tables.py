@@ -696,37 +696,85 @@ def _counted(text: str, group: list[_StreamCell], columns: list[Column]) -> list
 
 def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
     """Rows of a stream, each starting at the next number of the 序号 column; the cells after it
-    fill the columns after 序号 in order, skipping a column a cell cannot be (no unit where a
-    category stands); a cell that fits no column left stays with its row as a note. A cell that
-    starts with a heading number where no column wants it is a section row. A row lacking its lead
-    or responsible unit takes the last one above in its section (a merged cell given once)."""
+    take the columns after 序号 in their order where they read best (_ordered): a column a merged
+    cell above covers is skipped, two unit cells may share one unit column, and a cell that fits
+    no column stays with its row as a note, so no text falls out of the tree. A cell that starts
+    with a heading number where no column wants it is a section row. A row lacking its lead or
+    responsible unit takes the last one above in its section (a merged cell given once)."""
     columns = table.columns
     expected: int | None = None
     row: TableRow | None = None
-    column = len(columns)
+    pending: list[_StreamCell] = []
+
+    def close() -> None:
+        if row is not None and pending:
+            for cell, k in zip(pending, _ordered(text, pending, columns, number + 1)):
+                row.cells.append(TableCell(cell.start, cell.end, k))
+            row.end = pending[-1].end
+        pending.clear()
+
     for cell in body:
         cell_text = text[cell.start:cell.end]
         numbered = row_number(cell_text)
         if numbered is not None and (expected is None or numbered[1] in (expected, 1)):
+            close()
             row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
             table.rows.append(row)
-            expected, column = numbered[1] + 1, number + 1
+            expected = numbered[1] + 1
             continue
         if heading_at(cell_text, 0) is not None and len(cell_text) <= _words().max_section * 2 and (
-                row is None or column >= len(columns) or _fit(cell_text, columns[column].kind) < 0):
+                row is None or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
+            close()
             table.rows.append(TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, 0)], section=True,
                                        line=cell.line))
-            row, column = None, len(columns)
+            row = None
             continue
-        if row is None:
-            continue  # a category cell before the first number of a section (not a task)
-        fitting = next((k for k in range(column, len(columns)) if _fit(cell_text, columns[k].kind) >= 0), None)
-        # a cell that fits no column left (a category before the next number, a remark) stays
-        # with the row as a note, so no text falls out of the tree
-        row.cells.append(TableCell(cell.start, cell.end, fitting if fitting is not None else len(columns)))
-        row.end = cell.end
-        column = fitting + 1 if fitting is not None else column
+        if row is not None:
+            pending.append(cell)  # a category cell before the first number of a section is no task
+    close()
     _carry_merged(table, text)
+
+
+_UNIT_KINDS = ("lead", "support", "responsible", "leader")
+_NOTE_COST = 1.5  # a cell that fits no column: kept as a note
+_SHARED_COST = 0.05  # a second unit cell under one unit column (two paragraphs of one cell): it
+# gains nothing of its own, so cells share a column only where one would else be left over
+
+
+def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: int) -> list[int]:
+    """The columns (from ``first`` on) of a row's cells in their order: the assignment under which
+    they read best as their columns, skipping columns a merged cell above covers (leftmost first),
+    letting up to three unit cells share one unit column, and keeping a cell that cannot be any of
+    the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
+    kinds = [c.kind for c in columns[first:]]
+    n, m = len(cells), len(kinds)
+    fits = [[_fit(text[c.start:c.end], kind) for kind in kinds] for c in cells]
+    best: dict[tuple[int, int], tuple[float, tuple[int, int], list[int]]] = {(0, 0): (0.0, (0, 0), [])}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) not in best:
+                continue
+            score = best[(i, j)][0]
+            moves: list[tuple[int, int, float, list[int]]] = []
+            if j < m:
+                moves.append((i, j + 1, -0.01 * j, []))  # column j lies under a merged cell
+            if i < n:
+                moves.append((i + 1, j, -_NOTE_COST - 0.001 * (n - i), [len(columns)]))  # late notes first
+            for run in range(1, 4 if j < m and kinds[j] in _UNIT_KINDS else 2):
+                if j < m and i + run <= n and all(fits[i + r][j] > (0 if run > 1 else -0.5) for r in range(run)):
+                    gain = fits[i][j] - _SHARED_COST * (run - 1)  # shared only where a cell would be left over
+                    moves.append((i + run, j + 1, gain, [first + j] * run))
+            for ni, nj, gain, placed in moves:
+                if (ni, nj) not in best or score + gain > best[(ni, nj)][0]:
+                    best[(ni, nj)] = (score + gain, (i, j), placed)
+    end = max(((n, j) for j in range(m + 1) if (n, j) in best),
+              key=lambda at: best[at][0] - 0.01 * sum(range(at[1], m)))
+    result: list[int] = []
+    while end != (0, 0):
+        _, previous, placed = best[end]
+        result = placed + result
+        end = previous
+    return result
 
 
 def _carry_merged(table: Table, text: str) -> None:
