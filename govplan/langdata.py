@@ -626,7 +626,7 @@ class ValidateData(Strict):
 
 ColumnKindName = Literal[
     "number", "task", "measure", "schedule", "lead", "support", "responsible", "leader", "time",
-    "progress", "score", "other", "note",
+    "progress", "score", "other", "note", "measure_unit",
 ]
 
 

@@ -25,7 +25,7 @@ from govplan.structure.metadata import extract_metadata, issue_and_publication_d
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
 from govplan.textmemo import forget
-from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, table_units
+from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, measured_targets, table_units
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
@@ -235,6 +235,7 @@ def annotate_tasks(
         targets = find_targets(nt, deadlines, context)
         nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
         nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
+        nt.node.targets += measured_targets(nt, nt.node.targets)
     registry = registry_for_contents(options.registry)
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")

@@ -14,7 +14,9 @@ pipeline holds every row to its columns:
   、，；/ and blanks outside brackets), where that row's annotator found no unit with the role (a
   merged time cell's deadlines are recorded once, on the row that holds the cell: a deadline is
   one span of the source);
-- items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children.
+- items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children;
+- a bare figure filling a task or measure cell (0.07 under 年度目标) is a target in the unit of
+  measure the row's 单位 / 计量单位 cell gives (万亩: 700 亩), unless it is 0 (no quota assigned).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from govplan.annotate.base import NodeText
 from govplan.spec.found import Cell
-from govplan.spec.model import Evidence, Span, UnitRef
+from govplan.spec.model import Evidence, Span, Target, UnitRef
 from govplan.structure.lines import split_outside_brackets
 
 if TYPE_CHECKING:
@@ -43,6 +45,10 @@ _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}[:：]")
 _ROLE_REMARK = re.compile(r"[(（](?:牵头|配合|负责|主责|协助|协办|责任单位|牵头单位|配合单位)[)）]$")
 _TRAILERS = ("等单位", "等部门", "等")
 _NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无"})
+_BARE_FIGURE = re.compile(r"^(?P<cmp>[≥≤＞＜><]?)(?P<value>\d+(?:\.\d+)?)$")
+_COMPARATORS = {"": "=", "≥": ">=", "≤": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+_PERCENT = frozenset({"%", "％"})
 
 
 def column_allows(nt: NodeText, item: Evidence, field: str = "deadlines") -> bool:
@@ -82,6 +88,31 @@ def table_units(nt: NodeText, text: str, registry: Registry) -> None:
         if any(u.role == role for u in inside):
             continue
         node.units = [u for u in node.units if u not in inside] + cell_units(text, cell, role, registry)
+
+
+def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
+    """Targets a row's 单位 column gives units to: a bare figure alone in a task or measure cell,
+    read in the unit of measure of the row's measure_unit cell (万 and 亿 expanded); a cell where
+    the targets annotator found a target already, and a figure of 0, give none."""
+    units = [nt.text[c.start - nt.start:c.end - nt.start].strip() for c in nt.cells if c.column == "measure_unit"]
+    unit = "".join(units[0].split()) if units else ""
+    if not unit or unit in _NOTHING:
+        return []
+    targets = []
+    for cell in nt.cells:
+        start, end = cell.start - nt.start, cell.end - nt.start
+        figure = _BARE_FIGURE.match(nt.text[start:end].strip())
+        if cell.column not in ("task", "measure") or figure is None or float(figure["value"]) == 0 \
+                or any(cell.start <= t.span.start < cell.end for t in found):
+            continue
+        at = start + nt.text[start:end].index(figure.group())
+        value, name = float(figure["value"]), unit
+        if name[0] in _MULTIPLIERS and len(name) > 1:
+            value, name = value * _MULTIPLIERS[name[0]], name[1:]
+        targets.append(Target(text=figure.group(), span=Span(start=nt.start + at, end=nt.start + at + len(figure.group())),
+                              value=round(value, 6), unit=name, comparator=_COMPARATORS[figure["cmp"]],  # type: ignore[arg-type]
+                              percent=name in _PERCENT))
+    return targets
 
 
 def cell_units(text: str, cell: Cell, role: str, registry: Registry) -> list[UnitRef]:

@@ -107,7 +107,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # 完成时限 months the table reader files as remarks; c306/c307 goal years) put dev deadline spans at 0.914
         # and deadline dates at 0.841 before any rule changed (set change: floors 0.90 / 0.83); the round's
         # target rules bring dev targets to 0.923 (floor 0.91).
-        "dev": {"tasks": 0.96, "deadline_spans": 0.90, "deadline_dates": 0.83, "targets": 0.91,
+        # tables3 (2026-11-29): the batch's dev documents (c386 a 十二五 indicator table, c387 a planting-task table,
+        # c389 a budget-target table: 44 bare figures whose unit another cell gives) put dev targets at 0.874 before
+        # any rule changed (set change: floor 0.86); this round's table rules bring it to 0.886.
+        "dev": {"tasks": 0.96, "deadline_spans": 0.90, "deadline_dates": 0.83, "targets": 0.86,
                 "lead_units": 0.92, "support_units": 0.92},
         "held-out": {"tasks": 0.74, "deadline_spans": 0.78, "deadline_dates": 0.74, "targets": 0.81,
                 "lead_units": 0.54, "support_units": 0.51},

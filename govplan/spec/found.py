@@ -8,7 +8,7 @@ from typing import Literal
 
 ColumnKind = Literal[
     "number", "task", "measure", "schedule", "lead", "support", "responsible", "leader", "time", "progress",
-    "score", "other", "note",
+    "score", "other", "note", "measure_unit",
 ]
 
 
@@ -20,7 +20,8 @@ class Cell:
     column (进展情况, 完成情况) reports what was done and gives neither targets nor deadlines; a
     schedule column (进度安排) holds dated stages (its ①②③ are the row's child tasks, each given
     its part of the cell); a score column (分值, 评分标准) gives no targets; an `other` column
-    (考核部门, 联系人) is no part of the task. Every kind is described in govplan/data/tables.yaml."""
+    (考核部门, 联系人) is no part of the task; a measure_unit column (单位, 计量单位: 万亩, %) gives the
+    unit of a bare figure in the row's target cell (0.07 under 万亩). Every kind is described in govplan/data/tables.yaml."""
 
     start: int
     end: int

@@ -42,7 +42,9 @@ _ROW_NUMBER = re.compile(
 )
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|院|中心|公司|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
+# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个
+MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
@@ -148,6 +150,12 @@ def column_kind(cell: str) -> str | None:
         return None
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
+
+
+def _measure_unit(cell: str) -> bool:
+    """Whether a cell names a unit of measure (万亩, %) rather than an organisation (县农业局)."""
+    compact = "".join(cell.split())
+    return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact)
 
 
 def row_number(cell: str) -> tuple[str, int, str] | None:
@@ -280,6 +288,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None:
             table = _stream_table(lines, text, i, split.shape)
         if table is not None and table.rows:
+            _settle_unit_columns(table, text)
             tables.append(table)
             i = table.last + 1
         else:
@@ -287,11 +296,24 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     return tables
 
 
+def _settle_unit_columns(table: Table, text: str) -> None:
+    """A 单位 column names units of measure (万亩, %) in an assessment list but the organisations in
+    charge in a 责任清单: one whose cells mostly name organisations is a responsible column."""
+    for k, column in enumerate(table.columns):
+        if column.kind != "measure_unit":
+            continue
+        cells = [text[c.start:c.end] for row in table.rows for c in row.cells if c.column == k]
+        organisations = sum(1 for cell in cells if not _measure_unit(cell) and _UNIT_LIKE.search(cell))
+        if organisations * 2 > len(cells):
+            table.columns[k] = Column("responsible", column.header)
+
+
 def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Column], int] | None:
     """A pipe header row whose cells run over several lines, each ending in a bar (a page's
     converter broke the row: 序号 | 工作 责任组 |⏎责任 领导 |⏎责任 单位 |⏎月度目标要求 | 工作进展 |):
     its columns and its last line, the lines up to the first row (a line starting with a number)
-    read as one row."""
+    read as one row. A first line padded with empty cells is a caption row over the header, not
+    part of it."""
     cells: list[tuple[int, int]] = []
     found: tuple[list[Column], int] | None = None
     for j in range(first, min(len(lines), first + _MAX_CELL_LINES)):
@@ -302,6 +324,8 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
         if split is None or split.shape not in ("pipe", "cell") \
                 or (j > first and row_number(text[split.cells[0][0]:split.cells[0][1]]) is not None):
             break
+        if j == first and sum(1 for s, e in split.cells if e == s) > 1:
+            return None  # a caption row padded to the table's width (绩效指标 | ||||), no broken header
         cells += split.cells
         columns = _header(text, cells) if j > first else None
         found = (columns, j) if columns else found
@@ -310,12 +334,13 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
 
 def _unpadded(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A pipe row without the run of bare empty cells at its end (``| ||||``): a page's converter
-    writes there the cells it dropped for merged cells above, so the row has fewer cells of its own."""
+    writes there the cells it dropped for merged cells above, so the row has fewer cells of its own
+    (two bare bars, or a blank empty cell and a bare one: `` | ||``)."""
     end = len(cells)
     while end > 0 and cells[end - 1][0] == cells[end - 1][1]:
         end -= 1
     bare = sum(1 for s, _ in cells[end:] if text[s - 1] == "|")
-    return cells[:end] if bare >= 2 else cells
+    return cells[:end] if bare >= 2 or (bare and len(cells) - end >= 2) else cells
 
 
 def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: list[Column],
@@ -498,6 +523,8 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
+    if kind == "measure_unit":
+        return 1.0 if _measure_unit(cell) else -1.0
     return 0.0
 
 
@@ -515,12 +542,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     table): a header of column words, one a line; then the cells, a row starting at each number
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
-    header: list[Column] = []
-    for cell in cells:
-        kind = column_kind(text[cell.start:cell.end])
-        if kind is None:
-            break
-        header.append(Column(kind, text[cell.start:cell.end]))
+    header = _stream_header(text, cells)
     words = _words()
     kinds = {c.kind for c in header}
     if len(header) < words.min_cells or not words.content & kinds:
@@ -540,6 +562,33 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
         last = table.rows[-1]
         table.last = max(c.line for c in _stream_lines(last, body))
     return table
+
+
+def _stream_header(text: str, cells: list[_StreamCell]) -> list[Column]:
+    """The header cells a stream opens with: the column words, one a line. A header that starts
+    with a 序号 column runs on to the first row number, so a column the words do not name (预期效果,
+    指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a header row,
+    rather than ending the header and leaving the columns after it as remarks; at most half of its
+    cells may be unnamed, each short as a header cell, and a section row (一、…) ends it as a number does."""
+    words = _words()
+    header: list[Column] = []
+    for cell in cells:
+        kind = column_kind(text[cell.start:cell.end])
+        if kind is None:
+            break
+        header.append(Column(kind, text[cell.start:cell.end]))
+    if not header or header[0].kind != "number":
+        return header
+    body = next((k for k, c in enumerate(cells) if k > 0 and (row_number(text[c.start:c.end]) is not None
+                                                             or heading_at(text[c.start:c.end], 0) is not None)), None)
+    if body is None or body > 3 * words.max_chars:
+        return header
+    named = [column_kind(text[c.start:c.end]) for c in cells[:body]]
+    if sum(k is None for k in named) * 2 > body or any(
+            k is None and len("".join(text[c.start:c.end].split())) > words.max_chars
+            for k, c in zip(named, cells[:body])):
+        return header
+    return [Column(k or "measure", text[c.start:c.end]) for k, c in zip(named, cells[:body])]
 
 
 def _stream_lines(row: TableRow, body: list[_StreamCell]) -> list[_StreamCell]:
@@ -647,37 +696,85 @@ def _counted(text: str, group: list[_StreamCell], columns: list[Column]) -> list
 
 def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
     """Rows of a stream, each starting at the next number of the 序号 column; the cells after it
-    fill the columns after 序号 in order, skipping a column a cell cannot be (no unit where a
-    category stands); a cell that fits no column left stays with its row as a note. A cell that
-    starts with a heading number where no column wants it is a section row. A row lacking its lead
-    or responsible unit takes the last one above in its section (a merged cell given once)."""
+    take the columns after 序号 in their order where they read best (_ordered): a column a merged
+    cell above covers is skipped, two unit cells may share one unit column, and a cell that fits
+    no column stays with its row as a note, so no text falls out of the tree. A cell that starts
+    with a heading number where no column wants it is a section row. A row lacking its lead or
+    responsible unit takes the last one above in its section (a merged cell given once)."""
     columns = table.columns
     expected: int | None = None
     row: TableRow | None = None
-    column = len(columns)
+    pending: list[_StreamCell] = []
+
+    def close() -> None:
+        if row is not None and pending:
+            for cell, k in zip(pending, _ordered(text, pending, columns, number + 1)):
+                row.cells.append(TableCell(cell.start, cell.end, k))
+            row.end = pending[-1].end
+        pending.clear()
+
     for cell in body:
         cell_text = text[cell.start:cell.end]
         numbered = row_number(cell_text)
         if numbered is not None and (expected is None or numbered[1] in (expected, 1)):
+            close()
             row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
             table.rows.append(row)
-            expected, column = numbered[1] + 1, number + 1
+            expected = numbered[1] + 1
             continue
         if heading_at(cell_text, 0) is not None and len(cell_text) <= _words().max_section * 2 and (
-                row is None or column >= len(columns) or _fit(cell_text, columns[column].kind) < 0):
+                row is None or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
+            close()
             table.rows.append(TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, 0)], section=True,
                                        line=cell.line))
-            row, column = None, len(columns)
+            row = None
             continue
-        if row is None:
-            continue  # a category cell before the first number of a section (not a task)
-        fitting = next((k for k in range(column, len(columns)) if _fit(cell_text, columns[k].kind) >= 0), None)
-        # a cell that fits no column left (a category before the next number, a remark) stays
-        # with the row as a note, so no text falls out of the tree
-        row.cells.append(TableCell(cell.start, cell.end, fitting if fitting is not None else len(columns)))
-        row.end = cell.end
-        column = fitting + 1 if fitting is not None else column
+        if row is not None:
+            pending.append(cell)  # a category cell before the first number of a section is no task
+    close()
     _carry_merged(table, text)
+
+
+_UNIT_KINDS = ("lead", "support", "responsible", "leader")
+_NOTE_COST = 1.5  # a cell that fits no column: kept as a note
+_SHARED_COST = 0.05  # a second unit cell under one unit column (two paragraphs of one cell): it
+# gains nothing of its own, so cells share a column only where one would else be left over
+
+
+def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: int) -> list[int]:
+    """The columns (from ``first`` on) of a row's cells in their order: the assignment under which
+    they read best as their columns, skipping columns a merged cell above covers (leftmost first),
+    letting up to three unit cells share one unit column, and keeping a cell that cannot be any of
+    the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
+    kinds = [c.kind for c in columns[first:]]
+    n, m = len(cells), len(kinds)
+    fits = [[_fit(text[c.start:c.end], kind) for kind in kinds] for c in cells]
+    best: dict[tuple[int, int], tuple[float, tuple[int, int], list[int]]] = {(0, 0): (0.0, (0, 0), [])}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) not in best:
+                continue
+            score = best[(i, j)][0]
+            moves: list[tuple[int, int, float, list[int]]] = []
+            if j < m:
+                moves.append((i, j + 1, -0.01 * j, []))  # column j lies under a merged cell
+            if i < n:
+                moves.append((i + 1, j, -_NOTE_COST - 0.001 * (n - i), [len(columns)]))  # late notes first
+            for run in range(1, 4 if j < m and kinds[j] in _UNIT_KINDS else 2):
+                if j < m and i + run <= n and all(fits[i + r][j] > (0 if run > 1 else -0.5) for r in range(run)):
+                    gain = fits[i][j] - _SHARED_COST * (run - 1)  # shared only where a cell would be left over
+                    moves.append((i + run, j + 1, gain, [first + j] * run))
+            for ni, nj, gain, placed in moves:
+                if (ni, nj) not in best or score + gain > best[(ni, nj)][0]:
+                    best[(ni, nj)] = (score + gain, (i, j), placed)
+    end = max(((n, j) for j in range(m + 1) if (n, j) in best),
+              key=lambda at: best[at][0] - 0.01 * sum(range(at[1], m)))
+    result: list[int] = []
+    while end != (0, 0):
+        _, previous, placed = best[end]
+        result = placed + result
+        end = previous
+    return result
 
 
 def _carry_merged(table: Table, text: str) -> None:
