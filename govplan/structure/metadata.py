@@ -120,13 +120,13 @@ def extract_metadata(lines: list[Line], first_task_line: int | None, title_hint:
     index = _index_fields(content[:_HEAD_LINES], data)
     date_line = _standalone_date(content, data)
     attachments = _attachment_list(content)
-    issued = _line_date(date_line) if date_line else parse_date(index.get("date", ""), roc_digits=True)
+    issued = _issued(date_line, index)
     return Metadata(
         title=title_hint or index.get("title") or _title(front or content[:_HEAD_LINES], data),
-        doc_number=index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data),
+        doc_number=_number_of(content, index, data),
         issuer=index.get("issuer") or _issuer(content, date_line, data),
         recipients=_recipients(front),
-        date=issued or publication_date(lines, index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data)),
+        date=issued or publication_date(lines, _number_of(content, index, data)),
         date_text=date_line.text if date_line else index.get("date") if issued else index.get("published"),
         attachments=attachments,
     )
@@ -138,8 +138,17 @@ def issue_and_publication_dates(lines: list[Line]) -> tuple[dt.date | None, dt.d
     content = [line for line in lines if not line.blank]
     date_line = _standalone_date(content, data)
     index = _index_fields(content[:_HEAD_LINES], data)
-    issued = _line_date(date_line) if date_line else parse_date(index.get("date", ""), roc_digits=True)
-    return issued, publication_date(lines, index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data))
+    return _issued(date_line, index), publication_date(lines, _number_of(content, index, data))
+
+
+def _issued(date_line: Line | None, index: dict[str, str]) -> dt.date | None:
+    """The date of issue: a date line's, else an index label's for the document's own date (成文日期)."""
+    return _line_date(date_line) if date_line else parse_date(index.get("date", ""), roc_digits=True)
+
+
+def _number_of(content: list[Line], index: dict[str, str], data: _MetaData) -> str | None:
+    """The document number: an index table's 文号, else one standing on its own line."""
+    return index.get("doc_number") or _doc_number(content[:_HEAD_LINES], data)
 
 
 def _line_date(line: Line) -> dt.date | None:
