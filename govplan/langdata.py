@@ -157,6 +157,7 @@ class CompilationWeights(Strict):
 
 class CompilationData(Strict):
     toc_markers: Words
+    page_header_line: str
     toc_entry_max_chars: int
     group_entry_pattern: str
     byline_suffixes: Words
