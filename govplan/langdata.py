@@ -649,6 +649,8 @@ class LayoutData(Strict):
     open_ends: str
     closed_ends: str
     sentence_ends: str
+    line_break_blanks: Words
+    run_on_kept_row: str
     label_line: str
     line_markup: str | None = None
     contents_entry: str | None = None

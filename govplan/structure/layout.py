@@ -35,6 +35,8 @@ class _Layout:
     closed_ends: str  # a line that ends with one of these ends its sentence
     sentence_ends: str  # a line of prose holds one of these (a title or a contents entry does not)
     label: re.Pattern[str]  # a label line (牵头单位：…) starts a new line of its own
+    line_break_blanks: tuple[re.Pattern[str], ...]  # blanks inside a line where a run-on copy lost a line break
+    run_on_kept_row: re.Pattern[str]  # a row whose blanks stay (table rows, a run holding 附件:)
     date_line: re.Pattern[str]
     min_wraps: int
     min_wrap_share: float
@@ -62,6 +64,8 @@ def _layout() -> _Layout:
         raw["closed_ends"],
         raw["sentence_ends"],
         compile_pattern(raw["label_line"], _FILE),
+        tuple(compile_pattern(f"(?m){p}", _FILE) for p in raw["line_break_blanks"]),
+        compile_pattern(raw["run_on_kept_row"], _FILE),
         compile_pattern("^{calendar_date}$", _FILE),
         int(raw["min_wraps"]),
         float(raw["min_wrap_share"]),
@@ -89,8 +93,9 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     """``mapped`` with page breaks, page numbers, running heads and wrapped lines undone."""
     if "\f" in mapped.text:
         mapped = mapped.replace_chars({"\f": "\n"})
-    text = mapped.text
     layout = _layout()
+    mapped = _restore_line_breaks(mapped, layout)
+    text = mapped.text
     if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
         return mapped  # no page number and too few lines that end inside a sentence: nothing to undo
     lines = _lines(text)
@@ -103,6 +108,27 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if not deletions:
         return mapped
     return _delete(mapped, sorted(deletions))
+
+
+def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
+    """Line breaks a copy that ran its paragraphs onto one line turned into blanks, put back (layout.yaml,
+    line_break_blanks) outside the rows kept as they run: parsing then sees the lines the document had.
+    Each break replaces the first character of its blank, so the offset map is unchanged."""
+    text = mapped.text
+    breaks = {match.start("blank") for pattern in layout.line_break_blanks for match in pattern.finditer(text)}
+    if not breaks:
+        return mapped
+    rows = text.split("\n")
+    starts = [0]
+    for row in rows:
+        starts.append(starts[-1] + len(row) + 1)
+    kept = [bool(layout.run_on_kept_row.search(row)) for row in rows]
+    chars = list(text)
+    for at in breaks:
+        k = bisect.bisect_right(starts, at) - 1
+        if not any(kept[max(0, k - 1):k + 2]):
+            chars[at] = "\n"
+    return MappedText("".join(chars), mapped.starts, mapped.ends, mapped.original_length)
 
 
 def _lines(text: str) -> list[_Line]:
