@@ -238,8 +238,8 @@ def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
         return False
     heading = match_heading(line)
     has_sentence = any(ch in layout.sentence_ends for ch in line)
-    if heading is not None and not has_sentence:
-        return False  # a heading phrase ends its own line
+    if heading is not None and not has_sentence and line[-1] not in layout.open_ends:
+        return False  # a heading phrase ends its own line; one ending in a comma goes on (（一）参与范围：…，群团组织，)
     full = max(layout.min_width, layout.full_width * width)
     if not has_sentence and len(line) < full:
         return False  # a title, a contents entry, a signature, a short label
