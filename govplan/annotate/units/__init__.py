@@ -35,6 +35,7 @@ from govplan.structure.numbering import match_heading
 __all__ = ["assign_units"]
 
 UNIT_COLUMNS = ("lead", "support", "responsible", "leader")
+INLINE_POINTS = ("inline_shi", "inline_yao")  # points run into a paragraph (一是…二是…, 一要…二要…)
 _BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 
 
@@ -78,7 +79,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             skip += [(s.start, s.end) for s in more]
         named = named_roles(nt, registry, r, skip)
         skip += [unit.clause for unit in named]  # 区财政局、区人社局为配合单位: named in a role, not acting
-        found.append(_Found(nt, nt.node, _units(own) + named))
+        found.append(_Found(nt, _paragraph_owner(nodes, parents, at, own, found), _units(own) + named))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
@@ -88,6 +89,34 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     apply_conventions(statements, everywhere)
     for item in found:
         _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units], item.implied)
+
+
+def _paragraph_owner(
+    nodes: list[NodeText], parents: list[int | None], at: int, own: list[Statement], found: list[_Found]
+) -> TaskNode:
+    """The task a node's statements belong to: its own, except that a statement closing a paragraph of inline
+    points (一是…四是…(牵头单位：…)) is the whole item's when none of the paragraph's points states units of its own
+    (c280: the parenthetical of 二.(二) closes the paragraph holding 一是…四是)."""
+    nt = nodes[at]
+    parent = parents[at]
+    if parent is None or not own or not _inline(nt.node) or not _closes(nt.text, own[-1].end):
+        return nt.node
+    if any(parents[k] == parent and _inline(nodes[k].node) for k in range(at + 1, len(nodes))):
+        return nt.node  # not the paragraph's last point
+    points = [nodes[k].node for k in range(parent + 1, at) if parents[k] == parent and _inline(nodes[k].node)]
+    if not points or any(item.owner is point and item.units and not item.implied for item in found for point in points):
+        return nt.node  # a point alone, or points that state their own units: the last statement is the last point's
+    return nodes[parent].node
+
+
+def _inline(node: TaskNode) -> bool:
+    """Whether a node is a point written inside its parent's paragraph (一是, 一要)."""
+    return node.style in INLINE_POINTS
+
+
+def _closes(text: str, end: int) -> bool:
+    """Whether a statement ending at ``end`` closes the text (nothing but punctuation and blanks after it)."""
+    return not text[end:].strip(" \t\n\u3000。；;，,.")
 
 
 def _stated_by_task(found: list[_Found]) -> list[list[Listed]]:

@@ -188,6 +188,8 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
+        if any(text[s:e] in rules.bare_levels for s, e in names):
+            return None  # 由街道统一招标确定, 由乡镇主导…: a level named bare, no particular unit
         if marked and _kind_acting(text, names, rules):
             continue  # 由数据资源主管部门应当责令…: a kind of body, no particular unit (a longer name may be one)
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
@@ -250,6 +252,7 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             continue  # 配合单位: a role label, not the verb
         if not inside(match.start(), skip):
             found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
+    found += _partner_clauses(nt, registry, rules, skip)
     markers = [(m, True) for m in rules.support_marker.finditer(text)]
     for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
         if inside(match.start(), skip):
@@ -259,6 +262,23 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
             kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
             found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
+    return found
+
+
+def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units a clause opens with as partners of the sentence's actor before a shared action: they support
+    (区发展改革委整体部署…，与区规划资源局、区建管委等相关部门形成工作合力; 同县水利局共同推进…)."""
+    found: list[Listed] = []
+    text = nt.text
+    for match in rules.partner_clause.finditer(text):
+        if inside(match.start(), skip):
+            continue
+        names = _partners(text, match.end(), True, registry, rules)
+        if not names or not _shared_action_follows(text, _trailer_end(text, names[-1][1], rules) or names[-1][1], rules):
+            continue
+        clause = (match.start(), _clause_end(text, names[-1][1], rules))
+        kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
+        found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
 
 

@@ -50,6 +50,8 @@ class Rules:
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
     partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
+    partner_clause: re.Pattern[str]  # a clause opening with a partner joiner (，与…): the partners of its actor
+    bare_levels: frozenset[str]  # level nouns and collective words, which alone name no particular unit (管委会 does)
     role_copula: re.Pattern[str]  # 作为(改革)牵头单位: a unit named as taking a label's role (groups as in label)
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
@@ -123,9 +125,13 @@ def rules() -> Rules:
             rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
         ),
         actor_start=re.compile(
-            rf"[{re.escape(w['clause_breaks'])}]\s*"
+            rf"[{re.escape(w['clause_breaks'])}][ \t\u3000]*"  # blanks only: a newline is a break of its own
             rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
         ),
+        partner_clause=re.compile(
+            rf"(?:^|(?<=[{re.escape(w['clause_breaks'])}]))[ \t\u3000]*(?:{alternation(w['partner_joiners'])})"
+        ),
+        bare_levels=frozenset([*w["level_nouns"], *w["collective_words"]]) - frozenset(w["definite_bodies"]),
         role_copula=re.compile(
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),

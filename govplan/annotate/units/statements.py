@@ -259,6 +259,7 @@ def _units(
             if require_units and is_vague(name, rules):
                 continue
             if require_units and name.endswith(rules.words["official_titles"]):
+                s2 = max(s2, *(text.rfind(colon, s2, e2) + 1 for colon in COLONS))  # 任务分工:吕维峰副省长: no label
                 listed.append(Listed(s2, e2, "leader", not listed, clause))  # 分管副省长: a person who leads
                 continue
             unit_end = unit_prefix_end(text, s2, e2, registry, rules) if require_units else e2
