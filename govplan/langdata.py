@@ -651,6 +651,7 @@ class LayoutData(Strict):
     sentence_ends: str
     line_break_blanks: Words
     run_on_kept_row: str
+    min_line_breaks: int
     label_line: str
     line_markup: str | None = None
     contents_entry: str | None = None

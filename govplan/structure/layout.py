@@ -37,6 +37,7 @@ class _Layout:
     label: re.Pattern[str]  # a label line (牵头单位：…) starts a new line of its own
     line_break_blanks: tuple[re.Pattern[str], ...]  # blanks inside a line where a run-on copy lost a line break
     run_on_kept_row: re.Pattern[str]  # a row whose blanks stay (table rows, a run holding 附件:)
+    min_line_breaks: int  # breaks a document must show to be taken as run on
     date_line: re.Pattern[str]
     min_wraps: int
     min_wrap_share: float
@@ -66,6 +67,7 @@ def _layout() -> _Layout:
         compile_pattern(raw["label_line"], _FILE),
         tuple(compile_pattern(f"(?m){p}", _FILE) for p in raw["line_break_blanks"]),
         compile_pattern(raw["run_on_kept_row"], _FILE),
+        int(raw["min_line_breaks"]),
         compile_pattern("^{calendar_date}$", _FILE),
         int(raw["min_wraps"]),
         float(raw["min_wrap_share"]),
@@ -112,7 +114,8 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
 
 def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
     """Line breaks a copy that ran its paragraphs onto one line turned into blanks, put back (layout.yaml,
-    line_break_blanks) outside the rows kept as they run: parsing then sees the lines the document had.
+    line_break_blanks) outside the rows kept as they run, in a document that shows enough of them: parsing
+    then sees the lines the document had.
     Each break replaces the first character of its blank, so the offset map is unchanged."""
     text = mapped.text
     breaks = {match.start("blank") for pattern in layout.line_break_blanks for match in pattern.finditer(text)}
@@ -123,11 +126,12 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
     for row in rows:
         starts.append(starts[-1] + len(row) + 1)
     kept = [bool(layout.run_on_kept_row.search(row)) for row in rows]
+    restored = [at for at in breaks if not any(kept[max(0, (k := bisect.bisect_right(starts, at) - 1) - 1):k + 2])]
+    if len(restored) < layout.min_line_breaks:
+        return mapped
     chars = list(text)
-    for at in breaks:
-        k = bisect.bisect_right(starts, at) - 1
-        if not any(kept[max(0, k - 1):k + 2]):
-            chars[at] = "\n"
+    for at in restored:
+        chars[at] = "\n"
     return MappedText("".join(chars), mapped.starts, mapped.ends, mapped.original_length)
 
 
