@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test eval bench anchors fuzz venv clean
+.PHONY: run test eval perturb bench anchors fuzz venv clean
 
 venv: $(STAMP)
 
@@ -26,6 +26,11 @@ test: $(STAMP)
 ## Score extraction against the hand-checked gold set.
 eval: $(STAMP)
 	$(BIN)/govplan eval --by-split --interval
+
+## Give every dev and seed document the shapes texts arrive in (portal chrome, PDF wraps, blank lines,
+## indents, half-width punctuation, run-on paragraphs, Traditional script) and print F1 per shape beside the originals.
+perturb: $(STAMP)
+	$(BIN)/python scripts/perturb.py
 
 ## Measure speed against the OpenCC + jieba floor, then engine throughput (serial, --jobs 2, Dask). Bytecode is compiled first so that every
 ## measured process starts as an installed package does (an editable install compiles nothing

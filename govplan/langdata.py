@@ -159,6 +159,7 @@ class CompilationWeights(Strict):
 
 class CompilationData(Strict):
     toc_markers: Words
+    page_header_line: str
     toc_entry_max_chars: int
     group_entry_pattern: str
     byline_suffixes: Words
@@ -652,6 +653,9 @@ class LayoutData(Strict):
     open_ends: str
     closed_ends: str
     sentence_ends: str
+    line_break_blanks: Words
+    run_on_kept_row: str
+    min_line_breaks: int
     label_line: str
     line_markup: str | None = None
     contents_entry: str | None = None

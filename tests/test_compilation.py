@@ -98,3 +98,12 @@ def test_the_same_notices_without_contents_are_one_document(tmp_path: Path):
     source = tmp_path / "通知.txt"
     source.write_text(NOTICES.split("\n\n", 1)[1], encoding="utf-8")
     assert len(parts_of(source)) == 1
+
+
+def test_a_compilation_copied_with_its_portal_header_still_splits(tmp_path: Path):
+    """A portal's header above the contents (索引号, 发布机构, 【字体：大 中 小】) moves the marker
+    down, not away: found by scripts/perturb.py (portal_chrome) on seed 003."""
+    header = "索引号：11330000002482870P/2021-00123\n发布机构：县应急管理局\n【字体：大 中 小】 打印本页 分享到：\n"
+    source = tmp_path / "汇编.txt"
+    source.write_text(header + NOTICES, encoding="utf-8")
+    assert parts_of(source) == [(6 + 3, "关于做好春季防火工作的通知"), (20 + 3, None), (28 + 3, None)]

@@ -24,8 +24,10 @@ _FOLD.update(_FOLD_EXTRA)
 # Range marks between numbers or dates: 4月4日—10月31日, 2—3户, 18～35万元, 2013年至2023年.
 # Reading glosses a machine conversion to Traditional script put after characters (發(fā)展, 會(huì)議):
 # pinyin with a tone mark in brackets right after a Han character. They are no part of the text
-# (a unit is 市发改委, not 市发(fā)改委) and are read without; spans still cover them.
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z]*[àáǎāèéěēìíǐīòóǒōùúǔūǖǘǚǜ][a-zü]*\)")
+# (a unit is 市发改委, not 市发(fā)改委) and are read without; spans still cover them. A hard wrap
+# may fall before or inside the gloss (市發 / (fā)改委, 市發(f / ā)改委): the break goes with the gloss.
+_WRAP = r"(?:\r?\n[ \t\u3000]*)?"
+_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff]){_WRAP}\((?:[a-z]{_WRAP})*[àáǎāèéěēìíǐīòóǒōùúǔūǖǘǚǜ]{_WRAP}(?:[a-zü]{_WRAP})*\)")
 _RANGE = re.compile(r"(?<=[0-9年月日号%])[ ]*(?:—{1,2}|–|-|~|～|〜|至)[ ]*(?=[0-9一二三四五六七八九十〇])")
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
 from govplan.structure.lines import Line
+from govplan.structure.metadata import is_chrome
 from govplan.structure.noise import GarbleRule, is_garbled
 from govplan.structure.numbering import match_heading
 from govplan.textmemo import text_memo
@@ -37,6 +38,7 @@ class Part:
 @dataclass(frozen=True)
 class _Data:
     markers: tuple[str, ...]
+    page_header: re.Pattern[str]
     entry_max: int
     group_entry: re.Pattern[str]
     byline_suffixes: tuple[str, ...]
@@ -66,6 +68,7 @@ def _data() -> _Data:
     subject = _subject_pattern(raw["subject_time_lead"], raw["subject_suffixes"])
     return _Data(
         markers=tuple(raw["toc_markers"]),
+        page_header=compile_pattern(raw["page_header_line"], _FILE),
         entry_max=int(raw["toc_entry_max_chars"]),
         group_entry=re.compile(raw["group_entry_pattern"]),
         byline_suffixes=tuple(raw["byline_suffixes"]),
@@ -103,7 +106,7 @@ def _subject_pattern(time_lead: str, suffixes: list[str]) -> str:
 def split_documents(lines: list[Line]) -> list[Part]:
     """The documents in ``lines``: one Part for an ordinary notice, several for a compilation."""
     data = _data()
-    content = [line for line in lines if not line.blank]
+    content = _below_page_header([line for line in lines if not line.blank], data)
     if not content or content[0].text.replace("\u3000", "").replace(" ", "") not in {m.replace(" ", "") for m in data.markers}:
         return [Part(lines)]
     toc, body = _table_of_contents(content[1:], data)
@@ -115,6 +118,14 @@ def split_documents(lines: list[Line]) -> list[Part]:
         Part(body[start : starts[k + 1] if k + 1 < len(starts) else len(body)], _matching_title(body[start:], titles, data))
         for k, start in enumerate(starts)
     ]
+
+
+def _below_page_header(content: list[Line], data: _Data) -> list[Line]:
+    """The lines after the header of a portal page (chrome, 索引号：…, 发布机构：…) that a copy keeps above the article."""
+    skip = 0
+    while skip < len(content) and (is_chrome(content[skip].text) or data.page_header.match(content[skip].text)):
+        skip += 1
+    return content[skip:]
 
 
 def _matching_title(lines: list[Line], titles: list[str], data: _Data) -> str | None:

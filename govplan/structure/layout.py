@@ -35,6 +35,9 @@ class _Layout:
     closed_ends: str  # a line that ends with one of these ends its sentence
     sentence_ends: str  # a line of prose holds one of these (a title or a contents entry does not)
     label: re.Pattern[str]  # a label line (牵头单位：…) starts a new line of its own
+    line_break_blanks: tuple[re.Pattern[str], ...]  # blanks inside a line where a run-on copy lost a line break
+    run_on_kept_row: re.Pattern[str]  # a row whose blanks stay (table rows, a run holding 附件:)
+    min_line_breaks: int  # breaks a document must show to be taken as run on
     date_line: re.Pattern[str]
     min_wraps: int
     min_wrap_share: float
@@ -62,6 +65,9 @@ def _layout() -> _Layout:
         raw["closed_ends"],
         raw["sentence_ends"],
         compile_pattern(raw["label_line"], _FILE),
+        tuple(compile_pattern(f"(?m){p}", _FILE) for p in raw["line_break_blanks"]),
+        compile_pattern(raw["run_on_kept_row"], _FILE),
+        int(raw["min_line_breaks"]),
         compile_pattern("^{calendar_date}$", _FILE),
         int(raw["min_wraps"]),
         float(raw["min_wrap_share"]),
@@ -89,8 +95,9 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     """``mapped`` with page breaks, page numbers, running heads and wrapped lines undone."""
     if "\f" in mapped.text:
         mapped = mapped.replace_chars({"\f": "\n"})
-    text = mapped.text
     layout = _layout()
+    mapped = _restore_line_breaks(mapped, layout)
+    text = mapped.text
     if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
         return mapped  # no page number and too few lines that end inside a sentence: nothing to undo
     lines = _lines(text)
@@ -103,6 +110,29 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if not deletions:
         return mapped
     return _delete(mapped, sorted(deletions))
+
+
+def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
+    """Line breaks a copy that ran its paragraphs onto one line turned into blanks, put back (layout.yaml,
+    line_break_blanks) outside the rows kept as they run, in a document that shows enough of them: parsing
+    then sees the lines the document had.
+    Each break replaces the first character of its blank, so the offset map is unchanged."""
+    text = mapped.text
+    breaks = {match.start("blank") for pattern in layout.line_break_blanks for match in pattern.finditer(text)}
+    if not breaks:
+        return mapped
+    rows = text.split("\n")
+    starts = [0]
+    for row in rows:
+        starts.append(starts[-1] + len(row) + 1)
+    kept = [bool(layout.run_on_kept_row.search(row)) for row in rows]
+    restored = [at for at in breaks if not any(kept[max(0, (k := bisect.bisect_right(starts, at) - 1) - 1):k + 2])]
+    if len(restored) < layout.min_line_breaks:
+        return mapped
+    chars = list(text)
+    for at in restored:
+        chars[at] = "\n"
+    return MappedText("".join(chars), mapped.starts, mapped.ends, mapped.original_length)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -212,8 +242,8 @@ def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
         return False
     heading = match_heading(line)
     has_sentence = any(ch in layout.sentence_ends for ch in line)
-    if heading is not None and not has_sentence:
-        return False  # a heading phrase ends its own line
+    if heading is not None and not has_sentence and line[-1] not in layout.open_ends:
+        return False  # a heading phrase ends its own line; one ending in a comma goes on (（一）参与范围：…，群团组织，)
     full = max(layout.min_width, layout.full_width * width)
     if not has_sentence and len(line) < full:
         return False  # a title, a contents entry, a signature, a short label

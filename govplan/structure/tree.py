@@ -190,8 +190,8 @@ class TreeBuilder:
                                     at, at, 1, numeral_written=False)
                     roots.append(current)
                     stack, last_value, closed_at, inline_annex = [current], {}, None, None
-                if closed_at is not None and roots and cand.kind == "start" and self._restarts(cand.heading, stack, roots) \
-                        and self._titled(lines, closed_at, k):
+                if closed_at is not None and roots and cand.kind in ("start", "blank") and self._restarts(cand.heading, stack, roots) \
+                        and self._titled(lines, closed_at, k, self.text[line.start:cand.pos]):
                     self._close(current, line.start)
                     annex = self._annex(lines, closed_at, k, roots, "")
                     stack, last_value, current, closed_at = [annex], {}, annex, None
@@ -213,12 +213,14 @@ class TreeBuilder:
             return False
         return any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style
 
-    def _titled(self, lines: list[Line], closed_at: int, k: int) -> bool:
+    def _titled(self, lines: list[Line], closed_at: int, k: int, lead: str) -> bool:
         """Whether only a title (short lines without a sentence end) stands between the closing
-        date and line ``k``: an annex starts with its title, not with more of the notice."""
-        between = [line for line in lines[closed_at + 1:k] if not line.blank]
+        date and the heading on line ``k``, after ``lead`` on its line (a title run on with its first
+        heading: 交通强国建设试点任务要点（北京工业大学） 一、…): an annex starts with its title, not
+        with more of the notice."""
+        between = [line.text for line in lines[closed_at + 1:k] if not line.blank] + ([lead.strip()] if lead.strip() else [])
         return 0 < len(between) <= 3 and all(
-            len(line.text) <= self.data.max_title_chars and not _SENTENCE_END.search(line.text) for line in between
+            len(text) <= self.data.max_title_chars and not _SENTENCE_END.search(text) for text in between
         )
 
     def _annex(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open], number: str) -> _Open:

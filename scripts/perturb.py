@@ -1,0 +1,383 @@
+"""Robustness to how a text reaches us: give every dev and seed document the shapes held-out notices
+arrive in (portal chrome, PDF hard wraps and page numbers, lost or doubled blank lines, full-width
+indents, half-width punctuation, paragraphs run onto one line, Traditional script), carry its gold
+over to the new text and score each shape with `govplan eval` beside the originals.
+
+Each shape rewrites the text through `Rewrite`, which records where every kept character went, so
+gold items move with their characters: an item keeps its (line, text, nth) in the new text, its text
+rewritten as the shape rewrote those characters (half-width brackets, Traditional script). Shapes that
+break lines (PDF wraps) never break inside a gold item, as a break there could not be written as
+(line, text); items are never dropped. Held-out documents are never read (scripts/corpus_files.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from govplan.gold import GoldDocument, apply_overrides, gold_files, load_gold, load_split, source_text  # noqa: E402
+
+FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
+
+
+class Rewrite:
+    """A new text built from pieces of an old one, remembering where each old character went."""
+
+    def __init__(self, old: str) -> None:
+        self.old = old
+        self.parts: list[str] = []
+        self.size = 0
+        self.moved = [-1] * (len(old) + 1)
+
+    def copy(self, start: int, end: int, as_written: str | None = None) -> None:
+        """Known old[start:end], written as ``as_written`` (same length) if given."""
+        text = self.old[start:end] if as_written is None else as_written
+        assert len(text) == end - start, "a rewritten piece keeps its length"
+        for k in range(end - start):
+            self.moved[start + k] = self.size + k
+        self.add(text)
+
+    def add(self, text: str) -> None:
+        """Insert text that has no counterpart in the old one."""
+        self.parts.append(text)
+        self.size += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a shape knows of the document: what it must leave whole (gold item spans, never broken by
+    a line break; the lines where a document of a compilation begins, never joined onto the line
+    before) and its date of issue (a portal's date line must not contradict it)."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    starts: frozenset[int] = frozenset()  # 0-based line indexes
+    issued: str | None = None  # ISO date
+
+    def inside_item(self, offset: int) -> bool:
+        """Whether a break before ``offset`` would cut a gold item."""
+        return any(start < offset < end for start, end in self.spans)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each line, without its newline."""
+    result, offset = [], 0
+    for line in text.split("\n"):
+        result.append((offset, line))
+        offset += len(line) + 1
+    return result
+
+
+def _copy_lines(old: str, write: Callable[[Rewrite, int, int, str], None]) -> Rewrite:
+    """Rewrite line by line: ``write(rewrite, index, offset, line)`` writes one line, newlines kept."""
+    rewrite = Rewrite(old)
+    rows = _lines(old)
+    for index, (offset, line) in enumerate(rows):
+        write(rewrite, index, offset, line)
+        if index < len(rows) - 1:
+            rewrite.copy(offset + len(line), offset + len(line) + 1)
+    return rewrite
+
+
+def original(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """The text unchanged (checks the mapping: its scores must equal `govplan eval`'s)."""
+    rewrite = Rewrite(old)
+    rewrite.copy(0, len(old))
+    return rewrite
+
+
+PORTAL_HEAD = ["索引号：11330000002482870P/{year}{n}", "发布机构：{org}", "【字体：大 中 小】 打印本页 分享到："]
+PORTAL_TAIL = ["扫一扫在手机打开当前页", "【打印本页】【关闭窗口】"]
+
+
+def portal_chrome(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """A page copied with its portal chrome: index and issuer lines above (with the date of issue
+    where the document has one), print/share/close lines below."""
+    rewrite = Rewrite(old)
+    fill = {"n": draw.randint(10000, 99999), "org": draw.choice(["县人民政府办公室", "市发展和改革委员会"]),
+            "year": f"{known.issued[:4]}-" if known.issued else ""}
+    head = [line.format(**fill) for line in PORTAL_HEAD]
+    if known.issued:
+        head.insert(2, f"发文日期：{known.issued}")
+    rewrite.add("".join(line + "\n" for line in head))
+    rewrite.copy(0, len(old))
+    rewrite.add("".join("\n" + line for line in PORTAL_TAIL))
+    return rewrite
+
+
+def pdf_text(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """PDF text: lines hard-wrapped at 30-40 characters, a page number (- 3 -) every 35-45 lines."""
+    width = draw.randint(30, 40)
+    page = {"rows": 0, "number": 1, "next": draw.randint(35, 45)}
+
+    def newline(rewrite: Rewrite) -> None:
+        page["rows"] += 1
+        if page["rows"] >= page["next"]:
+            rewrite.add(f"\n- {page['number']} -\n")
+            page.update(rows=0, number=page["number"] + 1, next=draw.randint(35, 45))
+
+    def write(rewrite: Rewrite, index: int, offset: int, line: str) -> None:
+        start = 0
+        while len(line) - start > width:
+            cut = start + width
+            while cut < len(line) and known.inside_item(offset + cut):
+                cut += 1
+            if cut >= len(line):
+                break
+            rewrite.copy(offset + start, offset + cut)
+            rewrite.add("\n")
+            newline(rewrite)
+            start = cut
+        rewrite.copy(offset + start, offset + len(line))
+        newline(rewrite)
+
+    return _copy_lines(old, write)
+
+
+def no_blank_lines(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Blank lines lost."""
+    rewrite = Rewrite(old)
+    rows = [(o, line) for o, line in _lines(old)]
+    written = False
+    for index, (offset, line) in enumerate(rows):
+        if not line.strip() and index not in known.starts:
+            continue
+        if written:
+            rewrite.add("\n")
+        rewrite.copy(offset, offset + len(line))
+        written = True
+    return rewrite
+
+
+def double_blank_lines(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """A blank line after every line (a copy that turned each line break into a paragraph)."""
+    return _copy_lines(old, lambda rewrite, index, offset, line: (rewrite.copy(offset, offset + len(line)), rewrite.add("\n")))
+
+
+def full_width_indent(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Every line indented with two full-width spaces (a Word paragraph indent)."""
+
+    def write(rewrite: Rewrite, index: int, offset: int, line: str) -> None:
+        if line.strip():
+            rewrite.add("\u3000\u3000")
+        rewrite.copy(offset, offset + len(line))
+
+    return _copy_lines(old, write)
+
+
+HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+
+
+def half_width_punctuation(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """，；：（） typed as , ; : ( )."""
+    rewrite = Rewrite(old)
+    rewrite.copy(0, len(old), old.translate(HALF_WIDTH))
+    return rewrite
+
+
+def run_on(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Paragraphs run onto one line: runs of 2-6 lines joined with a space (a web copy that lost its breaks)."""
+    rewrite = Rewrite(old)
+    rows = _lines(old)
+    left = draw.randint(2, 6)
+    for index, (offset, line) in enumerate(rows):
+        if index:
+            left -= 1
+            if left > 0 and index not in known.starts:
+                rewrite.add(" ")
+            else:
+                rewrite.add("\n")
+                left = draw.randint(2, 6)
+        rewrite.copy(offset, offset + len(line))
+    return rewrite
+
+
+def traditional(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Converted to Traditional script by a mirror site (OpenCC s2t; a line whose length the phrase
+    conversion would change is converted character by character)."""
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+
+    def write(rewrite: Rewrite, index: int, offset: int, line: str) -> None:
+        converted = convert(line)
+        if len(converted) != len(line):
+            converted = "".join(c if len(t := convert(c)) != 1 else t for c in line)
+        rewrite.copy(offset, offset + len(line), converted)
+
+    return _copy_lines(old, write)
+
+
+SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
+    "original": original, "portal_chrome": portal_chrome, "pdf_text": pdf_text, "no_blank_lines": no_blank_lines,
+    "double_blank_lines": double_blank_lines, "full_width_indent": full_width_indent,
+    "half_width_punctuation": half_width_punctuation, "run_on": run_on, "traditional": traditional,
+}
+
+
+class Located:
+    """Offsets of (line, text, nth) in a text, and the way back."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rows = _lines(text)
+
+    def offset(self, line: int, text: str, nth: int) -> int:
+        offset, row = self.rows[line - 1]
+        pos = -1
+        for _ in range(nth):
+            pos = row.find(text, pos + 1)
+        assert pos >= 0, (line, text, nth)
+        return offset + pos
+
+    def line_of(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right([o for o, _ in self.rows], offset)
+
+    def item_at(self, start: int, length: int) -> tuple[int, str, int]:
+        """(line, text, nth) of the span [start, start + length)."""
+        line = self.line_of(start)
+        offset, row = self.rows[line - 1]
+        text = self.text[start:start + length]
+        nth, pos = 0, -1
+        while pos < start - offset:
+            pos = row.find(text, pos + 1)
+            nth += 1
+        return line, text, nth
+
+
+def map_gold(gold: dict, old: Located, new: Located, moved: list[int]) -> dict:
+    """The gold of a document carried to the rewritten text: items follow their characters."""
+
+    def line_to(line: int, end: bool = False) -> int:
+        """The new line of an old line's first character (its indent passed over), or with ``end``
+        its last; a line whose characters all went takes the line of the last kept character before it."""
+        offset, row = old.rows[line - 1]
+        first = offset + len(row) - len(row.lstrip())
+        kept = [moved[k] for k in range(first, offset + len(row)) if moved[k] >= 0][-1 if end else 0:][:1]
+        kept = kept or [m for m in moved[:offset] if m >= 0][-1:] or [0]
+        return new.line_of(kept[0])
+
+    def item(entry: dict) -> dict:
+        start = old.offset(entry["line"], str(entry["text"]), entry.get("nth", 1))
+        length = len(str(entry["text"]))
+        ends = [moved[start + k] for k in range(length)]
+        assert ends == list(range(ends[0], ends[0] + length)), f"item {entry['text']} was cut"
+        line, text, nth = new.item_at(ends[0], length)
+        return {**entry, "line": line, "text": text, "nth": nth}
+
+    first, last = gold["lines"]
+    mapped = {**gold, "lines": [line_to(first), line_to(last, end=True)]}
+    mapped["tasks"] = [{**t, "line": line_to(t["line"])} for t in gold.get("tasks", [])]
+    for name in ("deadlines", "targets"):
+        mapped[name] = [item(e) for e in gold.get(name, [])]
+    return mapped
+
+
+def documents(groups: tuple[str, ...]) -> dict[Path, list[GoldDocument]]:
+    """The gold documents of the groups (never held-out), with overrides applied, by source."""
+    assert "held-out" not in groups
+    split = load_split(ROOT / "corpus" / "split.yaml")
+    by_source: dict[Path, list[GoldDocument]] = defaultdict(list)
+    for folder in split.corpora:
+        for path in gold_files(folder):
+            if split.group(path.stem) in groups:
+                document = apply_overrides(load_gold(path), split.overrides)
+                by_source[document.source].append(document)
+    return by_source
+
+
+def write_shape(name: str, by_source: dict[Path, list[GoldDocument]], out: Path, seed: int, seeds: list[str]) -> None:
+    """Write every document in shape ``name`` with its carried gold, and a split file, under ``out``."""
+    (out / "corpus" / "docs").mkdir(parents=True)
+    (out / "corpus" / "gold").mkdir()
+    (out / "corpus" / "split.yaml").write_text(json.dumps({"corpora": ["corpus/gold"], "seeds": seeds}), encoding="utf-8")
+    for k, (source, docs) in enumerate(sorted(by_source.items())):
+        text = source_text(docs[0])
+        old = Located(text)
+        golds = [d.gold.model_dump(mode="json", exclude_none=True) for d in docs]
+        spans = [(s, s + len(str(e["text"]))) for g in golds for e in [*g.get("deadlines", []), *g.get("targets", [])]
+                 for s in [old.offset(e["line"], str(e["text"]), e.get("nth", 1))]]
+        known = Known(spans, frozenset(g["lines"][0] - 1 for g in golds), golds[0].get("doc_date"))
+        rewrite = SHAPES[name](text, known, random.Random(f"{seed}:{name}:{source.name}"))
+        new = Located(rewrite.text)
+        file = f"{k:03d}_{source.stem}.txt"
+        (out / "corpus" / "docs" / file).write_text(rewrite.text, encoding="utf-8")
+        for document, gold in zip(docs, golds):
+            mapped = map_gold(gold, old, new, rewrite.moved) | {"source": f"docs/{file}"}
+            (out / "corpus" / "gold" / f"{document.id}.yaml").write_text(json.dumps(mapped, ensure_ascii=False), encoding="utf-8")
+
+
+def score(out: Path) -> dict:
+    """`govplan eval --json` on one shape's folder."""
+    run = subprocess.run([str(ROOT / ".venv" / "bin" / "govplan"), "eval", "--split-file", str(out / "corpus" / "split.yaml"),
+                          "--by-split", "--json"], capture_output=True, text=True, cwd=ROOT)
+    if run.returncode:
+        sys.exit(f"govplan eval failed on {out}: {run.stderr.strip()}")
+    return json.loads(run.stdout)
+
+
+def report(results: dict[str, dict], shapes: list[str], worst: int) -> str:
+    """F1 per shape and field (change from the originals in brackets), then per shape the documents
+    that lose most: per field, gold items no longer found (-n) and new wrong items (+n)."""
+    reference = results["original"]["total"]
+    rows = [f"{'shape':24}" + "".join(f"{f:>17}" for f in FIELDS)]
+    for name in shapes:
+        total = results[name]["total"]
+        rows.append(f"{name:24}" + "".join(
+            f"{total[f]['f1']:>8.3f}" + (f" ({total[f]['f1'] - reference[f]['f1']:+.3f})" if name != "original" else " " * 9)
+            for f in FIELDS))
+    for name in shapes[1:]:
+        losses = []
+        originals = {Path(doc).stem: scores for doc, scores in results["original"]["documents"].items()}
+        for doc, scores in results[name]["documents"].items():
+            before = originals[Path(doc).stem]
+            lost = {f: (before[f]["tp"] - scores[f]["tp"],
+                        scores[f]["predicted"] - scores[f]["tp"] - (before[f]["predicted"] - before[f]["tp"])) for f in FIELDS}
+            weight = sum(max(0, a) + max(0, b) for a, b in lost.values())
+            if weight:
+                losses.append((weight, Path(doc).stem, lost))
+        losses.sort(key=lambda x: (-x[0], x[1]))
+        rows.append(f"  {name}: " + ("; ".join(
+            f"{doc} " + ",".join(f"{f}-{a}+{b}" for f, (a, b) in lost.items() if a > 0 or b > 0)
+            for _, doc, lost in losses[:worst]) or "no document loses"))
+    return "\n".join(rows)
+
+
+def main() -> None:
+    """Score every shape and print F1 per field beside the originals, with the documents that lose most."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("shapes", nargs="*", default=list(SHAPES), help="shapes to run (default: all)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--worst", type=int, default=4, help="documents that lose most, per shape")
+    parser.add_argument("--keep", type=Path, help="write the shaped corpora here (kept) instead of a temp folder")
+    args = parser.parse_args()
+    by_source = documents(("dev", "seeds"))
+    seeds = load_split(ROOT / "corpus" / "split.yaml").seeds
+    shapes = ["original", *[s for s in args.shapes if s != "original"]]
+    base = args.keep or Path(tempfile.mkdtemp(prefix="perturb-"))
+    results = {}
+    for name in shapes:
+        write_shape(name, by_source, base / name, args.seed, seeds)
+        results[name] = score(base / name)
+    print(report(results, shapes, args.worst))
+    print(f"shaped corpora in {base}")
+
+
+if __name__ == "__main__":
+    main()

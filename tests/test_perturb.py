@@ -1,0 +1,84 @@
+"""scripts/perturb.py: each shape rewrites a tiny notice and its gold items follow their characters."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location("perturb", Path(__file__).parent.parent / "scripts" / "perturb.py")
+perturb = importlib.util.module_from_spec(_SPEC)
+sys.modules["perturb"] = perturb  # dataclasses look their module up
+_SPEC.loader.exec_module(perturb)
+
+TEXT = "关于做好工作的通知\n\n一、总体要求\n（一）加强领导。各县（市、区）于2024年6月底前完成部署，覆盖率达到90%以上。\n\n二、保障措施\n"
+GOLD = {
+    "source": "x.txt", "lines": [3, 6],
+    "tasks": [{"path": "一", "line": 3}, {"path": "一.(一)", "line": 4}, {"path": "二", "line": 6}],
+    "deadlines": [{"line": 4, "text": "2024年6月底前", "kind": "by", "due": "2024-06-30"}],
+    "targets": [{"line": 4, "text": "90%以上", "value": 90, "unit": "%", "comparator": ">="}],
+}
+
+
+def _shaped(name: str) -> tuple[str, dict]:
+    old = perturb.Located(TEXT)
+    spans = [(s, s + len(e["text"])) for e in GOLD["deadlines"] + GOLD["targets"]
+             for s in [old.offset(e["line"], e["text"], 1)]]
+    rewrite = perturb.SHAPES[name](TEXT, perturb.Known(spans, frozenset({2})), random.Random(0))
+    new = perturb.Located(rewrite.text)
+    return rewrite.text, perturb.map_gold(GOLD, old, new, rewrite.moved)
+
+
+@pytest.mark.parametrize("name", sorted(perturb.SHAPES))
+def test_items_follow_their_characters(name: str) -> None:
+    """Every shape: each gold item is found at its new (line, text, nth), and tasks keep their line's text."""
+    text, gold = _shaped(name)
+    rows = text.split("\n")
+    for item in gold["deadlines"] + gold["targets"]:
+        assert rows[item["line"] - 1].count(item["text"]) >= item["nth"]
+    task_lines = {t["path"]: rows[t["line"] - 1] for t in gold["tasks"]}
+    assert "二" in task_lines["二"] and ("一" in task_lines["一"])
+    first, last = gold["lines"]
+    assert 1 <= first <= last <= len(rows)
+
+
+def test_half_width_punctuation_rewrites_the_gold_text_too() -> None:
+    text = TEXT.replace("（市、区）", "（市，区）")
+    old = perturb.Located(text)
+    rewrite = perturb.half_width_punctuation(text, perturb.Known(), random.Random(0))
+    gold = {**GOLD, "deadlines": [{**GOLD["deadlines"][0], "text": "（市，区）于2024年6月底前"}]}
+    mapped = perturb.map_gold(gold, old, perturb.Located(rewrite.text), rewrite.moved)
+    assert "，" not in rewrite.text
+    assert mapped["deadlines"][0]["text"] == "(市,区)于2024年6月底前"
+
+
+def test_run_on_joins_lines_and_renumbers() -> None:
+    text, gold = _shaped("run_on")
+    assert text.count("\n") < TEXT.count("\n")
+    assert gold["tasks"][0]["line"] == 2  # 一、 opens a document window: never joined onto the title
+
+
+def test_pdf_text_never_cuts_an_item() -> None:
+    long = "（一）" + "加强领导，" * 12 + "于2024年6月底前完成部署。"
+    old = perturb.Located(long)
+    start = long.index("2024")
+    rewrite = perturb.pdf_text(long, perturb.Known([(start, start + 9)]), random.Random(0))
+    assert "2024年6月底前" in rewrite.text and "\n" in rewrite.text
+    assert perturb.Located(rewrite.text).item_at(rewrite.moved[start], 9)[1] == "2024年6月底前"
+    assert old.text == long
+
+
+def test_portal_chrome_shifts_lines() -> None:
+    text, gold = _shaped("portal_chrome")
+    assert text.startswith("索引号") and text.rstrip().endswith("【关闭窗口】")
+    assert gold["tasks"][0]["line"] == 3 + len(perturb.PORTAL_HEAD)
+
+
+def test_traditional_converts_the_gold_text() -> None:
+    text, gold = _shaped("traditional")
+    assert "關於" in text
+    assert gold["deadlines"][0]["text"] == "2024年6月底前"
+    assert "總體要求" in text.split("\n")[gold["tasks"][0]["line"] - 1]
