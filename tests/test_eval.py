@@ -110,10 +110,14 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # tables3 (2026-11-29): the batch's dev documents (c386 a 十二五 indicator table, c387 a planting-task table,
         # c389 a budget-target table: 44 bare figures whose unit another cell gives) put dev targets at 0.874 before
         # any rule changed (set change: floor 0.86); this round's table rules bring it to 0.886.
-        "dev": {"tasks": 0.96, "deadline_spans": 0.90, "deadline_dates": 0.83, "targets": 0.86,
-                "lead_units": 0.92, "support_units": 0.92},
-        "held-out": {"tasks": 0.74, "deadline_spans": 0.78, "deadline_dates": 0.74, "targets": 0.81,
-                "lead_units": 0.54, "support_units": 0.51},
+        # End of the 2026-11-29 fourth session (all batches merged, c280/c281 in dev, five duplicate texts out):
+        # dev tasks 0.988, spans 0.949, dates 0.930, targets 0.875, lead 0.973, support 0.894; held-out tasks 0.826,
+        # spans 0.811, dates 0.789, targets 0.840, lead 0.641, support 0.709. Each floor is that figure minus about
+        # 0.01-0.02 (set changes and rule changes together; the notes above say which moved what).
+        "dev": {"tasks": 0.97, "deadline_spans": 0.93, "deadline_dates": 0.91, "targets": 0.86,
+                "lead_units": 0.96, "support_units": 0.88},
+        "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.83,
+                "lead_units": 0.62, "support_units": 0.69},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
