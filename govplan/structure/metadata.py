@@ -17,6 +17,7 @@ from govplan.grammar import compile_pattern
 from govplan.spec.model import Attachment, Metadata
 from govplan.structure.lines import Line, split_outside_brackets
 from govplan.structure.numbering import numbering
+from govplan.textmemo import text_memo
 
 _DATE_CN = compile_pattern("{calendar_date}")
 _DATE_ISO = compile_pattern("{numeric_date}")
@@ -182,9 +183,7 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
     fields: dict[str, str] = {}
     dates: dict[str, str] = {}
     for k, line in enumerate(lines):
-        cells = [c.strip().rstrip(" :：\u3000") for c in _CELL_BREAK.split(line.text)]
-        pairs = _key_value_cells(cells, data)
-        pairs += [(m.group(1), m.group(2)) for m in _KEY_AND_VALUE.finditer(line.text)]
+        pairs = list(_line_pairs(line.text))
         alone = _KEY_ALONE.fullmatch(line.text.strip(_BULLETS))
         if alone and k + 1 < len(lines):
             pairs.append((alone.group(1), lines[k + 1].text))
@@ -203,6 +202,15 @@ def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
         if key in dates and parse_date(dates[key], roc_digits=True):
             fields.setdefault("date" if key in data.index_keys["date"] else "published", dates[key])
     return fields
+
+
+@text_memo(maxsize=256)
+def _line_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """The (key, value) pairs one line of an index table writes, in cells or as 键:值 (memoised: the
+    document's head is read for its metadata and again for the year of its deadlines)."""
+    cells = [c.strip().rstrip(" :：\u3000") for c in _CELL_BREAK.split(text)]
+    pairs = _key_value_cells(cells, _data())
+    return (*pairs, *((m.group(1), m.group(2)) for m in _KEY_AND_VALUE.finditer(text)))
 
 
 def _key_value_cells(cells: list[str], data: _MetaData) -> list[tuple[str, str]]:
