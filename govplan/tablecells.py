@@ -92,8 +92,9 @@ def table_units(nt: NodeText, text: str, registry: Registry) -> None:
 
 def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
     """Targets a row's 单位 column gives units to: a bare figure alone in a task or measure cell,
-    read in the unit of measure of the row's measure_unit cell (万 and 亿 expanded); a cell where
-    the targets annotator found a target already, and a figure of 0, give none."""
+    read in the unit of measure of the row's measure_unit cell (万 and 亿 expanded), with the
+    comparator a sign glued to it or alone in the cell before it writes (绩效目标表 指标性质 ≥ | 95 | %);
+    a cell where the targets annotator found a target already, and a figure of 0, give none."""
     units = [nt.text[c.start - nt.start:c.end - nt.start].strip() for c in nt.cells if c.column == "measure_unit"]
     unit = "".join(units[0].split()) if units else ""
     if not unit or unit in _NOTHING:
@@ -106,13 +107,24 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
                 or any(cell.start <= t.span.start < cell.end for t in found):
             continue
         at = start + nt.text[start:end].index(figure.group())
+        sign = figure["cmp"] or _sign_before(nt, cell)
         value, name = float(figure["value"]), unit
         if name[0] in _MULTIPLIERS and len(name) > 1:
             value, name = value * _MULTIPLIERS[name[0]], name[1:]
         targets.append(Target(text=figure.group(), span=Span(start=nt.start + at, end=nt.start + at + len(figure.group())),
-                              value=round(value, 6), unit=name, comparator=_COMPARATORS[figure["cmp"]],  # type: ignore[arg-type]
+                              value=round(value, 6), unit=name, comparator=_COMPARATORS[sign],  # type: ignore[arg-type]
                               percent=name in _PERCENT))
     return targets
+
+
+def _sign_before(nt: NodeText, figure: Cell) -> str:
+    """A comparator sign alone in the row's cell right before ``figure`` (≥ | 95), or ""."""
+    before = [c for c in nt.cells if c.end <= figure.start]
+    if not before:
+        return ""
+    cell = max(before, key=lambda c: c.end)
+    sign = nt.text[cell.start - nt.start:cell.end - nt.start].strip()
+    return sign if sign in _COMPARATORS else ""
 
 
 def cell_units(text: str, cell: Cell, role: str, registry: Registry) -> list[UnitRef]:

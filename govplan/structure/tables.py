@@ -20,8 +20,6 @@ turns the rows into task nodes.
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -460,25 +458,36 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     their columns (a number under 序号 that continues the numbering, a unit under a unit column,
     a date under a time column, a score under a score column), preferring columns the row above
     fills (a merged cell covering both) and leftmost ones; without a row above to merge from
-    (``above`` None), rightmost ones."""
+    (``above`` None), rightmost ones. The cells keep their order, so the best choice is found
+    column by column (a wide 绩效目标表 row lacking four merged cells on the left and an empty
+    one on the right is read as exactly as a narrow one)."""
     width = len(columns)
-    lacking = width - len(cells)
     next_number = _next_number(text, columns, above)
     side = -0.01 if above is not None else 0.01
-    choices: list[tuple[int, ...]] = list(itertools.combinations(range(width), lacking)) \
-        if math.comb(width, lacking) <= 400 else \
-        [tuple(range(k, k + lacking)) for k in range(width - lacking + 1)]
-    best: tuple[float, set[int]] | None = None
-    for combo in choices:
-        missing = set(combo)
-        placed = [k for k in range(width) if k not in missing]
-        score = sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(cells, placed))
-        if above is not None:
-            score += sum(0.5 for k in missing if above.get(k) is not None)
-        score += side * sum(missing)
-        if best is None or score > best[0]:
-            best = (score, missing)
-    return best[1] if best else set()
+
+    def skipped(k: int) -> float:
+        return (0.5 if above is not None and above.get(k) is not None else 0.0) + side * k
+
+    # best[i][j]: the best score with the first i cells placed in the first j columns, and the
+    # columns missing among those j
+    best: list[list[tuple[float, tuple[int, ...]] | None]] = [[None] * (width + 1) for _ in range(len(cells) + 1)]
+    best[0][0] = (0.0, ())
+    for j in range(width):
+        for i in range(min(j, len(cells)) + 1):
+            here = best[i][j]
+            if here is None:
+                continue
+            score, missing = here
+            options = [(i, score + skipped(j), missing + (j,))]
+            if i < len(cells):
+                s, e = cells[i]
+                options.append((i + 1, score + _fit(text[s:e], columns[j].kind, next_number), missing))
+            for ni, value, lacks in options:
+                there = best[ni][j + 1]
+                if there is None or value > there[0]:
+                    best[ni][j + 1] = (value, lacks)
+    final = best[len(cells)][width]
+    return set(final[1]) if final else set()
 
 
 def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> list[int]:
