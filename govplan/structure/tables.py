@@ -120,6 +120,7 @@ class _Words:
     max_chars: int
     content: frozenset[str]
     max_section: int
+    units: frozenset[str]  # units of measure a 计量单位 cell may give
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,7 @@ def _words() -> _Words:
     return _Words(
         kind_of, tuple(sorted(kind_of, key=len, reverse=True)), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
+        frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]),
     )
 
 
@@ -151,9 +153,13 @@ def column_kind(cell: str) -> str | None:
 
 
 def _measure_unit(cell: str) -> bool:
-    """Whether a cell names a unit of measure (万亩, %) rather than an organisation (县农业局)."""
+    """Whether a cell names a unit of measure (万亩, %, 人/年) rather than an organisation (县农业局) or
+    another short word (定量 under 指标值类型): every part is a unit of the targets grammar or a time
+    unit, after a multiplier (万亩: 亩)."""
     compact = "".join(cell.split())
-    return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact)
+    units = _words().units
+    return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact) and all(
+        part in units or part[1:] in units and part[0] in "万亿千百" for part in compact.split("/"))
 
 
 def row_number(cell: str) -> tuple[str, int, str] | None:
