@@ -162,6 +162,17 @@ def _measure_unit(cell: str) -> bool:
         part in units or part[1:] in units and part[0] in "万亿千百" for part in compact.split("/"))
 
 
+def bracketed_unit(text: str) -> str:
+    """The unit of measure an indicator's name writes in its last bracket (农业增加值(亿元): 亿元,
+    开展小型水利工程建设(个): 个, 金额（单位：万元）: 万元), or ""."""
+    for match in reversed(list(_BRACKETED.finditer(text))):
+        inner = "".join(match.group()[1:-1].split())
+        inner = re.sub(r"^(?:计量)?单位[:：]", "", inner)
+        if _measure_unit(inner):
+            return inner
+    return ""
+
+
 def row_number(cell: str) -> tuple[str, int, str] | None:
     """(style, value, id segment) of a 序号 cell (1, (1), 一、, (一), ①), or None."""
     match = _ROW_NUMBER.match("".join(cell.split()))
