@@ -551,6 +551,8 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
     if kind == "measure_unit":
         return 1.0 if _measure_unit(cell) else -1.0
+    if kind == "other" and _UNIT_LIKE.search(cell):
+        return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
 
 
