@@ -127,8 +127,9 @@ class _Words:
 def _words() -> _Words:
     data = load_data("tables.yaml")
     kind_of = {word: kind for kind, words in data["columns"].items() for word in words}
+    contained = (word for word in kind_of if word not in data["whole_cell_only"])
     return _Words(
-        kind_of, tuple(sorted(kind_of, key=len, reverse=True)), int(data["min_header_cells"]),
+        kind_of, tuple(sorted(contained, key=len, reverse=True)), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]),
     )
