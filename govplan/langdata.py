@@ -637,6 +637,8 @@ class TablesData(Strict):
     max_header_chars: int = Field(gt=0)
     content_kinds: list[ColumnKindName] = Field(min_length=1)
     max_section_chars: int = Field(gt=0)
+    whole_cell_only: Words
+    time_units: Words
 
 
 # --- layout.yaml ------------------------------------------------------------------------------

@@ -114,7 +114,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # dev tasks 0.988, spans 0.949, dates 0.930, targets 0.875, lead 0.973, support 0.894; held-out tasks 0.826,
         # spans 0.811, dates 0.789, targets 0.840, lead 0.641, support 0.709. Each floor is that figure minus about
         # 0.01-0.02 (set changes and rule changes together; the notes above say which moved what).
-        "dev": {"tasks": 0.97, "deadline_spans": 0.93, "deadline_dates": 0.91, "targets": 0.86,
+        # tables5 (2026-11-30): the batch's dev documents (c409, c410, c415: a yyyymm-yyyymm project period, 2022 年 in
+        # five indicator headers, a yyyy.mm-yyyy.mm service period, none of which the deadlines annotator reads) put dev
+        # deadline spans at 0.926 and dates at 0.906, with main's code and tables5's alike: set change, floors rounded down.
+        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.86,
                 "lead_units": 0.96, "support_units": 0.88},
         "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.83,
                 "lead_units": 0.62, "support_units": 0.69},
