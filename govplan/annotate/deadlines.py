@@ -29,7 +29,15 @@ from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
 
 _CN_DIGIT = piece("cn_digit")
-_YEAR = rf"(?:{piece('year')}|{piece('roc_year')}|今|明)"
+_DEICTIC_YEARS = ("今", "明")  # this year, next year: counted from the document's own year
+
+
+@cache
+def _year_word() -> str:
+    """A year as written before 年: digits, a ROC year, 今/明, or a year after another (次年, 翌年)."""
+    w = data("deadlines")
+    following = rf"(?<![{re.escape(w['following_year_not_after'])}]){alternation(w['following_years'])}"
+    return rf"(?:{piece('year')}|{piece('roc_year')}|{'|'.join(_DEICTIC_YEARS)}|{following})"
 _MONTH = piece("month")
 _DAY = piece("day")
 _QUARTER = piece("quarter")
@@ -59,6 +67,7 @@ class _Rules:
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
+    event: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
     dates_on: re.Pattern[str]
@@ -87,7 +96,7 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
     )
     return (
         rf"(?:{slashed}|"
-        rf"(?:(?P<{tag}y>{_YEAR}){_GAP}年)?"
+        rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年)?"
         rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
         rf"(?:{_GAP}(?P<{tag}d>{_DAY}){_GAP}[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
@@ -98,10 +107,10 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
+    return rf"(?=(?:{_year_word()}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
 
 
-_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
+_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明次翌第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
 
 
 def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
@@ -170,6 +179,11 @@ def _rules() -> _Rules:
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
     named = _starting_with(names, "") + rf"(?<![{_CN_DIGIT}十])(?P<nd>{alternation(names)})(?P<nc>{alternation(w['named_day_cues'])})"
+    event = _starting_with(w["event_days"], "") + (
+        rf"(?<![{re.escape(w['event_day_not_after'])}])(?P<ev>{alternation(w['event_days'])})"
+        rf"(?:{alternation(w['event_day_between'])})?(?P<ec>{alternation(w['event_day_cues'])})"
+        rf"(?!{alternation(w['event_day_not_before'])})"
+    )
     return _Rules(
         point=re.compile(point),
         period=re.compile(period),
@@ -183,6 +197,7 @@ def _rules() -> _Rules:
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
+        event=re.compile(event),
         clause_break=re.compile(f"[{breaks}]"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
@@ -243,6 +258,7 @@ def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
         (rules.year_range, _year_range),
         (rules.recurring, _recurring),
         (rules.named, _named),
+        (rules.event, _event),
         (rules.point, _point),
         (rules.relative, _relative),
     )
@@ -396,9 +412,11 @@ def _year_of(raw: str | None, ctx: DocContext) -> tuple[int | None, int | None]:
     """(year to use, year as written) for a year group: 2024, 二〇二四, 今 (this year), 明 (next)."""
     if raw is None:
         return ctx.year, None
-    if raw in ("今", "明"):
+    if raw in _DEICTIC_YEARS:
         own = _own_year(ctx)
         return (None, None) if own is None else (own + (raw == "明"), None)
+    if raw in data("deadlines")["following_years"]:
+        return (None, None) if ctx.year is None else (ctx.year + 1, None)
     year = _written_year(raw, ctx)
     return year, year
 
@@ -439,7 +457,7 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return None
     if month is None:
         return None
-    if written is None and g[f"{tag}y"] and g[f"{tag}y"] not in ("今", "明"):
+    if written is None and g[f"{tag}y"] and g[f"{tag}y"] not in (*_DEICTIC_YEARS, *words["following_years"]):
         return None  # a year not read as one (a ROC year outside a Taiwan source)
     if written is not None and not 1900 <= written <= 2100:
         return None
@@ -689,11 +707,18 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     first = _resolve(g, "a", ctx, words)
     if first is None or _before_document(first, ctx):
         return None
+    end_year_written = bool(g["by"]) and g["by"] not in words["following_years"]
     if not g["by"] and g["ay"]:
         g = {**g, "by": g["ay"]}
+    started = first.start or first.due
+    if started is not None and isinstance(ctx, _Clause) and not end_year_written:
+        ctx = dataclasses.replace(ctx, year=started.year)  # the end is read in the start's year (次年: the one after)
     last = _resolve(g, "b", ctx, words)
     if last is None:
         return None
+    if started is not None and last.due is not None and last.due < started and not end_year_written:
+        # 12月1日至1月31日, 11月至2月: a period across the year's end finishes in the next year
+        last = _resolve({**g, "by": None}, "b", dataclasses.replace(ctx, year=started.year + 1), words) or last
     return {
         "kind": "period",
         "start": first.start,
@@ -832,3 +857,12 @@ def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         month, day = (int(part) for part in fixed.split("-"))
         fields["due"] = dt.date(ctx.year, month, day)
     return fields
+
+
+def _event(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A deadline anchored to an event of the school, farming or flood year (开学前, 汛期来临前, 复课之前):
+    by the event, whose day the text does not write; in a report or a narrative it says when something was done."""
+    if ctx.report or _narrates_past(text, m.start(), m.end(), rules) or _in_condition(text, m.end(), rules):
+        return None
+    words = rules.words
+    return {"kind": words["event_day_cues"][m.group("ec")], "named_day": m.group("ev"), "unresolved": words["reasons"]["event"]}
