@@ -303,6 +303,9 @@ class DeadlinesData(Strict):
     clause_year_parts: dict[str, int]
     deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
+    plan_periods: dict[str, int]
+    plan_period_years: int
+    plan_period_parts: dict[str, Literal["by", "period"]]
     following_years: Words
     following_year_not_after: str
     period_separators: Words

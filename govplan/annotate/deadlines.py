@@ -68,6 +68,7 @@ class _Rules:
     relative: re.Pattern[str]
     named: re.Pattern[str]
     event: re.Pattern[str]
+    plan_period: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
     dates_on: re.Pattern[str]
@@ -184,6 +185,10 @@ def _rules() -> _Rules:
         rf"(?:{alternation(w['event_day_between'])})?(?P<ec>{alternation(w['event_day_cues'])})"
         rf"(?!{alternation(w['event_day_not_before'])})"
     )
+    plan_period = _starting_with([*leads, *w["plan_periods"], "“", '"'], "") + (
+        rf"(?:(?P<pl>{alternation(leads)}){_GAP})?[“\"]?(?P<pp>{alternation(w['plan_periods'])})[”\"]?"
+        rf"(?P<pw>{alternation(w['plan_period_parts'])})"
+    )
     return _Rules(
         point=re.compile(point),
         period=re.compile(period),
@@ -198,6 +203,7 @@ def _rules() -> _Rules:
         relative=re.compile(relative),
         named=re.compile(named),
         event=re.compile(event),
+        plan_period=re.compile(plan_period),
         clause_break=re.compile(f"[{breaks}]"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
@@ -259,6 +265,7 @@ def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
         (rules.recurring, _recurring),
         (rules.named, _named),
         (rules.event, _event),
+        (rules.plan_period, _plan_period),
         (rules.point, _point),
         (rules.relative, _relative),
     )
@@ -866,3 +873,19 @@ def _event(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         return None
     words = rules.words
     return {"kind": words["event_day_cues"][m.group("ec")], "named_day": m.group("ev"), "unresolved": words["reasons"]["event"]}
+
+
+def _plan_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A five-year plan's period (“十四五”期间: 2021-2025) or its end (到“十四五”末): the plan's years, unless
+    they are over before the document's own year, the sentence forecasts, or a report or narrative looks back."""
+    words = rules.words
+    first = int(words["plan_periods"][m.group("pp")])
+    last = first + int(words["plan_period_years"]) - 1
+    year = ctx.doc.year if isinstance(ctx, _Clause) else ctx.year
+    if (year is not None and last < year) or _in_forecast(text, m.start(), m.end(), rules):
+        return None
+    if not m.group("pl") and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
+        return None
+    kind = words["plan_period_parts"][m.group("pw")]
+    start = dt.date(first, 1, 1) if kind == "period" else None
+    return {"kind": kind, "start": start, "due": dt.date(last, 12, 31)}
