@@ -57,6 +57,7 @@ class _Rules:
 
     point: re.Pattern[str]
     period: re.Pattern[str]
+    short_period: re.Pattern[str]
     year_range: re.Pattern[str]
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
@@ -137,6 +138,12 @@ def _rules() -> _Rules:
         rf"(?:{w['weekday_note']})?(?P<suf>{alternation(w['suffix_kinds'])})?"
     )
     separators = alternation(w["period_separators"])
+    # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
+    short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
+        rf"(?:(?P<sy>{piece('year')}){_GAP}年{_GAP})?(?<![\d.{_CN_DIGIT}十])(?P<sm1>{_MONTH})"
+        rf"(?:{_GAP}月{_GAP}(?P<sd1>{_DAY})(?={separators})|(?={separators}{_GAP}{_MONTH}{_GAP}月))"
+        rf"{separators}{_GAP}(?:(?P<sm2>{_MONTH}){_GAP}月(?P<sfen>份)?)?(?:(?P<sd2>{_DAY}){_GAP}[日号])?"
+    )
     year_range = (
         _starting_with([]) + rf"(?P<y1>{piece('year')})年?{separators}(?P<y2>{piece('year')})年(?![度月\d一二三四五六七八九十])"
     )
@@ -192,6 +199,7 @@ def _rules() -> _Rules:
     return _Rules(
         point=re.compile(point),
         period=re.compile(period),
+        short_period=re.compile(short_period),
         year_range=re.compile(year_range),
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
@@ -261,6 +269,7 @@ def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
     kinds: tuple[tuple[re.Pattern[str], Build], ...] = (
         (rules.commencement, _commencement),
         (rules.period, _period),
+        (rules.short_period, _short_period),
         (rules.year_range, _year_range),
         (rules.recurring, _recurring),
         (rules.named, _named),
@@ -733,6 +742,43 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
         "unresolved": first.unresolved or last.unresolved,
         **_year_source(g, "a", ctx),
     }
+
+
+def _short_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A range that writes its unit once, at its end (4至5月, 1-6月份, 5月10-20日, 8月28-9月6日): a period from
+    its first month's (or day's) start to its last month's end (or day), read as _period reads a full range."""
+    g = m.groupdict()
+    words = rules.words
+    if g["sd1"] and not g["sd2"] or not g["sd1"] and not g["sm2"]:
+        return None  # 5月10-20 without 日, or 4-5 without 月: a number range, not dates
+    past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
+    if (past and not _stated_as_goal(text, m.start(), words)) or text.startswith(words["period_covered_after"], m.end()):
+        return None
+    try:
+        first_month = to_int(g["sm1"])
+        last_month = to_int(g["sm2"]) if g["sm2"] else first_month
+        first_day = to_int(g["sd1"]) if g["sd1"] else 1
+        last_day = to_int(g["sd2"]) if g["sd2"] else None
+    except NumeralError:
+        return None
+    if not (1 <= first_month <= 12 and 1 <= last_month <= 12):
+        return None
+    written = _written_year(g["sy"], ctx) if g["sy"] else None
+    if written is not None and isinstance(ctx, _Clause) and ctx.doc.year is not None and written < ctx.doc.year:
+        return None
+    year = written if written is not None else ctx.year
+    if year is None:
+        return {"kind": "period", "unresolved": words["reasons"]["no_year"]}
+    end_year = year + (last_month < first_month)  # 12-2月: across the year's end
+    try:
+        start = dt.date(year, first_month, first_day)
+        due = _month_end(end_year, last_month) if last_day is None else dt.date(end_year, last_month, last_day)
+    except ValueError:
+        return {"kind": "period", "unresolved": words["reasons"]["invalid"]}
+    if due < start:
+        return None
+    fields: dict[str, Any] = {"kind": "period", "start": start, "due": due}
+    return fields if written is not None else {**fields, "year_from": ctx.year_from}
 
 
 def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
