@@ -117,8 +117,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # tables5 (2026-11-30): the batch's dev documents (c409, c410, c415: a yyyymm-yyyymm project period, 2022 年 in
         # five indicator headers, a yyyy.mm-yyyy.mm service period, none of which the deadlines annotator reads) put dev
         # deadline spans at 0.926 and dates at 0.906, with main's code and tables5's alike: set change, floors rounded down.
+        # dates10 (2026-11-30): the batch's dev documents (c311's 第二步 whose 牵头 office the units stage files under 1.,
+        # c333's 领导组 and c334's 督查组/领导小组办公室 acting in a printed record) put dev lead units at 0.960 with no
+        # rule of the units area changed: set change, floor that figure minus 0.01.
         "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.86,
-                "lead_units": 0.96, "support_units": 0.88},
+                "lead_units": 0.95, "support_units": 0.88},
         "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.83,
                 "lead_units": 0.62, "support_units": 0.69},
     }
