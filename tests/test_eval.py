@@ -120,7 +120,9 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # dates10 (2026-11-30): the batch's dev documents (c311's 第二步 whose 牵头 office the units stage files under 1.,
         # c333's 领导组 and c334's 督查组/领导小组办公室 acting in a printed record) put dev lead units at 0.960 with no
         # rule of the units area changed: set change, floor that figure minus 0.01.
-        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.86,
+        # Both batches together (2026-11-30): dev targets 0.858 — the tables5 dev tables (43 of 69 targets found) with
+        # the dates10 documents; every shared document scores as on either branch (set change: floor 0.85).
+        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.85,
                 "lead_units": 0.95, "support_units": 0.88},
         "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.83,
                 "lead_units": 0.62, "support_units": 0.69},
