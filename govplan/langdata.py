@@ -366,6 +366,11 @@ class ReportAnnouncement(Strict):
     reach: int
 
 
+class PastYear(Strict):
+    not_after: Words
+    not_before: Words
+
+
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
@@ -381,6 +386,7 @@ class Mood(Strict):
     report_time_words: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
+    past_year: PastYear
     window: int
 
 
@@ -438,6 +444,17 @@ class BracketedAlone(Strict):
     units: Words
 
 
+class HouseholdSizes(Strict):
+    units: Words
+    heads: Words
+
+
+class NamedCircles(Strict):
+    units: Words
+    heads: Words
+    reach: int
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -463,6 +480,8 @@ class TargetsData(Strict):
     task_count_units: Words
     baseline_note: str
     not_before: Words
+    household_sizes: HouseholdSizes
+    named_circles: NamedCircles
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits
