@@ -444,6 +444,12 @@ class BracketedAlone(Strict):
     units: Words
 
 
+class BareAmounts(Strict):
+    multipliers: Words
+    comparators: dict[Comparator, Words]
+    not_before: Words
+
+
 class HouseholdSizes(Strict):
     units: Words
     heads: Words
@@ -465,6 +471,7 @@ class TargetsData(Strict):
     normative_comparators: Words
     comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]
+    bare_amounts: BareAmounts
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
     doubling: Doubling
     zero: Zero

@@ -46,6 +46,8 @@ class _Rules:
     arabic: re.Pattern[str]
     unitless: re.Pattern[str]
     chinese: re.Pattern[str]
+    bare_amount: re.Pattern[str]
+    bare_comparators: dict[str, str]
     percent_word: re.Pattern[str]
     doubling: re.Pattern[str]
     zero: re.Pattern[str]
@@ -124,6 +126,11 @@ def _rules() -> _Rules:
     after_words = alternation([word for words in w["comparators_after"].values() for word in words])
     unitless = rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{_MULT})(?={after_words})"
     chinese = rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*)(?P<unit>{units})"
+    bare = w["bare_amounts"]
+    bare_amount = (
+        rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*(?<=[{''.join(bare['multipliers'])}]))"
+        rf"(?![{CN_NUMERAL_CHARS}]|{alternation(bare['not_before'])})"
+    )
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
     dbl = w["doubling"]
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
@@ -138,6 +145,8 @@ def _rules() -> _Rules:
         arabic=re.compile(arabic),
         unitless=re.compile(unitless),
         chinese=re.compile(chinese),
+        bare_amount=re.compile(bare_amount),
+        bare_comparators=word_map(w["bare_amounts"]["comparators"]),
         percent_word=re.compile(percent_word),
         doubling=re.compile(doubling),
         zero=re.compile(zero),
@@ -261,6 +270,7 @@ def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
         *rules.arabic.finditer(text),
         *rules.unitless.finditer(text),
         *rules.chinese.finditer(text),
+        *rules.bare_amount.finditer(text),
     ]
 
 
@@ -376,6 +386,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     pattern = match.re
     if pattern is rules.zero:
         return _read_zero(match, text, rules)
+    if pattern is rules.bare_amount:
+        return _read_bare_amount(match, text, rules)
     try:
         if pattern is rules.doubling:
             fields = {"value": float(2 ** to_int(g["n1"])), "unit": rules.words["doubling"]["unit"], "change": "multiply"}
@@ -418,6 +430,20 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     governing = word or (previous.word if inherited and previous else None)
     normative = governing in rules.words["normative_comparators"]
     return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing, after=after)
+
+
+def _read_bare_amount(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
+    """An amount in Chinese numerals ending in a multiplier, with no unit written, right after a comparator word
+    (超过五千亿规模, 过千亿): the unit is left to what is measured; without the word it is a name (千亿级, 百亿企业)."""
+    word = _adjacent_before(text, match.start(), rules.bare_comparators)
+    if word is None:
+        return None
+    try:
+        value = parse_number(match.group("n1"))
+    except NumeralError:
+        return None
+    fields = {"value": value, "unit": None, "percent": False, "comparator": rules.bare_comparators[word]}
+    return _Found(match.start() - len(word), match.end(), fields, word=word)
 
 
 def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
