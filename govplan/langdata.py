@@ -376,6 +376,11 @@ class ReportAnnouncement(Strict):
     reach: int
 
 
+class PastYear(Strict):
+    not_after: Words
+    not_before: Words
+
+
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
@@ -391,6 +396,7 @@ class Mood(Strict):
     report_time_words: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
+    past_year: PastYear
     window: int
 
 
@@ -448,6 +454,23 @@ class BracketedAlone(Strict):
     units: Words
 
 
+class BareAmounts(Strict):
+    multipliers: Words
+    comparators: dict[Comparator, Words]
+    not_before: Words
+
+
+class HouseholdSizes(Strict):
+    units: Words
+    heads: Words
+
+
+class NamedCircles(Strict):
+    units: Words
+    heads: Words
+    reach: int
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -458,6 +481,7 @@ class TargetsData(Strict):
     normative_comparators: Words
     comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]
+    bare_amounts: BareAmounts
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
     doubling: Doubling
     zero: Zero
@@ -473,6 +497,8 @@ class TargetsData(Strict):
     task_count_units: Words
     baseline_note: str
     not_before: Words
+    household_sizes: HouseholdSizes
+    named_circles: NamedCircles
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits

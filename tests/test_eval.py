@@ -122,9 +122,15 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # rule of the units area changed: set change, floor that figure minus 0.01.
         # Both batches together (2026-11-30): dev targets 0.858 — the tables5 dev tables (43 of 69 targets found) with
         # the dates10 documents; every shared document scores as on either branch (set change: floor 0.85).
-        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.85,
+        # With targets5 as well: dev dates 0.891 — the 18 dev documents of tables5 and dates10 hold 40 dated deadlines
+        # of which 17 are found (periods in table headers, cited titles as the only year); every shared document
+        # scores as on its own branch or better (set change: floor 0.88).
+        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.88, "targets": 0.85,
                 "lead_units": 0.95, "support_units": 0.88},
-        "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.83,
+        # Held-out targets 0.826 on the 113 held-out documents after the tables5, dates10, targets5 and heldout10
+        # batches: the code before the targets5 merge scores 0.825 on the same documents (paired +0.001), so the
+        # fall from 0.840 is the set's (floor 0.82).
+        "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.82,
                 "lead_units": 0.62, "support_units": 0.69},
     }
     for group, fields in floors.items():
