@@ -155,6 +155,38 @@ def place_segment(segment: str, value: int) -> str:
     return segment.replace("{n:cn}", cn[value - 1] if 0 < value <= len(cn) else str(value)).replace("{n}", str(value))
 
 
+def segment_at_place(key: str, value: int) -> str | None:
+    """The id segment an item of line style ``key`` takes at place ``value`` ((四) for the fourth
+    (一)-style item), or None for styles whose ids hold words besides the number (第一部分, 行动一)."""
+    form = _place_form(key)
+    if form is None:
+        return None
+    template, numerals = form
+    numeral = numerals[value - 1] if 0 < value <= len(numerals) else (str(value) if numerals[0].isdigit() else None)
+    return template.replace("{n}", numeral) if numeral else None
+
+
+def is_segment_of(key: str, segment: str) -> bool:
+    """Whether ``segment`` is the id segment of an item of line style ``key`` (any number)."""
+    form = _place_form(key)
+    if form is None:
+        return False
+    before, _, after = form[0].partition("{n}")
+    number = segment[len(before):len(segment) - len(after)] if segment.startswith(before) and segment.endswith(after) else ""
+    return bool(number) and (number in form[1] or (number.isdigit() and form[1][0].isdigit()))
+
+
+@lru_cache(maxsize=None)
+def _place_form(key: str) -> tuple[str, tuple[str, ...]] | None:
+    """The id template of line style ``key`` and the numerals its number is written in, where the
+    template holds the number ({n}) and nothing else to fill."""
+    data = numbering()
+    for style in data.line_styles:
+        if style.key == key and style.numeral in data.numerals and re.fullmatch(r"[^{}]*\{n\}[^{}]*", style.segment):
+            return style.segment, data.numerals[style.numeral]
+    return None
+
+
 def _enclosed(data: dict[str, Any]) -> dict[str, str]:
     """Each enclosed number character and the written number it reads as (㈢ → (三))."""
     readings: dict[str, str] = {}
