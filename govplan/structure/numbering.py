@@ -182,7 +182,7 @@ def _place_form(key: str) -> tuple[str, tuple[str, ...]] | None:
     template holds the number ({n}) and nothing else to fill."""
     data = numbering()
     for style in data.line_styles:
-        if style.key == key and style.numeral in data.numerals and re.fullmatch(r"[^{}]*\{n\}[^{}]*", style.segment):
+        if style.key == key and style.numeral in data.numerals and style.segment.count("{") == 1 and "{n}" in style.segment:
             return style.segment, data.numerals[style.numeral]
     return None
 
