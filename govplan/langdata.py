@@ -101,6 +101,7 @@ class NumberingData(Strict):
     inline_clause_starts: str
     cell_clause_starts: str
     bare_marker_not_before: Words
+    bare_run_starts: str
     numerals: dict[Literal["cn", "arabic", "circled", "capital"], Words]
     capital_variants: dict[str, str] = {}
     conventional_order: Words
