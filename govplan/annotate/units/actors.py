@@ -252,6 +252,21 @@ def _trailer_end(text: str, pos: int, rules: Rules) -> int | None:
     return match.end() if match is not None else None
 
 
+def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units a support verb points at lead what its actor helps with, when they act (县水文站配合县水利局共同推进…,
+    配合上海博物馆推进…: 县水利局, 上海博物馆 lead; the actor, where named, supports as support_units says)."""
+    found: list[Listed] = []
+    text = nt.text
+    for match in rules.pointing_verb.finditer(text):
+        if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
+            continue  # 配合单位: a role label, not the verb
+        names = _actor_names(text, match.end(), False, registry, rules)
+        if names:
+            clause = (match.start(), _clause_end(text, names[-1][1], rules))
+            found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
+    return found
+
+
 def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
     """Units a sentence states as supporting: the list before a support verb (…,各非公企业配合支持;
     乡镇、街道…广大干部都要参与) and the units after a support marker (会同县财政局联合印发)."""

@@ -28,6 +28,7 @@ class Rules:
     verb_lengths: tuple[int, ...]  # the role verbs' lengths, longest first
     support_verb: re.Pattern[str]
     support_marker: re.Pattern[str]
+    pointing_verb: re.Pattern[str]  # 配合 / 协助 before the units it points at (配合县水利局共同推进…)
     convention: re.Pattern[str]  # 排在第一位的部门为牵头部门 (group "label": the role it gives)
     convention_rest: re.Pattern[str]  # 其他为配合单位 (group "label")
     scope_onward: re.Pattern[str]
@@ -83,6 +84,7 @@ def rules() -> Rules:
         verb_lengths=tuple(sorted({len(v) for v in verbs}, reverse=True)),
         support_verb=re.compile(alternation(v for v, role in verbs.items() if role == "support")),
         support_marker=re.compile(alternation(w["support_markers"])),
+        pointing_verb=re.compile(alternation(w["pointing_verbs"])),
         convention=_convention_pattern(w),
         convention_rest=re.compile(
             rf"(?:{alternation(w['position_rest'])})(?:{alternation(w['position_nouns'])})?"
