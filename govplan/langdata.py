@@ -303,6 +303,11 @@ class DeadlinesData(Strict):
     clause_year_parts: dict[str, int]
     deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
+    plan_periods: dict[str, int]
+    plan_period_years: int
+    plan_period_parts: dict[str, Literal["by", "period"]]
+    following_years: Words
+    following_year_not_after: str
     period_separators: Words
     period_start_words: Words
     period_end_words: Words
@@ -324,7 +329,12 @@ class DeadlinesData(Strict):
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]
-    reasons: dict[Literal["no_year", "movable", "invalid"], str]
+    event_days: Words
+    event_day_between: Words
+    event_day_cues: dict[str, Literal["by", "on"]]
+    event_day_not_after: str
+    event_day_not_before: Words
+    reasons: dict[Literal["no_year", "movable", "invalid", "event"], str]
 
 
 # --- targets.yaml -----------------------------------------------------------------------------
@@ -638,6 +648,8 @@ class TablesData(Strict):
     max_header_chars: int = Field(gt=0)
     content_kinds: list[ColumnKindName] = Field(min_length=1)
     max_section_chars: int = Field(gt=0)
+    whole_cell_only: Words
+    time_units: Words
 
 
 # --- layout.yaml ------------------------------------------------------------------------------
