@@ -122,7 +122,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # rule of the units area changed: set change, floor that figure minus 0.01.
         # Both batches together (2026-11-30): dev targets 0.858 — the tables5 dev tables (43 of 69 targets found) with
         # the dates10 documents; every shared document scores as on either branch (set change: floor 0.85).
-        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.85,
+        # units8 (2026-11-30): the batch's six dev documents (c266-c273: “十三五”末 and bare years, 2017年第3季度, a table's
+        # year-less 完成时限 whose year only a task names) put dev deadline dates at 0.893 (0.903 without them) with no
+        # deadline rule changed: set change, floor that figure minus 0.01.
+        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.88, "targets": 0.85,
                 "lead_units": 0.95, "support_units": 0.88},
         "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.83,
                 "lead_units": 0.62, "support_units": 0.69},
