@@ -623,6 +623,7 @@ class UnitsData(Strict):
     group_heads: Words
     joint_organs: Words
     support_markers: Words
+    pointing_verbs: Words
     partner_markers: Words
     partner_heads: Words
     partner_chars: int

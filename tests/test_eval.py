@@ -125,7 +125,12 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # With targets5 as well: dev dates 0.891 — the 18 dev documents of tables5 and dates10 hold 40 dated deadlines
         # of which 17 are found (periods in table headers, cited titles as the only year); every shared document
         # scores as on its own branch or better (set change: floor 0.88).
-        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.88, "targets": 0.85,
+        # units8 (2026-11-30): the batch's six dev documents (c266-c273: “十三五”末 and bare years, 2017年第3季度, a table's
+        # year-less 完成时限 whose year only a task names) put dev deadline dates at 0.893 (0.903 without them) with no
+        # deadline rule changed: set change, floor that figure minus 0.01.
+        # c142, c241, c345 moved to dev (texts seen by rule writers) with the units8 documents: dev spans 0.909 and
+        # dates 0.877, identical with the code before the units8 merge on the same 224 documents (set change).
+        "dev": {"tasks": 0.97, "deadline_spans": 0.89, "deadline_dates": 0.86, "targets": 0.85,
                 "lead_units": 0.95, "support_units": 0.88},
         # Held-out targets 0.826 on the 113 held-out documents after the tables5, dates10, targets5 and heldout10
         # batches: the code before the targets5 merge scores 0.825 on the same documents (paired +0.001), so the

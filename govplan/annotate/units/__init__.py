@@ -22,7 +22,7 @@ from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
-from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, support_units
+from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, pointed_units, support_units
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
@@ -73,18 +73,21 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             found.append(_Found(nt, nt.node if parent is None else nodes[parent].node, subheading.units))
             skip.append((subheading.start, subheading.end))
         own: list[Statement] = []
+        labelled = bool(block) or subheading is not None  # a label, a bracket or a unit column states the task's roles
         for read in (_bracket_statements, _label_statements, _sentence_statements, _cell_statements):
             more = read(nt, registry, r, skip)
             own += more
             skip += [(s.start, s.end) for s in more]
+            labelled = labelled or (read is not _sentence_statements and any(s.units for s in more))
         named = named_roles(nt, registry, r, skip)
         skip += [unit.clause for unit in named]  # 区财政局、区人社局为配合单位: named in a role, not acting
         found.append(_Found(nt, _paragraph_owner(nodes, parents, at, own, found), _units(own) + named))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
-        implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip)
-        found.append(_Found(nt, nt.node, implied + support_units(nt, registry, r, skip), implied=True))
+        implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip, labelled)
+        pointed = pointed_units(nt, registry, r, skip)
+        found.append(_Found(nt, nt.node, implied + pointed + support_units(nt, registry, r, skip), implied=True))
     apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
     for item in found:

@@ -51,10 +51,12 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
 
 
-def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, stated: bool = False) -> list[Listed]:
     """Units acting in a sentence lead the task: at the start of a clause (县人社局指导…,
     县委组织部与县财政局联合印发…) or after an agent marker (由乡党委按程序作出…); a unit that is
-    said to be in charge (市政务数据主管部门负责统筹…) is responsible, as 负责 is in a statement."""
+    said to be in charge (市政务数据主管部门负责统筹…) is responsible, as 负责 is in a statement. In a task that
+    ``stated`` its roles (a label, a bracket list) only a role word gives one: a unit acting without one is left out
+    (docs/gold-format.md, goldaudit), its partners before a shared action still support."""
     found: list[Listed] = []
     text = nt.text
     for pos, marked in _actor_starts(text, registry, rules):
@@ -63,10 +65,13 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) ->
         names = _actor_names(text, pos, marked, registry, rules)
         if not names:
             continue
-        role = _acting_role(text, names[-1][1], rules)
+        worded = _role_word(text, names[-1][1], rules)
         clause = (pos, _clause_end(text, names[-1][1], rules))
-        roles = _partner_roles(text, names, role, rules)
-        found += [Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)]
+        roles = _partner_roles(text, names, worded or "lead", rules)
+        found += [
+            Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)
+            if not stated or worded is not None or roles[k] == "support"
+        ]
     return found
 
 
@@ -128,8 +133,13 @@ def _shared_action_follows(text: str, pos: int, rules: Rules) -> bool:
 
 
 def _acting_role(text: str, pos: int, rules: Rules) -> str:
-    """lead, or responsible for a unit in charge (负责…) unless a lead verb begins there (负责牵头),
-    read past up to three skippable words (要, 每月…)."""
+    """lead, or responsible for a unit in charge (负责…) unless a lead verb begins there (负责牵头)."""
+    return _role_word(text, pos, rules) or "lead"
+
+
+def _role_word(text: str, pos: int, rules: Rules) -> str | None:
+    """The role a word right after an acting unit gives it: lead for a lead verb (牵头, 负责牵头), responsible for
+    one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone."""
     for _ in range(4):
         verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
         if verb is not None and rules.verb_role[verb] == "lead":
@@ -140,7 +150,7 @@ def _acting_role(text: str, pos: int, rules: Rules) -> str:
         if skip is None:
             break
         pos += len(skip)
-    return "lead"
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -240,6 +250,21 @@ def _trailer_end(text: str, pos: int, rules: Rules) -> int | None:
         return None
     match = rules.actor_trailer.match(text, pos + 1)
     return match.end() if match is not None else None
+
+
+def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units a support verb points at lead what its actor helps with, when they act (县水文站配合县水利局共同推进…,
+    配合上海博物馆推进…: 县水利局, 上海博物馆 lead; the actor, where named, supports as support_units says)."""
+    found: list[Listed] = []
+    text = nt.text
+    for match in rules.pointing_verb.finditer(text):
+        if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
+            continue  # 配合单位: a role label, not the verb
+        names = _actor_names(text, match.end(), False, registry, rules)
+        if names:
+            clause = (match.start(), _clause_end(text, names[-1][1], rules))
+            found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
+    return found
 
 
 def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:

@@ -113,6 +113,10 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
         trailer = next((t for t in w["item_trailers"] if text.endswith(t, start, end) and end - len(t) > start), None)
         if trailer is not None:
             end, changed = end - len(trailer), True
+            continue
+        qualified = rules.item_trailer.search(text, start, end) if "等" in text[start:end] else None
+        if qualified is not None and qualified.start() > start:
+            end, changed = qualified.start(), True
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
@@ -141,10 +145,11 @@ def split_conjunctions(
     if registry.lookup(name) is not None:
         return [(start, end)]
     for pos, after in _joints(name, rules):
-        left, right = name[:pos], name[after:]
-        if all(looks_like_unit(side, registry, rules, collective) for side in (left, right)):
+        left_end = _bounded(text, start, start + pos, rules)[1]  # 能源局等省有关部门和各地级以上市人民政府: the trailer ends the left
+        left, right = text[start:left_end], name[after:]
+        if left and all(looks_like_unit(side, registry, rules, collective) for side in (left, right)):
             rest = split_conjunctions(text, start + after, end, registry, rules, collective)
-            return [(start, start + pos), *rest]
+            return [(start, left_end), *rest]
     return [(start, end)]
 
 

@@ -28,6 +28,7 @@ class Rules:
     verb_lengths: tuple[int, ...]  # the role verbs' lengths, longest first
     support_verb: re.Pattern[str]
     support_marker: re.Pattern[str]
+    pointing_verb: re.Pattern[str]  # 配合 / 协助 before the units it points at (配合县水利局共同推进…)
     convention: re.Pattern[str]  # 排在第一位的部门为牵头部门 (group "label": the role it gives)
     convention_rest: re.Pattern[str]  # 其他为配合单位 (group "label")
     scope_onward: re.Pattern[str]
@@ -63,6 +64,7 @@ class Rules:
     skippable: tuple[str, ...]  # time, modal and manner words between units and their verb, longest first
     actor_skips: tuple[str, ...]  # time and modal words between an acting unit and its verb, longest first
     actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
+    item_trailer: re.Pattern[str]  # 等<level><vague word><head> closing a list item (能源局等省有关部门, 等州级有关部门)
     manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     words: dict[str, Any]
 
@@ -82,6 +84,7 @@ def rules() -> Rules:
         verb_lengths=tuple(sorted({len(v) for v in verbs}, reverse=True)),
         support_verb=re.compile(alternation(v for v, role in verbs.items() if role == "support")),
         support_marker=re.compile(alternation(w["support_markers"])),
+        pointing_verb=re.compile(alternation(w["pointing_verbs"])),
         convention=_convention_pattern(w),
         convention_rest=re.compile(
             rf"(?:{alternation(w['position_rest'])})(?:{alternation(w['position_nouns'])})?"
@@ -152,6 +155,7 @@ def rules() -> Rules:
         actor_skips=tuple(sorted(w["actor_skips"], key=len, reverse=True)),
         manner_phrase=re.compile(rf"[{piece('han')}]{{1,{int(w['manner_phrase_chars'])}}}?(?:{alternation(w['manner_phrase_ends'])})"),
         actor_trailer=re.compile(rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"),
+        item_trailer=_item_trailer(w),
         words=as_tuples(w),
     )
 
@@ -186,6 +190,15 @@ def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
         rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
         rf"(?:{alternation(w['position_copulas'])}){_label(w, alternatives=True)}"
         rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
+    )
+
+
+def _item_trailer(w: dict[str, Any]) -> re.Pattern[str]:
+    """等, a level that qualifies it (省, 州级, 市直), a vague word and a head, at an item's end: the reference
+    the list closes with, no part of the last name (能源局等省有关部门 → 能源局; 州交通运输局等州级有关部门)."""
+    return re.compile(
+        rf"等(?:(?:{alternation(w['level_nouns'])})(?:{alternation(w['vague_prefixes'])})?)?"
+        rf"(?:{alternation(w['vague_starts'])})?(?:{alternation(w['vague_heads'])})+$"
     )
 
 
