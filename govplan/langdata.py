@@ -654,7 +654,10 @@ class LayoutData(Strict):
     closed_ends: str
     sentence_ends: str
     line_break_blanks: Words
+    line_break_wide_blank: str
     run_on_kept_row: str
+    min_aligned_cells: int = Field(ge=2)
+    run_on_attachment_row: str
     min_line_breaks: int
     label_line: str
     line_markup: str | None = None
