@@ -652,6 +652,8 @@ class LayoutData(Strict):
     bare_page_number: str
     open_ends: str
     closed_ends: str
+    open_brackets: str
+    close_brackets: str
     sentence_ends: str
     line_break_blanks: Words
     line_break_wide_blank: str

@@ -33,6 +33,8 @@ class _Layout:
     bare_page_number: re.Pattern[str]
     open_ends: str  # a line that ends with one of these does not end its paragraph
     closed_ends: str  # a line that ends with one of these ends its sentence
+    open_brackets: str  # a line that leaves one of these open goes on in the next
+    close_brackets: str
     sentence_ends: str  # a line of prose holds one of these (a title or a contents entry does not)
     label: re.Pattern[str]  # a label line (牵头单位：…) starts a new line of its own
     line_break_blanks: tuple[re.Pattern[str], ...]  # blanks inside a line where a run-on copy lost a line break
@@ -67,6 +69,8 @@ def _layout() -> _Layout:
         compile_pattern(raw["bare_page_number"], _FILE),
         raw["open_ends"],
         raw["closed_ends"],
+        raw["open_brackets"],
+        raw["close_brackets"],
         raw["sentence_ends"],
         compile_pattern(raw["label_line"], _FILE),
         tuple(compile_pattern(f"(?m){p}", _FILE) for p in raw["line_break_blanks"]),
@@ -288,14 +292,22 @@ def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
     full = max(layout.min_width, layout.full_width * width)
     if not has_sentence and len(line) < full:
         return False  # a title, a contents entry, a signature, a short label
-    if not any(ch in layout.sentence_ends for ch in following) and len(following) < full:
+    open_bracket = _leaves_open(line, layout)
+    if not open_bracket and not any(ch in layout.sentence_ends for ch in following) and len(following) < full:
         return False  # what follows is a line of its own (a title, a contents entry), not the sentence's rest
     data = numbering()
     if match_heading(following) is not None or data.attachment.match(following) or data.attachment_list.match(following):
         return False
-    if layout.date_line.match(following) or layout.label.match(following) or layout.date_line.match(line):
+    if layout.date_line.match(following) or layout.date_line.match(line):
         return False
+    if layout.label.match(following) and not open_bracket:
+        return False  # a label starts a line of its own; inside an open bracket it is a word's rest (配 / 合单位:)
     return True
+
+
+def _leaves_open(line: str, layout: _Layout) -> bool:
+    """Whether ``line`` leaves a bracket, a title mark or a quotation open at its end."""
+    return sum(map(line.count, layout.open_brackets)) > sum(map(line.count, layout.close_brackets))
 
 
 def _delete(mapped: MappedText, ranges: list[tuple[int, int]]) -> MappedText:
