@@ -101,6 +101,7 @@ class NumberingData(Strict):
     inline_clause_starts: str
     cell_clause_starts: str
     bare_marker_not_before: Words
+    bare_run_starts: str
     numerals: dict[Literal["cn", "arabic", "circled", "capital"], Words]
     capital_variants: dict[str, str] = {}
     conventional_order: Words
@@ -303,6 +304,11 @@ class DeadlinesData(Strict):
     clause_year_parts: dict[str, int]
     deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
+    plan_periods: dict[str, int]
+    plan_period_years: int
+    plan_period_parts: dict[str, Literal["by", "period"]]
+    following_years: Words
+    following_year_not_after: str
     period_separators: Words
     period_start_words: Words
     period_end_words: Words
@@ -324,7 +330,12 @@ class DeadlinesData(Strict):
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]
-    reasons: dict[Literal["no_year", "movable", "invalid"], str]
+    event_days: Words
+    event_day_between: Words
+    event_day_cues: dict[str, Literal["by", "on"]]
+    event_day_not_after: str
+    event_day_not_before: Words
+    reasons: dict[Literal["no_year", "movable", "invalid", "event"], str]
 
 
 # --- targets.yaml -----------------------------------------------------------------------------
@@ -366,6 +377,11 @@ class ReportAnnouncement(Strict):
     reach: int
 
 
+class PastYear(Strict):
+    not_after: Words
+    not_before: Words
+
+
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
@@ -381,6 +397,7 @@ class Mood(Strict):
     report_time_words: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
+    past_year: PastYear
     window: int
 
 
@@ -438,6 +455,23 @@ class BracketedAlone(Strict):
     units: Words
 
 
+class BareAmounts(Strict):
+    multipliers: Words
+    comparators: dict[Comparator, Words]
+    not_before: Words
+
+
+class HouseholdSizes(Strict):
+    units: Words
+    heads: Words
+
+
+class NamedCircles(Strict):
+    units: Words
+    heads: Words
+    reach: int
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -448,6 +482,7 @@ class TargetsData(Strict):
     normative_comparators: Words
     comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]
+    bare_amounts: BareAmounts
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
     doubling: Doubling
     zero: Zero
@@ -463,6 +498,8 @@ class TargetsData(Strict):
     task_count_units: Words
     baseline_note: str
     not_before: Words
+    household_sizes: HouseholdSizes
+    named_circles: NamedCircles
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits
@@ -637,6 +674,8 @@ class TablesData(Strict):
     max_header_chars: int = Field(gt=0)
     content_kinds: list[ColumnKindName] = Field(min_length=1)
     max_section_chars: int = Field(gt=0)
+    whole_cell_only: Words
+    time_units: Words
 
 
 # --- layout.yaml ------------------------------------------------------------------------------

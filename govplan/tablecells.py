@@ -15,8 +15,9 @@ pipeline holds every row to its columns:
   merged time cell's deadlines are recorded once, on the row that holds the cell: a deadline is
   one span of the source);
 - items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children;
-- a bare figure filling a task or measure cell (0.07 under 年度目标) is a target in the unit of
-  measure the row's 单位 / 计量单位 cell gives (万亩: 700 亩), unless it is 0 (no quota assigned).
+- a bare figure filling a task or measure cell beside its indicator (0.07 under 年度目标) is a target in the unit of
+  measure the row's 单位 / 计量单位 cell gives (万亩: 700 亩), else the one the indicator's name brackets
+  (农业增加值(亿元)), unless it is 0 (no quota assigned) or no unit is written.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from govplan.annotate.base import NodeText
 from govplan.spec.found import Cell
 from govplan.spec.model import Evidence, Span, Target, UnitRef
 from govplan.structure.lines import split_outside_brackets
+from govplan.structure.tables import bracketed_unit
 
 if TYPE_CHECKING:
     from govplan.registry import Registry
@@ -91,28 +93,51 @@ def table_units(nt: NodeText, text: str, registry: Registry) -> None:
 
 
 def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
-    """Targets a row's 单位 column gives units to: a bare figure alone in a task or measure cell,
-    read in the unit of measure of the row's measure_unit cell (万 and 亿 expanded); a cell where
-    the targets annotator found a target already, and a figure of 0, give none."""
+    """The targets of an indicator row: a bare figure alone in a task or measure cell, beside the
+    indicator it measures in another (农业增加值(亿元) | 163; 全社会固定资产投资额 | 3 | 186), read in the
+    unit of measure of the row's measure_unit cell, else the indicator's bracket (万 and 亿 expanded),
+    with the
+    comparator a sign glued to it or alone in the cell before it writes (绩效目标表 指标性质 ≥ | 95 | %);
+    a cell where the targets annotator found a target already, and a figure of 0, give none."""
     units = [nt.text[c.start - nt.start:c.end - nt.start].strip() for c in nt.cells if c.column == "measure_unit"]
     unit = "".join(units[0].split()) if units else ""
-    if not unit or unit in _NOTHING:
+    if unit in _NOTHING:
         return []
+    content = [(c, _cell_text(nt, c)) for c in nt.cells if c.column in ("task", "measure")]
+    named = [text for _, text in content if not _BARE_FIGURE.match(text)]
+    if not named:
+        return []  # no indicator in the row: a figure alone says not what it counts
+    unit = unit or next((u for u in map(bracketed_unit, named) if u), "")
+    if not unit:
+        return []  # a figure without a unit may count anything (a 新种任务(亩) column's header says what)
     targets = []
-    for cell in nt.cells:
-        start, end = cell.start - nt.start, cell.end - nt.start
-        figure = _BARE_FIGURE.match(nt.text[start:end].strip())
-        if cell.column not in ("task", "measure") or figure is None or float(figure["value"]) == 0 \
-                or any(cell.start <= t.span.start < cell.end for t in found):
+    for cell, text in content:
+        figure = _BARE_FIGURE.match(text)
+        if figure is None or float(figure["value"]) == 0 or any(cell.start <= t.span.start < cell.end for t in found):
             continue
-        at = start + nt.text[start:end].index(figure.group())
+        at = cell.start + nt.text[cell.start - nt.start:cell.end - nt.start].index(figure.group())
+        sign = figure["cmp"] or _sign_before(nt, cell)
         value, name = float(figure["value"]), unit
-        if name[0] in _MULTIPLIERS and len(name) > 1:
+        if len(name) > 1 and name[0] in _MULTIPLIERS:
             value, name = value * _MULTIPLIERS[name[0]], name[1:]
-        targets.append(Target(text=figure.group(), span=Span(start=nt.start + at, end=nt.start + at + len(figure.group())),
-                              value=round(value, 6), unit=name, comparator=_COMPARATORS[figure["cmp"]],  # type: ignore[arg-type]
+        targets.append(Target(text=figure.group(), span=Span(start=at, end=at + len(figure.group())),
+                              value=round(value, 6), unit=name, comparator=_COMPARATORS[sign],  # type: ignore[arg-type]
                               percent=name in _PERCENT))
     return targets
+
+
+def _cell_text(nt: NodeText, cell: Cell) -> str:
+    return nt.text[cell.start - nt.start:cell.end - nt.start].strip()
+
+
+def _sign_before(nt: NodeText, figure: Cell) -> str:
+    """A comparator sign alone in the row's cell right before ``figure`` (≥ | 95), or ""."""
+    before = [c for c in nt.cells if c.end <= figure.start]
+    if not before:
+        return ""
+    cell = max(before, key=lambda c: c.end)
+    sign = nt.text[cell.start - nt.start:cell.end - nt.start].strip()
+    return sign if sign in _COMPARATORS else ""
 
 
 def cell_units(text: str, cell: Cell, role: str, registry: Registry) -> list[UnitRef]:

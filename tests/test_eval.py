@@ -114,9 +114,23 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # dev tasks 0.988, spans 0.949, dates 0.930, targets 0.875, lead 0.973, support 0.894; held-out tasks 0.826,
         # spans 0.811, dates 0.789, targets 0.840, lead 0.641, support 0.709. Each floor is that figure minus about
         # 0.01-0.02 (set changes and rule changes together; the notes above say which moved what).
-        "dev": {"tasks": 0.97, "deadline_spans": 0.93, "deadline_dates": 0.91, "targets": 0.86,
-                "lead_units": 0.96, "support_units": 0.88},
-        "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.83,
+        # tables5 (2026-11-30): the batch's dev documents (c409, c410, c415: a yyyymm-yyyymm project period, 2022 年 in
+        # five indicator headers, a yyyy.mm-yyyy.mm service period, none of which the deadlines annotator reads) put dev
+        # deadline spans at 0.926 and dates at 0.906, with main's code and tables5's alike: set change, floors rounded down.
+        # dates10 (2026-11-30): the batch's dev documents (c311's 第二步 whose 牵头 office the units stage files under 1.,
+        # c333's 领导组 and c334's 督查组/领导小组办公室 acting in a printed record) put dev lead units at 0.960 with no
+        # rule of the units area changed: set change, floor that figure minus 0.01.
+        # Both batches together (2026-11-30): dev targets 0.858 — the tables5 dev tables (43 of 69 targets found) with
+        # the dates10 documents; every shared document scores as on either branch (set change: floor 0.85).
+        # With targets5 as well: dev dates 0.891 — the 18 dev documents of tables5 and dates10 hold 40 dated deadlines
+        # of which 17 are found (periods in table headers, cited titles as the only year); every shared document
+        # scores as on its own branch or better (set change: floor 0.88).
+        "dev": {"tasks": 0.97, "deadline_spans": 0.92, "deadline_dates": 0.88, "targets": 0.85,
+                "lead_units": 0.95, "support_units": 0.88},
+        # Held-out targets 0.826 on the 113 held-out documents after the tables5, dates10, targets5 and heldout10
+        # batches: the code before the targets5 merge scores 0.825 on the same documents (paired +0.001), so the
+        # fall from 0.840 is the set's (floor 0.82).
+        "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.77, "targets": 0.82,
                 "lead_units": 0.62, "support_units": 0.69},
     }
     for group, fields in floors.items():

@@ -29,7 +29,15 @@ from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
 
 _CN_DIGIT = piece("cn_digit")
-_YEAR = rf"(?:{piece('year')}|{piece('roc_year')}|今|明)"
+_DEICTIC_YEARS = ("今", "明")  # this year, next year: counted from the document's own year
+
+
+@cache
+def _year_word() -> str:
+    """A year as written before 年: digits, a ROC year, 今/明, or a year after another (次年, 翌年)."""
+    w = data("deadlines")
+    following = rf"(?<![{re.escape(w['following_year_not_after'])}]){alternation(w['following_years'])}"
+    return rf"(?:{piece('year')}|{piece('roc_year')}|{'|'.join(_DEICTIC_YEARS)}|{following})"
 _MONTH = piece("month")
 _DAY = piece("day")
 _QUARTER = piece("quarter")
@@ -49,6 +57,7 @@ class _Rules:
 
     point: re.Pattern[str]
     period: re.Pattern[str]
+    short_period: re.Pattern[str]
     year_range: re.Pattern[str]
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
@@ -59,6 +68,8 @@ class _Rules:
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
+    event: re.Pattern[str]
+    plan_period: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
     dates_on: re.Pattern[str]
@@ -87,7 +98,7 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
     )
     return (
         rf"(?:{slashed}|"
-        rf"(?:(?P<{tag}y>{_YEAR}){_GAP}年)?"
+        rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年)?"
         rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
         rf"(?:{_GAP}(?P<{tag}d>{_DAY}){_GAP}[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
@@ -98,10 +109,10 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_YEAR}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
+    return rf"(?=(?:{_year_word()}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
 
 
-_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
+_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明次翌第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
 
 
 def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
@@ -127,6 +138,12 @@ def _rules() -> _Rules:
         rf"(?:{w['weekday_note']})?(?P<suf>{alternation(w['suffix_kinds'])})?"
     )
     separators = alternation(w["period_separators"])
+    # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
+    short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
+        rf"(?:(?P<sy>{piece('year')}){_GAP}年{_GAP})?(?<![\d.{_CN_DIGIT}十])(?P<sm1>{_MONTH})"
+        rf"(?:{_GAP}月{_GAP}(?P<sd1>{_DAY})(?={separators})|(?={separators}{_GAP}{_MONTH}{_GAP}月))"
+        rf"{separators}{_GAP}(?:(?P<sm2>{_MONTH}){_GAP}月(?P<sfen>份)?)?(?:(?P<sd2>{_DAY}){_GAP}[日号])?"
+    )
     year_range = (
         _starting_with([]) + rf"(?P<y1>{piece('year')})年?{separators}(?P<y2>{piece('year')})年(?![度月\d一二三四五六七八九十])"
     )
@@ -170,9 +187,19 @@ def _rules() -> _Rules:
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
     named = _starting_with(names, "") + rf"(?<![{_CN_DIGIT}十])(?P<nd>{alternation(names)})(?P<nc>{alternation(w['named_day_cues'])})"
+    event = _starting_with(w["event_days"], "") + (
+        rf"(?<![{re.escape(w['event_day_not_after'])}])(?P<ev>{alternation(w['event_days'])})"
+        rf"(?:{alternation(w['event_day_between'])})?(?P<ec>{alternation(w['event_day_cues'])})"
+        rf"(?!{alternation(w['event_day_not_before'])})"
+    )
+    plan_period = _starting_with([*leads, *w["plan_periods"], "“", '"'], "") + (
+        rf"(?:(?P<pl>{alternation(leads)}){_GAP})?[“\"]?(?P<pp>{alternation(w['plan_periods'])})[”\"]?"
+        rf"(?P<pw>{alternation(w['plan_period_parts'])})"
+    )
     return _Rules(
         point=re.compile(point),
         period=re.compile(period),
+        short_period=re.compile(short_period),
         year_range=re.compile(year_range),
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
@@ -183,6 +210,8 @@ def _rules() -> _Rules:
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
+        event=re.compile(event),
+        plan_period=re.compile(plan_period),
         clause_break=re.compile(f"[{breaks}]"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
@@ -240,9 +269,12 @@ def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
     kinds: tuple[tuple[re.Pattern[str], Build], ...] = (
         (rules.commencement, _commencement),
         (rules.period, _period),
+        (rules.short_period, _short_period),
         (rules.year_range, _year_range),
         (rules.recurring, _recurring),
         (rules.named, _named),
+        (rules.event, _event),
+        (rules.plan_period, _plan_period),
         (rules.point, _point),
         (rules.relative, _relative),
     )
@@ -396,9 +428,11 @@ def _year_of(raw: str | None, ctx: DocContext) -> tuple[int | None, int | None]:
     """(year to use, year as written) for a year group: 2024, 二〇二四, 今 (this year), 明 (next)."""
     if raw is None:
         return ctx.year, None
-    if raw in ("今", "明"):
+    if raw in _DEICTIC_YEARS:
         own = _own_year(ctx)
         return (None, None) if own is None else (own + (raw == "明"), None)
+    if raw in data("deadlines")["following_years"]:
+        return (None, None) if ctx.year is None else (ctx.year + 1, None)
     year = _written_year(raw, ctx)
     return year, year
 
@@ -439,7 +473,7 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return None
     if month is None:
         return None
-    if written is None and g[f"{tag}y"] and g[f"{tag}y"] not in ("今", "明"):
+    if written is None and g[f"{tag}y"] and g[f"{tag}y"] not in (*_DEICTIC_YEARS, *words["following_years"]):
         return None  # a year not read as one (a ROC year outside a Taiwan source)
     if written is not None and not 1900 <= written <= 2100:
         return None
@@ -689,11 +723,18 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     first = _resolve(g, "a", ctx, words)
     if first is None or _before_document(first, ctx):
         return None
+    end_year_written = bool(g["by"]) and g["by"] not in words["following_years"]
     if not g["by"] and g["ay"]:
         g = {**g, "by": g["ay"]}
+    started = first.start or first.due
+    if started is not None and isinstance(ctx, _Clause) and not end_year_written:
+        ctx = dataclasses.replace(ctx, year=started.year)  # the end is read in the start's year (次年: the one after)
     last = _resolve(g, "b", ctx, words)
     if last is None:
         return None
+    if started is not None and last.due is not None and last.due < started and not end_year_written:
+        # 12月1日至1月31日, 11月至2月: a period across the year's end finishes in the next year
+        last = _resolve({**g, "by": None}, "b", dataclasses.replace(ctx, year=started.year + 1), words) or last
     return {
         "kind": "period",
         "start": first.start,
@@ -701,6 +742,43 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
         "unresolved": first.unresolved or last.unresolved,
         **_year_source(g, "a", ctx),
     }
+
+
+def _short_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A range that writes its unit once, at its end (4至5月, 1-6月份, 5月10-20日, 8月28-9月6日): a period from
+    its first month's (or day's) start to its last month's end (or day), read as _period reads a full range."""
+    g = m.groupdict()
+    words = rules.words
+    if g["sd1"] and not g["sd2"] or not g["sd1"] and not g["sm2"]:
+        return None  # 5月10-20 without 日, or 4-5 without 月: a number range, not dates
+    past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
+    if (past and not _stated_as_goal(text, m.start(), words)) or text.startswith(words["period_covered_after"], m.end()):
+        return None
+    try:
+        first_month = to_int(g["sm1"])
+        last_month = to_int(g["sm2"]) if g["sm2"] else first_month
+        first_day = to_int(g["sd1"]) if g["sd1"] else 1
+        last_day = to_int(g["sd2"]) if g["sd2"] else None
+    except NumeralError:
+        return None
+    if not (1 <= first_month <= 12 and 1 <= last_month <= 12):
+        return None
+    written = _written_year(g["sy"], ctx) if g["sy"] else None
+    if written is not None and isinstance(ctx, _Clause) and ctx.doc.year is not None and written < ctx.doc.year:
+        return None
+    year = written if written is not None else ctx.year
+    if year is None:
+        return {"kind": "period", "unresolved": words["reasons"]["no_year"]}
+    end_year = year + (last_month < first_month)  # 12-2月: across the year's end
+    try:
+        start = dt.date(year, first_month, first_day)
+        due = _month_end(end_year, last_month) if last_day is None else dt.date(end_year, last_month, last_day)
+    except ValueError:
+        return {"kind": "period", "unresolved": words["reasons"]["invalid"]}
+    if due < start:
+        return None
+    fields: dict[str, Any] = {"kind": "period", "start": start, "due": due}
+    return fields if written is not None else {**fields, "year_from": ctx.year_from}
 
 
 def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
@@ -832,3 +910,28 @@ def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         month, day = (int(part) for part in fixed.split("-"))
         fields["due"] = dt.date(ctx.year, month, day)
     return fields
+
+
+def _event(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A deadline anchored to an event of the school, farming or flood year (开学前, 汛期来临前, 复课之前):
+    by the event, whose day the text does not write; in a report or a narrative it says when something was done."""
+    if ctx.report or _narrates_past(text, m.start(), m.end(), rules) or _in_condition(text, m.end(), rules):
+        return None
+    words = rules.words
+    return {"kind": words["event_day_cues"][m.group("ec")], "named_day": m.group("ev"), "unresolved": words["reasons"]["event"]}
+
+
+def _plan_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A five-year plan's period (“十四五”期间: 2021-2025) or its end (到“十四五”末): the plan's years, unless
+    they are over before the document's own year, the sentence forecasts, or a report or narrative looks back."""
+    words = rules.words
+    first = int(words["plan_periods"][m.group("pp")])
+    last = first + int(words["plan_period_years"]) - 1
+    year = ctx.doc.year if isinstance(ctx, _Clause) else ctx.year
+    if (year is not None and last < year) or _in_forecast(text, m.start(), m.end(), rules):
+        return None
+    if not m.group("pl") and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
+        return None
+    kind = words["plan_period_parts"][m.group("pw")]
+    start = dt.date(first, 1, 1) if kind == "period" else None
+    return {"kind": kind, "start": start, "due": dt.date(last, 12, 31)}

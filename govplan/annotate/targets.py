@@ -34,6 +34,7 @@ _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
 _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
+_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year a sentence names (2020年全市实现…)
 _DATA_FILE = "govplan/data/targets.yaml"
 _HEADING_MARKS = " 0123456789一二三四五六七八九十.、()（）"  # what an item's number is written with
 
@@ -45,6 +46,8 @@ class _Rules:
     arabic: re.Pattern[str]
     unitless: re.Pattern[str]
     chinese: re.Pattern[str]
+    bare_amount: re.Pattern[str]
+    bare_comparators: dict[str, str]
     percent_word: re.Pattern[str]
     doubling: re.Pattern[str]
     zero: re.Pattern[str]
@@ -58,6 +61,7 @@ class _Rules:
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
     baseline_note: re.Pattern[str]
+    forecast: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -122,6 +126,11 @@ def _rules() -> _Rules:
     after_words = alternation([word for words in w["comparators_after"].values() for word in words])
     unitless = rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{_MULT})(?={after_words})"
     chinese = rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*)(?P<unit>{units})"
+    bare = w["bare_amounts"]
+    bare_amount = (
+        rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*(?<=[{''.join(bare['multipliers'])}]))"
+        rf"(?![{CN_NUMERAL_CHARS}]|{alternation(bare['not_before'])})"
+    )
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
     dbl = w["doubling"]
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
@@ -136,6 +145,8 @@ def _rules() -> _Rules:
         arabic=re.compile(arabic),
         unitless=re.compile(unitless),
         chinese=re.compile(chinese),
+        bare_amount=re.compile(bare_amount),
+        bare_comparators=word_map(w["bare_amounts"]["comparators"]),
         percent_word=re.compile(percent_word),
         doubling=re.compile(doubling),
         zero=re.compile(zero),
@@ -149,6 +160,7 @@ def _rules() -> _Rules:
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        forecast=re.compile(alternation(w["forecast_words"])),
         words=as_tuples(w),
     )
 
@@ -191,7 +203,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     review = under_review(nt)
     # under a goals heading a node states goals (False), whatever its document or its cue words say
     report = True if review else False if _under_goals(nt) else True if ctx and ctx.report else None
-    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review)
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx))
     for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
@@ -207,6 +219,17 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     _share_trailing_comparator(text, found, rules)
     _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _own_year(ctx: DocContext | None) -> int | None:
+    """The year the document speaks from, before which a named year is past: its date of issue, or the first
+    year its title names when that is earlier (2020年工作总结和2021年工作安排); None when only a portal's
+    posting date or a date the user assumed is known."""
+    if ctx is None:
+        return None
+    issued = ctx.doc_date.year if ctx.doc_date and not (ctx.date_published or ctx.date_assumed) else None
+    years = [y for y in (issued, ctx.plan_start_year) if y is not None]
+    return min(years) if years else None
 
 
 def _share_trailing_comparator(text: str, found: list[_Found], rules: _Rules) -> None:
@@ -247,6 +270,7 @@ def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
         *rules.arabic.finditer(text),
         *rules.unitless.finditer(text),
         *rules.chinese.finditer(text),
+        *rules.bare_amount.finditer(text),
     ]
 
 
@@ -263,7 +287,29 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
         return True
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
-            or _is_bracketed_alone(match, text, rules))
+            or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
+            or _names_circle(match, text, rules))
+
+
+def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A count of people glued to 户 names a household by its size (1人户不低于20平方米, 3人以上户), not a
+    count to reach."""
+    w = rules.words["household_sizes"]
+    if match.groupdict().get("unit") not in w["units"]:
+        return False
+    end = match.end()
+    end += len(max((word for word in rules.comparator_after if text.startswith(word, end)), key=len, default=""))
+    return text.startswith(tuple(w["heads"]), end)
+
+
+def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A time glued to a noun ending in 圈 names an area by its travel time (15分钟社区生活圈, 1小时经济圈)."""
+    w = rules.words["named_circles"]
+    if match.groupdict().get("unit") not in w["units"]:
+        return False
+    end = match.end()
+    stop = next_break(text, end, str(rules.words["metric_after_stops"]), min(len(text), end + int(w["reach"])))
+    return any(head in text[end:stop] for head in w["heads"])
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -340,6 +386,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     pattern = match.re
     if pattern is rules.zero:
         return _read_zero(match, text, rules)
+    if pattern is rules.bare_amount:
+        return _read_bare_amount(match, text, rules)
     try:
         if pattern is rules.doubling:
             fields = {"value": float(2 ** to_int(g["n1"])), "unit": rules.words["doubling"]["unit"], "change": "multiply"}
@@ -382,6 +430,20 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     governing = word or (previous.word if inherited and previous else None)
     normative = governing in rules.words["normative_comparators"]
     return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing, after=after)
+
+
+def _read_bare_amount(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
+    """An amount in Chinese numerals ending in a multiplier, with no unit written, right after a comparator word
+    (超过五千亿规模, 过千亿): the unit is left to what is measured; without the word it is a name (千亿级, 百亿企业)."""
+    word = _adjacent_before(text, match.start(), rules.bare_comparators)
+    if word is None:
+        return None
+    try:
+        value = parse_number(match.group("n1"))
+    except NumeralError:
+        return None
+    fields = {"value": value, "unit": None, "percent": False, "comparator": rules.bare_comparators[word]}
+    return _Found(match.start() - len(word), match.end(), fields, word=word)
 
 
 def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
@@ -516,9 +578,13 @@ class _Mood:
     """Whether the numbers of one node's text state goals or facts, from cue words (jieba tokens)."""
 
     def __init__(
-        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool | None, review: bool = False
+        self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool | None, review: bool = False,
+        own_year: int | None = None,
     ) -> None:
         words = rules.words["mood"]
+        self.own_year = own_year  # a year named before it is past (a fact cue)
+        self.past_not_after = tuple(words["past_year"]["not_after"])  # 较2015年, 到2020年: no frame
+        self.past_not_before = tuple(words["past_year"]["not_before"])  # 2020年底前, 2019年以来: no frame
         self.text = text
         self.context = context  # the own texts of the node's ancestors
         self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
@@ -529,6 +595,9 @@ class _Mood:
         self._report = in_report  # None: decided by the cue words when first asked
         self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
+        self._forecasts: list[int] | None = None  # ends of forecast words (预计, 据测算), found when first asked
+        self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
+        self.forecast = rules.forecast
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
         """Start of the sentence holding ``pos`` (looking back at most ``window`` characters)."""
@@ -551,10 +620,36 @@ class _Mood:
         cue: tuple[int, bool] | None = None  # (end, is a goal); weak fact words decide nothing by themselves
         for pos, token in words_among_within(self.text, sentence, start, cues):
             cue = (pos + len(token), token in goals)
+        past = self._past_year_end(start)
+        if past is not None and (cue is None or past > cue[0]):
+            cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021
         frame = self.frame_end(start)
         if frame is not None and (cue is None or cue[1] or frame >= cue[0]):
             return True  # a due time frames the sentence: 2022年底前…达到55%; 到2020年，…取得突破，…达到90%
         return None if cue is None else cue[1]
+
+    def _past_year_end(self, start: int) -> int | None:
+        """Where the last year before the document's own framing the sentence of ``start`` ends, however far
+        back (2020年全市实现…,较2015年分别增长26.8%、12%、0.6%和25.9%); not a year compared to (较2015年), run
+        from or to (从2018年, 到2020年) or that builds a deadline (2020年底前)."""
+        if self.own_year is None:
+            return None
+        if self._past_years is None:
+            self._past_years = [
+                year.end() for year in _YEAR_NAMED.finditer(self.text)
+                if int(year.group(1)) < self.own_year and not self.text.endswith(self.past_not_after, 0, year.start())
+                and not self.text.startswith(self.past_not_before, year.end())
+            ]
+        i = bisect.bisect_right(self._past_years, start) - 1
+        return self._past_years[i] if i >= 0 and self._same_sentence(self._past_years[i], start) else None
+
+    def forecast_before(self, start: int) -> bool:
+        """Whether a forecast word stands before ``start`` in its sentence, however far back (预计,全区…增长10%
+        左右;…;…控制在2.0%): the sentence states estimates."""
+        if self._forecasts is None:
+            self._forecasts = [found.end() for found in self.forecast.finditer(self.text)]
+        i = bisect.bisect_right(self._forecasts, start) - 1
+        return i >= 0 and self._same_sentence(self._forecasts[i], start)
 
     def frame_end(self, start: int) -> int | None:
         """Where the due time that frames the number ends: the last one before it in its sentence
@@ -673,9 +768,9 @@ def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A forecast (据测算,…将有可能达到110万人左右) or a result measured against its goal (增长6.1%,
     低于目标0.9个百分点): the number is an estimate or an outcome, not what must be achieved."""
     w = rules.words
-    start = mood.sentence_start(item.start)
-    if any(word in text[start:item.start] for word in w["forecast_words"]):
+    if mood.forecast_before(item.start):
         return True
+    start = mood.sentence_start(item.start)
     sentence = text[start:mood.clause_end(item.end, mood.breaks)]
     return any(phrase in sentence for phrase in w["result_against_goal"])
 

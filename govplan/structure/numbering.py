@@ -89,6 +89,7 @@ class Numbering:
     clause_starts: str
     cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
+    bare_run_starts: str  # where a run whose numerals were all lost may start (after a full stop, not ；)
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
     midline: Midline
@@ -129,6 +130,7 @@ def numbering() -> Numbering:
         clause_starts=data["inline_clause_starts"],
         cell_clause_starts=data["inline_clause_starts"] + data["cell_clause_starts"],
         bare_marker_not_before=tuple(data["bare_marker_not_before"]),
+        bare_run_starts=data["bare_run_starts"],
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
         midline=Midline(
@@ -151,6 +153,38 @@ def place_segment(segment: str, value: int) -> str:
     """The id segment of an item numbered by its place: {n} as a digit, {n:cn} as a Chinese numeral."""
     cn = numbering().numerals["cn"]
     return segment.replace("{n:cn}", cn[value - 1] if 0 < value <= len(cn) else str(value)).replace("{n}", str(value))
+
+
+def segment_at_place(key: str, value: int) -> str | None:
+    """The id segment an item of line style ``key`` takes at place ``value`` ((四) for the fourth
+    (一)-style item), or None for styles whose ids hold words besides the number (第一部分, 行动一)."""
+    form = _place_form(key)
+    if form is None:
+        return None
+    template, numerals = form
+    numeral = numerals[value - 1] if 0 < value <= len(numerals) else (str(value) if numerals[0].isdigit() else None)
+    return template.replace("{n}", numeral) if numeral else None
+
+
+def is_segment_of(key: str, segment: str) -> bool:
+    """Whether ``segment`` is the id segment of an item of line style ``key`` (any number)."""
+    form = _place_form(key)
+    if form is None:
+        return False
+    before, _, after = form[0].partition("{n}")
+    number = segment[len(before):len(segment) - len(after)] if segment.startswith(before) and segment.endswith(after) else ""
+    return bool(number) and (number in form[1] or (number.isdigit() and form[1][0].isdigit()))
+
+
+@lru_cache(maxsize=None)
+def _place_form(key: str) -> tuple[str, tuple[str, ...]] | None:
+    """The id template of line style ``key`` and the numerals its number is written in, where the
+    template holds the number ({n}) and nothing else to fill."""
+    data = numbering()
+    for style in data.line_styles:
+        if style.key == key and style.numeral in data.numerals and style.segment.count("{") == 1 and "{n}" in style.segment:
+            return style.segment, data.numerals[style.numeral]
+    return None
 
 
 def _enclosed(data: dict[str, Any]) -> dict[str, str]:
@@ -372,26 +406,29 @@ def inline_run(
 
 
 def _bare_run(text: str, style: InlineStyle) -> list[InlineItem]:
-    """A run all of whose numerals the source lost: two or more clause starts reading 是…, numbered
-    by position (一是, 二是, …)."""
+    """A run all of whose numerals the source lost: two or more sentences reading 是…, numbered by
+    position (一是, 二是, …); a clause after ； reading 是… is a predicate, not a lost item."""
     if not style.bare_marker:
         return []
+    starts = numbering().bare_run_starts
     items: list[InlineItem] = []
-    pos = _bare_find(text, style.bare_marker, 0)
+    pos = _bare_find(text, style.bare_marker, 0, starts)
     while pos >= 0 and len(items) < len(style.numerals):
         marker = style.marker.replace("{n}", style.numerals[len(items)])
         items.append(InlineItem(style.key, len(items) + 1, marker, pos, pos + len(style.bare_marker), False))
-        pos = _bare_find(text, style.bare_marker, pos + len(style.bare_marker))
+        pos = _bare_find(text, style.bare_marker, pos + len(style.bare_marker), starts)
     return items
 
 
-def _bare_find(text: str, bare: str, start: int) -> int:
+def _bare_find(text: str, bare: str, start: int, starts: str | None = None) -> int:
     """Index of a clause that begins with the bare marker (是推进…), not with a word that may open a
-    sentence (是否, 是以…), at or after ``start``; or -1."""
+    sentence (是否, 是以…), at or after ``start`` (after one of ``starts``, the inline clause starts
+    by default); or -1."""
     data = numbering()
-    pos = _clause_start_find(text, bare, start, data.clause_starts)
+    starts = data.clause_starts if starts is None else starts
+    pos = _clause_start_find(text, bare, start, starts)
     while pos >= 0 and text.startswith(data.bare_marker_not_before, pos + len(bare)):
-        pos = _clause_start_find(text, bare, pos + 1, data.clause_starts)
+        pos = _clause_start_find(text, bare, pos + 1, starts)
     return pos
 
 

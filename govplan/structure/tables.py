@@ -20,8 +20,6 @@ turns the rows into task nodes.
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -122,15 +120,18 @@ class _Words:
     max_chars: int
     content: frozenset[str]
     max_section: int
+    units: frozenset[str]  # units of measure a 计量单位 cell may give
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_data("tables.yaml")
     kind_of = {word: kind for kind, words in data["columns"].items() for word in words}
+    contained = (word for word in kind_of if word not in data["whole_cell_only"])
     return _Words(
-        kind_of, tuple(sorted(kind_of, key=len, reverse=True)), int(data["min_header_cells"]),
+        kind_of, tuple(sorted(contained, key=len, reverse=True)), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
+        frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]),
     )
 
 
@@ -153,9 +154,24 @@ def column_kind(cell: str) -> str | None:
 
 
 def _measure_unit(cell: str) -> bool:
-    """Whether a cell names a unit of measure (万亩, %) rather than an organisation (县农业局)."""
+    """Whether a cell names a unit of measure (万亩, %, 人/年) rather than an organisation (县农业局) or
+    another short word (定量 under 指标值类型): every part is a unit of the targets grammar or a time
+    unit, after a multiplier (万亩: 亩)."""
     compact = "".join(cell.split())
-    return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact)
+    units = _words().units
+    return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact) and all(
+        part in units or part[1:] in units and part[0] in "万亿千百" for part in compact.split("/"))
+
+
+def bracketed_unit(text: str) -> str:
+    """The unit of measure an indicator's name writes in its last bracket (农业增加值(亿元): 亿元,
+    开展小型水利工程建设(个): 个, 金额（单位：万元）: 万元), or ""."""
+    for match in reversed(list(_BRACKETED.finditer(text))):
+        inner = "".join(match.group()[1:-1].split())
+        inner = re.sub(r"^(?:计量)?单位[:：]", "", inner)
+        if _measure_unit(inner):
+            return inner
+    return ""
 
 
 def row_number(cell: str) -> tuple[str, int, str] | None:
@@ -460,25 +476,36 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     their columns (a number under 序号 that continues the numbering, a unit under a unit column,
     a date under a time column, a score under a score column), preferring columns the row above
     fills (a merged cell covering both) and leftmost ones; without a row above to merge from
-    (``above`` None), rightmost ones."""
+    (``above`` None), rightmost ones. The cells keep their order, so the best choice is found
+    column by column (a wide 绩效目标表 row lacking four merged cells on the left and an empty
+    one on the right is read as exactly as a narrow one)."""
     width = len(columns)
-    lacking = width - len(cells)
     next_number = _next_number(text, columns, above)
     side = -0.01 if above is not None else 0.01
-    choices: list[tuple[int, ...]] = list(itertools.combinations(range(width), lacking)) \
-        if math.comb(width, lacking) <= 400 else \
-        [tuple(range(k, k + lacking)) for k in range(width - lacking + 1)]
-    best: tuple[float, set[int]] | None = None
-    for combo in choices:
-        missing = set(combo)
-        placed = [k for k in range(width) if k not in missing]
-        score = sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(cells, placed))
-        if above is not None:
-            score += sum(0.5 for k in missing if above.get(k) is not None)
-        score += side * sum(missing)
-        if best is None or score > best[0]:
-            best = (score, missing)
-    return best[1] if best else set()
+
+    def skipped(k: int) -> float:
+        return (0.5 if above is not None and above.get(k) is not None else 0.0) + side * k
+
+    # best[i][j]: the best score with the first i cells placed in the first j columns, and the
+    # columns missing among those j
+    best: list[list[tuple[float, tuple[int, ...]] | None]] = [[None] * (width + 1) for _ in range(len(cells) + 1)]
+    best[0][0] = (0.0, ())
+    for j in range(width):
+        for i in range(min(j, len(cells)) + 1):
+            here = best[i][j]
+            if here is None:
+                continue
+            score, missing = here
+            options = [(i, score + skipped(j), missing + (j,))]
+            if i < len(cells):
+                s, e = cells[i]
+                options.append((i + 1, score + _fit(text[s:e], columns[j].kind, next_number), missing))
+            for ni, value, lacks in options:
+                there = best[ni][j + 1]
+                if there is None or value > there[0]:
+                    best[ni][j + 1] = (value, lacks)
+    final = best[len(cells)][width]
+    return set(final[1]) if final else set()
 
 
 def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> list[int]:
@@ -525,6 +552,8 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
     if kind == "measure_unit":
         return 1.0 if _measure_unit(cell) else -1.0
+    if kind == "other" and _UNIT_LIKE.search(cell):
+        return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
 
 

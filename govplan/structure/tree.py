@@ -29,7 +29,8 @@ from govplan.structure.contents import contents_lines
 from govplan.structure.lines import Line, Locator
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
-    HeadingNumber, find_inline_items, heading_at, inline_run, match_heading, numbering, place_segment,
+    HeadingNumber, find_inline_items, heading_at, inline_run, is_segment_of, match_heading, numbering, place_segment,
+    segment_at_place,
 )
 from govplan.structure.tables import Table, TableCell, TableRow, find_tables, row_number
 
@@ -679,7 +680,7 @@ class TreeBuilder:
         result = []
         for k, (offset, number_len, segment) in enumerate(pieces):
             end = pieces[k + 1][0] if k + 1 < len(pieces) else len(own)
-            node_id = self._unique(f"{parent_id}.{segment}" if parent_id else segment, used)
+            node_id = self._unique(self._sibling_id(parent_id, segment, node.style, used), used)
             text = own[offset:end].rstrip()
             children = self._inline_children(text, start + offset, number_len, node.level, node_id)
             if k == len(pieces) - 1:
@@ -809,6 +810,18 @@ class TreeBuilder:
             title = title[: clause.start()] if clause and clause.start() > 0 else title[: self.data.max_title_chars]
         title = title.strip(" :：,，\t|")
         return title or None
+
+    @staticmethod
+    def _sibling_id(parent_id: str | None, segment: str, style: str, used: set[str]) -> str:
+        """The id of a heading under ``parent_id``. A list that starts again under the same parent (after
+        an unnumbered label: 选项作业: (一)…, 第二季度: 1.…) is numbered on by its place, as the gold
+        numbers a number the source repeats (三.(四) after 三.(三): c321)."""
+        prefix = _prefix(parent_id)
+        if prefix + segment not in used:
+            return prefix + segment
+        place = 1 + sum(1 for u in used if u.startswith(prefix) and is_segment_of(style, u[len(prefix):]))
+        by_place = segment_at_place(style, place)
+        return prefix + (by_place or segment)
 
     @staticmethod
     def _unique(node_id: str, used: set[str]) -> str:
