@@ -692,9 +692,14 @@ class LayoutData(Strict):
     bare_page_number: str
     open_ends: str
     closed_ends: str
+    open_brackets: str
+    close_brackets: str
     sentence_ends: str
     line_break_blanks: Words
+    line_break_wide_blank: str
     run_on_kept_row: str
+    min_aligned_cells: int = Field(ge=2)
+    run_on_attachment_row: str
     min_line_breaks: int
     label_line: str
     line_markup: str | None = None

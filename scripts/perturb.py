@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,7 @@ class Rewrite:
         self.parts: list[str] = []
         self.size = 0
         self.moved = [-1] * (len(old) + 1)
+        self.unnumbered: set[int] = set()  # offsets of the lines whose heading number the shape deleted
 
     def copy(self, start: int, end: int, as_written: str | None = None) -> None:
         """Known old[start:end], written as ``as_written`` (same length) if given."""
@@ -62,11 +64,13 @@ class Rewrite:
 class Known:
     """What a shape knows of the document: what it must leave whole (gold item spans, never broken by
     a line break; the lines where a document of a compilation begins, never joined onto the line
-    before) and its date of issue (a portal's date line must not contradict it)."""
+    before), its date of issue (a portal's date line must not contradict it) and its gold tasks (the
+    headings a shape may damage)."""
 
     spans: list[tuple[int, int]] = field(default_factory=list)
     starts: frozenset[int] = frozenset()  # 0-based line indexes
     issued: str | None = None  # ISO date
+    tasks: tuple[tuple[str, int], ...] = ()  # (path, 0-based line) of the gold tasks
 
     def inside_item(self, offset: int) -> bool:
         """Whether a break before ``offset`` would cut a gold item."""
@@ -189,21 +193,122 @@ def half_width_punctuation(old: str, known: Known, draw: random.Random) -> Rewri
     return rewrite
 
 
-def run_on(old: str, known: Known, draw: random.Random) -> Rewrite:
-    """Paragraphs run onto one line: runs of 2-6 lines joined with a space (a web copy that lost its breaks)."""
+def _is_table_row(line: str) -> bool:
+    """A tab row of a table: a copy that loses paragraph breaks still copies a table row by row."""
+    return "\t" in line
+
+
+def _run_lines(old: str, known: Known, draw: random.Random, joiner: str, keep_blank: bool) -> Rewrite:
+    """Runs of 2-6 lines joined with ``joiner`` (blank lines kept as joined empties or dropped); a
+    document's first line and table rows are never joined to the line before."""
     rewrite = Rewrite(old)
     rows = _lines(old)
     left = draw.randint(2, 6)
     for index, (offset, line) in enumerate(rows):
         if index:
             left -= 1
-            if left > 0 and index not in known.starts:
-                rewrite.add(" ")
+            joined = left > 0 and index not in known.starts
+            joined = joined and not _is_table_row(line) and not _is_table_row(rows[index - 1][1])
+            if joined and not keep_blank and not line.strip():
+                continue
+            if joined:
+                rewrite.add(joiner)
             else:
                 rewrite.add("\n")
                 left = draw.randint(2, 6)
         rewrite.copy(offset, offset + len(line))
     return rewrite
+
+
+def run_on(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Paragraphs run onto one line: runs of 2-6 lines joined with a space (a web copy that lost its breaks)."""
+    return _run_lines(old, known, draw, " ", keep_blank=True)
+
+
+def run_together(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Paragraphs run together with nothing between them: runs of 2-6 lines joined, blank lines gone
+    (a page read with its paragraph tags stripped, a search snippet: 。一、总体要求（一）指导思想以…)."""
+    return _run_lines(old, known, draw, "", keep_blank=False)
+
+
+_CN = "一二三四五六七八九十"
+_LABEL = re.compile(rf"(?P<n>[{_CN}]+)(?P<mark>、)|[(（](?P<b>[{_CN}]+)[)）]")
+
+
+def _heading_labels(old: str, known: Known) -> list[tuple[str, int, str, re.Match[str]]]:
+    """(path, offset of the line, line, label) of every gold task whose line opens with a 一、 or (一)
+    label, in text order."""
+    rows = _lines(old)
+    found = []
+    for path, index in sorted(known.tasks, key=lambda task: task[1]):
+        offset, line = rows[index]
+        label = _LABEL.match(line, len(line) - len(line.lstrip()))
+        if label and (label.group("n") or label.group("b")) == path.split(".")[-1].strip("()"):
+            found.append((path, offset, line, label))
+    return found
+
+
+def ocr_slips(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """A scan read by OCR: in half the heading labels one slip, as OCR makes them: 一 read as — (一、 →
+    —、, 十一、 → 十—、), 、 read as ，(二、 → 二，), the 一 of (一) read as - (（-）)."""
+    rewrite = Rewrite(old)
+    written = list(old)
+    for _, offset, _, label in _heading_labels(old, known):
+        if draw.random() < 0.5:
+            continue
+        if label.group("b"):
+            start = offset + label.start("b")
+            written[start:start + len(label.group("b"))] = label.group("b").replace("一", "-")
+        elif "一" in label.group("n") and draw.random() < 0.5:
+            start = offset + label.start("n")
+            written[start:start + len(label.group("n"))] = label.group("n").replace("一", "—")
+        else:
+            written[offset + label.start("mark")] = "，"
+    rewrite.copy(0, len(old), "".join(written))
+    return rewrite
+
+
+def numbering_lost(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Word's automatic numbering lost on the first level (as a copy of c344 lost 一、): a heading
+    line that holds only its phrase (一、总体要求) keeps the phrase without its number. The gold follows
+    docs/gold-format.md: such a heading is no task, its items move up a level."""
+    rewrite = Rewrite(old)
+    pos = 0
+    for path, offset, line, label in _heading_labels(old, known):
+        if not label.group("n") or any(ch in line for ch in "。；;！？!?") or offset + label.start() < pos:
+            continue
+        rewrite.copy(pos, offset + label.start())
+        pos = offset + label.end()
+        rewrite.unnumbered.add(offset)
+    rewrite.copy(pos, len(old))
+    return rewrite
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the cells of a tab row."""
+    cells, start = [], 0
+    for k, ch in enumerate(line + "\t"):
+        if ch == "\t":
+            cells.append((start, k))
+            start = k + 1
+    return cells
+
+
+def cells_per_line(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """A table exported one cell a line (as c160's 分解表 reached us): every tab row's cells on lines of
+    their own, with a blank line between cells in half the documents (a copy that keeps paragraphs)."""
+    between = "\n\n" if draw.random() < 0.5 else "\n"
+
+    def write(rewrite: Rewrite, index: int, offset: int, line: str) -> None:
+        cells = _cells(line) if _is_table_row(line) else [(0, len(line))]
+        if any(known.inside_item(offset + end) for _, end in cells[:-1]):
+            cells = [(0, len(line))]  # a gold item runs across a tab: the row stays whole
+        for k, (start, end) in enumerate(cells):
+            if k:
+                rewrite.add(between)
+            rewrite.copy(offset + start, offset + end)
+
+    return _copy_lines(old, write)
 
 
 def traditional(old: str, known: Known, draw: random.Random) -> Rewrite:
@@ -226,6 +331,8 @@ SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
     "original": original, "portal_chrome": portal_chrome, "pdf_text": pdf_text, "no_blank_lines": no_blank_lines,
     "double_blank_lines": double_blank_lines, "full_width_indent": full_width_indent,
     "half_width_punctuation": half_width_punctuation, "run_on": run_on, "traditional": traditional,
+    "run_together": run_together, "ocr_slips": ocr_slips, "numbering_lost": numbering_lost,
+    "cells_per_line": cells_per_line,
 }
 
 
@@ -261,8 +368,32 @@ class Located:
         return line, text, nth
 
 
-def map_gold(gold: dict, old: Located, new: Located, moved: list[int]) -> dict:
-    """The gold of a document carried to the rewritten text: items follow their characters."""
+def lift_paths(paths: list[str], unnumbered: set[str]) -> dict[str, str | None]:
+    """New path of each task path (in text order) once the headings ``unnumbered`` lost their number:
+    those are no tasks (None), their items take their place a level up, and an id met again in the
+    same list (a list that restarted under each lost heading) is numbered on as the tree does (~2)."""
+    new: dict[str, str | None] = {}
+    used: set[str] = set()
+    for path in paths:
+        parent, _, segment = path.rpartition(".")
+        while parent and parent in unnumbered:
+            parent, _, _ = parent.rpartition(".")
+        lifted_parent = new.get(parent, parent) if parent else None
+        if path in unnumbered:
+            new[path] = None
+            continue
+        candidate = f"{lifted_parent}.{segment}" if lifted_parent else segment
+        unique, n = candidate, 2
+        while unique in used:
+            unique, n = f"{candidate}~{n}", n + 1
+        used.add(unique)
+        new[path] = unique
+    return new
+
+
+def map_gold(gold: dict, old: Located, new: Located, moved: list[int], unnumbered: frozenset[int] = frozenset()) -> dict:
+    """The gold of a document carried to the rewritten text: items follow their characters; the tasks
+    on lines that start at an offset in ``unnumbered`` lost their number and leave the tasks (lift_paths)."""
 
     def line_to(line: int, end: bool = False) -> int:
         """The new line of an old line's first character (its indent passed over), or with ``end``
@@ -286,6 +417,11 @@ def map_gold(gold: dict, old: Located, new: Located, moved: list[int]) -> dict:
     mapped["tasks"] = [{**t, "line": line_to(t["line"])} for t in gold.get("tasks", [])]
     for name in ("deadlines", "targets"):
         mapped[name] = [item(e) for e in gold.get(name, [])]
+    lost = {t["path"] for t in gold.get("tasks", []) if old.rows[t["line"] - 1][0] in unnumbered}
+    if lost:
+        lifted = lift_paths([t["path"] for t in sorted(gold.get("tasks", []), key=lambda t: t["line"])], lost)
+        mapped["tasks"] = [{**t, "path": lifted[t["path"]]} for t in mapped["tasks"] if lifted[t["path"]]]
+        mapped["assignments"] = [{**a, "task": lifted[a["task"]]} for a in gold.get("assignments", []) if lifted.get(a["task"])]
     return mapped
 
 
@@ -313,13 +449,14 @@ def write_shape(name: str, by_source: dict[Path, list[GoldDocument]], out: Path,
         golds = [d.gold.model_dump(mode="json", exclude_none=True) for d in docs]
         spans = [(s, s + len(str(e["text"]))) for g in golds for e in [*g.get("deadlines", []), *g.get("targets", [])]
                  for s in [old.offset(e["line"], str(e["text"]), e.get("nth", 1))]]
-        known = Known(spans, frozenset(g["lines"][0] - 1 for g in golds), golds[0].get("doc_date"))
+        tasks = tuple((t["path"], t["line"] - 1) for g in golds for t in g.get("tasks", []))
+        known = Known(spans, frozenset(g["lines"][0] - 1 for g in golds), golds[0].get("doc_date"), tasks)
         rewrite = SHAPES[name](text, known, random.Random(f"{seed}:{name}:{source.name}"))
         new = Located(rewrite.text)
         file = f"{k:03d}_{source.stem}.txt"
         (out / "corpus" / "docs" / file).write_text(rewrite.text, encoding="utf-8")
         for document, gold in zip(docs, golds):
-            mapped = map_gold(gold, old, new, rewrite.moved) | {"source": f"docs/{file}"}
+            mapped = map_gold(gold, old, new, rewrite.moved, frozenset(rewrite.unnumbered)) | {"source": f"docs/{file}"}
             (out / "corpus" / "gold" / f"{document.id}.yaml").write_text(json.dumps(mapped, ensure_ascii=False), encoding="utf-8")
 
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
 from govplan.normalize.mapped import MappedText
-from govplan.structure.numbering import match_heading, numbering
+from govplan.structure.numbering import heading_at, match_heading, numbering
 
 _FILE = "govplan/data/layout.yaml"
 
@@ -33,10 +33,16 @@ class _Layout:
     bare_page_number: re.Pattern[str]
     open_ends: str  # a line that ends with one of these does not end its paragraph
     closed_ends: str  # a line that ends with one of these ends its sentence
+    open_brackets: str  # a line that leaves one of these open goes on in the next
+    close_brackets: str
     sentence_ends: str  # a line of prose holds one of these (a title or a contents entry does not)
     label: re.Pattern[str]  # a label line (牵头单位：…) starts a new line of its own
     line_break_blanks: tuple[re.Pattern[str], ...]  # blanks inside a line where a run-on copy lost a line break
-    run_on_kept_row: re.Pattern[str]  # a row whose blanks stay (table rows, a run holding 附件:)
+    wide_blank: re.Pattern[str]  # a blank run that is a lost line break in a run-on copy wherever it stands
+    run_on_kept_row: re.Pattern[str]  # a row whose blanks stay (table rows)
+    wide_blank_run: re.Pattern[str]  # the blanks between the cells of a row aligned with blanks
+    min_aligned_cells: int
+    run_on_attachment_row: re.Pattern[str]  # a row whose single blanks stay (a run holding 附件:)
     min_line_breaks: int  # breaks a document must show to be taken as run on
     date_line: re.Pattern[str]
     min_wraps: int
@@ -63,10 +69,16 @@ def _layout() -> _Layout:
         compile_pattern(raw["bare_page_number"], _FILE),
         raw["open_ends"],
         raw["closed_ends"],
+        raw["open_brackets"],
+        raw["close_brackets"],
         raw["sentence_ends"],
         compile_pattern(raw["label_line"], _FILE),
         tuple(compile_pattern(f"(?m){p}", _FILE) for p in raw["line_break_blanks"]),
+        compile_pattern(f"(?m){raw['line_break_wide_blank']}", _FILE),
         compile_pattern(raw["run_on_kept_row"], _FILE),
+        re.compile("[ ]{2,}"),
+        int(raw["min_aligned_cells"]),
+        compile_pattern(raw["run_on_attachment_row"], _FILE),
         int(raw["min_line_breaks"]),
         compile_pattern("^{calendar_date}$", _FILE),
         int(raw["min_wraps"]),
@@ -114,25 +126,58 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
 
 def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
     """Line breaks a copy that ran its paragraphs onto one line turned into blanks, put back (layout.yaml,
-    line_break_blanks) outside the rows kept as they run, in a document that shows enough of them: parsing
-    then sees the lines the document had.
+    line_break_blanks, line_break_wide_blank) outside table rows, in a document that shows enough of them:
+    parsing then sees the lines the document had.
     Each break replaces the first character of its blank, so the offset map is unchanged."""
     text = mapped.text
     breaks = {match.start("blank") for pattern in layout.line_break_blanks for match in pattern.finditer(text)}
-    if not breaks:
+    wide = {match.start("blank") for match in layout.wide_blank.finditer(text) if not _after_heading_number(text, match.start("blank"))}
+    if not breaks and not wide:
         return mapped
     rows = text.split("\n")
     starts = [0]
     for row in rows:
         starts.append(starts[-1] + len(row) + 1)
-    kept = [bool(layout.run_on_kept_row.search(row)) for row in rows]
-    restored = [at for at in breaks if not any(kept[max(0, (k := bisect.bisect_right(starts, at) - 1) - 1):k + 2])]
+
+    table = [bool(layout.run_on_kept_row.search(row)) for row in rows]
+    aligned = _aligned_rows(rows, layout)
+    attachment = [bool(layout.run_on_attachment_row.search(row)) for row in rows]
+
+    def row_of(at: int) -> int:
+        return bisect.bisect_right(starts, at) - 1
+
+    def near(at: int, kept: list[bool]) -> bool:
+        """Whether the row of offset ``at`` or a row next to it is ``kept``."""
+        k = row_of(at)
+        return any(kept[max(0, k - 1):k + 2])
+
+    restored = {at for at in breaks if not near(at, table) and not near(at, attachment)}
+    restored |= {at for at in wide if not near(at, table) and not aligned[row_of(at)]}
     if len(restored) < layout.min_line_breaks:
         return mapped
     chars = list(text)
     for at in restored:
         chars[at] = "\n"
     return MappedText("".join(chars), mapped.starts, mapped.ends, mapped.original_length)
+
+
+def _aligned_rows(rows: list[str], layout: _Layout) -> list[bool]:
+    """Which rows belong to a table laid out with blanks (pdftotext: 1  加强组织领导  县发改局  2024年6月底前):
+    rows of at least `min_aligned_cells` cells between wide blanks, without a sentence end (a run-on copy's
+    paragraphs have them), with another such row at most two rows away (a section row may stand between)."""
+    cells = [len(layout.wide_blank_run.split(row.strip())) >= layout.min_aligned_cells
+             and not any(ch in layout.sentence_ends for ch in row) for row in rows]
+    return [cell and any(cells[j] for j in range(max(0, k - 2), min(len(rows), k + 3)) if j != k)
+            for k, cell in enumerate(cells)]
+
+
+def _after_heading_number(text: str, at: int) -> bool:
+    """Whether the word before the blank at ``at`` is a heading number alone (第一条　为规范…, 第二章　　组成人员):
+    its text follows it on the same line in the layout of regulations, so the blank is no lost break. A bare
+    figure (1  加快构建…) is a table's row number, its cell run on with the next."""
+    word = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    heading = heading_at(text, word)
+    return heading is not None and word + heading.number_end >= at and not text[word:at].isdigit()
 
 
 def _lines(text: str) -> list[_Line]:
@@ -247,14 +292,22 @@ def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
     full = max(layout.min_width, layout.full_width * width)
     if not has_sentence and len(line) < full:
         return False  # a title, a contents entry, a signature, a short label
-    if not any(ch in layout.sentence_ends for ch in following) and len(following) < full:
+    open_bracket = _leaves_open(line, layout)
+    if not open_bracket and not any(ch in layout.sentence_ends for ch in following) and len(following) < full:
         return False  # what follows is a line of its own (a title, a contents entry), not the sentence's rest
     data = numbering()
     if match_heading(following) is not None or data.attachment.match(following) or data.attachment_list.match(following):
         return False
-    if layout.date_line.match(following) or layout.label.match(following) or layout.date_line.match(line):
+    if layout.date_line.match(following) or layout.date_line.match(line):
         return False
+    if layout.label.match(following) and not open_bracket:
+        return False  # a label starts a line of its own; inside an open bracket it is a word's rest (配 / 合单位:)
     return True
+
+
+def _leaves_open(line: str, layout: _Layout) -> bool:
+    """Whether ``line`` leaves a bracket, a title mark or a quotation open at its end."""
+    return sum(map(line.count, layout.open_brackets)) > sum(map(line.count, layout.close_brackets))
 
 
 def _delete(mapped: MappedText, ranges: list[tuple[int, int]]) -> MappedText:
