@@ -2,7 +2,8 @@
 
 The regexes are gathered three ways, so new ones are checked without editing this file:
 every pattern govplan compiles while it extracts the seeds (recorded by wrapping the `re`
-functions, with govplan's cached pattern tables emptied first), every `…pattern…` value of the
+functions in a fresh interpreter, so no pattern an earlier test compiled and cached escapes the
+recording, whatever order the suite runs in), every `…pattern…` value of the
 data files, and every literal pattern passed to `re.*` in govplan's source. There are no timing
 assertions: each run is under `signal.alarm`, which only a backtracking blow-up reaches.
 """
@@ -10,11 +11,11 @@ assertions: each run is under `signal.alarm`, which only a backtracking blow-up 
 from __future__ import annotations
 
 import ast
-import importlib
-import pkgutil
+import json
 import random
 import re
 import signal
+import subprocess
 import sys
 from pathlib import Path
 from types import FrameType
@@ -29,6 +30,7 @@ from govplan.readers import decode_bytes, read_source
 from tests.conftest import SEEDS
 
 PACKAGE = Path(govplan.__file__).parent
+ROOT = Path(__file__).resolve().parent.parent
 ADVERSARIAL_CHARS = 100_000
 # Generous: a linear scan of 100k characters takes well under 0.1 s here. A quadratic one (a
 # starred run before a literal that is missing) takes ~20 s and an exponential one never ends.
@@ -38,21 +40,6 @@ REGEX_META = set("()[]{}?*+|^$\\.-<>=!:")
 CLASS_SAMPLES = " 1a加\n\t：。"  # stand-ins for \s, \d, \w, CJK ranges, line breaks and punctuation
 
 Pattern = tuple[str, int]  # (source, flags)
-
-
-def govplan_modules() -> Iterator[Any]:
-    """Every govplan module but the command line (importing __main__ would run it)."""
-    for info in pkgutil.walk_packages([str(PACKAGE)], prefix="govplan."):
-        if not info.name.startswith(("govplan.cli", "govplan.__main__")):
-            yield importlib.import_module(info.name)
-
-
-def clear_pattern_caches() -> None:
-    """Empty every cached loader in govplan so its patterns are compiled (and seen) again."""
-    for module in govplan_modules():
-        for value in list(vars(module).values()):
-            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:
-                value.cache_clear()
 
 
 def record_compiled(monkeypatch: pytest.MonkeyPatch, run: Callable[[], None]) -> set[Pattern]:
@@ -69,9 +56,23 @@ def record_compiled(monkeypatch: pytest.MonkeyPatch, run: Callable[[], None]) ->
 
     for name in RE_FUNCTIONS:
         monkeypatch.setattr(re, name, wrap(getattr(re, name)))
-    clear_pattern_caches()
     run()
     return seen
+
+
+def harvest() -> list[Pattern]:
+    """The patterns compiled while the seeds and a web page are extracted (run by
+    ``compiled_in_fresh_process`` in a new interpreter, whose caches are empty)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return sorted(record_compiled(monkeypatch, extract_seeds_and_a_web_page))
+
+
+def compiled_in_fresh_process() -> set[Pattern]:
+    """``harvest`` in a new interpreter: in this one, patterns that earlier tests compiled sit in
+    caches (module tables, memos) that would never reach ``re`` again, so they would go unchecked."""
+    code = "import json, sys; from tests.test_regex_safety import harvest; json.dump(harvest(), sys.stdout)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return {(source, flags) for source, flags in json.loads(done.stdout)}
 
 
 def _as_pattern(function: str, pattern: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Pattern:
@@ -172,9 +173,7 @@ def finishes(pattern: re.Pattern[str], text: str, seconds: int = ALARM_SECONDS) 
 
 @pytest.fixture(scope="module")
 def all_patterns() -> set[Pattern]:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        compiled = record_compiled(monkeypatch, extract_seeds_and_a_web_page)
-    return compiled | data_file_patterns() | literal_source_patterns()
+    return compiled_in_fresh_process() | data_file_patterns() | literal_source_patterns()
 
 
 def test_the_harvest_finds_the_pipeline_patterns(all_patterns: set[Pattern]) -> None:
