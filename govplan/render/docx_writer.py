@@ -27,6 +27,7 @@ from govplan.render.docx_style import (
     CELL_MARGIN_TWIPS,
     DOC_NUMBER,
     LABEL,
+    LATIN_FONT,
     NOTE,
     REFERENCE_NAME,
     STYLES,
@@ -157,36 +158,92 @@ def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
     return merged
 
 
+def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, font: str) -> None:
+    """A w:p appended to ``tc`` exactly as _paragraph_text and _cell_text write it (pStyle, jc, one
+    run naming the style's Chinese font), built with lxml directly: python-docx's get_or_add_*
+    lookups per element were most of a task table's rendering."""
+    from docx.oxml.ns import qn
+    from docx.oxml.text.run import _RunContentAppender
+    from lxml.etree import SubElement
+
+    p = SubElement(tc, qn("w:p"))
+    ppr = SubElement(p, qn("w:pPr"))
+    if style_val is not None:
+        SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_val)
+    if center:
+        SubElement(ppr, qn("w:jc")).set(qn("w:val"), "center")
+    if not text:
+        return
+    r = SubElement(p, qn("w:r"))
+    rfonts = SubElement(SubElement(r, qn("w:rPr")), qn("w:rFonts"))
+    rfonts.set(qn("w:ascii"), LATIN_FONT)
+    rfonts.set(qn("w:hAnsi"), LATIN_FONT)
+    rfonts.set(qn("w:eastAsia"), font)
+    rfonts.set(qn("w:hint"), "eastAsia")
+    if "\t" in text or "\r" in text or "\n" in text:
+        _RunContentAppender.append_to_run_from_text(r, text)
+        return
+    t = SubElement(r, qn("w:t"))
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(qn("xml:space"), "preserve")
+
+
+def _body_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int], merged: dict[tuple[int, int], bool],
+              style_val: str | None) -> None:
+    """Body row ``r`` (1-based, the header is row 0) appended to ``tbl``: the XML python-docx's
+    add_table, cell.width, vertical_alignment, vMerge and _cell_text give, written in one pass."""
+    from docx.oxml.ns import qn
+    from lxml.etree import SubElement
+
+    tr = SubElement(tbl, qn("w:tr"))
+    SubElement(SubElement(tr, qn("w:trPr")), qn("w:cantSplit"))
+    for c, column in enumerate(grid.columns):
+        tc = SubElement(tr, qn("w:tc"))
+        tc_pr = SubElement(tc, qn("w:tcPr"))
+        tc_w = SubElement(tc_pr, qn("w:tcW"))
+        tc_w.set(qn("w:type"), "dxa")
+        tc_w.set(qn("w:w"), str(widths[c]))
+        start = merged.get((r - 1, c))
+        if start is not None:
+            v_merge = SubElement(tc_pr, qn("w:vMerge"))
+            if start:
+                v_merge.set(qn("w:val"), "restart")
+        SubElement(tc_pr, qn("w:vAlign")).set(qn("w:val"), "center")
+        if start is False:
+            SubElement(tc, qn("w:p"))
+            continue
+        center = column.align == "center"
+        for line in cells[c].split("\n"):
+            _text_paragraph(tc, line, style_val, center, TABLE_TEXT.font)
+
+
 def add_grid_table(document: Any, grid: Grid, total_twips: int) -> Any:
     """The grid as a Word table: header row, body cells, merges and every width set explicitly; rows
-    are never split across pages."""
+    are never split across pages. The header row goes through python-docx; body rows, most of the
+    work, are written directly (_body_row), to the same XML."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Twips
 
     widths = column_twips(grid.columns, total_twips)
-    table = document.add_table(rows=len(grid.rows) + 1, cols=len(grid.columns))
+    table = document.add_table(rows=1, cols=len(grid.columns))
     table._tbl.tblStyle_val = style_id(table.part, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     _set_table_width(table, widths)
     _set_cell_margins(table)
     merged = _continuations(grid)
-    rows = table.rows
-    for r, row in enumerate(rows):
-        _keep_whole(row, header=r == 0)
-        for c, cell in enumerate(row.cells):
-            cell.width = Twips(widths[c])
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            column = grid.columns[c]
-            if r == 0:
-                _cell_text(cell, column.label, TABLE_HEADER, column)
-                if column.vertical:
-                    _vertical_text(cell)
-                continue
-            start = merged.get((r - 1, c))
-            if start is not None:
-                cell._tc.vMerge = "restart" if start else "continue"
-            if start is not False:
-                _cell_text(cell, grid.rows[r - 1].cells[c], TABLE_TEXT, column)
+    header = table.rows[0]
+    _keep_whole(header, header=True)
+    for c, cell in enumerate(header.cells):
+        cell.width = Twips(widths[c])
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        column = grid.columns[c]
+        _cell_text(cell, column.label, TABLE_HEADER, column)
+        if column.vertical:
+            _vertical_text(cell)
+    text_style = style_id(table.part, TABLE_TEXT.name, WD_STYLE_TYPE.PARAGRAPH)
+    for r, row in enumerate(grid.rows, start=1):
+        _body_row(table._tbl, row.cells, grid, r, widths, merged, text_style)
     return table
 
 
