@@ -89,19 +89,6 @@ def _paragraph_text(paragraph: Any, text: str, style: ParagraphStyle) -> None:
         set_run_fonts(run._r.get_or_add_rPr(), style.font)
 
 
-def _cell_text(cell: Any, text: str, style: ParagraphStyle, column: Column) -> None:
-    """One paragraph per line of ``text`` (Word wraps paragraphs better than line breaks)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    lines = text.split("\n")
-    first = cell.paragraphs[0]
-    for i, line in enumerate(lines):
-        paragraph = first if i == 0 else cell.add_paragraph()
-        _paragraph_text(paragraph, line, style)
-        if column.align == "center" or style is TABLE_HEADER:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
 def _set_table_width(table: Any, widths: list[int]) -> None:
     """Fixed layout, the table width and the column grid, all in twips."""
     from docx.oxml.ns import qn
@@ -112,16 +99,6 @@ def _set_table_width(table: Any, widths: list[int]) -> None:
     tbl_w.set(qn("w:type"), "dxa")
     for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         grid_col.set(qn("w:w"), str(width))
-
-
-def _keep_whole(row: Any, header: bool) -> None:
-    """A row never split across pages; the header row also repeats at the top of every page."""
-    from docx.oxml import OxmlElement
-
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _set_cell_margins(table: Any) -> None:
@@ -138,16 +115,6 @@ def _set_cell_margins(table: Any) -> None:
     table._tbl.tblPr.append(margins)
 
 
-def _vertical_text(cell: Any) -> None:
-    """Text set top to bottom, characters upright (a matrix's unit names in narrow columns)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    direction = OxmlElement("w:textDirection")
-    direction.set(qn("w:val"), "tbRlV")
-    cell._tc.get_or_add_tcPr().append(direction)
-
-
 def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
     """(row, column) of every merged cell: True where a run starts, False where it continues."""
     merged: dict[tuple[int, int], bool] = {}
@@ -159,7 +126,7 @@ def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
 
 
 def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, font: str) -> None:
-    """A w:p appended to ``tc`` exactly as _paragraph_text and _cell_text write it (pStyle, jc, one
+    """A w:p appended to ``tc`` as _paragraph_text writes one, centred or not (pStyle, jc, one
     run naming the style's Chinese font), built with lxml directly: python-docx's get_or_add_*
     lookups per element were most of a task table's rendering."""
     from docx.oxml.ns import qn
@@ -189,61 +156,60 @@ def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, fon
         t.set(qn("xml:space"), "preserve")
 
 
-def _body_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int], merged: dict[tuple[int, int], bool],
+def _grid_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int], merged: dict[tuple[int, int], bool],
               style_val: str | None) -> None:
-    """Body row ``r`` (1-based, the header is row 0) appended to ``tbl``: the XML python-docx's
-    add_table, cell.width, vertical_alignment, vMerge and _cell_text give, written in one pass."""
+    """Row ``r`` of the table (0 the header, then the grid's rows) appended to ``tbl``: the XML
+    python-docx's add_table, cell.width, vertical_alignment, vMerge, w:cantSplit, w:tblHeader, paragraph
+    alignment and w:textDirection gave, written in one pass."""
     from docx.oxml.ns import qn
     from lxml.etree import SubElement
 
+    header = r == 0
+    style = TABLE_HEADER if header else TABLE_TEXT
     tr = SubElement(tbl, qn("w:tr"))
-    SubElement(SubElement(tr, qn("w:trPr")), qn("w:cantSplit"))
+    tr_pr = SubElement(tr, qn("w:trPr"))
+    SubElement(tr_pr, qn("w:cantSplit"))
+    if header:
+        SubElement(tr_pr, qn("w:tblHeader"))
     for c, column in enumerate(grid.columns):
         tc = SubElement(tr, qn("w:tc"))
         tc_pr = SubElement(tc, qn("w:tcPr"))
         tc_w = SubElement(tc_pr, qn("w:tcW"))
         tc_w.set(qn("w:type"), "dxa")
         tc_w.set(qn("w:w"), str(widths[c]))
-        start = merged.get((r - 1, c))
+        start = None if header else merged.get((r - 1, c))
         if start is not None:
             v_merge = SubElement(tc_pr, qn("w:vMerge"))
             if start:
                 v_merge.set(qn("w:val"), "restart")
         SubElement(tc_pr, qn("w:vAlign")).set(qn("w:val"), "center")
+        if header and column.vertical:
+            SubElement(tc_pr, qn("w:textDirection")).set(qn("w:val"), "tbRlV")
         if start is False:
             SubElement(tc, qn("w:p"))
             continue
-        center = column.align == "center"
+        center = header or column.align == "center"
         for line in cells[c].split("\n"):
-            _text_paragraph(tc, line, style_val, center, TABLE_TEXT.font)
+            _text_paragraph(tc, line, style_val, center, style.font)
 
 
 def add_grid_table(document: Any, grid: Grid, total_twips: int) -> Any:
     """The grid as a Word table: header row, body cells, merges and every width set explicitly; rows
-    are never split across pages. The header row goes through python-docx; body rows, most of the
-    work, are written directly (_body_row), to the same XML."""
+    are never split across pages. Rows are written as XML directly (_grid_row): python-docx's
+    per-cell lookups were most of the time a task table took."""
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.shared import Twips
 
     widths = column_twips(grid.columns, total_twips)
-    table = document.add_table(rows=1, cols=len(grid.columns))
+    table = document.add_table(rows=0, cols=len(grid.columns))
     table._tbl.tblStyle_val = style_id(table.part, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     _set_table_width(table, widths)
     _set_cell_margins(table)
     merged = _continuations(grid)
-    header = table.rows[0]
-    _keep_whole(header, header=True)
-    for c, cell in enumerate(header.cells):
-        cell.width = Twips(widths[c])
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        column = grid.columns[c]
-        _cell_text(cell, column.label, TABLE_HEADER, column)
-        if column.vertical:
-            _vertical_text(cell)
+    header_style = style_id(table.part, TABLE_HEADER.name, WD_STYLE_TYPE.PARAGRAPH)
+    _grid_row(table._tbl, [c.label for c in grid.columns], grid, 0, widths, merged, header_style)
     text_style = style_id(table.part, TABLE_TEXT.name, WD_STYLE_TYPE.PARAGRAPH)
     for r, row in enumerate(grid.rows, start=1):
-        _body_row(table._tbl, row.cells, grid, r, widths, merged, text_style)
+        _grid_row(table._tbl, row.cells, grid, r, widths, merged, text_style)
     return table
 
 
