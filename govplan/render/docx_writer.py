@@ -261,16 +261,23 @@ def open_reference(reference: Path | None) -> Any:
     return document
 
 
-def _page_break(document: Any) -> None:
-    """A paragraph one point high that starts a new page (between the tables of one grid's pages)."""
+def _page_break(document: Any, made: list[Any]) -> None:
+    """A paragraph one point high that starts a new page (between the tables of one grid's pages).
+    The first is made with python-docx and kept in ``made``; later ones are copies of it."""
+    from copy import deepcopy
+
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
 
+    if made:
+        document.element.body._insert_p(deepcopy(made[0]))
+        return
     paragraph = document.add_paragraph()
     set_paragraph_style(paragraph, NOTE.name)
     fmt = paragraph.paragraph_format
     fmt.page_break_before = True
     fmt.space_after, fmt.line_spacing, fmt.line_spacing_rule = Pt(0), Pt(1), WD_LINE_SPACING.EXACTLY
+    made.append(paragraph._p)
 
 
 def _heading(document: Any, grid: Grid, new_page: bool, width_pt: float) -> float:
@@ -308,12 +315,13 @@ def write_docx(grids: list[Grid], reference: Path | None = None) -> bytes:
     add_page_numbers(document)
     total = usable_width_twips(document)
     page_pt = usable_height_pt(document)
+    page_breaks: list[Any] = []
     for i, grid in enumerate(grids):
         used = _heading(document, grid, i > 0, total / TWIPS_PER_PT)
         widths = column_twips(grid.columns, total)
         for k, rows in enumerate(paginate(grid.rows, _layout(document, grid, widths, page_pt - used, page_pt))):
             if k:
-                _page_break(document)
+                _page_break(document, page_breaks)
             add_grid_table(document, replace(grid, rows=rows), total)
         for note in grid.notes:
             _paragraph_text(document.add_paragraph(), note, NOTE)
