@@ -38,10 +38,16 @@ from govplan.render.docx_style import (
 )
 from govplan.render.grids import Column, Grid
 from govplan.render.pagination import EMU_PER_PT, TWIPS_PER_PT, Layout, paginate, row_height, style_metrics, text_lines
-from govplan.render.reference_doc import add_style, set_run_fonts
+from govplan.render.reference_doc import W_NS, add_style, set_run_fonts
 from govplan.render.templating import builtin_templates
 
 EMU_PER_TWIP = 635
+W = {name: f"{{{W_NS}}}{name}" for name in (
+    "p", "pPr", "pStyle", "jc", "r", "rPr", "rFonts", "ascii", "hAnsi", "eastAsia", "hint", "t", "tr", "trPr",
+    "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "type", "w", "vMerge", "val", "vAlign", "textDirection",
+)}
+"""Clark names of the WordprocessingML tags and attributes the rows are written with (qn, looked up once)."""
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TABLE_STYLE = "Table Grid"
 
 
@@ -129,31 +135,30 @@ def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, fon
     """A w:p appended to ``tc`` as _paragraph_text writes one, centred or not (pStyle, jc, one
     run naming the style's Chinese font), built with lxml directly: python-docx's get_or_add_*
     lookups per element were most of a task table's rendering."""
-    from docx.oxml.ns import qn
     from docx.oxml.text.run import _RunContentAppender
     from lxml.etree import SubElement
 
-    p = SubElement(tc, qn("w:p"))
-    ppr = SubElement(p, qn("w:pPr"))
+    p = SubElement(tc, W["p"])
+    ppr = SubElement(p, W["pPr"])
     if style_val is not None:
-        SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_val)
+        SubElement(ppr, W["pStyle"]).set(W["val"], style_val)
     if center:
-        SubElement(ppr, qn("w:jc")).set(qn("w:val"), "center")
+        SubElement(ppr, W["jc"]).set(W["val"], "center")
     if not text:
         return
-    r = SubElement(p, qn("w:r"))
-    rfonts = SubElement(SubElement(r, qn("w:rPr")), qn("w:rFonts"))
-    rfonts.set(qn("w:ascii"), LATIN_FONT)
-    rfonts.set(qn("w:hAnsi"), LATIN_FONT)
-    rfonts.set(qn("w:eastAsia"), font)
-    rfonts.set(qn("w:hint"), "eastAsia")
+    r = SubElement(p, W["r"])
+    rfonts = SubElement(SubElement(r, W["rPr"]), W["rFonts"])
+    rfonts.set(W["ascii"], LATIN_FONT)
+    rfonts.set(W["hAnsi"], LATIN_FONT)
+    rfonts.set(W["eastAsia"], font)
+    rfonts.set(W["hint"], "eastAsia")
     if "\t" in text or "\r" in text or "\n" in text:
         _RunContentAppender.append_to_run_from_text(r, text)
         return
-    t = SubElement(r, qn("w:t"))
+    t = SubElement(r, W["t"])
     t.text = text
     if len(text.strip()) < len(text):
-        t.set(qn("xml:space"), "preserve")
+        t.set(XML_SPACE, "preserve")
 
 
 def _grid_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int], merged: dict[tuple[int, int], bool],
@@ -161,32 +166,31 @@ def _grid_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int],
     """Row ``r`` of the table (0 the header, then the grid's rows) appended to ``tbl``: the XML
     python-docx's add_table, cell.width, vertical_alignment, vMerge, w:cantSplit, w:tblHeader, paragraph
     alignment and w:textDirection gave, written in one pass."""
-    from docx.oxml.ns import qn
     from lxml.etree import SubElement
 
     header = r == 0
     style = TABLE_HEADER if header else TABLE_TEXT
-    tr = SubElement(tbl, qn("w:tr"))
-    tr_pr = SubElement(tr, qn("w:trPr"))
-    SubElement(tr_pr, qn("w:cantSplit"))
+    tr = SubElement(tbl, W["tr"])
+    tr_pr = SubElement(tr, W["trPr"])
+    SubElement(tr_pr, W["cantSplit"])
     if header:
-        SubElement(tr_pr, qn("w:tblHeader"))
+        SubElement(tr_pr, W["tblHeader"])
     for c, column in enumerate(grid.columns):
-        tc = SubElement(tr, qn("w:tc"))
-        tc_pr = SubElement(tc, qn("w:tcPr"))
-        tc_w = SubElement(tc_pr, qn("w:tcW"))
-        tc_w.set(qn("w:type"), "dxa")
-        tc_w.set(qn("w:w"), str(widths[c]))
+        tc = SubElement(tr, W["tc"])
+        tc_pr = SubElement(tc, W["tcPr"])
+        tc_w = SubElement(tc_pr, W["tcW"])
+        tc_w.set(W["type"], "dxa")
+        tc_w.set(W["w"], str(widths[c]))
         start = None if header else merged.get((r - 1, c))
         if start is not None:
-            v_merge = SubElement(tc_pr, qn("w:vMerge"))
+            v_merge = SubElement(tc_pr, W["vMerge"])
             if start:
-                v_merge.set(qn("w:val"), "restart")
-        SubElement(tc_pr, qn("w:vAlign")).set(qn("w:val"), "center")
+                v_merge.set(W["val"], "restart")
+        SubElement(tc_pr, W["vAlign"]).set(W["val"], "center")
         if header and column.vertical:
-            SubElement(tc_pr, qn("w:textDirection")).set(qn("w:val"), "tbRlV")
+            SubElement(tc_pr, W["textDirection"]).set(W["val"], "tbRlV")
         if start is False:
-            SubElement(tc, qn("w:p"))
+            SubElement(tc, W["p"])
             continue
         center = header or column.align == "center"
         for line in cells[c].split("\n"):
