@@ -356,3 +356,74 @@ def test_docx_matrix_sets_unit_names_vertically() -> None:
     header = doc.tables[0]._tbl.findall(f"{W}tr")[0].findall(f"{W}tc")
     directions = [tc.find(f"{W}tcPr/{W}textDirection") for tc in header]
     assert [d is not None and d.get(f"{W}val") == "tbRlV" for d in directions] == [False] * 3 + [True] * 4
+
+
+def _python_docx_table(document, grid, total: int):
+    """The table as python-docx's own API writes it (the writer's former code): the oracle for its
+    direct XML rows."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Twips
+
+    from govplan.render import docx_writer as w
+    from govplan.render.docx_style import TABLE_HEADER, TABLE_TEXT
+    from govplan.render.reference_doc import set_run_fonts
+
+    widths = w.column_twips(grid.columns, total)
+    table = document.add_table(rows=len(grid.rows) + 1, cols=len(grid.columns))
+    table._tbl.tblStyle_val = w.style_id(table.part, w.TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    w._set_table_width(table, widths)
+    w._set_cell_margins(table)
+    merged = w._continuations(grid)
+    for r, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if r == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        for c, cell in enumerate(row.cells):
+            cell.width = Twips(widths[c])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            column = grid.columns[c]
+            start = None if r == 0 else merged.get((r - 1, c))
+            if start is not None:
+                cell._tc.vMerge = "restart" if start else "continue"
+            if start is False:
+                continue
+            style = TABLE_HEADER if r == 0 else TABLE_TEXT
+            text = column.label if r == 0 else grid.rows[r - 1].cells[c]
+            for i, line in enumerate(text.split("\n")):
+                paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                w.set_paragraph_style(paragraph, style.name)
+                if line:
+                    set_run_fonts(paragraph.add_run(line)._r.get_or_add_rPr(), style.font)
+                if column.align == "center" or r == 0:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if r == 0 and column.vertical:
+                direction = OxmlElement("w:textDirection")
+                direction.set(qn("w:val"), "tbRlV")
+                cell._tc.get_or_add_tcPr().append(direction)
+    return table
+
+
+def test_docx_rows_are_the_xml_python_docx_writes() -> None:
+    """The writer builds table rows as XML directly; they match python-docx's own API on awkward
+    cells: tabs, carriage returns, blank lines, edge spaces, empty cells, merges, vertical headers."""
+    from lxml import etree
+
+    from govplan.render.docx_writer import add_grid_table, open_reference
+    from govplan.render.grids import Column, Grid, GridRow
+
+    columns = [Column("序号", 3, align="center"), Column("重点任务", 10, merge=True), Column("具体\n措施", 30),
+               Column("县财政局", 2.5, align="center", vertical=True)]
+    rows = [GridRow(["1", "一、任务", "甲\t乙\r丙", "●"], keys={1: "a"}),
+            GridRow(["2", "一、任务", " 前后有空格 \n\n第三行", ""], keys={1: "a"}),
+            GridRow(["3", "二、任务", "", "○"], keys={1: "b"}),
+            GridRow(["4", "", "a & <b>", "●"], keys={})]
+    grid = Grid("x", "标题", "", columns, rows)
+    ours, theirs = open_reference(None), open_reference(None)
+    mine = add_grid_table(ours, grid, 14000)._tbl
+    oracle = _python_docx_table(theirs, grid, 14000)._tbl
+    assert etree.tostring(mine) == etree.tostring(oracle)

@@ -9,7 +9,6 @@ from typing import Optional
 
 import typer
 
-from govplan.cli.summary import print_summary, with_progress
 from govplan.cli.validate_cmd import REGISTRY_HELP
 from govplan.i18n import tr
 
@@ -84,6 +83,7 @@ def extract(
 ) -> None:
     from govplan.archive_io import collect_inputs
     from govplan.batch import run_documents, run_options
+    from govplan.cli.summary import print_summary, with_progress
     from govplan.errors import Errors, GovplanError, error_line
     from govplan.readers import SUPPORTED_SUFFIXES
     from govplan.registry import registry_files

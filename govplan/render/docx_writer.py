@@ -27,6 +27,7 @@ from govplan.render.docx_style import (
     CELL_MARGIN_TWIPS,
     DOC_NUMBER,
     LABEL,
+    LATIN_FONT,
     NOTE,
     REFERENCE_NAME,
     STYLES,
@@ -37,10 +38,16 @@ from govplan.render.docx_style import (
 )
 from govplan.render.grids import Column, Grid
 from govplan.render.pagination import EMU_PER_PT, TWIPS_PER_PT, Layout, paginate, row_height, style_metrics, text_lines
-from govplan.render.reference_doc import add_style, set_run_fonts
+from govplan.render.reference_doc import W_NS, add_style, set_run_fonts
 from govplan.render.templating import builtin_templates
 
 EMU_PER_TWIP = 635
+W = {name: f"{{{W_NS}}}{name}" for name in (
+    "p", "pPr", "pStyle", "jc", "r", "rPr", "rFonts", "ascii", "hAnsi", "eastAsia", "hint", "t", "tr", "trPr",
+    "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "type", "w", "vMerge", "val", "vAlign", "textDirection",
+)}
+"""Clark names of the WordprocessingML tags and attributes the rows are written with (qn, looked up once)."""
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TABLE_STYLE = "Table Grid"
 
 
@@ -88,19 +95,6 @@ def _paragraph_text(paragraph: Any, text: str, style: ParagraphStyle) -> None:
         set_run_fonts(run._r.get_or_add_rPr(), style.font)
 
 
-def _cell_text(cell: Any, text: str, style: ParagraphStyle, column: Column) -> None:
-    """One paragraph per line of ``text`` (Word wraps paragraphs better than line breaks)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    lines = text.split("\n")
-    first = cell.paragraphs[0]
-    for i, line in enumerate(lines):
-        paragraph = first if i == 0 else cell.add_paragraph()
-        _paragraph_text(paragraph, line, style)
-        if column.align == "center" or style is TABLE_HEADER:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
 def _set_table_width(table: Any, widths: list[int]) -> None:
     """Fixed layout, the table width and the column grid, all in twips."""
     from docx.oxml.ns import qn
@@ -111,16 +105,6 @@ def _set_table_width(table: Any, widths: list[int]) -> None:
     tbl_w.set(qn("w:type"), "dxa")
     for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         grid_col.set(qn("w:w"), str(width))
-
-
-def _keep_whole(row: Any, header: bool) -> None:
-    """A row never split across pages; the header row also repeats at the top of every page."""
-    from docx.oxml import OxmlElement
-
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _set_cell_margins(table: Any) -> None:
@@ -137,16 +121,6 @@ def _set_cell_margins(table: Any) -> None:
     table._tbl.tblPr.append(margins)
 
 
-def _vertical_text(cell: Any) -> None:
-    """Text set top to bottom, characters upright (a matrix's unit names in narrow columns)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    direction = OxmlElement("w:textDirection")
-    direction.set(qn("w:val"), "tbRlV")
-    cell._tc.get_or_add_tcPr().append(direction)
-
-
 def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
     """(row, column) of every merged cell: True where a run starts, False where it continues."""
     merged: dict[tuple[int, int], bool] = {}
@@ -157,36 +131,89 @@ def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
     return merged
 
 
+def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, font: str) -> None:
+    """A w:p appended to ``tc`` as _paragraph_text writes one, centred or not (pStyle, jc, one
+    run naming the style's Chinese font), built with lxml directly: python-docx's get_or_add_*
+    lookups per element were most of a task table's rendering."""
+    from docx.oxml.text.run import _RunContentAppender
+    from lxml.etree import SubElement
+
+    p = SubElement(tc, W["p"])
+    ppr = SubElement(p, W["pPr"])
+    if style_val is not None:
+        SubElement(ppr, W["pStyle"]).set(W["val"], style_val)
+    if center:
+        SubElement(ppr, W["jc"]).set(W["val"], "center")
+    if not text:
+        return
+    r = SubElement(p, W["r"])
+    rfonts = SubElement(SubElement(r, W["rPr"]), W["rFonts"])
+    rfonts.set(W["ascii"], LATIN_FONT)
+    rfonts.set(W["hAnsi"], LATIN_FONT)
+    rfonts.set(W["eastAsia"], font)
+    rfonts.set(W["hint"], "eastAsia")
+    if "\t" in text or "\r" in text or "\n" in text:
+        _RunContentAppender.append_to_run_from_text(r, text)
+        return
+    t = SubElement(r, W["t"])
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(XML_SPACE, "preserve")
+
+
+def _grid_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int], merged: dict[tuple[int, int], bool],
+              style_val: str | None) -> None:
+    """Row ``r`` of the table (0 the header, then the grid's rows) appended to ``tbl``: the XML
+    python-docx's add_table, cell.width, vertical_alignment, vMerge, w:cantSplit, w:tblHeader, paragraph
+    alignment and w:textDirection gave, written in one pass."""
+    from lxml.etree import SubElement
+
+    header = r == 0
+    style = TABLE_HEADER if header else TABLE_TEXT
+    tr = SubElement(tbl, W["tr"])
+    tr_pr = SubElement(tr, W["trPr"])
+    SubElement(tr_pr, W["cantSplit"])
+    if header:
+        SubElement(tr_pr, W["tblHeader"])
+    for c, column in enumerate(grid.columns):
+        tc = SubElement(tr, W["tc"])
+        tc_pr = SubElement(tc, W["tcPr"])
+        tc_w = SubElement(tc_pr, W["tcW"])
+        tc_w.set(W["type"], "dxa")
+        tc_w.set(W["w"], str(widths[c]))
+        start = None if header else merged.get((r - 1, c))
+        if start is not None:
+            v_merge = SubElement(tc_pr, W["vMerge"])
+            if start:
+                v_merge.set(W["val"], "restart")
+        SubElement(tc_pr, W["vAlign"]).set(W["val"], "center")
+        if header and column.vertical:
+            SubElement(tc_pr, W["textDirection"]).set(W["val"], "tbRlV")
+        if start is False:
+            SubElement(tc, W["p"])
+            continue
+        center = header or column.align == "center"
+        for line in cells[c].split("\n"):
+            _text_paragraph(tc, line, style_val, center, style.font)
+
+
 def add_grid_table(document: Any, grid: Grid, total_twips: int) -> Any:
     """The grid as a Word table: header row, body cells, merges and every width set explicitly; rows
-    are never split across pages."""
+    are never split across pages. Rows are written as XML directly (_grid_row): python-docx's
+    per-cell lookups were most of the time a task table took."""
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.shared import Twips
 
     widths = column_twips(grid.columns, total_twips)
-    table = document.add_table(rows=len(grid.rows) + 1, cols=len(grid.columns))
+    table = document.add_table(rows=0, cols=len(grid.columns))
     table._tbl.tblStyle_val = style_id(table.part, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     _set_table_width(table, widths)
     _set_cell_margins(table)
     merged = _continuations(grid)
-    rows = table.rows
-    for r, row in enumerate(rows):
-        _keep_whole(row, header=r == 0)
-        for c, cell in enumerate(row.cells):
-            cell.width = Twips(widths[c])
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            column = grid.columns[c]
-            if r == 0:
-                _cell_text(cell, column.label, TABLE_HEADER, column)
-                if column.vertical:
-                    _vertical_text(cell)
-                continue
-            start = merged.get((r - 1, c))
-            if start is not None:
-                cell._tc.vMerge = "restart" if start else "continue"
-            if start is not False:
-                _cell_text(cell, grid.rows[r - 1].cells[c], TABLE_TEXT, column)
+    header_style = style_id(table.part, TABLE_HEADER.name, WD_STYLE_TYPE.PARAGRAPH)
+    _grid_row(table._tbl, [c.label for c in grid.columns], grid, 0, widths, merged, header_style)
+    text_style = style_id(table.part, TABLE_TEXT.name, WD_STYLE_TYPE.PARAGRAPH)
+    for r, row in enumerate(grid.rows, start=1):
+        _grid_row(table._tbl, row.cells, grid, r, widths, merged, text_style)
     return table
 
 
@@ -238,16 +265,23 @@ def open_reference(reference: Path | None) -> Any:
     return document
 
 
-def _page_break(document: Any) -> None:
-    """A paragraph one point high that starts a new page (between the tables of one grid's pages)."""
+def _page_break(document: Any, made: list[Any]) -> None:
+    """A paragraph one point high that starts a new page (between the tables of one grid's pages).
+    The first is made with python-docx and kept in ``made``; later ones are copies of it."""
+    from copy import deepcopy
+
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
 
+    if made:
+        document.element.body._insert_p(deepcopy(made[0]))
+        return
     paragraph = document.add_paragraph()
     set_paragraph_style(paragraph, NOTE.name)
     fmt = paragraph.paragraph_format
     fmt.page_break_before = True
     fmt.space_after, fmt.line_spacing, fmt.line_spacing_rule = Pt(0), Pt(1), WD_LINE_SPACING.EXACTLY
+    made.append(paragraph._p)
 
 
 def _heading(document: Any, grid: Grid, new_page: bool, width_pt: float) -> float:
@@ -285,12 +319,13 @@ def write_docx(grids: list[Grid], reference: Path | None = None) -> bytes:
     add_page_numbers(document)
     total = usable_width_twips(document)
     page_pt = usable_height_pt(document)
+    page_breaks: list[Any] = []
     for i, grid in enumerate(grids):
         used = _heading(document, grid, i > 0, total / TWIPS_PER_PT)
         widths = column_twips(grid.columns, total)
         for k, rows in enumerate(paginate(grid.rows, _layout(document, grid, widths, page_pt - used, page_pt))):
             if k:
-                _page_break(document)
+                _page_break(document, page_breaks)
             add_grid_table(document, replace(grid, rows=rows), total)
         for note in grid.notes:
             _paragraph_text(document.add_paragraph(), note, NOTE)
