@@ -526,7 +526,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if not _point_is_deadline(m, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if when is None or _before_document(when, ctx) or _as_of(g["lead"], when, text, m.end(), ctx, words):
+    if when is None or _before_document(when.explicit_year, ctx) or _as_of(g["lead"], when, text, m.end(), ctx, words):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -702,10 +702,10 @@ def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
     return pos == 0 or text[pos - 1] in words["clause_openers"]
 
 
-def _before_document(when: _When, ctx: DocContext) -> bool:
+def _before_document(written: int | None, ctx: DocContext) -> bool:
     """A written year before the document's own year is a past fact (2013年至2023年底使用…)."""
     year = ctx.doc.year if isinstance(ctx, _Clause) else ctx.year
-    return when.explicit_year is not None and year is not None and when.explicit_year < year
+    return written is not None and year is not None and written < year
 
 
 def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
@@ -721,7 +721,7 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     if text.startswith(words["period_covered_after"], m.end()):
         return None  # 2018年1月1日至12月31日期间的各项指标数据: what the data cover
     first = _resolve(g, "a", ctx, words)
-    if first is None or _before_document(first, ctx):
+    if first is None or _before_document(first.explicit_year, ctx):
         return None
     end_year_written = bool(g["by"]) and g["by"] not in words["following_years"]
     if not g["by"] and g["ay"]:
@@ -764,7 +764,7 @@ def _short_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -
     if not (1 <= first_month <= 12 and 1 <= last_month <= 12):
         return None
     written = _written_year(g["sy"], ctx) if g["sy"] else None
-    if written is not None and isinstance(ctx, _Clause) and ctx.doc.year is not None and written < ctx.doc.year:
+    if _before_document(written, ctx):
         return None
     year = written if written is not None else ctx.year
     if year is None:
