@@ -389,6 +389,7 @@ class Mood(Strict):
     weak_fact_words: Words
     done_words: Words
     report_min_fact_cues: int
+    node_report_min_fact_cues: int
     approx_before: Words
     sentence_breaks: str
     report_titles: Words
@@ -472,6 +473,19 @@ class NamedCircles(Strict):
     reach: int
 
 
+class FiledPapers(Strict):
+    units: Words
+    before: Words
+
+
+class BudgetAmounts(Strict):
+    units: Words
+    labels: Words
+    label_glue: str
+    use: Words
+    grants: Words
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -538,6 +552,8 @@ class TargetsData(Strict):
     result_against_goal: Words
     policy_articles: PolicyArticles
     project_scale: ProjectScale
+    filed_papers: FiledPapers
+    budget_amounts: BudgetAmounts
 
 
 # --- units.yaml -------------------------------------------------------------------------------

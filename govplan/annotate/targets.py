@@ -288,7 +288,32 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
-            or _names_circle(match, text, rules))
+            or _names_circle(match, text, rules) or _counts_papers(match, text, rules)
+            or _is_budget(match, text, rules))
+
+
+def _counts_papers(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """The copies a filing takes: 以正式文件(一式5份)报…, 檢附經費核定表1份, 明細表各1份 (papers to hand in)."""
+    w = rules.words["filed_papers"]
+    if match.groupdict().get("unit") not in w["units"]:
+        return False
+    at = match.start() - 1 if text.startswith(rules.words["unit_space"], match.start() - 1) else match.start()
+    return text.endswith(tuple(w["before"]), 0, at)
+
+
+def _is_budget(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A budget or fund amount: after a budget label (资金总额: 10000万元, 申请预算资金90万元) or with a use after it and
+    no grant before it in its clause (其中:30万元用于…审计): what the work is given, not what it must reach."""
+    w = rules.words["budget_amounts"]
+    if match.groupdict().get("unit") not in w["units"]:
+        return False
+    head = text[max(0, match.start() - 20):match.start()].rstrip(w["label_glue"])
+    if head.endswith(tuple(w["labels"])):
+        return True
+    if not text.startswith(tuple(w["use"]), match.end()):
+        return False
+    clause = text[_clause_start(text, match.start(), rules.words["clause_breaks"], int(rules.words["mood"]["window"])):match.start()]
+    return not any(grant in clause for grant in w["grants"])
 
 
 def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -592,6 +617,7 @@ class _Mood:
         self.breaks = str(words["sentence_breaks"])
         self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
+        self.min_fact_cues = int(words["node_report_min_fact_cues"])  # one 现有 makes no report of a plan's node
         self._report = in_report  # None: decided by the cue words when first asked
         self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
@@ -666,10 +692,10 @@ class _Mood:
 
     def is_report(self) -> bool:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
-        hold more fact cues than goal cues."""
+        hold more fact cues than goal cues, and more than one (a plan's node naming what exists: 现有80辆)."""
         if self._report is None:
             facts, goals = _cue_counts((*self.context, self.text))
-            self._report = facts > goals
+            self._report = facts > goals and facts >= self.min_fact_cues
         return self._report
 
 
