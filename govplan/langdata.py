@@ -486,6 +486,11 @@ class BudgetAmounts(Strict):
     grants: Words
 
 
+class SubjectCounts(Strict):
+    leads: Words
+    min_chars_between: int
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -554,6 +559,7 @@ class TargetsData(Strict):
     project_scale: ProjectScale
     filed_papers: FiledPapers
     budget_amounts: BudgetAmounts
+    subject_counts: SubjectCounts
 
 
 # --- units.yaml -------------------------------------------------------------------------------

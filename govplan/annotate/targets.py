@@ -36,6 +36,7 @@ _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year a sentence names (2020年全市实现…)
 _DATA_FILE = "govplan/data/targets.yaml"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_MARKS = " 0123456789一二三四五六七八九十.、()（）"  # what an item's number is written with
 
 
@@ -705,7 +706,8 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _is_reward_condition(text, item, mood, rules)
-            or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)):
+            or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
+            or _counts_subject(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
         return True
@@ -1003,3 +1005,20 @@ def _trim(phrase: str, w: dict[str, Any]) -> str:
 def _is_filler(token: str) -> bool:
     """Punctuation and bare numbers never start or end a metric phrase."""
     return all(not ch.isalnum() for ch in token) or token.replace(".", "").isdigit()
+
+
+
+def _counts_subject(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count that opens its clause as the subject whose things then reach a measure named later in it
+    (6个绿色食品加工产业园食品加工产值达275亿元以上; 松江…等4个新城建设用地面积50%以上达到…; 在6个市…安排实施面积200万亩):
+    the count says which things, the measure is the goal."""
+    w = rules.words["subject_counts"]
+    if item.word or item.fields.get("change") or item.fields.get("percent"):
+        return False
+    if item.fields.get("unit") not in rules.words["project_scale"]["count_units"]:
+        return False
+    head = text[mood.sentence_start(item.start, mood.clause_breaks):item.start].lstrip(_HEADING_MARKS).strip()
+    if head and not head.endswith(tuple(w["leads"])):
+        return False
+    measure = rules.arabic.search(text, item.end, mood.clause_end(item.end))
+    return measure is not None and len(_CJK.findall(text, item.end, measure.start())) >= int(w["min_chars_between"])
