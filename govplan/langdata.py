@@ -550,6 +550,7 @@ class TargetsData(Strict):
     reward_base: RewardBase
     baseline_markers: Words
     task_count_nouns: Words
+    programme_item_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
     score_case: ScoreCase

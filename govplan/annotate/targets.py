@@ -884,7 +884,10 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     nouns = tuple(w["structure_nouns"])
     tasks = tuple(w["task_count_nouns"])
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
-    return noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or (counted and any(t in noun for t in tasks))
+    # 7项重点建设项目, 102项重大工程: a programme's items as a set, unless a bound makes a quota (至少一項扶貧開發項目)
+    programme = item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
+    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks)
+            or (counted and (programme or any(t in noun for t in tasks))))
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
