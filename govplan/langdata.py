@@ -491,6 +491,12 @@ class SubjectCounts(Strict):
     min_chars_between: int
 
 
+class PaymentShares(Strict):
+    units: Words
+    funds_after: Words
+    before: str
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -561,6 +567,7 @@ class TargetsData(Strict):
     filed_papers: FiledPapers
     budget_amounts: BudgetAmounts
     subject_counts: SubjectCounts
+    payment_shares: PaymentShares
 
 
 # --- units.yaml -------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ class _Rules:
     score_change: re.Pattern[str]
     baseline_note: re.Pattern[str]
     forecast: re.Pattern[str]
+    payment_share: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -162,6 +163,7 @@ def _rules() -> _Rules:
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
+        payment_share=compile_pattern(w["payment_shares"]["before"], _DATA_FILE),
         words=as_tuples(w),
     )
 
@@ -290,7 +292,16 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _counts_papers(match, text, rules)
-            or _is_budget(match, text, rules))
+            or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
+
+
+def _is_payment_share(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A tranche of a payment: 预拨工程施工合同价的30%, 拨付至合同价的50%, 申请剩余的30%资金 (how funds are paid out)."""
+    w = rules.words["payment_shares"]
+    if match.groupdict().get("unit") not in w["units"]:
+        return False
+    end = match.end() + (1 if text.startswith("的", match.end()) else 0)
+    return text.startswith(tuple(w["funds_after"]), end) or bool(rules.payment_share.search(text, max(0, match.start() - 24), match.start()))
 
 
 def _counts_papers(match: re.Match[str], text: str, rules: _Rules) -> bool:
