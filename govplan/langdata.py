@@ -550,6 +550,7 @@ class TargetsData(Strict):
     label_breaks: str
     scope_prepositions: Words
     scope_words: Words
+    scope_commitments: Words
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss

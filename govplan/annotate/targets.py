@@ -64,6 +64,7 @@ class _Rules:
     baseline_note: re.Pattern[str]
     forecast: re.Pattern[str]
     payment_share: re.Pattern[str]
+    disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     words: dict[str, Any]
 
 
@@ -164,6 +165,7 @@ def _rules() -> _Rules:
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
         payment_share=compile_pattern(w["payment_shares"]["before"], _DATA_FILE),
+        disposal_result=re.compile(f"(?:{alternation(w['disposal']['results'])})(?!的)"),
         words=as_tuples(w),
     )
 
@@ -733,13 +735,20 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     w = rules.words
     pos = item.start
     scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
-    if scope_word and not item.fields.get("percent"):
-        return True
-    if text.endswith(w["scope_prepositions"], 0, pos) or _is_disposal_object(text, item, mood, rules):
+    if (scope_word and not item.fields.get("percent")) or _is_disposal_object(text, item, mood, rules):
+        return not _goal_cue_before(text, item, mood, rules)  # 确保至2035年全市202万亩耕地…, 争取将60座社区公园纳入…
+    if text.endswith(w["scope_prepositions"], 0, pos):
         return True
     head = text[mood.sentence_start(pos, str(w["label_breaks"])):pos]
     colon = max(head.rfind(":"), head.rfind("："))
     return colon > 0 and head.endswith(w["scope_labels"], 0, colon)
+
+
+def _goal_cue_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a word of commitment (确保, 力争, 争取…) stands earlier in the number's clause: the set a scope word
+    or a disposal names is then what the goal reaches (确保至2035年全市202万亩耕地…; 争取将60座社区公园纳入…)."""
+    cues = frozenset(rules.words["scope_commitments"])
+    return bool(words_among_within(text, mood.sentence_start(item.start, mood.clause_breaks), item.start, cues))
 
 
 def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -749,7 +758,10 @@ def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> 
     after = text[item.end:mood.clause_end(item.end, mood.breaks)]
     if not any(verb in after for verb in w["results"]):
         return False
-    return bool(words_among_within(text, mood.sentence_start(item.start), item.start, frozenset(w["markers"])))
+    markers = words_among_within(text, mood.sentence_start(item.start), item.start, frozenset(w["markers"]))
+    # a disposal its result verb closed before the count (将…指标纳入…创建工作，…建成2个以上…) holds no count; a result
+    # verb before 的 only describes the object (把建成的各级各类示范村以及…沿线的7个村,整体打造成…)
+    return bool(markers) and not rules.disposal_result.search(text, markers[-1][0], item.start)
 
 
 def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
