@@ -389,7 +389,6 @@ class Mood(Strict):
     weak_fact_words: Words
     done_words: Words
     report_min_fact_cues: int
-    node_report_min_fact_cues: int
     approx_before: Words
     sentence_breaks: str
     report_titles: Words

@@ -631,7 +631,6 @@ class _Mood:
         self.breaks = str(words["sentence_breaks"])
         self.clause_breaks = str(rules.words["clause_breaks"])
         self.window = int(words["window"])
-        self.min_fact_cues = int(words["node_report_min_fact_cues"])  # one 现有 makes no report of a plan's node
         self._report = in_report  # None: decided by the cue words when first asked
         self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
@@ -706,10 +705,10 @@ class _Mood:
 
     def is_report(self) -> bool:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
-        hold more fact cues than goal cues, and more than one (a plan's node naming what exists: 现有80辆)."""
+        hold more fact cues than goal cues."""
         if self._report is None:
             facts, goals = _cue_counts((*self.context, self.text))
-            self._report = facts > goals and facts >= self.min_fact_cues
+            self._report = facts > goals
         return self._report
 
 
