@@ -207,6 +207,8 @@ class TreeBuilder:
                 cand_index += 1
             k += 1
         self._close(current, region_end)
+        if len(roots) == 1 and roots[0].style == "attachment" and not roots[0].numeral_written:
+            roots = _lifted(roots[0].children)  # the one document a notice numbering nothing prints: its body
         if not roots:
             return self._unheaded_items(lines)
         root_ids: set[str] = set()
@@ -877,6 +879,16 @@ def _glued_pattern() -> re.Pattern[str]:
     """A character a heading number can start with (where a glued item may begin)."""
     first = numbering().first_chars
     return re.compile(f"[{re.escape(''.join(sorted(first)))}]" if first else ".")
+
+
+def _lifted(nodes: list[_Open]) -> list[_Open]:
+    """The items of a document printed without its 附件 label, one level up: where the notice numbers no items of
+    its own and prints only this document, nothing collides with its numbering, so its items are the top level
+    (docs/gold-format.md: seed 002, c02, c45, c61, c134)."""
+    for node in nodes:
+        node.level -= 1
+        _lifted(node.children)
+    return nodes
 
 
 def _title_at(lines: list[Line], k: int, titles: dict[str, str]) -> str | None:
