@@ -615,6 +615,7 @@ class UnitsData(Strict):
     category_places: Words
     collective_suffixes: Words
     collective_words: Words
+    generic_bodies: Words
     collective_chars: int
     leveled_collective_chars: int
     shared_heads: Words

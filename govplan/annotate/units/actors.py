@@ -22,13 +22,14 @@ from govplan.annotate.units.names import (
     name_ends,
     name_list,
 )
-from govplan.annotate.units.rules import Rules
+from govplan.annotate.units.rules import COLONS, Rules
 from govplan.annotate.units.statements import Listed, label_role, units_of_list
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
 Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
+_SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 
 
 def inside(pos: int, spans: Spans) -> bool:
@@ -38,17 +39,23 @@ def inside(pos: int, spans: Spans) -> bool:
 
 def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed]:
     """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section: a registered
-    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府)."""
+    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府). A second
+    title in brackets after it (区绿化市容局(区分减联办)) is no part of the name. Where a colon puts the unit's
+    duties after it (2.区文明办：负责…), the duty's role word decides: 负责 in charge (responsible), 负责牵头 lead."""
     title = (nt.node.title or "").strip()
     if not title or title.startswith(rules.words["heading_not_unit_starts"]):
         return []
-    named = registry.knows(title) or title.startswith(rules.words["sentence_prefixes"])
-    if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
+    name = _SECOND_TITLE.sub("", title) or title
+    named = registry.knows(name) or name.startswith(rules.words["sentence_prefixes"])
+    if not named or not looks_like_unit(name, registry, rules) or not is_name_text(title):
         return []
     pos = nt.text.find(title)
     if pos < 0:
         return []
-    return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
+    after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
+    duty = after < len(nt.text) and nt.text[after] in COLONS
+    role = (_role_word(nt.text, after + 1, rules) if duty else None) or "lead"
+    return [Listed(pos, pos + len(name), role, True, (pos, _clause_end(nt.text, after + 1, rules) if duty else pos + len(title)))]
 
 
 def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, stated: bool = False) -> list[Listed]:
@@ -139,18 +146,22 @@ def _acting_role(text: str, pos: int, rules: Rules) -> str:
 
 def _role_word(text: str, pos: int, rules: Rules) -> str | None:
     """The role a word right after an acting unit gives it: lead for a lead verb (牵头, 负责牵头), responsible for
-    one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone."""
+    one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone. A lead verb
+    after the charge verb still leads (负责总体牵头协调…)."""
+    role = None
     for _ in range(4):
         verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
         if verb is not None and rules.verb_role[verb] == "lead":
             return "lead"
-        if text.startswith(rules.words["charge_verbs"], pos):
-            return "responsible"
+        charge = next((c for c in rules.words["charge_verbs"] if text.startswith(c, pos)), None)
+        if role is None and charge is not None:
+            role, pos = "responsible", pos + len(charge)
+            continue
         skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
         if skip is None:
             break
         pos += len(skip)
-    return None
+    return role
 
 
 @lru_cache(maxsize=8)
@@ -356,7 +367,7 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
     if heading is not None and start < heading.number_end <= end:
         start = heading.number_end
     reach = end - int(w["max_actor_list"]) * (int(w["max_name_chars"]) + 1)
-    items = list_items(text, max(start, reach), end, rules)
+    items = list_items(text, max(start, reach), end, registry, rules)
     if reach > start:
         items = items[1:]  # a list is read back at most max_actor_list names; the first item may be cut
     run: list[str] = []

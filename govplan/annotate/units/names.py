@@ -65,10 +65,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def list_items(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
     """Items of a unit list, each bounded as a name: a bare head after 、 joins the item before it
-    (区直部门、单位), level nouns after 各 join it (各区、县级市), and trailers, glued role verbs and
-    scope remarks are cut off (省住房城乡建设厅等有关部门 → 省住房城乡建设厅)."""
+    (区直部门、单位), level nouns after 各 join it (各区、县级市), places before the head they share join it
+    (浦东新区、徐汇区、嘉定区政府), and trailers, glued role verbs and scope remarks are cut off
+    (省住房城乡建设厅等有关部门 → 省住房城乡建设厅)."""
     w = rules.words
     items: list[tuple[int, int]] = []
     for s, e in split_items(text, start, end, w["list_separators"]):
@@ -78,9 +79,41 @@ def list_items(text: str, start: int, end: int, rules: Rules) -> list[tuple[int,
         joined = items and text[items[-1][1]:s].strip() == "、"
         if joined and (text[s:e] in w["shared_heads"] or _continues_collective(text, items[-1], (s, e), rules)):
             items[-1] = (items[-1][0], e)
-        else:
-            items.append((s, e))
+            continue
+        head = (s, e)
+        while joined and _shares_head(text, items, head, registry, rules):
+            s = items.pop()[0]
+            joined = items and text[items[-1][1]:s].strip() == "、"
+        items.append((s, e))
     return items
+
+
+def _shares_head(
+    text: str, items: list[tuple[int, int]], item: tuple[int, int], registry: Registry, rules: Rules
+) -> bool:
+    """Whether the item before ``item`` (after 、) is a place that shares its head: a short name that is no unit
+    itself, of the kind of the place the unit's name begins with (闵行区、奉贤区政府; 欧阳、曲阳、广中街道: one name
+    as written, docs/gold-format.md; not 经济技术开发区、九里亭街道, two bodies)."""
+    before = compact(text[items[-1][0]:items[-1][1]])
+    if len(before) > int(rules.words["leveled_collective_chars"]) or not is_name_text(before):
+        return False
+    if is_vague(before, rules) or looks_like_unit(before, registry, rules, collective=True):
+        return False
+    head = compact(text[item[0]:item[1]])
+    suffix = max((x for x in rules.suffixes if head.endswith(x)), key=len, default="")
+    place = head[:-len(suffix)] if suffix else ""
+    if not place or not _same_kind(before, place, rules):
+        return False
+    return plain_words(words(before), rules) and looks_like_unit(head, registry, rules)
+
+
+def _same_kind(name: str, place: str, rules: Rules) -> bool:
+    """Whether two place names are of one kind: the same last character where either ends like a level (浦东新区,
+    嘉定区), else the same length (欧阳, 广中)."""
+    ends = rules.words["place_ends"]
+    if name.endswith(ends) or place.endswith(ends):
+        return name[-1] == place[-1]
+    return len(name) == len(place)
 
 
 def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:

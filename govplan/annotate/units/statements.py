@@ -253,7 +253,7 @@ def _units(
     official (分管副省长: a leader); vague references (有关部门) are passed over. With ``strict`` any
     other item makes it no list (None)."""
     listed: list[Listed] = []
-    for s, e in list_items(text, start, end, rules):
+    for s, e in list_items(text, start, end, registry, rules):
         for s2, e2 in split_conjunctions(text, s, e, registry, rules, collective=require_units):
             name = compact(text[s2:e2])
             if require_units and is_vague(name, rules):
