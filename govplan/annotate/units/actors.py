@@ -41,21 +41,22 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section: a registered
     name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府). A second
     title in brackets after it (区绿化市容局(区分减联办)) is no part of the name. Where a colon puts the unit's
-    duties after it (2.区文明办：负责…), the duty's role word decides: 负责 in charge (responsible), 负责牵头 lead."""
+    duties after it (2.区文明办：负责…), the duty's role word decides: 负责 in charge (responsible), 负责牵头 lead; so
+    stated, a name without a level counts too ((一)城运中心：负责…, an office of the town named bare)."""
     title = (nt.node.title or "").strip()
-    if not title or title.startswith(rules.words["heading_not_unit_starts"]):
-        return []
-    name = _SECOND_TITLE.sub("", title) or title
-    named = registry.knows(name) or name.startswith(rules.words["sentence_prefixes"])
-    if not named or not looks_like_unit(name, registry, rules) or not is_name_text(title):
+    if not title or title.startswith(rules.words["heading_not_unit_starts"]) or not is_name_text(title):
         return []
     pos = nt.text.find(title)
     if pos < 0:
         return []
     after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
-    duty = after < len(nt.text) and nt.text[after] in COLONS
-    role = (_role_word(nt.text, after + 1, rules) if duty else None) or "lead"
-    return [Listed(pos, pos + len(name), role, True, (pos, _clause_end(nt.text, after + 1, rules) if duty else pos + len(title)))]
+    duty = _role_word(nt.text, after + 1, rules) if after < len(nt.text) and nt.text[after] in COLONS else None
+    name = _SECOND_TITLE.sub("", title) or title
+    named = duty is not None or registry.knows(name) or name.startswith(rules.words["sentence_prefixes"])
+    if not named or not looks_like_unit(name, registry, rules):
+        return []
+    clause_end = _clause_end(nt.text, after + 1, rules) if duty else pos + len(title)
+    return [Listed(pos, pos + len(name), duty or "lead", True, (pos, clause_end))]
 
 
 def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, stated: bool = False) -> list[Listed]:
