@@ -91,18 +91,22 @@ def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules
 def _shares_head(
     text: str, items: list[tuple[int, int]], item: tuple[int, int], registry: Registry, rules: Rules
 ) -> bool:
-    """Whether the item before ``item`` (after 、) is a place that shares its head: a short name that is no unit
-    itself, of the kind of the place the unit's name begins with (闵行区、奉贤区政府; 欧阳、曲阳、广中街道: one name
-    as written, docs/gold-format.md; not 经济技术开发区、九里亭街道, two bodies)."""
+    """Whether the item before ``item`` (after 、) shares its head, one name as written (docs/gold-format.md): a
+    level before a name of another level (市、区人民政府), or a short name that is no unit itself, of the kind of the
+    place the unit's name begins with (闵行区、奉贤区政府; 欧阳、曲阳、广中街道; not 经济技术开发区、九里亭街道, two
+    bodies), or any sector word before a generic head (财政、税务部门)."""
+    w = rules.words
     before = compact(text[items[-1][0]:items[-1][1]])
-    if len(before) > int(rules.words["leveled_collective_chars"]) or not is_name_text(before):
+    head = compact(text[item[0]:item[1]])
+    if before in w["level_nouns"] and leveled_at(head, 0, rules) and not is_collective(head, rules):
+        return looks_like_unit(head, registry, rules)  # not 乡镇、街道: two levels, no organ named
+    if len(before) > int(w["leveled_collective_chars"]) or not is_name_text(before):
         return False
     if is_vague(before, rules) or looks_like_unit(before, registry, rules, collective=True):
         return False
-    head = compact(text[item[0]:item[1]])
-    suffix = max((x for x in rules.suffixes if head.endswith(x)), key=len, default="")
+    suffix = max((x for x in (*rules.suffixes, *w["plain_name_suffixes"]) if head.endswith(x)), key=len, default="")
     place = head[:-len(suffix)] if suffix else ""
-    if not place or not _same_kind(before, place, rules):
+    if not place or not (suffix in w["shared_heads"] or _same_kind(before, place, rules)):
         return False
     return plain_words(words(before), rules) and looks_like_unit(head, registry, rules)
 
