@@ -589,6 +589,7 @@ class UnitsData(Strict):
     actor_skips: Words
     actor_trailer_chars: int
     heading_not_unit_starts: Words
+    duty_nouns: Words
     clause_breaks: str
     agent_markers: Words
     agent_marker_not_before: Words

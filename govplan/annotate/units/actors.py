@@ -23,7 +23,7 @@ from govplan.annotate.units.names import (
     name_list,
 )
 from govplan.annotate.units.rules import COLONS, Rules
-from govplan.annotate.units.statements import Listed, label_role, units_of_list
+from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
@@ -39,24 +39,52 @@ def inside(pos: int, spans: Spans) -> bool:
 
 def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed]:
     """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section: a registered
-    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府). A second
-    title in brackets after it (区绿化市容局(区分减联办)) is no part of the name. Where a colon puts the unit's
-    duties after it (2.区文明办：负责…), the duty's role word decides: 负责 in charge (responsible), 负责牵头 lead; so
-    stated, a name without a level counts too ((一)城运中心：负责…, an office of the town named bare)."""
+    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府). Where a
+    colon puts the units' duties after the heading (2.区文明办：负责…; (十三)广电局、资阳日报社职责:负责…), the
+    heading lists them and the duty's role word decides (duty_units)."""
     title = (nt.node.title or "").strip()
-    if not title or title.startswith(rules.words["heading_not_unit_starts"]) or not is_name_text(title):
+    if not title or title.startswith(rules.words["heading_not_unit_starts"]):
         return []
     pos = nt.text.find(title)
     if pos < 0:
         return []
     after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
-    duty = _role_word(nt.text, after + 1, rules) if after < len(nt.text) and nt.text[after] in COLONS else None
-    name = _SECOND_TITLE.sub("", title) or title
-    named = duty is not None or registry.knows(name) or name.startswith(rules.words["sentence_prefixes"])
-    if not named or not looks_like_unit(name, registry, rules):
+    duty = _duty_role(nt.text, after + 1, rules) if after < len(nt.text) and nt.text[after] in COLONS else None
+    if duty is not None:
+        return _duty_units(nt.text, pos, pos + len(title), duty, (pos, _clause_end(nt.text, after + 1, rules)), registry, rules)
+    named = registry.knows(title) or title.startswith(rules.words["sentence_prefixes"])
+    if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
         return []
-    clause_end = _clause_end(nt.text, after + 1, rules) if duty else pos + len(title)
-    return [Listed(pos, pos + len(name), duty or "lead", True, (pos, clause_end))]
+    return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
+
+
+def _duty_units(
+    text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules
+) -> list[Listed]:
+    """The units a heading lists before the colon that opens their duties, each in the duty's role or the role its
+    bracket marks (县教育局(牵头)：…); a word for duties closing the heading (城管部门职责:) and a second title in
+    brackets (区绿化市容局(区分减联办)) are no part of a name. So stated, names without a level count too
+    ((一)城运中心：负责…, an office of the town named bare), collective ones as well ((十)各村：负责…)."""
+    end = next((end - len(n) for n in rules.words["duty_nouns"] if text.endswith(n, start, end)), end)
+    found: list[Listed] = []
+    for s, e in list_items(text, start, end, registry, rules):
+        unit_role = marked_role(text, e, end, role, rules)
+        second = _SECOND_TITLE.search(text, s, e)
+        e = second.start() if second is not None and unit_role == role else e
+        head = max(s, text.rfind("、", s, e) + 1)  # 吴泾、塘湾派出所: places before the head they share
+        if not is_name_text(text[head:e]) or not looks_like_unit(text[head:e], registry, rules, collective=True):
+            return []  # 工作目标：…, 加强领导：…: no list of units
+        found.append(Listed(s, e, unit_role, not found, clause))
+    return found
+
+
+def _duty_role(text: str, pos: int, rules: Rules) -> str | None:
+    """The role the duty after a unit's colon gives it: 负责 responsible, 负责(总体)牵头 lead (_role_word), 配合 support."""
+    role = _role_word(text, pos, rules)
+    if role is not None:
+        return role
+    verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
+    return "support" if verb is not None and rules.verb_role[verb] == "support" else None
 
 
 def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, stated: bool = False) -> list[Listed]:
