@@ -307,6 +307,24 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
     return found
 
 
+def headed_support(nt: NodeText, heading: list[Listed], registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """The units a heading names support where a clause of the item opens with a pointing verb and names no actor
+    (5.区商务委：负责牵头推进…；…，协助区绿化市容局落实…; a table row headed by 县科技局: 配合县水利局…开展…): the
+    heading's unit is the actor the clause leaves unnamed (docs/gold-format.md: X协助B… makes X support; c362, c11).
+    The unit helped must be named: 配合相关部门… leaves it open (c210)."""
+    text = nt.text
+    for match in rules.pointing_verb.finditer(text) if heading else ():
+        if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
+            continue
+        if not name_ends(text, match.end(), False, registry, rules):
+            continue
+        before = _skip_back(text, match.start(), rules)
+        if before == 0 or text[before - 1] in rules.words["clause_breaks"] or text[before - 1] == "\t":
+            clause = (match.start(), _clause_end(text, match.end(), rules))
+            return [Listed(unit.start, unit.end, "support", unit.first, clause) for unit in heading]
+    return []
+
+
 def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
     """Units a sentence states as supporting: the list before a support verb (…,各非公企业配合支持;
     乡镇、街道…广大干部都要参与) and the units after a support marker (会同县财政局联合印发)."""
