@@ -102,11 +102,11 @@ def _shares_head(
         return looks_like_unit(head, registry, rules)  # not 乡镇、街道: two levels, no organ named
     if len(before) > int(w["leveled_collective_chars"]) or not is_name_text(before):
         return False
-    if is_vague(before, rules) or looks_like_unit(before, registry, rules, collective=True):
-        return False
     suffix = max((x for x in (*rules.suffixes, *w["plain_name_suffixes"]) if head.endswith(x)), key=len, default="")
     place = head[:-len(suffix)] if suffix else ""
     if not place or not (suffix in w["shared_heads"] or _same_kind(before, place, rules)):
+        return False  # the common case (市财政局、市人社局), decided before any word is looked up
+    if is_vague(before, rules) or looks_like_unit(before, registry, rules, collective=True):
         return False
     return plain_words(words(before), rules) and looks_like_unit(head, registry, rules)
 
