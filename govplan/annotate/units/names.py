@@ -405,7 +405,8 @@ def name_ends(
         return [e for e in named if e >= max(bodies)]
     levels = rules.level_run.match(text, pos + 1) if collective and text.startswith(w["distributive_starts"], pos) else None
     if levels is not None and levels.end() in named:
-        return [e for e in named if e >= levels.end()]  # 各镇办, not 各镇: the run of level nouns is one kind
+        organs = [e for e in named if e > levels.end() and text.endswith(w["plain_name_suffixes"], pos, e)]
+        return organs or [e for e in named if e >= levels.end()]  # 各镇办, not 各镇; 各街道办事处, not 各街道
     return named
 
 
