@@ -49,9 +49,11 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     if pos < 0:
         return []
     after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
-    duty = _duty_role(nt.text, after + 1, rules) if after < len(nt.text) and nt.text[after] in COLONS else None
+    colon = after < len(nt.text) and nt.text[after] in COLONS
+    duties = _BLANK.match(nt.text, after + 1).end() if colon else after  # type: ignore[union-attr]  # matches ""
+    duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
-        return _duty_units(nt.text, pos, pos + len(title), duty, (pos, _clause_end(nt.text, after + 1, rules)), registry, rules)
+        return _duty_units(nt.text, pos, pos + len(title), duty, (pos, _clause_end(nt.text, duties, rules)), registry, rules)
     named = registry.knows(title) or title.startswith(rules.words["sentence_prefixes"])
     if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
         return []
