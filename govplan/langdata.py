@@ -590,6 +590,7 @@ class UnitsData(Strict):
     actor_skips: Words
     actor_trailer_chars: int
     heading_not_unit_starts: Words
+    duty_nouns: Words
     clause_breaks: str
     agent_markers: Words
     agent_marker_not_before: Words
@@ -616,6 +617,7 @@ class UnitsData(Strict):
     category_places: Words
     collective_suffixes: Words
     collective_words: Words
+    generic_bodies: Words
     collective_chars: int
     leveled_collective_chars: int
     shared_heads: Words
