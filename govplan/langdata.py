@@ -302,6 +302,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     clause_year_parts: dict[str, int]
+    clause_year_part_not_before: Words
     deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
     plan_periods: dict[str, int]
@@ -314,6 +315,7 @@ class DeadlinesData(Strict):
     period_end_words: Words
     period_covered_after: Words
     recurrence_words: dict[str, Freq]
+    recurrence_attribute_reach: int
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
     bare_month_not_after: str

@@ -75,6 +75,7 @@ class _Rules:
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
+    rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
@@ -225,6 +226,7 @@ def _rules() -> _Rules:
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
@@ -640,6 +642,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     if g["aq"]:
         return True
     if g["ayp"]:
+        if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
+            return False  # 全年预算数: a column of a budget table
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
         return not opening_only or _opens_clause(text, m.start(), words)
     if not g["ay"]:
@@ -648,7 +652,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return True
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
-    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules)
+    goal = _stated_as_goal(text, m.start(), words)
+    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
 
 
 def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
@@ -688,15 +693,16 @@ def _bare_title(line: str, rules: _Rules) -> str:
     return line
 
 
-def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules) -> bool:
+def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goal: bool = False) -> bool:
     """Whether what follows a bare year makes it the time frame of its clause: anything but a
-    copula or a noun suffix in a dated document (its past years are dropped later), and a goal
+    copula or a noun suffix in a dated document (its past years are dropped later) or after a goal
+    cue, which says the year is a plan's (力争2018年全县…不低于84% in an undated page), and a goal
     word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
     opening the name of the year's work (2022年…管理工作要…) frames nothing."""
     if rules.names_work.match(text, end):
         return False
     words = rules.words
-    if ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named):
+    if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
         end += 1
@@ -823,6 +829,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
     if g["rw"] in words["trend_periods"] and text.startswith(words["trend_verbs"], m.end()):
         return None  # 研发投入逐年上升: a trend, not a routine
+    if m.end() == m.start() + len(g["rw"]) and rules.rhythm_attribute.match(text, m.end()):
+        return None  # 每天产生的垃圾: what accrues each day, not a routine
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
