@@ -267,6 +267,8 @@ class DeadlinesData(Strict):
     commencement_after: Words
     start_after: Words
     lead_cue_not_after: Words
+    shared_lead_coordinators: Words
+    shared_lead_reach: int
     weak_lead_cues: Words
     weak_lead_cue_not_in: Words
     goal_lead_cues: Words

@@ -75,6 +75,7 @@ class _Rules:
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
+    shared_lead: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
@@ -226,6 +227,10 @@ def _rules() -> _Rules:
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        shared_lead=re.compile(
+            rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
+            rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
+        ),
         rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
@@ -619,7 +624,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     whether the document reports what was done (there only cued dates are deadlines)."""
     g = _groups(m)
     words = rules.words
-    strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
+    shared = not g["lead"] and _shares_lead(text, m.start(), rules)
+    strong = bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
@@ -648,12 +654,18 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return not opening_only or _opens_clause(text, m.start(), words)
     if not g["ay"]:
         return False
-    if g["lead"] or g["suf"]:
+    if g["lead"] or g["suf"] or shared:
         return True
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     goal = _stated_as_goal(text, m.start(), words)
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
+
+
+def _shares_lead(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a date follows a lead-cued date and a coordinator (到2023年底和2030年): it shares that cue."""
+    reach = int(rules.words["shared_lead_reach"]) + 8
+    return rules.shared_lead.search(text, max(0, start - reach), start) is not None
 
 
 def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
