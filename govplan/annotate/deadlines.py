@@ -335,11 +335,11 @@ def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rule
     落实2020年发展主要目标, 2016年计划出列的…): a year standing as a name, not a date point (到2025年,
     2025年底前, 2024年3月, 2023年起, the end of 2023-2025年), the past (2003年以来) or a cited title."""
     words = rules.words
-    before = tuple([*words["lead_cues"], *words["end_date_cues"], *words["goal_lead_cues"], *words["weak_lead_cues"],
+    before = tuple([*words["lead_cues"], *words["end_date_cues"], *words["goal_lead_cues"],
                     *words["period_separators"], *words["named_year"]["not_after"]])
     for m in written_years.finditer(text):
-        if (not _frames_dates(text, m, rules) or _in_title(text, m.start(), words)
-                or text.endswith(before, 0, m.start()) or rules.dates_on.match(text, m.end())):
+        if (not _frames_dates(text, m, rules) or _in_title(text, m.start(), words) or text.endswith(before, 0, m.start())
+                or _weakly_cued(text, m.start(), words) or rules.dates_on.match(text, m.end())):
             continue
         year = _written_year(m.group("y"), ctx)
         if year is not None and 1900 <= year <= 2100:
@@ -631,9 +631,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
-    cued = strong or (
-        text.endswith(words["weak_lead_cues"], 0, m.start()) and not text.endswith(words["weak_lead_cue_not_in"], 0, m.start())
-    )
+    cued = strong or _weakly_cued(text, m.start(), words)
     if not cued and _in_condition(text, m.end(), rules):
         return False
     if g["am"]:
@@ -719,6 +717,12 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
         end += 1
     return text.startswith(words["bare_year_followers"], end)
+
+
+def _weakly_cued(text: str, start: int, words: dict[str, Any]) -> bool:
+    """Whether 于/在 stands right before a date as a time preposition (于2024年5月完成), not ending
+    another word (关于2021年…的通知, 现在)."""
+    return text.endswith(words["weak_lead_cues"], 0, start) and not text.endswith(words["weak_lead_cue_not_in"], 0, start)
 
 
 def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
