@@ -287,6 +287,7 @@ class DeadlinesData(Strict):
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
+    year_heads_targets: Words
     bare_year_non_followers: Words
     year_range_title_after: str
     trend_periods: Words

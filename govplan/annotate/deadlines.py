@@ -712,11 +712,20 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
     if rules.names_work.match(text, end):
         return False
     words = rules.words
+    if _heads_targets(text, end, words):
+        return True
     if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
         end += 1
     return text.startswith(words["bare_year_followers"], end)
+
+
+def _heads_targets(text: str, end: int, words: dict[str, Any]) -> bool:
+    """Whether a year heads an indicator table's target values (2015年目标, 2022 年 目 标 值, 103年 / 年度目标值)."""
+    heads = words["year_heads_targets"]
+    after = "".join(text[end:end + 2 * max(map(len, heads))].split())
+    return after.startswith(heads)
 
 
 def _weakly_cued(text: str, start: int, words: dict[str, Any]) -> bool:
