@@ -90,13 +90,15 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
     return f"(?<![{re.escape(plain)}])" + "".join(f"(?<!(?<!{re.escape(first)}){re.escape(last)})" for last, first in excepted.items())
 
 
-def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
+def _date_core(tag: str, year_parts: list[str], month_parts: list[str], dotted_month_ahead: str = "") -> str:
     """A date without cues: [year] then month[/day/part], quarter or year part, or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
-    2024.5 is a number and 2023-2025 a range); groups prefixed by tag."""
+    2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
+    only where ``dotted_month_ahead`` (a lookahead) allows it; groups prefixed by tag."""
     slashed = (
         rf"(?P<{tag}sy>{piece('modern_year')})(?:/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
-        rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.]))"
+        rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.])"
+        rf"|\.(?P<{tag}pm>{_DOTTED_MONTH})(?![\d.]){dotted_month_ahead})"
     )
     return (
         rf"(?:{slashed}|"
@@ -106,6 +108,9 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
         rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
+
+
+_DOTTED_MONTH = "0[1-9]|1[0-2]"  # 2023.07: a month written with two digits after a dot
 
 
 def _core_ahead(year_parts: list[str]) -> str:
@@ -130,8 +135,12 @@ def _rules() -> _Rules:
     w = data("deadlines")
     year_parts = [*w["year_parts"], *w["year_parts_after_year"], *w["clause_year_parts"], *w["deictic_spans"]]
     month_parts = list(w["month_parts"])
-    core_a = _date_core("a", year_parts, month_parts)
-    core_b = _date_core("b", year_parts, month_parts)
+    separators = alternation(w["period_separators"])
+    # 2023.07-2024.01 (a 绩效目标申报表's 项目实施期): a dotted year and month start a period only before another
+    # such, and end one only after a start (core_b is read nowhere else)
+    dotted_range = rf"(?={_GAP}(?:{separators}){_GAP}{piece('modern_year')}\.(?:{_DOTTED_MONTH})(?![\d.]))"
+    core_a = _date_core("a", year_parts, month_parts, dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, "")
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
@@ -139,7 +148,6 @@ def _rules() -> _Rules:
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
         rf"(?:{w['weekday_note']})?(?P<suf>{alternation(w['suffix_kinds'])})?"
     )
-    separators = alternation(w["period_separators"])
     # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
     short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
         rf"(?:(?P<sy>{piece('year')}){_GAP}年{_GAP})?(?<![\d.{_CN_DIGIT}十])(?P<sm1>{_MONTH})"
@@ -560,7 +568,8 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     g = m.groupdict()
     for tag in ("a", "b"):
         if g.get(f"{tag}sy"):
-            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"] or g[f"{tag}dm"], g[f"{tag}sd"] or g[f"{tag}dd"]
+            month = g[f"{tag}sm"] or g[f"{tag}dm"] or g[f"{tag}pm"]
+            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], month, g[f"{tag}sd"] or g[f"{tag}dd"]
     return g
 
 
