@@ -4,8 +4,7 @@ A row of a 任务分解表 reaches the annotators as one NodeText whose ``cells`
 text is which column (govplan.spec.found.Cell). Whatever the annotators make of the cells, the
 pipeline holds every row to its columns:
 
-- deadlines only from task, measure, schedule and time cells, and from a note cell a date fills
-  alone (a merged row's later year written past its columns); targets only from task, measure
+- deadlines only from task, measure, schedule and time cells; targets only from task, measure
   and schedule cells: a 进展情况 cell reports what was done, a 分值 cell scores, a 序号 cell
   numbers, a unit cell names units, a 备注 cell remarks (the annotators apply the same rules where
   they read the cells; these hold for the kinds they do not know: schedule, score, other);
@@ -62,8 +61,6 @@ def column_allows(nt: NodeText, item: Evidence, field: str = "deadlines") -> boo
     if _in_children(nt, start):
         return False
     cell = next((c for c in nt.cells if c.start <= start < c.end), None)
-    if cell is not None and cell.column == "note" and field == "deadlines":
-        return nt.fills_cell(start - nt.start, item.span.end - nt.start)  # a date alone in a cell is when
     return cell is None or cell.column in _ALLOWED[field]
 
 

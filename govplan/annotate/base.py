@@ -12,8 +12,6 @@ from datetime import date
 from govplan.spec.found import Cell
 from govplan.spec.model import TaskNode
 
-_CELL_BLANKS = " \t\n|｜"  # what may surround a cell's content: blanks, a Markdown table's bars
-
 
 @dataclass
 class DocContext:
@@ -66,13 +64,3 @@ class NodeText:
         """The column kind of the table cell holding node-local offset ``local`` (None in prose)."""
         pos = self.start + local
         return next((cell.column for cell in self.cells if cell.start <= pos < cell.end), None)
-
-    def fills_cell(self, local: int, local_end: int) -> bool:
-        """Whether node-local text[local:local_end] is all its table cell holds, but for blanks and
-        the bars of a Markdown table (a cell that is nothing but 2019年)."""
-        pos, end = self.start + local, self.start + local_end
-        cell = next((c for c in self.cells if c.start <= pos < c.end), None)
-        if cell is None or end > cell.end:
-            return False
-        outside = self.text[cell.start - self.start:local] + self.text[local_end:cell.end - self.start]
-        return not outside.strip(_CELL_BLANKS)

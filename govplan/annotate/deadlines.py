@@ -262,7 +262,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             start, end = match.span()
             if end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words):
                 continue
-            column = _column_of(nt, start, end)
+            column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
                 continue  # 进展情况: what was done and when, not when it is due
             clause = _clause_context(years, start, ctx, text)
@@ -271,16 +271,6 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
     return _anchor_rhythms(text, [c.item for c in non_overlapping(candidates)], nt.start, ctx, rules)
-
-
-def _column_of(nt: NodeText, start: int, end: int) -> str | None:
-    """The column kind of the cell holding a match; a note cell the date fills alone is a time cell: in
-    a flattened table a row whose 节点 and 指标数 cells are merged per year writes its later years past
-    its columns (2018年…各街道办事处…2019年…26.5万户, c362), and a date alone in a cell is when."""
-    if not nt.cells:
-        return None
-    column = nt.column_at(start)
-    return "time" if column == "note" and nt.fills_cell(start, end) else column
 
 
 Build = Callable[[re.Match[str], str, Any, _Rules], "dict[str, Any] | None"]
