@@ -1032,7 +1032,6 @@ def _is_filler(token: str) -> bool:
     return all(not ch.isalnum() for ch in token) or token.replace(".", "").isdigit()
 
 
-
 def _counts_subject(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A count that opens its clause as the subject whose things then reach a measure named later in it
     (6个绿色食品加工产业园食品加工产值达275亿元以上; 松江…等4个新城建设用地面积50%以上达到…; 在6个市…安排实施面积200万亩):
