@@ -96,6 +96,7 @@ class NumberingData(Strict):
     line_styles: list[LineStyleData] = Field(min_length=1)
     attachment: AttachmentData
     attachment_list: AttachmentListData
+    transmittal: str
     enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str

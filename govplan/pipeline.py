@@ -179,6 +179,9 @@ def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
         found = node._found
         assert found is not None, "task nodes come from the tree builder"
         start, end = found.norm_start, found.norm_end
+        if node.number and text[start:start + len(node.number)] == node.number \
+                and text[start + len(node.number):start + len(node.number) + 1].isdigit():
+            start += len(node.number)  # a heading whose text opens with a date (3.8月上旬…): its number is no digit of it
         if not found.cells:
             inline = [c._found.norm_start for c in node.children if c.style.startswith("inline") and c._found is not None]
             if inline:

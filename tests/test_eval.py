@@ -133,10 +133,14 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # End of the 2026-11-30 session (all batches merged; c142, c241, c345 in dev): dev tasks 0.985, spans 0.909,
         # dates 0.877, targets 0.856, lead 0.960, support 0.968; held-out (117) tasks 0.822, spans 0.819, dates 0.802,
         # targets 0.824, lead 0.652, support 0.722 (after goldaudit2). Each floor is about that figure minus 0.01-0.02.
-        "dev": {"tasks": 0.97, "deadline_spans": 0.89, "deadline_dates": 0.86, "targets": 0.84,
-                "lead_units": 0.95, "support_units": 0.95},
-        "held-out": {"tasks": 0.81, "deadline_spans": 0.80, "deadline_dates": 0.78, "targets": 0.81,
-                "lead_units": 0.63, "support_units": 0.69},
+        # 20 held-out documents moved to dev to be read (2026-11-30, every sixth held-out id): with no rule
+        # changed, dev tasks 0.947, spans 0.884, dates 0.847, targets 0.842, lead 0.902, support 0.907; the
+        # remaining 97 held out: tasks 0.861, spans 0.834, dates 0.821, targets 0.839, lead 0.694, support 0.757.
+        # Set change, not rule change: each floor that figure minus about 0.01-0.02.
+        "dev": {"tasks": 0.93, "deadline_spans": 0.87, "deadline_dates": 0.83, "targets": 0.83,
+                "lead_units": 0.89, "support_units": 0.89},
+        "held-out": {"tasks": 0.85, "deadline_spans": 0.82, "deadline_dates": 0.81, "targets": 0.82,
+                "lead_units": 0.68, "support_units": 0.74},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():

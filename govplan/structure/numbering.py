@@ -85,6 +85,7 @@ class Numbering:
     attachment_segment: str
     attachment_list: re.Pattern[str]
     attachment_item: re.Pattern[str]
+    transmittal: re.Pattern[str]  # the titles a transmittal sentence names (《A》和《B》…现印发给你们)
     inline_styles: tuple[InlineStyle, ...]
     clause_starts: str
     cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
@@ -119,6 +120,7 @@ def numbering() -> Numbering:
         attachment_segment=data["attachment"]["segment"],
         attachment_list=compile_pattern(data["attachment_list"]["pattern"], _FILE),
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
+        transmittal=compile_pattern(data["transmittal"], _FILE),
         inline_styles=tuple(
             InlineStyle(
                 s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),

@@ -119,6 +119,7 @@ class TreeBuilder:
         listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
+        printed = self._printed_documents(lines)
         region_end = lines[-1].end if lines else 0
         k = 0
         while k < len(lines):
@@ -144,11 +145,14 @@ class TreeBuilder:
                 continue
             in_attachment_list = False
             title = _compact(line.text)
-            if title in listed and title not in opened and (closed_at is not None or opened):
+            in_list = title in listed and title not in opened and (closed_at is not None or bool(opened))
+            if in_list or (k in printed and (closed_at is not None or bool(roots))):
                 # the title of a document the notice lists as its attachment (附件：1.… 2.…) opens it,
-                # the first after the notice's closing date, each further one where its title stands
+                # the first after the notice's closing date, each further one where its title stands;
+                # so does the title of one of the documents its transmittal names and prints
                 self._close(current, line.start)
-                annex = self._annex(lines, k - 1 if closed_at is None else closed_at, k, roots, listed[title])
+                start = closed_at if in_list and closed_at is not None else k - 1
+                annex = self._annex(lines, start, k, roots, listed[title] if in_list else printed[k])
                 stack, last_value, current, closed_at = [annex], {}, annex, None
                 opened.add(title)
             attachment = self.data.attachment.match(line.text)
@@ -203,6 +207,8 @@ class TreeBuilder:
                 cand_index += 1
             k += 1
         self._close(current, region_end)
+        if len(roots) == 1 and roots[0].style == "attachment" and not roots[0].numeral_written:
+            roots = _lifted(roots[0].children)  # the one document a notice numbering nothing prints: its body
         if not roots:
             return self._unheaded_items(lines)
         root_ids: set[str] = set()
@@ -234,6 +240,23 @@ class TreeBuilder:
         node = _Open("attachment", 0, segment, start, start, 1, numeral_written=False)
         roots.append(node)
         return node
+
+    def _printed_documents(self, lines: list[Line]) -> dict[int, str]:
+        """Where the documents a notice names together in its transmittal sentence (《A》和《B》…现印发给你们)
+        are printed after it without 附件 labels: the line of each title (wrapped over up to three
+        lines) and its number by its place in the sentence, when two of them are printed (else
+        none: one document printed alone is the notice's body, top-level)."""
+        for k, line in enumerate(lines):
+            if "《" not in line.text or not (sentence := self.data.transmittal.search(line.text)):
+                continue
+            titles = {_compact(t): str(n) for n, t in enumerate(re.findall(r"《([^《》]+)》", sentence.group("run")), 1)}
+            printed: dict[int, str] = {}
+            for j in range(k + 1, len(lines)):
+                title = _title_at(lines, j, titles)
+                if title is not None and titles[title] not in printed.values():
+                    printed[j] = titles[title]
+            return printed if len(printed) >= 2 else {}
+        return {}
 
     def _inline_annex(self, line: Line) -> tuple[int, str] | None:
         """Where, in a run-on line, the document the notice lists as its attachment starts: after
@@ -856,6 +879,31 @@ def _glued_pattern() -> re.Pattern[str]:
     """A character a heading number can start with (where a glued item may begin)."""
     first = numbering().first_chars
     return re.compile(f"[{re.escape(''.join(sorted(first)))}]" if first else ".")
+
+
+def _lifted(nodes: list[_Open]) -> list[_Open]:
+    """The items of a document printed without its 附件 label, one level up: where the notice numbers no items of
+    its own and prints only this document, nothing collides with its numbering, so its items are the top level
+    (docs/gold-format.md: seed 002, c02, c45, c61, c134)."""
+    for node in nodes:
+        node.level -= 1
+        _lifted(node.children)
+    return nodes
+
+
+def _title_at(lines: list[Line], k: int, titles: dict[str, str]) -> str | None:
+    """The title (compacted) that line ``k`` holds whole or begins and the next lines finish (a title
+    wrapped over up to three lines), or None."""
+    text = ""
+    for line in lines[k:k + 3]:
+        if line.blank:
+            return None
+        text += _compact(line.text)
+        if text in titles:
+            return text
+        if not any(title.startswith(text) for title in titles):
+            return None
+    return None
 
 
 def _compact(title: str) -> str:
