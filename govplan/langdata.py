@@ -268,6 +268,8 @@ class DeadlinesData(Strict):
     commencement_after: Words
     start_after: Words
     lead_cue_not_after: Words
+    shared_lead_coordinators: Words
+    shared_lead_reach: int
     weak_lead_cues: Words
     weak_lead_cue_not_in: Words
     goal_lead_cues: Words
@@ -286,6 +288,7 @@ class DeadlinesData(Strict):
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
+    year_heads_targets: Words
     bare_year_non_followers: Words
     year_range_title_after: str
     trend_periods: Words
@@ -303,6 +306,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     clause_year_parts: dict[str, int]
+    clause_year_part_not_before: Words
     deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
     plan_periods: dict[str, int]
@@ -315,6 +319,7 @@ class DeadlinesData(Strict):
     period_end_words: Words
     period_covered_after: Words
     recurrence_words: dict[str, Freq]
+    recurrence_attribute_reach: int
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
     bare_month_not_after: str
@@ -590,6 +595,7 @@ class UnitsData(Strict):
     actor_skips: Words
     actor_trailer_chars: int
     heading_not_unit_starts: Words
+    duty_nouns: Words
     clause_breaks: str
     agent_markers: Words
     agent_marker_not_before: Words
@@ -616,6 +622,7 @@ class UnitsData(Strict):
     category_places: Words
     collective_suffixes: Words
     collective_words: Words
+    generic_bodies: Words
     collective_chars: int
     leveled_collective_chars: int
     shared_heads: Words

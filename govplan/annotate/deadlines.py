@@ -75,6 +75,8 @@ class _Rules:
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
+    shared_lead: re.Pattern[str]
+    rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     words: dict[str, Any]
@@ -88,13 +90,15 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
     return f"(?<![{re.escape(plain)}])" + "".join(f"(?<!(?<!{re.escape(first)}){re.escape(last)})" for last, first in excepted.items())
 
 
-def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
+def _date_core(tag: str, year_parts: list[str], month_parts: list[str], dotted_month_ahead: str = "") -> str:
     """A date without cues: [year] then month[/day/part], quarter or year part, or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
-    2024.5 is a number and 2023-2025 a range); groups prefixed by tag."""
+    2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
+    only where ``dotted_month_ahead`` (a lookahead) allows it; groups prefixed by tag."""
     slashed = (
         rf"(?P<{tag}sy>{piece('modern_year')})(?:/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
-        rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.]))"
+        rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.])"
+        rf"|\.(?P<{tag}pm>{_DOTTED_MONTH})(?![\d.]){dotted_month_ahead})"
     )
     return (
         rf"(?:{slashed}|"
@@ -104,6 +108,9 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str]) -> str:
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
         rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
+
+
+_DOTTED_MONTH = "0[1-9]|1[0-2]"  # 2023.07: a month written with two digits after a dot
 
 
 def _core_ahead(year_parts: list[str]) -> str:
@@ -128,8 +135,12 @@ def _rules() -> _Rules:
     w = data("deadlines")
     year_parts = [*w["year_parts"], *w["year_parts_after_year"], *w["clause_year_parts"], *w["deictic_spans"]]
     month_parts = list(w["month_parts"])
-    core_a = _date_core("a", year_parts, month_parts)
-    core_b = _date_core("b", year_parts, month_parts)
+    separators = alternation(w["period_separators"])
+    # 2023.07-2024.01 (a 绩效目标申报表's 项目实施期): a dotted year and month start a period only before another
+    # such, and end one only after a start (core_b is read nowhere else)
+    dotted_range = rf"(?={_GAP}(?:{separators}){_GAP}{piece('modern_year')}\.(?:{_DOTTED_MONTH})(?![\d.]))"
+    core_a = _date_core("a", year_parts, month_parts, dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, "")
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
@@ -137,7 +148,6 @@ def _rules() -> _Rules:
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
         rf"(?:{w['weekday_note']})?(?P<suf>{alternation(w['suffix_kinds'])})?"
     )
-    separators = alternation(w["period_separators"])
     # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
     short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
         rf"(?:(?P<sy>{piece('year')}){_GAP}年{_GAP})?(?<![\d.{_CN_DIGIT}十])(?P<sm1>{_MONTH})"
@@ -225,6 +235,11 @@ def _rules() -> _Rules:
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        shared_lead=re.compile(
+            rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
+            rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
+        ),
+        rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         words=as_tuples(w),
@@ -318,11 +333,11 @@ def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rule
     落实2020年发展主要目标, 2016年计划出列的…): a year standing as a name, not a date point (到2025年,
     2025年底前, 2024年3月, 2023年起, the end of 2023-2025年), the past (2003年以来) or a cited title."""
     words = rules.words
-    before = tuple([*words["lead_cues"], *words["end_date_cues"], *words["goal_lead_cues"], *words["weak_lead_cues"],
+    before = tuple([*words["lead_cues"], *words["end_date_cues"], *words["goal_lead_cues"],
                     *words["period_separators"], *words["named_year"]["not_after"]])
     for m in written_years.finditer(text):
-        if (not _frames_dates(text, m, rules) or _in_title(text, m.start(), words)
-                or text.endswith(before, 0, m.start()) or rules.dates_on.match(text, m.end())):
+        if (not _frames_dates(text, m, rules) or _in_title(text, m.start(), words) or text.endswith(before, 0, m.start())
+                or _weakly_cued(text, m.start(), words) or rules.dates_on.match(text, m.end())):
             continue
         year = _written_year(m.group("y"), ctx)
         if year is not None and 1900 <= year <= 2100:
@@ -543,7 +558,8 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     g = m.groupdict()
     for tag in ("a", "b"):
         if g.get(f"{tag}sy"):
-            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], g[f"{tag}sm"] or g[f"{tag}dm"], g[f"{tag}sd"] or g[f"{tag}dd"]
+            month = g[f"{tag}sm"] or g[f"{tag}dm"] or g[f"{tag}pm"]
+            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], month, g[f"{tag}sd"] or g[f"{tag}dd"]
     return g
 
 
@@ -607,15 +623,14 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     whether the document reports what was done (there only cued dates are deadlines)."""
     g = _groups(m)
     words = rules.words
-    strong = bool(g["lead"] or g["suf"] or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
+    shared = not g["lead"] and _shares_lead(text, m.start(), rules)
+    strong = bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
-    cued = strong or (
-        text.endswith(words["weak_lead_cues"], 0, m.start()) and not text.endswith(words["weak_lead_cue_not_in"], 0, m.start())
-    )
+    cued = strong or _weakly_cued(text, m.start(), words)
     if not cued and _in_condition(text, m.end(), rules):
         return False
     if g["am"]:
@@ -630,15 +645,24 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     if g["aq"]:
         return True
     if g["ayp"]:
+        if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
+            return False  # 全年预算数: a column of a budget table
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
         return not opening_only or _opens_clause(text, m.start(), words)
     if not g["ay"]:
         return False
-    if g["lead"] or g["suf"]:
+    if g["lead"] or g["suf"] or shared:
         return True
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
-    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules)
+    goal = _stated_as_goal(text, m.start(), words)
+    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
+
+
+def _shares_lead(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a date follows a lead-cued date and a coordinator (到2023年底和2030年): it shares that cue."""
+    reach = int(rules.words["shared_lead_reach"]) + 8
+    return rules.shared_lead.search(text, max(0, start - reach), start) is not None
 
 
 def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
@@ -678,19 +702,35 @@ def _bare_title(line: str, rules: _Rules) -> str:
     return line
 
 
-def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules) -> bool:
+def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goal: bool = False) -> bool:
     """Whether what follows a bare year makes it the time frame of its clause: anything but a
-    copula or a noun suffix in a dated document (its past years are dropped later), and a goal
+    copula or a noun suffix in a dated document (its past years are dropped later) or after a goal
+    cue, which says the year is a plan's (力争2018年全县…不低于84% in an undated page), and a goal
     word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
     opening the name of the year's work (2022年…管理工作要…) frames nothing."""
     if rules.names_work.match(text, end):
         return False
     words = rules.words
-    if ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named):
+    if _heads_targets(text, end, words):
+        return True
+    if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
     if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
         end += 1
     return text.startswith(words["bare_year_followers"], end)
+
+
+def _heads_targets(text: str, end: int, words: dict[str, Any]) -> bool:
+    """Whether a year heads an indicator table's target values (2015年目标, 2022 年 目 标 值, 103年 / 年度目标值)."""
+    heads = words["year_heads_targets"]
+    after = "".join(text[end:end + 2 * max(map(len, heads))].split())
+    return after.startswith(heads)
+
+
+def _weakly_cued(text: str, start: int, words: dict[str, Any]) -> bool:
+    """Whether 于/在 stands right before a date as a time preposition (于2024年5月完成), not ending
+    another word (关于2021年…的通知, 现在)."""
+    return text.endswith(words["weak_lead_cues"], 0, start) and not text.endswith(words["weak_lead_cue_not_in"], 0, start)
 
 
 def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
@@ -813,6 +853,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
     if g["rw"] in words["trend_periods"] and text.startswith(words["trend_verbs"], m.end()):
         return None  # 研发投入逐年上升: a trend, not a routine
+    if m.end() == m.start() + len(g["rw"]) and rules.rhythm_attribute.match(text, m.end()):
+        return None  # 每天产生的垃圾: what accrues each day, not a routine
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")

@@ -22,7 +22,9 @@ from typing import Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
-from govplan.annotate.units.actors import Spans, acting_units, heading_units, inside, named_roles, pointed_units, support_units
+from govplan.annotate.units.actors import (
+    Spans, acting_units, headed_support, heading_units, inside, named_roles, pointed_units, support_units,
+)
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
@@ -85,8 +87,9 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
-        implied = heading_units(nt, registry, r) + acting_units(nt, registry, r, skip, labelled)
-        pointed = pointed_units(nt, registry, r, skip)
+        heading = heading_units(nt, registry, r)
+        implied = heading + acting_units(nt, registry, r, skip, labelled)
+        pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip)
         found.append(_Found(nt, nt.node, implied + pointed + support_units(nt, registry, r, skip), implied=True))
     apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)

@@ -22,13 +22,14 @@ from govplan.annotate.units.names import (
     name_ends,
     name_list,
 )
-from govplan.annotate.units.rules import Rules
-from govplan.annotate.units.statements import Listed, label_role, units_of_list
+from govplan.annotate.units.rules import COLONS, Rules
+from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
 Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
+_SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 
 
 def inside(pos: int, spans: Spans) -> bool:
@@ -38,17 +39,54 @@ def inside(pos: int, spans: Spans) -> bool:
 
 def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed]:
     """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section: a registered
-    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府)."""
+    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府). Where a
+    colon puts the units' duties after the heading (2.区文明办：负责…; (十三)广电局、资阳日报社职责:负责…), the
+    heading lists them and the duty's role word decides (duty_units)."""
     title = (nt.node.title or "").strip()
     if not title or title.startswith(rules.words["heading_not_unit_starts"]):
-        return []
-    named = registry.knows(title) or title.startswith(rules.words["sentence_prefixes"])
-    if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
         return []
     pos = nt.text.find(title)
     if pos < 0:
         return []
+    after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
+    colon = after < len(nt.text) and nt.text[after] in COLONS
+    duties = _BLANK.match(nt.text, after + 1).end() if colon else after  # type: ignore[union-attr]  # matches ""
+    duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
+    if duty is not None:
+        return _duty_units(nt.text, pos, pos + len(title), duty, (pos, _clause_end(nt.text, duties, rules)), registry, rules)
+    named = registry.knows(title) or title.startswith(rules.words["sentence_prefixes"])
+    if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
+        return []
     return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
+
+
+def _duty_units(
+    text: str, start: int, end: int, role: str, clause: tuple[int, int], registry: Registry, rules: Rules
+) -> list[Listed]:
+    """The units a heading lists before the colon that opens their duties, each in the duty's role or the role its
+    bracket marks (县教育局(牵头)：…); a word for duties closing the heading (城管部门职责:) and a second title in
+    brackets (区绿化市容局(区分减联办)) are no part of a name. So stated, names without a level count too
+    ((一)城运中心：负责…, an office of the town named bare), collective ones as well ((十)各村：负责…)."""
+    end = next((end - len(n) for n in rules.words["duty_nouns"] if text.endswith(n, start, end)), end)
+    found: list[Listed] = []
+    for s, e in list_items(text, start, end, registry, rules):
+        unit_role = marked_role(text, e, end, role, rules)
+        second = _SECOND_TITLE.search(text, s, e)
+        e = second.start() if second is not None and unit_role == role else e
+        head = max(s, text.rfind("、", s, e) + 1)  # 吴泾、塘湾派出所: places before the head they share
+        if not is_name_text(text[head:e]) or not looks_like_unit(text[head:e], registry, rules, collective=True):
+            return []  # 工作目标：…, 加强领导：…: no list of units
+        found.append(Listed(s, e, unit_role, not found, clause))
+    return found
+
+
+def _duty_role(text: str, pos: int, rules: Rules) -> str | None:
+    """The role the duty after a unit's colon gives it: 负责 responsible, 负责(总体)牵头 lead (_role_word), 配合 support."""
+    role = _role_word(text, pos, rules)
+    if role is not None:
+        return role
+    verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
+    return "support" if verb is not None and rules.verb_role[verb] == "support" else None
 
 
 def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, stated: bool = False) -> list[Listed]:
@@ -139,18 +177,22 @@ def _acting_role(text: str, pos: int, rules: Rules) -> str:
 
 def _role_word(text: str, pos: int, rules: Rules) -> str | None:
     """The role a word right after an acting unit gives it: lead for a lead verb (牵头, 负责牵头), responsible for
-    one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone."""
+    one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone. A lead verb
+    after the charge verb still leads (负责总体牵头协调…)."""
+    role = None
     for _ in range(4):
         verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
         if verb is not None and rules.verb_role[verb] == "lead":
             return "lead"
-        if text.startswith(rules.words["charge_verbs"], pos):
-            return "responsible"
+        charge = next((c for c in rules.words["charge_verbs"] if text.startswith(c, pos)), None)
+        if role is None and charge is not None:
+            role, pos = "responsible", pos + len(charge)
+            continue
         skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
         if skip is None:
             break
         pos += len(skip)
-    return None
+    return role
 
 
 @lru_cache(maxsize=8)
@@ -198,8 +240,8 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
-        if any(text[s:e] in rules.bare_levels for s, e in names):
-            return None  # 由街道统一招标确定, 由乡镇主导…: a level named bare, no particular unit
+        if any(text[s:e] in rules.bare_levels for s, e in names) or text[names[0][0]:names[0][1]] in rules.generic_bodies:
+            return None  # 由街道统一招标确定, 由乡镇主导…, 政府推动…: no particular unit (乡党委、政府: the list gives the level)
         if marked and _kind_acting(text, names, rules):
             continue  # 由数据资源主管部门应当责令…: a kind of body, no particular unit (a longer name may be one)
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
@@ -265,6 +307,24 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
             found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
     return found
+
+
+def headed_support(nt: NodeText, heading: list[Listed], registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """The units a heading names support where a clause of the item opens with a pointing verb and names no actor
+    (5.区商务委：负责牵头推进…；…，协助区绿化市容局落实…; a table row headed by 县科技局: 配合县水利局…开展…): the
+    heading's unit is the actor the clause leaves unnamed (docs/gold-format.md: X协助B… makes X support; c362, c11).
+    The unit helped must be named: 配合相关部门… leaves it open (c210)."""
+    text = nt.text
+    for match in rules.pointing_verb.finditer(text) if heading else ():
+        if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
+            continue
+        if not name_ends(text, match.end(), False, registry, rules):
+            continue
+        before = _skip_back(text, match.start(), rules)
+        if before == 0 or text[before - 1] in rules.words["clause_breaks"] or text[before - 1] == "\t":
+            clause = (match.start(), _clause_end(text, match.end(), rules))
+            return [Listed(unit.start, unit.end, "support", unit.first, clause) for unit in heading]
+    return []
 
 
 def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
@@ -356,7 +416,7 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
     if heading is not None and start < heading.number_end <= end:
         start = heading.number_end
     reach = end - int(w["max_actor_list"]) * (int(w["max_name_chars"]) + 1)
-    items = list_items(text, max(start, reach), end, rules)
+    items = list_items(text, max(start, reach), end, registry, rules)
     if reach > start:
         items = items[1:]  # a list is read back at most max_actor_list names; the first item may be cut
     run: list[str] = []

@@ -65,10 +65,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def list_items(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
     """Items of a unit list, each bounded as a name: a bare head after 、 joins the item before it
-    (区直部门、单位), level nouns after 各 join it (各区、县级市), and trailers, glued role verbs and
-    scope remarks are cut off (省住房城乡建设厅等有关部门 → 省住房城乡建设厅)."""
+    (区直部门、单位), level nouns after 各 join it (各区、县级市), places before the head they share join it
+    (浦东新区、徐汇区、嘉定区政府), and trailers, glued role verbs and scope remarks are cut off
+    (省住房城乡建设厅等有关部门 → 省住房城乡建设厅)."""
     w = rules.words
     items: list[tuple[int, int]] = []
     for s, e in split_items(text, start, end, w["list_separators"]):
@@ -78,9 +79,45 @@ def list_items(text: str, start: int, end: int, rules: Rules) -> list[tuple[int,
         joined = items and text[items[-1][1]:s].strip() == "、"
         if joined and (text[s:e] in w["shared_heads"] or _continues_collective(text, items[-1], (s, e), rules)):
             items[-1] = (items[-1][0], e)
-        else:
-            items.append((s, e))
+            continue
+        head = (s, e)
+        while joined and _shares_head(text, items, head, registry, rules):
+            s = items.pop()[0]
+            joined = items and text[items[-1][1]:s].strip() == "、"
+        items.append((s, e))
     return items
+
+
+def _shares_head(
+    text: str, items: list[tuple[int, int]], item: tuple[int, int], registry: Registry, rules: Rules
+) -> bool:
+    """Whether the item before ``item`` (after 、) shares its head, one name as written (docs/gold-format.md): a
+    level before a name of another level (市、区人民政府), or a short name that is no unit itself, of the kind of the
+    place the unit's name begins with (闵行区、奉贤区政府; 欧阳、曲阳、广中街道; not 经济技术开发区、九里亭街道, two
+    bodies), or any sector word before a generic head (财政、税务部门)."""
+    w = rules.words
+    before = compact(text[items[-1][0]:items[-1][1]])
+    head = compact(text[item[0]:item[1]])
+    if before in w["level_nouns"] and leveled_at(head, 0, rules) and not is_collective(head, rules):
+        return looks_like_unit(head, registry, rules)  # not 乡镇、街道: two levels, no organ named
+    if len(before) > int(w["leveled_collective_chars"]) or not is_name_text(before):
+        return False
+    suffix = max((x for x in (*rules.suffixes, *w["plain_name_suffixes"]) if head.endswith(x)), key=len, default="")
+    place = head[:-len(suffix)] if suffix else ""
+    if not place or not (suffix in w["shared_heads"] or _same_kind(before, place, rules)):
+        return False  # the common case (市财政局、市人社局), decided before any word is looked up
+    if is_vague(before, rules) or looks_like_unit(before, registry, rules, collective=True):
+        return False
+    return plain_words(words(before), rules) and looks_like_unit(head, registry, rules)
+
+
+def _same_kind(name: str, place: str, rules: Rules) -> bool:
+    """Whether two place names are of one kind: the same last character where either ends like a level (浦东新区,
+    嘉定区), else the same length (欧阳, 广中)."""
+    ends = rules.words["place_ends"]
+    if name.endswith(ends) or place.endswith(ends):
+        return name[-1] == place[-1]
+    return len(name) == len(place)
 
 
 def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:
@@ -368,7 +405,8 @@ def name_ends(
         return [e for e in named if e >= max(bodies)]
     levels = rules.level_run.match(text, pos + 1) if collective and text.startswith(w["distributive_starts"], pos) else None
     if levels is not None and levels.end() in named:
-        return [e for e in named if e >= levels.end()]  # 各镇办, not 各镇: the run of level nouns is one kind
+        organs = [e for e in named if e > levels.end() and text.endswith(w["plain_name_suffixes"], pos, e)]
+        return organs or [e for e in named if e >= levels.end()]  # 各镇办, not 各镇; 各街道办事处, not 各街道
     return named
 
 

@@ -53,6 +53,7 @@ class Rules:
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
     partner_clause: re.Pattern[str]  # a clause opening with a partner joiner (，与…): the partners of its actor
     bare_levels: frozenset[str]  # level nouns and collective words, which alone name no particular unit (管委会 does)
+    generic_bodies: frozenset[str]  # 政府 without a level: government in general, unless a list gave its level (乡党委、政府)
     role_copula: re.Pattern[str]  # 作为(改革)牵头单位: a unit named as taking a label's role (groups as in label)
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
@@ -135,6 +136,7 @@ def rules() -> Rules:
             rf"(?:^|(?<=[{re.escape(w['clause_breaks'])}]))[ \t\u3000]*(?:{alternation(w['partner_joiners'])})"
         ),
         bare_levels=frozenset([*w["level_nouns"], *w["collective_words"]]) - frozenset(w["definite_bodies"]),
+        generic_bodies=frozenset(w["generic_bodies"]),
         role_copula=re.compile(
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),

@@ -253,7 +253,7 @@ def _units(
     official (分管副省长: a leader); vague references (有关部门) are passed over. With ``strict`` any
     other item makes it no list (None)."""
     listed: list[Listed] = []
-    for s, e in list_items(text, start, end, rules):
+    for s, e in list_items(text, start, end, registry, rules):
         for s2, e2 in split_conjunctions(text, s, e, registry, rules, collective=require_units):
             name = compact(text[s2:e2])
             if require_units and is_vague(name, rules):
@@ -267,12 +267,12 @@ def _units(
                 return None  # 着力推进…配合: prose, not a list (a bracket tolerates a name it does not know)
             if unit_end is None or not balanced(text[s2:unit_end]) or text[s2:unit_end] in COLONS:
                 continue  # 中心) is the garbled tail of a name, not a unit
-            marked = _marked_role(text, e, end, role, rules) if e2 == e else role
+            marked = marked_role(text, e, end, role, rules) if e2 == e else role
             listed.append(Listed(s2, unit_end, marked, not listed, clause))
     return listed
 
 
-def _marked_role(text: str, item_end: int, end: int, role: str, rules: Rules) -> str:
+def marked_role(text: str, item_end: int, end: int, role: str, rules: Rules) -> str:
     """The role a marker in brackets right after an item gives its unit (责任单位：区教育局（牵头）、区财政局:
     区教育局 leads), else the list's."""
     marker = rules.role_marker.match(text, item_end, end)
