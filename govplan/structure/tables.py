@@ -115,6 +115,10 @@ class Table:
     def kind(self, cell: TableCell) -> str:
         return self.columns[cell.column].kind if cell.column < len(self.columns) else "note"
 
+    def header_unit(self, cell: TableCell) -> str:
+        """The unit of measure the header of a cell's column brackets (新种任务(亩): 亩), or ""."""
+        return bracketed_unit(self.columns[cell.column].header) if cell.column < len(self.columns) else ""
+
 
 @dataclass(frozen=True)
 class _Words:
