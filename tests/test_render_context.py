@@ -144,6 +144,15 @@ def test_directories_are_searched_for_spec_files(tmp_path: Path) -> None:
     assert [p.path.name for p in loaded] == ["a.yaml"]
 
 
+def test_a_validated_spec_is_read_once_and_rendered_as_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govplan.render import loading
+
+    (unvalidated,) = load_specs_for_render([SMALL], validate=False)
+    monkeypatch.setattr(loading, "_read_text", lambda path: pytest.fail(f"{path} read a second time"))
+    (validated,) = load_specs_for_render([SMALL], validate=True)  # the validator's read is the only one
+    assert validated.spec == unvalidated.spec and validated.warnings == unvalidated.warnings == []
+
+
 def _broken_copy(tmp_path: Path) -> Path:
     """The small spec with one impossible date in 一.(一)'s deadline."""
     text = SMALL.read_text(encoding="utf-8").replace("due: '2024-06-30'", "due: '2024-06-31'")

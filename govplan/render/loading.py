@@ -128,20 +128,21 @@ def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry 
     any error stops the rendering with the validator's located report.
     """
     files = expand_spec_paths(paths)
-    if validate:
-        _validate_all(files, registry)
-    loaded = [load_spec_for_render(path, validate) for path in files]
+    validated = _validate_all(files, registry) if validate else [None] * len(files)
+    loaded = [LoadedSpec(path, spec) if spec is not None else load_spec_for_render(path, validate) for path, spec in zip(files, validated)]
     for spec in loaded:
         canonicalise(spec.spec, registry or registry_for())
     return loaded
 
 
-def _validate_all(files: list[Path], registry: Registry | None) -> None:
-    from govplan.validate.check import check_files
+def _validate_all(files: list[Path], registry: Registry | None) -> list[Spec | None]:
+    """The specs the validator read, one per file (None where a worker read it); raises on any error."""
+    from govplan.validate.check import checked_files
     from govplan.validate.report import render_text
     from govplan.validate.rules import RuleContext
 
-    findings = check_files([str(path) for path in files], RuleContext(registry=registry))
-    errors = [finding for finding in findings if finding.severity == "error"]
+    checked = checked_files([str(path) for path in files], RuleContext(registry=registry))
+    errors = [finding for one in checked for finding in one.findings if finding.severity == "error"]
     if errors:
         raise SpecValidationError(Errors.E312, errors=render_text(errors, len(files)))
+    return [one.spec for one in checked]

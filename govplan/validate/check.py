@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govplan.i18n import tr
 from govplan.validate.findings import Finding
@@ -20,16 +21,28 @@ from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
 from govplan.validate.schema_check import check_schema
 
+if TYPE_CHECKING:
+    from govplan.spec.model import Spec
+
 STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
-    """Every finding for one spec text, located, in file order."""
+@dataclass
+class Checked:
+    """One spec's findings, in file order, and the spec itself when it matched the schema."""
+
+    findings: list[Finding]
+    spec: Spec | None = None
+
+
+def checked_text(text: str, name: str, ctx: RuleContext) -> Checked:
+    """Every finding for one spec text, located, and the validated spec (so a renderer reads it once)."""
     loaded = load(text)
     findings = list(loaded.findings)
+    spec = None
     if loaded.data is not None or not findings:
         spec, schema_findings = check_schema(loaded.data)
         findings += schema_findings
@@ -38,11 +51,16 @@ def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
     lines = YAML_LINE_BREAK.split(text.lstrip("\ufeff"))  # numbered as the YAML reader numbers them
     for finding in findings:
         _place(finding, name, loaded.positions, lines)
-    return sorted(findings, key=Finding.sort_key)
+    return Checked(sorted(findings, key=Finding.sort_key), spec)
 
 
-def check_file(path: str, ctx: RuleContext) -> list[Finding]:
-    """Every finding for one spec file (or standard input when ``path`` is "-")."""
+def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
+    """Every finding for one spec text, located, in file order."""
+    return checked_text(text, name, ctx).findings
+
+
+def checked_file(path: str, ctx: RuleContext) -> Checked:
+    """Every finding for one spec file (or standard input when ``path`` is "-"), and its spec."""
     name = "<stdin>" if path == STDIN else path
     try:
         raw = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
@@ -55,22 +73,32 @@ def check_file(path: str, ctx: RuleContext) -> list[Finding]:
             tr("规格文件应为 UTF-8 编码的 YAML", "spec files are UTF-8 encoded YAML"),
         )
         finding.file, finding.line, finding.column = name, 1, 1
-        return [finding]
-    return check_text(text, name, ctx)
+        return Checked([finding])
+    return checked_text(text, name, ctx)
 
 
-def check_files(paths: list[str], ctx: RuleContext) -> list[Finding]:
-    """Findings for many files, in the order given; large batches use every core."""
+def check_file(path: str, ctx: RuleContext) -> list[Finding]:
+    """Every finding for one spec file (or standard input when ``path`` is "-")."""
+    return checked_file(path, ctx).findings
+
+
+def checked_files(paths: list[str], ctx: RuleContext) -> list[Checked]:
+    """Each file's findings, in the order given; large batches use every core, and their workers
+    send back findings only (no spec)."""
     workers = min(len(paths) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2 or STDIN in paths:
-        return [finding for path in paths for finding in check_file(path, ctx)]
+        return [checked_file(path, ctx) for path in paths]
     from functools import partial
 
     from govplan.workers import map_in_workers
 
     chunk = max(1, len(paths) // (workers * 8))
-    results = map_in_workers(partial(check_file, ctx=ctx), paths, workers, chunk)
-    return [finding for findings in results for finding in findings]
+    return [Checked(findings) for findings in map_in_workers(partial(check_file, ctx=ctx), paths, workers, chunk)]
+
+
+def check_files(paths: list[str], ctx: RuleContext) -> list[Finding]:
+    """Findings for many files, in the order given; large batches use every core."""
+    return [finding for checked in checked_files(paths, ctx) for finding in checked.findings]
 
 
 def spec_files(targets: list[str], suffixes: tuple[str, ...] = SPEC_SUFFIXES) -> tuple[list[str], list[str]]:

@@ -1,0 +1,35 @@
+"""The command map main() registers from: each command under the module that registers it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import import_module
+from pathlib import Path
+
+import typer.main
+
+from govplan.cli.app import COMMAND_MODULES
+from govplan.cli.clitext import GovplanTyper
+
+VALID = Path(__file__).resolve().parent / "fixtures" / "validate" / "valid.yaml"
+
+
+def test_every_command_is_mapped_to_the_module_that_registers_it_in_help_order() -> None:
+    registered: list[str] = []
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        app = GovplanTyper()
+        app.callback()(lambda: None)
+        import_module(f"govplan.cli.{module}").register(app)
+        names = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+        assert names == [name for name, owner in COMMAND_MODULES.items() if owner == module]
+        registered += names
+    assert registered == list(COMMAND_MODULES)
+
+
+def test_a_command_named_first_is_run_with_only_its_own_module_imported() -> None:
+    probe = ("import sys\nfrom govplan.cli.app import main\nsys.argv = ['govplan', 'validate', sys.argv[1]]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.endswith('_cmd')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe, str(VALID)], capture_output=True, text=True, timeout=120)
+    assert done.stderr.strip().splitlines()[-1] == "['govplan.cli.validate_cmd']"
