@@ -26,6 +26,7 @@ class Cell:
     start: int
     end: int
     column: ColumnKind
+    unit: str = ""  # the unit of measure its column's header brackets (新种任务(亩): 亩), or ""
 
 
 @dataclass(slots=True)

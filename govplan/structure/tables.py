@@ -48,6 +48,10 @@ _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
+# What a short cell holds, for finding a row's cells repeated past its end (see _shape): a year (2019年, 2020年底),
+# a figure (163, 74%, 26.5万户/733个, ≥90%).
+_YEAR_CELL = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:底|前|内|以前|底前)?$")
+_FIGURE_CELL = re.compile(r"^[≥≤＞＜><]?\d[\d.,]*(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2})?(?:/[\d.]+[\u4e00-\u9fff]{0,2})?$")
 _DATE = compile_pattern("^{calendar_date}$")
 # Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
 # task always has a lead or responsible unit, so a row without one lies under a merged cell; a
@@ -110,6 +114,10 @@ class Table:
 
     def kind(self, cell: TableCell) -> str:
         return self.columns[cell.column].kind if cell.column < len(self.columns) else "note"
+
+    def header_unit(self, cell: TableCell) -> str:
+        """The unit of measure the header of a cell's column brackets (新种任务(亩): 亩), or ""."""
+        return bracketed_unit(self.columns[cell.column].header) if cell.column < len(self.columns) else ""
 
 
 @dataclass(frozen=True)
@@ -668,6 +676,7 @@ def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:
             groups.append([cell])
         else:
             groups[-1].append(cell)
+    groups = [row for group in groups for row in _recurring_rows(text, group, len(columns))]
     for k, group in enumerate(groups):
         first = group[0]
         if len(group) == 1 and k + 1 < len(groups) and len(columns) > 2 \
@@ -679,6 +688,32 @@ def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:
         if own:
             table.rows.append(TableRow(own[0].start, own[-1].end, own, line=first.line))
     _carry_merged(table, text)
+
+
+def _shape(cell: str) -> str:
+    """What a cell holds, as far as telling a row's columns apart: year, figure, unit or text."""
+    compact = "".join(cell.split())
+    if _YEAR_CELL.match(compact):
+        return "year"
+    if _FIGURE_CELL.match(compact):
+        return "figure"
+    return "unit" if _UNIT_LIKE.search(compact) and len(compact) <= 30 else "text"
+
+
+def _recurring_rows(text: str, group: list[_StreamCell], width: int) -> list[list[_StreamCell]]:
+    """A run of cells read as one row that holds several rows of the same shape (an indicator table
+    whose rows only their figures tell apart: 农业增加值(亿元) / 81.53 / 163 / 农民人均纯收入(元) / 10874 /
+    22000): one row every ``width`` cells, after a heading alone (一、经济增长, a merged category cell
+    spanning them), when every row reads as the same sequence of years, figures and units as the first."""
+    lead = 1 if heading_at(text[group[0].start:group[0].end], 0) is not None else 0
+    cells = group[lead:]
+    if width < 2 or len(cells) < 2 * width or len(cells) % width:
+        return [group]
+    rows = [cells[k:k + width] for k in range(0, len(cells), width)]
+    shapes = [tuple(_shape(text[c.start:c.end]) for c in row) for row in rows]
+    if len(set(shapes)) > 1 or set(shapes[0]) == {"text"}:
+        return [group]
+    return [group[:lead]] * lead + rows
 
 
 def _opens_row(cell: str, row: list[_StreamCell], columns: list[Column], text: str) -> bool:
@@ -737,7 +772,8 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
 
     def close() -> None:
         if row is not None and pending:
-            for cell, k in zip(pending, _ordered(text, pending, columns, number + 1)):
+            placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1), len(columns))
+            for cell, k in zip(pending, placed):
                 row.cells.append(TableCell(cell.start, cell.end, k))
             row.end = pending[-1].end
         pending.clear()
@@ -804,6 +840,28 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
         result = placed + result
         end = previous
     return result
+
+
+def _recurring_columns(text: str, cells: list[_StreamCell], placed: list[int], width: int) -> list[int]:
+    """The columns of a row's cells, where the cells left over past its last column as notes repeat,
+    in order, the years and figures of a run of its columns: a row whose merged cells on the left
+    span sub-rows of those columns (节点 / 指标数: 2018年 / 345个 … 区房管局 / 2019年 / 440个 / 2020年 /
+    618个), each sub-row written after the row's last column. Those cells take the run's columns again."""
+    notes = len(placed)
+    while notes > 0 and placed[notes - 1] == width:
+        notes -= 1
+    left = [_shape(text[c.start:c.end]) for c in cells[notes:]]
+    if not left:
+        return placed
+    for size in range(1, len(left) + 1):
+        if len(left) % size or left[:size] * (len(left) // size) != left or set(left[:size]) <= {"text", "unit"}:
+            continue
+        for at in range(notes - size + 1):
+            run = placed[at:at + size]
+            if run == list(range(run[0], run[0] + size)) and run[0] < width \
+                    and [_shape(text[c.start:c.end]) for c in cells[at:at + size]] == left[:size]:
+                return placed[:notes] + run * (len(left) // size)
+    return placed
 
 
 def _carry_merged(table: Table, text: str) -> None:
