@@ -624,7 +624,8 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     g = _groups(m)
     words = rules.words
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
-    strong = bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), words) or _bracketed(text, m, words))
+    goal = _stated_as_goal(text, m.start(), words)
+    strong = bool(g["lead"] or g["suf"] or shared or goal or _bracketed(text, m, words))
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
@@ -655,7 +656,6 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
         return True
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
-    goal = _stated_as_goal(text, m.start(), words)
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
 
 
