@@ -105,6 +105,7 @@ class NumberingData(Strict):
     bare_run_starts: str
     numerals: dict[Literal["cn", "arabic", "circled", "capital"], Words]
     capital_variants: dict[str, str] = {}
+    misread_numerals: dict[str, str] = {}
     conventional_order: Words
     midline: MidlineData
     max_gap: int = Field(ge=0)

@@ -98,6 +98,7 @@ class Numbering:
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
     numerals: dict[str, tuple[str, ...]]  # how a number given by place is written ({n:cn})
     capital_variants: dict[str, str]  # other forms of a capital numeral (参 for 叁)
+    misread_numerals: dict[int, str]  # what OCR reads in place of a Chinese numeral (— for 一), as a translate table
     rank: dict[str, int]  # a style's place in the conventional order of levels (0: the highest)
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
 
@@ -146,6 +147,7 @@ def numbering() -> Numbering:
         enclosed=(enclosed := _enclosed(data)),
         numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
         capital_variants=dict(data.get("capital_variants", {})),
+        misread_numerals=str.maketrans(data.get("misread_numerals", {})),
         rank={key: place for place, key in enumerate(data["conventional_order"])},
         first_chars=_first_chars(styles, enclosed),
     )
@@ -323,6 +325,8 @@ def _styled_heading(window: str) -> HeadingNumber | None:
         if not match:
             continue
         raw = match.group("n") if "n" in style.pattern.groupindex and style.numeral != "auto" else ""
+        if style.numeral == "cn":
+            raw = raw.translate(numbering().misread_numerals)  # a label OCR misread (—、) reads as its numeral
         value = 0 if style.numeral == "auto" else numeral_value(raw, style.numeral)
         if value is None:
             continue
