@@ -87,6 +87,7 @@ class MidlineData(Strict):
     new_list_styles: Words
     glued_item_styles: Words
     prose_styles: Words
+    prose_number: str
     announcing: str
     after_note: str
     run_on: str
@@ -741,6 +742,8 @@ class LayoutData(Strict):
     run_on_attachment_row: str
     min_line_breaks: int
     label_line: str
+    glued_label_after: str
+    min_glued_labels: int = Field(ge=1)
     line_markup: str | None = None
     contents_entry: str | None = None
     contents_list: ContentsList

@@ -60,6 +60,7 @@ class Midline:
     new_list_styles: frozenset[str]
     glued_item_styles: frozenset[str]
     prose_styles: frozenset[str]
+    prose_number: re.Pattern[str]  # a number of those styles glued to prose (…集聚发展7.狠抓…)
     announcing: re.Pattern[str]  # a lead-in announcing the list after it (以下五个方面：)
     after_note: re.Pattern[str]  # a bracketed note closing a sentence ((省发改委负责)): the item ends after it
     run_on: re.Pattern[str]  # a heading phrase ending in a colon, its first item run on after it (农村危房改造:)
@@ -140,6 +141,7 @@ def numbering() -> Numbering:
             mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
+            compile_pattern(mid["prose_number"], _FILE),
             compile_pattern(mid["announcing"], _FILE), compile_pattern(mid["after_note"], _FILE),
             compile_pattern(mid["run_on"], _FILE),
         ),

@@ -869,8 +869,7 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return (
         re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
-        # a number of an arabic list or a Chinese one with its 、, right after a phrase character
-        compile_pattern(r"(?<=[{han}”’》)）])(?:{arabic_ordinal}\.(?!\d)|{cn_ordinal}、)"),
+        mid.prose_number,
     )
 
 
