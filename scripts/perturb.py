@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from govplan.gold import GoldDocument, apply_overrides, gold_files, load_gold, load_split, source_text  # noqa: E402
+from govplan.structure.numbering import is_segment_of, numbering, segment_at_place  # noqa: E402
 
 FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
 
@@ -370,8 +371,10 @@ class Located:
 
 def lift_paths(paths: list[str], unnumbered: set[str]) -> dict[str, str | None]:
     """New path of each task path (in text order) once the headings ``unnumbered`` lost their number:
-    those are no tasks (None), their items take their place a level up, and an id met again in the
-    same list (a list that restarted under each lost heading) is numbered on as the tree does (~2)."""
+    those are no tasks (None), their items take their place a level up, and a list met again under the
+    same parent (a list that restarted under each lost heading) is numbered on by its place, as
+    docs/gold-format.md numbers a list that starts again under the same parent ((一)-(三) then (四)); a
+    style whose ids hold words keeps a ~2 suffix."""
     new: dict[str, str | None] = {}
     used: set[str] = set()
     for path in paths:
@@ -382,13 +385,23 @@ def lift_paths(paths: list[str], unnumbered: set[str]) -> dict[str, str | None]:
         if path in unnumbered:
             new[path] = None
             continue
-        candidate = f"{lifted_parent}.{segment}" if lifted_parent else segment
+        prefix = f"{lifted_parent}." if lifted_parent else ""
+        candidate = prefix + segment
+        style = _style_of(segment)
+        if candidate in used and style is not None:
+            place = 1 + sum(1 for u in used if u.startswith(prefix) and is_segment_of(style, u[len(prefix):]))
+            candidate = prefix + (segment_at_place(style, place) or segment)
         unique, n = candidate, 2
         while unique in used:
             unique, n = f"{candidate}~{n}", n + 1
         used.add(unique)
         new[path] = unique
     return new
+
+
+def _style_of(segment: str) -> str | None:
+    """The line style whose ids a path segment is written in ((一) → cn_paren), or None."""
+    return next((style.key for style in numbering().line_styles if is_segment_of(style.key, segment)), None)
 
 
 def map_gold(gold: dict, old: Located, new: Located, moved: list[int], unnumbered: frozenset[int] = frozenset()) -> dict:

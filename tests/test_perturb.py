@@ -98,7 +98,10 @@ def test_numbering_lost_lifts_the_items_and_numbers_on_restarts() -> None:
     assert text.split("\n")[2] == "总体要求" and "二、" not in text
     assert [t["path"] for t in gold["tasks"]] == ["(一)"]
     assert perturb.lift_paths(["一", "一.(一)", "一.(一).1", "二", "二.(一)", "二.(一).1"], {"一", "二"}) == {
-        "一": None, "一.(一)": "(一)", "一.(一).1": "(一).1", "二": None, "二.(一)": "(一)~2", "二.(一).1": "(一)~2.1"}
+        "一": None, "一.(一)": "(一)", "一.(一).1": "(一).1", "二": None, "二.(一)": "(二)", "二.(一).1": "(二).1"}
+    # docs/gold-format.md: a list that starts again under the same parent is numbered on by its place
+    assert perturb.lift_paths(["一", "一.(一)", "一.(二)", "二", "二.(一)", "二.(二)", "二.(二).1"], {"一", "二"}) == {
+        "一": None, "一.(一)": "(一)", "一.(二)": "(二)", "二": None, "二.(一)": "(三)", "二.(二)": "(四)", "二.(二).1": "(四).1"}
 
 
 def test_ocr_slips_damage_labels_only() -> None:
