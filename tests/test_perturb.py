@@ -73,6 +73,12 @@ def test_pdf_text_never_cuts_an_item() -> None:
     assert old.text == long
 
 
+def test_pdf_text_keeps_tab_rows_whole() -> None:
+    row = "1\t组织领导\t8\t" + "积极配合各乡镇开展河长制工作，" * 4
+    rewrite = perturb.pdf_text("一、考核内容\n" + row + "\n", perturb.Known(), random.Random(0))
+    assert row in rewrite.text.split("\n")
+
+
 def test_portal_chrome_shifts_lines() -> None:
     text, gold = _shaped("portal_chrome")
     assert text.startswith("索引号") and text.rstrip().endswith("【关闭窗口】")
