@@ -892,9 +892,11 @@ def _lifted(nodes: list[_Open]) -> list[_Open]:
 
 def _title_at(lines: list[Line], k: int, titles: dict[str, str]) -> str | None:
     """The title (compacted) that line ``k`` holds whole or begins and the next lines finish (a title
-    wrapped over up to three lines), or None."""
+    wrapped over up to three lines, one blank line between them where a copy doubled every line break:
+    c22 as perturb's double_blank_lines), or None."""
     text = ""
-    for line in lines[k:k + 3]:
+    doubled = k + 1 < len(lines) and lines[k + 1].blank
+    for line in lines[k:k + 5:2] if doubled else lines[k:k + 3]:
         if line.blank:
             return None
         text += _compact(line.text)
