@@ -168,7 +168,7 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
         k = row_of(at)
         return any(kept[max(0, k - 1):k + 2])
 
-    restored = {at for at in breaks if not near(at, table) and not near(at, attachment)}
+    restored = {at for at in breaks if not near(at, table) and not attachment[row_of(at)]}
     restored |= {at for at in wide if not near(at, table) and not aligned[row_of(at)]}
     if len(restored) < layout.min_line_breaks:
         return mapped
