@@ -273,12 +273,13 @@ def ocr_slips(old: str, known: Known, draw: random.Random) -> Rewrite:
 
 def numbering_lost(old: str, known: Known, draw: random.Random) -> Rewrite:
     """Word's automatic numbering lost on the first level (as a copy of c344 lost 一、): a heading
-    line that holds only its phrase (一、总体要求) keeps the phrase without its number. The gold follows
+    line that holds only its phrase (一、总体要求) keeps the phrase without its number; a table's tab row
+    (一、<tab>通用考核项目<tab>40) holds cells besides its phrase and keeps its 序号 cell. The gold follows
     docs/gold-format.md: such a heading is no task, its items move up a level."""
     rewrite = Rewrite(old)
     pos = 0
     for path, offset, line, label in _heading_labels(old, known):
-        if not label.group("n") or any(ch in line for ch in "。；;！？!?") or offset + label.start() < pos:
+        if not label.group("n") or any(ch in line for ch in "。；;！？!?\t") or offset + label.start() < pos:
             continue
         rewrite.copy(pos, offset + label.start())
         pos = offset + label.end()

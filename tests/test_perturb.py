@@ -110,6 +110,13 @@ def test_numbering_lost_lifts_the_items_and_numbers_on_restarts() -> None:
         "一": None, "一.(一)": "(一)", "一.(二)": "(二)", "二": None, "二.(一)": "(三)", "二.(二)": "(四)", "二.(二).1": "(四).1"}
 
 
+def test_numbering_lost_keeps_a_table_rows_number_cell() -> None:
+    text = "一、\t通用考核项目\t40\n1\t组织领导\t8\n二、保障措施\n"
+    known = perturb.Known(tasks=(("一", 0), ("一.1", 1), ("二", 2)))
+    rewrite = perturb.numbering_lost(text, known, random.Random(0))
+    assert rewrite.text == "一、\t通用考核项目\t40\n1\t组织领导\t8\n保障措施\n"
+
+
 def test_ocr_slips_damage_labels_only() -> None:
     text = "\n".join(f"{n}、标题{n}\n（一）事项。" for n in "一二三四五六七八九十")
     tasks = tuple((path, k) for k, path in enumerate(p for n in "一二三四五六七八九十" for p in (n, f"{n}.(一)")))
