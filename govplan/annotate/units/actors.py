@@ -242,8 +242,7 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
         if any(text[s:e] in rules.bare_levels for s, e in names) or text[names[0][0]:names[0][1]] in rules.generic_bodies:
-            continue  # 由街道统一招标确定, 由乡镇主导…, 政府推动…: no particular unit (乡党委、政府: the list gives the level),
-            # unless a longer name starts with the level (街道党工委, 街道办事处)
+            return None  # 由街道统一招标确定, 由乡镇主导…, 政府推动…: no particular unit (乡党委、政府: the list gives the level)
         if marked and _kind_acting(text, names, rules):
             continue  # 由数据资源主管部门应当责令…: a kind of body, no particular unit (a longer name may be one)
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):

@@ -411,6 +411,8 @@ def name_ends(
     named = sorted(e for e in ends if not is_person(text[pos:e], rules) and (collective or "各" not in text[pos + 1:e]))
     if any(text[e - 1] in CLOSE for e in named):
         named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
+    if len(named) > 1 and text[pos:named[0]] in rules.bare_levels:
+        named = named[1:]  # 街道党工委, 街道农业服务中心: the level's own organ, not the level
     bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
     if bodies:
         return [e for e in named if e >= max(bodies)]
