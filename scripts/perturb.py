@@ -8,6 +8,8 @@ gold items move with their characters: an item keeps its (line, text, nth) in th
 rewritten as the shape rewrote those characters (half-width brackets, Traditional script). Shapes that
 break lines (PDF wraps) never break inside a gold item, as a break there could not be written as
 (line, text); items are never dropped. Held-out documents are never read (scripts/corpus_files.py).
+One shape rewrites names, not layout: names_elsewhere gives every gold unit the name of a unit of another region
+and level (scripts/perturb_names.yaml), and the gold's unit names follow (Rewrite.renamed).
 """
 
 from __future__ import annotations
@@ -331,7 +333,6 @@ def traditional(old: str, known: Known, draw: random.Random) -> Rewrite:
 
 
 NAMES = ROOT / "scripts" / "perturb_names.yaml"
-_LEVELS = "省市县区州镇乡"
 
 
 @dataclass(frozen=True)
@@ -399,13 +400,13 @@ class _Renamer:
         people, joint names)."""
         if re.search(r"[、，,()（）“”]", name) or name.startswith("各"):
             return None
-        if name[0] in _LEVELS and name[0] in self.names.levels:
+        if name[0] in self.names.levels:
             level = self.pick("level", name[0], self.names.levels[name[0]])
             return self.placed(level, name[1:]) if len(name) > 1 else None
         if name in self.names.national_known or (name.startswith(("国家", "国务院", "中央")) and name[-1] in "部局委办署"):
             return self.pick("national", name, self.names.national)
-        end = max((k + 1 for k in range(1, min(len(name), 6)) if name[k] in _LEVELS), default=0)
-        if end and name[end - 1] in self.names.places and not name[:end].endswith(tuple(self.names.not_places)):
+        end = max((k + 1 for k in range(1, min(len(name), 6)) if name[k] in self.names.places), default=0)
+        if end and not name[:end].endswith(tuple(self.names.not_places)):
             place = self.pick("place", name[:end], self.names.places[name[end - 1]])
             return self.placed(place, name[end:]) if name[end:] else place
         if name[-1] in self.names.organs and len(name) <= 6:
@@ -418,18 +419,27 @@ def _gold_units(known: Known) -> list[str]:
     return sorted({u for a in known.assignments for role in ("lead", "support", "responsible") for u in a.get(role) or []})
 
 
-def _present(text: str) -> frozenset[str]:
-    """The names of the names file that the text already holds under any of their registry names (发改委 where
-    the text writes 发展改革委): drawn, they would merge two units into one."""
+@functools.cache
+def _families() -> dict[str, frozenset[str]]:
+    """Every name the names file may draw, with all the names the alias registry gives its body (发改委: 发展改革委…)."""
     from govplan.registry import load_registry
 
     registry = load_registry()
     names = Elsewhere.load()
-    pool = {*names.national, *(n for organs in names.organs.values() for n in organs)}
     family: dict[str, set[str]] = defaultdict(set)
     for surface, canonical in registry.canonical_of.items():
         family[canonical].add(surface)
-    return frozenset(n for n in pool if any(s in text for s in family.get(registry.lookup(n) or n, {n})))
+        if surface[:1] == canonical[:1] == "市":  # a body's names at a level (市发改委 ≡ 市发展改革委), as 发展改革委
+            family[canonical[1:]].add(surface[1:])  # alone is the national commission's
+    pool = {*names.national, *(n for organs in names.organs.values() for n in organs)}
+    return {n: frozenset({n, *family[registry.lookup(n) or n], *family[(registry.lookup(f"市{n}") or "市")[1:]]})
+            for n in pool}
+
+
+def _present(text: str) -> frozenset[str]:
+    """The names of the names file that the text already holds under any of their registry names (发改委 where
+    the text writes 发展改革委): drawn, they would merge two units into one."""
+    return frozenset(n for n, family in _families().items() if any(s in text for s in family))
 
 
 def names_elsewhere(old: str, known: Known, draw: random.Random) -> Rewrite:
