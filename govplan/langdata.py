@@ -614,6 +614,9 @@ class UnitsData(Strict):
     item_trailers: Words
     suffixes: Words
     sentence_prefixes: Words
+    place_levels: Words
+    place_chars: int
+    region_kinds: Words
     level_false_starts: Words
     max_name_chars: int
     action_verbs: Words
