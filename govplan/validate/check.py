@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from govplan.i18n import tr
 from govplan.validate.findings import Finding
-from govplan.validate.guard import YAML_LINE_BREAK, printable
+from govplan.validate.guard import printable, yaml_lines
 from govplan.validate.positions import Node, locate
 from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
@@ -48,9 +48,10 @@ def checked_text(text: str, name: str, ctx: RuleContext) -> Checked:
         findings += schema_findings
         if spec is not None:
             findings += check_rules(spec, ctx)
-    lines = YAML_LINE_BREAK.split(text.lstrip("\ufeff"))  # numbered as the YAML reader numbers them
-    for finding in findings:
-        _place(finding, name, loaded.positions, lines)
+    if findings:
+        lines = yaml_lines(text.lstrip("\ufeff"))
+        for finding in findings:
+            _place(finding, name, loaded.positions, lines)
     return Checked(sorted(findings, key=Finding.sort_key), spec)
 
 

@@ -33,18 +33,27 @@ def _yaml() -> YAML:
 
 
 @cache
-def _resolver_starts() -> frozenset[str]:
+def _implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """ruamel's YAML 1.2 implicit resolvers, (tag, pattern) by first character, read once: its own
+    resolve() looks the YAML version up again on every call."""
+    return dict(_yaml().resolver.versioned_resolver)
+
+
+@cache
+def resolver_starts() -> frozenset[str]:
     """First characters that can make a plain scalar anything but a string."""
-    return frozenset(k for k in _yaml().resolver.versioned_resolver if k)
+    return frozenset(k for k in _implicit_resolvers() if k)
 
 
 def resolve_plain(value: str) -> str:
-    """The tag YAML gives a plain (unquoted) scalar."""
+    """The tag YAML gives a plain (unquoted) scalar: the first of ruamel's resolvers for its first
+    character whose pattern matches, else str."""
     if not value:
         return TAG + "null"
-    if value[0] not in _resolver_starts():
-        return TAG + "str"
-    return str(_yaml().resolver.resolve(ScalarNode, value, (True, False)))
+    for tag, pattern in _implicit_resolvers().get(value[0], ()):
+        if pattern.match(value):
+            return str(tag)
+    return TAG + "str"
 
 
 def construct(tag: str, value: str) -> Any:
@@ -63,7 +72,7 @@ def construct(tag: str, value: str) -> Any:
 
 def plain(value: str) -> Any:
     """The Python value of a plain scalar."""
-    if value and value[0] not in _resolver_starts():
+    if value and value[0] not in resolver_starts():
         return value
     if _DECIMAL.fullmatch(value):
         return int(value)
