@@ -28,6 +28,8 @@ STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+# Under a code frame's caret, every ASCII character but the tab takes one column of space.
+_ASCII_PAD = {code: " " for code in range(128) if code != ord("\t")}
 
 
 @dataclass
@@ -147,7 +149,10 @@ def code_frame(lines: list[str], line: int, column: int) -> list[str]:
         marker = ">" if number == line else " "
         frame.append(f"{marker} {number:>{width}} | {printable(lines[number - 1])}")
     before = printable(lines[line - 1][: column - 1])
-    pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
+    if before.isascii():  # indentation and keys, as a rule
+        pad = before.translate(_ASCII_PAD)
+    else:
+        pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
     frame.append(f"  {' ' * width} | {pad}^")
     return frame
 

@@ -22,9 +22,10 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Short words (true, txt, freq values) repeat in every spec: their tags are remembered.
+# Short words (true, txt, freq values) repeat in every spec: their values (all immutable: bool,
+# None, numbers, dates, text) are remembered.
 _CACHED_LENGTH = 12
-_short_tags: dict[str, str] = {}
+_short_values: dict[str, Any] = {}
 
 
 @cache
@@ -82,10 +83,9 @@ def plain(value: str) -> Any:
         return float(value)
     if len(value) > _CACHED_LENGTH:
         return construct(resolve_plain(value), value)
-    tag = _short_tags.get(value)
-    if tag is None:
-        tag = _short_tags[value] = resolve_plain(value)
-    return construct(tag, value)
+    if value not in _short_values:
+        _short_values[value] = construct(resolve_plain(value), value)
+    return _short_values[value]
 
 
 def _date_or_text(value: str) -> dt.date | str:
