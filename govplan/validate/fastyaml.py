@@ -155,14 +155,19 @@ def _key_is_not_text(key: str | None) -> bool:
 
 def _scalar(raw: str) -> Any:
     """The value of a one-line scalar as written after a key or a dash."""
-    first = raw[0]
-    if first in _MARKED_START:
+    if raw[0] in _MARKED_START:
         return _marked_scalar(raw)
+    return _plain_text(raw)  # no quote, indicator or character the resolver reads as anything but text
+
+
+def _plain_text(raw: str) -> str:
+    """The text of a plain scalar, a trailing comment cut off; Unsupported where a colon could
+    make it a mapping."""
     cut = raw.find(" #")
     value = raw if cut < 0 else raw[:cut].rstrip(" ")
-    if ": " in value or value[-1] == ":":
+    if ": " in value or value.endswith(":"):
         raise Unsupported("colon in plain scalar")
-    return value  # no quote, indicator or character the resolver reads as anything but text
+    return value
 
 
 def _marked_scalar(raw: str) -> Any:
@@ -185,10 +190,7 @@ def _marked_scalar(raw: str) -> Any:
         return {}
     if first in _PLAIN_BAD_START or (first == "-" and raw[1:2] in ("", " ")):
         raise Unsupported("indicator")
-    cut = raw.find(" #")
-    value = raw if cut < 0 else raw[:cut].rstrip(" ")
-    if ": " in value or value.endswith(":"):
-        raise Unsupported("colon in plain scalar")
+    value = _plain_text(raw)
     if value.isdigit() and value.isascii() and (first != "0" or len(value) == 1):
         return int(value)  # offsets and line numbers: most scalars of a spec
     return plain(value)
