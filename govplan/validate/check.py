@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from govplan.i18n import tr
 from govplan.validate.findings import Finding
-from govplan.validate.guard import YAML_LINE_BREAK, printable
+from govplan.validate.guard import printable, yaml_lines
 from govplan.validate.positions import Node, locate
 from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
@@ -28,6 +28,8 @@ STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+# Under a code frame's caret, every ASCII character but the tab takes one column of space.
+_ASCII_PAD = {code: " " for code in range(128) if code != ord("\t")}
 
 
 @dataclass
@@ -48,9 +50,10 @@ def checked_text(text: str, name: str, ctx: RuleContext) -> Checked:
         findings += schema_findings
         if spec is not None:
             findings += check_rules(spec, ctx)
-    lines = YAML_LINE_BREAK.split(text.lstrip("\ufeff"))  # numbered as the YAML reader numbers them
-    for finding in findings:
-        _place(finding, name, loaded.positions, lines)
+    if findings:
+        lines = yaml_lines(text.lstrip("\ufeff"))
+        for finding in findings:
+            _place(finding, name, loaded.positions, lines)
     return Checked(sorted(findings, key=Finding.sort_key), spec)
 
 
@@ -146,7 +149,10 @@ def code_frame(lines: list[str], line: int, column: int) -> list[str]:
         marker = ">" if number == line else " "
         frame.append(f"{marker} {number:>{width}} | {printable(lines[number - 1])}")
     before = printable(lines[line - 1][: column - 1])
-    pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
+    if before.isascii():  # indentation and keys, as a rule
+        pad = before.translate(_ASCII_PAD)
+    else:
+        pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
     frame.append(f"  {' ' * width} | {pad}^")
     return frame
 

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml.scanner import Scanner
 
 from govplan.validate.positions import Loc, Node
-from govplan.validate.scalars import TAG, plain, resolve_plain
+from govplan.validate.scalars import TAG, plain, resolve_plain, resolver_starts
 
 
 class Unsupported(Exception):
@@ -24,13 +24,16 @@ class Unsupported(Exception):
 
 
 _DASH, _KEY, _SCALAR = 0, 1, 2
-# indent, "- " (one dash per line), key, inline value, or else the rest of the line
-_LINE = re.compile(r"( *)(- +|-$)?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +(.*?))? *$|(.*?) *$)")
+# indent, "- " (one dash per line), key, inline value, or else the rest of the line; a value ends
+# at its last non-space character (greedy, so matching long lines takes no backtracking)
+_LINE = re.compile(r"( *)(- +|-$)?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +(.*[^ ])?)? *$|(.*[^ ])? *$)")
 _SPECIAL = re.compile("[\t\r\x85\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _PLAIN_BAD_START = frozenset("[]{},&*!|>%@`?:#'\"")
+# First characters after which a scalar may be other than plain text (the rest are text as written).
+_MARKED_START = _PLAIN_BAD_START | resolver_starts() | {"-"}
 
 Token = tuple[int, int, str | None, str | None, int, int]  # col, kind, key, raw value, line, value col
 
@@ -75,7 +78,7 @@ def _tokens(text: str) -> list[Token]:
                 append((col, _SCALAR, None, rest, number, col + 1))
                 continue
         if key is not None:
-            append((col, _KEY, key, value, number, col + parts.start(4) - parts.start(3) + 1 if value else 0))
+            append((col, _KEY, key, value, number, parts.start(4) + 1 if value else 0))
         elif dash is None:
             raise Unsupported(f"line {number}")
     return tokens
@@ -152,6 +155,24 @@ def _key_is_not_text(key: str | None) -> bool:
 
 def _scalar(raw: str) -> Any:
     """The value of a one-line scalar as written after a key or a dash."""
+    if raw[0] in _MARKED_START:
+        return _marked_scalar(raw)
+    return _plain_text(raw)  # no quote, indicator or character the resolver reads as anything but text
+
+
+def _plain_text(raw: str) -> str:
+    """The text of a plain scalar, a trailing comment cut off; Unsupported where a colon could
+    make it a mapping."""
+    cut = raw.find(" #")
+    value = raw if cut < 0 else raw[:cut].rstrip(" ")
+    if ": " in value or value.endswith(":"):
+        raise Unsupported("colon in plain scalar")
+    return value
+
+
+def _marked_scalar(raw: str) -> Any:
+    """A scalar whose first character may make it other than text: quoted, [] or {}, a number,
+    a date, a boolean or null, or an indicator the fast subset leaves to the full reader."""
     first = raw[0]
     if first == '"':
         match = _DOUBLE.fullmatch(raw)
@@ -169,10 +190,7 @@ def _scalar(raw: str) -> Any:
         return {}
     if first in _PLAIN_BAD_START or (first == "-" and raw[1:2] in ("", " ")):
         raise Unsupported("indicator")
-    cut = raw.find(" #")
-    value = raw if cut < 0 else raw[:cut].rstrip(" ")
-    if ": " in value or value.endswith(":"):
-        raise Unsupported("colon in plain scalar")
+    value = _plain_text(raw)
     if value.isdigit() and value.isascii() and (first != "0" or len(value) == 1):
         return int(value)  # offsets and line numbers: most scalars of a spec
     return plain(value)

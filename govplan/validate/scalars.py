@@ -22,9 +22,10 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Short words (true, txt, freq values) repeat in every spec: their tags are remembered.
+# Short words (true, txt, freq values) repeat in every spec: their values (all immutable: bool,
+# None, numbers, dates, text) are remembered.
 _CACHED_LENGTH = 12
-_short_tags: dict[str, str] = {}
+_short_values: dict[str, Any] = {}
 
 
 @cache
@@ -33,18 +34,27 @@ def _yaml() -> YAML:
 
 
 @cache
-def _resolver_starts() -> frozenset[str]:
+def _implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """ruamel's YAML 1.2 implicit resolvers, (tag, pattern) by first character, read once: its own
+    resolve() looks the YAML version up again on every call."""
+    return dict(_yaml().resolver.versioned_resolver)
+
+
+@cache
+def resolver_starts() -> frozenset[str]:
     """First characters that can make a plain scalar anything but a string."""
-    return frozenset(k for k in _yaml().resolver.versioned_resolver if k)
+    return frozenset(k for k in _implicit_resolvers() if k)
 
 
 def resolve_plain(value: str) -> str:
-    """The tag YAML gives a plain (unquoted) scalar."""
+    """The tag YAML gives a plain (unquoted) scalar: the first of ruamel's resolvers for its first
+    character whose pattern matches, else str."""
     if not value:
         return TAG + "null"
-    if value[0] not in _resolver_starts():
-        return TAG + "str"
-    return str(_yaml().resolver.resolve(ScalarNode, value, (True, False)))
+    for tag, pattern in _implicit_resolvers().get(value[0], ()):
+        if pattern.match(value):
+            return str(tag)
+    return TAG + "str"
 
 
 def construct(tag: str, value: str) -> Any:
@@ -63,7 +73,7 @@ def construct(tag: str, value: str) -> Any:
 
 def plain(value: str) -> Any:
     """The Python value of a plain scalar."""
-    if value and value[0] not in _resolver_starts():
+    if value and value[0] not in resolver_starts():
         return value
     if _DECIMAL.fullmatch(value):
         return int(value)
@@ -73,10 +83,9 @@ def plain(value: str) -> Any:
         return float(value)
     if len(value) > _CACHED_LENGTH:
         return construct(resolve_plain(value), value)
-    tag = _short_tags.get(value)
-    if tag is None:
-        tag = _short_tags[value] = resolve_plain(value)
-    return construct(tag, value)
+    if value not in _short_values:
+        _short_values[value] = construct(resolve_plain(value), value)
+    return _short_values[value]
 
 
 def _date_or_text(value: str) -> dt.date | str:
