@@ -34,12 +34,16 @@ class Scanner:
     ahead: int = 0  # the farthest a lookahead looks past a match's end
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of ``pattern.finditer(text)``."""
+        """The matches of ``pattern.finditer(text)``: none after one search where a needed character is
+        missing (most calls), re's own iterator where no window applies; no generator in either case."""
         if self.needed is not None and self.needed.search(text) is None:
-            return
+            return iter(())
         if self.anchors is None:
-            yield from self.pattern.finditer(text)
-            return
+            return self.pattern.finditer(text)
+        return self._windowed(text)
+
+    def _windowed(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches inside the windows that end at an anchor."""
         window_start = window_end = -1
         for anchor in self.anchors.finditer(text):
             start, end = max(0, anchor.start() - self.reach + 1), anchor.end() + self.ahead
