@@ -33,20 +33,21 @@ class Scanner:
     reach: int = 0  # the longest match
     ahead: int = 0  # the farthest a lookahead looks past a match's end
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of ``pattern.finditer(text)``: none after one search where a needed character is
-        missing (most calls), re's own iterator where no window applies; no generator in either case."""
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, pos)``: none after one search where a needed character
+        is missing (most calls; searched in the whole text, as a lookbehind may need one before ``pos``),
+        re's own iterator where no window applies; no generator in either case."""
         if self.needed is not None and self.needed.search(text) is None:
             return iter(())
         if self.anchors is None:
-            return self.pattern.finditer(text)
-        return self._windowed(text)
+            return self.pattern.finditer(text, pos)
+        return self._windowed(text, pos)
 
-    def _windowed(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches inside the windows that end at an anchor."""
+    def _windowed(self, text: str, pos: int) -> Iterator[re.Match[str]]:
+        """The matches inside the windows that end at an anchor (none starting before ``pos``)."""
         window_start = window_end = -1
-        for anchor in self.anchors.finditer(text):
-            start, end = max(0, anchor.start() - self.reach + 1), anchor.end() + self.ahead
+        for anchor in self.anchors.finditer(text, pos):
+            start, end = max(pos, anchor.start() - self.reach + 1), anchor.end() + self.ahead
             if start > window_end:
                 if window_end > window_start:
                     yield from self.pattern.finditer(text, window_start, window_end)
@@ -113,8 +114,12 @@ def _needed_by(op: Any, arg: Any) -> set[str] | None:
 
 
 def _last_chars(parsed: Any) -> set[str] | None:
-    """The characters every match ends with: the pattern's last item is one literal or a set of them."""
+    """The characters every match ends with: the pattern's last item that takes characters (lookarounds
+    after it take none) is one literal or a set of them, or a group or alternation every branch of
+    which ends so (一、, or 1. with a lookahead after it: 、 or .)."""
     items = list(parsed)
+    while items and items[-1][0] in (_c.ASSERT, _c.ASSERT_NOT):
+        items.pop()
     if not items:
         return None
     op, arg = items[-1]
@@ -122,6 +127,16 @@ def _last_chars(parsed: Any) -> set[str] | None:
         return {chr(arg)}
     if op is _c.IN and all(item_op is _c.LITERAL for item_op, _ in arg):
         return {chr(code) for _, code in arg}
+    if op is _c.SUBPATTERN:
+        return _last_chars(arg[3])
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in arg[1]:
+            found = _last_chars(alternative)
+            if found is None:
+                return None
+            union |= found
+        return union
     return None
 
 

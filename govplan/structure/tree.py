@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from govplan.spec.found import Cell, Found
 from govplan.grammar import compile_pattern
+from govplan.scanning import scanner
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.contents import contents_lines
 from govplan.structure.lines import Line, Locator
@@ -336,7 +337,7 @@ class TreeBuilder:
         result += [(match.end(), "sentence") for match in mid.after_note.finditer(text, 1) if match.end() < len(text)]
         tail_from = max(1, len(text) - self.data.max_title_chars - 8)
         result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
-        result += [(match.start(), "prose") for match in patterns[2].finditer(text, 1)]
+        result += [(match.start(), "prose") for match in scanner(patterns[2]).finditer(text, 1)]  # windows at 、 and .
         return result
 
     def _tail_heading(self, text: str, body: int) -> bool:
