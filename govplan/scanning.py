@@ -43,6 +43,12 @@ class Scanner:
             return self.pattern.finditer(text, pos)
         return self._windowed(text, pos)
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``: None after one search where a needed character is missing."""
+        if self.needed is not None and self.needed.search(text) is None:
+            return None
+        return self.pattern.search(text)
+
     def _windowed(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         """The matches inside the windows that end at an anchor (none starting before ``pos``)."""
         window_start = window_end = -1
