@@ -14,8 +14,15 @@ from functools import lru_cache
 
 @lru_cache(maxsize=128)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The words as one alternation, in their order (an empty list matches nothing)."""
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+    """The words as one alternation, in their order (an empty list matches nothing), behind a test
+    of the first character that fails at once where no word starts (re would try every branch)."""
+    if not words:
+        return re.compile("(?!)")
+    branches = "|".join(map(re.escape, words))
+    if "" in words:
+        return re.compile(branches)
+    first = re.escape("".join(sorted({word[0] for word in words})))
+    return re.compile(f"(?=[{first}])(?:{branches})")
 
 
 def first_word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
