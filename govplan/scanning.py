@@ -20,7 +20,7 @@ import re._constants as _c  # the pattern parser, to read what every match holds
 import re._parser as _parser
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 
 @dataclass(frozen=True)
@@ -109,14 +109,18 @@ def _needed_by(op: Any, arg: Any) -> set[str] | None:
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         return _needed(list(arg[2])) if arg[0] >= 1 else None
     if op is _c.BRANCH:
-        union: set[str] = set()
-        for alternative in arg[1]:
-            found = _needed(list(alternative))
-            if found is None:
-                return None
-            union |= found
-        return union
+        return _union(_needed(list(alternative)) for alternative in arg[1])
     return None
+
+
+def _union(found: Iterable[set[str] | None]) -> set[str] | None:
+    """What every branch of an alternation gives, together (None where one branch gives nothing known)."""
+    union: set[str] = set()
+    for chars in found:
+        if chars is None:
+            return None
+        union |= chars
+    return union
 
 
 def _last_chars(parsed: Any) -> set[str] | None:
@@ -136,13 +140,7 @@ def _last_chars(parsed: Any) -> set[str] | None:
     if op is _c.SUBPATTERN:
         return _last_chars(arg[3])
     if op is _c.BRANCH:
-        union: set[str] = set()
-        for alternative in arg[1]:
-            found = _last_chars(alternative)
-            if found is None:
-                return None
-            union |= found
-        return union
+        return _union(_last_chars(alternative) for alternative in arg[1])
     return None
 
 
