@@ -87,6 +87,7 @@ class MidlineData(Strict):
     new_list_styles: Words
     glued_item_styles: Words
     prose_styles: Words
+    prose_number: str
     announcing: str
     after_note: str
     run_on: str
@@ -105,6 +106,7 @@ class NumberingData(Strict):
     bare_run_starts: str
     numerals: dict[Literal["cn", "arabic", "circled", "capital"], Words]
     capital_variants: dict[str, str] = {}
+    misread_numerals: dict[str, str] = {}
     conventional_order: Words
     midline: MidlineData
     max_gap: int = Field(ge=0)
@@ -612,6 +614,9 @@ class UnitsData(Strict):
     item_trailers: Words
     suffixes: Words
     sentence_prefixes: Words
+    place_levels: Words
+    place_chars: int
+    region_kinds: Words
     level_false_starts: Words
     max_name_chars: int
     action_verbs: Words
@@ -740,6 +745,8 @@ class LayoutData(Strict):
     run_on_attachment_row: str
     min_line_breaks: int
     label_line: str
+    glued_label_after: str
+    min_glued_labels: int = Field(ge=1)
     line_markup: str | None = None
     contents_entry: str | None = None
     contents_list: ContentsList

@@ -8,11 +8,14 @@ gold items move with their characters: an item keeps its (line, text, nth) in th
 rewritten as the shape rewrote those characters (half-width brackets, Traditional script). Shapes that
 break lines (PDF wraps) never break inside a gold item, as a break there could not be written as
 (line, text); items are never dropped. Held-out documents are never read (scripts/corpus_files.py).
+One shape rewrites names, not layout: names_elsewhere gives every gold unit the name of a unit of another region
+and level (scripts/perturb_names.yaml), and the gold's unit names follow (Rewrite.renamed).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -28,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from govplan.gold import GoldDocument, apply_overrides, gold_files, load_gold, load_split, source_text  # noqa: E402
+from govplan.structure.numbering import is_segment_of, numbering, segment_at_place  # noqa: E402
 
 FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
 
@@ -41,6 +45,7 @@ class Rewrite:
         self.size = 0
         self.moved = [-1] * (len(old) + 1)
         self.unnumbered: set[int] = set()  # offsets of the lines whose heading number the shape deleted
+        self.renamed: dict[str, str] = {}  # unit names the shape replaced, old → new (the gold follows)
 
     def copy(self, start: int, end: int, as_written: str | None = None) -> None:
         """Known old[start:end], written as ``as_written`` (same length) if given."""
@@ -71,6 +76,7 @@ class Known:
     starts: frozenset[int] = frozenset()  # 0-based line indexes
     issued: str | None = None  # ISO date
     tasks: tuple[tuple[str, int], ...] = ()  # (path, 0-based line) of the gold tasks
+    assignments: tuple[dict, ...] = ()  # the gold assignments (units a shape may rename)
 
     def inside_item(self, offset: int) -> bool:
         """Whether a break before ``offset`` would cut a gold item."""
@@ -124,7 +130,9 @@ def portal_chrome(old: str, known: Known, draw: random.Random) -> Rewrite:
 
 
 def pdf_text(old: str, known: Known, draw: random.Random) -> Rewrite:
-    """PDF text: lines hard-wrapped at 30-40 characters, a page number (- 3 -) every 35-45 lines."""
+    """PDF text: lines hard-wrapped at 30-40 characters, a page number (- 3 -) every 35-45 lines. A table's
+    tab row is never wrapped: text taken from a PDF gives a table's cells apart (cells_per_line) or its rows
+    aligned with blanks, never a tab row cut inside a cell and run on into the next line."""
     width = draw.randint(30, 40)
     page = {"rows": 0, "number": 1, "next": draw.randint(35, 45)}
 
@@ -136,7 +144,7 @@ def pdf_text(old: str, known: Known, draw: random.Random) -> Rewrite:
 
     def write(rewrite: Rewrite, index: int, offset: int, line: str) -> None:
         start = 0
-        while len(line) - start > width:
+        while len(line) - start > width and not _is_table_row(line):
             cut = start + width
             while cut < len(line) and known.inside_item(offset + cut):
                 cut += 1
@@ -270,12 +278,13 @@ def ocr_slips(old: str, known: Known, draw: random.Random) -> Rewrite:
 
 def numbering_lost(old: str, known: Known, draw: random.Random) -> Rewrite:
     """Word's automatic numbering lost on the first level (as a copy of c344 lost 一、): a heading
-    line that holds only its phrase (一、总体要求) keeps the phrase without its number. The gold follows
+    line that holds only its phrase (一、总体要求) keeps the phrase without its number; a table's tab row
+    (一、<tab>通用考核项目<tab>40) holds cells besides its phrase and keeps its 序号 cell. The gold follows
     docs/gold-format.md: such a heading is no task, its items move up a level."""
     rewrite = Rewrite(old)
     pos = 0
     for path, offset, line, label in _heading_labels(old, known):
-        if not label.group("n") or any(ch in line for ch in "。；;！？!?") or offset + label.start() < pos:
+        if not label.group("n") or any(ch in line for ch in "。；;！？!?\t") or offset + label.start() < pos:
             continue
         rewrite.copy(pos, offset + label.start())
         pos = offset + label.end()
@@ -327,12 +336,153 @@ def traditional(old: str, known: Known, draw: random.Random) -> Rewrite:
     return _copy_lines(old, write)
 
 
+NAMES = ROOT / "scripts" / "perturb_names.yaml"
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Names of other regions and levels (scripts/perturb_names.yaml), drawn without repeats per document."""
+
+    levels: dict[str, list[str]]
+    places: dict[str, list[str]]
+    governments: dict[str, dict[str, str]]
+    party_levels: dict[str, str]
+    organs: dict[str, list[str]]
+    organs_kept: list[str]
+    national: list[str]
+    not_places: list[str]
+    national_known: frozenset[str]  # national bodies of the alias registry, canonical and short names
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> Elsewhere:
+        """The names file, read once."""
+        from ruamel.yaml import YAML
+
+        read = YAML(typ="safe").load
+        national = read((ROOT / "govplan" / "data" / "aliases.yaml").read_text(encoding="utf-8"))["national"]
+        known = frozenset(name for canonical, aliases in national.items() for name in [canonical, *aliases])
+        return cls(**read(NAMES.read_text(encoding="utf-8")), national_known=known)
+
+
+class _Renamer:
+    """One document's consistent renaming: each level word, place and organ is replaced by the same drawn
+    name wherever it recurs, and two different ones never by the same."""
+
+    def __init__(self, names: Elsewhere, draw: random.Random, present: frozenset[str] = frozenset()) -> None:
+        self.names, self.draw, self.present = names, draw, present
+        self.chosen: dict[tuple[str, str], str] = {}
+
+    def pick(self, kind: str, old: str, pool: list[str]) -> str:
+        """The name standing for ``old`` of this kind: drawn once from the unused names of ``pool``, else ``old``."""
+        if (kind, old) not in self.chosen:
+            used = {new for (k, _), new in self.chosen.items() if k == kind}
+            left = [name for name in pool if name not in used and name != old and name not in self.present]
+            self.chosen[kind, old] = self.draw.choice(left) if left else old
+        return self.chosen[kind, old]
+
+    def organ(self, organ: str, level: str) -> str:
+        """An organ after the new level: a 盟's or 地区's government is its 行政公署 (政府督查室 → 行署督查室); an
+        organ of a known head (局, 委, 厅) becomes a post-reform organ; others (中心, 委组织部, 党委…) stay."""
+        for government, office in self.names.governments.get(level, {}).items():
+            if organ.startswith(government):
+                return office + organ[len(government):]
+        pool = self.names.organs.get(organ[-1:], [])
+        replaceable = 1 < len(organ) <= 8 and not any(word in organ for word in self.names.organs_kept)
+        return self.pick("organ", organ, pool) if replaceable else organ
+
+    def placed(self, place: str, organ: str) -> str:
+        """A new place or level word and its organ, the party committee of a 地区 being its 地委 (地委组织部)."""
+        party = next((w for w in self.names.party_levels if place.endswith(w)), None)
+        if party and organ.startswith("委"):
+            return place[:-len(party)] + self.names.party_levels[party] + organ
+        level = next((w for w in self.names.governments if place.endswith(w)), place[-1:])
+        return place + self.organ(organ, level)
+
+    def rename(self, name: str) -> str | None:
+        """``name`` as a unit of another region, or None when it is no place + organ name (collectives, bodies,
+        people, joint names)."""
+        if re.search(r"[、，,()（）“”]", name) or name.startswith("各"):
+            return None
+        if name[0] in self.names.levels:
+            level = self.pick("level", name[0], self.names.levels[name[0]])
+            return self.placed(level, name[1:]) if len(name) > 1 else None
+        if name in self.names.national_known or (name.startswith(("国家", "国务院", "中央")) and name[-1] in "部局委办署"):
+            return self.pick("national", name, self.names.national)
+        end = max((k + 1 for k in range(1, min(len(name), 6)) if name[k] in self.names.places), default=0)
+        if end and not name[:end].endswith(tuple(self.names.not_places)):
+            place = self.pick("place", name[:end], self.names.places[name[end - 1]])
+            return self.placed(place, name[end:]) if name[end:] else place
+        if name[-1] in self.names.organs and len(name) <= 6:
+            return self.organ(name, "")
+        return None
+
+
+def _gold_units(known: Known) -> list[str]:
+    """The unit names of the document's gold assignments (leaders are people: 分管副区长 is no place + organ)."""
+    return sorted({u for a in known.assignments for role in ("lead", "support", "responsible") for u in a.get(role) or []})
+
+
+@functools.cache
+def _families() -> dict[str, frozenset[str]]:
+    """Every name the names file may draw, with all the names the alias registry gives its body (发改委: 发展改革委…)."""
+    from govplan.registry import load_registry
+
+    registry = load_registry()
+    names = Elsewhere.load()
+    family: dict[str, set[str]] = defaultdict(set)
+    for surface, canonical in registry.canonical_of.items():
+        family[canonical].add(surface)
+        if surface[:1] == canonical[:1] == "市":  # a body's names at a level (市发改委 ≡ 市发展改革委), as 发展改革委
+            family[canonical[1:]].add(surface[1:])  # alone is the national commission's
+    pool = {*names.national, *(n for organs in names.organs.values() for n in organs)}
+    return {n: frozenset({n, *family[registry.lookup(n) or n], *family[(registry.lookup(f"市{n}") or "市")[1:]]})
+            for n in pool}
+
+
+def _present(text: str) -> frozenset[str]:
+    """The names of the names file that the text already holds under any of their registry names (发改委 where
+    the text writes 发展改革委): drawn, they would merge two units into one."""
+    return frozenset(n for n, family in _families().items() if any(s in text for s in family))
+
+
+def names_elsewhere(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Units of other regions and levels: every unit name the gold lists is replaced, in the text and in the gold,
+    by a real name of the same structure from elsewhere (县X局 → 旗X局, 市 → 盟/地区, 镇 → 苏木, ministries → other
+    national bodies; scripts/perturb_names.yaml). Measures how much the recogniser depends on the names it has seen."""
+    renamer = _Renamer(Elsewhere.load(), draw, _present(old))
+    units = _gold_units(known)
+    renamed = {name: new for name in units if (new := renamer.rename(name)) and new != name}
+    rewrite = Rewrite(old)
+    pos = 0
+    if renamed:  # every gold name is matched, longest first, so a name inside a longer one kept whole stays
+        pattern = re.compile("|".join(map(re.escape, sorted(units, key=len, reverse=True))))
+        for match in pattern.finditer(old):
+            if match.group() not in renamed or any(s < match.end() and match.start() < e for s, e in known.spans):
+                continue
+            rewrite.copy(pos, match.start())
+            rewrite.add(renamed[match.group()])
+            rewrite.renamed[match.group()] = renamed[match.group()]
+            pos = match.end()
+    rewrite.copy(pos, len(old))
+    return rewrite
+
+
+def renamed_gold(gold: dict, renamed: dict[str, str]) -> dict:
+    """The gold's assignments with the unit names a shape replaced renamed the same way."""
+    if not renamed:
+        return gold
+    roles = ("lead", "support", "responsible")
+    return {**gold, "assignments": [{**a, **{r: [renamed.get(u, u) for u in a[r]] for r in roles if a.get(r)}}
+                                    for a in gold.get("assignments", [])]}
+
+
 SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
     "original": original, "portal_chrome": portal_chrome, "pdf_text": pdf_text, "no_blank_lines": no_blank_lines,
     "double_blank_lines": double_blank_lines, "full_width_indent": full_width_indent,
     "half_width_punctuation": half_width_punctuation, "run_on": run_on, "traditional": traditional,
     "run_together": run_together, "ocr_slips": ocr_slips, "numbering_lost": numbering_lost,
-    "cells_per_line": cells_per_line,
+    "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere,
 }
 
 
@@ -370,8 +520,10 @@ class Located:
 
 def lift_paths(paths: list[str], unnumbered: set[str]) -> dict[str, str | None]:
     """New path of each task path (in text order) once the headings ``unnumbered`` lost their number:
-    those are no tasks (None), their items take their place a level up, and an id met again in the
-    same list (a list that restarted under each lost heading) is numbered on as the tree does (~2)."""
+    those are no tasks (None), their items take their place a level up, and a list met again under the
+    same parent (a list that restarted under each lost heading) is numbered on by its place, as
+    docs/gold-format.md numbers a list that starts again under the same parent ((一)-(三) then (四)); a
+    style whose ids hold words keeps a ~2 suffix."""
     new: dict[str, str | None] = {}
     used: set[str] = set()
     for path in paths:
@@ -382,13 +534,23 @@ def lift_paths(paths: list[str], unnumbered: set[str]) -> dict[str, str | None]:
         if path in unnumbered:
             new[path] = None
             continue
-        candidate = f"{lifted_parent}.{segment}" if lifted_parent else segment
+        prefix = f"{lifted_parent}." if lifted_parent else ""
+        candidate = prefix + segment
+        style = _style_of(segment)
+        if candidate in used and style is not None:
+            place = 1 + sum(1 for u in used if u.startswith(prefix) and is_segment_of(style, u[len(prefix):]))
+            candidate = prefix + (segment_at_place(style, place) or segment)
         unique, n = candidate, 2
         while unique in used:
             unique, n = f"{candidate}~{n}", n + 1
         used.add(unique)
         new[path] = unique
     return new
+
+
+def _style_of(segment: str) -> str | None:
+    """The line style whose ids a path segment is written in ((一) → cn_paren), or None."""
+    return next((style.key for style in numbering().line_styles if is_segment_of(style.key, segment)), None)
 
 
 def map_gold(gold: dict, old: Located, new: Located, moved: list[int], unnumbered: frozenset[int] = frozenset()) -> dict:
@@ -450,13 +612,15 @@ def write_shape(name: str, by_source: dict[Path, list[GoldDocument]], out: Path,
         spans = [(s, s + len(str(e["text"]))) for g in golds for e in [*g.get("deadlines", []), *g.get("targets", [])]
                  for s in [old.offset(e["line"], str(e["text"]), e.get("nth", 1))]]
         tasks = tuple((t["path"], t["line"] - 1) for g in golds for t in g.get("tasks", []))
-        known = Known(spans, frozenset(g["lines"][0] - 1 for g in golds), golds[0].get("doc_date"), tasks)
+        known = Known(spans, frozenset(g["lines"][0] - 1 for g in golds), golds[0].get("doc_date"), tasks,
+                      tuple(a for g in golds for a in g.get("assignments", [])))
         rewrite = SHAPES[name](text, known, random.Random(f"{seed}:{name}:{source.name}"))
         new = Located(rewrite.text)
         file = f"{k:03d}_{source.stem}.txt"
         (out / "corpus" / "docs" / file).write_text(rewrite.text, encoding="utf-8")
         for document, gold in zip(docs, golds):
             mapped = map_gold(gold, old, new, rewrite.moved, frozenset(rewrite.unnumbered)) | {"source": f"docs/{file}"}
+            mapped = renamed_gold(mapped, rewrite.renamed)
             (out / "corpus" / "gold" / f"{document.id}.yaml").write_text(json.dumps(mapped, ensure_ascii=False), encoding="utf-8")
 
 

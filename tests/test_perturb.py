@@ -73,6 +73,12 @@ def test_pdf_text_never_cuts_an_item() -> None:
     assert old.text == long
 
 
+def test_pdf_text_keeps_tab_rows_whole() -> None:
+    row = "1\t组织领导\t8\t" + "积极配合各乡镇开展河长制工作，" * 4
+    rewrite = perturb.pdf_text("一、考核内容\n" + row + "\n", perturb.Known(), random.Random(0))
+    assert row in rewrite.text.split("\n")
+
+
 def test_portal_chrome_shifts_lines() -> None:
     text, gold = _shaped("portal_chrome")
     assert text.startswith("索引号") and text.rstrip().endswith("【关闭窗口】")
@@ -98,7 +104,17 @@ def test_numbering_lost_lifts_the_items_and_numbers_on_restarts() -> None:
     assert text.split("\n")[2] == "总体要求" and "二、" not in text
     assert [t["path"] for t in gold["tasks"]] == ["(一)"]
     assert perturb.lift_paths(["一", "一.(一)", "一.(一).1", "二", "二.(一)", "二.(一).1"], {"一", "二"}) == {
-        "一": None, "一.(一)": "(一)", "一.(一).1": "(一).1", "二": None, "二.(一)": "(一)~2", "二.(一).1": "(一)~2.1"}
+        "一": None, "一.(一)": "(一)", "一.(一).1": "(一).1", "二": None, "二.(一)": "(二)", "二.(一).1": "(二).1"}
+    # docs/gold-format.md: a list that starts again under the same parent is numbered on by its place
+    assert perturb.lift_paths(["一", "一.(一)", "一.(二)", "二", "二.(一)", "二.(二)", "二.(二).1"], {"一", "二"}) == {
+        "一": None, "一.(一)": "(一)", "一.(二)": "(二)", "二": None, "二.(一)": "(三)", "二.(二)": "(四)", "二.(二).1": "(四).1"}
+
+
+def test_numbering_lost_keeps_a_table_rows_number_cell() -> None:
+    text = "一、\t通用考核项目\t40\n1\t组织领导\t8\n二、保障措施\n"
+    known = perturb.Known(tasks=(("一", 0), ("一.1", 1), ("二", 2)))
+    rewrite = perturb.numbering_lost(text, known, random.Random(0))
+    assert rewrite.text == "一、\t通用考核项目\t40\n1\t组织领导\t8\n保障措施\n"
 
 
 def test_ocr_slips_damage_labels_only() -> None:
@@ -114,3 +130,24 @@ def test_cells_per_line_puts_each_cell_on_a_line() -> None:
     text = "序号\t工作任务\t牵头单位\n1\t加快建设\t市发改委"
     rewrite = perturb.cells_per_line(text, perturb.Known(), random.Random(0))
     assert [line for line in rewrite.text.split("\n") if line] == ["序号", "工作任务", "牵头单位", "1", "加快建设", "市发改委"]
+
+
+def test_names_elsewhere_renames_units_in_text_and_gold_alike() -> None:
+    """A county notice's units become a 旗's (and a ministry another national body): the text and the gold say the
+    same new names, a name inside a longer gold name the shape keeps stays, and dates still follow their characters."""
+    text = "关于做好工作的通知\n一、加强监管（县人社局牵头，县财政局、教育部配合，县委、县政府督查室督办）。2024年6月底前完成。\n"
+    gold = {**GOLD, "lines": [2, 2], "tasks": [{"path": "一", "line": 2}],
+            "deadlines": [{"line": 2, "text": "2024年6月底前", "kind": "by", "due": "2024-06-30"}], "targets": [],
+            "assignments": [{"task": "一", "lead": ["县人社局"], "support": ["县财政局", "教育部"],
+                             "responsible": ["县委、县政府督查室"]}]}
+    old = perturb.Located(text)
+    start = old.offset(2, "2024年6月底前", 1)
+    known = perturb.Known([(start, start + 9)], frozenset({1}), None, (("一", 1),), tuple(gold["assignments"]))
+    rewrite = perturb.names_elsewhere(text, known, random.Random(0))
+    mapped = perturb.renamed_gold(perturb.map_gold(gold, old, perturb.Located(rewrite.text), rewrite.moved), rewrite.renamed)
+    units = [u for role in ("lead", "support", "responsible") for u in mapped["assignments"][0].get(role, [])]
+    assert all(u in rewrite.text for u in units)
+    assert units[0].startswith("旗") and units[1].startswith("旗") and units[0] != units[1]
+    assert units[2] != "教育部" and "县委、县政府督查室" in rewrite.text  # a joint name is kept whole
+    assert perturb.Located(rewrite.text).rows[mapped["deadlines"][0]["line"] - 1][1].count("2024年6月底前") == 1
+    assert rewrite.text == perturb.names_elsewhere(text, known, random.Random(0)).text  # seeded: deterministic

@@ -81,6 +81,26 @@ class MappedText:
         ends.extend(self.ends[pos:])
         return MappedText("".join(out), starts, ends, self.original_length)
 
+    def insert(self, positions: list[int], char: str) -> "MappedText":
+        """``char`` inserted before each of the sorted ``positions``; an inserted character covers no
+        original text (an empty extent where the next character starts)."""
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for at in positions:
+            out.append(self.text[pos:at] + char)
+            starts.extend(self.starts[pos:at])
+            ends.extend(self.ends[pos:at])
+            where = self.starts[at] if at < len(self.text) else self.original_length
+            starts.append(where)
+            ends.append(where)
+            pos = at
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return MappedText("".join(out), starts, ends, self.original_length)
+
     def convert_lines(self, convert: Callable[[str], str], convert_char: Callable[[str], str]) -> "MappedText":
         """Apply a script converter line by line; where a line's length changes, convert char by char.
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
+from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
 from govplan.scanning import scanner
 from govplan.structure.numbering import heading_at, match_heading, numbering
@@ -57,6 +58,9 @@ class _Layout:
     max_title_chars: int
     number_headers: frozenset[str]  # header cells of a table's number column (序号)
     max_header_lines: int  # lines a cell-per-line header row and a section row take before row 1
+    role_label: re.Pattern[str]  # a role label before its colon (units.yaml's label grammar: 配合单位:)
+    glued_label_after: re.Pattern[str]  # a character a label glued to a unit list follows
+    min_glued_labels: int  # such labels a document shows when it ran its lines together
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +97,18 @@ def _layout() -> _Layout:
         numbering().max_title_chars,
         frozenset(load_data("tables.yaml")["columns"]["number"]),
         int(raw["max_header_lines"]),
+        _role_label(),
+        compile_pattern(raw["glued_label_after"], _FILE),
+        int(raw["min_glued_labels"]),
+    )
+
+
+def _role_label() -> re.Pattern[str]:
+    """A role label and its colon, by the label grammar of units.yaml ([prefix] role word [infix] head)."""
+    units = load_data("units.yaml")
+    return re.compile(
+        f"{alternation(units['label_prefixes'])}?{alternation(word_map(units['label_role_words']))}"
+        f"{alternation(units['label_infixes'])}?{alternation(units['label_heads'])}[ \t]*[:：]"
     )
 
 
@@ -110,6 +126,7 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
         mapped = mapped.replace_chars({"\f": "\n"})
     layout = _layout()
     mapped = _restore_line_breaks(mapped, layout)
+    mapped = _break_glued_labels(mapped, layout)
     text = mapped.text
     if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
         return mapped  # no page number and too few lines that end inside a sentence: nothing to undo
@@ -154,7 +171,7 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
         k = row_of(at)
         return any(kept[max(0, k - 1):k + 2])
 
-    restored = {at for at in breaks if not near(at, table) and not near(at, attachment)}
+    restored = {at for at in breaks if not near(at, table) and not attachment[row_of(at)]}
     restored |= {at for at in wide if not near(at, table) and not aligned[row_of(at)]}
     if len(restored) < layout.min_line_breaks:
         return mapped
@@ -162,6 +179,27 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
     for at in restored:
         chars[at] = "\n"
     return MappedText("".join(chars), mapped.starts, mapped.ends, mapped.original_length)
+
+
+def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
+    """Role labels a run-together copy glued to the text before them, each on a line of its own again
+    (layout.yaml, glued_label_after): after a unit list on a line that holds a label before it always, after
+    a sentence end only in a document that shows `min_glued_labels` of the first kind."""
+    text = mapped.text
+    glued: list[int] = []
+    after_sentence: list[int] = []
+    labelled_line = -1  # start of the last line seen holding a label
+    for match in layout.role_label.finditer(text):
+        at = match.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        if at > line_start and labelled_line == line_start and layout.glued_label_after.match(text, at - 1):
+            glued.append(at)
+        elif at > line_start and text[at - 1] in layout.sentence_ends:
+            after_sentence.append(at)
+        labelled_line = line_start
+    if len(glued) < layout.min_glued_labels:
+        return mapped.insert(glued, "\n") if glued else mapped
+    return mapped.insert(sorted(glued + after_sentence), "\n")
 
 
 def _aligned_rows(rows: list[str], layout: _Layout) -> list[bool]:

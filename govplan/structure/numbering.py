@@ -60,6 +60,7 @@ class Midline:
     new_list_styles: frozenset[str]
     glued_item_styles: frozenset[str]
     prose_styles: frozenset[str]
+    prose_number: re.Pattern[str]  # a number of those styles glued to prose (…集聚发展7.狠抓…)
     announcing: re.Pattern[str]  # a lead-in announcing the list after it (以下五个方面：)
     after_note: re.Pattern[str]  # a bracketed note closing a sentence ((省发改委负责)): the item ends after it
     run_on: re.Pattern[str]  # a heading phrase ending in a colon, its first item run on after it (农村危房改造:)
@@ -98,6 +99,7 @@ class Numbering:
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
     numerals: dict[str, tuple[str, ...]]  # how a number given by place is written ({n:cn})
     capital_variants: dict[str, str]  # other forms of a capital numeral (参 for 叁)
+    misread_numerals: dict[int, str]  # what OCR reads in place of a Chinese numeral (— for 一), as a translate table
     rank: dict[str, int]  # a style's place in the conventional order of levels (0: the highest)
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
 
@@ -139,6 +141,7 @@ def numbering() -> Numbering:
             mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
+            compile_pattern(mid["prose_number"], _FILE),
             compile_pattern(mid["announcing"], _FILE), compile_pattern(mid["after_note"], _FILE),
             compile_pattern(mid["run_on"], _FILE),
         ),
@@ -146,6 +149,7 @@ def numbering() -> Numbering:
         enclosed=(enclosed := _enclosed(data)),
         numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
         capital_variants=dict(data.get("capital_variants", {})),
+        misread_numerals=str.maketrans(data.get("misread_numerals", {})),
         rank={key: place for place, key in enumerate(data["conventional_order"])},
         first_chars=_first_chars(styles, enclosed),
     )
@@ -323,6 +327,8 @@ def _styled_heading(window: str) -> HeadingNumber | None:
         if not match:
             continue
         raw = match.group("n") if "n" in style.pattern.groupindex and style.numeral != "auto" else ""
+        if style.numeral == "cn":
+            raw = raw.translate(numbering().misread_numerals)  # a label OCR misread (—、) reads as its numeral
         value = 0 if style.numeral == "auto" else numeral_value(raw, style.numeral)
         if value is None:
             continue

@@ -33,9 +33,11 @@ _BLANKS = " \t\f\v\r\u3000"
 _WORD = re.compile(r"[^ \t\f\v\r\u3000]+")  # a cell of a row whose cells blanks separate
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
-# A row number as a 序号 cell writes it: 1, 1., (1), 一, 一、, (一), ①.
+# A row number as a 序号 cell writes it: 1, 1., (1), 一, 一、, (一), ①; in a scan OCR misread (numbering.yaml,
+# misread_numerals): 二， and —、 (a dash alone is an empty cell, no number).
 _ROW_NUMBER = re.compile(
-    r"^(?:(?P<a>\d{1,3})[.、]?|\((?P<ap>\d{1,3})\)|(?P<c>[一二三四五六七八九十]{1,3})[、.]?"
+    r"^(?:(?P<a>\d{1,3})[.、]?|\((?P<ap>\d{1,3})\)|(?P<c>[一二三四五六七八九十]{1,3})[、.，,]?"
+    r"|(?P<c2>[一二三四五六七八九十]{0,2}[—―－-])[、，,]"
     rf"|\((?P<cp>[一二三四五六七八九十]{{1,3}})\)|(?P<o>[{CIRCLED}]))$"
 )
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
@@ -191,9 +193,10 @@ def row_number(cell: str) -> tuple[str, int, str] | None:
         return "table_row", int(match.group("a")), match.group("a")
     if match.group("ap"):
         return "arabic_paren", int(match.group("ap")), f"({match.group('ap')})"
-    if match.group("c"):
-        value = numeral_value(match.group("c"), "cn")
-        return ("cn_dun", value, match.group("c")) if value else None
+    if match.group("c") or match.group("c2"):
+        numeral = (match.group("c") or match.group("c2")).translate(numbering().misread_numerals)
+        value = numeral_value(numeral, "cn")
+        return ("cn_dun", value, numeral) if value else None
     if match.group("cp"):
         value = numeral_value(match.group("cp"), "cn")
         return ("cn_paren", value, f"({match.group('cp')})") if value else None

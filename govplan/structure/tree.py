@@ -871,8 +871,7 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
     return (
         re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
-        # a number of an arabic list or a Chinese one with its 、, right after a phrase character
-        scanner(compile_pattern(r"(?<=[{han}”’》)）])(?:{arabic_ordinal}\.(?!\d)|{cn_ordinal}、)")),
+        scanner(mid.prose_number),
     )
 
 
@@ -895,9 +894,11 @@ def _lifted(nodes: list[_Open]) -> list[_Open]:
 
 def _title_at(lines: list[Line], k: int, titles: dict[str, str]) -> str | None:
     """The title (compacted) that line ``k`` holds whole or begins and the next lines finish (a title
-    wrapped over up to three lines), or None."""
+    wrapped over up to three lines, one blank line between them where a copy doubled every line break:
+    c22 as perturb's double_blank_lines), or None."""
     text = ""
-    for line in lines[k:k + 3]:
+    doubled = k + 1 < len(lines) and lines[k + 1].blank
+    for line in lines[k:k + 5:2] if doubled else lines[k:k + 3]:
         if line.blank:
             return None
         text += _compact(line.text)

@@ -22,6 +22,7 @@ from govplan.annotate.units.names import (
     looks_like_unit,
     name_ends,
     name_list,
+    starts_with_level,
 )
 from govplan.annotate.units.rules import COLONS, Rules
 from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
@@ -55,7 +56,7 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
         return _duty_units(nt.text, pos, pos + len(title), duty, (pos, _clause_end(nt.text, duties, rules)), registry, rules)
-    named = registry.knows(title) or title.startswith(rules.words["sentence_prefixes"])
+    named = registry.knows(title) or starts_with_level(title, 0, rules)
     if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
         return []
     return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]

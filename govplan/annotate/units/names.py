@@ -227,7 +227,7 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
         return False
     name_words = words(name)
     if suffixed:
-        if not name.startswith(rules.words["sentence_prefixes"]) and not plain_start(name_words[0], rules):
+        if not starts_with_level(name, 0, rules) and not plain_start(name_words[0], rules):
             return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
         return not any(breaks_name(word, rules) for word in name_words)  # 相关职能处室作为成员单位
     return plain_words(name_words, rules)
@@ -331,9 +331,20 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def leveled_at(text: str, pos: int, rules: Rules) -> bool:
-    """Whether a level (县, 市, 国家…) begins the text at ``pos``; 市场, 区域 begin like one but name none."""
+    """Whether a level (县, 市, 国家…) or a named place of one (奈曼旗, 喀什地区) begins the text at ``pos``;
+    市场, 区域 begin like one but name none."""
     w = rules.words
-    return text.startswith(w["sentence_prefixes"], pos) and not text.startswith(w["level_false_starts"], pos)
+    return starts_with_level(text, pos, rules) and not text.startswith(w["level_false_starts"], pos)
+
+
+def starts_with_level(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a level word (县, 旗, 自治区…) or a place named with one (阿拉善盟, 喀什地区) opens the text at ``pos``."""
+    if text.startswith(rules.words["sentence_prefixes"], pos):
+        return True
+    place = rules.named_place.match(text, pos)
+    return place is not None and not any(
+        word in rules.openers or word in rules.words["region_kinds"] for word in words(place.group())
+    )  # 赋予统筹地区…, 欠发达地区…: a verb or a kind of region, no place
 
 
 def word_ends_at(text: str, start: int, end: int) -> bool:
@@ -401,6 +412,8 @@ def name_ends(
     named = sorted(e for e in ends if not is_person(text[pos:e], rules) and (collective or "各" not in text[pos + 1:e]))
     if any(text[e - 1] in CLOSE for e in named):
         named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
+    if len(named) > 1 and text[pos:named[0]] in rules.bare_levels:
+        named = named[1:]  # 街道党工委, 街道农业服务中心: the level's own organ, not the level
     bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
     if bodies:
         return [e for e in named if e >= max(bodies)]

@@ -44,6 +44,7 @@ class Rules:
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
     level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
+    named_place: re.Pattern[str]  # a place named with an autonomous level (奈曼旗, 喀什地区), before its organ
     level_choice: re.Pattern[str]  # a level noun before its alternatives in brackets (县(市), 县(市、区)): distributive
     joint_organs: re.Pattern[str]
     joint_levels: re.Pattern[str]  # 州、 / 省、市、 before a name of the last level: the levels' organs as one name
@@ -117,6 +118,9 @@ def rules() -> Rules:
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
         ),
         level_run=re.compile(rf"(?:{alternation(w['level_nouns'])})+(?:\([^()]*\))?"),
+        named_place=re.compile(
+            rf"[{piece('han')}]{{1,{int(w['place_chars'])}}}?(?:{alternation(w['place_levels'])})(?=[{piece('han')}])"
+        ),
         level_choice=re.compile(
             rf"(?:{alternation(w['level_nouns'])})\((?:{alternation(w['level_nouns'])})(?:、(?:{alternation(w['level_nouns'])}))*\)"
             rf"(?!{alternation(w['level_counts'])})"
