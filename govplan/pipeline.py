@@ -15,6 +15,7 @@ from govplan.annotate.base import DocContext, NodeText
 from govplan.grammar import compile_pattern
 from govplan.normalize import Normalized, normalize
 from govplan.registry import registry_for_contents
+from govplan.scanning import scanner
 from govplan.readers import SourceText
 from govplan.spec.found import Found
 from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitRef
@@ -164,7 +165,8 @@ def _counts_roc_years(normalized: Normalized, lines: list[Line]) -> bool:
     """Whether the source counts years from 1912 (Taiwan): converted with tw2s, naming 民国, or writing
     a date with a Republic-of-China year (109年8月1日, 113 年 7 月 12 日) in text converted otherwise."""
     head = lines[:_ROC_LOOKAHEAD]
-    return normalized.conversion == "tw2s" or any("民国" in line.text or _ROC_DATE.search(line.text) for line in head)
+    roc_date = scanner(_ROC_DATE)  # a line without 年 holds no such date
+    return normalized.conversion == "tw2s" or any("民国" in line.text or roc_date.search(line.text) for line in head)
 
 
 def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:

@@ -20,7 +20,7 @@ import re._constants as _c  # the pattern parser, to read what every match holds
 import re._parser as _parser
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,27 @@ class Scanner:
     reach: int = 0  # the longest match
     ahead: int = 0  # the farthest a lookahead looks past a match's end
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of ``pattern.finditer(text)``."""
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, pos)``: none after one search where a needed character
+        is missing (most calls; searched in the whole text, as a lookbehind may need one before ``pos``),
+        re's own iterator where no window applies; no generator in either case."""
         if self.needed is not None and self.needed.search(text) is None:
-            return
+            return iter(())
         if self.anchors is None:
-            yield from self.pattern.finditer(text)
-            return
+            return self.pattern.finditer(text, pos)
+        return self._windowed(text, pos)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``: None after one search where a needed character is missing."""
+        if self.needed is not None and self.needed.search(text) is None:
+            return None
+        return self.pattern.search(text)
+
+    def _windowed(self, text: str, pos: int) -> Iterator[re.Match[str]]:
+        """The matches inside the windows that end at an anchor (none starting before ``pos``)."""
         window_start = window_end = -1
-        for anchor in self.anchors.finditer(text):
-            start, end = max(0, anchor.start() - self.reach + 1), anchor.end() + self.ahead
+        for anchor in self.anchors.finditer(text, pos):
+            start, end = max(pos, anchor.start() - self.reach + 1), anchor.end() + self.ahead
             if start > window_end:
                 if window_end > window_start:
                     yield from self.pattern.finditer(text, window_start, window_end)
@@ -98,19 +109,27 @@ def _needed_by(op: Any, arg: Any) -> set[str] | None:
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         return _needed(list(arg[2])) if arg[0] >= 1 else None
     if op is _c.BRANCH:
-        union: set[str] = set()
-        for alternative in arg[1]:
-            found = _needed(list(alternative))
-            if found is None:
-                return None
-            union |= found
-        return union
+        return _union(_needed(list(alternative)) for alternative in arg[1])
     return None
 
 
+def _union(found: Iterable[set[str] | None]) -> set[str] | None:
+    """What every branch of an alternation gives, together (None where one branch gives nothing known)."""
+    union: set[str] = set()
+    for chars in found:
+        if chars is None:
+            return None
+        union |= chars
+    return union
+
+
 def _last_chars(parsed: Any) -> set[str] | None:
-    """The characters every match ends with: the pattern's last item is one literal or a set of them."""
+    """The characters every match ends with: the pattern's last item that takes characters (lookarounds
+    after it take none) is one literal or a set of them, or a group or alternation every branch of
+    which ends so (一、, or 1. with a lookahead after it: 、 or .)."""
     items = list(parsed)
+    while items and items[-1][0] in (_c.ASSERT, _c.ASSERT_NOT):
+        items.pop()
     if not items:
         return None
     op, arg = items[-1]
@@ -118,6 +137,10 @@ def _last_chars(parsed: Any) -> set[str] | None:
         return {chr(arg)}
     if op is _c.IN and all(item_op is _c.LITERAL for item_op, _ in arg):
         return {chr(code) for _, code in arg}
+    if op is _c.SUBPATTERN:
+        return _last_chars(arg[3])
+    if op is _c.BRANCH:
+        return _union(_last_chars(alternative) for alternative in arg[1])
     return None
 
 

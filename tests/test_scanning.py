@@ -19,9 +19,10 @@ PATTERNS = [
     r"\d{1,4}(?=天内)天",  # a lookahead past the anchor
     r"\d{1,4}(?!天)月",
     r"(?:第)?\d{1,2}条",
+    r"(?<=[年月])(?:\d{1,2}\.(?!\d)|[一二三]{1,3}、)",  # branches ending in a literal, a lookahead after one
 ]
 FALLBACKS = [r"\d+$", r"\d+\b年", r"\d+年?", r"[年月]\d+", r"(?i)a年"]
-ALPHABET = "0123456789年月日天内前第条民国〇一二三 .\n"
+ALPHABET = "0123456789年月日天内前第条民国〇一二三 .、\n"
 
 
 @pytest.mark.parametrize("pattern", PATTERNS)
@@ -30,8 +31,9 @@ ALPHABET = "0123456789年月日天内前第条民国〇一二三 .\n"
 def test_the_same_matches_as_a_whole_scan(pattern: str, text: str) -> None:
     compiled = re.compile(pattern)
     assert scanner(compiled).anchors is not None
-    expected = [(m.span(), m.groups()) for m in compiled.finditer(text)]
-    assert [(m.span(), m.groups()) for m in scanner(compiled).finditer(text)] == expected
+    for pos in (0, 1, 5):
+        expected = [(m.span(), m.groups()) for m in compiled.finditer(text, pos)]
+        assert [(m.span(), m.groups()) for m in scanner(compiled).finditer(text, pos)] == expected
 
 
 @pytest.mark.parametrize("pattern", FALLBACKS)

@@ -23,6 +23,7 @@ from govplan.annotate.evidence import evidence
 from govplan.grammar import compile_pattern
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
+from govplan.scanning import Scanner, scanner
 from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
 from govplan.textmemo import text_memo
@@ -268,15 +269,15 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
     """Number-with-unit matches of every shape, doubling and percent words first."""
-    return [
-        *rules.doubling.finditer(text),
-        *rules.percent_word.finditer(text),
-        *rules.zero.finditer(text),
-        *rules.arabic.finditer(text),
-        *rules.unitless.finditer(text),
-        *rules.chinese.finditer(text),
-        *rules.bare_amount.finditer(text),
-    ]
+    return [match for shape in _number_scanners() for match in shape.finditer(text)]
+
+
+@cache
+def _number_scanners() -> tuple[Scanner, ...]:
+    """The number shapes in _number_matches' order, each skipping a text without a character it needs (翻, 百, 零…)."""
+    rules = _rules()
+    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.arabic, rules.unitless, rules.chinese, rules.bare_amount)
+    return tuple(scanner(shape) for shape in shapes)
 
 
 def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 from typing import Callable
+
+from govplan.scanning import Scanner
 
 
 @dataclass
@@ -35,7 +38,11 @@ class MappedText:
         the offset map only changes where characters are deleted."""
         if any(len(new) > 1 for new in table.values()):
             raise ValueError("replace_chars maps one character to at most one")
-        text = self.text.translate({ord(old): new or None for old, new in table.items()})
+        translation = {ord(old): new or None for old, new in table.items()}
+        # runs of the table's characters translated where they stand: the same text as translating
+        # the whole, without a dictionary lookup for each of the other characters
+        runs = re.compile("[" + re.escape("".join(table)) + "]+") if table else None
+        text = runs.sub(lambda run: run.group().translate(translation), self.text) if runs else self.text
         deleted = "".join(old for old, new in table.items() if not new)
         gone = [m.start() for m in re.finditer(f"[{re.escape(deleted)}]", self.text)] if deleted else []
         if not gone:
@@ -47,13 +54,18 @@ class MappedText:
             ends.extend(self.ends[keep_from:keep_to])
         return MappedText(text, starts, ends, self.original_length)
 
-    def substitute(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> "MappedText":
-        """Regex rewrite; each replacement maps onto the whole original extent of its match."""
+    def substitute(self, pattern: re.Pattern[str] | Scanner, repl: Callable[[re.Match[str]], str]) -> "MappedText":
+        """Regex rewrite; each replacement maps onto the whole original extent of its match. Without
+        a match the text and its offset map stay as they are (shared, not copied)."""
+        matches = pattern.finditer(self.text)
+        first = next(matches, None)
+        if first is None:
+            return MappedText(self.text, self.starts, self.ends, self.original_length)
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
-        for match in pattern.finditer(self.text):
+        for match in chain((first,), matches):
             s, e = match.span()
             out.append(self.text[pos:s])
             starts.extend(self.starts[pos:s])

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from govplan.normalize.mapped import MappedText
 from govplan.normalize.script import detect_script, to_simplified
+from govplan.scanning import scanner
 
 # Full-width forms folded to ASCII: letters, digits, brackets and a few symbols used in numbers.
 # Chinese sentence punctuation (，。：；、) is kept as written. Circled numbers (①) are not folded.
@@ -50,7 +51,7 @@ def normalize(original: str) -> Normalized:
     script, config = detect_script(original)
     if config:
         mapped = to_simplified(mapped, config)
-    mapped = mapped.substitute(_GLOSS, lambda m: "")
+    mapped = mapped.substitute(scanner(_GLOSS), lambda m: "")  # skips a text without "(" in one search
     mapped = mapped.replace_chars(_FOLD)
-    mapped = mapped.substitute(_RANGE, lambda m: "-")
+    mapped = mapped.substitute(scanner(_RANGE), lambda m: "-")
     return Normalized(mapped, script, config)

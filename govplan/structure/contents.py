@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
+from govplan.scanning import scanner
 from govplan.structure.lines import Line
 from govplan.structure.numbering import match_heading
 
@@ -42,8 +43,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
     a contents list copied without them (a web copy of a 预案's 目录: 总则 / 1.1 编制目的 …), known
     because the body repeats its entries in their order."""
     data = _contents()
-    led = {k for k, line in enumerate(lines)
-           if not line.blank and data.entry is not None and data.entry.search(line.text)}
+    entry = scanner(data.entry) if data.entry is not None else None  # most lines hold no leader character
+    led = {k for k, line in enumerate(lines) if not line.blank and entry is not None and entry.search(line.text)}
     return led | _unled_lists(lines, data)
 
 

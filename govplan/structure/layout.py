@@ -21,6 +21,7 @@ from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
 from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
+from govplan.scanning import scanner
 from govplan.structure.numbering import heading_at, match_heading, numbering
 
 _FILE = "govplan/data/layout.yaml"
@@ -147,8 +148,10 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
     parsing then sees the lines the document had.
     Each break replaces the first character of its blank, so the offset map is unchanged."""
     text = mapped.text
-    breaks = {match.start("blank") for pattern in layout.line_break_blanks for match in pattern.finditer(text)}
-    wide = {match.start("blank") for match in layout.wide_blank.finditer(text) if not _after_heading_number(text, match.start("blank"))}
+    # each scan skips a text without the character its matches need (a blank; 年 for a date)
+    breaks = {match.start("blank") for pattern in layout.line_break_blanks for match in scanner(pattern).finditer(text)}
+    wide = {match.start("blank") for match in scanner(layout.wide_blank).finditer(text)
+            if not _after_heading_number(text, match.start("blank"))}
     if not breaks and not wide:
         return mapped
     rows = text.split("\n")

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from govplan.spec.found import Cell, Found
 from govplan.grammar import compile_pattern
+from govplan.scanning import Scanner, scanner
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.contents import contents_lines
 from govplan.structure.lines import Line, Locator
@@ -857,10 +858,11 @@ class TreeBuilder:
 
 
 @lru_cache(maxsize=1)
-def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
     """Where a number may stand inside a line, right before a character a heading number can start
     with: after a sentence end or a colon (blanks may follow), or after a run of blanks or a page
-    break; and, for a heading glued to a paragraph's end, after a clause mark."""
+    break; and, for a heading glued to a paragraph's end, after a clause mark (scanned only near
+    the 、 or . that ends such a number: its lookbehind would otherwise be tried at every character)."""
     data = numbering()
     mid = data.midline
     first = "".join(sorted(data.first_chars)) if data.first_chars is not None else ""
@@ -869,7 +871,7 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return (
         re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
-        mid.prose_number,
+        scanner(mid.prose_number),
     )
 
 

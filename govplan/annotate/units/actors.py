@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.base import NodeText
 from govplan.annotate.units.names import (
     anchored,
@@ -86,7 +87,7 @@ def _duty_role(text: str, pos: int, rules: Rules) -> str | None:
     role = _role_word(text, pos, rules)
     if role is not None:
         return role
-    verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
+    verb = first_word_at(text, pos, rules.verbs_longest_first)
     return "support" if verb is not None and rules.verb_role[verb] == "support" else None
 
 
@@ -164,7 +165,7 @@ def _shared_action_follows(text: str, pos: int, rules: Rules) -> bool:
     for _ in range(4):
         if text.startswith(rules.words["shared_actions"], pos):
             return True
-        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        skip = first_word_at(text, pos, rules.skippable)
         if skip is None:
             return False
         pos += len(skip)
@@ -182,14 +183,14 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
     after the charge verb still leads (负责总体牵头协调…)."""
     role = None
     for _ in range(4):
-        verb = next((v for v in rules.verbs_longest_first if text.startswith(v, pos)), None)
+        verb = first_word_at(text, pos, rules.verbs_longest_first)
         if verb is not None and rules.verb_role[verb] == "lead":
             return "lead"
-        charge = next((c for c in rules.words["charge_verbs"] if text.startswith(c, pos)), None)
+        charge = first_word_at(text, pos, rules.words["charge_verbs"])
         if role is None and charge is not None:
             role, pos = "responsible", pos + len(charge)
             continue
-        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        skip = first_word_at(text, pos, rules.skippable)
         if skip is None:
             break
         pos += len(skip)
@@ -270,10 +271,10 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     for _ in range(4):
         if text.startswith(w["action_adverbs"], pos):
             return True
-        verb = next((v for v in verbs if text.startswith(v, pos)), None)
+        verb = first_word_at(text, pos, verbs)
         if verb is not None:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
-        skip = next((s for s in rules.actor_skips if text.startswith(s, pos)), None)
+        skip = first_word_at(text, pos, rules.actor_skips)
         passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
         if passed is None:
             return False
@@ -401,7 +402,7 @@ def _skip_back(text: str, end: int, rules: Rules) -> int:
 def _skip_forward(text: str, pos: int, rules: Rules) -> int:
     """Where the verb after a list begins, past up to three skippable words (县财政局要积极|配合)."""
     for _ in range(3):
-        skip = next((s for s in rules.skippable if text.startswith(s, pos)), None)
+        skip = first_word_at(text, pos, rules.skippable)
         if skip is None:
             break
         pos += len(skip)

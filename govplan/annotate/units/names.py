@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from govplan.annotate.prefixes import first_word_at
 from govplan.lexical.segment import words
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.registry import Registry
@@ -364,7 +365,7 @@ def name_list(
     w = rules.words
     names = [first]
     while len(names) < (limit or int(w["max_actor_list"])):
-        sep = next((c for c in w["actor_list_joiners"] if text.startswith(c, names[-1][1])), None)
+        sep = first_word_at(text, names[-1][1], w["actor_list_joiners"])
         if sep is None:
             break
         following = name_ends(text, names[-1][1] + len(sep), any_start, registry, rules, collective)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.registry import Registry
@@ -209,7 +210,7 @@ def _verb_list(
         return None
     verb = text[verb_at:end]
     role = rules.verb_role[verb]
-    opener = next((o for o in rules.words["list_openers"] if text.startswith(o, start)), "")
+    opener = first_word_at(text, start, rules.words["list_openers"]) or ""
     list_start = start + len(opener)
     joint = _joint_at(text, list_start, verb_at, rules)
     parts = [(list_start, verb_at, role)]
