@@ -17,8 +17,9 @@ the clause it came from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
@@ -58,7 +59,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     r = rules()
     blocks = [_block_statements(nt, registry, r) for nt in nodes]
     parents = _parent_indices(nodes)
-    item_depths = _item_block_depths(nodes, blocks, parents)
+    block_owners = _block_owners(nodes, blocks, parents)
     statements: list[Statement] = []
     everywhere: list[Convention] = standalone_conventions(preamble, [], r)
     duties = label_duties(preamble, r)
@@ -66,8 +67,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     for at, nt in enumerate(nodes):
         block = blocks[at]
         if block:
-            owner = nt.node if len(nt.path) in item_depths else _block_owner(nodes, blocks, parents, at)
-            found.append(_Found(nt, owner, _units(block)))
+            found.append(_Found(nt, block_owners[at], _units(block)))
         skip: Spans = [(s.start, s.end) for s in block]
         subheading = _subheading_statement(nt, registry, r, skip)
         parent = parents[at]
@@ -178,35 +178,66 @@ def _block_statements(nt: NodeText, registry: Registry, r: Rules) -> list[Statem
     return found
 
 
-def _block_owner(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None], at: int) -> TaskNode:
-    """The node the block of label lines read from ``nodes[at]`` belongs to.
+def _block_owners(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None]) -> dict[int, TaskNode]:
+    """The task each block of label lines belongs to, by the document's own pattern rather than absolute depths.
 
-    A block at the very end of a node's text climbs to the parent while the node is its
-    parent's last child, not its only one, and no sibling subtree has a block of its own: the block
-    then closes the whole group (seed 001: after 6.…四是… it states the units of (一)). Under an only
-    child nothing shows the group's other items without blocks, and the block stays the item's (c261).
-    ``nodes`` are in document order, so a node's earlier siblings and their subtrees lie between it and
-    its parent.
+    Each block is read from the tree around it (``_closed_node``); the level most blocks are read at, or that
+    prose after a block shows as its own, carries the blocks throughout the document, and a block read above that
+    level belongs to its item of that level (c260: each 1. of a group closed by its 责任单位: line, the last
+    child's too). One block with text after it does not outweigh the rest (seed 001 with its 一、 numbering lost:
+    the next part's heading phrase runs on after the last group's block, which still closes the group).
     """
-    if nodes[at].text[blocks[at][-1].end:].strip():
-        return nodes[at].node  # the block is not at the end of the text: it is the node's own
+    closed = {at: _closed_node(nodes, blocks, parents, at) for at, block in enumerate(blocks) if block}
+    carrying = _carrying_depth(len(nodes[at if _prose_follows(nodes[at], blocks[at]) else read].path)
+                               for at, read in closed.items())
+    return {
+        at: nodes[_ancestor_at(nodes, parents, at, carrying) if len(nodes[read].path) < carrying <= len(nodes[at].path)
+                  else read].node
+        for at, read in closed.items()
+    }
+
+
+def _prose_follows(nt: NodeText, block: list[Statement]) -> bool:
+    """Whether text follows the node's block of label lines."""
+    return bool(nt.text[block[-1].end:].strip())
+
+
+def _carrying_depth(depths: Iterable[int]) -> int:
+    """The depth most blocks are read at; of depths read equally often, the deepest (an item's own block)."""
+    counts = Counter(depths)
+    return max(counts, key=lambda depth: (counts[depth], depth), default=0)
+
+
+def _ancestor_at(nodes: list[NodeText], parents: list[int | None], at: int, depth: int) -> int:
+    """Where the ancestor of ``nodes[at]`` at ``depth`` (or the node itself) stands in ``nodes``."""
+    while len(nodes[at].path) > depth and (parent := parents[at]) is not None:
+        at = parent
+    return at
+
+
+def _closed_node(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None], at: int) -> int:
+    """Where the node the block read from ``nodes[at]`` closes stands in ``nodes``, read from the tree around it.
+
+    A block in a node that is not its parent's last child is the node's own. In a last child it climbs to the
+    parent while the node is its parent's last child, not its only one, and no sibling subtree has a block of its
+    own: the block then closes the whole group (seed 001: after 6.…四是… it states the units of (一)). Under an
+    only child nothing shows the group's other items without blocks, and the block stays the item's (c261).
+    ``nodes`` are in document order, so a node's earlier siblings and their subtrees lie between it and its parent.
+    """
+    if _sibling_follows(nodes, parents, at):
+        return at
     while (parent := parents[at]) is not None and nodes[parent].node.children[-1] is nodes[at].node \
             and len(nodes[parent].node.children) > 1:
         if any(blocks[parent + 1:at]):
             break
         at = parent
-    return nodes[at].node
+    return at
 
 
-def _item_block_depths(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None]) -> set[int]:
-    """Depths at which the document gives items blocks of their own: a block that cannot close a group
-    (prose follows it, or its node is not its parent's last child). At such a depth every item's block is
-    its own, the last child's too (c260: each 1. of a group closed by its 责任单位: line)."""
-    return {
-        len(nt.path) for at, nt in enumerate(nodes)
-        if blocks[at] and (parent := parents[at]) is not None
-        and (nt.text[blocks[at][-1].end:].strip() or nodes[parent].node.children[-1] is not nt.node)
-    }
+def _sibling_follows(nodes: list[NodeText], parents: list[int | None], at: int) -> bool:
+    """Whether ``nodes[at]`` has a sibling after it (it is not its parent's last child)."""
+    parent = parents[at]
+    return parent is not None and nodes[parent].node.children[-1] is not nodes[at].node
 
 
 def _parent_indices(nodes: list[NodeText]) -> list[int | None]:
