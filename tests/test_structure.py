@@ -165,3 +165,17 @@ def test_recipients_listed_under_one_each_are_one_and_index_rows_are_none():
     # c129: a portal's index row ending with an empty 文号: is no 主送
     (spec,) = extract_text("生成日期: 2019-01-23 文号:\n关于印发工作规则的通知\n第一章  总  则\n一、根据宪法，制定本规则。\n")
     assert spec.metadata.recipients == []
+
+
+def test_every_heading_style_tells_the_characters_it_can_start_with() -> None:
+    """The quick test before heading matching holds for every bundled style: an optional part before
+    the numeral (the OCR dash forms 十—、, (-)) adds its characters instead of disabling the test, which
+    made the glued-item scan try every character of every line."""
+    import re._parser as sre_parser
+
+    from govplan.structure.numbering import _pattern_firsts, numbering
+
+    first = numbering().first_chars
+    assert first is not None and {"一", "十", "—", "-", "(", "1", "①"} <= first
+    assert _pattern_firsts(sre_parser.parse("(?P<n>[一二]{0,2}[—-])、")) == {"一", "二", "—", "-"}
+    assert _pattern_firsts(sre_parser.parse("a?")) is None

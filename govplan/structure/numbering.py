@@ -217,38 +217,59 @@ def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> fro
 
 def _pattern_firsts(parsed: Any) -> set[str] | None:
     """The characters a parsed pattern's matches can start with (None: any, or too many)."""
-    c = _sre_constants
+    chars, nullable = _sequence_firsts(parsed)
+    return None if nullable else chars
+
+
+def _sequence_firsts(parsed: Any) -> tuple[set[str] | None, bool]:
+    """The first characters of a sequence of pattern items and whether it can match nothing: an
+    optional item ({0,2}, ?) adds its first characters to those of what follows it."""
+    found: set[str] = set()
     for op, arg in parsed:
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        if op in (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
             continue  # anchors and lookarounds consume nothing
-        if op is c.LITERAL:
-            return {chr(arg)}
-        if op is c.IN:
-            chars: set[str] = set()
-            for kind, value in arg:
-                if kind is c.LITERAL:
-                    chars.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < 512:
-                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
-                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                    chars.update("0123456789")
-                else:
-                    return None
-            return chars
-        if op is c.SUBPATTERN:
-            return _pattern_firsts(arg[-1])
-        if op is c.BRANCH:
-            union: set[str] = set()
-            for branch in arg[1]:
-                first = _pattern_firsts(branch)
-                if first is None:
-                    return None
-                union |= first
-            return union
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-            return _pattern_firsts(arg[2])
-        return None
-    return None
+        chars, nullable = _item_firsts(op, arg)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _item_firsts(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
+    """The first characters of one pattern item (None: any, or too many) and whether it can match nothing."""
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(arg)}, False
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in arg:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < 512:
+                chars.update(chr(x) for x in range(value[0], value[1] + 1))
+            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            else:
+                return None, False
+        return chars, False
+    if op is c.SUBPATTERN:
+        return _sequence_firsts(arg[-1])
+    if op is c.BRANCH:
+        union: set[str] = set()
+        empty = False
+        for branch in arg[1]:
+            chars_of, nullable = _sequence_firsts(branch)
+            if chars_of is None:
+                return None, False
+            union |= chars_of
+            empty = empty or nullable
+        return union, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        chars_of, nullable = _sequence_firsts(arg[2])
+        return chars_of, nullable or arg[0] == 0
+    return None, False
 
 
 def numeral_value(text: str, kind: str) -> int | None:
