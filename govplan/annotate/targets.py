@@ -210,7 +210,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     # under a goals heading a node states goals (False), whatever its document or its cue words say
     report = True if review else False if _under_goals(nt) else True if ctx and ctx.report else None
     mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx))
-    for match in sorted(_number_matches(text, rules), key=lambda m: (m.start(), m.start() - m.end())):
+    for match in sorted(_number_matches(text), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
@@ -267,7 +267,7 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and ranges[i][1] > start
 
 
-def _number_matches(text: str, rules: _Rules) -> list[re.Match[str]]:
+def _number_matches(text: str) -> list[re.Match[str]]:
     """Number-with-unit matches of every shape, doubling and percent words first."""
     return [match for shape in _number_scanners() for match in shape.finditer(text)]
 
