@@ -75,7 +75,7 @@ def _print_table(console: Console, rows: list[tuple[str, ...]]) -> None:
     headers = (tr("文件", "file"), tr("字形", "script"), tr("任务", "tasks"), tr("时限", "deadlines"),
                tr("指标", "targets"), tr("单位", "units"), tr("用时", "time"), tr("待核对", "to review"))
     plain = console.color_system is None and not console.options.ascii_only and not console.legacy_windows
-    text = plain_table(title, headers, rows, console.width) if plain else None
+    text = plain_table(title, headers, rows, console) if plain else None
     if text is not None:
         console.file.write(text)
         return
