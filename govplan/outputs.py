@@ -16,7 +16,6 @@ folder) keeps its folder: ``a/notice.txt`` gives ``a/notice.yaml`` under the out
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -94,14 +93,20 @@ class EarlierOutputs:
             if name.endswith(ending):
                 stem = name[: -len(ending)]
                 found.setdefault(stem, []).append(name)
-                part = _PART.fullmatch(stem)
-                if part:
-                    found.setdefault(part.group(1), []).append(name)
+                base = _compiled_base(stem)
+                if base is not None:
+                    found.setdefault(base, []).append(name)
         return found
 
 
-_PART = re.compile(r"(.*)\.part-\d+", re.DOTALL)  # a compilation document's stem: base, then .part-NN
+_PART = ".part-"  # a compilation document's stem: base, then .part-NN (output_paths)
 _KEPT = ".kept"  # kept_path's mark
+
+
+def _compiled_base(stem: str) -> str | None:
+    """The base of a compilation document's stem (notice.part-01 -> notice); None for any other."""
+    base, part, number = stem.rpartition(_PART)
+    return base if part and number.isdecimal() else None  # isdecimal: the digits \d matches
 
 
 def _entwined(bases: Iterable[str]) -> set[str]:
@@ -111,8 +116,7 @@ def _entwined(bases: Iterable[str]) -> set[str]:
     entwined = set()
     for base in given:
         stem = base[: -len(_KEPT)] if base.endswith(_KEPT) else base
-        part = _PART.fullmatch(stem)
-        for other in {stem, part.group(1) if part else stem} - {base}:
+        for other in {stem, _compiled_base(stem) or stem} - {base}:
             if other in given:
                 entwined |= {base, other}
     return entwined
@@ -120,7 +124,7 @@ def _entwined(bases: Iterable[str]) -> set[str]:
 
 def kept_path(path: Path) -> Path:
     """Where an edited spec of a document no longer found is kept when its name is needed."""
-    return path.with_name(f"{path.stem}.kept{path.suffix}")
+    return path.with_name(f"{path.stem}{_KEPT}{path.suffix}")
 
 
 def pair_documents(old: list[tuple[Path, Any]], fresh: list[Any]) -> list[tuple[Path | None, int | None]]:

@@ -68,7 +68,7 @@ def print_summary(results: list[DocumentResult]) -> None:
 
 def _print_table(console: Console, rows: list[tuple[str, ...]]) -> None:
     """The table of rows under the summary's title and headers: written directly where the console
-    shows no styles and every cell fits (the same text, without rich's per-cell rendering), else by rich."""
+    shows no styles (the text rich would print, without its per-cell rendering), else by rich."""
     from govplan.cli.plain_table import plain_table
 
     title = tr("提取结果", "Extraction summary")
