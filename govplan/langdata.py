@@ -744,6 +744,9 @@ class LayoutData(Strict):
     min_aligned_cells: int = Field(ge=2)
     run_on_attachment_row: str
     min_line_breaks: int
+    glued_article_number: str
+    issue_date_run_together: str
+    issue_date_continuations: Words
     label_line: str
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)
