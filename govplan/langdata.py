@@ -744,7 +744,7 @@ class LayoutData(Strict):
     min_aligned_cells: int = Field(ge=2)
     run_on_attachment_row: str
     min_line_breaks: int
-    glued_article_number: str
+    glued_line_starts: Words
     issue_date_run_together: str
     issue_date_continuations: Words
     label_line: str

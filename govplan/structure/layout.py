@@ -47,7 +47,7 @@ class _Layout:
     min_aligned_cells: int
     run_on_attachment_row: re.Pattern[str]  # a row whose single blanks stay (a run holding 附件:)
     min_line_breaks: int  # breaks a document must show to be taken as run on
-    glued_article_number: re.Pattern[str]  # 第一章/第一条 glued to what stood before it, its blank after it
+    glued_line_starts: tuple[re.Pattern[str], ...]  # line starts a run-together copy glued on (第一章 after a title)
     issue_date: re.Pattern[str]  # a date of issue run together with its signature and what follows
     issue_date_continuations: tuple[str, ...]  # words after a date that go on with its sentence
     date_line: re.Pattern[str]
@@ -89,7 +89,7 @@ def _layout() -> _Layout:
         int(raw["min_aligned_cells"]),
         compile_pattern(raw["run_on_attachment_row"], _FILE),
         int(raw["min_line_breaks"]),
-        compile_pattern(raw["glued_article_number"], _FILE),
+        tuple(compile_pattern(pattern, _FILE) for pattern in raw["glued_line_starts"]),
         compile_pattern(raw["issue_date_run_together"], _FILE),
         tuple(raw["issue_date_continuations"]),
         compile_pattern("^{calendar_date}$", _FILE),
@@ -132,7 +132,7 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if "\f" in mapped.text:
         mapped = mapped.replace_chars({"\f": "\n"})
     layout = _layout()
-    mapped = _break_glued_article_numbers(mapped, layout)
+    mapped = _break_glued_line_starts(mapped, layout)
     mapped = _restore_line_breaks(mapped, layout)
     mapped = _break_issue_dates(mapped, layout)
     mapped = _break_printed_titles(mapped, layout)
@@ -191,10 +191,11 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
     return MappedText("".join(chars), mapped.starts, mapped.ends, mapped.original_length)
 
 
-def _break_glued_article_numbers(mapped: MappedText, layout: _Layout) -> MappedText:
-    """Numbers of chapters and articles a run-together copy glued to the text before them at the start of a line
-    again (layout.yaml, glued_article_number): the blank after each then stays, as in the layout of regulations."""
-    breaks = [match.start() for match in scanner(layout.glued_article_number).finditer(mapped.text)]
+def _break_glued_line_starts(mapped: MappedText, layout: _Layout) -> MappedText:
+    """Line starts a run-together copy glued to the text before them (a chapter's or an article's number, a list's
+    first heading after its lead-in) at the start of a line again (layout.yaml, glued_line_starts)."""
+    breaks = sorted({match.start("at") for pattern in layout.glued_line_starts
+                     for match in scanner(pattern).finditer(mapped.text)})
     return mapped.insert(breaks, "\n") if breaks else mapped
 
 
