@@ -5,6 +5,9 @@ The normalised text is rewritten through its offset map (govplan.normalize.mappe
 still points at the original: a page break (form feed) becomes a line break, page-number lines
 and repeated running heads are removed, and a line break inside a sentence is removed where the
 document shows it wraps its paragraphs (enough lines end mid-sentence and go on in the next line).
+A copy that ran its paragraphs on or together gets its lost line breaks back: blanks become breaks again,
+and line starts every notice has (an article's number, the date of issue, a transmitted document's title)
+start a line again where they were glued to the text before them.
 What counts is language data in govplan/data/layout.yaml.
 """
 
