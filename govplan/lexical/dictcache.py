@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import jieba  # loaded by govplan.lexical.segment, which keeps pkg_resources out of the import
 
 _HEADER = struct.Struct("<qqqqI")  # total frequency, words, groups, size of the group characters, body checksum
-_FORMAT = "grouped-by-first-character-1"
+_FORMAT = "grouped-by-first-character-2"
 _SEPARATOR = "\n"  # dictionary words are lines of jieba's dictionary file: none holds a newline
 
 
@@ -58,11 +58,14 @@ class Dictionary:
                 del self._pending[char]  # after loading: another thread waits on the lock till then
 
     def load_all(self) -> None:
-        """Make sure FREQ holds the whole dictionary."""
+        """Make sure FREQ holds the whole dictionary (as one text split in one call when nothing is loaded yet)."""
         if not self._pending:
             return
         with self._lock:
-            for group in self._pending.values():
+            groups = list(self._pending.values())
+            if not self._freq and groups:  # every group, in the entry's order: one text, one array
+                groups = [(0, len(self._values), groups[0][2], groups[-1][3])]
+            for group in groups:
                 self._load(group)
             self._pending.clear()
             self._raw, self._values = b"", array("q")
@@ -115,20 +118,20 @@ def _open(path: Path) -> tuple[int, bytes, array[int], dict[str, tuple[int, int,
     except (OSError, struct.error, ValueError):
         return None
     offset += chars_size
-    if len(chars) != groups or sum(counts) != count or offset + sum(sizes) != len(raw):
+    if not groups or len(chars) != groups or sum(counts) != count or offset + sum(sizes) + groups - 1 != len(raw):
         return None
     pending: dict[str, tuple[int, int, int, int]] = {}
     word = 0
     for char, words, size in zip(chars, counts, sizes):
         pending[char] = (word, word + words, offset, offset + size)
         word += words
-        offset += size
+        offset += size + len(_SEPARATOR)  # the groups' texts are lines of one text too
     return total, raw, values, pending
 
 
 def _write(path: Path, freq: dict[str, int], total: int) -> None:
     """Cache ``freq`` and ``total`` grouped by first character; a dictionary the format cannot hold is left uncached."""
-    if any(_SEPARATOR in word or not word for word in freq) or not all(type(f) is int for f in freq.values()):
+    if not freq or any(_SEPARATOR in word or not word for word in freq) or not all(type(f) is int for f in freq.values()):
         return
     groups: dict[str, list[str]] = {}
     for word in freq:
@@ -141,7 +144,7 @@ def _write(path: Path, freq: dict[str, int], total: int) -> None:
         return
     body = b"".join([
         array("q", map(len, groups.values())).tobytes(), array("q", map(len, texts)).tobytes(),
-        values.tobytes(), chars, *texts,
+        values.tobytes(), chars, _SEPARATOR.encode("utf-8").join(texts),
     ])
     header = _HEADER.pack(total, len(freq), len(groups), len(chars), zlib.adler32(body))
     try:
