@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode
@@ -41,6 +41,14 @@ def _implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 
 
 @cache
+def _resolvers_for(first: str) -> tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...]:
+    """(tag, match) of the resolvers tried for plain scalars starting with ``first``: ruamel's
+    patterns are lazy proxies that cost a Python call on every use (fingerprints, starting with a
+    digit, meet three each), their compiled patterns' match methods do not."""
+    return tuple((tag, pattern.match) for tag, pattern in _implicit_resolvers().get(first, ()))
+
+
+@cache
 def resolver_starts() -> frozenset[str]:
     """First characters that can make a plain scalar anything but a string."""
     return frozenset(k for k in _implicit_resolvers() if k)
@@ -51,8 +59,8 @@ def resolve_plain(value: str) -> str:
     character whose pattern matches, else str."""
     if not value:
         return TAG + "null"
-    for tag, pattern in _implicit_resolvers().get(value[0], ()):
-        if pattern.match(value):
+    for tag, match in _resolvers_for(value[0]):
+        if match(value):
             return str(tag)
     return TAG + "str"
 
