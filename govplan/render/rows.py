@@ -141,7 +141,13 @@ class _Shown:
         rest = _words().label.sub("", rest)
         for word in (*self.names, *(d.text for d in self.deadlines), *_words().fillers):
             rest = rest.replace(word, "")
-        return re.sub(rf"[^{_HAN}A-Za-z0-9]", "", rest) == "" and rest != piece.strip()
+        return not any(map(_says_something, rest)) and rest != piece.strip()
+
+
+def _says_something(char: str) -> bool:
+    """A Han character, an ASCII letter or a digit (a character class of the Han block takes re
+    2 ms to compile, in every process that renders)."""
+    return "\u4e00" <= char <= "\u9fff" or char.isascii() and char.isalnum()
 
 
 def _without_shown(text: str, shown: _Shown) -> str:
