@@ -36,8 +36,10 @@ _PLAIN_BAD_START = frozenset("[]{},&*!|>%@`?:#'\"")
 _MARKED_START = _PLAIN_BAD_START | resolver_starts() | {"-"}
 
 Token = tuple[int, int, str | None, str | None, int, int]  # col, kind, key, raw value, line, value col
+# Short scalars (kinds, roles, true, offsets) repeat in every spec: their values, all immutable
+# (text, numbers, dates, booleans, None), are remembered by the text as written, up to a bound.
 _UNREAD = object()
-_SHORT = 12  # characters of the scalars whose values are remembered
+_SHORT = 12
 _SHORT_VALUES_KEPT = 100_000
 _short_values: dict[str, Any] = {}
 

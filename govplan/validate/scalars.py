@@ -22,10 +22,6 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Short words (true, txt, freq values) repeat in every spec: their values (all immutable: bool,
-# None, numbers, dates, text) are remembered.
-_CACHED_LENGTH = 12
-_short_values: dict[str, Any] = {}
 
 
 @cache
@@ -89,11 +85,7 @@ def plain(value: str) -> Any:
         return _date_or_text(value)
     if _FIXED.fullmatch(value):
         return float(value)
-    if len(value) > _CACHED_LENGTH:
-        return construct(resolve_plain(value), value)
-    if value not in _short_values:
-        _short_values[value] = construct(resolve_plain(value), value)
-    return _short_values[value]
+    return construct(resolve_plain(value), value)  # short ones are remembered by the fast reader (fastyaml._scalar)
 
 
 def _date_or_text(value: str) -> dt.date | str:
