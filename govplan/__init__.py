@@ -13,10 +13,7 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from govplan import charsets
-
 __version__ = "0.1.0"
-charsets.install()  # before any module of govplan compiles its patterns
 
 _API = ("extract", "extract_text", "validate", "validate_files", "render", "render_per_unit", "merge", "spec_text", "process_document", "run_options",
         "Document", "DocumentResult", "DocumentError", "RunOptions", "ExtractOptions", "MergeResult", "Spec")
