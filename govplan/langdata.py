@@ -747,6 +747,8 @@ class LayoutData(Strict):
     glued_line_starts: Words
     issue_date_run_together: str
     issue_date_continuations: Words
+    glued_heading_before: str
+    min_glued_headings: int
     label_line: str
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)

@@ -52,6 +52,8 @@ class _Layout:
     min_line_breaks: int  # breaks a document must show to be taken as run on
     glued_line_starts: tuple[re.Pattern[str], ...]  # line starts a run-together copy glued on (第一章 after a title)
     issue_date: re.Pattern[str]  # a date of issue run together with its signature and what follows
+    glued_heading_before: re.Pattern[str]  # what stands before a heading number a run-together page glued on
+    min_glued_headings: int  # such headings a page shows when it ran its lines together
     issue_date_continuations: tuple[str, ...]  # words after a date that go on with its sentence
     date_line: re.Pattern[str]
     min_wraps: int
@@ -94,6 +96,8 @@ def _layout() -> _Layout:
         int(raw["min_line_breaks"]),
         tuple(compile_pattern(pattern, _FILE) for pattern in raw["glued_line_starts"]),
         compile_pattern(raw["issue_date_run_together"], _FILE),
+        compile_pattern(raw["glued_heading_before"], _FILE),
+        int(raw["min_glued_headings"]),
         tuple(raw["issue_date_continuations"]),
         compile_pattern("^{calendar_date}$", _FILE),
         int(raw["min_wraps"]),
@@ -135,10 +139,12 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if "\f" in mapped.text:
         mapped = mapped.replace_chars({"\f": "\n"})
     layout = _layout()
+    together = _ran_together(mapped.text, layout)  # judged on the page as it came, before blanks turn into breaks
     mapped = _break_glued_line_starts(mapped, layout)
     mapped = _restore_line_breaks(mapped, layout)
-    mapped = _break_issue_dates(mapped, layout)
-    mapped = _break_printed_titles(mapped, layout)
+    if together:
+        mapped = _break_issue_dates(mapped, layout)
+        mapped = _break_printed_titles(mapped, layout)
     mapped = _break_glued_labels(mapped, layout)
     text = mapped.text
     if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
@@ -200,6 +206,19 @@ def _break_glued_line_starts(mapped: MappedText, layout: _Layout) -> MappedText:
     breaks = sorted({match.start("at") for pattern in layout.glued_line_starts
                      for match in scanner(pattern).finditer(mapped.text)})
     return mapped.insert(breaks, "\n") if breaks else mapped
+
+
+def _ran_together(text: str, layout: _Layout) -> bool:
+    """Whether the page shows it ran its lines together: at least `min_glued_headings` heading numbers stand
+    inside a line, after a sentence end or a run of blanks, where a laid-out notice starts a line. Like every
+    other repair here, the breaks that follow are made only on such evidence, never in a page whose lines stand."""
+    glued = 0
+    for match in layout.glued_heading_before.finditer(text):
+        if heading_at(text, match.end()) is not None:
+            glued += 1
+            if glued >= layout.min_glued_headings:
+                return True
+    return False
 
 
 def _break_issue_dates(mapped: MappedText, layout: _Layout) -> MappedText:
