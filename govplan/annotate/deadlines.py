@@ -30,6 +30,7 @@ from govplan.spec.model import Deadline, Recurrence
 
 _CN_DIGIT = piece("cn_digit")
 _DEICTIC_YEARS = ("今", "明")  # this year, next year: counted from the document's own year
+_DATED_YEARS = ("issue_date", "page", "assumed")  # year_from values that come with a month of issue
 
 
 @cache
@@ -471,6 +472,15 @@ def _written_year(raw: str, ctx: DocContext) -> int | None:
     return year
 
 
+def _year_of_month(year: int, month: int, ctx: DocContext) -> int:
+    """The year of a month a deadline's cue names without a year: one before the month of issue is the next
+    year's (于1月底前 in a notice of November: c217) where the year is the date's of issue."""
+    issued = ctx.doc_date
+    if issued is not None and ctx.year_from in _DATED_YEARS and year == issued.year and month < issued.month:
+        return year + 1
+    return year
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -494,6 +504,8 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return None
     if year is None:
         return _When(None, None, None, words["reasons"]["no_year"])
+    if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")):
+        year = _year_of_month(year, month, ctx)
     try:
         start_day = day if g[f"{tag}d"] else 1
         if g[f"{tag}m"] and g[f"{tag}mp"] and not g[f"{tag}d"]:
@@ -541,7 +553,8 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if not _point_is_deadline(m, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if when is None or _before_document(when.explicit_year, ctx) or _as_of(g["lead"], when, text, m.end(), ctx, words):
+    if (when is None or _before_document(when.explicit_year, ctx) or _over_at_issue(g, when, ctx)
+            or _as_of(g["lead"], when, text, m.end(), ctx, words)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -551,6 +564,14 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     else:
         kind = "on" if g["ad"] and not g["lead"] else "by"
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+
+
+def _over_at_issue(g: dict[str, str | None], when: _When, ctx: DocContext) -> bool:
+    """A date written without a year or a cue that is over by the date of issue (3月29日，国务院印发…; 上半年增长8.6%
+    in an October report: c212, c227) says when something happened: a notice sets no deadline already past."""
+    issued = ctx.doc_date
+    return (issued is not None and when.due is not None and when.due < issued and ctx.year_from in _DATED_YEARS
+            and not (g["ay"] or g["lead"] or g["suf"]))
 
 
 def _groups(m: re.Match[str]) -> dict[str, str | None]:
