@@ -553,7 +553,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if not _point_is_deadline(m, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if (when is None or _before_document(when.explicit_year, ctx) or _over_at_issue(g, when, ctx)
+    if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, text, when, ctx, rules)
             or _as_of(g["lead"], when, text, m.end(), ctx, words)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
@@ -566,12 +566,13 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
 
 
-def _over_at_issue(g: dict[str, str | None], when: _When, ctx: DocContext) -> bool:
-    """A date written without a year or a cue that is over by the date of issue (3月29日，国务院印发…; 上半年增长8.6%
-    in an October report: c212, c227) says when something happened: a notice sets no deadline already past."""
-    issued = ctx.doc_date
-    return (issued is not None and when.due is not None and when.due < issued and ctx.year_from in _DATED_YEARS
-            and not (g["ay"] or g["lead"] or g["suf"]))
+def _over_when_posted(m: re.Match[str], text: str, when: _When, ctx: DocContext, rules: _Rules) -> bool:
+    """A date written without a year or a cue of its own that is over by the day a page was posted (3月29日，国务院
+    印发… on a page of 31 March; 上半年增长8.6% on one of October; 將在一月二十日放寒假 on one of December: c212, c227,
+    c231) says what a page reports. A notice's own date of issue keeps its past stages (动员部署 3月10日), as gold does."""
+    posted = ctx.doc_date
+    return (posted is not None and ctx.year_from == "page" and when.due is not None and when.due < posted
+            and not _groups(m)["ay"] and not _strongly_cued(m, text, rules))
 
 
 def _groups(m: re.Match[str]) -> dict[str, str | None]:
@@ -646,7 +647,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     words = rules.words
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
     goal = _stated_as_goal(text, m.start(), words)
-    strong = bool(g["lead"] or g["suf"] or shared or goal or _bracketed(text, m, words))
+    strong = _strongly_cued(m, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
@@ -678,6 +679,14 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
+
+
+def _strongly_cued(m: re.Match[str], text: str, rules: _Rules) -> bool:
+    """Whether a date has a cue of its own: a lead (到, 于) or a suffix (前, 底前), a lead it shares (到2023年底和
+    2030年), the words of a goal, or the brackets of a stage's time (建立工作机制（8月）)."""
+    g = _groups(m)
+    shared = not g["lead"] and _shares_lead(text, m.start(), rules)
+    return bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
 
 
 def _shares_lead(text: str, start: int, rules: _Rules) -> bool:
