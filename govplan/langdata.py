@@ -697,6 +697,7 @@ class ConfigData(Strict):
 class ValidateData(Strict):
     number_folding: dict[str, str]
     number_dropped: str
+    simplified: dict[str, str]
     plan_year_pattern: str
     five_year_plans: dict[str, tuple[int, int]]
     plan_grace_years: int
