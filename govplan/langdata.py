@@ -697,6 +697,7 @@ class ConfigData(Strict):
 class ValidateData(Strict):
     number_folding: dict[str, str]
     number_dropped: str
+    simplified: dict[str, str]
     plan_year_pattern: str
     five_year_plans: dict[str, tuple[int, int]]
     plan_grace_years: int
@@ -744,6 +745,11 @@ class LayoutData(Strict):
     min_aligned_cells: int = Field(ge=2)
     run_on_attachment_row: str
     min_line_breaks: int
+    glued_line_starts: Words
+    issue_date_run_together: str
+    issue_date_continuations: Words
+    glued_heading_before: str
+    min_glued_headings: int
     label_line: str
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)

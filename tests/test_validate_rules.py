@@ -63,7 +63,27 @@ def _wrong_parent(spec: Spec) -> None:
 
 
 def _before_issue(spec: Spec) -> None:
-    spec.tasks[0].deadlines[0].due = dt.date(2024, 3, 1)
+    deadline = spec.tasks[0].deadlines[0]
+    deadline.due, deadline.year_from = dt.date(2024, 3, 1), "issue_date"
+
+
+def _manual_before_issue(spec: Spec) -> None:
+    deadline = spec.tasks[0].deadlines[0]
+    deadline.due, deadline.origin = dt.date(2024, 3, 1), "manual"
+
+
+def _decimal_under_another_parent(spec: Spec) -> None:
+    node = spec.tasks[1].children[0]
+    node.id, node.number, node.style = "二.2", "1.2", "decimal_2"
+
+
+def _restart_not_numbered_on(spec: Spec) -> None:
+    node = spec.tasks[0].children[1]
+    node.id, node.number = "一.(五)", "（一）"
+
+
+def _traditional_number_elsewhere(spec: Spec) -> None:
+    spec.tasks[1].number, spec.tasks[1].style = "貳、", "capital"
 
 
 def _after_plan(spec: Spec) -> None:
@@ -82,6 +102,11 @@ def _contradiction(spec: Spec) -> None:
     spec.tasks[0].children[0].targets[0].comparator = "<="
 
 
+def _traditional_contradiction(spec: Spec) -> None:
+    target = spec.tasks[0].children[1].targets[0]
+    target.text, target.comparator = "控制在0.5%以內", ">="
+
+
 def _no_lead(spec: Spec) -> None:
     spec.tasks[1].children[0].units[0].role = "support"
 
@@ -97,6 +122,11 @@ def _unknown_unit(spec: Spec) -> None:
         (_wrong_number, "GP102", "id: 一.(三)", 1),
         (_wrong_parent, "GP102", "id: 一.1", 1),
         (_before_issue, "GP103", "due: '2024-03-01'", 1),
+        (_manual_before_issue, "GP103", "due: '2024-03-01'", 1),
+        (_decimal_under_another_parent, "GP102", "id: 二.2", 1),
+        (_restart_not_numbered_on, "GP102", "id: 一.(五)", 1),
+        (_traditional_number_elsewhere, "GP102", "id: 二", 1),
+        (_traditional_contradiction, "GP107", "comparator: '>='", 2),
         (_after_plan, "GP104", "due: '2029-01-31'", 1),
         (_reversed, "GP105", "start: '2024-11-04'", 1),
         (_share_over_100, "GP106", "value: 150", 1),
@@ -127,6 +157,36 @@ def _dash_item(spec: Spec) -> None:
 
 def _restarted_list(spec: Spec) -> None:
     spec.tasks[1].children[0].id = spec.tasks[1].children[0].id + "~2"
+
+
+def _decimal_outline(spec: Spec) -> None:
+    parent = spec.tasks[1].children[0]
+    parent.id, parent.number = "二.1", "1"
+    child = parent.model_copy(deep=True)
+    child.id, child.number, child.style, child.level, child.children = "二.1.2", "1.2", "decimal_2", 3, []
+    parent.children = [child]
+
+
+def _leading_zero(spec: Spec) -> None:
+    spec.tasks[1].children[0].number = "01"
+
+
+def _traditional_number(spec: Spec) -> None:
+    spec.tasks[1].id, spec.tasks[1].number, spec.tasks[1].style = "贰", "貳、", "capital"
+    spec.tasks[1].children[0].id = "贰.1"
+
+
+def _list_numbered_on(spec: Spec) -> None:
+    spec.tasks[0].children[1].number = "（一）"  # 一.(二): the restarted list's first item, numbered on
+
+
+def _written_year_before_issue(spec: Spec) -> None:
+    deadline = spec.tasks[0].deadlines[0]
+    deadline.text, deadline.kind, deadline.due = "自2024年1月1日起施行", "on", dt.date(2024, 1, 1)
+
+
+def _traditional_cue(spec: Spec) -> None:
+    spec.tasks[0].children[1].targets[0].text = "不超過0.5%"
 
 
 def _due_on_issue_day(spec: Spec) -> None:
@@ -177,6 +237,12 @@ def _place_before_known_unit(spec: Spec) -> None:
         _fullwidth_number,
         _dash_item,
         _restarted_list,
+        _decimal_outline,
+        _leading_zero,
+        _traditional_number,
+        _list_numbered_on,
+        _written_year_before_issue,
+        _traditional_cue,
         _due_on_issue_day,
         _due_within_grace,
         _long_horizon_without_plan,
@@ -214,7 +280,8 @@ def test_changed_or_missing_source_is_a_warning(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("number", "segment"),
     [("一、", "一"), ("（一）", "(一)"), ("1.", "1"), ("1、", "1"), ("１．", "1"), ("（1）", "(1)"), ("①", "①"),
-     ("第一条", "第一条"), ("一是", "一是"), ("第一，", "第一"), ("附件 1", "附件1")],
+     ("第一条", "第一条"), ("一是", "一是"), ("第一，", "第一"), ("附件 1", "附件1"),
+     ("01", "1"), ("10.", "10"), ("（01）", "(1)"), ("貳、", "贰"), ("參、", "叁"), ("第一條", "第一条")],
 )
 def test_id_segments_follow_the_gold_format_table(number: str, segment: str) -> None:
     assert id_segment(number) == segment
@@ -223,3 +290,18 @@ def test_id_segments_follow_the_gold_format_table(number: str, segment: str) -> 
 def test_every_code_is_documented() -> None:
     documented = DOCS.read_text(encoding="utf-8")
     assert [code for code in CODES if f"`{code}`" not in documented] == []
+
+
+def test_traditional_folding_covers_every_comparator_word() -> None:
+    """GP107 reads Traditional cues through validate.yaml's table: every comparator word must fold back."""
+    import opencc
+
+    from govplan.lexical.lexicon import data
+
+    words = data("targets")
+    cues = {word for section in ("comparators_before", "comparators_after") for listed in words[section].values() for word in listed}
+    table = data("validate")["simplified"]
+    for config in ("s2t", "s2tw", "s2hk"):
+        converter = opencc.OpenCC(config)
+        unfolded = {word for word in cues if "".join(table.get(c, c) for c in converter.convert(word)) != word}
+        assert unfolded == set(), config

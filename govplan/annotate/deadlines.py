@@ -30,6 +30,7 @@ from govplan.spec.model import Deadline, Recurrence
 
 _CN_DIGIT = piece("cn_digit")
 _DEICTIC_YEARS = ("今", "明")  # this year, next year: counted from the document's own year
+_DATED_YEARS = ("issue_date", "page", "assumed")  # year_from values that come with a month of issue
 
 
 @cache
@@ -471,6 +472,15 @@ def _written_year(raw: str, ctx: DocContext) -> int | None:
     return year
 
 
+def _year_of_month(year: int, month: int, ctx: DocContext) -> int:
+    """The year of a month a deadline's cue names without a year: one before the month of issue is the next
+    year's (于1月底前 in a notice of November: c217) where the year is the date's of issue."""
+    issued = ctx.doc_date
+    if issued is not None and ctx.year_from in _DATED_YEARS and year == issued.year and month < issued.month:
+        return year + 1
+    return year
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -494,6 +504,8 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return None
     if year is None:
         return _When(None, None, None, words["reasons"]["no_year"])
+    if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")):
+        year = _year_of_month(year, month, ctx)
     try:
         start_day = day if g[f"{tag}d"] else 1
         if g[f"{tag}m"] and g[f"{tag}mp"] and not g[f"{tag}d"]:
@@ -541,7 +553,8 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if not _point_is_deadline(m, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if when is None or _before_document(when.explicit_year, ctx) or _as_of(g["lead"], when, text, m.end(), ctx, words):
+    if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, text, when, ctx, rules)
+            or _as_of(g["lead"], when, text, m.end(), ctx, words)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -551,6 +564,15 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     else:
         kind = "on" if g["ad"] and not g["lead"] else "by"
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+
+
+def _over_when_posted(m: re.Match[str], text: str, when: _When, ctx: DocContext, rules: _Rules) -> bool:
+    """A date written without a year or a cue of its own that is over by the day a page was posted (3月29日，国务院
+    印发… on a page of 31 March; 上半年增长8.6% on one of October; 將在一月二十日放寒假 on one of December: c212, c227,
+    c231) says what a page reports. A notice's own date of issue keeps its past stages (动员部署 3月10日), as gold does."""
+    posted = ctx.doc_date
+    return (posted is not None and ctx.year_from == "page" and when.due is not None and when.due < posted
+            and not _groups(m)["ay"] and not _strongly_cued(m, text, rules))
 
 
 def _groups(m: re.Match[str]) -> dict[str, str | None]:
@@ -625,7 +647,7 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     words = rules.words
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
     goal = _stated_as_goal(text, m.start(), words)
-    strong = bool(g["lead"] or g["suf"] or shared or goal or _bracketed(text, m, words))
+    strong = _strongly_cued(m, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
@@ -657,6 +679,14 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
+
+
+def _strongly_cued(m: re.Match[str], text: str, rules: _Rules) -> bool:
+    """Whether a date has a cue of its own: a lead (到, 于) or a suffix (前, 底前), a lead it shares (到2023年底和
+    2030年), the words of a goal, or the brackets of a stage's time (建立工作机制（8月）)."""
+    g = _groups(m)
+    shared = not g["lead"] and _shares_lead(text, m.start(), rules)
+    return bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
 
 
 def _shares_lead(text: str, start: int, rules: _Rules) -> bool:

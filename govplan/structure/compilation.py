@@ -107,10 +107,12 @@ def split_documents(lines: list[Line]) -> list[Part]:
     """The documents in ``lines``: one Part for an ordinary notice, several for a compilation."""
     data = _data()
     content = _below_page_header([line for line in lines if not line.blank], data)
-    if not content or content[0].text.replace("\u3000", "").replace(" ", "") not in {m.replace(" ", "") for m in data.markers}:
+    run_on = _entries_after_marker(content[0].text, data) if content else None
+    if run_on is None:
         return [Part(lines)]
-    toc, body = _table_of_contents(content[1:], data)
-    titles = [line.text for line in toc if not data.group_entry.search(line.text) and match_heading(line.text) is None]
+    toc, body = _table_of_contents(content[1:], data, run_on)
+    entries = run_on + [entry for line in toc for entry in (line.text.split() if run_on else [line.text])]
+    titles = [entry for entry in entries if not data.group_entry.search(entry) and match_heading(entry) is None]
     if len(titles) < 2 or not body:
         return [Part(lines)]
     starts = _choose_starts(body, titles, data)
@@ -118,6 +120,16 @@ def split_documents(lines: list[Line]) -> list[Part]:
         Part(body[start : starts[k + 1] if k + 1 < len(starts) else len(body)], _matching_title(body[start:], titles, data))
         for k, start in enumerate(starts)
     ]
+
+
+def _entries_after_marker(text: str, data: _Data) -> list[str] | None:
+    """The contents entries a line opening with the marker holds: none where the marker stands alone (目录, 目　录),
+    the entries between blanks where a copy ran the contents on after it (目录 党建引领企业兴… 发挥党建引领作用…:
+    seed 003 in perturb's run_on shape); None where the line opens no contents."""
+    if text.replace("\u3000", "").replace(" ", "") in {m.replace(" ", "") for m in data.markers}:
+        return []
+    marker = next((m for m in data.markers if text.startswith(m) and text[len(m):len(m) + 1].isspace()), None)
+    return text[len(marker):].split() if marker is not None else None
 
 
 def _below_page_header(content: list[Line], data: _Data) -> list[Line]:
@@ -155,17 +167,25 @@ def _title_cues(title: str) -> tuple[str, ...]:
     return (title[:8],) * (len(title) >= 6) + (head,) * (2 <= len(head) <= 20)
 
 
-def _table_of_contents(content: list[Line], data: _Data) -> tuple[list[Line], list[Line]]:
-    """Short lines after the marker are entries; the body starts at the first paragraph (bylines go with it)
-    or where the first entry is repeated as the first document's title."""
+def _table_of_contents(content: list[Line], data: _Data, run_on: list[str]) -> tuple[list[Line], list[Line]]:
+    """Short lines after the marker are entries (lines of entries between blanks where the marker's line ran them on:
+    ``run_on``, its entries); the body starts at the first paragraph (bylines go with it) or where the first entry is
+    repeated as the first document's title."""
+    first = run_on[0] if run_on else content[0].text if content else ""
     end = 0
-    while end < len(content) and len(content[end].text) <= data.entry_max and not _SENTENCE.search(content[end].text):
-        if end and content[end].text == content[0].text:
+    while end < len(content) and _holds_entries(content[end].text, data, bool(run_on)):
+        if (end or run_on) and (content[end].text.split() if run_on else [content[end].text])[0] == first:
             return content[:end], content[end:]
         end += 1
     while end > 0 and _is_byline(content[end - 1].text, data):
         end -= 1
     return content[:end], content[end:]
+
+
+def _holds_entries(text: str, data: _Data, run_on: bool) -> bool:
+    """Whether a line is a contents entry (short, no sentence end), or, ``run_on``, entries between blanks."""
+    longest = max(map(len, text.split()), default=0) if run_on else len(text)
+    return longest <= data.entry_max and not _SENTENCE.search(text)
 
 
 def _is_byline(text: str, data: _Data) -> bool:

@@ -5,6 +5,9 @@ The normalised text is rewritten through its offset map (govplan.normalize.mappe
 still points at the original: a page break (form feed) becomes a line break, page-number lines
 and repeated running heads are removed, and a line break inside a sentence is removed where the
 document shows it wraps its paragraphs (enough lines end mid-sentence and go on in the next line).
+A copy that ran its paragraphs on or together gets its lost line breaks back: blanks become breaks again,
+and line starts every notice has (an article's number, the date of issue, a transmitted document's title)
+start a line again where they were glued to the text before them.
 What counts is language data in govplan/data/layout.yaml.
 """
 
@@ -25,6 +28,7 @@ from govplan.scanning import scanner
 from govplan.structure.numbering import heading_at, match_heading, numbering
 
 _FILE = "govplan/data/layout.yaml"
+_TITLE_MARKS = re.compile(r"《([^《》]+)》")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class _Layout:
     min_aligned_cells: int
     run_on_attachment_row: re.Pattern[str]  # a row whose single blanks stay (a run holding 附件:)
     min_line_breaks: int  # breaks a document must show to be taken as run on
+    glued_line_starts: tuple[re.Pattern[str], ...]  # line starts a run-together copy glued on (第一章 after a title)
+    issue_date: re.Pattern[str]  # a date of issue run together with its signature and what follows
+    glued_heading_before: re.Pattern[str]  # what stands before a heading number a run-together page glued on
+    min_glued_headings: int  # such headings a page shows when it ran its lines together
+    issue_date_continuations: tuple[str, ...]  # words after a date that go on with its sentence
     date_line: re.Pattern[str]
     min_wraps: int
     min_wrap_share: float
@@ -85,6 +94,11 @@ def _layout() -> _Layout:
         int(raw["min_aligned_cells"]),
         compile_pattern(raw["run_on_attachment_row"], _FILE),
         int(raw["min_line_breaks"]),
+        tuple(compile_pattern(pattern, _FILE) for pattern in raw["glued_line_starts"]),
+        compile_pattern(raw["issue_date_run_together"], _FILE),
+        compile_pattern(raw["glued_heading_before"], _FILE),
+        int(raw["min_glued_headings"]),
+        tuple(raw["issue_date_continuations"]),
         compile_pattern("^{calendar_date}$", _FILE),
         int(raw["min_wraps"]),
         float(raw["min_wrap_share"]),
@@ -125,7 +139,12 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if "\f" in mapped.text:
         mapped = mapped.replace_chars({"\f": "\n"})
     layout = _layout()
+    together = _ran_together(mapped.text, layout)  # judged on the page as it came, before blanks turn into breaks
+    mapped = _break_glued_line_starts(mapped, layout)
     mapped = _restore_line_breaks(mapped, layout)
+    if together:
+        mapped = _break_issue_dates(mapped, layout)
+        mapped = _break_printed_titles(mapped, layout)
     mapped = _break_glued_labels(mapped, layout)
     text = mapped.text
     if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
@@ -179,6 +198,64 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
     for at in restored:
         chars[at] = "\n"
     return MappedText("".join(chars), mapped.starts, mapped.ends, mapped.original_length)
+
+
+def _break_glued_line_starts(mapped: MappedText, layout: _Layout) -> MappedText:
+    """Line starts a run-together copy glued to the text before them (a chapter's or an article's number, a list's
+    first heading after its lead-in) at the start of a line again (layout.yaml, glued_line_starts)."""
+    breaks = sorted({match.start("at") for pattern in layout.glued_line_starts
+                     for match in scanner(pattern).finditer(mapped.text)})
+    return mapped.insert(breaks, "\n") if breaks else mapped
+
+
+def _ran_together(text: str, layout: _Layout) -> bool:
+    """Whether the page shows it ran its lines together: at least `min_glued_headings` heading numbers stand
+    inside a line, after a sentence end or a run of blanks, where a laid-out notice starts a line. Like every
+    other repair here, the breaks that follow are made only on such evidence, never in a page whose lines stand."""
+    glued = 0
+    for match in layout.glued_heading_before.finditer(text):
+        if heading_at(text, match.end()) is not None:
+            glued += 1
+            if glued >= layout.min_glued_headings:
+                return True
+    return False
+
+
+def _break_issue_dates(mapped: MappedText, layout: _Layout) -> MappedText:
+    """A date of issue a run-together copy glued to what follows it (and to its signature after a sentence end) on
+    a line of its own again, as are the signature, the note of publication, an annex's label and what follows
+    (layout.yaml, issue_date_run_together)."""
+    text = mapped.text
+    breaks: list[int] = []
+    for match in scanner(layout.issue_date).finditer(text):
+        if match.group("note") is None and text.startswith(layout.issue_date_continuations, match.end("date")):
+            continue
+        if match.group("signature"):
+            breaks.append(match.start("signature"))
+        if match.group("signature") or match.group("blanks"):
+            breaks.append(match.start("date"))
+        breaks.append(match.end("date"))
+        if match.group("note") or match.group("annex"):
+            breaks.append(match.end())
+    return mapped.insert(breaks, "\n") if breaks else mapped
+
+
+def _break_printed_titles(mapped: MappedText, layout: _Layout) -> MappedText:
+    """The titles of the documents a notice's transmittal sentence names (《A》《B》…现印发给你们: numbering.yaml,
+    transmittal), printed after it and glued to the end of a paragraph (…负责解释。安徽省工业互联网创新发展行动计划
+    (2021-2023年), c21 as a run-together copy), at the start of a line again: each opens its document."""
+    text = mapped.text
+    sentence = numbering().transmittal.search(text) if "《" in text else None
+    if sentence is None:
+        return mapped
+    breaks = []
+    for title in _TITLE_MARKS.findall(sentence.group("run")):
+        at = text.find(title, sentence.end())
+        while at != -1:
+            if text[at - 1] in layout.sentence_ends:
+                breaks.append(at)
+            at = text.find(title, at + len(title))
+    return mapped.insert(sorted(breaks), "\n") if breaks else mapped
 
 
 def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:

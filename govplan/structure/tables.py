@@ -762,7 +762,7 @@ def _counted(text: str, group: list[_StreamCell], columns: list[Column]) -> list
 
 
 def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
-    """Rows of a stream, each starting at the next number of the 序号 column; the cells after it
+    """Rows of a stream, each starting at the next number of the 序号 column (_numbers_row); the cells after it
     take the columns after 序号 in their order where they read best (_ordered): a column a merged
     cell above covers is skipped, two unit cells may share one unit column, and a cell that fits
     no column stays with its row as a note, so no text falls out of the tree. A cell that starts
@@ -781,10 +781,14 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             row.end = pending[-1].end
         pending.clear()
 
-    for cell in body:
+    numbers = [row_number(text[cell.start:cell.end]) for cell in body]
+    for k, cell in enumerate(body):
         cell_text = text[cell.start:cell.end]
-        numbered = row_number(cell_text)
-        if numbered is not None and (expected is None or numbered[1] in (expected, 1)):
+        numbered = numbers[k]
+        at = number + 1 + len(pending)  # the column the open row fills next
+        wanted = columns[at].kind if row is not None and at < len(columns) else None
+        if numbered is not None and _numbers_row(numbered, expected, numbers, k) and not (
+                wanted is not None and _fit(cell_text, wanted) > 0 and _written_again(numbered, numbers, k)):
             close()
             row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
             table.rows.append(row)
@@ -797,10 +801,50 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
                                        line=cell.line))
             row = None
             continue
-        if row is not None:
+        if row is not None and pending and _numbers_on(text, pending[-1], cell_text):
+            pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
+        elif row is not None:
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
+
+
+def _numbers_on(text: str, cell: _StreamCell, paragraph: str) -> bool:
+    """Whether ``paragraph`` is the next numbered paragraph of ``cell`` (1.推进…得2分。 / 2.按制度…: the rules a cell
+    numbers, one a line where the copy broke the cell's paragraphs; d13 in perturb's cells_per_line shape)."""
+    after = heading_at(paragraph, 0)
+    if after is None or after.value < 2:
+        return False
+    last = text.rfind("\n", cell.start, cell.end) + 1 or cell.start
+    before = heading_at(text[last:cell.end], 0)
+    return before is not None and before.style == after.style and before.value + 1 == after.value
+
+
+def _numbers_row(numbered: tuple[str, int, str], expected: int | None, numbers: list[tuple[str, int, str] | None],
+                 k: int) -> bool:
+    """Whether the number of cell ``k`` may be the 序号 of the next row: 1 (the first row, or a list restarting), the
+    list's next number, or, first, a number the next one goes on from (a table continued from a page before: 12,
+    13…); not a first figure no number goes on from (总分 / 100: its empty 序号 cell left no line)."""
+    value = numbered[1]
+    if value == 1 or value == expected:
+        return True
+    return expected is None and _following(numbered, numbers, k) == value + 1
+
+
+def _written_again(numbered: tuple[str, int, str], numbers: list[tuple[str, int, str] | None], k: int) -> bool:
+    """Whether the number of cell ``k`` is written again before the list goes on (a row's score 7 where its
+    empty cells left no line, then row 7)."""
+    return _following(numbered, numbers, k) == numbered[1]
+
+
+def _following(numbered: tuple[str, int, str], numbers: list[tuple[str, int, str] | None], k: int) -> int | None:
+    """The next number of the style of cell ``k``'s that repeats it, goes on from it or restarts its list."""
+    style, value, _ = numbered
+    for later in range(k + 1, len(numbers)):
+        other = numbers[later]
+        if other is not None and other[0] == style and other[1] in (value, value + 1, 1):
+            return other[1]
+    return None
 
 
 _UNIT_KINDS = ("lead", "support", "responsible", "leader")

@@ -18,7 +18,7 @@ from govplan.grammar import compile_pattern
 from govplan.i18n import tr
 from govplan.spec.model import Spec, Target, effective_units
 from govplan.validate.findings import Finding, field_path
-from govplan.validate.places import Loc, SpecView
+from govplan.validate.places import Loc, SpecView, TaskPlace
 from govplan.validate.sources import check_spans
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def id_mismatches(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
     """GP102: an id must be its parent's id, a dot, and its own number normalised."""
     for place in view.places:
         node = place.node
-        prefix = place.path[-2].id + "." if len(place.path) > 1 else ""
+        parent_id = place.path[-2].id if len(place.path) > 1 else None
+        prefix = parent_id + "." if parent_id is not None else ""
         if not node.id.startswith(prefix):
             yield Finding(
                 "GP102",
@@ -74,8 +75,9 @@ def id_mismatches(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if node.number is None or node.style in UNNUMBERED_STYLES:
             continue
-        expected = prefix + id_segment(node.number)
-        if _without_restart_suffix(node.id) != expected:
+        expected = prefix + _own_segment(id_segment(node.number), parent_id)
+        segment = _without_restart_suffix(node.id)[len(prefix):]
+        if prefix + segment != expected and not _numbered_on(view, place, prefix, expected[len(prefix):], segment):
             yield Finding(
                 "GP102",
                 place.loc + ("id",),
@@ -92,32 +94,72 @@ def _without_restart_suffix(node_id: str) -> str:
 
 
 def id_segment(number: str) -> str:
-    """The id segment of a number as written: （一） -> (一), 1． -> 1, 一、 -> 一, 附件 1 -> 附件1."""
+    """The id segment of a number as written: （一） -> (一), 1． -> 1, 01 -> 1, 貳、 -> 贰, 附件 1 -> 附件1."""
     words = data("validate")
-    folded = "".join(words["number_folding"].get(char, char) for char in number)
-    return "".join(folded.split()).rstrip(words["number_dropped"])
+    folded = "".join(words["number_folding"].get(char, char) for char in _simplified(number))
+    return _LEADING_ZEROS.sub("", "".join(folded.split()).rstrip(words["number_dropped"]))
 
 
-def _due_dates(view: SpecView) -> Iterator[tuple[Loc, dt.date]]:
-    """(field path, date) of every resolved due date in the task tree."""
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def _simplified(text: str) -> str:
+    """``text`` with the Traditional characters of numbers and comparator words in Simplified, as the
+    extractor writes ids and reads cues (貳 -> 贰, 第一條 -> 第一条, 不超過 -> 不超过); one character for one."""
+    return text.translate(_simplified_table())
+
+
+@cache
+def _simplified_table() -> dict[int, str]:
+    return str.maketrans(data("validate")["simplified"])
+
+
+def _own_segment(segment: str, parent_id: str | None) -> str:
+    """A decimal number's own segment under the parent it extends (1.2 under 1 -> 2), else ``segment``."""
+    head, dot, last = segment.rpartition(".")
+    if dot and parent_id is not None and head.replace(".", "").isdigit() and last.isdigit() and (
+            parent_id == head or parent_id.endswith("." + head)):
+        return last
+    return segment
+
+
+def _numbered_on(view: SpecView, place: TaskPlace, prefix: str, own: str, segment: str) -> bool:
+    """Whether a list that starts again under the same parent is numbered on by its place (三.(四) for
+    the second (一)-list's first item after (一)-(三)): its own segment repeats an earlier sibling's, and
+    its id takes the place it holds among the siblings of its style."""
+    from govplan.structure.numbering import is_segment_of, segment_at_place
+
+    siblings = place.path[-2].children if len(place.path) > 1 else view.spec.tasks
+    earlier = [sibling.id[len(prefix):] for sibling in siblings[:place.loc[-1]]]
+    if own not in map(_without_restart_suffix, earlier):
+        return False
+    style = place.node.style
+    return segment == segment_at_place(style, 1 + sum(is_segment_of(style, seg) for seg in earlier))
+
+
+def _due_dates(view: SpecView, resolved_only: bool = False) -> Iterator[tuple[Loc, dt.date]]:
+    """(field path, date) of every resolved due date in the task tree; with ``resolved_only``, only
+    those whose year the text does not write (an extracted date with ``year_from``, or one added by hand)."""
     for place in view.places:
         for index, deadline in enumerate(place.node.deadlines):
-            if deadline.due is not None:
+            if deadline.due is not None and not (resolved_only and deadline.year_from is None and deadline.origin != "manual"):
                 yield place.loc + ("deadlines", index, "due"), deadline.due
 
 
 def deadline_before_document(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
-    """GP103: a deadline cannot fall before the notice that sets it was issued."""
+    """GP103: a year-less deadline cannot have been given a year that puts it before the notice's date
+    (a year the text writes is the notice's own: a stage already past, an entry into force set back)."""
     issued = view.spec.metadata.date
     if issued is None:
         return
-    for loc, due in _due_dates(view):
+    for loc, due in _due_dates(view, resolved_only=True):
         if due < issued:
             yield Finding(
                 "GP103",
                 loc,
                 tr(f"期限 {due} 早于成文日期 {issued}", f"deadline {due} is before the document's date {issued}"),
-                tr("核对年份：没有年份的日期按成文年份补全", "check the year: dates without a year take the document's year"),
+                tr("核对年份：没有年份的日期按成文年份补全，早于成文月份的月份属于次年",
+                   "check the year: a date without one takes the document's year, a month before the month of issue the next"),
             )
 
 
@@ -213,8 +255,8 @@ def comparator_contradicts_text(view: SpecView, ctx: RuleContext) -> Iterator[Fi
     """GP107: 以上/不少于 mean >=, 以内/不超过 mean <=, 左右 means ~; the comparator must agree."""
     pattern, comparator_of = _comparator_cues()
     for loc, target in _targets(view):
-        cues = pattern.findall(target.text)
-        meant = {comparator_of[cue] for cue in cues}
+        cues = [target.text[m.start():m.end()] for m in pattern.finditer(_simplified(target.text))]
+        meant = {comparator_of[_simplified(cue)] for cue in cues}
         if meant and _DIRECTION[target.comparator] not in {_DIRECTION[symbol] for symbol in meant}:
             choices = " / ".join(sorted(meant))
             yield Finding(
