@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from govplan import __version__
 from govplan.docsummary import SpecSummary
 from govplan.errors import Errors, GovplanError
+
+if TYPE_CHECKING:
+    from govplan.outputs import EarlierOutputs
 
 INPUT, INTERNAL = "input", "internal"  # what process_document reports
 WORKER_LOST = "worker-lost"  # what an engine reports for a document whose worker died each time
@@ -169,17 +172,20 @@ def _error(kind: str, name: str, exc: GovplanError) -> DocumentError:
     return DocumentError(kind, exc.code, exc.message if exc.path else f"{name}: {exc.message}")
 
 
-def read_document(name: str, base: str, options: RunOptions) -> Document | DocumentResult:
-    """The driver's side: an input's bytes and the specs an earlier run wrote for it, or the error
-    that stops it (a missing file, an earlier spec that cannot be read)."""
-    from govplan.outputs import previous_outputs
+def read_document(name: str, base: str, options: RunOptions, earlier: EarlierOutputs | None = None) -> Document | DocumentResult:
+    """The driver's side: an input's bytes and the specs an earlier run wrote for it (found in
+    ``earlier``, the run's listing of its output folders), or the error that stops it (a missing
+    file, an earlier spec that cannot be read)."""
+    from govplan.outputs import EarlierOutputs
     from govplan.readers import read_input
     from govplan.writing import not_a_spec
 
+    if earlier is None and options.out_dir is not None:
+        earlier = EarlierOutputs(Path(options.out_dir), options.fmt, [base])
     try:
         data = read_input(name)
         previous: dict[str, bytes | None] = {}
-        found = [] if options.out_dir is None else previous_outputs(base, Path(options.out_dir), options.fmt)
+        found = [] if earlier is None else earlier.of(base)
         for path in found:
             try:
                 previous[str(path)] = path.read_bytes() if options.mode == "update" else None
@@ -198,10 +204,11 @@ def run_documents(names: list[str], options: RunOptions, jobs: int = 1, engine: 
     the output of a serial run. Spec names are decided here, over all inputs (each keeping its
     folder in ``folders``, govplan.outputs), so no two documents write the same file. A document
     ``skip`` says is unchanged is not sent to be done (its result says skipped)."""
-    from govplan.outputs import spec_bases
+    from govplan.outputs import EarlierOutputs, spec_bases
 
     bases = spec_bases(names, folders)
-    documents = (_unless_skipped(read_document(name, bases[name], options), skip) for name in names)
+    earlier = None if options.out_dir is None else EarlierOutputs(Path(options.out_dir), options.fmt, bases.values())
+    documents = (_unless_skipped(read_document(name, bases[name], options, earlier), skip) for name in names)
     if engine == "dask":
         from govplan.dask_engine import run_on_dask
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -18,19 +19,19 @@ _STALE: dict[str, dict[str, list[Path]]] = {}  # folder -> its stale temporaries
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` so that readers see either the old file or the whole new one.
     A symlink is followed: the file it points to is replaced, the link stays."""
-    path = Path(os.path.realpath(path)) if Path(path).is_symlink() else Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path, mode = _target(Path(path))
         _remove_stale_temporaries(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temporary(path)
     except OSError as exc:
         raise _unwritable(path, exc) from exc
     try:
-        os.chmod(tmp, _mode_for(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            os.fchmod(fd, mode)
+            _write_all(fd, data.encode("utf-8") if isinstance(data, str) else data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -40,6 +41,40 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise _unwritable(path, exc) from exc
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """All of ``data`` to the file descriptor, unbuffered (a file object would ask the file for its
+    size, position and terminal state first)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _target(path: Path) -> tuple[Path, int]:
+    """The file to replace (where a symlink points) and the permissions its new version gets: the
+    existing file's, else what a plain open() would give (0666 less the umask). One lstat for both."""
+    try:
+        found = os.lstat(path)
+    except OSError:  # no file yet (or no folder: making the temporary file says why)
+        return path, _new_file_mode()
+    if stat.S_ISLNK(found.st_mode):
+        path = Path(os.path.realpath(path))
+        try:
+            found = path.stat()
+        except FileNotFoundError:  # a link to a file still to be made
+            return path, _new_file_mode()
+    return path, found.st_mode & 0o777
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path``; its folder is made only when that fails (a run writing
+    N files into one folder no longer asks for the folder N times)."""
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a missing folder; any other failure recurs below
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -79,11 +114,8 @@ def _unwritable(path: Path, exc: OSError) -> OutputError:
     return OutputError(Errors.E501, str(path), reason=exc.strerror or exc)
 
 
-def _mode_for(path: Path) -> int:
-    """The existing file's permissions, else what a plain open() would give (0666 less the umask)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _new_file_mode() -> int:
+    """What a plain open() gives a new file: 0666 less the umask (read without changing it for long)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -92,21 +92,45 @@ def stamp(spec: Spec) -> dict[str, Any]:
     """The spec as data to write: with its fingerprint, the document's and every node's, each
     at its model field position, so the data dumps exactly as the validated stamped spec would."""
     data = _strip_hashes(spec_to_data(spec))  # a fresh copy, so fingerprints go in place
-    spec_hash = _sha256(data)  # taken before any fingerprint is added, as fingerprint() leaves them out
-    for node in _walk(data.get("tasks", [])):
-        _put(node, NODE_HASH_KEY, record_fingerprint(_node_record(node), _NODE_RECORD), _NODE_FIELDS)
+    pieces = {key: "[" + _stamp_nodes(value) + "]" if key == "tasks" else _field_json(value) for key, value in data.items()}
+    spec_hash = _hex(_object_json(pieces))  # the canonical JSON before any fingerprint, as fingerprint() hashes it
     _put(data, DOCUMENT_HASH_KEY, record_fingerprint(_document_record(data), _DOC_RECORD), _SPEC_FIELDS)
     _put(data, SPEC_HASH_KEY, spec_hash, _SPEC_FIELDS)
     return data
 
 
+def _stamp_nodes(nodes: list[Record]) -> str:
+    """Give every node of the list, and below, its fingerprint (in place); the list's canonical
+    JSON as it was before, made of the texts the fingerprints serialised (each value serialised once)."""
+    texts = []
+    for node in nodes:
+        pieces = {key: _field_json(value) for key, value in node.items() if key != CHILDREN}
+        record = {key: piece for key, piece in pieces.items() if key not in PERSON_OWNED}
+        children = node.get(CHILDREN, [])
+        if children:
+            record[CHILDREN] = _field_json(sorted(child["id"] for child in children))
+            pieces[CHILDREN] = "[" + _stamp_nodes(children) + "]"
+        texts.append(_object_json(pieces))
+        _put(node, NODE_HASH_KEY, _fingerprint(record, _NODE_RECORD), _NODE_FIELDS)
+    return ",".join(texts)
+
+
 def record_fingerprint(record: Record, fields: tuple[str, ...]) -> str:
     """The record's hash, then the digest of each of its fields in ``fields`` order (each value is
     serialised once; the texts are exactly those ``_record_hash`` and ``_digest`` hash)."""
-    pieces = {key: _field_json(value) for key, value in record.items()}
-    whole = "{" + ",".join(f"{_json_name(key)}:{pieces[key]}" for key in sorted(pieces)) + "}"
-    digests = (_short(f"[{_json_name(key)},{pieces.get(key, 'null')}]") for key in fields)
-    return _hex(whole)[:NODE_HASH_CHARS] + ":" + "".join(digests)
+    return _fingerprint({key: _field_json(value) for key, value in record.items()}, fields)
+
+
+def _fingerprint(pieces: dict[str, str], fields: tuple[str, ...]) -> str:
+    """record_fingerprint of the record whose values serialise to ``pieces``."""
+    digests = (_short(f"[{_json_name(key)},{pieces[key]}]") if key in pieces else _absent_digest(key) for key in fields)
+    return _hex(_object_json(pieces))[:NODE_HASH_CHARS] + ":" + "".join(digests)
+
+
+@cache
+def _absent_digest(key: str) -> str:
+    """The digest of a field a record leaves out (null): the same for every record."""
+    return _short(f"[{_json_name(key)},null]")
 
 
 def _put(record: Record, key: str, value: str, fields: tuple[str, ...]) -> None:
@@ -453,8 +477,18 @@ def _ordered_keys(edited: Record, fresh: Record) -> list[str]:
     return list(edited) + [key for key in fresh if key not in edited]
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def _canonical_json(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    """Keys sorted, no spaces, Chinese unescaped (one encoder for every call: building one costs as
+    much as encoding a small value)."""
+    return _CANONICAL.encode(data)
+
+
+def _object_json(pieces: dict[str, str]) -> str:
+    """The canonical JSON of a mapping whose values are already serialised (``pieces``)."""
+    return "{" + ",".join(f"{_json_name(key)}:{pieces[key]}" for key in sorted(pieces)) + "}"
 
 
 def _sha256(data: Any) -> str:

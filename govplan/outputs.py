@@ -15,9 +15,9 @@ folder) keeps its folder: ``a/notice.txt`` gives ``a/notice.yaml`` under the out
 
 from __future__ import annotations
 
-import re
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from govplan.align import align, bigrams, dice
 
@@ -60,18 +60,71 @@ def output_paths(base: str, count: int, out_dir: Path, fmt: str) -> list[Path]:
     return [out_dir / f"{base}.part-{k:0{width}d}.{fmt}" for k in range(1, count + 1)]
 
 
-def previous_outputs(base: str, out_dir: Path, fmt: str) -> list[Path]:
-    """The specs an earlier run wrote for this input (whatever its part count was then)."""
-    folder = (out_dir / base).parent
-    if not folder.is_dir():
-        return []
-    pattern = re.compile(re.escape(Path(base).name) + r"(\.part-\d+)?\." + re.escape(fmt))
-    return sorted(path for path in folder.iterdir() if pattern.fullmatch(path.name))
+class EarlierOutputs:
+    """The specs earlier runs left for the inputs of this run, each output folder listed once: a
+    run of N inputs into one folder lists it once, not N times (N² entries read).
+
+    A folder is listed when its first input asks, so what this run wrote there before cannot be in
+    it; that never matters, as one input's names are never another's earlier specs, except for
+    bases that extend another one of their folder (``x`` and ``x.part-01``, ``x.kept``): their
+    folder is listed again when they ask, so they see what the run wrote just as a listing per
+    input would."""
+
+    def __init__(self, out_dir: Path, fmt: str, bases: Iterable[str]) -> None:
+        self.out_dir, self.fmt = out_dir, fmt
+        self._listed: dict[Path, dict[str, list[str]]] = {}  # folder -> base name -> its spec file names
+        self._entwined = _entwined(bases)
+
+    def of(self, base: str) -> list[Path]:
+        """The spec files in the output directory named for ``base`` (``base``.fmt, ``base``.part-NN.fmt)."""
+        folder = (self.out_dir / base).parent
+        if folder not in self._listed or base in self._entwined:
+            self._listed[folder] = self._specs_in(folder)
+        return [folder / name for name in self._listed[folder].get(Path(base).name, [])]
+
+    def _specs_in(self, folder: Path) -> dict[str, list[str]]:
+        """The folder's spec file names (sorted) by the base names they belong to: notice.part-01.yaml
+        to both notice and notice.part-01."""
+        if not folder.is_dir():
+            return {}
+        ending = "." + self.fmt
+        found: dict[str, list[str]] = {}
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(ending):
+                stem = name[: -len(ending)]
+                found.setdefault(stem, []).append(name)
+                base = _compiled_base(stem)
+                if base is not None:
+                    found.setdefault(base, []).append(name)
+        return found
+
+
+_PART = ".part-"  # a compilation document's stem: base, then .part-NN (output_paths)
+_KEPT = ".kept"  # kept_path's mark
+
+
+def _compiled_base(stem: str) -> str | None:
+    """The base of a compilation document's stem (notice.part-01 -> notice); None for any other."""
+    base, part, number = stem.rpartition(_PART)
+    return base if part and number.isdecimal() else None  # isdecimal: the digits \d matches
+
+
+def _entwined(bases: Iterable[str]) -> set[str]:
+    """The bases whose spec names another base of the run can write or move a file to (or from):
+    one that is another's name followed by .part-NN and/or .kept, and that other one."""
+    given = set(bases)
+    entwined = set()
+    for base in given:
+        stem = base[: -len(_KEPT)] if base.endswith(_KEPT) else base
+        for other in {stem, _compiled_base(stem) or stem} - {base}:
+            if other in given:
+                entwined |= {base, other}
+    return entwined
 
 
 def kept_path(path: Path) -> Path:
     """Where an edited spec of a document no longer found is kept when its name is needed."""
-    return path.with_name(f"{path.stem}.kept{path.suffix}")
+    return path.with_name(f"{path.stem}{_KEPT}{path.suffix}")
 
 
 def pair_documents(old: list[tuple[Path, Any]], fresh: list[Any]) -> list[tuple[Path | None, int | None]]:

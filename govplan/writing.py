@@ -48,7 +48,7 @@ class WritePlan:
 
 def plan_specs(specs: list["Spec"], dest: Destination, previous: dict[Path, bytes | None]) -> WritePlan:
     """The plan for writing ``specs`` as ``dest.mode`` says, given the earlier specs of this input
-    (``previous``: every file govplan.outputs.previous_outputs finds, with its bytes in update mode)."""
+    (``previous``: every file govplan.outputs.EarlierOutputs finds, with its bytes in update mode)."""
     from govplan.merge import stamp
     from govplan.outputs import output_paths
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from govplan.spec.emit import emit_yaml, scalar
+from govplan.spec.emit import _plainly_text, _quoted, _resolver_starts, emit_yaml, scalar
 from govplan.spec.io import load_spec_text, spec_to_data
 from govplan.validate.fastyaml import Unsupported, read
 from tests.conftest import ROOT
@@ -84,3 +84,11 @@ def test_every_committed_spec_reads_back_as_the_same_spec() -> None:
         text = emit_yaml(data)
         assert load_spec_text(text) == spec, path.name
         assert read(text)[0] == data, path.name
+
+
+@settings(deadline=None, max_examples=500)
+@given(text=st.text(alphabet=st.sampled_from(list(": #-?'\"\t\n\u3000\xa0aZ1.!&*[]{}~,|>%@`年y\ufeff\x85")) | st.characters(), max_size=8))
+def test_the_quick_test_passes_only_what_the_rules_write_plain(text: str) -> None:
+    # scalar writes a string that passes _plainly_text as it is, without the full rules (_quoted)
+    if _plainly_text(text):
+        assert _quoted(text) == text or (text[0] in _resolver_starts() and text.isascii())

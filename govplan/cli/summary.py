@@ -10,8 +10,11 @@ from govplan.docsummary import NO_DATE, NO_UNITS, UNLED, Review
 from govplan.i18n import tr
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from govplan.batch import DocumentResult
 
+SUMMARY_WIDTH = 140  # cells: the summary is laid out for this width, whatever the terminal's
 PROGRESS_FROM = 4  # files in a run from which a progress bar is shown (a few finish before one could be read)
 
 R = TypeVar("R", bound=Any)
@@ -40,31 +43,50 @@ def with_progress(results: Iterator[R], total: int) -> Iterator[R]:
 def print_summary(results: list[DocumentResult]) -> None:
     """The summary table: one line per document spec, its counts and what needs review."""
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(title=tr("提取结果", "Extraction summary"))
-    for header in (tr("文件", "file"), tr("字形", "script"), tr("任务", "tasks"), tr("时限", "deadlines"),
-                   tr("指标", "targets"), tr("单位", "units"), tr("用时", "time"), tr("待核对", "to review")):
-        table.add_column(header)
+    rows: list[tuple[str, ...]] = []
     documents = flagged = skipped = 0
     for result in results:
         if result.skipped:  # unchanged since the last run (--skip-unchanged)
             skipped += 1
             continue
         if result.error:
-            table.add_row(result.name, "-", "-", "-", "-", "-", tr("失败", "failed"), "")
+            rows.append((result.name, "-", "-", "-", "-", "-", tr("失败", "failed"), ""))
             continue
         documents += len(result.rows)
         for k, row in enumerate(result.rows):
             seconds = f"{result.seconds:.2f}s" if k == 0 else ""
             flagged += bool(row.review)
-            table.add_row(row.file, script_label(row.script), str(row.tasks), str(row.deadlines), str(row.targets),
-                          str(row.units), seconds, tr("；", "; ").join(review_text(r) for r in row.review))
-    console = Console(width=140)
-    console.print(table)
+            rows.append((row.file, script_label(row.script), str(row.tasks), str(row.deadlines), str(row.targets),
+                         str(row.units), seconds, tr("；", "; ").join(review_text(r) for r in row.review)))
+    console = Console(width=SUMMARY_WIDTH)
+    _print_table(console, rows)
     console.print(tr(f"共 {len(results)} 个文件，{documents} 份文件规格，{flagged} 份待核对。",
                      f"{len(results)} file(s), {documents} document spec(s), {flagged} to review.")
                   + (tr(f"{skipped} 个文件未变，已跳过。", f" {skipped} unchanged, skipped.") if skipped else ""))
+
+
+def _print_table(console: Console, rows: list[tuple[str, ...]]) -> None:
+    """The table of rows under the summary's title and headers: written directly where the console
+    shows no styles (the text rich would print, without its per-cell rendering), else by rich."""
+    from govplan.cli.plain_table import plain_table
+
+    title = tr("提取结果", "Extraction summary")
+    headers = (tr("文件", "file"), tr("字形", "script"), tr("任务", "tasks"), tr("时限", "deadlines"),
+               tr("指标", "targets"), tr("单位", "units"), tr("用时", "time"), tr("待核对", "to review"))
+    plain = console.color_system is None and not console.options.ascii_only and not console.legacy_windows
+    text = plain_table(title, headers, rows, console) if plain else None
+    if text is not None:
+        console.file.write(text)
+        return
+    from rich.table import Table
+
+    table = Table(title=title)
+    for header in headers:
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 def review_text(review: Review) -> str:

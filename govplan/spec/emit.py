@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 
@@ -23,10 +23,6 @@ _DOUBLE_QUOTED = re.compile(_NEEDS_ESCAPE.pattern[:-1] + '"\\\\]')
 # A plain scalar may not start with an indicator, nor hold ": " or " #", nor end with ":".
 _INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _PLAIN_BREAKERS = re.compile(r": | #|:$|^\s|\s$")
-# Anything that may keep a string from being written plain: an escape, an indicator first, a breaker.
-_TROUBLE = re.compile(
-    _NEEDS_ESCAPE.pattern + "|" + _PLAIN_BREAKERS.pattern + "|^[" + re.escape("".join(sorted(_INDICATOR_START))) + "]"
-)
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -47,8 +43,11 @@ def _mapping(data: dict[str, Any], indent: int, first_prefix: str, lines: list[s
     for key, value in data.items():
         head = f"{lead}{_key(str(key))}:"
         lead = pad
-        if type(value) is str:  # most values: decided before the isinstance tests
+        kind = type(value)
+        if kind is str:  # most values (then offsets): decided before the isinstance tests
             append(f"{head} {scalar(value)}")
+        elif kind is int:
+            append(f"{head} {value}")
         elif isinstance(value, dict) and value:
             append(head)
             _mapping(value, indent + 2, "", lines)
@@ -112,8 +111,31 @@ def _key(text: str) -> str:
 
 def scalar(text: str) -> str:
     """A string as a plain, single-quoted or (when it holds breaks or controls) double-quoted scalar."""
-    if text and not _TROUBLE.search(text) and (text[0] not in _resolver_starts() or not text.isascii()):
+    if _plainly_text(text) and (text[0] not in _resolver_starts() or not text.isascii()):
         return text  # most text: no escape, indicator or breaker, and no implicit type spelt so
+    return _short_scalar(text) if len(text) <= SHORT else _quoted(text)
+
+
+def _plainly_text(text: str) -> bool:
+    """The quick test: nothing that may keep ``text`` from being written plain (an escape, an
+    indicator first, a breaker), told by string methods: a pattern of alternatives tried at every
+    character cost twice as much. Stricter than the rules (any non-printable character fails it)."""
+    return (bool(text) and text.isprintable() and text[0] not in _INDICATOR_START and ": " not in text
+            and " #" not in text and not text.endswith(":") and not text[0].isspace() and not text[-1].isspace())
+
+
+SHORT = 16  # characters: the strings that must be looked at closer are mostly short and recur
+# (comparators, kinds, numbers as written, dates): their scalars are kept, a few thousand at most
+
+
+@lru_cache(maxsize=4096)
+def _short_scalar(text: str) -> str:
+    """``_quoted`` of a short string, kept."""
+    return _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """A string the quick test in ``scalar`` did not pass: plain only if every reader reads it back so."""
     if _NEEDS_ESCAPE.search(text):
         return '"' + _DOUBLE_QUOTED.sub(_escape, text) + '"'
     if _plain_is_safe(text):

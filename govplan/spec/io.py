@@ -8,8 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticUndefined
+
 from govplan.spec.emit import emit_yaml
-from govplan.spec.model import Spec
+from govplan.spec.model import Spec, SpecModel, Target
 
 # The schema's identifier ($id). Editors are pointed at the schema *file* shipped in the package.
 SCHEMA_URL = "https://govplan.invalid/schema/spec-1.0.json"
@@ -33,23 +35,39 @@ def schema_header(spec_dir: Path | None = None) -> str:
 
 
 def spec_to_data(spec: Spec) -> dict[str, Any]:
-    """The spec as plain data in model field order, without empty or unset values."""
-    return _prune(spec.model_dump(mode="json", exclude_none=True))
+    """The spec as plain data in model field order, without empty or unset values.
+
+    pydantic leaves out every value equal to its field's default, which costs a third of keeping
+    them and pruning the empty ones after (fewer objects made); the few defaults a spec does
+    write (the schema version, a target's comparator and percent: neither None nor empty) are
+    then put back in place."""
+    data = _with_written_defaults(spec.model_dump(mode="json", exclude_defaults=True), Spec)
+    nodes = list(data.get("tasks", []))
+    while nodes:
+        node = nodes.pop()
+        if "targets" in node:
+            node["targets"] = [_with_written_defaults(target, Target) for target in node["targets"]]
+        nodes.extend(node.get("children", []))
+    return data
 
 
-def _prune(value: Any) -> Any:
-    if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            if isinstance(item, (dict, list)):  # scalars are kept as they are
-                item = _prune(item)
-                if item in ([], {}):
-                    continue
-            out[key] = item
-        return out
-    if isinstance(value, list):
-        return [_prune(v) if isinstance(v, (dict, list)) else v for v in value]
-    return value
+def written_defaults(model: type[SpecModel]) -> dict[str, Any]:
+    """The model's fields whose default a spec writes, with that default: neither None nor an
+    empty list, nor a model built by default (Metadata(), which writes nothing)."""
+    return {name: field.default for name, field in model.model_fields.items()
+            if field.default is not None and field.default is not PydanticUndefined}
+
+
+def _with_written_defaults(data: dict[str, Any], model: type[SpecModel]) -> dict[str, Any]:
+    """``data`` with the model's written defaults it lacks, every key at its field's place."""
+    defaults = _WRITTEN_DEFAULTS[model]
+    if all(name in data for name in defaults):
+        return data
+    return {name: data[name] if name in data else defaults[name]
+            for name in model.model_fields if name in data or name in defaults}
+
+
+_WRITTEN_DEFAULTS = {model: written_defaults(model) for model in (Spec, Target)}
 
 
 def dump_yaml(spec: Spec, spec_dir: Path | None = None) -> str:

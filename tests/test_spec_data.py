@@ -1,0 +1,54 @@
+"""spec_to_data: the spec as plain data in field order without None or empty values, made by a
+dump that leaves defaults out and puts back the few defaults a spec writes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from govplan.spec import model
+from govplan.spec.io import load_spec_text, spec_to_data, written_defaults
+from govplan.spec.model import Metadata, Spec, Target
+from tests.conftest import ROOT
+
+
+def _pruned(value: Any) -> Any:
+    """What spec_to_data means: every None and every empty list or mapping left out, in field order."""
+    if isinstance(value, dict):
+        items = ((key, _pruned(item)) for key, item in value.items() if item is not None)
+        return {key: item for key, item in items if item not in ([], {})}
+    if isinstance(value, list):
+        return [_pruned(item) for item in value]
+    return value
+
+
+def _same(spec: Spec) -> None:
+    expected = _pruned(spec.model_dump(mode="json"))
+    assert json.dumps(spec_to_data(spec), ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
+
+
+def test_every_committed_spec_gives_its_pruned_dump_in_field_order() -> None:
+    for path in sorted((ROOT / "specs").glob("*.yaml")):
+        _same(load_spec_text(path.read_text(encoding="utf-8")))
+
+
+def test_values_equal_to_their_defaults_are_written_where_the_dump_keeps_them() -> None:
+    spec = load_spec_text(min((ROOT / "specs").glob("*.yaml")).read_text(encoding="utf-8"))
+    target = Target(text="90%", span={"start": 0, "end": 3}, value=90.0, comparator="=", percent=False)
+    node = spec.tasks[0].model_copy(update={"targets": [target, target.model_copy(update={"percent": True})]})
+    plain = spec.model_copy(update={"schema_version": "1.0", "generator": "govplan", "metadata": Metadata(),
+                                    "tasks": [node, *spec.tasks[1:]]})
+    _same(plain)
+    assert list(spec_to_data(plain))[:2] == ["schema_version", "generator"] and "metadata" not in spec_to_data(plain)
+
+
+def test_only_the_schema_version_generator_comparator_and_percent_are_written_defaults() -> None:
+    # spec_to_data puts these back (in Spec and in every task's targets); a new field with a default
+    # other than None or empty must be added there too.
+    models = [value for value in vars(model).values()
+              if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == model.__name__]
+    found = {m.__name__: written_defaults(m) for m in models if written_defaults(m)}
+    assert found == {"Spec": {"schema_version": "1.0", "generator": "govplan"},
+                     "Target": {"comparator": "=", "percent": False}}
