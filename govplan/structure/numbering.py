@@ -102,6 +102,8 @@ class Numbering:
     misread_numerals: dict[int, str]  # what OCR reads in place of a Chinese numeral (— for 一), as a translate table
     rank: dict[str, int]  # a style's place in the conventional order of levels (0: the highest)
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
+    # the line styles, in order, a heading number starting with each character may be of (None: any may be)
+    styles_by_first: dict[str, tuple[LineStyle, ...]] | None
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +154,7 @@ def numbering() -> Numbering:
         misread_numerals=str.maketrans(data.get("misread_numerals", {})),
         rank={key: place for place, key in enumerate(data["conventional_order"])},
         first_chars=_first_chars(styles, enclosed),
+        styles_by_first=_styles_by_first(styles),
     )
 
 
@@ -213,6 +216,16 @@ def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> fro
             return None
         found |= chars
     return frozenset(found)
+
+
+def _styles_by_first(styles: tuple[LineStyle, ...]) -> dict[str, tuple[LineStyle, ...]] | None:
+    """For each character some style's number can start with, the styles (in their order) whose can:
+    a line is tried against those only; None when a pattern could start with anything."""
+    firsts = [_pattern_firsts(_sre_parser.parse(style.pattern.pattern, style.pattern.flags)) for style in styles]
+    if any(chars is None for chars in firsts):
+        return None
+    every = set().union(*firsts)  # type: ignore[arg-type]
+    return {ch: tuple(style for style, chars in zip(styles, firsts) if ch in chars) for ch in every}  # type: ignore[operator]
 
 
 def _pattern_firsts(parsed: Any) -> set[str] | None:
@@ -342,8 +355,11 @@ def _heading_in(window: str) -> HeadingNumber | None:
 
 
 def _styled_heading(window: str) -> HeadingNumber | None:
-    """The heading number of the first line style that ``window`` starts with."""
-    for style in numbering().line_styles:
+    """The heading number of the first line style that ``window`` starts with (tried only against
+    the styles whose numbers can start with its first character)."""
+    data = numbering()
+    by_first = data.styles_by_first
+    for style in data.line_styles if by_first is None else by_first.get(window[:1], ()):
         match = style.pattern.match(window)
         if not match:
             continue
