@@ -424,6 +424,17 @@ def name_ends(
     return named
 
 
+def may_start_plain_name(text: str, pos: int, registry: Registry, rules: Rules) -> bool:
+    """A quick necessary test for ``name_ends`` without an agent marker, not collective, in one
+    frame: a level word or named place (``leveled_at``), a registered name, or a unit cue word
+    within ``max_name_chars`` starts at ``pos``; acting_units skips most clause starts by it."""
+    return (
+        rules.level_start.match(text, pos) is not None
+        or rules.plain_cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is not None
+        or registry.match_at(text, pos) is not None
+    )
+
+
 def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:
     """A quick necessary test for ``name_ends``, which most clause starts fail: every name it finds
     follows an agent marker, starts with a level (joint organs and coordinations too), starts

@@ -45,6 +45,7 @@ class Rules:
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
     level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
     named_place: re.Pattern[str]  # a place named with an autonomous level (奈曼旗, 喀什地区), before its organ
+    level_start: re.Pattern[str]  # a level word or such a named place: what a name starting with a level begins with
     level_choice: re.Pattern[str]  # a level noun before its alternatives in brackets (县(市), 县(市、区)): distributive
     joint_organs: re.Pattern[str]
     joint_levels: re.Pattern[str]  # 州、 / 省、市、 before a name of the last level: the levels' organs as one name
@@ -118,9 +119,8 @@ def rules() -> Rules:
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
         ),
         level_run=re.compile(rf"(?:{alternation(w['level_nouns'])})+(?:\([^()]*\))?"),
-        named_place=re.compile(
-            rf"[{piece('han')}]{{1,{int(w['place_chars'])}}}?(?:{alternation(w['place_levels'])})(?=[{piece('han')}])"
-        ),
+        named_place=re.compile(_named_place(w)),
+        level_start=re.compile(f"{alternation(w['sentence_prefixes'])}|{_named_place(w)}"),
         level_choice=re.compile(
             rf"(?:{alternation(w['level_nouns'])})\((?:{alternation(w['level_nouns'])})(?:、(?:{alternation(w['level_nouns'])}))*\)"
             rf"(?!{alternation(w['level_counts'])})"
@@ -197,6 +197,11 @@ def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
         rf"(?:{alternation(w['position_copulas'])}){_label(w, alternatives=True)}"
         rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
     )
+
+
+def _named_place(w: dict[str, Any]) -> str:
+    """A place named with an autonomous level (奈曼旗, 喀什地区) before a Chinese character (its organ)."""
+    return rf"[{piece('han')}]{{1,{int(w['place_chars'])}}}?(?:{alternation(w['place_levels'])})(?=[{piece('han')}])"
 
 
 def _item_trailer(w: dict[str, Any]) -> re.Pattern[str]:
