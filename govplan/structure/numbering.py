@@ -92,6 +92,7 @@ class Numbering:
     cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
     bare_run_starts: str  # where a run whose numerals were all lost may start (after a full stop, not ；)
+    inline_opening: re.Pattern[str]  # what every inline run's first item holds (find_inline_items' quick test)
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
     midline: Midline
@@ -118,6 +119,14 @@ def numbering() -> Numbering:
         for s in data["line_styles"]
     )
     mid = data["midline"]
+    inline_styles = tuple(
+        InlineStyle(
+            s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),
+            bool(s.get("word_marker", False)), s.get("bare_marker"), bool(s.get("cells_only", False)),
+            s.get("segment") or s["marker"],
+        )
+        for s in data["inline_styles"]
+    )
     return Numbering(
         line_styles=styles,
         attachment=compile_pattern(data["attachment"]["pattern"], _FILE),
@@ -125,18 +134,12 @@ def numbering() -> Numbering:
         attachment_list=compile_pattern(data["attachment_list"]["pattern"], _FILE),
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
-        inline_styles=tuple(
-            InlineStyle(
-                s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),
-                bool(s.get("word_marker", False)), s.get("bare_marker"), bool(s.get("cells_only", False)),
-                s.get("segment") or s["marker"],
-            )
-            for s in data["inline_styles"]
-        ),
+        inline_styles=inline_styles,
         clause_starts=data["inline_clause_starts"],
         cell_clause_starts=data["inline_clause_starts"] + data["cell_clause_starts"],
         bare_marker_not_before=tuple(data["bare_marker_not_before"]),
         bare_run_starts=data["bare_run_starts"],
+        inline_opening=_inline_opening(inline_styles, data["bare_run_starts"]),
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
         midline=Midline(
@@ -204,6 +207,15 @@ def _enclosed(data: dict[str, Any]) -> dict[str, str]:
         for ch, numeral in zip(form["chars"], numerals):
             readings[ch] = form["reads_as"].replace("{n}", numeral)
     return readings
+
+
+def _inline_opening(styles: tuple[InlineStyle, ...], bare_starts: str) -> re.Pattern[str]:
+    """What the first item of every inline run holds: its style's first marker (一是, (1)…) anywhere, or
+    a bare marker (是) opening the text or a sentence (_bare_run: blanks may stand between)."""
+    firsts = [re.escape(style.marker.replace("{n}", style.numerals[0])) for style in styles if style.numerals]
+    bare = sorted({re.escape(style.bare_marker) for style in styles if style.bare_marker})
+    opened = f"(?:^|[{re.escape(bare_starts + _CLAUSE_OPENERS)}])[ \t]*(?:{'|'.join(bare)})" if bare else "(?!)"
+    return re.compile("|".join([*firsts, opened]))
 
 
 def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> frozenset[str] | None:
@@ -330,6 +342,7 @@ def match_heading(stripped: str) -> HeadingNumber | None:
     return heading_at(stripped, 0)
 
 
+_CLAUSE_OPENERS = "—”\""  # a marker right after one of these begins a clause, whatever the clause starts
 _WINDOW = 24  # characters a heading number and what it must be followed by fit in
 
 
@@ -403,8 +416,11 @@ def find_inline_items(text: str, inside: str | None = None, in_cell: bool = Fals
     opens the cell), and a marker may also follow a blank or a closing bracket (the cell's
     paragraphs were joined with a blank).
     """
+    data = numbering()
+    if not data.inline_opening.search(text):
+        return []  # most texts: no style's first item stands in them
     best: list[InlineItem] = []
-    for style in numbering().inline_styles:
+    for style in data.inline_styles:
         if style.cells_only and not in_cell:
             continue
         for items in (inline_run(text, style.key, 1, in_cell, style), _bare_run(text, style)):
@@ -509,7 +525,7 @@ def _clause_start_find(text: str, marker: str, start: int, clause_starts: str, i
                 return pos
             while j >= 0 and text[j] in " \t":
                 j -= 1
-            if j < 0 or text[j] in clause_starts or text[j] in "—”\"":
+            if j < 0 or text[j] in clause_starts or text[j] in _CLAUSE_OPENERS:
                 return pos
         pos = text.find(marker, pos + 1)
     return -1
