@@ -26,6 +26,7 @@ class Rules:
     verb_role: dict[str, str]
     verbs_longest_first: tuple[str, ...]
     verb_lengths: tuple[int, ...]  # the role verbs' lengths, longest first
+    verbs_by_last: dict[str, tuple[str, ...]]  # the role verbs, longest first, by their last character
     support_verb: re.Pattern[str]
     support_marker: re.Pattern[str]
     pointing_verb: re.Pattern[str]  # 配合 / 协助 before the units it points at (配合县水利局共同推进…)
@@ -85,6 +86,7 @@ def rules() -> Rules:
         verb_role=verbs,
         verbs_longest_first=tuple(sorted(verbs, key=len, reverse=True)),
         verb_lengths=tuple(sorted({len(v) for v in verbs}, reverse=True)),
+        verbs_by_last=_by_last_char(verbs),
         support_verb=re.compile(alternation(v for v, role in verbs.items() if role == "support")),
         support_marker=re.compile(alternation(w["support_markers"])),
         pointing_verb=re.compile(alternation(w["pointing_verbs"])),
@@ -166,6 +168,14 @@ def rules() -> Rules:
     )
 
 
+def _by_last_char(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The words, longest first, grouped by their last character."""
+    grouped: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        grouped.setdefault(word[-1:], []).append(word)
+    return {last: tuple(group) for last, group in grouped.items()}
+
+
 def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
     """Role verb -> role, with each verb followed by the action it takes part in (配合实施, 牵头组织)."""
     verbs = word_map(w["role_verbs"])
@@ -227,9 +237,18 @@ def _coordination(w: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
+def ends_with_verb(text: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether a role verb ends ``text[start:end]`` (``str.endswith`` with all of them, asking only the
+    ones ending with the range's last character: a few instead of ~600)."""
+    stop = min(end, len(text))
+    if start < 0 or stop <= start:
+        return text.endswith(rules.verbs_longest_first, start, end)  # an empty or end-relative range: str's own answer
+    return text.endswith(rules.verbs_by_last.get(text[stop - 1], ()), start, end)
+
+
 def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
     """Where the role verb that ends ``text[start:end]`` begins (the longest one), if one ends it."""
-    if not text.endswith(rules.verbs_longest_first, start, end):
+    if not ends_with_verb(text, start, end, rules):
         return None
     for length in rules.verb_lengths:
         if end - length > start and text[end - length:end] in rules.verb_role:
