@@ -245,7 +245,8 @@ def annotate_tasks(
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")
     for nt in nodes:
-        if nt.cells or (nt.node._found is not None and nt.node._found.carried):
+        found = nt.node._found  # read once: a private attribute is read through pydantic's __getattr__
+        if nt.cells or (found is not None and found.carried):
             table_units(nt, text, registry)
     for nt in nodes:
         nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]
