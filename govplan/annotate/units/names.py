@@ -22,6 +22,7 @@ from govplan.registry import Registry
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
 _BLANKS = re.compile(r"\s+")
 _LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
+_ALTERNATIVE = re.compile(r"\([^()]{1,8}\)$")  # a closing bracket naming an alternative (镇街(园区))
 
 
 def compact(name: str) -> str:
@@ -274,7 +275,7 @@ def is_collective(name: str, rules: Rules) -> bool:
     """A collective unit: a level word (乡镇, 镇街(园区)) or a short name of a kind of body (区属企业,
     各非公企业, 群团组织); vague references (有关单位, 其他部门) are none."""
     w = rules.words
-    core = re.sub(r"\([^()]{1,8}\)$", "", name)  # 镇街(园区): the bracket names an alternative
+    core = _ALTERNATIVE.sub("", name)  # 镇街(园区): the bracket names an alternative
     if core.startswith(w["vague_starts"]):
         return False
     if core in w["collective_words"] or (core != name and rules.level_run.fullmatch(name)):
