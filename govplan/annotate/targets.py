@@ -568,12 +568,22 @@ def _under_goals(nt: NodeText) -> bool:
 def _nearest_heading_kind(nt: NodeText) -> str | None:
     """Which of the mood's heading lists (review_headings, goal_headings) the nearest heading over a
     node, itself included, ends with; None where no heading does."""
-    mood = _rules().words["mood"]
     for node in reversed(nt.path or [nt.node]):
-        heading = _heading(node.title)
-        for kind in ("review_headings", "goal_headings"):
-            if heading.endswith(tuple(mood[kind])):
-                return kind
+        kind = _heading_kind(node.title)
+        if kind is not None:
+            return kind
+    return None
+
+
+@text_memo(maxsize=1 << 10)
+def _heading_kind(title: str | None) -> str | None:
+    """Which of the mood's heading lists a node's heading phrase ends with (memoised: every node asks
+    about each of its ancestors' titles, three times)."""
+    mood = _rules().words["mood"]
+    heading = _heading(title)
+    for kind in ("review_headings", "goal_headings"):
+        if heading.endswith(tuple(mood[kind])):
+            return kind
     return None
 
 
