@@ -648,14 +648,25 @@ class _Mood:
         self._forecasts: list[int] | None = None  # ends of forecast words (预计, 据测算), found when first asked
         self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
         self.forecast = rules.forecast
+        # the rules ask for the same bounds of one number's sentence or clause several times over
+        self._starts: dict[tuple[int, str], int] = {}
+        self._ends: dict[tuple[int, str], int] = {}
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
         """Start of the sentence holding ``pos`` (looking back at most ``window`` characters)."""
-        return _clause_start(self.text, pos, breaks or self.breaks, self.window)
+        key = (pos, breaks or self.breaks)
+        start = self._starts.get(key)
+        if start is None:
+            start = self._starts[key] = _clause_start(self.text, pos, key[1], self.window)
+        return start
 
     def clause_end(self, pos: int, breaks: str | None = None) -> int:
         """End of the clause (or, with sentence breaks, the sentence) holding ``pos``."""
-        return _clause_end(self.text, pos, breaks or self.clause_breaks, self.window)
+        key = (pos, breaks or self.clause_breaks)
+        end = self._ends.get(key)
+        if end is None:
+            end = self._ends[key] = _clause_end(self.text, pos, key[1], self.window)
+        return end
 
     def local(self, start: int) -> bool | None:
         """False after a completed action earlier in the clause (建立了, 已完成); else the nearest
