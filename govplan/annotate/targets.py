@@ -55,6 +55,7 @@ class _Rules:
     zero: re.Pattern[str]
     comparator_before: dict[str, str]
     comparator_after: dict[str, str]
+    comparators_after: tuple[str, ...]  # comparator_after's words, longest first (ties in the data's order)
     approx: dict[str, str]
     change_before: dict[str, str]
     reaches: tuple[_Reach, ...]
@@ -156,6 +157,7 @@ def _rules() -> _Rules:
         zero=re.compile(zero),
         comparator_before=word_map(w["comparators_before"]),
         comparator_after=word_map(w["comparators_after"]),
+        comparators_after=tuple(sorted(word_map(w["comparators_after"]), key=len, reverse=True)),
         approx=approx,
         change_before=word_map(w["changes_before"]),
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
@@ -454,7 +456,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     if change:
         fields.setdefault("change", rules.change_before[change])
         start = change_start
-    after = next((w for w in sorted(rules.comparator_after, key=len, reverse=True) if text.startswith(w, end)), None)
+    after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
     quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
     # (最多跑一次 names a reform)
