@@ -525,9 +525,13 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
 
 def _joins_units(text: str, rules: Rules) -> bool:
     """Whether a unit name ends right before a conjunction in ``text`` (企业党委和…: a list, not one name)."""
-    unit_ends = rules.suffixes + tuple(rules.words["plain_name_suffixes"])
-    conjunctions = tuple(rules.words["conjunctions"])
-    return any(text.startswith(conjunctions, i) and text[:i].endswith(unit_ends) for i in range(1, len(text)))
+    for conjunction in rules.words["conjunctions"]:  # only where one stands, not at every character
+        at = text.find(conjunction, 1)
+        while 0 < at < len(text):
+            if text.endswith(rules.unit_ends, 0, at):
+                return True
+            at = text.find(conjunction, at + 1)
+    return False
 
 
 def anchored(name: str, registry: Registry, rules: Rules) -> bool:

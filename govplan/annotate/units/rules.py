@@ -64,6 +64,7 @@ class Rules:
     breakers: frozenset[str]
     long_breakers: tuple[str, ...]
     suffixes: tuple[str, ...]
+    unit_ends: tuple[str, ...]  # suffixes and plain name suffixes: what a unit name ends with
     name_end_chars: frozenset[str]  # the last characters of every suffix, body and collective word
     skippable: tuple[str, ...]  # time, modal and manner words between units and their verb, longest first
     actor_skips: tuple[str, ...]  # time and modal words between an acting unit and its verb, longest first
@@ -154,6 +155,7 @@ def rules() -> Rules:
         breakers=frozenset(w["name_breakers"]),
         long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
         suffixes=tuple(w["suffixes"]),
+        unit_ends=(*w["suffixes"], *w["plain_name_suffixes"]),
         name_end_chars=frozenset(
             word[-1] for key in ("suffixes", "plain_name_suffixes", "definite_bodies", "body_suffixes",
                                  "collective_suffixes", "collective_words", "coordination_heads", "joint_organs")
