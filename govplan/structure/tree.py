@@ -776,8 +776,8 @@ class TreeBuilder:
         span = self.locator.span(start, start + len(text))
         number = ""
         if numeral_written:
-            where = number_span or (start, start + number_len)
-            number = _visible(self.locator.verbatim(self.locator.span(*where)))
+            first, last = self.locator.mapped.to_original(*(number_span or (start, start + number_len)))
+            number = _visible(self.locator.original[first:last])  # the number as written (no Span model needed)
         node = TaskNode(
             id=node_id,
             number=number or None,
