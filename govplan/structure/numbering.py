@@ -92,7 +92,8 @@ class Numbering:
     cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
     bare_run_starts: str  # where a run whose numerals were all lost may start (after a full stop, not ；)
-    inline_opening: re.Pattern[str]  # what every inline run's first item holds (find_inline_items' quick test)
+    # what every inline run's first item holds (find_inline_items' quick test): searched anywhere, matched at the start
+    inline_opening: tuple[re.Pattern[str], re.Pattern[str]]
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
     midline: Midline
@@ -209,13 +210,14 @@ def _enclosed(data: dict[str, Any]) -> dict[str, str]:
     return readings
 
 
-def _inline_opening(styles: tuple[InlineStyle, ...], bare_starts: str) -> re.Pattern[str]:
+def _inline_opening(styles: tuple[InlineStyle, ...], bare_starts: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What the first item of every inline run holds: its style's first marker (一是, (1)…) anywhere, or
-    a bare marker (是) opening the text or a sentence (_bare_run: blanks may stand between)."""
+    a bare marker (是) opening a sentence or the text (_bare_run: blanks may stand between). Every branch
+    of the first pattern opens with a literal, which lets re skip to where one stands."""
     firsts = [re.escape(style.marker.replace("{n}", style.numerals[0])) for style in styles if style.numerals]
-    bare = sorted({re.escape(style.bare_marker) for style in styles if style.bare_marker})
-    opened = f"(?:^|[{re.escape(bare_starts + _CLAUSE_OPENERS)}])[ \t]*(?:{'|'.join(bare)})" if bare else "(?!)"
-    return re.compile("|".join([*firsts, opened]))
+    bare = "|".join(sorted({re.escape(style.bare_marker) for style in styles if style.bare_marker})) or "(?!)"
+    after_starts = [f"{re.escape(ch)}[ \t]*(?:{bare})" for ch in dict.fromkeys(bare_starts + _CLAUSE_OPENERS)]
+    return re.compile("|".join([*firsts, *after_starts])), re.compile(f"[ \t]*(?:{bare})")
 
 
 def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> frozenset[str] | None:
@@ -417,7 +419,8 @@ def find_inline_items(text: str, inside: str | None = None, in_cell: bool = Fals
     paragraphs were joined with a blank).
     """
     data = numbering()
-    if not data.inline_opening.search(text):
+    anywhere, at_start = data.inline_opening
+    if not anywhere.search(text) and not at_start.match(text):
         return []  # most texts: no style's first item stands in them
     best: list[InlineItem] = []
     for style in data.inline_styles:
