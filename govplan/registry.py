@@ -31,7 +31,6 @@ class Registry:
     """Unit names as written (aliases and canonical names) mapped to canonical names, with a trie."""
 
     canonical_of: dict[str, str] = field(default_factory=dict)
-    trie: dict[str, Any] = field(default_factory=dict)
     longest: int = 0  # characters of the longest registered name
     sources: tuple[str, ...] = ()  # the files it was built from, bundled first
     levels: set[str] = field(default_factory=set)  # the level words a place before a unit name ends with (市, 县)
@@ -45,12 +44,20 @@ class Registry:
             if not placed:
                 self.unplaced.add(surface)
             self.longest = max(self.longest, len(surface))
-            node = self.trie
+        for derived in ("trie", "last_chars", "_surfaces"):  # worked out again when next asked
+            self.__dict__.pop(derived, None)
+
+    @cached_property
+    def trie(self) -> dict[str, Any]:
+        """Every registered name, character by character; built when text is first scanned for
+        names (extraction), never for looking names up (validate, render): 1,400 names, 15 ms."""
+        trie: dict[str, Any] = {}
+        for surface in self.canonical_of:
+            node = trie
             for ch in surface:
                 node = node.setdefault(ch, {})
             node[_END] = surface
-        for derived in ("last_chars", "_surfaces"):  # worked out again when next asked
-            self.__dict__.pop(derived, None)
+        return trie
 
     def match_at(self, text: str, pos: int, end: int | None = None) -> int | None:
         """End of the longest registered name starting at ``pos`` (and ending by ``end``), or None."""
@@ -97,8 +104,14 @@ class Registry:
         return (
             all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
             and (not self.levels or prefix.endswith(tuple(self.levels)))
-            and next(self.scan(prefix), None) is None
+            and not self._names_in(prefix)
         )
+
+    def _names_in(self, short: str) -> bool:
+        """Whether a registered name stands anywhere in a short text (a few characters: every
+        piece is looked up, which needs no trie)."""
+        names = self.canonical_of
+        return any(short[start:end] in names for start in range(len(short)) for end in range(start + 1, len(short) + 1))
 
     @cached_property
     def last_chars(self) -> frozenset[str]:

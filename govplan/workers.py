@@ -65,8 +65,26 @@ def map_in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int, ch
     """``function`` over ``items`` in ``jobs`` worker processes, results in input order."""
     from multiprocessing import Pool
 
-    with _sigterm_exits(), Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
-        yield from pool.imap(function, items, chunksize)  # leaving the block terminates the workers
+    with _sigterm_exits(), Pool(jobs, initializer=_start_mapper, initargs=(os.getpid(), function)) as pool:
+        yield from pool.imap(_apply, items, chunksize)  # leaving the block terminates the workers
+
+
+_mapped: Callable[[Any], Any] | None = None  # in a map_in_workers worker: the function it applies
+
+
+def _start_mapper(parent: int, function: Callable[[Any], Any]) -> None:
+    """map_in_workers' pool initializer: a worker's start, and the function it applies, handed over
+    once per worker instead of with every chunk of items (validate's carries the unit registry:
+    160 KB to pickle and unpickle per chunk)."""
+    global _mapped
+    _start_worker(parent)
+    _mapped = function
+
+
+def _apply(item: Any) -> Any:
+    """The mapped function on one item, in a map_in_workers worker."""
+    assert _mapped is not None
+    return _mapped(item)
 
 
 def map_until_lost(function: Callable[[T], R], items: Iterable[T], jobs: int, lost: Callable[[T], R]) -> Iterator[R]:

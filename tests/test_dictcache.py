@@ -1,8 +1,10 @@
-"""jieba's dictionary from govplan's cache entry is jieba's own, entry for entry, in the same order."""
+"""jieba's dictionary from govplan's cache entry is jieba's own, entry for entry, whether a text's
+groups are loaded or all of them."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import jieba
 import pytest
@@ -34,19 +36,57 @@ def test_the_cached_dictionary_is_jiebas_own(in_own_cache: Path) -> None:
     entry = dictcache.entry_path(built)
     assert entry.is_file() and built.initialized
     loaded = _fresh_tokenizer(in_own_cache)
-    dictcache.load(loaded)
-    assert loaded.initialized and loaded.total == built.total
-    assert loaded.FREQ == built.FREQ and list(loaded.FREQ) == list(built.FREQ)
+    dictionary = dictcache.load(loaded)
+    assert loaded.initialized and loaded.total == built.total and not loaded.FREQ
     sentence = "县人社局指导各镇（街道）每月25日前报送县乡村振兴局"
+    dictionary.load_for(sentence)
+    assert 0 < len(loaded.FREQ) < len(built.FREQ) // 4
+    assert {word: count for word, count in built.FREQ.items() if word[0] in sentence} == loaded.FREQ
     assert list(loaded.cut(sentence, HMM=False)) == list(built.cut(sentence, HMM=False))
+    dictionary.load_all()
+    assert loaded.FREQ == built.FREQ
 
 
-def test_a_damaged_entry_is_rebuilt(in_own_cache: Path) -> None:
+def test_every_word_a_cut_reads_starts_with_a_character_of_the_text(in_own_cache: Path) -> None:
+    full = _fresh_tokenizer(in_own_cache)
+    dictcache.load(full).load_all()
+    read: list[str] = []
+    lookups = _Recording(full.FREQ, read)
+    full.FREQ = lookups
+    sentence = "2024年6月底前，市教育局牵头完成《实施方案》第3.5条（A级）"
+    list(full.cut(sentence, HMM=False))
+    assert read and all(word[0] in sentence for word in read)
+
+
+class _Recording(dict):  # type: ignore[type-arg]
+    """FREQ noting every key jieba reads."""
+
+    def __init__(self, freq: dict[str, int], read: list[str]) -> None:
+        super().__init__(freq)
+        self.read = read
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def]
+        self.read.append(key)
+        return super().get(key, default)
+
+    def __contains__(self, key):  # type: ignore[no-untyped-def]
+        self.read.append(key)
+        return super().__contains__(key)
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        self.read.append(key)
+        return super().__getitem__(key)
+
+
+@pytest.mark.parametrize("damage", [lambda raw: raw[:1000], lambda raw: raw[:-5000] + b"x" + raw[-4999:]],
+                         ids=["cut short", "one byte changed"])
+def test_a_damaged_entry_is_rebuilt(in_own_cache: Path, damage: Callable[[bytes], bytes]) -> None:
     reference = _fresh_tokenizer(in_own_cache)
-    dictcache.load(reference)
+    dictcache.load(reference).load_all()
     entry = dictcache.entry_path(reference)
-    entry.write_bytes(entry.read_bytes()[:1000])
+    written = entry.read_bytes()
+    entry.write_bytes(damage(written))
     again = _fresh_tokenizer(in_own_cache)
-    dictcache.load(again)
+    dictcache.load(again).load_all()
     assert again.FREQ == reference.FREQ and again.total == reference.total
-    assert entry.stat().st_size > 1000  # written anew
+    assert entry.read_bytes() == written  # written anew

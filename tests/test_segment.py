@@ -125,3 +125,24 @@ def test_cached_user_word_frequencies_build_the_same_tokenizer(tmp_path: Path) -
     stored.write_text("[1, 2", encoding="utf-8")
     assert run() == suggested
     assert len(json.loads(stored.read_text(encoding="utf-8"))) > 100
+
+
+_CUT_WITH_PART_THEN_ALL = """
+import json, sys
+from govplan.lexical import segment
+from govplan.registry import registry_for
+segment.use_user_words(registry_for().surfaces())
+text = sys.stdin.read()
+part = list(segment.cut(text)), len(segment._tokenizer.FREQ)
+print(json.dumps([*part, list(segment.tokenizer().cut(text, HMM=False)), len(segment.tokenizer().FREQ)]))
+"""
+
+
+def test_a_fresh_process_cuts_with_the_groups_it_loaded_as_with_the_whole_dictionary(seed_text: str) -> None:
+    """jieba's dictionary is loaded group by group (the entries starting with a character of what is
+    cut, lexical/dictcache.py): a fresh process cuts a seed with part of it as jieba does with all."""
+    done = subprocess.run([sys.executable, "-c", _CUT_WITH_PART_THEN_ALL], input=seed_text,
+                          capture_output=True, text=True, check=True)
+    part_words, part_entries, whole_words, whole_entries = json.loads(done.stdout)
+    assert part_words == whole_words
+    assert part_entries < whole_entries

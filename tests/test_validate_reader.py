@@ -90,3 +90,13 @@ def test_any_dumped_data_reads_back_identically(data: dict) -> None:
     assert loaded.findings == []
     assert loaded.data == ruamel_safe(text)
     assert flat(loaded.positions) == flat(reader._load_full(text).positions)
+
+
+def test_remembered_short_scalars_read_the_same_and_share_no_mutable_value() -> None:
+    text = "a: []\nb: {}\nkind: by\nstart: 12\ndue: '2024-01-05'\nok: true\nnone: null\n"
+    first, _ = fastyaml.read(text)
+    first["a"].append(1)
+    first["b"]["x"] = 1
+    again, _ = fastyaml.read(text)
+    assert again == ruamel_safe(text) == {"a": [], "b": {}, "kind": "by", "start": 12, "due": "2024-01-05", "ok": True, "none": None}
+    assert again["a"] is not first["a"] and again["b"] is not first["b"]

@@ -10,9 +10,13 @@ import gc
 import sys
 from importlib import import_module
 
-import typer
+from govplan import charsets
 
-from govplan import __version__
+charsets.install()  # the command line's process only (a library user's re stays as it is), before patterns compile
+
+import typer  # noqa: E402  (after the install: typer's own classes are remembered too)
+
+from govplan import __version__  # noqa: E402
 from govplan.cli.clitext import GovplanTyper, usage_error_text
 from govplan.errors import GovplanError
 from govplan.errors import Errors, GovplanError, error_line

@@ -43,6 +43,7 @@ import jieba  # noqa: E402  (already loaded just above)
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
+_dictionary: dictcache.Dictionary | None = None
 _MISSING = -1  # no entry in jieba's FREQ (real frequencies are never negative)
 
 
@@ -59,18 +60,33 @@ _layer = _Layer()
 
 
 def tokenizer() -> jieba.Tokenizer:
-    """The shared jieba tokenizer, initialised on first use."""
-    global _tokenizer
+    """The shared jieba tokenizer with its whole dictionary (jieba's own cut may read any entry)."""
+    tok, dictionary = _shared()
+    dictionary.load_all()
+    return tok
+
+
+def _tokenizer_for(text: str) -> jieba.Tokenizer:
+    """The shared jieba tokenizer with every dictionary entry that cutting ``text`` can read (those
+    starting with one of its characters): the rest of the dictionary is never built for a short run."""
+    tok, dictionary = _shared()
+    dictionary.load_for(text)
+    return tok
+
+
+def _shared() -> tuple[jieba.Tokenizer, dictcache.Dictionary]:
+    """The shared jieba tokenizer and its dictionary, initialised on first use (no group loaded yet)."""
+    global _tokenizer, _dictionary
     with _lock:
-        if _tokenizer is None:
+        if _tokenizer is None or _dictionary is None:
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
             tok.tmp_dir = str(cache_dir())
             tok.cache_file = "jieba.cache"
-            dictcache.load(tok)
-            gc.freeze()  # the dictionary lives until exit: keep full collections from walking it each time
+            _dictionary = dictcache.load(tok)
+            gc.freeze()  # what start-up built lives until exit: keep full collections from walking it each time
             _tokenizer = tok
-        return _tokenizer
+        return _tokenizer, _dictionary
 
 
 def use_user_words(words: Iterable[str]) -> None:
@@ -80,11 +96,13 @@ def use_user_words(words: Iterable[str]) -> None:
     words given now: a document extracted after a ``--registry`` run is cut as in a fresh process.
     jieba gives each word the frequency it suggests (just enough to be cut as one token), which
     costs a segmentation per word; those frequencies are cached per word list and dictionary.
+    A word's entries all start with its first character, so its group is loaded before the word is
+    added and no group loaded later can overwrite it.
     """
-    tok = tokenizer()
     if words == _layer.words:
         return  # the words in place, as every document of a run gives them (sorted, each once)
     wanted = tuple(sorted(set(words)))
+    tok = _tokenizer_for("".join(word[:1] for word in wanted))
     with _lock:
         if wanted == _layer.words:
             return
@@ -112,6 +130,8 @@ def _add_layer(tok: jieba.Tokenizer, words: tuple[str, ...]) -> None:
             _layer.saved.setdefault(word[:k], tok.FREQ.get(word[:k], _MISSING))
     name = _frequencies_name(tok, words)
     known = _valid_frequencies(read_json(name), len(words))
+    if known is None and _dictionary is not None:
+        _dictionary.load_all()  # jieba suggests a frequency by cutting the word with the whole dictionary
     for word, frequency in zip(words, known or [None] * len(words)):
         tok.add_word(word, frequency)
     _layer.words = words
@@ -231,4 +251,4 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
 
 @text_memo(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
-    return dagcut.cut(tokenizer(), block)
+    return dagcut.cut(_tokenizer_for(block), block)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import deepcopy
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from weakref import WeakKeyDictionary
 
 from govplan.errors import Errors, GovplanError
@@ -131,27 +132,50 @@ def _continuations(grid: Grid) -> dict[tuple[int, int], bool]:
     return merged
 
 
-def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, font: str) -> None:
-    """A w:p appended to ``tc`` as _paragraph_text writes one, centred or not (pStyle, jc, one
-    run naming the style's Chinese font), built with lxml directly: python-docx's get_or_add_*
-    lookups per element were most of a task table's rendering."""
-    from docx.oxml.text.run import _RunContentAppender
+_TEMPLATES: dict[tuple[Any, ...], Any] = {}
+
+
+def _copy_of(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+    """A copy of the element ``build`` makes, made once per process for each ``key``: lxml copies a
+    subtree in one call, while writing it element by element costs a Python object per element (a
+    task table has thousands of cells and paragraphs of a few shapes)."""
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATES[key] = build()
+    return deepcopy(template)
+
+
+def _new_paragraph(style_val: str | None, center: bool, font: str, run: bool) -> Any:
+    """A w:p as _paragraph_text writes one (pStyle, jc if centred, and with ``run`` one run naming
+    the style's Chinese font), without text."""
+    from docx.oxml import OxmlElement
     from lxml.etree import SubElement
 
-    p = SubElement(tc, W["p"])
+    p = OxmlElement("w:p")
     ppr = SubElement(p, W["pPr"])
     if style_val is not None:
         SubElement(ppr, W["pStyle"]).set(W["val"], style_val)
     if center:
         SubElement(ppr, W["jc"]).set(W["val"], "center")
+    if run:
+        rfonts = SubElement(SubElement(SubElement(p, W["r"]), W["rPr"]), W["rFonts"])
+        rfonts.set(W["ascii"], LATIN_FONT)
+        rfonts.set(W["hAnsi"], LATIN_FONT)
+        rfonts.set(W["eastAsia"], font)
+        rfonts.set(W["hint"], "eastAsia")
+    return p
+
+
+def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, font: str) -> None:
+    """A paragraph appended to ``tc`` as _paragraph_text writes one (_new_paragraph), holding ``text``."""
+    from docx.oxml.text.run import _RunContentAppender
+    from lxml.etree import SubElement
+
+    p = _copy_of(("p", style_val, center, font, bool(text)), lambda: _new_paragraph(style_val, center, font, bool(text)))
+    tc.append(p)
     if not text:
         return
-    r = SubElement(p, W["r"])
-    rfonts = SubElement(SubElement(r, W["rPr"]), W["rFonts"])
-    rfonts.set(W["ascii"], LATIN_FONT)
-    rfonts.set(W["hAnsi"], LATIN_FONT)
-    rfonts.set(W["eastAsia"], font)
-    rfonts.set(W["hint"], "eastAsia")
+    r = p[-1]
     if "\t" in text or "\r" in text or "\n" in text:
         _RunContentAppender.append_to_run_from_text(r, text)
         return
@@ -161,36 +185,58 @@ def _text_paragraph(tc: Any, text: str, style_val: str | None, center: bool, fon
         t.set(XML_SPACE, "preserve")
 
 
-def _grid_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int], merged: dict[tuple[int, int], bool],
-              style_val: str | None) -> None:
-    """Row ``r`` of the table (0 the header, then the grid's rows) appended to ``tbl``: the XML
-    python-docx's add_table, cell.width, vertical_alignment, vMerge, w:cantSplit, w:tblHeader, paragraph
-    alignment and w:textDirection gave, written in one pass."""
+def _new_row(header: bool) -> Any:
+    """A w:tr that never splits across pages, repeated on every page if it is the ``header``."""
+    from docx.oxml import OxmlElement
     from lxml.etree import SubElement
 
-    header = r == 0
-    style = TABLE_HEADER if header else TABLE_TEXT
-    tr = SubElement(tbl, W["tr"])
+    tr = OxmlElement("w:tr")
     tr_pr = SubElement(tr, W["trPr"])
     SubElement(tr_pr, W["cantSplit"])
     if header:
         SubElement(tr_pr, W["tblHeader"])
+    return tr
+
+
+def _new_cell(width: int, start: bool | None, vertical: bool) -> Any:
+    """A w:tc of ``width`` twips, its text centred vertically: it starts a vertical merge (``start``
+    True), continues one (False) or neither (None); ``vertical`` text runs top to bottom."""
+    from docx.oxml import OxmlElement
+    from lxml.etree import SubElement
+
+    tc = OxmlElement("w:tc")
+    tc_pr = SubElement(tc, W["tcPr"])
+    tc_w = SubElement(tc_pr, W["tcW"])
+    tc_w.set(W["type"], "dxa")
+    tc_w.set(W["w"], str(width))
+    if start is not None:
+        v_merge = SubElement(tc_pr, W["vMerge"])
+        if start:
+            v_merge.set(W["val"], "restart")
+    SubElement(tc_pr, W["vAlign"]).set(W["val"], "center")
+    if vertical:
+        SubElement(tc_pr, W["textDirection"]).set(W["val"], "tbRlV")
+    if start is False:
+        SubElement(tc, W["p"])
+    return tc
+
+
+def _grid_row(tbl: Any, cells: list[str], grid: Grid, r: int, widths: list[int], merged: dict[tuple[int, int], bool],
+              style_val: str | None) -> None:
+    """Row ``r`` of the table (0 the header, then the grid's rows) appended to ``tbl``: the XML
+    python-docx's add_table, cell.width, vertical_alignment, vMerge, w:cantSplit, w:tblHeader, paragraph
+    alignment and w:textDirection gave, written in one pass from copies of each shape of row, cell
+    and paragraph."""
+    header = r == 0
+    style = TABLE_HEADER if header else TABLE_TEXT
+    tr = _copy_of(("tr", header), lambda: _new_row(header))
+    tbl.append(tr)
     for c, column in enumerate(grid.columns):
-        tc = SubElement(tr, W["tc"])
-        tc_pr = SubElement(tc, W["tcPr"])
-        tc_w = SubElement(tc_pr, W["tcW"])
-        tc_w.set(W["type"], "dxa")
-        tc_w.set(W["w"], str(widths[c]))
         start = None if header else merged.get((r - 1, c))
-        if start is not None:
-            v_merge = SubElement(tc_pr, W["vMerge"])
-            if start:
-                v_merge.set(W["val"], "restart")
-        SubElement(tc_pr, W["vAlign"]).set(W["val"], "center")
-        if header and column.vertical:
-            SubElement(tc_pr, W["textDirection"]).set(W["val"], "tbRlV")
+        vertical = header and column.vertical
+        tc = _copy_of(("tc", widths[c], start, vertical), lambda: _new_cell(widths[c], start, vertical))
+        tr.append(tc)
         if start is False:
-            SubElement(tc, W["p"])
             continue
         center = header or column.align == "center"
         for line in cells[c].split("\n"):
@@ -268,8 +314,6 @@ def open_reference(reference: Path | None) -> Any:
 def _page_break(document: Any, made: list[Any]) -> None:
     """A paragraph one point high that starts a new page (between the tables of one grid's pages).
     The first is made with python-docx and kept in ``made``; later ones are copies of it."""
-    from copy import deepcopy
-
     from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Pt
 

@@ -101,9 +101,10 @@ def paginate(rows: list[GridRow], layout: Layout) -> list[list[GridRow]]:
     queue = list(rows)
     while queue:
         row = queue.pop(0)
-        if layout.height(row) <= room:
+        height = layout.height(row)
+        if height <= room:
             pages[-1].append(row)
-            room -= layout.height(row)
+            room -= height
             continue
         budget = math.floor((room - ROW_RULE_PT) / layout.text.line_pt)
         head, tail = cut_row(row, budget, layout, force=not pages[-1]) if budget >= MIN_PART_LINES else (None, row)

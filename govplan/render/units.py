@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from govplan.registry import Registry
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # A list of units given as one: three or more items, or a list ending 等部门 (brackets removed first: 各县(市、区)
 # is one; 县委、县政府督查室, the office of both, is one)
@@ -48,7 +47,7 @@ def _unit_words() -> _UnitWords:
 def is_real_unit(name: str, registry: Registry) -> bool:
     """Whether ``name`` names a responsible unit rather than a fragment of one."""
     words = _unit_words()
-    if not _HAN.search(name) or name in words.bare or name.startswith(words.fragment_starts):
+    if not any("\u4e00" <= char <= "\u9fff" for char in name) or name in words.bare or name.startswith(words.fragment_starts):
         return False
     core = _BRACKETED.sub("", name)  # 区委宣传部(区文明办、…) is 区委宣传部 with a remark
     if len(core) > words.max_chars or _LIST.search(core):

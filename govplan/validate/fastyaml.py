@@ -36,6 +36,12 @@ _PLAIN_BAD_START = frozenset("[]{},&*!|>%@`?:#'\"")
 _MARKED_START = _PLAIN_BAD_START | resolver_starts() | {"-"}
 
 Token = tuple[int, int, str | None, str | None, int, int]  # col, kind, key, raw value, line, value col
+# Short scalars (kinds, roles, true, offsets) repeat in every spec: their values, all immutable
+# (text, numbers, dates, booleans, None), are remembered by the text as written, up to a bound.
+_UNREAD = object()
+_SHORT = 12
+_SHORT_VALUES_KEPT = 100_000
+_short_values: dict[str, Any] = {}
 
 
 def read(text: str) -> tuple[Any, Node]:
@@ -154,10 +160,14 @@ def _key_is_not_text(key: str | None) -> bool:
 
 
 def _scalar(raw: str) -> Any:
-    """The value of a one-line scalar as written after a key or a dash."""
-    if raw[0] in _MARKED_START:
-        return _marked_scalar(raw)
-    return _plain_text(raw)  # no quote, indicator or character the resolver reads as anything but text
+    """The value of a one-line scalar as written after a key or a dash; short ones (kinds, roles,
+    offsets) repeat from spec to spec and are read once."""
+    value = _short_values.get(raw, _UNREAD)
+    if value is _UNREAD:
+        value = _marked_scalar(raw) if raw[0] in _MARKED_START else _plain_text(raw)
+        if len(raw) <= _SHORT and len(_short_values) < _SHORT_VALUES_KEPT and value != [] and value != {}:
+            _short_values[raw] = value  # immutable values only: text, numbers, dates, booleans, None
+    return value
 
 
 def _plain_text(raw: str) -> str:
@@ -178,7 +188,8 @@ def _marked_scalar(raw: str) -> Any:
         match = _DOUBLE.fullmatch(raw)
         if not match:
             raise Unsupported("double-quoted scalar")
-        return _ESCAPE.sub(_unescape, match[1])
+        body = match[1]
+        return _ESCAPE.sub(_unescape, body) if "\\" in body else body
     if first == "'":
         match = _SINGLE.fullmatch(raw)
         if not match:

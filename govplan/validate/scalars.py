@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode
@@ -22,10 +22,6 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Short words (true, txt, freq values) repeat in every spec: their values (all immutable: bool,
-# None, numbers, dates, text) are remembered.
-_CACHED_LENGTH = 12
-_short_values: dict[str, Any] = {}
 
 
 @cache
@@ -41,6 +37,14 @@ def _implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 
 
 @cache
+def _resolvers_for(first: str) -> tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...]:
+    """(tag, match) of the resolvers tried for plain scalars starting with ``first``: ruamel's
+    patterns are lazy proxies that cost a Python call on every use (fingerprints, starting with a
+    digit, meet three each), their compiled patterns' match methods do not."""
+    return tuple((tag, pattern.match) for tag, pattern in _implicit_resolvers().get(first, ()))
+
+
+@cache
 def resolver_starts() -> frozenset[str]:
     """First characters that can make a plain scalar anything but a string."""
     return frozenset(k for k in _implicit_resolvers() if k)
@@ -51,8 +55,8 @@ def resolve_plain(value: str) -> str:
     character whose pattern matches, else str."""
     if not value:
         return TAG + "null"
-    for tag, pattern in _implicit_resolvers().get(value[0], ()):
-        if pattern.match(value):
+    for tag, match in _resolvers_for(value[0]):
+        if match(value):
             return str(tag)
     return TAG + "str"
 
@@ -81,11 +85,7 @@ def plain(value: str) -> Any:
         return _date_or_text(value)
     if _FIXED.fullmatch(value):
         return float(value)
-    if len(value) > _CACHED_LENGTH:
-        return construct(resolve_plain(value), value)
-    if value not in _short_values:
-        _short_values[value] = construct(resolve_plain(value), value)
-    return _short_values[value]
+    return construct(resolve_plain(value), value)  # short ones are remembered by the fast reader (fastyaml._scalar)
 
 
 def _date_or_text(value: str) -> dt.date | str:
