@@ -149,14 +149,15 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
 
     years = [int(y) for y in _YEAR.findall(metadata.title or "")]
     report = document_is_report(metadata.title, [line.text for line in lines if line.text])
-    issued, _ = issue_and_publication_dates(lines)
+    # a date the document does not state of its own is its page's (a publication date); without one, nothing to tell
+    published = metadata.date is not None and issue_and_publication_dates(lines)[0] is None
     return DocContext(
         doc_date=metadata.date or options.doc_date,
         plan_start_year=min(years) if years else None,
         plan_end_year=max(years) if years else None,
         report=report,
         date_assumed=metadata.date is None and options.doc_date is not None,
-        date_published=metadata.date is not None and issued is None,
+        date_published=published,
         roc_years=_counts_roc_years(normalized, lines),
     )
 
@@ -245,7 +246,8 @@ def annotate_tasks(
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")
     for nt in nodes:
-        if nt.cells or (nt.node._found is not None and nt.node._found.carried):
+        found = nt.node._found  # read once: a private attribute is read through pydantic's __getattr__
+        if nt.cells or (found is not None and found.carried):
             table_units(nt, text, registry)
     for nt in nodes:
         nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]

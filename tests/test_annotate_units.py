@@ -108,3 +108,21 @@ def test_unit_columns_of_a_task_table_row_are_lists_with_the_columns_roles(regis
     support = node.units[1]
     assert row[support.span.start - start:support.span.end - start] == "市财政局"
     assert support.clause is not None and support.clause.text == "市财政局、各区、县级市"
+
+
+def test_quick_tests_agree_with_the_rules_they_shortcut(registry: Registry) -> None:
+    """ends_with_verb answers as str.endswith with every role verb; may_start_plain_name holds wherever
+    name_ends finds a plain name (acting_units skips the clause starts it rejects)."""
+    from govplan.annotate.units.names import may_start_plain_name, name_ends
+    from govplan.annotate.units.rules import ends_with_verb, rules
+
+    r = rules()
+    texts = ["县人社局牵头，县财政局配合。", "由乡党委按程序作出决定", "各部门要积极配合，市发改委负责统筹。",
+             "奈曼旗农牧局会同相关部门落实", "加强领导，落实责任", "", "负责"]
+    for text in texts:
+        for start in range(-3, len(text) + 2):
+            for end in range(-2, len(text) + 3):
+                assert ends_with_verb(text, start, end, r) == text.endswith(r.verbs_longest_first, start, end)
+        for pos in range(len(text)):
+            if name_ends(text, pos, False, registry, r):
+                assert may_start_plain_name(text, pos, registry, r), (text, pos)

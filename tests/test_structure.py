@@ -179,3 +179,36 @@ def test_every_heading_style_tells_the_characters_it_can_start_with() -> None:
     assert first is not None and {"一", "十", "—", "-", "(", "1", "①"} <= first
     assert _pattern_firsts(sre_parser.parse("(?P<n>[一二]{0,2}[—-])、")) == {"一", "二", "—", "-"}
     assert _pattern_firsts(sre_parser.parse("a?")) is None
+
+
+def test_a_window_is_tried_against_the_styles_its_first_character_allows_with_the_same_heading(monkeypatch) -> None:
+    """_styled_heading tries only the styles whose numbers can start with the window's first character
+    (numbering.styles_by_first): for windows opening with every such character, the heading is the one
+    trying every style in order gives."""
+    from govplan.structure import numbering as nb
+
+    data = nb.numbering()
+    assert data.styles_by_first is not None and data.first_chars is not None
+
+    tails = ["、加强领导", ".加强领导", ")加强领导", "）加强", "是推进", "章 总则", "条 为了", "1.2 目标", "、", " 工作", "月底前"]
+    windows = [w for ch in sorted(data.first_chars) for tail in tails for w in (ch + tail, ch + ch + tail, ch + "二" + tail, ch + "2" + tail)]
+    quick = [nb._styled_heading(window) for window in windows]
+    monkeypatch.setattr(nb, "numbering", lambda: nb.replace(data, styles_by_first=None))  # every style, in order
+    assert quick == [nb._styled_heading(window) for window in windows]
+    assert any(heading is not None for heading in quick)
+
+
+def test_inline_items_quick_test_never_hides_a_run() -> None:
+    """find_inline_items answers [] at once where numbering.inline_opening finds nothing; every run it
+    finds otherwise holds what that test looks for (a style's first marker, or 是 opening a sentence)."""
+    from govplan.structure.numbering import find_inline_items, numbering
+
+    anywhere, at_start = numbering().inline_opening
+    texts = ["要做好三件事：一是加强领导，二是落实责任。", "推进工作。是加强领导。是落实责任。", "是加强领导。是落实责任。", "(1)建立台账；(2)定期通报。",
+             "①摸底；②整改。", "1.制定方案 2.组织实施", "统一是前提，统一是基础。", "加强领导，落实责任。"]
+    for text in texts:
+        for in_cell in (False, True):
+            items = find_inline_items(text, in_cell=in_cell)
+            assert not items or anywhere.search(text) or at_start.match(text), text
+    assert find_inline_items("加强领导，落实责任。") == []
+    assert [item.segment for item in find_inline_items("要做好三件事：一是加强领导，二是落实责任。")] == ["一是", "二是"]

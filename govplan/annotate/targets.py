@@ -55,6 +55,7 @@ class _Rules:
     zero: re.Pattern[str]
     comparator_before: dict[str, str]
     comparator_after: dict[str, str]
+    comparators_after: tuple[str, ...]  # comparator_after's words, longest first (ties in the data's order)
     approx: dict[str, str]
     change_before: dict[str, str]
     reaches: tuple[_Reach, ...]
@@ -156,6 +157,7 @@ def _rules() -> _Rules:
         zero=re.compile(zero),
         comparator_before=word_map(w["comparators_before"]),
         comparator_after=word_map(w["comparators_after"]),
+        comparators_after=tuple(sorted(word_map(w["comparators_after"]), key=len, reverse=True)),
         approx=approx,
         change_before=word_map(w["changes_before"]),
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
@@ -454,7 +456,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     if change:
         fields.setdefault("change", rules.change_before[change])
         start = change_start
-    after = next((w for w in sorted(rules.comparator_after, key=len, reverse=True) if text.startswith(w, end)), None)
+    after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
     quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
     # (最多跑一次 names a reform)
@@ -568,12 +570,22 @@ def _under_goals(nt: NodeText) -> bool:
 def _nearest_heading_kind(nt: NodeText) -> str | None:
     """Which of the mood's heading lists (review_headings, goal_headings) the nearest heading over a
     node, itself included, ends with; None where no heading does."""
-    mood = _rules().words["mood"]
     for node in reversed(nt.path or [nt.node]):
-        heading = _heading(node.title)
-        for kind in ("review_headings", "goal_headings"):
-            if heading.endswith(tuple(mood[kind])):
-                return kind
+        kind = _heading_kind(node.title)
+        if kind is not None:
+            return kind
+    return None
+
+
+@text_memo(maxsize=1 << 10)
+def _heading_kind(title: str | None) -> str | None:
+    """Which of the mood's heading lists a node's heading phrase ends with (memoised: every node asks
+    about each of its ancestors' titles, three times)."""
+    mood = _rules().words["mood"]
+    heading = _heading(title)
+    for kind in ("review_headings", "goal_headings"):
+        if heading.endswith(tuple(mood[kind])):
+            return kind
     return None
 
 
@@ -638,14 +650,25 @@ class _Mood:
         self._forecasts: list[int] | None = None  # ends of forecast words (预计, 据测算), found when first asked
         self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
         self.forecast = rules.forecast
+        # the rules ask for the same bounds of one number's sentence or clause several times over
+        self._starts: dict[tuple[int, str], int] = {}
+        self._ends: dict[tuple[int, str], int] = {}
 
     def sentence_start(self, pos: int, breaks: str | None = None) -> int:
         """Start of the sentence holding ``pos`` (looking back at most ``window`` characters)."""
-        return _clause_start(self.text, pos, breaks or self.breaks, self.window)
+        key = (pos, breaks or self.breaks)
+        start = self._starts.get(key)
+        if start is None:
+            start = self._starts[key] = _clause_start(self.text, pos, key[1], self.window)
+        return start
 
     def clause_end(self, pos: int, breaks: str | None = None) -> int:
         """End of the clause (or, with sentence breaks, the sentence) holding ``pos``."""
-        return _clause_end(self.text, pos, breaks or self.clause_breaks, self.window)
+        key = (pos, breaks or self.clause_breaks)
+        end = self._ends.get(key)
+        if end is None:
+            end = self._ends[key] = _clause_end(self.text, pos, key[1], self.window)
+        return end
 
     def local(self, start: int) -> bool | None:
         """False after a completed action earlier in the clause (建立了, 已完成); else the nearest

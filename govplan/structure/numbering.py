@@ -92,6 +92,8 @@ class Numbering:
     cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
     bare_run_starts: str  # where a run whose numerals were all lost may start (after a full stop, not ；)
+    # what every inline run's first item holds (find_inline_items' quick test): searched anywhere, matched at the start
+    inline_opening: tuple[re.Pattern[str], re.Pattern[str]]
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
     midline: Midline
@@ -102,6 +104,8 @@ class Numbering:
     misread_numerals: dict[int, str]  # what OCR reads in place of a Chinese numeral (— for 一), as a translate table
     rank: dict[str, int]  # a style's place in the conventional order of levels (0: the highest)
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
+    # the line styles, in order, a heading number starting with each character may be of (None: any may be)
+    styles_by_first: dict[str, tuple[LineStyle, ...]] | None
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +120,14 @@ def numbering() -> Numbering:
         for s in data["line_styles"]
     )
     mid = data["midline"]
+    inline_styles = tuple(
+        InlineStyle(
+            s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),
+            bool(s.get("word_marker", False)), s.get("bare_marker"), bool(s.get("cells_only", False)),
+            s.get("segment") or s["marker"],
+        )
+        for s in data["inline_styles"]
+    )
     return Numbering(
         line_styles=styles,
         attachment=compile_pattern(data["attachment"]["pattern"], _FILE),
@@ -123,18 +135,12 @@ def numbering() -> Numbering:
         attachment_list=compile_pattern(data["attachment_list"]["pattern"], _FILE),
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
-        inline_styles=tuple(
-            InlineStyle(
-                s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),
-                bool(s.get("word_marker", False)), s.get("bare_marker"), bool(s.get("cells_only", False)),
-                s.get("segment") or s["marker"],
-            )
-            for s in data["inline_styles"]
-        ),
+        inline_styles=inline_styles,
         clause_starts=data["inline_clause_starts"],
         cell_clause_starts=data["inline_clause_starts"] + data["cell_clause_starts"],
         bare_marker_not_before=tuple(data["bare_marker_not_before"]),
         bare_run_starts=data["bare_run_starts"],
+        inline_opening=_inline_opening(inline_styles, data["bare_run_starts"]),
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
         midline=Midline(
@@ -152,6 +158,7 @@ def numbering() -> Numbering:
         misread_numerals=str.maketrans(data.get("misread_numerals", {})),
         rank={key: place for place, key in enumerate(data["conventional_order"])},
         first_chars=_first_chars(styles, enclosed),
+        styles_by_first=_styles_by_first(styles),
     )
 
 
@@ -203,6 +210,16 @@ def _enclosed(data: dict[str, Any]) -> dict[str, str]:
     return readings
 
 
+def _inline_opening(styles: tuple[InlineStyle, ...], bare_starts: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What the first item of every inline run holds: its style's first marker (一是, (1)…) anywhere, or
+    a bare marker (是) opening a sentence or the text (_bare_run: blanks may stand between). Every branch
+    of the first pattern opens with a literal, which lets re skip to where one stands."""
+    firsts = [re.escape(style.marker.replace("{n}", style.numerals[0])) for style in styles if style.numerals]
+    bare = "|".join(sorted({re.escape(style.bare_marker) for style in styles if style.bare_marker})) or "(?!)"
+    after_starts = [f"{re.escape(ch)}[ \t]*(?:{bare})" for ch in dict.fromkeys(bare_starts + _CLAUSE_OPENERS)]
+    return re.compile("|".join([*firsts, *after_starts])), re.compile(f"[ \t]*(?:{bare})")
+
+
 def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> frozenset[str] | None:
     """Every character a heading number of some style can start with, read from the styles'
     patterns (a quick test before matching), or None when a pattern could start with anything."""
@@ -213,6 +230,16 @@ def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> fro
             return None
         found |= chars
     return frozenset(found)
+
+
+def _styles_by_first(styles: tuple[LineStyle, ...]) -> dict[str, tuple[LineStyle, ...]] | None:
+    """For each character some style's number can start with, the styles (in their order) whose can:
+    a line is tried against those only; None when a pattern could start with anything."""
+    firsts = [_pattern_firsts(_sre_parser.parse(style.pattern.pattern, style.pattern.flags)) for style in styles]
+    if any(chars is None for chars in firsts):
+        return None
+    every = set().union(*firsts)  # type: ignore[arg-type]
+    return {ch: tuple(style for style, chars in zip(styles, firsts) if ch in chars) for ch in every}  # type: ignore[operator]
 
 
 def _pattern_firsts(parsed: Any) -> set[str] | None:
@@ -317,6 +344,7 @@ def match_heading(stripped: str) -> HeadingNumber | None:
     return heading_at(stripped, 0)
 
 
+_CLAUSE_OPENERS = "—”\""  # a marker right after one of these begins a clause, whatever the clause starts
 _WINDOW = 24  # characters a heading number and what it must be followed by fit in
 
 
@@ -342,8 +370,11 @@ def _heading_in(window: str) -> HeadingNumber | None:
 
 
 def _styled_heading(window: str) -> HeadingNumber | None:
-    """The heading number of the first line style that ``window`` starts with."""
-    for style in numbering().line_styles:
+    """The heading number of the first line style that ``window`` starts with (tried only against
+    the styles whose numbers can start with its first character)."""
+    data = numbering()
+    by_first = data.styles_by_first
+    for style in data.line_styles if by_first is None else by_first.get(window[:1], ()):
         match = style.pattern.match(window)
         if not match:
             continue
@@ -387,8 +418,12 @@ def find_inline_items(text: str, inside: str | None = None, in_cell: bool = Fals
     opens the cell), and a marker may also follow a blank or a closing bracket (the cell's
     paragraphs were joined with a blank).
     """
+    data = numbering()
+    anywhere, at_start = data.inline_opening
+    if not anywhere.search(text) and not at_start.match(text):
+        return []  # most texts: no style's first item stands in them
     best: list[InlineItem] = []
-    for style in numbering().inline_styles:
+    for style in data.inline_styles:
         if style.cells_only and not in_cell:
             continue
         for items in (inline_run(text, style.key, 1, in_cell, style), _bare_run(text, style)):
@@ -493,7 +528,7 @@ def _clause_start_find(text: str, marker: str, start: int, clause_starts: str, i
                 return pos
             while j >= 0 and text[j] in " \t":
                 j -= 1
-            if j < 0 or text[j] in clause_starts or text[j] in "—”\"":
+            if j < 0 or text[j] in clause_starts or text[j] in _CLAUSE_OPENERS:
                 return pos
         pos = text.find(marker, pos + 1)
     return -1

@@ -126,6 +126,7 @@ class Table:
 class _Words:
     kind_of: dict[str, str]
     longest_first: tuple[str, ...]
+    any_contained: re.Pattern[str]  # one of longest_first anywhere (a quick test most cells fail)
     min_cells: int
     max_chars: int
     content: frozenset[str]
@@ -137,9 +138,9 @@ class _Words:
 def _words() -> _Words:
     data = load_data("tables.yaml")
     kind_of = {word: kind for kind, words in data["columns"].items() for word in words}
-    contained = (word for word in kind_of if word not in data["whole_cell_only"])
+    contained = tuple(sorted((word for word in kind_of if word not in data["whole_cell_only"]), key=len, reverse=True))
     return _Words(
-        kind_of, tuple(sorted(contained, key=len, reverse=True)), int(data["min_header_cells"]),
+        kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]),
     )
@@ -159,6 +160,8 @@ def column_kind(cell: str) -> str | None:
         return words.kind_of[compact]
     if len(compact) > words.max_chars:
         return None
+    if not words.any_contained.search(compact):
+        return None  # no column word inside: decided in one search instead of a test per word
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
 

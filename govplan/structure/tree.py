@@ -43,6 +43,7 @@ _DATE_LINE = compile_pattern("^{calendar_date}$")
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
 _DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
+_TITLE_MARKS = re.compile(r"[\s《》〈〉“”\"'‘’。.]")  # what _compact leaves out of a title
 # Cells whose text annotators need not read (a row's own text ends before trailing ones).
 _QUIET_KINDS = ("progress", "score", "other")
 # Cells where inline items (一是…, (1)…, ①…) are the row's children (a 时间节点 cell may list the
@@ -775,8 +776,8 @@ class TreeBuilder:
         span = self.locator.span(start, start + len(text))
         number = ""
         if numeral_written:
-            where = number_span or (start, start + number_len)
-            number = _visible(self.locator.verbatim(self.locator.span(*where)))
+            first, last = self.locator.mapped.to_original(*(number_span or (start, start + number_len)))
+            number = _visible(self.locator.original[first:last])  # the number as written (no Span model needed)
         node = TaskNode(
             id=node_id,
             number=number or None,
@@ -911,7 +912,7 @@ def _title_at(lines: list[Line], k: int, titles: dict[str, str]) -> str | None:
 
 def _compact(title: str) -> str:
     """A title compared without blanks, book-title marks, quotes and a closing full stop."""
-    return re.sub(r"[\s《》〈〉“”\"'‘’。.]", "", title)
+    return _TITLE_MARKS.sub("", title)
 
 
 def _prefix(parent_id: str | None) -> str:

@@ -28,7 +28,7 @@ from govplan.annotate.units.actors import (
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, rules
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, rules
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -328,7 +328,8 @@ def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans
     负责组织实施。)."""
     found: list[Statement] = []
     text = nt.text
-    if not text.rstrip().endswith(r.verbs_longest_first) and not r.verb_before_break.search(text):
+    stripped = text.rstrip()
+    if not ends_with_verb(stripped, 0, len(stripped), r) and not r.verb_before_break.search(text):
         return found
     for start in sorted(_sentence_starts(text, r)):
         end = _sentence_end(text, start)
@@ -345,7 +346,7 @@ def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans
 def _verb_clauses(text: str, start: int, end: int, r: Rules) -> Iterator[tuple[int, int]]:
     """The top-level clauses of a sentence that end with a role verb."""
     for c_start, c_end in split_items(text, start, end, "，,"):
-        if text.endswith(r.verbs_longest_first, c_start, c_end):
+        if ends_with_verb(text, c_start, c_end, r):
             yield _skip_blanks(text, c_start), c_end
 
 
@@ -359,10 +360,10 @@ def _all_clauses_end_in_verbs(text: str, start: int, end: int, r: Rules) -> bool
     """Whether every clause of the sentence ends with a role verb."""
     clause_start = start
     for match in r.clause_break.finditer(text, start, end):
-        if not text.endswith(r.verbs_longest_first, clause_start, match.start()):
+        if not ends_with_verb(text, clause_start, match.start(), r):
             return False
         clause_start = match.end()
-    return text.endswith(r.verbs_longest_first, clause_start, end)
+    return ends_with_verb(text, clause_start, end, r)
 
 
 def _cell_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:

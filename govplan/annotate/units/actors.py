@@ -20,6 +20,7 @@ from govplan.annotate.units.names import (
     is_person,
     list_items,
     looks_like_unit,
+    may_start_plain_name,
     name_ends,
     name_list,
     starts_with_level,
@@ -218,20 +219,23 @@ def _clause_end(text: str, pos: int, rules: Rules) -> int:
 def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple[int, bool]]:
     """Where an acting unit may begin: clause starts (after blanks), and right after an agent
     marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…);
-    only where a unit name can end within reach."""
+    only where a unit name can end within reach, and a clause start only where one can start."""
     lookahead = _ends_within(registry.last_chars, rules.name_end_chars, int(rules.words["max_name_chars"]))
     first = re.compile(lookahead)
     heading = match_heading(text)
     if heading is not None:
         after_number = _BLANK.match(text, heading.number_end).end()  # type: ignore[union-attr]  # matches ""
-        if after_number < len(text) and first.match(text, after_number):
+        if after_number < len(text) and first.match(text, after_number) and may_start_plain_name(text, after_number, registry, rules):
             yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
     start = _BLANK.match(text).end()  # type: ignore[union-attr]  # matches ""
-    if start < len(text) and first.match(text, start):
+    if start < len(text) and first.match(text, start) and may_start_plain_name(text, start, registry, rules):
         yield start, False
     for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
-        if match.end() < len(text):
-            yield match.end(), match.group("marker") is not None
+        pos = match.end()
+        if pos < len(text):
+            marked = match.group("marker") is not None
+            if marked or may_start_plain_name(text, pos, registry, rules):
+                yield pos, marked
 
 
 def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:

@@ -22,11 +22,12 @@ from govplan.registry import Registry
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
 _BLANKS = re.compile(r"\s+")
 _LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
+_ALTERNATIVE = re.compile(r"\([^()]{1,8}\)$")  # a closing bracket naming an alternative (镇街(园区))
 
 
 def compact(name: str) -> str:
     """A name without the blanks a hard line wrap left inside it (民政\n部 → 民政部)."""
-    return _BLANKS.sub("", name) if any(ch.isspace() for ch in name) else name
+    return _BLANKS.sub("", name)  # one C pass; a name without blanks comes back as it is
 
 
 def split_items(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
@@ -274,7 +275,7 @@ def is_collective(name: str, rules: Rules) -> bool:
     """A collective unit: a level word (乡镇, 镇街(园区)) or a short name of a kind of body (区属企业,
     各非公企业, 群团组织); vague references (有关单位, 其他部门) are none."""
     w = rules.words
-    core = re.sub(r"\([^()]{1,8}\)$", "", name)  # 镇街(园区): the bracket names an alternative
+    core = _ALTERNATIVE.sub("", name)  # 镇街(园区): the bracket names an alternative
     if core.startswith(w["vague_starts"]):
         return False
     if core in w["collective_words"] or (core != name and rules.level_run.fullmatch(name)):
@@ -424,6 +425,17 @@ def name_ends(
     return named
 
 
+def may_start_plain_name(text: str, pos: int, registry: Registry, rules: Rules) -> bool:
+    """A quick necessary test for ``name_ends`` without an agent marker, not collective, in one
+    frame: a level word or named place (``leveled_at``), a registered name, or a unit cue word
+    within ``max_name_chars`` starts at ``pos``; acting_units skips most clause starts by it."""
+    return (
+        rules.level_start.match(text, pos) is not None
+        or rules.plain_cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is not None
+        or registry.match_at(text, pos) is not None
+    )
+
+
 def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:
     """A quick necessary test for ``name_ends``, which most clause starts fail: every name it finds
     follows an agent marker, starts with a level (joint organs and coordinations too), starts
@@ -513,9 +525,13 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
 
 def _joins_units(text: str, rules: Rules) -> bool:
     """Whether a unit name ends right before a conjunction in ``text`` (企业党委和…: a list, not one name)."""
-    unit_ends = rules.suffixes + tuple(rules.words["plain_name_suffixes"])
-    conjunctions = tuple(rules.words["conjunctions"])
-    return any(text.startswith(conjunctions, i) and text[:i].endswith(unit_ends) for i in range(1, len(text)))
+    for conjunction in rules.words["conjunctions"]:  # only where one stands, not at every character
+        at = text.find(conjunction, 1)
+        while 0 < at < len(text):
+            if text.endswith(rules.unit_ends, 0, at):
+                return True
+            at = text.find(conjunction, at + 1)
+    return False
 
 
 def anchored(name: str, registry: Registry, rules: Rules) -> bool:
