@@ -96,7 +96,7 @@ def _layout() -> _Layout:
         int(raw["min_line_breaks"]),
         tuple(compile_pattern(pattern, _FILE) for pattern in raw["glued_line_starts"]),
         compile_pattern(raw["issue_date_run_together"], _FILE),
-        compile_pattern(raw["glued_heading_before"], _FILE),
+        _before_heading_number(compile_pattern(raw["glued_heading_before"], _FILE)),
         int(raw["min_glued_headings"]),
         tuple(raw["issue_date_continuations"]),
         compile_pattern("^{calendar_date}$", _FILE),
@@ -219,6 +219,15 @@ def _ran_together(text: str, layout: _Layout) -> bool:
             if glued >= layout.min_glued_headings:
                 return True
     return False
+
+
+def _before_heading_number(before: re.Pattern[str]) -> re.Pattern[str]:
+    """``before`` where a heading number can follow it (numbering's first characters), so that the scan for glued
+    headings stops only where one may stand."""
+    first = numbering().first_chars
+    if first is None:
+        return before
+    return re.compile(f"(?:{before.pattern})(?=[{''.join(re.escape(ch) for ch in sorted(first))}])", before.flags)
 
 
 def _break_issue_dates(mapped: MappedText, layout: _Layout) -> MappedText:
