@@ -121,6 +121,7 @@ def extract(
                 typer.echo("---\n".join(texts) if fmt.value == "yaml" else "".join(texts), nl=False)
             else:
                 take(result)
+            result.files = []  # written: the summary needs none of the texts, so memory stays flat over an archive
             results.append(result)
     if not to_stdout:
         print_summary(results)
