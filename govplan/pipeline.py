@@ -22,7 +22,7 @@ from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitR
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
-from govplan.structure.metadata import extract_metadata, issue_and_publication_dates
+from govplan.structure.metadata import extract_metadata, issue_date
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
 from govplan.textmemo import forget
@@ -150,7 +150,7 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
     years = [int(y) for y in _YEAR.findall(metadata.title or "")]
     report = document_is_report(metadata.title, [line.text for line in lines if line.text])
     # a date the document does not state of its own is its page's (a publication date); without one, nothing to tell
-    published = metadata.date is not None and issue_and_publication_dates(lines)[0] is None
+    published = metadata.date is not None and issue_date(lines) is None
     return DocContext(
         doc_date=metadata.date or options.doc_date,
         plan_start_year=min(years) if years else None,

@@ -122,24 +122,23 @@ def extract_metadata(lines: list[Line], first_task_line: int | None, title_hint:
     date_line = _standalone_date(content, data)
     attachments = _attachment_list(content)
     issued = _issued(date_line, index)
+    doc_number = _number_of(content, index, data)
     return Metadata(
         title=title_hint or index.get("title") or _title(front or content[:_HEAD_LINES], data),
-        doc_number=_number_of(content, index, data),
+        doc_number=doc_number,
         issuer=index.get("issuer") or _issuer(content, date_line, data),
         recipients=_recipients(front),
-        date=issued or publication_date(lines, _number_of(content, index, data)),
+        date=issued or publication_date(lines, doc_number),
         date_text=date_line.text if date_line else index.get("date") if issued else index.get("published"),
         attachments=attachments,
     )
 
 
-def issue_and_publication_dates(lines: list[Line]) -> tuple[dt.date | None, dt.date | None]:
-    """The document's own date of issue and its page's publication date, each where one is written."""
+def issue_date(lines: list[Line]) -> dt.date | None:
+    """The document's own date of issue, where one is written (not its page's publication date)."""
     data = _data()
     content = [line for line in lines if not line.blank]
-    date_line = _standalone_date(content, data)
-    index = _index_fields(content[:_HEAD_LINES], data)
-    return _issued(date_line, index), publication_date(lines, _number_of(content, index, data))
+    return _issued(_standalone_date(content, data), _index_fields(content[:_HEAD_LINES], data))
 
 
 def _issued(date_line: Line | None, index: dict[str, str]) -> dt.date | None:
