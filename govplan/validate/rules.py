@@ -255,15 +255,16 @@ def comparator_contradicts_text(view: SpecView, ctx: RuleContext) -> Iterator[Fi
     """GP107: 以上/不少于 mean >=, 以内/不超过 mean <=, 左右 means ~; the comparator must agree."""
     pattern, comparator_of = _comparator_cues()
     for loc, target in _targets(view):
-        cues = [target.text[m.start():m.end()] for m in pattern.finditer(_simplified(target.text))]
-        meant = {comparator_of[_simplified(cue)] for cue in cues}
+        found = list(pattern.finditer(_simplified(target.text)))  # one character for one: offsets hold
+        meant = {comparator_of[match.group()] for match in found}
         if meant and _DIRECTION[target.comparator] not in {_DIRECTION[symbol] for symbol in meant}:
             choices = " / ".join(sorted(meant))
+            cue = target.text[found[0].start():found[0].end()]  # as the text writes it
             yield Finding(
                 "GP107",
                 loc + ("comparator",),
-                tr(f"比较符“{target.comparator}”与原文“{target.text}”不符（“{cues[0]}”）",
-                   f"comparator '{target.comparator}' contradicts the text '{target.text}' ('{cues[0]}')"),
+                tr(f"比较符“{target.comparator}”与原文“{target.text}”不符（“{cue}”）",
+                   f"comparator '{target.comparator}' contradicts the text '{target.text}' ('{cue}')"),
                 tr(f"改为 comparator: \"{choices}\"", f"use comparator: \"{choices}\""),
             )
 
