@@ -748,6 +748,7 @@ class LayoutData(Strict):
     glued_line_starts: Words
     issue_date_run_together: str
     issue_date_continuations: Words
+    glued_attachment_label: str
     glued_heading_before: str
     min_glued_headings: int
     label_line: str
