@@ -197,7 +197,8 @@ class TreeBuilder:
                                     at, at, 1, numeral_written=False)
                     roots.append(current)
                     stack, last_value, closed_at, inline_annex = [current], {}, None, None
-                if closed_at is not None and roots and cand.kind in ("start", "blank") and self._restarts(cand.heading, stack, roots) \
+                if closed_at is not None and roots and cand.kind in ("start", "blank") \
+                        and self._opens_annex(cand.heading, stack, roots, lines[closed_at].start) \
                         and self._titled(lines, closed_at, k, self.text[line.start:cand.pos]):
                     self._close(current, line.start)
                     annex = self._annex(lines, closed_at, k, roots, "")
@@ -216,11 +217,17 @@ class TreeBuilder:
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
 
-    def _restarts(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open]) -> bool:
-        """Whether a heading after the notice's closing date starts its list again (an annex)."""
+    def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
+        """Whether a heading after the notice's closing date (at offset ``closed``) opens an annex's list: numbered 1,
+        it starts a list of the notice again, or a list ranked below the item the notice left open, which no item of
+        the closed notice holds ((一) where the annex's 一、 were lost: d05 with its first level unnumbered)."""
         if heading.value != 1:
             return False
-        return any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style
+        if any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style:
+            return True
+        rank = self.data.rank
+        below = rank.get(heading.style, len(rank)) > rank.get(stack[-1].style, len(rank)) if stack else False
+        return below and stack[-1].start < closed
 
     def _titled(self, lines: list[Line], closed_at: int, k: int, lead: str) -> bool:
         """Whether only a title (short lines without a sentence end) stands between the closing
