@@ -752,6 +752,7 @@ class LayoutData(Strict):
     glued_heading_before: str
     min_glued_headings: int
     label_line: str
+    unnumbered_heading_max_chars: int = Field(gt=0)
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)
     line_markup: str | None = None

@@ -27,7 +27,7 @@ from govplan.grammar import compile_pattern
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.contents import contents_lines
-from govplan.structure.lines import Line, Locator
+from govplan.structure.lines import Line, Locator, stands_as_heading
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
     HeadingNumber, find_inline_items, heading_at, inline_run, is_segment_of, match_heading, numbering, place_segment,
@@ -187,6 +187,9 @@ class TreeBuilder:
                 continue
             while cand_index < len(self._cands) and self._cands[cand_index].line < k:
                 cand_index += 1
+            if stack and not (cand_index < len(self._cands) and self._cands[cand_index].line == k) \
+                    and stands_as_heading(lines, k):  # its items are the top level (docs/gold-format.md)
+                del stack[1 if stack[0].style == "attachment" else 0:]
             inline_annex = self._inline_annex(line) if not roots else None
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
                 cand = self._cands[cand_index]
@@ -219,15 +222,16 @@ class TreeBuilder:
 
     def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
         """Whether a heading after the notice's closing date (at offset ``closed``) opens an annex's list: numbered 1,
-        it starts a list of the notice again, or a list ranked below the item the notice left open, which no item of
-        the closed notice holds ((一) where the annex's 一、 were lost: d05 with its first level unnumbered)."""
+        it starts a list of the notice again, or a list ranked below the item the notice left open (its last top-level
+        item, where a heading without its number closed the others), which no item of the closed notice holds ((一)
+        where the annex's 一、 were lost: d05 with its first level unnumbered)."""
         if heading.value != 1:
             return False
         if any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style:
             return True
         rank = self.data.rank
-        below = rank.get(heading.style, len(rank)) > rank.get(stack[-1].style, len(rank)) if stack else False
-        return below and stack[-1].start < closed
+        left = stack[-1] if stack else roots[-1]
+        return left.start < closed and rank.get(heading.style, len(rank)) > rank.get(left.style, len(rank))
 
     def _titled(self, lines: list[Line], closed_at: int, k: int, lead: str) -> bool:
         """Whether only a title (short lines without a sentence end) stands between the closing
