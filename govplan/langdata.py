@@ -728,6 +728,7 @@ class TablesData(Strict):
 class ListFormatsData(Strict):
     word_formats: dict[str, str]  # a format's writing: one of govplan/readers/list_numbers.py, or a sequence below
     html_styles: dict[str, str]
+    html_suffixes: dict[str, str]
     cycles: dict[str, Words]
     enclosed: dict[str, Words]
     capital_units: dict[str, str]

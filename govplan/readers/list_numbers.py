@@ -27,9 +27,14 @@ def html_number(value: int, style: str) -> str:
     return _writer(_formats()["html_styles"].get(style, "decimal"))(value)
 
 
-def is_numbered_html_style(style: str) -> bool:
-    """Whether a web list style writes a number (disc, circle, square and none write none)."""
-    return _formats()["html_styles"].get(style, "decimal") != "none"
+def is_html_style(word: str) -> bool:
+    """Whether ``word`` names a web list style (a word of list-style that is not a position or an image)."""
+    return word in _formats()["html_styles"]
+
+
+def html_suffix(style: str) -> str:
+    """The mark a browser writes after an item's number in a list of ``style`` (、 after Chinese numerals)."""
+    return _formats()["html_suffixes"].get(_formats()["html_styles"].get(style, "decimal"), ".")
 
 
 @lru_cache(maxsize=1)
