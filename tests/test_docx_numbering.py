@@ -76,21 +76,29 @@ def test_an_auto_numbered_notice_reads_as_typed() -> None:
     assert decode_bytes("方案.docx", notice_docx(), "docx").text == "\n".join(text for text, _ in NOTICE)
 
 
+NOTICE_IDS = ["前言", "一", "二", "二.(一)", "二.(一).1", "二.(一).2", "二.(二)", "二.(二).1", "三", "三.(一)"]
+
+
+def extracted_beside_typed(run_cli, tmp_path: Path, name: str, data: bytes) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    """The task trees `govplan extract` gives for NOTICE typed in a .txt and for ``data`` (file ``name``):
+    each node's id, title, span, units (name, role, span) and deadlines (text, date, span)."""
+    typed, other = tmp_path / "方案.txt", tmp_path / name
+    typed.write_text("\n".join(text for text, _ in NOTICE), encoding="utf-8")
+    other.write_bytes(data)
+    trees = []
+    for path in (typed, other):
+        spec, _ = extract_one(run_cli, path, tmp_path / path.suffix.lstrip("."))
+        trees.append([(n.id, n.title, n.span, [(u.name, u.role, u.span) for u in n.units], [(d.text, d.due, d.span) for d in n.deadlines])
+                      for n in spec.walk()])
+    return trees[0], trees[1]
+
+
 def test_an_auto_numbered_notice_extracts_as_the_typed_one(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The same task tree, units and deadlines, at the same spans, from the .docx as from the .txt."""
-    typed, auto = tmp_path / "方案.txt", tmp_path / "方案.docx"
-    typed.write_text("\n".join(text for text, _ in NOTICE), encoding="utf-8")
-    auto.write_bytes(notice_docx())
-    from_txt, _ = extract_one(run_cli, typed, tmp_path / "txt")
-    from_docx, _ = extract_one(run_cli, auto, tmp_path / "docx")
-
-    def tree(spec):  # type: ignore[no-untyped-def]
-        return [(n.id, n.title, n.span, [(u.name, u.role, u.span) for u in n.units], [(d.text, d.due, d.span) for d in n.deadlines])
-                for n in spec.walk()]
-
-    assert [n.id for n in from_docx.walk()] == ["前言", "一", "二", "二.(一)", "二.(一).1", "二.(一).2", "二.(二)", "二.(二).1", "三", "三.(一)"]
-    assert tree(from_docx) == tree(from_txt)
-    units = {(u.name, u.role) for n in from_docx.walk() for u in n.units}
+    from_txt, from_docx = extracted_beside_typed(run_cli, tmp_path, "方案.docx", notice_docx())
+    assert [node[0] for node in from_docx] == NOTICE_IDS
+    assert from_docx == from_txt
+    units = {(name, role) for node in from_docx for name, role, _ in node[3]}
     assert {("县农业农村局", "lead"), ("县卫健局", "support"), ("县城管局", "lead")} <= units
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from govplan.readers import decode_bytes
-from tests.test_docx_numbering import NOTICE
-from tests.test_extract_cli import extract_one
+from tests.test_docx_numbering import NOTICE, NOTICE_IDS, extracted_beside_typed
 
 
 def page(body: str) -> bytes:
@@ -37,17 +36,9 @@ def test_a_notice_numbered_by_lists_reads_as_typed() -> None:
 
 
 def test_a_notice_numbered_by_lists_extracts_as_typed(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    typed, listed = tmp_path / "方案.txt", tmp_path / "方案.html"
-    typed.write_text("\n".join(text for text, _ in NOTICE), encoding="utf-8")
-    listed.write_bytes(notice_page())
-    from_txt, _ = extract_one(run_cli, typed, tmp_path / "txt")
-    from_html, _ = extract_one(run_cli, listed, tmp_path / "html")
-
-    def tree(spec):  # type: ignore[no-untyped-def]
-        return [(n.id, n.title, n.span, [(u.name, u.role) for u in n.units], [d.text for d in n.deadlines]) for n in spec.walk()]
-
-    assert tree(from_html) == tree(from_txt)
-    assert [n.id for n in from_html.walk()][:4] == ["前言", "一", "二", "二.(一)"]
+    from_txt, from_html = extracted_beside_typed(run_cli, tmp_path, "方案.html", notice_page())
+    assert [node[0] for node in from_html] == NOTICE_IDS
+    assert from_html == from_txt
 
 
 @pytest.mark.parametrize(
