@@ -16,7 +16,7 @@ Counting (ECMA-376 §17.9 with Word's deviations, [MS-OI29500] 2.1.282):
   in the override replaces the level's format, text and start for that w:num.
 - A level restarts at its start when a higher level is used (Word: any higher level, not only the one
   above); w:lvlRestart n restarts it only after levels 1…n (0: never); a value not above the level is
-  ignored, as is w:lvlRestart inside an override (Word does both).
+  ignored (ECMA), as is w:lvlRestart inside an override (Word).
 - A placeholder %k shows level k's current count (its start while level k has not been used), written
   in level k's w:numFmt, or decimal throughout when the paragraph's level is w:isLgl.
 - A bullet (numFmt bullet) is no number: it shows nothing, since its glyph (often a private-use

@@ -11,7 +11,7 @@ from typing import Any
 from govplan.readers.list_numbers import html_number, html_suffix, is_html_style
 
 _STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]+)", re.I)
-_INTEGER = re.compile(r"\s*([+-]?)(\d+)")  # as browsers read start and value: leading digits, the rest ignored
+_INTEGER = re.compile(r"([+-]?)(\d+)")  # as browsers read start and value (blanks stripped): leading digits, the rest ignored
 _LIMIT = 2**31 - 1  # browsers keep list numbers in a signed 32-bit integer
 
 
@@ -38,7 +38,7 @@ class ListMarkers:
 
 def _integer(raw: str | None) -> int | None:
     """A start or value attribute as a browser reads it: its leading integer, clamped to 32 bits."""
-    match = _INTEGER.match(raw) if raw else None
+    match = _INTEGER.match(raw.strip()) if raw else None
     if match is None:
         return None
     sign, digits = match.groups()
