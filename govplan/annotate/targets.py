@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
@@ -599,9 +599,33 @@ def reads_as_report(lines: list[str]) -> bool:
     """Whether a document as a whole reports what was done (a self-assessment, a speech, a work
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
-    rules = _rules()
-    facts, goals = _cue_counts(lines)
-    return facts > goals and facts >= int(rules.words["mood"]["report_min_fact_cues"])
+    return _more_facts_than_goals(lines, int(_rules().words["mood"]["report_min_fact_cues"]))
+
+
+def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0) -> bool:
+    """Whether the texts hold more fact-cue tokens than goal-cue tokens, and at least ``at_least`` fact cues.
+    Every fact-cue token starts where a fact-cue word starts as a substring, so where those places are too
+    few (most plans) the answer is no without segmenting anything."""
+    if sum(_fact_cue_places(text) for text in texts) < max(at_least, 1):
+        return False
+    facts, goals = _cue_counts(texts)
+    return facts > goals and facts >= at_least
+
+
+@text_memo(maxsize=1 << 12)
+def _fact_cue_places(text: str) -> int:
+    """How many positions of the text start a counted fact-cue word: at most that many fact-cue tokens."""
+    return len(_fact_cue_starts().findall(text))
+
+
+@cache
+def _fact_cue_starts() -> re.Pattern[str]:
+    """A pattern taking the first character of every counted fact-cue word where the whole word follows
+    (one match per position however many words start there; alternatives open with a literal, so re skips
+    ahead to their first characters)."""
+    cues = _rules().cues
+    words = sorted(cues.fact & cues.report_cues, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w[0]) + (f"(?={re.escape(w[1:])})" if len(w) > 1 else "") for w in words))
 
 
 def _cue_counts(texts: Iterable[str]) -> tuple[int, int]:
@@ -731,8 +755,7 @@ class _Mood:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
         hold more fact cues than goal cues."""
         if self._report is None:
-            facts, goals = _cue_counts((*self.context, self.text))
-            self._report = facts > goals
+            self._report = _more_facts_than_goals((*self.context, self.text))
         return self._report
 
 
