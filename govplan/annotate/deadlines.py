@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any, Callable
 
 from govplan.annotate.base import DocContext, NodeText
+from govplan.annotate.breaks import any_of
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.targets import under_review
 from govplan.lexical.lexicon import alternation, as_tuples, data
@@ -27,6 +28,7 @@ from govplan.grammar import compile_pattern, piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
+from govplan.textmemo import text_memo
 
 _CN_DIGIT = piece("cn_digit")
 _DEICTIC_YEARS = ("今", "明")  # this year, next year: counted from the document's own year
@@ -372,8 +374,15 @@ def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
     """Whether the sentence holding a date states a completed action (开展了, 已经…审议通过): an
     uncued date there says when something happened, not when it is due. 认领了之后 is the time of
     a condition, no narrative; nor is 已下达的任务, a done word inside a phrase that describes a noun."""
+    return _sentence_narrates_past(text, *_sentence_bounds(text, start, end, rules.words["sentence_breaks"]))
+
+
+@text_memo(maxsize=1 << 12)
+def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
+    """Whether text[first:last], a sentence, holds a done word that narrates (memoised: the dates of
+    one sentence ask about it in turn)."""
+    rules = _rules()
     words = rules.words
-    first, last = _sentence_bounds(text, start, end, words["sentence_breaks"])
     done = words_among_within(text, first, last, rules.done_words)
     return any(not (text.startswith(words["done_not_before"], pos + len(token))
                     or rules.done_attribute.match(text, pos + len(token)))
@@ -425,9 +434,17 @@ def _in_forecast(text: str, start: int, end: int, rules: _Rules) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
-    """Where the sentence holding text[start:end] starts and ends."""
-    first = max(text.rfind(ch, 0, start) for ch in breaks) + 1
-    return first, min((i for i in (text.find(ch, end) for ch in breaks) if i >= 0), default=len(text))
+    """Where the sentence holding text[start:end] starts (after the last break before ``start``) and
+    ends (at the first break from ``end``)."""
+    positions = _break_positions(text, breaks)
+    before, after = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+    return positions[before - 1] + 1 if before else 0, positions[after] if after < len(positions) else len(text)
+
+
+@text_memo(maxsize=1 << 12)
+def _break_positions(text: str, breaks: str) -> list[int]:
+    """Where the text's breaks stand, in order (every date of a node asks for its sentence)."""
+    return [found.start() for found in any_of(breaks).finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -550,10 +567,10 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     """A single date with its cue: 2022年6月底前, 到2026年底, 4月3日前, 第二季度, 年内."""
     g = _groups(m)
     words = rules.words
-    if not _point_is_deadline(m, text, ctx, rules):
+    if not _point_is_deadline(m, g, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, text, when, ctx, rules)
+    if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, g, text, when, ctx, rules)
             or _as_of(g["lead"], when, text, m.end(), ctx, words)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
@@ -566,13 +583,13 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
 
 
-def _over_when_posted(m: re.Match[str], text: str, when: _When, ctx: DocContext, rules: _Rules) -> bool:
+def _over_when_posted(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: DocContext, rules: _Rules) -> bool:
     """A date written without a year or a cue of its own that is over by the day a page was posted (3月29日，国务院
     印发… on a page of 31 March; 上半年增长8.6% on one of October; 將在一月二十日放寒假 on one of December: c212, c227,
     c231) says what a page reports. A notice's own date of issue keeps its past stages (动员部署 3月10日), as gold does."""
     posted = ctx.doc_date
     return (posted is not None and ctx.year_from == "page" and when.due is not None and when.due < posted
-            and not _groups(m)["ay"] and not _strongly_cued(m, text, rules))
+            and not g["ay"] and not _strongly_cued(m, g, text, rules))
 
 
 def _groups(m: re.Match[str]) -> dict[str, str | None]:
@@ -640,14 +657,13 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
     return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
 
 
-def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> bool:
-    """Whether a dated phrase is a deadline, judged by its shape, the cue words around it and
-    whether the document reports what was done (there only cued dates are deadlines)."""
-    g = _groups(m)
+def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ctx: DocContext, rules: _Rules) -> bool:
+    """Whether a dated phrase (its groups ``g``) is a deadline, judged by its shape, the cue words around it
+    and whether the document reports what was done (there only cued dates are deadlines)."""
     words = rules.words
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
     goal = _stated_as_goal(text, m.start(), words)
-    strong = _strongly_cued(m, text, rules)
+    strong = _strongly_cued(m, g, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
@@ -681,10 +697,9 @@ def _point_is_deadline(m: re.Match[str], text: str, ctx: DocContext, rules: _Rul
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
 
 
-def _strongly_cued(m: re.Match[str], text: str, rules: _Rules) -> bool:
-    """Whether a date has a cue of its own: a lead (到, 于) or a suffix (前, 底前), a lead it shares (到2023年底和
-    2030年), the words of a goal, or the brackets of a stage's time (建立工作机制（8月）)."""
-    g = _groups(m)
+def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
+    """Whether a date (its groups ``g``) has a cue of its own: a lead (到, 于) or a suffix (前, 底前), a lead it
+    shares (到2023年底和2030年), the words of a goal, or the brackets of a stage's time (建立工作机制（8月）)."""
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
     return bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
 

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
@@ -208,9 +208,10 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     found: list[_Found] = []
     last_end = 0
     due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
-    review = under_review(nt)
-    # under a goals heading a node states goals (False), whatever its document or its cue words say
-    report = True if review else False if _under_goals(nt) else True if ctx and ctx.report else None
+    heading = _nearest_heading_kind(nt)
+    review = heading == "review_headings"
+    # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
+    report = True if review else False if heading == "goal_headings" else True if ctx and ctx.report else None
     mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx))
     for match in sorted(_number_matches(text), key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
@@ -300,10 +301,16 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
 
 
+def _group(match: re.Match[str], name: str) -> str | None:
+    """A named group of a number match, None where it took no part or the match's shape has no such group
+    (what groupdict().get gives, without building the dict for every rule that asks)."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
 def _is_payment_share(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A tranche of a payment: 预拨工程施工合同价的30%, 拨付至合同价的50%, 申请剩余的30%资金 (how funds are paid out)."""
     w = rules.words["payment_shares"]
-    if match.groupdict().get("unit") not in w["units"]:
+    if _group(match, "unit") not in w["units"]:
         return False
     end = match.end() + (1 if text.startswith("的", match.end()) else 0)
     return text.startswith(tuple(w["funds_after"]), end) or bool(rules.payment_share.search(text, max(0, match.start() - 24), match.start()))
@@ -312,7 +319,7 @@ def _is_payment_share(match: re.Match[str], text: str, rules: _Rules) -> bool:
 def _counts_papers(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """The copies a filing takes: 以正式文件(一式5份)报…, 檢附經費核定表1份, 明細表各1份 (papers to hand in)."""
     w = rules.words["filed_papers"]
-    if match.groupdict().get("unit") not in w["units"]:
+    if _group(match, "unit") not in w["units"]:
         return False
     at = match.start() - 1 if text.startswith(rules.words["unit_space"], match.start() - 1) else match.start()
     return text.endswith(tuple(w["before"]), 0, at)
@@ -322,7 +329,7 @@ def _is_budget(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A budget or fund amount: after a budget label (资金总额: 10000万元, 申请预算资金90万元) or with a use after it and
     no grant before it in its clause (其中:30万元用于…审计): what the work is given, not what it must reach."""
     w = rules.words["budget_amounts"]
-    if match.groupdict().get("unit") not in w["units"]:
+    if _group(match, "unit") not in w["units"]:
         return False
     head = text[max(0, match.start() - 20):match.start()].rstrip(w["label_glue"])
     if head.endswith(tuple(w["labels"])):
@@ -337,7 +344,7 @@ def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A count of people glued to 户 names a household by its size (1人户不低于20平方米, 3人以上户), not a
     count to reach."""
     w = rules.words["household_sizes"]
-    if match.groupdict().get("unit") not in w["units"]:
+    if _group(match, "unit") not in w["units"]:
         return False
     end = match.end()
     end += len(max((word for word in rules.comparator_after if text.startswith(word, end)), key=len, default=""))
@@ -347,7 +354,7 @@ def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
 def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A time glued to a noun ending in 圈 names an area by its travel time (15分钟社区生活圈, 1小时经济圈)."""
     w = rules.words["named_circles"]
-    if match.groupdict().get("unit") not in w["units"]:
+    if _group(match, "unit") not in w["units"]:
         return False
     end = match.end()
     stop = next_break(text, end, str(rules.words["metric_after_stops"]), min(len(text), end + int(w["reach"])))
@@ -358,7 +365,7 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A percentage alone in a pair of brackets is a weight or a stage's share: 推展會展活動(6%),
     1.完成土地規劃(50%)."""
     w = rules.words["bracketed_alone"]
-    return (match.groupdict().get("unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start())
+    return (_group(match, "unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start())
             and text.startswith(tuple(w["closes"]), match.end()))
 
 
@@ -388,7 +395,7 @@ def _is_one_by_one(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """The same quantity after two short verbs in a row is the idiom "one at a time", not a
     count: 解决一户,销号一户; 成熟一个、发展一个."""
     w = rules.words["one_by_one"]
-    if (match.groupdict().get("n1") or "") not in w["numerals"]:
+    if (_group(match, "n1") or "") not in w["numerals"]:
         return False
     quantity, start, end = match.group(), match.start(), match.end()
     seps, most = str(w["separators"]), int(w["verb_max_chars"])
@@ -409,7 +416,7 @@ def _is_verb_link(gap: str, separators: str, most: int) -> bool:
 def _is_rate_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A count of holders right before another number is the base of a rate, not the target:
     1户1人以上 (one person per household); action counts (1次21项检测) are excepted."""
-    unit = match.groupdict().get("unit")
+    unit = _group(match, "unit")
     follows = text[match.end():match.end() + 1]
     return bool(unit) and follows.isdigit() and unit not in rules.words["action_units"]
 
@@ -561,12 +568,6 @@ def under_review(nt: NodeText) -> bool:
     return _nearest_heading_kind(nt) == "review_headings"
 
 
-def _under_goals(nt: NodeText) -> bool:
-    """Whether the nearest heading naming a review or the goals over a node (itself included) names
-    the goals (1.主要目标指标): its numbers are goals even in a document that reads as a report."""
-    return _nearest_heading_kind(nt) == "goal_headings"
-
-
 def _nearest_heading_kind(nt: NodeText) -> str | None:
     """Which of the mood's heading lists (review_headings, goal_headings) the nearest heading over a
     node, itself included, ends with; None where no heading does."""
@@ -580,7 +581,7 @@ def _nearest_heading_kind(nt: NodeText) -> str | None:
 @text_memo(maxsize=1 << 10)
 def _heading_kind(title: str | None) -> str | None:
     """Which of the mood's heading lists a node's heading phrase ends with (memoised: every node asks
-    about each of its ancestors' titles, three times)."""
+    about each of its ancestors' titles, once per annotator)."""
     mood = _rules().words["mood"]
     heading = _heading(title)
     for kind in ("review_headings", "goal_headings"):
@@ -599,9 +600,33 @@ def reads_as_report(lines: list[str]) -> bool:
     """Whether a document as a whole reports what was done (a self-assessment, a speech, a work
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
-    rules = _rules()
-    facts, goals = _cue_counts(lines)
-    return facts > goals and facts >= int(rules.words["mood"]["report_min_fact_cues"])
+    return _more_facts_than_goals(lines, int(_rules().words["mood"]["report_min_fact_cues"]))
+
+
+def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0) -> bool:
+    """Whether the texts hold more fact-cue tokens than goal-cue tokens, and at least ``at_least`` fact cues.
+    Every fact-cue token starts where a fact-cue word starts as a substring, so where those places are too
+    few (most plans) the answer is no without segmenting anything."""
+    if sum(_fact_cue_places(text) for text in texts) < max(at_least, 1):
+        return False
+    facts, goals = _cue_counts(texts)
+    return facts > goals and facts >= at_least
+
+
+@text_memo(maxsize=1 << 12)
+def _fact_cue_places(text: str) -> int:
+    """How many positions of the text start a counted fact-cue word: at most that many fact-cue tokens."""
+    return len(_fact_cue_starts().findall(text))
+
+
+@cache
+def _fact_cue_starts() -> re.Pattern[str]:
+    """A pattern taking the first character of every counted fact-cue word where the whole word follows
+    (one match per position however many words start there; alternatives open with a literal, so re skips
+    ahead to their first characters)."""
+    cues = _rules().cues
+    words = sorted(cues.fact & cues.report_cues, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w[0]) + (f"(?={re.escape(w[1:])})" if len(w) > 1 else "") for w in words))
 
 
 def _cue_counts(texts: Iterable[str]) -> tuple[int, int]:
@@ -731,8 +756,7 @@ class _Mood:
         """Whether the node reads as a report: its document does, or its and its ancestors' text
         hold more fact cues than goal cues."""
         if self._report is None:
-            facts, goals = _cue_counts((*self.context, self.text))
-            self._report = facts > goals
+            self._report = _more_facts_than_goals((*self.context, self.text))
         return self._report
 
 

@@ -18,6 +18,7 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable, Iterator
 
 from govplan.lexical import dagcut, dictcache
@@ -242,11 +243,7 @@ def _split_blocks(text: str) -> list[str]:
 def _located_blocks(text: str) -> tuple[list[int], list[str]]:
     """The blocks of ``text`` and where each starts."""
     blocks = _split_blocks(text)
-    starts, pos = [], 0
-    for block in blocks:
-        starts.append(pos)
-        pos += len(block)
-    return starts, blocks
+    return list(accumulate(map(len, blocks), initial=0))[:-1], blocks
 
 
 @text_memo(maxsize=1 << 16)
