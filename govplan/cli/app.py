@@ -10,9 +10,11 @@ import gc
 import sys
 from importlib import import_module
 
-from govplan import charsets
+from govplan import charsets, patterncache
 
-charsets.install()  # the command line's process only (a library user's re stays as it is), before patterns compile
+# The command line's process only (a library user's re stays as it is), before patterns compile.
+patterncache.install()
+charsets.install()
 
 import typer  # noqa: E402  (after the install: typer's own classes are remembered too)
 
