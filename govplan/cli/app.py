@@ -106,6 +106,17 @@ def main() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
     register_commands(sys.argv[1:])
     try:
+        _run()
+    finally:
+        # The process ends: Python's collection at exit walks every object still alive (7% of a cold
+        # `validate`'s instructions, 0.06 s after extracting the corpus) and leaves frozen ones out.
+        # Nothing waits on it: files are written and closed before, and Python never promises a __del__ at exit.
+        gc.freeze()
+
+
+def _run() -> None:
+    """The app run, its errors turned into exit codes and one-line messages (see main)."""
+    try:
         code = app(standalone_mode=False)
     except CLICK_ERROR as exc:
         typer.echo(usage_error_text(exc), err=True)
