@@ -10,9 +10,11 @@ import gc
 import sys
 from importlib import import_module
 
-from govplan import charsets
+from govplan import charsets, patterncache
 
-charsets.install()  # the command line's process only (a library user's re stays as it is), before patterns compile
+# The command line's process only (a library user's re stays as it is), before patterns compile.
+patterncache.install()
+charsets.install()
 
 import typer  # noqa: E402  (after the install: typer's own classes are remembered too)
 
@@ -103,6 +105,17 @@ def main() -> None:
     """
     gc.set_threshold(*GC_THRESHOLDS)
     register_commands(sys.argv[1:])
+    try:
+        _run()
+    finally:
+        # The process ends: Python's collection at exit walks every object still alive (7% of a cold
+        # `validate`'s instructions, 0.06 s after extracting the corpus) and leaves frozen ones out.
+        # Nothing waits on it: files are written and closed before, and Python never promises a __del__ at exit.
+        gc.freeze()
+
+
+def _run() -> None:
+    """The app run, its errors turned into exit codes and one-line messages (see main)."""
     try:
         code = app(standalone_mode=False)
     except CLICK_ERROR as exc:

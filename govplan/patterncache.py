@@ -1,0 +1,152 @@
+"""re's compiled patterns kept in the user cache, so a fresh process does not compile them again.
+
+Compiling a pattern parses it and builds its code in pure Python (re._compiler.compile), then
+hands the code to the C engine (_sre.compile). A fresh `govplan extract` compiles some 400
+patterns (govplan's and its libraries'), about 0.09 s of a three-line notice's 0.43 s of CPU,
+and every process compiles the same ones. The code is a pure function of the pattern and its
+flags for one build of re's engine, so it is kept here, keyed by pattern and flags, in one file
+named by the Python version and the engine's magic number; a pattern found there goes straight
+to the C engine.
+
+This wraps a private function of the standard library and calls the engine's constructor with
+what re's own compile passes it: it is installed only on the Python versions whose compile it was
+checked against (same name and parameters) and anything else leaves re as it is. A pattern goes
+into the file only when the pattern the C engine builds from the kept parts equals re's own
+(pattern equality compares the compiled code); a damaged or unreadable file is ignored. Either
+way the cache can only cost time, never change a match.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import marshal
+import struct
+import sys
+import zlib
+from pathlib import Path
+from typing import Any, Callable
+
+CHECKED_VERSIONS = ((3, 11),)  # Pythons whose re._compiler.compile this was read against
+_PARAMETERS = ("p", "flags")
+_FORMAT = "re-patterns-1"
+_HEADER = struct.Struct("<I")  # checksum of the body
+WORTH_WRITING = 8  # new patterns a run must have compiled before the file is written again
+MAX_PATTERNS = 2000  # the file's size stays bounded whatever patterns a program builds
+
+Key = tuple[str | bytes, int]
+Parts = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, groupindex, indexgroup
+
+
+def install(version: tuple[int, int] = sys.version_info[:2]) -> bool:
+    """Compile patterns from the cache from now on and keep new ones at exit; False (re untouched)
+    on an unchecked Python."""
+    from re import _compiler
+
+    original = getattr(_compiler, "compile", None)
+    if isinstance(getattr(original, "__self__", None), PatternCache):
+        return True  # installed already
+    if version not in CHECKED_VERSIONS or not _has_known_parameters(original):
+        return False
+    path = cache_path()
+    kept = PatternCache(read(path), original)
+    _compiler.compile = kept.compile  # type: ignore[attr-defined]
+    atexit.register(kept.save, path)
+    return True
+
+
+def _has_known_parameters(function: Any) -> bool:
+    """Whether ``function`` takes the parameters of the checked re._compiler.compile, in order."""
+    code = getattr(function, "__code__", None)
+    return code is not None and code.co_varnames[:code.co_argcount] == _PARAMETERS
+
+
+def cache_path() -> Path:
+    """The cache file for this Python's re engine (its version, magic number and code size)."""
+    import _sre
+
+    from govplan.usercache import cache_dir
+
+    state = f"{sys.version}\n{_sre.MAGIC}\n{_sre.CODESIZE}\n{sys.maxunicode}\n{_FORMAT}"
+    return cache_dir() / f"re-patterns-{hashlib.sha256(state.encode('utf-8')).hexdigest()[:24]}.bin"
+
+
+class PatternCache:
+    """Compiled patterns' parts by pattern and flags, and the patterns compiled here that the file lacks."""
+
+    def __init__(self, parts: dict[Key, Parts], original: Callable[..., Any]) -> None:
+        self.parts = parts
+        self.missed: dict[Key, Any] = {}  # key -> the pattern re compiled
+        self.original = original
+
+    def compile(self, p: Any, flags: int = 0) -> Any:
+        """re._compiler.compile: from the kept parts when the pattern is there, else re's own (noted for the file)."""
+        import _sre
+
+        key = (p, flags) if type(p) in (str, bytes) and type(flags) is int else None
+        found = self.parts.get(key) if key is not None else None
+        if found is None:
+            compiled = self.original(p, flags)
+            if key is not None and not flags & _DEBUG:
+                self.missed[key] = compiled
+            return compiled
+        final_flags, code, groups, groupindex, indexgroup = found
+        return _sre.compile(p, final_flags, code, groups, dict(groupindex), indexgroup)
+
+    def save(self, path: Path) -> None:
+        """Write the file again when this run compiled enough patterns it lacked (each one checked first)."""
+        if len(self.missed) < WORTH_WRITING or len(self.parts) >= MAX_PATTERNS:
+            return
+        for key, compiled in list(self.missed.items())[:MAX_PATTERNS - len(self.parts)]:
+            parts = _parts_of(key, compiled)
+            if parts is not None:
+                self.parts[key] = parts
+        self.missed.clear()
+        write(path, self.parts)
+
+
+_DEBUG = 128  # re.DEBUG: such a compile prints the code, so it always goes through re
+
+
+def _parts_of(key: Key, compiled: Any) -> Parts | None:
+    """What the C engine needs to build ``compiled`` again, or None when what it builds from them differs."""
+    import _sre
+    from re import _compiler, _parser
+
+    pattern, flags = key
+    try:
+        code = [int(op) for op in _compiler._code(_parser.parse(pattern, flags), flags)]  # type: ignore[attr-defined]  # plain ints: marshal takes no int subclass
+        groupindex = dict(compiled.groupindex)
+        indexgroup: list[str | None] = [None] * (compiled.groups + 1)
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        parts: Parts = (compiled.flags, code, compiled.groups, groupindex, tuple(indexgroup))
+        rebuilt = _sre.compile(pattern, parts[0], code, parts[2], dict(groupindex), parts[4])
+    except Exception:  # noqa: BLE001 - a pattern this cannot rebuild is simply not kept
+        return None
+    return parts if rebuilt == compiled and rebuilt.groupindex == compiled.groupindex else None
+
+
+def read(path: Path) -> dict[Key, Parts]:
+    """The kept patterns; none when the file is missing or damaged (its checksum or its shape is wrong)."""
+    try:
+        raw = path.read_bytes()
+        (checksum,) = _HEADER.unpack_from(raw)
+        body = memoryview(raw)[_HEADER.size:]
+        if zlib.adler32(body) != checksum:
+            return {}
+        parts = marshal.loads(body)
+    except (OSError, struct.error, ValueError, EOFError, TypeError):
+        return {}
+    return parts if isinstance(parts, dict) else {}
+
+
+def write(path: Path, parts: dict[Key, Parts]) -> None:
+    """Keep ``parts`` in the file (atomically); a file that cannot be written only costs time later."""
+    from govplan.fsutil import write_atomic
+
+    try:
+        body = marshal.dumps(parts)
+        write_atomic(path, _HEADER.pack(zlib.adler32(body)) + body)
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write
+        pass
