@@ -28,7 +28,7 @@ from govplan.annotate.units.actors import (
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, rules
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -329,7 +329,7 @@ def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans
     found: list[Statement] = []
     text = nt.text
     stripped = text.rstrip()
-    if not ends_with_verb(stripped, 0, len(stripped), r) and not r.verb_before_break.search(text):
+    if not ends_with_verb(stripped, 0, len(stripped), r) and not verb_before_break(text, r):
         return found
     for start in sorted(_sentence_starts(text, r)):
         end = _sentence_end(text, start)

@@ -32,6 +32,7 @@ from govplan.structure.numbering import match_heading
 
 Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
+_CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 
 
@@ -270,7 +271,7 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     w = rules.words
     if text.startswith(w["unit_people"], end):
         return False  # 县人民政府组成人员应…, 县财政局负责人要…: the unit's people act
-    verbs = (*w["action_verbs"], *w["agent_verbs"]) if marked else w["action_verbs"]
+    verbs = rules.acting_verbs if marked else w["action_verbs"]
     pos = end
     for _ in range(4):
         if text.startswith(w["action_adverbs"], pos):
@@ -361,16 +362,28 @@ def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans
     (区发展改革委整体部署…，与区规划资源局、区建管委等相关部门形成工作合力; 同县水利局共同推进…)."""
     found: list[Listed] = []
     text = nt.text
-    for match in rules.partner_clause.finditer(text):
-        if inside(match.start(), skip):
+    for start, end in _partner_openings(text, rules):
+        if inside(start, skip):
             continue
-        names = _partners(text, match.end(), True, registry, rules)
+        names = _partners(text, end, True, registry, rules)
         if not names or not _shared_action_follows(text, _trailer_end(text, names[-1][1], rules) or names[-1][1], rules):
             continue
-        clause = (match.start(), _clause_end(text, names[-1][1], rules))
+        clause = (start, _clause_end(text, names[-1][1], rules))
         kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
         found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _partner_openings(text: str, rules: Rules) -> Iterator[tuple[int, int]]:
+    """Where a clause opens with a partner joiner (the blanks before it included), to the joiner's end: found from
+    the joiners, which few texts hold, rather than by a pattern tried at every position (a joiner holds no blank or
+    break, so none can start inside another that opens a clause)."""
+    for joiner in rules.partner_joiner.finditer(text):
+        start = joiner.start()
+        while start > 0 and text[start - 1] in _CLAUSE_BLANKS:
+            start -= 1
+        if start == 0 or text[start - 1] in rules.words["clause_breaks"]:
+            yield start, joiner.end()
 
 
 def _each_kind(name: str, rules: Rules) -> bool:
