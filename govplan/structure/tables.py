@@ -282,9 +282,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _header(text: str, cells: list[tuple[int, int]]) -> list[Column] | None:
     """The columns a row names when it is a header row, else None."""
+    return _named_header(text, cells, _cell_kinds(text, cells))
+
+
+def _cell_kinds(text: str, cells: list[tuple[int, int]]) -> list[str | None]:
+    """What each cell of a row names as a header cell (None for an empty one or one naming no column)."""
+    return [column_kind(text[s:e]) if e > s else None for s, e in cells]
+
+
+def _named_header(text: str, cells: list[tuple[int, int]], kinds: list[str | None]) -> list[Column] | None:
+    """The columns of a row whose cells name ``kinds`` when it is a header row, else None."""
     words = _words()
     filled = [(s, e) for s, e in cells if e > s]
-    kinds = [column_kind(text[s:e]) if e > s else None for s, e in cells]
     named = [k for k in kinds if k]
     if len(named) < words.min_cells or len(named) * 2 < len(filled) or not words.content & set(named):
         return None
@@ -345,6 +354,7 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
     read as one row. A first line padded with empty cells is a caption row over the header, not
     part of it."""
     cells: list[tuple[int, int]] = []
+    kinds: list[str | None] = []  # each line's cells named once, not again as the row grows
     found: tuple[list[Column], int] | None = None
     for j in range(first, min(len(lines), first + _MAX_CELL_LINES)):
         line = lines[j]
@@ -357,7 +367,8 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
         if j == first and sum(1 for s, e in split.cells if e == s) > 1:
             return None  # a caption row padded to the table's width (绩效指标 | ||||), no broken header
         cells += split.cells
-        columns = _header(text, cells) if j > first else None
+        kinds += _cell_kinds(text, split.cells)
+        columns = _named_header(text, cells, kinds) if j > first else None
         found = (columns, j) if columns else found
     return found
 

@@ -43,6 +43,7 @@ _DATE_LINE = compile_pattern("^{calendar_date}$")
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
 _DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
+_ANNEX_LABEL = re.compile(f"(?<![^{_BLANK}])附")  # 附 at a line's start or after a blank (附件：…)
 _TITLE_MARKS = re.compile(r"[\s《》〈〉“”\"'‘’。.]")  # what _compact leaves out of a title
 # Cells whose text annotators need not read (a row's own text ends before trailing ones).
 _QUIET_KINDS = ("progress", "score", "other")
@@ -146,7 +147,7 @@ class TreeBuilder:
                 k += 1
                 continue
             in_attachment_list = False
-            title = _compact(line.text)
+            title = _compact(line.text) if listed or k in printed else ""  # compared only with those titles
             in_list = title in listed and title not in opened and (closed_at is not None or bool(opened))
             if in_list or (k in printed and (closed_at is not None or bool(roots))):
                 # the title of a document the notice lists as its attachment (附件：1.… 2.…) opens it,
@@ -265,7 +266,7 @@ class TreeBuilder:
         ``附件：TITLE`` and the notice's date of issue, TITLE again (…附件:山福镇…预案 温州市…人民政府
         2020年10月22日 山福镇…预案 1.总则…), with its number as the list gives it (附件:1.…), or None."""
         text = line.text
-        for at in (j for j, char in enumerate(text) if char == "附" and (j == 0 or text[j - 1] in _BLANK)):
+        for at in (label.start() for label in _ANNEX_LABEL.finditer(text)):
             listing = self.data.attachment_list.match(text[at:])
             words = listing.group("rest").split(maxsplit=1) if listing else []
             if not words:
@@ -824,7 +825,8 @@ class TreeBuilder:
 
     def _title(self, body: str) -> str | None:
         """The heading phrase: up to the first sentence end on the heading's line, within reason."""
-        first_line = next((line.strip() for line in body.split("\n") if line.strip()), "")
+        rest = body.lstrip()  # the first non-blank line, without splitting the whole body into lines
+        first_line = rest[:rest.find("\n")].rstrip() if "\n" in rest else rest.rstrip()
         match = _SENTENCE_END.search(first_line)
         title = first_line[: match.start()] if match else first_line
         colon = _COLON.search(title)
@@ -926,6 +928,8 @@ def _phrase_char(ch: str) -> bool:
 
 def _visible(number: str) -> str:
     """A number as written, without blanks and invisible characters (private-use, format)."""
+    if number.isprintable():  # neither kind of invisible character is printable: the common case
+        return number.strip()
     return "".join(ch for ch in number if unicodedata.category(ch) not in ("Co", "Cf")).strip()
 
 
