@@ -18,7 +18,7 @@ from govplan.registry import registry_for_contents
 from govplan.scanning import scanner
 from govplan.readers import SourceText
 from govplan.spec.found import Found
-from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitRef
+from govplan.spec.model import Deadline, Evidence, Metadata, Source, Spec, Target, TaskNode, UnitRef
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
@@ -236,12 +236,11 @@ def annotate_tasks(
     from govplan.annotate.units import assign_units
 
     nodes = node_texts(tasks, text)
+    dated: list[tuple[list[Deadline], list[Target]]] = []  # each node's, set on it once mapped to the original
     for nt in nodes:
         deadlines = find_deadlines(nt, context)
-        targets = find_targets(nt, deadlines, context)
-        nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
-        nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
-        nt.node.targets += measured_targets(nt, nt.node.targets)
+        kept = [t for t in find_targets(nt, deadlines, context) if _column_allows(nt, t, "targets")]
+        dated.append(([d for d in deadlines if _column_allows(nt, d, "deadlines")], kept + measured_targets(nt, kept)))
     registry = registry_for_contents(options.registry)
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")
@@ -249,9 +248,9 @@ def annotate_tasks(
         found = nt.node._found  # read once: a private attribute is read through pydantic's __getattr__
         if nt.cells or (found is not None and found.carried):
             table_units(nt, text, registry)
-    for nt in nodes:
-        nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]
-        nt.node.targets = [_to_original(t, locator) for t in nt.node.targets]
+    for nt, (deadlines, targets) in zip(nodes, dated):
+        nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
+        nt.node.targets = [_to_original(t, locator) for t in targets]
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 
 
