@@ -28,6 +28,7 @@ from govplan.datafiles import load_data
 from govplan.structure.lines import Line
 from govplan.grammar import compile_pattern
 from govplan.structure.numbering import CIRCLED, heading_at, numbering, numeral_value
+from govplan.textmemo import text_memo
 
 _BLANKS = " \t\f\v\r\u3000"
 _WORD = re.compile(r"[^ \t\f\v\r\u3000]+")  # a cell of a row whose cells blanks separate
@@ -187,8 +188,10 @@ def bracketed_unit(text: str) -> str:
     return ""
 
 
+@text_memo(maxsize=1 << 12)
 def row_number(cell: str) -> tuple[str, int, str] | None:
-    """(style, value, id segment) of a 序号 cell (1, (1), 一、, (一), ①), or None."""
+    """(style, value, id segment) of a 序号 cell (1, (1), 一、, (一), ①), or None (memoised: a cell is
+    read as a number again for each column it may fill)."""
     match = _ROW_NUMBER.match("".join(cell.split()))
     if not match:
         return None

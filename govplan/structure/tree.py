@@ -862,13 +862,14 @@ class TreeBuilder:
 
 @lru_cache(maxsize=1)
 def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
-    """Where a number may stand inside a line, right before a character a heading number can start
-    with: after a sentence end or a colon (blanks may follow), or after a run of blanks or a page
-    break; and, for a heading glued to a paragraph's end, after a clause mark (scanned only near
-    the 、 or . that ends such a number: its lookbehind would otherwise be tried at every character)."""
+    """Where a number may stand inside a line, right before a character a number of the midline
+    styles can start with: after a sentence end or a colon (blanks may follow), or after a run of
+    blanks or a page break; and, for a heading glued to a paragraph's end, after a clause mark
+    (scanned only near the 、 or . that ends such a number: its lookbehind would otherwise be tried
+    at every character)."""
     data = numbering()
     mid = data.midline
-    first = "".join(sorted(data.first_chars)) if data.first_chars is not None else ""
+    first = "".join(sorted(mid.first_chars)) if mid.first_chars is not None else ""
     ahead = f"(?=[{re.escape(first)}])" if first else ""
     blank = re.escape(_BLANK)
     return (
@@ -880,8 +881,8 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
 
 @lru_cache(maxsize=1)
 def _glued_pattern() -> re.Pattern[str]:
-    """A character a heading number can start with (where a glued item may begin)."""
-    first = numbering().first_chars
+    """A character a number of the glued-item styles can start with (where a glued item may begin)."""
+    first = numbering().midline.glued_first_chars
     return re.compile(f"[{re.escape(''.join(sorted(first)))}]" if first else ".")
 
 
