@@ -34,7 +34,16 @@ _GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff]){_WRAP}\((?:[a-z]{_WRAP})*[{_TONED}]{
 # Every gloss holds a tone mark, which few texts do: one scan for them spares re trying the gloss
 # (a lookbehind first) at every character of a text that holds brackets.
 _TONE_MARK = re.compile(f"[{_TONED}]")
-_RANGE = re.compile(r"(?<=[0-9年月日号%])[ ]*(?:—{1,2}|–|-|~|～|〜|至)[ ]*(?=[0-9一二三四五六七八九十〇])")
+# A range mark: (?<=[0-9年月日号%])[ ]*(?:—{1,2}|–|-|~|～|〜|至)[ ]*(?=[0-9一二三四五六七八九十〇]). Written
+# so that every match opens with one of a few characters (a blank or a mark, the number before it
+# checked by a lookbehind after it), which lets re skip to them instead of trying the lookbehind at
+# every character; the same matches (tested against that form on the corpus and random strings).
+_BEFORE, _AFTER, _SINGLE = "0-9年月日号%", "0-9一二三四五六七八九十〇", "–\\-~～〜至"
+_RANGE = re.compile(
+    rf"[ —{_SINGLE}](?<=[{_BEFORE}].)"  # a blank or a mark right after a number or a date
+    rf"(?:(?<= )[ ]*(?:—{{1,2}}|[{_SINGLE}])|(?<=—)—?|(?<=[{_SINGLE}]))"  # blanks then the mark, or —(—), or one mark
+    rf"[ ]*(?=[{_AFTER}])"
+)
 
 
 @dataclass
