@@ -186,13 +186,14 @@ def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
                 and text[start + len(node.number):start + len(node.number) + 1].isdigit():
             start += len(node.number)  # a heading whose text opens with a date (3.8月上旬…): its number is no digit of it
         if not found.cells:
-            inline = [c._found.norm_start for c in node.children if c.style.startswith("inline") and c._found is not None]
+            inline = [f.norm_start for c in node.children if c.style.startswith("inline") and (f := c._found) is not None]
             if inline:
                 end = min(end, min(inline))
         cells = tuple(c for c in found.cells if start <= c.start and c.end <= end)
-        result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node], cells=cells))
+        own_path = path + [node]  # read, never changed: the node's text and its children's paths start from it
+        result.append(NodeText(node=node, start=start, text=text[start:end], path=own_path, cells=cells))
         for child in node.children:
-            visit(child, path + [node])
+            visit(child, own_path)
 
     for root in tasks:
         visit(root, [])
