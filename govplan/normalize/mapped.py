@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import chain
 from typing import Callable, Sequence
 
 from govplan.scanning import Scanner
@@ -78,30 +77,35 @@ class MappedText:
 
     def substitute(self, pattern: re.Pattern[str] | Scanner, repl: Callable[[re.Match[str]], str]) -> "MappedText":
         """Regex rewrite; each replacement maps onto the whole original extent of its match. Without
-        a match the text and its offset map stay as they are (shared, not copied)."""
-        matches = pattern.finditer(self.text)
-        first = next(matches, None)
-        if first is None:
+        a match, or where every match is one character replaced by one (— by -, as most range marks
+        are), the offset map stays as it is (shared, not copied): only the text changes."""
+        replaced = [(match.start(), match.end(), repl(match)) for match in pattern.finditer(self.text)]
+        if not replaced:
             return MappedText(self.text, self.starts, self.ends, self.original_length)
         out: list[str] = []
+        pos = 0
+        for s, e, new in replaced:
+            out.append(self.text[pos:s])
+            if new and e > s:
+                out.append(new)
+            pos = e
+        out.append(self.text[pos:])
+        text = "".join(out)
+        if all(e - s == 1 and len(new) == 1 for s, e, new in replaced):
+            return MappedText(text, self.starts, self.ends, self.original_length)
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
-        for match in chain((first,), matches):
-            s, e = match.span()
-            out.append(self.text[pos:s])
+        for s, e, new in replaced:
             starts.extend(self.starts[pos:s])
             ends.extend(self.ends[pos:s])
-            new = repl(match)
             if new and e > s:
-                out.append(new)
                 starts.extend([self.starts[s]] * len(new))
                 ends.extend([self.ends[e - 1]] * len(new))
             pos = e
-        out.append(self.text[pos:])
         starts.extend(self.starts[pos:])
         ends.extend(self.ends[pos:])
-        return MappedText("".join(out), starts, ends, self.original_length)
+        return MappedText(text, starts, ends, self.original_length)
 
     def insert(self, positions: list[int], char: str) -> "MappedText":
         """``char`` inserted before each of the sorted ``positions``; an inserted character covers no
