@@ -152,17 +152,14 @@ def column_kind(cell: str) -> str | None:
     words = _words()
     if len(cell) > 3 * words.max_chars:
         return None  # a line of text, not a header cell
-    if heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell):
-        return None  # a numbered heading (五、保障措施) or a label with its value (牵头单位：县发改局)
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
-    if not compact or row_number(compact) is not None:
-        return None
-    if compact in words.kind_of:
-        return words.kind_of[compact]
-    if len(compact) > words.max_chars:
-        return None
-    if not words.any_contained.search(compact):
-        return None  # no column word inside: decided in one search instead of a test per word
+    kind = words.kind_of.get(compact)
+    if kind is None and (len(compact) > words.max_chars or not words.any_contained.search(compact)):
+        return None  # no column word inside (most cells, so asked first): decided in one search, not a test per word
+    if not compact or heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell) or row_number(compact) is not None:
+        return None  # a numbered heading (五、保障措施), a label with its value (牵头单位：县发改局), a 序号
+    if kind is not None:
+        return kind
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
 
@@ -561,8 +558,10 @@ def _next_number(text: str, columns: list[Column], above: TableRow | None) -> in
     return parsed[1] + 1 if parsed else None
 
 
+@text_memo(maxsize=1 << 12)
 def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
-    """How well a cell's text reads as a column of ``kind``."""
+    """How well a cell's text reads as a column of ``kind`` (memoised: rows are aligned by trying
+    each cell under several columns, and a stream's rows again as they are cut)."""
     if not cell:
         return 0.0
     number = row_number(cell)
