@@ -92,6 +92,8 @@ class Errors:
     E124 = ErrorCode("E124", "清单没有 {column} 列（每行一个输入文件，相对清单所在目录）。",
                      "the manifest has no {column} column (one input per row, relative to the manifest's folder).", USAGE)
     E125 = ErrorCode("E125", "无法读取清单：{detail}。", "cannot read the manifest: {detail}.", USAGE)
+    E126 = ErrorCode("E126", "自动编号展开后超过 {limit}M 个字符（编号定义异常），拒绝读取。",
+                     "the automatic numbering expands beyond {limit}M characters (damaged list definitions?); refused.")
 
     # E2xx: language data files and unit registries
     E201 = ErrorCode("E201", "无法读取数据文件：{detail}", "cannot read data file: {detail}")

@@ -723,6 +723,17 @@ class TablesData(Strict):
     time_units: Words
 
 
+# --- list_formats.yaml ------------------------------------------------------------------------
+
+class ListFormatsData(Strict):
+    word_formats: dict[str, str]  # a format's writing: one of govplan/readers/list_numbers.py, or a sequence below
+    html_styles: dict[str, str]
+    html_suffixes: dict[str, str]
+    cycles: dict[str, Words]
+    enclosed: dict[str, Words]
+    capital_units: dict[str, str]
+
+
 # --- layout.yaml ------------------------------------------------------------------------------
 
 class ContentsList(Strict):
@@ -790,6 +801,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "validate": ValidateData,
     "tables": TablesData,
     "layout": LayoutData,
+    "list_formats": ListFormatsData,
     "render": RenderData,
 }
 

@@ -93,3 +93,42 @@ def to_int(text: str) -> int:
         raise NumeralError(text)
     return int(value)
 
+
+_WRITTEN_DIGITS = "".join(next(ch for ch, v in DIGITS.items() if v == d) for d in range(10))  # 〇一二…九
+_INNER_ZERO = next(ch for ch, v in DIGITS.items() if v == 0 and ch != _WRITTEN_DIGITS[0])  # 零, inside a number
+_TEN = next(ch for ch, v in SMALL_UNITS.items() if v == 10)
+
+
+def cn_numeral(value: int, short_ten: bool = True) -> str:
+    """A non-negative integer as a Chinese numeral: 11 → 十一, 101 → 一百零一, 20500 → 二万零五百.
+
+    The inverse of cn_to_int for counting numbers (a list's 十一、); ``short_ten`` writes 10–19 as 十…
+    as counting does, False keeps 一十… as legal capitals write 壹拾壹.
+    """
+    if value == 0:
+        return _WRITTEN_DIGITS[0]
+    text = _grouped(value)
+    return text[1:] if short_ten and text.startswith(_WRITTEN_DIGITS[1] + _TEN) else text
+
+
+def _grouped(value: int) -> str:
+    """A positive integer written by sections of 万 and 亿, a gap inside it read as 零."""
+    for unit, size in sorted(SECTION_UNITS.items(), key=lambda item: -item[1]):
+        if value >= size:
+            high, low = divmod(value, size)
+            rest = "" if low == 0 else (_INNER_ZERO if low < size // 10 else "") + _grouped(low)
+            return _grouped(high) + unit + rest
+    return _section(value)
+
+
+def _section(value: int) -> str:
+    """1–9999 with 千, 百, 十, a gap between two digits read as one 零 (一千零一)."""
+    out, gap = "", False
+    for unit, size in [*sorted(SMALL_UNITS.items(), key=lambda item: -item[1]), ("", 1)]:
+        digit, value = divmod(value, size)
+        if digit:
+            out += (_INNER_ZERO if gap else "") + _WRITTEN_DIGITS[digit] + unit
+            gap = False
+        else:
+            gap = bool(out)
+    return out

@@ -91,3 +91,44 @@ def _zip(parts: dict[str, str]) -> bytes:
         for name, text in parts.items():
             archive.writestr(name, text)
     return buffer.getvalue()
+
+
+DOCUMENT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" '
+    'Target="numbering.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+    'Target="styles.xml"/></Relationships>'
+)
+
+
+def docx_with_numbering(body: str, numbering: str, styles: str = "") -> bytes:
+    """A .docx whose body holds ``body``, with a numbering part holding ``numbering`` and a styles part
+    holding ``styles`` (WordprocessingML without the namespace declarations), related as Word relates them."""
+    def part(root: str, content: str) -> str:
+        return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} xmlns:w="{W_NS}">{content}</w:{root}>'
+
+    return _zip({
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/document.xml": part("document", f"<w:body>{body}</w:body>"),
+        "word/numbering.xml": part("numbering", numbering), "word/styles.xml": part("styles", styles),
+    })
+
+
+def numbered(text: str, num_id: int | None = None, level: int | None = None, style: str | None = None) -> str:
+    """A paragraph numbered by list ``num_id`` at ``level`` (either may be left to its style), of ``style``."""
+    props = "" if style is None else f'<w:pStyle w:val="{style}"/>'
+    if num_id is not None or level is not None:
+        props += "<w:numPr>" + ("" if level is None else f'<w:ilvl w:val="{level}"/>')
+        props += ("" if num_id is None else f'<w:numId w:val="{num_id}"/>') + "</w:numPr>"
+    return f"<w:p><w:pPr>{props}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def level(index: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+    """A w:lvl: its number format, its text with %1…%9, its start."""
+    return f'<w:lvl w:ilvl="{index}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+
+
+def num(num_id: int, abstract: int, overrides: str = "") -> str:
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{overrides}</w:num>'

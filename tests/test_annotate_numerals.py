@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govplan.numerals import NumeralError, cn_to_int, parse_number, to_int
+from govplan.numerals import NumeralError, cn_numeral, cn_to_int, parse_number, to_int
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,18 @@ def test_to_int_rejects_fractions() -> None:
     assert to_int("十一") == 11
     with pytest.raises(NumeralError):
         to_int("1.5")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0, "〇"), (1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (101, "一百零一"), (110, "一百一十"),
+     (1001, "一千零一"), (1010, "一千零一十"), (20500, "二万零五百"), (100010, "十万零一十"), (120000000, "一亿二千万")],
+)
+def test_cn_numeral_writes_what_cn_to_int_reads(value: int, text: str) -> None:
+    """The list labels of Word's chineseCounting (十一、) are written by the converter's own alphabet."""
+    assert cn_numeral(value) == text
+    assert value == 0 or cn_to_int(text) == value
+
+
+def test_cn_numeral_round_trips() -> None:
+    assert all(cn_to_int(cn_numeral(n)) == n for n in range(1, 20001))

@@ -6,7 +6,9 @@ vertically merged cell costs the same as any other (python-docx walks up row by 
 Every row keeps the table's grid columns (see govplan.readers.grid): a merged cell's text stands
 in every row it covers, once across a row with empty cells for the other columns it covers. A
 cell's paragraphs (and those of tables nested in it) are joined by one blank.
-Paragraph text is python-docx's own (its element classes are used), so spans do not move.
+Paragraph text is python-docx's own (its element classes are used), so spans do not move; a paragraph
+Word numbers automatically (一、 （一） 1. ① from word/numbering.xml, not in its text) starts with the
+label Word shows, in the body and in table cells alike (see govplan.readers.docx_numbering).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from govplan.errors import Errors, InputError
+from govplan.readers.docx_numbering import Label, list_labels
 from govplan.readers.grid import CELL_SEPARATOR, RowWriter, span_count
 from govplan.readers.ooxml import Package, parse_part
 
@@ -23,25 +26,27 @@ _ONE_LINE = str.maketrans("\t\n\r", "   ")
 
 
 def docx_text(name: str, data: bytes) -> str:
-    """The document's text, one line per paragraph or table row."""
-    body = _document_body(name, data)
+    """The document's text, one line per paragraph or table row, each numbered paragraph with its label."""
+    package = Package(name, data)
+    main_part = _main_part(name, package)
+    body = _document_body(name, package, main_part)
+    label = list_labels(name, package, main_part, body)
     writer = RowWriter(name)
     lines: list[str] = []
     for block in body:
         if block.tag == _W + "p":
-            lines.append(block.text)
+            lines.append(label(block) + block.text)
         elif block.tag == _W + "tbl":
-            lines.extend(_table_rows(block, writer))
+            lines.extend(_table_rows(block, writer, label))
     return "\n".join(lines)
 
 
-def _document_body(name: str, data: bytes) -> Any:
+def _document_body(name: str, package: Package, main_part: str) -> Any:
     """The <w:body> of the package's main document part (with python-docx's element classes)."""
     import docx.oxml  # noqa: F401 - registers python-docx's element classes with its lookup
     from docx.oxml.parser import element_class_lookup
 
-    package = Package(name, data)
-    root = parse_part(name, package.read(_main_part(name, package)), element_class_lookup)
+    root = parse_part(name, package.read(main_part), element_class_lookup)
     body = root.find(_W + "body")
     if root.tag != _W + "document" or body is None:
         raise InputError(Errors.E110, name)
@@ -59,12 +64,12 @@ def _main_part(name: str, package: Package) -> str:
     raise InputError(Errors.E111, name)
 
 
-def _table_rows(table: Any, writer: RowWriter) -> list[str]:
+def _table_rows(table: Any, writer: RowWriter, label: Label) -> list[str]:
     """Each row's cells in grid order, so every row keeps the table's columns: empty cells for the
     columns a row skips (gridBefore, gridAfter), a cell spanning N columns once and N-1 empty
     cells after it. A cell continuing a vertical merge shows the text of the cell that starts the
     merge at the same grid column in the row above, as Word displays it; one without such a start
-    shows its own."""
+    shows its own. Cells' paragraphs are labelled in document order, row by row."""
     rows: list[str] = []
     above: dict[int, str] = {}  # grid column -> the text of the cell starting there, previous row
     for tr in table.iterchildren(_W + "tr"):
@@ -73,7 +78,7 @@ def _table_rows(table: Any, writer: RowWriter) -> list[str]:
         writer.pad(cells, _count(tr, "trPr", "gridBefore", 0))
         for tc in tr.iterchildren(_W + "tc"):
             column = len(cells)
-            here[column] = above[column] if _continues_merge(tc) and column in above else _cell_text(tc)
+            here[column] = above[column] if _continues_merge(tc) and column in above else _cell_text(tc, label)
             writer.place(cells, here[column], _count(tc, "tcPr", "gridSpan", 1))
         writer.pad(cells, _count(tr, "trPr", "gridAfter", 0))
         above = here
@@ -93,10 +98,10 @@ def _count(element: Any, properties: str, name: str, least: int) -> int:
     return span_count(None if found is None else found.get(_W + "val"), least)
 
 
-def _cell_text(tc: Any) -> str:
-    """A cell's paragraphs, those of tables nested in it included, joined by one blank (blank ones
-    left out); tabs and line breaks as blanks, so the cell stays one cell of one line."""
-    texts = (p.text for p in _cell_paragraphs(tc))
+def _cell_text(tc: Any, label: Label) -> str:
+    """A cell's paragraphs, those of tables nested in it included, each with its list label, joined by
+    one blank (blank ones left out); tabs and line breaks as blanks, so the cell stays one cell of one line."""
+    texts = [label(p) + p.text for p in _cell_paragraphs(tc)]
     return " ".join(text.translate(_ONE_LINE) for text in texts if text.strip())
 
 

@@ -5,6 +5,7 @@ separated by tabs in grid columns (see govplan.readers.grid): a cell's text is i
 by a blank (tables nested in it included), a rowspan cell's text stands in every row it covers,
 a colspan cell's once with empty cells after it, and empty cells are kept. A table laying out the
 page (role="presentation", or a cell holding an article's worth of text) is read as blocks.
+The items of a numbered list (<ol>) start with the number a browser shows before them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Iterator
 
 from govplan.errors import Errors, InputError
 from govplan.readers.grid import CELL_SEPARATOR, RowWriter, span_count
+from govplan.readers.html_lists import ListMarkers
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select", "button")
 _NAV_HINT = re.compile(r"nav|menu|footer|header|breadcrumb|crumb|sidebar|share|login|search|copyright|toolbar", re.I)
@@ -115,10 +117,13 @@ def _text_lines(pieces: list[str]) -> list[str]:
 def _pieces(element: Any, chars: dict[object, int] | None) -> Iterator[Any]:
     """The element's text in document order, a line break at each block boundary and a tab before
     each cell; with ``chars``, each table that holds data is given whole instead of its text. With
-    no ``chars`` (a cell's content): blanks for both breaks and tabs. No recursion, so no nesting
-    depth is too deep."""
+    no ``chars`` (a cell's content): blanks for both breaks and tabs. An <ol>'s item starts with the
+    marker a browser shows (1. a. 一、, see govplan.readers.html_lists), put before the item's first
+    text so that it stands on that text's line. No recursion, so no nesting depth is too deep."""
     in_cell = chars is None
     block, cell = (" ", " ") if in_cell else ("\n", "\t")
+    markers = ListMarkers()
+    marker = ""  # an item's marker, waiting for the item's first text
     stack: list[tuple[Any, bool]] = [(element, False)]
     while stack:
         node, closing = stack.pop()
@@ -127,7 +132,11 @@ def _pieces(element: Any, chars: dict[object, int] | None) -> Iterator[Any]:
             if tag in _BLOCK_TAGS:
                 yield block
             if node is not element and node.tail:
-                yield node.tail
+                if marker and node.tail.strip():
+                    yield marker + node.tail.lstrip()
+                    marker = ""
+                else:
+                    yield node.tail
             continue
         if tag in _BLOCK_TAGS:
             yield block
@@ -137,8 +146,13 @@ def _pieces(element: Any, chars: dict[object, int] | None) -> Iterator[Any]:
             continue
         if tag in _CELL_TAGS:
             yield cell
+        if tag == "li":
+            marker = markers.marker(node)
         if node.text:
-            yield node.text.strip() if tag in _CELL_TAGS and not in_cell else node.text
+            text = node.text.strip() if tag in _CELL_TAGS and not in_cell else node.text
+            if marker and text.strip():
+                text, marker = marker + text.lstrip(), ""
+            yield text
         stack.extend((child, False) for child in reversed(node))
 
 
