@@ -873,7 +873,10 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
     ahead = f"(?=[{re.escape(first)}])" if first else ""
     blank = re.escape(_BLANK)
     return (
-        re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
+        # a run of blanks is read from its first blank, whole (*+): tried again from each of its
+        # blanks, a run the next character does not continue would cost its length squared (the
+        # same matches: a line's text never opens with a blank, and no number starts with one)
+        re.compile(f"[{re.escape(mid.after_sentence)}{blank}](?<![{blank}][{blank}])[{blank}]*+{ahead}"),
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
         scanner(mid.prose_number),
     )
