@@ -759,9 +759,11 @@ class LayoutData(Strict):
     glued_line_starts: Words
     issue_date_run_together: str
     issue_date_continuations: Words
+    glued_attachment_label: str
     glued_heading_before: str
     min_glued_headings: int
     label_line: str
+    unnumbered_heading_max_chars: int = Field(gt=0)
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)
     line_markup: str | None = None

@@ -25,6 +25,7 @@ from govplan.textmemo import text_memo
 _FILE = "govplan/data/compilation.yaml"
 _SENTENCE = compile_pattern("[{sentence_end}]")
 _HAN = "\u4e00-\u9fff"
+_CUE = 8  # a line repeats a contents title when it starts with the title's first characters (_title_cues)
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,14 @@ def split_documents(lines: list[Line]) -> list[Part]:
     data = _data()
     content = _below_page_header([line for line in lines if not line.blank], data)
     run_on = _entries_after_marker(content[0].text, data) if content else None
-    if run_on is None:
+    if run_on is not None:
+        toc, body = _table_of_contents(content[1:], data, run_on)
+        entries = run_on + [entry for line in toc for entry in (line.text.split() if run_on else [line.text])]
+    elif content and (glued := _glued_marker(content[0].text, data)) is not None:
+        toc, body = _glued_contents(content, data)
+        entries = [entry for k, line in enumerate(toc) for entry in _glued_entries(line.text[glued * (k == 0):], body)]
+    else:
         return [Part(lines)]
-    toc, body = _table_of_contents(content[1:], data, run_on)
-    entries = run_on + [entry for line in toc for entry in (line.text.split() if run_on else [line.text])]
     titles = [entry for entry in entries if not data.group_entry.search(entry) and match_heading(entry) is None]
     if len(titles) < 2 or not body:
         return [Part(lines)]
@@ -130,6 +135,34 @@ def _entries_after_marker(text: str, data: _Data) -> list[str] | None:
         return []
     marker = next((m for m in data.markers if text.startswith(m) and text[len(m):len(m) + 1].isspace()), None)
     return text[len(marker):].split() if marker is not None else None
+
+
+def _glued_marker(text: str, data: _Data) -> int | None:
+    """The length of the marker a line opens with glued to the first entry after it (目录党建引领企业兴三亮三比党旗红…:
+    a page that ran its lines together, seed 003 in perturb's run_together shape), or None."""
+    marker = next((m for m in data.markers if text.startswith(m)), None)
+    if marker is None or len(text) == len(marker) or text[len(marker)].isspace() or _SENTENCE.search(text):
+        return None
+    return len(marker)
+
+
+def _glued_contents(content: list[Line], data: _Data) -> tuple[list[Line], list[Line]]:
+    """The contents a page ran together (its first line, glued to its marker, and the lines after it without a sentence
+    end) and the body after them, which starts at its first paragraph (bylines go with it)."""
+    end = 1
+    while end < len(content) and not _SENTENCE.search(content[end].text):
+        end += 1
+    while end > 1 and _is_byline(content[end - 1].text, data):
+        end -= 1
+    return content[:end], content[end:]
+
+
+def _glued_entries(text: str, body: list[Line]) -> list[str]:
+    """The entries of a contents line that ran them together, cut where the title of a document in ``body`` starts:
+    a body line's first characters (_title_cues) found in the line. Entries no document repeats stay with the one
+    before them."""
+    cuts = sorted({0} | {at for line in body if len(line.text) >= _CUE and (at := text.find(line.text[:_CUE])) > 0})
+    return [text[start:end] for start, end in zip(cuts, cuts[1:] + [len(text)])]
 
 
 def _below_page_header(content: list[Line], data: _Data) -> list[Line]:
@@ -164,7 +197,7 @@ def _title_cues(title: str) -> tuple[str, ...]:
     """Line beginnings that repeat a contents title: its first 8 characters (for titles of 6 or
     more) and its "金塔县:" head (2 to 20 characters)."""
     head = title.split(":")[0] if ":" in title else ""
-    return (title[:8],) * (len(title) >= 6) + (head,) * (2 <= len(head) <= 20)
+    return (title[:_CUE],) * (len(title) >= 6) + (head,) * (2 <= len(head) <= 20)
 
 
 def _table_of_contents(content: list[Line], data: _Data, run_on: list[str]) -> tuple[list[Line], list[Line]]:

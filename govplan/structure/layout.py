@@ -52,6 +52,7 @@ class _Layout:
     min_line_breaks: int  # breaks a document must show to be taken as run on
     glued_line_starts: tuple[re.Pattern[str], ...]  # line starts a run-together copy glued on (第一章 after a title)
     issue_date: re.Pattern[str]  # a date of issue run together with its signature and what follows
+    attachment_label: re.Pattern[str]  # an attachment's label a run-together page glued to its title
     glued_heading_before: re.Pattern[str]  # what stands before a heading number a run-together page glued on
     min_glued_headings: int  # such headings a page shows when it ran its lines together
     issue_date_continuations: tuple[str, ...]  # words after a date that go on with its sentence
@@ -96,6 +97,7 @@ def _layout() -> _Layout:
         int(raw["min_line_breaks"]),
         tuple(compile_pattern(pattern, _FILE) for pattern in raw["glued_line_starts"]),
         compile_pattern(raw["issue_date_run_together"], _FILE),
+        compile_pattern(raw["glued_attachment_label"], _FILE),
         _before_heading_number(compile_pattern(raw["glued_heading_before"], _FILE)),
         int(raw["min_glued_headings"]),
         tuple(raw["issue_date_continuations"]),
@@ -145,6 +147,7 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if together:
         mapped = _break_issue_dates(mapped, layout)
         mapped = _break_printed_titles(mapped, layout)
+    mapped = _break_attachment_labels(mapped, layout, together)
     mapped = _break_glued_labels(mapped, layout)
     text = mapped.text
     if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
@@ -265,6 +268,22 @@ def _break_printed_titles(mapped: MappedText, layout: _Layout) -> MappedText:
                 breaks.append(at)
             at = text.find(title, at + len(title))
     return mapped.insert(sorted(breaks), "\n") if breaks else mapped
+
+
+def _break_attachment_labels(mapped: MappedText, layout: _Layout, together: bool) -> MappedText:
+    """Attachment labels glued to the title under them (附件1汉阴县…方案) on a line of their own again, and, in a page
+    that ran its lines ``together``, labels glued to the line before them (layout.yaml, glued_attachment_label)."""
+    text = mapped.text
+    breaks: list[int] = []
+    for match in scanner(layout.attachment_label).finditer(text):
+        start, end = match.span("label")
+        if text[text.rfind("\n", 0, start) + 1:start].strip():
+            if not together:
+                continue
+            breaks.append(start)
+        if end < len(text) and not text[end].isspace():
+            breaks.append(end)
+    return mapped.insert(breaks, "\n") if breaks else mapped
 
 
 def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:

@@ -61,6 +61,46 @@ def _line_markup() -> re.Pattern[str]:
     return compile_pattern(load_data("layout.yaml")["line_markup"], "govplan/data/layout.yaml")
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    max_chars: int
+    open_ends: str
+    closed_ends: str
+    sentence_ends: str
+    open_brackets: str
+    close_brackets: str
+
+
+@lru_cache(maxsize=1)
+def _phrase() -> _Phrase:
+    raw = load_data("layout.yaml")
+    return _Phrase(int(raw["unnumbered_heading_max_chars"]), raw["open_ends"], raw["closed_ends"], raw["sentence_ends"],
+                   raw["open_brackets"], raw["close_brackets"])
+
+
+def stands_as_heading(lines: list[Line], k: int) -> bool:
+    """Whether line ``k`` reads as a heading that lost its number (layout.yaml, unnumbered_heading_max_chars): a short
+    phrase alone on its line (not a figure), without a sentence end, a colon or an open end, not a note in brackets,
+    after a paragraph that ended its sentence and before more text."""
+    phrase = _phrase()
+    text = lines[k].text
+    if not text or len(text) > phrase.max_chars or text.isdigit() or text[-1] in phrase.open_ends \
+            or any(ch in phrase.closed_ends for ch in text):
+        return False
+    if text[0] in phrase.open_brackets or text[-1] in phrase.close_brackets:
+        return False  # a note in brackets ((市交通委牵头负责…)) or a wrapped line's bracketed end
+    before, after = _next_text(lines, k, -1), _next_text(lines, k, 1)
+    return before is not None and after is not None and before.text[-1] in phrase.sentence_ends
+
+
+def _next_text(lines: list[Line], k: int, step: int) -> Line | None:
+    """The first line with text from line ``k`` on in direction ``step`` (line ``k`` itself left out)."""
+    j = k + step
+    while 0 <= j < len(lines) and lines[j].blank:
+        j += step
+    return lines[j] if 0 <= j < len(lines) else None
+
+
 class Locator:
     """Maps normalised ranges to original spans, 1-based original lines and verbatim text."""
 

@@ -27,7 +27,7 @@ from govplan.grammar import compile_pattern
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.contents import contents_lines
-from govplan.structure.lines import Line, Locator
+from govplan.structure.lines import Line, Locator, stands_as_heading
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
     HeadingNumber, find_inline_items, heading_at, inline_run, is_segment_of, match_heading, numbering, place_segment,
@@ -188,6 +188,9 @@ class TreeBuilder:
                 continue
             while cand_index < len(self._cands) and self._cands[cand_index].line < k:
                 cand_index += 1
+            if stack and not (cand_index < len(self._cands) and self._cands[cand_index].line == k) \
+                    and stands_as_heading(lines, k):  # its items are the top level (docs/gold-format.md)
+                del stack[1 if stack[0].style == "attachment" else 0:]
             inline_annex = self._inline_annex(line) if not roots else None
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
                 cand = self._cands[cand_index]
@@ -198,7 +201,8 @@ class TreeBuilder:
                                     at, at, 1, numeral_written=False)
                     roots.append(current)
                     stack, last_value, closed_at, inline_annex = [current], {}, None, None
-                if closed_at is not None and roots and cand.kind in ("start", "blank") and self._restarts(cand.heading, stack, roots) \
+                if closed_at is not None and roots and cand.kind in ("start", "blank") \
+                        and self._opens_annex(cand.heading, stack, roots, lines[closed_at].start) \
                         and self._titled(lines, closed_at, k, self.text[line.start:cand.pos]):
                     self._close(current, line.start)
                     annex = self._annex(lines, closed_at, k, roots, "")
@@ -217,11 +221,18 @@ class TreeBuilder:
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
 
-    def _restarts(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open]) -> bool:
-        """Whether a heading after the notice's closing date starts its list again (an annex)."""
+    def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
+        """Whether a heading after the notice's closing date (at offset ``closed``) opens an annex's list: numbered 1,
+        it starts a list of the notice again, or a list ranked below the item the notice left open (its last top-level
+        item, where a heading without its number closed the others), which no item of the closed notice holds ((一)
+        where the annex's 一、 were lost: d05 with its first level unnumbered)."""
         if heading.value != 1:
             return False
-        return any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style
+        if any(open_.style == heading.style for open_ in stack) or roots[-1].style == heading.style:
+            return True
+        rank = self.data.rank
+        left = stack[-1] if stack else roots[-1]
+        return left.start < closed and rank.get(heading.style, len(rank)) > rank.get(left.style, len(rank))
 
     def _titled(self, lines: list[Line], closed_at: int, k: int, lead: str) -> bool:
         """Whether only a title (short lines without a sentence end) stands between the closing
