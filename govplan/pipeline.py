@@ -18,7 +18,7 @@ from govplan.registry import registry_for_contents
 from govplan.scanning import scanner
 from govplan.readers import SourceText
 from govplan.spec.found import Found
-from govplan.spec.model import Evidence, Metadata, Source, Spec, TaskNode, UnitRef
+from govplan.spec.model import Deadline, Evidence, Metadata, Source, Spec, Target, TaskNode, UnitRef
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
@@ -186,13 +186,14 @@ def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
                 and text[start + len(node.number):start + len(node.number) + 1].isdigit():
             start += len(node.number)  # a heading whose text opens with a date (3.8月上旬…): its number is no digit of it
         if not found.cells:
-            inline = [c._found.norm_start for c in node.children if c.style.startswith("inline") and c._found is not None]
+            inline = [f.norm_start for c in node.children if c.style.startswith("inline") and (f := c._found) is not None]
             if inline:
                 end = min(end, min(inline))
         cells = tuple(c for c in found.cells if start <= c.start and c.end <= end)
-        result.append(NodeText(node=node, start=start, text=text[start:end], path=path + [node], cells=cells))
+        own_path = path + [node]  # read, never changed: the node's text and its children's paths start from it
+        result.append(NodeText(node=node, start=start, text=text[start:end], path=own_path, cells=cells))
         for child in node.children:
-            visit(child, path + [node])
+            visit(child, own_path)
 
     for root in tasks:
         visit(root, [])
@@ -236,12 +237,11 @@ def annotate_tasks(
     from govplan.annotate.units import assign_units
 
     nodes = node_texts(tasks, text)
+    dated: list[tuple[list[Deadline], list[Target]]] = []  # each node's, set on it once mapped to the original
     for nt in nodes:
         deadlines = find_deadlines(nt, context)
-        targets = find_targets(nt, deadlines, context)
-        nt.node.deadlines = [d for d in deadlines if _column_allows(nt, d, "deadlines")]
-        nt.node.targets = [t for t in targets if _column_allows(nt, t, "targets")]
-        nt.node.targets += measured_targets(nt, nt.node.targets)
+        kept = [t for t in find_targets(nt, deadlines, context) if _column_allows(nt, t, "targets")]
+        dated.append(([d for d in deadlines if _column_allows(nt, d, "deadlines")], kept + measured_targets(nt, kept)))
     registry = registry_for_contents(options.registry)
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")
@@ -249,9 +249,9 @@ def annotate_tasks(
         found = nt.node._found  # read once: a private attribute is read through pydantic's __getattr__
         if nt.cells or (found is not None and found.carried):
             table_units(nt, text, registry)
-    for nt in nodes:
-        nt.node.deadlines = [_to_original(d, locator) for d in nt.node.deadlines]
-        nt.node.targets = [_to_original(t, locator) for t in nt.node.targets]
+    for nt, (deadlines, targets) in zip(nodes, dated):
+        nt.node.deadlines = [_to_original(d, locator) for d in deadlines]
+        nt.node.targets = [_to_original(t, locator) for t in targets]
         nt.node.units = [_to_original(u, locator) for u in nt.node.units]
 
 

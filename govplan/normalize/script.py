@@ -14,7 +14,7 @@ MIN_CHANGED = 3
 # Regional variants: characters or words typical of Taiwan / Hong Kong usage.
 TAIWAN_MARKERS = ("臺灣", "臺北", "臺中", "行政院", "立法院", "縣市政府", "裡")
 HONGKONG_MARKERS = ("香港", "特區政府", "澳門", "裏")
-_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+_HAN = re.compile("[\u4e00-\u9fff]+")
 _CHUNK = 64  # characters compared at a time
 
 
@@ -28,7 +28,7 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
 def detect_script(text: str) -> tuple[str, str | None]:
     """Return (script, OpenCC config to use): ('simplified', None) or ('traditional', 't2s'|'tw2s'|'hk2s')."""
     sample = text[:20000]
-    han = _NOT_HAN.sub("", sample)
+    han = "".join(_HAN.findall(sample))  # the Chinese characters alone (joining runs beats deleting the rest)
     if not han:
         return "unknown", None
     converted = _converter("t2s").convert(han)

@@ -51,12 +51,15 @@ def contents_lines(lines: list[Line]) -> set[int]:
 def _unled_lists(lines: list[Line], data: _Contents) -> set[int]:
     """Runs of title-only lines whose entries the body repeats, from the first repeated entry on:
     the body's heading with the same title follows, and so does the entry after it."""
+    runs = _title_runs(lines, data)
+    if not runs:
+        return set()  # no run of short lines: no list, and no heading need be keyed by its title
     headings: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         if not line.blank and match_heading(line.text) is not None:
             headings.setdefault(_title_key(line.text), []).append(k)
     found: set[int] = set()
-    for run in _title_runs(lines, data):
+    for run in runs:
         for p, k in enumerate(run[:-1]):
             body = next((j for j in headings.get(_entry_key(lines[k].text, data), []) if j > k), None)
             following = _next_text(lines, body) if body is not None else None

@@ -64,6 +64,8 @@ class Midline:
     announcing: re.Pattern[str]  # a lead-in announcing the list after it (以下五个方面：)
     after_note: re.Pattern[str]  # a bracketed note closing a sentence ((省发改委负责)): the item ends after it
     run_on: re.Pattern[str]  # a heading phrase ending in a colon, its first item run on after it (农村危房改造:)
+    first_chars: frozenset[str] | None  # characters a number of these styles can start with (None: any)
+    glued_first_chars: frozenset[str] | None  # characters a number of the glued-item styles can start with
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Numbering:
     attachment_item: re.Pattern[str]
     transmittal: re.Pattern[str]  # the titles a transmittal sentence names (《A》和《B》…现印发给你们)
     inline_styles: tuple[InlineStyle, ...]
+    inline_style_of: dict[str, InlineStyle]  # the first inline style of each key that is not for cells only
     clause_starts: str
     cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
@@ -120,6 +123,7 @@ def numbering() -> Numbering:
         for s in data["line_styles"]
     )
     mid = data["midline"]
+    enclosed = _enclosed(data)
     inline_styles = tuple(
         InlineStyle(
             s["key"], s["marker"], tuple(data["numerals"][s["numerals"]]),
@@ -136,6 +140,7 @@ def numbering() -> Numbering:
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
         inline_styles=inline_styles,
+        inline_style_of=_inline_style_of(inline_styles),
         clause_starts=data["inline_clause_starts"],
         cell_clause_starts=data["inline_clause_starts"] + data["cell_clause_starts"],
         bare_marker_not_before=tuple(data["bare_marker_not_before"]),
@@ -150,9 +155,11 @@ def numbering() -> Numbering:
             compile_pattern(mid["prose_number"], _FILE),
             compile_pattern(mid["announcing"], _FILE), compile_pattern(mid["after_note"], _FILE),
             compile_pattern(mid["run_on"], _FILE),
+            _first_chars_of(styles, enclosed, frozenset(mid["styles"])),
+            _first_chars_of(styles, enclosed, frozenset(mid["glued_item_styles"])),
         ),
         max_gap=int(data["max_gap"]),
-        enclosed=(enclosed := _enclosed(data)),
+        enclosed=enclosed,
         numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
         capital_variants=dict(data.get("capital_variants", {})),
         misread_numerals=str.maketrans(data.get("misread_numerals", {})),
@@ -210,6 +217,16 @@ def _enclosed(data: dict[str, Any]) -> dict[str, str]:
     return readings
 
 
+def _inline_style_of(styles: tuple[InlineStyle, ...]) -> dict[str, InlineStyle]:
+    """Each key's first inline style outside cells-only ones: a heading's own number continued inline
+    ("(1)…。(2)…") looks its style up by key, and most keys (一、, 1.) are no inline style at all."""
+    found: dict[str, InlineStyle] = {}
+    for style in styles:
+        if not style.cells_only:
+            found.setdefault(style.key, style)
+    return found
+
+
 def _inline_opening(styles: tuple[InlineStyle, ...], bare_starts: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What the first item of every inline run holds: its style's first marker (一是, (1)…) anywhere, or
     a bare marker (是) opening a sentence or the text (_bare_run: blanks may stand between). Every branch
@@ -230,6 +247,17 @@ def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> fro
             return None
         found |= chars
     return frozenset(found)
+
+
+def _first_chars_of(styles: tuple[LineStyle, ...], enclosed: dict[str, str], keys: frozenset[str]) -> frozenset[str] | None:
+    """The characters a number of the styles ``keys`` (those that stand inside lines, or those glued
+    to a heading phrase) can start with: their patterns' first characters, and the enclosed numbers
+    read as one of them (⑴ as (1)). No other character (工作, 行动: the words of a named ordinal;
+    一 for a glued item) starts such a number, so a scan for one passes it by."""
+    chars = _first_chars(tuple(style for style in styles if style.key in keys), {})
+    if chars is None:
+        return None
+    return chars | {ch for ch, reading in enclosed.items() if reading[:1] in chars}
 
 
 def _styles_by_first(styles: tuple[LineStyle, ...]) -> dict[str, tuple[LineStyle, ...]] | None:
@@ -446,7 +474,7 @@ def inline_run(
     lost (。是推进公正司法。) takes the next number.
     """
     data = numbering()
-    style = style or next((s for s in data.inline_styles if s.key == key and not s.cells_only), None)
+    style = style or data.inline_style_of.get(key)
     if style is None:
         return []
     starts = data.cell_clause_starts if in_cell else data.clause_starts

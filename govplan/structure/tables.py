@@ -28,6 +28,7 @@ from govplan.datafiles import load_data
 from govplan.structure.lines import Line
 from govplan.grammar import compile_pattern
 from govplan.structure.numbering import CIRCLED, heading_at, numbering, numeral_value
+from govplan.textmemo import text_memo
 
 _BLANKS = " \t\f\v\r\u3000"
 _WORD = re.compile(r"[^ \t\f\v\r\u3000]+")  # a cell of a row whose cells blanks separate
@@ -151,17 +152,14 @@ def column_kind(cell: str) -> str | None:
     words = _words()
     if len(cell) > 3 * words.max_chars:
         return None  # a line of text, not a header cell
-    if heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell):
-        return None  # a numbered heading (五、保障措施) or a label with its value (牵头单位：县发改局)
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
-    if not compact or row_number(compact) is not None:
-        return None
-    if compact in words.kind_of:
-        return words.kind_of[compact]
-    if len(compact) > words.max_chars:
-        return None
-    if not words.any_contained.search(compact):
-        return None  # no column word inside: decided in one search instead of a test per word
+    kind = words.kind_of.get(compact)
+    if kind is None and (len(compact) > words.max_chars or not words.any_contained.search(compact)):
+        return None  # no column word inside (most cells, so asked first): decided in one search, not a test per word
+    if not compact or heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell) or row_number(compact) is not None:
+        return None  # a numbered heading (五、保障措施), a label with its value (牵头单位：县发改局), a 序号
+    if kind is not None:
+        return kind
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
 
@@ -187,8 +185,10 @@ def bracketed_unit(text: str) -> str:
     return ""
 
 
+@text_memo(maxsize=1 << 12)
 def row_number(cell: str) -> tuple[str, int, str] | None:
-    """(style, value, id segment) of a 序号 cell (1, (1), 一、, (一), ①), or None."""
+    """(style, value, id segment) of a 序号 cell (1, (1), 一、, (一), ①), or None (memoised: a cell is
+    read as a number again for each column it may fill)."""
     match = _ROW_NUMBER.match("".join(cell.split()))
     if not match:
         return None
@@ -282,9 +282,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _header(text: str, cells: list[tuple[int, int]]) -> list[Column] | None:
     """The columns a row names when it is a header row, else None."""
+    return _named_header(text, cells, _cell_kinds(text, cells))
+
+
+def _cell_kinds(text: str, cells: list[tuple[int, int]]) -> list[str | None]:
+    """What each cell of a row names as a header cell (None for an empty one or one naming no column)."""
+    return [column_kind(text[s:e]) if e > s else None for s, e in cells]
+
+
+def _named_header(text: str, cells: list[tuple[int, int]], kinds: list[str | None]) -> list[Column] | None:
+    """The columns of a row whose cells name ``kinds`` when it is a header row, else None."""
     words = _words()
     filled = [(s, e) for s, e in cells if e > s]
-    kinds = [column_kind(text[s:e]) if e > s else None for s, e in cells]
     named = [k for k in kinds if k]
     if len(named) < words.min_cells or len(named) * 2 < len(filled) or not words.content & set(named):
         return None
@@ -345,6 +354,7 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
     read as one row. A first line padded with empty cells is a caption row over the header, not
     part of it."""
     cells: list[tuple[int, int]] = []
+    kinds: list[str | None] = []  # each line's cells named once, not again as the row grows
     found: tuple[list[Column], int] | None = None
     for j in range(first, min(len(lines), first + _MAX_CELL_LINES)):
         line = lines[j]
@@ -357,7 +367,8 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
         if j == first and sum(1 for s, e in split.cells if e == s) > 1:
             return None  # a caption row padded to the table's width (绩效指标 | ||||), no broken header
         cells += split.cells
-        columns = _header(text, cells) if j > first else None
+        kinds += _cell_kinds(text, split.cells)
+        columns = _named_header(text, cells, kinds) if j > first else None
         found = (columns, j) if columns else found
     return found
 
@@ -547,8 +558,10 @@ def _next_number(text: str, columns: list[Column], above: TableRow | None) -> in
     return parsed[1] + 1 if parsed else None
 
 
+@text_memo(maxsize=1 << 12)
 def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
-    """How well a cell's text reads as a column of ``kind``."""
+    """How well a cell's text reads as a column of ``kind`` (memoised: rows are aligned by trying
+    each cell under several columns, and a stream's rows again as they are cut)."""
     if not cell:
         return 0.0
     number = row_number(cell)

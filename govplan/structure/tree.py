@@ -43,6 +43,7 @@ _DATE_LINE = compile_pattern("^{calendar_date}$")
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
 _DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
+_ANNEX_LABEL = re.compile(f"(?<![^{_BLANK}])附")  # 附 at a line's start or after a blank (附件：…)
 _TITLE_MARKS = re.compile(r"[\s《》〈〉“”\"'‘’。.]")  # what _compact leaves out of a title
 # Cells whose text annotators need not read (a row's own text ends before trailing ones).
 _QUIET_KINDS = ("progress", "score", "other")
@@ -146,7 +147,7 @@ class TreeBuilder:
                 k += 1
                 continue
             in_attachment_list = False
-            title = _compact(line.text)
+            title = _compact(line.text) if listed or k in printed else ""  # compared only with those titles
             in_list = title in listed and title not in opened and (closed_at is not None or bool(opened))
             if in_list or (k in printed and (closed_at is not None or bool(roots))):
                 # the title of a document the notice lists as its attachment (附件：1.… 2.…) opens it,
@@ -276,7 +277,7 @@ class TreeBuilder:
         ``附件：TITLE`` and the notice's date of issue, TITLE again (…附件:山福镇…预案 温州市…人民政府
         2020年10月22日 山福镇…预案 1.总则…), with its number as the list gives it (附件:1.…), or None."""
         text = line.text
-        for at in (j for j, char in enumerate(text) if char == "附" and (j == 0 or text[j - 1] in _BLANK)):
+        for at in (label.start() for label in _ANNEX_LABEL.finditer(text)):
             listing = self.data.attachment_list.match(text[at:])
             words = listing.group("rest").split(maxsplit=1) if listing else []
             if not words:
@@ -835,7 +836,8 @@ class TreeBuilder:
 
     def _title(self, body: str) -> str | None:
         """The heading phrase: up to the first sentence end on the heading's line, within reason."""
-        first_line = next((line.strip() for line in body.split("\n") if line.strip()), "")
+        rest = body.lstrip()  # the first non-blank line, without splitting the whole body into lines
+        first_line = rest[:rest.find("\n")].rstrip() if "\n" in rest else rest.rstrip()
         match = _SENTENCE_END.search(first_line)
         title = first_line[: match.start()] if match else first_line
         colon = _COLON.search(title)
@@ -871,17 +873,21 @@ class TreeBuilder:
 
 @lru_cache(maxsize=1)
 def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
-    """Where a number may stand inside a line, right before a character a heading number can start
-    with: after a sentence end or a colon (blanks may follow), or after a run of blanks or a page
-    break; and, for a heading glued to a paragraph's end, after a clause mark (scanned only near
-    the 、 or . that ends such a number: its lookbehind would otherwise be tried at every character)."""
+    """Where a number may stand inside a line, right before a character a number of the midline
+    styles can start with: after a sentence end or a colon (blanks may follow), or after a run of
+    blanks or a page break; and, for a heading glued to a paragraph's end, after a clause mark
+    (scanned only near the 、 or . that ends such a number: its lookbehind would otherwise be tried
+    at every character)."""
     data = numbering()
     mid = data.midline
-    first = "".join(sorted(data.first_chars)) if data.first_chars is not None else ""
+    first = "".join(sorted(mid.first_chars)) if mid.first_chars is not None else ""
     ahead = f"(?=[{re.escape(first)}])" if first else ""
     blank = re.escape(_BLANK)
     return (
-        re.compile(f"[{re.escape(mid.after_sentence)}{blank}][{blank}]*{ahead}"),
+        # a run of blanks is read from its first blank, whole (*+): tried again from each of its
+        # blanks, a run the next character does not continue would cost its length squared (the
+        # same matches: a line's text never opens with a blank, and no number starts with one)
+        re.compile(f"[{re.escape(mid.after_sentence)}{blank}](?<![{blank}][{blank}])[{blank}]*+{ahead}"),
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
         scanner(mid.prose_number),
     )
@@ -889,8 +895,8 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
 
 @lru_cache(maxsize=1)
 def _glued_pattern() -> re.Pattern[str]:
-    """A character a heading number can start with (where a glued item may begin)."""
-    first = numbering().first_chars
+    """A character a number of the glued-item styles can start with (where a glued item may begin)."""
+    first = numbering().midline.glued_first_chars
     return re.compile(f"[{re.escape(''.join(sorted(first)))}]" if first else ".")
 
 
@@ -937,6 +943,8 @@ def _phrase_char(ch: str) -> bool:
 
 def _visible(number: str) -> str:
     """A number as written, without blanks and invisible characters (private-use, format)."""
+    if number.isprintable():  # neither kind of invisible character is printable: the common case
+        return number.strip()
     return "".join(ch for ch in number if unicodedata.category(ch) not in ("Co", "Cf")).strip()
 
 
