@@ -38,9 +38,10 @@ Key = tuple[str | bytes, int]
 Parts = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, groupindex, indexgroup
 
 
-def install(version: tuple[int, int] = sys.version_info[:2]) -> bool:
+def install(version: tuple[int, int] = sys.version_info[:2], kind: str = "") -> bool:
     """Compile patterns from the cache from now on and keep new ones at exit; False (re untouched)
-    on an unchecked Python."""
+    on an unchecked Python. ``kind`` names the file (the command's module): each command reads only
+    the patterns it compiles, so `govplan --help` does not read the ~1,000 of extract and eval."""
     from re import _compiler
 
     original = getattr(_compiler, "compile", None)
@@ -48,7 +49,7 @@ def install(version: tuple[int, int] = sys.version_info[:2]) -> bool:
         return True  # installed already
     if version not in CHECKED_VERSIONS or not _has_known_parameters(original):
         return False
-    path = cache_path()
+    path = cache_path(kind)
     kept = PatternCache(read(path), original)
     _compiler.compile = kept.compile  # type: ignore[attr-defined]
     atexit.register(kept.save, path)
@@ -61,14 +62,15 @@ def _has_known_parameters(function: Any) -> bool:
     return code is not None and code.co_varnames[:code.co_argcount] == _PARAMETERS
 
 
-def cache_path() -> Path:
-    """The cache file for this Python's re engine (its version, magic number and code size)."""
+def cache_path(kind: str = "") -> Path:
+    """The cache file of one kind of run for this Python's re engine (its version, magic number and code size)."""
     import _sre
 
     from govplan.usercache import cache_dir
 
     state = f"{sys.version}\n{_sre.MAGIC}\n{_sre.CODESIZE}\n{sys.maxunicode}\n{_FORMAT}"
-    return cache_dir() / f"re-patterns-{hashlib.sha256(state.encode('utf-8')).hexdigest()[:24]}.bin"
+    name = kind if kind.isidentifier() else "any"
+    return cache_dir() / f"re-patterns-{name}-{hashlib.sha256(state.encode('utf-8')).hexdigest()[:24]}.bin"
 
 
 class PatternCache:

@@ -12,8 +12,18 @@ from importlib import import_module
 
 from govplan import charsets, patterncache
 
-# The command line's process only (a library user's re stays as it is), before patterns compile.
-patterncache.install()
+# The module (govplan.cli.*) that registers each command, in the order `govplan --help` lists them.
+COMMAND_MODULES: dict[str, str] = {
+    "extract": "extract_cmd",
+    "validate": "validate_cmd", "schema": "validate_cmd", "fmt": "validate_cmd",
+    "render": "render_cmd", "calendar": "render_cmd", "templates": "render_cmd",
+    "review": "review_cmd",
+    "ledger": "ledger_cmd",
+    "eval": "eval_cmd",
+}
+# The command line's process only (a library user's re stays as it is), before patterns compile; one
+# file of kept patterns per command module (help and global options first: "any").
+patterncache.install(kind=COMMAND_MODULES.get(sys.argv[1], "any") if len(sys.argv) > 1 else "any")
 charsets.install()
 
 import typer  # noqa: E402  (after the install: typer's own classes are remembered too)
@@ -69,15 +79,6 @@ def _global_options(
     _debug = debug
 
 
-# The module (govplan.cli.*) that registers each command, in the order `govplan --help` lists them.
-COMMAND_MODULES: dict[str, str] = {
-    "extract": "extract_cmd",
-    "validate": "validate_cmd", "schema": "validate_cmd", "fmt": "validate_cmd",
-    "render": "render_cmd", "calendar": "render_cmd", "templates": "render_cmd",
-    "review": "review_cmd",
-    "ledger": "ledger_cmd",
-    "eval": "eval_cmd",
-}
 _registered: set[str] = set()
 
 
