@@ -29,7 +29,7 @@ def install(version: tuple[int, int] = sys.version_info[:2]) -> bool:
     from re import _compiler
 
     original = getattr(_compiler, "_optimize_charset", None)
-    if version not in CHECKED_VERSIONS or not _has_known_parameters(original):
+    if version not in CHECKED_VERSIONS or not takes_parameters(original, _PARAMETERS):
         return False
     if getattr(original, "__wrapped__", None) is not None:
         return True  # installed already
@@ -37,10 +37,11 @@ def install(version: tuple[int, int] = sys.version_info[:2]) -> bool:
     return True
 
 
-def _has_known_parameters(function: Any) -> bool:
-    """Whether ``function`` takes the parameters of the checked _optimize_charset, in order."""
+def takes_parameters(function: Any, names: tuple[str, ...]) -> bool:
+    """Whether ``function`` takes exactly the parameters ``names``, in order: the check that a wrapped
+    private function of re is still the one it was read against."""
     code = getattr(function, "__code__", None)
-    return code is not None and code.co_varnames[:code.co_argcount] == _PARAMETERS
+    return code is not None and code.co_varnames[:code.co_argcount] == names
 
 
 def remembering(optimize: Callable[..., tuple[list[Any], bool]]) -> Callable[..., tuple[list[Any], bool]]:

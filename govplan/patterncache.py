@@ -27,6 +27,8 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable
 
+from govplan.charsets import takes_parameters
+
 CHECKED_VERSIONS = ((3, 11),)  # Pythons whose re._compiler.compile this was read against
 _PARAMETERS = ("p", "flags")
 _FORMAT = "re-patterns-1"
@@ -47,19 +49,13 @@ def install(version: tuple[int, int] = sys.version_info[:2], kind: str = "") -> 
     original = getattr(_compiler, "compile", None)
     if isinstance(getattr(original, "__self__", None), PatternCache):
         return True  # installed already
-    if version not in CHECKED_VERSIONS or not _has_known_parameters(original):
+    if version not in CHECKED_VERSIONS or not takes_parameters(original, _PARAMETERS):
         return False
     path = cache_path(kind)
     kept = PatternCache(read(path), original)
     _compiler.compile = kept.compile  # type: ignore[attr-defined]
     atexit.register(kept.save, path)
     return True
-
-
-def _has_known_parameters(function: Any) -> bool:
-    """Whether ``function`` takes the parameters of the checked re._compiler.compile, in order."""
-    code = getattr(function, "__code__", None)
-    return code is not None and code.co_varnames[:code.co_argcount] == _PARAMETERS
 
 
 def cache_path(kind: str = "") -> Path:
