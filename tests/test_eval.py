@@ -141,9 +141,13 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # every branch merged): dev (245) tasks 0.971, spans 0.929, dates 0.912, targets 0.904, lead 0.941, support
         # 0.915; held-out (132) tasks 0.934, spans 0.844, dates 0.839, targets 0.838, lead 0.755, support 0.840 (the
         # start code scores the same held-out set within 0.007 of each). Each floor about that figure minus 0.01-0.02.
+        # corpus16a (2026-11-30): the batch's three held-out documents (c487, c489, c491: flattened task tables, c491 a
+        # 9,807-character plan whose one-cell-a-line 分解表 dominates the batch) put held-out (145) at tasks 0.908,
+        # spans 0.810, dates 0.805, targets 0.805, lead 0.752, support 0.830 with no rule changed (start code 927bcca):
+        # set change, floors that figure minus about 0.01-0.02.
         "dev": {"tasks": 0.95, "deadline_spans": 0.91, "deadline_dates": 0.89, "targets": 0.88,
                 "lead_units": 0.92, "support_units": 0.90},
-        "held-out": {"tasks": 0.92, "deadline_spans": 0.83, "deadline_dates": 0.82, "targets": 0.82,
+        "held-out": {"tasks": 0.89, "deadline_spans": 0.80, "deadline_dates": 0.79, "targets": 0.79,
                 "lead_units": 0.74, "support_units": 0.82},
     }
     for group, fields in floors.items():
