@@ -23,7 +23,7 @@ COMMAND = "validate"
 FORMATS = ("text", "json", "github")
 # Options that take a value, by every name click accepts them under, and the field each sets.
 VALUED = {"--format": "output", "-f": "output", "--source": "source", "--registry": "registry"}
-FLAGS = {"--strict": "strict"}
+STRICT = "--strict"
 # click's pattern of ANSI style codes, which it strips from output that is not a terminal.
 ANSI_STYLE = r"\033\[[;?0-9]*[a-zA-Z]"
 
@@ -66,7 +66,7 @@ def read_invocation(args: list[str]) -> Invocation | None:
     for arg in rest:
         if arg == "-" or not arg.startswith("-"):
             invocation.paths.append(arg)
-        elif arg in FLAGS:
+        elif arg == STRICT:
             invocation.strict = True
         elif not _take(invocation, *_option(arg, rest)):
             return None
@@ -101,10 +101,15 @@ def _take(invocation: Invocation, name: str, value: str | None) -> bool:
 
 def _plain_streams() -> bool:
     """Whether click would print to the standard streams as they are (it rewraps an ASCII one)."""
-    for stream in (sys.stdout, sys.stderr):
-        if not isinstance(stream, io.TextIOWrapper) or codecs.lookup(stream.encoding).name == "ascii":
-            return False
-    return True
+    return all(isinstance(stream, io.TextIOWrapper) and not _ascii(stream.encoding) for stream in (sys.stdout, sys.stderr))
+
+
+def _ascii(encoding: str) -> bool:
+    """click's test of a misconfigured stream (an encoding Python does not know is not ASCII to it)."""
+    try:
+        return codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
 
 
 def run(invocation: Invocation) -> int:
