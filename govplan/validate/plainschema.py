@@ -52,7 +52,7 @@ def plain_spec(data: Any) -> SimpleNamespace | None:
         return None
     try:
         return check(data)
-    except Unsure:
+    except (Unsure, RecursionError):  # nesting this deep is the models' (and the reader's guard's) to judge
         return None
 
 
