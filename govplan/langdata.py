@@ -540,6 +540,7 @@ class TargetsData(Strict):
     unit_aliases: dict[str, str]
     vague_quantities: Words
     condition_follower: str
+    condition_nominalisers: Words
     bound_notes: Words
     condition_units: Words
     condition_comparators: list[Comparator]
