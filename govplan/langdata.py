@@ -292,6 +292,8 @@ class DeadlinesData(Strict):
     bare_year_pauses: str
     year_heads_targets: Words
     bare_year_non_followers: Words
+    bare_year_pause_non_followers: Words
+    year_guidance_ends: Words
     year_range_title_after: str
     trend_periods: Words
     trend_verbs: Words
@@ -334,6 +336,7 @@ class DeadlinesData(Strict):
     relative_spans: dict[str, int]
     relative_not_after: Words
     relative_before: Words
+    relative_horizons: Words
     relative_after: Words
     named_days_fixed: dict[str, str]
     named_days_movable: Words
