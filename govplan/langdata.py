@@ -236,6 +236,7 @@ class RhythmCompounds(Strict):
 
 class YearNamesWork(Strict):
     nouns: Words
+    heading_nouns: Words
     verbs: Words
     reach: int
 

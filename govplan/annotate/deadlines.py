@@ -227,8 +227,9 @@ def _rules() -> _Rules:
         plan_period=re.compile(plan_period),
         clause_break=re.compile(f"[{breaks}]"),
         names_work=re.compile(
-            rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
-            rf"(?:{alternation(w['year_names_work']['verbs'])}|$)"
+            rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
+            rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
+            rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
         ),
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
