@@ -798,6 +798,11 @@ def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
     return pos == 0 or text[pos - 1] in words["clause_openers"]
 
 
+def _frames_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
+    """Whether a time phrase at ``pos`` frames its clause: opening it, or after 于/在 or a goal cue (在未来十年…, 力争未来五年…)."""
+    return _opens_clause(text, pos, words) or _weakly_cued(text, pos, words) or _stated_as_goal(text, pos, words)
+
+
 def _before_document(written: int | None, ctx: DocContext) -> bool:
     """A written year before the document's own year is a past fact (2013年至2023年底使用…)."""
     year = ctx.doc.year if isinstance(ctx, _Clause) else ctx.year
@@ -984,7 +989,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
         return None
-    if g["rb"] in words["relative_horizons"] and not (_opens_clause(text, m.start(), words) or _weakly_cued(text, m.start(), words)):
+    if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
         return {"kind": "relative", "within_days": int(words["relative_spans"][g["rs"]])}
