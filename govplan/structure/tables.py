@@ -43,13 +43,19 @@ _ROW_NUMBER = re.compile(
 )
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆)(?:[、，,\s]|$)")
+# A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
+_PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
+_POST = re.compile(r"长|书记|主任|领导|常委|委员")
 # a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个
 MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
+_SHORT_CELL = 12  # characters a unit, date or leader cell closed by 。 may have (县发改委负责。)
+_NOTE_FIT = -0.25  # a 备注 cell is mostly left empty: a cell that may be the task's goes there only if nothing else fits
+_SHORT_KINDS = ("lead", "support", "responsible", "leader", "time", "number", "score", "measure_unit")
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
 # What a short cell holds, for finding a row's cells repeated past its end (see _shape): a year (2019年, 2020年底),
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
@@ -133,6 +139,7 @@ class _Words:
     content: frozenset[str]
     max_section: int
     units: frozenset[str]  # units of measure a 计量单位 cell may give
+    wrapped_heads: frozenset[str]  # the first line of a header cell wrapped over two (市政府 / 分管领导)
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +150,7 @@ def _words() -> _Words:
     return _Words(
         kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
-        frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]),
+        frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
     )
 
 
@@ -558,6 +565,12 @@ def _next_number(text: str, columns: list[Column], above: TableRow | None) -> in
     return parsed[1] + 1 if parsed else None
 
 
+def _sentence(cell: str) -> bool:
+    """Whether a cell is written as a sentence (开展好“三下乡”活动。, 全年组织开展…不少于100场。): the task
+    of its row, never a unit, date or leader cell, whatever 年 or 局 it names."""
+    return cell.endswith(_SENTENCE_ENDS) and len(cell) > _SHORT_CELL
+
+
 @text_memo(maxsize=1 << 12)
 def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     """How well a cell's text reads as a column of ``kind`` (memoised: rows are aligned by trying
@@ -573,10 +586,16 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.5 if _SCORE_LIKE.match(cell) else -1.0
     if number is not None:
         return -2.0
+    if kind == "note":
+        return _NOTE_FIT
+    if _sentence(cell):
+        return 0.5 if kind in _words().content else -1.0 if kind in _SHORT_KINDS else 0.0
     if kind in ("lead", "support", "responsible"):
         return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
+    if kind == "leader":
+        return 1.0 if _POST.search(cell) else 0.5 if _PERSONS.match(cell) else -0.5
     if kind == "measure_unit":
         return 1.0 if _measure_unit(cell) else -1.0
     if kind == "other" and _UNIT_LIKE.search(cell):
@@ -598,7 +617,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     table): a header of column words, one a line; then the cells, a row starting at each number
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
-    header = _stream_header(text, cells)
+    header, used = _stream_header(text, cells)
     words = _words()
     kinds = {c.kind for c in header}
     if len(header) < words.min_cells or not words.content & kinds:
@@ -606,8 +625,8 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
     if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
         return None  # label lines (工作措施：) over the text of a numbered item, not a header row
-    table = Table(header, cells[0].start, cells[len(header) - 1].end, [], first, cells[len(header) - 1].line)
-    body = cells[len(header):]
+    table = Table(header, cells[0].start, cells[used - 1].end, [], first, cells[used - 1].line)
+    body = cells[used:]
     if number is None:
         _started_rows(table, body, text)
     else:
@@ -620,31 +639,65 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     return table
 
 
-def _stream_header(text: str, cells: list[_StreamCell]) -> list[Column]:
-    """The header cells a stream opens with: the column words, one a line. A header that starts
-    with a 序号 column runs on to the first row number, so a column the words do not name (预期效果,
-    指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a header row,
-    rather than ending the header and leaving the columns after it as remarks; at most half of its
-    cells may be unnamed, each short as a header cell, and a section row (一、…) ends it as a number does."""
+def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], int]:
+    """The header cells a stream opens with, and how many lines they take: the column words, one
+    a line (a header cell wrapped over two lines read as one, see _header_cells). A header that
+    starts with a 序号 column runs on to the first row number, so a column the words do not name
+    (预期效果, 指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a
+    header row, rather than ending the header and leaving the columns after it as remarks; at most
+    half of its cells may be unnamed, each short as a header cell, and a section row (一、…) ends it
+    as a number does."""
     words = _words()
-    header: list[Column] = []
-    for cell in cells:
-        kind = column_kind(text[cell.start:cell.end])
-        if kind is None:
-            break
-        header.append(Column(kind, text[cell.start:cell.end]))
+    named = _header_cells(text, cells, until_unnamed=True)
+    header = [Column(kind, written) for kind, written, _ in named if kind is not None]
+    used = sum(lines for kind, _, lines in named if kind is not None)
     if not header or header[0].kind != "number":
-        return header
+        return header, used
     body = next((k for k, c in enumerate(cells) if k > 0 and (row_number(text[c.start:c.end]) is not None
                                                              or heading_at(text[c.start:c.end], 0) is not None)), None)
     if body is None or body > 3 * words.max_chars:
-        return header
-    named = [column_kind(text[c.start:c.end]) for c in cells[:body]]
-    if sum(k is None for k in named) * 2 > body or any(
-            k is None and len("".join(text[c.start:c.end].split())) > words.max_chars
-            for k, c in zip(named, cells[:body])):
-        return header
-    return [Column(k or "measure", text[c.start:c.end]) for k, c in zip(named, cells[:body])]
+        return header, used
+    named = _header_cells(text, cells[:body])
+    if sum(kind is None for kind, _, _ in named) * 2 > len(named) or any(
+            kind is None and len("".join(written.split())) > words.max_chars for kind, written, _ in named):
+        return header, used
+    return [Column(kind or "measure", written) for kind, written, _ in named], body
+
+
+def _wrapped(first: str, joined: str) -> bool:
+    """Whether two header lines are one header cell wrapped: together they are a column word (责任 / 领导), or
+    the first names the level the column's leaders or units are of (市政府 / 分管领导; tables.yaml, wrapped_heads)."""
+    words = _words()
+    return joined in words.kind_of or first in words.wrapped_heads
+
+
+def _header_cells(text: str, cells: list[_StreamCell], until_unnamed: bool = False) -> list[tuple[str | None, str, int]]:
+    """The header cells of a stream, one a line: (kind or None, header as written, lines taken), up to
+    the first unnamed one if ``until_unnamed``. A header cell the copy wrapped over two lines is one
+    cell: a bracketed remark alone on the line after it (责任股室 / (单位)), or a short first part
+    that names no column before the rest that makes it one (市政府 / 分管领导)."""
+    found: list[tuple[str | None, str, int]] = []
+    k = 0
+    while k < len(cells):
+        written = text[cells[k].start:cells[k].end]
+        kind = column_kind(written)
+        compact = "".join(written.split())
+        if kind is None and found and _BRACKETED.fullmatch(compact):
+            before, header, lines = found[-1]
+            found[-1] = (before or column_kind(header + written), header + written, lines + 1)
+            k += 1
+            continue
+        if kind is None and k + 1 < len(cells):
+            joined = written + text[cells[k + 1].start:cells[k + 1].end]
+            if _wrapped(compact, "".join(joined.split())) and (kind := column_kind(joined)) is not None:
+                found.append((kind, joined, 2))
+                k += 2
+                continue
+        if kind is None and until_unnamed:
+            break
+        found.append((kind, written, 1))
+        k += 1
+    return found
 
 
 def _stream_lines(row: TableRow, body: list[_StreamCell]) -> list[_StreamCell]:
