@@ -171,7 +171,7 @@ def column_kind(cell: str) -> str | None:
     return words.kind_of[found] if found else None
 
 
-def _measure_unit(cell: str) -> bool:
+def names_measure_unit(cell: str) -> bool:
     """Whether a cell names a unit of measure (万亩, %, 人/年) rather than an organisation (县农业局) or
     another short word (定量 under 指标值类型): every part is a unit of the targets grammar or a time
     unit, after a multiplier (万亩: 亩)."""
@@ -187,7 +187,7 @@ def bracketed_unit(text: str) -> str:
     for match in reversed(list(_BRACKETED.finditer(text))):
         inner = "".join(match.group()[1:-1].split())
         inner = re.sub(r"^(?:计量)?单位[:：]", "", inner)
-        if _measure_unit(inner):
+        if names_measure_unit(inner):
             return inner
     return ""
 
@@ -349,7 +349,7 @@ def _settle_unit_columns(table: Table, text: str) -> None:
         if column.kind != "measure_unit":
             continue
         cells = [text[c.start:c.end] for row in table.rows for c in row.cells if c.column == k]
-        organisations = sum(1 for cell in cells if not _measure_unit(cell) and _UNIT_LIKE.search(cell))
+        organisations = sum(1 for cell in cells if not names_measure_unit(cell) and _UNIT_LIKE.search(cell))
         if organisations * 2 > len(cells):
             table.columns[k] = Column("responsible", column.header)
 
@@ -597,7 +597,7 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     if kind == "leader":
         return 1.0 if _POST.search(cell) else 0.5 if _PERSONS.match(cell) else -0.5
     if kind == "measure_unit":
-        return 1.0 if _measure_unit(cell) else -1.0
+        return 1.0 if names_measure_unit(cell) else -1.0
     if kind == "other" and _UNIT_LIKE.search(cell):
         return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
