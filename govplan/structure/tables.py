@@ -831,14 +831,15 @@ def _counted(text: str, group: list[_StreamCell], columns: list[Column]) -> list
 
 
 def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
-    """Rows of a stream, each starting at the next number of the 序号 column (_numbers_row); the cells after it
+    """Rows of a stream, each starting at the next number of the 序号 column (_numbers_row; each numbering style
+    counted on its own, so 二、 after 一、's rows 1-5 opens a row as in a tab table); the cells after it
     take the columns after 序号 in their order where they read best (_ordered): a column a merged
     cell above covers is skipped, two unit cells may share one unit column, and a cell that fits
     no column stays with its row as a note, so no text falls out of the tree. A cell that starts
     with a heading number where no column wants it is a section row. A row lacking its lead or
     responsible unit takes the last one above in its section (a merged cell given once)."""
     columns = table.columns
-    expected: int | None = None
+    expected: dict[str, int] = {}  # the next number of each numbering style the 序号 column uses (一、 over 1)
     row: TableRow | None = None
     pending: list[_StreamCell] = []
 
@@ -856,12 +857,12 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         numbered = numbers[k]
         at = number + 1 + len(pending)  # the column the open row fills next
         wanted = columns[at].kind if row is not None and at < len(columns) else None
-        if numbered is not None and _numbers_row(numbered, expected, numbers, k) and not (
+        if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k) and not (
                 wanted is not None and _fit(cell_text, wanted) > 0 and _written_again(numbered, numbers, k)):
             close()
             row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
             table.rows.append(row)
-            expected = numbered[1] + 1
+            expected[numbered[0]] = numbered[1] + 1
             continue
         if heading_at(cell_text, 0) is not None and len(cell_text) <= _words().max_section * 2 and (
                 row is None or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
