@@ -845,7 +845,8 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
 
     def close() -> None:
         if row is not None and pending:
-            placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1), len(columns))
+            above = any(not r.section for r in table.rows[:-1])
+            placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1, above), len(columns))
             for cell, k in zip(pending, placed):
                 row.cells.append(TableCell(cell.start, cell.end, k))
             row.end = pending[-1].end
@@ -919,13 +920,15 @@ def _following(numbered: tuple[str, int, str], numbers: list[tuple[str, int, str
 
 _UNIT_KINDS = ("lead", "support", "responsible", "leader")
 _NOTE_COST = 1.5  # a cell that fits no column: kept as a note
+_FIRST_ROW_SKIP = 0.05  # a column the table's first row leaves out: empty, there being no merged cell above
 _SHARED_COST = 0.05  # a second unit cell under one unit column (two paragraphs of one cell): it
 # gains nothing of its own, so cells share a column only where one would else be left over
 
 
-def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: int) -> list[int]:
+def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: int, above: bool = True) -> list[int]:
     """The columns (from ``first`` on) of a row's cells in their order: the assignment under which
-    they read best as their columns, skipping columns a merged cell above covers (leftmost first),
+    they read best as their columns, skipping columns a merged cell above covers (leftmost first; in the
+    table's first row, ``above`` false, no cell above covers any, so the columns it lacks are the last ones),
     letting up to three unit cells share one unit column, and keeping a cell that cannot be any of
     the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
     kinds = [c.kind for c in columns[first:]]
@@ -939,7 +942,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
             score = best[(i, j)][0]
             moves: list[tuple[int, int, float, list[int]]] = []
             if j < m:
-                moves.append((i, j + 1, -0.01 * j, []))  # column j lies under a merged cell
+                moves.append((i, j + 1, -0.01 * j if above else -_FIRST_ROW_SKIP, []))  # column j lies under a merged cell
             if i < n:
                 moves.append((i + 1, j, -_NOTE_COST - 0.001 * (n - i), [len(columns)]))  # late notes first
             for run in range(1, 4 if j < m and kinds[j] in _UNIT_KINDS else 2):
@@ -950,7 +953,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
                 if (ni, nj) not in best or score + gain > best[(ni, nj)][0]:
                     best[(ni, nj)] = (score + gain, (i, j), placed)
     end = max(((n, j) for j in range(m + 1) if (n, j) in best),
-              key=lambda at: best[at][0] - 0.01 * sum(range(at[1], m)))
+              key=lambda at: best[at][0] - (0.01 * sum(range(at[1], m)) if above else 0.0))
     result: list[int] = []
     while end != (0, 0):
         _, previous, placed = best[end]
