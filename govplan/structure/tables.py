@@ -32,6 +32,9 @@ from govplan.textmemo import text_memo
 
 _BLANKS = " \t\f\v\r\u3000"
 _WORD = re.compile(r"[^ \t\f\v\r\u3000]+")  # a cell of a row whose cells blanks separate
+# a cell of a row whose cells runs of blanks separate (pdftotext): single blanks stay inside a cell (上报责任人 及联系人员)
+_WIDE_CELL = re.compile(r"[^ \t\f\v\r\u3000]+(?:[ ][^ \t\f\v\r\u3000]+)*")
+_WIDE_BLANK = re.compile(r"[ \u3000]{2,}|\u3000")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # A row number as a 序号 cell writes it: 1, 1., (1), 一, 一、, (一), ①; in a scan OCR misread (numbering.yaml,
@@ -247,8 +250,9 @@ def _split(text: str, line: Line) -> _Split | None:
 
 def _blank_split(text: str, line: Line) -> _Split | None:
     """The cells of a line whose cells blanks separate (PDF text of a table), or None for a line
-    without a blank between two words."""
-    cells = [(line.start + m.start(), line.start + m.end()) for m in _WORD.finditer(line.text)]
+    without a blank between two words. Where the line has runs of blanks, they alone separate cells."""
+    word = _WIDE_CELL if _WIDE_BLANK.search(line.text) else _WORD
+    cells = [(line.start + m.start(), line.start + m.end()) for m in word.finditer(line.text)]
     return _Split("blanks", cells) if len(cells) > 1 else None
 
 
@@ -317,8 +321,9 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.blank or (len(line.text) > longest and "\t" not in line.text and "|" not in line.text):
-            i += 1  # a line of text: no header row, no header cell
+        if line.blank or (len(line.text) > longest and "\t" not in line.text and "|" not in line.text
+                          and not (len(line.text) <= 3 * longest and _WIDE_BLANK.search(line.text))):
+            i += 1  # a line of text: no header row, no header cell (a header aligned with blanks is wider)
             continue
         split = _split(text, line)
         table = None
@@ -442,13 +447,19 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
 
 
 def _row_follows(lines: list[Line], text: str, j: int, shape: str) -> bool:
-    """Whether the next non-blank line from ``j`` is a row of the given shape."""
-    while j < len(lines) and lines[j].blank:
+    """Whether the next non-blank line from ``j`` is a row of the given shape; in a table aligned with blanks,
+    after at most one more short line (总分 / 100: a row of two cells, which a copy's layout broke apart)."""
+    shorts = 1 if shape == "blanks" else 0
+    while j < len(lines):
+        if not lines[j].blank:
+            split = _shaped(text, lines[j], shape)
+            if split is not None and split.shape == shape:
+                return True
+            if shorts == 0 or len(lines[j].text) > _words().max_section:
+                return False
+            shorts -= 1
         j += 1
-    if j >= len(lines):
-        return False
-    split = _shaped(text, lines[j], shape)
-    return split is not None and split.shape == shape
+    return False
 
 
 def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merged: bool = True) -> TableRow | None:
@@ -469,9 +480,9 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
         return TableRow(start, end, [TableCell(start, end, 0)], section=True, line=line)
     carried: list[TableCell] = []
     if len(cells) > width:
-        placed = _widen(text, cells, columns, above)
+        placed = _widen(text, cells, columns, _next_number(text, table))
     elif len(cells) < width and above is not None:
-        missing = _align(text, cells, columns, above if merged else None)
+        missing = _align(text, cells, columns, above, _next_number(text, table), merged)
         placed = [k for k in range(width) if k not in missing]
         if merged:
             carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
@@ -503,20 +514,22 @@ def _text(text: str, cell: TableCell | None) -> str:
     return text[cell.start:cell.end] if cell is not None else ""
 
 
-def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> set[int]:
+def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None,
+           next_number: int | None = None, merged: bool = True) -> set[int]:
     """Which columns a row of fewer cells lacks: the choice under which its cells read best as
-    their columns (a number under 序号 that continues the numbering, a unit under a unit column,
-    a date under a time column, a score under a score column), preferring columns the row above
-    fills (a merged cell covering both) and leftmost ones; without a row above to merge from
-    (``above`` None), rightmost ones. The cells keep their order, so the best choice is found
+    their columns (a number under 序号 that is the ``next_number``, a unit
+    under a unit column, a date under a time column, a score under a score column), preferring
+    columns the row above fills (a merged cell covering both) and leftmost ones; without a row
+    above to merge from (``above`` None, or cells that blanks separate: ``merged`` false, an empty
+    cell leaving no trace), rightmost ones. The cells keep their order, so the best choice is found
     column by column (a wide 绩效目标表 row lacking four merged cells on the left and an empty
     one on the right is read as exactly as a narrow one)."""
     width = len(columns)
-    next_number = _next_number(text, columns, above)
-    side = -0.01 if above is not None else 0.01
+    merges = above if merged else None
+    side = -0.01 if merges is not None else 0.01
 
     def skipped(k: int) -> float:
-        return (0.5 if above is not None and above.get(k) is not None else 0.0) + side * k
+        return (0.5 if merges is not None and merges.get(k) is not None else 0.0) + side * k
 
     # best[i][j]: the best score with the first i cells placed in the first j columns, and the
     # columns missing among those j
@@ -540,13 +553,12 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     return set(final[1]) if final else set()
 
 
-def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> list[int]:
+def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], next_number: int | None) -> list[int]:
     """Columns for a row of more cells than the header (a header cell spanning two columns over a
     category merged down the rows): the extra cells are placed where the rest read best as their
     columns, leftmost first, and get no column (-1; the row keeps them as notes)."""
     width = len(columns)
     extra = len(cells) - width
-    next_number = _next_number(text, columns, above)
     best: tuple[float, list[int]] | None = None
     for at in range(width + 1):
         placed = list(range(at)) + [-1] * extra + list(range(at, width))
@@ -556,13 +568,17 @@ def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     return best[1] if best else list(range(width))
 
 
-def _next_number(text: str, columns: list[Column], above: TableRow | None) -> int | None:
-    """The number the next row should carry in the 序号 column, from the row above."""
-    number = next((k for k, c in enumerate(columns) if c.kind == "number"), None)
-    if number is None or above is None:
+def _next_number(text: str, table: Table) -> int | None:
+    """The number the next row should carry in the 序号 column, from the last row above that has one (rows
+    under a merged 序号 carry none of their own where blanks separate the cells)."""
+    number = table.column_of("number")
+    if number is None:
         return None
-    parsed = row_number(_text(text, above.get(number)))
-    return parsed[1] + 1 if parsed else None
+    for row in reversed(table.rows):
+        parsed = None if row.section else row_number(_text(text, row.get(number)))
+        if parsed is not None:
+            return parsed[1] + 1
+    return None
 
 
 def _sentence(cell: str) -> bool:
