@@ -4,15 +4,18 @@ read cell by cell.
 Readers give every table as text (docs/spec-format.md): a .docx, .html, .xlsx or .csv table one row
 a line with its cells separated by tabs. Tables that reached govplan already flattened into text
 come as tab rows too, as pipe rows (``| 1 | 推进… | 市发改委 |`` or ``1 | 推进… | 市发改委``), as rows
-whose cells blanks separate (PDF text: ``1  推进…  市发改委``; a row then starts with its 序号), or one
-cell a line ending in ``|``. A header row is recognised from the column words in
+whose cells blanks separate (PDF text: ``1  推进…  市发改委``; a row then starts with its 序号, and where the
+line has runs of blanks only they separate cells), or one cell a line (ending in ``|`` or not; a header cell
+the copy wrapped over two lines, 市政府 / 分管领导, is one). A header row is recognised from the column words in
 govplan/data/tables.yaml; the rows after it, in the same shape, are the table's rows. A line in
 between that is no row (a merged row spanning the table, given as one cell) is a section row when a
 row follows it. A row with fewer cells than the header lost a merged cell above it (a 牵头单位 cell
 spanning several rows, flattened once): the cells it lacks are carried from the row above.
 A pipe header broken over lines is one row; a pipe row ending in bare bars (``| ||||``) lacks its
 merged cells. A table flattened one cell a line without a 序号 column starts a row at each task
-cell; a row cut where the text ends inside its unit cells takes nothing from above.
+cell; a row cut where the text ends inside its unit cells takes nothing from above. Wherever cells are
+placed by how they read, a cell written as a sentence is the row's task or measure, never its unit,
+date or leader cell.
 
 This module finds the geometry (columns, rows, cells as normalised offsets); govplan.structure.tree
 turns the rows into task nodes.
