@@ -864,7 +864,7 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
 
     def close() -> None:
         if row is not None and pending:
-            above = any(not r.section for r in table.rows[:-1])
+            above = next(r for r in table.rows if not r.section) is not row  # not the table's first row
             placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1, above), len(columns))
             for cell, k in zip(pending, placed):
                 row.cells.append(TableCell(cell.start, cell.end, k))
