@@ -727,6 +727,7 @@ class TablesData(Strict):
     whole_cell_only: Words
     wrapped_heads: Words
     time_units: Words
+    target_heads: Words
 
 
 # --- list_formats.yaml ------------------------------------------------------------------------

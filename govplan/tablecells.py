@@ -17,8 +17,10 @@ pipeline holds every row to its columns:
 - items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children;
 - a bare figure filling a task or measure cell beside its indicator (0.07 under 年度目标) is a target in the unit of
   measure the row's 单位 / 计量单位 cell gives (万亩: 700 亩), else the one the indicator's name brackets
-  (农业增加值(亿元)), else the one its column's header brackets (新种任务(亩)), else none (a table that writes no
-  unit still sets the figure: 全社会固定资产投资额 | 186, docs/gold-format.md), unless it is 0 (no quota assigned).
+  (农业增加值(亿元)), else the one its column's header brackets (新种任务(亩)), else none where the column's header
+  names targets (a table that writes no unit still sets the figure: 全社会固定资产投资额 | 186 under 目标任务,
+  docs/gold-format.md; a figure under a 序号, a count or an unnamed column needs a unit), unless it is 0 (no quota
+  assigned).
 """
 
 from __future__ import annotations
@@ -97,9 +99,9 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
     """The targets of an indicator row: a bare figure alone in a task or measure cell, beside the
     indicator it measures in another (农业增加值(亿元) | 163; 全社会固定资产投资额 | 3 | 186), read in the
     unit of measure of the row's measure_unit cell, else the indicator's bracket, else the bracket of
-    the figure's column header (新种任务(亩) | 2150; 万 and 亿 expanded), else without a unit (the table
-    states none: c413, c410), with the comparator a sign glued to it or alone in the cell before it writes
-    (绩效目标表 指标性质 ≥ | 95 | %); a cell where the targets annotator found a target already, and a figure of
+    the figure's column header (新种任务(亩) | 2150; 万 and 亿 expanded), else without a unit where the table
+    states none and the figure's column names targets (c413's 目标任务, c410's 目标值), with the comparator a
+    sign glued to it or alone in the cell before it writes (绩效目标表 指标性质 ≥ | 95 | %); a cell where the targets annotator found a target already, and a figure of
     0, give none."""
     units = [nt.text[c.start - nt.start:c.end - nt.start].strip() for c in nt.cells if c.column == "measure_unit"]
     unit = "".join(units[0].split()) if units else ""
@@ -119,8 +121,8 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
         if figure is None or float(figure["value"]) == 0 or any(cell.start <= t.span.start < cell.end for t in found):
             continue
         name = unit or cell.unit
-        if not name and not unitless:
-            continue
+        if not name and not (unitless and cell.targets):
+            continue  # without a unit only in a column whose header names targets (目标任务), not a 序号 or a count
         at = cell.start + nt.text[cell.start - nt.start:cell.end - nt.start].index(figure.group())
         sign = figure["cmp"] or _sign_before(nt, cell)
         value = float(figure["value"])

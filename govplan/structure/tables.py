@@ -134,6 +134,10 @@ class Table:
         """The unit of measure the header of a cell's column brackets (新种任务(亩): 亩), or ""."""
         return bracketed_unit(self.columns[cell.column].header) if cell.column < len(self.columns) else ""
 
+    def sets_targets(self, cell: TableCell) -> bool:
+        """Whether the header of a cell's column names targets or quotas (目标任务, 2022 年 目 标 值)."""
+        return cell.column < len(self.columns) and names_targets(self.columns[cell.column].header)
+
 
 @dataclass(frozen=True)
 class _Words:
@@ -146,6 +150,7 @@ class _Words:
     max_section: int
     units: frozenset[str]  # units of measure a 计量单位 cell may give
     wrapped_heads: frozenset[str]  # the first line of a header cell wrapped over two (市政府 / 分管领导)
+    target_heads: re.Pattern[str]  # a header word of a column that sets targets (目标任务, 目标值)
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +162,7 @@ def _words() -> _Words:
         kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
+        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"),
     )
 
 
@@ -175,6 +181,11 @@ def column_kind(cell: str) -> str | None:
         return kind
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
+
+
+def names_targets(header: str) -> bool:
+    """Whether a column's header names targets or quotas (目标任务, 2022 年 目 标 值), blanks aside."""
+    return _words().target_heads.search("".join(header.split())) is not None
 
 
 def names_measure_unit(cell: str) -> bool:
