@@ -1098,14 +1098,17 @@ def _run_together_table(lines: list[Line], text: str, first: int) -> Table | Non
     return None
 
 
-def _block_end(lines: list[Line], first: int, most: int | None = None) -> int:
-    """The end of the lines from ``first`` up to a blank line, an attachment or a date line (at most ``most`` more)."""
+def _block_end(lines: list[Line], first: int, most: int | None = None, blanks: int = 1) -> int:
+    """The end of the lines from ``first`` up to ``blanks`` blank lines in a row, an attachment or a date line (at
+    most ``most`` more lines)."""
     data = numbering()
     end = lines[first].end
+    blank = 0
     for line in lines[first + 1:None if most is None else first + 1 + most]:
-        if line.blank or data.attachment.match(line.text) or _DATE.match(line.text):
+        blank = blank + 1 if line.blank else 0
+        if blank >= blanks or data.attachment.match(line.text) or _DATE.match(line.text):
             break
-        end = line.end
+        end = line.end if not line.blank else end
     return end
 
 
@@ -1128,7 +1131,6 @@ def _run_header(text: str, start: int, end: int) -> tuple[list[Column], int] | N
     kinds = [column_kind(text[s:e]) or words.kind_of.get(text[s:e]) for s, e in cells]
     body = _skip(text, pos, end, " \t\u3000\n")
     if len(cells) < run.min_cells or kinds[0] != "number" or None in kinds or not words.content & set(kinds) \
-            or not {"lead", "support", "responsible"} & set(kinds) \
             or all(a[1] < b[0] for a, b in zip(cells, cells[1:])) \
             or not (text.startswith("1", body) or _RUN_SECTION.match(text, body)):
         return None
@@ -1144,6 +1146,12 @@ def _qualified_end(text: str, at: int, match: re.Match[str], end: int) -> int:
     if after is None or kind == "number" or kind in words.content or len(match.group()) >= len(after.group()):
         return match.end()
     return after.end() if column_kind(text[at:after.end()]) == words.kind_of[after.group()] else match.end()
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    """Where the table's last row ends: at the first blank line after it starts (what follows is no row)."""
+    blank = text.find("\n\n", start, end)
+    return end if blank < 0 else blank
 
 
 def _trim_lines(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1164,13 +1172,13 @@ def _run_rows(lines: list[Line], text: str, first: int, header_start: int, colum
     """The rows of a run-together table whose header starts at ``header_start`` and whose rows at ``body``: each
     from its row number (the next one, run on after a name, a line break or the header) or a section's numeral
     (一、) to the next; the header repeated on a new page is no row."""
-    end = _block_end(lines, first)
+    end = _block_end(lines, first, blanks=2)  # a row's paragraphs may stand apart (c380)
     header_text = "".join(c.header for c in columns)
     marks = _run_marks(text, body, end, header_text)
     table = Table(columns, header_start, body, [], first, first)
     starts = [line.start for line in lines]
     for k, (start, number_end, kind) in enumerate(marks):
-        stop = marks[k + 1][0] if k + 1 < len(marks) else end
+        stop = marks[k + 1][0] if k + 1 < len(marks) else _paragraph_end(text, start, end)
         if kind == "header":
             continue
         line = bisect.bisect_right(starts, start) - 1
@@ -1199,11 +1207,12 @@ def _run_marks(text: str, body: int, end: int, header: str) -> list[tuple[int, i
     pos = body
     while pos < end:
         again = text.find(header, pos, end)
+        opened = pos if marks and marks[-1][2] == "section" else after_header  # a section's title runs into its row
         number = next((m for m in _RUN_NUMBER.finditer(text, pos, end) if int(m.group()) == expected
-                       and _opens_run_row(text, m, after_header, units, run)), None)
+                       and _opens_run_row(text, m, opened, units, run)), None)
         heading = next((m for m in _RUN_SECTION.finditer(text, pos, end)
                         if numeral_value(m.group()[:-1], "cn") == section
-                        and (m.start() == after_header or text[m.start() - 1] in run.after_names + "\n")), None)
+                        and (m.start() == after_header or text[m.start() - 1] in run.after_names + "\n。；;")), None)
         found = [(m.start(), m.end(), kind) for m, kind in ((number, "row"), (heading, "section")) if m is not None]
         if again >= 0:
             found.append((again, again + len(header), "header"))
@@ -1228,7 +1237,8 @@ def _opens_run_row(text: str, number: re.Match[str], after_header: int, units: f
     if any(text.startswith(unit, end) for unit in units):
         return False
     before = text[start - 1] if start else "\n"
-    return start == after_header or before == "\n" or before in run.after_names or text.startswith("\n", end)
+    return start == after_header or before in "\n。；;" or before in run.after_names or text.startswith("\n", end) \
+        or after_header <= start and not _RUN_NUMBER.search(text, after_header, start)
 
 
 def _run_cells(text: str, start: int, end: int, columns: list[Column]) -> list[TableCell]:
