@@ -1050,9 +1050,10 @@ def _carry_merged(table: Table, text: str) -> None:
 
 _SEPARATOR_CHARS = "、，,；; \t\u3000\n"
 _RUN_NUMBER = re.compile(r"(?<![\d.．])\d{1,3}(?![\d.．%％])")  # a row number run into the row's text
-_RUN_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_RUN_SECTION = re.compile(r"\(?[一二三四五六七八九十]{1,3}[、)]")  # a section row's numeral (一、, (一)), read by heading_at
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _RECORD_NUMBER = re.compile(r"\d{1,3}[.．、](?!\d)")  # an item number opening a record's task (135.统筹…)
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
 _NAME_TEXT = re.compile(r"[\u4e00-\u9fff()（）]+")
 
 
@@ -1132,9 +1133,23 @@ def _run_header(text: str, start: int, end: int) -> tuple[list[Column], int] | N
     body = _skip(text, pos, end, " \t\u3000\n")
     if len(cells) < run.min_cells or kinds[0] != "number" or None in kinds or not words.content & set(kinds) \
             or all(a[1] < b[0] for a, b in zip(cells, cells[1:])) \
-            or not (text.startswith("1", body) or _RUN_SECTION.match(text, body)):
+            or not _rows_open(text, body, end):
         return None
     return [Column(k or "measure", text[s:e]) for (s, e), k in zip(cells, kinds)], body
+
+
+def _rows_open(text: str, body: int, end: int) -> bool:
+    """Whether a table's rows open at ``body``: with row 1 or a section's numeral (一、, (一)), after at most two short
+    lines (a section row without a number: 强化科技创新支撑能力。)."""
+    pos = body
+    for _ in range(3):
+        if text.startswith("1", pos) and not text[pos + 1:pos + 2].isdigit() or _RUN_SECTION.match(text, pos):
+            return True
+        stop = text.find("\n", pos, end)
+        if stop < 0 or stop - pos > _words().max_section:
+            return False
+        pos = _skip(text, stop, end, " \t\u3000\n")
+    return False
 
 
 def _qualified_end(text: str, at: int, match: re.Match[str], end: int) -> int:
@@ -1202,7 +1217,8 @@ def _run_marks(text: str, body: int, end: int, header: str) -> list[tuple[int, i
     run = _run_words()
     units = _words().units
     marks: list[tuple[int, int, str]] = []
-    expected, section = 1, 1
+    expected = 1
+    sections: dict[str, int] = {}  # the next value of each style of section numeral (一、, (一))
     after_header = body
     pos = body
     while pos < end:
@@ -1210,10 +1226,10 @@ def _run_marks(text: str, body: int, end: int, header: str) -> list[tuple[int, i
         opened = pos if marks and marks[-1][2] == "section" else after_header  # a section's title runs into its row
         number = next((m for m in _RUN_NUMBER.finditer(text, pos, end) if int(m.group()) == expected
                        and _opens_run_row(text, m, opened, units, run)), None)
-        heading = next((m for m in _RUN_SECTION.finditer(text, pos, end)
-                        if numeral_value(m.group()[:-1], "cn") == section
-                        and (m.start() == after_header or text[m.start() - 1] in run.after_names + "\n。；;")), None)
-        found = [(m.start(), m.end(), kind) for m, kind in ((number, "row"), (heading, "section")) if m is not None]
+        found = [(m.start(), m.end(), "row") for m in [number] if m is not None]
+        section = _run_section(text, pos, end, after_header, sections, run)
+        if section is not None:
+            found.append(section)
         if again >= 0:
             found.append((again, again + len(header), "header"))
         if not found:
@@ -1224,10 +1240,26 @@ def _run_marks(text: str, body: int, end: int, header: str) -> list[tuple[int, i
         if mark[2] == "row":
             expected += 1
         elif mark[2] == "section":
-            section += 1
+            heading = heading_at(text, mark[0])
+            assert heading is not None
+            sections[heading.style] = heading.value + 1
         if mark[2] != "row":
             after_header = _skip(text, mark[1], end, " \t\u3000\n") if mark[2] == "header" else after_header
     return marks
+
+
+def _run_section(text: str, pos: int, end: int, after_header: int, sections: dict[str, int],
+                 run: _RunWords) -> tuple[int, int, str] | None:
+    """The next section row of a run-together table from ``pos``: a Chinese numeral (一、, (一)) that is the next of
+    its style, after the header, a line break, a sentence end or a name."""
+    for match in _RUN_SECTION.finditer(text, pos, end):
+        start = match.start()
+        if start != after_header and text[start - 1] not in run.after_names + "\n。；;":
+            continue
+        heading = heading_at(text, start)
+        if heading is not None and heading.style.startswith("cn") and heading.value == sections.get(heading.style, 1):
+            return start, start + heading.number_end, "section"
+    return None
 
 
 def _opens_run_row(text: str, number: re.Match[str], after_header: int, units: frozenset[str], run: _RunWords) -> bool:
@@ -1276,8 +1308,9 @@ def _run_parts(text: str, start: int, end: int, columns: list[Column], content: 
 def _unit_cells(text: str, start: int, end: int, columns: list[Column]) -> tuple[int, list[TableCell]] | None:
     """The unit cells run together from ``start``, in the header's order of unit columns, and where they stop: a
     leader's name (two or three characters, where the leader column comes first, before the next name), then unit
-    names, the first for the first unit column and the rest for the last (a line break, where the copy kept one,
-    ends a cell). None when no unit name opens there."""
+    names, the first cell for the first unit column and the rest for the last: a cell ends where the next name runs
+    on with nothing between them or after a line break, names a list separator joins (A、B) stay one cell for the
+    units annotator. None when no unit name opens there."""
     order = [k for k, c in enumerate(columns) if c.kind in _UNIT_KINDS]
     units = [k for k in order if columns[k].kind != "leader"]
     leader = next((k for k in order if columns[k].kind == "leader"), None)
@@ -1288,18 +1321,21 @@ def _unit_cells(text: str, start: int, end: int, columns: list[Column]) -> tuple
         if person is not None:
             cells.append(TableCell(pos, person, leader))
             pos = person
-    names: list[tuple[int, int, bool]] = []  # (start, end, whether a line break came before it)
+    groups: list[list[int]] = []  # [start, end] of each cell: names a list separator joins stay one cell (A、B)
     while True:
         at = _skip(text, pos, end, _SEPARATOR_CHARS)
-        name = _name_end(text, at, end, first=not names) if at < end else None
+        name = _name_end(text, at, end, first=not groups) if at < end else None
         if name is None:
             break
-        names.append((at, name, "\n" in text[pos:at]))
+        gap = text[pos:at]
+        if groups and gap.strip() and "\n" not in gap:
+            groups[-1][1] = name
+        else:
+            groups.append([at, name])
         pos = name
-    if not names or not units:
+    if not groups or not units:
         return None
-    cut = next((k for k, (_, _, broken) in enumerate(names) if k and broken), 1)
-    cells += [TableCell(s, e, units[0] if k < cut or len(units) == 1 else units[-1]) for k, (s, e, _) in enumerate(names)]
+    cells += [TableCell(s, e, units[0] if k == 0 else units[-1]) for k, (s, e) in enumerate(groups)]
     at = _skip(text, pos, end, _SEPARATOR_CHARS)
     if leader is not None and order[0] != leader and (person := _person_end(text, at, end)) is not None:
         cells.append(TableCell(at, person, leader))
@@ -1312,16 +1348,24 @@ def _person_end(text: str, start: int, end: int) -> int | None:
     followed by a unit's name or closes the cells."""
     from govplan.lexical.segment import words as segment
 
+    spaced = _SPACED_NAME.match(text, start, end)
+    if spaced is not None and _closes_or_names(text, spaced.end(), end):
+        return spaced.end()  # 王 东: a two-character name spaced out
     for size in (3, 2):
         stop = start + size
         if stop > end or not _CJK.fullmatch(text, start, stop) or text.startswith(_run_words().heads, start):
             continue
-        closes = _skip(text, stop, end, _SEPARATOR_CHARS) >= end
-        if closes or _name_end(text, stop, end) is not None:
+        if _closes_or_names(text, stop, end):
             bounds = {sum(map(len, words[:k])) for words in [segment(text[start:start + size + 4])] for k in range(len(words) + 1)}
             if size in bounds:
                 return stop
     return None
+
+
+def _closes_or_names(text: str, start: int, end: int) -> bool:
+    """Whether, after the separators from ``start``, the cells close or a unit's name opens."""
+    after = _skip(text, start, end, _SEPARATOR_CHARS)
+    return after >= end or _name_end(text, after, end) is not None
 
 
 def _name_end(text: str, start: int, end: int, first: bool = True) -> int | None:
@@ -1352,14 +1396,14 @@ def _sentence_follows(text: str, start: int, end: int) -> bool:
 
 
 def _names_unit(text: str, start: int, stop: int, run: _RunWords) -> bool:
-    """Whether text[start:stop] ends like a unit's name: a unit suffix or place after at least one character (two
-    for a place), brackets closed, not followed by an opening bracket or by the rest of a longer suffix (管委 / 会)."""
+    """Whether text[start:stop] ends like a unit's name: three characters at least, a unit suffix or place after at
+    least one character (two for a place), brackets closed, not followed by an opening bracket or by the rest of a longer suffix (管委 / 会)."""
     name = text[start:stop]
     if name.count("(") + name.count("（") != name.count(")") + name.count("）") or text[stop:stop + 1] in ("(", "（"):
         return False
     core = _BRACKETED.sub("", name) if name.endswith((")", "）")) else name
     end = next((e for e in run.ends if core.endswith(e)), None)
-    if end is None or len(core) - len(end) < (2 if end in run.places else 1):
+    if end is None or len(core) < 3 or len(core) - len(end) < (2 if end in run.places else 1):
         return False
     return not any(len(e) > 1 and text.startswith(e, stop - k) for e in run.ends for k in range(1, len(e)))
 
