@@ -1278,15 +1278,24 @@ def _run_cells(text: str, start: int, end: int, columns: list[Column]) -> list[T
     end or line break after which the row's unit cells follow, then those cells; a row of sub-rows (two measures,
     each with its units) repeats the two. A row without unit cells (cut by the copy) is all task text."""
     content = next(k for k, c in enumerate(columns) if c.kind in _words().content)
-    cells = _run_parts(text, start, end, columns, content)
+    cells = _run_parts(text, start, end, columns, content, {}) if any(c.kind in _UNIT_KINDS for c in columns) else None
     if cells is None:
         s, e = _trim_lines(text, start, end)
         return [TableCell(s, e, content)] if e > s else []
     return cells
 
 
-def _run_parts(text: str, start: int, end: int, columns: list[Column], content: int) -> list[TableCell] | None:
-    """Task text then unit cells, repeated, up to ``end``; None when the unit cells do not close the text at ``end``."""
+def _run_parts(text: str, start: int, end: int, columns: list[Column], content: int,
+               tried: dict[int, list[TableCell] | None]) -> list[TableCell] | None:
+    """Task text then unit cells, repeated, up to ``end``; None when the unit cells do not close the text at ``end``
+    (``tried`` keeps what each start gave: a row of many sentences is read in one pass)."""
+    if start not in tried:
+        tried[start] = _run_parts_from(text, start, end, columns, content, tried)
+    return tried[start]
+
+
+def _run_parts_from(text: str, start: int, end: int, columns: list[Column], content: int,
+                    tried: dict[int, list[TableCell] | None]) -> list[TableCell] | None:
     for at in range(start + 1, end):
         if text[at - 1] not in "。；;\n":
             continue
@@ -1294,7 +1303,8 @@ def _run_parts(text: str, start: int, end: int, columns: list[Column], content: 
         if tail is None:
             continue
         stop, units = tail
-        rest = [] if _skip(text, stop, end, _SEPARATOR_CHARS) >= end else _run_parts(text, stop, end, columns, content)
+        rest = [] if _skip(text, stop, end, _SEPARATOR_CHARS) >= end else _run_parts(text, stop, end, columns, content,
+                                                                                     tried)
         if rest is None and text[:end].rstrip().endswith(_SENTENCE_ENDS):
             s, e = _trim_lines(text, stop, end)
             rest = [TableCell(s, e, content)]  # measures the unit cells before them cover (merged cells)
