@@ -31,7 +31,7 @@ from functools import lru_cache
 from govplan.datafiles import load_data
 from govplan.structure.lines import Line
 from govplan.grammar import compile_pattern
-from govplan.structure.numbering import CIRCLED, heading_at, numbering, numeral_value
+from govplan.structure.numbering import CIRCLED, HeadingNumber, heading_at, numbering, numeral_value
 from govplan.textmemo import text_memo
 
 _BLANKS = " \t\f\v\r\u3000"
@@ -359,7 +359,8 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, blank.cells)):
             table = _row_table(lines, text, i, "blanks", columns)
-        elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None:
+        elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
+                and not _run_together_ahead(lines, text, i):
             table = _stream_table(lines, text, i, split.shape)
         if table is not None and table.rows:
             _settle_unit_columns(table, text)
@@ -1050,11 +1051,13 @@ def _carry_merged(table: Table, text: str) -> None:
 
 _SEPARATOR_CHARS = "、，,；; \t\u3000\n"
 _RUN_NUMBER = re.compile(r"(?<![\d.．])\d{1,3}(?![\d.．%％])")  # a row number run into the row's text
-_RUN_SECTION = re.compile(r"\(?[一二三四五六七八九十]{1,3}[、)]")  # a section row's numeral (一、, (一)), read by heading_at
+# a section row's numeral (一、, (一), 行动一：), read by heading_at
+_RUN_SECTION = re.compile(r"\(?[一二三四五六七八九十]{1,3}[、)]|[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]{1,3}[：:]")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _RECORD_NUMBER = re.compile(r"\d{1,3}[.．、](?!\d)")  # an item number opening a record's task (135.统筹…)
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
-_NAME_TEXT = re.compile(r"[\u4e00-\u9fff()（）]+")
+_NAME_TEXT = re.compile(r"[\u4e00-\u9fff()（）“”]+")  # what a unit's name holds (区“两旧”专班, 高新园(邹区镇))
+_LEVEL_STARTS = "省市县区镇乡各"  # where a unit's name run on after a task cell without a sentence end begins
 
 
 @dataclass(frozen=True)
@@ -1097,6 +1100,16 @@ def _run_together_table(lines: list[Line], text: str, first: int) -> Table | Non
                 return _run_rows(lines, text, first, at, *header)
             at = text.find(word, at + 1, line.end)
     return None
+
+
+def _run_together_ahead(lines: list[Line], text: str, first: int) -> bool:
+    """Whether a header cell alone on line ``first`` (任务类型) stands over a header run together on one of the next
+    lines (序号工作任务): the table is read from there, by its column order."""
+    for j in range(first + 1, min(len(lines), first + 4)):
+        if not lines[j].blank and any(word in lines[j].text for word in _run_words().numbers):
+            table = _run_together_table(lines, text, j)
+            return table is not None and bool(table.rows)
+    return False
 
 
 def _block_end(lines: list[Line], first: int, most: int | None = None, blanks: int = 1) -> int:
@@ -1143,7 +1156,7 @@ def _rows_open(text: str, body: int, end: int) -> bool:
     lines (a section row without a number: 强化科技创新支撑能力。)."""
     pos = body
     for _ in range(3):
-        if text.startswith("1", pos) and not text[pos + 1:pos + 2].isdigit() or _RUN_SECTION.match(text, pos):
+        if text.startswith("1", pos) and not text[pos + 1:pos + 2].isdigit() or _section_style(text, pos):
             return True
         stop = text.find("\n", pos, end)
         if stop < 0 or stop - pos > _words().max_section:
@@ -1256,10 +1269,18 @@ def _run_section(text: str, pos: int, end: int, after_header: int, sections: dic
         start = match.start()
         if start != after_header and text[start - 1] not in run.after_names + "\n。；;":
             continue
-        heading = heading_at(text, start)
-        if heading is not None and heading.style.startswith("cn") and heading.value == sections.get(heading.style, 1):
+        heading = _section_style(text, start)
+        if heading is not None and heading.value == sections.get(heading.style, 1):
             return start, start + heading.number_end, "section"
     return None
+
+
+def _section_style(text: str, pos: int) -> HeadingNumber | None:
+    """The numeral of a section row at ``pos``: a Chinese numeral (一、, (一)) or a named group (行动一：), never a
+    row's own number."""
+    heading = heading_at(text, pos) if _RUN_SECTION.match(text, pos) else None
+    return heading if heading is not None and (heading.style.startswith("cn") or heading.style == "named_ordinal") \
+        else None
 
 
 def _opens_run_row(text: str, number: re.Match[str], after_header: int, units: frozenset[str], run: _RunWords) -> bool:
@@ -1297,12 +1318,16 @@ def _run_parts(text: str, start: int, end: int, columns: list[Column], content: 
 def _run_parts_from(text: str, start: int, end: int, columns: list[Column], content: int,
                     tried: dict[int, list[TableCell] | None]) -> list[TableCell] | None:
     for at in range(start + 1, end):
-        if text[at - 1] not in "。；;\n":
+        after_sentence = text[at - 1] in "。；;\n"
+        if not after_sentence and text[at] not in _LEVEL_STARTS:
             continue
         tail = _unit_cells(text, at, end, columns)
         if tail is None:
             continue
         stop, units = tail
+        if not after_sentence and (_skip(text, stop, end, _SEPARATOR_CHARS) < end or _names_place(text, units[0])):
+            continue  # names run on after a task cell with no sentence end close the row (推进…研究区规划资源局、…),
+            # the first of them an organ's (not 区规划研究区)
         rest = [] if _skip(text, stop, end, _SEPARATOR_CHARS) >= end else _run_parts(text, stop, end, columns, content,
                                                                                      tried)
         if rest is None and text[:end].rstrip().endswith(_SENTENCE_ENDS):
@@ -1370,6 +1395,12 @@ def _person_end(text: str, start: int, end: int) -> int | None:
             if size in bounds:
                 return stop
     return None
+
+
+def _names_place(text: str, cell: TableCell) -> bool:
+    """Whether a unit cell's first name ends in a place (经开区), not an organ (区规划资源局)."""
+    name = text[cell.start:cell.end].split("、")[0]
+    return next((e for e in _run_words().ends if _BRACKETED.sub("", name).endswith(e)), "") in _run_words().places
 
 
 def _closes_or_names(text: str, start: int, end: int) -> bool:
