@@ -15,7 +15,9 @@ A pipe header broken over lines is one row; a pipe row ending in bare bars (``| 
 merged cells. A table flattened one cell a line without a 序号 column starts a row at each task
 cell; a row cut where the text ends inside its unit cells takes nothing from above. Wherever cells are
 placed by how they read, a cell written as a sentence is the row's task or measure, never its unit,
-date or leader cell.
+date or leader cell. A table whose cells a copy ran together with nothing between them (序号项目名称…牵头单位
+配合单位1增加…) is read by its header's column order, and a record written as label | value rows (重点工作: | 135.…
+| then 牵头单位: | … |) as a row whose columns the labels name.
 
 This module finds the geometry (columns, rows, cells as normalised offsets); govplan.structure.tree
 turns the rows into task nodes.
@@ -1075,6 +1077,7 @@ class _RunWords:
 
 @lru_cache(maxsize=1)
 def _run_words() -> _RunWords:
+    """What reading a run-together table needs (tables.yaml, run_together; units.yaml's suffixes, places and verbs)."""
     data = load_data("tables.yaml")
     run = data["run_together"]
     units = load_data("units.yaml")
@@ -1128,8 +1131,8 @@ def _block_end(lines: list[Line], first: int, most: int | None = None, blanks: i
 
 def _run_header(text: str, start: int, end: int) -> tuple[list[Column], int] | None:
     """The columns of a header whose cells run together from ``start`` (a 序号 word), and where the rows begin: at
-    least min_header_cells column words, a content and a unit column among them, two with nothing between them,
-    then the first row's number (1) or a section's (一、)."""
+    least min_header_cells column words, a content column among them, two with nothing between them, then the first
+    row's number (1) or a section's numeral (_rows_open)."""
     words, run = _words(), _run_words()
     cells: list[tuple[int, int]] = []
     pos = start
@@ -1191,6 +1194,7 @@ def _trim_lines(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _skip(text: str, pos: int, end: int, chars: str) -> int:
+    """The first position from ``pos`` (before ``end``) whose character is not one of ``chars``."""
     while pos < end and text[pos] in chars:
         pos += 1
     return pos
