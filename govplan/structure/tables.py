@@ -1052,7 +1052,8 @@ def _carry_merged(table: Table, text: str) -> None:
 # --- tables whose cells run together -------------------------------------------------------------
 
 _SEPARATOR_CHARS = "、，,；; \t\u3000\n"
-_RUN_NUMBER = re.compile(r"(?<![\d.．])\d{1,3}(?![\d.．%％])")  # a row number run into the row's text
+# a row number run into the row's text (2促进…, 2.促进…, 2、促进…), never a decimal (1.5万)
+_RUN_NUMBER = re.compile(r"(?<![\d.．])\d{1,3}(?:[.．、](?=[\u4e00-\u9fff“]))?(?![\d.．%％])")
 # a section row's numeral (一、, (一), 行动一：), read by heading_at
 _RUN_SECTION = re.compile(r"\(?[一二三四五六七八九十]{1,3}[、)]|[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]{1,3}[：:]")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -1241,7 +1242,7 @@ def _run_marks(text: str, body: int, end: int, header: str) -> list[tuple[int, i
     while pos < end:
         again = text.find(header, pos, end)
         opened = pos if marks and marks[-1][2] == "section" else after_header  # a section's title runs into its row
-        number = next((m for m in _RUN_NUMBER.finditer(text, pos, end) if int(m.group()) == expected
+        number = next((m for m in _RUN_NUMBER.finditer(text, pos, end) if int(m.group().rstrip(".．、")) == expected
                        and _opens_run_row(text, m, opened, units, run)), None)
         found = [(m.start(), m.end(), "row") for m in [number] if m is not None]
         section = _run_section(text, pos, end, after_header, sections, run)
