@@ -718,6 +718,14 @@ ColumnKindName = Literal[
 ]
 
 
+class RunTogether(Strict):
+    min_header_cells: int = Field(ge=2)
+    max_header_gap: int = Field(ge=0)
+    name_ends: Words
+    max_name_chars: int = Field(gt=0)
+    name_heads: Words
+
+
 class TablesData(Strict):
     columns: dict[ColumnKindName, Words]
     min_header_cells: int = Field(ge=1)
@@ -728,6 +736,7 @@ class TablesData(Strict):
     wrapped_heads: Words
     time_units: Words
     target_heads: Words
+    run_together: RunTogether
 
 
 # --- list_formats.yaml ------------------------------------------------------------------------

@@ -15,7 +15,9 @@ A pipe header broken over lines is one row; a pipe row ending in bare bars (``| 
 merged cells. A table flattened one cell a line without a 序号 column starts a row at each task
 cell; a row cut where the text ends inside its unit cells takes nothing from above. Wherever cells are
 placed by how they read, a cell written as a sentence is the row's task or measure, never its unit,
-date or leader cell.
+date or leader cell. A table whose cells a copy ran together with nothing between them (序号项目名称…牵头单位
+配合单位1增加…) is read by its header's column order, and a record written as label | value rows (重点工作: | 135.…
+| then 牵头单位: | … |) as a row whose columns the labels name.
 
 This module finds the geometry (columns, rows, cells as normalised offsets); govplan.structure.tree
 turns the rows into task nodes.
@@ -23,6 +25,7 @@ turns the rows into task nodes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +33,7 @@ from functools import lru_cache
 from govplan.datafiles import load_data
 from govplan.structure.lines import Line
 from govplan.grammar import compile_pattern
-from govplan.structure.numbering import CIRCLED, heading_at, numbering, numeral_value
+from govplan.structure.numbering import CIRCLED, HeadingNumber, heading_at, numbering, numeral_value
 from govplan.textmemo import text_memo
 
 _BLANKS = " \t\f\v\r\u3000"
@@ -335,6 +338,12 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if not line.blank and "\t" not in line.text and "|" not in line.text \
+                and any(word in line.text for word in _run_words().numbers) \
+                and (table := _run_together_table(lines, text, i)) is not None and table.rows:
+            tables.append(table)
+            i = table.last + 1
+            continue
         if line.blank or (len(line.text) > longest and "\t" not in line.text and "|" not in line.text
                           and not (len(line.text) <= 3 * longest and _WIDE_BLANK.search(line.text))):
             i += 1  # a line of text: no header row, no header cell (a header aligned with blanks is wider)
@@ -345,12 +354,15 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             columns = _header(text, split.cells)
             if columns:
                 table = _row_table(lines, text, i, split.shape, columns)
+            elif split.shape == "pipe" and (record := _record_table(lines, text, i)) is not None:
+                table = record
             elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, blank.cells)):
             table = _row_table(lines, text, i, "blanks", columns)
-        elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None:
+        elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
+                and not _run_together_ahead(lines, text, i):
             table = _stream_table(lines, text, i, split.shape)
         if table is not None and table.rows:
             _settle_unit_columns(table, text)
@@ -1035,3 +1047,519 @@ def _carry_merged(table: Table, text: str) -> None:
                 row.carried.append(last_of[k])
         for cell in row.cells:
             last_of[cell.column] = cell
+
+
+# --- tables whose cells run together -------------------------------------------------------------
+
+_SEPARATOR_CHARS = "、，,；; \t\u3000\n"
+# a row number run into the row's text (2促进…, 2.促进…, 2、促进…), never a decimal (1.5万)
+_RUN_NUMBER = re.compile(r"(?<![\d.．])\d{1,3}(?:[.．、](?=[\u4e00-\u9fff“]))?(?![\d.．%％])")
+# a section row's numeral (一、, (一), 行动一：), read by heading_at
+_RUN_SECTION = re.compile(r"\(?[一二三四五六七八九十]{1,3}[、)]|[\u4e00-\u9fff]{1,3}[一二三四五六七八九十]{1,3}[：:]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_RECORD_NUMBER = re.compile(r"\d{1,3}[.．、](?!\d)")  # an item number opening a record's task (135.统筹…)
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
+_NAME_TEXT = re.compile(r"[\u4e00-\u9fff()（）“”]+")  # what a unit's name holds (区“两旧”专班, 高新园(邹区镇))
+_LEVEL_STARTS = "省市县区镇乡各"  # where a unit's name run on after a task cell without a sentence end begins
+
+
+@dataclass(frozen=True)
+class _RunWords:
+    min_cells: int
+    max_gap: int
+    max_name: int
+    ends: tuple[str, ...]  # what a unit name ends with, longest first
+    places: frozenset[str]  # of those, the places (经开区, 高新园): a name only with two characters before
+    heads: tuple[str, ...]  # a name never starts with one of these (管委会…)
+    verbs: tuple[str, ...]  # nor with a verb (推进…)
+    numbers: tuple[str, ...]  # the 序号 words a run-together header opens with
+    after_names: str  # the last characters of names: a row number runs on after one
+
+
+@lru_cache(maxsize=1)
+def _run_words() -> _RunWords:
+    """What reading a run-together table needs (tables.yaml, run_together; units.yaml's suffixes, places and verbs)."""
+    data = load_data("tables.yaml")
+    run = data["run_together"]
+    units = load_data("units.yaml")
+    places = frozenset([*units["place_ends"], *run["name_ends"]])
+    ends = tuple(sorted({*units["suffixes"], *places}, key=len, reverse=True))
+    return _RunWords(
+        int(run["min_header_cells"]), int(run["max_header_gap"]), int(run["max_name_chars"]), ends, places,
+        tuple(run["name_heads"]), tuple([*units["action_verbs"], *units["heading_not_unit_starts"]]),
+        tuple(word for word in data["columns"]["number"] if len(word) > 1), "".join({e[-1] for e in ends}) + ")）",
+    )
+
+
+def _run_together_table(lines: list[Line], text: str, first: int) -> Table | None:
+    """A table whose header cells run together from a 序号 word on line ``first`` (tables.yaml, run_together), read
+    by the header's column order."""
+    line = lines[first]
+    run = _run_words()
+    for word in run.numbers:
+        at = text.find(word, line.start, line.end)
+        while at >= 0:
+            header = _run_header(text, at, _block_end(lines, first, _MAX_CELL_LINES))
+            if header is not None:
+                return _run_rows(lines, text, first, at, *header)
+            at = text.find(word, at + 1, line.end)
+    return None
+
+
+def _run_together_ahead(lines: list[Line], text: str, first: int) -> bool:
+    """Whether a header cell alone on line ``first`` (任务类型) stands over a header run together on one of the next
+    lines (序号工作任务): the table is read from there, by its column order."""
+    for j in range(first + 1, min(len(lines), first + 4)):
+        if not lines[j].blank and any(word in lines[j].text for word in _run_words().numbers):
+            table = _run_together_table(lines, text, j)
+            return table is not None and bool(table.rows)
+    return False
+
+
+def _block_end(lines: list[Line], first: int, most: int | None = None, blanks: int = 1) -> int:
+    """The end of the lines from ``first`` up to ``blanks`` blank lines in a row, an attachment or a date line (at
+    most ``most`` more lines)."""
+    data = numbering()
+    end = lines[first].end
+    blank = 0
+    for line in lines[first + 1:None if most is None else first + 1 + most]:
+        blank = blank + 1 if line.blank else 0
+        if blank >= blanks or data.attachment.match(line.text) or _DATE.match(line.text):
+            break
+        end = line.end if not line.blank else end
+    return end
+
+
+def _run_header(text: str, start: int, end: int) -> tuple[list[Column], int] | None:
+    """The columns of a header whose cells run together from ``start`` (a 序号 word), and where the rows begin: at
+    least min_header_cells column words, a content column among them, two with nothing between them, then the first
+    row's number (1) or a section's numeral (_rows_open)."""
+    words, run = _words(), _run_words()
+    cells: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        at = _skip(text, pos, end, " \t\u3000\n")
+        match = words.any_contained.search(text, at, min(end, at + run.max_gap + 1 + len(words.longest_first[0])))
+        if match is None or (match.start() > at and not _CJK.fullmatch(text, at, match.start())) \
+                or match.start() - at > run.max_gap:
+            break
+        stop = _qualified_end(text, at, match, end)
+        cells.append((at, stop))
+        pos = stop
+    kinds = [column_kind(text[s:e]) or words.kind_of.get(text[s:e]) for s, e in cells]
+    body = _skip(text, pos, end, " \t\u3000\n")
+    if len(cells) < run.min_cells or kinds[0] != "number" or None in kinds or not words.content & set(kinds) \
+            or all(a[1] < b[0] for a, b in zip(cells, cells[1:])) \
+            or not _rows_open(text, body, end):
+        return None
+    return [Column(k or "measure", text[s:e]) for (s, e), k in zip(cells, kinds)], body
+
+
+def _rows_open(text: str, body: int, end: int) -> bool:
+    """Whether a table's rows open at ``body``: with row 1 or a section's numeral (一、, (一)), after at most two short
+    lines (a section row without a number: 强化科技创新支撑能力。)."""
+    pos = body
+    for _ in range(3):
+        if text.startswith("1", pos) and not text[pos + 1:pos + 2].isdigit() or _section_style(text, pos):
+            return True
+        stop = text.find("\n", pos, end)
+        if stop < 0 or stop - pos > _words().max_section:
+            return False
+        pos = _skip(text, stop, end, " \t\u3000\n")
+    return False
+
+
+def _qualified_end(text: str, at: int, match: re.Match[str], end: int) -> int:
+    """The end of a run-together header cell from ``at`` whose column word ``match`` found: a role word qualifying
+    a longer column word right after it is one cell with it (牵头 / 县领导: 牵头县领导 names leaders)."""
+    words = _words()
+    kind = words.kind_of[match.group()]
+    after = words.any_contained.match(text, match.end(), end)
+    if after is None or kind == "number" or kind in words.content or len(match.group()) >= len(after.group()):
+        return match.end()
+    return after.end() if column_kind(text[at:after.end()]) == words.kind_of[after.group()] else match.end()
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    """Where the table's last row ends: at the first blank line after it starts (what follows is no row)."""
+    blank = text.find("\n\n", start, end)
+    return end if blank < 0 else blank
+
+
+def _trim_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """A range without the blanks and line breaks around it (a cell of a run-together table may span lines)."""
+    start = _skip(text, start, end, _BLANKS + "\n")
+    while end > start and text[end - 1] in _BLANKS + "\n":
+        end -= 1
+    return start, end
+
+
+def _skip(text: str, pos: int, end: int, chars: str) -> int:
+    """The first position from ``pos`` (before ``end``) whose character is not one of ``chars``."""
+    while pos < end and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _run_rows(lines: list[Line], text: str, first: int, header_start: int, columns: list[Column], body: int) -> Table:
+    """The rows of a run-together table whose header starts at ``header_start`` and whose rows at ``body``: each
+    from its row number (the next one, run on after a name, a line break or the header) or a section's numeral
+    (一、) to the next; the header repeated on a new page is no row."""
+    end = _block_end(lines, first, blanks=2)  # a row's paragraphs may stand apart (c380)
+    header_text = "".join(c.header for c in columns)
+    marks = _run_marks(text, body, end, header_text)
+    table = Table(columns, header_start, body, [], first, first)
+    starts = [line.start for line in lines]
+    for k, (start, number_end, kind) in enumerate(marks):
+        stop = marks[k + 1][0] if k + 1 < len(marks) else _paragraph_end(text, start, end)
+        if kind == "header":
+            continue
+        line = bisect.bisect_right(starts, start) - 1
+        if kind == "section":
+            s, e = _trim_lines(text, start, stop)
+            table.rows.append(TableRow(s, e, [TableCell(s, e, 0)], section=True, line=line))
+            continue
+        cells = [TableCell(start, number_end, 0)] + _run_cells(text, number_end, stop, columns)
+        row = TableRow(start, max(c.end for c in cells), cells, line=line)
+        table.rows.append(row)
+        table.last = bisect.bisect_right(starts, row.end - 1) - 1
+    while table.rows and table.rows[-1].section:
+        table.rows.pop()
+    return table
+
+
+def _run_marks(text: str, body: int, end: int, header: str) -> list[tuple[int, int, str]]:
+    """Where the rows of a run-together table begin, in order: (start, end of the number, "row" | "section" |
+    "header"). A row number must be the next one (1, 2, 3…) and run on after a name, a line break, the header or a
+    section row, and open no quantity (12个, 3%); a section numeral is the next one after a row's end."""
+    run = _run_words()
+    units = _words().units
+    marks: list[tuple[int, int, str]] = []
+    expected = 1
+    sections: dict[str, int] = {}  # the next value of each style of section numeral (一、, (一))
+    after_header = body
+    pos = body
+    while pos < end:
+        again = text.find(header, pos, end)
+        opened = pos if marks and marks[-1][2] == "section" else after_header  # a section's title runs into its row
+        number = next((m for m in _RUN_NUMBER.finditer(text, pos, end) if int(m.group().rstrip(".．、")) == expected
+                       and _opens_run_row(text, m, opened, units, run)), None)
+        found = [(m.start(), m.end(), "row") for m in [number] if m is not None]
+        section = _run_section(text, pos, end, after_header, sections, run)
+        if section is not None:
+            found.append(section)
+        if again >= 0:
+            found.append((again, again + len(header), "header"))
+        if not found:
+            break
+        mark = min(found)
+        marks.append(mark)
+        pos = mark[1]
+        if mark[2] == "row":
+            expected += 1
+        elif mark[2] == "section":
+            heading = heading_at(text, mark[0])
+            assert heading is not None
+            sections[heading.style] = heading.value + 1
+        if mark[2] != "row":
+            after_header = _skip(text, mark[1], end, " \t\u3000\n") if mark[2] == "header" else after_header
+    return marks
+
+
+def _run_section(text: str, pos: int, end: int, after_header: int, sections: dict[str, int],
+                 run: _RunWords) -> tuple[int, int, str] | None:
+    """The next section row of a run-together table from ``pos``: a Chinese numeral (一、, (一)) that is the next of
+    its style, after the header, a line break, a sentence end or a name."""
+    for match in _RUN_SECTION.finditer(text, pos, end):
+        start = match.start()
+        if start != after_header and text[start - 1] not in run.after_names + "\n。；;":
+            continue
+        heading = _section_style(text, start)
+        if heading is not None and heading.value == sections.get(heading.style, 1):
+            return start, start + heading.number_end, "section"
+    return None
+
+
+def _section_style(text: str, pos: int) -> HeadingNumber | None:
+    """The numeral of a section row at ``pos``: a Chinese numeral (一、, (一)) or a named group (行动一：), never a
+    row's own number."""
+    heading = heading_at(text, pos) if _RUN_SECTION.match(text, pos) else None
+    return heading if heading is not None and (heading.style.startswith("cn") or heading.style == "named_ordinal") \
+        else None
+
+
+def _opens_run_row(text: str, number: re.Match[str], after_header: int, units: frozenset[str], run: _RunWords) -> bool:
+    """Whether a number run into a table's text opens its row: after the header, a line break or the end of a name,
+    or alone at a line's end; never a quantity (12个, 2000人)."""
+    start, end = number.span()
+    if any(text.startswith(unit, end) for unit in units):
+        return False
+    before = text[start - 1] if start else "\n"
+    return start == after_header or before in "\n。；;" or before in run.after_names or text.startswith("\n", end) \
+        or after_header <= start and not _RUN_NUMBER.search(text, after_header, start)
+
+
+def _run_cells(text: str, start: int, end: int, columns: list[Column]) -> list[TableCell]:
+    """The cells of a run-together row after its number: its task text (the first content column) up to a sentence
+    end or line break after which the row's unit cells follow, then those cells; a row of sub-rows (two measures,
+    each with its units) repeats the two. A row without unit cells (cut by the copy) is all task text."""
+    content = next(k for k, c in enumerate(columns) if c.kind in _words().content)
+    cells = _run_parts(text, start, end, columns, content, {}) if any(c.kind in _UNIT_KINDS for c in columns) else None
+    if cells is None:
+        s, e = _trim_lines(text, start, end)
+        return [TableCell(s, e, content)] if e > s else []
+    return cells
+
+
+def _run_parts(text: str, start: int, end: int, columns: list[Column], content: int,
+               tried: dict[int, list[TableCell] | None]) -> list[TableCell] | None:
+    """Task text then unit cells, repeated, up to ``end``; None when the unit cells do not close the text at ``end``
+    (``tried`` keeps what each start gave: a row of many sentences is read in one pass)."""
+    if start not in tried:
+        tried[start] = _run_parts_from(text, start, end, columns, content, tried)
+    return tried[start]
+
+
+def _run_parts_from(text: str, start: int, end: int, columns: list[Column], content: int,
+                    tried: dict[int, list[TableCell] | None]) -> list[TableCell] | None:
+    for at in range(start + 1, end):
+        after_sentence = text[at - 1] in "。；;\n"
+        if not after_sentence and text[at] not in _LEVEL_STARTS:
+            continue
+        tail = _unit_cells(text, at, end, columns)
+        if tail is None:
+            continue
+        stop, units = tail
+        if not after_sentence and (_skip(text, stop, end, _SEPARATOR_CHARS) < end or _names_place(text, units[0])):
+            continue  # names run on after a task cell with no sentence end close the row (推进…研究区规划资源局、…),
+            # the first of them an organ's (not 区规划研究区)
+        rest = [] if _skip(text, stop, end, _SEPARATOR_CHARS) >= end else _run_parts(text, stop, end, columns, content,
+                                                                                     tried)
+        if rest is None and text[:end].rstrip().endswith(_SENTENCE_ENDS):
+            s, e = _trim_lines(text, stop, end)
+            rest = [TableCell(s, e, content)]  # measures the unit cells before them cover (merged cells)
+        if rest is None:
+            continue
+        s, e = _trim_lines(text, start, at)
+        return ([TableCell(s, e, content)] if e > s else []) + units + rest
+    return None
+
+
+def _unit_cells(text: str, start: int, end: int, columns: list[Column]) -> tuple[int, list[TableCell]] | None:
+    """The unit cells run together from ``start``, in the header's order of unit columns, and where they stop: a
+    leader's name (two or three characters, where the leader column comes first, before the next name), then unit
+    names, the first cell for the first unit column and the rest for the last: a cell ends where the next name runs
+    on with nothing between them or after a line break, names a list separator joins (A、B) stay one cell for the
+    units annotator. None when no unit name opens there."""
+    order = [k for k, c in enumerate(columns) if c.kind in _UNIT_KINDS]
+    units = [k for k in order if columns[k].kind != "leader"]
+    leader = next((k for k in order if columns[k].kind == "leader"), None)
+    cells: list[TableCell] = []
+    pos = _skip(text, start, end, _SEPARATOR_CHARS)
+    if leader is not None and order[0] == leader:
+        person = _person_end(text, pos, end)
+        if person is not None:
+            cells.append(TableCell(pos, person, leader))
+            pos = person
+    groups: list[list[int]] = []  # [start, end] of each cell: names a list separator joins stay one cell (A、B)
+    while True:
+        at = _skip(text, pos, end, _SEPARATOR_CHARS)
+        name = _name_end(text, at, end, first=not groups) if at < end else None
+        if name is None:
+            break
+        gap = text[pos:at]
+        if groups and gap.strip() and "\n" not in gap:
+            groups[-1][1] = name
+        else:
+            groups.append([at, name])
+        pos = name
+    if not groups or not units:
+        return None
+    cells += [TableCell(s, e, units[0] if k == 0 else units[-1]) for k, (s, e) in enumerate(groups)]
+    at = _skip(text, pos, end, _SEPARATOR_CHARS)
+    if leader is not None and order[0] != leader and (person := _person_end(text, at, end)) is not None:
+        cells.append(TableCell(at, person, leader))
+        pos = person
+    return pos, cells
+
+
+def _person_end(text: str, start: int, end: int) -> int | None:
+    """The end of a person's name of three or two characters at ``start`` (何海平, 张菁) that ends a word and is
+    followed by a unit's name or closes the cells."""
+    from govplan.lexical.segment import words as segment
+
+    spaced = _SPACED_NAME.match(text, start, end)
+    if spaced is not None and _closes_or_names(text, spaced.end(), end):
+        return spaced.end()  # 王 东: a two-character name spaced out
+    for size in (3, 2):
+        stop = start + size
+        if stop > end or not _CJK.fullmatch(text, start, stop) or text.startswith(_run_words().heads, start):
+            continue
+        if _closes_or_names(text, stop, end):
+            bounds = {sum(map(len, words[:k])) for words in [segment(text[start:start + size + 4])] for k in range(len(words) + 1)}
+            if size in bounds:
+                return stop
+    return None
+
+
+def _names_place(text: str, cell: TableCell) -> bool:
+    """Whether a unit cell's first name ends in a place (经开区), not an organ (区规划资源局)."""
+    name = text[cell.start:cell.end].split("、")[0]
+    return next((e for e in _run_words().ends if _BRACKETED.sub("", name).endswith(e)), "") in _run_words().places
+
+
+def _closes_or_names(text: str, start: int, end: int) -> bool:
+    """Whether, after the separators from ``start``, the cells close or a unit's name opens."""
+    after = _skip(text, start, end, _SEPARATOR_CHARS)
+    return after >= end or _name_end(text, after, end) is not None
+
+
+def _name_end(text: str, start: int, end: int, first: bool = True) -> int | None:
+    """The end of the unit name at ``start`` in a run of names: the shortest that ends like a unit (a bracketed
+    remark after it kept) and is followed by the end, a separator, a verb, a person's name closing the run or
+    another name; after the run's first name, also one followed by the sentence of a measure it covers."""
+    run = _run_words()
+    limit = min(end, start + run.max_name)
+    if start >= end or text.startswith(run.heads, start) or text.startswith(run.verbs, start):
+        return None
+    match = _NAME_TEXT.match(text, start, limit)
+    if match is None:
+        return None
+    stops = [stop for stop in range(start + 2, match.end() + 1) if _names_unit(text, start, stop, run)]
+    for stop in stops:
+        after = _skip(text, stop, end, _SEPARATOR_CHARS)
+        if after >= end or after > stop or text.startswith(run.verbs, stop) or _name_start(text, stop, end, run) \
+                or _closing_person(text, stop, end):
+            return stop
+    return stops[0] if stops and not first and _sentence_follows(text, stops[0], end) else None
+
+
+def _sentence_follows(text: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` is a sentence of the row's next measure (提升改造…(站)。), which the unit
+    cells before it cover."""
+    stop = next((text.find(mark, start, end) for mark in "。；;" if text.find(mark, start, end) >= 0), -1)
+    return stop > start and _skip(text, stop + 1, end, _SEPARATOR_CHARS) >= end or stop > start and "\n" not in text[start:stop]
+
+
+def _names_unit(text: str, start: int, stop: int, run: _RunWords) -> bool:
+    """Whether text[start:stop] ends like a unit's name: three characters at least, a unit suffix or place after at
+    least one character (two for a place), brackets closed, not followed by an opening bracket or by the rest of a longer suffix (管委 / 会)."""
+    name = text[start:stop]
+    if name.count("(") + name.count("（") != name.count(")") + name.count("）") or text[stop:stop + 1] in ("(", "（"):
+        return False
+    core = _BRACKETED.sub("", name) if name.endswith((")", "）")) else name
+    end = next((e for e in run.ends if core.endswith(e)), None)
+    if end is None or len(core) < 3 or len(core) - len(end) < (2 if end in run.places else 1):
+        return False
+    return not any(len(e) > 1 and text.startswith(e, stop - k) for e in run.ends for k in range(1, len(e)))
+
+
+def _closing_person(text: str, start: int, end: int) -> bool:
+    """Whether a person's name of two or three characters closes the run at ``start`` (区发展改革局 / 冯冬昌, the
+    leader column last)."""
+    return not text.startswith(_run_words().heads, start) and any(
+        _CJK.fullmatch(text, start, start + size) and _skip(text, start + size, end, _SEPARATOR_CHARS) >= end
+        for size in (3, 2) if start + size <= end)
+
+
+def _name_start(text: str, start: int, end: int, run: _RunWords) -> bool:
+    """Whether a unit's name opens at ``start`` (a short look ahead: one ending like a unit within reach)."""
+    if text.startswith(run.heads, start) or text.startswith(run.verbs, start):
+        return False
+    match = _NAME_TEXT.match(text, start, min(end, start + run.max_name))
+    return match is not None and any(_names_unit(text, start, stop, run) for stop in range(start + 2, match.end() + 1))
+
+
+# --- records written as label | value rows -------------------------------------------------------
+
+def _record_table(lines: list[Line], text: str, first: int) -> Table | None:
+    """A record written as label | value rows from line ``first`` (重点工作: | 135.统筹… | then 牵头单位: | … |; a label
+    alone on its line, its value on the next: 进展情况…建议: | then 已完成。… |), read as a table row whose columns the
+    labels name; a content label met again opens the next record. A record names at least a content and a unit
+    column (metadata blocks, 索引号: | … |, name none)."""
+    columns: list[Column] = []
+    rows: list[TableRow] = []
+    last = first
+    j = first
+    while j < len(lines):
+        labelled = _labelled_value(lines, text, j)
+        if labelled is None:
+            break
+        label, kind, value, j_last = labelled
+        column = next((k for k, c in enumerate(columns) if c.header == label), None)
+        if column is None:
+            columns.append(Column(kind, label))
+            column = len(columns) - 1
+        if not rows or (kind in _words().content and any(c.column == column for c in rows[-1].cells)):
+            rows.append(TableRow(value[0], value[1], [], line=j))
+        number = _RECORD_NUMBER.match(text, value[0], value[1]) if kind in _words().content else None
+        if number is not None:  # the item's number written in its task (135.统筹…): the record's 序号
+            rows[-1].cells.append(TableCell(value[0], number.end(), _record_number_column(columns)))
+            value = (_skip(text, number.end(), value[1], _BLANKS), value[1])
+        if value[1] > value[0]:
+            rows[-1].cells.append(TableCell(value[0], value[1], column))
+            rows[-1].start, rows[-1].end = min(rows[-1].start, value[0]), max(rows[-1].end, value[1])
+        last = j = j_last
+        j += 1
+    kinds = {c.kind for c in columns}
+    if len(columns) < _words().min_cells or not _words().content & kinds or not {"lead", "support", "responsible"} & kinds:
+        return None
+    return Table(columns, lines[first].start, lines[first].start, [r for r in rows if r.cells], first, last)
+
+
+def _record_number_column(columns: list[Column]) -> int:
+    """The 序号 column of a record, added where its first item number is met."""
+    number = next((k for k, c in enumerate(columns) if c.kind == "number"), None)
+    if number is None:
+        columns.append(Column("number", ""))
+        number = len(columns) - 1
+    return number
+
+
+def _labelled_value(lines: list[Line], text: str, j: int) -> tuple[str, str, tuple[int, int], int] | None:
+    """The label, its column's kind, the value's range and the value's last line of a label | value row at line ``j``."""
+    line = lines[j]
+    split = None if line.blank else _split(text, line)
+    if split is None or split.shape not in ("pipe", "cell"):
+        return None
+    s, e = split.cells[0]
+    label = text[s:e]
+    kind = _label_kind(label)
+    if kind is None:
+        return None
+    if split.shape == "pipe":
+        filled = [(a, b) for a, b in split.cells[1:] if b > a]
+        if not filled:
+            return label, kind, (e, e), j
+        end, last = _wrapped_value(lines, text, j, filled[-1][1])
+        return label, kind, (filled[0][0], end), last
+    after = j + 1
+    nxt = _split(text, lines[after]) if after < len(lines) and not lines[after].blank else None
+    if nxt is None or nxt.shape not in ("cell", "line") or _label_kind(text[slice(*nxt.cells[0])]) is not None:
+        return label, kind, (e, e), j
+    end, last = _wrapped_value(lines, text, after, nxt.cells[0][1])
+    return label, kind, (nxt.cells[0][0], end), last
+
+
+def _wrapped_value(lines: list[Line], text: str, j: int, end: int) -> tuple[int, int]:
+    """The end of a record's value that line ``j`` opens (ending at ``end``) and its last line: a line that does not
+    close with a bar was wrapped (PDF text), and the value goes on to the line that does."""
+    last = j
+    while not lines[last].text.endswith("|") and last + 1 < len(lines) and last - j < _MAX_CELL_LINES \
+            and not lines[last + 1].blank and _label_kind(lines[last + 1].text.split("|")[0].strip()) is None:
+        last += 1
+        s, e = _trim(text, lines[last].start, lines[last].end - lines[last].text.endswith("|"))
+        end = e if e > s else end
+    return end, last
+
+
+def _label_kind(label: str) -> str | None:
+    """The kind of column a record's label names (重点工作:, 牵头单位:), or by the column word it opens with
+    (进展情况、存在问题及下一步工作建议:); None for a line that is no label (no colon closing it)."""
+    if not label.endswith(_COLONS):
+        return None
+    kind = column_kind(label)
+    if kind is not None:
+        return kind
+    compact = "".join(label.split()).rstrip(":：")
+    return next((_words().kind_of[w] for w in _words().longest_first if compact.startswith(w)), None)
