@@ -133,9 +133,9 @@ def record_library_work(paths: list[Path]) -> list[tuple[str, list[tuple[str, st
         calls.append((Path(self.config).stem, text))
         return convert(self, text)
 
-    def recording_cut(tok: Any, block: str) -> tuple[str, ...]:
+    def recording_cut(tok: Any, block: str, *dictionary: Any) -> tuple[str, ...]:
         calls.append(("", block))
-        return cut(tok, block)
+        return cut(tok, block, *dictionary)
 
     extract_specs(read_source(paths[0]))  # dictionary and registry words loaded before recording
     work = []

@@ -17,16 +17,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import jieba
 
+    from govplan.lexical.dictcache import Dictionary
+
 _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # jieba's re_eng
 
 
-def cut(tok: jieba.Tokenizer, block: str) -> tuple[str, ...]:
-    """The words ``tok.cut(block, HMM=False)`` gives, for one block of jieba's block split."""
+def cut(tok: jieba.Tokenizer, block: str, dictionary: Dictionary | None = None) -> tuple[str, ...]:
+    """The words ``tok.cut(block, HMM=False)`` gives, for one block of jieba's block split; with the
+    ``dictionary`` of ``tok`` (lexical/dictcache.py), loading the groups of its entries it looks up."""
     import jieba
 
     if not jieba.re_han_default.fullmatch(block):
+        if dictionary is not None:
+            dictionary.load_for(block)
         return tuple(tok.cut(block, HMM=False))
-    ends = _best_route(block, tok.FREQ, tok.total)
+    ends = _best_route(block, tok.FREQ, tok.total, dictionary)
     words: list[str] = []
     letters = ""
     start, size = 0, len(block)
@@ -46,13 +51,15 @@ def cut(tok: jieba.Tokenizer, block: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _best_route(block: str, freq: dict[str, int], total: int) -> list[int]:
-    """For every position, where the word that starts there on jieba's best route ends."""
+def _best_route(block: str, freq: dict[str, int], total: int, dictionary: Dictionary | None) -> list[int]:
+    """For every position, where the word that starts there on jieba's best route ends. A prefix not
+    found whose group is not loaded yet is looked up again once the dictionary has loaded it."""
     size = len(block)
     log_total = log(total)
     score = [0.0] * (size + 1)
     ends = [0] * (size + 1)
     known = freq.get
+    unloaded = dictionary.unloaded if dictionary is not None else {}
     for start in range(size - 1, -1, -1):
         best: float | None = None
         best_end = start + 1
@@ -60,6 +67,9 @@ def _best_route(block: str, freq: dict[str, int], total: int) -> list[int]:
         prefix = block[start]
         while True:
             count = known(prefix)
+            if count is None and prefix in unloaded:  # a character or pair met for the first time
+                dictionary.load(prefix)  # type: ignore[union-attr]
+                count = known(prefix)
             if count is None:
                 break  # no dictionary word starts with this prefix
             if count:

@@ -68,8 +68,8 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def _tokenizer_for(text: str) -> jieba.Tokenizer:
-    """The shared jieba tokenizer with every dictionary entry that cutting ``text`` can read (those
-    starting with one of its characters): the rest of the dictionary is never built for a short run."""
+    """The shared jieba tokenizer with every dictionary entry that cutting ``text`` can read (its characters'
+    and those starting with two of its characters side by side): the rest of the dictionary is never built."""
     tok, dictionary = _shared()
     dictionary.load_for(text)
     return tok
@@ -97,13 +97,13 @@ def use_user_words(words: Iterable[str]) -> None:
     words given now: a document extracted after a ``--registry`` run is cut as in a fresh process.
     jieba gives each word the frequency it suggests (just enough to be cut as one token), which
     costs a segmentation per word; those frequencies are cached per word list and dictionary.
-    A word's entries all start with its first character, so its group is loaded before the word is
-    added and no group loaded later can overwrite it.
+    A word's entries are its first character's and those starting with its first two characters, so
+    those groups are loaded before the word is added and no group loaded later can overwrite it.
     """
     if words == _layer.words:
         return  # the words in place, as every document of a run gives them (sorted, each once)
     wanted = tuple(sorted(set(words)))
-    tok = _tokenizer_for("".join(word[:1] for word in wanted))
+    tok = _tokenizer_for("\n".join(word[:2] for word in wanted))  # a newline is in no entry
     with _lock:
         if wanted == _layer.words:
             return
@@ -248,4 +248,5 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
 
 @text_memo(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
-    return dagcut.cut(_tokenizer_for(block), block)
+    tok, dictionary = _shared()
+    return dagcut.cut(tok, block, dictionary)  # the dictionary loads the groups its lookups meet

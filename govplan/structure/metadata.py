@@ -32,6 +32,7 @@ _CELL_BREAK = re.compile(r"[|\t]")
 _KEY_AND_VALUE = re.compile(r"([\u4e00-\u9fff]{2,6})[:：]((?:[^:：|]|(?<=\d)[:：](?=\d))+?)(?=[\u4e00-\u9fff]{2,6}[:：]|$)")
 _KEY_ALONE = re.compile(r"([\u4e00-\u9fff\s]{2,10})[:：]")  # "• 发文日期:" with its value on the next line
 _KEY_MARKS = re.compile(r"[\s:：]")
+_FIELD_MARK = re.compile(r"[|\t:：]")  # what a line giving an index field holds: a cell break or a colon
 _HEAD_LINES = 40  # metadata lives in the first lines (cover letter, index table) ...
 _TAIL_LINES = 30  # ... or in the closing matter before attachments
 
@@ -118,7 +119,7 @@ def extract_metadata(lines: list[Line], first_task_line: int | None, title_hint:
     data = _data()
     content = [line for line in lines if not line.blank]
     front = [line for line in content if first_task_line is None or line.index < first_task_line][:_HEAD_LINES]
-    index = _index_fields(content[:_HEAD_LINES], data)
+    index = _index_fields(content[:_HEAD_LINES])
     date_line = _standalone_date(content, data)
     attachments = _attachment_list(content)
     issued = _issued(date_line, index)
@@ -138,7 +139,7 @@ def issue_date(lines: list[Line]) -> dt.date | None:
     """The document's own date of issue, where one is written (not its page's publication date)."""
     data = _data()
     content = [line for line in lines if not line.blank]
-    return _issued(_standalone_date(content, data), _index_fields(content[:_HEAD_LINES], data))
+    return _issued(_standalone_date(content, data), _index_fields(content[:_HEAD_LINES]))
 
 
 def _issued(date_line: Line | None, index: dict[str, str]) -> dt.date | None:
@@ -164,7 +165,7 @@ def publication_date(lines: list[Line], doc_number: str | None = None) -> dt.dat
     data = _data()
     content = [line for line in lines if not line.blank]
     head = content[:_HEAD_LINES]
-    published = parse_date(_index_fields(head, data).get("published", ""), roc_digits=True) or next(
+    published = parse_date(_index_fields(head).get("published", ""), roc_digits=True) or next(
         (parse_date(text) for text in (line.text.strip(_BULLETS) for line in head)
          if len(text) <= 12 and _DATE_ISO.fullmatch(text)), None)
     if published is None:
@@ -176,16 +177,26 @@ def publication_date(lines: list[Line], doc_number: str | None = None) -> dt.dat
     return None if any(due is not None and due < published for due in deadlines) else published
 
 
-def _index_fields(lines: list[Line], data: _MetaData) -> dict[str, str]:
+def _index_fields(lines: list[Line]) -> dict[str, str]:
     """Fields of an index table: "文号 | X | 发布机构 | Y", "日期:2022-04-29", or a label alone on its
     line with its value on the next ("• 发文日期:" / "2024年04月06日 16:40")."""
+    return dict(_head_fields(tuple(line.text for line in lines)))
+
+
+@text_memo(maxsize=16)
+def _head_fields(texts: tuple[str, ...]) -> dict[str, str]:
+    """``_index_fields`` of the lines holding ``texts`` (memoised: a document's head is read for its metadata,
+    its date of issue and its publication date, each time the same lines)."""
+    data = _data()
     fields: dict[str, str] = {}
     dates: dict[str, str] = {}
-    for k, line in enumerate(lines):
-        pairs = list(_line_pairs(line.text))
-        alone = _KEY_ALONE.fullmatch(line.text.strip(_BULLETS))
-        if alone and k + 1 < len(lines):
-            pairs.append((alone.group(1), lines[k + 1].text))
+    for k, text in enumerate(texts):
+        if not _FIELD_MARK.search(text):
+            continue  # no cell break and no colon: no key of any kind
+        pairs = list(_line_pairs(text))
+        alone = _KEY_ALONE.fullmatch(text.strip(_BULLETS))
+        if alone and k + 1 < len(texts):
+            pairs.append((alone.group(1), texts[k + 1]))
         for key, value in pairs:
             key = _KEY_MARKS.sub("", key)  # "名 称:" as a portal's index table writes it
             value = value.strip()
