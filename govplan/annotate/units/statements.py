@@ -108,6 +108,10 @@ def parse(
         statement.parsed += 1 + bool(waiting)
         lists.append(_continued(waiting, listed, rules) if waiting else listed)
         waiting = []
+    if waiting and statement.conventions:
+        lists.append((_open_list(waiting), ""))  # (市教育局,市委农办,排名第一位为牵头单位,下同): the units in charge
+        statement.parsed += 1
+        waiting = []
     statement.unparsed += bool(waiting)
     _support_beside_lead(lists, rules)
     for listed, _ in lists:
@@ -155,6 +159,14 @@ def _continued(waiting: list[Listed], listed: tuple[list[Listed], str], rules: R
     for unit in units:
         unit.first = False
     return [*waiting, *units], verb
+
+
+def _open_list(units: list[Listed]) -> list[Listed]:
+    """Units listed with no role word beside a convention by position: one list whose role the convention decides,
+    counted from its first unit (the clauses they stood in each opened a list of their own)."""
+    for k, unit in enumerate(units):
+        unit.role, unit.first = "responsible", k == 0
+    return units
 
 
 def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: Rules) -> bool:
