@@ -628,6 +628,7 @@ class UnitsData(Strict):
     manner_phrase_chars: int
     action_verb_not_before: Words
     actor_skips: Words
+    actor_time: str
     actor_trailer_chars: int
     heading_not_unit_starts: Words
     duty_nouns: Words

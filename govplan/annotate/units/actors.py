@@ -281,6 +281,7 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = first_word_at(text, pos, rules.actor_skips)
         passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
+        passed = passed or _time_end(text, pos, rules)
         if passed is None:
             return False
         pos = passed
@@ -291,6 +292,12 @@ def _manner_end(text: str, pos: int, rules: Rules) -> int | None:
     """End of an adverbial closed by 地 at ``pos`` (有计划地组织…), if one stands there."""
     match = rules.manner_phrase.match(text, pos)
     return match.end() if match is not None else None
+
+
+def _time_end(text: str, pos: int, rules: Rules) -> int | None:
+    """End of a date the unit is to act by (于2023年6月底前, 2024年底前), if one stands at ``pos``."""
+    match = rules.actor_time.match(text, pos)
+    return match.end() if match is not None and match.end() > pos else None
 
 
 def _trailer_end(text: str, pos: int, rules: Rules) -> int | None:

@@ -230,7 +230,9 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     if suffixed:
         if not starts_with_level(name, 0, rules) and not plain_start(name_words[0], rules):
             return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
-        return not any(breaks_name(word, rules) for word in name_words)  # 相关职能处室作为成员单位
+        if any(breaks_name(word, rules) for word in name_words):
+            return False  # 相关职能处室作为成员单位
+        return not any(verb_before_name(word, name, after, rules) for word, after in _word_ends(name_words)[1:])
     return plain_words(name_words, rules)
 
 
@@ -296,6 +298,23 @@ def plain_words(name_words: list[str], rules: Rules) -> bool:
 def plain_start(first_word: str, rules: Rules) -> bool:
     """Whether a unit name may begin with this word: no verb, skip word, number or bracket (建立党委…, 6个党支部…)."""
     return first_word not in rules.openers and first_word[:1].isalpha()
+
+
+def verb_before_name(word: str, text: str, after: int, rules: Rules) -> bool:
+    """Whether ``word`` is a verb whose object, another unit, begins at ``after`` (区城管局督导各街道落实, 县长主持县人民政府
+    全面工作): the acting unit's name ends before it, as a list of two units joined by a verb is no one name."""
+    return word in rules.openers and (
+        leveled_at(text, after, rules) or text.startswith(rules.words["distributive_starts"], after)
+    )
+
+
+def _word_ends(name_words: list[str]) -> list[tuple[str, int]]:
+    """Each word of a name with the offset it ends at."""
+    ends, at = [], 0
+    for word in name_words:
+        at += len(word)
+        ends.append((word, at))
+    return ends
 
 
 def breaks_name(word: str, rules: Rules) -> bool:
@@ -498,8 +517,8 @@ def _suffix_name_ends(
     ends = []
     found = tokens(text, pos, stop)
     for s, end in found:
-        if breaks_name(text[s:end], rules):
-            break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…: no name runs past such a word
+        if breaks_name(text[s:end], rules) or (s > pos and verb_before_name(text[s:end], text, end, rules)):
+            break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…, 区城管局督导各街道: no name runs past such a word
         if end >= max(pos + 2, known or 0) and end != known:
             if _is_name(text[pos:end], text[pos:found[0][1]], leveled, rules, collective):
                 ends.append(end)

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
-from govplan.grammar import piece
+from govplan.grammar import compile_pattern, piece
 
 OPEN = "(（〔【[［"
 CLOSE = ")）〕】]］"
@@ -79,6 +79,7 @@ class Rules:
     skippable: Words  # time, modal and manner words between units and their verb, longest first
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
     actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
+    actor_time: re.Pattern[str]  # a date between an acting unit and its verb (于2023年6月底前)
     item_trailer: re.Pattern[str]  # 等<level><vague word><head> closing a list item (能源局等省有关部门, 等州级有关部门)
     manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     acting_verbs: Words  # the action verbs, then the agent verbs: what may follow a unit after an agent marker
@@ -177,6 +178,7 @@ def rules() -> Rules:
         acting_verbs=Words([*w["action_verbs"], *w["agent_verbs"]]),
         manner_phrase=re.compile(rf"[{piece('han')}]{{1,{int(w['manner_phrase_chars'])}}}?(?:{alternation(w['manner_phrase_ends'])})"),
         actor_trailer=re.compile(rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"),
+        actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
         words={key: Words(value) if isinstance(value, tuple) else value for key, value in as_tuples(w).items()},
     )
