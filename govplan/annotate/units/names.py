@@ -23,6 +23,7 @@ _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (
 _BLANKS = re.compile(r"\s+")
 _LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
 _ALTERNATIVE = re.compile(r"\([^()]{1,8}\)$")  # a closing bracket naming an alternative (镇街(园区))
+_PLATE = re.compile(r"\(([^()、，,]{2,16})\)$")  # an organ's second plate (市市场监管局(市知识产权局)), one name, no list
 
 
 def compact(name: str) -> str:
@@ -219,6 +220,9 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     name = compact(name)
     if registry.lookup(name) is not None:
         return True
+    head = second_plate_head(name, rules)
+    if head != name:
+        return looks_like_unit(head, registry, rules, collective)
     if not name or len(name) > int(rules.words["max_name_chars"]) or is_person(name, rules):
         return False  # 锻炼干部, 乡镇干部: people, not units
     if any(colon in name for colon in COLONS):
@@ -234,6 +238,15 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
             return False  # 相关职能处室作为成员单位
         return not any(verb_before_name(word, name, after, rules) for word, after in _word_ends(name_words)[1:])
     return plain_words(name_words, rules)
+
+
+def second_plate_head(name: str, rules: Rules) -> str:
+    """A name without the second plate of its organ in brackets after it (市市场监管局(市知识产权局), 县农业农村局(水利局),
+    区绿化市容局(区分减联办): one organ under two names, written as one name), else the name."""
+    plate = _PLATE.search(name)
+    if plate is None or not plate.group(1).endswith(rules.unit_ends) or not name.endswith(rules.unit_ends, 0, plate.start()):
+        return name
+    return name[:plate.start()]
 
 
 def is_vague(name: str, rules: Rules) -> bool:
@@ -530,6 +543,7 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     w = rules.words
     if not balanced(name):
         return False
+    name = second_plate_head(name, rules)
     place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
     if place in w["category_places"]:
         return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
