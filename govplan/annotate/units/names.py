@@ -182,7 +182,7 @@ def split_conjunctions(
     paragraphs, which the readers join by one), but keep 市文化广电和旅游局 whole (its left side is
     no unit), and 民政 部 too."""
     name = text[start:end]
-    if registry.lookup(name) is not None:
+    if registered(name, registry, rules):
         return [(start, end)]
     for pos, after in _joints(name, rules):
         left_end = _bounded(text, start, start + pos, rules)[1]  # 能源局等省有关部门和各地级以上市人民政府: the trailer ends the left
@@ -214,11 +214,19 @@ def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: 
     return None
 
 
+def registered(name: str, registry: Registry, rules: Rules) -> bool:
+    """Known to the registry as written, or behind a place (泰州市文明办) that holds no word a name cannot hold: 此项工作由
+    + 市发改委 is a clause, not a place before a registered name."""
+    if registry.lookup(name) is None:
+        return False
+    return name in registry.canonical_of or not any(breaks_name(word, rules) for word in words(name))
+
+
 def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: bool = False) -> bool:
     """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道)); with
     ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位)."""
     name = compact(name)
-    if registry.lookup(name) is not None:
+    if registered(name, registry, rules):
         return True
     head = second_plate_head(name, rules)
     if head != name:

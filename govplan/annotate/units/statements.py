@@ -85,6 +85,8 @@ def parse(
     waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
     for c_start, c_end in _clauses(text, start, end, rules):
         clause = (c_start, c_end)
+        if c_start > start and text[c_start - 1] == "。":
+            labelled, label = role, ""  # a label's list ends with its sentence (…按职责分工负责。具体任务均涉及…)
         if _scope_clause(text, c_start, c_end, statement, rules):
             statement.parsed += 1
             continue
@@ -223,7 +225,7 @@ def _verb_list(
     verb = text[verb_at:end]
     role = rules.verb_role[verb]
     opener = first_word_at(text, start, rules.words["list_openers"]) or ""
-    list_start = start + len(opener)
+    list_start = start + len(opener) if opener else _after_agent_marker(text, start, verb_at, rules)
     joint = _joint_at(text, list_start, verb_at, rules)
     parts = [(list_start, verb_at, role)]
     if joint is not None:
@@ -237,6 +239,18 @@ def _verb_list(
             return None
         listed += units
     return listed, verb
+
+
+def _after_agent_marker(text: str, start: int, end: int, rules: Rules) -> int:
+    """Where the list begins in a clause whose topic stands before its agent marker (该项工作由市发改委牵头, 具体工作由县人社局
+    负责: the list after 由), else ``start``; 由于, 由此 and a 由 inside brackets mark no agent."""
+    w = rules.words
+    for marker in w["agent_markers"]:
+        pos = text.rfind(marker, start + 1, end)
+        after = pos + len(marker)
+        if pos > start and not text.startswith(w["agent_marker_not_before"], after) and _depth(text, start, pos) == 0:
+            return after
+    return start
 
 
 def _joint_at(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
