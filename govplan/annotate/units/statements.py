@@ -325,4 +325,5 @@ def _support_beside_lead(lists: list[tuple[list[Listed], str]], rules: Rules) ->
     for listed, verb in lists:
         if verb in rules.words["support_beside_lead"]:
             for unit in listed:
-                unit.role = "support"
+                if unit.role == rules.verb_role[verb]:
+                    unit.role = "support"  # not a unit its own marker put in another role (市教育局（牵头）、…按职责分工负责)
