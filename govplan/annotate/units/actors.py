@@ -107,7 +107,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         names = _actor_names(text, pos, marked, registry, rules)
         if not names:
             continue
-        worded = _role_word(text, names[-1][1], rules)
+        worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules)
         clause = (pos, _clause_end(text, names[-1][1], rules))
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
@@ -115,6 +115,14 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             if not stated or worded is not None or roles[k] == "support"
         ]
     return found
+
+
+def _joint_lead(text: str, end: int, registry: Registry, rules: Rules) -> str | None:
+    """lead for a unit whose 会同 names the units that support it (由市交通委会同市公安局等部门落实…, c286), a role word
+    also in a task whose label states the roles; None where 会同 names no unit (会同有关单位: a vague referent, c283)."""
+    pos = _skip_forward(text, end, rules)
+    marker = rules.support_marker.match(text, pos)
+    return "lead" if marker is not None and _partners(text, marker.end(), True, registry, rules) else None
 
 
 def _partner_roles(text: str, names: list[tuple[int, int]], role: str, rules: Rules) -> list[str]:
