@@ -616,6 +616,7 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     place_levels: Words
     place_chars: int
+    place_false_starts: Words
     region_kinds: Words
     level_false_starts: Words
     max_name_chars: int

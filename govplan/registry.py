@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -44,7 +45,7 @@ class Registry:
             if not placed:
                 self.unplaced.add(surface)
             self.longest = max(self.longest, len(surface))
-        for derived in ("trie", "last_chars", "_surfaces"):  # worked out again when next asked
+        for derived in ("trie", "last_chars", "_surfaces", "_level_ends"):  # worked out again when next asked
             self.__dict__.pop(derived, None)
 
     @cached_property
@@ -70,6 +71,26 @@ class Registry:
             if _END in node:
                 best = i + 1
         return best
+
+    def placed_match_at(self, text: str, pos: int) -> tuple[int, int] | None:
+        """Where a place named at ``pos`` ends and the registered name behind it ends (泰州市 + 农业农村局, 会宁县 + 教育局,
+        南京市江宁区 + 教育局): a few characters ending with a level word, then a name a place may precede."""
+        ends = self._level_ends
+        if ends.search(text, pos + 1, pos + _MAX_PLACE_CHARS) is None:
+            return None  # the common case, decided in one pass: no level word ends within reach
+        for k in range(pos + 2, min(len(text), pos + _MAX_PLACE_CHARS + 1)):
+            if not ends.match(text, k - 1):
+                continue
+            end = self.match_at(text, k)
+            if end is not None and text[k:end] not in self.unplaced and self._is_place(text[pos:k]):
+                return k, end
+        return None
+
+    @cached_property
+    def _level_ends(self) -> re.Pattern[str]:
+        """A character a level word ends with (市, 县, 区…)."""
+        chars = "".join(sorted({level[-1] for level in self.levels}))
+        return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
     def scan(self, text: str) -> Iterator[tuple[int, int]]:
         """Leftmost-longest registered names in ``text``, without overlaps (time ~ len × longest name)."""

@@ -441,7 +441,7 @@ def name_ends(
     )
     if joint:
         return joint
-    known = registry.match_at(text, pos)
+    known = registry.match_at(text, pos) or placed_name_end(text, pos, registry, rules)
     if known is not None and not word_ends_at(text, pos, known):
         known = None  # 财政部门, 教育部门: a sector's departments, not the ministry 财政部 the word begins with
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
@@ -465,6 +465,25 @@ def name_ends(
     return named
 
 
+def placed_name_end(text: str, pos: int, registry: Registry, rules: Rules) -> int | None:
+    """End of a registered name behind a place named at ``pos`` (泰州市农业农村局要…, 会宁县教育局牵头…), where the place is
+    one (not 全市, 各区, nor a clause: 此项工作由市发改委)."""
+    if text.startswith(rules.words["place_false_starts"], pos):
+        return None
+    placed = registry.placed_match_at(text, pos)
+    if placed is None or not _place_words(words(text[pos:placed[0]]), rules):
+        return None
+    return placed[1] if registered(text[pos:placed[1]], registry, rules) else None
+
+
+def _place_words(place: list[str], rules: Rules) -> bool:
+    """Whether words read as a place's name: names of two characters or more (泰州市; 南京市, 江宁区; 郧阳, 区), none a
+    verb or a word no name holds (是指市人民政府, 也是省人民政府, 县长主持县人民政府 are clauses)."""
+    return all(len(word) > 1 or k == len(place) - 1 for k, word in enumerate(place)) and not any(
+        word in rules.openers or breaks_name(word, rules) for word in place
+    )
+
+
 def may_start_plain_name(text: str, pos: int, registry: Registry, rules: Rules) -> bool:
     """A quick necessary test for ``name_ends`` without an agent marker, not collective, in one
     frame: a level word or named place (``leveled_at``), a registered name, or a unit cue word
@@ -473,6 +492,7 @@ def may_start_plain_name(text: str, pos: int, registry: Registry, rules: Rules) 
         rules.level_start.match(text, pos) is not None
         or rules.plain_cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is not None
         or registry.match_at(text, pos) is not None
+        or placed_name_end(text, pos, registry, rules) is not None
     )
 
 
@@ -482,6 +502,8 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
     if any_start or leveled_at(text, pos, rules) or registry.match_at(text, pos) is not None:
         return True
+    if placed_name_end(text, pos, registry, rules) is not None:
+        return True  # 泰州市农业农村局: a place, then a registered name
     cues = rules.collective_cues if collective else rules.plain_cues
     if cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is None:
         return False  # the common case, decided without finding where the name's characters end
