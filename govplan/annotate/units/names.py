@@ -17,12 +17,15 @@ from typing import Iterator
 from govplan.annotate.prefixes import first_word_at
 from govplan.lexical.segment import words
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
+from govplan.annotate.units.rules import rules as unit_rules
 from govplan.registry import Registry
+from govplan.textmemo import text_memo
 
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
 _BLANKS = re.compile(r"\s+")
 _LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
 _ALTERNATIVE = re.compile(r"\([^()]{1,8}\)$")  # a closing bracket naming an alternative (镇街(园区))
+_REGISTRIES: dict[int, Registry] = {}  # the registries placed names were read with, by id (a handful per process)
 _PLATE = re.compile(r"\(([^()、，,]{2,16})\)$")  # an organ's second plate (市市场监管局(市知识产权局)), one name, no list
 
 
@@ -441,10 +444,12 @@ def name_ends(
     )
     if joint:
         return joint
-    known = registry.match_at(text, pos) or placed_name_end(text, pos, registry, rules)
+    known = registry.match_at(text, pos)
     if known is not None and not word_ends_at(text, pos, known):
         known = None  # 财政部门, 教育部门: a sector's departments, not the ministry 财政部 the word begins with
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
+    if known is None and not ends:
+        ends.update(placed_name_ends(text, pos, registry, rules))  # 泰州市农业农村局, 会宁县水文站
     if known is not None:
         ends.add(known)
     coordination = rules.coordination.match(text, pos)
@@ -465,22 +470,34 @@ def name_ends(
     return named
 
 
-def placed_name_end(text: str, pos: int, registry: Registry, rules: Rules) -> int | None:
-    """End of a registered name behind a place named at ``pos`` (泰州市农业农村局要…, 会宁县教育局牵头…), where the place is
-    one (not 全市, 各区, nor a clause: 此项工作由市发改委)."""
-    if text.startswith(rules.words["place_false_starts"], pos):
-        return None
-    placed = registry.placed_match_at(text, pos)
-    if placed is None or not _place_words(words(text[pos:placed[0]]), rules):
-        return None
-    return placed[1] if registered(text[pos:placed[1]], registry, rules) else None
+def placed_name_ends(text: str, pos: int, registry: Registry, rules: Rules) -> tuple[int, ...]:
+    """Ends of the name a place named at ``pos`` begins (泰州市农业农村局要…, 会宁县教育局牵头…): a name the registry knows
+    behind the place, where the place is one (not 全市, 各区, nor a clause: 此项工作由市发改委, 是指市人民政府).
+    (A name the registry does not know behind a place, 会宁县水文站, is not read: reading it cost 3% of extraction.)"""
+    if not registry.may_place_at(text, pos) or text.startswith(rules.words["place_false_starts"], pos):
+        return ()
+    _REGISTRIES.setdefault(id(registry), registry)  # kept, so that its id names it for the process
+    return _placed_name_ends(text, pos, id(registry))
+
+
+@text_memo(maxsize=1 << 14)
+def _placed_name_ends(text: str, pos: int, registry_id: int) -> tuple[int, ...]:
+    """placed_name_ends, remembered: a clause start is asked whether it may start a name, then for its names."""
+    registry, rules = _REGISTRIES[registry_id], unit_rules()
+    for place_end, known in registry.placed_match_at(text, pos):
+        if _place_words(words(text[pos:place_end]), rules) and registered(text[pos:known], registry, rules):
+            return (known,)
+    return ()
 
 
 def _place_words(place: list[str], rules: Rules) -> bool:
     """Whether words read as a place's name: names of two characters or more (泰州市; 南京市, 江宁区; 郧阳, 区), none a
-    verb or a word no name holds (是指市人民政府, 也是省人民政府, 县长主持县人民政府 are clauses)."""
+    verb or a word no name holds (是指市人民政府, 也是省人民政府, 县长主持县人民政府 are clauses), a kind of region or a
+    category of places (农村社区, 山区: every one of them)."""
+    w = rules.words
     return all(len(word) > 1 or k == len(place) - 1 for k, word in enumerate(place)) and not any(
-        word in rules.openers or breaks_name(word, rules) for word in place
+        word in rules.openers or breaks_name(word, rules) or word in w["region_kinds"] or word in w["category_places"]
+        for word in place
     )
 
 
@@ -492,7 +509,7 @@ def may_start_plain_name(text: str, pos: int, registry: Registry, rules: Rules) 
         rules.level_start.match(text, pos) is not None
         or rules.plain_cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is not None
         or registry.match_at(text, pos) is not None
-        or placed_name_end(text, pos, registry, rules) is not None
+        or bool(placed_name_ends(text, pos, registry, rules))
     )
 
 
@@ -502,8 +519,8 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
     if any_start or leveled_at(text, pos, rules) or registry.match_at(text, pos) is not None:
         return True
-    if placed_name_end(text, pos, registry, rules) is not None:
-        return True  # 泰州市农业农村局: a place, then a registered name
+    if placed_name_ends(text, pos, registry, rules):
+        return True  # 泰州市农业农村局, 会宁县水文站: a place, then a unit's name
     cues = rules.collective_cues if collective else rules.plain_cues
     if cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is None:
         return False  # the common case, decided without finding where the name's characters end
