@@ -27,9 +27,18 @@ def test_every_command_is_mapped_to_the_module_that_registers_it_in_help_order()
     assert registered == list(COMMAND_MODULES)
 
 
-def test_a_command_named_first_is_run_with_only_its_own_module_imported() -> None:
-    probe = ("import sys\nfrom govplan.cli.app import main\nsys.argv = ['govplan', 'validate', sys.argv[1]]\n"
+def _command_modules_imported(*args: str) -> str:
+    probe = ("import sys\nfrom govplan.cli.app import main\nsys.argv = ['govplan', *sys.argv[1:]]\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              "print(sorted(m for m in sys.modules if m.endswith('_cmd')), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", probe, str(VALID)], capture_output=True, text=True, timeout=120)
-    assert done.stderr.strip().splitlines()[-1] == "['govplan.cli.validate_cmd']"
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120)
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_a_command_named_first_is_run_with_only_its_own_module_imported() -> None:
+    assert _command_modules_imported("fmt", "--check", str(VALID)) == "['govplan.cli.validate_cmd']"
+
+
+def test_a_plain_validate_registers_no_command_at_all() -> None:
+    """govplan/cli/quick.py runs it without the typer app."""
+    assert _command_modules_imported("validate", str(VALID)) == "[]"

@@ -141,10 +141,18 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # every branch merged): dev (245) tasks 0.971, spans 0.929, dates 0.912, targets 0.904, lead 0.941, support
         # 0.915; held-out (132) tasks 0.934, spans 0.844, dates 0.839, targets 0.838, lead 0.755, support 0.840 (the
         # start code scores the same held-out set within 0.007 of each). Each floor about that figure minus 0.01-0.02.
+        # corpus16b (2026-11-30): the batch's dev document c502 (a township plan previewed one page a line, whose site
+        # page markers 1、2、3、 the structure stage takes for the top level, so its 8 support units hang on wrong paths)
+        # puts dev support units at 0.8995 with no rule changed: set change, floor 0.89.
+        # corpus16a and corpus16b merged (2026-11-30, session 10, no rule changed): dev (253) tasks 0.968, spans 0.931,
+        # dates 0.919, targets 0.906, lead 0.931, support 0.888 (c488, a shared-site preview of a table run together,
+        # misses its 13 support units as c502 does); held-out (150) tasks 0.908, spans 0.810, dates 0.805, targets 0.797,
+        # lead 0.748, support 0.830 (c491, a complete district plan whose task table arrives one cell per line,
+        # carries most of the fall). Set change, not rule change: each floor that figure minus about 0.01-0.02.
         "dev": {"tasks": 0.95, "deadline_spans": 0.91, "deadline_dates": 0.89, "targets": 0.88,
-                "lead_units": 0.92, "support_units": 0.90},
-        "held-out": {"tasks": 0.92, "deadline_spans": 0.83, "deadline_dates": 0.82, "targets": 0.82,
-                "lead_units": 0.74, "support_units": 0.82},
+                "lead_units": 0.92, "support_units": 0.87},
+        "held-out": {"tasks": 0.89, "deadline_spans": 0.79, "deadline_dates": 0.79, "targets": 0.78,
+                "lead_units": 0.73, "support_units": 0.81},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():

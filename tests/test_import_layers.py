@@ -15,7 +15,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", (
         "govplan", "govplan.i18n", "govplan.errors", "govplan.fsutil", "govplan.usercache", "govplan.langdata",
         "govplan.datafiles", "govplan.grammar", "govplan.numerals", "govplan.align", "govplan.workers",
-        "govplan.lexical", "govplan.spec.model", "govplan.spec.found", "govplan.registry",
+        "govplan.lexical", "govplan.spec.model", "govplan.spec.tree", "govplan.spec.found", "govplan.registry",
     )),
     ("read", ("govplan.readers",)),
     ("normalise", ("govplan.normalize",)),

@@ -1,14 +1,16 @@
-"""The typer app: global options, error handling, and the registration of the commands.
+"""The command line's entry point: the process's pattern memos, then the command, its errors turned
+into exit codes and one-line messages.
 
-Command modules import nothing heavy at module level (no jieba, no OpenCC), so
-`govplan --help` and `govplan validate` start fast.
+A plain `govplan validate` (the pre-commit hook's call) is run without typer (govplan/cli/quick.py);
+everything else goes through the typer app (govplan/cli/group.py). Command modules import nothing
+heavy at module level (no jieba, no OpenCC), so `govplan --help` and `govplan validate` start fast.
 """
 
 from __future__ import annotations
 
 import gc
 import sys
-from importlib import import_module
+from typing import Callable
 
 from govplan import charsets, patterncache
 
@@ -26,88 +28,40 @@ COMMAND_MODULES: dict[str, str] = {
 patterncache.install(kind=COMMAND_MODULES.get(sys.argv[1], "any") if len(sys.argv) > 1 else "any")
 charsets.install()
 
-import typer  # noqa: E402  (after the install: typer's own classes are remembered too)
+from govplan.errors import Errors, GovplanError, error_line  # noqa: E402  (after the installs)
+from govplan.i18n import tr  # noqa: E402
 
-from govplan import __version__  # noqa: E402
-from govplan.cli.clitext import GovplanTyper, usage_error_text
-from govplan.errors import GovplanError
-from govplan.errors import Errors, GovplanError, error_line
-from govplan.i18n import set_language, tr
-
-app = GovplanTyper(
-    name="govplan",
-    help=tr(
-        "govplan：政策文件编译器。把通知、实施方案、任务分解方案提取为任务规格（YAML），"
-        "校验人工修改的规格，并生成任务分解表、责任矩阵和责任清单。",
-        "govplan: a policy-document compiler. Extracts Chinese government notices into task specs (YAML), "
-        "validates hand-edited specs, and renders task tables, responsibility matrices and checklists.",
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-_debug = False
 # A command's imports (typer, pydantic and its schemas, python-docx) leave a few hundred thousand
 # objects that live as long as the process; at Python's default thresholds (700, 10, 10) the
 # collector walks them again and again, a tenth of the CPU of a cold `validate` or `render`.
 # Collecting every 50,000 allocations leaves at most that many unreachable objects waiting.
 GC_THRESHOLDS = (50_000, 20, 10)
+_debug = False  # --debug (a global option): errors show their traceback
 
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"govplan {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _global_options(
-    lang: str | None = typer.Option(
-        None, "--lang", help=tr("界面语言：zh 或 en（默认按 GOVPLAN_LANG 或系统语言）",
-                                "interface language: zh or en (default: GOVPLAN_LANG or the locale)"), metavar="zh|en"
-    ),
-    debug: bool = typer.Option(False, "--debug", help=tr("出错时显示完整的调用栈", "show tracebacks on errors")),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help=tr("显示版本", "show the version")
-    ),
-) -> None:
-    global _debug
-    if lang:
-        set_language(lang)
-    _debug = debug
-
-
-_registered: set[str] = set()
-
-
-def register_commands(args: list[str]) -> None:
-    """Register the commands of the module whose command ``args`` start with (govplan validate …), or
-    of every module (help, global options first, a name govplan does not know): importing every
-    module and building every command was 4% of a cold `validate`."""
-    named = COMMAND_MODULES.get(args[0]) if args else None
-    for name in [named] if named else dict.fromkeys(COMMAND_MODULES.values()):
-        if name not in _registered:
-            import_module(f"govplan.cli.{name}").register(app)
-            _registered.add(name)
-
-
-# click's exception classes, whichever click typer runs on (its own bundled copy, or click itself).
-CLICK_ERROR = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException")
+Echo = Callable[..., None]
 
 
 def main() -> None:
-    """Entry point: run the app; govplan's own errors print as one clear line, never a traceback.
+    """Entry point: run the command; govplan's own errors print as one clear line, never a traceback.
 
-    Usage errors (exit 2) are printed here, in the interface language, not by click; govplan's
-    errors exit with their registered code (docs/errors.md); anything else that escapes a command
-    is an internal error (exit 3).
+    Usage errors (exit 2) are printed in the interface language, not by click; govplan's errors
+    exit with their registered code (docs/errors.md); anything else that escapes a command is an
+    internal error (exit 3).
     """
+    from govplan.cli.quick import echo, plain_validate
+
     gc.set_threshold(*GC_THRESHOLDS)
-    register_commands(sys.argv[1:])
+    args = sys.argv[1:]
+    command = plain_validate(args)
+    if command is None:
+        import typer
+
+        from govplan.cli.group import register_commands, run_app
+
+        register_commands(args)
+        command, echo = (lambda: run_app(args)), typer.echo
     try:
-        _run()
+        sys.exit(_guarded(command, echo))
     finally:
         # The process ends: Python's collection at exit walks every object still alive (7% of a cold
         # `validate`'s instructions, 0.06 s after extracting the corpus) and leaves frozen ones out.
@@ -115,31 +69,27 @@ def main() -> None:
         gc.freeze()
 
 
-def _run() -> None:
-    """The app run, its errors turned into exit codes and one-line messages (see main)."""
+def set_debug(value: bool) -> None:
+    """--debug: let govplan's errors and internal errors raise, with their traceback."""
+    global _debug
+    _debug = value
+
+
+def _guarded(command: Callable[[], int], echo: Echo) -> int:
+    """The command's exit code, govplan's errors and anything unforeseen printed as one line (see main)."""
     try:
-        code = app(standalone_mode=False)
-    except CLICK_ERROR as exc:
-        typer.echo(usage_error_text(exc), err=True)
-        sys.exit(exc.exit_code)
-    except typer.Abort as exc:
-        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into Abort outside standalone mode
-            typer.echo(tr("已中断。", "Interrupted."), err=True)
-            sys.exit(130)
-        typer.echo(tr("已中止。", "Aborted!"), err=True)
-        sys.exit(1)
+        return command()
     except GovplanError as exc:
         if _debug:
             raise
-        typer.echo(error_line(exc.code, exc.message), err=True)
-        sys.exit(exc.exit_code)
+        echo(error_line(exc.code, exc.message), err=True)
+        return exc.exit_code
     except KeyboardInterrupt:
-        typer.echo(tr("已中断。", "Interrupted."), err=True)
-        sys.exit(130)
+        echo(tr("已中断。", "Interrupted."), err=True)
+        return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: users never see a traceback
         if _debug:
             raise
         internal = GovplanError(Errors.E900, detail=repr(exc))
-        typer.echo(error_line(internal.code, internal.message) + tr("（用 --debug 查看详情）", " (use --debug for details)"), err=True)
-        sys.exit(internal.exit_code)
-    sys.exit(code if isinstance(code, int) else 0)
+        echo(error_line(internal.code, internal.message) + tr("（用 --debug 查看详情）", " (use --debug for details)"), err=True)
+        return internal.exit_code

@@ -46,23 +46,11 @@ def validate(
     registry: list[Path] = typer.Option([], "--registry", help=REGISTRY_HELP),
 ) -> None:
     """Check spec files and print every problem found, located (help text: see register)."""
-    from govplan import api
-    from govplan.errors import Errors, GovplanError
-    from govplan.registry import registry_files
-    from govplan.validate.check import spec_files
-    from govplan.validate.report import counts, render
+    from govplan.cli.quick import validate_specs
 
-    files, missing = spec_files(paths)
-    if missing:
-        raise GovplanError(Errors.E004, names=", ".join(missing))
-    if not files:
-        raise GovplanError(Errors.E005)
-    units = registry_files(registry, [p for p in paths if p != "-"])
-    findings = api.validate_files(files, registry=units, source_dir=source, strict=strict)
-    typer.echo(render(findings, len(files), output.value), nl=False)
-    errors, _ = counts(findings)
-    if errors:
-        raise typer.Exit(1)
+    code = validate_specs(paths, output.value, strict, source, registry, typer.echo)
+    if code:
+        raise typer.Exit(code)
 
 
 def schema() -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from govplan.spec.found import Found
+from govplan.spec.tree import effective_units, is_preamble, iter_paths  # noqa: F401  (where they were always imported from)
 
 SCHEMA_VERSION = "1.0"
 Origin = Literal["manual"]
@@ -275,37 +276,3 @@ class Spec(SpecModel):
         """Every task node in document order."""
         for node in self.tasks:
             yield from node.walk()
-
-
-def effective_units(path: list[TaskNode]) -> list[UnitRef]:
-    """Units that apply to the last node of ``path``: roles inherit down unless a node sets its own.
-
-    Each role is taken from the nearest node on the path (deepest first) that names that role.
-    """
-    found: dict[str, list[UnitRef]] = {}
-    for node in reversed(path):
-        for role in ("lead", "support", "responsible", "leader"):
-            if role in found:
-                continue
-            refs = [u for u in node.units if u.role == role]
-            if refs:
-                found[role] = refs
-    return [u for role in ("lead", "support", "responsible", "leader") for u in found.get(role, [])]
-
-
-def iter_paths(spec: Spec) -> Iterator[list[TaskNode]]:
-    """Every node with its ancestors, as a root-to-node list, in document order."""
-
-    def rec(node: TaskNode, prefix: list[TaskNode]) -> Iterator[list[TaskNode]]:
-        path = prefix + [node]
-        yield path
-        for child in node.children:
-            yield from rec(child, path)
-
-    for root in spec.tasks:
-        yield from rec(root, [])
-
-
-def is_preamble(node: TaskNode) -> bool:
-    """The text before the first numbered item (id 前言, unnumbered, level 1): it addresses recipients, it is no task."""
-    return node.level == 1 and node.style == "unnumbered"

@@ -17,9 +17,9 @@ from govplan.i18n import tr
 from govplan.validate.findings import Finding
 from govplan.validate.guard import printable, yaml_lines
 from govplan.validate.positions import Node, locate
+from govplan.validate.plainschema import plain_spec
 from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
-from govplan.validate.schema_check import check_schema
 
 if TYPE_CHECKING:
     from govplan.spec.model import Spec
@@ -40,16 +40,25 @@ class Checked:
     spec: Spec | None = None
 
 
-def checked_text(text: str, name: str, ctx: RuleContext) -> Checked:
-    """Every finding for one spec text, located, and the validated spec (so a renderer reads it once)."""
+def checked_text(text: str, name: str, ctx: RuleContext, models: bool = True) -> Checked:
+    """Every finding for one spec text, located, and the validated spec (so a renderer reads it once).
+
+    Without ``models`` (the caller wants findings only), a spec that certainly matches the schema
+    is checked without pydantic (validate/plainschema.py) and no spec is handed back."""
     loaded = load(text)
     findings = list(loaded.findings)
     spec = None
     if loaded.data is not None or not findings:
-        spec, schema_findings = check_schema(loaded.data)
-        findings += schema_findings
-        if spec is not None:
-            findings += check_rules(spec, ctx)
+        plain = None if models else plain_spec(loaded.data)
+        if plain is not None:
+            findings += check_rules(plain, ctx)
+        else:
+            from govplan.validate.schema_check import check_schema
+
+            spec, schema_findings = check_schema(loaded.data)
+            findings += schema_findings
+            if spec is not None:
+                findings += check_rules(spec, ctx)
     if findings:
         lines = yaml_lines(text.lstrip("\ufeff"))
         for finding in findings:
@@ -59,11 +68,12 @@ def checked_text(text: str, name: str, ctx: RuleContext) -> Checked:
 
 def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
     """Every finding for one spec text, located, in file order."""
-    return checked_text(text, name, ctx).findings
+    return checked_text(text, name, ctx, models=False).findings
 
 
-def checked_file(path: str, ctx: RuleContext) -> Checked:
-    """Every finding for one spec file (or standard input when ``path`` is "-"), and its spec."""
+def checked_file(path: str, ctx: RuleContext, models: bool = True) -> Checked:
+    """Every finding for one spec file (or standard input when ``path`` is "-"), and its spec
+    (unless ``models`` is off: see checked_text)."""
     name = "<stdin>" if path == STDIN else path
     try:
         raw = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
@@ -77,20 +87,20 @@ def checked_file(path: str, ctx: RuleContext) -> Checked:
         )
         finding.file, finding.line, finding.column = name, 1, 1
         return Checked([finding])
-    return checked_text(text, name, ctx)
+    return checked_text(text, name, ctx, models)
 
 
 def check_file(path: str, ctx: RuleContext) -> list[Finding]:
     """Every finding for one spec file (or standard input when ``path`` is "-")."""
-    return checked_file(path, ctx).findings
+    return checked_file(path, ctx, models=False).findings
 
 
-def checked_files(paths: list[str], ctx: RuleContext) -> list[Checked]:
-    """Each file's findings, in the order given; large batches use every core, and their workers
-    send back findings only (no spec)."""
+def checked_files(paths: list[str], ctx: RuleContext, models: bool = True) -> list[Checked]:
+    """Each file's findings, in the order given (and its spec, with ``models``: see checked_text);
+    large batches use every core, and their workers send back findings only (no spec)."""
     workers = min(len(paths) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2 or STDIN in paths:
-        return [checked_file(path, ctx) for path in paths]
+        return [checked_file(path, ctx, models) for path in paths]
     from functools import partial
 
     from govplan.workers import map_in_workers
@@ -101,7 +111,7 @@ def checked_files(paths: list[str], ctx: RuleContext) -> list[Checked]:
 
 def check_files(paths: list[str], ctx: RuleContext) -> list[Finding]:
     """Findings for many files, in the order given; large batches use every core."""
-    return [finding for checked in checked_files(paths, ctx) for finding in checked.findings]
+    return [finding for checked in checked_files(paths, ctx, models=False) for finding in checked.findings]
 
 
 def spec_files(targets: list[str], suffixes: tuple[str, ...] = SPEC_SUFFIXES) -> tuple[list[str], list[str]]:

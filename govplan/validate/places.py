@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from govplan.spec.model import Evidence, Spec, TaskNode
 from govplan.validate.findings import PathItem
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Evidence, Spec, TaskNode
 
 Loc = tuple[PathItem, ...]
 EVIDENCE_FIELDS = ("deadlines", "targets", "units")

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from govplan.lexical.lexicon import alternation, data
 from govplan.grammar import compile_pattern
 from govplan.i18n import tr
-from govplan.spec.model import Spec, Target, effective_units
+from govplan.spec.tree import effective_units
 from govplan.validate.findings import Finding, field_path
 from govplan.validate.places import Loc, SpecView, TaskPlace
 from govplan.validate.sources import check_spans
 
 if TYPE_CHECKING:
     from govplan.registry import Registry
+    from govplan.spec.model import Spec, Target
 
 # Roles that make a unit answerable for a task (责任领导 names a person, 配合 only helps).
 LEADING_ROLES = ("lead", "responsible")

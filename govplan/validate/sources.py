@@ -12,13 +12,14 @@ from typing import Iterator
 
 from govplan.errors import GovplanError
 from govplan.i18n import tr
-from govplan.readers import read_source
 from govplan.validate.findings import Finding
 from govplan.validate.places import SpecView, evidence_items
 
 
 def check_spans(view: SpecView, source_dir: Path) -> Iterator[Finding]:
     """GP110 for every item whose span no longer matches; GP111 when the source cannot be used."""
+    from govplan.readers import read_source
+
     spec = view.spec
     path = _source_path(spec.source.file, source_dir)
     if path is None:
