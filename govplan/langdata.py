@@ -780,6 +780,9 @@ class LayoutData(Strict):
     width_percentile: float = Field(ge=0, lt=1)
     full_width: float = Field(gt=0, le=1)
     min_width: int = Field(ge=1)
+    sharing_site_sentence: str
+    page_marker: str
+    min_page_chars: int = Field(ge=1)
 
 
 # --- render.yaml ------------------------------------------------------------------------------

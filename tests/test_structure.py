@@ -136,6 +136,26 @@ def test_page_layout_undone_with_spans_on_the_original():
     assert original[s:e] == "形成经验"
 
 
+def test_sharing_site_page_markers_removed_and_page_breaks_joined_with_spans_on_the_original():
+    """A sharing site's page markers (c502's shape) are no part of the text; a page break inside a sentence is joined,
+    one after a sentence end is kept, in a preview as the site shows it and in a PDF copy that wraps its pages."""
+    from govplan.normalize import normalize
+    from govplan.structure.layout import undo_page_layout
+
+    sentence = "《镇工作计划.docx》由会员分享,可在线阅读,更多相关《镇工作计划.docx(5页珍藏版)》请在淘文阁上搜索。\n"
+    body = "加强用水管理,落实区域用水安排管理,完善日常监管预警机制。" * 8
+    pages = ["镇工作计划 一、强化水资源保护 1." + body + "加大监督监", "测力度。" + body, "二、严格岸线管控。"]
+    original = sentence + "".join(f"{k}、{page}\n" for k, page in enumerate(pages, 1))
+    mapped = undo_page_layout(normalize(original).mapped)
+    assert "\n镇工作计划 一、" in mapped.text and "、\n" not in mapped.text and "2、" not in mapped.text
+    assert "加大监督监测力度。" in mapped.text and "\n二、严格岸线管控。" in mapped.text
+    start = mapped.text.index("监督监测")
+    s, e = mapped.to_original(start, start + 4)
+    assert original[s:e] == "监督监\n2、测"
+    wrapped = sentence + "".join(f"{k}、{page[:40]}\n{page[40:]}\n" for k, page in enumerate(pages, 1))
+    assert "加大监督监测力度。" in undo_page_layout(normalize(wrapped).mapped).text
+
+
 def test_short_lines_without_sentences_are_never_joined():
     from govplan.normalize import normalize
     from govplan.structure.layout import undo_page_layout

@@ -8,6 +8,8 @@ document shows it wraps its paragraphs (enough lines end mid-sentence and go on 
 A copy that ran its paragraphs on or together gets its lost line breaks back: blanks become breaks again,
 and line starts every notice has (an article's number, the date of issue, a transmitted document's title)
 start a line again where they were glued to the text before them.
+A document-sharing site's preview loses the site's page markers (1、 2、 3、 opening each page), and a page goes on
+with the sentence the page break cut.
 What counts is language data in govplan/data/layout.yaml.
 """
 
@@ -71,6 +73,9 @@ class _Layout:
     role_label: re.Pattern[str]  # a role label before its colon (units.yaml's label grammar: 配合单位:)
     glued_label_after: re.Pattern[str]  # a character a label glued to a unit list follows
     min_glued_labels: int  # such labels a document shows when it ran its lines together
+    sharing_site_sentence: re.Pattern[str]  # a document-sharing site's sentence above the pages it previews
+    page_marker: re.Pattern[str]  # the site's marker opening each preview page (1、 2、 3、)
+    min_page_chars: int  # what a preview page holds at least, the last (cut by the excerpt) aside
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +121,9 @@ def _layout() -> _Layout:
         _role_label(),
         compile_pattern(raw["glued_label_after"], _FILE),
         int(raw["min_glued_labels"]),
+        compile_pattern(raw["sharing_site_sentence"], _FILE),
+        compile_pattern(raw["page_marker"], _FILE),
+        int(raw["min_page_chars"]),
     )
 
 
@@ -141,6 +149,7 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if "\f" in mapped.text:
         mapped = mapped.replace_chars({"\f": "\n"})
     layout = _layout()
+    mapped = _undo_preview_pages(mapped, layout)
     together = _ran_together(mapped.text, layout)  # judged on the page as it came, before blanks turn into breaks
     mapped = _break_glued_line_starts(mapped, layout)
     mapped = _restore_line_breaks(mapped, layout)
@@ -162,6 +171,48 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if not deletions:
         return mapped
     return _delete(mapped, sorted(deletions))
+
+
+def _undo_preview_pages(mapped: MappedText, layout: _Layout) -> MappedText:
+    """A document-sharing site's preview pages (layout.yaml, sharing_site_sentence, page_marker) read as the document
+    they show: each page's marker removed, and a page after a line that ends no sentence (closed_ends) joined to that
+    line, as the page break cut the sentence and often a word (监督监 / 测力度, 各村 / (居))."""
+    text = mapped.text
+    sentence = layout.sharing_site_sentence.search(text)
+    if sentence is None:
+        return mapped
+    lines = _lines(text)
+    deletions: list[tuple[int, int]] = []
+    for k, marker_end in _preview_pages(lines, text, sentence.end(), layout):
+        before = lines[k - 1].text
+        if deletions and before and before[-1] not in layout.closed_ends:
+            deletions.append((lines[k - 1].content_end, marker_end))
+        else:
+            deletions.append((lines[k].content_start, marker_end))
+    return _delete(mapped, deletions) if deletions else mapped
+
+
+def _preview_pages(lines: list[_Line], text: str, after: int, layout: _Layout) -> list[tuple[int, int]]:
+    """The preview pages after the site's sentence (whose match ends at ``after``), each as the line its marker opens
+    and the marker's end: markers counting 1, 2, 3… at line starts, the first on the line after the sentence ends
+    (a PDF copy wraps the sentence and the pages over several lines), when each page but the last (the excerpt may
+    cut it) holds `min_page_chars` characters."""
+    sentence_end = next((at for at in range(after, len(text)) if text[at] in layout.sentence_ends), len(text))
+    k = bisect.bisect_right([line.start for line in lines], sentence_end)
+    while k < len(lines) and not lines[k].text:
+        k += 1
+    pages: list[tuple[int, int]] = []
+    for j in range(k, len(lines)):
+        marker = layout.page_marker.match(text, lines[j].content_start)
+        if marker is not None and int(marker.group("number")) == len(pages) + 1:
+            pages.append((j, marker.end()))
+        elif not pages:
+            return []
+    ends = [lines[j].start for j, _ in pages[1:]] + [len(text)]
+    sizes = [end - at - text.count("\n", at, end) for (_, at), end in zip(pages, ends)]
+    if any(size < layout.min_page_chars for size in sizes[:max(1, len(sizes) - 1)]):
+        return []
+    return pages
 
 
 def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
