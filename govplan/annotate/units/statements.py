@@ -22,6 +22,7 @@ from typing import Iterator
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
+from govplan.lexical.segment import words
 from govplan.registry import Registry
 
 _CLAUSE_BREAKS = "，,；;。"
@@ -85,8 +86,6 @@ def parse(
     waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
     for c_start, c_end in _clauses(text, start, end, rules):
         clause = (c_start, c_end)
-        if c_start > start and text[c_start - 1] == "。":
-            labelled, label = role, ""  # a label's list ends with its sentence (…按职责分工负责。具体任务均涉及…)
         if _scope_clause(text, c_start, c_end, statement, rules):
             statement.parsed += 1
             continue
@@ -245,11 +244,14 @@ def _after_agent_marker(text: str, start: int, end: int, rules: Rules) -> int:
     """Where the list begins in a clause whose topic stands before its agent marker (该项工作由市发改委牵头, 具体工作由县人社局
     负责: the list after 由), else ``start``; 由于, 由此 and a 由 inside brackets mark no agent."""
     w = rules.words
-    for marker in w["agent_markers"]:
-        pos = text.rfind(marker, start + 1, end)
-        after = pos + len(marker)
-        if pos > start and not text.startswith(w["agent_marker_not_before"], after) and _depth(text, start, pos) == 0:
-            return after
+    if not any(marker in text[start + 1:end] for marker in w["agent_markers"]):
+        return start  # the common case, decided without segmenting the clause
+    pos = start
+    for word in words(text[start:end]):  # a marker standing as a word: not the 由 of 自由贸易试验区
+        if word in w["agent_markers"] and pos > start and not text.startswith(w["agent_marker_not_before"], pos + len(word)):
+            if _depth(text, start, pos) == 0:
+                return pos + len(word)
+        pos += len(word)
     return start
 
 
