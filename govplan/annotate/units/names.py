@@ -185,7 +185,7 @@ def split_conjunctions(
     paragraphs, which the readers join by one), but keep 市文化广电和旅游局 whole (its left side is
     no unit), and 民政 部 too."""
     name = text[start:end]
-    if registered(name, registry, rules):
+    if registry.lookup(name) is not None:
         return [(start, end)]
     for pos, after in _joints(name, rules):
         left_end = _bounded(text, start, start + pos, rules)[1]  # 能源局等省有关部门和各地级以上市人民政府: the trailer ends the left
@@ -229,7 +229,7 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道)); with
     ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位)."""
     name = compact(name)
-    if registered(name, registry, rules):
+    if registry.lookup(name) is not None:
         return True
     head = second_plate_head(name, rules)
     if head != name:
