@@ -93,8 +93,10 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         found.append(_Found(nt, nt.node, implied + pointed + support_units(nt, registry, r, skip), implied=True))
     apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
+    stated = _stated_roles(found)
     for item in found:
-        _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units], item.implied)
+        refs = [_ref(item.nt, unit, registry) for unit in item.units]
+        _extend(item.owner, _new_to_path(refs, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
 
 
 def _paragraph_owner(
@@ -151,6 +153,22 @@ def _ref(nt: NodeText, unit: Listed, registry: Registry) -> UnitRef:
         **evidence(nt, unit.start, unit.end), name=name, canonical=registry.lookup(name), role=unit.role,  # type: ignore[arg-type]
         clause=Evidence(**evidence(nt, *unit.clause)),
     )
+
+
+def _stated_roles(found: list[_Found]) -> dict[int, set[tuple[str, str]]]:
+    """(role, name) of the units statements give each task (implied ones left out), by the task's id()."""
+    stated: dict[int, set[tuple[str, str]]] = {}
+    for item in found:
+        if not item.implied:
+            stated.setdefault(id(item.owner), set()).update((u.role, compact(item.nt.text[u.start:u.end])) for u in item.units)
+    return stated
+
+
+def _new_to_path(refs: list[UnitRef], ancestors: list[TaskNode], stated: dict[int, set[tuple[str, str]]]) -> list[UnitRef]:
+    """Implied refs no ancestor's statement gives already in the same role: 市财政局全面配合… under 配合单位：市财政局、
+    市人社局 inherits that role with the whole list, and a ref of its own would cut the list to the one unit it names."""
+    above = set().union(*(stated.get(id(node), set()) for node in ancestors))
+    return [ref for ref in refs if (ref.role, ref.name) not in above]
 
 
 def _extend(node: TaskNode, refs: list[UnitRef], implied: bool = False) -> None:
