@@ -155,19 +155,19 @@ def _ref(nt: NodeText, unit: Listed, registry: Registry) -> UnitRef:
     )
 
 
-def _stated_roles(found: list[_Found]) -> dict[int, set[tuple[str, str]]]:
-    """(role, name) of the units statements give each task (implied ones left out), by the task's id()."""
-    stated: dict[int, set[tuple[str, str]]] = {}
+def _stated_roles(found: list[_Found]) -> dict[str, set[tuple[str, str]]]:
+    """(role, name) of the units statements give each task (implied ones left out), by the task's path."""
+    stated: dict[str, set[tuple[str, str]]] = {}
     for item in found:
         if not item.implied:
-            stated.setdefault(id(item.owner), set()).update((u.role, compact(item.nt.text[u.start:u.end])) for u in item.units)
+            stated.setdefault(item.owner.id, set()).update((u.role, compact(item.nt.text[u.start:u.end])) for u in item.units)
     return stated
 
 
-def _new_to_path(refs: list[UnitRef], ancestors: list[TaskNode], stated: dict[int, set[tuple[str, str]]]) -> list[UnitRef]:
+def _new_to_path(refs: list[UnitRef], ancestors: list[TaskNode], stated: dict[str, set[tuple[str, str]]]) -> list[UnitRef]:
     """Implied refs no ancestor's statement gives already in the same role: 市财政局全面配合… under 配合单位：市财政局、
     市人社局 inherits that role with the whole list, and a ref of its own would cut the list to the one unit it names."""
-    above = set().union(*(stated.get(id(node), set()) for node in ancestors))
+    above = set().union(*(stated.get(node.id, set()) for node in ancestors))
     return [ref for ref in refs if (ref.role, ref.name) not in above]
 
 
