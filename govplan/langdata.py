@@ -236,6 +236,7 @@ class RhythmCompounds(Strict):
 
 class YearNamesWork(Strict):
     nouns: Words
+    heading_nouns: Words
     verbs: Words
     reach: int
 
@@ -292,6 +293,8 @@ class DeadlinesData(Strict):
     bare_year_pauses: str
     year_heads_targets: Words
     bare_year_non_followers: Words
+    bare_year_pause_non_followers: Words
+    year_guidance_ends: Words
     year_range_title_after: str
     trend_periods: Words
     trend_verbs: Words
@@ -334,6 +337,7 @@ class DeadlinesData(Strict):
     relative_spans: dict[str, int]
     relative_not_after: Words
     relative_before: Words
+    relative_horizons: Words
     relative_after: Words
     named_days_fixed: dict[str, str]
     named_days_movable: Words
@@ -540,6 +544,7 @@ class TargetsData(Strict):
     unit_aliases: dict[str, str]
     vague_quantities: Words
     condition_follower: str
+    condition_nominalisers: Words
     bound_notes: Words
     condition_units: Words
     condition_comparators: list[Comparator]
@@ -722,7 +727,9 @@ class TablesData(Strict):
     content_kinds: list[ColumnKindName] = Field(min_length=1)
     max_section_chars: int = Field(gt=0)
     whole_cell_only: Words
+    wrapped_heads: Words
     time_units: Words
+    target_heads: Words
 
 
 # --- list_formats.yaml ------------------------------------------------------------------------

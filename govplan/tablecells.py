@@ -17,8 +17,10 @@ pipeline holds every row to its columns:
 - items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children;
 - a bare figure filling a task or measure cell beside its indicator (0.07 under 年度目标) is a target in the unit of
   measure the row's 单位 / 计量单位 cell gives (万亩: 700 亩), else the one the indicator's name brackets
-  (农业增加值(亿元)), else the one its column's header brackets (新种任务(亩)), unless it is 0 (no quota
-  assigned) or no unit is written.
+  (农业增加值(亿元)), else the one its column's header brackets (新种任务(亩)), else none where the column's header
+  names targets (a table that writes no unit still sets the figure: 全社会固定资产投资额 | 186 under 目标任务,
+  docs/gold-format.md; a figure under a 序号, a count or an unnamed column needs a unit), unless it is 0 (no quota
+  assigned).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from govplan.annotate.base import NodeText
 from govplan.spec.found import Cell
 from govplan.spec.model import Evidence, Span, Target, UnitRef
 from govplan.structure.lines import split_outside_brackets
-from govplan.structure.tables import bracketed_unit
+from govplan.structure.tables import bracketed_unit, names_measure_unit
 
 if TYPE_CHECKING:
     from govplan.registry import Registry
@@ -97,9 +99,10 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
     """The targets of an indicator row: a bare figure alone in a task or measure cell, beside the
     indicator it measures in another (农业增加值(亿元) | 163; 全社会固定资产投资额 | 3 | 186), read in the
     unit of measure of the row's measure_unit cell, else the indicator's bracket, else the bracket of
-    the figure's column header (新种任务(亩) | 2150; 万 and 亿 expanded), with the comparator a sign
-    glued to it or alone in the cell before it writes (绩效目标表 指标性质 ≥ | 95 | %);
-    a cell where the targets annotator found a target already, and a figure of 0, give none."""
+    the figure's column header (新种任务(亩) | 2150; 万 and 亿 expanded), else without a unit where the table
+    states none and the figure's column names targets (c413's 目标任务, c410's 目标值), with the comparator a
+    sign glued to it or alone in the cell before it writes (绩效目标表 指标性质 ≥ | 95 | %); a cell where the targets annotator found a target already, and a figure of
+    0, give none."""
     units = [nt.text[c.start - nt.start:c.end - nt.start].strip() for c in nt.cells if c.column == "measure_unit"]
     unit = "".join(units[0].split()) if units else ""
     if unit in _NOTHING:
@@ -109,21 +112,24 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
     if not named:
         return []  # no indicator in the row: a figure alone says not what it counts
     unit = unit or next((u for u in map(bracketed_unit, named) if u), "")
+    # no unit at all only where the row writes none: a % or 个 left in another column (a row whose cells the copy
+    # shifted) says the figure's unit was lost, not that the table has none
+    unitless = not unit and not any(names_measure_unit(_cell_text(nt, c)) for c in nt.cells)
     targets = []
     for cell, text in content:
         figure = _BARE_FIGURE.match(text)
         if figure is None or float(figure["value"]) == 0 or any(cell.start <= t.span.start < cell.end for t in found):
             continue
         name = unit or cell.unit
-        if not name:
-            continue  # a figure without a unit may count anything
+        if not name and not (unitless and cell.targets):
+            continue  # without a unit only in a column whose header names targets (目标任务), not a 序号 or a count
         at = cell.start + nt.text[cell.start - nt.start:cell.end - nt.start].index(figure.group())
         sign = figure["cmp"] or _sign_before(nt, cell)
         value = float(figure["value"])
         if len(name) > 1 and name[0] in _MULTIPLIERS:
             value, name = value * _MULTIPLIERS[name[0]], name[1:]
         targets.append(Target(text=figure.group(), span=Span(start=at, end=at + len(figure.group())),
-                              value=round(value, 6), unit=name, comparator=_COMPARATORS[sign],  # type: ignore[arg-type]
+                              value=round(value, 6), unit=name or None, comparator=_COMPARATORS[sign],  # type: ignore[arg-type]
                               percent=name in _PERCENT))
     return targets
 

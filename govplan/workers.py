@@ -20,8 +20,7 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, TypeVar
@@ -30,6 +29,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 WATCH_SECONDS = 0.2
 TERMINATED = 128 + signal.SIGTERM
+LOOKAHEAD_PER_JOB = 16  # map_until_lost: items handed out ahead of the oldest unfinished one, per worker
 
 
 def _exit_on_sigterm(signum: int, frame: Any) -> None:
@@ -90,33 +90,53 @@ def _apply(item: Any) -> Any:
 def map_until_lost(function: Callable[[T], R], items: Iterable[T], jobs: int, lost: Callable[[T], R]) -> Iterator[R]:
     """``function`` over ``items`` in ``jobs`` worker processes, results in input order; an item
     whose worker dies twice (once among others, once alone) gives ``lost(item)`` instead. A task
-    ended by SystemExit (sys.exit inside it) counts as a lost worker too."""
-    pending = iter(items)
-    in_flight: deque[tuple[T, Future[R]]] = deque()
+    ended by SystemExit (sys.exit inside it) counts as a lost worker too.
+
+    The pool holds at most 2 * ``jobs`` items; a worker takes the next one as soon as it is free,
+    while finished results wait here for those before them, up to LOOKAHEAD_PER_JOB * ``jobs`` items
+    ahead of the oldest unfinished one. Waiting on the oldest item before handing out the next left a
+    worker idle behind one long document (40 bench files, --jobs 2: 0.3 s of a 1.1 s parallel phase)."""
+    pending = enumerate(items)
+    running: dict[Future[R], tuple[int, T]] = {}
+    finished: dict[int, R] = {}
+    taken = given = 0  # items taken from ``items``; results yielded
     with _sigterm_exits():
         pool = _pool(jobs)
         try:
             while True:
-                for item in pending:
-                    in_flight.append((item, _submit(pool, function, item)))
-                    if len(in_flight) >= 2 * jobs:
+                while given in finished:
+                    yield finished.pop(given)
+                    given += 1
+                while len(running) < 2 * jobs and taken - given < LOOKAHEAD_PER_JOB * jobs:
+                    index_item = next(pending, None)
+                    if index_item is None:
                         break
-                if not in_flight:
+                    running[_submit(pool, function, index_item[1])] = index_item
+                    taken += 1
+                if not running:
                     return
-                item, future = in_flight.popleft()
-                if future.exception() is None:
-                    yield future.result()
-                    continue
-                if not isinstance(future.exception(), (BrokenProcessPool, SystemExit)):
-                    raise future.exception()  # type: ignore[misc]
-                _stop(pool)  # broken: every item it had not finished is tried again, alone
-                yield _alone(function, item, lost)
-                for one, done in in_flight:
-                    yield done.result() if done.done() and done.exception() is None else _alone(function, one, lost)
-                in_flight.clear()
-                pool = _pool(jobs, clean=True)
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                broken = [future for future in done if future.exception() is not None]
+                for future in done - set(broken):
+                    finished[running.pop(future)[0]] = future.result()
+                for future in broken:
+                    if not isinstance(future.exception(), (BrokenProcessPool, SystemExit)):
+                        raise future.exception()  # type: ignore[misc]
+                if broken:
+                    _stop(pool)  # broken: every item it had not finished is tried again, alone
+                    finished.update(_after_break(function, running, lost))
+                    running.clear()
+                    pool = _pool(jobs, clean=True)
         finally:
             _stop(pool)
+
+
+def _after_break(function: Callable[[T], R], running: dict[Future[R], tuple[int, T]],
+                 lost: Callable[[T], R]) -> Iterator[tuple[int, R]]:
+    """The results of the items a broken pool held, by index: each one it had not finished tried alone."""
+    for future, (index, item) in sorted(running.items(), key=lambda entry: entry[1][0]):
+        ok = future.done() and future.exception() is None
+        yield index, future.result() if ok else _alone(function, item, lost)
 
 
 def _pool(jobs: int, clean: bool = False) -> ProcessPoolExecutor:

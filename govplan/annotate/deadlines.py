@@ -227,8 +227,9 @@ def _rules() -> _Rules:
         plan_period=re.compile(plan_period),
         clause_break=re.compile(f"[{breaks}]"),
         names_work=re.compile(
-            rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?(?:{alternation(w['year_names_work']['nouns'])})"
-            rf"(?:{alternation(w['year_names_work']['verbs'])}|$)"
+            rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
+            rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
+            rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
         ),
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
@@ -752,17 +753,27 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
     copula or a noun suffix in a dated document (its past years are dropped later) or after a goal
     cue, which says the year is a plan's (力争2018年全县…不低于84% in an undated page), and a goal
     word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
-    opening the name of the year's work (2022年…管理工作要…) frames nothing."""
+    opening the name of the year's work (2022年…管理工作要…), saying what the year is (2018年,是…开局之年) or
+    opening the guiding ideas (2022年,全市…坚持以…思想为指导,) frames nothing."""
     if rules.names_work.match(text, end):
         return False
     words = rules.words
     if _heads_targets(text, end, words):
         return True
+    paused = end + 1 if text[end:end + 1] and text[end] in words["bare_year_pauses"] else end
+    if paused > end and text.startswith(words["bare_year_pause_non_followers"], paused):
+        return False
+    if _opens_guidance(text, paused, rules):
+        return False
     if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
-    if text[end:end + 1] and text[end] in words["bare_year_pauses"]:
-        end += 1
-    return text.startswith(words["bare_year_followers"], end)
+    return text.startswith(words["bare_year_followers"], paused)
+
+
+def _opens_guidance(text: str, start: int, rules: _Rules) -> bool:
+    """Whether the clause from ``start`` states the guiding ideas (…坚持以…思想为指导): general requirements, no goal."""
+    end = rules.clause_break.search(text, start)
+    return text.endswith(rules.words["year_guidance_ends"], start, end.start() if end else len(text))
 
 
 def _heads_targets(text: str, end: int, words: dict[str, Any]) -> bool:
@@ -785,6 +796,11 @@ def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
 
 def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
     return pos == 0 or text[pos - 1] in words["clause_openers"]
+
+
+def _frames_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
+    """Whether a time phrase at ``pos`` frames its clause: opening it, or after 于/在 or a goal cue (在未来十年…, 力争未来五年…)."""
+    return _opens_clause(text, pos, words) or _weakly_cued(text, pos, words) or _stated_as_goal(text, pos, words)
 
 
 def _before_document(written: int | None, ctx: DocContext) -> bool:
@@ -973,6 +989,8 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
         return None
+    if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
+        return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
         return {"kind": "relative", "within_days": int(words["relative_spans"][g["rs"]])}
     try:

@@ -352,7 +352,8 @@ def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """A time glued to a noun ending in 圈 names an area by its travel time (15分钟社区生活圈, 1小时经济圈)."""
+    """A time or a distance glued to a noun ending in 圈 or 半径 names an area by its travel time or the radius a
+    facility serves (15分钟社区生活圈, 1小时经济圈, 500米服务半径)."""
     w = rules.words["named_circles"]
     if _group(match, "unit") not in w["units"]:
         return False
@@ -813,12 +814,15 @@ def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> 
 
 def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A number that selects whom a rule applies to: a bound right before 的 (100人以上的村,
-    超过30%的村干部), or a number in a 的-clause stating a case the rule then sanctions
-    (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
+    超过30%的村干部), a quantity right before 者 (達二次者), or a number in a 的-clause stating a case
+    the rule then sanctions (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
     w = rules.words
     follower = w["condition_follower"]
     comparator = item.fields["comparator"]
-    if text.startswith(follower, _past_note(text, item.end, w["bound_notes"])):
+    after = _past_note(text, item.end, w["bound_notes"])
+    if text.startswith(w["condition_nominalisers"], after):
+        return True  # 累積書面通知達二次者: those who reach it, the case the rule sanctions
+    if text.startswith(follower, after):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
         if item.after in w["class_bounds"] and _is_measure(item, rules) and not (

@@ -27,6 +27,7 @@ class Cell:
     end: int
     column: ColumnKind
     unit: str = ""  # the unit of measure its column's header brackets (新种任务(亩): 亩), or ""
+    targets: bool = False  # its column's header names targets or quotas (目标任务, 目标值): a figure without a unit counts
 
 
 @dataclass(slots=True)

@@ -28,6 +28,7 @@ from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
 from govplan.scanning import scanner
 from govplan.structure.numbering import heading_at, match_heading, numbering
+from govplan.structure.tables import row_number
 
 _FILE = "govplan/data/layout.yaml"
 _TITLE_MARKS = re.compile(r"《([^《》]+)》")
@@ -244,7 +245,7 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
         k = row_of(at)
         return any(kept[max(0, k - 1):k + 2])
 
-    restored = {at for at in breaks if not near(at, table) and not attachment[row_of(at)]}
+    restored = {at for at in breaks if not near(at, table) and not attachment[row_of(at)] and not aligned[row_of(at)]}
     restored |= {at for at in wide if not near(at, table) and not aligned[row_of(at)]}
     if len(restored) < layout.min_line_breaks:
         return mapped
@@ -360,12 +361,22 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
 
 def _aligned_rows(rows: list[str], layout: _Layout) -> list[bool]:
     """Which rows belong to a table laid out with blanks (pdftotext: 1  加强组织领导  县发改局  2024年6月底前):
-    rows of at least `min_aligned_cells` cells between wide blanks, without a sentence end (a run-on copy's
-    paragraphs have them), with another such row at most two rows away (a section row may stand between)."""
-    cells = [len(layout.wide_blank_run.split(row.strip())) >= layout.min_aligned_cells
-             and not any(ch in layout.sentence_ends for ch in row) for row in rows]
-    return [cell and any(cells[j] for j in range(max(0, k - 2), min(len(rows), k + 3)) if j != k)
-            for k, cell in enumerate(cells)]
+    rows of at least `min_aligned_cells` cells between wide blanks, either without a sentence end (a run-on
+    copy's paragraphs have them) and with another such row at most two rows away (a section row may stand
+    between, or a numbered row as below: a header over rows whose tasks are sentences), or opening with a row
+    number alone (1  推进…。  县发改局: a task cell written as a sentence) with another row that does at most two
+    rows away (a run-on copy's lines open with a number only by chance)."""
+    cells = [layout.wide_blank_run.split(row.strip()) for row in rows]
+    wide = [len(parts) >= layout.min_aligned_cells for parts in cells]
+    plain = [w and not any(ch in layout.sentence_ends for ch in row) for w, row in zip(wide, rows)]
+    numbered = [w and row_number(parts[0]) is not None for w, parts in zip(wide, cells)]
+
+    def near(flags: list[bool], k: int) -> bool:
+        return any(flags[j] for j in range(max(0, k - 2), min(len(rows), k + 3)) if j != k)
+
+    rows_aligned = [numbered[k] and near(numbered, k) for k in range(len(rows))]
+    table = [p or r for p, r in zip(plain, rows_aligned)]
+    return [rows_aligned[k] or plain[k] and near(table, k) for k in range(len(rows))]
 
 
 def _after_heading_number(text: str, at: int) -> bool:

@@ -4,15 +4,18 @@ read cell by cell.
 Readers give every table as text (docs/spec-format.md): a .docx, .html, .xlsx or .csv table one row
 a line with its cells separated by tabs. Tables that reached govplan already flattened into text
 come as tab rows too, as pipe rows (``| 1 | 推进… | 市发改委 |`` or ``1 | 推进… | 市发改委``), as rows
-whose cells blanks separate (PDF text: ``1  推进…  市发改委``; a row then starts with its 序号), or one
-cell a line ending in ``|``. A header row is recognised from the column words in
+whose cells blanks separate (PDF text: ``1  推进…  市发改委``; a row then starts with its 序号, and where the
+line has runs of blanks only they separate cells), or one cell a line (ending in ``|`` or not; a header cell
+the copy wrapped over two lines, 市政府 / 分管领导, is one). A header row is recognised from the column words in
 govplan/data/tables.yaml; the rows after it, in the same shape, are the table's rows. A line in
 between that is no row (a merged row spanning the table, given as one cell) is a section row when a
 row follows it. A row with fewer cells than the header lost a merged cell above it (a 牵头单位 cell
 spanning several rows, flattened once): the cells it lacks are carried from the row above.
 A pipe header broken over lines is one row; a pipe row ending in bare bars (``| ||||``) lacks its
 merged cells. A table flattened one cell a line without a 序号 column starts a row at each task
-cell; a row cut where the text ends inside its unit cells takes nothing from above.
+cell; a row cut where the text ends inside its unit cells takes nothing from above. Wherever cells are
+placed by how they read, a cell written as a sentence is the row's task or measure, never its unit,
+date or leader cell.
 
 This module finds the geometry (columns, rows, cells as normalised offsets); govplan.structure.tree
 turns the rows into task nodes.
@@ -32,6 +35,9 @@ from govplan.textmemo import text_memo
 
 _BLANKS = " \t\f\v\r\u3000"
 _WORD = re.compile(r"[^ \t\f\v\r\u3000]+")  # a cell of a row whose cells blanks separate
+# a cell of a row whose cells runs of blanks separate (pdftotext): single blanks stay inside a cell (上报责任人 及联系人员)
+_WIDE_CELL = re.compile(r"[^ \t\f\v\r\u3000]+(?:[ ][^ \t\f\v\r\u3000]+)*")
+_WIDE_BLANK = re.compile(r"[ \u3000]{2,}|\u3000")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # A row number as a 序号 cell writes it: 1, 1., (1), 一, 一、, (一), ①; in a scan OCR misread (numbering.yaml,
@@ -43,13 +49,19 @@ _ROW_NUMBER = re.compile(
 )
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科)(?:[、，,\s]|$)")
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆)(?:[、，,\s]|$)")
+# A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
+_PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
+_POST = re.compile(r"长|书记|主任|领导|常委|委员")
 # a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个
 MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$")
 _MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
+_SHORT_CELL = 12  # characters a unit, date or leader cell closed by 。 may have (县发改委负责。)
+_NOTE_FIT = -0.25  # a 备注 cell is mostly left empty: a cell that may be the task's goes there only if nothing else fits
+_SHORT_KINDS = ("lead", "support", "responsible", "leader", "time", "number", "score", "measure_unit")
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
 # What a short cell holds, for finding a row's cells repeated past its end (see _shape): a year (2019年, 2020年底),
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
@@ -122,6 +134,10 @@ class Table:
         """The unit of measure the header of a cell's column brackets (新种任务(亩): 亩), or ""."""
         return bracketed_unit(self.columns[cell.column].header) if cell.column < len(self.columns) else ""
 
+    def sets_targets(self, cell: TableCell) -> bool:
+        """Whether the header of a cell's column names targets or quotas (目标任务, 2022 年 目 标 值)."""
+        return cell.column < len(self.columns) and names_targets(self.columns[cell.column].header)
+
 
 @dataclass(frozen=True)
 class _Words:
@@ -133,6 +149,8 @@ class _Words:
     content: frozenset[str]
     max_section: int
     units: frozenset[str]  # units of measure a 计量单位 cell may give
+    wrapped_heads: frozenset[str]  # the first line of a header cell wrapped over two (市政府 / 分管领导)
+    target_heads: re.Pattern[str]  # a header word of a column that sets targets (目标任务, 目标值)
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +161,8 @@ def _words() -> _Words:
     return _Words(
         kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
-        frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]),
+        frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
+        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"),
     )
 
 
@@ -164,7 +183,12 @@ def column_kind(cell: str) -> str | None:
     return words.kind_of[found] if found else None
 
 
-def _measure_unit(cell: str) -> bool:
+def names_targets(header: str) -> bool:
+    """Whether a column's header names targets or quotas (目标任务, 2022 年 目 标 值), blanks aside."""
+    return _words().target_heads.search("".join(header.split())) is not None
+
+
+def names_measure_unit(cell: str) -> bool:
     """Whether a cell names a unit of measure (万亩, %, 人/年) rather than an organisation (县农业局) or
     another short word (定量 under 指标值类型): every part is a unit of the targets grammar or a time
     unit, after a multiplier (万亩: 亩)."""
@@ -180,7 +204,7 @@ def bracketed_unit(text: str) -> str:
     for match in reversed(list(_BRACKETED.finditer(text))):
         inner = "".join(match.group()[1:-1].split())
         inner = re.sub(r"^(?:计量)?单位[:：]", "", inner)
-        if _measure_unit(inner):
+        if names_measure_unit(inner):
             return inner
     return ""
 
@@ -240,8 +264,9 @@ def _split(text: str, line: Line) -> _Split | None:
 
 def _blank_split(text: str, line: Line) -> _Split | None:
     """The cells of a line whose cells blanks separate (PDF text of a table), or None for a line
-    without a blank between two words."""
-    cells = [(line.start + m.start(), line.start + m.end()) for m in _WORD.finditer(line.text)]
+    without a blank between two words. Where the line has runs of blanks, they alone separate cells."""
+    word = _WIDE_CELL if _WIDE_BLANK.search(line.text) else _WORD
+    cells = [(line.start + m.start(), line.start + m.end()) for m in word.finditer(line.text)]
     return _Split("blanks", cells) if len(cells) > 1 else None
 
 
@@ -310,8 +335,9 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.blank or (len(line.text) > longest and "\t" not in line.text and "|" not in line.text):
-            i += 1  # a line of text: no header row, no header cell
+        if line.blank or (len(line.text) > longest and "\t" not in line.text and "|" not in line.text
+                          and not (len(line.text) <= 3 * longest and _WIDE_BLANK.search(line.text))):
+            i += 1  # a line of text: no header row, no header cell (a header aligned with blanks is wider)
             continue
         split = _split(text, line)
         table = None
@@ -342,7 +368,7 @@ def _settle_unit_columns(table: Table, text: str) -> None:
         if column.kind != "measure_unit":
             continue
         cells = [text[c.start:c.end] for row in table.rows for c in row.cells if c.column == k]
-        organisations = sum(1 for cell in cells if not _measure_unit(cell) and _UNIT_LIKE.search(cell))
+        organisations = sum(1 for cell in cells if not names_measure_unit(cell) and _UNIT_LIKE.search(cell))
         if organisations * 2 > len(cells):
             table.columns[k] = Column("responsible", column.header)
 
@@ -435,13 +461,19 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
 
 
 def _row_follows(lines: list[Line], text: str, j: int, shape: str) -> bool:
-    """Whether the next non-blank line from ``j`` is a row of the given shape."""
-    while j < len(lines) and lines[j].blank:
+    """Whether the next non-blank line from ``j`` is a row of the given shape; in a table aligned with blanks,
+    after at most one more short line (总分 / 100: a row of two cells, which a copy's layout broke apart)."""
+    shorts = 1 if shape == "blanks" else 0
+    while j < len(lines):
+        if not lines[j].blank:
+            split = _shaped(text, lines[j], shape)
+            if split is not None and split.shape == shape:
+                return True
+            if shorts == 0 or len(lines[j].text) > _words().max_section:
+                return False
+            shorts -= 1
         j += 1
-    if j >= len(lines):
-        return False
-    split = _shaped(text, lines[j], shape)
-    return split is not None and split.shape == shape
+    return False
 
 
 def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merged: bool = True) -> TableRow | None:
@@ -462,9 +494,9 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
         return TableRow(start, end, [TableCell(start, end, 0)], section=True, line=line)
     carried: list[TableCell] = []
     if len(cells) > width:
-        placed = _widen(text, cells, columns, above)
+        placed = _widen(text, cells, columns, _next_number(text, table))
     elif len(cells) < width and above is not None:
-        missing = _align(text, cells, columns, above if merged else None)
+        missing = _align(text, cells, columns, above, _next_number(text, table), merged)
         placed = [k for k in range(width) if k not in missing]
         if merged:
             carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
@@ -496,20 +528,22 @@ def _text(text: str, cell: TableCell | None) -> str:
     return text[cell.start:cell.end] if cell is not None else ""
 
 
-def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> set[int]:
+def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None,
+           next_number: int | None = None, merged: bool = True) -> set[int]:
     """Which columns a row of fewer cells lacks: the choice under which its cells read best as
-    their columns (a number under 序号 that continues the numbering, a unit under a unit column,
-    a date under a time column, a score under a score column), preferring columns the row above
-    fills (a merged cell covering both) and leftmost ones; without a row above to merge from
-    (``above`` None), rightmost ones. The cells keep their order, so the best choice is found
+    their columns (a number under 序号 that is the ``next_number``, a unit
+    under a unit column, a date under a time column, a score under a score column), preferring
+    columns the row above fills (a merged cell covering both) and leftmost ones; without a row
+    above to merge from (``above`` None, or cells that blanks separate: ``merged`` false, an empty
+    cell leaving no trace), rightmost ones. The cells keep their order, so the best choice is found
     column by column (a wide 绩效目标表 row lacking four merged cells on the left and an empty
     one on the right is read as exactly as a narrow one)."""
     width = len(columns)
-    next_number = _next_number(text, columns, above)
-    side = -0.01 if above is not None else 0.01
+    merges = above if merged else None
+    side = -0.01 if merges is not None else 0.01
 
     def skipped(k: int) -> float:
-        return (0.5 if above is not None and above.get(k) is not None else 0.0) + side * k
+        return (0.5 if merges is not None and merges.get(k) is not None else 0.0) + side * k
 
     # best[i][j]: the best score with the first i cells placed in the first j columns, and the
     # columns missing among those j
@@ -533,13 +567,12 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     return set(final[1]) if final else set()
 
 
-def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow | None) -> list[int]:
+def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], next_number: int | None) -> list[int]:
     """Columns for a row of more cells than the header (a header cell spanning two columns over a
     category merged down the rows): the extra cells are placed where the rest read best as their
     columns, leftmost first, and get no column (-1; the row keeps them as notes)."""
     width = len(columns)
     extra = len(cells) - width
-    next_number = _next_number(text, columns, above)
     best: tuple[float, list[int]] | None = None
     for at in range(width + 1):
         placed = list(range(at)) + [-1] * extra + list(range(at, width))
@@ -549,13 +582,23 @@ def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], above
     return best[1] if best else list(range(width))
 
 
-def _next_number(text: str, columns: list[Column], above: TableRow | None) -> int | None:
-    """The number the next row should carry in the 序号 column, from the row above."""
-    number = next((k for k, c in enumerate(columns) if c.kind == "number"), None)
-    if number is None or above is None:
+def _next_number(text: str, table: Table) -> int | None:
+    """The number the next row should carry in the 序号 column, from the last row above that has one (rows
+    under a merged 序号 carry none of their own where blanks separate the cells)."""
+    number = table.column_of("number")
+    if number is None:
         return None
-    parsed = row_number(_text(text, above.get(number)))
-    return parsed[1] + 1 if parsed else None
+    for row in reversed(table.rows):
+        parsed = None if row.section else row_number(_text(text, row.get(number)))
+        if parsed is not None:
+            return parsed[1] + 1
+    return None
+
+
+def _sentence(cell: str) -> bool:
+    """Whether a cell is written as a sentence (开展好“三下乡”活动。, 全年组织开展…不少于100场。): the task
+    of its row, never a unit, date or leader cell, whatever 年 or 局 it names."""
+    return cell.endswith(_SENTENCE_ENDS) and len(cell) > _SHORT_CELL
 
 
 @text_memo(maxsize=1 << 12)
@@ -573,12 +616,18 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.5 if _SCORE_LIKE.match(cell) else -1.0
     if number is not None:
         return -2.0
+    if kind == "note":
+        return _NOTE_FIT
+    if _sentence(cell):
+        return 0.5 if kind in _words().content else -1.0 if kind in _SHORT_KINDS else 0.0
     if kind in ("lead", "support", "responsible"):
         return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
+    if kind == "leader":
+        return 1.0 if _POST.search(cell) else 0.5 if _PERSONS.match(cell) else -0.5
     if kind == "measure_unit":
-        return 1.0 if _measure_unit(cell) else -1.0
+        return 1.0 if names_measure_unit(cell) else -1.0
     if kind == "other" and _UNIT_LIKE.search(cell):
         return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
@@ -598,7 +647,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     table): a header of column words, one a line; then the cells, a row starting at each number
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
-    header = _stream_header(text, cells)
+    header, used = _stream_header(text, cells)
     words = _words()
     kinds = {c.kind for c in header}
     if len(header) < words.min_cells or not words.content & kinds:
@@ -606,8 +655,8 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
     if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
         return None  # label lines (工作措施：) over the text of a numbered item, not a header row
-    table = Table(header, cells[0].start, cells[len(header) - 1].end, [], first, cells[len(header) - 1].line)
-    body = cells[len(header):]
+    table = Table(header, cells[0].start, cells[used - 1].end, [], first, cells[used - 1].line)
+    body = cells[used:]
     if number is None:
         _started_rows(table, body, text)
     else:
@@ -620,31 +669,65 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     return table
 
 
-def _stream_header(text: str, cells: list[_StreamCell]) -> list[Column]:
-    """The header cells a stream opens with: the column words, one a line. A header that starts
-    with a 序号 column runs on to the first row number, so a column the words do not name (预期效果,
-    指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a header row,
-    rather than ending the header and leaving the columns after it as remarks; at most half of its
-    cells may be unnamed, each short as a header cell, and a section row (一、…) ends it as a number does."""
+def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], int]:
+    """The header cells a stream opens with, and how many lines they take: the column words, one
+    a line (a header cell wrapped over two lines read as one, see _header_cells). A header that
+    starts with a 序号 column runs on to the first row number, so a column the words do not name
+    (预期效果, 指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a
+    header row, rather than ending the header and leaving the columns after it as remarks; at most
+    half of its cells may be unnamed, each short as a header cell, and a section row (一、…) ends it
+    as a number does."""
     words = _words()
-    header: list[Column] = []
-    for cell in cells:
-        kind = column_kind(text[cell.start:cell.end])
-        if kind is None:
-            break
-        header.append(Column(kind, text[cell.start:cell.end]))
+    named = _header_cells(text, cells, until_unnamed=True)
+    header = [Column(kind, written) for kind, written, _ in named if kind is not None]
+    used = sum(lines for kind, _, lines in named if kind is not None)
     if not header or header[0].kind != "number":
-        return header
+        return header, used
     body = next((k for k, c in enumerate(cells) if k > 0 and (row_number(text[c.start:c.end]) is not None
                                                              or heading_at(text[c.start:c.end], 0) is not None)), None)
     if body is None or body > 3 * words.max_chars:
-        return header
-    named = [column_kind(text[c.start:c.end]) for c in cells[:body]]
-    if sum(k is None for k in named) * 2 > body or any(
-            k is None and len("".join(text[c.start:c.end].split())) > words.max_chars
-            for k, c in zip(named, cells[:body])):
-        return header
-    return [Column(k or "measure", text[c.start:c.end]) for k, c in zip(named, cells[:body])]
+        return header, used
+    named = _header_cells(text, cells[:body])
+    if sum(kind is None for kind, _, _ in named) * 2 > len(named) or any(
+            kind is None and len("".join(written.split())) > words.max_chars for kind, written, _ in named):
+        return header, used
+    return [Column(kind or "measure", written) for kind, written, _ in named], body
+
+
+def _wrapped(first: str, joined: str) -> bool:
+    """Whether two header lines are one header cell wrapped: together they are a column word (责任 / 领导), or
+    the first names the level the column's leaders or units are of (市政府 / 分管领导; tables.yaml, wrapped_heads)."""
+    words = _words()
+    return joined in words.kind_of or first in words.wrapped_heads
+
+
+def _header_cells(text: str, cells: list[_StreamCell], until_unnamed: bool = False) -> list[tuple[str | None, str, int]]:
+    """The header cells of a stream, one a line: (kind or None, header as written, lines taken), up to
+    the first unnamed one if ``until_unnamed``. A header cell the copy wrapped over two lines is one
+    cell: a bracketed remark alone on the line after it (责任股室 / (单位)), or a short first part
+    that names no column before the rest that makes it one (市政府 / 分管领导)."""
+    found: list[tuple[str | None, str, int]] = []
+    k = 0
+    while k < len(cells):
+        written = text[cells[k].start:cells[k].end]
+        kind = column_kind(written)
+        compact = "".join(written.split())
+        if kind is None and found and _BRACKETED.fullmatch(compact):
+            before, header, lines = found[-1]
+            found[-1] = (before or column_kind(header + written), header + written, lines + 1)
+            k += 1
+            continue
+        if kind is None and k + 1 < len(cells):
+            joined = written + text[cells[k + 1].start:cells[k + 1].end]
+            if _wrapped(compact, "".join(joined.split())) and (kind := column_kind(joined)) is not None:
+                found.append((kind, joined, 2))
+                k += 2
+                continue
+        if kind is None and until_unnamed:
+            break
+        found.append((kind, written, 1))
+        k += 1
+    return found
 
 
 def _stream_lines(row: TableRow, body: list[_StreamCell]) -> list[_StreamCell]:
@@ -778,20 +861,22 @@ def _counted(text: str, group: list[_StreamCell], columns: list[Column]) -> list
 
 
 def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int) -> None:
-    """Rows of a stream, each starting at the next number of the 序号 column (_numbers_row); the cells after it
+    """Rows of a stream, each starting at the next number of the 序号 column (_numbers_row; each numbering style
+    counted on its own, so 二、 after 一、's rows 1-5 opens a row as in a tab table); the cells after it
     take the columns after 序号 in their order where they read best (_ordered): a column a merged
     cell above covers is skipped, two unit cells may share one unit column, and a cell that fits
     no column stays with its row as a note, so no text falls out of the tree. A cell that starts
     with a heading number where no column wants it is a section row. A row lacking its lead or
     responsible unit takes the last one above in its section (a merged cell given once)."""
     columns = table.columns
-    expected: int | None = None
+    expected: dict[str, int] = {}  # the next number of each numbering style the 序号 column uses (一、 over 1)
     row: TableRow | None = None
     pending: list[_StreamCell] = []
 
     def close() -> None:
         if row is not None and pending:
-            placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1), len(columns))
+            above = next(r for r in table.rows if not r.section) is not row  # not the table's first row
+            placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1, above), len(columns))
             for cell, k in zip(pending, placed):
                 row.cells.append(TableCell(cell.start, cell.end, k))
             row.end = pending[-1].end
@@ -803,12 +888,12 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         numbered = numbers[k]
         at = number + 1 + len(pending)  # the column the open row fills next
         wanted = columns[at].kind if row is not None and at < len(columns) else None
-        if numbered is not None and _numbers_row(numbered, expected, numbers, k) and not (
+        if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k) and not (
                 wanted is not None and _fit(cell_text, wanted) > 0 and _written_again(numbered, numbers, k)):
             close()
             row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
             table.rows.append(row)
-            expected = numbered[1] + 1
+            expected[numbered[0]] = numbered[1] + 1
             continue
         if heading_at(cell_text, 0) is not None and len(cell_text) <= _words().max_section * 2 and (
                 row is None or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
@@ -865,13 +950,15 @@ def _following(numbered: tuple[str, int, str], numbers: list[tuple[str, int, str
 
 _UNIT_KINDS = ("lead", "support", "responsible", "leader")
 _NOTE_COST = 1.5  # a cell that fits no column: kept as a note
+_FIRST_ROW_SKIP = 0.05  # a column the table's first row leaves out: empty, there being no merged cell above
 _SHARED_COST = 0.05  # a second unit cell under one unit column (two paragraphs of one cell): it
 # gains nothing of its own, so cells share a column only where one would else be left over
 
 
-def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: int) -> list[int]:
+def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: int, above: bool = True) -> list[int]:
     """The columns (from ``first`` on) of a row's cells in their order: the assignment under which
-    they read best as their columns, skipping columns a merged cell above covers (leftmost first),
+    they read best as their columns, skipping columns a merged cell above covers (leftmost first; in the
+    table's first row, ``above`` false, no cell above covers any, so the columns it lacks are the last ones),
     letting up to three unit cells share one unit column, and keeping a cell that cannot be any of
     the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
     kinds = [c.kind for c in columns[first:]]
@@ -885,7 +972,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
             score = best[(i, j)][0]
             moves: list[tuple[int, int, float, list[int]]] = []
             if j < m:
-                moves.append((i, j + 1, -0.01 * j, []))  # column j lies under a merged cell
+                moves.append((i, j + 1, -0.01 * j if above else -_FIRST_ROW_SKIP, []))  # column j lies under a merged cell
             if i < n:
                 moves.append((i + 1, j, -_NOTE_COST - 0.001 * (n - i), [len(columns)]))  # late notes first
             for run in range(1, 4 if j < m and kinds[j] in _UNIT_KINDS else 2):
@@ -896,7 +983,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
                 if (ni, nj) not in best or score + gain > best[(ni, nj)][0]:
                     best[(ni, nj)] = (score + gain, (i, j), placed)
     end = max(((n, j) for j in range(m + 1) if (n, j) in best),
-              key=lambda at: best[at][0] - 0.01 * sum(range(at[1], m)))
+              key=lambda at: best[at][0] - (0.01 * sum(range(at[1], m)) if above else 0.0))
     result: list[int] = []
     while end != (0, 0):
         _, previous, placed = best[end]
