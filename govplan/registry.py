@@ -28,9 +28,10 @@ _MAX_PLACE_CHARS = 6  # longest place name (泰州市, 会宁县) accepted befor
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")  # the Chinese characters a place is written in
 
 
-@dataclass
+@dataclass(eq=False)
 class Registry:
-    """Unit names as written (aliases and canonical names) mapped to canonical names, with a trie."""
+    """Unit names as written (aliases and canonical names) mapped to canonical names, with a trie; hashed as the
+    object it is (a memo of the names read with it keys it so), compared by ``digest``."""
 
     canonical_of: dict[str, str] = field(default_factory=dict)
     longest: int = 0  # characters of the longest registered name

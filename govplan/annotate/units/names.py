@@ -25,7 +25,6 @@ _NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (
 _BLANKS = re.compile(r"\s+")
 _LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
 _ALTERNATIVE = re.compile(r"\([^()]{1,8}\)$")  # a closing bracket naming an alternative (镇街(园区))
-_REGISTRIES: dict[int, Registry] = {}  # the registries placed names were read with, by id (a handful per process)
 _PLATE = re.compile(r"\(([^()、，,]{2,16})\)$")  # an organ's second plate (市市场监管局(市知识产权局)), one name, no list
 
 
@@ -476,14 +475,13 @@ def placed_name_ends(text: str, pos: int, registry: Registry, rules: Rules) -> t
     (A name the registry does not know behind a place, 会宁县水文站, is not read: reading it cost 3% of extraction.)"""
     if not registry.may_place_at(text, pos) or text.startswith(rules.words["place_false_starts"], pos):
         return ()
-    _REGISTRIES.setdefault(id(registry), registry)  # kept, so that its id names it for the process
-    return _placed_name_ends(text, pos, id(registry))
+    return _placed_name_ends(text, pos, registry)
 
 
 @text_memo(maxsize=1 << 14)
-def _placed_name_ends(text: str, pos: int, registry_id: int) -> tuple[int, ...]:
+def _placed_name_ends(text: str, pos: int, registry: Registry) -> tuple[int, ...]:
     """placed_name_ends, remembered: a clause start is asked whether it may start a name, then for its names."""
-    registry, rules = _REGISTRIES[registry_id], unit_rules()
+    rules = unit_rules()
     for place_end, known in registry.placed_match_at(text, pos):
         if _place_words(words(text[pos:place_end]), rules) and registered(text[pos:known], registry, rules):
             return (known,)
