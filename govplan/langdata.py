@@ -629,6 +629,7 @@ class UnitsData(Strict):
     role_copulas: Words
     role_copula_chars: int
     charge_verbs: Words
+    charge_lead_marks: Words
     action_adverbs: Words
     manner_phrase_ends: Words
     manner_phrase_chars: int

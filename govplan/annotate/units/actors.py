@@ -190,7 +190,8 @@ def _acting_role(text: str, pos: int, rules: Rules) -> str:
 def _role_word(text: str, pos: int, rules: Rules) -> str | None:
     """The role a word right after an acting unit gives it: lead for a lead verb (牵头, 负责牵头), responsible for
     one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone. A lead verb
-    after the charge verb still leads (负责总体牵头协调…)."""
+    after the charge verb still leads (负责总体牵头协调…), and so does a charge whose object is the lead work
+    (负责…乡村振兴的牵头抓总、统筹协调)."""
     role = None
     for _ in range(4):
         verb = first_word_at(text, pos, rules.verbs_longest_first)
@@ -198,7 +199,8 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
             return "lead"
         charge = first_word_at(text, pos, rules.words["charge_verbs"])
         if role is None and charge is not None:
-            role, pos = "responsible", pos + len(charge)
+            pos += len(charge)
+            role = "lead" if _leads_the_work(text, pos, rules) else "responsible"
             continue
         skip = first_word_at(text, pos, rules.skippable)
         if skip is None:
@@ -217,6 +219,13 @@ def _ends_within(registered: frozenset[str], suffixed: frozenset[str], reach: in
 @lru_cache(maxsize=8)
 def _start_pattern(starts: str, lookahead: str) -> re.Pattern[str]:
     return re.compile(f"(?:{starts}){lookahead}")
+
+
+def _leads_the_work(text: str, pos: int, rules: Rules) -> bool:
+    """Whether the object of a charge verb at ``pos`` names the lead work (…的牵头抓总, …的牵头协调): the unit in charge of
+    leading leads, as 负责牵头 does (the 乡村振兴责任制 template: 领导小组负责…全面推进乡村振兴的牵头抓总、统筹协调)."""
+    end = _clause_end(text, pos, rules)
+    return any(0 <= text.find(mark, pos, end) for mark in rules.words["charge_lead_marks"])
 
 
 def _clause_end(text: str, pos: int, rules: Rules) -> int:
