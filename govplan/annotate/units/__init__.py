@@ -93,7 +93,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         found.append(_Found(nt, nt.node, implied + pointed + support_units(nt, registry, r, skip), implied=True))
     apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
-    stated = _stated_roles(found)
+    stated = _stated_roles(found, registry)
     for item in found:
         refs = [_ref(item.nt, unit, registry) for unit in item.units]
         _extend(item.owner, _new_to_path(refs, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
@@ -155,20 +155,31 @@ def _ref(nt: NodeText, unit: Listed, registry: Registry) -> UnitRef:
     )
 
 
-def _stated_roles(found: list[_Found]) -> dict[str, set[tuple[str, str]]]:
-    """(role, name) of the units statements give each task (implied ones left out), by the task's path."""
-    stated: dict[str, set[tuple[str, str]]] = {}
+def _stated_roles(found: list[_Found], registry: Registry) -> dict[str, set[tuple[str, str, str]]]:
+    """(role, name, registry name or name) of the units statements give each task (implied ones left out), by the task's
+    path."""
+    stated: dict[str, set[tuple[str, str, str]]] = {}
     for item in found:
         if not item.implied:
-            stated.setdefault(item.owner.id, set()).update((u.role, compact(item.nt.text[u.start:u.end])) for u in item.units)
+            names = (compact(item.nt.text[u.start:u.end]) for u in item.units)
+            stated.setdefault(item.owner.id, set()).update(
+                (u.role, name, registry.lookup(name) or name) for u, name in zip(item.units, names)
+            )
     return stated
 
 
-def _new_to_path(refs: list[UnitRef], ancestors: list[TaskNode], stated: dict[str, set[tuple[str, str]]]) -> list[UnitRef]:
+def _new_to_path(refs: list[UnitRef], ancestors: list[TaskNode], stated: dict[str, set[tuple[str, str, str]]]) -> list[UnitRef]:
     """Implied refs no ancestor's statement gives already in the same role: 市财政局全面配合… under 配合单位：市财政局、
-    市人社局 inherits that role with the whole list, and a ref of its own would cut the list to the one unit it names."""
+    市人社局 inherits that role with the whole list, and a ref of its own would cut the list to the one unit it names,
+    also where the two name the unit differently (泰州市财政局 and 市财政局; 市人社局 and 市人力资源社会保障局)."""
     above = set().union(*(stated.get(node.id, set()) for node in ancestors))
-    return [ref for ref in refs if (ref.role, ref.name) not in above]
+    return [ref for ref in refs if not any(role == ref.role and _one_unit(ref, name, known) for role, name, known in above)]
+
+
+def _one_unit(ref: UnitRef, name: str, known: str) -> bool:
+    """Whether a ref and a stated name are one unit: the same name or registry name, or one the other behind a place
+    (泰州市财政局, 市财政局), as the evaluator matches names."""
+    return any(a == b or a.endswith(b) or b.endswith(a) for a in {ref.name, ref.canonical or ref.name} for b in {name, known})
 
 
 def _extend(node: TaskNode, refs: list[UnitRef], implied: bool = False) -> None:
