@@ -656,6 +656,7 @@ class UnitsData(Strict):
     vague_starts: Words
     vague_prefixes: Words
     vague_heads: Words
+    trailer_kinds: Words
     person_suffixes: Words
     unit_people: Words
     plain_name_suffixes: Words

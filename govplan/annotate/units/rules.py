@@ -177,7 +177,10 @@ def rules() -> Rules:
         actor_skips=Words(sorted(w["actor_skips"], key=len, reverse=True)),
         acting_verbs=Words([*w["action_verbs"], *w["agent_verbs"]]),
         manner_phrase=re.compile(rf"[{piece('han')}]{{1,{int(w['manner_phrase_chars'])}}}?(?:{alternation(w['manner_phrase_ends'])})"),
-        actor_trailer=re.compile(rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"),
+        actor_trailer=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"
+            rf"(?:\((?:{alternation(w['vague_heads'])})\))?"  # 等省级主管部门（单位）牵头完成…, c524
+        ),
         actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
         words={key: Words(value) if isinstance(value, tuple) else value for key, value in as_tuples(w).items()},
@@ -231,11 +234,13 @@ def _named_place(w: dict[str, Any]) -> str:
 
 
 def _item_trailer(w: dict[str, Any]) -> re.Pattern[str]:
-    """等, a level that qualifies it (省, 州级, 市直), a vague word and a head, at an item's end: the reference
-    the list closes with, no part of the last name (能源局等省有关部门 → 能源局; 州交通运输局等州级有关部门)."""
+    """等, a level that qualifies it (省, 州级, 市直), a vague word or the units' kind (主管) and a head, at an item's end:
+    the reference the list closes with, no part of the last name (能源局等省有关部门 → 能源局; 州交通运输局等州级有关部门;
+    等省级主管部门). The head may carry its alternative in brackets (等省级主管部门（单位）, c524; 走访部门（单位）, seed 000)."""
+    heads = alternation(w["vague_heads"])
     return re.compile(
         rf"等(?:(?:{alternation(w['level_nouns'])})(?:{alternation(w['vague_prefixes'])})?)?"
-        rf"(?:{alternation(w['vague_starts'])})?(?:{alternation(w['vague_heads'])})+$"
+        rf"(?:{alternation([*w['vague_starts'], *w['trailer_kinds']])})?(?:{heads})+(?:\((?:{heads})\))?$"
     )
 
 
