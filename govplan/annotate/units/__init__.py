@@ -96,7 +96,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     stated = _stated_roles(found, registry)
     for item in found:
         refs = [_ref(item.nt, unit, registry) for unit in item.units]
-        _extend(item.owner, _new_to_path(refs, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
+        _extend(item.owner, _new_to_path(refs, item.owner, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
 
 
 def _paragraph_owner(
@@ -168,12 +168,21 @@ def _stated_roles(found: list[_Found], registry: Registry) -> dict[str, set[tupl
     return stated
 
 
-def _new_to_path(refs: list[UnitRef], ancestors: list[TaskNode], stated: dict[str, set[tuple[str, str, str]]]) -> list[UnitRef]:
+def _new_to_path(
+    refs: list[UnitRef], owner: TaskNode, ancestors: list[TaskNode], stated: dict[str, set[tuple[str, str, str]]]
+) -> list[UnitRef]:
     """Implied refs no ancestor's statement gives already in the same role: 市财政局全面配合… under 配合单位：市财政局、
     市人社局 inherits that role with the whole list, and a ref of its own would cut the list to the one unit it names,
-    also where the two name the unit differently (泰州市财政局 and 市财政局; 市人社局 and 市人力资源社会保障局)."""
+    also where the two name the unit differently (泰州市财政局 and 市财政局; 市人力资源社会保障局 and 市人社局). Only a role
+    the node would take whole from above is left to inheritance: where the node names a unit of its own in that role
+    (stated, or implied and new), its list is its own and the restated units stay in it."""
     above = set().union(*(stated.get(node.id, set()) for node in ancestors))
-    return [ref for ref in refs if not any(role == ref.role and _one_unit(ref, name, known) for role, name, known in above)]
+    known = {ref.role for ref in refs if any(role == ref.role and _one_unit(ref, name, k) for role, name, k in above)}
+    own = {role for role, _, _ in stated.get(owner.id, set())}
+    inherited = {role for role in known if role not in own and all(
+        any(r == ref.role and _one_unit(ref, name, k) for r, name, k in above) for ref in refs if ref.role == role
+    )}
+    return [ref for ref in refs if ref.role not in inherited]
 
 
 def _one_unit(ref: UnitRef, name: str, known: str) -> bool:
