@@ -325,8 +325,9 @@ def plain_start(first_word: str, rules: Rules) -> bool:
 
 def verb_before_name(word: str, text: str, after: int, rules: Rules) -> bool:
     """Whether ``word`` is a verb whose object, another unit, begins at ``after`` (区城管局督导各街道落实, 县长主持县人民政府
-    全面工作): the acting unit's name ends before it, as a list of two units joined by a verb is no one name."""
-    return word in rules.openers and (
+    全面工作): the acting unit's name ends before it, as a list of two units joined by a verb is no one name. Only a
+    verb: 等 before a level goes on a list item (税务总局等国务院相关部门及各地区按职责分工负责, c377)."""
+    return word in rules.object_verbs and (
         leveled_at(text, after, rules) or text.startswith(rules.words["distributive_starts"], after)
     )
 

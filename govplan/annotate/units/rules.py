@@ -71,6 +71,7 @@ class Rules:
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
     openers: frozenset[str]
+    object_verbs: frozenset[str]  # the action verbs alone: a verb between two names ends the first (区城管局督导各街道)
     breakers: frozenset[str]
     long_breakers: tuple[str, ...]
     suffixes: tuple[str, ...]
@@ -164,6 +165,7 @@ def rules() -> Rules:
             alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
         ),
         openers=frozenset([*w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"]]),
+        object_verbs=frozenset(w["action_verbs"]),
         breakers=frozenset(w["name_breakers"]),
         long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
         suffixes=tuple(w["suffixes"]),
