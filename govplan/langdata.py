@@ -621,6 +621,7 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     place_levels: Words
     place_chars: int
+    place_false_starts: Words
     region_kinds: Words
     level_false_starts: Words
     max_name_chars: int
@@ -628,11 +629,13 @@ class UnitsData(Strict):
     role_copulas: Words
     role_copula_chars: int
     charge_verbs: Words
+    charge_lead_marks: Words
     action_adverbs: Words
     manner_phrase_ends: Words
     manner_phrase_chars: int
     action_verb_not_before: Words
     actor_skips: Words
+    actor_time: str
     actor_trailer_chars: int
     heading_not_unit_starts: Words
     duty_nouns: Words
@@ -653,6 +656,7 @@ class UnitsData(Strict):
     vague_starts: Words
     vague_prefixes: Words
     vague_heads: Words
+    trailer_kinds: Words
     person_suffixes: Words
     unit_people: Words
     plain_name_suffixes: Words

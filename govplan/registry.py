@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -24,11 +25,13 @@ if TYPE_CHECKING:
 CONFIG_NAME = ".govplan.yaml"
 _END = ""  # trie key marking the end of a registered name
 _MAX_PLACE_CHARS = 6  # longest place name (泰州市, 会宁县) accepted before a registered unit name
+_HAN_RUN = re.compile("[\u4e00-\u9fff]*")  # the Chinese characters a place is written in
 
 
-@dataclass
+@dataclass(eq=False)
 class Registry:
-    """Unit names as written (aliases and canonical names) mapped to canonical names, with a trie."""
+    """Unit names as written (aliases and canonical names) mapped to canonical names, with a trie; hashed as the
+    object it is (a memo of the names read with it keys it so), compared by ``digest``."""
 
     canonical_of: dict[str, str] = field(default_factory=dict)
     longest: int = 0  # characters of the longest registered name
@@ -44,7 +47,16 @@ class Registry:
             if not placed:
                 self.unplaced.add(surface)
             self.longest = max(self.longest, len(surface))
-        for derived in ("trie", "last_chars", "_surfaces"):  # worked out again when next asked
+        self._forget_derived()
+
+    def add_levels(self, levels: Iterable[str]) -> None:
+        """Register the level words a place before a unit name may end with (市, 县, 旗)."""
+        self.levels.update(levels)
+        self._forget_derived()
+
+    def _forget_derived(self) -> None:
+        """Drop what is worked out from the names and levels; it is worked out again when next asked."""
+        for derived in ("trie", "last_chars", "_surfaces", "_level_ends", "_place_start", "_level_words"):
             self.__dict__.pop(derived, None)
 
     @cached_property
@@ -70,6 +82,31 @@ class Registry:
             if _END in node:
                 best = i + 1
         return best
+
+    def placed_match_at(self, text: str, pos: int) -> Iterator[tuple[int, int]]:
+        """Each place named at ``pos`` with the registered name behind it, as (end of the place, end of the name), shortest
+        place first (泰州市 + 农业农村局, 会宁县 + 教育局, 南京市江宁区 + 教育局): a few Chinese characters, none of them a
+        registered name's, ending with a level word, then a name a place may precede."""
+        reach = _HAN_RUN.match(text, pos, pos + _MAX_PLACE_CHARS).end()  # type: ignore[union-attr]  # matches ""
+        for level in self._level_ends.finditer(text, pos + 1, reach):
+            end = self.match_at(text, level.end())  # first: most places name no unit behind them
+            if end is not None and text[level.end():end] not in self.unplaced and self._is_place(text[pos:level.end()]):
+                yield level.end(), end
+
+    def may_place_at(self, text: str, pos: int) -> bool:
+        """A quick necessary test for ``placed_match_at``, which most clause starts fail: a level word ends within reach,
+        after Chinese characters only."""
+        return self._place_start.match(text, pos) is not None
+
+    @cached_property
+    def _place_start(self) -> re.Pattern[str]:
+        return re.compile(f"[\u4e00-\u9fff]{{1,{_MAX_PLACE_CHARS - 1}}}?{self._level_ends.pattern}")
+
+    @cached_property
+    def _level_ends(self) -> re.Pattern[str]:
+        """A character a level word ends with (市, 县, 区…)."""
+        chars = "".join(sorted({level[-1] for level in self.levels}))
+        return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
     def scan(self, text: str) -> Iterator[tuple[int, int]]:
         """Leftmost-longest registered names in ``text``, without overlaps (time ~ len × longest name)."""
@@ -102,10 +139,14 @@ class Registry:
         """A place before a unit name (泰州市, 会宁县): a few Chinese characters naming no unit and
         ending with a level word (县科 + 工信局 is no place)."""
         return (
-            all("\u4e00" <= ch <= "\u9fff" for ch in prefix)
-            and (not self.levels or prefix.endswith(tuple(self.levels)))
+            _HAN_RUN.fullmatch(prefix) is not None
+            and (not self.levels or prefix.endswith(self._level_words))
             and not self._names_in(prefix)
         )
+
+    @cached_property
+    def _level_words(self) -> tuple[str, ...]:
+        return tuple(self.levels)
 
     def _names_in(self, short: str) -> bool:
         """Whether a registered name stands anywhere in a short text (a few characters: every
@@ -183,7 +224,7 @@ def _add_registry_data(registry: Registry, loaded: dict[str, Any]) -> None:
     sectioned = _sectioned(loaded)
     names = (loaded.get("names") or {}) if sectioned else loaded
     bodies = (loaded.get("bodies") or {}) if sectioned else {}
-    registry.levels.update(str(p) for p in (loaded.get("prefixes") or []) if sectioned)
+    registry.add_levels(str(p) for p in (loaded.get("prefixes") or []) if sectioned)
     for body, aliases in bodies.items():
         alias_list = [str(a) for a in aliases or []]
         registry.add(str(body), alias_list)

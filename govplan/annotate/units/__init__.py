@@ -93,8 +93,10 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         found.append(_Found(nt, nt.node, implied + pointed + support_units(nt, registry, r, skip), implied=True))
     apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
+    stated = _stated_roles(found, registry)
     for item in found:
-        _extend(item.owner, [_ref(item.nt, unit, registry) for unit in item.units], item.implied)
+        refs = [_ref(item.nt, unit, registry) for unit in item.units]
+        _extend(item.owner, _new_to_path(refs, item.owner, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
 
 
 def _paragraph_owner(
@@ -151,6 +153,42 @@ def _ref(nt: NodeText, unit: Listed, registry: Registry) -> UnitRef:
         **evidence(nt, unit.start, unit.end), name=name, canonical=registry.lookup(name), role=unit.role,  # type: ignore[arg-type]
         clause=Evidence(**evidence(nt, *unit.clause)),
     )
+
+
+def _stated_roles(found: list[_Found], registry: Registry) -> dict[str, set[tuple[str, str, str]]]:
+    """(role, name, registry name or name) of the units statements give each task (implied ones left out), by the task's
+    path."""
+    stated: dict[str, set[tuple[str, str, str]]] = {}
+    for item in found:
+        if not item.implied:
+            names = (compact(item.nt.text[u.start:u.end]) for u in item.units)
+            stated.setdefault(item.owner.id, set()).update(
+                (u.role, name, registry.lookup(name) or name) for u, name in zip(item.units, names)
+            )
+    return stated
+
+
+def _new_to_path(
+    refs: list[UnitRef], owner: TaskNode, ancestors: list[TaskNode], stated: dict[str, set[tuple[str, str, str]]]
+) -> list[UnitRef]:
+    """Implied refs no ancestor's statement gives already in the same role: 市财政局全面配合… under 配合单位：市财政局、
+    市人社局 inherits that role with the whole list, and a ref of its own would cut the list to the one unit it names,
+    also where the two name the unit differently (泰州市财政局 and 市财政局; 市人力资源社会保障局 and 市人社局). Only a role
+    the node would take whole from above is left to inheritance: where the node names a unit of its own in that role
+    (stated, or implied and new), its list is its own and the restated units stay in it."""
+    above = set().union(*(stated.get(node.id, set()) for node in ancestors))
+    known = {ref.role for ref in refs if any(role == ref.role and _one_unit(ref, name, k) for role, name, k in above)}
+    own = {role for role, _, _ in stated.get(owner.id, set())}
+    inherited = {role for role in known if role not in own and all(
+        any(r == ref.role and _one_unit(ref, name, k) for r, name, k in above) for ref in refs if ref.role == role
+    )}
+    return [ref for ref in refs if ref.role not in inherited]
+
+
+def _one_unit(ref: UnitRef, name: str, known: str) -> bool:
+    """Whether a ref and a stated name are one unit: the same name or registry name, or one the other behind a place
+    (泰州市财政局, 市财政局), as the evaluator matches names."""
+    return any(a == b or a.endswith(b) or b.endswith(a) for a in {ref.name, ref.canonical or ref.name} for b in {name, known})
 
 
 def _extend(node: TaskNode, refs: list[UnitRef], implied: bool = False) -> None:

@@ -107,7 +107,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         names = _actor_names(text, pos, marked, registry, rules)
         if not names:
             continue
-        worded = _role_word(text, names[-1][1], rules)
+        worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules)
         clause = (pos, _clause_end(text, names[-1][1], rules))
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
@@ -115,6 +115,14 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             if not stated or worded is not None or roles[k] == "support"
         ]
     return found
+
+
+def _joint_lead(text: str, end: int, registry: Registry, rules: Rules) -> str | None:
+    """lead for a unit whose 会同 names the units that support it (由市交通委会同市公安局等部门落实…, c286), a role word
+    also in a task whose label states the roles; None where 会同 names no unit (会同有关单位: a vague referent, c283)."""
+    pos = _skip_forward(text, end, rules)
+    marker = rules.support_marker.match(text, pos)
+    return "lead" if marker is not None and _partners(text, marker.end(), True, registry, rules) else None
 
 
 def _partner_roles(text: str, names: list[tuple[int, int]], role: str, rules: Rules) -> list[str]:
@@ -182,7 +190,8 @@ def _acting_role(text: str, pos: int, rules: Rules) -> str:
 def _role_word(text: str, pos: int, rules: Rules) -> str | None:
     """The role a word right after an acting unit gives it: lead for a lead verb (牵头, 负责牵头), responsible for
     one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone. A lead verb
-    after the charge verb still leads (负责总体牵头协调…)."""
+    after the charge verb still leads (负责总体牵头协调…), and so does a charge whose object is the lead work
+    (负责…乡村振兴的牵头抓总、统筹协调)."""
     role = None
     for _ in range(4):
         verb = first_word_at(text, pos, rules.verbs_longest_first)
@@ -190,7 +199,8 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
             return "lead"
         charge = first_word_at(text, pos, rules.words["charge_verbs"])
         if role is None and charge is not None:
-            role, pos = "responsible", pos + len(charge)
+            pos += len(charge)
+            role = "lead" if _leads_the_work(text, pos, rules) else "responsible"
             continue
         skip = first_word_at(text, pos, rules.skippable)
         if skip is None:
@@ -209,6 +219,13 @@ def _ends_within(registered: frozenset[str], suffixed: frozenset[str], reach: in
 @lru_cache(maxsize=8)
 def _start_pattern(starts: str, lookahead: str) -> re.Pattern[str]:
     return re.compile(f"(?:{starts}){lookahead}")
+
+
+def _leads_the_work(text: str, pos: int, rules: Rules) -> bool:
+    """Whether the object of a charge verb at ``pos`` names the lead work (…的牵头抓总, …的牵头协调): the unit in charge of
+    leading leads, as 负责牵头 does (the 乡村振兴责任制 template: 领导小组负责…全面推进乡村振兴的牵头抓总、统筹协调)."""
+    end = _clause_end(text, pos, rules)
+    return any(0 <= text.find(mark, pos, end) for mark in rules.words["charge_lead_marks"])
 
 
 def _clause_end(text: str, pos: int, rules: Rules) -> int:
@@ -281,6 +298,7 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = first_word_at(text, pos, rules.actor_skips)
         passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
+        passed = passed or _time_end(text, pos, rules)
         if passed is None:
             return False
         pos = passed
@@ -291,6 +309,12 @@ def _manner_end(text: str, pos: int, rules: Rules) -> int | None:
     """End of an adverbial closed by 地 at ``pos`` (有计划地组织…), if one stands there."""
     match = rules.manner_phrase.match(text, pos)
     return match.end() if match is not None else None
+
+
+def _time_end(text: str, pos: int, rules: Rules) -> int | None:
+    """End of a date the unit is to act by (于2023年6月底前, 2024年底前), if one stands at ``pos``."""
+    match = rules.actor_time.match(text, pos)
+    return match.end() if match is not None and match.end() > pos else None
 
 
 def _trailer_end(text: str, pos: int, rules: Rules) -> int | None:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
-from govplan.grammar import piece
+from govplan.grammar import compile_pattern, piece
 
 OPEN = "(（〔【[［"
 CLOSE = ")）〕】]］"
@@ -71,6 +71,7 @@ class Rules:
     plain_cues: re.Pattern[str]
     collective_cues: re.Pattern[str]
     openers: frozenset[str]
+    object_verbs: frozenset[str]  # the action verbs alone: a verb between two names ends the first (区城管局督导各街道)
     breakers: frozenset[str]
     long_breakers: tuple[str, ...]
     suffixes: tuple[str, ...]
@@ -79,6 +80,7 @@ class Rules:
     skippable: Words  # time, modal and manner words between units and their verb, longest first
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
     actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
+    actor_time: re.Pattern[str]  # a date between an acting unit and its verb (于2023年6月底前)
     item_trailer: re.Pattern[str]  # 等<level><vague word><head> closing a list item (能源局等省有关部门, 等州级有关部门)
     manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     acting_verbs: Words  # the action verbs, then the agent verbs: what may follow a unit after an agent marker
@@ -163,6 +165,7 @@ def rules() -> Rules:
             alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
         ),
         openers=frozenset([*w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"]]),
+        object_verbs=frozenset(w["action_verbs"]),
         breakers=frozenset(w["name_breakers"]),
         long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
         suffixes=tuple(w["suffixes"]),
@@ -176,7 +179,11 @@ def rules() -> Rules:
         actor_skips=Words(sorted(w["actor_skips"], key=len, reverse=True)),
         acting_verbs=Words([*w["action_verbs"], *w["agent_verbs"]]),
         manner_phrase=re.compile(rf"[{piece('han')}]{{1,{int(w['manner_phrase_chars'])}}}?(?:{alternation(w['manner_phrase_ends'])})"),
-        actor_trailer=re.compile(rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"),
+        actor_trailer=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"
+            rf"(?:\((?:{alternation(w['vague_heads'])})\))?"  # 等省级主管部门（单位）牵头完成…, c524
+        ),
+        actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
         words={key: Words(value) if isinstance(value, tuple) else value for key, value in as_tuples(w).items()},
     )
@@ -229,11 +236,13 @@ def _named_place(w: dict[str, Any]) -> str:
 
 
 def _item_trailer(w: dict[str, Any]) -> re.Pattern[str]:
-    """等, a level that qualifies it (省, 州级, 市直), a vague word and a head, at an item's end: the reference
-    the list closes with, no part of the last name (能源局等省有关部门 → 能源局; 州交通运输局等州级有关部门)."""
+    """等, a level that qualifies it (省, 州级, 市直), a vague word or the units' kind (主管) and a head, at an item's end:
+    the reference the list closes with, no part of the last name (能源局等省有关部门 → 能源局; 州交通运输局等州级有关部门;
+    等省级主管部门). The head may carry its alternative in brackets (等省级主管部门（单位）, c524; 走访部门（单位）, seed 000)."""
+    heads = alternation(w["vague_heads"])
     return re.compile(
         rf"等(?:(?:{alternation(w['level_nouns'])})(?:{alternation(w['vague_prefixes'])})?)?"
-        rf"(?:{alternation(w['vague_starts'])})?(?:{alternation(w['vague_heads'])})+$"
+        rf"(?:{alternation([*w['vague_starts'], *w['trailer_kinds']])})?(?:{heads})+(?:\((?:{heads})\))?$"
     )
 
 

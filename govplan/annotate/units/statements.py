@@ -22,6 +22,7 @@ from typing import Iterator
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
+from govplan.lexical.segment import words
 from govplan.registry import Registry
 
 _CLAUSE_BREAKS = "，,；;。"
@@ -108,6 +109,10 @@ def parse(
         statement.parsed += 1 + bool(waiting)
         lists.append(_continued(waiting, listed, rules) if waiting else listed)
         waiting = []
+    if waiting and statement.conventions:
+        lists.append((_open_list(waiting), ""))  # (市教育局,市委农办,排名第一位为牵头单位,下同): the units in charge
+        statement.parsed += 1
+        waiting = []
     statement.unparsed += bool(waiting)
     _support_beside_lead(lists, rules)
     for listed, _ in lists:
@@ -155,6 +160,14 @@ def _continued(waiting: list[Listed], listed: tuple[list[Listed], str], rules: R
     for unit in units:
         unit.first = False
     return [*waiting, *units], verb
+
+
+def _open_list(units: list[Listed]) -> list[Listed]:
+    """Units listed with no role word beside a convention by position: one list whose role the convention decides,
+    counted from its first unit (the clauses they stood in each opened a list of their own)."""
+    for k, unit in enumerate(units):
+        unit.role, unit.first = "responsible", k == 0
+    return units
 
 
 def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: Rules) -> bool:
@@ -211,7 +224,7 @@ def _verb_list(
     verb = text[verb_at:end]
     role = rules.verb_role[verb]
     opener = first_word_at(text, start, rules.words["list_openers"]) or ""
-    list_start = start + len(opener)
+    list_start = start + len(opener) if opener else _after_agent_marker(text, start, verb_at, rules)
     joint = _joint_at(text, list_start, verb_at, rules)
     parts = [(list_start, verb_at, role)]
     if joint is not None:
@@ -225,6 +238,21 @@ def _verb_list(
             return None
         listed += units
     return listed, verb
+
+
+def _after_agent_marker(text: str, start: int, end: int, rules: Rules) -> int:
+    """Where the list begins in a clause whose topic stands before its agent marker (该项工作由市发改委牵头, 具体工作由县人社局
+    负责: the list after 由), else ``start``; 由于, 由此 and a 由 inside brackets mark no agent."""
+    w = rules.words
+    if not any(marker in text[start + 1:end] for marker in w["agent_markers"]):
+        return start  # the common case, decided without segmenting the clause
+    pos = start
+    for word in words(text[start:end]):  # a marker standing as a word: not the 由 of 自由贸易试验区
+        if word in w["agent_markers"] and pos > start and not text.startswith(w["agent_marker_not_before"], pos + len(word)):
+            if _depth(text, start, pos) == 0:
+                return pos + len(word)
+        pos += len(word)
+    return start
 
 
 def _joint_at(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
@@ -299,4 +327,5 @@ def _support_beside_lead(lists: list[tuple[list[Listed], str]], rules: Rules) ->
     for listed, verb in lists:
         if verb in rules.words["support_beside_lead"]:
             for unit in listed:
-                unit.role = "support"
+                if unit.role == rules.verb_role[verb]:
+                    unit.role = "support"  # not a unit its own marker put in another role (市教育局（牵头）、…按职责分工负责)
