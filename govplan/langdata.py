@@ -282,6 +282,7 @@ class DeadlinesData(Strict):
     done_words: Words
     done_not_before: Words
     done_attribute: DoneAttribute
+    cutoff_done_words: Words
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words

@@ -667,6 +667,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     strong = _strongly_cued(m, g, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
+    if g["suf"] and text.startswith(words["cutoff_done_words"], m.end()):
+        return False  # 2018年12月31日之前已完成转制的企业: those who had done it by then, a condition
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
