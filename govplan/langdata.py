@@ -251,6 +251,13 @@ class DoneAttribute(Strict):
     reach: int
 
 
+class ReportedMeetings(Strict):
+    times_of_day: Words
+    pauses: str
+    verbs: Words
+    reach: int
+
+
 class DocumentNumber(Strict):
     open: str
     end: str
@@ -308,6 +315,7 @@ class DeadlinesData(Strict):
     condition_consequences: Words
     condition_reach: int
     clause_breaks: str
+    reported_meetings: ReportedMeetings
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]

@@ -82,6 +82,7 @@ class _Rules:
     rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
+    meeting_lede: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -246,6 +247,10 @@ def _rules() -> _Rules:
         rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
+        meeting_lede=re.compile(
+            rf"(?:{alternation(w['reported_meetings']['times_of_day'])})?[{re.escape(w['reported_meetings']['pauses'])}]"
+            rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?(?:{alternation(w['reported_meetings']['verbs'])})"
+        ),
         words=as_tuples(w),
     )
 
@@ -673,7 +678,7 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
             or text.startswith(words["period_covered_after"], m.end())):
         return False
     cued = strong or _weakly_cued(text, m.start(), words)
-    if not cued and _in_condition(text, m.end(), rules):
+    if not cued and (_in_condition(text, m.end(), rules) or (g["ad"] and _reports_meeting(text, m, rules))):
         return False
     if g["am"]:
         if g["ay"]:
@@ -698,6 +703,13 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
+
+
+def _reports_meeting(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a day opens its paragraph or sentence as a news lede does (7月3日,官埠桥镇党委、政府召开…会议; 8月9日上午,
+    …组织召开…动员会): the day a meeting was held."""
+    opening = text[:m.start()].rstrip(" \t\u3000")
+    return (not opening or opening[-1] in "\n。") and rules.meeting_lede.match(text, m.end()) is not None
 
 
 def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
