@@ -467,6 +467,7 @@ class RewardCondition(Strict):
     opener: str
     grants: Words
     breaks: str
+    clause_breaks: str
     reach: int
 
 

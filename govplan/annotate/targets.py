@@ -879,9 +879,16 @@ def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A number a reward is paid on: in a part framed 对…，给予…, before the grant verb (对实际投资2亿元…的招商
-    项目，…到位5000万元，给予…1名: the 1名 is the reward)."""
+    项目，…到位5000万元，给予…1名: the 1名 is the reward), or in a comma clause 对…给予… (对完成…80%(含)以上的乡镇给予奖励)."""
     w = rules.words["reward_condition"]
-    breaks, window = str(w["breaks"]), int(w["reach"])
+    breaks = str(w["breaks"])
+    return _in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
+
+
+def _in_reward_case(text: str, item: _Found, breaks: str, rules: _Rules) -> bool:
+    """Whether a number stands before the grant verb of a part (up to ``breaks``) that opens with 对."""
+    w = rules.words["reward_condition"]
+    window = int(w["reach"])
     start = _clause_start(text, item.start, breaks, window)
     head = text[start:item.start].lstrip(_HEADING_MARKS)  # 2.对…, 一、对…: the item's own number
     return (head.startswith(w["opener"]) and not any(g in head for g in w["grants"])
