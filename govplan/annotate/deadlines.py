@@ -577,7 +577,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         return None
     when = _resolve(g, "a", ctx, words)
     if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, g, text, when, ctx, rules)
-            or _as_of(g["lead"], when, text, m.end(), ctx, words)):
+            or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -678,7 +678,7 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
             or text.startswith(words["period_covered_after"], m.end())):
         return False
     cued = strong or _weakly_cued(text, m.start(), words)
-    if not cued and (_in_condition(text, m.end(), rules) or (g["ad"] and _reports_meeting(text, m, rules))):
+    if not cued and _in_condition(text, m.end(), rules):
         return False
     if g["am"]:
         if g["ay"]:
@@ -705,11 +705,18 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
 
 
-def _reports_meeting(text: str, m: re.Match[str], rules: _Rules) -> bool:
-    """Whether a day opens its paragraph or sentence as a news lede does (7月3日,官埠桥镇党委、政府召开…会议; 8月9日上午,
-    …组织召开…动员会): the day a meeting was held."""
+def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: Any, rules: _Rules) -> bool:
+    """Whether an uncued day opens its paragraph or sentence as a news lede does (7月3日,官埠桥镇党委、政府召开…会议;
+    8月9日上午,…组织召开…动员会): the day a meeting was held, unless it falls after the document's own date (a plan's
+    schedule: 3月15日,召开全县动员大会 in a notice of 1 March)."""
+    if not g["ad"] or rules.meeting_lede.match(text, m.end()) is None:
+        return False
     opening = text[:m.start()].rstrip(" \t\u3000")
-    return (not opening or opening[-1] in "\n。") and rules.meeting_lede.match(text, m.end()) is not None
+    if opening and opening[-1] not in "\n。":
+        return False
+    if _strongly_cued(m, g, text, rules) or _weakly_cued(text, m.start(), rules.words):
+        return False
+    return ctx.doc_date is None or when.due is None or when.due <= ctx.doc_date
 
 
 def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
