@@ -783,6 +783,9 @@ class LayoutData(Strict):
     unnumbered_heading_max_chars: int = Field(gt=0)
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)
+    markup_inline_tags: Words = []
+    markup_block_tags: Words = []
+    markup_entities: dict[str, str] = {}
     line_markup: str | None = None
     contents_entry: str | None = None
     contents_list: ContentsList

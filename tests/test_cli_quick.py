@@ -19,12 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "validate"
 VALID, UNKNOWN = str(FIXTURES / "valid.yaml"), str(FIXTURES / "unknown_field.yaml")
 SEEDS = str(ROOT / "corpus" / "seeds")
+SPEC = str(ROOT / "specs" / "000_ebfc120e504fdcdf.yaml")
 
 PROBE = """
 import sys
 import govplan.cli.quick as quick
 if sys.argv[1] == "typer":
-    quick.plain_validate = lambda args: None
+    quick.plain_command = lambda args: None
 sys.argv = ["govplan", *sys.argv[2:]]
 from govplan.cli.app import main
 main()
@@ -42,6 +43,16 @@ COMMAND_LINES = [
     ["validate", "missing.yaml"],
     ["validate", str(FIXTURES / "syntax_error.yaml")],
     ["validate", str(FIXTURES / "not_mapping.yaml")],
+    ["render", SPEC, "--as", "matrix"],
+    ["--lang", "en", "render", SPEC, "--as", "tasktable", "--to", "md", "--depth", "1", "--title", "表一"],
+    ["render", SPEC, "--as", "checklist", "--to=csv", "--today", "2024-07-01", "--all-sections"],
+    ["render", SPEC, "--as", "matrix", "--to", "html", "--combined", "--registry", str(FIXTURES / "valid.yaml")],
+    ["render", SPEC, "--as", "tasktable", "--to", "docx"],
+    ["render", SPEC, "--as", "tasktable", "--today", "7月1日"],
+    ["render", SPEC, "--as", "matrix", "--per-unit", "out"],
+    ["render", "missing.yaml", "--as", "matrix"],
+    ["render", str(FIXTURES / "unknown_field.yaml"), "--as", "matrix"],
+    ["render", str(FIXTURES / "unknown_field.yaml"), "--as", "matrix", "--no-validate", "--unit", "县人社局"],
 ]
 
 
@@ -57,11 +68,32 @@ def test_plain_and_typer_runs_print_the_same(args: list[str]) -> None:
         assert _run("plain", args, lang) == _run("typer", args, lang)
 
 
+@pytest.mark.parametrize("args", [
+    ["--as", "tasktable", "-o", "{out}/t.docx"], ["--as", "matrix", "--output={out}/m.xlsx", "--attachment", "2"],
+    ["--as", "checklist", "--per-unit", "{out}/units", "--to", "md"],
+], ids=" ".join)
+def test_plain_and_typer_renders_write_the_same_files(args: list[str], tmp_path: Path) -> None:
+    written = {}
+    for mode in ("plain", "typer"):
+        out = tmp_path / mode
+        out.mkdir()
+        code, stdout, stderr = _run(mode, ["render", SPEC, *[arg.replace("{out}", str(out)) for arg in args]], "zh")
+        files = sorted(path for path in out.rglob("*") if path.is_file())
+        written[mode] = (code, stdout, stderr.replace(str(out), "OUT"), [path.relative_to(out) for path in files])
+        assert code == 0 and files, stderr
+    assert written["plain"] == written["typer"]
+
+
 def test_plain_command_lines_are_read_as_typer_reads_them() -> None:
     read = read_invocation(["--lang", "en", "validate", "a.yaml", "--strict", "-f", "json", "--format=github",
                             "--registry", "r1.yaml", "b.yaml", "--registry=r2.yaml", "-"])
-    assert read == Invocation(lang="en", paths=["a.yaml", "b.yaml", "-"], output="github", strict=True,
-                              registry=[Path("r1.yaml"), Path("r2.yaml")])
+    assert read == Invocation("validate", lang="en", paths=["a.yaml", "b.yaml", "-"],
+                              values={"strict": True, "output": "github", "registry": ["r1.yaml", "r2.yaml"]})
+    read = read_invocation(["render", "a.yaml", "--as", "matrix", "--to=md", "-o", "out.md", "--depth", "2", "--registry",
+                            "r.yaml", "--no-validate", "b", "--title", "表", "--today", "2024-07-01"])
+    assert read == Invocation("render", paths=["a.yaml", "b"], values={
+        "view": "matrix", "to": "md", "output": "out.md", "depth": "2", "registry": ["r.yaml"], "no_validate": True,
+        "title": "表", "today": "2024-07-01"})
 
 
 @pytest.mark.parametrize("args", [
@@ -70,7 +102,11 @@ def test_plain_command_lines_are_read_as_typer_reads_them() -> None:
     ["validate", "--format", "JSON", "a.yaml"], ["validate", "--format", "--strict", "a.yaml"], ["validate", "--format"],
     ["validate", "--strict=1", "a.yaml"], ["validate", "--source", "missing-dir", "a.yaml"], ["validate", "--source", VALID, "a.yaml"],
     ["validate", "--registry=", "a.yaml"], ["--lang", "validate", "a.yaml"], ["validate", "--lang", "en", "a.yaml"],
-    ["validate", "-h", "a.yaml"],
+    ["validate", "-h", "a.yaml"], ["render", "a.yaml", "--to", "md"], ["render", "--as", "matrix"],
+    ["render", "a.yaml", "--as", "Matrix"], ["render", "a.yaml", "--as", "matrix", "--depth", "0"],
+    ["render", "a.yaml", "--as", "matrix", "--depth", "+1"], ["render", "a.yaml", "--as", "matrix", "--title", ""],
+    ["render", "a.yaml", "--as", "matrix", "--help"], ["render", "a.yaml", "--as", "matrix", "--strict"],
+    ["calendar", "a.yaml"], ["render", "a.yaml", "--as", "matrix", "-o", "-"],
 ], ids=" ".join)
 def test_anything_else_goes_to_typer(args: list[str]) -> None:
     assert read_invocation(args) is None

@@ -149,8 +149,13 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # misses its 13 support units as c502 does); held-out (150) tasks 0.908, spans 0.810, dates 0.805, targets 0.797,
         # lead 0.748, support 0.830 (c491, a complete district plan whose task table arrives one cell per line,
         # carries most of the fall). Set change, not rule change: each floor that figure minus about 0.01-0.02.
+        # corpus17a and corpus17b merged (2026-11-30, session 11, no rule changed): dev (268) tasks 0.969, spans
+        # 0.930, dates 0.912, targets 0.913, lead 0.912 (c524's fifteen departments listed before 等…牵头 and c510's
+        # units acting in sentences: 7 of the ten new dev documents' 49 lead units are found), support 0.900;
+        # held-out (155) tasks 0.906, spans 0.806, dates 0.804, targets 0.790, lead 0.761, support 0.829. Set change:
+        # dev lead's floor 0.90.
         "dev": {"tasks": 0.95, "deadline_spans": 0.91, "deadline_dates": 0.89, "targets": 0.88,
-                "lead_units": 0.92, "support_units": 0.87},
+                "lead_units": 0.90, "support_units": 0.87},
         "held-out": {"tasks": 0.89, "deadline_spans": 0.79, "deadline_dates": 0.79, "targets": 0.78,
                 "lead_units": 0.73, "support_units": 0.81},
     }

@@ -86,6 +86,10 @@ def _traditional_number_elsewhere(spec: Spec) -> None:
     spec.tasks[1].number, spec.tasks[1].style = "貳、", "capital"
 
 
+def _dash_read_elsewhere(spec: Spec) -> None:
+    spec.tasks[1].number = "十—、"  # read as 十一, so id 二 disagrees
+
+
 def _after_plan(spec: Spec) -> None:
     spec.tasks[0].deadlines[0].due = dt.date(2029, 1, 31)
 
@@ -126,6 +130,7 @@ def _unknown_unit(spec: Spec) -> None:
         (_decimal_under_another_parent, "GP102", "id: 二.2", 1),
         (_restart_not_numbered_on, "GP102", "id: 一.(五)", 1),
         (_traditional_number_elsewhere, "GP102", "id: 二", 1),
+        (_dash_read_elsewhere, "GP102", "id: 二", 1),
         (_traditional_contradiction, "GP107", "comparator: '>='", 2),
         (_after_plan, "GP104", "due: '2029-01-31'", 1),
         (_reversed, "GP105", "start: '2024-11-04'", 1),
@@ -178,6 +183,15 @@ def _traditional_number(spec: Spec) -> None:
 
 def _list_numbered_on(spec: Spec) -> None:
     spec.tasks[0].children[1].number = "（一）"  # 一.(二): the restarted list's first item, numbered on
+
+
+def _ocr_misread_label(spec: Spec) -> None:
+    spec.tasks[0].children[0].number = "（-）"  # a scan's (一) read as a dash: the extractor's grammar reads 一
+    spec.tasks[1].number = "—、"
+
+
+def _ocr_misread_label_numbered_on(spec: Spec) -> None:
+    spec.tasks[0].children[1].number = "(-)"  # 一.(二): a restarted list's misread (一), numbered on
 
 
 def _written_year_before_issue(spec: Spec) -> None:
@@ -241,6 +255,8 @@ def _place_before_known_unit(spec: Spec) -> None:
         _leading_zero,
         _traditional_number,
         _list_numbered_on,
+        _ocr_misread_label,
+        _ocr_misread_label_numbered_on,
         _written_year_before_issue,
         _traditional_cue,
         _due_on_issue_day,

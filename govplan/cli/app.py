@@ -1,8 +1,8 @@
 """The command line's entry point: the process's pattern memos, then the command, its errors turned
 into exit codes and one-line messages.
 
-A plain `govplan validate` (the pre-commit hook's call) is run without typer (govplan/cli/quick.py);
-everything else goes through the typer app (govplan/cli/group.py). Command modules import nothing
+A plain `govplan validate` (the pre-commit hook's call) or `govplan render` is run without typer
+(govplan/cli/quick.py); everything else goes through the typer app (govplan/cli/group.py). Command modules import nothing
 heavy at module level (no jieba, no OpenCC), so `govplan --help` and `govplan validate` start fast.
 """
 
@@ -48,11 +48,11 @@ def main() -> None:
     exit with their registered code (docs/errors.md); anything else that escapes a command is an
     internal error (exit 3).
     """
-    from govplan.cli.quick import echo, plain_validate
+    from govplan.cli.quick import echo, plain_command
 
     gc.set_threshold(*GC_THRESHOLDS)
     args = sys.argv[1:]
-    command = plain_validate(args)
+    command = plain_command(args)
     if command is None:
         import typer
 

@@ -1,10 +1,12 @@
-"""`govplan validate` without typer, for its plain invocations (a pre-commit hook checks one spec).
+"""`govplan validate` and `govplan render` without typer, for their plain invocations (a pre-commit
+hook checks one spec; a person renders one table).
 
 typer builds a pydantic adapter for every option, so a cold `govplan validate one.yaml` imported
-typer and pydantic before reading the spec: about 0.1 s of its 0.24 s of CPU. A command line this
-module reads for certain (known options with well-formed values, at least one path, no help, no
-shell completion, streams click would not rewrap) runs the command here as click would run it;
-any other goes to the typer app unchanged, so help, usage errors and their wording stay typer's.
+typer and pydantic before reading the spec: about 0.1 s of its 0.24 s of CPU, and as much of a cold
+`render`. A command line this module reads for certain (known options with well-formed values, at
+least one path, every required option, no help, no shell completion, streams click would not
+rewrap) runs the command here as click would run it; any other goes to the typer app unchanged, so
+help, usage errors and their wording stay typer's.
 """
 
 from __future__ import annotations
@@ -15,35 +17,43 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from govplan.i18n import set_language, tr
 
-COMMAND = "validate"
 FORMATS = ("text", "json", "github")
-# Options that take a value, by every name click accepts them under, and the field each sets.
-VALUED = {"--format": "output", "-f": "output", "--source": "source", "--registry": "registry"}
-STRICT = "--strict"
 # click's pattern of ANSI style codes, which it strips from output that is not a terminal.
 ANSI_STYLE = r"\033\[[;?0-9]*[a-zA-Z]"
 
 Echo = Callable[..., None]
 
 
+@dataclass(frozen=True)
+class PlainCommand:
+    """What a command line of one command may hold to be read here: its flags and valued options (by
+    every name click accepts them under, with the field each sets), the fields that collect a list,
+    those it cannot run without, and whether typer would take a value as it is."""
+
+    flags: dict[str, str]
+    valued: dict[str, str]
+    repeated: frozenset[str]
+    required: frozenset[str]
+    accepts: Callable[[str, str], bool]
+    run: Callable[["Invocation"], int]
+
+
 @dataclass
 class Invocation:
-    """A plain `govplan [--lang L] validate PATH... [options]`, read as typer would read it."""
+    """A plain `govplan [--lang L] COMMAND PATH... [options]`, read as typer would read it."""
 
+    command: str
     lang: str | None = None
     paths: list[str] = field(default_factory=list)
-    output: str = "text"
-    strict: bool = False
-    source: Path | None = None
-    registry: list[Path] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
 
 
-def plain_validate(args: list[str]) -> Callable[[], int] | None:
-    """The run of a plain validate command line, or None when typer must read it."""
+def plain_command(args: list[str]) -> Callable[[], int] | None:
+    """The run of a plain validate or render command line, or None when typer must read it."""
     invocation = read_invocation(args)
     if invocation is None or not _plain_streams() or any(name.endswith("_COMPLETE") for name in os.environ):
         return None
@@ -52,25 +62,28 @@ def plain_validate(args: list[str]) -> Callable[[], int] | None:
 
 def read_invocation(args: list[str]) -> Invocation | None:
     """The invocation ``args`` certainly mean, or None (anything typer might read otherwise)."""
-    invocation = Invocation()
+    lang = None
     rest = iter(args)
     for arg in rest:
-        if arg == COMMAND:
+        if arg in COMMANDS:
+            invocation, command = Invocation(arg, lang), COMMANDS[arg]
             break
         name, value = _option(arg, rest)
         if name != "--lang" or value is None:
             return None  # --help, --version, --debug (its traceback is typer's to show), a command typer runs
-        invocation.lang = value
+        lang = value
     else:
         return None
     for arg in rest:
         if arg == "-" or not arg.startswith("-"):
             invocation.paths.append(arg)
-        elif arg == STRICT:
-            invocation.strict = True
-        elif not _take(invocation, *_option(arg, rest)):
+        elif arg in command.flags:
+            invocation.values[command.flags[arg]] = True
+        elif not _take(invocation, command, *_option(arg, rest)):
             return None
-    return invocation if invocation.paths else None
+    if not invocation.paths or not command.required <= invocation.values.keys():
+        return None
+    return invocation
 
 
 def _option(arg: str, rest: Iterator[str]) -> tuple[str, str | None]:
@@ -83,20 +96,39 @@ def _option(arg: str, rest: Iterator[str]) -> tuple[str, str | None]:
     return name, value if value and not value.startswith("-") else None
 
 
-def _take(invocation: Invocation, name: str, value: str | None) -> bool:
+def _take(invocation: Invocation, command: PlainCommand, name: str, value: str | None) -> bool:
     """Set an option's value on the invocation; False when it is not one typer would accept as it is."""
-    target = VALUED.get(name)
-    if value is None or target is None:
+    target = command.valued.get(name)
+    if value is None or target is None or not command.accepts(target, value):
         return False
+    if target in command.repeated:
+        invocation.values.setdefault(target, []).append(value)
+    else:
+        invocation.values[target] = value
+    return True
+
+
+def _validate_accepts(target: str, value: str) -> bool:
+    """Whether typer takes a validate option's value: a known --format, an existing readable --source directory
+    (click.Path(exists=True, file_okay=False))."""
     if target == "output":
-        invocation.output = value
         return value in FORMATS
-    if target == "registry":
-        invocation.registry.append(Path(value))
-        return True
-    # --source: an existing, readable directory (click.Path(exists=True, file_okay=False))
-    invocation.source = Path(value)
-    return os.path.isdir(value) and os.access(value, os.R_OK)
+    if target == "source":
+        return os.path.isdir(value) and os.access(value, os.R_OK)
+    return True
+
+
+def _render_accepts(target: str, value: str) -> bool:
+    """Whether typer takes a render option's value: a view or format it lists, a --depth of at least 1."""
+    from govplan.cli.rendering import FORMATS as RENDER_FORMATS, VIEWS
+
+    if target == "view":
+        return value in VIEWS
+    if target == "to":
+        return value in RENDER_FORMATS
+    if target == "depth":
+        return value.isascii() and value.isdigit() and int(value) >= 1
+    return True
 
 
 def _plain_streams() -> bool:
@@ -120,8 +152,7 @@ def run(invocation: Invocation) -> int:
     if invocation.lang:
         set_language(invocation.lang)
     try:
-        return validate_specs(invocation.paths, invocation.output, invocation.strict, invocation.source,
-                              invocation.registry, echo)
+        return COMMANDS[invocation.command].run(invocation)
     except EOFError:
         echo(None, err=True)
         echo(tr("已中止。", "Aborted!"), err=True)
@@ -136,6 +167,32 @@ def run(invocation: Invocation) -> int:
         sys.stdout = PacifyFlushWrapper(sys.stdout)  # type: ignore[assignment]
         sys.stderr = PacifyFlushWrapper(sys.stderr)  # type: ignore[assignment]
         return 1
+
+
+def _run_validate(invocation: Invocation) -> int:
+    """A plain validate command line, run."""
+    values = invocation.values
+    source = values.get("source")
+    return validate_specs(invocation.paths, values.get("output", "text"), values.get("strict", False),
+                          Path(source) if source is not None else None, [Path(p) for p in values.get("registry", [])], echo)
+
+
+def _run_render(invocation: Invocation) -> int:
+    """A plain render command line, run (govplan/cli/rendering.py, as the typer command runs it)."""
+    from govplan.cli.rendering import render_specs
+
+    values = invocation.values
+
+    def path(name: str) -> Path | None:
+        return Path(values[name]) if name in values else None
+
+    depth = values.get("depth")
+    render_specs([Path(p) for p in invocation.paths], values["view"], values.get("to"), path("output"), values.get("unit"),
+                 int(depth) if depth is not None else None, path("template"), values.get("today"),
+                 values.get("no_validate", False), [Path(p) for p in values.get("registry", [])], values.get("title"),
+                 values.get("attachment"), values.get("all_sections", False), values.get("combined", False),
+                 path("per_unit"), echo)
+    return 0
 
 
 def validate_specs(paths: list[str], output: str, strict: bool, source: Path | None, registry: list[Path],
@@ -180,3 +237,17 @@ def _isatty(stream: io.TextIOWrapper) -> bool:
         return stream.isatty()
     except Exception:  # noqa: BLE001 - as click: a stream that cannot tell is no terminal
         return False
+
+
+COMMANDS: dict[str, PlainCommand] = {
+    "validate": PlainCommand(
+        flags={"--strict": "strict"},
+        valued={"--format": "output", "-f": "output", "--source": "source", "--registry": "registry"},
+        repeated=frozenset({"registry"}), required=frozenset(), accepts=_validate_accepts, run=_run_validate),
+    "render": PlainCommand(
+        flags={"--no-validate": "no_validate", "--all-sections": "all_sections", "--combined": "combined"},
+        valued={"--as": "view", "--to": "to", "-o": "output", "--output": "output", "--unit": "unit", "--depth": "depth",
+                "--template": "template", "--today": "today", "--registry": "registry", "--title": "title",
+                "--attachment": "attachment", "--per-unit": "per_unit"},
+        repeated=frozenset({"registry"}), required=frozenset({"view"}), accepts=_render_accepts, run=_run_render),
+}

@@ -2,68 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
+from govplan.cli.rendering import FORMATS, VIEWS, emit, load, render_specs
 from govplan.cli.validate_cmd import REGISTRY_HELP
-from govplan.errors import Errors, GovplanError
 from govplan.i18n import tr
 
-if TYPE_CHECKING:
-    from govplan.render.loading import LoadedSpec
 
-
-class ViewChoice(str, Enum):
-    tasktable = "tasktable"
-    matrix = "matrix"
-    checklist = "checklist"
-
-
-class FormatChoice(str, Enum):
-    docx = "docx"
-    xlsx = "xlsx"
-    html = "html"
-    md = "md"
-    csv = "csv"
-
-
-def parse_today(value: str | None) -> dt.date | None:
-    """--today as an ISO date (2024-07-01)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise GovplanError(Errors.E001, option="--today", value=value) from exc
-
-
-def _load(specs: list[Path], no_validate: bool, registry: list[Path]) -> list[LoadedSpec]:
-    """The specs, loaded with the user's registry files; warnings about skipped items go to stderr."""
-    from govplan.registry import registry_for
-    from govplan.render.loading import load_specs_for_render
-
-    loaded = load_specs_for_render(specs, validate=not no_validate, registry=registry_for(registry))
-    for spec in loaded:
-        for warning in spec.warnings:
-            typer.echo(tr("警告：", "warning: ") + warning, err=True)
-    return loaded
-
-
-def _emit(result: str | bytes, output: Path | None) -> None:
-    """Write the result atomically to ``output``, or text to stdout."""
-    from govplan.fsutil import write_atomic
-
-    if output is None:
-        sys.stdout.write(result.decode("utf-8") if isinstance(result, bytes) else result)
-        sys.stdout.flush()
-        return
-    write_atomic(output, result)
-    typer.echo(tr(f"已生成 {output}", f"wrote {output}"), err=True)
+ViewChoice = Enum("ViewChoice", {name: name for name in VIEWS}, type=str)  # type: ignore[misc]
+FormatChoice = Enum("FormatChoice", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 def render_command(
@@ -125,33 +75,8 @@ def render_command(
     ),
 ) -> None:
     """生成任务分解表、责任矩阵或责任清单（docx/xlsx/html/md/csv）。"""
-    from govplan import api
-    from govplan.registry import registry_files
-    from govplan.render.views import BINARY_FORMATS, choose_format
-
-    if per_unit is not None and view != ViewChoice.checklist:
-        raise GovplanError(Errors.E007, option="--per-unit", other=f"--as {view.value}")
-    if per_unit is not None and output is not None:
-        raise GovplanError(Errors.E007, option="--per-unit", other="-o")
-    fmt = choose_format(to.value if to else None, output, template) if per_unit is None else (to.value if to else "docx")
-    if per_unit is None and output is None and fmt in BINARY_FORMATS:
-        raise GovplanError(Errors.E002)
-    files = registry_files(registry, specs)  # and those the .govplan.yaml beside the specs names
-    loaded = [item.spec for item in _load(specs, no_validate, files)]
-    options = {"depth": depth, "today": parse_today(today), "template": template, "all_sections": all_sections, "registry": files}
-    if per_unit is None:
-        _emit(api.render(loaded, view.value, fmt, unit=unit, title=title, attachment=attachment, combined=combined, **options), output)
-    else:
-        _emit_per_unit(api.render_per_unit(loaded, fmt, **options), per_unit)
-
-
-def _emit_per_unit(outputs: dict[str, bytes], folder: Path) -> None:
-    """Write one checklist per unit into ``folder``, atomically, and say how many."""
-    from govplan.fsutil import write_atomic
-
-    for name, data in outputs.items():
-        write_atomic(folder / name, data)
-    typer.echo(tr(f"已在 {folder} 生成 {len(outputs)} 份责任清单", f"wrote {len(outputs)} checklists into {folder}"), err=True)
+    render_specs(specs, view.value, to.value if to else None, output, unit, depth, template, today, no_validate, registry,
+                 title, attachment, all_sections, combined, per_unit, typer.echo)
 
 
 def calendar_command(
@@ -174,8 +99,8 @@ def calendar_command(
     from govplan.registry import registry_files
     from govplan.render.ical import build_calendar
 
-    result = build_calendar(_load(specs, no_validate, registry_files([], specs)), unit, recurring=not no_recurring)
-    _emit(result.data.decode("utf-8"), output)
+    result = build_calendar(load(specs, no_validate, registry_files([], specs), typer.echo), unit, recurring=not no_recurring)
+    emit(result.data.decode("utf-8"), output, typer.echo)
     summary = tr(f"{result.events} 个日程；{result.skipped} 个时限没有具体日期，未写入",
                  f"{result.events} events; {result.skipped} deadlines have no date and were left out")
     if no_recurring:

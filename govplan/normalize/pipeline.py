@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from govplan.datafiles import load_data
 from govplan.normalize.mapped import CharTable, MappedText
 from govplan.normalize.script import detect_script, to_simplified
 from govplan.scanning import scanner
@@ -67,6 +70,43 @@ def normalize(original: str) -> Normalized:
         mapped = to_simplified(mapped, config)
     if _TONE_MARK.search(mapped.text):
         mapped = mapped.substitute(scanner(_GLOSS), lambda m: "")
+    if "<" in mapped.text or "&" in mapped.text:
+        mapped = without_markup(mapped)
     mapped = mapped.replace_chars(_FOLDING)
     mapped = mapped.substitute(scanner(_RANGE), lambda m: "-")
     return Normalized(mapped, script, config)
+
+
+def without_markup(mapped: MappedText) -> MappedText:
+    """The text with the HTML markup a copied page left in it read as what it stands for (layout.yaml,
+    markup_*): an inline element's tag as nothing, a block element's as a line break, a character
+    reference as its character; spans still cover the markup."""
+    pattern, blocks, entities = _markup()
+    return mapped.substitute(pattern, lambda m: _markup_reading(m, blocks, entities))
+
+
+def _markup_reading(match: re.Match[str], blocks: frozenset[str], entities: dict[str, str]) -> str:
+    """What one tag or character reference of a copied page reads as."""
+    tag = match.group("tag")
+    if tag is not None:
+        after = match.string[match.end():match.end() + 1]
+        return "\n" if tag.lower() in blocks and after not in ("\n", "", "<") else ""
+    name = match.group("entity")
+    if name.startswith("#"):
+        return html.unescape(f"&{name};")
+    return entities[name.lower()]
+
+
+@lru_cache(maxsize=1)
+def _markup() -> tuple[re.Pattern[str], frozenset[str], dict[str, str]]:
+    """The pattern of the tags and references layout.yaml names (either case), the block elements, the references."""
+    data = load_data("layout.yaml")
+    tags = [*data["markup_inline_tags"], *data["markup_block_tags"]]
+    entities = {name.lower(): char for name, char in data["markup_entities"].items()}
+    names = sorted({spelling for tag in tags for spelling in (tag, tag.upper())}, key=len, reverse=True)
+    entity_names = sorted({s for name in entities for s in (name, name.upper())}, key=len, reverse=True)
+    pattern = re.compile(
+        rf"<(?:/\s*)?(?P<tag>{'|'.join(map(re.escape, names))})(?=[\s/>])[^<>]{{0,300}}>"
+        rf"|&(?P<entity>{'|'.join(map(re.escape, entity_names))}|#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}});?"
+    )
+    return pattern, frozenset(tag.lower() for tag in data["markup_block_tags"]), entities

@@ -78,7 +78,7 @@ def id_mismatches(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
             continue
         expected = prefix + _own_segment(id_segment(node.number), parent_id)
         segment = _without_restart_suffix(node.id)[len(prefix):]
-        if prefix + segment != expected and not _numbered_on(view, place, prefix, expected[len(prefix):], segment):
+        if prefix + segment != expected and not _id_agrees(view, place, prefix, expected[len(prefix):], segment):
             yield Finding(
                 "GP102",
                 place.loc + ("id",),
@@ -86,6 +86,30 @@ def id_mismatches(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
                    f"id '{node.id}' disagrees with its number '{node.number}': expected '{expected}'"),
                 tr(f"改为 id: {expected}，或改正 number", f"change it to id: {expected}, or correct number"),
             )
+
+
+def _id_agrees(view: SpecView, place: TaskPlace, prefix: str, own: str, segment: str) -> bool:
+    """Whether an id that is not its number's written segment still agrees: the list is numbered on by
+    its place, or the extractor's grammar reads the number as the id's segment (or its place from there)."""
+    if _numbered_on(view, place, prefix, own, segment):
+        return True
+    read = _read_segment(place.node.number or "", place.node.style)
+    return read is not None and read != own and (read == segment or _numbered_on(view, place, prefix, read, segment))
+
+
+def _read_segment(number: str, style: str) -> str | None:
+    """The segment the extractor's numbering grammar reads ``number`` as, in ``style`` (a label OCR
+    misread, （-） or —、, is (一) or 一 to it): an id the extractor gave such a number is no mismatch."""
+    from govplan.structure.numbering import match_heading  # only a mismatch pays for the grammar
+
+    folded = id_segment_folded(number)
+    heading = match_heading(folded + _PROBE)
+    if heading is None or heading.style != style or heading.number_end < len(folded) or heading.under:
+        return None
+    return heading.segment
+
+
+_PROBE = "办"  # a character a heading's text may begin with, after a number read alone
 
 
 def _without_restart_suffix(node_id: str) -> str:
@@ -96,9 +120,13 @@ def _without_restart_suffix(node_id: str) -> str:
 
 def id_segment(number: str) -> str:
     """The id segment of a number as written: （一） -> (一), 1． -> 1, 01 -> 1, 貳、 -> 贰, 附件 1 -> 附件1."""
-    words = data("validate")
-    folded = "".join(words["number_folding"].get(char, char) for char in _simplified(number))
-    return _LEADING_ZEROS.sub("", "".join(folded.split()).rstrip(words["number_dropped"]))
+    return _LEADING_ZEROS.sub("", id_segment_folded(number).rstrip(data("validate")["number_dropped"]))
+
+
+def id_segment_folded(number: str) -> str:
+    """A number as written, in the characters ids use: Simplified, half-width brackets and digits, no blanks."""
+    folding = data("validate")["number_folding"]
+    return "".join("".join(folding.get(char, char) for char in _simplified(number)).split())
 
 
 _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
