@@ -494,6 +494,12 @@ class NamedCircles(Strict):
     reach: int
 
 
+class RoundTheClock(Strict):
+    amounts: Words
+    units: Words
+    not_before: Words
+
+
 class FiledPapers(Strict):
     units: Words
     before: Words
@@ -546,6 +552,7 @@ class TargetsData(Strict):
     not_before: Words
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
+    round_the_clock: RoundTheClock
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits

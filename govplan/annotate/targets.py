@@ -297,8 +297,8 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
-            or _names_circle(match, text, rules) or _counts_papers(match, text, rules)
-            or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
+            or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
+            or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
@@ -360,6 +360,14 @@ def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
     end = match.end()
     stop = next_break(text, end, str(rules.words["metric_after_stops"]), min(len(text), end + int(w["reach"])))
     return any(head in text[end:stop] for head in w["heads"])
+
+
+def _round_the_clock(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A day's whole length glued to the work it qualifies (24小时动态巡查, 24小时值班制): work round the clock, no amount."""
+    w = rules.words["round_the_clock"]
+    end = match.end()
+    return (_group(match, "unit") in w["units"] and match.group("n1") in w["amounts"] and not _group(match, "n2")
+            and end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(tuple(w["not_before"]), end))
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
