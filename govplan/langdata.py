@@ -309,6 +309,7 @@ class DeadlinesData(Strict):
     year_names_work: YearNamesWork
     named_year: NamedYear
     document_name_reach: int
+    cited_name_openers: Words
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str

@@ -700,6 +700,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         return False
     if g["lead"] or g["suf"] or shared:
         return True
+    if text[:m.start()].rstrip(" \t\u3000").endswith(words["cited_name_openers"]):
+        return False  # 关于印发 2024年县《政府工作报告》确定的…方案: the year opens a cited document's name
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
