@@ -251,6 +251,13 @@ class DoneAttribute(Strict):
     reach: int
 
 
+class ReportedMeetings(Strict):
+    times_of_day: Words
+    pauses: str
+    verbs: Words
+    reach: int
+
+
 class DocumentNumber(Strict):
     open: str
     end: str
@@ -282,6 +289,7 @@ class DeadlinesData(Strict):
     done_words: Words
     done_not_before: Words
     done_attribute: DoneAttribute
+    cutoff_done_words: Words
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words
@@ -301,12 +309,14 @@ class DeadlinesData(Strict):
     year_names_work: YearNamesWork
     named_year: NamedYear
     document_name_reach: int
+    cited_name_openers: Words
     clause_openers: str
     month_parts: dict[str, MonthPartData]
     condition_end: str
     condition_consequences: Words
     condition_reach: int
     clause_breaks: str
+    reported_meetings: ReportedMeetings
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]
@@ -458,6 +468,7 @@ class RewardCondition(Strict):
     opener: str
     grants: Words
     breaks: str
+    clause_breaks: str
     reach: int
 
 
@@ -482,6 +493,12 @@ class NamedCircles(Strict):
     units: Words
     heads: Words
     reach: int
+
+
+class RoundTheClock(Strict):
+    amounts: Words
+    units: Words
+    not_before: Words
 
 
 class FiledPapers(Strict):
@@ -536,6 +553,7 @@ class TargetsData(Strict):
     not_before: Words
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
+    round_the_clock: RoundTheClock
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits

@@ -82,6 +82,7 @@ class _Rules:
     rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
+    meeting_lede: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -246,6 +247,10 @@ def _rules() -> _Rules:
         rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
+        meeting_lede=re.compile(
+            rf"(?:{alternation(w['reported_meetings']['times_of_day'])})?[{re.escape(w['reported_meetings']['pauses'])}]"
+            rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?(?:{alternation(w['reported_meetings']['verbs'])})"
+        ),
         words=as_tuples(w),
     )
 
@@ -572,7 +577,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         return None
     when = _resolve(g, "a", ctx, words)
     if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, g, text, when, ctx, rules)
-            or _as_of(g["lead"], when, text, m.end(), ctx, words)):
+            or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -667,6 +672,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     strong = _strongly_cued(m, g, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
+    if g["suf"] and text.startswith(words["cutoff_done_words"], m.end()):
+        return False  # 2018年12月31日之前已完成转制的企业: those who had done it by then, a condition
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
@@ -693,9 +700,25 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         return False
     if g["lead"] or g["suf"] or shared:
         return True
+    if text[:m.start()].rstrip(" \t\u3000").endswith(words["cited_name_openers"]):
+        return False  # 关于印发 2024年县《政府工作报告》确定的…方案: the year opens a cited document's name
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
     return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
+
+
+def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: Any, rules: _Rules) -> bool:
+    """Whether an uncued day opens its paragraph or sentence as a news lede does (7月3日,官埠桥镇党委、政府召开…会议;
+    8月9日上午,…组织召开…动员会): the day a meeting was held, unless it falls after the document's own date (a plan's
+    schedule: 3月15日,召开全县动员大会 in a notice of 1 March)."""
+    if not g["ad"] or rules.meeting_lede.match(text, m.end()) is None:
+        return False
+    opening = text[:m.start()].rstrip(" \t\u3000")
+    if opening and opening[-1] not in "\n。":
+        return False
+    if _strongly_cued(m, g, text, rules) or _weakly_cued(text, m.start(), rules.words):
+        return False
+    return ctx.doc_date is None or when.due is None or when.due <= ctx.doc_date
 
 
 def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:

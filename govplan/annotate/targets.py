@@ -297,8 +297,8 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
-            or _names_circle(match, text, rules) or _counts_papers(match, text, rules)
-            or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
+            or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
+            or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
@@ -360,6 +360,14 @@ def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
     end = match.end()
     stop = next_break(text, end, str(rules.words["metric_after_stops"]), min(len(text), end + int(w["reach"])))
     return any(head in text[end:stop] for head in w["heads"])
+
+
+def _round_the_clock(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A day's whole length glued to the work it qualifies (24小时动态巡查, 24小时值班制): work round the clock, no amount."""
+    w = rules.words["round_the_clock"]
+    end = match.end()
+    return (_group(match, "unit") in w["units"] and match.group("n1") in w["amounts"] and not _group(match, "n2")
+            and end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(tuple(w["not_before"]), end))
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -879,9 +887,16 @@ def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A number a reward is paid on: in a part framed 对…，给予…, before the grant verb (对实际投资2亿元…的招商
-    项目，…到位5000万元，给予…1名: the 1名 is the reward)."""
+    项目，…到位5000万元，给予…1名: the 1名 is the reward), or in a comma clause 对…给予… (对完成…80%(含)以上的乡镇给予奖励)."""
     w = rules.words["reward_condition"]
-    breaks, window = str(w["breaks"]), int(w["reach"])
+    breaks = str(w["breaks"])
+    return _in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
+
+
+def _in_reward_case(text: str, item: _Found, breaks: str, rules: _Rules) -> bool:
+    """Whether a number stands before the grant verb of a part (up to ``breaks``) that opens with 对."""
+    w = rules.words["reward_condition"]
+    window = int(w["reach"])
     start = _clause_start(text, item.start, breaks, window)
     head = text[start:item.start].lstrip(_HEADING_MARKS)  # 2.对…, 一、对…: the item's own number
     return (head.startswith(w["opener"]) and not any(g in head for g in w["grants"])
