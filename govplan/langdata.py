@@ -286,6 +286,7 @@ class DeadlinesData(Strict):
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
     historical_after: Words
+    historical_events: Words
     done_words: Words
     done_not_before: Words
     done_attribute: DoneAttribute

@@ -235,7 +235,7 @@ def _rules() -> _Rules:
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
             + alternation([*w["suffix_kinds"], *year_parts, *w["period_start_words"], *w["period_separators"],
-                           *w["historical_after"], *w["named_year"]["not_before"]])
+                           *w["historical_after"], *w["historical_events"], *w["named_year"]["not_before"]])
             + ")"
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
@@ -396,10 +396,19 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
-    """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来."""
+    """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用 (but not
+    2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
     before = text[max(0, start - 6):start]
     after = text[end:end + 6]
-    return before.endswith(words["historical_before"]) or after.startswith(words["historical_after"])
+    if before.endswith(words["historical_before"]) or after.startswith(words["historical_after"]):
+        return True
+    return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], before, words)
+
+
+def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
+    """Whether a date phrase is written as a due date: it ends with a by-suffix (底前) or a goal cue opens it (力争)."""
+    by_suffixes = tuple(suffix for suffix, kind in words["suffix_kinds"].items() if kind == "by")
+    return date.endswith(by_suffixes) or before.rstrip(" \t\u3000").endswith(tuple(words["goal_lead_cues"]))
 
 
 def _in_title(text: str, start: int, words: dict[str, Any]) -> bool:
