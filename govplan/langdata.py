@@ -318,6 +318,7 @@ class DeadlinesData(Strict):
     condition_reach: int
     clause_breaks: str
     reported_meetings: ReportedMeetings
+    news_datelines: str
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]

@@ -83,6 +83,7 @@ class _Rules:
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     meeting_lede: re.Pattern[str]
+    news_dateline: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -251,6 +252,7 @@ def _rules() -> _Rules:
             rf"(?:{alternation(w['reported_meetings']['times_of_day'])})?[{re.escape(w['reported_meetings']['pauses'])}]"
             rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?(?:{alternation(w['reported_meetings']['verbs'])})"
         ),
+        news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
         words=as_tuples(w),
     )
 
@@ -586,7 +588,8 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         return None
     when = _resolve(g, "a", ctx, words)
     if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, g, text, when, ctx, rules)
-            or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)):
+            or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)
+            or _dates_news(m, g, text, rules)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -728,6 +731,12 @@ def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when
     if _strongly_cued(m, g, text, rules) or _weakly_cued(text, m.start(), rules.words):
         return False
     return ctx.doc_date is None or when.due is None or when.due <= ctx.doc_date
+
+
+def _dates_news(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
+    """Whether an uncued day is a news report's dateline (新华社北京5月23日电 (记者…)) or a newspaper page's date
+    (《深圳特区报》8月19日A01版): when the report carrying a notice was filed, not when a task is due."""
+    return bool(g["ad"]) and not g["suf"] and not g["lead"] and rules.news_dateline.match(text, m.end()) is not None
 
 
 def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
