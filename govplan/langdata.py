@@ -546,6 +546,7 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    stage_nouns: Words
     full_marks: Words
     full_marks_negations: Words
     reward_condition: RewardCondition

@@ -962,8 +962,8 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
 
 def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组), of its own
-    tasks (243项工作任务予以分解) or of the parts a whole is divided into (分为基层党建28项…): how the work
-    is organised, not what it must achieve."""
+    tasks (243项工作任务予以分解), of the parts a whole is divided into (分为基层党建28项…) or of the stages a
+    campaign runs through (分…总结提高三个阶段): how the work is organised, not what it must achieve."""
     w = rules.words
     if item.fields.get("percent"):
         return False
@@ -975,7 +975,7 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
     # 7项重点建设项目, 102项重大工程: a programme's items as a set, unless a bound makes a quota (至少一項扶貧開發項目)
     programme = item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
-    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks)
+    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or noun.endswith(tuple(w["stage_nouns"]))
             or (counted and (programme or any(t in noun for t in tasks))))
 
 
