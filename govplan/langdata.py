@@ -561,6 +561,7 @@ class TargetsData(Strict):
     one_by_one: OneByOne
     latin_units: LatinUnits
     per_units: Words
+    per_unit_magnitudes: str
     unit_space: str
     unit_aliases: dict[str, str]
     vague_quantities: Words

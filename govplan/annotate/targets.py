@@ -115,7 +115,8 @@ class _Cues:
 def _rules() -> _Rules:
     """Compile the target patterns from govplan/data/targets.yaml."""
     w = data("targets")
-    units = f"{alternation(w['units'])}(?:/{alternation(w['per_units'])})?|{_latin_unit(w['latin_units'])}"
+    per = f"/[{re.escape(w['per_unit_magnitudes'])}]?(?:{alternation(w['per_units'])})"
+    units = f"{alternation(w['units'])}(?:{per})?|{_latin_unit(w['latin_units'])}"
     space = f"[{re.escape(w['unit_space'])}]?"
     approx = word_map(w["approx_between"])
     # Each pattern starts with the number's own first character and checks what stands before it
