@@ -466,6 +466,11 @@ class ProjectScale(Strict):
     verbs: Words
 
 
+class KindCounted(Strict):
+    nouns: Words
+    reach: int
+
+
 class RewardCondition(Strict):
     opener: str
     grants: Words
@@ -599,6 +604,7 @@ class TargetsData(Strict):
     result_against_goal: Words
     policy_articles: PolicyArticles
     project_scale: ProjectScale
+    kind_counted: KindCounted
     filed_papers: FiledPapers
     budget_amounts: BudgetAmounts
     subject_counts: SubjectCounts

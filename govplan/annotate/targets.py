@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
 from govplan.annotate.evidence import evidence
-from govplan.grammar import compile_pattern
+from govplan.grammar import compile_pattern, piece
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.scanning import Scanner, scanner
@@ -67,6 +67,7 @@ class _Rules:
     forecast: re.Pattern[str]
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
+    kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
     words: dict[str, Any]
 
 
@@ -170,6 +171,10 @@ def _rules() -> _Rules:
         forecast=re.compile(alternation(w["forecast_words"])),
         payment_share=compile_pattern(w["payment_shares"]["before"], _DATA_FILE),
         disposal_result=re.compile(f"(?:{alternation(w['disposal']['results'])})(?!的)"),
+        kind_counted=re.compile(
+            rf"的?[{piece('han')}]{{0,{int(w['kind_counted']['reach'])}}}?(?:{alternation(w['kind_counted']['nouns'])})"
+            rf"(?=[\d{piece('cn_digit')}十两]|[{piece('clause_end')}{piece('sentence_end')}]|$)"
+        ),
         words=as_tuples(w),
     )
 
@@ -777,7 +782,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _is_reward_condition(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
-            or _counts_subject(text, item, mood, rules)):
+            or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
         return True
@@ -934,6 +939,13 @@ def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         if body is not None and body.endswith(tuple(w["heads"])):
             return not any(verb in body for verb in w["verbs"])
     return False
+
+
+def _picks_kind(text: str, item: _Found, rules: _Rules) -> bool:
+    """A bound measure right before the kind of thing counted (引进投资5000万元以上的项目3个以上, 新引进5亿元以上重大项目)
+    says which kind counts, not a goal of its own: the count, or the indicator's figure, is the goal."""
+    bound = item.after is not None and item.fields.get("comparator") in (">=", "<=") and not item.fields.get("percent")
+    return bound and rules.kind_counted.match(text, item.end) is not None
 
 
 def _past_note(text: str, end: int, notes: tuple[str, ...]) -> int:
