@@ -251,6 +251,11 @@ class DoneAttribute(Strict):
     reach: int
 
 
+class RelativeLookbacks(Strict):
+    before: Words
+    after: Words
+
+
 class ReportedMeetings(Strict):
     times_of_day: Words
     pauses: str
@@ -351,6 +356,7 @@ class DeadlinesData(Strict):
     relative_before: Words
     relative_horizons: Words
     relative_after: Words
+    relative_lookbacks: RelativeLookbacks
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]

@@ -706,6 +706,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if g["ayp"]:
         if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
             return False  # 全年预算数: a column of a budget table
+        if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
+            return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
         return not opening_only or _opens_clause(text, m.start(), words)
     if not g["ay"]:
@@ -1028,7 +1030,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     words = rules.words
     if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules) or _narrates_past(text, m.start(), m.end(), rules):
         return None
-    if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
+    if text.endswith(tuple(words["relative_not_after"]), 0, m.start()) or _looks_back(text, m, words):
         return None
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
@@ -1039,6 +1041,13 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     except NumeralError:
         return None
     return {"kind": "relative", "within_days": count * int(words["relative_units"][g["ru"]])}
+
+
+def _looks_back(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+    """Whether a span looks back over a record (近三年内, 三年之内无重大行政处罚记录, 申请之日前2年内未发生…): a condition of
+    eligibility, not a time to finish in."""
+    lookbacks = words["relative_lookbacks"]
+    return text.endswith(tuple(lookbacks["before"]), 0, m.start()) or text.startswith(tuple(lookbacks["after"]), m.end())
 
 
 def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
