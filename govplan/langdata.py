@@ -258,6 +258,7 @@ class RelativeLookbacks(Strict):
 
 class ReportedMeetings(Strict):
     times_of_day: Words
+    hour: str
     pauses: str
     verbs: Words
     reach: int

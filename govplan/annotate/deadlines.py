@@ -249,7 +249,8 @@ def _rules() -> _Rules:
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         meeting_lede=re.compile(
-            rf"(?:{alternation(w['reported_meetings']['times_of_day'])})?[{re.escape(w['reported_meetings']['pauses'])}]"
+            rf"(?:(?:{alternation(w['reported_meetings']['times_of_day'])}){w['reported_meetings']['hour']}"
+            rf"[{re.escape(w['reported_meetings']['pauses'])}]?|[{re.escape(w['reported_meetings']['pauses'])}])"
             rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?(?:{alternation(w['reported_meetings']['verbs'])})"
         ),
         news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
