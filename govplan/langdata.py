@@ -251,8 +251,14 @@ class DoneAttribute(Strict):
     reach: int
 
 
+class RelativeLookbacks(Strict):
+    before: Words
+    after: Words
+
+
 class ReportedMeetings(Strict):
     times_of_day: Words
+    hour: str
     pauses: str
     verbs: Words
     reach: int
@@ -318,6 +324,7 @@ class DeadlinesData(Strict):
     condition_reach: int
     clause_breaks: str
     reported_meetings: ReportedMeetings
+    news_datelines: str
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]
@@ -350,6 +357,7 @@ class DeadlinesData(Strict):
     relative_before: Words
     relative_horizons: Words
     relative_after: Words
+    relative_lookbacks: RelativeLookbacks
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]
@@ -465,6 +473,11 @@ class ProjectScale(Strict):
     verbs: Words
 
 
+class KindCounted(Strict):
+    nouns: Words
+    reach: int
+
+
 class RewardCondition(Strict):
     opener: str
     grants: Words
@@ -545,6 +558,7 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    stage_nouns: Words
     full_marks: Words
     full_marks_negations: Words
     reward_condition: RewardCondition
@@ -559,6 +573,7 @@ class TargetsData(Strict):
     one_by_one: OneByOne
     latin_units: LatinUnits
     per_units: Words
+    per_unit_magnitudes: str
     unit_space: str
     unit_aliases: dict[str, str]
     vague_quantities: Words
@@ -596,6 +611,7 @@ class TargetsData(Strict):
     result_against_goal: Words
     policy_articles: PolicyArticles
     project_scale: ProjectScale
+    kind_counted: KindCounted
     filed_papers: FiledPapers
     budget_amounts: BudgetAmounts
     subject_counts: SubjectCounts

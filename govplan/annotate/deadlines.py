@@ -83,6 +83,7 @@ class _Rules:
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     meeting_lede: re.Pattern[str]
+    news_dateline: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -248,9 +249,11 @@ def _rules() -> _Rules:
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         meeting_lede=re.compile(
-            rf"(?:{alternation(w['reported_meetings']['times_of_day'])})?[{re.escape(w['reported_meetings']['pauses'])}]"
+            rf"(?:(?:{alternation(w['reported_meetings']['times_of_day'])}){w['reported_meetings']['hour']}"
+            rf"[{re.escape(w['reported_meetings']['pauses'])}]?|[{re.escape(w['reported_meetings']['pauses'])}])"
             rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?(?:{alternation(w['reported_meetings']['verbs'])})"
         ),
+        news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
         words=as_tuples(w),
     )
 
@@ -586,7 +589,8 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         return None
     when = _resolve(g, "a", ctx, words)
     if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, g, text, when, ctx, rules)
-            or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)):
+            or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)
+            or _dates_news(m, g, text, rules)):
         return None
     if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
@@ -703,6 +707,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if g["ayp"]:
         if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
             return False  # 全年预算数: a column of a budget table
+        if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
+            return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
         return not opening_only or _opens_clause(text, m.start(), words)
     if not g["ay"]:
@@ -728,6 +734,12 @@ def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when
     if _strongly_cued(m, g, text, rules) or _weakly_cued(text, m.start(), rules.words):
         return False
     return ctx.doc_date is None or when.due is None or when.due <= ctx.doc_date
+
+
+def _dates_news(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
+    """Whether an uncued day is a news report's dateline (新华社北京5月23日电 (记者…)) or a newspaper page's date
+    (《深圳特区报》8月19日A01版): when the report carrying a notice was filed, not when a task is due."""
+    return bool(g["ad"]) and not g["suf"] and not g["lead"] and rules.news_dateline.match(text, m.end()) is not None
 
 
 def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
@@ -1019,7 +1031,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     words = rules.words
     if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules) or _narrates_past(text, m.start(), m.end(), rules):
         return None
-    if text.endswith(tuple(words["relative_not_after"]), 0, m.start()):
+    if text.endswith(tuple(words["relative_not_after"]), 0, m.start()) or _looks_back(text, m, words):
         return None
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
@@ -1030,6 +1042,13 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     except NumeralError:
         return None
     return {"kind": "relative", "within_days": count * int(words["relative_units"][g["ru"]])}
+
+
+def _looks_back(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+    """Whether a span looks back over a record (近三年内, 三年之内无重大行政处罚记录, 申请之日前2年内未发生…): a condition of
+    eligibility, not a time to finish in."""
+    lookbacks = words["relative_lookbacks"]
+    return text.endswith(tuple(lookbacks["before"]), 0, m.start()) or text.startswith(tuple(lookbacks["after"]), m.end())
 
 
 def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:

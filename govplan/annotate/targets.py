@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
 from govplan.annotate.evidence import evidence
-from govplan.grammar import compile_pattern
+from govplan.grammar import compile_pattern, piece
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.scanning import Scanner, scanner
@@ -67,6 +67,7 @@ class _Rules:
     forecast: re.Pattern[str]
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
+    kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
     words: dict[str, Any]
 
 
@@ -115,7 +116,8 @@ class _Cues:
 def _rules() -> _Rules:
     """Compile the target patterns from govplan/data/targets.yaml."""
     w = data("targets")
-    units = f"{alternation(w['units'])}(?:/{alternation(w['per_units'])})?|{_latin_unit(w['latin_units'])}"
+    per = f"/[{re.escape(w['per_unit_magnitudes'])}]?(?:{alternation(w['per_units'])})"
+    units = f"{alternation(w['units'])}(?:{per})?|{_latin_unit(w['latin_units'])}"
     space = f"[{re.escape(w['unit_space'])}]?"
     approx = word_map(w["approx_between"])
     # Each pattern starts with the number's own first character and checks what stands before it
@@ -169,6 +171,10 @@ def _rules() -> _Rules:
         forecast=re.compile(alternation(w["forecast_words"])),
         payment_share=compile_pattern(w["payment_shares"]["before"], _DATA_FILE),
         disposal_result=re.compile(f"(?:{alternation(w['disposal']['results'])})(?!的)"),
+        kind_counted=re.compile(
+            rf"的?[{piece('han')}]{{0,{int(w['kind_counted']['reach'])}}}?(?:{alternation(w['kind_counted']['nouns'])})"
+            rf"(?=[\d{piece('cn_digit')}十两]|[{piece('clause_end')}{piece('sentence_end')}]|$)"
+        ),
         words=as_tuples(w),
     )
 
@@ -776,7 +782,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _is_reward_condition(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
-            or _counts_subject(text, item, mood, rules)):
+            or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
     if item.cued and not mood.review:
         return True
@@ -935,6 +941,13 @@ def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     return False
 
 
+def _picks_kind(text: str, item: _Found, rules: _Rules) -> bool:
+    """A bound measure right before the kind of thing counted (引进投资5000万元以上的项目3个以上, 新引进5亿元以上重大项目)
+    says which kind counts, not a goal of its own: the count, or the indicator's figure, is the goal."""
+    bound = item.after is not None and item.fields.get("comparator") in (">=", "<=") and not item.fields.get("percent")
+    return bound and rules.kind_counted.match(text, item.end) is not None
+
+
 def _past_note(text: str, end: int, notes: tuple[str, ...]) -> int:
     """Where a bound ends once the bracketed note right after it is skipped (6亩以下(不含6亩)…)."""
     if not text.startswith(notes, end):
@@ -962,8 +975,8 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
 
 def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组), of its own
-    tasks (243项工作任务予以分解) or of the parts a whole is divided into (分为基层党建28项…): how the work
-    is organised, not what it must achieve."""
+    tasks (243项工作任务予以分解), of the parts a whole is divided into (分为基层党建28项…) or of the stages a
+    campaign runs through (分…总结提高三个阶段): how the work is organised, not what it must achieve."""
     w = rules.words
     if item.fields.get("percent"):
         return False
@@ -975,7 +988,7 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
     # 7项重点建设项目, 102项重大工程: a programme's items as a set, unless a bound makes a quota (至少一項扶貧開發項目)
     programme = item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
-    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks)
+    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or noun.endswith(tuple(w["stage_nouns"]))
             or (counted and (programme or any(t in noun for t in tasks))))
 
 
