@@ -676,6 +676,7 @@ class UnitsData(Strict):
     vague_prefixes: Words
     vague_heads: Words
     trailer_kinds: Words
+    trailer_scopes: Words
     person_suffixes: Words
     unit_people: Words
     plain_name_suffixes: Words
