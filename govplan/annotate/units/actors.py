@@ -85,9 +85,19 @@ def _listed_heading(text: str, start: int, end: int, registry: Registry, rules: 
     names = [text[s:e] for s, e in items] if second is None else [text[items[0][0]:second.start()]]
     if not all(is_name_text(n) and looks_like_unit(n, registry, rules, collective=True) for n in names):
         return []
-    if any(is_vague(n, rules) for n in names) or not any(registry.knows(n) or starts_with_level(n, 0, rules) for n in names):
+    if any(is_vague(n, rules) for n in names) or not any(_particular(n, registry, rules) for n in names):
         return []
     return [Listed(s, e, "lead", k == 0, (start, end)) for k, (s, e) in enumerate(items)]
+
+
+def _particular(name: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a name points at one unit: registered, or leveled and neither distributive (各乡镇, 县直各部门) nor a
+    level's category (市级部门)."""
+    if registry.knows(name):
+        return True
+    w = rules.words
+    return (starts_with_level(name, 0, rules) and not name.startswith((*w["distributive_starts"], *w["level_categories"]))
+            and "各" not in name)
 
 
 def _duty_units(
