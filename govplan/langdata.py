@@ -692,6 +692,8 @@ class UnitsData(Strict):
     vague_prefixes: Words
     vague_heads: Words
     trailer_kinds: Words
+    trailer_sector_chars: int
+    trailer_scopes: Words
     person_suffixes: Words
     unit_people: Words
     plain_name_suffixes: Words

@@ -59,9 +59,45 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     if duty is not None:
         return _duty_units(nt.text, pos, pos + len(title), duty, (pos, _clause_end(nt.text, duties, rules)), registry, rules)
     named = registry.knows(title) or starts_with_level(title, 0, rules)
-    if not named or not looks_like_unit(title, registry, rules) or not is_name_text(title):
+    if named and looks_like_unit(title, registry, rules) and is_name_text(title):
+        return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
+    line_end = after >= len(nt.text) or "\n" in nt.text[pos + len(title):after]
+    return _listed_heading(nt.text, pos, pos + len(title), registry, rules) if line_end else []
+
+
+def _listed_heading(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Listed]:
+    """A heading line that lists units and nothing else ((二)区建管委、区交通委、区水务局、区房管局等建设主管部门; (五)各街镇、
+    经开区) leads its section as one unit does, each unit as written: its trailer (等建设主管部门) names the units
+    listed, and a bracket after a single name is its office's second title (区公安分局（交管）). A list with a
+    vague item (市直相关部门、各乡镇) or with no particular unit (a level's or the registry's) is no heading of units,
+    nor is a clause that states roles (A牵头，B配合)."""
+    title = text[start:end]
+    if any(c in title for c in rules.words["clause_breaks"]) or any(v in title for v in rules.verbs_longest_first):
         return []
-    return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
+    items = list_items(text, start, end, registry, rules)
+    second = _SECOND_TITLE.search(text, *items[0]) if len(items) == 1 else None
+    if second is not None:
+        single = text[items[0][0]:second.start()]
+        if not (starts_with_level(single, 0, rules) and looks_like_unit(single, registry, rules)):
+            return []  # 省级现代农业园区(个): a row's measure, not an office's second title
+    elif len(items) < 2:
+        return []
+    names = [text[s:e] for s, e in items] if second is None else [text[items[0][0]:second.start()]]
+    if not all(is_name_text(n) and looks_like_unit(n, registry, rules, collective=True) for n in names):
+        return []
+    if any(is_vague(n, rules) for n in names) or not any(_particular(n, registry, rules) for n in names):
+        return []
+    return [Listed(s, e, "lead", k == 0, (start, end)) for k, (s, e) in enumerate(items)]
+
+
+def _particular(name: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a name points at one unit: registered, or leveled and neither distributive (各乡镇, 县直各部门) nor a
+    level's category (市级部门)."""
+    if registry.knows(name):
+        return True
+    w = rules.words
+    return (starts_with_level(name, 0, rules) and not name.startswith((*w["distributive_starts"], *w["level_categories"]))
+            and "各" not in name)
 
 
 def _duty_units(

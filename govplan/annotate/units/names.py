@@ -21,7 +21,8 @@ from govplan.annotate.units.rules import rules as unit_rules
 from govplan.registry import Registry
 from govplan.textmemo import text_memo
 
-_NAME_RUN = re.compile(r"(?:[^\W_]|[()])*")  # characters a unit name may hold (see is_name_text)
+_NAME_RUN = re.compile(r"(?:[^\W_]|[()]|“[^“”\s]{1,12}”)*")  # a unit name's characters (see is_name_text); a campaign's
+# name in quotes may stand inside a body's name (“整脏治乱”专项行动领导小组, 区“两旧”专班, 县“双减”工作专班)
 _BLANKS = re.compile(r"\s+")
 _LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
 _ALTERNATIVE = re.compile(r"\([^()]{1,8}\)$")  # a closing bracket naming an alternative (镇街(园区))
