@@ -50,6 +50,7 @@ class LineStyleData(Strict):
     strict: bool = False
     under: str | None = None
     needs_child: bool = False
+    opens_confirmed: bool = False
 
 
 class InlineStyleData(Strict):

@@ -31,6 +31,7 @@ class LineStyle:
     strict: bool = False
     under: str | None = None  # the style of the item a decimal number's prefix numbers (1.2 under 1.)
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
+    opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class HeadingNumber:
     under: str | None = None  # a decimal number's parent style, and the value its prefix gives it
     parent: int | None = None
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
+    opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def numbering() -> Numbering:
         LineStyle(
             s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
             bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
-            bool(s.get("needs_child", False)),
+            bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)),
         )
         for s in data["line_styles"]
     )
@@ -419,7 +421,7 @@ def _styled_heading(window: str) -> HeadingNumber | None:
                 segment = segment.replace("{" + name + "}", part)
         parent = int(match.group("p")) if style.under and match.group("p") else None
         return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict, style.under, parent,
-                             style.needs_child)
+                             style.needs_child, style.opens_confirmed)
     return None
 
 

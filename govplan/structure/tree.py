@@ -411,7 +411,7 @@ class TreeBuilder:
         restart = depth is not None and value == 1
         if heading.strict or heading.needs_child:
             continues = value == expected and (depth is not None or heading.style in last_value)
-            continues = continues or (heading.needs_child and self._child_follows(index))
+            continues = continues or (heading.needs_child and self._child_follows(index)) or self._opens_confirmed(cand, index)
             restart = False
         gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
@@ -426,7 +426,8 @@ class TreeBuilder:
         elif cand.kind in ("sentence", "blank"):
             # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
             # there; after a sentence end only the styles that are never inline items may
-            new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
+            new_list = depth is None and (not heading.strict or self._opens_confirmed(cand, index)) \
+                and (cand.kind == "blank" or heading.style in mid.new_list_styles)
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (depth is not None and gap) or (
                 new_list and (value in (expected, 1) or gap)
                 and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index))
@@ -541,6 +542,11 @@ class TreeBuilder:
         line_end = self.text.find("\n", cand.pos)
         paragraph = self.text[parent.number_end:line_end if line_end >= 0 else len(self.text)]
         return not any(item.start < cand.pos - parent.number_end for item in find_inline_items(paragraph))
+
+    def _opens_confirmed(self, cand: _Cand, index: int) -> bool:
+        """Whether a strict reading opens a new list all the same: its first item, of a style that may
+        (1．2021年6月底前… under 具体措施：), with its next number following it."""
+        return cand.heading.opens_confirmed and cand.heading.value == 1 and self._numbers_on(index)
 
     def _announced(self, cand: _Cand) -> bool:
         """Whether a first item follows a lead-in that announces its list (以下五个方面： 1、…)."""
