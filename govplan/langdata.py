@@ -51,6 +51,7 @@ class LineStyleData(Strict):
     under: str | None = None
     needs_child: bool = False
     opens_confirmed: bool = False
+    beside: Words = []
 
 
 class InlineStyleData(Strict):

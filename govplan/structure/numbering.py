@@ -32,6 +32,7 @@ class LineStyle:
     under: str | None = None  # the style of the item a decimal number's prefix numbers (1.2 under 1.)
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
     opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
+    beside: frozenset[str] = frozenset()  # styles of the items it stands beside, in their group, not inside
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Numbering:
     capital_variants: dict[str, str]  # other forms of a capital numeral (参 for 叁)
     misread_numerals: dict[int, str]  # what OCR reads in place of a Chinese numeral (— for 一), as a translate table
     rank: dict[str, int]  # a style's place in the conventional order of levels (0: the highest)
+    beside: dict[str, frozenset[str]]  # a style and the item styles it stands beside (专栏N beside 1. 2.)
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
     # the line styles, in order, a heading number starting with each character may be of (None: any may be)
     styles_by_first: dict[str, tuple[LineStyle, ...]] | None
@@ -120,7 +122,7 @@ def numbering() -> Numbering:
         LineStyle(
             s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
             bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
-            bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)),
+            bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)), frozenset(s.get("beside", ())),
         )
         for s in data["line_styles"]
     )
@@ -166,6 +168,7 @@ def numbering() -> Numbering:
         capital_variants=dict(data.get("capital_variants", {})),
         misread_numerals=str.maketrans(data.get("misread_numerals", {})),
         rank={key: place for place, key in enumerate(data["conventional_order"])},
+        beside={style.key: style.beside for style in styles if style.beside},
         first_chars=_first_chars(styles, enclosed),
         styles_by_first=_styles_by_first(styles),
     )

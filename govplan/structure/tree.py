@@ -453,6 +453,7 @@ class TreeBuilder:
             del stack[above:]  # the restarting list's own items are its siblings, not its parents
         else:
             del stack[self._outranked(heading.style, stack):]
+            self._leave_items(heading.style, value, stack)
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
@@ -461,6 +462,18 @@ class TreeBuilder:
         stack.append(node)
         last_value[heading.style] = value
         return node
+
+    def _leave_items(self, style: str, value: int, stack: list[_Open]) -> None:
+        """A heading that stands beside items (专栏2 after 3. of its group) closes the open ones: it is their
+        group's child, as they are, not the last item's; an item numbering on after it (4.) closes it in turn,
+        while a list starting at 1 inside it is its own."""
+        beside = self.data.beside
+        if style in beside:
+            while len(stack) > 1 and stack[-1].style in beside[style]:
+                stack.pop()
+        elif value > 1:
+            while len(stack) > 1 and style in beside.get(stack[-1].style, ()):
+                stack.pop()
 
     def _indent(self, line: Line) -> int:
         """How many blanks stand before a line's content (a full-width blank counts as two)."""
