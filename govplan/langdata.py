@@ -114,6 +114,7 @@ class NumberingData(Strict):
     max_gap: int = Field(ge=0)
     max_title_chars: int = Field(gt=0)
     max_inline_depth: int = Field(ge=0)
+    paragraph_points: Words = []
 
 
 # --- metadata.yaml ----------------------------------------------------------------------------

@@ -102,6 +102,7 @@ class Numbering:
     inline_opening: tuple[re.Pattern[str], re.Pattern[str]]
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
+    paragraph_points: tuple[str, ...]  # inline styles whose points, opening lines over a list, are headings
     midline: Midline
     max_gap: int  # a number this far past the expected one still continues its list when confirmed
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
@@ -152,6 +153,7 @@ def numbering() -> Numbering:
         inline_opening=_inline_opening(inline_styles, data["bare_run_starts"]),
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
+        paragraph_points=tuple(data.get("paragraph_points", ())),
         midline=Midline(
             mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),

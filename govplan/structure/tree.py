@@ -328,10 +328,46 @@ class TreeBuilder:
                 if kind in ("sentence", "blank"):
                     glued = self._glued(k, line, heading, pos)
                     found.extend(glued)
+        found.extend(self._paragraph_points(lines, skip))
         taken = {c.pos for c in found if c.kind != "prose"}
         found = [c for c in found if c.kind != "prose" or c.pos not in taken]  # a number is read once
         found.sort(key=lambda c: c.pos)
         return found
+
+    def _paragraph_points(self, lines: list[Line], skip: set[int]) -> list[_Cand]:
+        """Inline points that open their lines with a list between them (一是…共谋划农业项目5个: then (一)-(五) on
+        their own lines, then 二是…, c516): where a point's line ends with a colon, a numbered heading opens the
+        next line and a further point opens a later line, the points numbering on at line starts are headings
+        (the list that point's children); otherwise they stay inline items."""
+        found: list[_Cand] = []
+        for key in self.data.paragraph_points:
+            style = self.data.inline_style_of[key]
+            opening = _point_opening(style.marker, style.numerals)
+            runs: list[list[tuple[int, int]]] = []
+            for k, line in enumerate(lines):
+                match = opening.match(line.text) if k not in skip else None
+                value = style.numerals.index(match.group("n")) + 1 if match else 0
+                if value == 1:
+                    runs.append([(k, match.end())])  # a new run: each is read on its own
+                elif value and runs and value == len(runs[-1]) + 1:
+                    runs[-1].append((k, match.end()))
+            for run in runs:
+                if any(self._holds_list(lines, k) for k, _ in run[:-1]):
+                    found.extend(self._point(key, value, k, end, lines) for value, (k, end) in enumerate(run, start=1))
+        return found
+
+    def _point(self, key: str, value: int, k: int, end: int, lines: list[Line]) -> _Cand:
+        """A point opening line ``k`` (its marker ending at ``end``) as a heading: it continues its run only."""
+        style = self.data.inline_style_of[key]
+        heading = HeadingNumber(key, value, style.segment.replace("{n}", style.numerals[value - 1]), end,
+                                strict=True, opens_confirmed=value == 1)
+        return _Cand(k, lines[k].start, heading, "start", self._indent(lines[k]))
+
+    @staticmethod
+    def _holds_list(lines: list[Line], k: int) -> bool:
+        """Whether the paragraph on line ``k`` ends with a colon and a numbered heading opens the next line."""
+        following = next((line for line in lines[k + 1:] if not line.blank), None)
+        return lines[k].text.endswith((":", "：")) and following is not None and match_heading(following.text) is not None
 
     def _boundaries(self, text: str) -> list[tuple[int, str]]:
         """Positions inside a line where a heading number may stand, with the kind of boundary
@@ -911,6 +947,13 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
         scanner(mid.prose_number),
     )
+
+
+@lru_cache(maxsize=4)
+def _point_opening(marker: str, numerals: tuple[str, ...]) -> re.Pattern[str]:
+    """A line opening with an inline point of this marker (一是, 十二是), its numeral in group n."""
+    words = "|".join(sorted(map(re.escape, numerals), key=len, reverse=True))
+    return re.compile(re.escape(marker).replace(re.escape("{n}"), f"(?P<n>{words})"))
 
 
 @lru_cache(maxsize=1)
