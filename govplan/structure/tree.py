@@ -463,7 +463,7 @@ class TreeBuilder:
             # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
             # there; after a sentence end only the styles that are never inline items may
             new_list = depth is None and (not heading.strict or self._opens_confirmed(cand, index)) \
-                and (cand.kind == "blank" or heading.style in mid.new_list_styles)
+                and (cand.kind == "blank" or heading.style in mid.new_list_styles or self._glued_child_follows(index))
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (depth is not None and gap) or (
                 new_list and (value in (expected, 1) or gap)
                 and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index))
