@@ -94,6 +94,7 @@ class _Open:
     row: _RowInfo | None = None
     lost_opening: bool = False  # opened past 1 where the text begins inside its outline (七、 on page 2)
     indent: int | None = None  # blanks before its number when it opens a line
+    closed: frozenset[str] = frozenset()  # styles of the items it closed, standing beside them (专栏2 after 3.)
 
 
 class TreeBuilder:
@@ -480,6 +481,7 @@ class TreeBuilder:
                 and not heading.strict and (not heading.needs_child or self._child_follows(index))
         if not ok:
             return None
+        closed: frozenset[str] = frozenset()
         if nested:
             pass  # a list inside the last item, shown only by its deeper indentation
         elif depth is not None:
@@ -489,27 +491,27 @@ class TreeBuilder:
             del stack[above:]  # the restarting list's own items are its siblings, not its parents
         else:
             del stack[self._outranked(heading.style, stack):]
-            self._leave_items(heading.style, value, stack)
+            closed = self._leave_items(heading.style, value, stack)
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
-                     numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent)
+                     numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent, closed=closed)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
         return node
 
-    def _leave_items(self, style: str, value: int, stack: list[_Open]) -> None:
+    def _leave_items(self, style: str, value: int, stack: list[_Open]) -> frozenset[str]:
         """A heading that stands beside items (专栏2 after 3. of its group) closes the open ones: it is their
-        group's child, as they are, not the last item's; an item numbering on after it (4.) closes it in turn,
-        while a list starting at 1 inside it is its own."""
-        beside = self.data.beside
-        if style in beside:
-            while len(stack) > 1 and stack[-1].style in beside[style]:
-                stack.pop()
-        elif value > 1:
-            while len(stack) > 1 and style in beside.get(stack[-1].style, ()):
-                stack.pop()
+        group's child, as they are, not the last item's (the styles it closed are returned); an item of those
+        numbering on after it (4.) closes it in turn, while a list starting at 1 inside it is its own."""
+        beside = self.data.beside.get(style, ())
+        closed = set()
+        while len(stack) > 1 and stack[-1].style in beside:
+            closed.add(stack.pop().style)
+        while value > 1 and len(stack) > 1 and style in stack[-1].closed:
+            stack.pop()
+        return frozenset(closed)
 
     def _indent(self, line: Line) -> int:
         """How many blanks stand before a line's content (a full-width blank counts as two)."""
