@@ -50,6 +50,8 @@ class LineStyleData(Strict):
     strict: bool = False
     under: str | None = None
     needs_child: bool = False
+    opens_confirmed: bool = False
+    beside: Words = []
 
 
 class InlineStyleData(Strict):
@@ -112,6 +114,7 @@ class NumberingData(Strict):
     max_gap: int = Field(ge=0)
     max_title_chars: int = Field(gt=0)
     max_inline_depth: int = Field(ge=0)
+    paragraph_points: Words = []
 
 
 # --- metadata.yaml ----------------------------------------------------------------------------

@@ -31,6 +31,8 @@ class LineStyle:
     strict: bool = False
     under: str | None = None  # the style of the item a decimal number's prefix numbers (1.2 under 1.)
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
+    opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
+    beside: frozenset[str] = frozenset()  # styles of the items it stands beside, in their group, not inside
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class HeadingNumber:
     under: str | None = None  # a decimal number's parent style, and the value its prefix gives it
     parent: int | None = None
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
+    opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Numbering:
     inline_opening: tuple[re.Pattern[str], re.Pattern[str]]
     max_title_chars: int
     max_inline_depth: int  # inline lists nest at most this deep (一是 → (1) → ①)
+    paragraph_points: tuple[str, ...]  # inline styles whose points, opening lines over a list, are headings
     midline: Midline
     max_gap: int  # a number this far past the expected one still continues its list when confirmed
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
@@ -106,6 +110,7 @@ class Numbering:
     capital_variants: dict[str, str]  # other forms of a capital numeral (参 for 叁)
     misread_numerals: dict[int, str]  # what OCR reads in place of a Chinese numeral (— for 一), as a translate table
     rank: dict[str, int]  # a style's place in the conventional order of levels (0: the highest)
+    beside: dict[str, frozenset[str]]  # a style and the item styles it stands beside (专栏N beside 1. 2.)
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
     # the line styles, in order, a heading number starting with each character may be of (None: any may be)
     styles_by_first: dict[str, tuple[LineStyle, ...]] | None
@@ -118,7 +123,7 @@ def numbering() -> Numbering:
         LineStyle(
             s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
             bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
-            bool(s.get("needs_child", False)),
+            bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)), frozenset(s.get("beside", ())),
         )
         for s in data["line_styles"]
     )
@@ -148,6 +153,7 @@ def numbering() -> Numbering:
         inline_opening=_inline_opening(inline_styles, data["bare_run_starts"]),
         max_title_chars=int(data["max_title_chars"]),
         max_inline_depth=int(data["max_inline_depth"]),
+        paragraph_points=tuple(data.get("paragraph_points", ())),
         midline=Midline(
             mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),
@@ -164,6 +170,7 @@ def numbering() -> Numbering:
         capital_variants=dict(data.get("capital_variants", {})),
         misread_numerals=str.maketrans(data.get("misread_numerals", {})),
         rank={key: place for place, key in enumerate(data["conventional_order"])},
+        beside={style.key: style.beside for style in styles if style.beside},
         first_chars=_first_chars(styles, enclosed),
         styles_by_first=_styles_by_first(styles),
     )
@@ -419,7 +426,7 @@ def _styled_heading(window: str) -> HeadingNumber | None:
                 segment = segment.replace("{" + name + "}", part)
         parent = int(match.group("p")) if style.under and match.group("p") else None
         return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict, style.under, parent,
-                             style.needs_child)
+                             style.needs_child, style.opens_confirmed)
     return None
 
 

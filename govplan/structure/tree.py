@@ -94,6 +94,7 @@ class _Open:
     row: _RowInfo | None = None
     lost_opening: bool = False  # opened past 1 where the text begins inside its outline (七、 on page 2)
     indent: int | None = None  # blanks before its number when it opens a line
+    closed: frozenset[str] = frozenset()  # styles of the items it closed, standing beside them (专栏2 after 3.)
 
 
 class TreeBuilder:
@@ -328,10 +329,46 @@ class TreeBuilder:
                 if kind in ("sentence", "blank"):
                     glued = self._glued(k, line, heading, pos)
                     found.extend(glued)
+        found.extend(self._paragraph_points(lines, skip))
         taken = {c.pos for c in found if c.kind != "prose"}
         found = [c for c in found if c.kind != "prose" or c.pos not in taken]  # a number is read once
         found.sort(key=lambda c: c.pos)
         return found
+
+    def _paragraph_points(self, lines: list[Line], skip: set[int]) -> list[_Cand]:
+        """Inline points that open their lines with a list between them (一是…共谋划农业项目5个: then (一)-(五) on
+        their own lines, then 二是…, c516): where a point's line ends with a colon, a numbered heading opens the
+        next line and a further point opens a later line, the points numbering on at line starts are headings
+        (the list that point's children); otherwise they stay inline items."""
+        found: list[_Cand] = []
+        for key in self.data.paragraph_points:
+            style = self.data.inline_style_of[key]
+            opening = _point_opening(style.marker, style.numerals)
+            runs: list[list[tuple[int, int]]] = []
+            for k, line in enumerate(lines):
+                match = opening.match(line.text) if k not in skip else None
+                value = style.numerals.index(match.group("n")) + 1 if match else 0
+                if value == 1:
+                    runs.append([(k, match.end())])  # a new run: each is read on its own
+                elif value and runs and value == len(runs[-1]) + 1:
+                    runs[-1].append((k, match.end()))
+            for run in runs:
+                if any(self._holds_list(lines, k) for k, _ in run[:-1]):
+                    found.extend(self._point(key, value, k, end, lines) for value, (k, end) in enumerate(run, start=1))
+        return found
+
+    def _point(self, key: str, value: int, k: int, end: int, lines: list[Line]) -> _Cand:
+        """A point opening line ``k`` (its marker ending at ``end``) as a heading: it continues its run only."""
+        style = self.data.inline_style_of[key]
+        heading = HeadingNumber(key, value, style.segment.replace("{n}", style.numerals[value - 1]), end,
+                                strict=True, opens_confirmed=value == 1)
+        return _Cand(k, lines[k].start, heading, "start", self._indent(lines[k]))
+
+    @staticmethod
+    def _holds_list(lines: list[Line], k: int) -> bool:
+        """Whether the paragraph on line ``k`` ends with a colon and a numbered heading opens the next line."""
+        following = next((line for line in lines[k + 1:] if not line.blank), None)
+        return lines[k].text.endswith((":", "：")) and following is not None and match_heading(following.text) is not None
 
     def _boundaries(self, text: str) -> list[tuple[int, str]]:
         """Positions inside a line where a heading number may stand, with the kind of boundary
@@ -411,7 +448,7 @@ class TreeBuilder:
         restart = depth is not None and value == 1
         if heading.strict or heading.needs_child:
             continues = value == expected and (depth is not None or heading.style in last_value)
-            continues = continues or (heading.needs_child and self._child_follows(index))
+            continues = continues or (heading.needs_child and self._child_follows(index)) or self._opens_confirmed(cand, index)
             restart = False
         gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
@@ -426,7 +463,8 @@ class TreeBuilder:
         elif cand.kind in ("sentence", "blank"):
             # a run of blanks is a layout break (paragraphs joined in a web copy): any list may open
             # there; after a sentence end only the styles that are never inline items may
-            new_list = depth is None and not heading.strict and (cand.kind == "blank" or heading.style in mid.new_list_styles)
+            new_list = depth is None and (not heading.strict or self._opens_confirmed(cand, index)) \
+                and (cand.kind == "blank" or heading.style in mid.new_list_styles or self._glued_child_follows(index))
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (depth is not None and gap) or (
                 new_list and (value in (expected, 1) or gap)
                 and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index))
@@ -443,6 +481,7 @@ class TreeBuilder:
                 and not heading.strict and (not heading.needs_child or self._child_follows(index))
         if not ok:
             return None
+        closed: frozenset[str] = frozenset()
         if nested:
             pass  # a list inside the last item, shown only by its deeper indentation
         elif depth is not None:
@@ -452,14 +491,27 @@ class TreeBuilder:
             del stack[above:]  # the restarting list's own items are its siblings, not its parents
         else:
             del stack[self._outranked(heading.style, stack):]
+            closed = self._leave_items(heading.style, value, stack)
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
-                     numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent)
+                     numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent, closed=closed)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
         return node
+
+    def _leave_items(self, style: str, value: int, stack: list[_Open]) -> frozenset[str]:
+        """A heading that stands beside items (专栏2 after 3. of its group) closes the open ones: it is their
+        group's child, as they are, not the last item's (the styles it closed are returned); an item of those
+        numbering on after it (4.) closes it in turn, while a list starting at 1 inside it is its own."""
+        beside = self.data.beside.get(style, ())
+        closed = set()
+        while len(stack) > 1 and stack[-1].style in beside:
+            closed.add(stack.pop().style)
+        while value > 1 and len(stack) > 1 and style in stack[-1].closed:
+            stack.pop()
+        return frozenset(closed)
 
     def _indent(self, line: Line) -> int:
         """How many blanks stand before a line's content (a full-width blank counts as two)."""
@@ -541,6 +593,11 @@ class TreeBuilder:
         line_end = self.text.find("\n", cand.pos)
         paragraph = self.text[parent.number_end:line_end if line_end >= 0 else len(self.text)]
         return not any(item.start < cand.pos - parent.number_end for item in find_inline_items(paragraph))
+
+    def _opens_confirmed(self, cand: _Cand, index: int) -> bool:
+        """Whether a strict reading opens a new list all the same: its first item, of a style that may
+        (1．2021年6月底前… under 具体措施：), with its next number following it."""
+        return cand.heading.opens_confirmed and cand.heading.value == 1 and self._numbers_on(index)
 
     def _announced(self, cand: _Cand) -> bool:
         """Whether a first item follows a lead-in that announces its list (以下五个方面： 1、…)."""
@@ -892,6 +949,13 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
         scanner(mid.prose_number),
     )
+
+
+@lru_cache(maxsize=4)
+def _point_opening(marker: str, numerals: tuple[str, ...]) -> re.Pattern[str]:
+    """A line opening with an inline point of this marker (一是, 十二是), its numeral in group n."""
+    words = "|".join(sorted(map(re.escape, numerals), key=len, reverse=True))
+    return re.compile(re.escape(marker).replace(re.escape("{n}"), f"(?P<n>{words})"))
 
 
 @lru_cache(maxsize=1)
