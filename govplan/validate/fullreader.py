@@ -84,22 +84,16 @@ def _located(code: str, message: str, hint: str, line: int, column: int) -> Find
 
 def _control_finding(line: int, column: int, char: str) -> Finding:
     """GP006 at a character YAML cannot carry."""
-    return _located(
-        "GP006",
-        tr(f"控制字符 U+{ord(char):04X}：YAML 不允许这个字符", f"control character U+{ord(char):04X}: YAML does not allow it"),
-        tr("删除它；确需保留时在双引号字符串中写成转义（如 \\x01）", "delete it, or write it as an escape (e.g. \\x01) in a double-quoted string"),
-        line, column,
-    )
+    message = tr(f"控制字符 U+{ord(char):04X}：YAML 不允许这个字符", f"control character U+{ord(char):04X}: YAML does not allow it")
+    hint = tr("删除它；确需保留时在双引号字符串中写成转义（如 \\x01）", "delete it, or write it as an escape (e.g. \\x01) in a double-quoted string")
+    return _located("GP006", message, hint, line, column)
 
 
 def _nesting_finding(line: int, column: int) -> Finding:
     """GP007 where collections nest too deep."""
-    return _located(
-        "GP007",
-        tr(f"列表和映射嵌套超过 {MAX_NESTING} 层", f"lists and mappings nest more than {MAX_NESTING} levels deep"),
-        tr("规格只需几十层嵌套：检查这里的括号和缩进", "a spec needs a few dozen levels: check the brackets and indentation here"),
-        line, column,
-    )
+    message = tr(f"列表和映射嵌套超过 {MAX_NESTING} 层", f"lists and mappings nest more than {MAX_NESTING} levels deep")
+    hint = tr("规格只需几十层嵌套：检查这里的括号和缩进", "a spec needs a few dozen levels: check the brackets and indentation here")
+    return _located("GP007", message, hint, line, column)
 
 
 def _syntax_finding(exc: MarkedYAMLError, text: str) -> Finding:
