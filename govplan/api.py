@@ -149,10 +149,14 @@ def _request(view: str, fmt: str, depth: int | None, unit: str | None, today: dt
 
 
 def _loaded(specs: Spec | list[Spec]) -> list[Any]:
+    """The specs as the renderers take them; a list (the command line's) needs no model class to tell."""
     from govplan.render.loading import LoadedSpec
-    from govplan.spec.model import Spec
 
-    return [LoadedSpec(Path(spec.source.file), spec) for spec in ([specs] if isinstance(specs, Spec) else specs)]
+    if not isinstance(specs, list):
+        from govplan.spec.model import Spec
+
+        specs = [specs] if isinstance(specs, Spec) else list(specs)
+    return [LoadedSpec(Path(spec.source.file), spec) for spec in specs]
 
 
 def merge(old_text: str, new_spec: Spec) -> MergeResult:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from govplan.errors import Errors, GovplanError
+from govplan.spec.tree import walk
 
 if TYPE_CHECKING:
     from govplan.spec.model import Spec
@@ -294,7 +295,7 @@ def canonicalise(spec: Spec, registry: Registry) -> None:
     """Give every unit of a spec the registry's name where the spec has none (a unit named in a
     user's file after extraction), so that rendering groups it with the same unit elsewhere."""
     for root in spec.tasks:
-        for node in root.walk():
+        for node in walk(root):
             for unit in node.units:
                 if unit.canonical is None:
                     unit.canonical = registry.lookup(unit.name)

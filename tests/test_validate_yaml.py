@@ -81,3 +81,40 @@ def test_code_frame_puts_the_caret_under_the_column() -> None:
     assert offending.startswith("> 66 |")
     text_start = offending.index("|") + 2
     assert caret.index("^") - text_start == len("            value: ")
+
+
+def test_the_readers_resolver_table_is_ruamels() -> None:
+    """validate/scalars.py and fastyaml.py write out ruamel's YAML 1.2 resolvers and escapes (so a plain
+    spec is read without importing ruamel): they must be ruamel's own, in its order."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scanner import Scanner
+
+    from govplan.validate.fastyaml import ESCAPE_REPLACEMENTS
+    from govplan.validate.scalars import implicit_resolvers
+
+    def table(resolvers: dict) -> dict:
+        return {first: [(str(tag), p.pattern, p.flags) for tag, p in pairs] for first, pairs in resolvers.items()}
+
+    assert table(implicit_resolvers()) == table(dict(YAML(typ="safe", pure=True).resolver.versioned_resolver))
+    assert list(ESCAPE_REPLACEMENTS.items()) == list(Scanner.ESCAPE_REPLACEMENTS.items())
+
+
+@pytest.mark.parametrize("text", ["true", "False", "TRUE", "!!bool yes", "!!bool off", "0x1F", "1_000", "0o17", "017", "1e3",
+                                  ".inf", "-.INF", ".NaN", "1.5", "-0", "2024-07-01", "2024-13-01", "null", "~", "'x'",
+                                  '"a\\tb\\N\\_c\\x41\\u4e00"', "3 # comment"])
+def test_a_scalar_reads_as_ruamel_reads_it(text: str) -> None:
+    """Every reader of a scalar (the fast one, the full one) gives ruamel's value (dates excepted: a
+    date that does not exist stays text for the models to report)."""
+    import datetime as dt
+
+    from ruamel.yaml import YAML
+
+    from govplan.validate.reader import _load_full, load
+
+    document = f"value: {text}\n"
+    expected = text if text == "2024-13-01" else YAML(typ="safe", pure=True).load(document)["value"]
+    if isinstance(expected, dt.datetime):
+        expected = expected.date()
+    for value in (load(document).data["value"], _load_full(document).data["value"]):
+        assert type(value) is type(expected)
+        assert value == expected or (value != value and expected != expected)  # NaN

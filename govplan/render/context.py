@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 from govplan.errors import Errors, GovplanError
 from govplan.render.dates import cn_date, deadline_text, deadlines_text, is_dated, is_overdue
@@ -18,7 +18,10 @@ from govplan.registry import Registry, registry_for
 from govplan.render.loading import LoadedSpec
 from govplan.render.rows import measures, row_paths
 from govplan.render.units import is_real_unit
-from govplan.spec.model import Deadline, Target, TaskNode, effective_units, is_preamble
+from govplan.spec.tree import effective_units, is_preamble, walk
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Deadline, Target, TaskNode
 
 View = Literal["tasktable", "matrix", "checklist"]
 
@@ -356,7 +359,7 @@ def build_rows(
         for path in row_paths(loaded.spec, depth, all_sections):
             node = path[-1]
             parent = path[-2] if len(path) > 1 else node
-            nodes = list(node.walk())
+            nodes = list(walk(node))
             assignments = _assignments(path, registry)
             rows.append(
                 TaskRow(

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from govplan.spec.model import Deadline, Recurrence
+if TYPE_CHECKING:
+    from govplan.spec.model import Deadline, Recurrence
 
 FREQ_WORDS = {
     "daily": "每日",

@@ -17,12 +17,15 @@ import calendar
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from govplan.render.context import document_info, node_label
 from govplan.render.dates import deadline_text
 from govplan.render.loading import LoadedSpec
-from govplan.spec.model import Deadline, Recurrence, TaskNode, effective_units, iter_paths
+from govplan.spec.tree import effective_units, iter_paths
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Deadline, Recurrence, TaskNode
 
 PRODID = "-//govplan//deadlines//ZH"
 PART_DAYS = {"early": 10, "mid": 20, "late": -1, "end": -1}

@@ -1,34 +1,41 @@
 """Load the specs a rendering works from; a spec that does not validate stops the rendering.
 
-`load_specs_for_render` is the seam where rendering meets validation: today it checks
-each file against the spec schema (pydantic); the full validator (govplan.validate)
-plugs in here. With ``validate=False`` the items that fail are dropped with a warning
-and the rest is rendered, so a half-edited spec can still be printed for review.
+`load_specs_for_render` is the seam where rendering meets validation: the full validator
+(govplan.validate) checks each file first. With ``validate=False`` the items that fail are
+dropped with a warning and the rest is rendered, so a half-edited spec can still be printed for
+review.
+
+A spec whose every value has its field's exact type is rendered from validate's plain records
+(validate/plainschema.py: the models' fields, defaults filled in, no pydantic), as validate
+checks it: importing pydantic and building the spec models was a fifth of a cold render. Anything
+that check is unsure of is read by the models, as before; the renderers read fields only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from govplan.errors import Errors, GovplanError, InputError
 from govplan.i18n import tr
 from govplan.pydantic_text import error_location, format_validation_error
 from govplan.registry import CONFIG_NAME, Registry, canonicalise, registry_for
-from govplan.spec.model import Spec
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Spec
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass
 class LoadedSpec:
-    """A spec with the file it came from and what had to be dropped to load it."""
+    """A spec (the models, or validate's plain records of them) with the file it came from and what
+    had to be dropped to load it."""
 
     path: Path
-    spec: Spec
+    spec: Spec | SimpleNamespace
     warnings: list[str] = field(default_factory=list)
 
 
@@ -78,6 +85,10 @@ def _drop_item(data: Any, loc: tuple[int | str, ...]) -> None:
 
 def _salvage(data: Any, path: Path) -> LoadedSpec:
     """Drop every list item that fails validation until the rest validates; raise if that is impossible."""
+    from pydantic import ValidationError
+
+    from govplan.spec.model import Spec
+
     warnings: list[str] = []
     while True:
         try:
@@ -102,6 +113,7 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
     The text is read by the validator's reader, so control characters, deep nesting and alias
     bombs are refused with a located report instead of crashing a YAML library."""
     from govplan.validate.check import check_text
+    from govplan.validate.plainschema import plain_spec
     from govplan.validate.reader import load
     from govplan.validate.report import render_text
     from govplan.validate.rules import RuleContext
@@ -111,6 +123,13 @@ def load_spec_for_render(path: Path, validate: bool) -> LoadedSpec:
     if loaded.findings or not isinstance(loaded.data, dict):
         report = render_text(check_text(text, str(path), RuleContext()), 1)
         raise SpecValidationError(Errors.E311, str(path), report=report)
+    plain = plain_spec(loaded.data)
+    if plain is not None:
+        return LoadedSpec(path, plain)
+    from pydantic import ValidationError
+
+    from govplan.spec.model import Spec
+
     try:
         return LoadedSpec(path, Spec.model_validate(loaded.data))
     except ValidationError as exc:
@@ -135,13 +154,13 @@ def load_specs_for_render(paths: list[Path], validate: bool, registry: Registry 
     return loaded
 
 
-def _validate_all(files: list[Path], registry: Registry | None) -> list[Spec | None]:
+def _validate_all(files: list[Path], registry: Registry | None) -> list[Spec | SimpleNamespace | None]:
     """The specs the validator read, one per file (None where a worker read it); raises on any error."""
     from govplan.validate.check import checked_files
     from govplan.validate.report import render_text
     from govplan.validate.rules import RuleContext
 
-    checked = checked_files([str(path) for path in files], RuleContext(registry=registry))
+    checked = checked_files([str(path) for path in files], RuleContext(registry=registry), models=False)
     errors = [finding for one in checked for finding in one.findings if finding.severity == "error"]
     if errors:
         raise SpecValidationError(Errors.E312, errors=render_text(errors, len(files)))

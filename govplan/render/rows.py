@@ -14,9 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from govplan.spec.model import Deadline, Spec, TaskNode, is_preamble
+from govplan.spec.tree import is_preamble, walk
+
+if TYPE_CHECKING:
+    from govplan.spec.model import Deadline, Spec, TaskNode
 
 _HAN = "\u4e00-\u9fff"
 _SENTENCE = re.compile(r"[^。；;！？!?\n]*[。；;！？!?]?")
@@ -56,7 +59,7 @@ def is_framing(node: TaskNode) -> bool:
     """A section that frames the plan (总体要求, 保障措施…) and gives no unit the lead anywhere in it."""
     if not node.title or compact(node.title) not in _words().framing:
         return False
-    return not any(unit.role == "lead" for sub in node.walk() for unit in sub.units)
+    return not any(unit.role == "lead" for sub in walk(node) for unit in sub.units)
 
 
 def is_limit(deadline: Deadline) -> bool:
@@ -115,7 +118,7 @@ def measures(path: list[TaskNode], names: Iterable[str]) -> str:
     """具体措施 of a row: the node's text and its descendants' (each numbered once), without what
     the unit and time columns show."""
     node = path[-1]
-    nodes = list(node.walk())
+    nodes = list(walk(node))
     deadlines = [d for n in nodes for d in n.deadlines]
     shown = _Shown(tuple(sorted({n for n in names if n}, key=len, reverse=True)), deadlines, node)
     own = deadline_sentences(node) if is_preamble(node) else numbered_text(node)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from govplan.spec.found import Found
-from govplan.spec.tree import effective_units, is_preamble, iter_paths  # noqa: F401  (where they were always imported from)
+from govplan.spec.tree import effective_units, is_preamble, iter_paths, walk  # noqa: F401  (where they were always imported from)
 
 SCHEMA_VERSION = "1.0"
 Origin = Literal["manual"]
@@ -221,9 +221,7 @@ class TaskNode(SpecModel):
 
     def walk(self) -> Iterator["TaskNode"]:
         """This node and all its descendants, depth first, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return walk(self)
 
 
 class Attachment(SpecModel):

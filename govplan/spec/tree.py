@@ -25,6 +25,13 @@ def effective_units(path: list[TaskNode]) -> list[UnitRef]:
     return [u for role in ("lead", "support", "responsible", "leader") for u in found.get(role, [])]
 
 
+def walk(node: TaskNode) -> Iterator[TaskNode]:
+    """The node and all its descendants, depth first, in document order."""
+    yield node
+    for child in node.children:
+        yield from walk(child)
+
+
 def iter_paths(spec: Spec) -> Iterator[list[TaskNode]]:
     """Every node with its ancestors, as a root-to-node list, in document order."""
 

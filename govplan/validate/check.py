@@ -11,6 +11,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from govplan.i18n import tr
@@ -34,23 +35,25 @@ _ASCII_PAD = {code: " " for code in range(128) if code != ord("\t")}
 
 @dataclass
 class Checked:
-    """One spec's findings, in file order, and the spec itself when it matched the schema."""
+    """One spec's findings, in file order, and the spec itself when it matched the schema (the models,
+    or the plain records of validate/plainschema.py, which have the models' fields)."""
 
     findings: list[Finding]
-    spec: Spec | None = None
+    spec: Spec | SimpleNamespace | None = None
 
 
 def checked_text(text: str, name: str, ctx: RuleContext, models: bool = True) -> Checked:
     """Every finding for one spec text, located, and the validated spec (so a renderer reads it once).
 
-    Without ``models`` (the caller wants findings only), a spec that certainly matches the schema
-    is checked without pydantic (validate/plainschema.py) and no spec is handed back."""
+    Without ``models``, a spec that certainly matches the schema is checked without pydantic
+    (validate/plainschema.py) and handed back as its plain records."""
     loaded = load(text)
     findings = list(loaded.findings)
     spec = None
     if loaded.data is not None or not findings:
         plain = None if models else plain_spec(loaded.data)
         if plain is not None:
+            spec = plain
             findings += check_rules(plain, ctx)
         else:
             from govplan.validate.schema_check import check_schema
@@ -73,7 +76,7 @@ def check_text(text: str, name: str, ctx: RuleContext) -> list[Finding]:
 
 def checked_file(path: str, ctx: RuleContext, models: bool = True) -> Checked:
     """Every finding for one spec file (or standard input when ``path`` is "-"), and its spec
-    (unless ``models`` is off: see checked_text)."""
+    (see checked_text for what ``models`` changes)."""
     name = "<stdin>" if path == STDIN else path
     try:
         raw = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
@@ -96,7 +99,7 @@ def check_file(path: str, ctx: RuleContext) -> list[Finding]:
 
 
 def checked_files(paths: list[str], ctx: RuleContext, models: bool = True) -> list[Checked]:
-    """Each file's findings, in the order given (and its spec, with ``models``: see checked_text);
+    """Each file's findings, in the order given, and its spec (see checked_text);
     large batches use every core, and their workers send back findings only (no spec)."""
     workers = min(len(paths) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2 or STDIN in paths:

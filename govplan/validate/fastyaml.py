@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ruamel.yaml.scanner import Scanner
-
 from govplan.validate.positions import Loc, Node
 from govplan.validate.scalars import TAG, plain, resolve_plain, resolver_starts
 
@@ -31,6 +29,12 @@ _SPECIAL = re.compile("[\t\r\x85\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+# A double-quoted scalar's one-character escapes, as ruamel's scanner reads them (Scanner.ESCAPE_REPLACEMENTS,
+# written out so that this reader needs no ruamel; tests/test_validate_yaml.py holds the two equal).
+ESCAPE_REPLACEMENTS = {
+    "0": "\x00", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n", "v": "\x0b", "f": "\x0c", "r": "\r",
+    "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}
 _PLAIN_BAD_START = frozenset("[]{},&*!|>%@`?:#'\"")
 # First characters after which a scalar may be other than plain text (the rest are text as written).
 _MARKED_START = _PLAIN_BAD_START | resolver_starts() | {"-"}
@@ -211,6 +215,6 @@ def _unescape(match: re.Match[str]) -> str:
     code = match[1]
     if len(code) > 1:
         return chr(int(code[1:], 16))
-    if code not in Scanner.ESCAPE_REPLACEMENTS:
+    if code not in ESCAPE_REPLACEMENTS:
         raise Unsupported("escape")
-    return Scanner.ESCAPE_REPLACEMENTS[code]
+    return ESCAPE_REPLACEMENTS[code]

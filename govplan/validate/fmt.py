@@ -22,7 +22,8 @@ from ruamel.yaml.scalarstring import PlainScalarString
 from govplan.errors import Both, Errors, GovplanError
 from govplan.yamltext import describe_yaml
 from govplan.spec.io import SCHEMA_MARK, schema_header
-from govplan.validate.guard import GuardedComposer, control_character
+from govplan.validate.composer import GuardedComposer
+from govplan.validate.guard import control_character
 
 # fmt rewrites YAML only; JSON specs keep their JSON layout.
 FORMAT_SUFFIXES = (".yaml", ".yml")

@@ -3,17 +3,14 @@ and nesting deep enough to exhaust Python's recursion (500 levels fit in under 1
 
 A spec nests a few dozen levels at most (each task level is two: the `children` list and the task
 mapping), so MAX_NESTING leaves ample room while keeping every recursive walk of the data
-(ruamel's composer and dumper, pydantic, the rules) far from the interpreter's limit.
+(ruamel's composer and dumper, pydantic, the rules) far from the interpreter's limit; ruamel's
+composer is held to it by validate/composer.py. This module imports no YAML library: a spec the fast
+reader takes is checked without loading ruamel.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.error import MarkedYAMLError
-
 MAX_NESTING = 100
 YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # a lone CR ends a line for YAML too
 # Everything outside YAML's printable set (YAML 1.2, 5.1): C0 controls but tab and line breaks,
@@ -41,23 +38,3 @@ def printable(line: str) -> str:
     """A line safe to print in a report: characters YAML cannot carry (terminal escapes
     included) shown as U+FFFD, one column each, so carets still line up."""
     return _NOT_PRINTABLE.sub("\ufffd", line)
-
-
-class NestingTooDeep(MarkedYAMLError):
-    """Collections nested beyond MAX_NESTING levels."""
-
-
-class GuardedComposer(Composer):
-    """ruamel's composer, refusing to nest collections beyond MAX_NESTING levels."""
-
-    _nesting = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self._nesting >= MAX_NESTING:
-            mark = self.parser.peek_event().start_mark
-            raise NestingTooDeep(None, None, f"collections nested more than {MAX_NESTING} levels deep", mark)
-        self._nesting += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._nesting -= 1

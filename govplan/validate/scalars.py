@@ -1,9 +1,13 @@
 """Turning YAML scalars into Python values, identically for the fast and the full reader.
 
-Tags are resolved with ruamel's own YAML 1.2 resolver and ints/floats/bools built by its safe
+Tags are resolved as ruamel's YAML 1.2 resolver resolves them and ints/floats are built by its safe
 constructor, so both readers agree with `ruamel.yaml` exactly. Dates are the exception: a date
 that does not exist (2024-13-01) stays a string, so the model rejects it with a located message
 instead of the loader failing on the whole file.
+
+The resolver's rules are written out here (RESOLVERS, tests/test_validate_yaml.py holds them equal to
+ruamel's own table) so that the fast reader needs no ruamel: importing it was a ninth of a cold
+`govplan validate`. ruamel is imported only for an int or float the plain forms below do not cover.
 """
 
 from __future__ import annotations
@@ -13,9 +17,6 @@ import re
 from functools import cache
 from typing import Any, Callable
 
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import ScalarNode
-
 TAG = "tag:yaml.org,2002:"
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # The plain scalars specs are full of, read without the (slow) general resolver.
@@ -23,31 +24,56 @@ _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+# ruamel's YAML 1.2 implicit resolvers, in its order: (first characters, tag, pattern, verbose).
+RESOLVERS: tuple[tuple[str, str, str, bool], ...] = (
+    ("tTfF", "bool", """^(?:true|True|TRUE|false|False|FALSE)$""", True),
+    ("-+0123456789.", "float", """^(?:
+         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\\.(?:inf|Inf|INF)
+        |\\.(?:nan|NaN|NAN))$""", True),
+    ("-+0123456789", "int", """^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""", True),
+    ("<", "merge", "^(?:<<)$", False),
+    ("~nN\0", "null", """^(?: ~
+        |null|Null|NULL
+        | )$""", True),
+    ("0123456789", "timestamp", """^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \\t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?
+        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", True),
+    ("=", "value", "^(?:=)$", False),
+    ("!&*", "yaml", "^(?:!|&|\\*)$", False),
+)
+_BOOLS = {"true": True, "false": False}  # ruamel's bool_values for the six forms its YAML 1.2 resolver takes
+EMPTY = "\0"  # stands for the empty text among a resolver's first characters (ruamel's "")
+
 
 @cache
-def _yaml() -> YAML:
-    return YAML(typ="safe", pure=True)
-
-
-@cache
-def _implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """ruamel's YAML 1.2 implicit resolvers, (tag, pattern) by first character, read once: its own
-    resolve() looks the YAML version up again on every call."""
-    return dict(_yaml().resolver.versioned_resolver)
+def implicit_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """(tag, pattern) by first character, in ruamel's order (the empty text under "")."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for firsts, kind, pattern, verbose in RESOLVERS:
+        compiled = re.compile(pattern, re.X if verbose else 0)
+        for first in firsts:
+            table.setdefault("" if first == EMPTY else first, []).append((TAG + kind, compiled))
+    return table
 
 
 @cache
 def _resolvers_for(first: str) -> tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...]:
-    """(tag, match) of the resolvers tried for plain scalars starting with ``first``: ruamel's
-    patterns are lazy proxies that cost a Python call on every use (fingerprints, starting with a
-    digit, meet three each), their compiled patterns' match methods do not."""
-    return tuple((tag, pattern.match) for tag, pattern in _implicit_resolvers().get(first, ()))
+    """(tag, match) of the resolvers tried for plain scalars starting with ``first``."""
+    return tuple((tag, pattern.match) for tag, pattern in implicit_resolvers().get(first, ()))
 
 
 @cache
 def resolver_starts() -> frozenset[str]:
     """First characters that can make a plain scalar anything but a string."""
-    return frozenset(k for k in _implicit_resolvers() if k)
+    return frozenset(k for k in implicit_resolvers() if k)
 
 
 def resolve_plain(value: str) -> str:
@@ -68,11 +94,22 @@ def construct(tag: str, value: str) -> Any:
         return None
     if kind == "timestamp":
         return _date_or_text(value)
+    if kind == "bool" and value.lower() in _BOOLS:
+        return _BOOLS[value.lower()]
     if kind in ("int", "float", "bool"):
-        constructor = _yaml().constructor
-        method = getattr(constructor, f"construct_yaml_{kind}")
-        return method(ScalarNode(tag, value))
+        from ruamel.yaml.nodes import ScalarNode
+
+        return getattr(_constructor(), f"construct_yaml_{kind}")(ScalarNode(tag, value))
     return value
+
+
+@cache
+def _constructor() -> Any:
+    """ruamel's safe constructor, for the ints and floats the plain forms do not cover (0x1F, 1_000, 1e3,
+    .inf) and a bool given by an explicit tag (!!bool yes)."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).constructor
 
 
 def plain(value: str) -> Any:
