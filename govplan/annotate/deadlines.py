@@ -54,9 +54,10 @@ _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Rules:
-    """Compiled patterns and word tables built once from the data file."""
+    """Compiled patterns and word tables built once from the data file (hashed by identity: the per-text memos
+    below take it as a key)."""
 
     point: re.Pattern[str]
     period: re.Pattern[str]
@@ -448,7 +449,15 @@ def _in_score_case(text: str, end: int, rules: _Rules) -> bool:
 def _in_forecast(text: str, start: int, end: int, rules: _Rules) -> bool:
     """True in a sentence that forecasts (据测算,…到2020年将有可能达到…): an estimate, not a deadline."""
     first, last = _sentence_bounds(text, start, end, rules.words["sentence_breaks"])
-    return any(word in text[first:last] for word in rules.words["forecast_words"])
+    return _forecasts(text, first, last, rules)
+
+
+@text_memo(maxsize=1 << 12)
+def _forecasts(text: str, first: int, last: int, rules: _Rules) -> bool:
+    """Whether the sentence text[first:last] holds a forecast word, judged once per sentence (a line of many
+    dates would otherwise search its whole sentence again for each)."""
+    sentence = text[first:last]
+    return any(word in sentence for word in rules.words["forecast_words"])
 
 
 def _sentence_bounds(text: str, start: int, end: int, breaks: str) -> tuple[int, int]:
@@ -715,7 +724,7 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         return False
     if g["lead"] or g["suf"] or shared:
         return True
-    if text[:m.start()].rstrip(" \t\u3000").endswith(words["cited_name_openers"]):
+    if _before_spaces(text, m.start(), _longest(words["cited_name_openers"])).endswith(words["cited_name_openers"]):
         return False  # 关于印发 2024年县《政府工作报告》确定的…方案: the year opens a cited document's name
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
@@ -728,8 +737,8 @@ def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when
     schedule: 3月15日,召开全县动员大会 in a notice of 1 March)."""
     if not g["ad"] or rules.meeting_lede.match(text, m.end()) is None:
         return False
-    opening = text[:m.start()].rstrip(" \t\u3000")
-    if opening and opening[-1] not in "\n。":
+    opening = _before_spaces(text, m.start(), 1)
+    if opening and opening not in "\n。":
         return False
     if _strongly_cued(m, g, text, rules) or _weakly_cued(text, m.start(), rules.words):
         return False
@@ -763,12 +772,33 @@ def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
     return 0 < start and end < len(text) and text[start - 1] in brackets["open"] and text[end] in brackets["close"]
 
 
+def _before_spaces(text: str, pos: int, reach: int) -> str:
+    """The ``reach`` characters before ``pos`` once the spaces right before it are passed over: what a phrase
+    ends with, read without copying the text before it (a line of many dates would copy it for each)."""
+    while pos > 0 and text[pos - 1] in " \t\u3000":
+        pos -= 1
+    return text[max(0, pos - reach):pos]
+
+
+@cache
+def _longest(words: tuple[str, ...]) -> int:
+    """The length of the longest of ``words``."""
+    return max(map(len, words), default=0)
+
+
 def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
     """Whether ``pos`` stands on a line that names a document: no clause punctuation, ending with
     a kind of document (方案, 要点, 分解表…)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = _bare_title(text[start:end if end >= 0 else len(text)].strip(), rules)
+    breaks = _break_positions(text, "\n")
+    after = bisect.bisect_left(breaks, pos)
+    return _names_document(text, breaks[after - 1] + 1 if after else 0, breaks[after] if after < len(breaks) else len(text), rules)
+
+
+@text_memo(maxsize=1 << 12)
+def _names_document(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether the line text[start:end] names a document, judged once per line (a line of many dates would
+    otherwise be cut out and cleaned again for each)."""
+    line = _bare_title(text[start:end].strip(), rules)
     return bool(rules.title_end.search(line, max(0, len(line) - _KIND_CHARS))) and not rules.punctuation.search(line)
 
 
