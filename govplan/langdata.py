@@ -433,6 +433,7 @@ class Mood(Strict):
     goal_headings: Words
     report_time_words: Words
     goal_labels: GoalLabels
+    comparison_bases: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
     past_year: PastYear

@@ -682,6 +682,7 @@ class _Mood:
         self.own_year = own_year  # a year named before it is past (a fact cue)
         self.past_not_after = tuple(words["past_year"]["not_after"])  # 较2015年, 到2020年: no frame
         self.past_not_before = tuple(words["past_year"]["not_before"])  # 2020年底前, 2019年以来: no frame
+        self.bases = tuple(words["comparison_bases"])  # 比去年增长25.4%: the base of a change, no fact
         self.text = text
         self.context = context  # the own texts of the node's ancestors
         self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
@@ -730,7 +731,8 @@ class _Mood:
         goals, cues = (self.cues.report_goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
         cue: tuple[int, bool] | None = None  # (end, is a goal); weak fact words decide nothing by themselves
         for pos, token in words_among_within(self.text, sentence, start, cues):
-            cue = (pos + len(token), token in goals)
+            if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)):
+                cue = (pos + len(token), token in goals)
         past = self._past_year_end(start)
         if past is not None and (cue is None or past > cue[0]):
             cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021
