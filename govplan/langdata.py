@@ -416,6 +416,12 @@ class PastYear(Strict):
     not_before: Words
 
 
+class GoalLabels(Strict):
+    noun: str
+    qualifiers: Words
+    introducers: Words
+
+
 class Mood(Strict):
     goal_words: Words
     weak_goal_words: Words
@@ -429,6 +435,8 @@ class Mood(Strict):
     review_headings: Words
     goal_headings: Words
     report_time_words: Words
+    goal_labels: GoalLabels
+    comparison_bases: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
     past_year: PastYear

@@ -65,6 +65,8 @@ class _Rules:
     score_change: re.Pattern[str]
     baseline_note: re.Pattern[str]
     forecast: re.Pattern[str]
+    goal_label: re.Pattern[str]  # 目标是: / 目标为 (opening with a literal, so re skips ahead to 目)
+    goal_label_qualifiers: tuple[str, ...]  # 预期, 奋斗…: what must stand before it to open a list of goals
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
@@ -144,6 +146,7 @@ def _rules() -> _Rules:
     zero_word = re.escape(w["zero"]["word"])
     zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
     said = w["mood"]["report_announcement"]
+    labels = w["mood"]["goal_labels"]
     announcement = (
         rf"(?:{alternation(said['openers'])})[^。；;]{{0,{int(said['reach'])}}}?(?:{alternation(said['topics'])})"
         rf"(?:{alternation(said['verbs'])})"
@@ -169,6 +172,8 @@ def _rules() -> _Rules:
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
+        goal_label=re.compile(f"{re.escape(labels['noun'])}(?:{alternation(labels['introducers'])})"),
+        goal_label_qualifiers=tuple(labels["qualifiers"]),
         payment_share=compile_pattern(w["payment_shares"]["before"], _DATA_FILE),
         disposal_result=re.compile(f"(?:{alternation(w['disposal']['results'])})(?!的)"),
         kind_counted=re.compile(
@@ -677,6 +682,7 @@ class _Mood:
         self.own_year = own_year  # a year named before it is past (a fact cue)
         self.past_not_after = tuple(words["past_year"]["not_after"])  # 较2015年, 到2020年: no frame
         self.past_not_before = tuple(words["past_year"]["not_before"])  # 2020年底前, 2019年以来: no frame
+        self.bases = tuple(words["comparison_bases"])  # 比去年增长25.4%: the base of a change, no fact
         self.text = text
         self.context = context  # the own texts of the node's ancestors
         self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
@@ -689,7 +695,10 @@ class _Mood:
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
         self._forecasts: list[int] | None = None  # ends of forecast words (预计, 据测算), found when first asked
         self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
+        self._goal_labels: list[int] | None = None  # ends of goal-list labels (预期目标是:), found when first asked
         self.forecast = rules.forecast
+        self.goal_label = rules.goal_label
+        self.goal_label_qualifiers = rules.goal_label_qualifiers
         # the rules ask for the same bounds of one number's sentence or clause several times over
         self._starts: dict[tuple[int, str], int] = {}
         self._ends: dict[tuple[int, str], int] = {}
@@ -722,10 +731,14 @@ class _Mood:
         goals, cues = (self.cues.report_goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
         cue: tuple[int, bool] | None = None  # (end, is a goal); weak fact words decide nothing by themselves
         for pos, token in words_among_within(self.text, sentence, start, cues):
-            cue = (pos + len(token), token in goals)
+            if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)):
+                cue = (pos + len(token), token in goals)
         past = self._past_year_end(start)
         if past is not None and (cue is None or past > cue[0]):
             cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021
+        label = self._goal_label_end(start)
+        if label is not None and (cue is None or label >= cue[0]):
+            cue = (label, True)  # 预期目标是:…增长15%,达到9.43亿元, in a work report too
         frame = self.frame_end(start)
         if frame is not None and (cue is None or cue[1] or frame >= cue[0]):
             return True  # a due time frames the sentence: 2022年底前…达到55%; 到2020年，…取得突破，…达到90%
@@ -745,6 +758,17 @@ class _Mood:
             ]
         i = bisect.bisect_right(self._past_years, start) - 1
         return self._past_years[i] if i >= 0 and self._same_sentence(self._past_years[i], start) else None
+
+    def _goal_label_end(self, start: int) -> int | None:
+        """Where the last goal-list label before ``start`` in its sentence ends (主要预期目标是:…;…;…增长7.7%): the
+        sentence lists the goals it opens, however far back, whatever the document's mood."""
+        if self._goal_labels is None:
+            self._goal_labels = [
+                found.end() for found in self.goal_label.finditer(self.text)
+                if self.text.endswith(self.goal_label_qualifiers, 0, found.start())
+            ]
+        i = bisect.bisect_right(self._goal_labels, start) - 1
+        return self._goal_labels[i] if i >= 0 and self._same_sentence(self._goal_labels[i], start) else None
 
     def forecast_before(self, start: int) -> bool:
         """Whether a forecast word stands before ``start`` in its sentence, however far back (预计,全区…增长10%
