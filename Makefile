@@ -19,9 +19,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/govplan extract corpus/seeds -o specs --force
 
-## Run the test suite (CI runs exactly this).
+## Run the test suite (CI runs exactly this) on every core: pytest-xdist, one test file to a worker at a time
+## (--dist loadfile: a file's module fixtures, such as the wheel's venv, are built once and its tests keep their order).
+## TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## Score extraction against the hand-checked gold set.
 eval: $(STAMP)
