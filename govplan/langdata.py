@@ -358,6 +358,7 @@ class DeadlinesData(Strict):
     relative_spans: dict[str, int]
     relative_not_after: Words
     relative_before: Words
+    relative_before_word_ends: dict[str, str]
     relative_horizons: Words
     relative_after: Words
     relative_lookbacks: RelativeLookbacks

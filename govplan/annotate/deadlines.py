@@ -135,6 +135,13 @@ def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
     return "(?=[" + "".join(re.escape(c) for c in first) + "])"
 
 
+def _free_words(words: list[str], word_ends: dict[str, str]) -> str:
+    """An alternation of ``words``, each of ``word_ends`` refused after a character that makes it the end of
+    another word (用 in 应用三年行动计划, 使用三年以上: a plan's name, a time in use, not a span spent)."""
+    guarded = [f"(?<![{re.escape(ends)}]){re.escape(word)}" for word, ends in word_ends.items()]
+    return "(?:" + "|".join([alternation(word for word in words if word not in word_ends), *guarded]) + ")"
+
+
 @cache
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
@@ -197,7 +204,7 @@ def _rules() -> _Rules:
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
     )
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
-        rf"(?P<rb>{alternation(w['relative_before'])})?"
+        rf"(?P<rb>{_free_words(w['relative_before'], w['relative_before_word_ends'])})?"
         rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT}){_GAP}(?P<ru>{alternation(w['relative_units'])})"
         rf"|(?P<rs>{alternation(w['relative_spans'])})){_GAP}(?P<ra>{alternation(w['relative_after'])})?"
     )
