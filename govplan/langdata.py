@@ -277,6 +277,11 @@ class BracketDates(Strict):
     close: str
 
 
+class PeriodReported(Strict):
+    reach: int
+    reports: Words
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
@@ -344,6 +349,7 @@ class DeadlinesData(Strict):
     period_start_words: Words
     period_end_words: Words
     period_covered_after: Words
+    period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
     recurrence_attribute_reach: int
     months_in_period: dict[str, int]

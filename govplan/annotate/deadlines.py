@@ -76,6 +76,7 @@ class _Rules:
     plan_period: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
+    period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
@@ -240,6 +241,9 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
+        ),
+        period_reported=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['period_reported']['reach'])}}}?(?:{alternation(w['period_reported']['reports'])})"
         ),
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
@@ -706,6 +710,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
+    if not strong and rules.period_reported.match(text, m.end()):
+        return False  # 将上半年和全年清单落实情况报…: the period a report covers, not a time to act
     cued = strong or _weakly_cued(text, m.start(), words)
     if not cued and _in_condition(text, m.end(), rules):
         return False
