@@ -311,6 +311,7 @@ class DeadlinesData(Strict):
     title_line_ends: Words
     document_number: DocumentNumber
     title_line_count: str
+    listed_document: str
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str

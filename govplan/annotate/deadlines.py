@@ -67,6 +67,7 @@ class _Rules:
     written_year: re.Pattern[str]
     title_end: re.Pattern[str]
     title_count: re.Pattern[str]
+    listed_document: re.Pattern[str]
     cited_title: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
@@ -229,6 +230,7 @@ def _rules() -> _Rules:
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
         title_end=re.compile(rf"(?:{piece('document_kind')}|{alternation(w['title_line_ends'])})[)）]?$"),
         title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
+        listed_document=compile_pattern(w["listed_document"], "govplan/data/deadlines.yaml"),
         cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
@@ -693,7 +695,19 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
         return None  # 2013年至2020年…: a past span, not a time limit
     if rules.cited_title.match(text, m.end()):
         return None  # 关于印发…行动方案(2022—2024年)的通知: the period names the cited document
+    if _lists_document(text, m, rules):
+        return None  # 附件：/1.…三年行动计划（2024-2026年）: an entry of the list of attachments
     return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
+
+
+def _lists_document(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a period in brackets closes a numbered line that holds only a document's name (1.上海市花白玉兰推广应用
+    三年行动计划（2024-2026年） under 附件：): it names an attachment, whose own title line carries the plan's period.
+    Only a period closing its line is read back to the line's start, once."""
+    end = m.end()
+    if text[end:end + 1] not in ")）" or text[end + 1:end + 2] not in ("", "\n", "\r", " "):
+        return False
+    return rules.listed_document.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()) is not None
 
 
 def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ctx: DocContext, rules: _Rules) -> bool:
