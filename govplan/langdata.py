@@ -277,6 +277,11 @@ class BracketDates(Strict):
     close: str
 
 
+class PeriodReported(Strict):
+    reach: int
+    reports: Words
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
@@ -306,6 +311,7 @@ class DeadlinesData(Strict):
     title_line_ends: Words
     document_number: DocumentNumber
     title_line_count: str
+    listed_document: str
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
@@ -344,6 +350,7 @@ class DeadlinesData(Strict):
     period_start_words: Words
     period_end_words: Words
     period_covered_after: Words
+    period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
     recurrence_attribute_reach: int
     months_in_period: dict[str, int]
@@ -358,6 +365,7 @@ class DeadlinesData(Strict):
     relative_spans: dict[str, int]
     relative_not_after: Words
     relative_before: Words
+    relative_before_word_ends: dict[str, str]
     relative_horizons: Words
     relative_after: Words
     relative_lookbacks: RelativeLookbacks

@@ -67,6 +67,7 @@ class _Rules:
     written_year: re.Pattern[str]
     title_end: re.Pattern[str]
     title_count: re.Pattern[str]
+    listed_document: re.Pattern[str]
     cited_title: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
@@ -76,6 +77,7 @@ class _Rules:
     plan_period: re.Pattern[str]
     clause_break: re.Pattern[str]
     names_work: re.Pattern[str]
+    period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
@@ -133,6 +135,13 @@ def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
     re would otherwise try every alternative of a pattern at every position of the text."""
     first = sorted(set(chars) | {word[0] for word in words if word})
     return "(?=[" + "".join(re.escape(c) for c in first) + "])"
+
+
+def _free_words(words: list[str], word_ends: dict[str, str]) -> str:
+    """An alternation of ``words``, each of ``word_ends`` refused after a character that makes it the end of
+    another word (用 in 应用三年行动计划, 使用三年以上: a plan's name, a time in use, not a span spent)."""
+    guarded = [f"(?<![{re.escape(ends)}]){re.escape(word)}" for word, ends in word_ends.items()]
+    return "(?:" + "|".join([alternation(word for word in words if word not in word_ends), *guarded]) + ")"
 
 
 @cache
@@ -197,7 +206,7 @@ def _rules() -> _Rules:
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
     )
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
-        rf"(?P<rb>{alternation(w['relative_before'])})?"
+        rf"(?P<rb>{_free_words(w['relative_before'], w['relative_before_word_ends'])})?"
         rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT}){_GAP}(?P<ru>{alternation(w['relative_units'])})"
         rf"|(?P<rs>{alternation(w['relative_spans'])})){_GAP}(?P<ra>{alternation(w['relative_after'])})?"
     )
@@ -221,6 +230,7 @@ def _rules() -> _Rules:
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
         title_end=re.compile(rf"(?:{piece('document_kind')}|{alternation(w['title_line_ends'])})[)）]?$"),
         title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
+        listed_document=compile_pattern(w["listed_document"], "govplan/data/deadlines.yaml"),
         cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
@@ -233,6 +243,9 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
+        ),
+        period_reported=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['period_reported']['reach'])}}}?(?:{alternation(w['period_reported']['reports'])})"
         ),
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
@@ -682,7 +695,19 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
         return None  # 2013年至2020年…: a past span, not a time limit
     if rules.cited_title.match(text, m.end()):
         return None  # 关于印发…行动方案(2022—2024年)的通知: the period names the cited document
+    if _lists_document(text, m, rules):
+        return None  # 附件：/1.…三年行动计划（2024-2026年）: an entry of the list of attachments
     return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
+
+
+def _lists_document(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a period in brackets closes a numbered line that holds only a document's name (1.上海市花白玉兰推广应用
+    三年行动计划（2024-2026年） under 附件：): it names an attachment, whose own title line carries the plan's period.
+    Only a period closing its line is read back to the line's start, once."""
+    end = m.end()
+    if text[end:end + 1] not in ")）" or text[end + 1:end + 2] not in ("", "\n", "\r", " "):
+        return False
+    return rules.listed_document.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()) is not None
 
 
 def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ctx: DocContext, rules: _Rules) -> bool:
@@ -699,6 +724,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
+    if not strong and rules.period_reported.match(text, m.end()):
+        return False  # 将上半年和全年清单落实情况报…: the period a report covers, not a time to act
     cued = strong or _weakly_cued(text, m.start(), words)
     if not cued and _in_condition(text, m.end(), rules):
         return False
