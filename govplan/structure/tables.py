@@ -782,6 +782,8 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         if data.attachment.match(line.text) or data.attachment_list.match(line.text) or _DATE.match(line.text):
             break
         split = _split(text, line)
+        if shape == "cell" and split is not None and split.shape == "pipe" and not line.text.strip("| \t"):
+            continue  # bars alone: the cells a merged cell or an empty row left (||, ||||||)
         if split is None or split.shape in ("tab", "pipe"):
             break
         if shape == "line":
