@@ -28,7 +28,7 @@ from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
 from govplan.scanning import scanner
 from govplan.structure.numbering import heading_at, match_heading, numbering
-from govplan.structure.tables import row_number
+from govplan.structure.tables import names_blank_columns, row_number
 
 _FILE = "govplan/data/layout.yaml"
 _TITLE_MARKS = re.compile(r"《([^《》]+)》")
@@ -236,7 +236,7 @@ def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:
         starts.append(starts[-1] + len(row) + 1)
 
     table = [bool(layout.run_on_kept_row.search(row)) for row in rows]
-    aligned = _aligned_rows(rows, layout)
+    aligned = [a or b for a, b in zip(_aligned_rows(rows, layout), _blank_table_rows(rows))]
     attachment = [bool(layout.run_on_attachment_row.search(row)) for row in rows]
 
     def row_of(at: int) -> int:
@@ -379,6 +379,29 @@ def _aligned_rows(rows: list[str], layout: _Layout) -> list[bool]:
     rows_aligned = [numbered[k] and near(numbered, k) for k in range(len(rows))]
     table = [p or r for p, r in zip(plain, rows_aligned)]
     return [rows_aligned[k] or plain[k] and near(table, k) for k in range(len(rows))]
+
+
+def _blank_table_rows(rows: list[str]) -> list[bool]:
+    """Which rows belong to a table whose cells single blanks separate: the rows under a header row that names
+    its columns (序号 重点工作 工作举措 进度安排), each opening with its row number and a blank (1 完成…目标。 全年…),
+    blank rows between them; a blank after a full stop there separates cells, it is no lost line break."""
+    kept = [False] * len(rows)
+    k = 0
+    while k < len(rows):
+        if not names_blank_columns(rows[k].strip()):
+            k += 1
+            continue
+        k += 1
+        while k < len(rows) and (not rows[k].strip() or _opens_with_row_number(rows[k])):
+            kept[k] = bool(rows[k].strip())
+            k += 1
+    return kept
+
+
+def _opens_with_row_number(row: str) -> bool:
+    """Whether a row opens with a row number alone before a blank (1 完成…)."""
+    first = row.strip().split(" ", 1)
+    return len(first) == 2 and row_number(first[0]) is not None
 
 
 def _after_heading_number(text: str, at: int) -> bool:

@@ -511,23 +511,24 @@ def _bare_run(text: str, style: InlineStyle) -> list[InlineItem]:
         return []
     starts = numbering().bare_run_starts
     items: list[InlineItem] = []
-    pos = _bare_find(text, style.bare_marker, 0, starts)
+    pos = _bare_find(text, style.bare_marker, 0, starts, openers="")
     while pos >= 0 and len(items) < len(style.numerals):
         marker = style.marker.replace("{n}", style.numerals[len(items)])
         items.append(InlineItem(style.key, len(items) + 1, marker, pos, pos + len(style.bare_marker), False))
-        pos = _bare_find(text, style.bare_marker, pos + len(style.bare_marker), starts)
+        pos = _bare_find(text, style.bare_marker, pos + len(style.bare_marker), starts, openers="")
     return items
 
 
-def _bare_find(text: str, bare: str, start: int, starts: str | None = None) -> int:
+def _bare_find(text: str, bare: str, start: int, starts: str | None = None, openers: str = _CLAUSE_OPENERS) -> int:
     """Index of a clause that begins with the bare marker (是推进…), not with a word that may open a
     sentence (是否, 是以…), at or after ``start`` (after one of ``starts``, the inline clause starts
-    by default); or -1."""
+    by default, or one of ``openers``: a run whose numerals were all lost opens after none, since
+    a closing quote before 是 ends the quoted term the clause defines: “1”是指…，“20”是指…); or -1."""
     data = numbering()
     starts = data.clause_starts if starts is None else starts
-    pos = _clause_start_find(text, bare, start, starts)
+    pos = _clause_start_find(text, bare, start, starts, openers=openers)
     while pos >= 0 and text.startswith(data.bare_marker_not_before, pos + len(bare)):
-        pos = _clause_start_find(text, bare, pos + 1, starts)
+        pos = _clause_start_find(text, bare, pos + 1, starts, openers=openers)
     return pos
 
 
@@ -551,9 +552,10 @@ def _loose_find(text: str, marker: str, start: int, numerals: tuple[str, ...]) -
     return pos
 
 
-def _clause_start_find(text: str, marker: str, start: int, clause_starts: str, in_cell: bool = False) -> int:
-    """Index of ``marker`` at or after ``start`` where it begins a clause, or -1 (a marker ending
-    in a full stop is no marker before a digit: 1.5分)."""
+def _clause_start_find(text: str, marker: str, start: int, clause_starts: str, in_cell: bool = False,
+                       openers: str = _CLAUSE_OPENERS) -> int:
+    """Index of ``marker`` at or after ``start`` where it begins a clause (after one of
+    ``clause_starts`` or ``openers``), or -1 (a marker ending in a full stop is no marker before a digit: 1.5分)."""
     pos = text.find(marker, start)
     while pos >= 0:
         after = pos + len(marker)
@@ -563,7 +565,7 @@ def _clause_start_find(text: str, marker: str, start: int, clause_starts: str, i
                 return pos
             while j >= 0 and text[j] in " \t":
                 j -= 1
-            if j < 0 or text[j] in clause_starts or text[j] in _CLAUSE_OPENERS:
+            if j < 0 or text[j] in clause_starts or text[j] in openers:
                 return pos
         pos = text.find(marker, pos + 1)
     return -1

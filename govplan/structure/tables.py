@@ -273,6 +273,29 @@ def _blank_split(text: str, line: Line) -> _Split | None:
     return _Split("blanks", cells) if len(cells) > 1 else None
 
 
+def names_blank_columns(row: str) -> bool:
+    """Whether a line is the header row of a table whose cells single blanks separate (序号 重点工作 工作举措
+    进度安排, a web copy's flattened table): its rows below hold sentences side by side, no run-on paragraphs."""
+    if " " not in row or len(row) > 3 * _words().max_chars:
+        return False
+    cells = [(m.start(), m.end()) for m in _WORD.finditer(row)]
+    return len(cells) > 1 and _header(row, _letter_spaced(row, cells)) is not None
+
+
+def _letter_spaced(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Header cells with a cell letter-spaced over single blanks joined again (序号 工 作 任 务 牵头负责部门:
+    a justified header cell, 工 作 任 务, is one cell, not four): a run of one-character cells, each one blank
+    after the last, is one cell."""
+    joined: list[tuple[int, int]] = []
+    for start, end in cells:
+        if joined and end - start == 1 and joined[-1][1] + 1 == start and text[joined[-1][1]] == " " \
+                and (joined[-1][1] - joined[-1][0] == 1 or text[joined[-1][1] - 2] == " "):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _shaped(text: str, line: Line, shape: str) -> _Split | None:
     """The cells of a line as a row of a table of the given shape: a row of blank-separated cells
     starts with its 序号 (any other line of text holds blanks too)."""
@@ -359,7 +382,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
-                and (columns := _header(text, blank.cells)):
+                and (columns := _header(text, _letter_spaced(text, blank.cells))):
             table = _row_table(lines, text, i, "blanks", columns)
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
@@ -759,6 +782,8 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         if data.attachment.match(line.text) or data.attachment_list.match(line.text) or _DATE.match(line.text):
             break
         split = _split(text, line)
+        if shape == "cell" and split is not None and split.shape == "pipe" and not line.text.strip("| \t"):
+            continue  # bars alone: the cells a merged cell or an empty row left (||, ||||||)
         if split is None or split.shape in ("tab", "pipe"):
             break
         if shape == "line":

@@ -132,8 +132,9 @@ class TreeBuilder:
                 table = table_at[k]
                 self._close(current, table.header_start)
                 current = None
-                if closed_at is not None and roots:
+                if closed_at is not None and roots:  # its own text (the title) ends where the table's header starts
                     annex = self._annex(lines, closed_at, k, roots, "")
+                    self._close(annex, table.header_start)
                     stack, last_value, closed_at = [annex], {}, None
                 last = self._place_table(table, stack[-1] if stack else None, roots)
                 if last is not None:  # text after the table, up to the next heading, stays with its last row
