@@ -648,6 +648,7 @@ class UnitsData(Strict):
     label_duty_chars: int
     scope_onward: Words
     scope_remarks: Words
+    alias_remarks: Words
     level_nouns: Words
     collective_heads: Words
     distributive_kinds: Words

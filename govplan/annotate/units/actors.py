@@ -13,6 +13,7 @@ from typing import Iterator
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.base import NodeText
 from govplan.annotate.units.names import (
+    alias_end,
     anchored,
     is_function_kind,
     is_vague,
@@ -334,7 +335,7 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = first_word_at(text, pos, rules.actor_skips)
         passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
-        passed = passed or _time_end(text, pos, rules)
+        passed = passed or _time_end(text, pos, rules) or alias_end(text, pos, rules)
         if passed is None:
             return False
         pos = passed
