@@ -700,6 +700,8 @@ class UnitsData(Strict):
     trailer_scopes: Words
     person_suffixes: Words
     unit_people: Words
+    office_ends: Words
+    office_chars: int
     plain_name_suffixes: Words
     body_suffixes: Words
     definite_bodies: Words

@@ -616,7 +616,19 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
         return False  # 建立党委…: a verb, not a name, begins the clause
     if place is not None and not _joins_units(place, rules):
         return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
+    if _short_office(name, rules):
+        return True  # 营商办, 规建生态办: a town's office named short
     return collective and is_collective(name, rules)
+
+
+def _short_office(name: str, rules: Rules) -> bool:
+    """A town's office named short without a level (营商办, 房管办, 规建生态办): a sector word, then the office word as a
+    word of its own (督办, 交办 are verbs: one word)."""
+    w = rules.words
+    if len(name) > int(w["office_chars"]) or not name.endswith(tuple(w["office_ends"])):
+        return False
+    name_words = words(name)
+    return len(name_words) > 1 and name_words[-1] in w["office_ends"]
 
 
 def _joins_units(text: str, rules: Rules) -> bool:

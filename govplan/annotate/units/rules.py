@@ -162,7 +162,7 @@ def rules() -> Rules:
         role_copula=re.compile(
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
-        plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"]])),
+        plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"]])),
         collective_cues=re.compile(
             alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
         ),
