@@ -622,11 +622,13 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
 
 
 def _short_office(name: str, rules: Rules) -> bool:
-    """A town's office named short without a level (营商办, 房管办, 规建生态办): a sector word, then the office word as a
-    word of its own (督办, 交办 are verbs: one word)."""
+    """A town's office named short without a level (营商办, 房管办, 规建生态办, 城管中队): a sector word, then the office word
+    as a word of its own (督办, 交办 are verbs: one word)."""
     w = rules.words
     if len(name) > int(w["office_chars"]) or not name.endswith(tuple(w["office_ends"])):
         return False
+    if name.startswith(w["place_false_starts"]):
+        return False  # 本办, 我办: the issuer speaking of itself
     name_words = words(name)
     return len(name_words) > 1 and name_words[-1] in w["office_ends"]
 
