@@ -664,6 +664,7 @@ class UnitsData(Strict):
     label_duty_chars: int
     scope_onward: Words
     scope_remarks: Words
+    alias_remarks: Words
     level_nouns: Words
     collective_heads: Words
     distributive_kinds: Words
@@ -715,6 +716,8 @@ class UnitsData(Strict):
     trailer_scopes: Words
     person_suffixes: Words
     unit_people: Words
+    office_ends: Words
+    office_chars: int
     plain_name_suffixes: Words
     body_suffixes: Words
     definite_bodies: Words

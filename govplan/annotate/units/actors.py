@@ -13,7 +13,10 @@ from typing import Iterator
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.base import NodeText
 from govplan.annotate.units.names import (
+    alias_end,
     anchored,
+    breaks_name,
+    is_collective,
     is_function_kind,
     is_vague,
     is_name_text,
@@ -27,6 +30,7 @@ from govplan.annotate.units.names import (
 )
 from govplan.annotate.units.rules import COLONS, Rules
 from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
+from govplan.lexical.segment import words
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
@@ -141,6 +145,9 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if inside(pos, skip):
             continue
         names = _actor_names(text, pos, marked, registry, rules)
+        if not names and not marked:
+            past = _past_references(text, pos, registry, rules)
+            names = _actor_names(text, past, False, registry, rules) if past is not None else None
         if not names:
             continue
         worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules)
@@ -151,6 +158,39 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             if not stated or worded is not None or roles[k] == "support"
         ]
     return found
+
+
+def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> int | None:
+    """Where a particular unit begins that is listed after distributive or vague references (各相关职能部门、单位、村及
+    联席办要…, c289; 各区市场监管局和市市场监管局执法总队…要…, c530): the references name no unit in particular, the unit
+    after them acts; None where the clause opens otherwise."""
+    w = rules.words
+    if not text.startswith(w["distributive_starts"], pos):
+        return None
+    end, at = _clause_end(text, pos, rules), pos
+    for _ in range(int(w["max_actor_list"])):
+        joiner = rules.actor_joiner.search(text, at, end)
+        if joiner is None or not _reference(text[at:joiner.start()], rules):
+            return None
+        at = joiner.end()
+        ends = name_ends(text, at, False, registry, rules)
+        if ends and (rules.joint_levels.match(text, at) or rules.collective_next.fullmatch(text, at, ends[0])):
+            return None  # 各行署、市、县政府, 各行署、市人民政府: the levels continue the collective 各 opens
+        if ends:
+            return at
+    return None
+
+
+def _reference(item: str, rules: Rules) -> bool:
+    """Whether a list item names no unit in particular: a distributive or vague reference (各相关职能部门, 有关单位), a bare
+    level or collective (村, 街镇) or a bare head (单位)."""
+    w = rules.words
+    if not item or len(item) > int(w["max_name_chars"]) or any(breaks_name(word, rules) for word in words(item)):
+        return False  # 各街镇要督促辖区企业和…: a clause, not a list of names
+    return (
+        item.startswith(w["distributive_starts"]) or is_vague(item, rules) or item in rules.bare_levels
+        or item in w["shared_heads"] or is_collective(item, rules)
+    )
 
 
 def _joint_lead(text: str, end: int, registry: Registry, rules: Rules) -> str | None:
@@ -334,7 +374,7 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
             return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
         skip = first_word_at(text, pos, rules.actor_skips)
         passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
-        passed = passed or _time_end(text, pos, rules)
+        passed = passed or _time_end(text, pos, rules) or alias_end(text, pos, rules)
         if passed is None:
             return False
         pos = passed

@@ -135,8 +135,8 @@ def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int,
 
 
 def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
-    """The item without a trailing scope remark, convention or role marker ((牵头)) in brackets, a glued role
-    verb or a trailer."""
+    """The item without a trailing scope remark, convention, role marker ((牵头)) or short name ((以下简称区规土局)) in
+    brackets, a glued role verb or a trailer."""
     w = rules.words
     changed = True
     while changed and end > start:
@@ -145,7 +145,7 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
             open_at = _opening(text, start, end - 1)
             if open_at is not None and (
                 rules.scope_remark.search(text, open_at, end) or rules.convention_spot.search(text, open_at, end)
-                or rules.role_marker.fullmatch(text, open_at, end)
+                or rules.role_marker.fullmatch(text, open_at, end) or text.startswith(w["alias_remarks"], open_at + 1)
             ):
                 end, changed = open_at, True
                 continue
@@ -458,7 +458,8 @@ def name_ends(
         ends.add(coordination.end())  # 县乡村振兴、农业…等部门, 州县工会、共青团、妇联等群团组织: one body
     named = sorted(e for e in ends if not is_person(text[pos:e], rules) and (collective or "各" not in text[pos + 1:e]))
     if any(text[e - 1] in CLOSE for e in named):
-        named = [e for e in named if text[e:e + 1] not in OPEN]  # 镇街(园区), not 镇街
+        named = [e for e in named if not _alias_closes(text, pos, e, rules)]  # 区规划和土地管理局, not …(以下简称区规土局)
+        named = [e for e in named if text[e:e + 1] not in OPEN or alias_end(text, e, rules)]  # 镇街(园区), not 镇街
     if len(named) > 1 and text[pos:named[0]] in rules.bare_levels:
         named = named[1:]  # 街道党工委, 街道农业服务中心: the level's own organ, not the level
     bodies = [e for e in named if text.endswith(w["body_suffixes"], pos, e)]
@@ -469,6 +470,21 @@ def name_ends(
         organs = [e for e in named if e > levels.end() and text.endswith(w["plain_name_suffixes"], pos, e)]
         return organs or [e for e in named if e >= levels.end()]  # 各镇办, not 各镇; 各街道办事处, not 各街道
     return named
+
+
+def alias_end(text: str, pos: int, rules: Rules) -> int | None:
+    """End of the short name a notice gives a unit in brackets right after its name ((以下简称区规土局)), if one opens at
+    ``pos``: the bracket is no part of the name, and the unit still acts after it."""
+    if text[pos:pos + 1] not in OPEN or not text.startswith(rules.words["alias_remarks"], pos + 1):
+        return None
+    close = text.find(")", pos + 1, pos + int(rules.words["max_name_chars"]))
+    return close + 1 if close > 0 else None
+
+
+def _alias_closes(text: str, pos: int, end: int, rules: Rules) -> bool:
+    """Whether the name ending at ``end`` closes with a short name's bracket (…管理局(以下简称区规土局))."""
+    open_at = text.rfind("(", pos, end) if "称" in text[pos:end] else -1
+    return open_at > pos and alias_end(text, open_at, rules) == end
 
 
 def placed_name_ends(text: str, pos: int, registry: Registry, rules: Rules) -> tuple[int, ...]:
@@ -600,7 +616,21 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
         return False  # 建立党委…: a verb, not a name, begins the clause
     if place is not None and not _joins_units(place, rules):
         return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
+    if _short_office(name, rules):
+        return True  # 营商办, 规建生态办: a town's office named short
     return collective and is_collective(name, rules)
+
+
+def _short_office(name: str, rules: Rules) -> bool:
+    """A town's office named short without a level (营商办, 房管办, 规建生态办, 城管中队): a sector word, then the office word
+    as a word of its own (督办, 交办 are verbs: one word)."""
+    w = rules.words
+    if len(name) > int(w["office_chars"]) or not name.endswith(tuple(w["office_ends"])):
+        return False
+    if name.startswith(w["place_false_starts"]):
+        return False  # 本办, 我办: the issuer speaking of itself
+    name_words = words(name)
+    return len(name_words) > 1 and name_words[-1] in w["office_ends"]
 
 
 def _joins_units(text: str, rules: Rules) -> bool:

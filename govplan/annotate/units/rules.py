@@ -63,6 +63,7 @@ class Rules:
     coordination: re.Pattern[str]
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
     partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
+    actor_joiner: re.Pattern[str]  # 、/和/及 joining the names of a list acting together
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
     partner_joiner: re.Pattern[str]  # 与, 同: a clause opening with one names the partners of its actor (，与…)
     bare_levels: frozenset[str]  # level nouns and collective words, which alone name no particular unit (管委会 does)
@@ -150,6 +151,7 @@ def rules() -> Rules:
         partner_coordination=re.compile(
             rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
         ),
+        actor_joiner=re.compile(alternation(w["actor_list_joiners"])),
         actor_start=re.compile(
             rf"[{re.escape(w['clause_breaks'])}][ \t\u3000]*"  # blanks only: a newline is a break of its own
             rf"|(?P<marker>{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
@@ -160,7 +162,7 @@ def rules() -> Rules:
         role_copula=re.compile(
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
-        plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"]])),
+        plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"]])),
         collective_cues=re.compile(
             alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
         ),
