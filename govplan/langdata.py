@@ -739,6 +739,7 @@ class UnitsData(Strict):
     partner_heads: Words
     partner_chars: int
     sentence_breaks: str
+    cell_sentence_ends: str
 
 
 # --- aliases.yaml and users' registry files ---------------------------------------------------

@@ -409,11 +409,17 @@ def _cell_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) ->
     found = []
     for cell in nt.cells:
         start, end = cell.start - nt.start, cell.end - nt.start
-        if cell.column in UNIT_COLUMNS and end > start and not inside(start, skip):
+        if cell.column in UNIT_COLUMNS and end > start and not inside(start, skip) and not _holds_sentences(nt.text, start, end, r):
             statement = parse(nt.text, start, end, registry, r, role=cell.column)
             if statement.units:
                 found.append(statement)
     return found
+
+
+def _holds_sentences(text: str, start: int, end: int, r: Rules) -> bool:
+    """Whether a cell ends a sentence and goes on: the row's task text misread into a unit column, not a unit list."""
+    ends = r.words["cell_sentence_ends"]
+    return any(text[i] in ends and text[i + 1:end].strip() for i in range(start, end))
 
 
 def _has_colon(text: str) -> bool:
