@@ -154,10 +154,13 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # units acting in sentences: 7 of the ten new dev documents' 49 lead units are found), support 0.900;
         # held-out (155) tasks 0.906, spans 0.806, dates 0.804, targets 0.790, lead 0.761, support 0.829. Set change:
         # dev lead's floor 0.90.
-        "dev": {"tasks": 0.95, "deadline_spans": 0.91, "deadline_dates": 0.89, "targets": 0.88,
-                "lead_units": 0.90, "support_units": 0.87},
-        "held-out": {"tasks": 0.89, "deadline_spans": 0.79, "deadline_dates": 0.79, "targets": 0.78,
-                "lead_units": 0.73, "support_units": 0.81},
+        # End of session 12 (2026-11-30, every branch merged, split moves in corpus/split.yaml's notes): dev (290) tasks
+        # 0.974, spans 0.929, dates 0.917, targets 0.912, lead 0.926, support 0.933; held-out (145) tasks 0.916, spans
+        # 0.832, dates 0.827, targets 0.820, lead 0.752, support 0.850. Floors raised to about each figure minus 0.01-0.02.
+        "dev": {"tasks": 0.96, "deadline_spans": 0.91, "deadline_dates": 0.90, "targets": 0.89,
+                "lead_units": 0.91, "support_units": 0.91},
+        "held-out": {"tasks": 0.90, "deadline_spans": 0.81, "deadline_dates": 0.81, "targets": 0.80,
+                "lead_units": 0.73, "support_units": 0.83},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
