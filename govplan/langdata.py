@@ -582,6 +582,7 @@ class TargetsData(Strict):
     full_marks_negations: Words
     reward_condition: RewardCondition
     progress_statuses: Words
+    year_on_year: Words
     task_count_units: Words
     baseline_note: str
     not_before: Words

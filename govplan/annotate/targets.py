@@ -804,7 +804,8 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
-            or _tallies_progress(text, item, mood, rules) or _is_reward_condition(text, item, mood, rules)
+            or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
+            or _is_reward_condition(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -939,6 +940,16 @@ def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
         return False
     clause = text[mood.sentence_start(item.start, mood.clause_breaks):mood.clause_end(item.end)]
     return any(status in clause for status in rules.words["progress_statuses"])
+
+
+def _reports_year_on_year(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A plain change against the same period of last year (同比增长3.4%) reports a result: only a period already
+    past can be compared so; a strong goal word before it in its sentence (力争…同比增长8%) makes it a goal."""
+    if item.fields["comparator"] != "=" or item.fields.get("change") not in ("increase", "decrease"):
+        return False
+    if not text.endswith(rules.words["year_on_year"], 0, item.start):
+        return False
+    return not words_among_within(mood.text, mood.sentence_start(item.start), item.start, mood.cues.goal)
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
