@@ -503,6 +503,7 @@ class RewardCondition(Strict):
     breaks: str
     clause_breaks: str
     reach: int
+    rate_markers: Words
 
 
 class BracketedAlone(Strict):

@@ -921,7 +921,22 @@ def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) ->
     项目，…到位5000万元，给予…1名: the 1名 is the reward), or in a comma clause 对…给予… (对完成…80%(含)以上的乡镇给予奖励)."""
     w = rules.words["reward_condition"]
     breaks = str(w["breaks"])
+    if _is_reward_rate(text, item, mood, rules):
+        return False
     return _in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
+
+
+def _is_reward_rate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A percentage reckoned on a base with the grant verb right after it (按照…投资额的10%,给予…支持): the rate the
+    reward is paid at, whatever case 对 opens before it."""
+    w = rules.words["reward_condition"]
+    if not item.fields.get("percent"):
+        return False
+    after = text[item.end:item.end + 1]
+    grant_at = item.end + (1 if after and after in w["clause_breaks"] else 0)
+    if not text.startswith(tuple(w["grants"]), grant_at):
+        return False
+    return any(marker in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for marker in w["rate_markers"])
 
 
 def _in_reward_case(text: str, item: _Found, breaks: str, rules: _Rules) -> bool:
