@@ -959,12 +959,13 @@ def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
 
 def _reports_year_on_year(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A plain change against the same period of last year (同比增长3.4%) reports a result: only a period already
-    past can be compared so; a strong goal word before it in its sentence (力争…同比增长8%) makes it a goal."""
+    past can be compared so; a strong goal word before it in its sentence (力争…同比增长8%) makes it a goal, not 全年/年内/
+    计划, which total a past year too (全年空气质量优良率99.2%,同比提高8.5个百分点)."""
     if item.fields["comparator"] != "=" or item.fields.get("change") not in ("increase", "decrease"):
         return False
     if not text.endswith(rules.words["year_on_year"], 0, item.start):
         return False
-    return not words_among_within(mood.text, mood.sentence_start(item.start), item.start, mood.cues.goal)
+    return not words_among_within(mood.text, mood.sentence_start(item.start), item.start, mood.cues.report_goal)
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
