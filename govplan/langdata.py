@@ -630,6 +630,7 @@ class TargetsData(Strict):
     score_case: ScoreCase
     forecast_words: Words
     result_against_goal: Words
+    share_of_plan: str
     policy_articles: PolicyArticles
     project_scale: ProjectScale
     kind_counted: KindCounted

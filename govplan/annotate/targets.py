@@ -64,6 +64,7 @@ class _Rules:
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
     baseline_note: re.Pattern[str]
+    share_of_plan: re.Pattern[str]
     forecast: re.Pattern[str]
     goal_label: re.Pattern[str]  # 目标是: / 目标为 (opening with a literal, so re skips ahead to 目)
     goal_label_qualifiers: tuple[str, ...]  # 预期, 奋斗…: what must stand before it to open a list of goals
@@ -171,6 +172,7 @@ def _rules() -> _Rules:
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
         goal_label=re.compile(f"{re.escape(labels['noun'])}(?:{alternation(labels['introducers'])})"),
         goal_label_qualifiers=tuple(labels["qualifiers"]),
@@ -907,13 +909,17 @@ def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A forecast (据测算,…将有可能达到110万人左右) or a result measured against its goal (增长6.1%,
-    低于目标0.9个百分点): the number is an estimate or an outcome, not what must be achieved."""
+    低于目标0.9个百分点; 完成投资792.4亿元,为年计划的44%, unless a strong goal word sets it as a quota): the number
+    is an estimate or an outcome, not what must be achieved."""
     w = rules.words
     if mood.forecast_before(item.start):
         return True
     start = mood.sentence_start(item.start)
-    sentence = text[start:mood.clause_end(item.end, mood.breaks)]
-    return any(phrase in sentence for phrase in w["result_against_goal"])
+    end = mood.clause_end(item.end, mood.breaks)
+    if any(phrase in text[start:end] for phrase in w["result_against_goal"]):
+        return True
+    return (rules.share_of_plan.search(text, start, end) is not None
+            and not words_among_within(mood.text, start, item.start, mood.cues.report_goal))
 
 
 def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
