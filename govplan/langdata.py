@@ -465,6 +465,7 @@ class PinyinGloss(Strict):
 class RewardBase(Strict):
     word: str
     verb_chars: int
+    short_verbs: Words
     rewards: Words
 
 

@@ -392,14 +392,18 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """The count a reward is paid per: 每认定1家给予孵化器10万元扶持 (the 10万元 is the target)."""
+    """The count a reward is paid per: 每认定1家给予孵化器10万元扶持, 每增加20亿元,给予20万元奖励 (the reward is the target)."""
     w = rules.words["reward_base"]
     start = match.start()
     verb = start - int(w["verb_chars"])
-    if verb < 1 or text[verb - 1] != w["word"] or not text[verb:start].isalpha():
+    two = verb > 0 and text[verb - 1] == w["word"] and text[verb:start].isalpha()
+    if not (two or text.endswith(tuple(w["word"] + short for short in w["short_verbs"]), 0, start)):
         return False
-    clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
-    return any(reward in clause for reward in w["rewards"])
+    breaks = rules.words["clause_breaks"]
+    end = next_break(text, match.end(), breaks, len(text))
+    if end == match.end() and end < len(text):  # the count closes its clause: the reward opens the next one
+        end = next_break(text, end + 1, breaks, len(text))
+    return any(reward in text[match.end():end] for reward in w["rewards"])
 
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
