@@ -530,6 +530,10 @@ class NamedCircles(Strict):
     reach: int
 
 
+class VoltageClasses(Strict):
+    units: Words
+
+
 class RoundTheClock(Strict):
     amounts: Words
     units: Words
@@ -591,6 +595,7 @@ class TargetsData(Strict):
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
     round_the_clock: RoundTheClock
+    voltage_classes: VoltageClasses
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits

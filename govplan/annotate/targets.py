@@ -311,6 +311,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
+            or _names_voltage_class(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
 
 
@@ -381,6 +382,13 @@ def _round_the_clock(match: re.Match[str], text: str, rules: _Rules) -> bool:
     end = match.end()
     return (_group(match, "unit") in w["units"] and match.group("n1") in w["amounts"] and not _group(match, "n2")
             and end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(tuple(w["not_before"]), end))
+
+
+def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A voltage glued to what it powers (35kV工程, 10kV线路, 10kV及以下工程) names the grid level: a class, no amount."""
+    end = match.end()
+    return (_group(match, "unit") in rules.words["voltage_classes"]["units"] and end < len(text)
+            and _CJK.match(text[end]) is not None)
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
