@@ -627,6 +627,7 @@ class TargetsData(Strict):
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss
+    wrap_reach: int
     reward_base: RewardBase
     baseline_markers: Words
     task_count_nouns: Words

@@ -71,6 +71,7 @@ class _Rules:
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
+    longer_units: dict[str, tuple[str, ...]]  # 个 -> 个百分点…: the units a unit begins, longest first
     words: dict[str, Any]
 
 
@@ -182,8 +183,15 @@ def _rules() -> _Rules:
             rf"的?[{piece('han')}]{{0,{int(w['kind_counted']['reach'])}}}?(?:{alternation(w['kind_counted']['nouns'])})"
             rf"(?=[\d{piece('cn_digit')}十两]|[{piece('clause_end')}{piece('sentence_end')}]|$)"
         ),
+        longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
     )
+
+
+def _longer_units(units: list[str]) -> dict[str, tuple[str, ...]]:
+    """For each unit, the longer units it begins (个 -> 个百分点), longest first: what a hard wrap may have split."""
+    ordered = sorted(units, key=len, reverse=True)
+    return {unit: tuple(u for u in ordered if len(u) > len(unit) and u.startswith(unit)) for unit in units}
 
 
 @dataclass
@@ -481,6 +489,9 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     except NumeralError:
         return None
     start, end = match.span()
+    wrapped_unit = _unit_across_wrap(text, match, rules)
+    if wrapped_unit is not None:
+        fields["unit"], end = wrapped_unit
     comparator = rules.approx.get(g.get("approx") or "", "=")
     word, word_start = _word_before(text, start, rules.comparator_before, rules)
     inherited = None if word else _list_comparator(text, start, previous, rules)
@@ -1074,10 +1085,38 @@ def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, An
     return fields
 
 
+def _unit_across_wrap(text: str, match: re.Match[str], rules: _Rules) -> tuple[str, int] | None:
+    """The longer unit a hard wrap's blank splits after the number's unit (10个百分 点 → 个百分点) and where it ends."""
+    unit = _group(match, "unit")
+    end = match.end()
+    if not unit or " " not in text[end:end + int(rules.words["wrap_reach"])]:
+        return None
+    for longer in rules.longer_units.get(unit, ()):
+        piece = text[end:end + len(longer) - len(unit) + 1]
+        if piece.count(" ") == 1 and not piece.endswith(" ") and piece.replace(" ", "") == longer[len(unit):]:
+            return rules.words["unit_aliases"].get(longer, longer), end + len(piece)
+    return None
+
+
+def _word_across_wrap(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str, int] | None:
+    """A word of ``table`` ending at ``pos`` that a hard wrap's blank splits (降幅不 超过20个百分点) and where it starts."""
+    reach = int(rules.words["wrap_reach"])
+    blank = text.rfind(" ", max(0, pos - reach), pos)
+    if blank < 1 or not (_CJK.match(text[blank - 1]) and _CJK.match(text[blank + 1:blank + 2] or "a")):
+        return None
+    read = text[max(0, blank - reach):blank] + text[blank + 1:pos]
+    word = _adjacent_before(read, len(read), table)
+    return (word, pos - len(word) - 1) if word and len(word) > pos - blank - 1 else None
+
+
 def _word_before(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str | None, int]:
-    """The longest word of ``table`` ending at ``pos`` and where it starts, read through the pinyin
-    glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there as written."""
+    """The longest word of ``table`` ending at ``pos`` and where it starts, read across a hard wrap's blank (不 超过)
+    and through the pinyin glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there
+    as written."""
     word = _adjacent_before(text, pos, table)
+    wrapped = _word_across_wrap(text, pos, table, rules)
+    if wrapped is not None and len(wrapped[0]) > len(word or ""):
+        return wrapped
     if word:
         return word, pos - len(word)
     window = max(0, pos - int(rules.words["pinyin_gloss"]["reach"]))
