@@ -530,6 +530,11 @@ class NamedCircles(Strict):
     reach: int
 
 
+class SettlementClasses(Strict):
+    units: Words
+    nouns: Words
+
+
 class VoltageClasses(Strict):
     units: Words
 
@@ -596,6 +601,7 @@ class TargetsData(Strict):
     named_circles: NamedCircles
     round_the_clock: RoundTheClock
     voltage_classes: VoltageClasses
+    settlement_classes: SettlementClasses
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits

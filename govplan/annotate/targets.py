@@ -878,7 +878,8 @@ def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> 
 
 def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A number that selects whom a rule applies to: a bound right before 的 (100人以上的村,
-    超过30%的村干部), a quantity right before 者 (達二次者), or a number in a 的-clause stating a case
+    超过30%的村干部) or glued to a kind of settlement (30户以上自然村), a quantity right before 者 (達二次者), or a
+    number in a 的-clause stating a case
     the rule then sanctions (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
     w = rules.words
     follower = w["condition_follower"]
@@ -886,6 +887,10 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     after = _past_note(text, item.end, w["bound_notes"])
     if text.startswith(w["condition_nominalisers"], after):
         return True  # 累積書面通知達二次者: those who reach it, the case the rule sanctions
+    settlements = w["settlement_classes"]
+    if (item.after in w["class_bounds"] and item.fields.get("unit") in settlements["units"]
+            and text.startswith(tuple(settlements["nouns"]), after)):
+        return True  # 30户以上自然村通硬化路: the villages of that size
     if text.startswith(follower, after):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
