@@ -465,6 +465,7 @@ class PinyinGloss(Strict):
 class RewardBase(Strict):
     word: str
     verb_chars: int
+    short_verbs: Words
     rewards: Words
 
 
@@ -503,6 +504,7 @@ class RewardCondition(Strict):
     breaks: str
     clause_breaks: str
     reach: int
+    rate_markers: Words
 
 
 class BracketedAlone(Strict):
@@ -526,6 +528,15 @@ class NamedCircles(Strict):
     units: Words
     heads: Words
     reach: int
+
+
+class SettlementClasses(Strict):
+    units: Words
+    nouns: Words
+
+
+class VoltageClasses(Strict):
+    units: Words
 
 
 class RoundTheClock(Strict):
@@ -582,12 +593,15 @@ class TargetsData(Strict):
     full_marks_negations: Words
     reward_condition: RewardCondition
     progress_statuses: Words
+    year_on_year: Words
     task_count_units: Words
     baseline_note: str
     not_before: Words
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
     round_the_clock: RoundTheClock
+    voltage_classes: VoltageClasses
+    settlement_classes: SettlementClasses
     action_units: Words
     one_by_one: OneByOne
     latin_units: LatinUnits
@@ -619,6 +633,7 @@ class TargetsData(Strict):
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss
+    wrap_reach: int
     reward_base: RewardBase
     baseline_markers: Words
     task_count_nouns: Words
@@ -628,6 +643,7 @@ class TargetsData(Strict):
     score_case: ScoreCase
     forecast_words: Words
     result_against_goal: Words
+    share_of_plan: str
     policy_articles: PolicyArticles
     project_scale: ProjectScale
     kind_counted: KindCounted

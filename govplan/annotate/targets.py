@@ -64,12 +64,14 @@ class _Rules:
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
     baseline_note: re.Pattern[str]
+    share_of_plan: re.Pattern[str]
     forecast: re.Pattern[str]
     goal_label: re.Pattern[str]  # 目标是: / 目标为 (opening with a literal, so re skips ahead to 目)
     goal_label_qualifiers: tuple[str, ...]  # 预期, 奋斗…: what must stand before it to open a list of goals
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
+    longer_units: dict[str, tuple[str, ...]]  # 个 -> 个百分点…: the units a unit begins, longest first
     words: dict[str, Any]
 
 
@@ -171,6 +173,7 @@ def _rules() -> _Rules:
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
         goal_label=re.compile(f"{re.escape(labels['noun'])}(?:{alternation(labels['introducers'])})"),
         goal_label_qualifiers=tuple(labels["qualifiers"]),
@@ -180,8 +183,15 @@ def _rules() -> _Rules:
             rf"的?[{piece('han')}]{{0,{int(w['kind_counted']['reach'])}}}?(?:{alternation(w['kind_counted']['nouns'])})"
             rf"(?=[\d{piece('cn_digit')}十两]|[{piece('clause_end')}{piece('sentence_end')}]|$)"
         ),
+        longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
     )
+
+
+def _longer_units(units: list[str]) -> dict[str, tuple[str, ...]]:
+    """For each unit, the longer units it begins (个 -> 个百分点), longest first: what a hard wrap may have split."""
+    ordered = sorted(units, key=len, reverse=True)
+    return {unit: tuple(u for u in ordered if len(u) > len(unit) and u.startswith(unit)) for unit in units}
 
 
 @dataclass
@@ -309,6 +319,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
+            or _names_voltage_class(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
 
 
@@ -381,6 +392,13 @@ def _round_the_clock(match: re.Match[str], text: str, rules: _Rules) -> bool:
             and end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(tuple(w["not_before"]), end))
 
 
+def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A voltage glued to what it powers (35kV工程, 10kV线路, 10kV及以下工程) names the grid level: a class, no amount."""
+    end = match.end()
+    return (_group(match, "unit") in rules.words["voltage_classes"]["units"] and end < len(text)
+            and _CJK.match(text[end]) is not None)
+
+
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A percentage alone in a pair of brackets is a weight or a stage's share: 推展會展活動(6%),
     1.完成土地規劃(50%)."""
@@ -390,14 +408,18 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """The count a reward is paid per: 每认定1家给予孵化器10万元扶持 (the 10万元 is the target)."""
+    """The count a reward is paid per: 每认定1家给予孵化器10万元扶持, 每增加20亿元,给予20万元奖励 (the reward is the target)."""
     w = rules.words["reward_base"]
     start = match.start()
     verb = start - int(w["verb_chars"])
-    if verb < 1 or text[verb - 1] != w["word"] or not text[verb:start].isalpha():
+    two = verb > 0 and text[verb - 1] == w["word"] and text[verb:start].isalpha()
+    if not (two or text.endswith(tuple(w["word"] + short for short in w["short_verbs"]), 0, start)):
         return False
-    clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
-    return any(reward in clause for reward in w["rewards"])
+    breaks = rules.words["clause_breaks"]
+    end = next_break(text, match.end(), breaks, len(text))
+    if end == match.end() and end < len(text):  # the count closes its clause: the reward opens the next one
+        end = next_break(text, end + 1, breaks, len(text))
+    return any(reward in text[match.end():end] for reward in w["rewards"])
 
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -467,6 +489,9 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     except NumeralError:
         return None
     start, end = match.span()
+    wrapped_unit = _unit_across_wrap(text, match, rules)
+    if wrapped_unit is not None:
+        fields["unit"], end = wrapped_unit
     comparator = rules.approx.get(g.get("approx") or "", "=")
     word, word_start = _word_before(text, start, rules.comparator_before, rules)
     inherited = None if word else _list_comparator(text, start, previous, rules)
@@ -804,7 +829,8 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
-            or _tallies_progress(text, item, mood, rules) or _is_reward_condition(text, item, mood, rules)
+            or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
+            or _is_reward_condition(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -852,7 +878,8 @@ def _is_disposal_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> 
 
 def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A number that selects whom a rule applies to: a bound right before 的 (100人以上的村,
-    超过30%的村干部), a quantity right before 者 (達二次者), or a number in a 的-clause stating a case
+    超过30%的村干部) or glued to a kind of settlement (30户以上自然村), a quantity right before 者 (達二次者), or a
+    number in a 的-clause stating a case
     the rule then sanctions (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
     w = rules.words
     follower = w["condition_follower"]
@@ -860,6 +887,10 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     after = _past_note(text, item.end, w["bound_notes"])
     if text.startswith(w["condition_nominalisers"], after):
         return True  # 累積書面通知達二次者: those who reach it, the case the rule sanctions
+    settlements = w["settlement_classes"]
+    if (item.after in w["class_bounds"] and item.fields.get("unit") in settlements["units"]
+            and text.startswith(tuple(settlements["nouns"]), after)):
+        return True  # 30户以上自然村通硬化路: the villages of that size
     if text.startswith(follower, after):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
@@ -906,13 +937,17 @@ def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A forecast (据测算,…将有可能达到110万人左右) or a result measured against its goal (增长6.1%,
-    低于目标0.9个百分点): the number is an estimate or an outcome, not what must be achieved."""
+    低于目标0.9个百分点; 完成投资792.4亿元,为年计划的44%, unless a strong goal word sets it as a quota): the number
+    is an estimate or an outcome, not what must be achieved."""
     w = rules.words
     if mood.forecast_before(item.start):
         return True
     start = mood.sentence_start(item.start)
-    sentence = text[start:mood.clause_end(item.end, mood.breaks)]
-    return any(phrase in sentence for phrase in w["result_against_goal"])
+    end = mood.clause_end(item.end, mood.breaks)
+    if any(phrase in text[start:end] for phrase in w["result_against_goal"]):
+        return True
+    return (rules.share_of_plan.search(text, start, end) is not None
+            and not words_among_within(mood.text, start, item.start, mood.cues.report_goal))
 
 
 def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -920,7 +955,22 @@ def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) ->
     项目，…到位5000万元，给予…1名: the 1名 is the reward), or in a comma clause 对…给予… (对完成…80%(含)以上的乡镇给予奖励)."""
     w = rules.words["reward_condition"]
     breaks = str(w["breaks"])
+    if _is_reward_rate(text, item, mood, rules):
+        return False
     return _in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
+
+
+def _is_reward_rate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A percentage reckoned on a base with the grant verb right after it (按照…投资额的10%,给予…支持): the rate the
+    reward is paid at, whatever case 对 opens before it."""
+    w = rules.words["reward_condition"]
+    if not item.fields.get("percent"):
+        return False
+    after = text[item.end:item.end + 1]
+    grant_at = item.end + (1 if after and after in w["clause_breaks"] else 0)
+    if not text.startswith(tuple(w["grants"]), grant_at):
+        return False
+    return any(marker in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for marker in w["rate_markers"])
 
 
 def _in_reward_case(text: str, item: _Found, breaks: str, rules: _Rules) -> bool:
@@ -939,6 +989,17 @@ def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
         return False
     clause = text[mood.sentence_start(item.start, mood.clause_breaks):mood.clause_end(item.end)]
     return any(status in clause for status in rules.words["progress_statuses"])
+
+
+def _reports_year_on_year(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A plain change against the same period of last year (同比增长3.4%) reports a result: only a period already
+    past can be compared so; a strong goal word before it in its sentence (力争…同比增长8%) makes it a goal, not 全年/年内/
+    计划, which total a past year too (全年空气质量优良率99.2%,同比提高8.5个百分点)."""
+    if item.fields["comparator"] != "=" or item.fields.get("change") not in ("increase", "decrease"):
+        return False
+    if not text.endswith(rules.words["year_on_year"], 0, item.start):
+        return False
+    return not words_among_within(mood.text, mood.sentence_start(item.start), item.start, mood.cues.report_goal)
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -1029,10 +1090,38 @@ def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, An
     return fields
 
 
+def _unit_across_wrap(text: str, match: re.Match[str], rules: _Rules) -> tuple[str, int] | None:
+    """The longer unit a hard wrap's blank splits after the number's unit (10个百分 点 → 个百分点) and where it ends."""
+    unit = _group(match, "unit")
+    end = match.end()
+    if not unit or " " not in text[end:end + int(rules.words["wrap_reach"])]:
+        return None
+    for longer in rules.longer_units.get(unit, ()):
+        piece = text[end:end + len(longer) - len(unit) + 1]
+        if piece.count(" ") == 1 and not piece.endswith(" ") and piece.replace(" ", "") == longer[len(unit):]:
+            return rules.words["unit_aliases"].get(longer, longer), end + len(piece)
+    return None
+
+
+def _word_across_wrap(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str, int] | None:
+    """A word of ``table`` ending at ``pos`` that a hard wrap's blank splits (降幅不 超过20个百分点) and where it starts."""
+    reach = int(rules.words["wrap_reach"])
+    blank = text.rfind(" ", max(0, pos - reach), pos)
+    if blank < 1 or not (_CJK.match(text[blank - 1]) and _CJK.match(text[blank + 1:blank + 2] or "a")):
+        return None
+    read = text[max(0, blank - reach):blank] + text[blank + 1:pos]
+    word = _adjacent_before(read, len(read), table)
+    return (word, pos - len(word) - 1) if word and len(word) > pos - blank - 1 else None
+
+
 def _word_before(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str | None, int]:
-    """The longest word of ``table`` ending at ``pos`` and where it starts, read through the pinyin
-    glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there as written."""
+    """The longest word of ``table`` ending at ``pos`` and where it starts, read across a hard wrap's blank (不 超过)
+    and through the pinyin glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there
+    as written."""
     word = _adjacent_before(text, pos, table)
+    wrapped = _word_across_wrap(text, pos, table, rules)
+    if wrapped is not None and len(wrapped[0]) > len(word or ""):
+        return wrapped
     if word:
         return word, pos - len(word)
     window = max(0, pos - int(rules.words["pinyin_gloss"]["reach"]))
