@@ -264,6 +264,7 @@ class ReportedMeetings(Strict):
     hour: str
     pauses: str
     verbs: Words
+    acts: Words
     reach: int
 
 

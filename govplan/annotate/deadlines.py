@@ -265,7 +265,8 @@ def _rules() -> _Rules:
         meeting_lede=re.compile(
             rf"(?:(?:{alternation(w['reported_meetings']['times_of_day'])}){w['reported_meetings']['hour']}"
             rf"[{re.escape(w['reported_meetings']['pauses'])}]?|[{re.escape(w['reported_meetings']['pauses'])}])"
-            rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?(?:{alternation(w['reported_meetings']['verbs'])})"
+            rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?"
+            rf"(?:(?:{alternation(w['reported_meetings']['verbs'])})|(?P<act>{alternation(w['reported_meetings']['acts'])}))"
         ),
         news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
         words=as_tuples(w),
@@ -760,9 +761,11 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
 
 def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: Any, rules: _Rules) -> bool:
     """Whether an uncued day opens its paragraph or sentence as a news lede does (7月3日,官埠桥镇党委、政府召开…会议;
-    8月9日上午,…组织召开…动员会): the day a meeting was held, unless it falls after the document's own date (a plan's
-    schedule: 3月15日,召开全县动员大会 in a notice of 1 March)."""
-    if not g["ad"] or rules.meeting_lede.match(text, m.end()) is None:
+    8月9日上午,…组织召开…动员会), or a day or a dated month opens a statement that a body issued or approved a document
+    (2016年2月,国务院批复《…》): the time a meeting was held or a body acted, unless it falls after the document's own
+    date (a plan's schedule: 3月15日,召开全县动员大会 in a notice of 1 March)."""
+    lede = rules.meeting_lede.match(text, m.end()) if g["ad"] or (g["ay"] and g["am"]) else None
+    if lede is None or not (g["ad"] or lede.group("act")):
         return False
     opening = _before_spaces(text, m.start(), 1)
     if opening and opening not in "\n。":
