@@ -335,6 +335,7 @@ class DeadlinesData(Strict):
     clause_breaks: str
     reported_meetings: ReportedMeetings
     news_datelines: str
+    account_headings: str
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]

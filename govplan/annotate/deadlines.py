@@ -87,6 +87,7 @@ class _Rules:
     done_words: frozenset[str]
     meeting_lede: re.Pattern[str]
     news_dateline: re.Pattern[str]
+    account_heading: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -269,6 +270,7 @@ def _rules() -> _Rules:
             rf"(?:(?:{alternation(w['reported_meetings']['verbs'])})|(?P<act>{alternation(w['reported_meetings']['acts'])}))"
         ),
         news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
+        account_heading=compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml"),
         words=as_tuples(w),
     )
 
@@ -280,7 +282,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     text = nt.text
     if ctx.year is None and ctx.named_year is None:
         ctx.named_year = _named_year(text, written_years, ctx, rules)
-    if not ctx.report and under_review(nt):
+    if not ctx.report and (under_review(nt) or _under_account(nt, rules)):
         ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
     years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules)]
@@ -298,6 +300,12 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
     return _anchor_rhythms(text, [c.item for c in non_overlapping(candidates)], nt.start, ctx, rules)
+
+
+def _under_account(nt: NodeText, rules: _Rules) -> bool:
+    """Whether a heading over the node, itself included, names an account of what was done (一、2023年工作总结,
+    二、主要做法和工作成效): its dates say when something was done, as under the mood's review headings."""
+    return any(node.title and rules.account_heading.search(node.title) for node in nt.path or [nt.node])
 
 
 Build = Callable[[re.Match[str], str, Any, _Rules], "dict[str, Any] | None"]
