@@ -259,6 +259,11 @@ class RelativeLookbacks(Strict):
     after: Words
 
 
+class CutoffAttribute(Strict):
+    verbs: Words
+    end: str
+
+
 class ReportedMeetings(Strict):
     times_of_day: Words
     hour: str
@@ -306,6 +311,7 @@ class DeadlinesData(Strict):
     done_not_before: Words
     done_attribute: DoneAttribute
     cutoff_done_words: Words
+    cutoff_attribute: CutoffAttribute
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words
