@@ -357,6 +357,7 @@ class DeadlinesData(Strict):
     period_separators: Words
     period_start_words: Words
     period_end_words: Words
+    period_start_pauses: str
     period_covered_after: Words
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]

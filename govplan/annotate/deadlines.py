@@ -177,11 +177,13 @@ def _rules() -> _Rules:
     commencement = (
         _starting_with(w["commencement_before"], "")
         + rf"(?P<cb>{alternation(w['commencement_before'])}){core_a}(?P<ca>{alternation([*w['commencement_after'], *w['start_after']])})"
-        + rf"(?!{alternation(w['period_separators'])})"  # 自2020年1月1日起至…止 is a period
+        # 自2020年1月1日起至…止 and 自…开始,至…结束 are periods
+        + rf"(?![{re.escape(w['period_start_pauses'])}]?(?:{alternation(w['period_separators'])}))"
     )
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
-        + rf"{_core_ahead(year_parts)}{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
+        + rf"{_core_ahead(year_parts)}{core_a}(?:(?:{alternation(w['period_start_words'])})[{re.escape(w['period_start_pauses'])}]?)?"
+        rf"{alternation(w['period_separators'])}{_GAP}"
         # the end may name its day alone, in the start's month (1月2日至20日)
         rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
