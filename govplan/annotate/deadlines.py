@@ -625,7 +625,9 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if not _point_is_deadline(m, g, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, g, text, when, ctx, rules)
+    reposted = _posted_later(ctx) and _strongly_cued(m, g, text, rules)
+    if (when is None or (_before_document(when.explicit_year, ctx) and not reposted)
+            or _over_when_posted(m, g, text, when, ctx, rules)
             or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)
             or _dates_news(m, g, text, rules)):
         return None
@@ -919,6 +921,14 @@ def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
 def _frames_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
     """Whether a time phrase at ``pos`` frames its clause: opening it, or after 于/在 or a goal cue (在未来十年…, 力争未来五年…)."""
     return _opens_clause(text, pos, words) or _weakly_cued(text, pos, words) or _stated_as_goal(text, pos, words)
+
+
+def _posted_later(ctx: DocContext) -> bool:
+    """Whether the document's year is only the day a page was posted (发布时间, a sharing site's upload date): a
+    page may repost an older notice, so a cued deadline of an earlier year (到2022年, 2022年底前) is still the
+    notice's own (gold-format: not the doc_date where the page was posted after a dated deadline, c403, c43)."""
+    doc = ctx.doc if isinstance(ctx, _Clause) else ctx
+    return doc.year_from == "page"
 
 
 def _before_document(written: int | None, ctx: DocContext) -> bool:
