@@ -259,8 +259,9 @@ class RelativeLookbacks(Strict):
     after: Words
 
 
-class CutoffAttribute(Strict):
+class DateAttribute(Strict):
     verbs: Words
+    after: Words
     end: str
 
 
@@ -311,7 +312,7 @@ class DeadlinesData(Strict):
     done_not_before: Words
     done_attribute: DoneAttribute
     cutoff_done_words: Words
-    cutoff_attribute: CutoffAttribute
+    date_attribute: DateAttribute
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words

@@ -88,7 +88,7 @@ class _Rules:
     meeting_lede: re.Pattern[str]
     news_dateline: re.Pattern[str]
     account_heading: re.Pattern[str]
-    cutoff_attribute: re.Pattern[str]
+    date_attribute: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -273,8 +273,10 @@ def _rules() -> _Rules:
             rf"(?:(?:{alternation(w['reported_meetings']['verbs'])})|(?P<act>{alternation(w['reported_meetings']['acts'])}))"
         ),
         news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
-        cutoff_attribute=re.compile(
-            rf"(?:{alternation(w['cutoff_done_words'])})?(?:{alternation(w['cutoff_attribute']['verbs'])}){re.escape(w['cutoff_attribute']['end'])}"
+        date_attribute=re.compile(
+            rf"(?:[、和]{_GAP}{_DAY}{_GAP}[日号])*(?:{alternation(w['cutoff_done_words'])})?"
+            rf"(?:{alternation(w['date_attribute']['verbs'])})(?:{alternation(w['date_attribute']['after'])})?"
+            rf"{re.escape(w['date_attribute']['end'])}"
         ),
         account_heading=compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml"),
         words=as_tuples(w),
@@ -736,8 +738,10 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     strong = _strongly_cued(m, g, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
-    if g["suf"] and (text.startswith(words["cutoff_done_words"], m.end()) or rules.cutoff_attribute.match(text, m.end())):
-        return False  # 2018年12月31日之前已完成转制的企业, 2000年底前建成的小区: those done by then, a condition
+    if g["suf"] and text.startswith(words["cutoff_done_words"], m.end()):
+        return False  # 2018年12月31日之前已完成转制的企业: those who had done it by then, a condition
+    if (g["suf"] or not strong) and rules.date_attribute.match(text, m.end()):
+        return False  # 2000年底前建成的小区, 2018年修订后的指标体系: when the thing meant was made, an attribute
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
