@@ -259,11 +259,18 @@ class RelativeLookbacks(Strict):
     after: Words
 
 
+class DateAttribute(Strict):
+    verbs: Words
+    after: Words
+    end: str
+
+
 class ReportedMeetings(Strict):
     times_of_day: Words
     hour: str
     pauses: str
     verbs: Words
+    acts: Words
     reach: int
 
 
@@ -305,6 +312,7 @@ class DeadlinesData(Strict):
     done_not_before: Words
     done_attribute: DoneAttribute
     cutoff_done_words: Words
+    date_attribute: DateAttribute
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words
@@ -334,6 +342,7 @@ class DeadlinesData(Strict):
     clause_breaks: str
     reported_meetings: ReportedMeetings
     news_datelines: str
+    account_headings: str
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]
@@ -349,6 +358,7 @@ class DeadlinesData(Strict):
     period_separators: Words
     period_start_words: Words
     period_end_words: Words
+    period_start_pauses: str
     period_covered_after: Words
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]

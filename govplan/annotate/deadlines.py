@@ -87,6 +87,8 @@ class _Rules:
     done_words: frozenset[str]
     meeting_lede: re.Pattern[str]
     news_dateline: re.Pattern[str]
+    account_heading: re.Pattern[str]
+    date_attribute: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -175,11 +177,13 @@ def _rules() -> _Rules:
     commencement = (
         _starting_with(w["commencement_before"], "")
         + rf"(?P<cb>{alternation(w['commencement_before'])}){core_a}(?P<ca>{alternation([*w['commencement_after'], *w['start_after']])})"
-        + rf"(?!{alternation(w['period_separators'])})"  # 自2020年1月1日起至…止 is a period
+        # 自2020年1月1日起至…止 and 自…开始,至…结束 are periods
+        + rf"(?![{re.escape(w['period_start_pauses'])}]?(?:{alternation(w['period_separators'])}))"
     )
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
-        + rf"{_core_ahead(year_parts)}{core_a}(?:{alternation(w['period_start_words'])})?{alternation(w['period_separators'])}"
+        + rf"{_core_ahead(year_parts)}{core_a}(?:(?:{alternation(w['period_start_words'])})[{re.escape(w['period_start_pauses'])}]?)?"
+        rf"{alternation(w['period_separators'])}{_GAP}"
         # the end may name its day alone, in the start's month (1月2日至20日)
         rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
@@ -265,9 +269,16 @@ def _rules() -> _Rules:
         meeting_lede=re.compile(
             rf"(?:(?:{alternation(w['reported_meetings']['times_of_day'])}){w['reported_meetings']['hour']}"
             rf"[{re.escape(w['reported_meetings']['pauses'])}]?|[{re.escape(w['reported_meetings']['pauses'])}])"
-            rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?(?:{alternation(w['reported_meetings']['verbs'])})"
+            rf"[^{breaks}]{{0,{int(w['reported_meetings']['reach'])}}}?"
+            rf"(?:(?:{alternation(w['reported_meetings']['verbs'])})|(?P<act>{alternation(w['reported_meetings']['acts'])}))"
         ),
         news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
+        date_attribute=re.compile(
+            rf"(?:[、和]{_GAP}{_DAY}{_GAP}[日号])*(?:{alternation(w['cutoff_done_words'])})?"
+            rf"(?:{alternation(w['date_attribute']['verbs'])})(?:{alternation(w['date_attribute']['after'])})?"
+            rf"{re.escape(w['date_attribute']['end'])}"
+        ),
+        account_heading=compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml"),
         words=as_tuples(w),
     )
 
@@ -279,7 +290,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     text = nt.text
     if ctx.year is None and ctx.named_year is None:
         ctx.named_year = _named_year(text, written_years, ctx, rules)
-    if not ctx.report and under_review(nt):
+    if not ctx.report and (under_review(nt) or _under_account(nt, rules)):
         ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
     years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules)]
@@ -297,6 +308,12 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
     return _anchor_rhythms(text, [c.item for c in non_overlapping(candidates)], nt.start, ctx, rules)
+
+
+def _under_account(nt: NodeText, rules: _Rules) -> bool:
+    """Whether a heading over the node, itself included, names an account of what was done (一、2023年工作总结,
+    二、主要做法和工作成效): its dates say when something was done, as under the mood's review headings."""
+    return any(node.title and rules.account_heading.search(node.title) for node in nt.path or [nt.node])
 
 
 Build = Callable[[re.Match[str], str, Any, _Rules], "dict[str, Any] | None"]
@@ -610,7 +627,9 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if not _point_is_deadline(m, g, text, ctx, rules):
         return None
     when = _resolve(g, "a", ctx, words)
-    if (when is None or _before_document(when.explicit_year, ctx) or _over_when_posted(m, g, text, when, ctx, rules)
+    reposted = _posted_later(ctx) and _strongly_cued(m, g, text, rules)
+    if (when is None or (_before_document(when.explicit_year, ctx) and not reposted)
+            or _over_when_posted(m, g, text, when, ctx, rules)
             or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)
             or _dates_news(m, g, text, rules)):
         return None
@@ -721,6 +740,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         return False
     if g["suf"] and text.startswith(words["cutoff_done_words"], m.end()):
         return False  # 2018年12月31日之前已完成转制的企业: those who had done it by then, a condition
+    if (g["suf"] or not strong) and rules.date_attribute.match(text, m.end()):
+        return False  # 2000年底前建成的小区, 2018年修订后的指标体系: when the thing meant was made, an attribute
     if (_in_score_case(text, m.end(), rules) or _in_forecast(text, m.start(), m.end(), rules)
             or text.startswith(words["period_covered_after"], m.end())):
         return False
@@ -760,9 +781,11 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
 
 def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: Any, rules: _Rules) -> bool:
     """Whether an uncued day opens its paragraph or sentence as a news lede does (7月3日,官埠桥镇党委、政府召开…会议;
-    8月9日上午,…组织召开…动员会): the day a meeting was held, unless it falls after the document's own date (a plan's
-    schedule: 3月15日,召开全县动员大会 in a notice of 1 March)."""
-    if not g["ad"] or rules.meeting_lede.match(text, m.end()) is None:
+    8月9日上午,…组织召开…动员会), or a day or a dated month opens a statement that a body issued or approved a document
+    (2016年2月,国务院批复《…》): the time a meeting was held or a body acted, unless it falls after the document's own
+    date (a plan's schedule: 3月15日,召开全县动员大会 in a notice of 1 March)."""
+    lede = rules.meeting_lede.match(text, m.end()) if g["ad"] or (g["ay"] and g["am"]) else None
+    if lede is None or not (g["ad"] or lede.group("act")):
         return False
     opening = _before_spaces(text, m.start(), 1)
     if opening and opening not in "\n。":
@@ -902,6 +925,14 @@ def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
 def _frames_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
     """Whether a time phrase at ``pos`` frames its clause: opening it, or after 于/在 or a goal cue (在未来十年…, 力争未来五年…)."""
     return _opens_clause(text, pos, words) or _weakly_cued(text, pos, words) or _stated_as_goal(text, pos, words)
+
+
+def _posted_later(ctx: DocContext) -> bool:
+    """Whether the document's year is only the day a page was posted (发布时间, a sharing site's upload date): a
+    page may repost an older notice, so a cued deadline of an earlier year (到2022年, 2022年底前) is still the
+    notice's own (gold-format: not the doc_date where the page was posted after a dated deadline, c403, c43)."""
+    doc = ctx.doc if isinstance(ctx, _Clause) else ctx
+    return doc.year_from == "page"
 
 
 def _before_document(written: int | None, ctx: DocContext) -> bool:
