@@ -198,13 +198,18 @@ def split_conjunctions(
 
 def _joints(name: str, rules: Rules) -> Iterator[tuple[int, int]]:
     """Where two names may join inside ``name``: each conjunction (和, 及…), then each run of blanks
-    within a line (a hard line wrap inside a name is no joint)."""
+    within a line (a hard line wrap inside a name is no joint), but not one beside a single character
+    (县 委 办: a name letter-spaced across a narrow or justified cell, not 县委 and 办)."""
     for conj in rules.words["conjunctions"]:
         pos = name.find(conj)
         while pos > 0:
             yield pos, pos + len(conj)
             pos = name.find(conj, pos + 1)
-    yield from (blank.span() for blank in _LINE_BLANKS.finditer(name) if blank.start() > 0)
+    blanks = [blank.span() for blank in _LINE_BLANKS.finditer(name)]
+    bounds = [(0, 0), *blanks, (len(name), len(name))]
+    for k, span in enumerate(blanks, 1):
+        if span[0] > 0 and bounds[k][0] - bounds[k - 1][1] > 1 and bounds[k + 1][0] - bounds[k][1] > 1:
+            yield span
 
 
 def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
