@@ -707,6 +707,9 @@ class UnitsData(Strict):
     max_joint_list: int
     distributive_starts: Words
     level_categories: Words
+    own_level_marks: Words
+    own_levels: dict[str, str]
+    own_level_generic: Words
     level_counts: Words
     vague_starts: Words
     vague_prefixes: Words

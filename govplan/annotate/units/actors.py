@@ -183,9 +183,10 @@ def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> i
 
 def _reference(item: str, rules: Rules) -> bool:
     """Whether a list item names no unit in particular: a distributive or vague reference (各相关职能部门, 有关单位), a bare
-    level or collective (村, 街镇) or a bare head (单位)."""
+    level or collective (村, 街镇) or a bare head (单位); the alternatives it brackets are no words of a clause (各街镇(经开区))."""
     w = rules.words
-    if not item or len(item) > int(w["max_name_chars"]) or any(breaks_name(word, rules) for word in words(item)):
+    head = item.split("(", 1)[0]
+    if not item or len(item) > int(w["max_name_chars"]) or any(breaks_name(word, rules) for word in words(head)):
         return False  # 各街镇要督促辖区企业和…: a clause, not a list of names
     return (
         item.startswith(w["distributive_starts"]) or is_vague(item, rules) or item in rules.bare_levels

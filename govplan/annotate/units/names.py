@@ -441,7 +441,7 @@ def name_ends(
     if text.startswith(w["vague_starts"], pos):
         return []
     if not collective and (text.startswith((*w["distributive_starts"], *w["level_categories"]), pos)
-                           or rules.level_choice.match(text, pos)):
+                           or rules.level_choice.match(text, pos)) and not own_organ_at(text, pos, rules):
         return []  # 各部门, 州级政务部门, 本级…, 县(市)人民政府: every unit of a kind acts, none in particular
     if not _may_start_name(text, pos, any_start, registry, rules, collective):
         return []
@@ -475,6 +475,16 @@ def name_ends(
         organs = [e for e in named if e > levels.end() and text.endswith(w["plain_name_suffixes"], pos, e)]
         return organs or [e for e in named if e >= levels.end()]  # 各镇办, not 各镇; 各街道办事处, not 各街道
     return named
+
+
+def own_organ_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether the document's own level, named as a category before a sector, starts at ``pos`` (区级林业部门 in a
+    district's notice: the district's forestry department, one organ; not 区级部门 or 区级相关部门)."""
+    w = rules.words
+    level = w["own_levels"].get(rules.own_level, "")
+    return bool(level) and text.startswith(level, pos) and not text.startswith(
+        (*w["vague_starts"], *w["own_level_generic"]), pos + len(level)
+    )
 
 
 def alias_end(text: str, pos: int, rules: Rules) -> int | None:
