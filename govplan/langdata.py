@@ -699,6 +699,7 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     agent_verbs: Words
     agent_category_heads: Words
+    relative_places: Words
     place_ends: Words
     actor_list_joiners: Words
     partner_joiners: Words

@@ -290,8 +290,11 @@ def _vague_tail(name: str, rules: Rules) -> bool:
 
 def is_function_kind(name: str, rules: Rules) -> bool:
     """Whether a name is a kind of body named by its function with no place before it (数据资源主管部门, 财政部门):
-    it ends with a category head and none of its words is a place (中山市…, 阿坝州…) or a level (市…)."""
+    it ends with a category head and none of its words is a place (中山市…, 阿坝州…) or a level (市…); or it names
+    its place by the case's relation to it (所在地县级人民政府, 就医地经办机构: the body of wherever the case is)."""
     w = rules.words
+    if name.startswith(w["relative_places"]):
+        return True
     if not name.endswith(w["agent_category_heads"]) or leveled_at(name, 0, rules):
         return False
     return not any(word.endswith(w["place_ends"]) for word in words(name) if word not in w["level_false_starts"])
