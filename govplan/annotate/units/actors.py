@@ -362,8 +362,8 @@ def _past_trailing_references(text: str, end: int, rules: Rules) -> int:
         if joiner is None:
             return end
         item = joiner.end()
-        at = next((k for k in range(item + 1, min(stop, item + reach) + 1) if _reference(text[item:k], rules)
-                   and (rules.actor_joiner.match(text, k) or _acts(text, k, rules))), end)
+        at = next((k for k in range(item + 1, min(stop, item + reach) + 1)
+                   if (rules.actor_joiner.match(text, k) or _acts(text, k, rules)) and _reference(text[item:k], rules)), end)
         if at == end or not rules.actor_joiner.match(text, at):
             return at
     return end

@@ -300,7 +300,7 @@ def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
 def for_document(r: Rules, texts: Iterable[str]) -> Rules:
     """The rules for one document, with its own level: the level it calls its own (全区, 本区, 我区) at least twice and
     more often than any other (names.own_organ_at reads it)."""
-    counts = Counter(m["level"] for text in texts for m in r.own_level_mark.finditer(text))
+    counts = Counter(m["level"] for m in r.own_level_mark.finditer("\n".join(texts)))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return r
