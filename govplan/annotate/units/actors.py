@@ -347,15 +347,18 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
             continue  # 由数据资源主管部门应当责令…: a kind of body, no particular unit (a longer name may be one)
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
             return None  # 县财政局要积极配合: the units support, they do not lead
-        if _acts(text, names[-1][1], rules, marked) or _acts(text, _past_trailing_references(text, names[-1][1], rules), rules):
+        if _acts(text, names[-1][1], rules, marked):
             return names
+        past = _past_trailing_references(text, names[-1][1], rules)
+        if past != names[-1][1]:
+            return names  # a reference ends only where the verb stands (社区办、房管办、各居委要…)
     return None
 
 
 def _past_trailing_references(text: str, end: int, rules: Rules) -> int:
     """Where the verb stands after distributive or vague references listed after particular units (社区办、房管办、各居委、
     村委要…, c373; 区级林业部门与各街镇（经开区）做好…, c510): the units act, the references give none; ``end`` where no
-    such references follow."""
+    such references with a verb after them follow."""
     at, stop, reach = end, _clause_end(text, end, rules), int(rules.words["max_name_chars"])
     for _ in range(int(rules.words["max_actor_list"])):
         joiner = rules.actor_joiner.match(text, at)
