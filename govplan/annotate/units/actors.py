@@ -359,6 +359,8 @@ def _past_trailing_references(text: str, end: int, rules: Rules) -> int:
     """Where the verb stands after distributive or vague references listed after particular units (社区办、房管办、各居委、
     村委要…, c373; 区级林业部门与各街镇（经开区）做好…, c510): the units act, the references give none; ``end`` where no
     such references with a verb after them follow."""
+    if rules.actor_joiner.match(text, end) is None:
+        return end
     at, stop, reach = end, _clause_end(text, end, rules), int(rules.words["max_name_chars"])
     for _ in range(int(rules.words["max_actor_list"])):
         joiner = rules.actor_joiner.match(text, at)
