@@ -725,6 +725,7 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     agent_verbs: Words
     agent_category_heads: Words
+    relative_places: Words
     place_ends: Words
     actor_list_joiners: Words
     partner_joiners: Words
@@ -733,6 +734,9 @@ class UnitsData(Strict):
     max_joint_list: int
     distributive_starts: Words
     level_categories: Words
+    own_level_marks: Words
+    own_levels: dict[str, str]
+    own_level_generic: Words
     level_counts: Words
     vague_starts: Words
     vague_prefixes: Words

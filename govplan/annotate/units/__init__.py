@@ -28,7 +28,7 @@ from govplan.annotate.units.actors import (
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, rules, verb_before_break
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -56,7 +56,7 @@ class _Found:
 def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") -> None:
     """Set ``node.units`` of every node from the units its own text states; a convention stated in
     the ``preamble`` (the text before the first task) holds for the whole document."""
-    r = rules()
+    r = for_document(rules(), [preamble, *(nt.text for nt in nodes)])
     blocks = [_block_statements(nt, registry, r) for nt in nodes]
     parents = _parent_indices(nodes)
     block_owners = _block_owners(nodes, blocks, parents)

@@ -183,9 +183,10 @@ def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> i
 
 def _reference(item: str, rules: Rules) -> bool:
     """Whether a list item names no unit in particular: a distributive or vague reference (各相关职能部门, 有关单位), a bare
-    level or collective (村, 街镇) or a bare head (单位)."""
+    level or collective (村, 街镇) or a bare head (单位); the alternatives it brackets are no words of a clause (各街镇(经开区))."""
     w = rules.words
-    if not item or len(item) > int(w["max_name_chars"]) or any(breaks_name(word, rules) for word in words(item)):
+    head = item.split("(", 1)[0]
+    if not item or len(item) > int(w["max_name_chars"]) or any(breaks_name(word, rules) for word in words(head)):
         return False  # 各街镇要督促辖区企业和…: a clause, not a list of names
     return (
         item.startswith(w["distributive_starts"]) or is_vague(item, rules) or item in rules.bare_levels
@@ -348,7 +349,29 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
             return None  # 县财政局要积极配合: the units support, they do not lead
         if _acts(text, names[-1][1], rules, marked):
             return names
+        past = _past_trailing_references(text, names[-1][1], rules)
+        if past != names[-1][1]:
+            return names  # a reference ends only where the verb stands (社区办、房管办、各居委要…)
     return None
+
+
+def _past_trailing_references(text: str, end: int, rules: Rules) -> int:
+    """Where the verb stands after distributive or vague references listed after particular units (社区办、房管办、各居委、
+    村委要…, c373; 区级林业部门与各街镇（经开区）做好…, c510): the units act, the references give none; ``end`` where no
+    such references with a verb after them follow."""
+    if rules.actor_joiner.match(text, end) is None:
+        return end
+    at, stop, reach = end, _clause_end(text, end, rules), int(rules.words["max_name_chars"])
+    for _ in range(int(rules.words["max_actor_list"])):
+        joiner = rules.actor_joiner.match(text, at)
+        if joiner is None:
+            return end
+        item = joiner.end()
+        at = next((k for k in range(item + 1, min(stop, item + reach) + 1)
+                   if (rules.actor_joiner.match(text, k) or _acts(text, k, rules)) and _reference(text[item:k], rules)), end)
+        if at == end or not rules.actor_joiner.match(text, at):
+            return at
+    return end
 
 
 def _kind_acting(text: str, names: list[tuple[int, int]], rules: Rules) -> bool:

@@ -198,13 +198,18 @@ def split_conjunctions(
 
 def _joints(name: str, rules: Rules) -> Iterator[tuple[int, int]]:
     """Where two names may join inside ``name``: each conjunction (和, 及…), then each run of blanks
-    within a line (a hard line wrap inside a name is no joint)."""
+    within a line (a hard line wrap inside a name is no joint), but not one beside a single character
+    (县 委 办: a name letter-spaced across a narrow or justified cell, not 县委 and 办)."""
     for conj in rules.words["conjunctions"]:
         pos = name.find(conj)
         while pos > 0:
             yield pos, pos + len(conj)
             pos = name.find(conj, pos + 1)
-    yield from (blank.span() for blank in _LINE_BLANKS.finditer(name) if blank.start() > 0)
+    blanks = [blank.span() for blank in _LINE_BLANKS.finditer(name)]
+    bounds = [(0, 0), *blanks, (len(name), len(name))]
+    for k, span in enumerate(blanks, 1):
+        if span[0] > 0 and bounds[k][0] - bounds[k - 1][1] > 1 and bounds[k + 1][0] - bounds[k][1] > 1:
+            yield span
 
 
 def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
@@ -285,8 +290,11 @@ def _vague_tail(name: str, rules: Rules) -> bool:
 
 def is_function_kind(name: str, rules: Rules) -> bool:
     """Whether a name is a kind of body named by its function with no place before it (数据资源主管部门, 财政部门):
-    it ends with a category head and none of its words is a place (中山市…, 阿坝州…) or a level (市…)."""
+    it ends with a category head and none of its words is a place (中山市…, 阿坝州…) or a level (市…); or it names
+    its place by the case's relation to it (所在地县级人民政府, 就医地经办机构: the body of wherever the case is)."""
     w = rules.words
+    if name.startswith(w["relative_places"]):
+        return True
     if not name.endswith(w["agent_category_heads"]) or leveled_at(name, 0, rules):
         return False
     return not any(word.endswith(w["place_ends"]) for word in words(name) if word not in w["level_false_starts"])
@@ -436,7 +444,7 @@ def name_ends(
     if text.startswith(w["vague_starts"], pos):
         return []
     if not collective and (text.startswith((*w["distributive_starts"], *w["level_categories"]), pos)
-                           or rules.level_choice.match(text, pos)):
+                           or rules.level_choice.match(text, pos)) and not own_organ_at(text, pos, rules):
         return []  # 各部门, 州级政务部门, 本级…, 县(市)人民政府: every unit of a kind acts, none in particular
     if not _may_start_name(text, pos, any_start, registry, rules, collective):
         return []
@@ -470,6 +478,16 @@ def name_ends(
         organs = [e for e in named if e > levels.end() and text.endswith(w["plain_name_suffixes"], pos, e)]
         return organs or [e for e in named if e >= levels.end()]  # 各镇办, not 各镇; 各街道办事处, not 各街道
     return named
+
+
+def own_organ_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether the document's own level, named as a category before a sector, starts at ``pos`` (区级林业部门 in a
+    district's notice: the district's forestry department, one organ; not 区级部门 or 区级相关部门)."""
+    w = rules.words
+    level = w["own_levels"].get(rules.own_level, "")
+    return bool(level) and text.startswith(level, pos) and not text.startswith(
+        (*w["vague_starts"], *w["own_level_generic"]), pos + len(level)
+    )
 
 
 def alias_end(text: str, pos: int, rules: Rules) -> int | None:

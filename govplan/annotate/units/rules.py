@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -85,7 +87,9 @@ class Rules:
     item_trailer: re.Pattern[str]  # 等<level><vague word><head> closing a list item (能源局等省有关部门, 等州级有关部门)
     manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     acting_verbs: Words  # the action verbs, then the agent verbs: what may follow a unit after an agent marker
+    own_level_mark: re.Pattern[str]  # 全区, 本区, 我区: the notice naming its own level (group "level")
     words: dict[str, Any]  # the data, each word list a Words
+    own_level: str = ""  # the level noun of the document's own level (区), "" where none stands out: see for_document
 
 
 @cache
@@ -187,6 +191,9 @@ def rules() -> Rules:
         ),
         actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
+        own_level_mark=re.compile(
+            rf"(?:{alternation(w['own_level_marks'])})(?P<level>{alternation(w['own_levels'])})(?![级长])"
+        ),
         words={key: Words(value) if isinstance(value, tuple) else value for key, value in as_tuples(w).items()},
     )
 
@@ -288,3 +295,13 @@ def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
         if end - length > start and text[end - length:end] in rules.verb_role:
             return end - length
     return None
+
+
+def for_document(r: Rules, texts: Iterable[str]) -> Rules:
+    """The rules for one document, with its own level: the level it calls its own (全区, 本区, 我区) at least twice and
+    more often than any other (names.own_organ_at reads it)."""
+    counts = Counter(m["level"] for m in r.own_level_mark.finditer("\n".join(texts)))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return r
+    return replace(r, own_level=ranked[0][0])
