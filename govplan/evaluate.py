@@ -258,9 +258,21 @@ def _gold_assignments(gold: dict[str, Any], role: str) -> set[tuple[str, str]]:
 
 def _same_unit(predicted: str, gold: str) -> bool:
     """Gold names are as written; the prediction matches by its name or registry name, and a
-    place prefix on either side (泰州市委组织部 / 市委组织部) does not matter."""
+    place or national prefix on either side (泰州市委组织部 / 市委组织部, 国家税务总局 / 税务总局) does
+    not matter; any other ending is another unit (局 / 市城市管理局)."""
     gold = _fold(gold)
-    return predicted == gold or predicted.endswith(gold) or gold.endswith(predicted)
+    if predicted == gold:
+        return True
+    shorter, longer = sorted((predicted, gold), key=len)
+    return longer.endswith(shorter) and _is_place_prefix(longer[: len(longer) - len(shorter)])
+
+
+def _is_place_prefix(prefix: str) -> bool:
+    """Whether the words before a shorter name are a place (泰州市, 州、) or a national word (国家, 中国)."""
+    from govplan.lexical.lexicon import data
+
+    units = data("units")
+    return prefix in units["national_prefixes"] or prefix.rstrip("、").endswith(tuple(units["place_ends"]))
 
 
 def _fold(name: str) -> str:

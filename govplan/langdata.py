@@ -727,6 +727,7 @@ class UnitsData(Strict):
     agent_category_heads: Words
     relative_places: Words
     place_ends: Words
+    national_prefixes: Words
     actor_list_joiners: Words
     partner_joiners: Words
     shared_actions: Words

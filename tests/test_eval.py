@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import ROOT
 
 NOTICE = "关于做好培训工作的通知\n一、加强培训\n1.县人社局牵头，4月底前完成培训不少于100人。\n2.县财政局统筹保障经费。\n2024年3月1日\n"
@@ -219,3 +221,18 @@ def test_no_text_is_scored_twice() -> None:
     held = [(a, b) for k, a in enumerate(names) for b in names[k + 1:]
             if windows[a] and len(windows[a] & windows[b]) >= 0.9 * len(windows[a])]
     assert held == []
+
+
+@pytest.mark.parametrize(("predicted", "gold", "same"), [
+    ("市委组织部", "泰州市委组织部", True),  # a place before the gold name
+    ("镇卫生院", "卫生院", True),
+    ("国家税务总局", "税务总局", True),  # a national body's full name against its short one
+    ("县文明委", "州、县文明委", True),  # a joint level written once
+    ("局", "市城市管理局", False),  # a bare ending is another unit
+    ("镇城建办镇农技站", "镇农技站", False),  # two names run together are not the second
+    ("农办", "新农办", False),
+])
+def test_a_unit_matches_gold_only_by_its_name_or_with_a_place_before_it(predicted, gold, same) -> None:
+    from govplan.evaluate import _same_unit
+
+    assert _same_unit(predicted, gold) is same
