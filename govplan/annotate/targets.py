@@ -38,6 +38,7 @@ _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather 
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year a sentence names (2020年全市实现…)
 _DATA_FILE = "govplan/data/targets.yaml"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANK = re.compile(r"\s")  # a blank token, which _trim drops wherever it stands
 _DIGIT = re.compile(r"\d")  # what the arabic and unitless shapes open with
 _HEADING_MARKS = " 0123456789一二三四五六七八九十.、()（）"  # what an item's number is written with
 
@@ -1217,7 +1218,10 @@ def _phrase_after(text: str, start: int, stops: str) -> str:
 
 
 def _trim(phrase: str, w: dict[str, Any]) -> str:
-    """Drop lead-in words (全年, 力争…), trailing cue words (达到, 不少于…) and punctuation, by jieba words."""
+    """Drop lead-in words (全年, 力争…), trailing cue words (达到, 不少于…) and punctuation, by jieba words; a phrase
+    nothing can be dropped from is kept as written without segmenting it (three of five metric phrases)."""
+    if not _may_trim(phrase, w):
+        return phrase[: int(w["metric_max_chars"])]
     tokens = [t for t in segment_words(phrase) if t.strip()]
     lead, tail = set(w["metric_lead_drop"]), set(w["metric_tail_drop"])
     while tokens and (tokens[0] in lead or _is_filler(tokens[0])):
@@ -1225,6 +1229,20 @@ def _trim(phrase: str, w: dict[str, Any]) -> str:
     while tokens and (tokens[-1] in tail or _is_filler(tokens[-1])):
         tokens.pop()
     return "".join(tokens)[: int(w["metric_max_chars"])]
+
+
+def _may_trim(phrase: str, w: dict[str, Any]) -> bool:
+    """Whether _trim's words could drop anything: a blank token, or a first or last token that is a drop word (the
+    phrase then opens or closes with it) or filler (the phrase then opens or closes with a digit or punctuation)."""
+    if not phrase:
+        return False
+    return (_BLANK.search(phrase) is not None or phrase.startswith(w["metric_lead_drop"]) or phrase.endswith(w["metric_tail_drop"])
+            or _may_edge_filler(phrase[0]) or _may_edge_filler(phrase[-1]))
+
+
+def _may_edge_filler(ch: str) -> bool:
+    """Whether a filler token (_is_filler) could open or close with this character: punctuation, a digit or a point."""
+    return ch.isdigit() or not ch.isalnum()
 
 
 def _is_filler(token: str) -> bool:
