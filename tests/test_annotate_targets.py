@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.deadlines import find_deadlines
 from govplan.annotate.targets import find_targets, reads_as_report
@@ -52,3 +54,18 @@ def test_a_document_that_reads_as_a_report_reads_as_a_report() -> None:
     assert reads_as_report(REPORT)
     assert not reads_as_report(PLAN)
     assert not reads_as_report(["已完成1项。"])  # too few cues to judge a whole document
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("新增示范村40个。", "新增示范村"),  # nothing to drop: kept as written, unsegmented
+        ("森林覆盖率达到60%。", "森林覆盖率"),  # a tail word
+        ("全年粮食产量1200万吨。", "粮食产量"),  # a lead word
+        ("新建 标准厂房10万平方米。", "新建标准厂房"),  # a blank inside
+        ("建成区绿地率 40%。", "建成区绿地率"),  # a blank at the end
+    ],
+)
+def test_metric_phrase_drops_only_cue_words_blanks_and_filler(text: str, metric: str) -> None:
+    nt = node_text(text)
+    assert [t.metric for t in find_targets(nt, find_deadlines(nt, CTX))] == [metric]

@@ -38,6 +38,8 @@ _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather 
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year a sentence names (2020年全市实现…)
 _DATA_FILE = "govplan/data/targets.yaml"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANK = re.compile(r"\s")  # a blank token, which _trim drops wherever it stands
+_DIGIT = re.compile(r"\d")  # what the arabic and unitless shapes open with
 _HEADING_MARKS = " 0123456789一二三四五六七八九十.、()（）"  # what an item's number is written with
 
 
@@ -223,8 +225,11 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     target written right after one (4月底30%以上) is a milestone pointing at it. In a document
     that reads as a report (``ctx.report``) numbers without a goal cue are facts.
     """
-    rules = _rules()
     text = nt.text
+    matches = _number_matches(text)
+    if not matches:
+        return []  # most nodes hold no number: no mood, heading or deadline ranges to work out
+    rules = _rules()
     dated = sorted((d.span.start - nt.start, d.span.end - nt.start) for d in deadlines)
     found: list[_Found] = []
     last_end = 0
@@ -234,7 +239,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
     report = True if review else False if heading == "goal_headings" else True if ctx and ctx.report else None
     mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx))
-    for match in sorted(_number_matches(text), key=lambda m: (m.start(), m.start() - m.end())):
+    for match in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
@@ -292,16 +297,19 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _number_matches(text: str) -> list[re.Match[str]]:
-    """Number-with-unit matches of every shape, doubling and percent words first."""
-    return [match for shape in _number_scanners() for match in shape.finditer(text)]
+    """Number-with-unit matches of every shape, doubling and percent words first; the shapes written in digits
+    are not tried on a text without one (two of every five nodes)."""
+    digits = _DIGIT.search(text) is not None
+    return [match for shape, in_digits in _number_scanners() if digits or not in_digits for match in shape.finditer(text)]
 
 
 @cache
-def _number_scanners() -> tuple[Scanner, ...]:
-    """The number shapes in _number_matches' order, each skipping a text without a character it needs (翻, 百, 零…)."""
+def _number_scanners() -> tuple[tuple[Scanner, bool], ...]:
+    """The number shapes in _number_matches' order, each skipping a text without a character it needs (翻, 百, 零…),
+    with whether its every match opens with a digit."""
     rules = _rules()
     shapes = (rules.doubling, rules.percent_word, rules.zero, rules.arabic, rules.unitless, rules.chinese, rules.bare_amount)
-    return tuple(scanner(shape) for shape in shapes)
+    return tuple((scanner(shape), shape in (rules.arabic, rules.unitless)) for shape in shapes)
 
 
 def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -1210,7 +1218,10 @@ def _phrase_after(text: str, start: int, stops: str) -> str:
 
 
 def _trim(phrase: str, w: dict[str, Any]) -> str:
-    """Drop lead-in words (全年, 力争…), trailing cue words (达到, 不少于…) and punctuation, by jieba words."""
+    """Drop lead-in words (全年, 力争…), trailing cue words (达到, 不少于…) and punctuation, by jieba words; a phrase
+    nothing can be dropped from is kept as written without segmenting it (three of five metric phrases)."""
+    if not _may_trim(phrase, w):
+        return phrase[: int(w["metric_max_chars"])]
     tokens = [t for t in segment_words(phrase) if t.strip()]
     lead, tail = set(w["metric_lead_drop"]), set(w["metric_tail_drop"])
     while tokens and (tokens[0] in lead or _is_filler(tokens[0])):
@@ -1218,6 +1229,20 @@ def _trim(phrase: str, w: dict[str, Any]) -> str:
     while tokens and (tokens[-1] in tail or _is_filler(tokens[-1])):
         tokens.pop()
     return "".join(tokens)[: int(w["metric_max_chars"])]
+
+
+def _may_trim(phrase: str, w: dict[str, Any]) -> bool:
+    """Whether _trim's words could drop anything: a blank token, or a first or last token that is a drop word (the
+    phrase then opens or closes with it) or filler (the phrase then opens or closes with a digit or punctuation)."""
+    if not phrase:
+        return False
+    return (_BLANK.search(phrase) is not None or phrase.startswith(w["metric_lead_drop"]) or phrase.endswith(w["metric_tail_drop"])
+            or _may_edge_filler(phrase[0]) or _may_edge_filler(phrase[-1]))
+
+
+def _may_edge_filler(ch: str) -> bool:
+    """Whether a filler token (_is_filler) could open or close with this character: punctuation, a digit or a point."""
+    return ch.isdigit() or not ch.isalnum()
 
 
 def _is_filler(token: str) -> bool:
