@@ -279,13 +279,13 @@ def names_blank_columns(row: str) -> bool:
     if " " not in row or len(row) > 3 * _words().max_chars:
         return False
     cells = [(m.start(), m.end()) for m in _WORD.finditer(row)]
-    return len(cells) > 1 and _header(row, _letter_spaced(row, cells)) is not None
+    return len(cells) > 1 and _header(row, letter_spaced(row, cells)) is not None
 
 
-def _letter_spaced(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Header cells with a cell letter-spaced over single blanks joined again (序号 工 作 任 务 牵头负责部门:
-    a justified header cell, 工 作 任 务, is one cell, not four): a run of one-character cells, each one blank
-    after the last, is one cell."""
+def letter_spaced(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cells with a cell letter-spaced over single blanks joined again (序号 工 作 任 务 牵头负责部门: a justified
+    header cell, 工 作 任 务, is one cell, not four; a narrow merged unit cell, 市 城 市 管 理 局, one unit): a run
+    of one-character cells, each one blank after the last, is one cell."""
     joined: list[tuple[int, int]] = []
     for start, end in cells:
         if joined and end - start == 1 and joined[-1][1] + 1 == start and text[joined[-1][1]] == " " \
@@ -382,7 +382,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
-                and (columns := _header(text, _letter_spaced(text, blank.cells))):
+                and (columns := _header(text, letter_spaced(text, blank.cells))):
             table = _row_table(lines, text, i, "blanks", columns)
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
