@@ -471,7 +471,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                 j += 1  # the header repeated (a new page)
                 continue
             cells = _unpadded(text, split.cells) if shape == "pipe" else split.cells
-            paragraphs, last = _cell_paragraphs(lines, text, j, len(columns) - len(cells)) if shape == "blanks" else ([], j)
+            paragraphs, last = _cell_paragraphs(lines, text, j, cells, len(columns)) if shape == "blanks" else ([], j)
             same = _unit_paragraphs(text, cells, paragraphs)
             row = _row(text, cells + paragraphs[len(same):], table, j, merged=shape != "blanks")
             if row is None:
@@ -488,8 +488,9 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                 table.last = j
             j += 1
             continue
-        if data.attachment.match(line.text) or data.attachment_list.match(line.text):
-            break
+        if data.attachment.match(line.text) or data.attachment_list.match(line.text) \
+                or shape == "blanks" and names_blank_columns(line.text):
+            break  # an attachment, or the header of another table whose cells blanks separate
         if len(line.text) <= _words().max_section and _row_follows(lines, text, j + 1, shape):
             start, end = _trim(text, line.start, line.end)
             pending.append(TableRow(start, end, [TableCell(start, end, 0)], section=True, line=j))
@@ -499,33 +500,36 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
     return table
 
 
-def _cell_paragraphs(lines: list[Line], text: str, j: int, lacking: int) -> tuple[list[tuple[int, int]], int]:
+def _cell_paragraphs(lines: list[Line], text: str, j: int, cells: list[tuple[int, int]],
+                     width: int) -> tuple[list[tuple[int, int]], int]:
     """The further paragraphs of the cells of row ``j`` in a table whose cells blanks separate (a web copy keeps the
     line breaks inside a cell: a 责任单位 cell of several units one a line, then the 推进情况 cell the row lacks; c478,
     as c161's unit cell of two paragraphs one cell a line): the lines after the row up to the next row or section
     row, none a heading, an attachment or blank, and the row's last line. None where they are more than the units
-    of the row's last cell and the ``lacking`` cells, or no row follows them."""
+    of the row's last cell and the cells the row (``cells``) lacks of the table's ``width``, or no row follows them
+    (the header of another table ends them)."""
     found: list[tuple[int, int]] = []
     k = j + 1
     data = numbering()
     while k < len(lines) and len(found) < MAX_CELL_LINES:
         line = lines[k]
         if line.blank or heading_at(line.text, 0) is not None or data.attachment.match(line.text) \
-                or _shaped(text, line, "blanks").shape == "blanks":
-            break
+                or _shaped(text, line, "blanks").shape == "blanks" or names_blank_columns(line.text):
+            break  # a row, a heading, an attachment, or the header of the next table
         found.append(_trim(text, line.start, line.end))
         k += 1
-    if not found or not _row_follows(lines, text, k, "blanks", sections=True):
+    after = next((m for m in range(k, len(lines)) if not lines[m].blank), None)
+    if not found or after is None or not (_shaped(text, lines[after], "blanks").shape == "blanks" or heading_at(
+            lines[after].text, 0) is not None and _row_follows(lines, text, after + 1, "blanks", sections=True)):
         return [], j
-    units = len(_unit_paragraphs(text, [], found, after_unit=True))
-    return (found, k - 1) if len(found) - units <= lacking else ([], j)
+    units = len(_unit_paragraphs(text, cells, found))
+    return (found, k - 1) if len(found) - units <= width - len(cells) else ([], j)
 
 
-def _unit_paragraphs(text: str, cells: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-                     after_unit: bool = False) -> list[tuple[int, int]]:
+def _unit_paragraphs(text: str, cells: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The paragraphs that go on with a unit cell ending the row (区农业农村委 / 区林业局 / 区供销联社): those reading
-    as a unit, from the first on, after a last cell that reads as one (or ``after_unit``)."""
-    if not (after_unit or cells and _fit(text[slice(*cells[-1])], "responsible") > 0):
+    as a unit, from the first on, after a last cell that reads as one."""
+    if not (cells and _fit(text[slice(*cells[-1])], "responsible") > 0):
         return []
     same = []
     for start, end in paragraphs:
