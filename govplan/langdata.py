@@ -142,6 +142,7 @@ class MetadataData(Strict):
     chrome_labels: Words
     chrome_phrases: Words
     chrome_max_chars: int = Field(gt=0)
+    chrome_line_patterns: Words = []
     date_line_patterns: Words
     dated_deadline: str
 

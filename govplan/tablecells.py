@@ -11,7 +11,7 @@ pipeline holds every row to its columns:
 - a unit column gives the units listed in it with the column's role: the units annotator reads
   the row's own cells (NodeText.cells); a merged unit cell that covers several rows but reached
   govplan once (a table flattened into text) is read here for every other row it covers (split at
-  、，；/ and blanks outside brackets), where that row's annotator found no unit with the role (a
+  、，；/ and blanks outside brackets; a name letter-spaced in a narrow cell, 市 城 市 管 理 局, kept whole), where that row's annotator found no unit with the role (a
   merged time cell's deadlines are recorded once, on the row that holds the cell: a deadline is
   one span of the source);
 - items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children;
@@ -32,7 +32,7 @@ from govplan.annotate.base import NodeText
 from govplan.spec.found import Cell
 from govplan.spec.model import Evidence, Span, Target, UnitRef
 from govplan.structure.lines import split_outside_brackets
-from govplan.structure.tables import bracketed_unit, names_measure_unit
+from govplan.structure.tables import bracketed_unit, letter_spaced, names_measure_unit
 
 if TYPE_CHECKING:
     from govplan.registry import Registry
@@ -152,15 +152,16 @@ def cell_units(text: str, cell: Cell, role: str, registry: Registry) -> list[Uni
     """One UnitRef per unit listed in a unit cell (normalised spans), with the column's role."""
     refs = []
     for start, end in _items(text, cell.start, cell.end):
-        name = text[start:end]
+        name = "".join(text[start:end].split())  # a letter-spaced name without its blanks
         refs.append(UnitRef(text=name, span=Span(start=start, end=end), name=name,
                             canonical=registry.lookup(name), role=role))  # type: ignore[arg-type]
     return refs
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Ranges of the items of a list cell, split outside brackets, trimmed of labels and trailers."""
-    ranges = (_trim(text, s, e) for s, e in split_outside_brackets(text, start, end, _SEPARATORS))
+    """Ranges of the items of a list cell, split outside brackets (a name letter-spaced over single blanks kept
+    whole), trimmed of labels and trailers."""
+    ranges = (_trim(text, s, e) for s, e in letter_spaced(text, split_outside_brackets(text, start, end, _SEPARATORS)))
     return [r for r in ranges if r is not None]
 
 

@@ -28,7 +28,7 @@ from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
 from govplan.scanning import scanner
 from govplan.structure.numbering import heading_at, match_heading, numbering
-from govplan.structure.tables import names_blank_columns, row_number
+from govplan.structure.tables import MAX_CELL_LINES as _MAX_CELL_LINES, names_blank_columns, row_number
 
 _FILE = "govplan/data/layout.yaml"
 _TITLE_MARKS = re.compile(r"《([^《》]+)》")
@@ -384,7 +384,8 @@ def _aligned_rows(rows: list[str], layout: _Layout) -> list[bool]:
 def _blank_table_rows(rows: list[str]) -> list[bool]:
     """Which rows belong to a table whose cells single blanks separate: the rows under a header row that names
     its columns (序号 重点工作 工作举措 进度安排), each opening with its row number and a blank (1 完成…目标。 全年…),
-    blank rows between them; a blank after a full stop there separates cells, it is no lost line break."""
+    blank rows between them, and lines of one cell before a further row (a section row 一、…, a cell's further
+    paragraph: 区林业局, c478); a blank after a full stop there separates cells, it is no lost line break."""
     kept = [False] * len(rows)
     k = 0
     while k < len(rows):
@@ -392,10 +393,23 @@ def _blank_table_rows(rows: list[str]) -> list[bool]:
             k += 1
             continue
         k += 1
-        while k < len(rows) and (not rows[k].strip() or _opens_with_row_number(rows[k])):
+        while k < len(rows) and (not rows[k].strip() or _opens_with_row_number(rows[k])
+                                 or _one_cell_before_row(rows, k)):
             kept[k] = bool(rows[k].strip())
             k += 1
     return kept
+
+
+def _one_cell_before_row(rows: list[str], k: int) -> bool:
+    """Whether row ``k`` and the rows after it up to a row opening with its row number are lines of one cell each
+    (no blank inside), at most `_MAX_CELL_LINES` of them."""
+    for j in range(k, min(len(rows), k + _MAX_CELL_LINES)):
+        row = rows[j].strip()
+        if _opens_with_row_number(rows[j]):
+            return j > k
+        if not row or " " in row or "\t" in row:
+            return False
+    return False
 
 
 def _opens_with_row_number(row: str) -> bool:

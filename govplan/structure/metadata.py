@@ -55,6 +55,7 @@ class _MetaData:
     chrome_label: re.Pattern[str]
     chrome_phrase: re.Pattern[str]
     chrome_max: int
+    chrome_lines: tuple[re.Pattern[str], ...]  # whole lines that are chrome (a sharing site's file size: 33.20KB)
     date_lines: tuple[re.Pattern[str], ...]
     dated_deadline: re.Pattern[str]
 
@@ -80,17 +81,21 @@ def _data() -> _MetaData:
         re.compile(rf"^[【\[]?(?:{labels})[】\]]?\s*[:：]"),
         re.compile("|".join(re.escape(phrase) for phrase in raw["chrome_phrases"])),
         int(raw["chrome_max_chars"]),
+        tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw.get("chrome_line_patterns", [])),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw["date_line_patterns"]),
         compile_pattern(raw["dated_deadline"], "govplan/data/metadata.yaml"),
     )
 
 
 def is_chrome(text: str) -> bool:
-    """Whether a line is portal chrome (来源：…, 浏览次数：…, 扫一扫在手机打开当前页, 【打印】【关闭】)."""
+    """Whether a line is portal chrome (来源：…, 浏览次数：…, 扫一扫在手机打开当前页, 【打印】【关闭】, a sharing
+    site's 上传人：… and 33.20KB)."""
     data = _data()
     if data.chrome_label.match(text):
         return True
-    return len(text) <= data.chrome_max and data.chrome_phrase.search(text) is not None
+    if len(text) > data.chrome_max:
+        return False
+    return data.chrome_phrase.search(text) is not None or any(p.match(text) for p in data.chrome_lines)
 
 
 def parse_date(text: str, roc_digits: bool = False) -> dt.date | None:

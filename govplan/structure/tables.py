@@ -52,13 +52,13 @@ _ROW_NUMBER = re.compile(
 )
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆)(?:[、，,\s]|$)")
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团)(?:[、，,\s]|$)")
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
 # a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个
 MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$")
-_MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
@@ -279,13 +279,13 @@ def names_blank_columns(row: str) -> bool:
     if " " not in row or len(row) > 3 * _words().max_chars:
         return False
     cells = [(m.start(), m.end()) for m in _WORD.finditer(row)]
-    return len(cells) > 1 and _header(row, _letter_spaced(row, cells)) is not None
+    return len(cells) > 1 and _header(row, letter_spaced(row, cells)) is not None
 
 
-def _letter_spaced(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Header cells with a cell letter-spaced over single blanks joined again (序号 工 作 任 务 牵头负责部门:
-    a justified header cell, 工 作 任 务, is one cell, not four): a run of one-character cells, each one blank
-    after the last, is one cell."""
+def letter_spaced(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cells with a cell letter-spaced over single blanks joined again (序号 工 作 任 务 牵头负责部门: a justified
+    header cell, 工 作 任 务, is one cell, not four; a narrow merged unit cell, 市 城 市 管 理 局, one unit): a run
+    of one-character cells, each one blank after the last, is one cell."""
     joined: list[tuple[int, int]] = []
     for start, end in cells:
         if joined and end - start == 1 and joined[-1][1] + 1 == start and text[joined[-1][1]] == " " \
@@ -382,7 +382,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
             elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
-                and (columns := _header(text, _letter_spaced(text, blank.cells))):
+                and (columns := _header(text, letter_spaced(text, blank.cells))):
             table = _row_table(lines, text, i, "blanks", columns)
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
@@ -417,7 +417,7 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
     cells: list[tuple[int, int]] = []
     kinds: list[str | None] = []  # each line's cells named once, not again as the row grows
     found: tuple[list[Column], int] | None = None
-    for j in range(first, min(len(lines), first + _MAX_CELL_LINES)):
+    for j in range(first, min(len(lines), first + MAX_CELL_LINES)):
         line = lines[j]
         if line.blank:
             continue
@@ -471,10 +471,14 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                 j += 1  # the header repeated (a new page)
                 continue
             cells = _unpadded(text, split.cells) if shape == "pipe" else split.cells
-            row = _row(text, cells, table, j, merged=shape != "blanks")
+            paragraphs, last = _cell_paragraphs(lines, text, j, cells, len(columns)) if shape == "blanks" else ([], j)
+            same = _unit_paragraphs(text, cells, paragraphs)
+            row = _row(text, cells + paragraphs[len(same):], table, j, merged=shape != "blanks")
             if row is None:
                 j += 1
                 continue
+            _add_paragraphs(row, cells[-1], same)
+            j = last
             if row.section:
                 pending.append(row)
             else:
@@ -484,8 +488,9 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                 table.last = j
             j += 1
             continue
-        if data.attachment.match(line.text) or data.attachment_list.match(line.text):
-            break
+        if data.attachment.match(line.text) or data.attachment_list.match(line.text) \
+                or shape == "blanks" and names_blank_columns(line.text):
+            break  # an attachment, or the header of another table whose cells blanks separate
         if len(line.text) <= _words().max_section and _row_follows(lines, text, j + 1, shape):
             start, end = _trim(text, line.start, line.end)
             pending.append(TableRow(start, end, [TableCell(start, end, 0)], section=True, line=j))
@@ -495,18 +500,70 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
     return table
 
 
-def _row_follows(lines: list[Line], text: str, j: int, shape: str) -> bool:
+def _cell_paragraphs(lines: list[Line], text: str, j: int, cells: list[tuple[int, int]],
+                     width: int) -> tuple[list[tuple[int, int]], int]:
+    """The further paragraphs of the cells of row ``j`` in a table whose cells blanks separate (a web copy keeps the
+    line breaks inside a cell: a 责任单位 cell of several units one a line, then the 推进情况 cell the row lacks; c478,
+    as c161's unit cell of two paragraphs one cell a line): the lines after the row up to the next row or section
+    row, none a heading, an attachment or blank, and the row's last line. None where they are more than the units
+    of the row's last cell and the cells the row (``cells``) lacks of the table's ``width``, or no row follows them
+    (the header of another table ends them)."""
+    found: list[tuple[int, int]] = []
+    k = j + 1
+    data = numbering()
+    while k < len(lines) and len(found) < MAX_CELL_LINES:
+        line = lines[k]
+        if line.blank or heading_at(line.text, 0) is not None or data.attachment.match(line.text) \
+                or _shaped(text, line, "blanks").shape == "blanks" or names_blank_columns(line.text):
+            break  # a row, a heading, an attachment, or the header of the next table
+        found.append(_trim(text, line.start, line.end))
+        k += 1
+    after = next((m for m in range(k, len(lines)) if not lines[m].blank), None)
+    if not found or after is None or not (_shaped(text, lines[after], "blanks").shape == "blanks" or heading_at(
+            lines[after].text, 0) is not None and _row_follows(lines, text, after + 1, "blanks", sections=True)):
+        return [], j
+    units = len(_unit_paragraphs(text, cells, found))
+    return (found, k - 1) if len(found) - units <= width - len(cells) else ([], j)
+
+
+def _unit_paragraphs(text: str, cells: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs that go on with a unit cell ending the row (区农业农村委 / 区林业局 / 区供销联社): those reading
+    as a unit, from the first on, after a last cell that reads as one."""
+    if not (cells and _fit(text[slice(*cells[-1])], "responsible") > 0):
+        return []
+    same = []
+    for start, end in paragraphs:
+        if _fit(text[start:end], "responsible") <= 0:
+            break
+        same.append((start, end))
+    return same
+
+
+def _add_paragraphs(row: TableRow, last: tuple[int, int], same: list[tuple[int, int]]) -> None:
+    """The unit paragraphs of a row's last cell, as cells of that cell's column (one unit each, as c161's)."""
+    cell = next((c for c in row.cells if (c.start, c.end) == last), None)
+    if cell is None or not same:
+        return
+    row.cells = sorted(row.cells + [TableCell(s, e, cell.column) for s, e in same], key=lambda c: c.start)
+    row.end = max(row.end, same[-1][1])
+
+
+def _row_follows(lines: list[Line], text: str, j: int, shape: str, sections: bool = False) -> bool:
     """Whether the next non-blank line from ``j`` is a row of the given shape; in a table aligned with blanks,
-    after at most one more short line (总分 / 100: a row of two cells, which a copy's layout broke apart)."""
+    after at most one more short line (总分 / 100: a row of two cells, which a copy's layout broke apart), or with
+    ``sections`` after any numbered section rows (二、重点工作 / (一)…)."""
     shorts = 1 if shape == "blanks" else 0
     while j < len(lines):
         if not lines[j].blank:
             split = _shaped(text, lines[j], shape)
             if split is not None and split.shape == shape:
                 return True
-            if shorts == 0 or len(lines[j].text) > _words().max_section:
+            if len(lines[j].text) > _words().max_section:
                 return False
-            shorts -= 1
+            if not (sections and heading_at(lines[j].text, 0) is not None):
+                if shorts == 0:
+                    return False
+                shorts -= 1
         j += 1
     return False
 
@@ -798,7 +855,7 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
             pending = None
         elif pending is None:
             pending = (line.start, j)
-        elif j - pending[1] >= _MAX_CELL_LINES:
+        elif j - pending[1] >= MAX_CELL_LINES:
             break
     return cells
 
@@ -1124,7 +1181,7 @@ def _run_together_table(lines: list[Line], text: str, first: int) -> Table | Non
     for word in run.numbers:
         at = text.find(word, line.start, line.end)
         while at >= 0:
-            header = _run_header(text, at, _block_end(lines, first, _MAX_CELL_LINES))
+            header = _run_header(text, at, _block_end(lines, first, MAX_CELL_LINES))
             if header is not None:
                 return _run_rows(lines, text, first, at, *header)
             at = text.find(word, at + 1, line.end)
@@ -1570,7 +1627,7 @@ def _wrapped_value(lines: list[Line], text: str, j: int, end: int) -> tuple[int,
     """The end of a record's value that line ``j`` opens (ending at ``end``) and its last line: a line that does not
     close with a bar was wrapped (PDF text), and the value goes on to the line that does."""
     last = j
-    while not lines[last].text.endswith("|") and last + 1 < len(lines) and last - j < _MAX_CELL_LINES \
+    while not lines[last].text.endswith("|") and last + 1 < len(lines) and last - j < MAX_CELL_LINES \
             and not lines[last + 1].blank and _label_kind(lines[last + 1].text.split("|")[0].strip()) is None:
         last += 1
         s, e = _trim(text, lines[last].start, lines[last].end - lines[last].text.endswith("|"))
