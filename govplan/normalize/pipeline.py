@@ -19,6 +19,10 @@ _FOLD_EXTRA = {
     "＋": "+", "／": "/", "＜": "<", "＞": ">", "＝": "=", "－": "-",
     "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
     "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\r": "",
+    # Small form variants (U+FE50-FE6B), which Big5-era texts use where others write the full-width or ASCII
+    # form (1﹒加强…, ﹙一﹚): NFKC makes them those characters (the sentence marks: the full-width ones kept here).
+    "﹒": ".", "﹙": "(", "﹚": ")", "﹪": "%", "﹢": "+", "﹣": "-", "﹤": "<", "﹥": ">", "﹦": "=",
+    "﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！",
 }
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
