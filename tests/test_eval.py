@@ -159,10 +159,16 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # End of session 12 (2026-11-30, every branch merged, split moves in corpus/split.yaml's notes): dev (290) tasks
         # 0.974, spans 0.929, dates 0.917, targets 0.912, lead 0.926, support 0.933; held-out (145) tasks 0.916, spans
         # 0.832, dates 0.827, targets 0.820, lead 0.752, support 0.850. Floors raised to about each figure minus 0.01-0.02.
+        # Session 13 (2026-11-30): a second systematic sample and nine documents rule writers saw moved to dev, 31 fresh
+        # documents held out (corpus19a-e: short page openings of task tables, county and township notices, HK and
+        # Taiwan pages), and eval's unit matching made strict (no bare ending matches). The session's start code on the
+        # new 157 held-out: tasks 0.919, spans 0.812, dates 0.799, targets 0.801, lead 0.699, support 0.697 (set change);
+        # its end code: 0.921, 0.812, 0.799, 0.802, 0.717, 0.765; dev (313) 0.975, 0.932, 0.921, 0.911, 0.930, 0.947.
+        # Each floor about the end figure minus 0.01-0.02.
         "dev": {"tasks": 0.96, "deadline_spans": 0.91, "deadline_dates": 0.90, "targets": 0.89,
-                "lead_units": 0.91, "support_units": 0.91},
-        "held-out": {"tasks": 0.90, "deadline_spans": 0.81, "deadline_dates": 0.81, "targets": 0.80,
-                "lead_units": 0.73, "support_units": 0.83},
+                "lead_units": 0.91, "support_units": 0.93},
+        "held-out": {"tasks": 0.90, "deadline_spans": 0.80, "deadline_dates": 0.78, "targets": 0.79,
+                "lead_units": 0.70, "support_units": 0.74},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
