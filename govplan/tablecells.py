@@ -11,9 +11,9 @@ pipeline holds every row to its columns:
 - a unit column gives the units listed in it with the column's role: the units annotator reads
   the row's own cells (NodeText.cells); a merged unit cell that covers several rows but reached
   govplan once (a table flattened into text) is read here for every other row it covers (split at
-  、，；/ and blanks outside brackets; a name letter-spaced in a narrow cell, 市 城 市 管 理 局, kept whole), where that row's annotator found no unit with the role (a
-  merged time cell's deadlines are recorded once, on the row that holds the cell: a deadline is
-  one span of the source);
+  、，；/ and blanks outside brackets; a name letter-spaced in a narrow cell, 市 城 市 管 理 局, kept
+  whole), where that row's annotator found no unit with the role (a merged time cell's deadlines
+  are recorded once, on the row that holds the cell: a deadline is one span of the source);
 - items found inside a row's child tasks (the ①②③ of its 进度安排 cell) belong to the children;
 - a bare figure filling a task or measure cell beside its indicator (0.07 under 年度目标) is a target in the unit of
   measure the row's 单位 / 计量单位 cell gives (万亩: 700 亩), else the one the indicator's name brackets
