@@ -18,6 +18,24 @@ from govplan.spec.model import Span, Spec, effective_units, iter_paths
 
 FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
 
+CAUSES: dict[str, tuple[str, str]] = {  # cause → (中文, English) meaning
+    # tasks: is a node there at all (structure), or only numbered another way (paths)?
+    "node elsewhere": ("该行有节点，但编号路径不同", "a node starts at that line with another path"),
+    "no node": ("该行没有对应的节点", "no node (or gold task) starts at that line"),
+    # items (deadlines, targets) and units: does the loss follow a task the structure lost or added?
+    "task missed": ("所属任务没有提取出来", "the item's gold task was not found"),
+    "before tasks": ("位于第一个任务之前（导语、标题、背景）", "the item stands before the first gold task (preamble, background)"),
+    "in found task": ("所属任务已提取，条目本身漏了", "the item's gold task was found, the item was not"),
+    "extra node": ("挂在金标准没有的节点上（背景、导语、拆错的行）", "the item hangs on a node the gold does not have"),
+    "in gold task": ("挂在金标准任务上，但金标准在此没有该条目", "the item hangs on a gold task that has no such item"),
+    # units only
+    "other role": ("同一任务上有该单位，但角色不同", "the unit is on the same task with the other role"),
+    "other task": ("该单位只出现在别的任务上", "the unit is on another task only"),
+    "name boundary": ("同一任务上有名称与之部分重合的单位（名称边界不同）",
+                      "a unit on the same task shares part of the name (a different name boundary)"),
+    "name not found": ("任何任务上都没有该单位", "no task carries the unit in either role"),
+}
+
 
 @dataclass
 class Score:
@@ -60,6 +78,7 @@ class Miss:
     line: int
     text: str
     detail: str = ""
+    cause: str = ""  # where the disagreement comes from (CAUSES), for counts that show no text
 
 
 @dataclass
@@ -129,21 +148,31 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
     gold_ids = {t["path"] for t in gold.get("tasks") or []}
     result.scores["tasks"] = Score(len(predicted_ids & gold_ids), len(predicted_ids), len(gold_ids))
     miss = result.misses.append
+    predicted_lines = {path[-1].line for path in paths if path[-1].style != "unnumbered"}
+    gold_lines = {int(t.get("line", 0)) for t in gold.get("tasks") or []}
     for task in gold.get("tasks") or []:
         if task["path"] not in predicted_ids:
-            miss(Miss("tasks", "missed", int(task.get("line", 0)), task["path"], str(task.get("title") or "")))
+            line = int(task.get("line", 0))
+            miss(Miss("tasks", "missed", line, task["path"], str(task.get("title") or ""),
+                      cause="node elsewhere" if line in predicted_lines else "no node"))
     for path in paths:
         if path[-1].id not in gold_ids and path[-1].style != "unnumbered":
-            miss(Miss("tasks", "spurious", path[-1].line, path[-1].id, path[-1].title or path[-1].text[:30]))
+            miss(Miss("tasks", "spurious", path[-1].line, path[-1].id, path[-1].title or path[-1].text[:30],
+                      cause="node elsewhere" if path[-1].line in gold_lines else "no node"))
+    owner = _gold_owner(gold.get("tasks") or [], predicted_ids)
 
     def locate(items: Iterable[dict[str, Any]]) -> list[_GoldItem]:
         return [_GoldItem(text.locate(i["line"], str(i["text"]), int(i.get("nth", 1)), name), i) for i in items]
 
+    def hangs_on_gold(path: Any) -> bool:
+        return path[-1].id in gold_ids and path[-1].style != "unnumbered"
+
     gold_deadlines = locate(gold.get("deadlines") or [])
     pred_deadlines = [d for path in paths for d in path[-1].deadlines if _inside(d.span, window)]
+    on_gold = {id(d): hangs_on_gold(path) for path in paths for d in path[-1].deadlines}
     pairs = _match(gold_deadlines, pred_deadlines)
     result.scores["deadline_spans"] = Score(len(pairs), len(pred_deadlines), len(gold_deadlines))
-    _unmatched("deadline_spans", gold_deadlines, pred_deadlines, pairs, text, miss)
+    _unmatched("deadline_spans", gold_deadlines, pred_deadlines, pairs, text, miss, owner, on_gold)
     dated_gold = [g for g in gold_deadlines if g.data.get("due") or g.data.get("start")]
     dated_pred = [d for d in pred_deadlines if d.due or d.start]
     result.scores["deadline_dates"] = Score(
@@ -156,11 +185,12 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
                       f"gold {g.data.get('start') or ''}~{g.data.get('due') or ''}, extracted {p.start or ''}~{p.due or ''}"))
     gold_targets = locate(gold.get("targets") or [])
     pred_targets = [t for path in paths for t in path[-1].targets if _inside(t.span, window)]
+    on_gold.update({id(t): hangs_on_gold(path) for path in paths for t in path[-1].targets})
     target_pairs = _match(gold_targets, pred_targets)
     result.scores["targets"] = Score(
         sum(1 for g, p in target_pairs if _same_target(g.data, p)), len(pred_targets), len(gold_targets),
     )
-    _unmatched("targets", gold_targets, pred_targets, target_pairs, text, miss)
+    _unmatched("targets", gold_targets, pred_targets, target_pairs, text, miss, owner, on_gold)
     for g, p in target_pairs:
         if not _same_target(g.data, p):
             miss(Miss("targets", "different", text.line_of(g.span), p.text,
@@ -180,29 +210,80 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
         }
         result.scores[field_name] = Score(sum(found.values()), len(predicted), len(expected))
         lines = {path[-1].id: path[-1].line for path in paths} | {t["path"]: int(t.get("line", 0)) for t in gold.get("tasks") or []}
+        other = _gold_assignments(gold, "support" if role == "lead" else "lead")
         for (task, unit), hit in sorted(found.items()):
             if not hit:
-                miss(Miss(field_name, "spurious", lines.get(task, 0), unit, task))
+                miss(Miss(field_name, "spurious", lines.get(task, 0), unit, task,
+                          cause=_spurious_unit_cause(task, predicted[(task, unit)], gold_ids, other, expected)))
         for task, unit in sorted(expected):
             if not any(task == t and any(_same_unit(name, unit) for name in names) for (t, _), names in predicted.items()):
-                miss(Miss(field_name, "missed", lines.get(task, 0), unit, task))
+                miss(Miss(field_name, "missed", lines.get(task, 0), unit, task,
+                          cause=_missed_unit_cause(task, unit, predicted_ids, paths)))
     result.misses.sort(key=lambda m: (FIELDS.index(m.field), m.line, m.kind))
     return result
 
 
 def _unmatched(
     name: str, gold: list[_GoldItem], predicted: list[Any], pairs: list[tuple[_GoldItem, Any]], text: _Text,
-    miss: Callable[[Miss], None],
+    miss: Callable[[Miss], None], owner: Callable[[int], str], on_gold: dict[int, bool],
 ) -> None:
     """Record the gold items without a predicted partner and the predicted items without a gold one."""
     paired_gold = {id(g) for g, _ in pairs}
     paired_pred = {id(p) for _, p in pairs}
     for g in gold:
         if id(g) not in paired_gold:
-            miss(Miss(name, "missed", text.line_of(g.span), str(g.data["text"])))
+            line = text.line_of(g.span)
+            miss(Miss(name, "missed", line, str(g.data["text"]), cause=owner(line)))
     for p in predicted:
         if id(p) not in paired_pred:
-            miss(Miss(name, "spurious", text.line_of(p.span), p.text))
+            miss(Miss(name, "spurious", text.line_of(p.span), p.text,
+                      cause="in gold task" if on_gold[id(p)] else "extra node"))
+
+
+def _gold_owner(tasks: list[dict[str, Any]], predicted_ids: set[str]) -> Callable[[int], str]:
+    """The cause of a missed item on a line: the last gold task starting at or before it, found or not."""
+    starts = sorted((int(t.get("line", 0)), t["path"]) for t in tasks)
+    lines = [line for line, _ in starts]
+
+    def cause(line: int) -> str:
+        k = bisect.bisect_right(lines, line)
+        if not k:
+            return "before tasks"
+        return "in found task" if starts[k - 1][1] in predicted_ids else "task missed"
+
+    return cause
+
+
+def _missed_unit_cause(task: str, unit: str, predicted_ids: set[str], paths: list[Any]) -> str:
+    """Why a gold (task, unit) has no partner: its task is lost, or the unit is there in another role or place."""
+    if task not in predicted_ids:
+        return "task missed"
+    places = {(path[-1].id, u.role) for path in paths for u in effective_units(path)
+              if any(_same_unit(name, unit) for name in filter(None, (u.name, u.canonical)))}
+    if any(t == task for t, _ in places):
+        return "other role"
+    if places:
+        return "other task"
+    here = {name for path in paths if path[-1].id == task for u in effective_units(path) for name in (u.name, u.canonical) if name}
+    return "name boundary" if any(_share_name(name, _fold(unit)) for name in here) else "name not found"
+
+
+def _spurious_unit_cause(task: str, names: set[str], gold_ids: set[str], other: set[tuple[str, str]],
+                         expected: set[tuple[str, str]]) -> str:
+    """Why a predicted (task, unit) has no gold partner: an extra node, the other role, another task, or no such unit."""
+    if task not in gold_ids:
+        return "extra node"
+    if any(t == task and any(_same_unit(n, u) for n in names) for t, u in other):
+        return "other role"
+    if any(any(_same_unit(n, u) for n in names) for _, u in expected | other):
+        return "other task"
+    here = {_fold(u) for t, u in expected | other if t == task}
+    return "name boundary" if any(_share_name(n, g) for n in names for g in here) else "name not found"
+
+
+def _share_name(a: str, b: str) -> bool:
+    """Whether two unit names overlap as a boundary slip would make them: one inside the other, or a shared ending of two characters."""
+    return a in b or b in a or (len(a) > 1 and len(b) > 1 and a[-2:] == b[-2:])
 
 
 def _inside(span: Span, window: Span) -> bool:

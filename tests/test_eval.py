@@ -68,6 +68,18 @@ assignments:
     }
     text = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--misses", env={"GOVPLAN_LANG": "en"}).stdout
     assert "n.yaml:4: tasks missed: 一.3  (不存在的任务)" in text
+    # the same disagreements counted by cause, with no text of the document (so held-out can be shown)
+    causes = json.loads(run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--json", "--causes").stdout)
+    assert causes["causes"]["all"] == {
+        "deadline_dates different -": 1,
+        "lead_units spurious extra node": 1,  # 县财政局 acts on 一.2, a node the gold does not have
+        "support_units missed other task": 1,  # …and the gold's 县财政局 of 一.1 is only there
+        "targets different -": 1,
+        "tasks missed node elsewhere": 1,  # line 4 starts 一.2, not the gold's 一.3
+        "tasks spurious node elsewhere": 1,
+    }
+    table = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--causes").stdout
+    assert "extra node" in table and "县财政局" not in table and "不存在的任务" not in table
 
 
 def test_a_gold_item_that_is_not_on_its_line_is_a_clear_error(run_cli, tmp_path):

@@ -41,6 +41,9 @@ def eval_gold(
         False, "--misses", help=tr("列出每处与金标准不一致的条目（漏提、多提、读错）及其行号",
                                    "list every disagreement with the gold (missed, spurious, read differently) with its line"),
     ),
+    causes: bool = typer.Option(
+        False, "--causes", help=tr("按来源统计不一致的条目数（只给数字，不显示文本，留出集也可用）",
+                                   "count the disagreements by cause (numbers only, no text: fit for held-out)")),
     interval: bool = typer.Option(
         False, "--interval", help=tr("给出 F1 的 95% 区间（按文件自助抽样）：换一批同类文件时分数可能落在的范围",
                                      "give F1's 95% interval (bootstrap over documents): where the figure could fall "
@@ -100,6 +103,8 @@ def eval_gold(
                                       for g, rs in groups if rs}
         if misses:
             payload["misses"] = {r.gold_file: [asdict(m) for m in r.misses] for r in results}
+        if causes:
+            payload["causes"] = {g: _cause_counts(rs) for g, rs in groups if rs}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -126,11 +131,37 @@ def eval_gold(
                           str(score.tp), str(score.predicted), str(score.expected),
                           *(f"{low:.3f}–{high:.3f}" for low, high in bounds))
         console.print(table)
+    if causes:
+        for group, group_results in groups:
+            if group_results:
+                console.print(_cause_table(group, _cause_counts(group_results)))
     if misses:
         for result in results:
             for m in result.misses:
                 detail = f"  ({m.detail})" if m.detail else ""
                 typer.echo(f"{result.gold_file}:{m.line}: {m.field} {_KIND[m.kind]()}: {m.text}{detail}")
+
+
+def _cause_counts(results: list) -> dict[str, int]:
+    """How many disagreements of each field, kind and cause: "field kind cause" → count."""
+    from collections import Counter
+
+    return dict(sorted(Counter(f"{m.field} {m.kind} {m.cause or '-'}" for r in results for m in r.misses).items()))
+
+
+def _cause_table(group: str, counts: dict[str, int]):  # type: ignore[no-untyped-def]
+    """The cause counts of one group as a table (numbers only, so held-out can be shown)."""
+    from rich.table import Table
+
+    from govplan.evaluate import CAUSES
+
+    table = Table(title=tr(f"不一致的来源：{group}", f"Causes of disagreement: {group}"))
+    for header in (tr("字段", "field"), tr("类别", "kind"), tr("来源", "cause"), tr("条数", "count"), tr("含义", "meaning")):
+        table.add_column(header, justify="right" if header == tr("条数", "count") else "left")
+    for key, count in counts.items():
+        field_name, kind, cause = key.split(" ", 2)
+        table.add_row(field_name, _KIND[kind](), cause, str(count), tr(*CAUSES[cause]) if cause in CAUSES else "")
+    return table
 
 
 def _check(documents: list) -> None:
