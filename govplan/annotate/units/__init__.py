@@ -78,6 +78,9 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         labelled = bool(block) or subheading is not None  # a label, a bracket or a unit column states the task's roles
         for read in (_bracket_statements, _label_statements, _sentence_statements, _cell_statements):
             more = read(nt, registry, r, skip)
+            if read is _sentence_statements:
+                for statement in more:  # the sentence stays read, so that no unit in it is taken as acting
+                    statement.units = _assigned(nt.text, statement.units, r)
             own += more
             skip += [(s.start, s.end) for s in more]
             labelled = labelled or (read is not _sentence_statements and any(s.units for s in more))
@@ -88,9 +91,10 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
         heading = heading_units(nt, registry, r)
-        implied = heading + acting_units(nt, registry, r, skip, labelled)
+        implied = heading + _assigned(nt.text, acting_units(nt, registry, r, skip, labelled), r)
         pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip)
-        found.append(_Found(nt, nt.node, implied + pointed + support_units(nt, registry, r, skip), implied=True))
+        supports = _assigned(nt.text, pointed + support_units(nt, registry, r, skip), r)
+        found.append(_Found(nt, nt.node, implied + supports, implied=True))
     apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
     stated = _stated_roles(found, registry)
@@ -115,6 +119,13 @@ def _paragraph_owner(
     if not points or any(item.owner is point and item.units and not item.implied for item in found for point in points):
         return nt.node  # a point alone, or points that state their own units: the last statement is the last point's
     return nodes[parent].node
+
+
+def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
+    """The units whose sentence assigns them work: not those it reports as done (…形成了《通知》, 起草了《…》), to
+    whom the document gives no role (docs/gold-format.md, goldaudit)."""
+    marks = r.words["done_marks"]
+    return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)]
 
 
 def _inline(node: TaskNode) -> bool:
