@@ -364,10 +364,19 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
         if match.start() < read_to or match.start() not in starts or inside(match.start(), skip):
             continue
         read_to = _sentence_end(nt.text, match.end())
-        statement = parse(nt.text, match.start(), read_to, registry, r, prose=True)
+        field = _field_line(nt.text, read_to)
+        statement = parse(nt.text, match.start(), read_to, registry, r, prose=not field)
+        if field:  # 执行单位:通过公开征集选定的金融服务平台: a description, no name (成立, 通过, 的 never stand in one)
+            statement.units = [u for u in statement.units if not any(breaks_name(w, r) for w in words(nt.text[u.start:u.end]))]
         if statement.units:
             found.append(statement)
     return found
+
+
+def _field_line(text: str, end: int) -> bool:
+    """Whether a labelled list at a line's start fills the line, as a field and its value do (3.主办单位:xx广播电视总台,
+    (3)承办单位:x开发区、区旅游局): its items are then taken as written, as in a bracket, not cut where prose may follow."""
+    return end >= len(text.rstrip()) or text[end] == "\n"
 
 
 def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
