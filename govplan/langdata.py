@@ -716,6 +716,7 @@ class UnitsData(Strict):
     manner_phrase_ends: Words
     manner_phrase_chars: int
     action_verb_not_before: Words
+    done_marks: Words
     actor_skips: Words
     actor_time: str
     actor_trailer_chars: int

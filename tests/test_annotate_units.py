@@ -126,3 +126,25 @@ def test_quick_tests_agree_with_the_rules_they_shortcut(registry: Registry) -> N
         for pos in range(len(text)):
             if name_ends(text, pos, False, registry, r):
                 assert may_start_plain_name(text, pos, registry, r), (text, pos)
+
+
+BANK = Path(__file__).parent / "bank" / "units-bank.yaml"
+
+
+def _bank_cases() -> list:
+    from ruamel.yaml import YAML
+
+    cases = YAML(typ="safe", pure=True).load(BANK.read_text(encoding="utf-8")) or []
+    return [
+        pytest.param(case, id=f"bank-{k}", marks=[pytest.mark.xfail(strict=True, reason=case["miss"])] if "miss" in case else [])
+        for k, case in enumerate(cases, start=1)
+    ]
+
+
+@pytest.mark.parametrize("case", _bank_cases())
+def test_out_of_corpus_bank(case: dict) -> None:
+    """The out-of-corpus bank of role statements (tests/bank/units-bank.yaml): every case read as written there, except
+    those marked `miss`, which must still fail (strict), so that both a fix and a regression show."""
+    from test_cases import test_case
+
+    test_case({k: v for k, v in case.items() if k != "miss"})

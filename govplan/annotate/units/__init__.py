@@ -78,6 +78,9 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         labelled = bool(block) or subheading is not None  # a label, a bracket or a unit column states the task's roles
         for read in (_bracket_statements, _label_statements, _sentence_statements, _cell_statements):
             more = read(nt, registry, r, skip)
+            if read is _sentence_statements:
+                for statement in more:  # the sentence stays read, so that no unit in it is taken as acting
+                    statement.units = _assigned(nt.text, statement.units, r)
             own += more
             skip += [(s.start, s.end) for s in more]
             labelled = labelled or (read is not _sentence_statements and any(s.units for s in more))
@@ -88,9 +91,10 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
         heading = heading_units(nt, registry, r)
-        implied = heading + acting_units(nt, registry, r, skip, labelled)
+        implied = heading + _assigned(nt.text, acting_units(nt, registry, r, skip, labelled), r)
         pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip)
-        found.append(_Found(nt, nt.node, implied + pointed + support_units(nt, registry, r, skip), implied=True))
+        supports = _assigned(nt.text, pointed + support_units(nt, registry, r, skip), r)
+        found.append(_Found(nt, nt.node, implied + supports, implied=True))
     apply_label_duties(_stated_by_task(found), duties)
     apply_conventions(statements, everywhere)
     stated = _stated_roles(found, registry)
@@ -115,6 +119,13 @@ def _paragraph_owner(
     if not points or any(item.owner is point and item.units and not item.implied for item in found for point in points):
         return nt.node  # a point alone, or points that state their own units: the last statement is the last point's
     return nodes[parent].node
+
+
+def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
+    """The units whose sentence assigns them work: not those it reports as done (…形成了《通知》, 起草了《…》), to
+    whom the document gives no role (docs/gold-format.md, goldaudit)."""
+    marks = r.words["done_marks"]
+    return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)]
 
 
 def _inline(node: TaskNode) -> bool:
@@ -353,10 +364,19 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
         if match.start() < read_to or match.start() not in starts or inside(match.start(), skip):
             continue
         read_to = _sentence_end(nt.text, match.end())
-        statement = parse(nt.text, match.start(), read_to, registry, r, prose=True)
+        field = _field_line(nt.text, read_to)
+        statement = parse(nt.text, match.start(), read_to, registry, r, prose=not field)
+        if field:  # 执行单位:通过公开征集选定的金融服务平台: a description, no name (成立, 通过, 的 never stand in one)
+            statement.units = [u for u in statement.units if not any(breaks_name(w, r) for w in words(nt.text[u.start:u.end]))]
         if statement.units:
             found.append(statement)
     return found
+
+
+def _field_line(text: str, end: int) -> bool:
+    """Whether a labelled list at a line's start fills the line, as a field and its value do (3.主办单位:xx广播电视总台,
+    (3)承办单位:x开发区、区旅游局): its items are then taken as written, as in a bracket, not cut where prose may follow."""
+    return end >= len(text.rstrip()) or text[end] == "\n"
 
 
 def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
