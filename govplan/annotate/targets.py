@@ -1125,7 +1125,11 @@ def _word_across_wrap(text: str, pos: int, table: dict[str, str], rules: _Rules)
 def _word_before(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str | None, int]:
     """The longest word of ``table`` ending at ``pos`` and where it starts, read across a hard wrap's blank (不 超过)
     and through the pinyin glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there
-    as written."""
+    as written; a blank typeset between the word and the number (达到 89%, 不少于 1 次) is read past."""
+    space = rules.words["unit_space"]
+    if pos > len(space) and text.startswith(space, pos - len(space)):
+        spaced = _adjacent_before(text, pos - len(space), table)
+        return (spaced, pos - len(space) - len(spaced)) if spaced else (None, pos)
     word = _adjacent_before(text, pos, table)
     wrapped = _word_across_wrap(text, pos, table, rules)
     if wrapped is not None and len(wrapped[0]) > len(word or ""):
