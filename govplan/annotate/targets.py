@@ -26,6 +26,7 @@ from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_in
 from govplan.scanning import Scanner, scanner
 from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
+from govplan.structure.metadata import is_chrome
 from govplan.textmemo import text_memo
 
 _DECIMAL = r"\d+(?:\.\d+)?"
@@ -328,7 +329,16 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
             or _names_voltage_class(match, text, rules)
-            or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
+            or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
+            or _is_chrome_line(match, text))
+
+
+def _is_chrome_line(match: re.Match[str], text: str) -> bool:
+    """A figure that is a line of portal chrome by itself: the file size a document-sharing site shows under a
+    notice's name (33.20KB, 39.75KB: c308, c497), which a preamble node keeps."""
+    start, end = match.span()
+    at_ends = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return at_ends and is_chrome(match.group())
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
