@@ -516,6 +516,12 @@ class RewardCondition(Strict):
     clause_breaks: str
     reach: int
     rate_markers: Words
+    tier_rewards: Words
+    tier_reach: int
+    tier_scores: Words
+    tier_breaks: str
+    tier_marks_before: Words
+    tier_marks_after: Words
 
 
 class BracketedAlone(Strict):
