@@ -452,6 +452,7 @@ class Mood(Strict):
     sentence_breaks: str
     report_titles: Words
     review_headings: Words
+    review_not_with: Words
     goal_headings: Words
     report_time_words: Words
     goal_labels: GoalLabels

@@ -658,6 +658,8 @@ def _heading_kind(title: str | None) -> str | None:
     heading = _heading(title)
     for kind in ("review_headings", "goal_headings"):
         if heading.endswith(tuple(mood[kind])):
+            if kind == "review_headings" and any(word in heading for word in mood["review_not_with"]):
+                return None  # 确保取得明显成效: results still to reach
             return kind
     return None
 
