@@ -452,6 +452,7 @@ class Mood(Strict):
     sentence_breaks: str
     report_titles: Words
     review_headings: Words
+    review_not_with: Words
     goal_headings: Words
     report_time_words: Words
     goal_labels: GoalLabels
@@ -516,6 +517,12 @@ class RewardCondition(Strict):
     clause_breaks: str
     reach: int
     rate_markers: Words
+    tier_rewards: Words
+    tier_reach: int
+    tier_scores: Words
+    tier_breaks: str
+    tier_marks_before: Words
+    tier_marks_after: Words
 
 
 class BracketedAlone(Strict):

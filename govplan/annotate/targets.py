@@ -26,6 +26,7 @@ from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_in
 from govplan.scanning import Scanner, scanner
 from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
+from govplan.structure.metadata import is_chrome
 from govplan.textmemo import text_memo
 
 _DECIMAL = r"\d+(?:\.\d+)?"
@@ -65,6 +66,7 @@ class _Rules:
     announcement: re.Pattern[str]
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
+    tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
     baseline_note: re.Pattern[str]
     share_of_plan: re.Pattern[str]
     forecast: re.Pattern[str]
@@ -174,6 +176,7 @@ def _rules() -> _Rules:
         announcement=re.compile(announcement),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
+        tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
@@ -188,6 +191,13 @@ def _rules() -> _Rules:
         longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
     )
+
+
+def _tier_reward(w: dict[str, Any]) -> re.Pattern[str]:
+    """A reward word with a figure at most ``tier_reach`` characters after it (奖励10万元, 给予最高100万元), or a score added
+    (考核加4分)."""
+    reward = f"(?:{alternation(w['tier_rewards'])})\\D{{0,{int(w['tier_reach'])}}}\\d"
+    return re.compile(f"{reward}|(?:{alternation(w['tier_scores'])})\\d+(?:\\.\\d+)?分")
 
 
 def _longer_units(units: list[str]) -> dict[str, tuple[str, ...]]:
@@ -328,7 +338,16 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
             or _names_voltage_class(match, text, rules)
-            or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules))
+            or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
+            or _is_chrome_line(match, text))
+
+
+def _is_chrome_line(match: re.Match[str], text: str) -> bool:
+    """A figure that is a line of portal chrome by itself: the file size a document-sharing site shows under a
+    notice's name (33.20KB, 39.75KB: c308, c497), which a preamble node keeps."""
+    start, end = match.span()
+    at_ends = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return at_ends and is_chrome(match.group())
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
@@ -639,6 +658,8 @@ def _heading_kind(title: str | None) -> str | None:
     heading = _heading(title)
     for kind in ("review_headings", "goal_headings"):
         if heading.endswith(tuple(mood[kind])):
+            if kind == "review_headings" and any(word in heading for word in mood["review_not_with"]):
+                return None  # 确保取得明显成效: results still to reach
             return kind
     return None
 
@@ -965,7 +986,24 @@ def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) ->
     breaks = str(w["breaks"])
     if _is_reward_rate(text, item, mood, rules):
         return False
-    return _in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
+    return (_in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
+            or _is_tier_bound(text, item, rules))
+
+
+def _is_tier_bound(text: str, item: _Found, rules: _Rules) -> bool:
+    """A bound or range of the amount a reward is graded by, with its tier's reward after it (3亿元至10亿元奖励10万元;
+    1000万元—3000万元(含3000万元),一次性奖励2万元; 1亿元以上5亿元以下,…考核加4分): the tier's condition, not a goal."""
+    w = rules.words["reward_condition"]
+    bounded = (item.after is not None or text.endswith(tuple(w["tier_marks_before"]), 0, item.start)
+               or text.startswith(tuple(w["tier_marks_after"]), item.end))
+    if not bounded:
+        return False
+    breaks, window = str(w["breaks"]) + str(w["tier_breaks"]), int(w["reach"])
+    start = _clause_start(text, item.start, breaks + str(w["clause_breaks"]), window)  # its own clause: 符合奖励条件的项目，投资额在…
+    end = _clause_end(text, item.end, breaks, window)  # the reward may follow in the next clause: …(含3000万元),一次性奖励2万元
+    if any(r in text[start:item.start] for r in w["tier_rewards"]):
+        return False
+    return rules.tier_reward.search(text, item.end, end) is not None
 
 
 def _is_reward_rate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -1125,7 +1163,11 @@ def _word_across_wrap(text: str, pos: int, table: dict[str, str], rules: _Rules)
 def _word_before(text: str, pos: int, table: dict[str, str], rules: _Rules) -> tuple[str | None, int]:
     """The longest word of ``table`` ending at ``pos`` and where it starts, read across a hard wrap's blank (不 超过)
     and through the pinyin glosses of a machine-converted page (覆盖率达(dá)100%, 达(dá)到) when none ends there
-    as written."""
+    as written; a blank typeset between the word and the number (达到 89%, 不少于 1 次) is read past."""
+    space = rules.words["unit_space"]
+    if pos > len(space) and text.startswith(space, pos - len(space)):
+        spaced = _adjacent_before(text, pos - len(space), table)
+        return (spaced, pos - len(space) - len(spaced)) if spaced else (None, pos)
     word = _adjacent_before(text, pos, table)
     wrapped = _word_across_wrap(text, pos, table, rules)
     if wrapped is not None and len(wrapped[0]) > len(word or ""):
