@@ -347,6 +347,7 @@ class DeadlinesData(Strict):
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]
+    year_part_not_after: str
     clause_year_parts: dict[str, int]
     clause_year_part_not_before: Words
     deictic_spans: dict[str, int]
