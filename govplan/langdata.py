@@ -348,6 +348,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     year_part_not_after: str
+    bare_day_before: Words
     clause_year_parts: dict[str, int]
     clause_year_part_not_before: Words
     deictic_spans: dict[str, int]

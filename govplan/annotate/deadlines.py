@@ -101,9 +101,11 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
 
 
 def _date_core(
-    tag: str, year_parts: list[str], month_parts: list[str], part_not_after: str, dotted_month_ahead: str = ""
+    tag: str, year_parts: list[str], month_parts: list[str], part_not_after: str, bare_day_before: list[str],
+    dotted_month_ahead: str = "",
 ) -> str:
-    """A date without cues: [year] then month[/day/part], quarter or year part (not after a character of
+    """A date without cues: [year] then month[/day/part] (a day in digits without 日 before a word of
+    ``bare_day_before``: 11月20前), quarter or year part (not after a character of
     ``part_not_after``, with which 年 makes another word: 青年中心), or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
     2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
@@ -117,7 +119,7 @@ def _date_core(
         rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年)?"
         rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
-        rf"(?:{_GAP}(?P<{tag}d>{_DAY}){_GAP}[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
+        rf"(?:{_GAP}(?P<{tag}d>{_DAY})(?:{_GAP}[日号]|(?<=\d)(?={alternation(bare_day_before)}))|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
         rf"|(?<![\d{_CN_DIGIT}十半全每{re.escape(part_not_after)}])(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
@@ -159,8 +161,8 @@ def _rules() -> _Rules:
     # 2023.07-2024.01 (a 绩效目标申报表's 项目实施期): a dotted year and month start a period only before another
     # such, and end one only after a start (core_b is read nowhere else)
     dotted_range = rf"(?={_GAP}(?:{separators}){_GAP}{piece('modern_year')}\.(?:{_DOTTED_MONTH})(?![\d.]))"
-    core_a = _date_core("a", year_parts, month_parts, w["year_part_not_after"], dotted_range)
-    core_b = _date_core("b", year_parts, month_parts, w["year_part_not_after"])
+    core_a = _date_core("a", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"], dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"])
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
