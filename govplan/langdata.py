@@ -245,6 +245,11 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class ComparisonBases(Strict):
+    words: Words
+    not_after: Words
+
+
 class NamedYear(Strict):
     not_after: Words
     not_before: Words
@@ -307,6 +312,7 @@ class DeadlinesData(Strict):
     goal_lead_cues: Words
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
+    comparison_bases: ComparisonBases
     historical_after: Words
     historical_events: Words
     done_words: Words

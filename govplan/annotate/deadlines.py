@@ -302,7 +302,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
-            if end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words):
+            if (end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words)
+                    or _compared_with(text, start, rules.words)):
                 continue
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
@@ -442,6 +443,13 @@ def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bo
     if before.endswith(words["historical_before"]) or after.startswith(words["historical_after"]):
         return True
     return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], before, words)
+
+
+def _compared_with(text: str, start: int, words: dict[str, Any]) -> bool:
+    """True for a date a figure is compared with (较2020年底提高5个百分点, 增速比一季度加快): the base, not a time to act."""
+    base = words["comparison_bases"]
+    word = next((w for w in base["words"] if text.endswith(w, 0, start)), None)
+    return word is not None and not text.endswith(tuple(base["not_after"]), 0, start - len(word))
 
 
 def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
