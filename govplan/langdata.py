@@ -245,6 +245,12 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class YearEndCounts(Strict):
+    nouns: Words
+    reach: int
+    goal_words: Words
+
+
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
@@ -354,6 +360,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     year_part_not_after: str
+    year_end_counts: YearEndCounts
     bare_day_before: Words
     clause_year_parts: dict[str, int]
     clause_year_part_not_before: Words

@@ -489,6 +489,18 @@ def _in_score_case(text: str, end: int, rules: _Rules) -> bool:
     return bool(rules.score_change.match(after))
 
 
+def _counts_at_year_end(text: str, end: int, rules: _Rules) -> bool:
+    """Whether an uncued year's end names when a stock was counted (年末常住人口94.9万人, 2022年末，全县现有医疗机构
+    728家): a stock noun near the start of the clause after it, a figure in that clause and no word of a goal there
+    (2025年末常住人口达到100万人 is due; 年底现有问题全部整改到位 counts nothing)."""
+    counts = rules.words["year_end_counts"]
+    start = end + 1 if text.startswith(tuple(rules.words["bare_year_pauses"]), end) else end
+    stop = rules.clause_break.search(text, start)
+    clause = text[start:stop.start() if stop else len(text)]
+    return (any(noun in clause[:int(counts["reach"])] for noun in counts["nouns"]) and any(c.isdigit() for c in clause)
+            and not any(word in clause for word in counts["goal_words"]))
+
+
 def _in_forecast(text: str, start: int, end: int, rules: _Rules) -> bool:
     """True in a sentence that forecasts (据测算,…到2020年将有可能达到…): an estimate, not a deadline."""
     first, last = _sentence_bounds(text, start, end, rules.words["sentence_breaks"])
@@ -777,6 +789,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if g["ayp"]:
         if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
             return False  # 全年预算数: a column of a budget table
+        if not strong and _counts_at_year_end(text, m.end(), rules):
+            return False  # 年末常住人口94.9万人: a count as it stood at the year's end
         if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
             return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
