@@ -251,6 +251,13 @@ class YearEndCounts(Strict):
     goal_words: Words
 
 
+class PeriodCoveredLabels(Strict):
+    labels: Words
+    between: str
+    dates: str
+    reach: int
+
+
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
@@ -376,6 +383,7 @@ class DeadlinesData(Strict):
     period_end_words: Words
     period_start_pauses: str
     period_covered_after: Words
+    period_covered_labels: PeriodCoveredLabels
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
     recurrence_attribute_reach: int

@@ -303,7 +303,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
         for match in finder.finditer(text):
             start, end = match.span()
             if (end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words)
-                    or _compared_with(text, start, rules.words)):
+                    or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)):
                 continue
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
@@ -450,6 +450,14 @@ def _compared_with(text: str, start: int, words: dict[str, Any]) -> bool:
     base = words["comparison_bases"]
     word = next((w for w in base["words"] if text.endswith(w, 0, start)), None)
     return word is not None and not text.endswith(tuple(base["not_after"]), 0, start - len(word))
+
+
+def _covered_by_statistics(text: str, start: int, words: dict[str, Any]) -> bool:
+    """True for a time after a label saying which time statistics cover (统计时限自2012年1月1日至…, its end as well as
+    its start): no time to act."""
+    covered = words["period_covered_labels"]
+    before = text[max(0, start - int(covered["reach"])):start].rstrip(covered["between"] + covered["dates"])
+    return before.endswith(tuple(covered["labels"]))
 
 
 def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
@@ -1059,8 +1067,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["cp"] or g["vp"]:
         rhythm = compounds["periods"][g["cp"] or g["vp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
-    if g["ap"] and _referred_to(text, m, compounds["assessment_references"], rules):
-        return None
+    if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)):
+        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title): the assessment named, not held
     if g["yc"]:
         return _cycle(m, text, words)
     if g["ip"] or g["ap"]:
