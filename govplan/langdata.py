@@ -258,6 +258,14 @@ class PeriodCoveredLabels(Strict):
     reach: int
 
 
+class CareerAfter(Strict):
+    words: Words
+    not_: Words = Field(alias="not")
+    skip: str
+    through: str
+    dates: str
+
+
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
@@ -325,6 +333,7 @@ class DeadlinesData(Strict):
     goal_lead_cues: Words
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
+    career_after: CareerAfter
     comparison_bases: ComparisonBases
     historical_after: Words
     historical_events: Words

@@ -436,12 +436,19 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
-    """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用 (but not
-    2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
+    """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用, 2019年3月起任…局长 (but
+    not 2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
     before = text[max(0, start - 6):start]
     after = text[end:end + 6]
     if before.endswith(words["historical_before"]) or after.startswith(words["historical_after"]):
         return True
+    career = words["career_after"]
+    held = text[end:end + 24]
+    if held[:1] and held[0] in career["through"]:
+        held = held[1:].lstrip(career["dates"])  # 2016年9月至2019年3月任…: the period's start as well
+    held = held.removeprefix(career["skip"])
+    if held.startswith(tuple(career["words"])) and not held.startswith(tuple(career["not"])):
+        return True  # 2019年3月起任县农业农村局局长: a line of a career
     return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], before, words)
 
 
