@@ -809,7 +809,7 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
             return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
-        return not opening_only or _opens_clause(text, m.start(), words)
+        return not opening_only or _opens_clause(text, m.start(), words) or _goal_opens_count(text, m, rules)
     if not g["ay"]:
         return False
     if g["lead"] or g["suf"] or shared:
@@ -953,6 +953,17 @@ def _weakly_cued(text: str, start: int, words: dict[str, Any]) -> bool:
     """Whether 于/在 stands right before a date as a time preposition (于2024年5月完成), not ending
     another word (关于2021年…的通知, 现在)."""
     return text.endswith(words["weak_lead_cues"], 0, start) and not text.endswith(words["weak_lead_cue_not_in"], 0, start)
+
+
+def _goal_opens_count(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a goal cue opening the clause puts the year part before the year's quantity (，计划全年引进…项目3个以上):
+    the clause still opens with the time, and a figure in it is what the year must reach (确保全年目标任务落实 sets none)."""
+    words = rules.words
+    cue = next((c for c in words["goal_lead_cues"] if text.endswith(c, 0, m.start())), None)
+    if cue is None or not _opens_clause(text, m.start() - len(cue), words):
+        return False
+    stop = rules.clause_break.search(text, m.end())
+    return any(c.isdigit() for c in text[m.end():stop.start() if stop else len(text)])
 
 
 def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
