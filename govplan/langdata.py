@@ -245,6 +245,32 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class YearEndCounts(Strict):
+    nouns: Words
+    reach: int
+    goal_words: Words
+
+
+class PeriodCoveredLabels(Strict):
+    labels: Words
+    between: str
+    dates: str
+    reach: int
+
+
+class CareerAfter(Strict):
+    words: Words
+    not_: Words = Field(alias="not")
+    skip: str
+    through: str
+    dates: str
+
+
+class ComparisonBases(Strict):
+    words: Words
+    not_after: Words
+
+
 class NamedYear(Strict):
     not_after: Words
     not_before: Words
@@ -307,6 +333,8 @@ class DeadlinesData(Strict):
     goal_lead_cues: Words
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
+    career_after: CareerAfter
+    comparison_bases: ComparisonBases
     historical_after: Words
     historical_events: Words
     done_words: Words
@@ -347,6 +375,9 @@ class DeadlinesData(Strict):
     score_change: str
     forecast_words: Words
     year_parts: dict[str, int]
+    year_part_not_after: str
+    year_end_counts: YearEndCounts
+    bare_day_before: Words
     clause_year_parts: dict[str, int]
     clause_year_part_not_before: Words
     deictic_spans: dict[str, int]
@@ -361,6 +392,7 @@ class DeadlinesData(Strict):
     period_end_words: Words
     period_start_pauses: str
     period_covered_after: Words
+    period_covered_labels: PeriodCoveredLabels
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
     recurrence_attribute_reach: int

@@ -100,8 +100,13 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
     return f"(?<![{re.escape(plain)}])" + "".join(f"(?<!(?<!{re.escape(first)}){re.escape(last)})" for last, first in excepted.items())
 
 
-def _date_core(tag: str, year_parts: list[str], month_parts: list[str], dotted_month_ahead: str = "") -> str:
-    """A date without cues: [year] then month[/day/part], quarter or year part, or a date written
+def _date_core(
+    tag: str, year_parts: list[str], month_parts: list[str], part_not_after: str, bare_day_before: list[str],
+    dotted_month_ahead: str = "",
+) -> str:
+    """A date without cues: [year] then month[/day/part] (a day in digits without 日 before a word of
+    ``bare_day_before``: 11月20前), quarter or year part (not after a character of
+    ``part_not_after``, with which 年 makes another word: 青年中心), or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
     2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
     only where ``dotted_month_ahead`` (a lookahead) allows it; groups prefixed by tag."""
@@ -114,9 +119,9 @@ def _date_core(tag: str, year_parts: list[str], month_parts: list[str], dotted_m
         rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年)?"
         rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
-        rf"(?:{_GAP}(?P<{tag}d>{_DAY}){_GAP}[日号]|(?P<{tag}mp>{alternation(month_parts)}))?"
+        rf"(?:{_GAP}(?P<{tag}d>{_DAY})(?:{_GAP}[日号]|(?<=\d)(?={alternation(bare_day_before)}))|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
-        rf"|(?<![\d{_CN_DIGIT}十半全每])(?P<{tag}yp>{alternation(year_parts)}))?)"
+        rf"|(?<![\d{_CN_DIGIT}十半全每{re.escape(part_not_after)}])(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
 
 
@@ -156,8 +161,8 @@ def _rules() -> _Rules:
     # 2023.07-2024.01 (a 绩效目标申报表's 项目实施期): a dotted year and month start a period only before another
     # such, and end one only after a start (core_b is read nowhere else)
     dotted_range = rf"(?={_GAP}(?:{separators}){_GAP}{piece('modern_year')}\.(?:{_DOTTED_MONTH})(?![\d.]))"
-    core_a = _date_core("a", year_parts, month_parts, dotted_range)
-    core_b = _date_core("b", year_parts, month_parts, "")
+    core_a = _date_core("a", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"], dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"])
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
@@ -297,7 +302,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
-            if end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words):
+            if (end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words)
+                    or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)):
                 continue
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
@@ -430,13 +436,35 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
 
 
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
-    """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用 (but not
-    2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
+    """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用, 2019年3月起任…局长 (but
+    not 2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
     before = text[max(0, start - 6):start]
     after = text[end:end + 6]
     if before.endswith(words["historical_before"]) or after.startswith(words["historical_after"]):
         return True
+    career = words["career_after"]
+    held = text[end:end + 24]
+    if held[:1] and held[0] in career["through"]:
+        held = held[1:].lstrip(career["dates"])  # 2016年9月至2019年3月任…: the period's start as well
+    held = held.removeprefix(career["skip"])
+    if held.startswith(tuple(career["words"])) and not held.startswith(tuple(career["not"])):
+        return True  # 2019年3月起任县农业农村局局长: a line of a career
     return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], before, words)
+
+
+def _compared_with(text: str, start: int, words: dict[str, Any]) -> bool:
+    """True for a date a figure is compared with (较2020年底提高5个百分点, 增速比一季度加快): the base, not a time to act."""
+    base = words["comparison_bases"]
+    word = next((w for w in base["words"] if text.endswith(w, 0, start)), None)
+    return word is not None and not text.endswith(tuple(base["not_after"]), 0, start - len(word))
+
+
+def _covered_by_statistics(text: str, start: int, words: dict[str, Any]) -> bool:
+    """True for a time after a label saying which time statistics cover (统计时限自2012年1月1日至…, its end as well as
+    its start): no time to act."""
+    covered = words["period_covered_labels"]
+    before = text[max(0, start - int(covered["reach"])):start].rstrip(covered["between"] + covered["dates"])
+    return before.endswith(tuple(covered["labels"]))
 
 
 def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
@@ -474,6 +502,18 @@ def _in_score_case(text: str, end: int, rules: _Rules) -> bool:
         return False
     after = text[case_end + 1:reach].lstrip(rules.words["clause_breaks"] + " ")
     return bool(rules.score_change.match(after))
+
+
+def _counts_at_year_end(text: str, end: int, rules: _Rules) -> bool:
+    """Whether an uncued year's end names when a stock was counted (年末常住人口94.9万人, 2022年末，全县现有医疗机构
+    728家): a stock noun near the start of the clause after it, a figure in that clause and no word of a goal there
+    (2025年末常住人口达到100万人 is due; 年底现有问题全部整改到位 counts nothing)."""
+    counts = rules.words["year_end_counts"]
+    start = end + 1 if text.startswith(tuple(rules.words["bare_year_pauses"]), end) else end
+    stop = rules.clause_break.search(text, start)
+    clause = text[start:stop.start() if stop else len(text)]
+    return (any(noun in clause[:int(counts["reach"])] for noun in counts["nouns"]) and any(c.isdigit() for c in clause)
+            and not any(word in clause for word in counts["goal_words"]))
 
 
 def _in_forecast(text: str, start: int, end: int, rules: _Rules) -> bool:
@@ -764,10 +804,12 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if g["ayp"]:
         if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
             return False  # 全年预算数: a column of a budget table
+        if not strong and _counts_at_year_end(text, m.end(), rules):
+            return False  # 年末常住人口94.9万人: a count as it stood at the year's end
         if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
             return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
-        return not opening_only or _opens_clause(text, m.start(), words)
+        return not opening_only or _opens_clause(text, m.start(), words) or _goal_opens_count(text, m, rules)
     if not g["ay"]:
         return False
     if g["lead"] or g["suf"] or shared:
@@ -913,6 +955,17 @@ def _weakly_cued(text: str, start: int, words: dict[str, Any]) -> bool:
     return text.endswith(words["weak_lead_cues"], 0, start) and not text.endswith(words["weak_lead_cue_not_in"], 0, start)
 
 
+def _goal_opens_count(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a goal cue opening the clause puts the year part before the year's quantity (，计划全年引进…项目3个以上):
+    the clause still opens with the time, and a figure in it is what the year must reach (确保全年目标任务落实 sets none)."""
+    words = rules.words
+    cue = next((c for c in words["goal_lead_cues"] if text.endswith(c, 0, m.start())), None)
+    if cue is None or not _opens_clause(text, m.start() - len(cue), words):
+        return False
+    stop = rules.clause_break.search(text, m.end())
+    return any(c.isdigit() for c in text[m.end():stop.start() if stop else len(text)])
+
+
 def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
     """Whether a goal cue stands right before a date (力争2020年底, 确保2024年)."""
     return text.endswith(words["goal_lead_cues"], 0, start)
@@ -1032,8 +1085,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["cp"] or g["vp"]:
         rhythm = compounds["periods"][g["cp"] or g["vp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
-    if g["ap"] and _referred_to(text, m, compounds["assessment_references"], rules):
-        return None
+    if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)):
+        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title): the assessment named, not held
     if g["yc"]:
         return _cycle(m, text, words)
     if g["ip"] or g["ap"]:
