@@ -79,25 +79,31 @@ class _Builder:
         _only(node, {"type", "properties", "required", "additionalProperties"})
         if node.get("type") != "object" or node.get("additionalProperties") is not False:
             raise Unsupported(name)
-        fields = {key: self.field(value) for key, value in node["properties"].items()}
+        properties = node["properties"]
+        fields = {key: self.field(value) for key, value in properties.items()}
         required = frozenset(node.get("required", ()))
-        defaults = {key: self.default(value) for key, value in node["properties"].items() if key not in required}
+        defaults = {key: self.default(value) for key, value in properties.items() if key not in required}
+        # the schema's own defaults are immutable: a record starts as their copy (one C call for a
+        # dozen fields); the rest (lists, models made by default) are made for each record that lacks them
+        constants = {key: make() for key, make in defaults.items() if "default" in properties[key]}
+        made = tuple((key, make) for key, make in defaults.items() if key not in constants)
         after = _model_checks(name, fields)
 
         def check(value: Any) -> SimpleNamespace:
             if type(value) is not dict or not required <= value.keys():
                 raise Unsure
-            record = {}
+            record = constants.copy()
             for key, item in value.items():
                 field = fields.get(key) if type(key) is str else None
                 if field is None:
                     raise Unsure
                 record[key] = field(item)
-            for key, make in defaults.items():
+            for key, make in made:
                 if key not in record:
                     record[key] = make()
             built = SimpleNamespace(**record)
-            after(built)
+            if after is not None:
+                after(built)
             return built
 
         return check
@@ -227,12 +233,14 @@ def _number(value: Any) -> float:
     raise Unsure
 
 
-def _model_checks(name: str, fields: dict[str, Check]) -> Callable[[SimpleNamespace], None]:
+def _model_checks(name: str, fields: dict[str, Check]) -> Callable[[SimpleNamespace], None] | None:
     """The models' own checks for one model, as far as this path takes them: a reversed span or a
-    missing location is left to the models."""
+    missing location is left to the models (None for a model without such checks)."""
     model, start, end = ORDERED
     ordered = name == model
     located = [key for key in LOCATION_FIELDS if key in fields] if "origin" in fields else []
+    if not ordered and not located:
+        return None
 
     def check(record: SimpleNamespace) -> None:
         if ordered and getattr(record, end) < getattr(record, start):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -118,6 +118,7 @@ def _without_restart_suffix(node_id: str) -> str:
     return head if sep and tail.isdigit() else node_id
 
 
+@lru_cache(maxsize=4096)  # a spec writes a few dozen numbers (一、, （一）, 1.) over and over
 def id_segment(number: str) -> str:
     """The id segment of a number as written: （一） -> (一), 1． -> 1, 01 -> 1, 貳、 -> 贰, 附件 1 -> 附件1."""
     return _LEADING_ZEROS.sub("", id_segment_folded(number).rstrip(data("validate")["number_dropped"]))
