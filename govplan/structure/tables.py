@@ -154,6 +154,8 @@ class _Words:
     units: frozenset[str]  # units of measure a 计量单位 cell may give
     wrapped_heads: frozenset[str]  # the first line of a header cell wrapped over two (市政府 / 分管领导)
     target_heads: re.Pattern[str]  # a header word of a column that sets targets (目标任务, 目标值)
+    role_head: re.Pattern[str]  # a role word before a unit head (牵头责任部门, 协同部门): group `role` is the word
+    role_kind: dict[str, str]  # a role word → the kind of column it names (牵头 → lead, 协办 → support)
 
 
 @lru_cache(maxsize=1)
@@ -165,8 +167,16 @@ def _words() -> _Words:
         kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
-        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"),
+        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), *_role_heads(data["role_heads"]),
     )
+
+
+def _role_heads(data: dict) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of a role word before a unit head, and the kind each role word names (tables.yaml role_heads)."""
+    kind_of = {word: kind for kind, words in data["roles"].items() for word in words}
+    roles = "|".join(map(re.escape, sorted(kind_of, key=len, reverse=True)))
+    heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
+    return re.compile(f"(?P<role>{roles})(?:{heads})$|^(?:{heads})\\((?P<bracketed>{roles})\\)$"), kind_of
 
 
 def column_kind(cell: str) -> str | None:
@@ -176,14 +186,27 @@ def column_kind(cell: str) -> str | None:
         return None  # a line of text, not a header cell
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
     kind = words.kind_of.get(compact)
-    if kind is None and (len(compact) > words.max_chars or not words.any_contained.search(compact)):
+    role = _role_head(cell, compact) if len(compact) <= words.max_chars else None
+    if kind is None and role is None and (len(compact) > words.max_chars or not words.any_contained.search(compact)):
         return None  # no column word inside (most cells, so asked first): decided in one search, not a test per word
     if not compact or heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell) or row_number(compact) is not None:
         return None  # a numbered heading (五、保障措施), a label with its value (牵头单位：县发改局), a 序号
+    if role is not None:
+        return role
     if kind is not None:
         return kind
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
+
+
+def _role_head(cell: str, compact: str) -> str | None:
+    """The kind of a unit column a header cell names by its role word (牵头责任部门 → lead, 协同部门 → support, 责任单位（牵头）
+    → lead: the role word decides, whatever unit head follows or brackets it), or None."""
+    words = _words()
+    if "(" in cell or "（" in cell:
+        compact = "".join(cell.split()).replace("（", "(").replace("）", ")")
+    match = words.role_head.search(compact)
+    return words.role_kind[match.group("role") or match.group("bracketed")] if match else None
 
 
 def names_targets(header: str) -> bool:
