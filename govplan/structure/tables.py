@@ -75,6 +75,8 @@ _DATE = compile_pattern("^{calendar_date}$")
 # task always has a lead or responsible unit, so a row without one lies under a merged cell; a
 # missing 配合单位 or 时限 may just be empty.
 _CARRIED_KINDS = ("lead", "responsible")
+# Columns a header cell spanning two may divide in the row under it (责任单位 over 牵头单位 | 配合单位).
+_SPANNED_KINDS = ("lead", "support", "responsible")
 
 
 @dataclass(frozen=True)
@@ -399,7 +401,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         if split is not None and split.shape in ("tab", "pipe"):
             columns = _header(text, split.cells)
             if columns:
-                table = _row_table(lines, text, i, split.shape, columns)
+                table = _row_table(lines, text, i, split.shape, *_sub_header(lines, text, i, split.shape, columns))
             elif split.shape == "pipe" and (record := _record_table(lines, text, i)) is not None:
                 table = record
             elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
@@ -417,6 +419,36 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         else:
             i += 1
     return tables
+
+
+def _sub_header(lines: list[Line], text: str, first: int, shape: str,
+                columns: list[Column]) -> tuple[list[Column], int | None]:
+    """The columns of a header over two rows, and its second line (None for a header of one row): a cell spanning
+    two columns (责任单位) over the role of each (牵头单位 | 配合单位, 主办单位 | 协办单位), the second row naming only unit
+    columns. It names the columns under the span, as a reader gives them (an empty cell after the span's text, the
+    second row's cells under it), as a copy that dropped the span's empty cell gives them (the second row one cell
+    wider), or as a page converter writes them (the second row only its own cells)."""
+    after = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
+    split = _split(text, lines[after]) if after is not None else None
+    if split is None or split.shape != shape:
+        return columns, None
+    kinds = _cell_kinds(text, split.cells)
+    named = [(k, kind) for k, kind in enumerate(kinds) if kind]
+    filled = [c for c in split.cells if c[1] > c[0]]
+    if len(named) < 2 or len(named) != len(filled) or any(kind not in _SPANNED_KINDS for _, kind in named):
+        return columns, None
+    under = [Column(kind, text[slice(*split.cells[k])]) for k, kind in named]
+    if len(split.cells) == len(columns):  # the span's empty cell kept: the second row's cells stand under their columns
+        spanned = [k for k, _ in named]
+        if any(columns[k].kind not in _SPANNED_KINDS and columns[k].header for k in spanned):
+            return columns, None
+        return [under[spanned.index(k)] if k in spanned else column for k, column in enumerate(columns)], after
+    # the span written once: the unit column whose header the second row's cells divide
+    span = next((k for k, column in enumerate(columns) if column.kind in _SPANNED_KINDS), None)
+    wider = len(split.cells) > len(columns)
+    if span is None or wider and (named[0][0] != span or len(split.cells) != len(columns) - 1 + len(under)):
+        return columns, None
+    return columns[:span] + under + columns[span + 1:], after
 
 
 def _settle_unit_columns(table: Table, text: str) -> None:
