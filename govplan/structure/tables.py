@@ -156,29 +156,35 @@ class _Words:
     units: frozenset[str]  # units of measure a 计量单位 cell may give
     wrapped_heads: frozenset[str]  # the first line of a header cell wrapped over two (市政府 / 分管领导)
     target_heads: re.Pattern[str]  # a header word of a column that sets targets (目标任务, 目标值)
-    role_head: re.Pattern[str]  # a role word before a unit head (牵头责任部门, 协同部门): group `role` is the word
-    role_kind: dict[str, str]  # a role word → the kind of column it names (牵头 → lead, 协办 → support)
+    bracketed_role: re.Pattern[str]  # a unit head with its role word in a bracket (责任单位（牵头）): group `role`
+    role_kind: dict[str, str]  # a role word → the kind of unit column it names (牵头 → lead, 协办 → support)
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_data("tables.yaml")
-    kind_of = {word: kind for kind, words in data["columns"].items() for word in words}
+    kind_of = {**_role_words(data["role_heads"]), **{word: kind for kind, words in data["columns"].items() for word in words}}
     contained = tuple(sorted((word for word in kind_of if word not in data["whole_cell_only"]), key=len, reverse=True))
     return _Words(
         kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
-        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), *_role_heads(data["role_heads"]),
+        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), _bracketed_role(data["role_heads"]),
+        {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
     )
 
 
-def _role_heads(data: dict) -> tuple[re.Pattern[str], dict[str, str]]:
-    """The pattern of a role word before a unit head, and the kind each role word names (tables.yaml role_heads)."""
-    kind_of = {word: kind for kind, words in data["roles"].items() for word in words}
-    roles = "|".join(map(re.escape, sorted(kind_of, key=len, reverse=True)))
-    heads = "|".join(map(re.escape, sorted(data["heads"], key=len, reverse=True)))
-    return re.compile(f"(?P<role>{roles})(?:{heads})$|^(?:{heads})\\((?P<bracketed>{roles})\\)$"), kind_of
+def _role_words(data: dict) -> dict[str, str]:
+    """Each role word before each unit head, and the kind of column it names (牵头责任部门 → lead, 协同部门 → support;
+    tables.yaml role_heads)."""
+    return {role + head: kind for kind, roles in data["roles"].items() for role in roles for head in data["heads"]}
+
+
+def _bracketed_role(data: dict) -> re.Pattern[str]:
+    """A unit head with a role word in a bracket after it (责任单位（牵头）), the word in group `role`."""
+    roles = "|".join(map(re.escape, (role for roles in data["roles"].values() for role in roles)))
+    heads = "|".join(map(re.escape, data["heads"]))
+    return re.compile(f"^(?:{heads})[(（](?P<role>{roles})[)）]$")
 
 
 def column_kind(cell: str) -> str | None:
@@ -188,27 +194,17 @@ def column_kind(cell: str) -> str | None:
         return None  # a line of text, not a header cell
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
     kind = words.kind_of.get(compact)
-    role = _role_head(cell, compact) if len(compact) <= words.max_chars else None
-    if kind is None and role is None and (len(compact) > words.max_chars or not words.any_contained.search(compact)):
+    role = words.bracketed_role.match("".join(cell.split())) if "(" in cell or "（" in cell else None
+    if role is not None:
+        return words.role_kind[role.group("role")]
+    if kind is None and (len(compact) > words.max_chars or not words.any_contained.search(compact)):
         return None  # no column word inside (most cells, so asked first): decided in one search, not a test per word
     if not compact or heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell) or row_number(compact) is not None:
         return None  # a numbered heading (五、保障措施), a label with its value (牵头单位：县发改局), a 序号
-    if role is not None:
-        return role
     if kind is not None:
         return kind
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
-
-
-def _role_head(cell: str, compact: str) -> str | None:
-    """The kind of a unit column a header cell names by its role word (牵头责任部门 → lead, 协同部门 → support, 责任单位（牵头）
-    → lead: the role word decides, whatever unit head follows or brackets it), or None."""
-    words = _words()
-    if "(" in cell or "（" in cell:
-        compact = "".join(cell.split()).replace("（", "(").replace("）", ")")
-    match = words.role_head.search(compact)
-    return words.role_kind[match.group("role") or match.group("bracketed")] if match else None
 
 
 def names_targets(header: str) -> bool:
@@ -408,7 +404,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, letter_spaced(text, blank.cells))):
-            table = _row_table(lines, text, i, "blanks", columns)
+            table = _row_table(lines, text, i, "blanks", *_sub_header(lines, text, i, "blanks", columns))
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
             table = _stream_table(lines, text, i, split.shape)
@@ -429,7 +425,7 @@ def _sub_header(lines: list[Line], text: str, first: int, shape: str,
     second row's cells under it), as a copy that dropped the span's empty cell gives them (the second row one cell
     wider), or as a page converter writes them (the second row only its own cells)."""
     after = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
-    split = _split(text, lines[after]) if after is not None else None
+    split = None if after is None else _blank_split(text, lines[after]) if shape == "blanks" else _split(text, lines[after])
     if split is None or split.shape != shape:
         return columns, None
     kinds = _cell_kinds(text, split.cells)
