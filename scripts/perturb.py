@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from govplan.gold import GoldDocument, apply_overrides, gold_files, load_gold, load_split, source_text  # noqa: E402
-from govplan.structure.numbering import is_segment_of, numbering, segment_at_place  # noqa: E402
+from govplan.structure.numbering import is_segment_of, numbering, numeral_value, segment_at_place  # noqa: E402
 
 FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
 
@@ -46,6 +46,7 @@ class Rewrite:
         self.moved = [-1] * (len(old) + 1)
         self.unnumbered: set[int] = set()  # offsets of the lines whose heading number the shape deleted
         self.renamed: dict[str, str] = {}  # unit names the shape replaced, old → new (the gold follows)
+        self.repathed: dict[str, str] = {}  # task paths the shape renumbered, old → new (the gold follows)
 
     def copy(self, start: int, end: int, as_written: str | None = None) -> None:
         """Known old[start:end], written as ``as_written`` (same length) if given."""
@@ -336,6 +337,97 @@ def traditional(old: str, known: Known, draw: random.Random) -> Rewrite:
     return _copy_lines(old, write)
 
 
+_OUTLINE = re.compile(rf"(?P<cn>[{_CN}]+)、|[(（](?P<cnp>[{_CN}]+)[)）]|(?P<ar>\d{{1,2}})[.、．](?!\d)|[(（](?P<arp>\d{{1,2}})[)）]")
+# The standard levels of GB/T 9704 (一、 (一) 1. (1)): a label's style by its group, and the path segment it writes.
+_LEVELS = {"cn": "{n}", "cnp": "({n})", "ar": "{n}", "arp": "({n})"}
+
+
+def _outline(old: str, known: Known) -> dict[str, tuple[int, re.Match[str], str]] | None:
+    """The label of every gold task of a document numbered in the standard levels, by path: (offset of its line,
+    label, level group); None where a task is no such item (附件, 第一章, a table row, a list renumbered by place),
+    so that a shape renumbering the levels leaves the document as it is."""
+    rows = _lines(old)
+    found: dict[str, tuple[int, re.Match[str], str]] = {}
+    for path, index in known.tasks:
+        segment = path.split(".")[-1]
+        if re.fullmatch(rf"[{_CN}]+[是要]", segment):
+            continue  # an inline point: it keeps its words, under its renumbered parent
+        offset, line = rows[index]
+        label = _OUTLINE.match(line, len(line) - len(line.lstrip()))
+        group = label.lastgroup if label else None
+        if group is None or _LEVELS[group].format(n=label.group(group)) != segment:
+            return None
+        found[path] = (offset, label, group)
+    return found or None
+
+
+def _relabel(old: str, labels: dict[str, tuple[int, re.Match[str], str]], written: dict[str, str],
+             paths: dict[str, str]) -> Rewrite:
+    """The text with each task's label (by path) written anew, and the gold's paths renamed (Rewrite.repathed)."""
+    rewrite = Rewrite(old)
+    pos = 0
+    for path, (offset, label, _) in sorted(labels.items(), key=lambda item: item[1][0]):
+        if path not in written:
+            continue
+        rewrite.copy(pos, offset + label.start())
+        rewrite.add(written[path])
+        pos = offset + label.end()
+    rewrite.copy(pos, len(old))
+    rewrite.repathed = paths
+    return rewrite
+
+
+def _renamed_paths(known: Known, segment: Callable[[str], str | None]) -> dict[str, str]:
+    """Every gold path with each of its prefixes' last segment renamed by ``segment`` (None keeps it)."""
+    renamed = {}
+    for path, _ in known.tasks:
+        parts = path.split(".")
+        renamed[path] = ".".join(segment(".".join(parts[:k + 1])) or part for k, part in enumerate(parts))
+    return renamed
+
+
+def decimal_outline(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """The standard levels written as a decimal outline, as technical plans and 预案 number them (一、 (一) 1. →
+    1 / 1.1 / 1.1.1, a blank after the number; numbering.yaml decimal_2, decimal_3): in documents whose tasks are
+    all numbered 一、 / (一) / 1. at their standard depth, each task's path becomes its outline number (一.(二).3 →
+    1.2.3). Other documents stay as they are."""
+    labels = _outline(old, known)
+    depth = {"cn": 1, "cnp": 2, "ar": 3}
+    if labels is None or any(depth.get(group) != len(path.split(".")) or path.rpartition(".")[0] not in {"", *labels}
+                             for path, (_, _, group) in labels.items()):
+        return original(old, known, draw)
+    number = {path: str(numeral_value(label.group(group), "arabic" if group == "ar" else "cn"))
+              for path, (_, label, group) in labels.items()}
+    outline = {path: ".".join(number[".".join(path.split(".")[:k + 1])] for k in range(len(path.split("."))))
+               for path in labels}
+    return _relabel(old, labels, {path: f"{value} " for path, value in outline.items()},
+                    _renamed_paths(known, lambda prefix: outline.get(prefix, "").rpartition(".")[2] or None))
+
+
+def parts_above(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """The first level written as parts, as long plans number it (一、总体要求 → 第一部分　总体要求; numbering.yaml part),
+    the levels under it as they were: a part's path segment is 第一部分 (docs/gold-format.md). Documents whose first
+    level is no 一、 stay as they are."""
+    labels = _outline(old, known)
+    if labels is None:
+        return original(old, known, draw)
+    top = {path: label.group("cn") for path, (_, label, group) in labels.items() if group == "cn" and "." not in path}
+    if not top:
+        return original(old, known, draw)
+    return _relabel(old, labels, {path: f"第{n}部分\u3000" for path, n in top.items()},
+                    _renamed_paths(known, lambda prefix: f"第{top[prefix]}部分" if prefix in top else None))
+
+
+def closing_brackets(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Bracketed numbers written with the closing bracket alone ((1) → 1), (一) kept), as many notices write their
+    fourth level (numbering.yaml arabic_paren); paths are unchanged ((1))."""
+    labels = _outline(old, known)
+    if labels is None:
+        return original(old, known, draw)
+    written = {path: f"{label.group('arp')})" for path, (_, label, group) in labels.items() if group == "arp"}
+    return _relabel(old, labels, written, {})
+
+
 NAMES = ROOT / "scripts" / "perturb_names.yaml"
 
 
@@ -477,12 +569,21 @@ def renamed_gold(gold: dict, renamed: dict[str, str]) -> dict:
                                     for a in gold.get("assignments", [])]}
 
 
+def repathed_gold(gold: dict, repathed: dict[str, str]) -> dict:
+    """The gold's task paths (and the assignments' tasks) renumbered the way a shape renumbered the text."""
+    if not repathed:
+        return gold
+    return {**gold, "tasks": [{**t, "path": repathed.get(t["path"], t["path"])} for t in gold.get("tasks", [])],
+            "assignments": [{**a, "task": repathed.get(a["task"], a["task"])} for a in gold.get("assignments", [])]}
+
+
 SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
     "original": original, "portal_chrome": portal_chrome, "pdf_text": pdf_text, "no_blank_lines": no_blank_lines,
     "double_blank_lines": double_blank_lines, "full_width_indent": full_width_indent,
     "half_width_punctuation": half_width_punctuation, "run_on": run_on, "traditional": traditional,
     "run_together": run_together, "ocr_slips": ocr_slips, "numbering_lost": numbering_lost,
-    "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere,
+    "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere, "decimal_outline": decimal_outline,
+    "parts_above": parts_above, "closing_brackets": closing_brackets,
 }
 
 
@@ -621,6 +722,7 @@ def write_shape(name: str, by_source: dict[Path, list[GoldDocument]], out: Path,
         for document, gold in zip(docs, golds):
             mapped = map_gold(gold, old, new, rewrite.moved, frozenset(rewrite.unnumbered)) | {"source": f"docs/{file}"}
             mapped = renamed_gold(mapped, rewrite.renamed)
+            mapped = repathed_gold(mapped, rewrite.repathed)
             (out / "corpus" / "gold" / f"{document.id}.yaml").write_text(json.dumps(mapped, ensure_ascii=False), encoding="utf-8")
 
 
