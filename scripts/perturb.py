@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from govplan.gold import GoldDocument, apply_overrides, gold_files, load_gold, load_split, source_text  # noqa: E402
-from govplan.structure.numbering import is_segment_of, numbering, numeral_value, segment_at_place  # noqa: E402
+from govplan.structure.numbering import is_segment_of, numbering, segment_at_place  # noqa: E402
 
 FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
 
@@ -389,15 +389,17 @@ def _renamed_paths(known: Known, segment: Callable[[str], str | None]) -> dict[s
 def decimal_outline(old: str, known: Known, draw: random.Random) -> Rewrite:
     """The standard levels written as a decimal outline, as technical plans and 预案 number them (一、 (一) 1. →
     1 / 1.1 / 1.1.1, a blank after the number; numbering.yaml decimal_2, decimal_3): in documents whose tasks are
-    all numbered 一、 / (一) / 1. at their standard depth, each task's path becomes its outline number (一.(二).3 →
-    1.2.3). Other documents stay as they are."""
+    all numbered 一、 / (一) / 1. at their standard depth, each task's path becomes its outline number, which restarts
+    under each parent as outlines do (一.(二).3 numbered on across groups → 1.2.1). Other documents stay as they are."""
     labels = _outline(old, known)
     depth = {"cn": 1, "cnp": 2, "ar": 3}
     if labels is None or any(depth.get(group) != len(path.split(".")) or path.rpartition(".")[0] not in {"", *labels}
                              for path, (_, _, group) in labels.items()):
         return original(old, known, draw)
-    number = {path: str(numeral_value(label.group(group), "arabic" if group == "ar" else "cn"))
-              for path, (_, label, group) in labels.items()}
+    number: dict[str, str] = {}  # each item's place among its siblings: an outline restarts under each parent (1.2.1)
+    for path, _ in sorted(labels.items(), key=lambda item: item[1][0]):
+        parent = path.rpartition(".")[0]
+        number[path] = str(1 + sum(1 for p in number if p.rpartition(".")[0] == parent))
     outline = {path: ".".join(number[".".join(path.split(".")[:k + 1])] for k in range(len(path.split("."))))
                for path in labels}
     return _relabel(old, labels, {path: f"{value} " for path, value in outline.items()},
