@@ -430,6 +430,69 @@ def closing_brackets(old: str, known: Known, draw: random.Random) -> Rewrite:
     return _relabel(old, labels, written, {})
 
 
+# Header words of task tables as other notices and supervision systems write them, by the kind of column they name,
+# found with the search tool (code corpus; find_string ids): 专项工作任务 | 牵头责任部门 | 协办部门 (32712504025),
+# 牵头责任部门 | 配合部门 (11636018914), 主办处室 | 协办处室 | 办结时限 (29558725658), 主责部门 | 协同部门 (56341099317),
+# 任务事项 | 计划完成时间 | 主办单位 | 协办单位 (38743699327), 主要任务名称 | 牵头部门 | 配合部门 (36902303029).
+HEADER_WORDS = {
+    "task": ["工作事项", "任务事项", "专项工作任务", "主要任务名称"],
+    "lead": ["牵头责任部门", "主责部门", "主办单位", "主办处室"],
+    "support": ["协办部门", "协同部门", "配合部门", "协办单位"],
+    "time": ["时间节点", "办结时限", "计划完成时间", "完成期限"],
+}
+_HEADER_CELLS = re.compile(r"[^\t|]+")
+_BLANK_CELLS = re.compile(r"\S+")
+_NUMBER_WORD = re.compile(r"^序\s*号\s*\|?$")
+
+
+def _header_cells(old: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the header cells of every task table in the text that are a column word as a whole (a
+    cell holding more, 新种任务(亩), keeps its words): a tab, pipe or blank-separated row whose cells name two columns
+    or more, one of them the task's; or a header one cell a line (blank lines between, or each ending in |), from
+    its 序号 line on."""
+    from govplan.structure.tables import column_kind
+
+    found: list[tuple[int, int, str]] = []
+    rows = _lines(old)
+    for index, (offset, line) in enumerate(rows):
+        if _NUMBER_WORD.match(line.strip()):
+            for start, cell in rows[index + 1:index + 20]:
+                word = cell.strip().rstrip("|").strip()
+                if not word:
+                    continue
+                if (kind := column_kind(word)) is None:
+                    break
+                first = start + len(cell) - len(cell.lstrip())
+                found.append((first, first + len(word), kind))
+            continue
+        pattern = _HEADER_CELLS if "\t" in line or line.count("|") >= 2 else _BLANK_CELLS if line.startswith("序号") else None
+        if pattern is None:
+            continue
+        cells = [(offset + m.start() + len(m.group()) - len(m.group().lstrip()), offset + m.start() + len(m.group().rstrip()))
+                 for m in pattern.finditer(line) if m.group().strip()]
+        kinds = [column_kind(old[s:e]) for s, e in cells]
+        if sum(1 for k in kinds if k) >= 2 and {"task", "measure"} & set(kinds):
+            found += [(s, e, k) for (s, e), k in zip(cells, kinds) if k]
+    return found
+
+
+def table_headers(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Task tables headed with the words other notices and supervision systems use (HEADER_WORDS: 牵头单位 → 牵头责任部门
+    or 主办单位, 配合单位 → 协同部门 or 协办部门, 完成时限 → 时间节点, 工作任务 → 任务事项), the same word for a kind
+    throughout a document; the rows and the gold are unchanged (a column keeps its role)."""
+    chosen = {kind: draw.choice(words) for kind, words in HEADER_WORDS.items()}
+    rewrite = Rewrite(old)
+    pos = 0
+    for start, end, kind in _header_cells(old):
+        if kind not in chosen or known.inside_item(start) or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", old[start:end]):
+            continue
+        rewrite.copy(pos, start)
+        rewrite.add(chosen[kind])
+        pos = end
+    rewrite.copy(pos, len(old))
+    return rewrite
+
+
 NAMES = ROOT / "scripts" / "perturb_names.yaml"
 
 
@@ -585,7 +648,7 @@ SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
     "half_width_punctuation": half_width_punctuation, "run_on": run_on, "traditional": traditional,
     "run_together": run_together, "ocr_slips": ocr_slips, "numbering_lost": numbering_lost,
     "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere, "decimal_outline": decimal_outline,
-    "parts_above": parts_above, "closing_brackets": closing_brackets,
+    "parts_above": parts_above, "closing_brackets": closing_brackets, "table_headers": table_headers,
 }
 
 

@@ -175,3 +175,15 @@ def test_closing_brackets_keeps_paths_and_leaves_other_documents() -> None:
     assert rewrite.text == "一、任务\n1)加强领导。\n2)强化保障。\n" and not rewrite.repathed
     attached = perturb.Known(tasks=(("附件", 0), ("附件.(1)", 1)))  # a task no standard level numbers: left as it is
     assert perturb.decimal_outline(text, attached, random.Random(0)).text == text
+
+
+def test_table_headers_rewrites_whole_column_words_only() -> None:
+    text = "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t加快建设\t市发改委\t市财政局\t2024年底前\n\n乡镇 | 新种任务(亩) | 备注 |\n"
+    rewrite = perturb.table_headers(text, perturb.Known(), random.Random(0))
+    header, row = rewrite.text.split("\n")[:2]
+    cells = header.split("\t")
+    assert cells[0] == "序号" and cells[2] in perturb.HEADER_WORDS["lead"] and cells[3] in perturb.HEADER_WORDS["support"]
+    assert cells[1] in perturb.HEADER_WORDS["task"] and cells[4] in perturb.HEADER_WORDS["time"]
+    assert row == "1\t加快建设\t市发改委\t市财政局\t2024年底前" and "新种任务(亩)" in rewrite.text
+    stream = "序号\n\n工作任务\n\n牵头单位\n\n1\n\n加快建设\n\n市发改委\n"
+    assert perturb.table_headers(stream, perturb.Known(), random.Random(0)).text.split("\n")[4] in perturb.HEADER_WORDS["lead"]
