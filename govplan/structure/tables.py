@@ -397,6 +397,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         if split is not None and split.shape in ("tab", "pipe"):
             columns = _header(text, split.cells)
             if columns:
+                columns = _divided_span(columns) if _narrower_rows(lines, text, i, split.shape, columns) else columns
                 table = _row_table(lines, text, i, split.shape, *_sub_header(lines, text, i, split.shape, columns))
             elif split.shape == "pipe" and (record := _record_table(lines, text, i)) is not None:
                 table = record
@@ -404,6 +405,7 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, letter_spaced(text, blank.cells))):
+            columns = _divided_span(columns) if _narrower_rows(lines, text, i, "blanks", columns) else columns
             table = _row_table(lines, text, i, "blanks", *_sub_header(lines, text, i, "blanks", columns))
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
@@ -445,6 +447,31 @@ def _sub_header(lines: list[Line], text: str, first: int, shape: str,
     if span is None or wider and (named[0][0] != span or len(split.cells) != len(columns) - 1 + len(under)):
         return columns, None
     return columns[:span] + under + columns[span + 1:], after
+
+
+def _divided_span(columns: list[Column]) -> list[Column]:
+    """The columns of a header over two rows read as one, row after row (序号 | 工作任务 | 责任单位 | 完成时限 | 牵头单位 |
+    配合单位: a copy that flattened a table one cell a line, or a page that wrote both header rows on one line): the
+    role columns ending it (two or more, after a column of another kind) are the second row's, dividing the unit
+    column above them (责任单位), so they stand in its place, in their order."""
+    run = 0
+    while run < len(columns) and columns[len(columns) - 1 - run].kind in ("lead", "support"):
+        run += 1
+    end = len(columns) - run
+    if run < 2 or end == 0 or columns[end - 1].kind in _SPANNED_KINDS:
+        return columns
+    span = next((k for k in range(end - 1, -1, -1) if columns[k].kind == "responsible"), None)
+    if span is None:
+        return columns
+    return columns[:span] + columns[end:] + columns[span + 1:end]
+
+
+def _narrower_rows(lines: list[Line], text: str, first: int, shape: str, columns: list[Column]) -> bool:
+    """Whether the first row after a header line has one cell fewer than the header names (a header over two rows
+    written on one line: the span's column counted twice)."""
+    after = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
+    split = None if after is None else _shaped(text, lines[after], shape)
+    return split is not None and split.shape == shape and len(split.cells) == len(columns) - 1
 
 
 def _settle_unit_columns(table: Table, text: str) -> None:
@@ -791,6 +818,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
     header, used = _stream_header(text, cells)
+    header = _divided_span(header)
     words = _words()
     kinds = {c.kind for c in header}
     if len(header) < words.min_cells or not words.content & kinds:
