@@ -493,6 +493,52 @@ def table_headers(old: str, known: Known, draw: random.Random) -> Rewrite:
     return rewrite
 
 
+def two_row_headers(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """A task table's lead and support columns under one header cell spanning both (责任单位 over 牵头单位 | 配合单位, as
+    the 定海分局 task sheet heads 主办单位 | 协办单位: find_string 38743699327): a tab row gets a second header row, the
+    span's empty cell kept and the other cells left empty; a header one cell a line gives both rows in turn (… 责任单位 /
+    完成时限 / 牵头单位 / 配合单位). Documents whose tables name another unit column stay as they are. Rows and gold
+    are unchanged."""
+    cells = _header_cells(old)
+    kinds = [kind for _, _, kind in cells]
+    if "responsible" in kinds or kinds.count("lead") != 1:
+        return original(old, known, draw)  # a unit column besides the pair (总牵头单位, 责任单位): no span over two
+    rewrite = Rewrite(old)
+    pos = 0
+    for (start, end, kind), (after, stop, next_kind) in zip(cells, cells[1:]):
+        if (kind, next_kind) != ("lead", "support") or start < pos:
+            continue
+        line_end = old.find("\n", start)
+        line_end = len(old) if line_end < 0 else line_end
+        if "\t" in old[start:line_end] or "\t" in old[old.rfind("\n", 0, start) + 1:start]:
+            row_start = old.rfind("\n", 0, start) + 1
+            before = old[row_start:start].count("\t")
+            width = old[row_start:line_end].count("\t") + 1
+            rewrite.copy(pos, start)
+            rewrite.add("责任单位")
+            rewrite.copy(end, after)  # the tab between the two cells
+            pos = stop
+            rewrite.copy(pos, line_end)
+            second = [""] * width
+            second[before:before + 2] = [old[start:end], old[after:stop]]
+            rewrite.add("\n" + "\t".join(second))
+            pos = line_end
+            continue
+        last = stop  # the end of the header's last cell: the cells after it in the same stream
+        for s2, e2, _ in cells[cells.index((after, stop, next_kind)) + 1:]:
+            if old[last:s2].strip(" \n|\u3000"):
+                break
+            last = e2
+        gap = old[end:after]  # the line break (and blank line) between two header cells
+        rewrite.copy(pos, start)
+        rewrite.add("责任单位")
+        rewrite.copy(stop, last)
+        rewrite.add(gap + old[start:end] + gap + old[after:stop])
+        pos = last
+    rewrite.copy(pos, len(old))
+    return rewrite
+
+
 NAMES = ROOT / "scripts" / "perturb_names.yaml"
 
 
@@ -649,6 +695,7 @@ SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
     "run_together": run_together, "ocr_slips": ocr_slips, "numbering_lost": numbering_lost,
     "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere, "decimal_outline": decimal_outline,
     "parts_above": parts_above, "closing_brackets": closing_brackets, "table_headers": table_headers,
+    "two_row_headers": two_row_headers,
 }
 
 

@@ -187,3 +187,13 @@ def test_table_headers_rewrites_whole_column_words_only() -> None:
     assert row == "1\t加快建设\t市发改委\t市财政局\t2024年底前" and "新种任务(亩)" in rewrite.text
     stream = "序号\n\n工作任务\n\n牵头单位\n\n1\n\n加快建设\n\n市发改委\n"
     assert perturb.table_headers(stream, perturb.Known(), random.Random(0)).text.split("\n")[4] in perturb.HEADER_WORDS["lead"]
+
+
+def test_two_row_headers_spans_the_unit_columns() -> None:
+    row = "1\t加快建设\t市发改委\t市财政局\t2024年底前"
+    text = "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n" + row + "\n"
+    shaped = perturb.two_row_headers(text, perturb.Known(), random.Random(0)).text
+    assert shaped.split("\n")[:3] == ["序号\t工作任务\t责任单位\t\t完成时限", "\t\t牵头单位\t配合单位\t", row]
+    stream = "序号 |\n工作任务 |\n牵头单位 |\n配合单位 |\n完成时限 |\n1 |\n"
+    assert perturb.two_row_headers(stream, perturb.Known(), random.Random(0)).text == (
+        "序号 |\n工作任务 |\n责任单位 |\n完成时限 |\n牵头单位 |\n配合单位 |\n1 |\n")
