@@ -133,7 +133,8 @@ def portal_chrome(old: str, known: Known, draw: random.Random) -> Rewrite:
 def pdf_text(old: str, known: Known, draw: random.Random) -> Rewrite:
     """PDF text: lines hard-wrapped at 30-40 characters, a page number (- 3 -) every 35-45 lines. A table's
     tab row is never wrapped: text taken from a PDF gives a table's cells apart (cells_per_line) or its rows
-    aligned with blanks, never a tab row cut inside a cell and run on into the next line."""
+    aligned with blanks, never a tab row cut inside a cell and run on into the next line; a pipe row is a web page's
+    converted table, never a PDF's, and stays whole too."""
     width = draw.randint(30, 40)
     page = {"rows": 0, "number": 1, "next": draw.randint(35, 45)}
 
@@ -145,7 +146,7 @@ def pdf_text(old: str, known: Known, draw: random.Random) -> Rewrite:
 
     def write(rewrite: Rewrite, index: int, offset: int, line: str) -> None:
         start = 0
-        while len(line) - start > width and not _is_table_row(line):
+        while len(line) - start > width and not _is_table_row(line) and line.count("|") < 2:
             cut = start + width
             while cut < len(line) and known.inside_item(offset + cut):
                 cut += 1
