@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from govplan.datafiles import load_data
-from govplan.structure.lines import Line
+from govplan.structure.lines import Line, split_outside_brackets
 from govplan.grammar import compile_pattern
 from govplan.structure.numbering import CIRCLED, HeadingNumber, heading_at, numbering, numeral_value
 from govplan.textmemo import text_memo
@@ -672,10 +672,23 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
             carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
     else:
         placed = list(range(len(cells)))
-    own = [TableCell(s, e, placed[k] if placed[k] >= 0 else width) for k, s, e in filled]
+    own = [part for k, s, e in filled for part in _unit_parts(text, TableCell(s, e, placed[k] if placed[k] >= 0 else width),
+                                                              columns)]
     row = TableRow(start, end, own or [TableCell(start, end, 0)], carried, line=line)
     row.continued = _continues(text, row, table, above)
     return row
+
+
+def _unit_parts(text: str, cell: TableCell, columns: list[Column]) -> list[TableCell]:
+    """A unit cell whose units a page joined with blanks (县文旅广电局 里耶博物馆 乡镇(街道)人民政府: the cell's lines run
+    together) as one cell per unit, as a cell's unit paragraphs are (_add_paragraphs): where every part between blanks,
+    outside brackets, reads as a unit; a name letter-spaced over single blanks (市 城 市 管 理 局) stays whole."""
+    if cell.column >= len(columns) or columns[cell.column].kind not in _SPANNED_KINDS or " " not in text[cell.start:cell.end]:
+        return [cell]
+    parts = [p for p in letter_spaced(text, split_outside_brackets(text, cell.start, cell.end, " \u3000")) if p[1] > p[0]]
+    if len(parts) < 2 or any(_fit(text[s:e], "responsible") <= 0 for s, e in parts):
+        return [cell]
+    return [TableCell(s, e, cell.column) for s, e in parts]
 
 
 def _continues(text: str, row: TableRow, table: Table, above: TableRow | None) -> bool:
