@@ -862,8 +862,14 @@ class RunTogether(Strict):
     name_heads: Words
 
 
+class RoleHeads(Strict):
+    roles: dict[Literal["lead", "support"], Words]
+    heads: Words
+
+
 class TablesData(Strict):
     columns: dict[ColumnKindName, Words]
+    role_heads: RoleHeads
     min_header_cells: int = Field(ge=1)
     max_header_chars: int = Field(gt=0)
     content_kinds: list[ColumnKindName] = Field(min_length=1)

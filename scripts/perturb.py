@@ -46,6 +46,7 @@ class Rewrite:
         self.moved = [-1] * (len(old) + 1)
         self.unnumbered: set[int] = set()  # offsets of the lines whose heading number the shape deleted
         self.renamed: dict[str, str] = {}  # unit names the shape replaced, old → new (the gold follows)
+        self.repathed: dict[str, str] = {}  # task paths the shape renumbered, old → new (the gold follows)
 
     def copy(self, start: int, end: int, as_written: str | None = None) -> None:
         """Known old[start:end], written as ``as_written`` (same length) if given."""
@@ -132,7 +133,8 @@ def portal_chrome(old: str, known: Known, draw: random.Random) -> Rewrite:
 def pdf_text(old: str, known: Known, draw: random.Random) -> Rewrite:
     """PDF text: lines hard-wrapped at 30-40 characters, a page number (- 3 -) every 35-45 lines. A table's
     tab row is never wrapped: text taken from a PDF gives a table's cells apart (cells_per_line) or its rows
-    aligned with blanks, never a tab row cut inside a cell and run on into the next line."""
+    aligned with blanks, never a tab row cut inside a cell and run on into the next line; a pipe row is a web page's
+    converted table, never a PDF's, and stays whole too."""
     width = draw.randint(30, 40)
     page = {"rows": 0, "number": 1, "next": draw.randint(35, 45)}
 
@@ -144,7 +146,7 @@ def pdf_text(old: str, known: Known, draw: random.Random) -> Rewrite:
 
     def write(rewrite: Rewrite, index: int, offset: int, line: str) -> None:
         start = 0
-        while len(line) - start > width and not _is_table_row(line):
+        while len(line) - start > width and not _is_table_row(line) and line.count("|") < 2:
             cut = start + width
             while cut < len(line) and known.inside_item(offset + cut):
                 cut += 1
@@ -336,6 +338,208 @@ def traditional(old: str, known: Known, draw: random.Random) -> Rewrite:
     return _copy_lines(old, write)
 
 
+_OUTLINE = re.compile(rf"(?P<cn>[{_CN}]+)、|[(（](?P<cnp>[{_CN}]+)[)）]|(?P<ar>\d{{1,2}})[.、．](?!\d)|[(（](?P<arp>\d{{1,2}})[)）]")
+# The standard levels of GB/T 9704 (一、 (一) 1. (1)): a label's style by its group, and the path segment it writes.
+_LEVELS = {"cn": "{n}", "cnp": "({n})", "ar": "{n}", "arp": "({n})"}
+
+
+def _outline(old: str, known: Known) -> dict[str, tuple[int, re.Match[str], str]] | None:
+    """The label of every gold task of a document numbered in the standard levels, by path: (offset of its line,
+    label, level group); None where a task is no such item (附件, 第一章, a table row, a list renumbered by place),
+    so that a shape renumbering the levels leaves the document as it is."""
+    rows = _lines(old)
+    found: dict[str, tuple[int, re.Match[str], str]] = {}
+    for path, index in known.tasks:
+        segment = path.split(".")[-1]
+        if re.fullmatch(rf"[{_CN}]+[是要]", segment):
+            continue  # an inline point: it keeps its words, under its renumbered parent
+        offset, line = rows[index]
+        label = _OUTLINE.match(line, len(line) - len(line.lstrip()))
+        group = label.lastgroup if label else None
+        if group is None or _LEVELS[group].format(n=label.group(group)) != segment:
+            return None
+        found[path] = (offset, label, group)
+    return found or None
+
+
+def _relabel(old: str, labels: dict[str, tuple[int, re.Match[str], str]], written: dict[str, str],
+             paths: dict[str, str]) -> Rewrite:
+    """The text with each task's label (by path) written anew, and the gold's paths renamed (Rewrite.repathed)."""
+    rewrite = Rewrite(old)
+    pos = 0
+    for path, (offset, label, _) in sorted(labels.items(), key=lambda item: item[1][0]):
+        if path not in written:
+            continue
+        rewrite.copy(pos, offset + label.start())
+        rewrite.add(written[path])
+        pos = offset + label.end()
+    rewrite.copy(pos, len(old))
+    rewrite.repathed = paths
+    return rewrite
+
+
+def _renamed_paths(known: Known, segment: Callable[[str], str | None]) -> dict[str, str]:
+    """Every gold path with each of its prefixes' last segment renamed by ``segment`` (None keeps it)."""
+    renamed = {}
+    for path, _ in known.tasks:
+        parts = path.split(".")
+        renamed[path] = ".".join(segment(".".join(parts[:k + 1])) or part for k, part in enumerate(parts))
+    return renamed
+
+
+def decimal_outline(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """The standard levels written as a decimal outline, as technical plans and 预案 number them (一、 (一) 1. →
+    1 / 1.1 / 1.1.1, a blank after the number; numbering.yaml decimal_2, decimal_3): in documents whose tasks are
+    all numbered 一、 / (一) / 1. at their standard depth, each task's path becomes its outline number, which restarts
+    under each parent as outlines do (一.(二).3 numbered on across groups → 1.2.1). Other documents stay as they are."""
+    labels = _outline(old, known)
+    depth = {"cn": 1, "cnp": 2, "ar": 3}
+    if labels is None or any(depth.get(group) != len(path.split(".")) or path.rpartition(".")[0] not in {"", *labels}
+                             for path, (_, _, group) in labels.items()):
+        return original(old, known, draw)
+    number: dict[str, str] = {}  # each item's place among its siblings: an outline restarts under each parent (1.2.1)
+    for path, _ in sorted(labels.items(), key=lambda item: item[1][0]):
+        parent = path.rpartition(".")[0]
+        number[path] = str(1 + sum(1 for p in number if p.rpartition(".")[0] == parent))
+    outline = {path: ".".join(number[".".join(path.split(".")[:k + 1])] for k in range(len(path.split("."))))
+               for path in labels}
+    return _relabel(old, labels, {path: f"{value} " for path, value in outline.items()},
+                    _renamed_paths(known, lambda prefix: outline.get(prefix, "").rpartition(".")[2] or None))
+
+
+def parts_above(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """The first level written as parts, as long plans number it (一、总体要求 → 第一部分　总体要求; numbering.yaml part),
+    the levels under it as they were: a part's path segment is 第一部分 (docs/gold-format.md). Documents whose first
+    level is no 一、 stay as they are."""
+    labels = _outline(old, known)
+    if labels is None:
+        return original(old, known, draw)
+    top = {path: label.group("cn") for path, (_, label, group) in labels.items() if group == "cn" and "." not in path}
+    if not top:
+        return original(old, known, draw)
+    return _relabel(old, labels, {path: f"第{n}部分\u3000" for path, n in top.items()},
+                    _renamed_paths(known, lambda prefix: f"第{top[prefix]}部分" if prefix in top else None))
+
+
+def closing_brackets(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Bracketed numbers written with the closing bracket alone ((1) → 1), (一) kept), as many notices write their
+    fourth level (numbering.yaml arabic_paren); paths are unchanged ((1))."""
+    labels = _outline(old, known)
+    if labels is None:
+        return original(old, known, draw)
+    written = {path: f"{label.group('arp')})" for path, (_, label, group) in labels.items() if group == "arp"}
+    return _relabel(old, labels, written, {})
+
+
+# Header words of task tables as other notices and supervision systems write them, by the kind of column they name,
+# found with the search tool (code corpus; find_string ids): 专项工作任务 | 牵头责任部门 | 协办部门 (32712504025),
+# 牵头责任部门 | 配合部门 (11636018914), 主办处室 | 协办处室 | 办结时限 (29558725658), 主责部门 | 协同部门 (56341099317),
+# 任务事项 | 计划完成时间 | 主办单位 | 协办单位 (38743699327), 主要任务名称 | 牵头部门 | 配合部门 (36902303029).
+HEADER_WORDS = {
+    "task": ["工作事项", "任务事项", "专项工作任务", "主要任务名称"],
+    "lead": ["牵头责任部门", "主责部门", "主办单位", "主办处室"],
+    "support": ["协办部门", "协同部门", "配合部门", "协办单位"],
+    "time": ["时间节点", "办结时限", "计划完成时间", "完成期限"],
+}
+_HEADER_CELLS = re.compile(r"[^\t|]+")
+_BLANK_CELLS = re.compile(r"\S+")
+_NUMBER_WORD = re.compile(r"^序\s*号\s*\|?$")
+
+
+def _header_cells(old: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the header cells of every task table in the text that are a column word as a whole (a
+    cell holding more, 新种任务(亩), keeps its words): a tab, pipe or blank-separated row whose cells name two columns
+    or more, one of them the task's; or a header one cell a line (blank lines between, or each ending in |), from
+    its 序号 line on."""
+    from govplan.structure.tables import column_kind
+
+    found: list[tuple[int, int, str]] = []
+    rows = _lines(old)
+    for index, (offset, line) in enumerate(rows):
+        if _NUMBER_WORD.match(line.strip()):
+            for start, cell in rows[index + 1:index + 20]:
+                word = cell.strip().rstrip("|").strip()
+                if not word:
+                    continue
+                if (kind := column_kind(word)) is None:
+                    break
+                first = start + len(cell) - len(cell.lstrip())
+                found.append((first, first + len(word), kind))
+            continue
+        pattern = _HEADER_CELLS if "\t" in line or line.count("|") >= 2 else _BLANK_CELLS if line.startswith("序号") else None
+        if pattern is None:
+            continue
+        cells = [(offset + m.start() + len(m.group()) - len(m.group().lstrip()), offset + m.start() + len(m.group().rstrip()))
+                 for m in pattern.finditer(line) if m.group().strip()]
+        kinds = [column_kind(old[s:e]) for s, e in cells]
+        if sum(1 for k in kinds if k) >= 2 and {"task", "measure"} & set(kinds):
+            found += [(s, e, k) for (s, e), k in zip(cells, kinds) if k]
+    return found
+
+
+def table_headers(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """Task tables headed with the words other notices and supervision systems use (HEADER_WORDS: 牵头单位 → 牵头责任部门
+    or 主办单位, 配合单位 → 协同部门 or 协办部门, 完成时限 → 时间节点, 工作任务 → 任务事项), the same word for a kind
+    throughout a document; the rows and the gold are unchanged (a column keeps its role)."""
+    chosen = {kind: draw.choice(words) for kind, words in HEADER_WORDS.items()}
+    rewrite = Rewrite(old)
+    pos = 0
+    for start, end, kind in _header_cells(old):
+        if kind not in chosen or known.inside_item(start) or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", old[start:end]):
+            continue
+        rewrite.copy(pos, start)
+        rewrite.add(chosen[kind])
+        pos = end
+    rewrite.copy(pos, len(old))
+    return rewrite
+
+
+def two_row_headers(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """A task table's lead and support columns under one header cell spanning both (责任单位 over 牵头单位 | 配合单位, as
+    the 定海分局 task sheet heads 主办单位 | 协办单位: find_string 38743699327): a tab row gets a second header row, the
+    span's empty cell kept and the other cells left empty; a header one cell a line gives both rows in turn (… 责任单位 /
+    完成时限 / 牵头单位 / 配合单位). Documents whose tables name another unit column stay as they are. Rows and gold
+    are unchanged."""
+    cells = _header_cells(old)
+    kinds = [kind for _, _, kind in cells]
+    if "responsible" in kinds or kinds.count("lead") != 1:
+        return original(old, known, draw)  # a unit column besides the pair (总牵头单位, 责任单位): no span over two
+    rewrite = Rewrite(old)
+    pos = 0
+    for (start, end, kind), (after, stop, next_kind) in zip(cells, cells[1:]):
+        if (kind, next_kind) != ("lead", "support") or start < pos:
+            continue
+        line_end = old.find("\n", start)
+        line_end = len(old) if line_end < 0 else line_end
+        if "\t" in old[start:line_end] or "\t" in old[old.rfind("\n", 0, start) + 1:start]:
+            row_start = old.rfind("\n", 0, start) + 1
+            before = old[row_start:start].count("\t")
+            width = old[row_start:line_end].count("\t") + 1
+            rewrite.copy(pos, start)
+            rewrite.add("责任单位")
+            rewrite.copy(end, after)  # the tab between the two cells
+            pos = stop
+            rewrite.copy(pos, line_end)
+            second = [""] * width
+            second[before:before + 2] = [old[start:end], old[after:stop]]
+            rewrite.add("\n" + "\t".join(second))
+            pos = line_end
+            continue
+        last = stop  # the end of the header's last cell: the cells after it in the same stream
+        for s2, e2, _ in cells[cells.index((after, stop, next_kind)) + 1:]:
+            if old[last:s2].strip(" \n|\u3000"):
+                break
+            last = e2
+        gap = old[end:after]  # the line break (and blank line) between two header cells
+        rewrite.copy(pos, start)
+        rewrite.add("责任单位")
+        rewrite.copy(stop, last)
+        rewrite.add(gap + old[start:end] + gap + old[after:stop])
+        pos = last
+    rewrite.copy(pos, len(old))
+    return rewrite
+
+
 NAMES = ROOT / "scripts" / "perturb_names.yaml"
 
 
@@ -477,12 +681,22 @@ def renamed_gold(gold: dict, renamed: dict[str, str]) -> dict:
                                     for a in gold.get("assignments", [])]}
 
 
+def repathed_gold(gold: dict, repathed: dict[str, str]) -> dict:
+    """The gold's task paths (and the assignments' tasks) renumbered the way a shape renumbered the text."""
+    if not repathed:
+        return gold
+    return {**gold, "tasks": [{**t, "path": repathed.get(t["path"], t["path"])} for t in gold.get("tasks", [])],
+            "assignments": [{**a, "task": repathed.get(a["task"], a["task"])} for a in gold.get("assignments", [])]}
+
+
 SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
     "original": original, "portal_chrome": portal_chrome, "pdf_text": pdf_text, "no_blank_lines": no_blank_lines,
     "double_blank_lines": double_blank_lines, "full_width_indent": full_width_indent,
     "half_width_punctuation": half_width_punctuation, "run_on": run_on, "traditional": traditional,
     "run_together": run_together, "ocr_slips": ocr_slips, "numbering_lost": numbering_lost,
-    "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere,
+    "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere, "decimal_outline": decimal_outline,
+    "parts_above": parts_above, "closing_brackets": closing_brackets, "table_headers": table_headers,
+    "two_row_headers": two_row_headers,
 }
 
 
@@ -621,6 +835,7 @@ def write_shape(name: str, by_source: dict[Path, list[GoldDocument]], out: Path,
         for document, gold in zip(docs, golds):
             mapped = map_gold(gold, old, new, rewrite.moved, frozenset(rewrite.unnumbered)) | {"source": f"docs/{file}"}
             mapped = renamed_gold(mapped, rewrite.renamed)
+            mapped = repathed_gold(mapped, rewrite.repathed)
             (out / "corpus" / "gold" / f"{document.id}.yaml").write_text(json.dumps(mapped, ensure_ascii=False), encoding="utf-8")
 
 

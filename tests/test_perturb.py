@@ -30,7 +30,8 @@ def _shaped(name: str) -> tuple[str, dict]:
     tasks = tuple((t["path"], t["line"] - 1) for t in GOLD["tasks"])
     rewrite = perturb.SHAPES[name](TEXT, perturb.Known(spans, frozenset({2}), None, tasks), random.Random(0))
     new = perturb.Located(rewrite.text)
-    return rewrite.text, perturb.map_gold(GOLD, old, new, rewrite.moved, frozenset(rewrite.unnumbered))
+    mapped = perturb.map_gold(GOLD, old, new, rewrite.moved, frozenset(rewrite.unnumbered))
+    return rewrite.text, perturb.repathed_gold(mapped, rewrite.repathed)
 
 
 @pytest.mark.parametrize("name", sorted(perturb.SHAPES))
@@ -41,8 +42,9 @@ def test_items_follow_their_characters(name: str) -> None:
     for item in gold["deadlines"] + gold["targets"]:
         assert rows[item["line"] - 1].count(item["text"]) >= item["nth"]
     task_lines = {t["path"]: rows[t["line"] - 1] for t in gold["tasks"]}
+    second = {"decimal_outline": "2", "parts_above": "第二部分"}.get(name, "二")  # the shapes renumbering the levels
     if name != "numbering_lost":
-        assert "二" in task_lines["二"] or "二" in task_lines["二"].replace("，", "、")
+        assert second in task_lines[second] or second in task_lines[second].replace("，", "、")
     first, last = gold["lines"]
     assert 1 <= first <= last <= len(rows)
 
@@ -151,3 +153,47 @@ def test_names_elsewhere_renames_units_in_text_and_gold_alike() -> None:
     assert units[2] != "教育部" and "县委、县政府督查室" in rewrite.text  # a joint name is kept whole
     assert perturb.Located(rewrite.text).rows[mapped["deadlines"][0]["line"] - 1][1].count("2024年6月底前") == 1
     assert rewrite.text == perturb.names_elsewhere(text, known, random.Random(0)).text  # seeded: deterministic
+
+
+def test_decimal_outline_writes_the_levels_as_outline_numbers() -> None:
+    text, gold = _shaped("decimal_outline")
+    assert text.split("\n")[2:6] == ["1 总体要求", "1.1 加强领导。各县（市、区）于2024年6月底前完成部署，覆盖率达到90%以上。", "",
+                                      "2 保障措施"]
+    assert [t["path"] for t in gold["tasks"]] == ["1", "1.1", "2"]
+
+
+def test_parts_above_writes_the_first_level_as_parts() -> None:
+    text, gold = _shaped("parts_above")
+    assert text.split("\n")[2] == "第一部分\u3000总体要求" and text.split("\n")[3].startswith("（一）")
+    assert [t["path"] for t in gold["tasks"]] == ["第一部分", "第一部分.(一)", "第二部分"]
+
+
+def test_closing_brackets_keeps_paths_and_leaves_other_documents() -> None:
+    text = "一、任务\n（1）加强领导。\n（2）强化保障。\n"
+    known = perturb.Known(tasks=(("一", 0), ("一.(1)", 1), ("一.(2)", 2)))
+    rewrite = perturb.closing_brackets(text, known, random.Random(0))
+    assert rewrite.text == "一、任务\n1)加强领导。\n2)强化保障。\n" and not rewrite.repathed
+    attached = perturb.Known(tasks=(("附件", 0), ("附件.(1)", 1)))  # a task no standard level numbers: left as it is
+    assert perturb.decimal_outline(text, attached, random.Random(0)).text == text
+
+
+def test_table_headers_rewrites_whole_column_words_only() -> None:
+    text = "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t加快建设\t市发改委\t市财政局\t2024年底前\n\n乡镇 | 新种任务(亩) | 备注 |\n"
+    rewrite = perturb.table_headers(text, perturb.Known(), random.Random(0))
+    header, row = rewrite.text.split("\n")[:2]
+    cells = header.split("\t")
+    assert cells[0] == "序号" and cells[2] in perturb.HEADER_WORDS["lead"] and cells[3] in perturb.HEADER_WORDS["support"]
+    assert cells[1] in perturb.HEADER_WORDS["task"] and cells[4] in perturb.HEADER_WORDS["time"]
+    assert row == "1\t加快建设\t市发改委\t市财政局\t2024年底前" and "新种任务(亩)" in rewrite.text
+    stream = "序号\n\n工作任务\n\n牵头单位\n\n1\n\n加快建设\n\n市发改委\n"
+    assert perturb.table_headers(stream, perturb.Known(), random.Random(0)).text.split("\n")[4] in perturb.HEADER_WORDS["lead"]
+
+
+def test_two_row_headers_spans_the_unit_columns() -> None:
+    row = "1\t加快建设\t市发改委\t市财政局\t2024年底前"
+    text = "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n" + row + "\n"
+    shaped = perturb.two_row_headers(text, perturb.Known(), random.Random(0)).text
+    assert shaped.split("\n")[:3] == ["序号\t工作任务\t责任单位\t\t完成时限", "\t\t牵头单位\t配合单位\t", row]
+    stream = "序号 |\n工作任务 |\n牵头单位 |\n配合单位 |\n完成时限 |\n1 |\n"
+    assert perturb.two_row_headers(stream, perturb.Known(), random.Random(0)).text == (
+        "序号 |\n工作任务 |\n责任单位 |\n完成时限 |\n牵头单位 |\n配合单位 |\n1 |\n")

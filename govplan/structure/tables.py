@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from govplan.datafiles import load_data
-from govplan.structure.lines import Line
+from govplan.structure.lines import Line, split_outside_brackets
 from govplan.grammar import compile_pattern
 from govplan.structure.numbering import CIRCLED, HeadingNumber, heading_at, numbering, numeral_value
 from govplan.textmemo import text_memo
@@ -75,6 +75,8 @@ _DATE = compile_pattern("^{calendar_date}$")
 # task always has a lead or responsible unit, so a row without one lies under a merged cell; a
 # missing 配合单位 or 时限 may just be empty.
 _CARRIED_KINDS = ("lead", "responsible")
+# Columns a header cell spanning two may divide in the row under it (责任单位 over 牵头单位 | 配合单位).
+_SPANNED_KINDS = ("lead", "support", "responsible")
 
 
 @dataclass(frozen=True)
@@ -154,19 +156,35 @@ class _Words:
     units: frozenset[str]  # units of measure a 计量单位 cell may give
     wrapped_heads: frozenset[str]  # the first line of a header cell wrapped over two (市政府 / 分管领导)
     target_heads: re.Pattern[str]  # a header word of a column that sets targets (目标任务, 目标值)
+    bracketed_role: re.Pattern[str]  # a unit head with its role word in a bracket (责任单位（牵头）): group `role`
+    role_kind: dict[str, str]  # a role word → the kind of unit column it names (牵头 → lead, 协办 → support)
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_data("tables.yaml")
-    kind_of = {word: kind for kind, words in data["columns"].items() for word in words}
+    kind_of = {**_role_words(data["role_heads"]), **{word: kind for kind, words in data["columns"].items() for word in words}}
     contained = tuple(sorted((word for word in kind_of if word not in data["whole_cell_only"]), key=len, reverse=True))
     return _Words(
         kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
-        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"),
+        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), _bracketed_role(data["role_heads"]),
+        {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
     )
+
+
+def _role_words(data: dict) -> dict[str, str]:
+    """Each role word before each unit head, and the kind of column it names (牵头责任部门 → lead, 协同部门 → support;
+    tables.yaml role_heads)."""
+    return {role + head: kind for kind, roles in data["roles"].items() for role in roles for head in data["heads"]}
+
+
+def _bracketed_role(data: dict) -> re.Pattern[str]:
+    """A unit head with a role word in a bracket after it (责任单位（牵头）), the word in group `role`."""
+    roles = "|".join(map(re.escape, (role for roles in data["roles"].values() for role in roles)))
+    heads = "|".join(map(re.escape, data["heads"]))
+    return re.compile(f"^(?:{heads})[(（](?P<role>{roles})[)）]$")
 
 
 def column_kind(cell: str) -> str | None:
@@ -176,6 +194,9 @@ def column_kind(cell: str) -> str | None:
         return None  # a line of text, not a header cell
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
     kind = words.kind_of.get(compact)
+    role = words.bracketed_role.match("".join(cell.split())) if "(" in cell or "（" in cell else None
+    if role is not None:
+        return words.role_kind[role.group("role")]
     if kind is None and (len(compact) > words.max_chars or not words.any_contained.search(compact)):
         return None  # no column word inside (most cells, so asked first): decided in one search, not a test per word
     if not compact or heading_at(cell.strip(), 0) is not None or _LABELLED.search(cell) or row_number(compact) is not None:
@@ -376,14 +397,16 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         if split is not None and split.shape in ("tab", "pipe"):
             columns = _header(text, split.cells)
             if columns:
-                table = _row_table(lines, text, i, split.shape, columns)
+                columns = _divided_span(columns) if _narrower_rows(lines, text, i, split.shape, columns) else columns
+                table = _row_table(lines, text, i, split.shape, *_sub_header(lines, text, i, split.shape, columns))
             elif split.shape == "pipe" and (record := _record_table(lines, text, i)) is not None:
                 table = record
             elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, letter_spaced(text, blank.cells))):
-            table = _row_table(lines, text, i, "blanks", columns)
+            columns = _divided_span(columns) if _narrower_rows(lines, text, i, "blanks", columns) else columns
+            table = _row_table(lines, text, i, "blanks", *_sub_header(lines, text, i, "blanks", columns))
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
             table = _stream_table(lines, text, i, split.shape)
@@ -394,6 +417,61 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         else:
             i += 1
     return tables
+
+
+def _sub_header(lines: list[Line], text: str, first: int, shape: str,
+                columns: list[Column]) -> tuple[list[Column], int | None]:
+    """The columns of a header over two rows, and its second line (None for a header of one row): a cell spanning
+    two columns (责任单位) over the role of each (牵头单位 | 配合单位, 主办单位 | 协办单位), the second row naming only unit
+    columns. It names the columns under the span, as a reader gives them (an empty cell after the span's text, the
+    second row's cells under it), as a copy that dropped the span's empty cell gives them (the second row one cell
+    wider), or as a page converter writes them (the second row only its own cells)."""
+    after = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
+    split = None if after is None else _blank_split(text, lines[after]) if shape == "blanks" else _split(text, lines[after])
+    if split is None or split.shape != shape:
+        return columns, None
+    kinds = _cell_kinds(text, split.cells)
+    named = [(k, kind) for k, kind in enumerate(kinds) if kind]
+    filled = [c for c in split.cells if c[1] > c[0]]
+    if len(named) < 2 or len(named) != len(filled) or any(kind not in _SPANNED_KINDS for _, kind in named):
+        return columns, None
+    under = [Column(kind, text[slice(*split.cells[k])]) for k, kind in named]
+    if len(split.cells) == len(columns):  # the span's empty cell kept: the second row's cells stand under their columns
+        spanned = [k for k, _ in named]
+        if any(columns[k].kind not in _SPANNED_KINDS and columns[k].header for k in spanned):
+            return columns, None
+        return [under[spanned.index(k)] if k in spanned else column for k, column in enumerate(columns)], after
+    # the span written once: the unit column whose header the second row's cells divide
+    span = next((k for k, column in enumerate(columns) if column.kind in _SPANNED_KINDS), None)
+    wider = len(split.cells) > len(columns)
+    if span is None or wider and (named[0][0] != span or len(split.cells) != len(columns) - 1 + len(under)):
+        return columns, None
+    return columns[:span] + under + columns[span + 1:], after
+
+
+def _divided_span(columns: list[Column]) -> list[Column]:
+    """The columns of a header over two rows read as one, row after row (序号 | 工作任务 | 责任单位 | 完成时限 | 牵头单位 |
+    配合单位: a copy that flattened a table one cell a line, or a page that wrote both header rows on one line): the
+    role columns ending it (two or more, after a column of another kind) are the second row's, dividing the unit
+    column above them (责任单位), so they stand in its place, in their order."""
+    run = 0
+    while run < len(columns) and columns[len(columns) - 1 - run].kind in ("lead", "support"):
+        run += 1
+    end = len(columns) - run
+    if run < 2 or end == 0 or columns[end - 1].kind in _SPANNED_KINDS:
+        return columns
+    span = next((k for k in range(end - 1, -1, -1) if columns[k].kind == "responsible"), None)
+    if span is None:
+        return columns
+    return columns[:span] + columns[end:] + columns[span + 1:end]
+
+
+def _narrower_rows(lines: list[Line], text: str, first: int, shape: str, columns: list[Column]) -> bool:
+    """Whether the first row after a header line has one cell fewer than the header names (a header over two rows
+    written on one line: the span's column counted twice)."""
+    after = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
+    split = None if after is None else _shaped(text, lines[after], shape)
+    return split is not None and split.shape == shape and len(split.cells) == len(columns) - 1
 
 
 def _settle_unit_columns(table: Table, text: str) -> None:
@@ -594,10 +672,23 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
             carried = [c for c in (above.get(k) for k in sorted(missing)) if c is not None]
     else:
         placed = list(range(len(cells)))
-    own = [TableCell(s, e, placed[k] if placed[k] >= 0 else width) for k, s, e in filled]
+    own = [part for k, s, e in filled for part in _unit_parts(text, TableCell(s, e, placed[k] if placed[k] >= 0 else width),
+                                                              columns)]
     row = TableRow(start, end, own or [TableCell(start, end, 0)], carried, line=line)
     row.continued = _continues(text, row, table, above)
     return row
+
+
+def _unit_parts(text: str, cell: TableCell, columns: list[Column]) -> list[TableCell]:
+    """A unit cell whose units a page joined with blanks (县文旅广电局 里耶博物馆 乡镇(街道)人民政府: the cell's lines run
+    together) as one cell per unit, as a cell's unit paragraphs are (_add_paragraphs): where every part between blanks,
+    outside brackets, reads as a unit; a name letter-spaced over single blanks (市 城 市 管 理 局) stays whole."""
+    if cell.column >= len(columns) or columns[cell.column].kind not in _SPANNED_KINDS or " " not in text[cell.start:cell.end]:
+        return [cell]
+    parts = [p for p in letter_spaced(text, split_outside_brackets(text, cell.start, cell.end, " \u3000")) if p[1] > p[0]]
+    if len(parts) < 2 or any(_fit(text[s:e], "responsible") <= 0 for s, e in parts):
+        return [cell]
+    return [TableCell(s, e, cell.column) for s, e in parts]
 
 
 def _continues(text: str, row: TableRow, table: Table, above: TableRow | None) -> bool:
@@ -740,6 +831,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
     header, used = _stream_header(text, cells)
+    header = _divided_span(header)
     words = _words()
     kinds = {c.kind for c in header}
     if len(header) < words.min_cells or not words.content & kinds:

@@ -421,6 +421,8 @@ class TreeBuilder:
             if not _phrase_char(before):
                 continue
             heading = heading_at(text, pos)
+            if heading is not None and heading.damaged and _open_bracket(text, body, pos):
+                continue  # 一) closing a note's bracket (主要内容:(如格式一), 封面(见附件一)): no number
             if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style:
                 return [_Cand(k, line.start + pos, heading, "glued"), *self._glued(k, line, heading, pos)]
         return []
@@ -950,6 +952,12 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
         scanner(mid.prose_number),
     )
+
+
+def _open_bracket(text: str, start: int, pos: int) -> bool:
+    """Whether a bracket opened in ``text[start:pos]`` is still open at ``pos``."""
+    part = text[start:pos]
+    return part.count("(") + part.count("（") > part.count(")") + part.count("）")
 
 
 @lru_cache(maxsize=4)
