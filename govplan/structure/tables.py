@@ -397,16 +397,14 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         if split is not None and split.shape in ("tab", "pipe"):
             columns = _header(text, split.cells)
             if columns:
-                columns = _divided_span(columns) if _narrower_rows(lines, text, i, split.shape, columns) else columns
-                table = _row_table(lines, text, i, split.shape, *_sub_header(lines, text, i, split.shape, columns))
+                table = _row_table(lines, text, i, split.shape, *_header_rows(lines, text, i, split.shape, columns))
             elif split.shape == "pipe" and (record := _record_table(lines, text, i)) is not None:
                 table = record
             elif split.shape == "pipe" and (spanning := _spanning_header(lines, text, i)):
                 table = _row_table(lines, text, i, "pipe", *spanning)
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, letter_spaced(text, blank.cells))):
-            columns = _divided_span(columns) if _narrower_rows(lines, text, i, "blanks", columns) else columns
-            table = _row_table(lines, text, i, "blanks", *_sub_header(lines, text, i, "blanks", columns))
+            table = _row_table(lines, text, i, "blanks", *_header_rows(lines, text, i, "blanks", columns))
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
             table = _stream_table(lines, text, i, split.shape)
@@ -419,6 +417,20 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
     return tables
 
 
+def _header_rows(lines: list[Line], text: str, first: int, shape: str,
+                 columns: list[Column]) -> tuple[list[Column], int | None]:
+    """The columns a header line names, read as one row or as the first of two (see _divided_span, _sub_header), and
+    the header's second line (None for a header of one row)."""
+    if _narrower_rows(lines, text, first, shape, columns):
+        columns = _divided_span(columns)
+    return _sub_header(lines, text, first, shape, columns)
+
+
+def _next_filled(lines: list[Line], first: int) -> int | None:
+    """The index of the first line after ``first`` that is not blank."""
+    return next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
+
+
 def _sub_header(lines: list[Line], text: str, first: int, shape: str,
                 columns: list[Column]) -> tuple[list[Column], int | None]:
     """The columns of a header over two rows, and its second line (None for a header of one row): a cell spanning
@@ -426,7 +438,7 @@ def _sub_header(lines: list[Line], text: str, first: int, shape: str,
     columns. It names the columns under the span, as a reader gives them (an empty cell after the span's text, the
     second row's cells under it), as a copy that dropped the span's empty cell gives them (the second row one cell
     wider), or as a page converter writes them (the second row only its own cells)."""
-    after = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
+    after = _next_filled(lines, first)
     split = None if after is None else _blank_split(text, lines[after]) if shape == "blanks" else _split(text, lines[after])
     if split is None or split.shape != shape:
         return columns, None
@@ -469,7 +481,7 @@ def _divided_span(columns: list[Column]) -> list[Column]:
 def _narrower_rows(lines: list[Line], text: str, first: int, shape: str, columns: list[Column]) -> bool:
     """Whether the first row after a header line has one cell fewer than the header names (a header over two rows
     written on one line: the span's column counted twice)."""
-    after = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), None)
+    after = _next_filled(lines, first)
     split = None if after is None else _shaped(text, lines[after], shape)
     return split is not None and split.shape == shape and len(split.cells) == len(columns) - 1
 
