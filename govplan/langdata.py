@@ -922,6 +922,7 @@ class LayoutData(Strict):
     min_glued_headings: int
     label_line: str
     unnumbered_heading_max_chars: int = Field(gt=0)
+    caption: str
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)
     markup_inline_tags: Words = []

@@ -27,7 +27,7 @@ from govplan.grammar import compile_pattern
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.contents import contents_lines
-from govplan.structure.lines import Line, Locator, stands_as_heading
+from govplan.structure.lines import Line, Locator, is_caption, stands_as_heading
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
     HeadingNumber, find_inline_items, heading_at, inline_run, is_segment_of, match_heading, numbering, place_segment,
@@ -124,6 +124,7 @@ class TreeBuilder:
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
         printed = self._printed_documents(lines)
+        captioned = False  # a table's or figure's caption stands above, and no heading has been placed since
         region_end = lines[-1].end if lines else 0
         k = 0
         while k < len(lines):
@@ -190,7 +191,8 @@ class TreeBuilder:
                 continue
             while cand_index < len(self._cands) and self._cands[cand_index].line < k:
                 cand_index += 1
-            if stack and not (cand_index < len(self._cands) and self._cands[cand_index].line == k) \
+            captioned = captioned or is_caption(line.text)
+            if stack and not captioned and not (cand_index < len(self._cands) and self._cands[cand_index].line == k) \
                     and stands_as_heading(lines, k):  # its items are the top level (docs/gold-format.md)
                 del stack[1 if stack[0].style == "attachment" else 0:]
             inline_annex = self._inline_annex(line) if not roots else None
@@ -212,7 +214,7 @@ class TreeBuilder:
                 placed = self._place(cand, cand_index, stack, last_value, roots)
                 if placed is not None:
                     self._close(current, cand.pos)
-                    current = placed
+                    current, captioned = placed, False
                 cand_index += 1
             k += 1
         self._close(current, region_end)
