@@ -83,6 +83,7 @@ class AttachmentListData(Strict):
 class MidlineData(Strict):
     after_sentence: str
     after_clause: str
+    digit_joiners: str = ""
     min_blanks: int = Field(ge=1)
     single_blank: bool = False
     styles: Words

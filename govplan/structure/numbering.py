@@ -57,6 +57,7 @@ class Midline:
 
     after_sentence: str
     after_clause: str
+    digit_joiners: str  # a colon between two digits (a ratio 9.1:56.5, a time 14:30) is no boundary
     min_blanks: int
     single_blank: bool  # one blank is a boundary as a sentence end is
     styles: frozenset[str]
@@ -155,7 +156,7 @@ def numbering() -> Numbering:
         max_inline_depth=int(data["max_inline_depth"]),
         paragraph_points=tuple(data.get("paragraph_points", ())),
         midline=Midline(
-            mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
+            mid["after_sentence"], mid["after_clause"], mid.get("digit_joiners", ""), int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
             compile_pattern(mid["prose_number"], _FILE),

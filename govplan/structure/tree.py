@@ -392,6 +392,8 @@ class TreeBuilder:
         result = []
         for match in patterns[0].finditer(text, 1):
             found = match.group(0)
+            if found[0] in mid.digit_joiners and text[match.start() - 1].isdigit() and text[match.end():match.end() + 1].isdigit():
+                continue  # a ratio (11.9:49.7) or a time (14:30)
             if found[0] in mid.after_sentence:
                 result.append((match.end(), "sentence"))
             elif "\f" in found or len(found) >= mid.min_blanks:
