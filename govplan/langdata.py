@@ -101,6 +101,7 @@ class NumberingData(Strict):
     attachment: AttachmentData
     attachment_list: AttachmentListData
     transmittal: str
+    cited_attachment: str
     enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str

@@ -123,7 +123,7 @@ class TreeBuilder:
         listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
-        printed = self._printed_documents(lines)
+        printed = self._printed_documents(lines) or self._cited_documents(lines)
         captioned = False  # a table's or figure's caption stands above, and no heading has been placed since
         region_end = lines[-1].end if lines else 0
         k = 0
@@ -286,6 +286,32 @@ class TreeBuilder:
                     printed[j] = titles[title]
             return printed if len(printed) >= 2 else {}
         return {}
+
+    def _cited_documents(self, lines: list[Line]) -> dict[int, str]:
+        """Where the attachments a notice numbering items of its own cites in brackets (（附件1）（附件2）) are printed after
+        its closing date without 附件N labels (c446): the first line after the date and each further title line (a short
+        phrase alone on its line after a paragraph that ended its sentence), each before a list opening (a heading
+        numbered 1), numbered by the citations' order; none where the notice cites none, numbers nothing before its
+        date, or labels an attachment after it."""
+        date = next((k for k, line in enumerate(lines) if _DATE_LINE.match(line.text)), None)
+        if date is None or not any(match_heading(line.text) for line in lines[:date] if not line.blank):
+            return {}
+        cited = {int(n) for line in lines[:date] for n in self.data.cited_attachment.findall(line.text)}
+        after = [k for k in range(date + 1, len(lines)) if not lines[k].blank]
+        if not cited or any(self.data.attachment.match(lines[k].text) for k in after):
+            return {}
+        titles = [k for n, k in enumerate(after) if self._title_line(lines[k].text)
+                  and (n == 0 or _SENTENCE_END.match(lines[after[n - 1]].text[-1]))]
+        found: dict[int, str] = {}
+        for k, end in zip(titles, [*titles[1:], len(lines)]):
+            if len(found) < len(cited) and any((head := match_heading(lines[j].text)) and head.value == 1 for j in range(k + 1, end)):
+                found[k] = str(len(found) + 1)
+        return found if found and min(found) == after[0] else {}
+
+    def _title_line(self, text: str) -> bool:
+        """Whether a line is a document's title: short, no sentence end, no heading number, no note in brackets."""
+        return len(text) <= self.data.max_title_chars and not _SENTENCE_END.search(text) and match_heading(text) is None \
+            and text[:1] not in "(（【"
 
     def _inline_annex(self, line: Line) -> tuple[int, str] | None:
         """Where, in a run-on line, the document the notice lists as its attachment starts: after
