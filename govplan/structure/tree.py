@@ -133,8 +133,9 @@ class TreeBuilder:
                 table = table_at[k]
                 self._close(current, table.header_start)
                 current = None
-                if closed_at is not None and roots:  # its own text (the title) ends where the table's header starts
-                    annex = self._annex(lines, self._before_title(lines, closed_at, k, roots), k, roots, "")
+                begins = self._annex_before(lines, closed_at, table, roots) if closed_at is not None and roots else None
+                if begins is not None and closed_at is not None:  # its own text (the title) ends where the table's header starts
+                    annex = self._annex(lines, begins, k, roots, "")
                     self._close(annex, table.header_start)
                     stack, last_value, closed_at = [annex], {}, None
                 last = self._place_table(table, stack[-1] if stack else None, roots)
@@ -225,16 +226,20 @@ class TreeBuilder:
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
 
-    def _before_title(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open]) -> int:
-        """The line after which an annex that a table on line ``k`` opens begins: the closing date, unless the
+    def _annex_before(self, lines: list[Line], closed_at: int, table: Table, roots: list[_Open]) -> int | None:
+        """The line after which the annex a task table after the closing date opens begins: the date, unless the
         document printed after it already stands as the top level (the notice numbering nothing: c361's 方案, c491's
         实施方案), when the annex is the table and the title line right above it (全面推进…任务分解表, 附件：…分解表),
-        not that document's title."""
+        not that document's title; None where such a table belongs to that document's body (no 序号 column, or under a
+        caption or a numbered heading of the document: 表3 …任务表)."""
         if roots[-1].start < lines[closed_at].start:
             return closed_at
+        k = table.first
         above = next((j for j in range(k - 1, closed_at, -1) if not lines[j].blank), closed_at)
-        titled = above > closed_at and self._titled(lines, above - 1, above + 1, "")
-        return above - 1 if titled else k - 1
+        if table.column_of("number") is None or (above > closed_at and (
+                is_caption(lines[above].text) or match_heading(lines[above].text) is not None)):
+            return None
+        return above - 1 if above > closed_at and self._titled(lines, above - 1, above + 1, "") else k - 1
 
     def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
         """Whether a heading after the notice's closing date (at offset ``closed``) opens an annex's list: numbered 1,
