@@ -83,6 +83,7 @@ class AttachmentListData(Strict):
 class MidlineData(Strict):
     after_sentence: str
     after_clause: str
+    digit_joiners: str = ""
     min_blanks: int = Field(ge=1)
     single_blank: bool = False
     styles: Words
@@ -100,6 +101,7 @@ class NumberingData(Strict):
     attachment: AttachmentData
     attachment_list: AttachmentListData
     transmittal: str
+    cited_attachment: str
     enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str
@@ -922,6 +924,7 @@ class LayoutData(Strict):
     min_glued_headings: int
     label_line: str
     unnumbered_heading_max_chars: int = Field(gt=0)
+    caption: str
     glued_label_after: str
     min_glued_labels: int = Field(ge=1)
     markup_inline_tags: Words = []

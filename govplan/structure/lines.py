@@ -78,6 +78,16 @@ def _phrase() -> _Phrase:
                    raw["open_brackets"], raw["close_brackets"])
 
 
+@lru_cache(maxsize=1)
+def _caption() -> re.Pattern[str]:
+    return compile_pattern(load_data("layout.yaml")["caption"], "govplan/data/layout.yaml")
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line is a table's or a figure's caption (表1 …, 图1 …: layout.yaml, caption), which opens no section."""
+    return text[:1] in "表图附" and _caption().match(text) is not None
+
+
 def stands_as_heading(lines: list[Line], k: int) -> bool:
     """Whether line ``k`` reads as a heading that lost its number (layout.yaml, unnumbered_heading_max_chars): a short
     phrase alone on its line (not a figure), without a sentence end, a colon or an open end, not a note in brackets,

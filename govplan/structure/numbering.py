@@ -57,6 +57,7 @@ class Midline:
 
     after_sentence: str
     after_clause: str
+    digit_joiners: str  # a colon between two digits (a ratio 9.1:56.5, a time 14:30) is no boundary
     min_blanks: int
     single_blank: bool  # one blank is a boundary as a sentence end is
     styles: frozenset[str]
@@ -92,6 +93,7 @@ class Numbering:
     attachment_list: re.Pattern[str]
     attachment_item: re.Pattern[str]
     transmittal: re.Pattern[str]  # the titles a transmittal sentence names (《A》和《B》…现印发给你们)
+    cited_attachment: re.Pattern[str]  # an attachment the text cites in brackets (（附件1）)
     inline_styles: tuple[InlineStyle, ...]
     inline_style_of: dict[str, InlineStyle]  # the first inline style of each key that is not for cells only
     clause_starts: str
@@ -144,6 +146,7 @@ def numbering() -> Numbering:
         attachment_list=compile_pattern(data["attachment_list"]["pattern"], _FILE),
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
+        cited_attachment=compile_pattern(data["cited_attachment"], _FILE),
         inline_styles=inline_styles,
         inline_style_of=_inline_style_of(inline_styles),
         clause_starts=data["inline_clause_starts"],
@@ -155,7 +158,7 @@ def numbering() -> Numbering:
         max_inline_depth=int(data["max_inline_depth"]),
         paragraph_points=tuple(data.get("paragraph_points", ())),
         midline=Midline(
-            mid["after_sentence"], mid["after_clause"], int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
+            mid["after_sentence"], mid["after_clause"], mid.get("digit_joiners", ""), int(mid["min_blanks"]), bool(mid.get("single_blank", False)),
             frozenset(mid["styles"]),
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
             compile_pattern(mid["prose_number"], _FILE),

@@ -27,7 +27,7 @@ from govplan.grammar import compile_pattern
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.contents import contents_lines
-from govplan.structure.lines import Line, Locator, stands_as_heading
+from govplan.structure.lines import Line, Locator, is_caption, stands_as_heading
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
     HeadingNumber, find_inline_items, heading_at, inline_run, is_segment_of, match_heading, numbering, place_segment,
@@ -123,7 +123,8 @@ class TreeBuilder:
         listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
-        printed = self._printed_documents(lines)
+        printed = self._printed_documents(lines) or self._cited_documents(lines)
+        captioned = False  # a table's or figure's caption stands above, and no heading has been placed since
         region_end = lines[-1].end if lines else 0
         k = 0
         while k < len(lines):
@@ -132,8 +133,9 @@ class TreeBuilder:
                 table = table_at[k]
                 self._close(current, table.header_start)
                 current = None
-                if closed_at is not None and roots:  # its own text (the title) ends where the table's header starts
-                    annex = self._annex(lines, closed_at, k, roots, "")
+                begins = self._annex_before(lines, closed_at, table, roots) if closed_at is not None and roots else None
+                if begins is not None and closed_at is not None:  # its own text (the title) ends where the table's header starts
+                    annex = self._annex(lines, begins, k, roots, "")
                     self._close(annex, table.header_start)
                     stack, last_value, closed_at = [annex], {}, None
                 last = self._place_table(table, stack[-1] if stack else None, roots)
@@ -190,7 +192,8 @@ class TreeBuilder:
                 continue
             while cand_index < len(self._cands) and self._cands[cand_index].line < k:
                 cand_index += 1
-            if stack and not (cand_index < len(self._cands) and self._cands[cand_index].line == k) \
+            captioned = captioned or is_caption(line.text)
+            if stack and not captioned and not (cand_index < len(self._cands) and self._cands[cand_index].line == k) \
                     and stands_as_heading(lines, k):  # its items are the top level (docs/gold-format.md)
                 del stack[1 if stack[0].style == "attachment" else 0:]
             inline_annex = self._inline_annex(line) if not roots else None
@@ -212,7 +215,7 @@ class TreeBuilder:
                 placed = self._place(cand, cand_index, stack, last_value, roots)
                 if placed is not None:
                     self._close(current, cand.pos)
-                    current = placed
+                    current, captioned = placed, False
                 cand_index += 1
             k += 1
         self._close(current, region_end)
@@ -222,6 +225,21 @@ class TreeBuilder:
             return self._unheaded_items(lines)
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
+
+    def _annex_before(self, lines: list[Line], closed_at: int, table: Table, roots: list[_Open]) -> int | None:
+        """The line after which the annex a task table after the closing date opens begins: the date, unless the
+        document printed after it already stands as the top level (the notice numbering nothing: c361's 方案, c491's
+        实施方案), when the annex is the table and the title line right above it (全面推进…任务分解表, 附件：…分解表),
+        not that document's title; None where such a table belongs to that document's body (no 序号 column, or under a
+        caption or a numbered heading of the document: 表3 …任务表)."""
+        if roots[-1].start < lines[closed_at].start:
+            return closed_at
+        k = table.first
+        above = next((j for j in range(k - 1, closed_at, -1) if not lines[j].blank), closed_at)
+        if table.column_of("number") is None or (above > closed_at and (
+                is_caption(lines[above].text) or match_heading(lines[above].text) is not None)):
+            return None
+        return above - 1 if above > closed_at and self._titled(lines, above - 1, above + 1, "") else k - 1
 
     def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
         """Whether a heading after the notice's closing date (at offset ``closed``) opens an annex's list: numbered 1,
@@ -273,6 +291,32 @@ class TreeBuilder:
                     printed[j] = titles[title]
             return printed if len(printed) >= 2 else {}
         return {}
+
+    def _cited_documents(self, lines: list[Line]) -> dict[int, str]:
+        """Where the attachments a notice numbering items of its own cites in brackets (（附件1）（附件2）) are printed after
+        its closing date without 附件N labels (c446): the first line after the date and each further title line (a short
+        phrase alone on its line after a paragraph that ended its sentence), each before a list opening (a heading
+        numbered 1), numbered by the citations' order; none where the notice cites none, numbers nothing before its
+        date, or labels an attachment after it."""
+        date = next((k for k, line in enumerate(lines) if _DATE_LINE.match(line.text)), None)
+        if date is None or not any(match_heading(line.text) for line in lines[:date] if not line.blank):
+            return {}
+        cited = {int(n) for line in lines[:date] for n in self.data.cited_attachment.findall(line.text)}
+        after = [k for k in range(date + 1, len(lines)) if not lines[k].blank]
+        if not cited or any(self.data.attachment.match(lines[k].text) for k in after):
+            return {}
+        titles = [k for n, k in enumerate(after) if self._title_line(lines[k].text)
+                  and (n == 0 or _SENTENCE_END.match(lines[after[n - 1]].text[-1]))]
+        found: dict[int, str] = {}
+        for k, end in zip(titles, [*titles[1:], len(lines)]):
+            if len(found) < len(cited) and any((head := match_heading(lines[j].text)) and head.value == 1 for j in range(k + 1, end)):
+                found[k] = str(len(found) + 1)
+        return found if found and min(found) == after[0] else {}
+
+    def _title_line(self, text: str) -> bool:
+        """Whether a line is a document's title: short, no sentence end, no heading number, no note in brackets."""
+        return len(text) <= self.data.max_title_chars and not _SENTENCE_END.search(text) and match_heading(text) is None \
+            and text[:1] not in "(（【"
 
     def _inline_annex(self, line: Line) -> tuple[int, str] | None:
         """Where, in a run-on line, the document the notice lists as its attachment starts: after
@@ -379,6 +423,8 @@ class TreeBuilder:
         result = []
         for match in patterns[0].finditer(text, 1):
             found = match.group(0)
+            if found[0] in mid.digit_joiners and text[match.start() - 1].isdigit() and text[match.end():match.end() + 1].isdigit():
+                continue  # a ratio (11.9:49.7) or a time (14:30)
             if found[0] in mid.after_sentence:
                 result.append((match.end(), "sentence"))
             elif "\f" in found or len(found) >= mid.min_blanks:
