@@ -376,6 +376,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     year_part_not_after: str
+    year_part_not_after_words: Words
     year_end_counts: YearEndCounts
     bare_day_before: Words
     clause_year_parts: dict[str, int]
@@ -412,6 +413,7 @@ class DeadlinesData(Strict):
     relative_horizons: Words
     relative_after: Words
     relative_lookbacks: RelativeLookbacks
+    relative_rule_terms: Words
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]

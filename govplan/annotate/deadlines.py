@@ -101,12 +101,12 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
 
 
 def _date_core(
-    tag: str, year_parts: list[str], month_parts: list[str], part_not_after: str, bare_day_before: list[str],
+    tag: str, year_parts: list[str], month_parts: list[str], part_guard: str, bare_day_before: list[str],
     dotted_month_ahead: str = "",
 ) -> str:
     """A date without cues: [year] then month[/day/part] (a day in digits without 日 before a word of
-    ``bare_day_before``: 11月20前), quarter or year part (not after a character of
-    ``part_not_after``, with which 年 makes another word: 青年中心), or a date written
+    ``bare_day_before``: 11月20前), quarter or year part (where ``part_guard``, a lookbehind, lets it stand:
+    not after a character with which 年 makes another word, 青年中心, nor after 自然), or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
     2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
     only where ``dotted_month_ahead`` (a lookahead) allows it; groups prefixed by tag."""
@@ -121,7 +121,7 @@ def _date_core(
         rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
         rf"(?:{_GAP}(?P<{tag}d>{_DAY})(?:{_GAP}[日号]|(?<=\d)(?={alternation(bare_day_before)}))|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
-        rf"|(?<![\d{_CN_DIGIT}十半全每{re.escape(part_not_after)}])(?P<{tag}yp>{alternation(year_parts)}))?)"
+        rf"|{part_guard}(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
 
 
@@ -161,8 +161,10 @@ def _rules() -> _Rules:
     # 2023.07-2024.01 (a 绩效目标申报表's 项目实施期): a dotted year and month start a period only before another
     # such, and end one only after a start (core_b is read nowhere else)
     dotted_range = rf"(?={_GAP}(?:{separators}){_GAP}{piece('modern_year')}\.(?:{_DOTTED_MONTH})(?![\d.]))"
-    core_a = _date_core("a", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"], dotted_range)
-    core_b = _date_core("b", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"])
+    part_guard = rf"(?<![\d{_CN_DIGIT}十半全每{re.escape(w['year_part_not_after'])}])" + "".join(
+        f"(?<!{re.escape(word)})" for word in w["year_part_not_after_words"])
+    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"])
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
@@ -1174,6 +1176,8 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()) or _looks_back(text, m, words):
         return None
+    if text.startswith(words["relative_rule_terms"], m.end()):
+        return None  # 1年内不得再次登记备案: how long a sanction lasts, no limit to finish in
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
