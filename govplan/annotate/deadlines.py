@@ -304,7 +304,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
-            if (end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words)
+            if (end == start or _stated_past(text, start, end, rules.words) or _in_title(text, start, rules.words)
                     or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)):
                 continue
             column = nt.column_at(start) if nt.cells else None
@@ -312,6 +312,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
                 continue  # 进展情况: what was done and when, not when it is due
             clause = _clause_context(years, start, ctx, text)
             fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
+            if fields is not None and _past_event_after(text, start, end, rules.words) and not _yet_to_come(fields, clause):
+                continue  # 2018年建成投用, 2017年以来: when something happened
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
@@ -440,18 +442,36 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
     """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用, 2019年3月起任…局长 (but
     not 2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
-    before = text[max(0, start - 6):start]
-    after = text[end:end + 6]
-    if before.endswith(words["historical_before"]) or after.startswith(words["historical_after"]):
+    return _stated_past(text, start, end, words) or _past_event_after(text, start, end, words)
+
+
+def _stated_past(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
+    """Whether the words before a date state it as past (设立于1987年12月, 去年年底) or a career's line follows it
+    (2019年3月起任…局长): a fact whatever the date."""
+    if text[max(0, start - 6):start].endswith(words["historical_before"]):
         return True
     career = words["career_after"]
     held = text[end:end + 24]
     if held[:1] and held[0] in career["through"]:
         held = held[1:].lstrip(career["dates"])  # 2016年9月至2019年3月任…: the period's start as well
     held = held.removeprefix(career["skip"])
-    if held.startswith(tuple(career["words"])) and not held.startswith(tuple(career["not"])):
-        return True  # 2019年3月起任县农业农村局局长: a line of a career
-    return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], before, words)
+    return held.startswith(tuple(career["words"])) and not held.startswith(tuple(career["not"]))
+
+
+def _past_event_after(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
+    """Whether an event or a count so far follows a date not written as due (2017年换届以来, 2018年建成投用, 2023年累计…):
+    the date says when it happened, unless it is still to come (``_yet_to_come``)."""
+    after = text[end:end + 6]
+    if after.startswith(words["historical_after"]):
+        return True
+    return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], text[max(0, start - 6):start], words)
+
+
+def _yet_to_come(fields: dict[str, Any], ctx: DocContext) -> bool:
+    """Whether a deadline falls after the date of a document that plans (2019年创建…达标村104个 in a plan of May 2019,
+    2024年-2025年累计完成… in one of December 2024): an event after it is still to happen, not a past fact."""
+    due = fields.get("due")
+    return not ctx.report and ctx.doc_date is not None and due is not None and due > ctx.doc_date
 
 
 def _compared_with(text: str, start: int, words: dict[str, Any]) -> bool:
