@@ -228,6 +228,7 @@ class RhythmCompounds(Strict):
     idioms: dict[str, RhythmPeriod]
     assessment_periods: dict[str, RhythmPeriod]
     assessments: Words
+    assessment_reach: int
     assessment_references: Words
     action_nouns: Words
     verb_periods: Words

@@ -207,7 +207,8 @@ def _rules() -> _Rules:
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
         rf"|(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
-        rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})(?=(?P<aa>{alternation(rhythm['assessments'])}))"
+        rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})"
+        rf"(?=[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?P<aa>{alternation(rhythm['assessments'])}))"
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
@@ -1109,6 +1110,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
     if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)):
         return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title): the assessment named, not held
+    if g["ap"] and _rhythm_written_before(text, m.start(), rules):
+        return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
         return _cycle(m, text, words)
     if g["ip"] or g["ap"]:
@@ -1128,6 +1131,13 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
             "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _rhythm_written_before(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a rhythm word stands earlier in the sentence of an assessment period (每年12月底之前向我部报送年度工作总结):
+    the assessment is what that rhythm delivers, not a second routine."""
+    first, _ = _sentence_bounds(text, start, start, rules.words["sentence_breaks"])
+    return any(word in text[first:start] for word in rules.words["recurrence_words"])
 
 
 def _cycle(m: re.Match[str], text: str, words: dict[str, Any]) -> dict[str, Any] | None:
