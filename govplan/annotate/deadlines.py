@@ -1206,8 +1206,9 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()) or _looks_back(text, m, words):
         return None
-    if text.startswith(words["relative_rule_terms"], m.end()):
-        return None  # 1年内不得再次登记备案: how long a sanction lasts, no limit to finish in
+    after = m.end() + 1 if text.startswith(tuple(words["bare_year_pauses"]), m.end()) else m.end()
+    if text.startswith(words["relative_rule_terms"], after):
+        return None  # 1年内不得再次登记备案, 一年内，暂停…: how long a sanction lasts, no limit to finish in
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
