@@ -326,6 +326,7 @@ class DeadlinesData(Strict):
     commencement_before: Words
     commencement_after: Words
     start_after: Words
+    comes_into_force: Words
     lead_cue_not_after: Words
     shared_lead_coordinators: Words
     shared_lead_reach: int

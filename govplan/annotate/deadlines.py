@@ -696,8 +696,8 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
             or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)
             or _dates_news(m, g, text, rules)):
         return None
-    if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
-        # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
+    if text.startswith((*words["period_start_words"], *words["comes_into_force"]), m.end()) and not g["suf"]:
+        # 从2024年第二季度开始, 2025年正式实施: when something starts (a rhythm's first period, a measure), not a due date
         return {"kind": "on", "due": when.start or when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
