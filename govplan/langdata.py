@@ -230,6 +230,7 @@ class RhythmCompounds(Strict):
     idioms: dict[str, RhythmPeriod]
     assessment_periods: dict[str, RhythmPeriod]
     assessments: Words
+    assessment_reach: int
     assessment_references: Words
     action_nouns: Words
     verb_periods: Words
@@ -327,6 +328,7 @@ class DeadlinesData(Strict):
     commencement_before: Words
     commencement_after: Words
     start_after: Words
+    comes_into_force: Words
     lead_cue_not_after: Words
     shared_lead_coordinators: Words
     shared_lead_reach: int
@@ -378,6 +380,7 @@ class DeadlinesData(Strict):
     forecast_words: Words
     year_parts: dict[str, int]
     year_part_not_after: str
+    year_part_not_after_words: Words
     year_end_counts: YearEndCounts
     bare_day_before: Words
     clause_year_parts: dict[str, int]
@@ -414,6 +417,7 @@ class DeadlinesData(Strict):
     relative_horizons: Words
     relative_after: Words
     relative_lookbacks: RelativeLookbacks
+    relative_rule_terms: Words
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]

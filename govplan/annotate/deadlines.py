@@ -101,12 +101,12 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
 
 
 def _date_core(
-    tag: str, year_parts: list[str], month_parts: list[str], part_not_after: str, bare_day_before: list[str],
+    tag: str, year_parts: list[str], month_parts: list[str], part_guard: str, bare_day_before: list[str],
     dotted_month_ahead: str = "",
 ) -> str:
     """A date without cues: [year] then month[/day/part] (a day in digits without 日 before a word of
-    ``bare_day_before``: 11月20前), quarter or year part (not after a character of
-    ``part_not_after``, with which 年 makes another word: 青年中心), or a date written
+    ``bare_day_before``: 11月20前), quarter or year part (where ``part_guard``, a lookbehind, lets it stand:
+    not after a character with which 年 makes another word, 青年中心, nor after 自然), or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
     2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
     only where ``dotted_month_ahead`` (a lookahead) allows it; groups prefixed by tag."""
@@ -121,7 +121,7 @@ def _date_core(
         rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
         rf"(?:{_GAP}(?P<{tag}d>{_DAY})(?:{_GAP}[日号]|(?<=\d)(?={alternation(bare_day_before)}))|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
-        rf"|(?<![\d{_CN_DIGIT}十半全每{re.escape(part_not_after)}])(?P<{tag}yp>{alternation(year_parts)}))?)"
+        rf"|{part_guard}(?P<{tag}yp>{alternation(year_parts)}))?)"
     )
 
 
@@ -161,8 +161,10 @@ def _rules() -> _Rules:
     # 2023.07-2024.01 (a 绩效目标申报表's 项目实施期): a dotted year and month start a period only before another
     # such, and end one only after a start (core_b is read nowhere else)
     dotted_range = rf"(?={_GAP}(?:{separators}){_GAP}{piece('modern_year')}\.(?:{_DOTTED_MONTH})(?![\d.]))"
-    core_a = _date_core("a", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"], dotted_range)
-    core_b = _date_core("b", year_parts, month_parts, w["year_part_not_after"], w["bare_day_before"])
+    part_guard = rf"(?<![\d{_CN_DIGIT}十半全每{re.escape(w['year_part_not_after'])}])" + "".join(
+        f"(?<!{re.escape(word)})" for word in w["year_part_not_after_words"])
+    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"])
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     point = (
@@ -205,7 +207,8 @@ def _rules() -> _Rules:
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
         rf"|(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
-        rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})(?=(?P<aa>{alternation(rhythm['assessments'])}))"
+        rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})"
+        rf"(?=[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?P<aa>{alternation(rhythm['assessments'])}))"
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
@@ -302,7 +305,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
-            if (end == start or _is_historical(text, start, end, rules.words) or _in_title(text, start, rules.words)
+            if (end == start or _stated_past(text, start, end, rules.words) or _in_title(text, start, rules.words)
                     or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)):
                 continue
             column = nt.column_at(start) if nt.cells else None
@@ -310,6 +313,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
                 continue  # 进展情况: what was done and when, not when it is due
             clause = _clause_context(years, start, ctx, text)
             fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
+            if fields is not None and _past_event_after(text, start, end, rules.words) and not _yet_to_come(fields, clause):
+                continue  # 2018年建成投用, 2017年以来: when something happened
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
@@ -438,18 +443,36 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
 def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
     """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用, 2019年3月起任…局长 (but
     not 2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
-    before = text[max(0, start - 6):start]
-    after = text[end:end + 6]
-    if before.endswith(words["historical_before"]) or after.startswith(words["historical_after"]):
+    return _stated_past(text, start, end, words) or _past_event_after(text, start, end, words)
+
+
+def _stated_past(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
+    """Whether the words before a date state it as past (设立于1987年12月, 去年年底) or a career's line follows it
+    (2019年3月起任…局长): a fact whatever the date."""
+    if text[max(0, start - 6):start].endswith(words["historical_before"]):
         return True
     career = words["career_after"]
     held = text[end:end + 24]
     if held[:1] and held[0] in career["through"]:
         held = held[1:].lstrip(career["dates"])  # 2016年9月至2019年3月任…: the period's start as well
     held = held.removeprefix(career["skip"])
-    if held.startswith(tuple(career["words"])) and not held.startswith(tuple(career["not"])):
-        return True  # 2019年3月起任县农业农村局局长: a line of a career
-    return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], before, words)
+    return held.startswith(tuple(career["words"])) and not held.startswith(tuple(career["not"]))
+
+
+def _past_event_after(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
+    """Whether an event or a count so far follows a date not written as due (2017年换届以来, 2018年建成投用, 2023年累计…):
+    the date says when it happened, unless it is still to come (``_yet_to_come``)."""
+    after = text[end:end + 6]
+    if after.startswith(words["historical_after"]):
+        return True
+    return after.startswith(words["historical_events"]) and not _written_as_due(text[start:end], text[max(0, start - 6):start], words)
+
+
+def _yet_to_come(fields: dict[str, Any], ctx: DocContext) -> bool:
+    """Whether a deadline falls after the date of a document that plans (2019年创建…达标村104个 in a plan of May 2019,
+    2024年-2025年累计完成… in one of December 2024): an event after it is still to happen, not a past fact."""
+    due = fields.get("due")
+    return not ctx.report and ctx.doc_date is not None and due is not None and due > ctx.doc_date
 
 
 def _compared_with(text: str, start: int, words: dict[str, Any]) -> bool:
@@ -673,8 +696,8 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
             or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)
             or _dates_news(m, g, text, rules)):
         return None
-    if text.startswith(tuple(words["period_start_words"]), m.end()) and not g["suf"]:
-        # 从2024年第二季度开始: when something starts (a rhythm's first period), not a due date
+    if text.startswith((*words["period_start_words"], *words["comes_into_force"]), m.end()) and not g["suf"]:
+        # 从2024年第二季度开始, 2025年正式实施: when something starts (a rhythm's first period, a measure), not a due date
         return {"kind": "on", "due": when.start or when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
@@ -1087,6 +1110,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
     if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)):
         return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title): the assessment named, not held
+    if g["ap"] and _rhythm_written_before(text, m.start(), rules):
+        return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
         return _cycle(m, text, words)
     if g["ip"] or g["ap"]:
@@ -1106,6 +1131,13 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
             "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _rhythm_written_before(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a rhythm word stands earlier in the sentence of an assessment period (每年12月底之前向我部报送年度工作总结):
+    the assessment is what that rhythm delivers, not a second routine."""
+    first, _ = _sentence_bounds(text, start, start, rules.words["sentence_breaks"])
+    return any(word in text[first:start] for word in rules.words["recurrence_words"])
 
 
 def _cycle(m: re.Match[str], text: str, words: dict[str, Any]) -> dict[str, Any] | None:
@@ -1174,6 +1206,9 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()) or _looks_back(text, m, words):
         return None
+    after = m.end() + 1 if text.startswith(tuple(words["bare_year_pauses"]), m.end()) else m.end()
+    if text.startswith(words["relative_rule_terms"], after):
+        return None  # 1年内不得再次登记备案, 一年内，暂停…: how long a sanction lasts, no limit to finish in
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
