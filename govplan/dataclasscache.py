@@ -19,13 +19,12 @@ change a class (tests/test_dataclasscache.py).
 from __future__ import annotations
 
 import atexit
-import hashlib
 import sys
 from dataclasses import MISSING
 from pathlib import Path
 from typing import Any, Callable
 
-from govplan.patterncache import read, write
+from govplan.patterncache import kept_file, read, write
 
 CHECKED_VERSIONS = ((3, 11),)  # Pythons whose dataclasses._create_fn this was read against
 _PARAMETERS = ("name", "args", "body", "globals", "locals", "return_type")
@@ -44,10 +43,9 @@ def install(version: tuple[int, int] = sys.version_info[:2], kind: str = "") -> 
         return True  # installed already
     if version not in CHECKED_VERSIONS or not _takes_parameters(original):
         return False
-    path = cache_path(kind)
-    kept = FunctionCache(read(path), original)
+    kept = FunctionCache(cache_path(kind), original)
     dataclasses._create_fn = kept.create_fn  # type: ignore[attr-defined]
-    atexit.register(kept.save, path)
+    atexit.register(kept.save)
     return True
 
 
@@ -62,19 +60,16 @@ def cache_path(kind: str = "") -> Path:
     """The cache file of one kind of run for this Python (its version and bytecode magic number)."""
     from importlib.util import MAGIC_NUMBER
 
-    from govplan.usercache import cache_dir
-
-    state = f"{sys.version}\n{MAGIC_NUMBER.hex()}\n{_FORMAT}"
-    name = kind if kind.isidentifier() else "any"
-    return cache_dir() / f"dataclass-functions-{name}-{hashlib.sha256(state.encode('utf-8')).hexdigest()[:24]}.bin"
+    return kept_file("dataclass-functions", kind, f"{sys.version}\n{MAGIC_NUMBER.hex()}\n{_FORMAT}")
 
 
 class FunctionCache:
-    """Compiled generated functions by their source, and those compiled here that the file lacks."""
+    """The file's compiled functions by their source, and those compiled in this run."""
 
-    def __init__(self, codes: dict[Any, Any], original: Callable[..., Any]) -> None:
-        self.codes = codes
-        self.missed: dict[str, Any] = {}  # source -> its code
+    def __init__(self, path: Path, original: Callable[..., Any]) -> None:
+        self.path = path
+        self.codes: dict[str, Any] = read(path)
+        self.compiled_here: dict[str, Any] = {}  # source -> its code, for functions the file lacks
         self.original = original
 
     def create_fn(self, name: str, args: list[str], body: list[str], *, globals: dict[str, Any] | None = None,  # noqa: A002
@@ -94,16 +89,15 @@ class FunctionCache:
         code = self.codes.get(source)
         if code is None:
             code = compile(source, "<string>", "exec", dont_inherit=True)  # as exec(source) in dataclasses compiles it
-            self.missed[source] = code
+            self.compiled_here[source] = code
         namespace: dict[str, Any] = {}
         exec(code, globals, namespace)  # noqa: S102 - the standard library's own generated source
         return namespace["__create_fn__"](**locals)
 
-    def save(self, path: Path) -> None:
-        """Write the file again when this run compiled enough functions it lacked."""
-        if len(self.missed) < WORTH_WRITING or len(self.codes) >= MAX_FUNCTIONS:
-            return
-        for source, code in list(self.missed.items())[:MAX_FUNCTIONS - len(self.codes)]:
-            self.codes[source] = code
-        self.missed.clear()
-        write(path, self.codes)
+    def save(self) -> None:
+        """Write the file again when this run compiled enough functions it lacked (up to the file's bound)."""
+        new = list(self.compiled_here.items())[:max(0, MAX_FUNCTIONS - len(self.codes))]
+        if len(new) >= WORTH_WRITING:
+            self.codes.update(new)
+            write(self.path, self.codes)
+        self.compiled_here.clear()

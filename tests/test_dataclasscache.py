@@ -52,7 +52,7 @@ def fingerprint(cls):
 
 print(json.dumps({f"{cls.__module__}.{cls.__qualname__}": fingerprint(cls) for cls in made}, sort_keys=True))
 kept = getattr(dataclasses._create_fn, "__self__", None)
-print(json.dumps([len(kept.codes), len(kept.missed)] if kept is not None else None))
+print(json.dumps([len(kept.codes), len(kept.compiled_here)] if kept is not None else None))
 """
 
 
