@@ -62,11 +62,15 @@ def cache_path(kind: str = "") -> Path:
     """The cache file of one kind of run for this Python's re engine (its version, magic number and code size)."""
     import _sre
 
+    return kept_file("re-patterns", kind, f"{sys.version}\n{_sre.MAGIC}\n{_sre.CODESIZE}\n{sys.maxunicode}\n{_FORMAT}")
+
+
+def kept_file(prefix: str, kind: str, state: str) -> Path:
+    """The user-cache file of one kind of run (a command module's name, else "any") for what ``state`` names."""
     from govplan.usercache import cache_dir
 
-    state = f"{sys.version}\n{_sre.MAGIC}\n{_sre.CODESIZE}\n{sys.maxunicode}\n{_FORMAT}"
     name = kind if kind.isidentifier() else "any"
-    return cache_dir() / f"re-patterns-{name}-{hashlib.sha256(state.encode('utf-8')).hexdigest()[:24]}.bin"
+    return cache_dir() / f"{prefix}-{name}-{hashlib.sha256(state.encode('utf-8')).hexdigest()[:24]}.bin"
 
 
 class PatternCache:

@@ -7,6 +7,7 @@ turned off (everything through the typer app); output and exit code must be the 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,26 @@ def test_plain_and_typer_renders_write_the_same_files(args: list[str], tmp_path:
     assert written["plain"] == written["typer"]
 
 
+SEED_TEXT = str(ROOT / "corpus" / "seeds" / "000_ebfc120e504fdcdf.txt")
+SUMMARY_SECONDS = re.compile(r"\b\d+\.\d\ds\b")  # the summary's time column, the one thing two runs may differ in
+
+
+@pytest.mark.parametrize("args", [
+    [SEED_TEXT, "-o", "{out}"], [SEEDS, "--output={out}", "--jobs", "2", "--force", "--format", "json"],
+    [SEED_TEXT, "missing.txt", "-o", "{out}", "--date", "2024-03-01", "-r", "--registry", str(FIXTURES / "valid.yaml")],
+    [SEED_TEXT, "-o", "{out}", "--force", "--update"], [SEED_TEXT, "-o", "{out}", "--address", "tcp://127.0.0.1:1"],
+], ids=" ".join)
+def test_plain_and_typer_extracts_write_the_same_files(args: list[str], tmp_path: Path) -> None:
+    written = {}
+    for mode in ("plain", "typer"):
+        out = tmp_path / mode
+        code, stdout, stderr = _run(mode, ["extract", *[arg.replace("{out}", str(out)) for arg in args]], "en")
+        files = sorted(path for path in out.rglob("*") if path.is_file()) if out.is_dir() else []
+        written[mode] = (code, SUMMARY_SECONDS.sub("T", stdout), stderr.replace(str(out), "OUT"),
+                         [(path.relative_to(out), path.read_bytes()) for path in files])
+    assert written["plain"] == written["typer"]
+
+
 def test_plain_command_lines_are_read_as_typer_reads_them() -> None:
     read = read_invocation(["--lang", "en", "validate", "a.yaml", "--strict", "-f", "json", "--format=github",
                             "--registry", "r1.yaml", "b.yaml", "--registry=r2.yaml", "-"])
@@ -94,6 +115,11 @@ def test_plain_command_lines_are_read_as_typer_reads_them() -> None:
     assert read == Invocation("render", paths=["a.yaml", "b"], values={
         "view": "matrix", "to": "md", "output": "out.md", "depth": "2", "registry": ["r.yaml"], "no_validate": True,
         "title": "表", "today": "2024-07-01"})
+    read = read_invocation(["extract", "a.txt", "-j", "2", "--jobs=3", "-r", "-o", "out", "--date", "2024-03-01",
+                            "--format", "json", "in", "--force", "--registry", "r.yaml", "--engine", "local"])
+    assert read == Invocation("extract", paths=["a.txt", "in"], values={
+        "jobs": "3", "recursive": True, "output": "out", "date": "2024-03-01", "fmt": "json", "force": True,
+        "registry": ["r.yaml"], "engine": "local"})
 
 
 @pytest.mark.parametrize("args", [
@@ -107,6 +133,10 @@ def test_plain_command_lines_are_read_as_typer_reads_them() -> None:
     ["render", "a.yaml", "--as", "matrix", "--depth", "+1"], ["render", "a.yaml", "--as", "matrix", "--title", ""],
     ["render", "a.yaml", "--as", "matrix", "--help"], ["render", "a.yaml", "--as", "matrix", "--strict"],
     ["calendar", "a.yaml"], ["render", "a.yaml", "--as", "matrix", "-o", "-"],
+    ["extract"], ["extract", "--manifest", "m.csv"], ["extract", "a.txt", "-o", "-"], ["extract", "a.txt", "--jobs", "0"],
+    ["extract", "a.txt", "-j2"], ["extract", "a.txt", "--jobs", "+2"], ["extract", "a.txt", "--format", "YAML"],
+    ["extract", "a.txt", "--engine", "ray"], ["extract", "a.txt", "--date", "2024-13-01"], ["extract", "a.txt", "--help"],
+    ["extract", "a.txt", "--batch-size", "0"], ["extract", "a.txt", "--debug"],
 ], ids=" ".join)
 def test_anything_else_goes_to_typer(args: list[str]) -> None:
     assert read_invocation(args) is None

@@ -12,7 +12,7 @@ import gc
 import sys
 from typing import Callable
 
-from govplan import charsets, patterncache
+from govplan import charsets, dataclasscache, patterncache
 
 # The module (govplan.cli.*) that registers each command, in the order `govplan --help` lists them.
 COMMAND_MODULES: dict[str, str] = {
@@ -23,9 +23,12 @@ COMMAND_MODULES: dict[str, str] = {
     "ledger": "ledger_cmd",
     "eval": "eval_cmd",
 }
-# The command line's process only (a library user's re stays as it is), before patterns compile; one
-# file of kept patterns per command module (help and global options first: "any").
-patterncache.install(kind=COMMAND_MODULES.get(sys.argv[1], "any") if len(sys.argv) > 1 else "any")
+# The command line's process only (a library user's re and dataclasses stay as they are), before patterns
+# compile and classes are made; one file of kept patterns and one of dataclass functions per command
+# module (help and global options first: "any").
+_KIND = COMMAND_MODULES.get(sys.argv[1], "any") if len(sys.argv) > 1 else "any"
+patterncache.install(kind=_KIND)
+dataclasscache.install(kind=_KIND)
 charsets.install()
 
 from govplan.errors import Errors, GovplanError, error_line  # noqa: E402  (after the installs)

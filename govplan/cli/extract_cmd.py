@@ -81,57 +81,9 @@ def extract(
                 "for deadlines written without a year"),
     ),
 ) -> None:
-    from govplan.archive_io import collect_inputs
-    from govplan.batch import run_documents, run_options
-    from govplan.cli.summary import print_summary, with_progress
-    from govplan.errors import Errors, GovplanError, error_line
-    from govplan.readers import SUPPORTED_SUFFIXES
-    from govplan.registry import registry_files
-    from govplan.run_outputs import run_outputs
+    from govplan.cli.extracting import extract_documents
 
-    if not inputs and manifest is None:
-        raise GovplanError(Errors.E008)
-    found = collect_inputs(inputs or [], SUPPORTED_SUFFIXES, recursive, manifest)
-    for folder in found.empty_dirs:
-        typer.echo(tr(f"警告：{folder} 中没有支持的文件。", f"warning: no supported files in {folder}."), err=True)
-    sources = found.sources
-    parquet = fmt == OutputFormat.parquet
-    to_stdout = (str(output) == "-" or (output is None and sources == ["-"])) and not parquet
-    out_dir = output if output is not None and not to_stdout else Path(".")
-    if force and update:
-        raise GovplanError(Errors.E003)
-    for clash, option, other in ((parquet and update, "--update", "--format parquet"),
-                                 (parquet and skip_unchanged, "--skip-unchanged", "--format parquet"),
-                                 (to_stdout and skip_unchanged, "--skip-unchanged", "-")):
-        if clash:
-            raise GovplanError(Errors.E007, option=option, other=other)
-    # --skip-unchanged redoes what changed as --update does (hand edits kept) unless --force says otherwise
-    mode = "force" if force or parquet else "update" if update or skip_unchanged else "keep"
-    units = registry_files(registry, [out_dir])  # and the .govplan.yaml where the specs go
-    options = run_options(None if to_stdout else out_dir, "json" if parquet else fmt.value, mode, units,
-                          date.date() if date else None)
-    results = []
-    if address is not None and engine != Engine.dask:
-        raise GovplanError(Errors.E007, option="--address", other="--engine local")
-    with run_outputs(out_dir, found, options, parquet, skip_unchanged) as (take, skip):
-        run = run_documents(sources, options, jobs, engine.value, address, batch_size, found.folders, skip)
-        for result in with_progress(run, len(sources)):
-            if to_stdout:
-                texts = [text for _, text in result.files]
-                typer.echo("---\n".join(texts) if fmt.value == "yaml" else "".join(texts), nl=False)
-            else:
-                take(result)
-            result.files = []  # written: the summary needs none of the texts, so memory stays flat over an archive
-            results.append(result)
-    if not to_stdout:
-        print_summary(results)
-    for result in results:
-        for line in result.messages:
-            typer.echo(line, err=True)
-    failed = [r for r in results if r.error]
-    for result in failed:
-        typer.echo(error_line(result.error.code, result.error.message), err=True)
-    if failed:
-        raise typer.Exit(1)
-
-
+    code = extract_documents(inputs or [], output, fmt.value, recursive, manifest, skip_unchanged, force, update, jobs,
+                             engine.value, address, batch_size, registry, date.date() if date else None, typer.echo)
+    if code:
+        raise typer.Exit(code)

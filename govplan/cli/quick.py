@@ -1,5 +1,5 @@
-"""`govplan validate` and `govplan render` without typer, for their plain invocations (a pre-commit
-hook checks one spec; a person renders one table).
+"""`govplan validate`, `govplan render` and `govplan extract` without typer, for their plain invocations
+(a pre-commit hook checks one spec; a person renders one table; an archive is extracted with --jobs).
 
 typer builds a pydantic adapter for every option, so a cold `govplan validate one.yaml` imported
 typer and pydantic before reading the spec: about 0.1 s of its 0.24 s of CPU, and as much of a cold
@@ -12,6 +12,7 @@ help, usage errors and their wording stay typer's.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import io
 import os
 import sys
@@ -53,7 +54,7 @@ class Invocation:
 
 
 def plain_command(args: list[str]) -> Callable[[], int] | None:
-    """The run of a plain validate or render command line, or None when typer must read it."""
+    """The run of a plain validate, render or extract command line, or None when typer must read it."""
     invocation = read_invocation(args)
     if invocation is None or not _plain_streams() or any(name.endswith("_COMPLETE") for name in os.environ):
         return None
@@ -131,6 +132,30 @@ def _render_accepts(target: str, value: str) -> bool:
     return True
 
 
+def _extract_accepts(target: str, value: str) -> bool:
+    """Whether typer takes an extract option's value: a format or engine it lists, a --jobs or --batch-size
+    of at least 1, a --date written %Y-%m-%d (click.DateTime's reading)."""
+    from govplan.cli.extracting import ENGINES, FORMATS as EXTRACT_FORMATS
+
+    if target == "fmt":
+        return value in EXTRACT_FORMATS
+    if target == "engine":
+        return value in ENGINES
+    if target in ("jobs", "batch_size"):
+        return value.isascii() and value.isdigit() and int(value) >= 1
+    if target == "date":
+        return _iso_day(value) is not None
+    return True
+
+
+def _iso_day(value: str) -> dt.date | None:
+    """--date as click.DateTime(formats=["%Y-%m-%d"]) reads it, or None where it would not."""
+    try:
+        return dt.datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
 def _plain_streams() -> bool:
     """Whether click would print to the standard streams as they are (it rewraps an ASCII one)."""
     return all(isinstance(stream, io.TextIOWrapper) and not _ascii(stream.encoding) for stream in (sys.stdout, sys.stderr))
@@ -195,6 +220,21 @@ def _run_render(invocation: Invocation) -> int:
     return 0
 
 
+def _run_extract(invocation: Invocation) -> int:
+    """A plain extract command line, run (govplan/cli/extracting.py, as the typer command runs it)."""
+    from govplan.cli.extracting import extract_documents
+
+    values = invocation.values
+    output, manifest, date = values.get("output"), values.get("manifest"), values.get("date")
+    return extract_documents(
+        invocation.paths, Path(output) if output is not None else None, values.get("fmt", "yaml"),
+        values.get("recursive", False), Path(manifest) if manifest is not None else None,
+        values.get("skip_unchanged", False), values.get("force", False), values.get("update", False),
+        int(values.get("jobs", 1)), values.get("engine", "local"), values.get("address"),
+        int(values.get("batch_size", 50)), [Path(p) for p in values.get("registry", [])],
+        _iso_day(date) if date is not None else None, echo)
+
+
 def validate_specs(paths: list[str], output: str, strict: bool, source: Path | None, registry: list[Path],
                    echo: Echo) -> int:
     """`govplan validate`: check spec files, print every problem found, located; 1 if any is an error."""
@@ -250,4 +290,11 @@ COMMANDS: dict[str, PlainCommand] = {
                 "--template": "template", "--today": "today", "--registry": "registry", "--title": "title",
                 "--attachment": "attachment", "--per-unit": "per_unit"},
         repeated=frozenset({"registry"}), required=frozenset({"view"}), accepts=_render_accepts, run=_run_render),
+    "extract": PlainCommand(
+        flags={"--force": "force", "--update": "update", "--recursive": "recursive", "-r": "recursive",
+               "--skip-unchanged": "skip_unchanged"},
+        valued={"-o": "output", "--output": "output", "--format": "fmt", "--jobs": "jobs", "-j": "jobs",
+                "--engine": "engine", "--address": "address", "--batch-size": "batch_size", "--registry": "registry",
+                "--manifest": "manifest", "--date": "date"},
+        repeated=frozenset({"registry"}), required=frozenset(), accepts=_extract_accepts, run=_run_extract),
 }
