@@ -68,6 +68,7 @@ _SHORT_CELL = 12  # characters a unit, date or leader cell closed by 。 may hav
 _NOTE_FIT = -0.25  # a 备注 cell is mostly left empty: a cell that may be the task's goes there only if nothing else fits
 _SHORT_KINDS = ("lead", "support", "responsible", "leader", "time", "number", "score", "measure_unit")
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
+_NAME_SEPARATORS = re.compile(r"[、，,；;\s]+")
 # What a short cell holds, for finding a row's cells repeated past its end (see _shape): a year (2019年, 2020年底),
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
 _YEAR_CELL = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:底|前|内|以前|底前)?$")
@@ -817,6 +818,8 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return _NOTE_FIT
     if _sentence(cell):
         return 0.5 if kind in _words().content else -1.0 if kind in _SHORT_KINDS else 0.0
+    if kind in _words().content and _names_units(cell):
+        return -0.5  # a cell of units' names is no task (区市场监管局 after a merged 任务名称: the row's lead)
     if kind in ("lead", "support", "responsible"):
         return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
@@ -828,6 +831,22 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     if kind == "other" and _UNIT_LIKE.search(cell):
         return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
+
+
+def _names_units(cell: str) -> bool:
+    """Whether a cell is nothing but units' names (区市场监管局; 区商务委、区绿化市容局; 各街镇), each ending like an
+    organ's name (tables.yaml run_together, units.yaml), or a place's after 各, and none opening with a verb (成立领导小组,
+    创建达标分类小区 and 新建口袋公园 are tasks)."""
+    run = _run_words()
+    parts = [part for part in _NAME_SEPARATORS.split(_BRACKETED.sub("", cell)) if part]
+    return bool(parts) and all(_names_organ(part, run) for part in parts)
+
+
+def _names_organ(part: str, run: _RunWords) -> bool:
+    if len(part) > run.max_name or not _NAME_TEXT.fullmatch(part) or part.startswith(run.verbs):
+        return False
+    end = next((e for e in run.ends if part.endswith(e)), "")
+    return _names_unit(part, 0, len(part), run) and (end not in run.places or part.startswith("各"))
 
 
 # --- tables flattened one cell a line ------------------------------------------------------------
