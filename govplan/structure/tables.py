@@ -78,6 +78,8 @@ _DATE = compile_pattern("^{calendar_date}$")
 # task always has a lead or responsible unit, so a row without one lies under a merged cell; a
 # missing 配合单位 or 时限 may just be empty.
 _CARRIED_KINDS = ("lead", "responsible")
+_SHIFT_GAIN = 0.5  # how much better a row's cells must read shifted right under merged cells than as they stand
+_ROW_STYLES = ("arabic_dot", "table_row")  # a task's number written in its row's first cell (1.城市…, 1、)
 # Columns a header cell spanning two may divide in the row under it (责任单位 over 牵头单位 | 配合单位).
 _SPANNED_KINDS = ("lead", "support", "responsible")
 
@@ -590,6 +592,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
             j += 1
             continue
         break
+    _drop_numbering_cells(table)
     return table
 
 
@@ -678,6 +681,8 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
             and end - start <= _words().max_section:
         return TableRow(start, end, [TableCell(start, end, 0)], section=True, line=line)
     carried: list[TableCell] = []
+    if merged and above is not None and len(cells) == width and cells[-1][1] == cells[-1][0]:
+        cells = _shifted(text, cells, columns, above, _next_number(text, table))
     if len(cells) > width:
         placed = _widen(text, cells, columns, _next_number(text, table))
     elif len(cells) < width and above is not None:
@@ -692,6 +697,39 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
     row = TableRow(start, end, own or [TableCell(start, end, 0)], carried, line=line)
     row.continued = _continues(text, row, table, above)
     return row
+
+
+def _drop_numbering_cells(table: Table) -> None:
+    """The rows continuing a task their first-column cell numbers (a table without 序号, see _under_numbered_cell)
+    keep their own cells only: that cell, carried or written again, is the task's once, not a group over them."""
+    if table.column_of("number") is not None:
+        return
+    for row in table.rows:
+        if row.continued:
+            row.carried = [c for c in row.carried if c.column != 0]
+            row.cells = [c for c in row.cells if c.column != 0] or row.cells
+
+
+def _shifted(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow,
+             next_number: int | None) -> list[tuple[int, int]]:
+    """The cells of a row that ends in empty cells, without them where its filled cells read better shifted right,
+    under cells merged from above (a page's converter that drops a row's merged cells on the left and pads the row
+    at its end: 新昌's 对七星路…; | 2021.12 | 城投集团 | | under 项目名称 | 工作任务 | 计划完成时间 | 牵头单位, c575); as
+    they stand otherwise (a 配合单位 or 进展情况 left empty). Shifted only where the cells themselves read better so, not
+    for the merged cells above alone (乡镇 | 新种任务(亩) | 备注 rows with no remark stay as they are)."""
+    filled = len(cells)
+    while filled > 0 and cells[filled - 1][1] == cells[filled - 1][0]:
+        filled -= 1
+    short = cells[:filled]
+    missing = _align(text, short, columns, above, next_number)
+    if not short or missing == set(range(filled, len(columns))):
+        return cells
+    placed = [k for k in range(len(columns)) if k not in missing]
+
+    def reads(order: list[int]) -> float:
+        return sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(short, order))
+
+    return short if reads(placed) > reads(list(range(filled))) + _SHIFT_GAIN else cells
 
 
 def _unit_parts(text: str, cell: TableCell, columns: list[Column]) -> list[TableCell]:
@@ -710,7 +748,7 @@ def _continues(text: str, row: TableRow, table: Table, above: TableRow | None) -
     """Whether a row continues the task of the row above (see TableRow.continued)."""
     number = table.column_of("number")
     if number is None:
-        return False
+        return _under_numbered_cell(text, row, table, above)
     own = next((c for c in row.cells if c.column == number), None)
     if own is None:
         return True
@@ -720,6 +758,21 @@ def _continues(text: str, row: TableRow, table: Table, above: TableRow | None) -
     task = table.column_of("task")
     same_task = task is None or _text(text, row.get(task)) == _text(text, above.get(task))
     return before is not None and _text(text, own) == _text(text, before) and same_task
+
+
+def _under_numbered_cell(text: str, row: TableRow, table: Table, above: TableRow | None) -> bool:
+    """Whether a row of a table without a 序号 column lies under the first-column cell of the row above that numbers
+    it (1.城市人居环境提升项目, merged down its 工作任务 rows: c575), the cell carried from above or written again in
+    each row it covers (a .docx or .html reader's merged cell), and numbers nothing of its own."""
+    if above is None or table.columns[0].kind not in _words().content:
+        return False
+    first, over = row.get(0), above.get(0)
+    if first is None or over is None or (first in row.cells and _text(text, first) != _text(text, over)):
+        return False
+    number = heading_at(_text(text, over), 0)
+    if number is None or number.style not in _ROW_STYLES or number.value <= 0:
+        return False
+    return not any(heading_at(_text(text, cell), 0) is not None for cell in row.cells if cell.column != 0)
 
 
 def _text(text: str, cell: TableCell | None) -> str:
