@@ -78,6 +78,10 @@ _DATE = compile_pattern("^{calendar_date}$")
 # task always has a lead or responsible unit, so a row without one lies under a merged cell; a
 # missing 配合单位 or 时限 may just be empty.
 _CARRIED_KINDS = ("lead", "responsible")
+# A cell that says it is empty (— under 配合部门: no unit, c361): a unit, date or remark column's, never a task's.
+NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无", "―", "－"})
+_EMPTY_KINDS = ("lead", "support", "responsible", "leader", "time", "note", "other", "progress")
+_EMPTY_FIT = 0.5
 _SHIFT_GAIN = 0.5  # how much better a row's cells must read shifted right under merged cells than as they stand
 _ROW_STYLES = ("arabic_dot", "table_row")  # a task's number written in its row's first cell (1.城市…, 1、)
 # Columns a header cell spanning two may divide in the row under it (责任单位 over 牵头单位 | 配合单位).
@@ -867,6 +871,8 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.5 if _SCORE_LIKE.match(cell) else -1.0
     if number is not None:
         return -2.0
+    if "".join(cell.split()) in NOTHING:
+        return _EMPTY_FIT if kind in _EMPTY_KINDS else -_EMPTY_FIT
     if kind == "note":
         return _NOTE_FIT
     if _sentence(cell):
@@ -1138,10 +1144,12 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
     take the columns after 序号 in their order where they read best (_ordered): a column a merged
     cell above covers is skipped, two unit cells may share one unit column, and a cell that fits
     no column stays with its row as a note, so no text falls out of the tree. A cell that starts
-    with a heading number where no column wants it is a section row. A row lacking its lead or
+    with a heading number where no column wants it, or the next number of the section rows before it (三、 after
+    二、, whatever columns a merged cell left the row short of), is a section row. A row lacking its lead or
     responsible unit takes the last one above in its section (a merged cell given once)."""
     columns = table.columns
     expected: dict[str, int] = {}  # the next number of each numbering style the 序号 column uses (一、 over 1)
+    sections: dict[str, int] = {}  # the next number of each style the section rows use (三、 after 一、 and 二、)
     row: TableRow | None = None
     pending: list[_StreamCell] = []
 
@@ -1167,16 +1175,20 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             table.rows.append(row)
             expected[numbered[0]] = numbered[1] + 1
             continue
-        if heading_at(cell_text, 0) is not None and len(cell_text) <= _words().max_section * 2 and (
-                row is None or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
+        if row is not None and pending and _numbers_on(text, pending[-1], cell_text):
+            pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
+            continue
+        heading = heading_at(cell_text, 0)
+        if heading is not None and len(cell_text) <= _words().max_section * 2 and (
+                row is None or sections.get(heading.style) == heading.value
+                or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
+            sections[heading.style] = heading.value + 1
             close()
             table.rows.append(TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, 0)], section=True,
                                        line=cell.line))
             row = None
             continue
-        if row is not None and pending and _numbers_on(text, pending[-1], cell_text):
-            pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
-        elif row is not None:
+        if row is not None:
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
