@@ -82,6 +82,7 @@ _CARRIED_KINDS = ("lead", "responsible")
 NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无", "―", "－"})
 _EMPTY_KINDS = ("lead", "support", "responsible", "leader", "time", "note", "other", "progress")
 _EMPTY_FIT = 0.5
+_LONG_CELL = 30  # characters past which a cell that is not a list of units' names reads as text
 _SHIFT_GAIN = 0.5  # how much better a row's cells must read shifted right under merged cells than as they stand
 _ROW_STYLES = ("arabic_dot", "table_row")  # a task's number written in its row's first cell (1.城市…, 1、)
 # Columns a header cell spanning two may divide in the row under it (责任单位 over 牵头单位 | 配合单位).
@@ -880,6 +881,8 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     if kind in _words().content and _names_units(cell):
         return -0.5  # a cell of units' names is no task (区市场监管局 after a merged 任务名称: the row's lead)
     if kind in ("lead", "support", "responsible"):
+        if len(cell) > _LONG_CELL and _runs_on(cell):
+            return -0.5  # a long text that names a unit somewhere (…各部门、…) is the task's, not a unit cell
         return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
@@ -899,6 +902,12 @@ def _names_units(cell: str) -> bool:
     run = _run_words()
     parts = [part for part in _NAME_SEPARATORS.split(_BRACKETED.sub("", cell)) if part]
     return bool(parts) and all(_names_organ(part, run) for part in parts)
+
+
+def _runs_on(cell: str) -> bool:
+    """Whether a cell runs on past a name's length between separators: text, not a list of names."""
+    limit = _run_words().max_name
+    return any(len(part) > limit for part in _NAME_SEPARATORS.split(_BRACKETED.sub("", cell)))
 
 
 def _names_organ(part: str, run: _RunWords) -> bool:
