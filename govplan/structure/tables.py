@@ -732,7 +732,7 @@ def _shifted(text: str, cells: list[tuple[int, int]], columns: list[Column], abo
     placed = [k for k in range(len(columns)) if k not in missing]
 
     def reads(order: list[int]) -> float:
-        return sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(short, order))
+        return sum(_column_fit(text[s:e], columns[k].kind, columns, next_number) for (s, e), k in zip(short, order))
 
     return short if reads(placed) > reads(list(range(filled))) + _SHIFT_GAIN else cells
 
@@ -814,7 +814,7 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
             options = [(i, score + skipped(j), missing + (j,))]
             if i < len(cells):
                 s, e = cells[i]
-                options.append((i + 1, score + _fit(text[s:e], columns[j].kind, next_number), missing))
+                options.append((i + 1, score + _column_fit(text[s:e], columns[j].kind, columns, next_number), missing))
             for ni, value, lacks in options:
                 there = best[ni][j + 1]
                 if there is None or value > there[0]:
@@ -832,7 +832,8 @@ def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], next_
     best: tuple[float, list[int]] | None = None
     for at in range(width + 1):
         placed = list(range(at)) + [-1] * extra + list(range(at, width))
-        score = sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(cells, placed) if k >= 0)
+        score = sum(_column_fit(text[s:e], columns[k].kind, columns, next_number)
+                    for (s, e), k in zip(cells, placed) if k >= 0)
         if best is None or score > best[0]:
             best = (score, placed)
     return best[1] if best else list(range(width))
@@ -878,8 +879,6 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return _NOTE_FIT
     if _sentence(cell):
         return 0.5 if kind in _words().content else -1.0 if kind in _SHORT_KINDS else 0.0
-    if kind in _words().content and _names_units(cell):
-        return -0.5  # a cell of units' names is no task (区市场监管局 after a merged 任务名称: the row's lead)
     if kind in ("lead", "support", "responsible"):
         if len(cell) > _LONG_CELL and _runs_on(cell):
             return -0.5  # a long text that names a unit somewhere (…各部门、…) is the task's, not a unit cell
@@ -893,6 +892,16 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     if kind == "other" and _UNIT_LIKE.search(cell):
         return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
+
+
+def _column_fit(cell: str, kind: str, columns: list[Column], next_number: int | None = None) -> float:
+    """_fit in a table whose ``columns`` are known: where the table has a unit column, a cell of units' names is no
+    task (区市场监管局 after a merged 任务名称 is the row's lead); where it has none, a task column may name the unit
+    (石城's 考核项目 | 县委农工部, c11)."""
+    fit = _fit(cell, kind, next_number)
+    if fit == 0.0 and kind in _words().content and any(c.kind in _UNIT_KINDS for c in columns) and _names_units(cell):
+        return -0.5
+    return fit
 
 
 def _names_units(cell: str) -> bool:
@@ -1256,7 +1265,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
     the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
     kinds = [c.kind for c in columns[first:]]
     n, m = len(cells), len(kinds)
-    fits = [[_fit(text[c.start:c.end], kind) for kind in kinds] for c in cells]
+    fits = [[_column_fit(text[c.start:c.end], kind, columns) for kind in kinds] for c in cells]
     best: dict[tuple[int, int], tuple[float, tuple[int, int], list[int]]] = {(0, 0): (0.0, (0, 0), [])}
     for i in range(n + 1):
         for j in range(m + 1):
