@@ -904,6 +904,7 @@ def _column_fit(cell: str, kind: str, columns: list[Column], next_number: int | 
     return fit
 
 
+@text_memo(maxsize=1 << 12)
 def _names_units(cell: str) -> bool:
     """Whether a cell is nothing but units' names (区市场监管局; 区商务委、区绿化市容局; 各街镇), each ending like an
     organ's name (tables.yaml run_together, units.yaml), or a place's after 各, and none opening with a verb (成立领导小组,
