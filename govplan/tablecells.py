@@ -32,7 +32,7 @@ from govplan.annotate.base import NodeText
 from govplan.spec.found import Cell
 from govplan.spec.model import Evidence, Span, Target, UnitRef
 from govplan.structure.lines import split_outside_brackets
-from govplan.structure.tables import bracketed_unit, letter_spaced, names_measure_unit
+from govplan.structure.tables import NOTHING, bracketed_unit, letter_spaced, names_measure_unit
 
 if TYPE_CHECKING:
     from govplan.registry import Registry
@@ -49,7 +49,6 @@ _SEPARATORS = "、，,；;/／ \t\n"
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}[:：]")
 _ROLE_REMARK = re.compile(r"[(（](?:牵头|配合|负责|主责|协助|协办|责任单位|牵头单位|配合单位)[)）]$")
 _TRAILERS = ("等单位", "等部门", "等")
-_NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无"})
 _BARE_FIGURE = re.compile(r"^(?P<cmp>[≥≤＞＜><]?)(?P<value>\d+(?:\.\d+)?)$")
 _COMPARATORS = {"": "=", "≥": ">=", "≤": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
@@ -78,7 +77,7 @@ def _in_children(nt: NodeText, start: int) -> bool:
 def table_units(nt: NodeText, text: str, registry: Registry) -> None:
     """Units of a row by its columns (see the module docstring); ``text`` is the normalised document."""
     node = nt.node
-    node.units = [u for u in node.units if column_allows(nt, u, "units")]
+    node.units = [u for u in node.units if column_allows(nt, u, "units") and u.text not in NOTHING]  # — under 配合部门
     carried = node._found.carried if node._found is not None else ()
     if any(c.column in UNIT_ROLES for c in (*nt.cells, *carried)):
         # where the table names units in their own columns, a task cell that reads like a unit
@@ -105,7 +104,7 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
     0, give none."""
     units = [nt.text[c.start - nt.start:c.end - nt.start].strip() for c in nt.cells if c.column == "measure_unit"]
     unit = "".join(units[0].split()) if units else ""
-    if unit in _NOTHING:
+    if unit in NOTHING:
         return []
     content = [(c, _cell_text(nt, c)) for c in nt.cells if c.column in ("task", "measure")]
     named = [text for _, text in content if not _BARE_FIGURE.match(text)]
@@ -180,6 +179,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         if text.endswith(trailer, start, end) and end - len(trailer) > start:
             end -= len(trailer)
             break
-    if end <= start or text[start:end] in _NOTHING:
+    if end <= start or text[start:end] in NOTHING:
         return None
     return start, end

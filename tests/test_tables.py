@@ -290,3 +290,50 @@ def test_unsupported_old_spreadsheet_names_what_to_do(tmp_path):
     with pytest.raises(InputError) as caught:
         read_source(path)
     assert ".xlsx" in str(caught.value.message_zh if hasattr(caught.value, "message_zh") else caught.value)
+
+
+# c575's shape (新昌 民生实事 登记表) from each reader that keeps a merged cell: no 序号 column, the number written in
+# the 项目名称 cell merged down its 工作任务 rows, which are one task with it (docs/gold-format.md).
+PROJECT_HEADER = ["项目名称", "工作任务", "计划完成时间", "牵头单位"]
+PROJECT_ROWS = [["1.城市人居环境提升项目", "对人民中路等3条城区道路进行综合提升改造;", "11月", "建设局"],
+                ["", "对七星路等重点区域进行绿化亮化提档升级;", "12月", "城投集团"],
+                ["2.生态公墓建设项目", "新建生态公益性墓地15处。", "10月底", "民政局"]]
+
+
+def _merged_project_file(kind: str) -> bytes:
+    """PROJECT_ROWS with the first column's cell of rows 1-2 merged, as a .docx, .html or .xlsx file."""
+    if kind == "html":
+        rows = ["".join(f"<td>{c}</td>" for c in PROJECT_HEADER)]
+        rows.append(f'<td rowspan="2">{PROJECT_ROWS[0][0]}</td>' + "".join(f"<td>{c}</td>" for c in PROJECT_ROWS[0][1:]))
+        rows += ["".join(f"<td>{c}</td>" for c in (row[1:] if row[0] == "" else row)) for row in PROJECT_ROWS[1:]]
+        body = "".join(f"<tr>{r}</tr>" for r in rows)
+        return f'<html><body><div class="content"><p>民生实事进展情况登记表</p><table>{body}</table></div></body></html>'.encode()
+    buffer = io.BytesIO()
+    if kind == "docx":
+        from docx import Document
+
+        document = Document()
+        table = document.add_table(rows=len(PROJECT_ROWS) + 1, cols=len(PROJECT_HEADER))
+        for r, row in enumerate([PROJECT_HEADER, *PROJECT_ROWS]):
+            for k, text in enumerate(row):
+                if text:
+                    table.cell(r, k).text = text
+        table.cell(1, 0).merge(table.cell(2, 0))
+        document.save(buffer)
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        for row in [PROJECT_HEADER, *PROJECT_ROWS]:
+            sheet.append(row)
+        sheet.merge_cells(start_row=2, start_column=1, end_row=3, end_column=1)
+        book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["docx", "html", "xlsx"])
+def test_rows_under_a_numbered_merged_first_cell_are_one_task(kind: str) -> None:
+    (spec,) = extract_specs(decode_bytes(f"登记表.{kind}", _merged_project_file(kind), kind))
+    found = {n.id: units(n) for n in spec.walk() if n.id != "前言"}
+    assert found == {"1": {("建设局", "lead"), ("城投集团", "lead")}, "2": {("民政局", "lead")}}

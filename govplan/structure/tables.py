@@ -52,7 +52,9 @@ _ROW_NUMBER = re.compile(
 )
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团)(?:[、，,\s]|$)")
+# a unit's name ends the cell, a list item, or its bracketed second name or remark (区委组织部(区公务员局), 各街镇(园区),
+# 区教体局(区国资公司代建): the bracket a page writes after the name, c04, c160, c489)
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团)(?:[、，,\s(（]|$)")
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
@@ -66,6 +68,7 @@ _SHORT_CELL = 12  # characters a unit, date or leader cell closed by 。 may hav
 _NOTE_FIT = -0.25  # a 备注 cell is mostly left empty: a cell that may be the task's goes there only if nothing else fits
 _SHORT_KINDS = ("lead", "support", "responsible", "leader", "time", "number", "score", "measure_unit")
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
+_NAME_SEPARATORS = re.compile(r"[、，,；;\s]+")
 # What a short cell holds, for finding a row's cells repeated past its end (see _shape): a year (2019年, 2020年底),
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
 _YEAR_CELL = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:底|前|内|以前|底前)?$")
@@ -75,6 +78,13 @@ _DATE = compile_pattern("^{calendar_date}$")
 # task always has a lead or responsible unit, so a row without one lies under a merged cell; a
 # missing 配合单位 or 时限 may just be empty.
 _CARRIED_KINDS = ("lead", "responsible")
+# A cell that says it is empty (— under 配合部门: no unit, c361): a unit, date or remark column's, never a task's.
+NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无", "―", "－"})
+_EMPTY_KINDS = ("lead", "support", "responsible", "leader", "time", "note", "other", "progress")
+_EMPTY_FIT = 0.5
+_LONG_CELL = 30  # characters past which a cell that is not a list of units' names reads as text
+_SHIFT_GAIN = 0.5  # how much better a row's cells must read shifted right under merged cells than as they stand
+_ROW_STYLES = ("arabic_dot", "table_row")  # a task's number written in its row's first cell (1.城市…, 1、)
 # Columns a header cell spanning two may divide in the row under it (责任单位 over 牵头单位 | 配合单位).
 _SPANNED_KINDS = ("lead", "support", "responsible")
 
@@ -587,6 +597,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
             j += 1
             continue
         break
+    _drop_numbering_cells(table)
     return table
 
 
@@ -675,6 +686,8 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
             and end - start <= _words().max_section:
         return TableRow(start, end, [TableCell(start, end, 0)], section=True, line=line)
     carried: list[TableCell] = []
+    if merged and above is not None and len(cells) == width and cells[-1][1] == cells[-1][0]:
+        cells = _shifted(text, cells, columns, above, _next_number(text, table))
     if len(cells) > width:
         placed = _widen(text, cells, columns, _next_number(text, table))
     elif len(cells) < width and above is not None:
@@ -689,6 +702,39 @@ def _row(text: str, cells: list[tuple[int, int]], table: Table, line: int, merge
     row = TableRow(start, end, own or [TableCell(start, end, 0)], carried, line=line)
     row.continued = _continues(text, row, table, above)
     return row
+
+
+def _drop_numbering_cells(table: Table) -> None:
+    """The rows continuing a task their first-column cell numbers (a table without 序号, see _under_numbered_cell)
+    keep their own cells only: that cell, carried or written again, is the task's once, not a group over them."""
+    if table.column_of("number") is not None:
+        return
+    for row in table.rows:
+        if row.continued:
+            row.carried = [c for c in row.carried if c.column != 0]
+            row.cells = [c for c in row.cells if c.column != 0] or row.cells
+
+
+def _shifted(text: str, cells: list[tuple[int, int]], columns: list[Column], above: TableRow,
+             next_number: int | None) -> list[tuple[int, int]]:
+    """The cells of a row that ends in empty cells, without them where its filled cells read better shifted right,
+    under cells merged from above (a page's converter that drops a row's merged cells on the left and pads the row
+    at its end: 新昌's 对七星路…; | 2021.12 | 城投集团 | | under 项目名称 | 工作任务 | 计划完成时间 | 牵头单位, c575); as
+    they stand otherwise (a 配合单位 or 进展情况 left empty). Shifted only where the cells themselves read better so, not
+    for the merged cells above alone (乡镇 | 新种任务(亩) | 备注 rows with no remark stay as they are)."""
+    filled = len(cells)
+    while filled > 0 and cells[filled - 1][1] == cells[filled - 1][0]:
+        filled -= 1
+    short = cells[:filled]
+    missing = _align(text, short, columns, above, next_number)
+    if not short or missing == set(range(filled, len(columns))):
+        return cells
+    placed = [k for k in range(len(columns)) if k not in missing]
+
+    def reads(order: list[int]) -> float:
+        return sum(_column_fit(text[s:e], columns[k].kind, columns, next_number) for (s, e), k in zip(short, order))
+
+    return short if reads(placed) > reads(list(range(filled))) + _SHIFT_GAIN else cells
 
 
 def _unit_parts(text: str, cell: TableCell, columns: list[Column]) -> list[TableCell]:
@@ -707,7 +753,7 @@ def _continues(text: str, row: TableRow, table: Table, above: TableRow | None) -
     """Whether a row continues the task of the row above (see TableRow.continued)."""
     number = table.column_of("number")
     if number is None:
-        return False
+        return _under_numbered_cell(text, row, table, above)
     own = next((c for c in row.cells if c.column == number), None)
     if own is None:
         return True
@@ -717,6 +763,21 @@ def _continues(text: str, row: TableRow, table: Table, above: TableRow | None) -
     task = table.column_of("task")
     same_task = task is None or _text(text, row.get(task)) == _text(text, above.get(task))
     return before is not None and _text(text, own) == _text(text, before) and same_task
+
+
+def _under_numbered_cell(text: str, row: TableRow, table: Table, above: TableRow | None) -> bool:
+    """Whether a row of a table without a 序号 column lies under the first-column cell of the row above that numbers
+    it (1.城市人居环境提升项目, merged down its 工作任务 rows: c575), the cell carried from above or written again in
+    each row it covers (a .docx or .html reader's merged cell), and numbers nothing of its own."""
+    if above is None or table.columns[0].kind not in _words().content:
+        return False
+    first, over = row.get(0), above.get(0)
+    if first is None or over is None or (first in row.cells and _text(text, first) != _text(text, over)):
+        return False
+    number = heading_at(_text(text, over), 0)
+    if number is None or number.style not in _ROW_STYLES or number.value <= 0:
+        return False
+    return not any(heading_at(_text(text, cell), 0) is not None for cell in row.cells if cell.column != 0)
 
 
 def _text(text: str, cell: TableCell | None) -> str:
@@ -753,7 +814,7 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
             options = [(i, score + skipped(j), missing + (j,))]
             if i < len(cells):
                 s, e = cells[i]
-                options.append((i + 1, score + _fit(text[s:e], columns[j].kind, next_number), missing))
+                options.append((i + 1, score + _column_fit(text[s:e], columns[j].kind, columns, next_number), missing))
             for ni, value, lacks in options:
                 there = best[ni][j + 1]
                 if there is None or value > there[0]:
@@ -771,7 +832,8 @@ def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], next_
     best: tuple[float, list[int]] | None = None
     for at in range(width + 1):
         placed = list(range(at)) + [-1] * extra + list(range(at, width))
-        score = sum(_fit(text[s:e], columns[k].kind, next_number) for (s, e), k in zip(cells, placed) if k >= 0)
+        score = sum(_column_fit(text[s:e], columns[k].kind, columns, next_number)
+                    for (s, e), k in zip(cells, placed) if k >= 0)
         if best is None or score > best[0]:
             best = (score, placed)
     return best[1] if best else list(range(width))
@@ -811,11 +873,15 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.5 if _SCORE_LIKE.match(cell) else -1.0
     if number is not None:
         return -2.0
+    if "".join(cell.split()) in NOTHING:
+        return _EMPTY_FIT if kind in _EMPTY_KINDS else -_EMPTY_FIT
     if kind == "note":
         return _NOTE_FIT
     if _sentence(cell):
         return 0.5 if kind in _words().content else -1.0 if kind in _SHORT_KINDS else 0.0
     if kind in ("lead", "support", "responsible"):
+        if len(cell) > _LONG_CELL and _runs_on(cell):
+            return -0.5  # a long text that names a unit somewhere (…各部门、…) is the task's, not a unit cell
         return 1.0 if _UNIT_LIKE.search(cell) else -1.0
     if kind == "time":
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
@@ -826,6 +892,39 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     if kind == "other" and _UNIT_LIKE.search(cell):
         return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
+
+
+def _column_fit(cell: str, kind: str, columns: list[Column], next_number: int | None = None) -> float:
+    """_fit in a table whose ``columns`` are known: where the table has a unit column, a cell of units' names is no
+    task (区市场监管局 after a merged 任务名称 is the row's lead); where it has none, a task column may name the unit
+    (石城's 考核项目 | 县委农工部, c11)."""
+    fit = _fit(cell, kind, next_number)
+    if fit == 0.0 and kind in _words().content and any(c.kind in _UNIT_KINDS for c in columns) and _names_units(cell):
+        return -0.5
+    return fit
+
+
+@text_memo(maxsize=1 << 12)
+def _names_units(cell: str) -> bool:
+    """Whether a cell is nothing but units' names (区市场监管局; 区商务委、区绿化市容局; 各街镇), each ending like an
+    organ's name (tables.yaml run_together, units.yaml), or a place's after 各, and none opening with a verb (成立领导小组,
+    创建达标分类小区 and 新建口袋公园 are tasks)."""
+    run = _run_words()
+    parts = [part for part in _NAME_SEPARATORS.split(_BRACKETED.sub("", cell)) if part]
+    return bool(parts) and all(_names_organ(part, run) for part in parts)
+
+
+def _runs_on(cell: str) -> bool:
+    """Whether a cell runs on past a name's length between separators: text, not a list of names."""
+    limit = _run_words().max_name
+    return any(len(part) > limit for part in _NAME_SEPARATORS.split(_BRACKETED.sub("", cell)))
+
+
+def _names_organ(part: str, run: _RunWords) -> bool:
+    if len(part) > run.max_name or not _NAME_TEXT.fullmatch(part) or part.startswith(run.verbs):
+        return False
+    end = next((e for e in run.ends if part.endswith(e)), "")
+    return _names_unit(part, 0, len(part), run) and (end not in run.places or part.startswith("各"))
 
 
 # --- tables flattened one cell a line ------------------------------------------------------------
@@ -1064,10 +1163,12 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
     take the columns after 序号 in their order where they read best (_ordered): a column a merged
     cell above covers is skipped, two unit cells may share one unit column, and a cell that fits
     no column stays with its row as a note, so no text falls out of the tree. A cell that starts
-    with a heading number where no column wants it is a section row. A row lacking its lead or
+    with a heading number where no column wants it, or the next number of the section rows before it (三、 after
+    二、, whatever columns a merged cell left the row short of), is a section row. A row lacking its lead or
     responsible unit takes the last one above in its section (a merged cell given once)."""
     columns = table.columns
     expected: dict[str, int] = {}  # the next number of each numbering style the 序号 column uses (一、 over 1)
+    sections: dict[str, int] = {}  # the next number of each style the section rows use (三、 after 一、 and 二、)
     row: TableRow | None = None
     pending: list[_StreamCell] = []
 
@@ -1093,16 +1194,20 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             table.rows.append(row)
             expected[numbered[0]] = numbered[1] + 1
             continue
-        if heading_at(cell_text, 0) is not None and len(cell_text) <= _words().max_section * 2 and (
-                row is None or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
+        if row is not None and pending and _numbers_on(text, pending[-1], cell_text):
+            pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
+            continue
+        heading = heading_at(cell_text, 0)
+        if heading is not None and len(cell_text) <= _words().max_section * 2 and (
+                row is None or sections.get(heading.style) == heading.value
+                or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
+            sections[heading.style] = heading.value + 1
             close()
             table.rows.append(TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, 0)], section=True,
                                        line=cell.line))
             row = None
             continue
-        if row is not None and pending and _numbers_on(text, pending[-1], cell_text):
-            pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
-        elif row is not None:
+        if row is not None:
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
@@ -1161,7 +1266,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
     the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
     kinds = [c.kind for c in columns[first:]]
     n, m = len(cells), len(kinds)
-    fits = [[_fit(text[c.start:c.end], kind) for kind in kinds] for c in cells]
+    fits = [[_column_fit(text[c.start:c.end], kind, columns) for kind in kinds] for c in cells]
     best: dict[tuple[int, int], tuple[float, tuple[int, int], list[int]]] = {(0, 0): (0.0, (0, 0), [])}
     for i in range(n + 1):
         for j in range(m + 1):
