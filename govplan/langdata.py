@@ -797,6 +797,10 @@ class UnitsData(Strict):
     category_places: Words
     collective_suffixes: Words
     collective_words: Words
+    locality_kinds: Words
+    locality_short: Words
+    locality_chars: int
+    locality_kind_places: Words
     generic_bodies: Words
     collective_chars: int
     leveled_collective_chars: int
