@@ -790,6 +790,7 @@ class UnitsData(Strict):
     unit_people: Words
     office_ends: Words
     office_chars: int
+    function_openers: Words
     plain_name_suffixes: Words
     body_suffixes: Words
     definite_bodies: Words

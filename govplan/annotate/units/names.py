@@ -251,12 +251,19 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
         return False
     name_words = words(name)
     if suffixed:
-        if not starts_with_level(name, 0, rules) and not plain_start(name_words[0], rules):
+        if not starts_with_level(name, 0, rules) and not (plain_start(name_words[0], rules) or _function_opened(name_words, rules)):
             return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
         if any(breaks_name(word, rules) for word in name_words):
             return False  # 相关职能处室作为成员单位
         return not any(verb_before_name(word, name, after, rules) for word, after in _word_ends(name_words)[1:])
     return plain_words(name_words, rules)
+
+
+def _function_opened(name_words: list[str], rules: Rules) -> bool:
+    """Whether a name opens with a verb that names its body's function, more words after it (综合/规划/处), and ends in
+    a body of its own, not a generic head (综合考虑各部门 is prose)."""
+    w = rules.words
+    return len(name_words) > 1 and name_words[0] in w["function_openers"] and name_words[-1] not in w["shared_heads"]
 
 
 def second_plate_head(name: str, rules: Rules) -> str:
