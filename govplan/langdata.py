@@ -796,6 +796,7 @@ class UnitsData(Strict):
     unit_people: Words
     office_ends: Words
     office_chars: int
+    function_openers: Words
     plain_name_suffixes: Words
     body_suffixes: Words
     definite_bodies: Words
@@ -803,6 +804,10 @@ class UnitsData(Strict):
     category_places: Words
     collective_suffixes: Words
     collective_words: Words
+    locality_kinds: Words
+    locality_short: Words
+    locality_chars: int
+    locality_kind_places: Words
     generic_bodies: Words
     collective_chars: int
     leveled_collective_chars: int

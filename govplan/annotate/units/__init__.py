@@ -75,10 +75,12 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             found.append(_Found(nt, nt.node if parent is None else nodes[parent].node, subheading.units))
             skip.append((subheading.start, subheading.end))
         own: list[Statement] = []
+        sentences: list[Statement] = []
         labelled = bool(block) or subheading is not None  # a label, a bracket or a unit column states the task's roles
         for read in (_bracket_statements, _label_statements, _sentence_statements, _cell_statements):
             more = read(nt, registry, r, skip)
             if read is _sentence_statements:
+                sentences = more
                 for statement in more:  # the sentence stays read, so that no unit in it is taken as acting
                     statement.units = _assigned(nt.text, statement.units, r)
             own += more
@@ -86,7 +88,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             labelled = labelled or (read is not _sentence_statements and any(s.units for s in more))
         named = named_roles(nt, registry, r, skip)
         skip += [unit.clause for unit in named]  # 区财政局、区人社局为配合单位: named in a role, not acting
-        found.append(_Found(nt, _paragraph_owner(nodes, parents, at, own, found), _units(own) + named))
+        found.append(_Found(nt, _paragraph_owner(nodes, parents, at, own, sentences, found), _units(own) + named))
         statements += [*block, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
@@ -104,14 +106,17 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
 
 
 def _paragraph_owner(
-    nodes: list[NodeText], parents: list[int | None], at: int, own: list[Statement], found: list[_Found]
+    nodes: list[NodeText], parents: list[int | None], at: int, own: list[Statement], sentences: list[Statement],
+    found: list[_Found],
 ) -> TaskNode:
     """The task a node's statements belong to: its own, except that a statement closing a paragraph of inline
     points (一是…四是…(牵头单位：…)) is the whole item's when none of the paragraph's points states units of its own
-    (c280: the parenthetical of 二.(二) closes the paragraph holding 一是…四是)."""
+    (c280: the parenthetical of 二.(二) closes the paragraph holding 一是…四是). A role sentence of the last point
+    closes no paragraph (c04: 三是…，其余单位…由街镇（园区）牵头，区绿化市容局配合落实。 is the point's own)."""
     nt = nodes[at]
     parent = parents[at]
-    if parent is None or not own or not _inline(nt.node) or not _closes(nt.text, own[-1].end):
+    last = max(own, key=lambda statement: statement.end, default=None)
+    if parent is None or last is None or last in sentences or not _inline(nt.node) or not _closes(nt.text, last.end):
         return nt.node
     if any(parents[k] == parent and _inline(nodes[k].node) for k in range(at + 1, len(nodes))):
         return nt.node  # not the paragraph's last point

@@ -18,6 +18,7 @@ from govplan.annotate.units.names import (
     breaks_name,
     is_collective,
     is_function_kind,
+    is_locality,
     is_vague,
     is_name_text,
     is_person,
@@ -95,9 +96,9 @@ def _listed_heading(text: str, start: int, end: int, registry: Registry, rules: 
 
 
 def _particular(name: str, registry: Registry, rules: Rules) -> bool:
-    """Whether a name points at one unit: registered, or leveled and neither distributive (各乡镇, 县直各部门) nor a
-    level's category (市级部门)."""
-    if registry.knows(name):
+    """Whether a name points at one unit: registered, a town or zone named by its place (罗店镇, 经开区), or leveled and
+    neither distributive (各乡镇, 县直各部门) nor a level's category (市级部门)."""
+    if registry.knows(name) or is_locality(name, rules):
         return True
     w = rules.words
     return (starts_with_level(name, 0, rules) and not name.startswith((*w["distributive_starts"], *w["level_categories"]))

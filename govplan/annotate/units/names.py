@@ -24,6 +24,7 @@ from govplan.textmemo import text_memo
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()]|“[^“”\s]{1,12}”)*")  # a unit name's characters (see is_name_text); a campaign's
 # name in quotes may stand inside a body's name (“整脏治乱”专项行动领导小组, 区“两旧”专班, 县“双减”工作专班)
 _BLANKS = re.compile(r"\s+")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")  # a place written in Chinese characters only (no 3个, no 各类)
 _LINE_BLANKS = re.compile(r"[^\S\n]+")  # blanks within a line
 _ALTERNATIVE = re.compile(r"\([^()]{1,8}\)$")  # a closing bracket naming an alternative (镇街(园区))
 _PLATE = re.compile(r"\(([^()、，,]{2,16})\)$")  # an organ's second plate (市市场监管局(市知识产权局)), one name, no list
@@ -112,8 +113,8 @@ def _shares_head(
     place = head[:-len(suffix)] if suffix else ""
     if not place or not (suffix in w["shared_heads"] or _same_kind(before, place, rules)):
         return False  # the common case (市财政局、市人社局), decided before any word is looked up
-    if is_vague(before, rules) or looks_like_unit(before, registry, rules, collective=True):
-        return False
+    if is_vague(before, rules) or (looks_like_unit(before, registry, rules, collective=True) and not is_locality(before, rules)):
+        return False  # but a town of the head's kind still shares it (城关镇、城东镇人民政府)
     return plain_words(words(before), rules) and looks_like_unit(head, registry, rules)
 
 
@@ -244,16 +245,25 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     if any(colon in name for colon in COLONS):
         return False  # 部门分工:省发展改革委: a field's name and its value, not one name
     suffixed = name.endswith(rules.suffixes)
+    if not suffixed and collective and is_locality(name, rules):
+        return True
     if not suffixed and not (collective and is_collective(name, rules)):
         return False
     name_words = words(name)
     if suffixed:
-        if not starts_with_level(name, 0, rules) and not plain_start(name_words[0], rules):
+        if not starts_with_level(name, 0, rules) and not (plain_start(name_words[0], rules) or _function_opened(name_words, rules)):
             return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
         if any(breaks_name(word, rules) for word in name_words):
             return False  # 相关职能处室作为成员单位
         return not any(verb_before_name(word, name, after, rules) for word, after in _word_ends(name_words)[1:])
     return plain_words(name_words, rules)
+
+
+def _function_opened(name_words: list[str], rules: Rules) -> bool:
+    """Whether a name opens with a verb that names its body's function, more words after it (综合/规划/处), and ends in
+    a body of its own, not a generic head (综合考虑各部门 is prose)."""
+    w = rules.words
+    return len(name_words) > 1 and name_words[0] in w["function_openers"] and name_words[-1] not in w["shared_heads"]
 
 
 def second_plate_head(name: str, rules: Rules) -> str:
@@ -320,6 +330,23 @@ def is_collective(name: str, rules: Rules) -> bool:
     leveled = kind.startswith(w["sentence_prefixes"])
     limit = int(w["leveled_collective_chars" if leveled else "collective_chars"])
     return len(kind) <= limit and any(kind.endswith(s) and len(kind) > len(s) for s in w["collective_suffixes"])
+
+
+def is_locality(name: str, rules: Rules) -> bool:
+    """A town, township or zone named by its place (亭子镇, 浙水乡, 宝山工业园区, 滁州经开区; a county's 经开区 named short): a
+    body of its own in a list of units; not a kind of town or zone (城镇, 重点镇, 工业园区) nor a reference (本镇, 各乡)."""
+    w = rules.words
+    kind = next((k for k in w["locality_kinds"] if name.endswith(k)), None)
+    if kind is None:
+        return False
+    place = name[:-len(kind)]
+    if not place:
+        return kind in w["locality_short"]
+    return (
+        len(place) <= int(w["locality_chars"]) and _HAN_RUN.fullmatch(place) is not None
+        and place not in w["locality_kind_places"] and not place.startswith(w["place_false_starts"])
+        and plain_words(words(place), rules)
+    )
 
 
 def plain_words(name_words: list[str], rules: Rules) -> bool:
@@ -610,9 +637,12 @@ def _suffix_name_ends(
         return []
     ends = []
     found = tokens(text, pos, stop)
+    depth = 0
     for s, end in found:
-        if breaks_name(text[s:end], rules) or (s > pos and verb_before_name(text[s:end], text, end, rules)):
+        word = text[s:end]
+        if not depth and (breaks_name(word, rules) or (s > pos and verb_before_name(word, text, end, rules))):
             break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…, 区城管局督导各街道: no name runs past such a word
+        depth += sum(ch in OPEN for ch in word) - sum(ch in CLOSE for ch in word)  # 各街镇(经开区): 经 is no breaker there
         if end >= max(pos + 2, known or 0) and end != known:
             if _is_name(text[pos:end], text[pos:found[0][1]], leveled, rules, collective):
                 ends.append(end)
