@@ -462,6 +462,15 @@ class ReportAnnouncement(Strict):
     reach: int
 
 
+class BaselineMarkers(Strict):
+    words: Words
+    noun_reach: int
+
+
+class ReportedChanges(Strict):
+    reach: int
+
+
 class PastYear(Strict):
     not_after: Words
     not_before: Words
@@ -491,6 +500,7 @@ class Mood(Strict):
     comparison_bases: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
+    reported_changes: ReportedChanges
     past_year: PastYear
     window: int
 
@@ -685,7 +695,7 @@ class TargetsData(Strict):
     pinyin_gloss: PinyinGloss
     wrap_reach: int
     reward_base: RewardBase
-    baseline_markers: Words
+    baseline_markers: BaselineMarkers
     task_count_nouns: Words
     programme_item_nouns: Words
     quota_verbs: Words

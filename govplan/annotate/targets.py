@@ -64,10 +64,13 @@ class _Rules:
     reaches: tuple[_Reach, ...]
     cues: _Cues
     announcement: re.Pattern[str]
+    reported_change: re.Pattern[str]  # 由43.3%提高到49.8%: a change written with both its ends, as a review states a result
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
     tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
     baseline_note: re.Pattern[str]
+    baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
+    baseline_reach: int
     share_of_plan: re.Pattern[str]
     forecast: re.Pattern[str]
     goal_label: re.Pattern[str]  # 目标是: / 目标为 (opening with a literal, so re skips ahead to 目)
@@ -174,10 +177,15 @@ def _rules() -> _Rules:
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
+        reported_change=_reported_change(w),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        baseline_start=re.compile(
+            f"(?:{alternation(w['baseline_markers']['words'])})[^\\d{re.escape(w['clause_breaks'])}]{{0,{int(w['baseline_markers']['noun_reach'])}}}$"
+        ),
+        baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
         goal_label=re.compile(f"{re.escape(labels['noun'])}(?:{alternation(labels['introducers'])})"),
@@ -190,6 +198,15 @@ def _rules() -> _Rules:
         ),
         longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
+    )
+
+
+def _reported_change(w: dict[str, Any]) -> re.Pattern[str]:
+    """A change written from its start to its end within one clause (由43.3%提高到49.8%, 从2007年的6423.2亿元增加到2012年
+    的1.6万亿元): a baseline marker, a figure, a change to a level (changes_before: reach), then a figure."""
+    gap = f"[^{re.escape(w['clause_breaks'])}]{{0,{int(w['mood']['reported_changes']['reach'])}}}?"
+    return re.compile(
+        f"(?:{alternation(w['baseline_markers']['words'])}){gap}\\d{gap}(?:{alternation(w['changes_before']['reach'])}){gap}\\d"
     )
 
 
@@ -450,11 +467,11 @@ def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日; a base year's value
-    in a bracketed note: 达到45%(2020年为42%)."""
+    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日, past the noun measured
+    (由家庭年人均可支配收入9600元以下提高到…); a base year's value in a bracketed note: 达到45%(2020年为42%)."""
     if rules.baseline_note.search(text, max(0, match.start() - 12), match.start()):
         return True
-    if not text.endswith(rules.words["baseline_markers"], 0, match.start()):
+    if not rules.baseline_start.search(text, max(0, match.start() - rules.baseline_reach), match.start()):
         return False
     clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
     return any(verb in clause for verb in rules.words["changes_before"]["reach"])
@@ -674,23 +691,36 @@ def reads_as_report(lines: list[str]) -> bool:
     """Whether a document as a whole reports what was done (a self-assessment, a speech, a work
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
-    return _more_facts_than_goals(lines, int(_rules().words["mood"]["report_min_fact_cues"]))
+    changes = sum(_reported_changes(line) for line in lines)  # 由43.3%提高到49.8%: a review's results, each a fact cue
+    return _more_facts_than_goals(lines, int(_rules().words["mood"]["report_min_fact_cues"]), changes)
 
 
-def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0) -> bool:
-    """Whether the texts hold more fact-cue tokens than goal-cue tokens, and at least ``at_least`` fact cues.
-    Every fact-cue token starts where a fact-cue word starts as a substring, so where those places are too
-    few (most plans) the answer is no without segmenting anything."""
-    if sum(_fact_cue_places(text) for text in texts) < max(at_least, 1):
+def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0, more_facts: int = 0) -> bool:
+    """Whether the texts hold more fact cues (tokens, and ``more_facts`` found otherwise) than goal-cue tokens, and at
+    least ``at_least`` fact cues. Every fact-cue token starts where a fact-cue word starts as a substring, so where
+    those places are too few (most plans) the answer is no without segmenting anything."""
+    if more_facts + sum(_fact_cue_places(text) for text in texts) < max(at_least, 1):
         return False
     facts, goals = _cue_counts(texts)
-    return facts > goals and facts >= at_least
+    return facts + more_facts > goals and facts + more_facts >= at_least
 
 
 @text_memo(maxsize=1 << 12)
 def _fact_cue_places(text: str) -> int:
     """How many positions of the text start a counted fact-cue word: at most that many fact-cue tokens."""
     return len(_fact_cue_starts().findall(text))
+
+
+def _reported_changes(text: str) -> int:
+    """How many changes the text writes from their start to their end (由43.3%提高到49.8%): a review's way of stating
+    how far a figure moved, each a fact cue; not one a disposal marker earlier in its clause makes an act the text sets
+    (将…收入线标准由9600元以下提高到15600元以下)."""
+    rules = _rules()
+    w = rules.words
+    acts = tuple(w["disposal"]["markers"])
+    breaks, window = w["clause_breaks"], int(w["mood"]["window"])
+    return sum(1 for found in rules.reported_change.finditer(text)
+               if not any(act in text[_clause_start(text, found.start(), breaks, window):found.start()] for act in acts))
 
 
 @cache
