@@ -500,6 +500,7 @@ class Mood(Strict):
     comparison_bases: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
+    attributive_after: Words
     reported_changes: ReportedChanges
     past_year: PastYear
     window: int

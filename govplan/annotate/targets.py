@@ -746,11 +746,14 @@ def _cue_counts(texts: Iterable[str]) -> tuple[int, int]:
 
 @text_memo(maxsize=1 << 12)
 def _text_cue_counts(text: str) -> tuple[int, int]:
-    """The fact and goal cue tokens of one text (a node's is counted again for each descendant)."""
-    cues = _rules().cues
+    """The fact and goal cue tokens of one text (a node's is counted again for each descendant); a fact word right after
+    a preposition (对已建公墓, 对已取得许可…的单位) names the things that have it, and reports nothing."""
+    rules = _rules()
+    cues = rules.cues
+    named = tuple(rules.words["mood"]["attributive_after"])
     facts = goals = 0
-    for token in words_among(text, cues.report_cues):
-        facts += token in cues.fact
+    for pos, token in words_among_within(text, 0, len(text), cues.report_cues):
+        facts += token in cues.fact and not text.endswith(named, 0, pos)
         goals += token in cues.goal
     return facts, goals
 
