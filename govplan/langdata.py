@@ -671,6 +671,7 @@ class TargetsData(Strict):
     unit_space: str
     unit_aliases: dict[str, str]
     vague_quantities: Words
+    second_rounds: Words
     condition_follower: str
     condition_nominalisers: Words
     bound_notes: Words

@@ -348,7 +348,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
-    if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
+    if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"] or _names_second_round(match, text, rules):
         return True
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
@@ -357,6 +357,14 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _names_voltage_class(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
             or _is_chrome_line(match, text))
+
+
+def _names_second_round(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """二次 glued to the word after it (二次分拣, 二次创业, 人大二次会议): a second round or a secondary kind, not a count of two,
+    which writes 两次; a comparator after it (二次以上) keeps it a count."""
+    end = match.end()
+    return (match.group() in rules.words["second_rounds"] and end < len(text) and _CJK.match(text[end]) is not None
+            and not text.startswith(rules.comparators_after, end))
 
 
 def _is_chrome_line(match: re.Match[str], text: str) -> bool:
