@@ -572,6 +572,7 @@ class BracketedAlone(Strict):
     opens: Words
     closes: Words
     units: Words
+    totals: Words
 
 
 class BareAmounts(Strict):

@@ -453,10 +453,14 @@ def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A percentage alone in a pair of brackets is a weight or a stage's share: 推展會展活動(6%),
-    1.完成土地規劃(50%)."""
+    1.完成土地規劃(50%); a total alone so counts what a name lists: …分工方案(共计121项)."""
     w = rules.words["bracketed_alone"]
-    return (_group(match, "unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start())
-            and text.startswith(tuple(w["closes"]), match.end()))
+    if not text.startswith(tuple(w["closes"]), match.end()):
+        return False
+    if _group(match, "unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start()):
+        return True
+    total = _adjacent_before(text, match.start(), dict.fromkeys(w["totals"], ""))
+    return total is not None and text.endswith(tuple(w["opens"]), 0, match.start() - len(total))
 
 
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
