@@ -452,15 +452,23 @@ def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """A percentage alone in a pair of brackets is a weight or a stage's share: 推展會展活動(6%),
-    1.完成土地規劃(50%); a total alone so counts what a name lists: …分工方案(共计121项)."""
+    """A figure alone in a pair of brackets: a percentage is a weight or a stage's share (推展會展活動(6%), 1.完成土地規劃(50%));
+    a measure right after a name is the named thing's size (远香湖南（4.73平方公里）, 四分类垃圾桶（240升）); a total counts
+    what a name lists (…分工方案(共计121项))."""
     w = rules.words["bracketed_alone"]
+    start = match.start()
     if not text.startswith(tuple(w["closes"]), match.end()):
         return False
-    if _group(match, "unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start()):
+    total = _adjacent_before(text, start, dict.fromkeys(w["totals"], ""))
+    if total is not None:
+        return text.endswith(tuple(w["opens"]), 0, start - len(total))
+    if not text.endswith(tuple(w["opens"]), 0, start):
+        return False
+    unit = _group(match, "unit")
+    if unit in w["units"]:
         return True
-    total = _adjacent_before(text, match.start(), dict.fromkeys(w["totals"], ""))
-    return total is not None and text.endswith(tuple(w["opens"]), 0, match.start() - len(total))
+    named = start > 1 and _CJK.match(text[start - 2]) is not None
+    return named and unit is not None and unit not in rules.words["project_scale"]["count_units"]
 
 
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
