@@ -501,6 +501,7 @@ class Mood(Strict):
     plan_titles: Words
     report_announcement: ReportAnnouncement
     attributive_after: Words
+    retrospects: str
     reported_changes: ReportedChanges
     past_year: PastYear
     window: int

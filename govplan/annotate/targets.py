@@ -64,6 +64,7 @@ class _Rules:
     reaches: tuple[_Reach, ...]
     cues: _Cues
     announcement: re.Pattern[str]
+    retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
     reported_change: re.Pattern[str]  # 由43.3%提高到49.8%: a change written with both its ends, as a review states a result
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
@@ -177,6 +178,7 @@ def _rules() -> _Rules:
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
+        retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
         reported_change=_reported_change(w),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
@@ -727,8 +729,9 @@ def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0, more_facts: 
 
 @text_memo(maxsize=1 << 12)
 def _fact_cue_places(text: str) -> int:
-    """How many positions of the text start a counted fact-cue word: at most that many fact-cue tokens."""
-    return len(_fact_cue_starts().findall(text))
+    """How many positions of the text start a counted fact-cue word or a span counted back (五年来): at most that many
+    fact cues."""
+    return len(_fact_cue_starts().findall(text)) + len(_rules().retrospect.findall(text))
 
 
 def _reported_changes(text: str) -> int:
@@ -771,7 +774,7 @@ def _text_cue_counts(text: str) -> tuple[int, int]:
     rules = _rules()
     cues = rules.cues
     named = tuple(rules.words["mood"]["attributive_after"])
-    facts = goals = 0
+    facts, goals = len(rules.retrospect.findall(text)), 0  # 五年来: what follows looks back
     for pos, token in words_among_within(text, 0, len(text), cues.report_cues):
         facts += token in cues.fact and not text.endswith(named, 0, pos)
         goals += token in cues.goal
@@ -803,6 +806,8 @@ class _Mood:
         self._forecasts: list[int] | None = None  # ends of forecast words (预计, 据测算), found when first asked
         self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
         self._goal_labels: list[int] | None = None  # ends of goal-list labels (预期目标是:), found when first asked
+        self._retrospects: list[int] | None = None  # ends of spans counted back (五年来), found when first asked
+        self.retrospect = rules.retrospect
         self.forecast = rules.forecast
         self.goal_label = rules.goal_label
         self.goal_label_qualifiers = rules.goal_label_qualifiers
@@ -840,9 +845,9 @@ class _Mood:
         for pos, token in words_among_within(self.text, sentence, start, cues):
             if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)):
                 cue = (pos + len(token), token in goals)
-        past = self._past_year_end(start)
-        if past is not None and (cue is None or past > cue[0]):
-            cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021
+        for past in (self._past_year_end(start), self._retrospect_end(start)):
+            if past is not None and (cue is None or past > cue[0]):
+                cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021; 五年来，…年均增长9.9%
         label = self._goal_label_end(start)
         if label is not None and (cue is None or label >= cue[0]):
             cue = (label, True)  # 预期目标是:…增长15%,达到9.43亿元, in a work report too
@@ -865,6 +870,14 @@ class _Mood:
             ]
         i = bisect.bisect_right(self._past_years, start) - 1
         return self._past_years[i] if i >= 0 and self._same_sentence(self._past_years[i], start) else None
+
+    def _retrospect_end(self, start: int) -> int | None:
+        """Where the last span counted back to now (五年来, 一年来) before ``start`` in its sentence ends: the sentence
+        looks back over what was done, however far back it opens."""
+        if self._retrospects is None:
+            self._retrospects = [found.end() for found in self.retrospect.finditer(self.text)]
+        i = bisect.bisect_right(self._retrospects, start) - 1
+        return self._retrospects[i] if i >= 0 and self._same_sentence(self._retrospects[i], start) else None
 
     def _goal_label_end(self, start: int) -> int | None:
         """Where the last goal-list label before ``start`` in its sentence ends (主要预期目标是:…;…;…增长7.7%): the
