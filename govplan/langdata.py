@@ -492,6 +492,7 @@ class Mood(Strict):
     approx_before: Words
     sentence_breaks: str
     report_titles: Words
+    spaced_title_lines: int
     review_headings: Words
     review_not_with: Words
     goal_headings: Words

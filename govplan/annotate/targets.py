@@ -665,12 +665,22 @@ def document_is_report(title: str | None, lines: list[str]) -> bool:
     (现将巡察整改情况予以公布), else by its cue words."""
     rules = _rules()
     mood = rules.words["mood"]
-    head = (title or "").rstrip("》”\"）) ")
+    head = (title or _spaced_title(lines, int(mood["spaced_title_lines"]))).rstrip("》”\"）) ")
     if head.endswith(tuple(mood["report_titles"])):
         return True
     if head.endswith(tuple(mood["plan_titles"])):
         return False
     return any(rules.announcement.search(line) for line in lines) or reads_as_report(lines)
+
+
+_SPACED_TITLE = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")  # 政 府 工 作 报 告: a title set with blanks
+
+
+def _spaced_title(lines: list[str], within: int) -> str:
+    """A title typeset with a blank between its characters among the first lines (政 府 工 作 报 告 over a work report's
+    session line), closed up; empty where none is."""
+    spaced = next((line.strip() for line in lines[:within] if _SPACED_TITLE.fullmatch(line.strip())), "")
+    return spaced.replace(" ", "")
 
 
 def under_review(nt: NodeText) -> bool:
