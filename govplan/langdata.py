@@ -526,6 +526,12 @@ class RewardBase(Strict):
     rewards: Words
 
 
+class PeriodCounts(Strict):
+    markers: Words
+    units: Words
+    reach: int
+
+
 class QuantityList(Strict):
     joiners: Words
     max_gap: int
@@ -705,6 +711,7 @@ class TargetsData(Strict):
     programme_item_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
+    period_counts: PeriodCounts
     score_case: ScoreCase
     forecast_words: Words
     result_against_goal: Words

@@ -575,7 +575,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         fields.setdefault("change", rules.change_before[change])
         start = change_start
     after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
-    quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
+    quota = (_after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
+             or _counts_per_period(text, start, fields.get("unit"), rules))
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
     # (最多跑一次 names a reform)
     floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
@@ -638,6 +639,16 @@ def _continues_list(text: str, start: int, previous_end: int | None, rules: _Rul
         return False
     joined = [gap.rfind(joiner) + len(joiner) for joiner in w["joiners"] if joiner in gap]
     return bool(joined) and len(gap) - max(joined) <= int(w["verb_max_chars"])
+
+
+def _counts_per_period(text: str, start: int, unit: str | None, rules: _Rules) -> bool:
+    """Whether a count of times follows a period word earlier in its clause (每季度报送一次, 每半月向党委汇报一次): a count per
+    period, whatever verb does the work."""
+    w = rules.words["period_counts"]
+    if unit not in w["units"]:
+        return False
+    clause = text[_clause_start(text, start, rules.words["clause_breaks"], int(w["reach"])):start]
+    return any(marker in clause for marker in w["markers"])
 
 
 def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
