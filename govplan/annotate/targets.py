@@ -24,7 +24,7 @@ from govplan.grammar import compile_pattern, piece
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.scanning import Scanner, scanner
-from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
+from govplan.lexical.segment import words as segment_words, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
 from govplan.structure.metadata import is_chrome
 from govplan.textmemo import text_memo
@@ -184,9 +184,7 @@ def _rules() -> _Rules:
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
-        baseline_start=re.compile(
-            f"(?:{alternation(w['baseline_markers']['words'])})[^\\d{re.escape(w['clause_breaks'])}]{{0,{int(w['baseline_markers']['noun_reach'])}}}$"
-        ),
+        baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
@@ -201,6 +199,13 @@ def _rules() -> _Rules:
         longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
     )
+
+
+def _baseline_start(w: dict[str, Any]) -> re.Pattern[str]:
+    """A baseline marker and the noun measured after it (no digit, no clause break), ending where the pattern's search
+    ends: right before the number (由家庭年人均可支配收入9600元以下提高到…)."""
+    noun = f"[^\\d{re.escape(w['clause_breaks'])}]{{0,{int(w['baseline_markers']['noun_reach'])}}}"
+    return re.compile(f"(?:{alternation(w['baseline_markers']['words'])}){noun}$")
 
 
 def _reported_change(w: dict[str, Any]) -> re.Pattern[str]:
@@ -461,7 +466,7 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
     start = match.start()
     if not text.startswith(tuple(w["closes"]), match.end()):
         return False
-    total = _adjacent_before(text, start, dict.fromkeys(w["totals"], ""))
+    total = next((word for word in w["totals"] if text.endswith(word, 0, start)), None)
     if total is not None:
         return text.endswith(tuple(w["opens"]), 0, start - len(total))
     if not text.endswith(tuple(w["opens"]), 0, start):
@@ -889,16 +894,14 @@ class _Mood:
                 if int(year.group(1)) < self.own_year and not self.text.endswith(self.past_not_after, 0, year.start())
                 and not self.text.startswith(self.past_not_before, year.end())
             ]
-        i = bisect.bisect_right(self._past_years, start) - 1
-        return self._past_years[i] if i >= 0 and self._same_sentence(self._past_years[i], start) else None
+        return self._last_in_sentence(self._past_years, start)
 
     def _retrospect_end(self, start: int) -> int | None:
         """Where the last span counted back to now (五年来, 一年来) before ``start`` in its sentence ends: the sentence
         looks back over what was done, however far back it opens."""
         if self._retrospects is None:
             self._retrospects = [found.end() for found in self.retrospect.finditer(self.text)]
-        i = bisect.bisect_right(self._retrospects, start) - 1
-        return self._retrospects[i] if i >= 0 and self._same_sentence(self._retrospects[i], start) else None
+        return self._last_in_sentence(self._retrospects, start)
 
     def _goal_label_end(self, start: int) -> int | None:
         """Where the last goal-list label before ``start`` in its sentence ends (主要预期目标是:…;…;…增长7.7%): the
@@ -908,22 +911,24 @@ class _Mood:
                 found.end() for found in self.goal_label.finditer(self.text)
                 if self.text.endswith(self.goal_label_qualifiers, 0, found.start())
             ]
-        i = bisect.bisect_right(self._goal_labels, start) - 1
-        return self._goal_labels[i] if i >= 0 and self._same_sentence(self._goal_labels[i], start) else None
+        return self._last_in_sentence(self._goal_labels, start)
 
     def forecast_before(self, start: int) -> bool:
         """Whether a forecast word stands before ``start`` in its sentence, however far back (预计,全区…增长10%
         左右;…;…控制在2.0%): the sentence states estimates."""
         if self._forecasts is None:
             self._forecasts = [found.end() for found in self.forecast.finditer(self.text)]
-        i = bisect.bisect_right(self._forecasts, start) - 1
-        return i >= 0 and self._same_sentence(self._forecasts[i], start)
+        return self._last_in_sentence(self._forecasts, start) is not None
 
     def frame_end(self, start: int) -> int | None:
         """Where the due time that frames the number ends: the last one before it in its sentence
         (到2020年，…), however far back."""
-        i = bisect.bisect_right(self.deadline_ends, start) - 1
-        return self.deadline_ends[i] if i >= 0 and self._same_sentence(self.deadline_ends[i], start) else None
+        return self._last_in_sentence(self.deadline_ends, start)
+
+    def _last_in_sentence(self, ends: list[int], start: int) -> int | None:
+        """The last of the sorted ``ends`` at or before ``start`` when no sentence break stands between them."""
+        i = bisect.bisect_right(ends, start) - 1
+        return ends[i] if i >= 0 and self._same_sentence(ends[i], start) else None
 
     def _same_sentence(self, first: int, second: int) -> bool:
         """Whether no sentence break stands between two positions (however far apart)."""
