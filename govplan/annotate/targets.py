@@ -92,6 +92,7 @@ class _Reach:
     over_numbers: bool
     starts: re.Pattern[str]  # at every position, the longest word starting there (group 1)
     symbol: dict[str, str]  # word -> its comparator (the greatest, for a word listed twice)
+    longest: int  # the longest word's length: how far before the gap a word may start
 
     @classmethod
     def from_table(cls, table: dict[str, Any], over_numbers: bool) -> _Reach:
@@ -99,7 +100,7 @@ class _Reach:
         for comparator, words in table["words"].items():
             for word in words:
                 symbol[word] = max(symbol.get(word, str(comparator)), str(comparator))
-        return cls(int(table["max_gap"]), over_numbers, re.compile(f"(?=({alternation(symbol)}))"), symbol)
+        return cls(int(table["max_gap"]), over_numbers, re.compile(f"(?=({alternation(symbol)}))"), symbol, max(map(len, symbol)))
 
 
 @dataclass(frozen=True)
@@ -666,10 +667,11 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
     至少联系1户…和1户), or a comparator verb over the noun it compares, up to the first number
     after it (不超过职工总数15%)."""
     for reach in rules.reaches:
-        window = after_last_break(text, max(0, start - reach.max_gap), start, rules.words["clause_breaks"])
+        nearest = start - reach.max_gap  # where a word may end at the farthest (不低于 | 上年度药品实际使用量的 | 80%)
+        window = after_last_break(text, max(0, nearest - reach.longest), start, rules.words["clause_breaks"])
         # the word ending last wins; at the same end the longer one (不超过 over 超过)
-        best = max(((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start)),
-                   default=None)
+        ends = ((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start))
+        best = max((found for found in ends if found[0] >= nearest), default=None)
         if best is not None and (reach.over_numbers or not any(ch.isdigit() for ch in text[best[0]:start])):
             return best[2]
     return None
