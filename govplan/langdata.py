@@ -468,6 +468,15 @@ class ReportAnnouncement(Strict):
     reach: int
 
 
+class BaselineMarkers(Strict):
+    words: Words
+    noun_reach: int
+
+
+class ReportedChanges(Strict):
+    reach: int
+
+
 class PastYear(Strict):
     not_after: Words
     not_before: Words
@@ -489,6 +498,7 @@ class Mood(Strict):
     approx_before: Words
     sentence_breaks: str
     report_titles: Words
+    spaced_title_lines: int
     review_headings: Words
     review_not_with: Words
     goal_headings: Words
@@ -497,6 +507,9 @@ class Mood(Strict):
     comparison_bases: Words
     plan_titles: Words
     report_announcement: ReportAnnouncement
+    attributive_after: Words
+    retrospects: str
+    reported_changes: ReportedChanges
     past_year: PastYear
     window: int
 
@@ -517,6 +530,12 @@ class RewardBase(Strict):
     verb_chars: int
     short_verbs: Words
     rewards: Words
+
+
+class PeriodCounts(Strict):
+    markers: Words
+    units: Words
+    reach: int
 
 
 class QuantityList(Strict):
@@ -567,6 +586,7 @@ class BracketedAlone(Strict):
     opens: Words
     closes: Words
     units: Words
+    totals: Words
 
 
 class BareAmounts(Strict):
@@ -666,6 +686,7 @@ class TargetsData(Strict):
     unit_space: str
     unit_aliases: dict[str, str]
     vague_quantities: Words
+    second_rounds: Words
     condition_follower: str
     condition_nominalisers: Words
     bound_notes: Words
@@ -691,11 +712,12 @@ class TargetsData(Strict):
     pinyin_gloss: PinyinGloss
     wrap_reach: int
     reward_base: RewardBase
-    baseline_markers: Words
+    baseline_markers: BaselineMarkers
     task_count_nouns: Words
     programme_item_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
+    period_counts: PeriodCounts
     score_case: ScoreCase
     forecast_words: Words
     result_against_goal: Words

@@ -24,7 +24,7 @@ from govplan.grammar import compile_pattern, piece
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
 from govplan.scanning import Scanner, scanner
-from govplan.lexical.segment import words as segment_words, words_among, words_among_within, words_within
+from govplan.lexical.segment import words as segment_words, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
 from govplan.structure.metadata import is_chrome
 from govplan.textmemo import text_memo
@@ -64,10 +64,14 @@ class _Rules:
     reaches: tuple[_Reach, ...]
     cues: _Cues
     announcement: re.Pattern[str]
+    retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
+    reported_change: re.Pattern[str]  # 由43.3%提高到49.8%: a change written with both its ends, as a review states a result
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
     tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
     baseline_note: re.Pattern[str]
+    baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
+    baseline_reach: int
     share_of_plan: re.Pattern[str]
     forecast: re.Pattern[str]
     goal_label: re.Pattern[str]  # 目标是: / 目标为 (opening with a literal, so re skips ahead to 目)
@@ -88,6 +92,7 @@ class _Reach:
     over_numbers: bool
     starts: re.Pattern[str]  # at every position, the longest word starting there (group 1)
     symbol: dict[str, str]  # word -> its comparator (the greatest, for a word listed twice)
+    longest: int  # the longest word's length: how far before the gap a word may start
 
     @classmethod
     def from_table(cls, table: dict[str, Any], over_numbers: bool) -> _Reach:
@@ -95,7 +100,7 @@ class _Reach:
         for comparator, words in table["words"].items():
             for word in words:
                 symbol[word] = max(symbol.get(word, str(comparator)), str(comparator))
-        return cls(int(table["max_gap"]), over_numbers, re.compile(f"(?=({alternation(symbol)}))"), symbol)
+        return cls(int(table["max_gap"]), over_numbers, re.compile(f"(?=({alternation(symbol)}))"), symbol, max(map(len, symbol)))
 
 
 @dataclass(frozen=True)
@@ -174,10 +179,14 @@ def _rules() -> _Rules:
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
+        retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
+        reported_change=_reported_change(w),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        baseline_start=_baseline_start(w),
+        baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
         goal_label=re.compile(f"{re.escape(labels['noun'])}(?:{alternation(labels['introducers'])})"),
@@ -190,6 +199,22 @@ def _rules() -> _Rules:
         ),
         longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
+    )
+
+
+def _baseline_start(w: dict[str, Any]) -> re.Pattern[str]:
+    """A baseline marker and the noun measured after it (no digit, no clause break), ending where the pattern's search
+    ends: right before the number (由家庭年人均可支配收入9600元以下提高到…)."""
+    noun = f"[^\\d{re.escape(w['clause_breaks'])}]{{0,{int(w['baseline_markers']['noun_reach'])}}}"
+    return re.compile(f"(?:{alternation(w['baseline_markers']['words'])}){noun}$")
+
+
+def _reported_change(w: dict[str, Any]) -> re.Pattern[str]:
+    """A change written from its start to its end within one clause (由43.3%提高到49.8%, 从2007年的6423.2亿元增加到2012年
+    的1.6万亿元): a baseline marker, a figure, a change to a level (changes_before: reach), then a figure."""
+    gap = f"[^{re.escape(w['clause_breaks'])}]{{0,{int(w['mood']['reported_changes']['reach'])}}}?"
+    return re.compile(
+        f"(?:{alternation(w['baseline_markers']['words'])}){gap}\\d{gap}(?:{alternation(w['changes_before']['reach'])}){gap}\\d"
     )
 
 
@@ -331,7 +356,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
-    if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"]:
+    if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"] or _names_second_round(match, text, rules):
         return True
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
@@ -340,6 +365,14 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _names_voltage_class(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
             or _is_chrome_line(match, text))
+
+
+def _names_second_round(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """二次 glued to the word after it (二次分拣, 二次创业, 人大二次会议): a second round or a secondary kind, not a count of two,
+    which writes 两次; a comparator after it (二次以上) keeps it a count."""
+    end = match.end()
+    return (match.group() in rules.words["second_rounds"] and end < len(text) and _CJK.match(text[end]) is not None
+            and not text.startswith(rules.comparators_after, end))
 
 
 def _is_chrome_line(match: re.Match[str], text: str) -> bool:
@@ -427,11 +460,23 @@ def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """A percentage alone in a pair of brackets is a weight or a stage's share: 推展會展活動(6%),
-    1.完成土地規劃(50%)."""
+    """A figure alone in a pair of brackets: a percentage is a weight or a stage's share (推展會展活動(6%), 1.完成土地規劃(50%));
+    a measure right after a name is the named thing's size (远香湖南（4.73平方公里）, 四分类垃圾桶（240升）); a total counts
+    what a name lists (…分工方案(共计121项))."""
     w = rules.words["bracketed_alone"]
-    return (_group(match, "unit") in w["units"] and text.endswith(tuple(w["opens"]), 0, match.start())
-            and text.startswith(tuple(w["closes"]), match.end()))
+    start = match.start()
+    if not text.startswith(tuple(w["closes"]), match.end()):
+        return False
+    total = next((word for word in w["totals"] if text.endswith(word, 0, start)), None)
+    if total is not None:
+        return text.endswith(tuple(w["opens"]), 0, start - len(total))
+    if not text.endswith(tuple(w["opens"]), 0, start):
+        return False
+    unit = _group(match, "unit")
+    if unit in w["units"]:
+        return True
+    named = start > 1 and _CJK.match(text[start - 2]) is not None
+    return named and unit is not None and unit not in rules.words["project_scale"]["count_units"]
 
 
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -450,11 +495,11 @@ def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日; a base year's value
-    in a bracketed note: 达到45%(2020年为42%)."""
+    """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日, past the noun measured
+    (由家庭年人均可支配收入9600元以下提高到…); a base year's value in a bracketed note: 达到45%(2020年为42%)."""
     if rules.baseline_note.search(text, max(0, match.start() - 12), match.start()):
         return True
-    if not text.endswith(rules.words["baseline_markers"], 0, match.start()):
+    if not rules.baseline_start.search(text, max(0, match.start() - rules.baseline_reach), match.start()):
         return False
     clause = text[match.end():next_break(text, match.end(), rules.words["clause_breaks"], len(text))]
     return any(verb in clause for verb in rules.words["changes_before"]["reach"])
@@ -536,7 +581,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         fields.setdefault("change", rules.change_before[change])
         start = change_start
     after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
-    quota = _after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
+    quota = (_after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
+             or _counts_per_period(text, start, fields.get("unit"), rules))
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
     # (最多跑一次 names a reform)
     floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
@@ -601,6 +647,16 @@ def _continues_list(text: str, start: int, previous_end: int | None, rules: _Rul
     return bool(joined) and len(gap) - max(joined) <= int(w["verb_max_chars"])
 
 
+def _counts_per_period(text: str, start: int, unit: str | None, rules: _Rules) -> bool:
+    """Whether a count of times follows a period word earlier in its clause (每季度报送一次, 每半月向党委汇报一次): a count per
+    period, whatever verb does the work."""
+    w = rules.words["period_counts"]
+    if unit not in w["units"]:
+        return False
+    clause = text[_clause_start(text, start, rules.words["clause_breaks"], int(w["reach"])):start]
+    return any(marker in clause for marker in w["markers"])
+
+
 def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
     """Whether a quota verb ends right before the number (每人联系一个贫困村, 办一件实事)."""
     return text.endswith(rules.words["quota_verbs"], 0, start)
@@ -611,10 +667,11 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
     至少联系1户…和1户), or a comparator verb over the noun it compares, up to the first number
     after it (不超过职工总数15%)."""
     for reach in rules.reaches:
-        window = after_last_break(text, max(0, start - reach.max_gap), start, rules.words["clause_breaks"])
+        nearest = start - reach.max_gap  # where a word may end at the farthest (不低于 | 上年度药品实际使用量的 | 80%)
+        window = after_last_break(text, max(0, nearest - reach.longest), start, rules.words["clause_breaks"])
         # the word ending last wins; at the same end the longer one (不超过 over 超过)
-        best = max(((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start)),
-                   default=None)
+        ends = ((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start))
+        best = max((found for found in ends if found[0] >= nearest), default=None)
         if best is not None and (reach.over_numbers or not any(ch.isdigit() for ch in text[best[0]:start])):
             return best[2]
     return None
@@ -626,12 +683,22 @@ def document_is_report(title: str | None, lines: list[str]) -> bool:
     (现将巡察整改情况予以公布), else by its cue words."""
     rules = _rules()
     mood = rules.words["mood"]
-    head = (title or "").rstrip("》”\"）) ")
+    head = (title or _spaced_title(lines, int(mood["spaced_title_lines"]))).rstrip("》”\"）) ")
     if head.endswith(tuple(mood["report_titles"])):
         return True
     if head.endswith(tuple(mood["plan_titles"])):
         return False
     return any(rules.announcement.search(line) for line in lines) or reads_as_report(lines)
+
+
+_SPACED_TITLE = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")  # 政 府 工 作 报 告: a title set with blanks
+
+
+def _spaced_title(lines: list[str], within: int) -> str:
+    """A title typeset with a blank between its characters among the first lines (政 府 工 作 报 告 over a work report's
+    session line), closed up; empty where none is."""
+    spaced = next((line.strip() for line in lines[:within] if _SPACED_TITLE.fullmatch(line.strip())), "")
+    return spaced.replace(" ", "")
 
 
 def under_review(nt: NodeText) -> bool:
@@ -674,23 +741,37 @@ def reads_as_report(lines: list[str]) -> bool:
     """Whether a document as a whole reports what was done (a self-assessment, a speech, a work
     record): more fact cues (已, 累计, 我们…) than strong goal cues (要, 确保…), and enough of them.
     Such documents state their numbers as achievements even where a node has no cue of its own."""
-    return _more_facts_than_goals(lines, int(_rules().words["mood"]["report_min_fact_cues"]))
+    changes = sum(_reported_changes(line) for line in lines)  # 由43.3%提高到49.8%: a review's results, each a fact cue
+    return _more_facts_than_goals(lines, int(_rules().words["mood"]["report_min_fact_cues"]), changes)
 
 
-def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0) -> bool:
-    """Whether the texts hold more fact-cue tokens than goal-cue tokens, and at least ``at_least`` fact cues.
-    Every fact-cue token starts where a fact-cue word starts as a substring, so where those places are too
-    few (most plans) the answer is no without segmenting anything."""
-    if sum(_fact_cue_places(text) for text in texts) < max(at_least, 1):
+def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0, more_facts: int = 0) -> bool:
+    """Whether the texts hold more fact cues (tokens, and ``more_facts`` found otherwise) than goal-cue tokens, and at
+    least ``at_least`` fact cues. Every fact-cue token starts where a fact-cue word starts as a substring, so where
+    those places are too few (most plans) the answer is no without segmenting anything."""
+    if more_facts + sum(_fact_cue_places(text) for text in texts) < max(at_least, 1):
         return False
     facts, goals = _cue_counts(texts)
-    return facts > goals and facts >= at_least
+    return facts + more_facts > goals and facts + more_facts >= at_least
 
 
 @text_memo(maxsize=1 << 12)
 def _fact_cue_places(text: str) -> int:
-    """How many positions of the text start a counted fact-cue word: at most that many fact-cue tokens."""
-    return len(_fact_cue_starts().findall(text))
+    """How many positions of the text start a counted fact-cue word or a span counted back (五年来): at most that many
+    fact cues."""
+    return len(_fact_cue_starts().findall(text)) + len(_rules().retrospect.findall(text))
+
+
+def _reported_changes(text: str) -> int:
+    """How many changes the text writes from their start to their end (由43.3%提高到49.8%): a review's way of stating
+    how far a figure moved, each a fact cue; not one a disposal marker earlier in its clause makes an act the text sets
+    (将…收入线标准由9600元以下提高到15600元以下)."""
+    rules = _rules()
+    w = rules.words
+    acts = tuple(w["disposal"]["markers"])
+    breaks, window = w["clause_breaks"], int(w["mood"]["window"])
+    return sum(1 for found in rules.reported_change.finditer(text)
+               if not any(act in text[_clause_start(text, found.start(), breaks, window):found.start()] for act in acts))
 
 
 @cache
@@ -716,11 +797,14 @@ def _cue_counts(texts: Iterable[str]) -> tuple[int, int]:
 
 @text_memo(maxsize=1 << 12)
 def _text_cue_counts(text: str) -> tuple[int, int]:
-    """The fact and goal cue tokens of one text (a node's is counted again for each descendant)."""
-    cues = _rules().cues
-    facts = goals = 0
-    for token in words_among(text, cues.report_cues):
-        facts += token in cues.fact
+    """The fact and goal cue tokens of one text (a node's is counted again for each descendant); a fact word right after
+    a preposition (对已建公墓, 对已取得许可…的单位) names the things that have it, and reports nothing."""
+    rules = _rules()
+    cues = rules.cues
+    named = tuple(rules.words["mood"]["attributive_after"])
+    facts, goals = len(rules.retrospect.findall(text)), 0  # 五年来: what follows looks back
+    for pos, token in words_among_within(text, 0, len(text), cues.report_cues):
+        facts += token in cues.fact and not text.endswith(named, 0, pos)
         goals += token in cues.goal
     return facts, goals
 
@@ -750,6 +834,8 @@ class _Mood:
         self._forecasts: list[int] | None = None  # ends of forecast words (预计, 据测算), found when first asked
         self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
         self._goal_labels: list[int] | None = None  # ends of goal-list labels (预期目标是:), found when first asked
+        self._retrospects: list[int] | None = None  # ends of spans counted back (五年来), found when first asked
+        self.retrospect = rules.retrospect
         self.forecast = rules.forecast
         self.goal_label = rules.goal_label
         self.goal_label_qualifiers = rules.goal_label_qualifiers
@@ -787,9 +873,9 @@ class _Mood:
         for pos, token in words_among_within(self.text, sentence, start, cues):
             if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)):
                 cue = (pos + len(token), token in goals)
-        past = self._past_year_end(start)
-        if past is not None and (cue is None or past > cue[0]):
-            cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021
+        for past in (self._past_year_end(start), self._retrospect_end(start)):
+            if past is not None and (cue is None or past > cue[0]):
+                cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021; 五年来，…年均增长9.9%
         label = self._goal_label_end(start)
         if label is not None and (cue is None or label >= cue[0]):
             cue = (label, True)  # 预期目标是:…增长15%,达到9.43亿元, in a work report too
@@ -810,8 +896,14 @@ class _Mood:
                 if int(year.group(1)) < self.own_year and not self.text.endswith(self.past_not_after, 0, year.start())
                 and not self.text.startswith(self.past_not_before, year.end())
             ]
-        i = bisect.bisect_right(self._past_years, start) - 1
-        return self._past_years[i] if i >= 0 and self._same_sentence(self._past_years[i], start) else None
+        return self._last_in_sentence(self._past_years, start)
+
+    def _retrospect_end(self, start: int) -> int | None:
+        """Where the last span counted back to now (五年来, 一年来) before ``start`` in its sentence ends: the sentence
+        looks back over what was done, however far back it opens."""
+        if self._retrospects is None:
+            self._retrospects = [found.end() for found in self.retrospect.finditer(self.text)]
+        return self._last_in_sentence(self._retrospects, start)
 
     def _goal_label_end(self, start: int) -> int | None:
         """Where the last goal-list label before ``start`` in its sentence ends (主要预期目标是:…;…;…增长7.7%): the
@@ -821,22 +913,24 @@ class _Mood:
                 found.end() for found in self.goal_label.finditer(self.text)
                 if self.text.endswith(self.goal_label_qualifiers, 0, found.start())
             ]
-        i = bisect.bisect_right(self._goal_labels, start) - 1
-        return self._goal_labels[i] if i >= 0 and self._same_sentence(self._goal_labels[i], start) else None
+        return self._last_in_sentence(self._goal_labels, start)
 
     def forecast_before(self, start: int) -> bool:
         """Whether a forecast word stands before ``start`` in its sentence, however far back (预计,全区…增长10%
         左右;…;…控制在2.0%): the sentence states estimates."""
         if self._forecasts is None:
             self._forecasts = [found.end() for found in self.forecast.finditer(self.text)]
-        i = bisect.bisect_right(self._forecasts, start) - 1
-        return i >= 0 and self._same_sentence(self._forecasts[i], start)
+        return self._last_in_sentence(self._forecasts, start) is not None
 
     def frame_end(self, start: int) -> int | None:
         """Where the due time that frames the number ends: the last one before it in its sentence
         (到2020年，…), however far back."""
-        i = bisect.bisect_right(self.deadline_ends, start) - 1
-        return self.deadline_ends[i] if i >= 0 and self._same_sentence(self.deadline_ends[i], start) else None
+        return self._last_in_sentence(self.deadline_ends, start)
+
+    def _last_in_sentence(self, ends: list[int], start: int) -> int | None:
+        """The last of the sorted ``ends`` at or before ``start`` when no sentence break stands between them."""
+        i = bisect.bisect_right(ends, start) - 1
+        return ends[i] if i >= 0 and self._same_sentence(ends[i], start) else None
 
     def _same_sentence(self, first: int, second: int) -> bool:
         """Whether no sentence break stands between two positions (however far apart)."""
