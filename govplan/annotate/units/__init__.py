@@ -93,7 +93,8 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
         heading = heading_units(nt, registry, r)
-        implied = heading + _assigned(nt.text, acting_units(nt, registry, r, skip, labelled), r)
+        acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
+        implied = heading + _assigned(nt.text, acting, r)
         pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip)
         supports = _assigned(nt.text, pointed + support_units(nt, registry, r, skip), r)
         found.append(_Found(nt, nt.node, implied + supports, implied=True))
@@ -131,6 +132,13 @@ def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
     whom the document gives no role (docs/gold-format.md, goldaudit)."""
     marks = r.words["done_marks"]
     return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)]
+
+
+def _lead_in(nt: NodeText) -> bool:
+    """Whether the node's own text is an attachment's title and lead-in paragraph: a unit acting there (国家医保局根据
+    …动态调整, c446 附件2) describes the attachment, not a task, and would pass to every item under it by inheritance
+    (docs/gold-format.md, Assignments: a paragraph that belongs to no numbered item states no roles)."""
+    return nt.node.style == "attachment"
 
 
 def _inline(node: TaskNode) -> bool:
