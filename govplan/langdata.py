@@ -908,6 +908,7 @@ class TablesData(Strict):
     content_kinds: list[ColumnKindName] = Field(min_length=1)
     max_section_chars: int = Field(gt=0)
     whole_cell_only: Words
+    empty_cells: Words
     wrapped_heads: Words
     time_units: Words
     target_heads: Words

@@ -32,7 +32,7 @@ from govplan.annotate.base import NodeText
 from govplan.spec.found import Cell
 from govplan.spec.model import Evidence, Span, Target, UnitRef
 from govplan.structure.lines import split_outside_brackets
-from govplan.structure.tables import NOTHING, bracketed_unit, letter_spaced, names_measure_unit
+from govplan.structure.tables import bracketed_unit, letter_spaced, names_measure_unit, says_empty
 
 if TYPE_CHECKING:
     from govplan.registry import Registry
@@ -77,7 +77,7 @@ def _in_children(nt: NodeText, start: int) -> bool:
 def table_units(nt: NodeText, text: str, registry: Registry) -> None:
     """Units of a row by its columns (see the module docstring); ``text`` is the normalised document."""
     node = nt.node
-    node.units = [u for u in node.units if column_allows(nt, u, "units") and u.text not in NOTHING]  # — under 配合部门
+    node.units = [u for u in node.units if column_allows(nt, u, "units") and not says_empty(u.text)]  # — under 配合部门
     carried = node._found.carried if node._found is not None else ()
     if any(c.column in UNIT_ROLES for c in (*nt.cells, *carried)):
         # where the table names units in their own columns, a task cell that reads like a unit
@@ -104,7 +104,7 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
     0, give none."""
     units = [nt.text[c.start - nt.start:c.end - nt.start].strip() for c in nt.cells if c.column == "measure_unit"]
     unit = "".join(units[0].split()) if units else ""
-    if unit in NOTHING:
+    if says_empty(unit):
         return []
     content = [(c, _cell_text(nt, c)) for c in nt.cells if c.column in ("task", "measure")]
     named = [text for _, text in content if not _BARE_FIGURE.match(text)]
@@ -179,6 +179,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         if text.endswith(trailer, start, end) and end - len(trailer) > start:
             end -= len(trailer)
             break
-    if end <= start or text[start:end] in NOTHING:
+    if end <= start or says_empty(text[start:end]):
         return None
     return start, end

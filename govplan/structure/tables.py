@@ -79,7 +79,6 @@ _DATE = compile_pattern("^{calendar_date}$")
 # missing 配合单位 or 时限 may just be empty.
 _CARRIED_KINDS = ("lead", "responsible")
 # A cell that says it is empty (— under 配合部门: no unit, c361): a unit, date or remark column's, never a task's.
-NOTHING = frozenset({"无", "—", "-", "/", "／", "——", "暂无", "―", "－"})
 _EMPTY_KINDS = ("lead", "support", "responsible", "leader", "time", "note", "other", "progress")
 _EMPTY_FIT = 0.5
 _LONG_CELL = 30  # characters past which a cell that is not a list of units' names reads as text
@@ -168,6 +167,7 @@ class _Words:
     target_heads: re.Pattern[str]  # a header word of a column that sets targets (目标任务, 目标值)
     bracketed_role: re.Pattern[str]  # a unit head with its role word in a bracket (责任单位（牵头）): group `role`
     role_kind: dict[str, str]  # a role word → the kind of unit column it names (牵头 → lead, 协办 → support)
+    empty: frozenset[str]  # what a cell that says it is empty holds (—, 无, /)
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +181,13 @@ def _words() -> _Words:
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
         re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), _bracketed_role(data["role_heads"]),
         {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
+        frozenset(data["empty_cells"]),
     )
+
+
+def says_empty(text: str) -> bool:
+    """Whether a cell's text (blanks aside) says the cell is empty: —, 无, / (tables.yaml, empty_cells)."""
+    return "".join(text.split()) in _words().empty
 
 
 def _role_words(data: dict) -> dict[str, str]:
@@ -873,7 +879,7 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
         return 1.5 if _SCORE_LIKE.match(cell) else -1.0
     if number is not None:
         return -2.0
-    if "".join(cell.split()) in NOTHING:
+    if says_empty(cell):
         return _EMPTY_FIT if kind in _EMPTY_KINDS else -_EMPTY_FIT
     if kind == "note":
         return _NOTE_FIT
