@@ -28,7 +28,8 @@ COMMAND_MODULES: dict[str, str] = {
 # module (help and global options first: "any").
 _KIND = COMMAND_MODULES.get(sys.argv[1], "any") if len(sys.argv) > 1 else "any"
 patterncache.install(kind=_KIND)
-dataclasscache.install(kind=_KIND)
+if _KIND != "any":  # help and global options make few classes: reading the file would cost more than it saves
+    dataclasscache.install(kind=_KIND)
 charsets.install()
 
 from govplan.errors import Errors, GovplanError, error_line  # noqa: E402  (after the installs)
