@@ -187,8 +187,12 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
         # support .760 at the end of the session; each held-out floor is that figure minus about 0.01.
-        "held-out": {"tasks": 0.95, "deadline_spans": 0.81, "deadline_dates": 0.80, "targets": 0.78,
-                "lead_units": 0.77, "support_units": 0.75},
+        # session 16: ten fresh held-out documents (c615-c624) came in before any rule changed; the start code
+        # (fab2b0e) on the 181 measures tasks .904, spans .827, dates .813, targets .748, lead .740, support .768
+        # (c624, a 116-row 任务分工表 with two indicator tables, alone: tasks 40 of 116, targets 6 of 68). Set
+        # change, not rule change: tasks, targets and lead floors follow it (that figure minus about 0.01).
+        "held-out": {"tasks": 0.89, "deadline_spans": 0.81, "deadline_dates": 0.80, "targets": 0.73,
+                "lead_units": 0.73, "support_units": 0.75},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
