@@ -664,8 +664,9 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
         return True  # 市政务数据主管部门和政务部门 is two names, not one
     if not plain_start(first_word, rules):
         return False  # 建立党委…: a verb, not a name, begins the clause
-    if place is not None and not _joins_units(place, rules) and not name.startswith(w["level_false_starts"]):
-        return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), 企业党委和纪委, nor 旗下子公司
+    false_starts = w["level_false_starts"] if collective else (*w["level_false_starts"], *w["place_false_starts"])
+    if place is not None and not _joins_units(place, rules) and not name.startswith(false_starts):
+        return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), 企业党委和纪委, 旗下子公司, nor 该公司
     if _short_office(name, rules):
         return True  # 营商办, 规建生态办: a town's office named short
     return collective and is_collective(name, rules)
