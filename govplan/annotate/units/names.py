@@ -249,6 +249,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
         return True
     if not suffixed and not (collective and is_collective(name, rules)):
         return False
+    if _plain_place(name, rules) in rules.words["category_places"]:
+        return False  # 由三级医院牵头, 基层党委: every unit of a kind
     name_words = words(name)
     if suffixed:
         if not starts_with_level(name, 0, rules) and not (plain_start(name_words[0], rules) or _function_opened(name_words, rules)):
@@ -655,18 +657,24 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     if not balanced(name):
         return False
     name = second_plate_head(name, rules)
-    place = next((name[:-len(s)] for s in w["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
+    place = _plain_place(name, rules)
     if place in w["category_places"]:
         return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
     if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
         return True  # 市政务数据主管部门和政务部门 is two names, not one
     if not plain_start(first_word, rules):
         return False  # 建立党委…: a verb, not a name, begins the clause
-    if place is not None and not _joins_units(place, rules):
-        return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), nor 企业党委和纪委
+    false_starts = w["level_false_starts"] if collective else (*w["level_false_starts"], *w["place_false_starts"])
+    if place is not None and not _joins_units(place, rules) and not name.startswith(false_starts):
+        return True  # 局党委, 新北国啤酒党支部; not 贫困村党支部 (every poor village's), 企业党委和纪委, 旗下子公司, nor 该公司
     if _short_office(name, rules):
         return True  # 营商办, 规建生态办: a town's office named short
     return collective and is_collective(name, rules)
+
+
+def _plain_place(name: str, rules: Rules) -> str | None:
+    """What a name holds before the organisation word it ends with (新北国啤酒 of 新北国啤酒党支部, 三级 of 三级医院), if any."""
+    return next((name[:-len(s)] for s in rules.words["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
 
 
 def _short_office(name: str, rules: Rules) -> bool:
