@@ -25,8 +25,9 @@ _DASH, _KEY, _SCALAR = 0, 1, 2
 # Each line (the text ending with a line break): its indent, "- " (one dash per line), and a key with the
 # spaces after its colon and its inline value, or else the rest of the line; a value ends at its last
 # non-space character (greedy, so matching long lines takes no backtracking). A group that took part in
-# no match is "". Only the value and the rest can hold other characters than spaces, letters and dashes.
-_LINES = re.compile(r"( *)(- +|-(?=\n))?(?:([A-Za-z_][A-Za-z0-9_]*):(?:( +)([^\n]*[^ \n])?)? *(?=\n)|([^\n]*[^ \n])? *(?=\n))\n")
+# no match is "". Anchored at a line's start: searched elsewhere (a text without a break) it fails at once
+# instead of scanning on from every character. Only the value and the rest can hold other characters than spaces, letters and dashes.
+_LINES = re.compile(r"^( *)(- +|-(?=\n))?(?:([A-Za-z_][A-Za-z0-9_]*):(?:( +)([^\n]*[^ \n])?)? *(?=\n)|([^\n]*[^ \n])? *(?=\n))\n", re.M)
 _SPECIAL = re.compile("[\t\r\x85\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # quoted scalars as runs of plain characters between escapes (or doubled quotes): a run is matched
 # at C speed, where an alternative tried at every character cost five times as much
