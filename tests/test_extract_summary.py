@@ -93,3 +93,28 @@ def test_update_conflicts_are_said_in_words(run_cli, tmp_path: Path) -> None:
     assert f"{spec}: 冲突 一 的 units：保留人工修改，新提取结果为 “市财政局”（责任）" in result.stderr
     assert "{'" not in result.stderr and "'text'" not in result.stderr
     assert "name: 市住房和城乡建设局" in spec.read_text(encoding="utf-8")  # the person's edit stands
+
+
+def test_the_progress_bar_waits_for_the_first_result_before_it_starts_rich(monkeypatch) -> None:
+    """With --jobs the first result comes from a forked worker: rich's import and console (a tenth of a
+    second) must come after it, off the path before the workers start."""
+    import rich.console
+
+    from govplan.cli.summary import with_progress
+
+    events: list[str] = []
+
+    class Console:
+        def __init__(self, **options: object) -> None:
+            events.append("console")
+            self.is_terminal = False
+
+    def results():
+        events.append("first result")
+        yield "a"
+        yield "b"
+
+    monkeypatch.setattr(rich.console, "Console", Console)
+    assert list(with_progress(results(), 5)) == ["a", "b"]
+    assert events == ["first result", "console"]
+    assert list(with_progress(iter(()), 5)) == []

@@ -53,6 +53,13 @@ def test_scalars_read_as_ruamel_reads_them(scalar: str) -> None:
     assert data == ruamel_safe(text)
 
 
+def test_lines_are_numbered_with_or_without_a_last_line_break() -> None:
+    for text in ("a: 1\n\nb:\n  - x  \n  -\n", "a: 1\n\nb:\n  - x  \n  -"):
+        data, positions = fastyaml.read(text)
+        assert data == {"a": 1, "b": ["x", None]}
+        assert positions.keys["b"][2].items == [(4, 5), (5, 4)]
+
+
 def test_impossible_dates_stay_text_for_the_model_to_reject() -> None:
     assert reader.load("due: 2024-13-01\n").data == {"due": "2024-13-01"}
     assert reader.load("due: 2024-02-29\n").data == {"due": dt.date(2024, 2, 29)}
@@ -61,7 +68,9 @@ def test_impossible_dates_stay_text_for_the_model_to_reject() -> None:
 @pytest.mark.parametrize(
     "text",
     ["a: &x 1\nb: *x\n", "a: {b: 1}\n", "a: |\n  text\n", "a:\n\tb: 1\n", "a: 1\na: 2\n", "a: b: c\n",
-     "a: long\n  continued\n", "- - 1\n", "null: 1\n", "a: !tag x\n", "--- 1\n"],
+     "a: long\n  continued\n", "- - 1\n", "null: 1\n", "a: !tag x\n", "--- 1\n",
+     # a character YAML treats apart, wherever the line holds it: a value, an item, a comment, a key line's end
+     "a: x\ry\n", "- x\x85\n", "# \u2028\na: 1\n", "a:\x07\n", "a: 1\n  # \t\n"],
 )
 def test_texts_beyond_the_subset_go_to_the_full_reader(text: str) -> None:
     with pytest.raises(fastyaml.Unsupported):

@@ -3,6 +3,7 @@ document's counts and what in it needs a person's review (govplan.docsummary).""
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, TypeVar
 
@@ -18,15 +19,24 @@ SUMMARY_WIDTH = 140  # cells: the summary is laid out for this width, whatever t
 PROGRESS_FROM = 4  # files in a run from which a progress bar is shown (a few finish before one could be read)
 
 R = TypeVar("R", bound=Any)
+_NONE: Any = object()  # what next() gives for a run without results
 
 
 def with_progress(results: Iterator[R], total: int) -> Iterator[R]:
     """Pass results through, with a progress bar on standard error (when it is a terminal) for runs
-    of PROGRESS_FROM files or more: done and total, the file just finished, time left."""
+    of PROGRESS_FROM files or more: done and total, the file just finished, time left.
+
+    rich is imported once the first result is in: with --jobs, the workers are forked by then and
+    the import (a tenth of a second) runs while they work instead of before they start."""
+    results = iter(results)
+    first = next(results, _NONE)
+    if first is _NONE:
+        return
     from rich.console import Console
 
     console = Console(stderr=True)
     if total < PROGRESS_FROM or not console.is_terminal:  # a log or a pipe gets no bar (nor rich's blank line)
+        yield first
         yield from results
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -35,7 +45,7 @@ def with_progress(results: Iterator[R], total: int) -> Iterator[R]:
                TextColumn("{task.fields[file]}"))
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("", total=total, file="")
-        for result in results:
+        for result in chain([first], results):
             yield result
             progress.update(task, advance=1, file=Path(result.name).name)
 

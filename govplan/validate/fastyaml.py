@@ -22,9 +22,12 @@ class Unsupported(Exception):
 
 
 _DASH, _KEY, _SCALAR = 0, 1, 2
-# indent, "- " (one dash per line), key, inline value, or else the rest of the line; a value ends
-# at its last non-space character (greedy, so matching long lines takes no backtracking)
-_LINE = re.compile(r"( *)(- +|-$)?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +(.*[^ ])?)? *$|(.*[^ ])? *$)")
+# Each line (the text ending with a line break): its indent, "- " (one dash per line), and a key with the
+# spaces after its colon and its inline value, or else the rest of the line; a value ends at its last
+# non-space character (greedy, so matching long lines takes no backtracking). A group that took part in
+# no match is "". Anchored at a line's start: searched elsewhere (a text without a break) it fails at once
+# instead of scanning on from every character. Only the value and the rest can hold other characters than spaces, letters and dashes.
+_LINES = re.compile(r"^( *)(- +|-(?=\n))?(?:([A-Za-z_][A-Za-z0-9_]*):(?:( +)([^\n]*[^ \n])?)? *(?=\n)|([^\n]*[^ \n])? *(?=\n))\n", re.M)
 _SPECIAL = re.compile("[\t\r\x85\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # quoted scalars as runs of plain characters between escapes (or doubled quotes): a run is matched
 # at C speed, where an alternative tried at every character cost five times as much
@@ -68,32 +71,38 @@ def _tokens(text: str) -> list[Token]:
     character the subset leaves to the full reader (tabs, other breaks, controls)."""
     tokens: list[Token] = []
     append = tokens.append
-    match_line = _LINE.match
     first = True
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.isprintable() and _SPECIAL.search(line):  # the method passes most lines at C speed
-            raise Unsupported("special characters")
-        parts = match_line(line)
-        indent, dash, key, value, rest = parts.groups()  # type: ignore[union-attr]
-        if key is None and dash is None and (not rest or rest[0] == "#"):
-            continue
-        col = len(indent)
-        if first and rest == "---" and not dash:
-            first = False
+    # every line is one match, its groups in a tuple: one call for the text, where a match per line
+    # and its groups cost twice as much
+    for number, (indent, dash, key, spaces, value, rest) in enumerate(_LINES.findall(text + "\n"), start=1):
+        if not dash:
+            if key:  # most lines of a spec: a key, with its value or not
+                if value and not value.isprintable() and _SPECIAL.search(value):
+                    raise Unsupported("special characters")
+                append((len(indent), _KEY, key, value, number, len(indent) + len(key) + len(spaces) + 2 if value else 0))
+                first = False
+            elif rest and not rest.isprintable() and _SPECIAL.search(rest):
+                raise Unsupported("special characters")
+            elif rest and rest[0] != "#":
+                if not (first and rest == "---"):
+                    raise Unsupported(f"line {number}")
+                first = False
             continue
         first = False
-        if dash is not None:
-            append((col, _DASH, None, None, number, 0))
-            col += len(dash)
-            if key is None and rest and rest[0] != "#":
+        col = len(indent)
+        append((col, _DASH, None, None, number, 0))
+        col += len(dash)
+        if key:
+            if value and not value.isprintable() and _SPECIAL.search(value):
+                raise Unsupported("special characters")
+            append((col, _KEY, key, value, number, col + len(key) + len(spaces) + 2 if value else 0))
+        elif rest:
+            if not rest.isprintable() and _SPECIAL.search(rest):
+                raise Unsupported("special characters")
+            if rest[0] != "#":
                 if rest[0] == "-" and rest[1:2] in ("", " "):
                     raise Unsupported(f"line {number}")
                 append((col, _SCALAR, None, rest, number, col + 1))
-                continue
-        if key is not None:
-            append((col, _KEY, key, value, number, parts.start(4) + 1 if value else 0))
-        elif dash is None:
-            raise Unsupported(f"line {number}")
     return tokens
 
 
@@ -109,19 +118,23 @@ def _block(tokens: list[Token], i: int) -> tuple[int, Any, Node]:
 
 def _mapping(tokens: list[Token], i: int) -> tuple[int, dict[str, Any], Loc]:
     col, _, _, _, first_line, _ = tokens[i]
+    key_col = col + 1
     data: dict[str, Any] = {}
     keys: dict[object, tuple[int, int, Node]] = {}
     n = len(tokens)
     while i < n:
         tcol, kind, key, raw, line, vcol = tokens[i]
-        if tcol < col:
-            break
-        if tcol > col or kind != _KEY or key in data or _not_text.get(key, True) and _key_is_not_text(key):
+        if tcol != col or kind != _KEY:
+            if tcol < col:
+                break
+            raise Unsupported(f"line {line}")
+        if key in data or _not_text.get(key, True) and _key_is_not_text(key):
             raise Unsupported(f"line {line}")
         i += 1
         if raw and raw[0] != "#":
-            data[key] = _scalar(raw)  # type: ignore[index]
-            keys[key] = (line, col + 1, (line, vcol))
+            value = _short_values.get(raw, _UNREAD) if len(raw) <= _SHORT else _UNREAD
+            data[key] = _read_scalar(raw) if value is _UNREAD else value  # type: ignore[index]
+            keys[key] = (line, key_col, (line, vcol))
             continue
         # a block value: deeper lines, or a sequence whose dashes stand at the key's column
         if i < n and (tokens[i][0] > col or (tokens[i][0] == col and tokens[i][1] == _DASH)):
@@ -129,8 +142,8 @@ def _mapping(tokens: list[Token], i: int) -> tuple[int, dict[str, Any], Loc]:
         else:
             value, where = None, (line, col + 1)
         data[key] = value  # type: ignore[index]
-        keys[key] = (line, col + 1, where)
-    return i, data, Loc(first_line, col + 1, keys=keys)
+        keys[key] = (line, key_col, where)
+    return i, data, Loc(first_line, key_col, keys=keys)
 
 
 def _sequence(tokens: list[Token], i: int) -> tuple[int, list[Any], Loc]:
@@ -168,12 +181,17 @@ def _key_is_not_text(key: str | None) -> bool:
 
 def _scalar(raw: str) -> Any:
     """The value of a one-line scalar as written after a key or a dash; short ones (kinds, roles,
-    offsets) repeat from spec to spec and are read once."""
-    value = _short_values.get(raw, _UNREAD)
-    if value is _UNREAD:
-        value = _marked_scalar(raw) if raw[0] in _MARKED_START else _plain_text(raw)
-        if len(raw) <= _SHORT and len(_short_values) < _SHORT_VALUES_KEPT and value != [] and value != {}:
-            _short_values[raw] = value  # immutable values only: text, numbers, dates, booleans, None
+    offsets) repeat from spec to spec and are read once (a long one is not looked up: hashing texts
+    of a few hundred characters cost more than it found). _mapping looks them up itself."""
+    value = _short_values.get(raw, _UNREAD) if len(raw) <= _SHORT else _UNREAD
+    return _read_scalar(raw) if value is _UNREAD else value
+
+
+def _read_scalar(raw: str) -> Any:
+    """A scalar not remembered: read, and remembered when short."""
+    value = _marked_scalar(raw) if raw[0] in _MARKED_START else _plain_text(raw)
+    if len(raw) <= _SHORT and len(_short_values) < _SHORT_VALUES_KEPT and value != [] and value != {}:
+        _short_values[raw] = value  # immutable values only: text, numbers, dates, booleans, None
     return value
 
 
