@@ -337,3 +337,22 @@ def test_rows_under_a_numbered_merged_first_cell_are_one_task(kind: str) -> None
     (spec,) = extract_specs(decode_bytes(f"登记表.{kind}", _merged_project_file(kind), kind))
     found = {n.id: units(n) for n in spec.walk() if n.id != "前言"}
     assert found == {"1": {("建设局", "lead"), ("城投集团", "lead")}, "2": {("民政局", "lead")}}
+
+
+@pytest.mark.parametrize("text, stop", [
+    ("区政府办公室", 6),  # a name ending at the text's end: no end may be read past it
+    ("区商务委", 4),
+    ("各街镇", 3),
+    ("区管委会", 3),  # 管委 / 会: a longer end runs past the stop
+    ("区财政局会同", 4),
+    ("市", 1),
+])
+def test_a_names_end_and_an_end_running_past_it_as_trying_every_end(text: str, stop: int) -> None:
+    """The set lookups by length give what trying every unit end with endswith/startswith gives."""
+    from govplan.structure.tables import _end_runs_past, _run_words, _unit_end
+
+    run = _run_words()
+    name = text[:stop]
+    assert _unit_end(name, run) == next((e for e in run.ends if name.endswith(e)), None)
+    assert _end_runs_past(text, stop, run) == any(
+        len(e) > 1 and text.startswith(e, stop - k) for e in run.ends for k in range(1, len(e)))

@@ -929,7 +929,7 @@ def _runs_on(cell: str) -> bool:
 def _names_organ(part: str, run: _RunWords) -> bool:
     if len(part) > run.max_name or not _NAME_TEXT.fullmatch(part) or part.startswith(run.verbs):
         return False
-    end = next((e for e in run.ends if part.endswith(e)), "")
+    end = _unit_end(part, run) or ""
     return _names_unit(part, 0, len(part), run) and (end not in run.places or part.startswith("各"))
 
 
@@ -1367,6 +1367,8 @@ class _RunWords:
     max_name: int
     ends: tuple[str, ...]  # what a unit name ends with, longest first
     places: frozenset[str]  # of those, the places (经开区, 高新园): a name only with two characters before
+    end_set: frozenset[str]  # those ends again, looked up by length (end_sizes) rather than tried one by one
+    end_sizes: tuple[int, ...]  # their lengths, longest first
     heads: tuple[str, ...]  # a name never starts with one of these (管委会…)
     verbs: tuple[str, ...]  # nor with a verb (推进…)
     numbers: tuple[str, ...]  # the 序号 words a run-together header opens with
@@ -1383,6 +1385,7 @@ def _run_words() -> _RunWords:
     ends = tuple(sorted({*units["suffixes"], *places}, key=len, reverse=True))
     return _RunWords(
         int(run["min_header_cells"]), int(run["max_header_gap"]), int(run["max_name_chars"]), ends, places,
+        frozenset(ends), tuple(sorted({len(end) for end in ends}, reverse=True)),
         tuple(run["name_heads"]), tuple([*units["action_verbs"], *units["heading_not_unit_starts"]]),
         tuple(word for word in data["columns"]["number"] if len(word) > 1), "".join({e[-1] for e in ends}) + ")）",
     )
@@ -1702,7 +1705,7 @@ def _person_end(text: str, start: int, end: int) -> int | None:
 def _names_place(text: str, cell: TableCell) -> bool:
     """Whether a unit cell's first name ends in a place (经开区), not an organ (区规划资源局)."""
     name = text[cell.start:cell.end].split("、")[0]
-    return next((e for e in _run_words().ends if _BRACKETED.sub("", name).endswith(e)), "") in _run_words().places
+    return (_unit_end(_BRACKETED.sub("", name), _run_words()) or "") in _run_words().places
 
 
 def _closes_or_names(text: str, start: int, end: int) -> bool:
@@ -1745,10 +1748,28 @@ def _names_unit(text: str, start: int, stop: int, run: _RunWords) -> bool:
     if name.count("(") + name.count("（") != name.count(")") + name.count("）") or text[stop:stop + 1] in ("(", "（"):
         return False
     core = _BRACKETED.sub("", name) if name.endswith((")", "）")) else name
-    end = next((e for e in run.ends if core.endswith(e)), None)
+    end = _unit_end(core, run)
     if end is None or len(core) < 3 or len(core) - len(end) < (2 if end in run.places else 1):
         return False
-    return not any(len(e) > 1 and text.startswith(e, stop - k) for e in run.ends for k in range(1, len(e)))
+    return not _end_runs_past(text, stop, run)
+
+
+def _unit_end(name: str, run: _RunWords) -> str | None:
+    """The longest of the run words' unit ends that ``name`` ends with (one set lookup per length)."""
+    ends = run.end_set
+    return next((name[-size:] for size in run.end_sizes if size <= len(name) and name[-size:] in ends),
+                "" if "" in ends else None)
+
+
+def _end_runs_past(text: str, stop: int, run: _RunWords) -> bool:
+    """Whether a unit end of two characters or more starts ``k`` characters before ``stop`` and runs past it (管委 / 会),
+    as ``text.startswith(end, stop - k)`` tells (a start before the text's counts from its end, as in a slice)."""
+    ends = run.end_set
+    for k in range(1, run.end_sizes[0] if run.end_sizes else 0):
+        at = max(0, len(text) + stop - k) if stop - k < 0 else stop - k
+        if any(text[at:at + size] in ends for size in run.end_sizes if k < size <= len(text) - at):
+            return True
+    return False
 
 
 def _closing_person(text: str, start: int, end: int) -> bool:
