@@ -615,6 +615,12 @@ class VoltageClasses(Strict):
     units: Words
 
 
+class OutlineNumbers(Strict):
+    shape: str
+    lead: str
+    not_before: Words
+
+
 class RoundTheClock(Strict):
     amounts: Words
     units: Words
@@ -676,6 +682,7 @@ class TargetsData(Strict):
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
     round_the_clock: RoundTheClock
+    outline_numbers: OutlineNumbers
     voltage_classes: VoltageClasses
     settlement_classes: SettlementClasses
     action_units: Words

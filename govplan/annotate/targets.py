@@ -70,6 +70,7 @@ class _Rules:
     score_change: re.Pattern[str]
     tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
     baseline_note: re.Pattern[str]
+    outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
     baseline_reach: int
     share_of_plan: re.Pattern[str]
@@ -185,6 +186,7 @@ def _rules() -> _Rules:
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        outline_number=compile_pattern(w["outline_numbers"]["shape"], _DATA_FILE),
         baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
@@ -362,7 +364,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
-            or _names_voltage_class(match, text, rules)
+            or _names_voltage_class(match, text, rules) or _is_outline_number(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
             or _is_chrome_line(match, text))
 
@@ -449,7 +451,13 @@ def _round_the_clock(match: re.Match[str], text: str, rules: _Rules) -> bool:
     w = rules.words["round_the_clock"]
     end = match.end()
     return (_group(match, "unit") in w["units"] and match.group("n1") in w["amounts"] and not _group(match, "n2")
-            and end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(tuple(w["not_before"]), end))
+            and _glued_to_word(text, end, tuple(w["not_before"])))
+
+
+def _glued_to_word(text: str, end: int, not_before: tuple[str, ...]) -> bool:
+    """Whether a Chinese character follows a quantity's unit, going on into a word (24小时值班制, 6.1 人力资源), unless it
+    opens one of not_before (24小时内: a bound, not a word)."""
+    return end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(not_before, end)
 
 
 def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -457,6 +465,19 @@ def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool
     end = match.end()
     return (_group(match, "unit") in rules.words["voltage_classes"]["units"] and end < len(text)
             and _CJK.match(text[end]) is not None)
+
+
+def _is_outline_number(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A decimal section number opening its line, its heading's first word read as a unit (6.1 人力资源保障, 5.4队伍保障):
+    how the plan is outlined, not an amount."""
+    w = rules.words["outline_numbers"]
+    if _group(match, "unit") is None or _group(match, "m1") or _group(match, "n2"):
+        return False
+    start = match.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(w["lead"]) or rules.outline_number.fullmatch(match.group("n1")) is None:
+        return False
+    return _glued_to_word(text, match.end(), (*rules.comparators_after, *w["not_before"]))
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
