@@ -482,6 +482,11 @@ class PastYear(Strict):
     not_before: Words
 
 
+class Cutoff(Strict):
+    words: Words
+    due_ends: Words
+
+
 class GoalLabels(Strict):
     noun: str
     qualifiers: Words
@@ -511,6 +516,7 @@ class Mood(Strict):
     retrospects: str
     reported_changes: ReportedChanges
     past_year: PastYear
+    cutoff: Cutoff
     window: int
 
 

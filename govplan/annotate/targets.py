@@ -270,7 +270,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     dated = sorted((d.span.start - nt.start, d.span.end - nt.start) for d in deadlines)
     found: list[_Found] = []
     last_end = 0
-    due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
+    due = sorted(d.span.end - nt.start for d in deadlines if not (_BARE_YEAR.fullmatch(d.text) or _is_cutoff(d.text, rules)))
     heading = _nearest_heading_kind(nt)
     review = heading == "review_headings"
     # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
@@ -291,6 +291,13 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     _share_trailing_comparator(text, found, rules)
     _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _is_cutoff(due: str, rules: _Rules) -> bool:
+    """Whether a deadline's text is the cutoff of a tally (截至2022年底, 截止114年12月底): the figures after it count what
+    stands then, so it frames no goal; 截止2025年底前 is a due time."""
+    cutoff = rules.words["mood"]["cutoff"]
+    return due.startswith(tuple(cutoff["words"])) and not due.endswith(tuple(cutoff["due_ends"]))
 
 
 def _own_year(ctx: DocContext | None) -> int | None:
