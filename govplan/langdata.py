@@ -621,6 +621,11 @@ class VoltageClasses(Strict):
     units: Words
 
 
+class Penalties(Strict):
+    verbs: Words
+    nouns: Words
+
+
 class OutlineNumbers(Strict):
     shape: str
     lead: str
@@ -706,6 +711,7 @@ class TargetsData(Strict):
     condition_units: Words
     condition_comparators: list[Comparator]
     condition_consequences: Words
+    penalties: Penalties
     goal_object_verbs: Words
     approx_before_words: Words
     metric_lead_drop: Words

@@ -71,6 +71,7 @@ class _Rules:
     tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
     baseline_note: re.Pattern[str]
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
+    penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
     baseline_reach: int
     share_of_plan: re.Pattern[str]
@@ -187,6 +188,7 @@ def _rules() -> _Rules:
         tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         outline_number=compile_pattern(w["outline_numbers"]["shape"], _DATA_FILE),
+        penalty_verb=re.compile(rf"(?:{alternation(w['penalties']['verbs'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"),
         baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
@@ -981,7 +983,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
-            or _is_reward_condition(text, item, mood, rules)
+            or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -1060,6 +1062,15 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             and not any(word in clause for word in w["full_marks_negations"])):
         return False  # 雙季稻種植比例達到80%的,記滿分: the quota full marks ask for is a goal (not 沒有新增1處…的)
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A fine a rule imposes (处1万元以上3万元以下罚款, 可以并处200元以下罚款): a sanction, not a goal."""
+    end = mood.clause_end(item.end)
+    if not any(noun in text[item.end:end] for noun in rules.words["penalties"]["nouns"]):
+        return False
+    # the verb's look-ahead reads the figure's first character, so the search runs one past the figure's start
+    return rules.penalty_verb.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start + 1) is not None
 
 
 def _is_measure(item: _Found, rules: _Rules) -> bool:
