@@ -621,6 +621,12 @@ class VoltageClasses(Strict):
     units: Words
 
 
+class EventGrades(Strict):
+    verbs: Words
+    harms: Words
+    not_before: Words
+
+
 class Penalties(Strict):
     verbs: Words
     nouns: Words
@@ -712,6 +718,7 @@ class TargetsData(Strict):
     condition_comparators: list[Comparator]
     condition_consequences: Words
     penalties: Penalties
+    event_grades: EventGrades
     goal_object_verbs: Words
     approx_before_words: Words
     metric_lead_drop: Words

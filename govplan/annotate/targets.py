@@ -72,6 +72,7 @@ class _Rules:
     baseline_note: re.Pattern[str]
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
+    event_harm: re.Pattern[str]  # 死亡, 重伤, 直接经济损失 … (not 死亡人数): what grades an event
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
     baseline_reach: int
     share_of_plan: re.Pattern[str]
@@ -188,6 +189,9 @@ def _rules() -> _Rules:
         tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         outline_number=compile_pattern(w["outline_numbers"]["shape"], _DATA_FILE),
+        event_harm=re.compile(
+            f"(?:{alternation(w['event_grades']['harms'])})(?!{alternation(w['event_grades']['not_before'])})"
+        ),
         penalty_verb=re.compile(rf"(?:{alternation(w['penalties']['verbs'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"),
         baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
@@ -984,6 +988,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
             or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
+            or _grades_event(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -1071,6 +1076,18 @@ def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return False
     # the verb's look-ahead reads the figure's first character, so the search runs one past the figure's start
     return rules.penalty_verb.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start + 1) is not None
+
+
+def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A casualty or loss figure in an event's grade (造成3人以上10人以下死亡，或者1000万元以下直接经济损失的事故): which
+    events are meant, not a goal; a bound word or a change keeps a goal (死亡人数控制在20人以内)."""
+    if item.cued or "change" in item.fields:
+        return False
+    clause_start = mood.sentence_start(item.start, mood.clause_breaks)
+    if rules.event_harm.search(text, clause_start, mood.clause_end(item.end)) is None:
+        return False
+    sentence = text[mood.sentence_start(item.start):item.start]
+    return any(verb in sentence for verb in rules.words["event_grades"]["verbs"])
 
 
 def _is_measure(item: _Found, rules: _Rules) -> bool:
