@@ -482,6 +482,11 @@ class PastYear(Strict):
     not_before: Words
 
 
+class Cutoff(Strict):
+    words: Words
+    due_ends: Words
+
+
 class GoalLabels(Strict):
     noun: str
     qualifiers: Words
@@ -511,6 +516,7 @@ class Mood(Strict):
     retrospects: str
     reported_changes: ReportedChanges
     past_year: PastYear
+    cutoff: Cutoff
     window: int
 
 
@@ -615,6 +621,23 @@ class VoltageClasses(Strict):
     units: Words
 
 
+class EventGrades(Strict):
+    verbs: Words
+    harms: Words
+    not_before: Words
+
+
+class Penalties(Strict):
+    verbs: Words
+    nouns: Words
+
+
+class OutlineNumbers(Strict):
+    shape: str
+    lead: str
+    not_before: Words
+
+
 class RoundTheClock(Strict):
     amounts: Words
     units: Words
@@ -676,6 +699,7 @@ class TargetsData(Strict):
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
     round_the_clock: RoundTheClock
+    outline_numbers: OutlineNumbers
     voltage_classes: VoltageClasses
     settlement_classes: SettlementClasses
     action_units: Words
@@ -693,6 +717,8 @@ class TargetsData(Strict):
     condition_units: Words
     condition_comparators: list[Comparator]
     condition_consequences: Words
+    penalties: Penalties
+    event_grades: EventGrades
     goal_object_verbs: Words
     approx_before_words: Words
     metric_lead_drop: Words

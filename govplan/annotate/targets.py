@@ -70,6 +70,9 @@ class _Rules:
     score_change: re.Pattern[str]
     tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
     baseline_note: re.Pattern[str]
+    outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
+    penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
+    event_harm: re.Pattern[str]  # 死亡, 重伤, 直接经济损失 … (not 死亡人数): what grades an event
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
     baseline_reach: int
     share_of_plan: re.Pattern[str]
@@ -185,6 +188,11 @@ def _rules() -> _Rules:
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         tier_reward=_tier_reward(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        outline_number=compile_pattern(w["outline_numbers"]["shape"], _DATA_FILE),
+        event_harm=re.compile(
+            f"(?:{alternation(w['event_grades']['harms'])})(?!{alternation(w['event_grades']['not_before'])})"
+        ),
+        penalty_verb=re.compile(rf"(?:{alternation(w['penalties']['verbs'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"),
         baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
@@ -268,7 +276,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     dated = sorted((d.span.start - nt.start, d.span.end - nt.start) for d in deadlines)
     found: list[_Found] = []
     last_end = 0
-    due = sorted(d.span.end - nt.start for d in deadlines if not _BARE_YEAR.fullmatch(d.text))
+    due = sorted(d.span.end - nt.start for d in deadlines if not (_BARE_YEAR.fullmatch(d.text) or _is_cutoff(d.text, rules)))
     heading = _nearest_heading_kind(nt)
     review = heading == "review_headings"
     # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
@@ -289,6 +297,13 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     _share_trailing_comparator(text, found, rules)
     _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _is_cutoff(due: str, rules: _Rules) -> bool:
+    """Whether a deadline's text is the cutoff of a tally (截至2022年底, 截止114年12月底): the figures after it count what
+    stands then, so it frames no goal; 截止2025年底前 is a due time."""
+    cutoff = rules.words["mood"]["cutoff"]
+    return due.startswith(tuple(cutoff["words"])) and not due.endswith(tuple(cutoff["due_ends"]))
 
 
 def _own_year(ctx: DocContext | None) -> int | None:
@@ -362,7 +377,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
-            or _names_voltage_class(match, text, rules)
+            or _names_voltage_class(match, text, rules) or _is_outline_number(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
             or _is_chrome_line(match, text))
 
@@ -449,7 +464,13 @@ def _round_the_clock(match: re.Match[str], text: str, rules: _Rules) -> bool:
     w = rules.words["round_the_clock"]
     end = match.end()
     return (_group(match, "unit") in w["units"] and match.group("n1") in w["amounts"] and not _group(match, "n2")
-            and end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(tuple(w["not_before"]), end))
+            and _glued_to_word(text, end, tuple(w["not_before"])))
+
+
+def _glued_to_word(text: str, end: int, not_before: tuple[str, ...]) -> bool:
+    """Whether a Chinese character follows a quantity's unit, going on into a word (24小时值班制, 6.1 人力资源), unless it
+    opens one of not_before (24小时内: a bound, not a word)."""
+    return end < len(text) and _CJK.match(text[end]) is not None and not text.startswith(not_before, end)
 
 
 def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -457,6 +478,19 @@ def _names_voltage_class(match: re.Match[str], text: str, rules: _Rules) -> bool
     end = match.end()
     return (_group(match, "unit") in rules.words["voltage_classes"]["units"] and end < len(text)
             and _CJK.match(text[end]) is not None)
+
+
+def _is_outline_number(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A decimal section number opening its line, its heading's first word read as a unit (6.1 人力资源保障, 5.4队伍保障):
+    how the plan is outlined, not an amount."""
+    w = rules.words["outline_numbers"]
+    if _group(match, "unit") is None or _group(match, "m1") or _group(match, "n2"):
+        return False
+    start = match.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(w["lead"]) or rules.outline_number.fullmatch(match.group("n1")) is None:
+        return False
+    return _glued_to_word(text, match.end(), (*rules.comparators_after, *w["not_before"]))
 
 
 def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -953,7 +987,8 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
-            or _is_reward_condition(text, item, mood, rules)
+            or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
+            or _grades_event(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -1032,6 +1067,27 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             and not any(word in clause for word in w["full_marks_negations"])):
         return False  # 雙季稻種植比例達到80%的,記滿分: the quota full marks ask for is a goal (not 沒有新增1處…的)
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A fine a rule imposes (处1万元以上3万元以下罚款, 可以并处200元以下罚款): a sanction, not a goal."""
+    end = mood.clause_end(item.end)
+    if not any(noun in text[item.end:end] for noun in rules.words["penalties"]["nouns"]):
+        return False
+    # the verb's look-ahead reads the figure's first character, so the search runs one past the figure's start
+    return rules.penalty_verb.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start + 1) is not None
+
+
+def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A casualty or loss figure in an event's grade (造成3人以上10人以下死亡，或者1000万元以下直接经济损失的事故): which
+    events are meant, not a goal; a bound word or a change keeps a goal (死亡人数控制在20人以内)."""
+    if item.cued or "change" in item.fields:
+        return False
+    clause_start = mood.sentence_start(item.start, mood.clause_breaks)
+    if rules.event_harm.search(text, clause_start, mood.clause_end(item.end)) is None:
+        return False
+    sentence = text[mood.sentence_start(item.start):item.start]
+    return any(verb in sentence for verb in rules.words["event_grades"]["verbs"])
 
 
 def _is_measure(item: _Found, rules: _Rules) -> bool:
