@@ -1365,9 +1365,8 @@ class _RunWords:
     min_cells: int
     max_gap: int
     max_name: int
-    ends: tuple[str, ...]  # what a unit name ends with, longest first
-    places: frozenset[str]  # of those, the places (经开区, 高新园): a name only with two characters before
-    end_set: frozenset[str]  # those ends again, looked up by length (end_sizes) rather than tried one by one
+    places: frozenset[str]  # of the ends below, the places (经开区, 高新园): a name only with two characters before
+    end_set: frozenset[str]  # what a unit name ends with, looked up by length (end_sizes) rather than tried one by one
     end_sizes: tuple[int, ...]  # their lengths, longest first
     heads: tuple[str, ...]  # a name never starts with one of these (管委会…)
     verbs: tuple[str, ...]  # nor with a verb (推进…)
@@ -1382,10 +1381,10 @@ def _run_words() -> _RunWords:
     run = data["run_together"]
     units = load_data("units.yaml")
     places = frozenset([*units["place_ends"], *run["name_ends"]])
-    ends = tuple(sorted({*units["suffixes"], *places}, key=len, reverse=True))
+    ends = frozenset([*units["suffixes"], *places])
     return _RunWords(
-        int(run["min_header_cells"]), int(run["max_header_gap"]), int(run["max_name_chars"]), ends, places,
-        frozenset(ends), tuple(sorted({len(end) for end in ends}, reverse=True)),
+        int(run["min_header_cells"]), int(run["max_header_gap"]), int(run["max_name_chars"]), places,
+        ends, tuple(sorted({len(end) for end in ends}, reverse=True)),
         tuple(run["name_heads"]), tuple([*units["action_verbs"], *units["heading_not_unit_starts"]]),
         tuple(word for word in data["columns"]["number"] if len(word) > 1), "".join({e[-1] for e in ends}) + ")）",
     )
