@@ -76,6 +76,8 @@ class _Rules:
     event: re.Pattern[str]
     plan_period: re.Pattern[str]
     clause_break: re.Pattern[str]
+    listed_before: re.Pattern[str]
+    listed_after: re.Pattern[str]
     names_work: re.Pattern[str]
     period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
@@ -195,13 +197,17 @@ def _rules() -> _Rules:
         rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
+    listed = rhythm["listed"]
+    # a rhythm's period is no number's unit (3月, 十日) and ends no other word (上周, 节日: rhythm_compounds.not_after)
+    period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
+    listed_item = rf"(?:{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
     breaks = re.escape(w["clause_breaks"])
     recurring = _starting_with(
-        [*rhythm["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *rhythm["cycle_parts"],
+        [*rhythm["periods"], *listed["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *rhythm["cycle_parts"],
          *w["recurrence_words"], *w["count_periods"], "月"],
         "",
     ) + (
-        rf"(?:(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
+        rf"(?:{period_guard}"
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
@@ -215,7 +221,9 @@ def _rules() -> _Rules:
         rf"|(?:{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
-        rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
+        rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次)"
+        # last: a listed routine's period is read only where no other rhythm starts (单位月底前 is 月底前)
+        rf"|{period_guard}(?P<lp>{alternation(listed['periods'])})(?=[{piece('han')}]{{{int(listed['act_chars'])}}}))"
     )
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
         rf"(?P<rb>{_free_words(w['relative_before'], w['relative_before_word_ends'])})?"
@@ -251,6 +259,8 @@ def _rules() -> _Rules:
         event=re.compile(event),
         plan_period=re.compile(plan_period),
         clause_break=re.compile(f"[{breaks}]"),
+        listed_before=re.compile(rf"{period_guard}{listed_item}[{re.escape(listed['separators'])}]$"),
+        listed_after=re.compile(rf"[{re.escape(listed['separators'])}]{listed_item}"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
@@ -1114,6 +1124,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
         return _cycle(m, text, words)
+    if g["lp"]:
+        return _listed_routine(m, text, rules)
     if g["ip"] or g["ap"]:
         rhythm = compounds["idioms"][g["ip"]] if g["ip"] else compounds["assessment_periods"][g["ap"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
@@ -1153,6 +1165,21 @@ def _cycle(m: re.Match[str], text: str, words: dict[str, Any]) -> dict[str, Any]
     if not (re.search(item + "$", before) or re.match(rf"[{piece('han')}]{{1,{acts}}}[、，,]{parts}", after)):
         return None
     return {"kind": "recurring", "recurrence": Recurrence(freq="yearly", part=compounds["cycle_parts"][m.group("yc")])}
+
+
+def _listed_routine(m: re.Match[str], text: str, rules: _Rules) -> dict[str, Any] | None:
+    """A period glued to a two-character act in a list of such (日管控、周排查、月调度; “月度盘点+季度研判”): the list
+    states the routines of a mechanism, each a rhythm of its period; alone (季推进) the period reads as nothing, and a
+    routine named again in its paragraph only refers back to it."""
+    listed = rules.words["rhythm_compounds"]["listed"]
+    end = m.end() + int(listed["act_chars"])
+    reach = _longest(tuple(listed["periods"])) + int(listed["act_chars"]) + 1
+    if not (rules.listed_before.search(text, max(0, m.start() - reach), m.start())
+            or rules.listed_after.match(text, end)):
+        return None
+    if _named_routine(text, m.start(), end, rules.words["rhythm_compounds"]["quotes"]):
+        return None
+    return {"kind": "recurring", "recurrence": Recurrence(freq=listed["periods"][m.group("lp")]["freq"])}
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
