@@ -23,7 +23,7 @@ from govplan.annotate.breaks import any_of
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.targets import under_review
 from govplan.lexical.lexicon import alternation, as_tuples, data
-from govplan.lexical.segment import words_among_within
+from govplan.lexical.segment import words_among_within, words_within
 from govplan.grammar import compile_pattern, piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
@@ -200,7 +200,7 @@ def _rules() -> _Rules:
     listed = rhythm["listed"]
     # a rhythm's period is no number's unit (3月, 十日) and ends no other word (上周, 节日: rhythm_compounds.not_after)
     period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
-    listed_item = rf"(?:{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
+    listed_item = rf"(?P<np>{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
     breaks = re.escape(w["clause_breaks"])
     recurring = _starting_with(
         [*rhythm["periods"], *listed["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *rhythm["cycle_parts"],
@@ -1170,16 +1170,35 @@ def _cycle(m: re.Match[str], text: str, words: dict[str, Any]) -> dict[str, Any]
 def _listed_routine(m: re.Match[str], text: str, rules: _Rules) -> dict[str, Any] | None:
     """A period glued to a two-character act in a list of such (日管控、周排查、月调度; “月度盘点+季度研判”): the list
     states the routines of a mechanism, each a rhythm of its period; alone (季推进) the period reads as nothing, and a
-    routine named again in its paragraph only refers back to it."""
+    routine named again in its paragraph only refers back to it. The period and its act, here and in the neighbouring
+    item, are each a word of their own (季节性、周期性 are words, not a period and an act), and the neighbour's act is
+    another: one noun at several periods (日收入、月收入、年收入; 日均值、月均值; 季度计划、月度计划) names a measure or a
+    document per period, not the routines of a mechanism."""
     listed = rules.words["rhythm_compounds"]["listed"]
-    end = m.end() + int(listed["act_chars"])
-    reach = _longest(tuple(listed["periods"])) + int(listed["act_chars"]) + 1
-    if not (rules.listed_before.search(text, max(0, m.start() - reach), m.start())
-            or rules.listed_after.match(text, end)):
+    acts = int(listed["act_chars"])
+    end = m.end() + acts
+    reach = _longest(tuple(listed["periods"])) + acts + 1
+    act = text[m.end():end]
+    neighbours = [n for n in (rules.listed_before.search(text, max(0, m.start() - reach), m.start()),
+                              rules.listed_after.match(text, end))
+                  if n and text[n.end("np"):n.end("np") + acts] != act]
+    if not (neighbours and _period_and_act(text, m.start(), m.end(), end)
+            and any(_period_and_act(text, n.start("np"), n.end("np"), n.end("np") + acts) for n in neighbours)):
         return None
     if _named_routine(text, m.start(), end, rules.words["rhythm_compounds"]["quotes"]):
         return None
     return {"kind": "recurring", "recurrence": Recurrence(freq=listed["periods"][m.group("lp")]["freq"])}
+
+
+def _period_and_act(text: str, start: int, cut: int, end: int) -> bool:
+    """Whether the segmentation cuts text[start:end] into exactly the period text[start:cut] and the act text[cut:end]
+    (周|排查), not into a word that holds the period (季节性, 周期性, 年收入, 日用品)."""
+    low = max(0, start - 1)
+    bounds = {low}
+    for word in words_within(text, low, min(len(text), end + 1)):
+        low += len(word)
+        bounds.add(low)
+    return {start, cut, end} <= bounds and not any(start < b < end and b != cut for b in bounds)
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
