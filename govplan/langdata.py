@@ -220,8 +220,15 @@ class Quotes(Strict):
     close: str
 
 
+class ListedRoutines(Strict):
+    periods: dict[str, RhythmPeriod]
+    act_chars: int
+    separators: str
+
+
 class RhythmCompounds(Strict):
     periods: dict[str, RhythmPeriod]
+    listed: ListedRoutines
     actions: Words
     fillers: Words
     cycle_parts: dict[str, Part]

@@ -23,7 +23,7 @@ from govplan.annotate.breaks import any_of
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.targets import under_review
 from govplan.lexical.lexicon import alternation, as_tuples, data
-from govplan.lexical.segment import words_among_within
+from govplan.lexical.segment import words_among_within, words_within
 from govplan.grammar import compile_pattern, piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
@@ -76,6 +76,8 @@ class _Rules:
     event: re.Pattern[str]
     plan_period: re.Pattern[str]
     clause_break: re.Pattern[str]
+    listed_before: re.Pattern[str]
+    listed_after: re.Pattern[str]
     names_work: re.Pattern[str]
     period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
@@ -195,13 +197,17 @@ def _rules() -> _Rules:
         rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
+    listed = rhythm["listed"]
+    # a rhythm's period is no number's unit (3月, 十日) and ends no other word (上周, 节日: rhythm_compounds.not_after)
+    period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
+    listed_item = rf"(?P<np>{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
     breaks = re.escape(w["clause_breaks"])
     recurring = _starting_with(
-        [*rhythm["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *rhythm["cycle_parts"],
+        [*rhythm["periods"], *listed["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *rhythm["cycle_parts"],
          *w["recurrence_words"], *w["count_periods"], "月"],
         "",
     ) + (
-        rf"(?:(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
+        rf"(?:{period_guard}"
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
@@ -215,7 +221,9 @@ def _rules() -> _Rules:
         rf"|(?:{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
-        rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次))"
+        rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次)"
+        # last: a listed routine's period is read only where no other rhythm starts (单位月底前 is 月底前)
+        rf"|{period_guard}(?P<lp>{alternation(listed['periods'])})(?=[{piece('han')}]{{{int(listed['act_chars'])}}}))"
     )
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
         rf"(?P<rb>{_free_words(w['relative_before'], w['relative_before_word_ends'])})?"
@@ -251,6 +259,8 @@ def _rules() -> _Rules:
         event=re.compile(event),
         plan_period=re.compile(plan_period),
         clause_break=re.compile(f"[{breaks}]"),
+        listed_before=re.compile(rf"{period_guard}{listed_item}[{re.escape(listed['separators'])}]$"),
+        listed_after=re.compile(rf"[{re.escape(listed['separators'])}]{listed_item}"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
@@ -1114,6 +1124,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
         return _cycle(m, text, words)
+    if g["lp"]:
+        return _listed_routine(m, text, rules)
     if g["ip"] or g["ap"]:
         rhythm = compounds["idioms"][g["ip"]] if g["ip"] else compounds["assessment_periods"][g["ap"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
@@ -1153,6 +1165,40 @@ def _cycle(m: re.Match[str], text: str, words: dict[str, Any]) -> dict[str, Any]
     if not (re.search(item + "$", before) or re.match(rf"[{piece('han')}]{{1,{acts}}}[、，,]{parts}", after)):
         return None
     return {"kind": "recurring", "recurrence": Recurrence(freq="yearly", part=compounds["cycle_parts"][m.group("yc")])}
+
+
+def _listed_routine(m: re.Match[str], text: str, rules: _Rules) -> dict[str, Any] | None:
+    """A period glued to a two-character act in a list of such (日管控、周排查、月调度; “月度盘点+季度研判”): the list
+    states the routines of a mechanism, each a rhythm of its period; alone (季推进) the period reads as nothing, and a
+    routine named again in its paragraph only refers back to it. The period and its act, here and in the neighbouring
+    item, are each a word of their own (季节性、周期性 are words, not a period and an act), and the neighbour's act is
+    another: one noun at several periods (日收入、月收入、年收入; 日均值、月均值; 季度计划、月度计划) names a measure or a
+    document per period, not the routines of a mechanism."""
+    listed = rules.words["rhythm_compounds"]["listed"]
+    acts = int(listed["act_chars"])
+    end = m.end() + acts
+    reach = _longest(tuple(listed["periods"])) + acts + 1
+    act = text[m.end():end]
+    neighbours = [n for n in (rules.listed_before.search(text, max(0, m.start() - reach), m.start()),
+                              rules.listed_after.match(text, end))
+                  if n and text[n.end("np"):n.end("np") + acts] != act]
+    if not (neighbours and _period_and_act(text, m.start(), m.end(), end)
+            and any(_period_and_act(text, n.start("np"), n.end("np"), n.end("np") + acts) for n in neighbours)):
+        return None
+    if _named_routine(text, m.start(), end, rules.words["rhythm_compounds"]["quotes"]):
+        return None
+    return {"kind": "recurring", "recurrence": Recurrence(freq=listed["periods"][m.group("lp")]["freq"])}
+
+
+def _period_and_act(text: str, start: int, cut: int, end: int) -> bool:
+    """Whether the segmentation cuts text[start:end] into exactly the period text[start:cut] and the act text[cut:end]
+    (周|排查), not into a word that holds the period (季节性, 周期性, 年收入, 日用品)."""
+    low = max(0, start - 1)
+    bounds = {low}
+    for word in words_within(text, low, min(len(text), end + 1)):
+        low += len(word)
+        bounds.add(low)
+    return {start, cut, end} <= bounds and not any(start < b < end and b != cut for b in bounds)
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
