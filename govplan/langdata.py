@@ -544,6 +544,13 @@ class PeriodCounts(Strict):
     reach: int
 
 
+class OneOffActs(Strict):
+    numerals: Words
+    units: Words
+    verbs: Words
+    periods: Words
+
+
 class QuantityList(Strict):
     joiners: Words
     max_gap: int
@@ -744,6 +751,7 @@ class TargetsData(Strict):
     quota_verbs: Words
     quantity_list: QuantityList
     period_counts: PeriodCounts
+    one_off_acts: OneOffActs
     score_case: ScoreCase
     forecast_words: Words
     result_against_goal: Words

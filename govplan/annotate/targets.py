@@ -615,8 +615,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         fields.setdefault("change", rules.change_before[change])
         start = change_start
     after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
-    quota = (_after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
-             or _counts_per_period(text, start, fields.get("unit"), rules))
+    quota = ((_after_quota_verb(text, start, rules) and not _names_one_off_act(g, text, start, fields.get("unit"), rules))
+             or _continues_list(text, start, previous_end, rules) or _counts_per_period(text, start, fields.get("unit"), rules))
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
     # (最多跑一次 names a reform)
     floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
@@ -689,6 +689,16 @@ def _counts_per_period(text: str, start: int, unit: str | None, rules: _Rules) -
         return False
     clause = text[_clause_start(text, start, rules.words["clause_breaks"], int(w["reach"])):start]
     return any(marker in clause for marker in w["markers"])
+
+
+def _names_one_off_act(g: dict[str, str | None], text: str, start: int, unit: str | None, rules: _Rules) -> bool:
+    """Whether 一次 right after a verb of holding only names the act the verb holds (开展一次安全检查, 进行一次集中整治): no
+    count to reach unless a period word is glued to the verb (月开展一次); 每 and bounds are read elsewhere."""
+    w = rules.words["one_off_acts"]
+    if g.get("n1") not in w["numerals"] or unit not in w["units"]:
+        return False
+    verb = next((v for v in w["verbs"] if text.endswith(v, 0, start)), None)
+    return verb is not None and not text.endswith(tuple(w["periods"]), 0, start - len(verb))
 
 
 def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
