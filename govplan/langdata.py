@@ -544,6 +544,13 @@ class PeriodCounts(Strict):
     reach: int
 
 
+class TreatedCounts(Strict):
+    prepositions: Words
+    work_verbs: Words
+    check_verbs: Words
+    breaks: str
+
+
 class OneOffActs(Strict):
     numerals: Words
     units: Words
@@ -738,6 +745,7 @@ class TargetsData(Strict):
     scope_labels: Words
     label_breaks: str
     scope_prepositions: Words
+    treated_counts: TreatedCounts
     scope_words: Words
     scope_commitments: Words
     disposal: Disposal

@@ -1015,6 +1015,8 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     w = rules.words
     pos = item.start
     scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
+    if _is_treated(text, item, pos - len(scope_word or ""), rules):
+        return False
     if (scope_word and not item.fields.get("percent")) or _is_disposal_object(text, item, mood, rules):
         return not _goal_cue_before(text, item, mood, rules)  # 确保至2035年全市202万亩耕地…, 争取将60座社区公园纳入…
     if text.endswith(w["scope_prepositions"], 0, pos):
@@ -1022,6 +1024,18 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     head = text[mood.sentence_start(pos, str(w["label_breaks"])):pos]
     colon = max(head.rfind(":"), head.rfind("："))
     return colon > 0 and head.endswith(w["scope_labels"], 0, colon)
+
+
+def _is_treated(text: str, item: _Found, before: int, rules: _Rules) -> bool:
+    """Whether a count after 对/面向/为 is what the work treats (对300户…进行居家适老化改造): the first work or check verb after
+    it in its sentence is a work verb; a check (对全县179个行政村…开展…大排查) leaves it the scope it covers."""
+    w = rules.words["treated_counts"]
+    if not text.endswith(tuple(w["prepositions"]), 0, before):
+        return False
+    end = next_break(text, item.end, w["breaks"])
+    first = min(((text.find(v, item.end, end), v) for v in (*w["work_verbs"], *w["check_verbs"]) if v in text[item.end:end]),
+                default=None)
+    return first is not None and first[1] in w["work_verbs"]
 
 
 def _goal_cue_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
