@@ -702,6 +702,7 @@ class TargetsData(Strict):
     class_bounds: Words
     makeup_verbs: Words
     stage_nouns: Words
+    stage_not_before: Words
     full_marks: Words
     full_marks_negations: Words
     reward_condition: RewardCondition

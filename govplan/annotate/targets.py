@@ -1280,7 +1280,7 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
 
 def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组), of its own
-    tasks (243项工作任务予以分解), of the parts a whole is divided into (分为基层党建28项…) or of the stages a
+    tasks (243项工作任务予以分解, 具体任务194项) and the units they go to (涉及34个牵头单位), of the parts a whole is divided into (分为基层党建28项…) or of the stages a
     campaign runs through (分…总结提高三个阶段): how the work is organised, not what it must achieve."""
     w = rules.words
     if item.fields.get("percent"):
@@ -1293,8 +1293,16 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
     # 7项重点建设项目, 102项重大工程: a programme's items as a set, unless a bound makes a quota (至少一項扶貧開發項目)
     programme = item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
-    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or noun.endswith(tuple(w["stage_nouns"]))
+    named_before = counted and text.endswith(tasks, 0, item.start)  # 具体任务194项, (分解任务15项): the noun before its count
+    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or _names_stages(noun, w) or named_before
             or (counted and (programme or any(t in noun for t in tasks))))
+
+
+def _names_stages(noun: str, w: dict[str, Any]) -> bool:
+    """Whether the counted noun is the stages a campaign runs through (三个阶段, 分4个阶段进行), not milestones (阶段性目标)."""
+    stages = tuple(w["stage_nouns"])
+    return noun.endswith(stages) or (noun.startswith(stages)
+                                     and not any(noun.startswith(s + n) for s in stages for n in w["stage_not_before"]))
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
