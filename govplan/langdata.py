@@ -687,6 +687,7 @@ class TargetsData(Strict):
     cued_only_units: Words
     comparators_before: dict[Comparator, Words]
     comparators_after: dict[Comparator, Words]
+    comparator_not_after: dict[str, Words]
     comparator_adverbs: ComparatorAdverbs
     comparator_reach: ComparatorAdverbs
     normative_comparators: Words

@@ -600,6 +600,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         fields["unit"], end = wrapped_unit
     comparator = rules.approx.get(g.get("approx") or "", "=")
     word, word_start = _word_before(text, start, rules.comparator_before, rules)
+    if word and text.endswith(tuple(rules.words["comparator_not_after"].get(word, ())), 0, word_start):
+        word, word_start = None, start  # 通过3年, 经过3轮: a verb of passing, no comparator
     inherited = None if word else _list_comparator(text, start, previous, rules)
     if word:
         comparator = rules.comparator_before[word]
@@ -1082,8 +1084,9 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             return True  # 月销售额15万元以下的小规模纳税人, 5万亩以上的大中型灌区: the class meant
         if comparator in w["condition_comparators"] and not (
             mood.frame_end(item.start) is not None or _creates_object(text, item, mood, rules)
+            or (_is_measure(item, rules) and _count_follows(text, item, mood, rules))
         ):
-            return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
+            return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 and 纳税过1亿元的企业达30家 are goals
     end = mood.clause_end(item.end)
     rest = text[item.end:end]
     clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
@@ -1124,6 +1127,13 @@ def _quantity_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     50%以上): the bound is then the level those things must reach, a goal with them."""
     after = _past_note(text, item.end, rules.words["bound_notes"])  # 6亩以下(不含6亩)的: the note restates the bound
     return rules.arabic.search(text, after, mood.clause_end(after)) is not None
+
+
+def _count_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a count of the things an amount's bound describes follows in its clause (纳税过1亿元的企业达30家): the bound
+    is then the size of what the goal counts; an amount after it (超过5亿元的部分…给予8万元) is a rate's base."""
+    found = rules.arabic.search(text, item.end, mood.clause_end(item.end))
+    return found is not None and found.group("unit") in rules.words["project_scale"]["count_units"]
 
 
 def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
