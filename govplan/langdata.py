@@ -551,6 +551,20 @@ class PeriodCounts(Strict):
     reach: int
 
 
+class TreatedCounts(Strict):
+    prepositions: Words
+    work_verbs: Words
+    check_verbs: Words
+    breaks: str
+
+
+class OneOffActs(Strict):
+    numerals: Words
+    units: Words
+    verbs: Words
+    periods: Words
+
+
 class QuantityList(Strict):
     joiners: Words
     max_gap: int
@@ -680,6 +694,7 @@ class TargetsData(Strict):
     cued_only_units: Words
     comparators_before: dict[Comparator, Words]
     comparators_after: dict[Comparator, Words]
+    comparator_not_after: dict[str, Words]
     comparator_adverbs: ComparatorAdverbs
     comparator_reach: ComparatorAdverbs
     normative_comparators: Words
@@ -695,6 +710,7 @@ class TargetsData(Strict):
     class_bounds: Words
     makeup_verbs: Words
     stage_nouns: Words
+    stage_not_before: Words
     full_marks: Words
     full_marks_negations: Words
     reward_condition: RewardCondition
@@ -738,6 +754,7 @@ class TargetsData(Strict):
     scope_labels: Words
     label_breaks: str
     scope_prepositions: Words
+    treated_counts: TreatedCounts
     scope_words: Words
     scope_commitments: Words
     disposal: Disposal
@@ -751,6 +768,7 @@ class TargetsData(Strict):
     quota_verbs: Words
     quantity_list: QuantityList
     period_counts: PeriodCounts
+    one_off_acts: OneOffActs
     score_case: ScoreCase
     forecast_words: Words
     result_against_goal: Words

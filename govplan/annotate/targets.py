@@ -600,6 +600,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         fields["unit"], end = wrapped_unit
     comparator = rules.approx.get(g.get("approx") or "", "=")
     word, word_start = _word_before(text, start, rules.comparator_before, rules)
+    if word and text.endswith(tuple(rules.words["comparator_not_after"].get(word, ())), 0, word_start):
+        word, word_start = None, start  # 通过3年, 经过3轮: a verb of passing, no comparator
     inherited = None if word else _list_comparator(text, start, previous, rules)
     if word:
         comparator = rules.comparator_before[word]
@@ -615,8 +617,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         fields.setdefault("change", rules.change_before[change])
         start = change_start
     after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
-    quota = (_after_quota_verb(text, start, rules) or _continues_list(text, start, previous_end, rules)
-             or _counts_per_period(text, start, fields.get("unit"), rules))
+    quota = ((_after_quota_verb(text, start, rules) and not _names_one_off_act(g, text, start, fields.get("unit"), rules))
+             or _continues_list(text, start, previous_end, rules) or _counts_per_period(text, start, fields.get("unit"), rules))
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
     # (最多跑一次 names a reform)
     floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
@@ -689,6 +691,16 @@ def _counts_per_period(text: str, start: int, unit: str | None, rules: _Rules) -
         return False
     clause = text[_clause_start(text, start, rules.words["clause_breaks"], int(w["reach"])):start]
     return any(marker in clause for marker in w["markers"])
+
+
+def _names_one_off_act(g: dict[str, str | None], text: str, start: int, unit: str | None, rules: _Rules) -> bool:
+    """Whether 一次 right after a verb of holding only names the act the verb holds (开展一次安全检查, 进行一次集中整治): no
+    count to reach unless a period word is glued to the verb (月开展一次); 每 and bounds are read elsewhere."""
+    w = rules.words["one_off_acts"]
+    if g.get("n1") not in w["numerals"] or unit not in w["units"]:
+        return False
+    verb = next((v for v in w["verbs"] if text.endswith(v, 0, start)), None)
+    return verb is not None and not text.endswith(tuple(w["periods"]), 0, start - len(verb))
 
 
 def _after_quota_verb(text: str, start: int, rules: _Rules) -> bool:
@@ -1005,6 +1017,8 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     w = rules.words
     pos = item.start
     scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
+    if _is_treated(text, item, pos - len(scope_word or ""), rules):
+        return False
     if (scope_word and not item.fields.get("percent")) or _is_disposal_object(text, item, mood, rules):
         return not _goal_cue_before(text, item, mood, rules)  # 确保至2035年全市202万亩耕地…, 争取将60座社区公园纳入…
     if text.endswith(w["scope_prepositions"], 0, pos):
@@ -1012,6 +1026,18 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     head = text[mood.sentence_start(pos, str(w["label_breaks"])):pos]
     colon = max(head.rfind(":"), head.rfind("："))
     return colon > 0 and head.endswith(w["scope_labels"], 0, colon)
+
+
+def _is_treated(text: str, item: _Found, before: int, rules: _Rules) -> bool:
+    """Whether a count after 对/面向/为 is what the work treats (对300户…进行居家适老化改造): the first work or check verb after
+    it in its sentence is a work verb; a check (对全县179个行政村…开展…大排查) leaves it the scope it covers."""
+    w = rules.words["treated_counts"]
+    if not text.endswith(tuple(w["prepositions"]), 0, before):
+        return False
+    end = next_break(text, item.end, w["breaks"])
+    first = min(((text.find(v, item.end, end), v) for v in (*w["work_verbs"], *w["check_verbs"]) if v in text[item.end:end]),
+                default=None)
+    return first is not None and first[1] in w["work_verbs"]
 
 
 def _goal_cue_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -1058,8 +1084,9 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             return True  # 月销售额15万元以下的小规模纳税人, 5万亩以上的大中型灌区: the class meant
         if comparator in w["condition_comparators"] and not (
             mood.frame_end(item.start) is not None or _creates_object(text, item, mood, rules)
+            or (_is_measure(item, rules) and _count_follows(text, item, mood, rules))
         ):
-            return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 is a goal
+            return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 and 纳税过1亿元的企业达30家 are goals
     end = mood.clause_end(item.end)
     rest = text[item.end:end]
     clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
@@ -1100,6 +1127,13 @@ def _quantity_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     50%以上): the bound is then the level those things must reach, a goal with them."""
     after = _past_note(text, item.end, rules.words["bound_notes"])  # 6亩以下(不含6亩)的: the note restates the bound
     return rules.arabic.search(text, after, mood.clause_end(after)) is not None
+
+
+def _count_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a count of the things an amount's bound describes follows in its clause (纳税过1亿元的企业达30家): the bound
+    is then the size of what the goal counts; an amount after it (超过5亿元的部分…给予8万元) is a rate's base."""
+    found = rules.arabic.search(text, item.end, mood.clause_end(item.end))
+    return found is not None and found.group("unit") in rules.words["project_scale"]["count_units"]
 
 
 def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -1256,7 +1290,7 @@ def _clause_end(text: str, pos: int, breaks: str, window: int) -> int:
 
 def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A count of the working bodies that carry out the plan (下设5个工作小组, 组成3个调研组), of its own
-    tasks (243项工作任务予以分解), of the parts a whole is divided into (分为基层党建28项…) or of the stages a
+    tasks (243项工作任务予以分解, 具体任务194项) and the units they go to (涉及34个牵头单位), of the parts a whole is divided into (分为基层党建28项…) or of the stages a
     campaign runs through (分…总结提高三个阶段): how the work is organised, not what it must achieve."""
     w = rules.words
     if item.fields.get("percent"):
@@ -1269,8 +1303,16 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
     # 7项重点建设项目, 102项重大工程: a programme's items as a set, unless a bound makes a quota (至少一項扶貧開發項目)
     programme = item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
-    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or noun.endswith(tuple(w["stage_nouns"]))
+    named_before = counted and text.endswith(tasks, 0, item.start)  # 具体任务194项, (分解任务15项): the noun before its count
+    return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or _names_stages(noun, w) or named_before
             or (counted and (programme or any(t in noun for t in tasks))))
+
+
+def _names_stages(noun: str, w: dict[str, Any]) -> bool:
+    """Whether the counted noun is the stages a campaign runs through (三个阶段, 分4个阶段进行), not milestones (阶段性目标)."""
+    stages = tuple(w["stage_nouns"])
+    return noun.endswith(stages) or (noun.startswith(stages)
+                                     and not any(noun.startswith(s + n) for s in stages for n in w["stage_not_before"]))
 
 
 def _quantity(g: dict[str, str | None], aliases: dict[str, str]) -> dict[str, Any]:
