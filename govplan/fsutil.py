@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +69,8 @@ def _target(path: Path) -> tuple[Path, int]:
 def _temporary(path: Path) -> tuple[int, str]:
     """A new temporary file beside ``path``; its folder is made only when that fails (a run writing
     N files into one folder no longer asks for the folder N times)."""
+    import tempfile  # here: a run that writes nothing (a cold validate) does not import it and random, shutil behind it
+
     try:
         return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError:

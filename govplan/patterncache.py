@@ -19,7 +19,6 @@ way the cache can only cost time, never change a match.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import marshal
 import struct
 import sys
@@ -67,10 +66,10 @@ def cache_path(kind: str = "") -> Path:
 
 def kept_file(prefix: str, kind: str, state: str) -> Path:
     """The user-cache file of one kind of run (a command module's name, else "any") for what ``state`` names."""
-    from govplan.usercache import cache_dir
+    from govplan.usercache import cache_dir, digest
 
     name = kind if kind.isidentifier() else "any"
-    return cache_dir() / f"{prefix}-{name}-{hashlib.sha256(state.encode('utf-8')).hexdigest()[:24]}.bin"
+    return cache_dir() / f"{prefix}-{name}-{digest(state.encode('utf-8'), 24)}.bin"
 
 
 class PatternCache:

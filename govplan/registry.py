@@ -9,7 +9,6 @@ This module imports neither jieba nor OpenCC, so validation stays fast.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -171,6 +170,8 @@ class Registry:
     @property
     def digest(self) -> str:
         """A hash of the registry's contents: equal registries, equal digests."""
+        import hashlib  # extraction's: validate and render never ask, and hashlib loads OpenSSL
+
         body = "\n".join(f"{surface}\t{canonical}" for surface, canonical in sorted(self.canonical_of.items()))
         return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 

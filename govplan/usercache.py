@@ -14,6 +14,11 @@ from typing import Any
 
 from govplan.fsutil import write_atomic
 
+try:  # the interpreter's own SHA-256: hashlib's loads OpenSSL first, 3% of a cold `govplan validate`'s instructions
+    from _sha256 import sha256
+except ImportError:  # a Python built without it
+    from hashlib import sha256
+
 
 def cache_dir() -> Path:
     """The per-user cache directory for govplan (created on demand)."""
@@ -21,6 +26,11 @@ def cache_dir() -> Path:
     path = Path(base) / "govplan"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def digest(data: bytes, length: int) -> str:
+    """The first ``length`` hex digits of the SHA-256 of ``data``: what names a cache entry by what it derives from."""
+    return sha256(data).hexdigest()[:length]
 
 
 def read_json(name: str) -> Any | None:

@@ -73,10 +73,11 @@ def style_id(part: Any, name: str, kind: Any) -> str | None:
         defaults = {}
         ids = {}
         for style in styles:
-            if style.type not in defaults:
-                default = styles.default(style.type)
-                defaults[style.type] = default.style_id if default is not None else None
-            ids[(style.type, style.name)] = None if style.style_id == defaults[style.type] else style.style_id
+            kind_of = style.type  # python-docx reads the XML value into its enum by a scan of the members, each time
+            if kind_of not in defaults:
+                default = styles.default(kind_of)
+                defaults[kind_of] = default.style_id if default is not None else None
+            ids[(kind_of, style.name)] = None if style.style_id == defaults[kind_of] else style.style_id
         _STYLE_IDS[part] = ids
     return ids[(kind, name)]
 
@@ -301,7 +302,7 @@ def open_reference(reference: Path | None) -> Any:
         document = Document(str(source) if isinstance(source, Path) else source)
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise GovplanError(Errors.E403, str(reference), detail=exc) from exc
-    present = {style.name for style in document.styles}
+    present = _style_names(document)
     missing = [name for name in [s.name for s in STYLES] + [TABLE_STYLE] if name not in present]
     for spec in ADDED_STYLES:
         if spec.name not in present:
@@ -309,6 +310,15 @@ def open_reference(reference: Path | None) -> Any:
     if missing:
         raise GovplanError(Errors.E404, str(reference), names="、".join(missing))
     return document
+
+
+def _style_names(document: Any) -> set[str | None]:
+    """The names of the document's styles, as python-docx's Style.name gives them, read from the XML: iterating
+    document.styles builds a style object per style and reads its type into an enum by a scan of the members."""
+    from docx.styles import BabelFish
+
+    return {None if name is None else BabelFish.internal2ui(name)
+            for name in (style.name_val for style in document.styles.element.style_lst)}
 
 
 def _page_break(document: Any, made: list[Any]) -> None:
