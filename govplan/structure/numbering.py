@@ -117,6 +117,10 @@ class Numbering:
     # the line styles, in order, a heading number starting with each character may be of (None: any may be)
     styles_by_first: dict[str, tuple[LineStyle, ...]] | None
 
+    def attachment_id(self, number: str, kind: str | None = None) -> str:
+        """The id segment of an attachment: its label's kind (件 of 附件, 表 of 附表; 件 where none is written) and number."""
+        return self.attachment_segment.replace("{kind}", kind or "件").replace("{n}", number)
+
 
 @lru_cache(maxsize=1)
 def numbering() -> Numbering:
