@@ -72,6 +72,7 @@ _NAME_SEPARATORS = re.compile(r"[、，,；;\s]+")
 # What a short cell holds, for finding a row's cells repeated past its end (see _shape): a year (2019年, 2020年底),
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
 _YEAR_CELL = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:底|前|内|以前|底前)?$")
+_BARE_AMOUNT = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")  # a figure alone in its cell (3, 100, 7.82)
 _FIGURE_CELL = re.compile(r"^[≥≤＞＜><]?\d[\d.,]*(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2})?(?:/[\d.]+[\u4e00-\u9fff]{0,2})?$")
 _DATE = compile_pattern("^{calendar_date}$")
 # Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
@@ -903,7 +904,12 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
 def _column_fit(cell: str, kind: str, columns: list[Column], next_number: int | None = None) -> float:
     """_fit in a table whose ``columns`` are known: where the table has a unit column, a cell of units' names is no
     task (区市场监管局 after a merged 任务名称 is the row's lead); where it has none, a task column may name the unit
-    (石城's 考核项目 | 县委农工部, c11)."""
+    (石城's 考核项目 | 县委农工部, c11). Where it has a column of units of measure (单位, 计量单位), a bare figure
+    after the row's number (3 under 2025年目标, 100 under “十五五”目标) is the figure the row's indicator reaches, not
+    a number: an indicator table writes its figures so (docs/gold-format.md, indicator tables)."""
+    if kind in _words().content and row_number(cell) is not None and _BARE_AMOUNT.match(cell) \
+            and any(c.kind == "measure_unit" for c in columns):
+        return 0.0
     fit = _fit(cell, kind, next_number)
     if fit == 0.0 and kind in _words().content and any(c.kind in _UNIT_KINDS for c in columns) and _names_units(cell):
         return -0.5
