@@ -58,9 +58,11 @@ _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|�
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
-# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个
-MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$")
+# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个, 平方公里, 起/百万人, ㎡/千人
+MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4}(?:/[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4})?)$")
 MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+_MULTIPLIERS = "万亿千百"  # before a unit of measure (万亩, 千瓦 and 万千瓦, 百万人)
+_MULTIPLIED = 2  # multiplier characters at most (百万人: 人)
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
@@ -232,11 +234,12 @@ def names_targets(header: str) -> bool:
 def names_measure_unit(cell: str) -> bool:
     """Whether a cell names a unit of measure (万亩, %, 人/年) rather than an organisation (县农业局) or
     another short word (定量 under 指标值类型): every part is a unit of the targets grammar or a time
-    unit, after a multiplier (万亩: 亩)."""
+    unit, after a multiplier (万亩: 亩, 起/百万人: 人)."""
     compact = "".join(cell.split())
     units = _words().units
     return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact) and all(
-        part in units or part[1:] in units and part[0] in "万亿千百" for part in compact.split("/"))
+        any(part[k:] in units for k in range(_MULTIPLIED + 1) if all(c in _MULTIPLIERS for c in part[:k]))
+        for part in compact.split("/"))
 
 
 def bracketed_unit(text: str) -> str:
