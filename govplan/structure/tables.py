@@ -61,6 +61,7 @@ _POST = re.compile(r"长|书记|主任|领导|常委|委员")
 # a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个, 平方公里, 起/百万人, ㎡/千人
 MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4}(?:/[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4})?)$")
 MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+_PARTED_HEADER = 2  # header cells a blank line must follow for a stream to part its cells so
 _MULTIPLIERS = "万亿千百"  # before a unit of measure (万亩, 千瓦 and 万千瓦, 百万人)
 _MULTIPLIED = 2  # multiplier characters at most (百万人: 人)
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
@@ -1046,10 +1047,13 @@ def _stream_lines(row: TableRow, body: list[_StreamCell]) -> list[_StreamCell]:
 
 def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[_StreamCell]:
     """The cells from line ``first`` on: ``|`` cells (whose text may run over lines), or plain
-    lines, up to a line of another shape, an attachment or a date line."""
+    lines, up to a line of another shape, an attachment or a date line. Where a blank line parts the
+    header's cells (a portal's page flattened so), the lines of one cell the page wrapped follow each
+    other without one and stay one cell (与全市经济增速 / 保持同步, 目标值 / （2025年）, 128.92 / 平方公里)."""
     data = numbering()
     cells: list[_StreamCell] = []
     pending: tuple[int, int] | None = None  # (offset, line) where a cell running over lines began
+    wrapped = shape == "line" and _parted_by_blanks(lines, first)
     for j in range(first, len(lines)):
         line = lines[j]
         if line.blank:
@@ -1064,6 +1068,9 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         if shape == "line":
             if split.shape != "line":
                 break
+            if wrapped and cells and j - 1 >= first and not lines[j - 1].blank and j - cells[-1].line < MAX_CELL_LINES:
+                cells[-1] = _StreamCell(cells[-1].start, line.end, cells[-1].line)  # the cell's next line
+                continue
             cells.append(_StreamCell(line.start, line.end, j))
             continue
         if split.shape == "cell":
@@ -1076,6 +1083,21 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         elif j - pending[1] >= MAX_CELL_LINES:
             break
     return cells
+
+
+def _parted_by_blanks(lines: list[Line], first: int) -> bool:
+    """Whether a blank line follows each of the first lines of a stream (its header cells, up to
+    `_PARTED_HEADER` of them): a page flattened with a blank line between cells."""
+    seen = 0
+    for j in range(first, len(lines) - 1):
+        if lines[j].blank:
+            continue
+        if not lines[j + 1].blank:
+            return False
+        seen += 1
+        if seen == _PARTED_HEADER:
+            return True
+    return False
 
 
 def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:
