@@ -1049,7 +1049,8 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
     """The cells from line ``first`` on: ``|`` cells (whose text may run over lines), or plain
     lines, up to a line of another shape, an attachment or a date line. Where a blank line parts the
     header's cells (a portal's page flattened so), the lines of one cell the page wrapped follow each
-    other without one and stay one cell (与全市经济增速 / 保持同步, 目标值 / （2025年）, 128.92 / 平方公里)."""
+    other without one and stay one cell (与全市经济增速 / 保持同步, 目标值 / （2025年）, 128.92 / 平方公里); lines that
+    each name units (区文明办 / 区绿化市容局 / 区房管局) stay cells of their own, as a unit column's cells may share it."""
     data = numbering()
     cells: list[_StreamCell] = []
     pending: tuple[int, int] | None = None  # (offset, line) where a cell running over lines began
@@ -1068,7 +1069,8 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         if shape == "line":
             if split.shape != "line":
                 break
-            if wrapped and cells and j - 1 >= first and not lines[j - 1].blank and j - cells[-1].line < MAX_CELL_LINES:
+            if wrapped and cells and j - 1 >= first and not lines[j - 1].blank and j - cells[-1].line < MAX_CELL_LINES \
+                    and not (_names_units(lines[j - 1].text) and _names_units(line.text)):
                 cells[-1] = _StreamCell(cells[-1].start, line.end, cells[-1].line)  # the cell's next line
                 continue
             cells.append(_StreamCell(line.start, line.end, j))
