@@ -158,7 +158,10 @@ class TreeBuilder:
                 # the first after the notice's closing date, each further one where its title stands;
                 # so does the title of one of the documents its transmittal names and prints
                 self._close(current, line.start)
-                start = closed_at if in_list and closed_at is not None else k - 1
+                # from the closing date, unless the document printed after the date is the top level already
+                # (c625's 工作方案, numbered 一、-五、): then the annex starts at its title (as _annex_before reads a table)
+                after_date = in_list and closed_at is not None and not (roots and roots[-1].start > lines[closed_at].start)
+                start = closed_at if after_date and closed_at is not None else k - 1
                 annex = self._annex(lines, start, k, roots,
                                     listed[title] if in_list else self.data.attachment_id(printed[k]))
                 stack, last_value, current, closed_at = [annex], {}, annex, None
