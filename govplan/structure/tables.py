@@ -992,7 +992,7 @@ def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], i
     named = _header_cells(text, cells, until_unnamed=True)
     header = [Column(kind, written) for kind, written, _ in named if kind is not None]
     used = sum(lines for kind, _, lines in named if kind is not None)
-    if not header or header[0].kind != "number":
+    if not header or (header[0].kind != "number" and not _task_list_header(text, cells, named)):
         return header, used
     body = next((k for k, c in enumerate(cells) if k > 0 and (row_number(text[c.start:c.end]) is not None
                                                              or heading_at(text[c.start:c.end], 0) is not None)), None)
@@ -1005,6 +1005,16 @@ def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], i
     return [Column(kind or "measure", written) for kind, written, _ in named], body
 
 
+def _task_list_header(text: str, cells: list[_StreamCell], named: list[tuple[str | None, str, int]]) -> bool:
+    """Whether a header without a 序号 column runs on as one that starts with it does: its first cell names the
+    task's group (任务分类 over a task list numbering its own cells, （一） / 1、 / （1）, c625), and its first
+    body cell opens with a heading number."""
+    after = sum(lines for _, _, lines in named)
+    return bool(named) and named[0][0] in _words().content and after < len(cells) and \
+        heading_at(text[cells[after].start:cells[after].end], 0) is None and any(
+            heading_at(text[c.start:c.end], 0) is not None for c in cells[after:after + 3 * _words().max_chars])
+
+
 def _wrapped(first: str, joined: str) -> bool:
     """Whether two header lines are one header cell wrapped: together they are a column word (责任 / 领导), or
     the first names the level the column's leaders or units are of (市政府 / 分管领导; tables.yaml, wrapped_heads)."""
@@ -1015,23 +1025,28 @@ def _wrapped(first: str, joined: str) -> bool:
 def _header_cells(text: str, cells: list[_StreamCell], until_unnamed: bool = False) -> list[tuple[str | None, str, int]]:
     """The header cells of a stream, one a line: (kind or None, header as written, lines taken), up to
     the first unnamed one if ``until_unnamed``. A header cell the copy wrapped over two lines is one
-    cell: a bracketed remark alone on the line after it (责任股室 / (单位)), or a short first part
-    that names no column before the rest that makes it one (市政府 / 分管领导)."""
+    cell: a bracketed remark alone on the line after it (责任股室 / (单位)), a short first part
+    that names no column before the rest that makes it one (市政府 / 分管领导), or a first part that is a
+    column word itself before a rest that names none and with it makes a longer one (牵头 / 部门, 配合 / 部门 in
+    c625's header, every cell broken over two lines)."""
     found: list[tuple[str | None, str, int]] = []
     k = 0
     while k < len(cells):
         written = text[cells[k].start:cells[k].end]
         kind = column_kind(written)
         compact = "".join(written.split())
-        if kind is None and found and _BRACKETED.fullmatch(compact):
+        if kind is None and found and _BRACKETED.fullmatch(compact) and row_number(compact) is None:
             before, header, lines = found[-1]
             found[-1] = (before or column_kind(header + written), header + written, lines + 1)
             k += 1
             continue
-        if kind is None and k + 1 < len(cells):
+        if k + 1 < len(cells) and (kind is None or column_kind(text[cells[k + 1].start:cells[k + 1].end]) is None):
             joined = written + text[cells[k + 1].start:cells[k + 1].end]
-            if _wrapped(compact, "".join(joined.split())) and (kind := column_kind(joined)) is not None:
-                found.append((kind, joined, 2))
+            compact_joined = "".join(joined.split())
+            if (_wrapped(compact, compact_joined) if kind is None
+                    else compact_joined != compact and compact_joined in _words().kind_of) \
+                    and (joined_kind := column_kind(joined)) is not None:
+                found.append((joined_kind, joined, 2))
                 k += 2
                 continue
         if kind is None and until_unnamed:
