@@ -94,6 +94,7 @@ class Numbering:
     attachment_item: re.Pattern[str]
     transmittal: re.Pattern[str]  # the titles a transmittal sentence names (《A》和《B》…现印发给你们)
     cited_attachment: re.Pattern[str]  # an attachment the text cites in brackets (（附件1）)
+    remark_list: re.Pattern[str]  # a remark's numbered items opening after its label (备注：1.…)
     inline_styles: tuple[InlineStyle, ...]
     inline_style_of: dict[str, InlineStyle]  # the first inline style of each key that is not for cells only
     clause_starts: str
@@ -151,6 +152,7 @@ def numbering() -> Numbering:
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
         cited_attachment=compile_pattern(data["cited_attachment"], _FILE),
+        remark_list=compile_pattern(data["remark_list"], _FILE),
         inline_styles=inline_styles,
         inline_style_of=_inline_style_of(inline_styles),
         clause_starts=data["inline_clause_starts"],

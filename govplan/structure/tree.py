@@ -113,7 +113,7 @@ class TreeBuilder:
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
         contents = contents_lines(lines)
-        self._cands = self._candidates(lines, in_table | contents)
+        self._cands = self._candidates(lines, in_table | contents | self._remark_lines(lines))
         cand_index = 0
         roots: list[_Open] = []
         stack: list[_Open] = []
@@ -381,6 +381,27 @@ class TreeBuilder:
         taken = {c.pos for c in found if c.kind != "prose"}
         found = [c for c in found if c.kind != "prose" or c.pos not in taken]  # a number is read once
         found.sort(key=lambda c: c.pos)
+        return found
+
+    def _remark_lines(self, lines: list[Line]) -> set[int]:
+        """The lines of a remark's numbered items (备注：1.… then 2.…, 3.… at the starts of the lines after it,
+        numbering on in the same style): no headings (numbering.yaml, remark_list)."""
+        found: set[int] = set()
+        for k, line in enumerate(lines):
+            label = self.data.remark_list.match(line.text) if line.text[:1] in "备注" else None
+            heading = heading_at(line.text, label.end()) if label else None
+            if heading is None or heading.value != 1:
+                continue
+            found.add(k)
+            value = 1
+            for j in range(k + 1, len(lines)):
+                if lines[j].blank:
+                    continue
+                nxt = match_heading(lines[j].text)
+                if nxt is None or nxt.style != heading.style or nxt.value != value + 1:
+                    break
+                found.add(j)
+                value += 1
         return found
 
     def _paragraph_points(self, lines: list[Line], skip: set[int]) -> list[_Cand]:
