@@ -102,6 +102,7 @@ class NumberingData(Strict):
     attachment_list: AttachmentListData
     transmittal: str
     cited_attachment: str
+    remark_list: str
     enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str

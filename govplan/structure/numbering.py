@@ -94,6 +94,7 @@ class Numbering:
     attachment_item: re.Pattern[str]
     transmittal: re.Pattern[str]  # the titles a transmittal sentence names (《A》和《B》…现印发给你们)
     cited_attachment: re.Pattern[str]  # an attachment the text cites in brackets (（附件1）)
+    remark_list: re.Pattern[str]  # a remark's numbered items opening after its label (备注：1.…)
     inline_styles: tuple[InlineStyle, ...]
     inline_style_of: dict[str, InlineStyle]  # the first inline style of each key that is not for cells only
     clause_starts: str
@@ -116,6 +117,10 @@ class Numbering:
     first_chars: frozenset[str] | None  # characters a heading number can start with (None: any)
     # the line styles, in order, a heading number starting with each character may be of (None: any may be)
     styles_by_first: dict[str, tuple[LineStyle, ...]] | None
+
+    def attachment_id(self, number: str, kind: str | None = None) -> str:
+        """The id segment of an attachment: its label's kind (件 of 附件, 表 of 附表; 件 where none is written) and number."""
+        return self.attachment_segment.replace("{kind}", kind or "件").replace("{n}", number)
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +152,7 @@ def numbering() -> Numbering:
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
         cited_attachment=compile_pattern(data["cited_attachment"], _FILE),
+        remark_list=compile_pattern(data["remark_list"], _FILE),
         inline_styles=inline_styles,
         inline_style_of=_inline_style_of(inline_styles),
         clause_starts=data["inline_clause_starts"],

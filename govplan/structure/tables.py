@@ -58,9 +58,12 @@ _UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|�
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
-# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个
-MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?)$")
+# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个, 平方公里, 起/百万人, ㎡/千人
+MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4}(?:/[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4})?)$")
 MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
+_PARTED_HEADER = 2  # header cells a blank line must follow for a stream to part its cells so
+_MULTIPLIERS = "万亿千百"  # before a unit of measure (万亩, 千瓦 and 万千瓦, 百万人)
+_MULTIPLIED = 2  # multiplier characters at most (百万人: 人)
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
@@ -72,6 +75,7 @@ _NAME_SEPARATORS = re.compile(r"[、，,；;\s]+")
 # What a short cell holds, for finding a row's cells repeated past its end (see _shape): a year (2019年, 2020年底),
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
 _YEAR_CELL = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:底|前|内|以前|底前)?$")
+_BARE_AMOUNT = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")  # a figure alone in its cell (3, 100, 7.82)
 _FIGURE_CELL = re.compile(r"^[≥≤＞＜><]?\d[\d.,]*(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2})?(?:/[\d.]+[\u4e00-\u9fff]{0,2})?$")
 _DATE = compile_pattern("^{calendar_date}$")
 # Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
@@ -231,11 +235,12 @@ def names_targets(header: str) -> bool:
 def names_measure_unit(cell: str) -> bool:
     """Whether a cell names a unit of measure (万亩, %, 人/年) rather than an organisation (县农业局) or
     another short word (定量 under 指标值类型): every part is a unit of the targets grammar or a time
-    unit, after a multiplier (万亩: 亩)."""
+    unit, after a multiplier (万亩: 亩, 起/百万人: 人)."""
     compact = "".join(cell.split())
     units = _words().units
     return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact) and all(
-        part in units or part[1:] in units and part[0] in "万亿千百" for part in compact.split("/"))
+        any(part[k:] in units for k in range(_MULTIPLIED + 1) if all(c in _MULTIPLIERS for c in part[:k]))
+        for part in compact.split("/"))
 
 
 def bracketed_unit(text: str) -> str:
@@ -903,7 +908,12 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
 def _column_fit(cell: str, kind: str, columns: list[Column], next_number: int | None = None) -> float:
     """_fit in a table whose ``columns`` are known: where the table has a unit column, a cell of units' names is no
     task (区市场监管局 after a merged 任务名称 is the row's lead); where it has none, a task column may name the unit
-    (石城's 考核项目 | 县委农工部, c11)."""
+    (石城's 考核项目 | 县委农工部, c11). Where it has a column of units of measure (单位, 计量单位), a bare figure
+    after the row's number (3 under 2025年目标, 100 under “十五五”目标) is the figure the row's indicator reaches, not
+    a number: an indicator table writes its figures so (docs/gold-format.md, indicator tables)."""
+    if kind in _words().content and row_number(cell) is not None and _BARE_AMOUNT.match(cell) \
+            and any(c.kind == "measure_unit" for c in columns):
+        return 0.0
     fit = _fit(cell, kind, next_number)
     if fit == 0.0 and kind in _words().content and any(c.kind in _UNIT_KINDS for c in columns) and _names_units(cell):
         return -0.5
@@ -982,7 +992,7 @@ def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], i
     named = _header_cells(text, cells, until_unnamed=True)
     header = [Column(kind, written) for kind, written, _ in named if kind is not None]
     used = sum(lines for kind, _, lines in named if kind is not None)
-    if not header or header[0].kind != "number":
+    if not header or (header[0].kind != "number" and not _task_list_header(text, cells, named)):
         return header, used
     body = next((k for k, c in enumerate(cells) if k > 0 and (row_number(text[c.start:c.end]) is not None
                                                              or heading_at(text[c.start:c.end], 0) is not None)), None)
@@ -995,6 +1005,16 @@ def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], i
     return [Column(kind or "measure", written) for kind, written, _ in named], body
 
 
+def _task_list_header(text: str, cells: list[_StreamCell], named: list[tuple[str | None, str, int]]) -> bool:
+    """Whether a header without a 序号 column runs on as one that starts with it does: its first cell names the
+    task's group (任务分类 over a task list numbering its own cells, （一） / 1、 / （1）, c625), and its first
+    body cell opens with a heading number."""
+    after = sum(lines for _, _, lines in named)
+    return bool(named) and named[0][0] in _words().content and after < len(cells) and \
+        heading_at(text[cells[after].start:cells[after].end], 0) is None and any(
+            heading_at(text[c.start:c.end], 0) is not None for c in cells[after:after + 3 * _words().max_chars])
+
+
 def _wrapped(first: str, joined: str) -> bool:
     """Whether two header lines are one header cell wrapped: together they are a column word (责任 / 领导), or
     the first names the level the column's leaders or units are of (市政府 / 分管领导; tables.yaml, wrapped_heads)."""
@@ -1005,23 +1025,28 @@ def _wrapped(first: str, joined: str) -> bool:
 def _header_cells(text: str, cells: list[_StreamCell], until_unnamed: bool = False) -> list[tuple[str | None, str, int]]:
     """The header cells of a stream, one a line: (kind or None, header as written, lines taken), up to
     the first unnamed one if ``until_unnamed``. A header cell the copy wrapped over two lines is one
-    cell: a bracketed remark alone on the line after it (责任股室 / (单位)), or a short first part
-    that names no column before the rest that makes it one (市政府 / 分管领导)."""
+    cell: a bracketed remark alone on the line after it (责任股室 / (单位)), a short first part
+    that names no column before the rest that makes it one (市政府 / 分管领导), or a first part that is a
+    column word itself before a rest that names none and with it makes a longer one (牵头 / 部门, 配合 / 部门 in
+    c625's header, every cell broken over two lines)."""
     found: list[tuple[str | None, str, int]] = []
     k = 0
     while k < len(cells):
         written = text[cells[k].start:cells[k].end]
         kind = column_kind(written)
         compact = "".join(written.split())
-        if kind is None and found and _BRACKETED.fullmatch(compact):
+        if kind is None and found and _BRACKETED.fullmatch(compact) and row_number(compact) is None:
             before, header, lines = found[-1]
             found[-1] = (before or column_kind(header + written), header + written, lines + 1)
             k += 1
             continue
-        if kind is None and k + 1 < len(cells):
+        if k + 1 < len(cells) and (kind is None or column_kind(text[cells[k + 1].start:cells[k + 1].end]) is None):
             joined = written + text[cells[k + 1].start:cells[k + 1].end]
-            if _wrapped(compact, "".join(joined.split())) and (kind := column_kind(joined)) is not None:
-                found.append((kind, joined, 2))
+            compact_joined = "".join(joined.split())
+            if (_wrapped(compact, compact_joined) if kind is None
+                    else compact_joined != compact and compact_joined in _words().kind_of) \
+                    and (joined_kind := column_kind(joined)) is not None:
+                found.append((joined_kind, joined, 2))
                 k += 2
                 continue
         if kind is None and until_unnamed:
@@ -1037,10 +1062,14 @@ def _stream_lines(row: TableRow, body: list[_StreamCell]) -> list[_StreamCell]:
 
 def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[_StreamCell]:
     """The cells from line ``first`` on: ``|`` cells (whose text may run over lines), or plain
-    lines, up to a line of another shape, an attachment or a date line."""
+    lines, up to a line of another shape, an attachment or a date line. Where a blank line parts the
+    header's cells (a portal's page flattened so), the lines of one cell the page wrapped follow each
+    other without one and stay one cell (与全市经济增速 / 保持同步, 目标值 / （2025年）, 128.92 / 平方公里); lines that
+    each name units (区文明办 / 区绿化市容局 / 区房管局) stay cells of their own, as a unit column's cells may share it."""
     data = numbering()
     cells: list[_StreamCell] = []
     pending: tuple[int, int] | None = None  # (offset, line) where a cell running over lines began
+    wrapped = shape == "line" and _parted_by_blanks(lines, first)
     for j in range(first, len(lines)):
         line = lines[j]
         if line.blank:
@@ -1055,6 +1084,10 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         if shape == "line":
             if split.shape != "line":
                 break
+            if wrapped and cells and j - 1 >= first and not lines[j - 1].blank and j - cells[-1].line < MAX_CELL_LINES \
+                    and not (_names_units(lines[j - 1].text) and _names_units(line.text)):
+                cells[-1] = _StreamCell(cells[-1].start, line.end, cells[-1].line)  # the cell's next line
+                continue
             cells.append(_StreamCell(line.start, line.end, j))
             continue
         if split.shape == "cell":
@@ -1067,6 +1100,21 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         elif j - pending[1] >= MAX_CELL_LINES:
             break
     return cells
+
+
+def _parted_by_blanks(lines: list[Line], first: int) -> bool:
+    """Whether a blank line follows each of the first lines of a stream (its header cells, up to
+    `_PARTED_HEADER` of them): a page flattened with a blank line between cells."""
+    seen = 0
+    for j in range(first, len(lines) - 1):
+        if lines[j].blank:
+            continue
+        if not lines[j + 1].blank:
+            return False
+        seen += 1
+        if seen == _PARTED_HEADER:
+            return True
+    return False
 
 
 def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:

@@ -113,14 +113,14 @@ class TreeBuilder:
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
         contents = contents_lines(lines)
-        self._cands = self._candidates(lines, in_table | contents)
+        self._cands = self._candidates(lines, in_table | contents | self._remark_lines(lines))
         cand_index = 0
         roots: list[_Open] = []
         stack: list[_Open] = []
         last_value: dict[str, int] = {}
         current: _Open | None = None
-        in_attachment_list = False
-        listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their numbers
+        list_kind: str | None = None  # while in the notice's attachment list: its label's kind (件 of 附件：, 表 of 附表：)
+        listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their ids (附件1)
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
         printed = self._printed_documents(lines) or self._cited_documents(lines)
@@ -135,7 +135,7 @@ class TreeBuilder:
                 current = None
                 begins = self._annex_before(lines, closed_at, table, roots) if closed_at is not None and roots else None
                 if begins is not None and closed_at is not None:  # its own text (the title) ends where the table's header starts
-                    annex = self._annex(lines, begins, k, roots, "")
+                    annex = self._annex(lines, begins, k, roots, self.data.attachment_id(""))
                     self._close(annex, table.header_start)
                     stack, last_value, closed_at = [annex], {}, None
                 last = self._place_table(table, stack[-1] if stack else None, roots)
@@ -146,11 +146,11 @@ class TreeBuilder:
             if k in in_table or line.blank:
                 k += 1
                 continue
-            if in_attachment_list and (item := self.data.attachment_item.match(line.text)):
-                listed[_compact(item.group("title"))] = item.group("n")
+            if list_kind is not None and (item := self.data.attachment_item.match(line.text)):
+                listed[_compact(item.group("title"))] = self.data.attachment_id(item.group("n"), list_kind)
                 k += 1
                 continue
-            in_attachment_list = False
+            list_kind = None
             title = _compact(line.text) if listed or k in printed else ""  # compared only with those titles
             in_list = title in listed and title not in opened and (closed_at is not None or bool(opened))
             if in_list or (k in printed and (closed_at is not None or bool(roots))):
@@ -158,16 +158,20 @@ class TreeBuilder:
                 # the first after the notice's closing date, each further one where its title stands;
                 # so does the title of one of the documents its transmittal names and prints
                 self._close(current, line.start)
-                start = closed_at if in_list and closed_at is not None else k - 1
-                annex = self._annex(lines, start, k, roots, listed[title] if in_list else printed[k])
+                # from the closing date, unless the document printed after the date is the top level already
+                # (c625's 工作方案, numbered 一、-五、): then the annex starts at its title (as _annex_before reads a table)
+                after_date = in_list and closed_at is not None and not (roots and roots[-1].start > lines[closed_at].start)
+                start = closed_at if after_date and closed_at is not None else k - 1
+                annex = self._annex(lines, start, k, roots,
+                                    listed[title] if in_list else self.data.attachment_id(printed[k]))
                 stack, last_value, current, closed_at = [annex], {}, annex, None
                 opened.add(title)
             attachment = self.data.attachment.match(line.text)
             if attachment:
                 self._close(current, line.start)
-                number = attachment.group("n") or ""
+                segment = self.data.attachment_id(attachment.group("n") or "", attachment.group("kind"))
                 end = line.start + (attachment.start("title") if attachment.group("title") else len(line.text))
-                node = _Open("attachment", 0, self.data.attachment_segment.replace("{n}", number), line.start, end, 1)
+                node = _Open("attachment", 0, segment, line.start, end, 1)
                 roots.append(node)
                 stack, last_value, current, closed_at = [node], {}, node, None
                 k += 1
@@ -181,11 +185,11 @@ class TreeBuilder:
             if listing or _DATE_LINE.match(line.text):
                 self._close(current, line.start)
                 current = None
-                in_attachment_list = bool(listing)
+                list_kind = (listing.group("kind") or "件") if listing else None
                 if listing:
                     item = self.data.attachment_item.match(listing.group("rest").strip())
                     title = item.group("title") if item else listing.group("rest")
-                    listed[_compact(title)] = item.group("n") if item else ""
+                    listed[_compact(title)] = self.data.attachment_id(item.group("n") if item else "", list_kind)
                 else:
                     closed_at = k
                 k += 1
@@ -200,9 +204,9 @@ class TreeBuilder:
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
                 cand = self._cands[cand_index]
                 if inline_annex is not None and cand.pos >= inline_annex[0]:
-                    at, number = inline_annex
+                    at, segment = inline_annex
                     self._close(current, at)
-                    current = _Open("attachment", 0, self.data.attachment_segment.replace("{n}", number),
+                    current = _Open("attachment", 0, segment,
                                     at, at, 1, numeral_written=False)
                     roots.append(current)
                     stack, last_value, closed_at, inline_annex = [current], {}, None, None
@@ -210,7 +214,7 @@ class TreeBuilder:
                         and self._opens_annex(cand.heading, stack, roots, lines[closed_at].start) \
                         and self._titled(lines, closed_at, k, self.text[line.start:cand.pos]):
                     self._close(current, line.start)
-                    annex = self._annex(lines, closed_at, k, roots, "")
+                    annex = self._annex(lines, closed_at, k, roots, self.data.attachment_id(""))
                     stack, last_value, current, closed_at = [annex], {}, annex, None
                 placed = self._place(cand, cand_index, stack, last_value, roots)
                 if placed is not None:
@@ -264,13 +268,12 @@ class TreeBuilder:
             len(text) <= self.data.max_title_chars and not _SENTENCE_END.search(text) for text in between
         )
 
-    def _annex(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open], number: str) -> _Open:
+    def _annex(self, lines: list[Line], closed_at: int, k: int, roots: list[_Open], segment: str) -> _Open:
         """An attachment the source did not label (附件 line lost): it starts at the first line after
-        the closing date (its title) and holds what follows; ``number`` as the notice's attachment
-        list numbers it."""
+        the closing date (its title) and holds what follows; ``segment`` its id as the notice's attachment
+        list numbers it (附件2, 附表1)."""
         first = next((j for j in range(closed_at + 1, k) if not lines[j].blank), k)
         start = lines[first].start if first < k else lines[k].start
-        segment = self.data.attachment_segment.replace("{n}", number or "")
         node = _Open("attachment", 0, segment, start, start, 1, numeral_written=False)
         roots.append(node)
         return node
@@ -321,7 +324,7 @@ class TreeBuilder:
     def _inline_annex(self, line: Line) -> tuple[int, str] | None:
         """Where, in a run-on line, the document the notice lists as its attachment starts: after
         ``附件：TITLE`` and the notice's date of issue, TITLE again (…附件:山福镇…预案 温州市…人民政府
-        2020年10月22日 山福镇…预案 1.总则…), with its number as the list gives it (附件:1.…), or None."""
+        2020年10月22日 山福镇…预案 1.总则…), with its id as the list numbers it (附件:1.… → 附件1), or None."""
         text = line.text
         for at in (label.start() for label in _ANNEX_LABEL.finditer(text)):
             listing = self.data.attachment_list.match(text[at:])
@@ -332,7 +335,7 @@ class TreeBuilder:
             title, number = (item.group("title"), item.group("n")) if item else (words[0], "")
             for date in _DATE_BETWEEN_BLANKS.finditer(text, at + listing.start("rest")):
                 if text.startswith(title, date.end()):
-                    return line.start + date.end(), number
+                    return line.start + date.end(), self.data.attachment_id(number, listing.group("kind"))
         return None
 
     def _unheaded_items(self, lines: list[Line]) -> list[TaskNode]:
@@ -378,6 +381,27 @@ class TreeBuilder:
         taken = {c.pos for c in found if c.kind != "prose"}
         found = [c for c in found if c.kind != "prose" or c.pos not in taken]  # a number is read once
         found.sort(key=lambda c: c.pos)
+        return found
+
+    def _remark_lines(self, lines: list[Line]) -> set[int]:
+        """The lines of a remark's numbered items (备注：1.… then 2.…, 3.… at the starts of the lines after it,
+        numbering on in the same style): no headings (numbering.yaml, remark_list)."""
+        found: set[int] = set()
+        for k, line in enumerate(lines):
+            label = self.data.remark_list.match(line.text) if line.text[:1] in "备注" else None
+            heading = heading_at(line.text, label.end()) if label else None
+            if heading is None or heading.value != 1:
+                continue
+            found.add(k)
+            value = 1
+            for j in range(k + 1, len(lines)):
+                if lines[j].blank:
+                    continue
+                nxt = match_heading(lines[j].text)
+                if nxt is None or nxt.style != heading.style or nxt.value != value + 1:
+                    break
+                found.add(j)
+                value += 1
         return found
 
     def _paragraph_points(self, lines: list[Line], skip: set[int]) -> list[_Cand]:
