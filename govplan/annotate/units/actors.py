@@ -320,18 +320,24 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
     first = re.compile(lookahead)
     heading = match_heading(text)
     if heading is not None:
-        after_number = _BLANK.match(text, heading.number_end).end()  # type: ignore[union-attr]  # matches ""
+        after_number = _past_ordinal(text, _BLANK.match(text, heading.number_end).end(), rules)  # type: ignore[union-attr]
         if after_number < len(text) and first.match(text, after_number) and may_start_plain_name(text, after_number, registry, rules):
             yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
-    start = _BLANK.match(text).end()  # type: ignore[union-attr]  # matches ""
+    start = _past_ordinal(text, _BLANK.match(text).end(), rules)  # type: ignore[union-attr]  # matches ""
     if start < len(text) and first.match(text, start) and may_start_plain_name(text, start, registry, rules):
         yield start, False
     for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
-        pos = match.end()
-        if pos < len(text):
-            marked = match.group("marker") is not None
-            if marked or may_start_plain_name(text, pos, registry, rules):
-                yield pos, marked
+        marked = match.group("marker") is not None
+        pos = match.end() if marked else _past_ordinal(text, match.end(), rules)
+        if pos < len(text) and (marked or may_start_plain_name(text, pos, registry, rules)):
+            yield pos, marked
+
+
+def _past_ordinal(text: str, pos: int, rules: Rules) -> int:
+    """Where a clause's actor may begin: after an inline point's ordinal glued to the clause (四是区财政局…制定…, 一是县人社局
+    要…), which names the point, not the unit; ``pos`` where none stands there."""
+    match = rules.clause_ordinal.match(text, pos)  # anchored: one test per clause start
+    return match.end() if match is not None else pos
 
 
 def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:

@@ -84,6 +84,7 @@ class Rules:
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
     actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
     actor_time: re.Pattern[str]  # a date between an acting unit and its verb (于2023年6月底前)
+    clause_ordinal: re.Pattern[str]  # an inline point's ordinal glued to its clause (一是, 二要)
     item_trailer: re.Pattern[str]  # 等<level><vague word><head> closing a list item (能源局等省有关部门, 等州级有关部门)
     manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     acting_verbs: Words  # the action verbs, then the agent verbs: what may follow a unit after an agent marker
@@ -190,6 +191,7 @@ def rules() -> Rules:
             rf"(?:\((?:{alternation(w['vague_heads'])})\))?"  # 等省级主管部门（单位）牵头完成…, c524
         ),
         actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
+        clause_ordinal=compile_pattern(w["clause_ordinal"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
         own_level_mark=re.compile(
             rf"(?:{alternation(w['own_level_marks'])})(?P<level>{alternation(w['own_levels'])})(?![级长])"
