@@ -473,7 +473,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if text.startswith(rules.words["label_heads"], match.end()):
             continue  # 配合单位: a role label, not the verb
         if not inside(match.start(), skip):
-            found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
+            end = _skip_back(text, match.start(), rules)
+            found += _units_before(nt, end, registry, rules) or _sectors_before(text, end, match.start(), rules)
     found += _partner_clauses(nt, registry, rules, skip)
     markers = [(m, True) for m in rules.support_marker.finditer(text)]
     for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
@@ -556,14 +557,31 @@ def _skip_forward(text: str, pos: int, rules: Rules) -> int:
     return pos
 
 
+def _list_start(text: str, end: int, breaks: str) -> int:
+    """Where a list that ends at ``end`` may begin: after the last of ``breaks`` before it, or after the heading number
+    (一、文广、司法…等部门要…; 1.县财政局、县人社局配合)."""
+    start = max(text.rfind(ch, 0, end) for ch in breaks) + 1
+    heading = match_heading(text)
+    return heading.number_end if heading is not None and start < heading.number_end <= end else start
+
+
+def _sectors_before(text: str, end: int, verb: int, rules: Rules) -> list[Listed]:
+    """The sector words a clause opens with before the head they share, between ``end`` (the list's end with the words
+    skippable before a verb passed back over, 等部门 among them) and the support verb at ``verb``: one supporting body as
+    written (文广、司法、财税等部门要密切配合; …牵头，发展改革、…、金融等单位参与的…机制); none where the clause opens
+    otherwise."""
+    start = _BLANK.match(text, _list_start(text, end, rules.words["clause_breaks"])).end()  # type: ignore[union-attr]
+    if "、" not in text[start:end]:
+        return []
+    head = next((e for e in range(verb, end - 1, -1) if rules.sectors.fullmatch(text, start, e)), None)
+    return [Listed(start, head, "support", True, (start, _clause_end(text, head, rules)))] if head else []
+
+
 def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
     """Support units for the run of list items that ends at ``end`` and holds units (people skipped)."""
     text = nt.text
     w = rules.words
-    heading = match_heading(text)
-    start = max(text.rfind(ch, 0, end) + 1 for ch in w["sentence_breaks"])
-    if heading is not None and start < heading.number_end <= end:
-        start = heading.number_end
+    start = _list_start(text, end, w["sentence_breaks"])
     reach = end - int(w["max_actor_list"]) * (int(w["max_name_chars"]) + 1)
     items = list_items(text, max(start, reach), end, registry, rules)
     if reach > start:

@@ -63,6 +63,7 @@ class Rules:
     joint_organs: re.Pattern[str]
     joint_levels: re.Pattern[str]  # 州、 / 省、市、 before a name of the last level: the levels' organs as one name
     coordination: re.Pattern[str]
+    sectors: re.Pattern[str]  # sector words before a shared head with no level (文广、司法、财税等部门)
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
     partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
     actor_joiner: re.Pattern[str]  # 、/和/及 joining the names of a list acting together
@@ -152,6 +153,7 @@ def rules() -> Rules:
         joint_organs=_joint_organs(w),
         joint_levels=re.compile(rf"(?:(?:{alternation(w['level_nouns'])})、)+"),
         coordination=_coordination(w),
+        sectors=_coordination(w, leveled=False),
         partner_marker=re.compile(alternation(w["partner_markers"])),
         partner_coordination=re.compile(
             rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
@@ -266,8 +268,10 @@ def _joint_organs(w: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(rf"(?P<level>{levels}){organs}、(?P<second>(?P=level){organs})")
 
 
-def _coordination(w: dict[str, Any]) -> re.Pattern[str]:
-    levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"])
+def _coordination(w: dict[str, Any], leveled: bool = True) -> re.Pattern[str]:
+    """Sector words joined by 、 before the head they share, after a level (县乡村振兴、农业…等部门) or, not ``leveled``,
+    without one (文广、司法、财税等部门: a partner or a supporting body, never an actor of its own)."""
+    levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"]) if leveled else ""
     item = rf"[{piece('han')}]{{1,{int(w['coordination_item_chars'])}}}?"
     return re.compile(
         rf"(?:{levels}){item}(?:、{item}){{1,{int(w['max_joint_list'])}}}?{alternation(w['coordination_heads'])}"
