@@ -642,7 +642,7 @@ def _suffix_name_ends(
     """Ends of the unregistered names at ``pos``, each at a jieba word end, so that a name never ends
     inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
     w = rules.words
-    leveled = any_start or leveled_at(text, pos, rules)
+    leveled = any_start or known is not None or leveled_at(text, pos, rules)  # 教育部发展规划司: a registered unit's own body
     stop = _name_run_end(text, pos, rules)
     cues = rules.collective_cues if collective else rules.plain_cues
     if not leveled and cues.search(text, pos, stop) is None:
