@@ -149,6 +149,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if not names and not marked:
             past = _past_references(text, pos, registry, rules)
             names = _actor_names(text, past, False, registry, rules) if past is not None else None
+        names = names or _stated_collective(text, pos, marked, registry, rules)
         if not names:
             continue
         worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules)
@@ -159,6 +160,20 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             if not stated or worded is not None or roles[k] == "support"
         ]
     return found
+
+
+def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """A distributive or category reference that a role word right after it puts in a role (由各街道牵头落实…, c362;
+    各地级以上市人力资源社会保障部门要牵头开展…, c459): a role word states collectives as a statement does; acting
+    without one they name no unit in particular. The text leaves vague references open (有关部门牵头: none)."""
+    w = rules.words
+    for end in name_ends(text, pos, marked, registry, rules, collective=True):
+        name = text[pos:end]
+        if not (name.startswith(w["distributive_starts"]) or is_collective(name, rules)) or is_vague(name, rules):
+            continue  # particular units act as _actor_names reads them (县财政局负责人要…: its head acts)
+        if not text.startswith(w["unit_people"], end) and _role_word(text, end, rules) is not None:
+            return [(pos, end)]
+    return []
 
 
 def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> int | None:
