@@ -586,10 +586,23 @@ def _sectors_before(text: str, end: int, verb: int, rules: Rules) -> list[Listed
     written (文广、司法、财税等部门要密切配合; …牵头，发展改革、…、金融等单位参与的…机制); none where the clause opens
     otherwise."""
     start = _BLANK.match(text, _list_start(text, end, rules.words["clause_breaks"])).end()  # type: ignore[union-attr]
-    if "、" not in text[start:end]:
+    if "、" not in text[start:end] or _joins_a_body(text[start:end], rules):
         return []
     head = next((e for e in range(verb, end - 1, -1) if rules.sectors.fullmatch(text, start, e)), None)
     return [Listed(start, head, "support", True, (start, _clause_end(text, head, rules)))] if head else []
+
+
+def _joins_a_body(run: str, rules: Rules) -> bool:
+    """Whether a conjunction inside a run of sector words joins a body to them (纪检机关和组织、政法…等部门: 纪检机关 and the
+    sectors, no one list), not two words of one sector's name (经济和信息化, 住房和城乡建设)."""
+    ends = (*rules.unit_ends, *rules.words["collective_suffixes"])
+    joiners = [j for j in rules.words["actor_list_joiners"] if j != "、"]
+    return any(item[:k].endswith(ends) for item in run.split("、") for j in joiners for k in _all_at(item, j))
+
+
+def _all_at(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text``."""
+    return [k for k in range(len(text)) if text.startswith(word, k)]
 
 
 def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
