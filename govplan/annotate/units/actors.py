@@ -597,12 +597,7 @@ def _joins_a_body(run: str, rules: Rules) -> bool:
     sectors, no one list), not two words of one sector's name (经济和信息化, 住房和城乡建设)."""
     ends = (*rules.unit_ends, *rules.words["collective_suffixes"])
     joiners = [j for j in rules.words["actor_list_joiners"] if j != "、"]
-    return any(item[:k].endswith(ends) for item in run.split("、") for j in joiners for k in _all_at(item, j))
-
-
-def _all_at(text: str, word: str) -> list[int]:
-    """Where ``word`` stands in ``text``."""
-    return [k for k in range(len(text)) if text.startswith(word, k)]
+    return any(left.endswith(ends) for item in run.split("、") for j in joiners for left in item.split(j)[:-1])
 
 
 def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
