@@ -167,6 +167,11 @@ def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, ru
     各地级以上市人力资源社会保障部门要牵头开展…, c459): a role word states collectives as a statement does; acting
     without one they name no unit in particular. The text leaves vague references open (有关部门牵头: none)."""
     w = rules.words
+    reach = pos + int(w["max_name_chars"])
+    if rules.statement_cue.search(text, pos, reach + int(w["role_word_reach"])) is None or not (
+        text.startswith(w["distributive_starts"], pos) or rules.collective_cues.search(text, pos, reach)
+    ):
+        return []  # most clause starts: no role word near, or no collective begins there
     for end in name_ends(text, pos, marked, registry, rules, collective=True):
         name = text[pos:end]
         if not (name.startswith(w["distributive_starts"]) or is_collective(name, rules)) or is_vague(name, rules):
