@@ -838,6 +838,8 @@ class UnitsData(Strict):
     done_marks: Words
     actor_skips: Words
     actor_time: str
+    clause_ordinal: str
+    role_word_reach: int
     actor_trailer_chars: int
     heading_not_unit_starts: Words
     duty_nouns: Words

@@ -149,6 +149,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if not names and not marked:
             past = _past_references(text, pos, registry, rules)
             names = _actor_names(text, past, False, registry, rules) if past is not None else None
+        names = names or _stated_collective(text, pos, marked, registry, rules)
         if not names:
             continue
         worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules)
@@ -159,6 +160,25 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             if not stated or worded is not None or roles[k] == "support"
         ]
     return found
+
+
+def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """A distributive or category reference that a role word right after it puts in a role (由各街道牵头落实…, c362;
+    各地级以上市人力资源社会保障部门要牵头开展…, c459): a role word states collectives as a statement does; acting
+    without one they name no unit in particular. The text leaves vague references open (有关部门牵头: none)."""
+    w = rules.words
+    reach = pos + int(w["max_name_chars"])
+    if rules.statement_cue.search(text, pos, reach + int(w["role_word_reach"])) is None or not (
+        text.startswith(w["distributive_starts"], pos) or rules.collective_cues.search(text, pos, reach)
+    ):
+        return []  # most clause starts: no role word near, or no collective begins there
+    for end in name_ends(text, pos, marked, registry, rules, collective=True):
+        name = text[pos:end]
+        if not (name.startswith(w["distributive_starts"]) or is_collective(name, rules)) or is_vague(name, rules):
+            continue  # particular units act as _actor_names reads them (县财政局负责人要…: its head acts)
+        if not text.startswith(w["unit_people"], end) and _role_word(text, end, rules) is not None:
+            return [(pos, end)]
+    return []
 
 
 def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> int | None:
@@ -320,18 +340,24 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
     first = re.compile(lookahead)
     heading = match_heading(text)
     if heading is not None:
-        after_number = _BLANK.match(text, heading.number_end).end()  # type: ignore[union-attr]  # matches ""
+        after_number = _past_ordinal(text, _BLANK.match(text, heading.number_end).end(), rules)  # type: ignore[union-attr]
         if after_number < len(text) and first.match(text, after_number) and may_start_plain_name(text, after_number, registry, rules):
             yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
-    start = _BLANK.match(text).end()  # type: ignore[union-attr]  # matches ""
+    start = _past_ordinal(text, _BLANK.match(text).end(), rules)  # type: ignore[union-attr]  # matches ""
     if start < len(text) and first.match(text, start) and may_start_plain_name(text, start, registry, rules):
         yield start, False
     for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
-        pos = match.end()
-        if pos < len(text):
-            marked = match.group("marker") is not None
-            if marked or may_start_plain_name(text, pos, registry, rules):
-                yield pos, marked
+        marked = match.group("marker") is not None
+        pos = match.end() if marked else _past_ordinal(text, match.end(), rules)
+        if pos < len(text) and (marked or may_start_plain_name(text, pos, registry, rules)):
+            yield pos, marked
+
+
+def _past_ordinal(text: str, pos: int, rules: Rules) -> int:
+    """Where a clause's actor may begin: after an inline point's ordinal glued to the clause (四是区财政局…制定…, 一是县人社局
+    要…), which names the point, not the unit; ``pos`` where none stands there."""
+    match = rules.clause_ordinal.match(text, pos)  # anchored: one test per clause start
+    return match.end() if match is not None else pos
 
 
 def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
@@ -467,7 +493,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if text.startswith(rules.words["label_heads"], match.end()):
             continue  # 配合单位: a role label, not the verb
         if not inside(match.start(), skip):
-            found += _units_before(nt, _skip_back(text, match.start(), rules), registry, rules)
+            end = _skip_back(text, match.start(), rules)
+            found += _units_before(nt, end, registry, rules) or _sectors_before(text, end, match.start(), rules)
     found += _partner_clauses(nt, registry, rules, skip)
     markers = [(m, True) for m in rules.support_marker.finditer(text)]
     for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
@@ -550,14 +577,39 @@ def _skip_forward(text: str, pos: int, rules: Rules) -> int:
     return pos
 
 
+def _list_start(text: str, end: int, breaks: str) -> int:
+    """Where a list that ends at ``end`` may begin: after the last of ``breaks`` before it, or after the heading number
+    (一、文广、司法…等部门要…; 1.县财政局、县人社局配合)."""
+    start = max(text.rfind(ch, 0, end) for ch in breaks) + 1
+    heading = match_heading(text)
+    return heading.number_end if heading is not None and start < heading.number_end <= end else start
+
+
+def _sectors_before(text: str, end: int, verb: int, rules: Rules) -> list[Listed]:
+    """The sector words a clause opens with before the head they share, between ``end`` (the list's end with the words
+    skippable before a verb passed back over, 等部门 among them) and the support verb at ``verb``: one supporting body as
+    written (文广、司法、财税等部门要密切配合; …牵头，发展改革、…、金融等单位参与的…机制); none where the clause opens
+    otherwise."""
+    start = _BLANK.match(text, _list_start(text, end, rules.words["clause_breaks"])).end()  # type: ignore[union-attr]
+    if "、" not in text[start:end] or _joins_a_body(text[start:end], rules):
+        return []
+    head = next((e for e in range(verb, end - 1, -1) if rules.sectors.fullmatch(text, start, e)), None)
+    return [Listed(start, head, "support", True, (start, _clause_end(text, head, rules)))] if head else []
+
+
+def _joins_a_body(run: str, rules: Rules) -> bool:
+    """Whether a conjunction inside a run of sector words joins a body to them (纪检机关和组织、政法…等部门: 纪检机关 and the
+    sectors, no one list), not two words of one sector's name (经济和信息化, 住房和城乡建设)."""
+    ends = (*rules.unit_ends, *rules.words["collective_suffixes"])
+    joiners = [j for j in rules.words["actor_list_joiners"] if j != "、"]
+    return any(left.endswith(ends) for item in run.split("、") for j in joiners for left in item.split(j)[:-1])
+
+
 def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
     """Support units for the run of list items that ends at ``end`` and holds units (people skipped)."""
     text = nt.text
     w = rules.words
-    heading = match_heading(text)
-    start = max(text.rfind(ch, 0, end) + 1 for ch in w["sentence_breaks"])
-    if heading is not None and start < heading.number_end <= end:
-        start = heading.number_end
+    start = _list_start(text, end, w["sentence_breaks"])
     reach = end - int(w["max_actor_list"]) * (int(w["max_name_chars"]) + 1)
     items = list_items(text, max(start, reach), end, registry, rules)
     if reach > start:

@@ -279,8 +279,11 @@ def second_plate_head(name: str, rules: Rules) -> str:
 
 def is_vague(name: str, rules: Rules) -> bool:
     """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门), or the units
-    a notice assigned named by their role (各责任单位要…, 牵头单位要…)."""
+    a notice assigned named by their role (各责任单位要…, 牵头单位要…); not sector words before the head they share,
+    whose 相关/有关 names the sectors listed (市住房城乡建设、应急管理…等相关部门)."""
     w = rules.words
+    if is_sector_coordination(name, rules):
+        return False
     core = name
     for prefix in (*w["sentence_prefixes"], *w["vague_prefixes"]):
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
@@ -288,6 +291,12 @@ def is_vague(name: str, rules: Rules) -> bool:
         return True
     bare = name[1:] if name.startswith(w["distributive_starts"]) else name
     return rules.label.fullmatch(bare) is not None  # 各责任单位, 牵头单位: the units the notice assigned, named by role
+
+
+def is_sector_coordination(name: str, rules: Rules) -> bool:
+    """Whether a name is sector words joined by 、 before the head they share, one body as written (国务院税务、环境保护
+    主管部门; 网信、公安…等主管部门), with or without a level before it."""
+    return "、" in name and bool(rules.coordination.fullmatch(name) or rules.partner_coordination.fullmatch(name))
 
 
 def _vague_tail(name: str, rules: Rules) -> bool:
@@ -491,8 +500,9 @@ def name_ends(
     if known is not None:
         ends.add(known)
     coordination = rules.coordination.match(text, pos)
-    if coordination is not None and (not ends or _one_group(text, pos, coordination.end(), rules)):
-        ends.add(coordination.end())  # 县乡村振兴、农业…等部门, 州县工会、共青团、妇联等群团组织: one body
+    if coordination is not None and (not ends or _one_group(text, pos, coordination.end(), rules)
+                                     or all(text[pos:e] in w["sentence_prefixes"] for e in ends)):
+        ends.add(coordination.end())  # 县乡村振兴、农业…等部门, 州县工会…等群团组织, 国务院税务…主管部门: one body
     named = sorted(e for e in ends if not is_person(text[pos:e], rules) and (collective or "各" not in text[pos + 1:e]))
     if any(text[e - 1] in CLOSE for e in named):
         named = [e for e in named if not _alias_closes(text, pos, e, rules)]  # 区规划和土地管理局, not …(以下简称区规土局)
@@ -632,7 +642,7 @@ def _suffix_name_ends(
     """Ends of the unregistered names at ``pos``, each at a jieba word end, so that a name never ends
     inside a word (党组 inside 党组织, 纪检委 inside 纪检委员)."""
     w = rules.words
-    leveled = any_start or leveled_at(text, pos, rules)
+    leveled = any_start or known is not None or leveled_at(text, pos, rules)  # 教育部发展规划司: a registered unit's own body
     stop = _name_run_end(text, pos, rules)
     cues = rules.collective_cues if collective else rules.plain_cues
     if not leveled and cues.search(text, pos, stop) is None:

@@ -63,6 +63,7 @@ class Rules:
     joint_organs: re.Pattern[str]
     joint_levels: re.Pattern[str]  # 州、 / 省、市、 before a name of the last level: the levels' organs as one name
     coordination: re.Pattern[str]
+    sectors: re.Pattern[str]  # sector words before a shared head with no level (文广、司法、财税等部门)
     partner_coordination: re.Pattern[str]  # 组织、科技…等部门 right after a support marker
     partner_marker: re.Pattern[str]  # 联合: a marker before sector partners only
     actor_joiner: re.Pattern[str]  # 、/和/及 joining the names of a list acting together
@@ -84,6 +85,7 @@ class Rules:
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
     actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
     actor_time: re.Pattern[str]  # a date between an acting unit and its verb (于2023年6月底前)
+    clause_ordinal: re.Pattern[str]  # an inline point's ordinal glued to its clause (一是, 二要)
     item_trailer: re.Pattern[str]  # 等<level><vague word><head> closing a list item (能源局等省有关部门, 等州级有关部门)
     manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     acting_verbs: Words  # the action verbs, then the agent verbs: what may follow a unit after an agent marker
@@ -151,6 +153,7 @@ def rules() -> Rules:
         joint_organs=_joint_organs(w),
         joint_levels=re.compile(rf"(?:(?:{alternation(w['level_nouns'])})、)+"),
         coordination=_coordination(w),
+        sectors=_coordination(w, leveled=False),
         partner_marker=re.compile(alternation(w["partner_markers"])),
         partner_coordination=re.compile(
             rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
@@ -190,6 +193,7 @@ def rules() -> Rules:
             rf"(?:\((?:{alternation(w['vague_heads'])})\))?"  # 等省级主管部门（单位）牵头完成…, c524
         ),
         actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
+        clause_ordinal=compile_pattern(w["clause_ordinal"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
         own_level_mark=re.compile(
             rf"(?:{alternation(w['own_level_marks'])})(?P<level>{alternation(w['own_levels'])})(?![级长])"
@@ -264,8 +268,10 @@ def _joint_organs(w: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(rf"(?P<level>{levels}){organs}、(?P<second>(?P=level){organs})")
 
 
-def _coordination(w: dict[str, Any]) -> re.Pattern[str]:
-    levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"])
+def _coordination(w: dict[str, Any], leveled: bool = True) -> re.Pattern[str]:
+    """Sector words joined by 、 before the head they share, after a level (县乡村振兴、农业…等部门) or, not ``leveled``,
+    without one (文广、司法、财税等部门: a partner or a supporting body, never an actor of its own)."""
+    levels = alternation(p for p in w["sentence_prefixes"] if p not in w["distributive_starts"]) if leveled else ""
     item = rf"[{piece('han')}]{{1,{int(w['coordination_item_chars'])}}}?"
     return re.compile(
         rf"(?:{levels}){item}(?:、{item}){{1,{int(w['max_joint_list'])}}}?{alternation(w['coordination_heads'])}"
