@@ -191,8 +191,13 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # (fab2b0e) on the 181 measures tasks .904, spans .827, dates .813, targets .748, lead .740, support .768
         # (c624, a 116-row 任务分工表 with two indicator tables, alone: tasks 40 of 116, targets 6 of 68). Set
         # change, not rule change: tasks, targets and lead floors follow it (that figure minus about 0.01).
-        "held-out": {"tasks": 0.89, "deadline_spans": 0.81, "deadline_dates": 0.80, "targets": 0.73,
-                "lead_units": 0.73, "support_units": 0.75},
+        # session 17: four fresh held-out task/indicator-table notices (c630-c633) came in before any rule changed;
+        # the start code (ccae187) on the 183 measures tasks .811, spans .844, dates .842, targets .748, lead .671,
+        # support .434 (c633 alone: 152 false supports from a project list's unit column). Set change first; the
+        # session's table rules then bring the 183 to tasks .90, spans .85, dates .85, targets .76, lead .69, support
+        # .56. Each held-out floor is the end figure minus about 0.01-0.02.
+        "held-out": {"tasks": 0.88, "deadline_spans": 0.83, "deadline_dates": 0.83, "targets": 0.74,
+                "lead_units": 0.67, "support_units": 0.54},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
