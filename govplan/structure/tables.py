@@ -161,8 +161,12 @@ class Table:
         return column.unit or bracketed_unit(column.header)
 
     def sets_targets(self, cell: TableCell) -> bool:
-        """Whether the header of a cell's column names targets or quotas (目标任务, 2022 年 目 标 值)."""
-        return cell.column < len(self.columns) and names_targets(self.columns[cell.column].header)
+        """Whether a cell's column sets targets or quotas: a quota table's quota column, a header naming them (目标任务,
+        2022 年 目 标 值)."""
+        if cell.column >= len(self.columns):
+            return False
+        column = self.columns[cell.column]
+        return (self.quota and column.kind == "measure") or names_targets(column.header)
 
 
 @dataclass(frozen=True)
@@ -1972,7 +1976,7 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
     """A quota table flattened one cell a line (tables.yaml, quota_tables): an optional 序号, the places' column, the
     headers up to the first row (a place, or the number 1 and a place, before a figure), then a row per place. Its
     header stays in the text of the node the table lies under, where the annotators read its years once; the rows'
-    last figures are the quota columns' (_quota_count), in the unit the line over the header gives; a numbered row's
+    last figures are the quota columns' (_quota_leaves), in the unit the line over the header gives; a numbered row's
     place is responsible for it."""
     words = _quota_words()
     opening = "".join(lines[first].text.split())
@@ -1982,21 +1986,24 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
     written = ["".join(text[c.start:c.end].split()) for c in cells]
     numbered = column_kind(written[0]) == "number"
     place = 1 if numbered else 0
-    if len(written) <= place + 1 or written[place] not in words.places:
+    if len(written) <= place + 1 or written[place] not in words.places or (not numbered and _numbers_above(lines, first)):
         return None
     body = next((k for k in range(place + 2, len(written) - 1 - place) if _opens_quota_body(written, k, numbered)), None)
     if body is None:
         return None
     header = written[place + 1:body]
-    quotas = _quota_count(header)
+    leaves = _quota_leaves(header)
+    quotas = len(leaves)
     groups = _quota_rows(written[body:], numbered) if quotas else []
     if not groups:
         return None
     above, unit = _unit_line(lines, first)
-    quota_header = next(h for h in header if words.quantities.search(h))
-    stock = max(0, max(len(_figures(g, written[body:], numbered)[1]) for g in groups) - quotas)
+    widest = max(len(_figures(g, written[body:], numbered)[1]) for g in groups)
+    if quotas > widest:
+        return None  # more quota headers than figures a row has: a header of more rows than _quota_leaves reads
+    stock = widest - quotas
     columns = ([Column("number", written[0])] if numbered else []) + [Column("task", written[place])] \
-        + [Column("progress", "") for _ in range(stock)] + [Column("measure", quota_header, unit) for _ in range(quotas)]
+        + [Column("progress", "") for _ in range(stock)] + [Column("measure", leaf, unit) for leaf in leaves]
     responsible = len(columns)
     columns.append(Column("responsible", written[place]))
     table = Table(columns, cells[body].start, cells[body].start, [], above if above is not None else first, first,
@@ -2022,6 +2029,12 @@ def _quota_cells(lines: list[Line], text: str, first: int) -> list[_StreamCell]:
     return cells
 
 
+def _numbers_above(lines: list[Line], first: int) -> bool:
+    """Whether the line above a quota table's places header is its 序号 header (the table was tried from there)."""
+    above = next((lines[j] for j in range(first - 1, -1, -1) if not lines[j].blank), None)
+    return above is not None and column_kind("".join(above.text.split())) == "number"
+
+
 def _opens_quota_body(written: list[str], k: int, numbered: bool) -> bool:
     """Whether a quota table's first row starts at cell ``k``: a place before a figure, after the number 1 where the
     table numbers its rows."""
@@ -2031,24 +2044,24 @@ def _opens_quota_body(written: list[str], k: int, numbered: bool) -> bool:
     return not _quota_figure(written[place]) and bool(_BARE_AMOUNT.match(written[place + 1]))
 
 
-def _quota_count(header: list[str]) -> int:
-    """How many of a quota table's last columns hold quotas: from the first header naming a quota, those of the first
-    header row but the one over a breakdown by year or stage (2024-2026年任务量 | 纳入…重点整治 | 分年度任务量), then the
-    breakdown (2024年 / 2025年 / 2026年), then quota headers after it (其中CD类整治任务量). Between them lie the
-    sub-headers of the columns before (件数 / 面积 under 分布情况), after them a row of units (图斑面积): none. 0 where
-    no header names a quota."""
+def _quota_leaves(header: list[str]) -> list[str]:
+    """The headers of a quota table's last columns, those that hold quotas: from the first header naming a quota, those
+    of the first header row but the one over a breakdown by year or stage (2024-2026年任务量 | 纳入…重点整治 |
+    分年度任务量), then the breakdown (2024年 / 2025年 / 2026年), then quota headers after it (其中CD类整治任务量).
+    Between them lie the sub-headers of the columns before (件数 / 面积 under 分布情况), after them a row of units
+    (图斑面积): none. None where no header names a quota."""
     quantities = _quota_words().quantities
     first = next((k for k, h in enumerate(header) if quantities.search(h)), None)
     if first is None:
-        return 0
+        return []
     times = [k for k in range(first, len(header)) if _TIME_HEAD.match(header[k]) and not quantities.search(header[k])]
     if not times:
-        return len(header) - first
+        return header[first:]
     start = end = times[0]
     while end + 1 in times:
         end += 1
     over = next((k for k in range(start - 1, first - 1, -1) if quantities.search(header[k])), start)
-    return over - first + end - start + 1 + sum(1 for h in header[end + 1:] if quantities.search(h))
+    return header[first:over] + header[start:end + 1] + [h for h in header[end + 1:] if quantities.search(h)]
 
 
 def _quota_figure(cell: str) -> bool:
