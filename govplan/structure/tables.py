@@ -1979,9 +1979,9 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
     last figures are the quota columns' (_quota_leaves), in the unit the line over the header gives; a numbered row's
     place is responsible for it."""
     words = _quota_words()
-    opening = "".join(lines[first].text.split())
-    if opening not in words.places and column_kind(opening) != "number":
-        return None  # most lines: decided by one look-up
+    opening = lines[first].text.strip()
+    if opening not in words.places and _words().kind_of.get(opening) != "number":
+        return None  # most lines: decided by two look-ups
     cells = _quota_cells(lines, text, first)
     written = ["".join(text[c.start:c.end].split()) for c in cells]
     numbered = column_kind(written[0]) == "number"
