@@ -954,6 +954,13 @@ class RoleHeads(Strict):
     heads: Words
 
 
+class QuotaTables(Strict):
+    places: Words
+    quantities: Words
+    totals: Words
+    unit_line: str
+
+
 class TablesData(Strict):
     columns: dict[ColumnKindName, Words]
     role_heads: RoleHeads
@@ -966,6 +973,7 @@ class TablesData(Strict):
     wrapped_heads: Words
     time_units: Words
     target_heads: Words
+    quota_tables: QuotaTables
     run_together: RunTogether
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -94,10 +95,12 @@ _SPANNED_KINDS = ("lead", "support", "responsible")
 
 @dataclass(frozen=True)
 class Column:
-    """A column of a task table: its kind (tables.yaml) and its header as written."""
+    """A column of a task table: its kind (tables.yaml), its header as written, and the unit of measure a line over
+    the table gives it (单位：亩 over a quota table), if any."""
 
     kind: str
     header: str
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class Table:
     rows: list[TableRow]
     first: int
     last: int
+    quota: bool = False  # a quota table by place (tables.yaml, quota_tables): an unnumbered row is a total (总计)
 
     def column_of(self, kind: str) -> int | None:
         return next((k for k, c in enumerate(self.columns) if c.kind == kind), None)
@@ -149,12 +153,20 @@ class Table:
         return self.columns[cell.column].kind if cell.column < len(self.columns) else "note"
 
     def header_unit(self, cell: TableCell) -> str:
-        """The unit of measure the header of a cell's column brackets (新种任务(亩): 亩), or ""."""
-        return bracketed_unit(self.columns[cell.column].header) if cell.column < len(self.columns) else ""
+        """The unit of measure of a cell's column: the one a line over the table gives it (单位：亩), else the one its
+        header brackets (新种任务(亩): 亩), or ""."""
+        if cell.column >= len(self.columns):
+            return ""
+        column = self.columns[cell.column]
+        return column.unit or bracketed_unit(column.header)
 
     def sets_targets(self, cell: TableCell) -> bool:
-        """Whether the header of a cell's column names targets or quotas (目标任务, 2022 年 目 标 值)."""
-        return cell.column < len(self.columns) and names_targets(self.columns[cell.column].header)
+        """Whether a cell's column sets targets or quotas: a quota table's quota column, a header naming them (目标任务,
+        2022 年 目 标 值)."""
+        if cell.column >= len(self.columns):
+            return False
+        column = self.columns[cell.column]
+        return (self.quota and column.kind == "measure") or names_targets(column.header)
 
 
 @dataclass(frozen=True)
@@ -426,6 +438,8 @@ def find_tables(lines: list[Line], text: str) -> list[Table]:
         elif split is not None and (blank := _blank_split(text, line)) is not None \
                 and (columns := _header(text, letter_spaced(text, blank.cells))):
             table = _row_table(lines, text, i, "blanks", *_header_rows(lines, text, i, "blanks", columns))
+        elif split is not None and split.shape == "line" and (quota := _quota_table(lines, text, i)) is not None:
+            table = quota
         elif split is not None and column_kind(text[split.cells[0][0]:split.cells[0][1]]) is not None \
                 and not _run_together_ahead(lines, text, i):
             table = _stream_table(lines, text, i, split.shape)
@@ -1066,16 +1080,10 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
     header's cells (a portal's page flattened so), the lines of one cell the page wrapped follow each
     other without one and stay one cell (与全市经济增速 / 保持同步, 目标值 / （2025年）, 128.92 / 平方公里); lines that
     each name units (区文明办 / 区绿化市容局 / 区房管局) stay cells of their own, as a unit column's cells may share it."""
-    data = numbering()
     cells: list[_StreamCell] = []
     pending: tuple[int, int] | None = None  # (offset, line) where a cell running over lines began
     wrapped = shape == "line" and _parted_by_blanks(lines, first)
-    for j in range(first, len(lines)):
-        line = lines[j]
-        if line.blank:
-            continue
-        if data.attachment.match(line.text) or data.attachment_list.match(line.text) or _DATE.match(line.text):
-            break
+    for j, line in _filled_lines(lines, first):
         split = _split(text, line)
         if shape == "cell" and split is not None and split.shape == "pipe" and not line.text.strip("| \t"):
             continue  # bars alone: the cells a merged cell or an empty row left (||, ||||||)
@@ -1100,6 +1108,19 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         elif j - pending[1] >= MAX_CELL_LINES:
             break
     return cells
+
+
+def _filled_lines(lines: list[Line], first: int) -> Iterator[tuple[int, Line]]:
+    """The non-blank lines from ``first`` on (with their indices) of a table flattened one cell a line, up to one
+    that ends it: an attachment's label or list, a date."""
+    data = numbering()
+    for j in range(first, len(lines)):
+        line = lines[j]
+        if line.blank:
+            continue
+        if data.attachment.match(line.text) or data.attachment_list.match(line.text) or _DATE.match(line.text):
+            return
+        yield j, line
 
 
 def _parted_by_blanks(lines: list[Line], first: int) -> bool:
@@ -1928,3 +1949,194 @@ def _label_kind(label: str) -> str | None:
         return kind
     compact = "".join(label.split()).rstrip(":：")
     return next((_words().kind_of[w] for w in _words().longest_first if compact.startswith(w)), None)
+
+
+# --- quota tables -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _QuotaWords:
+    places: frozenset[str]  # a header naming the places a quota table divides its quota among (街镇, 区)
+    quantities: re.Pattern[str]  # a header naming a quota (任务量)
+    totals: frozenset[str]  # the row that sums the places' figures (总计)
+    unit_line: re.Pattern[str]  # the line over the header giving the unit of measure (单位：亩): group `unit`
+
+
+@lru_cache(maxsize=1)
+def _quota_words() -> _QuotaWords:
+    data = load_data("tables.yaml")["quota_tables"]
+    return _QuotaWords(frozenset(data["places"]), re.compile("|".join(map(re.escape, data["quantities"]))),
+                       frozenset(data["totals"]), re.compile(data["unit_line"]))
+
+
+# a header over a breakdown column by year or stage: 2024年 (30%, 约1900亩), 1-2月前, 3月底前完成20%, 11月中旬
+_TIME_HEAD = re.compile(r"^(?:\d{4}年|\d{1,2}(?:[-—－~～]\d{1,2})?月)")
+
+
+def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
+    """A quota table flattened one cell a line (tables.yaml, quota_tables): an optional 序号, the places' column, the
+    headers up to the first row (a place, or the number 1 and a place, before a figure), then a row per place. Its
+    header stays in the text of the node the table lies under, where the annotators read its years once; the rows'
+    last figures are the quota columns' (_quota_leaves), in the unit the line over the header gives; a numbered row's
+    place is responsible for it."""
+    words = _quota_words()
+    opening = lines[first].text.strip()
+    if opening not in words.places and _words().kind_of.get(opening) != "number":
+        return None  # most lines: decided by two look-ups
+    cells = _quota_cells(lines, text, first)
+    written = ["".join(text[c.start:c.end].split()) for c in cells]
+    numbered = column_kind(written[0]) == "number"
+    place = 1 if numbered else 0
+    if len(written) <= place + 1 or written[place] not in words.places or (not numbered and _numbers_above(lines, first)):
+        return None
+    body = next((k for k in range(place + 2, len(written) - 1 - place) if _opens_quota_body(written, k, numbered)), None)
+    if body is None:
+        return None
+    header = written[place + 1:body]
+    leaves = _quota_leaves(header)
+    quotas = len(leaves)
+    groups = _quota_rows(written[body:], numbered) if quotas else []
+    if not groups:
+        return None
+    above, unit = _unit_line(lines, first)
+    widest = max(len(_figures(g, written[body:], numbered)[1]) for g in groups)
+    if quotas > widest:
+        return None  # more quota headers than figures a row has: a header of more rows than _quota_leaves reads
+    stock = widest - quotas
+    columns = ([Column("number", written[0])] if numbered else []) + [Column("task", written[place])] \
+        + [Column("progress", "") for _ in range(stock)] + [Column("measure", leaf, unit) for leaf in leaves]
+    responsible = len(columns)
+    columns.append(Column("responsible", written[place]))
+    table = Table(columns, cells[body].start, cells[body].start, [], above if above is not None else first, first,
+                  quota=True)
+    for group in groups:
+        table.rows.append(_quota_row([cells[body + k] for k in group], written[body:], group, numbered, len(columns) - 1,
+                                     quotas, responsible))
+    table.last = cells[body + groups[-1][-1]].line
+    return table
+
+
+def _quota_cells(lines: list[Line], text: str, first: int) -> list[_StreamCell]:
+    """A quota table's cells from line ``first`` on, up to an attachment or a date line: where a blank line follows the
+    first (a page that parts its cells by blank lines), the lines between two blank ones are one cell (产业类 /
+    存量违法用地, 2024年 / 30%); else each line is one."""
+    parted = first + 1 < len(lines) and lines[first + 1].blank
+    cells: list[_StreamCell] = []
+    for j, line in _filled_lines(lines, first):
+        if parted and cells and not lines[j - 1].blank and j - cells[-1].line < MAX_CELL_LINES:
+            cells[-1] = _StreamCell(cells[-1].start, line.end, cells[-1].line)
+        else:
+            cells.append(_StreamCell(line.start, line.end, j))
+    return cells
+
+
+def _numbers_above(lines: list[Line], first: int) -> bool:
+    """Whether the line above a quota table's places header is its 序号 header (the table was tried from there)."""
+    above = next((lines[j] for j in range(first - 1, -1, -1) if not lines[j].blank), None)
+    return above is not None and column_kind("".join(above.text.split())) == "number"
+
+
+def _opens_quota_body(written: list[str], k: int, numbered: bool) -> bool:
+    """Whether a quota table's first row starts at cell ``k``: a place before a figure, after the number 1 where the
+    table numbers its rows."""
+    if numbered and (row_number(written[k]) or ("", 0, ""))[1] != 1:
+        return False
+    place = k + 1 if numbered else k
+    return not _quota_figure(written[place]) and bool(_BARE_AMOUNT.match(written[place + 1]))
+
+
+def _quota_leaves(header: list[str]) -> list[str]:
+    """The headers of a quota table's last columns, those that hold quotas: from the first header naming a quota, those
+    of the first header row but the one over a breakdown by year or stage (2024-2026年任务量 | 纳入…重点整治 |
+    分年度任务量), then the breakdown (2024年 / 2025年 / 2026年), then quota headers after it (其中CD类整治任务量).
+    Between them lie the sub-headers of the columns before (件数 / 面积 under 分布情况), after them a row of units
+    (图斑面积): none. None where no header names a quota."""
+    quantities = _quota_words().quantities
+    first = next((k for k, h in enumerate(header) if quantities.search(h)), None)
+    if first is None:
+        return []
+    times = [k for k in range(first, len(header)) if _TIME_HEAD.match(header[k]) and not quantities.search(header[k])]
+    if not times:
+        return header[first:]
+    start = end = times[0]
+    while end + 1 in times:
+        end += 1
+    over = next((k for k in range(start - 1, first - 1, -1) if quantities.search(header[k])), start)
+    return header[first:over] + header[start:end + 1] + [h for h in header[end + 1:] if quantities.search(h)]
+
+
+def _quota_figure(cell: str) -> bool:
+    return bool(_BARE_AMOUNT.match(cell)) or says_empty(cell)
+
+
+def _quota_rows(written: list[str], numbered: bool) -> list[list[int]]:
+    """The cells (indices into ``written``) of each row of a quota table's body, up to a remark (备注：1.…) or a line of
+    text: a row opens at the next number of the 序号 column before a place (a numbered table: a text cell
+    after a figure is a merged one, 完成制定方案、计划和动员部署等。), at a place after a figure (a table without 序号;
+    a place the table splits, 奉城镇 / 老奉城, leads its row), at a total (总计)."""
+    totals = _quota_words().totals
+    rows: list[list[int]] = []
+    expected = 1
+    for k, cell in enumerate(written):
+        if len(cell) > _LONG_CELL or heading_at(cell, 0) is not None or _LABELLED.search(cell):
+            break
+        following = written[k + 1] if k + 1 < len(written) else ""
+        if numbered:
+            number = row_number(cell)
+            opens = cell in totals or (number is not None and number[1] == expected and not _quota_figure(following))
+            expected += 1 if opens and number is not None else 0
+        else:
+            opens = not _quota_figure(cell) and (not rows or _quota_figure(written[rows[-1][-1]]))
+        if opens:
+            rows.append([k])
+        elif rows:
+            rows[-1].append(k)
+    return [row for row in rows if any(_BARE_AMOUNT.match(written[k]) for k in row)]
+
+
+def _figures(group: list[int], written: list[str], numbered: bool) -> tuple[list[int], list[int]]:
+    """A quota row's place cells (after its number: 奉城镇 / 老奉城, 总计) and its value cells."""
+    lead = 1 if numbered and row_number(written[group[0]]) is not None else 0
+    place = lead
+    while place < len(group) and not _quota_figure(written[group[place]]):
+        place += 1
+    return group[lead:place], group[place:]
+
+
+def _quota_row(cells: list[_StreamCell], written: list[str], group: list[int], numbered: bool, width: int, quotas: int,
+               responsible: int) -> TableRow:
+    """A quota table's row: its number, its place (the task cell), its stock figures from the left, its quota figures
+    from the right; a numbered row carries its place as the unit responsible for it."""
+    at = {k: cell for k, cell in zip(group, cells)}
+    places, values = _figures(group, written, numbered)
+    row_cells: list[TableCell] = []
+    if numbered and row_number(written[group[0]]) is not None:
+        row_cells.append(TableCell(cells[0].start, cells[0].end, 0))
+    column = 1 if numbered else 0
+    place = TableCell(at[places[0]].start, at[places[-1]].end, column) if places else None
+    if place is not None:
+        row_cells.append(place)
+    for j, k in enumerate(values):
+        from_right = len(values) - j
+        index = width - from_right if from_right <= quotas else column + 1 + j
+        row_cells.append(TableCell(at[k].start, at[k].end, index))
+    row = TableRow(cells[0].start, cells[-1].end, row_cells, line=cells[0].line)
+    if place is not None and row_cells[0].column == 0 and numbered:
+        row.carried.append(TableCell(place.start, place.end, responsible))
+    return row
+
+
+def _unit_line(lines: list[Line], first: int) -> tuple[int | None, str]:
+    """The line over a quota table's header that gives its unit of measure (单位：亩, 面积单位：亩, at the end of a
+    制表日期 line), within two lines, and the unit; (None, "") where there is none."""
+    pattern = _quota_words().unit_line
+    seen = 0
+    for j in range(first - 1, -1, -1):
+        if lines[j].blank:
+            continue
+        match = pattern.match(lines[j].text.strip())
+        if match is not None and names_measure_unit(match["unit"]):
+            return j, match["unit"]
+        seen += 1
+        if seen == 2:
+            break
+    return None, ""

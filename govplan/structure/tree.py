@@ -735,6 +735,8 @@ class TreeBuilder:
                 last_group = text or last_group
             node = self._row_node(row, table, skip=(group_col,) if group_col is not None else ())
             key = node.style if node.numeral_written else "row"
+            if table.quota and not node.numeral_written:
+                del stack[len(base):], keys[:]  # a total (总计) sums the places' rows above it: it is no part of the last
             depth = next((k for k, open_key in enumerate(keys) if open_key == key), None)
             if depth is not None and node.numeral_written and node.value <= stack[len(base) + depth].value \
                     and node.value != 1:
