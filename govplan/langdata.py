@@ -959,6 +959,7 @@ class QuotaTables(Strict):
     quantities: Words
     totals: Words
     unit_line: str
+    breakdown_head: str
 
 
 class TablesData(Strict):

@@ -1959,17 +1959,14 @@ class _QuotaWords:
     quantities: re.Pattern[str]  # a header naming a quota (任务量)
     totals: frozenset[str]  # the row that sums the places' figures (总计)
     unit_line: re.Pattern[str]  # the line over the header giving the unit of measure (单位：亩): group `unit`
+    breakdown_head: re.Pattern[str]  # a header over a breakdown column by year or stage (2024年, 1-2月前)
 
 
 @lru_cache(maxsize=1)
 def _quota_words() -> _QuotaWords:
     data = load_data("tables.yaml")["quota_tables"]
     return _QuotaWords(frozenset(data["places"]), re.compile("|".join(map(re.escape, data["quantities"]))),
-                       frozenset(data["totals"]), re.compile(data["unit_line"]))
-
-
-# a header over a breakdown column by year or stage: 2024年 (30%, 约1900亩), 1-2月前, 3月底前完成20%, 11月中旬
-_TIME_HEAD = re.compile(r"^(?:\d{4}年|\d{1,2}(?:[-—－~～]\d{1,2})?月)")
+                       frozenset(data["totals"]), re.compile(data["unit_line"]), re.compile(data["breakdown_head"]))
 
 
 def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
@@ -2050,11 +2047,13 @@ def _quota_leaves(header: list[str]) -> list[str]:
     分年度任务量), then the breakdown (2024年 / 2025年 / 2026年), then quota headers after it (其中CD类整治任务量).
     Between them lie the sub-headers of the columns before (件数 / 面积 under 分布情况), after them a row of units
     (图斑面积): none. None where no header names a quota."""
-    quantities = _quota_words().quantities
+    words = _quota_words()
+    quantities = words.quantities
     first = next((k for k, h in enumerate(header) if quantities.search(h)), None)
     if first is None:
         return []
-    times = [k for k in range(first, len(header)) if _TIME_HEAD.match(header[k]) and not quantities.search(header[k])]
+    times = [k for k in range(first, len(header))
+             if words.breakdown_head.match(header[k]) and not quantities.search(header[k])]
     if not times:
         return header[first:]
     start = end = times[0]
@@ -2065,6 +2064,7 @@ def _quota_leaves(header: list[str]) -> list[str]:
 
 
 def _quota_figure(cell: str) -> bool:
+    """Whether a quota table's cell holds a figure or says it has none (—, /): a value, not a place or a text."""
     return bool(_BARE_AMOUNT.match(cell)) or says_empty(cell)
 
 
