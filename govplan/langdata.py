@@ -632,6 +632,9 @@ class NamedCircles(Strict):
     units: Words
     heads: Words
     reach: int
+    places_before: Words
+    place_units: Words
+    each: str
 
 
 class SettlementClasses(Strict):

@@ -449,12 +449,20 @@ def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """A time or a distance glued to a noun ending in 圈 or 半径 names an area by its travel time or the radius a
-    facility serves (15分钟社区生活圈, 1小时经济圈, 500米服务半径)."""
+    """A time or a distance that names an area or a metric, not an amount: glued to a noun ending in 圈, 半径 or 范围 or
+    to a rate's name (15分钟社区生活圈, 500米服务半径, 校门200米范围内, 500米覆盖率, 3分钟出车率), or after a place word
+    (校园周边200米以内); a comparator or change word right before it keeps it a bound (控制在500米范围内)."""
     w = rules.words["named_circles"]
-    if _group(match, "unit") not in w["units"]:
+    unit = _group(match, "unit")
+    if unit not in w["units"]:
         return False
-    end = match.end()
+    start = match.start()
+    if _word_before(text, start, rules.comparator_before, rules)[0] or _word_before(text, start, rules.change_before, rules)[0]:
+        return False
+    before = start - len(w["each"]) if text.endswith(w["each"], 0, start) else start
+    if unit in w["place_units"] and text.endswith(tuple(w["places_before"]), 0, before):
+        return True
+    end = _past_note(text, match.end(), rules.words["bound_notes"])  # 500米(含500米)范围内
     stop = next_break(text, end, str(rules.words["metric_after_stops"]), min(len(text), end + int(w["reach"])))
     return any(head in text[end:stop] for head in w["heads"])
 
