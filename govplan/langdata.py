@@ -693,6 +693,12 @@ class PaymentShares(Strict):
     before: str
 
 
+class ConditionLists(Strict):
+    headings: Words
+    lead: str
+    list_starts: str
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -725,6 +731,7 @@ class TargetsData(Strict):
     not_before: Words
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
+    condition_lists: ConditionLists
     round_the_clock: RoundTheClock
     outline_numbers: OutlineNumbers
     voltage_classes: VoltageClasses

@@ -82,6 +82,7 @@ class _Rules:
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
+    condition_lead: re.Pattern[str]  # 具有下列情形之一的, 具备以下条件: the lead of a list of conditions
     longer_units: dict[str, tuple[str, ...]]  # 个 -> 个百分点…: the units a unit begins, longest first
     words: dict[str, Any]
 
@@ -205,6 +206,7 @@ def _rules() -> _Rules:
             rf"的?[{piece('han')}]{{0,{int(w['kind_counted']['reach'])}}}?(?:{alternation(w['kind_counted']['nouns'])})"
             rf"(?=[\d{piece('cn_digit')}十两]|[{piece('clause_end')}{piece('sentence_end')}]|$)"
         ),
+        condition_lead=compile_pattern(w["condition_lists"]["lead"], _DATA_FILE),
         longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
     )
@@ -282,8 +284,11 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
     report = True if review else False if heading == "goal_headings" else True if ctx and ctx.report else None
     mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx))
+    conditions = _conditions_start(nt, heading == "condition_headings", rules)
     for match in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
+        if start >= conditions:
+            break  # the rest of the node lists conditions (申报条件, 具有下列情形之一的…:)
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
         if nt.cells and nt.column_at(start) in _NO_TARGET_COLUMNS:
@@ -297,6 +302,18 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     _share_trailing_comparator(text, found, rules)
     _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _conditions_start(nt: NodeText, under_heading: bool, rules: _Rules) -> int:
+    """Where a list of conditions begins in a node's text (its length when none does): the whole node under a heading
+    naming conditions (申报条件, 项目实施条件) or below a node whose text leads one in (具有下列情形之一的…), else the end of
+    a lead's own sentence or colon (存在下列情形之一的,…:克扣…三个月以上的): its figures say who qualifies, no goal."""
+    if under_heading or (len(nt.path) > 1 and rules.condition_lead.search(nt.path[-2].text) is not None):
+        return 0
+    lead = rules.condition_lead.search(nt.text)
+    if lead is None:
+        return len(nt.text)
+    return next_break(nt.text, lead.end(), rules.words["condition_lists"]["list_starts"])
 
 
 def _is_cutoff(due: str, rules: _Rules) -> bool:
@@ -762,7 +779,7 @@ def under_review(nt: NodeText) -> bool:
 
 
 def _nearest_heading_kind(nt: NodeText) -> str | None:
-    """Which of the mood's heading lists (review_headings, goal_headings) the nearest heading over a
+    """Which heading list (review_headings, goal_headings, condition_headings) the nearest heading over a
     node, itself included, ends with; None where no heading does."""
     for node in reversed(nt.path or [nt.node]):
         kind = _heading_kind(node.title)
@@ -773,12 +790,15 @@ def _nearest_heading_kind(nt: NodeText) -> str | None:
 
 @text_memo(maxsize=1 << 10)
 def _heading_kind(title: str | None) -> str | None:
-    """Which of the mood's heading lists a node's heading phrase ends with (memoised: every node asks
-    about each of its ancestors' titles, once per annotator)."""
-    mood = _rules().words["mood"]
+    """Which heading list (the mood's review_headings and goal_headings, condition_lists' headings) a node's heading
+    phrase ends with (memoised: every node asks about each of its ancestors' titles, once per annotator)."""
+    words = _rules().words
+    mood = words["mood"]
     heading = _heading(title)
-    for kind in ("review_headings", "goal_headings"):
-        if heading.endswith(tuple(mood[kind])):
+    lists = {"review_headings": mood["review_headings"], "goal_headings": mood["goal_headings"],
+             "condition_headings": words["condition_lists"]["headings"]}
+    for kind, endings in lists.items():
+        if heading.endswith(tuple(endings)):
             if kind == "review_headings" and any(word in heading for word in mood["review_not_with"]):
                 return None  # 确保取得明显成效: results still to reach
             return kind
