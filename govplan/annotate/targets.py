@@ -287,8 +287,8 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     conditions = _conditions_start(nt, heading == "condition_headings", rules)
     for match in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
-        if start >= conditions:
-            break  # the rest of the node lists conditions (申报条件, 具有下列情形之一的…:)
+        if start >= conditions and not _paid_in_clause(text, start, rules):
+            continue  # a condition of a list (申报条件, 具有下列情形之一的…:); what a tier pays stays (…的，奖励10万元)
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
         if nt.cells and nt.column_at(start) in _NO_TARGET_COLUMNS:
@@ -314,6 +314,13 @@ def _conditions_start(nt: NodeText, under_heading: bool, rules: _Rules) -> int:
     if lead is None:
         return len(nt.text)
     return next_break(nt.text, lead.end(), rules.words["condition_lists"]["list_starts"])
+
+
+def _paid_in_clause(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether a grant word (给予, 奖励, 补助…) stands earlier in the clause of ``pos``: the figure is what a measure pays
+    (conventions5), not a condition, even inside a list of conditions (…突破1亿元的，奖励10万元)."""
+    start = _clause_start(text, pos, rules.words["clause_breaks"], int(rules.words["mood"]["window"]))
+    return any(grant in text[start:pos] for grant in rules.words["reward_base"]["rewards"])
 
 
 def _is_cutoff(due: str, rules: _Rules) -> bool:
