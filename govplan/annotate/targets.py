@@ -136,13 +136,14 @@ def _rules() -> _Rules:
     per = f"/[{re.escape(w['per_unit_magnitudes'])}]?(?:{alternation(w['per_units'])})"
     units = f"{alternation(w['units'])}(?:{per})?|{_latin_unit(w['latin_units'])}"
     space = f"[{re.escape(w['unit_space'])}]?"
+    mult = _multipliers(w["units"])
     approx = word_map(w["approx_between"])
     # Each pattern starts with the number's own first character and checks what stands before it
     # right after (\d(?<![\dA-Za-z.]\d), not (?<![\dA-Za-z.])\d): re can then skip ahead to the
     # candidates instead of trying the pattern at every position (3-40 times faster on the corpus).
     arabic = (
-        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?:{space}(?=[万亿]))?(?P<m1>{_MULT})"
-        rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
+        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?:{space}(?=[万亿]))?(?P<m1>{mult})"
+        rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{mult}))?"
         rf"(?P<approx>{alternation(approx)})?{space}(?P<unit>{units})(?![A-Za-z])"
     )
     # A number with no unit but a comparator after it (控制在103左右, 减少60万以上): a level or count
@@ -210,6 +211,14 @@ def _rules() -> _Rules:
         longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
     )
+
+
+def _multipliers(units: list[str]) -> str:
+    """The multiplier characters a number may carry before its unit (万亩, 1.5万千瓦), none of them the first character of
+    a unit that follows (240千米 is 240 千米 and 100000千克 100000 千克, as the gold writes them, not 240000 米)."""
+    chars = _MULT.strip("[]*")
+    led = [unit for unit in units if unit[0] in chars]
+    return f"(?:(?!{alternation(led)})[{chars}])*" if led else _MULT
 
 
 def _baseline_start(w: dict[str, Any]) -> re.Pattern[str]:
