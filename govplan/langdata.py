@@ -699,6 +699,12 @@ class ConditionLists(Strict):
     list_starts: str
 
 
+class ShareReach(Strict):
+    max_gap: int
+    before: str
+    words: dict[Comparator, Words]
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -707,6 +713,7 @@ class TargetsData(Strict):
     comparator_not_after: dict[str, Words]
     comparator_adverbs: ComparatorAdverbs
     comparator_reach: ComparatorAdverbs
+    share_reach: ShareReach
     normative_comparators: Words
     comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]

@@ -62,6 +62,7 @@ class _Rules:
     approx: dict[str, str]
     change_before: dict[str, str]
     reaches: tuple[_Reach, ...]
+    share_reach: _Reach  # 达到全市街(镇)总数的 80%: a share's comparator over its base
     cues: _Cues
     announcement: re.Pattern[str]
     retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
@@ -182,6 +183,7 @@ def _rules() -> _Rules:
         approx=approx,
         change_before=word_map(w["changes_before"]),
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
+        share_reach=_Reach.from_table(w["share_reach"], False),
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
         retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
@@ -648,7 +650,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         comparator = rules.comparator_before[word]
         start = word_start
     else:
-        comparator = inherited or _distant_comparator(text, start, rules) or comparator
+        comparator = (inherited or _distant_comparator(text, start, rules) or _share_comparator(text, start, fields, rules)
+                      or comparator)
         at = start - 1 if start and text.startswith(rules.words["unit_space"], start - 1) else start  # 約 500 次
         approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, at)), None)
         if approx_word:
@@ -753,15 +756,30 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
     """Comparator of a word earlier in the clause: an adverb a short verb away (至少认领1个,
     至少联系1户…和1户), or a comparator verb over the noun it compares, up to the first number
     after it (不超过职工总数15%)."""
-    for reach in rules.reaches:
-        nearest = start - reach.max_gap  # where a word may end at the farthest (不低于 | 上年度药品实际使用量的 | 80%)
-        window = after_last_break(text, max(0, nearest - reach.longest), start, rules.words["clause_breaks"])
-        # the word ending last wins; at the same end the longer one (不超过 over 超过)
-        ends = ((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start))
-        best = max((found for found in ends if found[0] >= nearest), default=None)
-        if best is not None and (reach.over_numbers or not any(ch.isdigit() for ch in text[best[0]:start])):
-            return best[2]
+    return next((found for found in (_reached_comparator(text, start, reach) for reach in rules.reaches) if found), None)
+
+
+def _reached_comparator(text: str, start: int, reach: _Reach) -> str | None:
+    """The comparator of the word of ``reach`` ending nearest before ``start`` in its clause, within its gap."""
+    nearest = start - reach.max_gap  # where a word may end at the farthest (不低于 | 上年度药品实际使用量的 | 80%)
+    window = after_last_break(text, max(0, nearest - reach.longest), start, _rules().words["clause_breaks"])
+    # the word ending last wins; at the same end the longer one (不超过 over 超过)
+    ends = ((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start))
+    best = max((found for found in ends if found[0] >= nearest), default=None)
+    if best is not None and (reach.over_numbers or not any(ch.isdigit() for ch in text[best[0]:start])):
+        return best[2]
     return None
+
+
+def _share_comparator(text: str, start: int, fields: dict[str, Any], rules: _Rules) -> str | None:
+    """The comparator of a share written after its base and 的 (达到全市街(镇)总数的 80%, 不低于…可支配收入的60%): the verb's
+    before the base, however long the base runs in its clause."""
+    if not fields.get("percent"):
+        return None
+    at = start - 1 if text.startswith(rules.words["unit_space"], start - 1) else start
+    if not text.endswith(rules.words["share_reach"]["before"], 0, at):
+        return None
+    return _reached_comparator(text, start, rules.share_reach)
 
 
 def document_is_report(title: str | None, lines: list[str]) -> bool:
