@@ -775,6 +775,7 @@ class TargetsData(Strict):
     treated_counts: TreatedCounts
     scope_words: Words
     scope_commitments: Words
+    scope_results: Words
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss

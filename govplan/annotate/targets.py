@@ -1081,6 +1081,8 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
     if _is_treated(text, item, pos - len(scope_word or ""), rules):
         return False
+    if scope_word and text.endswith(tuple(w["scope_results"]), 0, pos - len(scope_word)):
+        return False  # 完成全市26个…试点工作: the set the work completes
     if (scope_word and not item.fields.get("percent")) or _is_disposal_object(text, item, mood, rules):
         return not _goal_cue_before(text, item, mood, rules)  # 确保至2035年全市202万亩耕地…, 争取将60座社区公园纳入…
     if text.endswith(w["scope_prepositions"], 0, pos):
