@@ -632,6 +632,9 @@ class NamedCircles(Strict):
     units: Words
     heads: Words
     reach: int
+    places_before: Words
+    place_units: Words
+    each: str
 
 
 class SettlementClasses(Strict):
@@ -690,6 +693,18 @@ class PaymentShares(Strict):
     before: str
 
 
+class ConditionLists(Strict):
+    headings: Words
+    lead: str
+    list_starts: str
+
+
+class ShareReach(Strict):
+    max_gap: int
+    before: str
+    words: dict[Comparator, Words]
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -698,6 +713,7 @@ class TargetsData(Strict):
     comparator_not_after: dict[str, Words]
     comparator_adverbs: ComparatorAdverbs
     comparator_reach: ComparatorAdverbs
+    share_reach: ShareReach
     normative_comparators: Words
     comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]
@@ -722,6 +738,7 @@ class TargetsData(Strict):
     not_before: Words
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
+    condition_lists: ConditionLists
     round_the_clock: RoundTheClock
     outline_numbers: OutlineNumbers
     voltage_classes: VoltageClasses
@@ -758,6 +775,7 @@ class TargetsData(Strict):
     treated_counts: TreatedCounts
     scope_words: Words
     scope_commitments: Words
+    scope_results: Words
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss

@@ -62,6 +62,7 @@ class _Rules:
     approx: dict[str, str]
     change_before: dict[str, str]
     reaches: tuple[_Reach, ...]
+    share_reach: _Reach  # 达到全市街(镇)总数的 80%: a share's comparator over its base
     cues: _Cues
     announcement: re.Pattern[str]
     retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
@@ -82,6 +83,7 @@ class _Rules:
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
+    condition_lead: re.Pattern[str]  # 具有下列情形之一的, 具备以下条件: the lead of a list of conditions
     longer_units: dict[str, tuple[str, ...]]  # 个 -> 个百分点…: the units a unit begins, longest first
     words: dict[str, Any]
 
@@ -135,13 +137,14 @@ def _rules() -> _Rules:
     per = f"/[{re.escape(w['per_unit_magnitudes'])}]?(?:{alternation(w['per_units'])})"
     units = f"{alternation(w['units'])}(?:{per})?|{_latin_unit(w['latin_units'])}"
     space = f"[{re.escape(w['unit_space'])}]?"
+    mult = _multipliers(w["units"])
     approx = word_map(w["approx_between"])
     # Each pattern starts with the number's own first character and checks what stands before it
     # right after (\d(?<![\dA-Za-z.]\d), not (?<![\dA-Za-z.])\d): re can then skip ahead to the
     # candidates instead of trying the pattern at every position (3-40 times faster on the corpus).
     arabic = (
-        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?:{space}(?=[万亿]))?(?P<m1>{_MULT})"
-        rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{_MULT}))?"
+        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)(?:{_GROUPED}|\d*)(?:\.\d+)?)(?:{space}(?=[万亿]))?(?P<m1>{mult})"
+        rf"(?:(?P<p1>%)?{_RANGE_SEP}(?P<n2>{_DECIMAL})(?P<m2>{mult}))?"
         rf"(?P<approx>{alternation(approx)})?{space}(?P<unit>{units})(?![A-Za-z])"
     )
     # A number with no unit but a comparator after it (控制在103左右, 减少60万以上): a level or count
@@ -180,6 +183,7 @@ def _rules() -> _Rules:
         approx=approx,
         change_before=word_map(w["changes_before"]),
         reaches=(_Reach.from_table(w["comparator_adverbs"], True), _Reach.from_table(w["comparator_reach"], False)),
+        share_reach=_Reach.from_table(w["share_reach"], False),
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
         retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
@@ -205,9 +209,18 @@ def _rules() -> _Rules:
             rf"的?[{piece('han')}]{{0,{int(w['kind_counted']['reach'])}}}?(?:{alternation(w['kind_counted']['nouns'])})"
             rf"(?=[\d{piece('cn_digit')}十两]|[{piece('clause_end')}{piece('sentence_end')}]|$)"
         ),
+        condition_lead=compile_pattern(w["condition_lists"]["lead"], _DATA_FILE),
         longer_units=_longer_units(w["units"]),
         words=as_tuples(w),
     )
+
+
+def _multipliers(units: list[str]) -> str:
+    """The multiplier characters a number may carry before its unit (万亩, 1.5万千瓦), none of them the first character of
+    a unit that follows (240千米 is 240 千米 and 100000千克 100000 千克, as the gold writes them, not 240000 米)."""
+    chars = _MULT.strip("[]*")
+    led = [unit for unit in units if unit[0] in chars]
+    return f"(?:(?!{alternation(led)})[{chars}])*" if led else _MULT
 
 
 def _baseline_start(w: dict[str, Any]) -> re.Pattern[str]:
@@ -282,8 +295,11 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
     report = True if review else False if heading == "goal_headings" else True if ctx and ctx.report else None
     mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx))
+    conditions = _conditions_start(nt, heading == "condition_headings", rules)
     for match in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
+        if start >= conditions and not _paid_in_clause(text, start, rules):
+            continue  # a condition of a list (申报条件, 具有下列情形之一的…:); what a tier pays stays (…的，奖励10万元)
         if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
             continue
         if nt.cells and nt.column_at(start) in _NO_TARGET_COLUMNS:
@@ -297,6 +313,25 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     _share_trailing_comparator(text, found, rules)
     _attach_metrics(text, found, deadlines, nt.start, rules, len(nt.node.number or ""))
     return [Target(**evidence(nt, f.start, f.end), **f.fields) for f in found]
+
+
+def _conditions_start(nt: NodeText, under_heading: bool, rules: _Rules) -> int:
+    """Where a list of conditions begins in a node's text (its length when none does): the whole node under a heading
+    naming conditions (申报条件, 项目实施条件) or below a node whose text leads one in (具有下列情形之一的…), else the end of
+    a lead's own sentence or colon (存在下列情形之一的,…:克扣…三个月以上的): its figures say who qualifies, no goal."""
+    if under_heading or (len(nt.path) > 1 and rules.condition_lead.search(nt.path[-2].text) is not None):
+        return 0
+    lead = rules.condition_lead.search(nt.text)
+    if lead is None:
+        return len(nt.text)
+    return next_break(nt.text, lead.end(), rules.words["condition_lists"]["list_starts"])
+
+
+def _paid_in_clause(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether a grant word (给予, 奖励, 补助…) stands earlier in the clause of ``pos``: the figure is what a measure pays
+    (conventions5), not a condition, even inside a list of conditions (…突破1亿元的，奖励10万元)."""
+    start = _clause_start(text, pos, rules.words["clause_breaks"], int(rules.words["mood"]["window"]))
+    return any(grant in text[start:pos] for grant in rules.words["reward_base"]["rewards"])
 
 
 def _is_cutoff(due: str, rules: _Rules) -> bool:
@@ -449,12 +484,20 @@ def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """A time or a distance glued to a noun ending in 圈 or 半径 names an area by its travel time or the radius a
-    facility serves (15分钟社区生活圈, 1小时经济圈, 500米服务半径)."""
+    """A time or a distance that names an area or a metric, not an amount: glued to a noun ending in 圈, 半径 or 范围 or
+    to a rate's name (15分钟社区生活圈, 500米服务半径, 校门200米范围内, 500米覆盖率, 3分钟出车率), or after a place word
+    (校园周边200米以内); a comparator or change word right before it keeps it a bound (控制在500米范围内)."""
     w = rules.words["named_circles"]
-    if _group(match, "unit") not in w["units"]:
+    unit = _group(match, "unit")
+    if unit not in w["units"]:
         return False
-    end = match.end()
+    start = match.start()
+    if _word_before(text, start, rules.comparator_before, rules)[0] or _word_before(text, start, rules.change_before, rules)[0]:
+        return False
+    before = start - len(w["each"]) if text.endswith(w["each"], 0, start) else start
+    if unit in w["place_units"] and text.endswith(tuple(w["places_before"]), 0, before):
+        return True
+    end = _past_note(text, match.end(), rules.words["bound_notes"])  # 500米(含500米)范围内
     stop = next_break(text, end, str(rules.words["metric_after_stops"]), min(len(text), end + int(w["reach"])))
     return any(head in text[end:stop] for head in w["heads"])
 
@@ -607,7 +650,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         comparator = rules.comparator_before[word]
         start = word_start
     else:
-        comparator = inherited or _distant_comparator(text, start, rules) or comparator
+        comparator = (inherited or _distant_comparator(text, start, rules) or _share_comparator(text, start, fields, rules)
+                      or comparator)
         at = start - 1 if start and text.startswith(rules.words["unit_space"], start - 1) else start  # 約 500 次
         approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, at)), None)
         if approx_word:
@@ -712,15 +756,30 @@ def _distant_comparator(text: str, start: int, rules: _Rules) -> str | None:
     """Comparator of a word earlier in the clause: an adverb a short verb away (至少认领1个,
     至少联系1户…和1户), or a comparator verb over the noun it compares, up to the first number
     after it (不超过职工总数15%)."""
-    for reach in rules.reaches:
-        nearest = start - reach.max_gap  # where a word may end at the farthest (不低于 | 上年度药品实际使用量的 | 80%)
-        window = after_last_break(text, max(0, nearest - reach.longest), start, rules.words["clause_breaks"])
-        # the word ending last wins; at the same end the longer one (不超过 over 超过)
-        ends = ((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start))
-        best = max((found for found in ends if found[0] >= nearest), default=None)
-        if best is not None and (reach.over_numbers or not any(ch.isdigit() for ch in text[best[0]:start])):
-            return best[2]
+    return next((found for found in (_reached_comparator(text, start, reach) for reach in rules.reaches) if found), None)
+
+
+def _reached_comparator(text: str, start: int, reach: _Reach) -> str | None:
+    """The comparator of the word of ``reach`` ending nearest before ``start`` in its clause, within its gap."""
+    nearest = start - reach.max_gap  # where a word may end at the farthest (不低于 | 上年度药品实际使用量的 | 80%)
+    window = after_last_break(text, max(0, nearest - reach.longest), start, _rules().words["clause_breaks"])
+    # the word ending last wins; at the same end the longer one (不超过 over 超过)
+    ends = ((m.start() + len(m[1]), len(m[1]), reach.symbol[m[1]]) for m in reach.starts.finditer(text, window, start))
+    best = max((found for found in ends if found[0] >= nearest), default=None)
+    if best is not None and (reach.over_numbers or not any(ch.isdigit() for ch in text[best[0]:start])):
+        return best[2]
     return None
+
+
+def _share_comparator(text: str, start: int, fields: dict[str, Any], rules: _Rules) -> str | None:
+    """The comparator of a share written after its base and 的 (达到全市街(镇)总数的 80%, 不低于…可支配收入的60%): the verb's
+    before the base, however long the base runs in its clause."""
+    if not fields.get("percent"):
+        return None
+    at = start - 1 if text.startswith(rules.words["unit_space"], start - 1) else start
+    if not text.endswith(rules.words["share_reach"]["before"], 0, at):
+        return None
+    return _reached_comparator(text, start, rules.share_reach)
 
 
 def document_is_report(title: str | None, lines: list[str]) -> bool:
@@ -754,7 +813,7 @@ def under_review(nt: NodeText) -> bool:
 
 
 def _nearest_heading_kind(nt: NodeText) -> str | None:
-    """Which of the mood's heading lists (review_headings, goal_headings) the nearest heading over a
+    """Which heading list (review_headings, goal_headings, condition_headings) the nearest heading over a
     node, itself included, ends with; None where no heading does."""
     for node in reversed(nt.path or [nt.node]):
         kind = _heading_kind(node.title)
@@ -765,12 +824,15 @@ def _nearest_heading_kind(nt: NodeText) -> str | None:
 
 @text_memo(maxsize=1 << 10)
 def _heading_kind(title: str | None) -> str | None:
-    """Which of the mood's heading lists a node's heading phrase ends with (memoised: every node asks
-    about each of its ancestors' titles, once per annotator)."""
-    mood = _rules().words["mood"]
+    """Which heading list (the mood's review_headings and goal_headings, condition_lists' headings) a node's heading
+    phrase ends with (memoised: every node asks about each of its ancestors' titles, once per annotator)."""
+    words = _rules().words
+    mood = words["mood"]
     heading = _heading(title)
-    for kind in ("review_headings", "goal_headings"):
-        if heading.endswith(tuple(mood[kind])):
+    lists = {"review_headings": mood["review_headings"], "goal_headings": mood["goal_headings"],
+             "condition_headings": words["condition_lists"]["headings"]}
+    for kind, endings in lists.items():
+        if heading.endswith(tuple(endings)):
             if kind == "review_headings" and any(word in heading for word in mood["review_not_with"]):
                 return None  # 确保取得明显成效: results still to reach
             return kind
@@ -1019,6 +1081,8 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
     if _is_treated(text, item, pos - len(scope_word or ""), rules):
         return False
+    if scope_word and text.endswith(tuple(w["scope_results"]), 0, pos - len(scope_word)):
+        return False  # 完成全市26个…试点工作: the set the work completes
     if (scope_word and not item.fields.get("percent")) or _is_disposal_object(text, item, mood, rules):
         return not _goal_cue_before(text, item, mood, rules)  # 确保至2035年全市202万亩耕地…, 争取将60座社区公园纳入…
     if text.endswith(w["scope_prepositions"], 0, pos):
