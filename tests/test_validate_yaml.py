@@ -100,6 +100,7 @@ def test_the_readers_resolver_table_is_ruamels() -> None:
 
 
 @pytest.mark.parametrize("text", ["true", "False", "TRUE", "!!bool yes", "!!bool off", "0x1F", "1_000", "0o17", "017", "1e3",
+                                  "1.1330206002954448e+16", "-2.5E-3", "+7e5", "-0e0", "1e999", "-1.e999", "12_3e4", "1.5e",
                                   ".inf", "-.INF", ".NaN", "1.5", "-0", "2024-07-01", "2024-13-01", "null", "~", "'x'",
                                   '"a\\tb\\N\\_c\\x41\\u4e00"', "3 # comment"])
 def test_a_scalar_reads_as_ruamel_reads_it(text: str) -> None:
