@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govplan.validate.check import check_file
 from govplan.validate.rules import RuleContext
@@ -119,3 +121,29 @@ def test_a_scalar_reads_as_ruamel_reads_it(text: str) -> None:
     for value in (load(document).data["value"], _load_full(document).data["value"]):
         assert type(value) is type(expected)
         assert value == expected or (value != value and expected != expected)  # NaN
+
+
+_LINE_PIECES = ["a", "key", ":", " ", "  ", "-", "- ", "#", "'", '"', "x: ", ": ", "中", "\u3000", "\t", "\r", "_", "0"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join), min_size=1, max_size=6))
+def test_unpadded_lines_are_cut_as_the_general_pattern_cuts_them(lines: list[str]) -> None:
+    """The fast reader cuts a text where no line ends with a space with a simpler pattern: it must give
+    every line the same groups (indent, dash, key, spaces, value, rest) as the general one."""
+    from govplan.validate.fastyaml import _LINES, _UNPADDED_LINES
+
+    text = "\n".join(lines) + "\n"
+    if " \n" not in text:
+        assert _UNPADDED_LINES.findall(text) == _LINES.findall(text)
+
+
+def test_unpadded_lines_are_cut_alike_in_every_bundled_spec() -> None:
+    from govplan.validate.fastyaml import _LINES, _UNPADDED_LINES
+
+    specs = sorted((Path(__file__).parent.parent / "specs").glob("*.yaml"))
+    assert specs
+    for spec in specs:
+        text = spec.read_text(encoding="utf-8") + "\n"
+        assert " \n" not in text
+        assert _UNPADDED_LINES.findall(text) == _LINES.findall(text), spec.name
