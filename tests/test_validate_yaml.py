@@ -147,3 +147,14 @@ def test_unpadded_lines_are_cut_alike_in_every_bundled_spec() -> None:
         text = spec.read_text(encoding="utf-8") + "\n"
         assert " \n" not in text
         assert _UNPADDED_LINES.findall(text) == _LINES.findall(text), spec.name
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("    text: 推进“五治融合”", "    text: 推进“五治融合”"),
+    ("  title: 总体要求\u3000（一）", "  title: 总体要求\u3000（一）"),  # not str.isprintable, yet nothing to hide
+    ("  text: a\x1b[31mred\x7f\x85", "  text: a\ufffd[31mred\ufffd\x85"),  # NEL is a line break to YAML
+])
+def test_a_code_frame_line_hides_only_what_yaml_cannot_carry(line: str, shown: str) -> None:
+    from govplan.validate.guard import printable
+
+    assert printable(line) == shown
