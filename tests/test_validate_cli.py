@@ -113,3 +113,13 @@ def test_help_and_validate_import_neither_jieba_nor_opencc(run_cli) -> None:
         assert "govplan" in imports  # the import log is really there
         names = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in imports.splitlines() if "|" in line}
         assert not names & {"jieba", "opencc"}, args
+
+
+def test_a_spec_with_a_large_float_is_validated_without_ruamel(run_cli, tmp_path: Path) -> None:
+    """A float Python writes with an exponent (1.5e+16) is read by the fast reader itself: ruamel's import
+    was a tenth of a validate worker's CPU on the bench's specs, which hold a few."""
+    spec = tmp_path / "large.yaml"
+    spec.write_text(VALID.read_text(encoding="utf-8").replace("value: 90.0", "value: 1.5e+16", 1), encoding="utf-8")
+    imports = _imported_modules(run_cli, "validate", str(spec))
+    names = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in imports.splitlines() if "|" in line}
+    assert "govplan" in names and "ruamel" not in names

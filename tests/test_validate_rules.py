@@ -321,3 +321,18 @@ def test_traditional_folding_covers_every_comparator_word() -> None:
         converter = opencc.OpenCC(config)
         unfolded = {word for word in cues if "".join(table.get(c, c) for c in converter.convert(word)) != word}
         assert unfolded == set(), config
+
+
+def _lead_on_the_parent(spec: Spec) -> None:
+    child = spec.tasks[1].children[0]
+    lead = child.units[0].model_copy()
+    child.units[0].role = "support"
+    spec.tasks[1].units = [*spec.tasks[1].units, lead]
+
+
+def test_a_lead_on_an_ancestor_is_the_leaf_tasks_lead() -> None:
+    """GP108 looks up the path: a leaf whose own units only support has its parent's lead."""
+    text, found = findings(edit(_lead_on_the_parent))
+    assert [code for code, *_ in found] == []
+    _, found = findings(edit(_no_lead))
+    assert [code for code, *_ in found] == ["GP108"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govplan.validate.check import check_file
 from govplan.validate.rules import RuleContext
@@ -100,6 +102,7 @@ def test_the_readers_resolver_table_is_ruamels() -> None:
 
 
 @pytest.mark.parametrize("text", ["true", "False", "TRUE", "!!bool yes", "!!bool off", "0x1F", "1_000", "0o17", "017", "1e3",
+                                  "1.1330206002954448e+16", "-2.5E-3", "+7e5", "-0e0", "1e999", "-1.e999", "12_3e4", "1.5e",
                                   ".inf", "-.INF", ".NaN", "1.5", "-0", "2024-07-01", "2024-13-01", "null", "~", "'x'",
                                   '"a\\tb\\N\\_c\\x41\\u4e00"', "3 # comment"])
 def test_a_scalar_reads_as_ruamel_reads_it(text: str) -> None:
@@ -118,3 +121,40 @@ def test_a_scalar_reads_as_ruamel_reads_it(text: str) -> None:
     for value in (load(document).data["value"], _load_full(document).data["value"]):
         assert type(value) is type(expected)
         assert value == expected or (value != value and expected != expected)  # NaN
+
+
+_LINE_PIECES = ["a", "key", ":", " ", "  ", "-", "- ", "#", "'", '"', "x: ", ": ", "中", "\u3000", "\t", "\r", "_", "0"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join), min_size=1, max_size=6))
+def test_unpadded_lines_are_cut_as_the_general_pattern_cuts_them(lines: list[str]) -> None:
+    """The fast reader cuts a text where no line ends with a space with a simpler pattern: it must give
+    every line the same groups (indent, dash, key, spaces, value, rest) as the general one."""
+    from govplan.validate.fastyaml import _LINES, _UNPADDED_LINES
+
+    text = "\n".join(lines) + "\n"
+    if " \n" not in text:
+        assert _UNPADDED_LINES.findall(text) == _LINES.findall(text)
+
+
+def test_unpadded_lines_are_cut_alike_in_every_bundled_spec() -> None:
+    from govplan.validate.fastyaml import _LINES, _UNPADDED_LINES
+
+    specs = sorted((Path(__file__).parent.parent / "specs").glob("*.yaml"))
+    assert specs
+    for spec in specs:
+        text = spec.read_text(encoding="utf-8") + "\n"
+        assert " \n" not in text
+        assert _UNPADDED_LINES.findall(text) == _LINES.findall(text), spec.name
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("    text: 推进“五治融合”", "    text: 推进“五治融合”"),
+    ("  title: 总体要求\u3000（一）", "  title: 总体要求\u3000（一）"),  # not str.isprintable, yet nothing to hide
+    ("  text: a\x1b[31mred\x7f\x85", "  text: a\ufffd[31mred\ufffd\x85"),  # NEL is a line break to YAML
+])
+def test_a_code_frame_line_hides_only_what_yaml_cannot_carry(line: str, shown: str) -> None:
+    from govplan.validate.guard import printable
+
+    assert printable(line) == shown

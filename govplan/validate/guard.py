@@ -37,4 +37,6 @@ def yaml_lines(text: str) -> list[str]:
 def printable(line: str) -> str:
     """A line safe to print in a report: characters YAML cannot carry (terminal escapes
     included) shown as U+FFFD, one column each, so carets still line up."""
+    if line.isprintable():  # nearly every line: str's own test at C speed, where the pattern scans CJK text slowly
+        return line
     return _NOT_PRINTABLE.sub("\ufffd", line)

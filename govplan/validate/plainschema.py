@@ -90,9 +90,10 @@ class _Builder:
         after = _model_checks(name, fields)
 
         def check(value: Any) -> SimpleNamespace:
-            if type(value) is not dict or not required <= value.keys():
+            if type(value) is not dict or not value.keys() >= required:
                 raise Unsure
-            record = constants.copy()
+            built = SimpleNamespace(**constants)
+            record = built.__dict__  # filled in place: a record built apart was copied twice into the namespace
             for key, item in value.items():
                 field = fields.get(key) if type(key) is str else None
                 if field is None:
@@ -101,7 +102,6 @@ class _Builder:
             for key, make in made:
                 if key not in record:
                     record[key] = make()
-            built = SimpleNamespace(**record)
             if after is not None:
                 after(built)
             return built
@@ -117,7 +117,9 @@ class _Builder:
             self.models[name] = _pending
             self.models[name] = self.model(name, self.defs[name])
         models = self.models
-        return lambda value: models[name](value)
+        if models[name] is not _pending:
+            return models[name]  # built: called directly, where a lookup in between made every span's check two calls deep
+        return lambda value: models[name](value)  # a model inside its own fields (TaskNode's children)
 
     def field(self, node: dict[str, Any]) -> Check:
         """The check of one field's value (converted as pydantic converts it)."""

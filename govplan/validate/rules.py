@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from govplan.lexical.lexicon import alternation, data
 from govplan.grammar import compile_pattern
 from govplan.i18n import tr
-from govplan.spec.tree import effective_units
 from govplan.validate.findings import Finding, field_path
 from govplan.validate.places import Loc, SpecView, TaskPlace
 from govplan.validate.sources import check_spans
@@ -304,7 +303,9 @@ def task_without_lead(view: SpecView, ctx: RuleContext) -> Iterator[Finding]:
     for place in view.places:
         if place.node.children:
             continue
-        if not any(unit.role in LEADING_ROLES for unit in effective_units(place.path)):
+        # a lead on any node of the path is one among the path's effective units (spec/tree.py: each role
+        # comes from the nearest node naming it), so no need to work out the others
+        if not any(unit.role in LEADING_ROLES for node in place.path for unit in node.units):
             yield Finding(
                 "GP108",
                 place.loc + ("id",),
