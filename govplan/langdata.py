@@ -256,6 +256,12 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class YearBindsGoals(Strict):
+    nouns: Words
+    verbs: Words
+    reach: int
+
+
 class YearEndCounts(Strict):
     nouns: Words
     reach: int
@@ -372,6 +378,7 @@ class DeadlinesData(Strict):
     trend_periods: Words
     trend_verbs: Words
     year_names_work: YearNamesWork
+    year_binds_goals: YearBindsGoals
     named_year: NamedYear
     document_name_reach: int
     cited_name_openers: Words

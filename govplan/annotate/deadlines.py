@@ -79,6 +79,7 @@ class _Rules:
     listed_before: re.Pattern[str]
     listed_after: re.Pattern[str]
     names_work: re.Pattern[str]
+    binds_goals: re.Pattern[str]
     period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
@@ -265,6 +266,10 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
+        ),
+        binds_goals=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['year_binds_goals']['reach'])}}}?"
+            rf"(?:{alternation(w['year_binds_goals']['nouns'])})(?:{alternation(w['year_binds_goals']['verbs'])})"
         ),
         period_reported=re.compile(
             rf"[{piece('han')}]{{0,{int(w['period_reported']['reach'])}}}?(?:{alternation(w['period_reported']['reports'])})"
@@ -953,7 +958,10 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
     cue, which says the year is a plan's (力争2018年全县…不低于84% in an undated page), and a goal
     word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
     opening the name of the year's work (2022年…管理工作要…), saying what the year is (2018年,是…开局之年) or
-    opening the guiding ideas (2022年,全市…坚持以…思想为指导,) frames nothing."""
+    opening the guiding ideas (2022年,全市…坚持以…思想为指导,) frames nothing; one opening a sentence that binds goals to it
+    (2023年经济社会发展的主要预期目标为:…) frames it, in any page."""
+    if rules.binds_goals.match(text, end):
+        return True
     if rules.names_work.match(text, end):
         return False
     words = rules.words
