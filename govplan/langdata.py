@@ -370,6 +370,7 @@ class DeadlinesData(Strict):
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
+    bare_year_follower_reach: int
     year_heads_targets: Words
     bare_year_non_followers: Words
     bare_year_pause_non_followers: Words

@@ -80,6 +80,7 @@ class _Rules:
     listed_after: re.Pattern[str]
     names_work: re.Pattern[str]
     binds_goals: re.Pattern[str]
+    goal_in_clause: re.Pattern[str]
     period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
@@ -266,6 +267,9 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
+        ),
+        goal_in_clause=re.compile(
+            rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?(?:{alternation(w['bare_year_followers'])})"
         ),
         binds_goals=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_binds_goals']['reach'])}}}?"
@@ -974,7 +978,17 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
         return False
     if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
-    return text.startswith(words["bare_year_followers"], paused)
+    if paused == end:
+        return text.startswith(words["bare_year_followers"], end)
+    return _goal_in_clause(text, paused, rules)
+
+
+def _goal_in_clause(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a goal word (实现, 达到, 力争…) stands in the clause a year's pause opens at ``start``, right there or after
+    its subject, with no done word before it (2007年,全市学前三年幼儿入园率达到96%以上): where no date tells a plan from an
+    account of the past, the goal word says the year is the plan's."""
+    found = rules.goal_in_clause.match(text, start)
+    return found is not None and not any(word in found.group() for word in rules.words["done_words"])
 
 
 def _opens_guidance(text: str, start: int, rules: _Rules) -> bool:
