@@ -641,8 +641,10 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[str, Any]) -> _When | None:
-    """The date span a core (year/month/day/part) denotes, or None when it is not a date at all."""
+def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[str, Any], stage: bool = False) -> _When | None:
+    """The date span a core (year/month/day/part) denotes, or None when it is not a date at all. A ``stage``'s time (the
+    whole content of the brackets after a stage's heading: 动员部署阶段（4月底前）) keeps the year of the plan, past or
+    not: a notice published after its first stage still schedules it (c512, c626, c627)."""
     try:
         year, written = _year_of(g[f"{tag}y"], ctx)
         month, day = _month_day(g, tag, words)
@@ -660,7 +662,7 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return None
     if year is None:
         return _When(None, None, None, words["reasons"]["no_year"])
-    if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")):
+    if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")) and not stage:
         year = _year_of_month(year, month, ctx)
     try:
         start_day = day if g[f"{tag}d"] else 1
@@ -708,7 +710,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     words = rules.words
     if not _point_is_deadline(m, g, text, ctx, rules):
         return None
-    when = _resolve(g, "a", ctx, words)
+    when = _resolve(g, "a", ctx, words, stage=_bracketed(text, m, words))
     reposted = _posted_later(ctx) and _strongly_cued(m, g, text, rules)
     if (when is None or (_before_document(when.explicit_year, ctx) and not reposted)
             or _over_when_posted(m, g, text, when, ctx, rules)
