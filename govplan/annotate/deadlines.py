@@ -1059,7 +1059,7 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
     if g.get("bo") and g["ad"]:
         g = {**g, "bm": g["am"], "bd": g["bo"]}  # 1月2日至20日: the end in the start's month
-    if not (g["am"] and g["bm"]) or (past and not _stated_as_goal(text, m.start(), words)):
+    if not (g["am"] and g["bm"] or _whole_years_from(g, m, words)) or (past and not _stated_as_goal(text, m.start(), words)):
         return None
     if text.startswith(words["period_covered_after"], m.end()):
         return None  # 2018年1月1日至12月31日期间的各项指标数据: what the data cover
@@ -1085,6 +1085,15 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
         "unresolved": first.unresolved or last.unresolved,
         **_year_source(g, "a", ctx),
     }
+
+
+def _whole_years_from(g: dict[str, str | None], m: re.Match[str], words: dict[str, Any]) -> bool:
+    """Whether a range runs from a year written with its start word to another year (从2024年起至2026年底, 自2024年起至2029年底:
+    c626, c627): a period of whole years, from the first one's 1 January, as a plan's 2024-2026年 is."""
+    if not (g["ay"] and g["by"]) or any(g.get(key) for key in ("am", "bm", "ayp", "aq", "bq")):
+        return False
+    after = m.string[m.end("ay"):m.end()].lstrip(" \t\u3000")
+    return after.startswith(tuple(f"年{word}" for word in words["period_start_words"]))
 
 
 def _short_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
