@@ -346,6 +346,7 @@ class DeadlinesData(Strict):
     lead_cue_not_after: Words
     shared_lead_coordinators: Words
     shared_lead_reach: int
+    shared_suffix_coordinators: Words
     weak_lead_cues: Words
     weak_lead_cue_not_in: Words
     goal_lead_cues: Words

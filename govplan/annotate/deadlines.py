@@ -86,6 +86,7 @@ class _Rules:
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
     shared_lead: re.Pattern[str]
+    shared_suffix: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
@@ -288,6 +289,10 @@ def _rules() -> _Rules:
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        shared_suffix=re.compile(
+            rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
+            rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
+        ),
         shared_lead=re.compile(
             rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
             rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
@@ -725,7 +730,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
     else:
-        kind = "on" if g["ad"] and not g["lead"] else "by"
+        kind = "on" if g["ad"] and not g["lead"] and not _shares_suffix(m, g, text, rules) else "by"
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
 
 
@@ -896,7 +901,14 @@ def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules:
     """Whether a date (its groups ``g``) has a cue of its own: a lead (到, 于) or a suffix (前, 底前), a lead it
     shares (到2023年底和2030年), the words of a goal, or the brackets of a stage's time (建立工作机制（8月）)."""
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
-    return bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
+    return bool(g["lead"] or g["suf"] or shared or _shares_suffix(m, g, text, rules)
+                or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
+
+
+def _shares_suffix(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
+    """Whether a day opens a list of days whose last one carries a by-suffix (于6月30日和12月10日前, 分别于2023年11月20日、
+    2024年6月20日、2025年12月20日前): each day of the list is due by that cue."""
+    return bool(g["ad"]) and not g["suf"] and rules.shared_suffix.match(text, m.end()) is not None
 
 
 def _shares_lead(text: str, start: int, rules: _Rules) -> bool:
