@@ -256,6 +256,11 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class ForecastMilestones(Strict):
+    cues: Words
+    verbs: Words
+
+
 class YearBindsGoals(Strict):
     nouns: Words
     verbs: Words
@@ -350,6 +355,7 @@ class DeadlinesData(Strict):
     weak_lead_cues: Words
     weak_lead_cue_not_in: Words
     goal_lead_cues: Words
+    forecast_milestones: ForecastMilestones
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
     career_after: CareerAfter

@@ -87,6 +87,7 @@ class _Rules:
     done_attribute: re.Pattern[str]
     shared_lead: re.Pattern[str]
     shared_suffix: re.Pattern[str]
+    milestone: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
@@ -292,6 +293,9 @@ def _rules() -> _Rules:
         shared_suffix=re.compile(
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
             rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
+        ),
+        milestone=re.compile(
+            rf"{_GAP}[{re.escape(w['bare_year_pauses'])}]?{_GAP}(?:{alternation(w['forecast_milestones']['verbs'])})"
         ),
         shared_lead=re.compile(
             rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
@@ -517,9 +521,11 @@ def _covered_by_statistics(text: str, start: int, words: dict[str, Any]) -> bool
 
 
 def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
-    """Whether a date phrase is written as a due date: it ends with a by-suffix (底前) or a goal cue opens it (力争)."""
+    """Whether a date phrase is written as a due date: it ends with a by-suffix (底前) or a goal or forecast cue opens it
+    (力争, 预计: a project's schedule)."""
     by_suffixes = tuple(suffix for suffix, kind in words["suffix_kinds"].items() if kind == "by")
-    return date.endswith(by_suffixes) or before.rstrip(" \t\u3000").endswith(tuple(words["goal_lead_cues"]))
+    cues = (*words["goal_lead_cues"], *words["forecast_milestones"]["cues"])
+    return date.endswith(by_suffixes) or before.rstrip(" \t\u3000").endswith(cues)
 
 
 def _in_title(text: str, start: int, words: dict[str, Any]) -> bool:
@@ -828,7 +834,7 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     and whether the document reports what was done (there only cued dates are deadlines)."""
     words = rules.words
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
-    goal = _stated_as_goal(text, m.start(), words)
+    goal = _stated_as_goal(text, m.start(), words) or _forecasts_milestone(text, m, rules)
     strong = _strongly_cued(m, g, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
@@ -901,8 +907,15 @@ def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules:
     """Whether a date (its groups ``g``) has a cue of its own: a lead (到, 于) or a suffix (前, 底前), a lead it
     shares (到2023年底和2030年), the words of a goal, or the brackets of a stage's time (建立工作机制（8月）)."""
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
-    return bool(g["lead"] or g["suf"] or shared or _shares_suffix(m, g, text, rules)
+    return bool(g["lead"] or g["suf"] or shared or _shares_suffix(m, g, text, rules) or _forecasts_milestone(text, m, rules)
                 or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
+
+
+def _forecasts_milestone(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a forecast cue opens a date a project's milestone verb follows (预计2023年1月开工建设, 预计将于2024年9月,建成
+    交付使用): the project's schedule, not a forecast of a figure (预计2024年全年GDP增长5%)."""
+    return (text.endswith(tuple(rules.words["forecast_milestones"]["cues"]), 0, m.start())
+            and rules.milestone.match(text, m.end()) is not None)
 
 
 def _shares_suffix(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
