@@ -88,6 +88,7 @@ class _Rules:
     shared_lead: re.Pattern[str]
     shared_suffix: re.Pattern[str]
     milestone: re.Pattern[str]
+    assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
@@ -293,6 +294,9 @@ def _rules() -> _Rules:
         shared_suffix=re.compile(
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
             rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
+        ),
+        assessment_after=re.compile(
+            rf"[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?:{alternation(rhythm['assessments'])})"
         ),
         milestone=re.compile(
             rf"{_GAP}[{re.escape(w['bare_year_pauses'])}]?{_GAP}(?:{alternation(w['forecast_milestones']['verbs'])})"
@@ -866,6 +870,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
             return False  # 全年预算数: a column of a budget table
         if not strong and _counts_at_year_end(text, m.end(), rules):
             return False  # 年末常住人口94.9万人: a count as it stood at the year's end
+        if not g["ay"] and _refers_to_assessment(text, m, rules):
+            return False  # 年终考核结果纳入街镇绩效考核: the assessment system named, no year's end to meet
         if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
             return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
@@ -1262,6 +1268,14 @@ def _period_and_act(text: str, start: int, cut: int, end: int) -> bool:
         low += len(word)
         bounds.add(low)
     return {start, cut, end} <= bounds and not any(start < b < end and b != cut for b in bounds)
+
+
+def _refers_to_assessment(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a year part that opens an assessment (年终考核) stands in a clause that only refers to it (年终考核结果纳入…,
+    与年终考核挂钩): the recurring reading drops it as the assessment system named, and so does the point reading."""
+    compounds = rules.words["rhythm_compounds"]
+    return (m.group() in compounds["assessment_periods"] and rules.assessment_after.match(text, m.end()) is not None
+            and _referred_to(text, m, compounds["assessment_references"], rules))
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
