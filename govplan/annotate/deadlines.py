@@ -158,6 +158,12 @@ def _free_words(words: list[str], word_ends: dict[str, str]) -> str:
     return "(?:" + "|".join([alternation(word for word in words if word not in word_ends), *guarded]) + ")"
 
 
+def _han_then(reach: int, *word_lists: list[str]) -> str:
+    """A pattern of up to ``reach`` Chinese characters, as few as will do, then one word of each list in turn (a noun
+    and its verb: 目标为): what a phrase names within a short reach after a date."""
+    return rf"[{piece('han')}]{{0,{int(reach)}}}?" + "".join(f"(?:{alternation(words)})" for words in word_lists)
+
+
 @cache
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
@@ -276,13 +282,8 @@ def _rules() -> _Rules:
         goal_in_clause=re.compile(
             rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?(?:{alternation(w['bare_year_followers'])})"
         ),
-        binds_goals=re.compile(
-            rf"[{piece('han')}]{{0,{int(w['year_binds_goals']['reach'])}}}?"
-            rf"(?:{alternation(w['year_binds_goals']['nouns'])})(?:{alternation(w['year_binds_goals']['verbs'])})"
-        ),
-        period_reported=re.compile(
-            rf"[{piece('han')}]{{0,{int(w['period_reported']['reach'])}}}?(?:{alternation(w['period_reported']['reports'])})"
-        ),
+        binds_goals=re.compile(_han_then(w["year_binds_goals"]["reach"], w["year_binds_goals"]["nouns"], w["year_binds_goals"]["verbs"])),
+        period_reported=re.compile(_han_then(w["period_reported"]["reach"], w["period_reported"]["reports"])),
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
             + alternation([*w["suffix_kinds"], *year_parts, *w["period_start_words"], *w["period_separators"],
@@ -295,9 +296,7 @@ def _rules() -> _Rules:
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
             rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
         ),
-        assessment_after=re.compile(
-            rf"[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?:{alternation(rhythm['assessments'])})"
-        ),
+        assessment_after=re.compile(_han_then(rhythm["assessment_reach"], rhythm["assessments"])),
         milestone=re.compile(
             rf"{_GAP}[{re.escape(w['bare_year_pauses'])}]?{_GAP}(?:{alternation(w['forecast_milestones']['verbs'])})"
         ),
