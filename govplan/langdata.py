@@ -256,6 +256,17 @@ class YearNamesWork(Strict):
     reach: int
 
 
+class ForecastMilestones(Strict):
+    cues: Words
+    verbs: Words
+
+
+class YearBindsGoals(Strict):
+    nouns: Words
+    verbs: Words
+    reach: int
+
+
 class YearEndCounts(Strict):
     nouns: Words
     reach: int
@@ -340,9 +351,11 @@ class DeadlinesData(Strict):
     lead_cue_not_after: Words
     shared_lead_coordinators: Words
     shared_lead_reach: int
+    shared_suffix_coordinators: Words
     weak_lead_cues: Words
     weak_lead_cue_not_in: Words
     goal_lead_cues: Words
+    forecast_milestones: ForecastMilestones
     suffix_kinds: dict[str, Literal["by", "on"]]
     historical_before: Words
     career_after: CareerAfter
@@ -364,6 +377,7 @@ class DeadlinesData(Strict):
     bracket_dates: BracketDates
     bare_year_followers: Words
     bare_year_pauses: str
+    bare_year_follower_reach: int
     year_heads_targets: Words
     bare_year_non_followers: Words
     bare_year_pause_non_followers: Words
@@ -372,6 +386,7 @@ class DeadlinesData(Strict):
     trend_periods: Words
     trend_verbs: Words
     year_names_work: YearNamesWork
+    year_binds_goals: YearBindsGoals
     named_year: NamedYear
     document_name_reach: int
     cited_name_openers: Words

@@ -79,11 +79,16 @@ class _Rules:
     listed_before: re.Pattern[str]
     listed_after: re.Pattern[str]
     names_work: re.Pattern[str]
+    binds_goals: re.Pattern[str]
+    goal_in_clause: re.Pattern[str]
     period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
     shared_lead: re.Pattern[str]
+    shared_suffix: re.Pattern[str]
+    milestone: re.Pattern[str]
+    assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
@@ -153,6 +158,12 @@ def _free_words(words: list[str], word_ends: dict[str, str]) -> str:
     return "(?:" + "|".join([alternation(word for word in words if word not in word_ends), *guarded]) + ")"
 
 
+def _han_then(reach: int, *word_lists: list[str]) -> str:
+    """A pattern of up to ``reach`` Chinese characters, as few as will do, then one word of each list in turn (a noun
+    and its verb: 目标为): what a phrase names within a short reach after a date."""
+    return rf"[{piece('han')}]{{0,{int(reach)}}}?" + "".join(f"(?:{alternation(words)})" for words in word_lists)
+
+
 @cache
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
@@ -181,7 +192,9 @@ def _rules() -> _Rules:
         rf"{separators}{_GAP}(?:(?P<sm2>{_MONTH}){_GAP}月(?P<sfen>份)?)?(?:(?P<sd2>{_DAY}){_GAP}[日号])?"
     )
     year_range = (
-        _starting_with([]) + rf"(?P<y1>{piece('year')})年?{separators}(?P<y2>{piece('year')})年(?![度月\d一二三四五六七八九十])"
+        _starting_with([]) + rf"(?P<y1>{piece('year')})年?{separators}(?P<y2>{piece('year')})"
+        # 年 after the last year, or the closing bracket of a plan name's period written without it (方案(2024-2026))
+        rf"(?:年(?![度月\d一二三四五六七八九十])|(?P<yb>(?=[{re.escape(w['bracket_dates']['close'])}])))"
     )
     commencement = (
         _starting_with(w["commencement_before"], "")
@@ -266,9 +279,11 @@ def _rules() -> _Rules:
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
         ),
-        period_reported=re.compile(
-            rf"[{piece('han')}]{{0,{int(w['period_reported']['reach'])}}}?(?:{alternation(w['period_reported']['reports'])})"
+        goal_in_clause=re.compile(
+            rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?(?:{alternation(w['bare_year_followers'])})"
         ),
+        binds_goals=re.compile(_han_then(w["year_binds_goals"]["reach"], w["year_binds_goals"]["nouns"], w["year_binds_goals"]["verbs"])),
+        period_reported=re.compile(_han_then(w["period_reported"]["reach"], w["period_reported"]["reports"])),
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
             + alternation([*w["suffix_kinds"], *year_parts, *w["period_start_words"], *w["period_separators"],
@@ -277,6 +292,14 @@ def _rules() -> _Rules:
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        shared_suffix=re.compile(
+            rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
+            rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
+        ),
+        assessment_after=re.compile(_han_then(rhythm["assessment_reach"], rhythm["assessments"])),
+        milestone=re.compile(
+            rf"{_GAP}[{re.escape(w['bare_year_pauses'])}]?{_GAP}(?:{alternation(w['forecast_milestones']['verbs'])})"
+        ),
         shared_lead=re.compile(
             rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
             rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
@@ -501,9 +524,11 @@ def _covered_by_statistics(text: str, start: int, words: dict[str, Any]) -> bool
 
 
 def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
-    """Whether a date phrase is written as a due date: it ends with a by-suffix (底前) or a goal cue opens it (力争)."""
+    """Whether a date phrase is written as a due date: it ends with a by-suffix (底前) or a goal or forecast cue opens it
+    (力争, 预计: a project's schedule)."""
     by_suffixes = tuple(suffix for suffix, kind in words["suffix_kinds"].items() if kind == "by")
-    return date.endswith(by_suffixes) or before.rstrip(" \t\u3000").endswith(tuple(words["goal_lead_cues"]))
+    cues = (*words["goal_lead_cues"], *words["forecast_milestones"]["cues"])
+    return date.endswith(by_suffixes) or before.rstrip(" \t\u3000").endswith(cues)
 
 
 def _in_title(text: str, start: int, words: dict[str, Any]) -> bool:
@@ -632,8 +657,10 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[str, Any]) -> _When | None:
-    """The date span a core (year/month/day/part) denotes, or None when it is not a date at all."""
+def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[str, Any], stage: bool = False) -> _When | None:
+    """The date span a core (year/month/day/part) denotes, or None when it is not a date at all. A ``stage``'s time (the
+    whole content of the brackets after a stage's heading: 动员部署阶段（4月底前）) keeps the year of the plan, past or
+    not: a notice published after its first stage still schedules it (c512, c626, c627)."""
     try:
         year, written = _year_of(g[f"{tag}y"], ctx)
         month, day = _month_day(g, tag, words)
@@ -651,7 +678,7 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
         return None
     if year is None:
         return _When(None, None, None, words["reasons"]["no_year"])
-    if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")):
+    if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")) and not stage:
         year = _year_of_month(year, month, ctx)
     try:
         start_day = day if g[f"{tag}d"] else 1
@@ -699,7 +726,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     words = rules.words
     if not _point_is_deadline(m, g, text, ctx, rules):
         return None
-    when = _resolve(g, "a", ctx, words)
+    when = _resolve(g, "a", ctx, words, stage=_bracketed(text, m, words))
     reposted = _posted_later(ctx) and _strongly_cued(m, g, text, rules)
     if (when is None or (_before_document(when.explicit_year, ctx) and not reposted)
             or _over_when_posted(m, g, text, when, ctx, rules)
@@ -712,7 +739,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
     else:
-        kind = "on" if g["ad"] and not g["lead"] else "by"
+        kind = "on" if g["ad"] and not g["lead"] and not _shares_suffix(m, g, text, rules) else "by"
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
 
 
@@ -779,7 +806,10 @@ def _anchors_rhythm(text: str, m: re.Match[str], rules: _Rules) -> bool:
 
 
 def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
-    """A period of whole years, 2023-2025年 or 2016年-2018年 (a plan's own period)."""
+    """A period of whole years, 2023-2025年 or 2016年-2018年 (a plan's own period), or without 年 as the whole content of
+    the brackets after a plan's name (三年行动工作方案(2024-2026), 重点任务（2024-2026）: c625, c626, c627)."""
+    if m.group("yb") is not None and not _bracketed(text, m, rules.words):
+        return None  # 2024-2026 outside brackets: a range of numbers as much as of years
     first, last = _written_year(m.group("y1"), ctx), _written_year(m.group("y2"), ctx)
     if first is None or last is None or not 1900 <= first <= last <= 2100 or last - first > _YEAR_SPAN:
         return None
@@ -807,7 +837,7 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     and whether the document reports what was done (there only cued dates are deadlines)."""
     words = rules.words
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
-    goal = _stated_as_goal(text, m.start(), words)
+    goal = _stated_as_goal(text, m.start(), words) or _forecasts_milestone(text, m, rules)
     strong = _strongly_cued(m, g, text, rules)
     if not strong and (ctx.report or _narrates_past(text, m.start(), m.end(), rules)):
         return False
@@ -839,6 +869,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
             return False  # 全年预算数: a column of a budget table
         if not strong and _counts_at_year_end(text, m.end(), rules):
             return False  # 年末常住人口94.9万人: a count as it stood at the year's end
+        if not g["ay"] and _refers_to_assessment(text, m, rules):
+            return False  # 年终考核结果纳入街镇绩效考核: the assessment system named, no year's end to meet
         if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
             return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
@@ -880,7 +912,21 @@ def _strongly_cued(m: re.Match[str], g: dict[str, str | None], text: str, rules:
     """Whether a date (its groups ``g``) has a cue of its own: a lead (到, 于) or a suffix (前, 底前), a lead it
     shares (到2023年底和2030年), the words of a goal, or the brackets of a stage's time (建立工作机制（8月）)."""
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
-    return bool(g["lead"] or g["suf"] or shared or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
+    return bool(g["lead"] or g["suf"] or shared or _shares_suffix(m, g, text, rules) or _forecasts_milestone(text, m, rules)
+                or _stated_as_goal(text, m.start(), rules.words) or _bracketed(text, m, rules.words))
+
+
+def _forecasts_milestone(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a forecast cue opens a date a project's milestone verb follows (预计2023年1月开工建设, 预计将于2024年9月,建成
+    交付使用): the project's schedule, not a forecast of a figure (预计2024年全年GDP增长5%)."""
+    return (text.endswith(tuple(rules.words["forecast_milestones"]["cues"]), 0, m.start())
+            and rules.milestone.match(text, m.end()) is not None)
+
+
+def _shares_suffix(m: re.Match[str], g: dict[str, str | None], text: str, rules: _Rules) -> bool:
+    """Whether a day opens a list of days whose last one carries a by-suffix (于6月30日和12月10日前, 分别于2023年11月20日、
+    2024年6月20日、2025年12月20日前): each day of the list is due by that cue."""
+    return bool(g["ad"]) and not g["suf"] and rules.shared_suffix.match(text, m.end()) is not None
 
 
 def _shares_lead(text: str, start: int, rules: _Rules) -> bool:
@@ -953,7 +999,10 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
     cue, which says the year is a plan's (力争2018年全县…不低于84% in an undated page), and a goal
     word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
     opening the name of the year's work (2022年…管理工作要…), saying what the year is (2018年,是…开局之年) or
-    opening the guiding ideas (2022年,全市…坚持以…思想为指导,) frames nothing."""
+    opening the guiding ideas (2022年,全市…坚持以…思想为指导,) frames nothing; one opening a sentence that binds goals to it
+    (2023年经济社会发展的主要预期目标为:…) frames it, in any page."""
+    if rules.binds_goals.match(text, end):
+        return True
     if rules.names_work.match(text, end):
         return False
     words = rules.words
@@ -966,7 +1015,17 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
         return False
     if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
-    return text.startswith(words["bare_year_followers"], paused)
+    if paused == end:
+        return text.startswith(words["bare_year_followers"], end)
+    return _goal_in_clause(text, paused, rules)
+
+
+def _goal_in_clause(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a goal word (实现, 达到, 力争…) stands in the clause a year's pause opens at ``start``, right there or after
+    its subject, with no done word before it (2007年,全市学前三年幼儿入园率达到96%以上): where no date tells a plan from an
+    account of the past, the goal word says the year is the plan's."""
+    found = rules.goal_in_clause.match(text, start)
+    return found is not None and not any(word in found.group() for word in rules.words["done_words"])
 
 
 def _opens_guidance(text: str, start: int, rules: _Rules) -> bool:
@@ -1035,7 +1094,7 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
     past = ctx.report or _narrates_past(text, m.start(), m.end(), rules)
     if g.get("bo") and g["ad"]:
         g = {**g, "bm": g["am"], "bd": g["bo"]}  # 1月2日至20日: the end in the start's month
-    if not (g["am"] and g["bm"]) or (past and not _stated_as_goal(text, m.start(), words)):
+    if not (g["am"] and g["bm"] or _whole_years_from(g, m, words)) or (past and not _stated_as_goal(text, m.start(), words)):
         return None
     if text.startswith(words["period_covered_after"], m.end()):
         return None  # 2018年1月1日至12月31日期间的各项指标数据: what the data cover
@@ -1061,6 +1120,15 @@ def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict
         "unresolved": first.unresolved or last.unresolved,
         **_year_source(g, "a", ctx),
     }
+
+
+def _whole_years_from(g: dict[str, str | None], m: re.Match[str], words: dict[str, Any]) -> bool:
+    """Whether a range runs from a year written with its start word to another year (从2024年起至2026年底, 自2024年起至2029年底:
+    c626, c627): a period of whole years, from the first one's 1 January, as a plan's 2024-2026年 is."""
+    if not (g["ay"] and g["by"]) or any(g.get(key) for key in ("am", "bm", "ayp", "aq", "bq")):
+        return False
+    after = m.string[m.end("ay"):m.end()].lstrip(" \t\u3000")
+    return after.startswith(tuple(f"年{word}" for word in words["period_start_words"]))
 
 
 def _short_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
@@ -1199,6 +1267,14 @@ def _period_and_act(text: str, start: int, cut: int, end: int) -> bool:
         low += len(word)
         bounds.add(low)
     return {start, cut, end} <= bounds and not any(start < b < end and b != cut for b in bounds)
+
+
+def _refers_to_assessment(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a year part that opens an assessment (年终考核) stands in a clause that only refers to it (年终考核结果纳入…,
+    与年终考核挂钩): the recurring reading drops it as the assessment system named, and so does the point reading."""
+    compounds = rules.words["rhythm_compounds"]
+    return (m.group() in compounds["assessment_periods"] and rules.assessment_after.match(text, m.end()) is not None
+            and _referred_to(text, m, compounds["assessment_references"], rules))
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
