@@ -971,6 +971,7 @@ class TablesData(Strict):
     max_section_chars: int = Field(gt=0)
     whole_cell_only: Words
     empty_cells: Words
+    number_placeholders: Words
     wrapped_heads: Words
     time_units: Words
     target_heads: Words

@@ -125,6 +125,8 @@ class TableRow:
     # The row continues the task of the row above: it lies under the same merged 序号 cell (carried
     # from above, or repeated with the same task), or a numbered table gives it no number.
     continued: bool = False
+    # The number a 序号 cell that writes none stands for (— before 二: 一), where the table's numbering gives it.
+    number: tuple[str, int, str] | None = None
 
     def get(self, column: int) -> TableCell | None:
         """The row's cell in ``column`` (its own, else one carried from above)."""
@@ -184,6 +186,7 @@ class _Words:
     bracketed_role: re.Pattern[str]  # a unit head with its role word in a bracket (责任单位（牵头）): group `role`
     role_kind: dict[str, str]  # a role word → the kind of unit column it names (牵头 → lead, 协办 → support)
     empty: frozenset[str]  # what a cell that says it is empty holds (—, 无, /)
+    placeholders: frozenset[str]  # a 序号 cell standing for its list's first number (— before 二)
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +200,7 @@ def _words() -> _Words:
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
         re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), _bracketed_role(data["role_heads"]),
         {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
-        frozenset(data["empty_cells"]),
+        frozenset(data["empty_cells"]), frozenset(data["number_placeholders"]),
     )
 
 
@@ -1257,6 +1260,7 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         pending.clear()
 
     numbers = [row_number(text[cell.start:cell.end]) for cell in body]
+    _read_placeholders(text, body, numbers)
     for k, cell in enumerate(body):
         cell_text = text[cell.start:cell.end]
         numbered = numbers[k]
@@ -1265,7 +1269,8 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k) and not (
                 wanted is not None and _fit(cell_text, wanted) > 0 and _written_again(numbered, numbers, k)):
             close()
-            row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
+            row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line,
+                           number=numbered if row_number(cell_text) is None else None)
             table.rows.append(row)
             expected[numbered[0]] = numbered[1] + 1
             continue
@@ -1286,6 +1291,26 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
+
+
+_FIRST_NUMERALS = str.maketrans("二2②", "一1①")  # a list's second number written as its first (二 → 一, (2) → (1))
+
+
+def _read_placeholders(text: str, body: list[_StreamCell], numbers: list[tuple[str, int, str] | None]) -> None:
+    """Give a 序号 cell printed as a dash (tables.yaml, number_placeholders) the number it stands for: the first of the
+    style whose next number, 2, is the next of that style written after it, none of that style written before (c631:
+    — then 二, 三 down the section rows, the rows under each numbered (一), (二) in another style)."""
+    placeholders = _words().placeholders
+    for k, cell in enumerate(body):
+        if numbers[k] is not None or "".join(text[cell.start:cell.end].split()) not in placeholders:
+            continue
+        seen = {n[0] for n in numbers[:k] if n is not None}  # styles written before: their first number is there
+        for n in numbers[k + 1:]:
+            if n is not None and n[0] not in seen:
+                if n[1] == 2:
+                    numbers[k] = (n[0], 1, n[2].translate(_FIRST_NUMERALS))
+                    break
+                seen.add(n[0])
 
 
 def _numbers_on(text: str, cell: _StreamCell, paragraph: str) -> bool:
@@ -1403,8 +1428,9 @@ def _carry_merged(table: Table, text: str) -> None:
     cut = rows[-1] if rows and not text[rows[-1].end:].strip() \
         and table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content else None
     last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
+    groups = _group_rows(table, text)
     for row in table.rows:
-        if row.section:
+        if row.section or id(row) in groups:
             last_of.clear()
             continue
         have = {c.column for c in row.cells}
@@ -1413,6 +1439,26 @@ def _carry_merged(table: Table, text: str) -> None:
                 row.carried.append(last_of[k])
         for cell in row.cells:
             last_of[cell.column] = cell
+
+
+
+def _group_rows(table: Table, text: str) -> set[int]:
+    """The ids of the numbered rows that head a group (二 over (一), (二) in c631's 分工表): numbered in another style
+    than the row after them, which the table numbers in, with no unit cell of their own; like a section row, each
+    starts a section, and takes no unit from the rows above it."""
+    number = table.column_of("number")
+    if number is None:
+        return set()
+    units = {k for k, c in enumerate(table.columns) if c.kind in _UNIT_KINDS}
+
+    def style(row: TableRow) -> str | None:
+        cell = row.get(number) if not row.section else None
+        numbered = row.number or (row_number(text[cell.start:cell.end]) if cell is not None else None)
+        return numbered[0] if numbered is not None else None
+
+    styles = [style(row) for row in table.rows]
+    return {id(row) for row, this, after in zip(table.rows, styles, styles[1:])
+            if this is not None and after is not None and this != after and not any(c.column in units for c in row.cells)}
 
 
 # --- tables whose cells run together -------------------------------------------------------------
