@@ -958,6 +958,7 @@ class QuotaTables(Strict):
     places: Words
     quantities: Words
     totals: Words
+    title_ends: Words
     unit_line: str
     breakdown_head: str
 

@@ -77,6 +77,8 @@ _NAME_SEPARATORS = re.compile(r"[、，,；;\s]+")
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
 _YEAR_CELL = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:底|前|内|以前|底前)?$")
 _BARE_AMOUNT = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")  # a figure alone in its cell (3, 100, 7.82)
+# a quota or an indicator's figure alone in its cell, or a range of two (0.3-0.4, 35-36 under 十四五装机计划（MW）: c624)
+_AMOUNT_OR_RANGE = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*[-—－~～]\s*\d+(?:\.\d+)?)?\s*$")
 _FIGURE_CELL = re.compile(r"^[≥≤＞＜><]?\d[\d.,]*(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2})?(?:/[\d.]+[\u4e00-\u9fff]{0,2})?$")
 _DATE = compile_pattern("^{calendar_date}$")
 # Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
@@ -974,7 +976,8 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     table): a header of column words, one a line; then the cells, a row starting at each number
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
-    header, used = _stream_header(text, cells)
+    titled = shape == "line" and _titled_quota(lines, first)
+    header, used = _stream_header(text, cells, titled)
     header = _divided_span(header)
     words = _words()
     kinds = {c.kind for c in header}
@@ -983,7 +986,8 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
     if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
         return None  # label lines (工作措施：) over the text of a numbered item, not a header row
-    table = Table(header, cells[0].start, cells[used - 1].end, [], first, cells[used - 1].line)
+    table = Table(header, cells[0].start, cells[used - 1].end, [], first, cells[used - 1].line,
+                  quota=titled and sum(column_kind(c.header) is None for c in header) * 2 > len(header))
     body = cells[used:]
     if number is None:
         _started_rows(table, body, text)
@@ -997,13 +1001,14 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     return table
 
 
-def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], int]:
+def _stream_header(text: str, cells: list[_StreamCell], titled: bool = False) -> tuple[list[Column], int]:
     """The header cells a stream opens with, and how many lines they take: the column words, one
     a line (a header cell wrapped over two lines read as one, see _header_cells). A header that
     starts with a 序号 column runs on to the first row number, so a column the words do not name
     (预期效果, 指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a
     header row, rather than ending the header and leaving the columns after it as remarks; at most
-    half of its cells may be unnamed, each short as a header cell, and a section row (一、…) ends it
+    half of its cells may be unnamed, each short as a header cell (more under a title naming a distribution of tasks,
+    ``titled``: 交通子行业 | 建设区域 | 十四五装机计划（MW） under c624's …光伏建设分配表), and a section row (一、…) ends it
     as a number does."""
     words = _words()
     named = _header_cells(text, cells, until_unnamed=True)
@@ -1016,8 +1021,8 @@ def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], i
     if body is None or body > 3 * words.max_chars:
         return header, used
     named = _header_cells(text, cells[:body])
-    if sum(kind is None for kind, _, _ in named) * 2 > len(named) or any(
-            kind is None and len("".join(written.split())) > words.max_chars for kind, written, _ in named):
+    if (not titled and sum(kind is None for kind, _, _ in named) * 2 > len(named)) or any(
+            kind is None and len("".join(_BRACKETED.sub("", written).split())) > words.max_chars for kind, written, _ in named):
         return header, used
     return [Column(kind or "measure", written) for kind, written, _ in named], body
 
@@ -1274,6 +1279,11 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             table.rows.append(row)
             expected[numbered[0]] = numbered[1] + 1
             continue
+        if table.quota and "".join(cell_text.split()) in _quota_words().totals:
+            close()  # a total (汇总 | 82-130) sums the rows above: a row of its own, no part of the last
+            row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number + 1)], line=cell.line)
+            table.rows.append(row)
+            continue
         if row is not None and pending and _numbers_on(text, pending[-1], cell_text):
             pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
             continue
@@ -1444,8 +1454,8 @@ def _carry_merged(table: Table, text: str) -> None:
 
 def _group_rows(table: Table, text: str) -> set[int]:
     """The ids of the numbered rows that head a group (二 over (一), (二) in c631's 分工表): numbered in another style
-    than the row after them, which the table numbers in, with no unit cell of their own; like a section row, each
-    starts a section, and takes no unit from the rows above it."""
+    than the row after them, which the table numbers in, with no unit cell of their own; and of a quota table's totals
+    (汇总, no number). Like a section row, each starts a section, and takes no unit from the rows above it."""
     number = table.column_of("number")
     if number is None:
         return set()
@@ -1457,8 +1467,9 @@ def _group_rows(table: Table, text: str) -> set[int]:
         return numbered[0] if numbered is not None else None
 
     styles = [style(row) for row in table.rows]
-    return {id(row) for row, this, after in zip(table.rows, styles, styles[1:])
-            if this is not None and after is not None and this != after and not any(c.column in units for c in row.cells)}
+    totals = {id(row) for row, this in zip(table.rows, styles) if table.quota and this is None}  # 汇总 | 82-130
+    return totals | {id(row) for row, this, after in zip(table.rows, styles, styles[1:])
+                     if this is not None and after is not None and this != after and not any(c.column in units for c in row.cells)}
 
 
 # --- tables whose cells run together -------------------------------------------------------------
@@ -2004,6 +2015,7 @@ class _QuotaWords:
     places: frozenset[str]  # a header naming the places a quota table divides its quota among (街镇, 区)
     quantities: re.Pattern[str]  # a header naming a quota (任务量)
     totals: frozenset[str]  # the row that sums the places' figures (总计)
+    title_ends: tuple[str, ...]  # how a title over the header naming a distribution of tasks ends (任务分配表)
     unit_line: re.Pattern[str]  # the line over the header giving the unit of measure (单位：亩): group `unit`
     breakdown_head: re.Pattern[str]  # a header over a breakdown column by year or stage (2024年, 1-2月前)
 
@@ -2012,7 +2024,8 @@ class _QuotaWords:
 def _quota_words() -> _QuotaWords:
     data = load_data("tables.yaml")["quota_tables"]
     return _QuotaWords(frozenset(data["places"]), re.compile("|".join(map(re.escape, data["quantities"]))),
-                       frozenset(data["totals"]), re.compile(data["unit_line"]), re.compile(data["breakdown_head"]))
+                       frozenset(data["totals"]), tuple(data["title_ends"]), re.compile(data["unit_line"]),
+                       re.compile(data["breakdown_head"]))
 
 
 def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
@@ -2035,7 +2048,7 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
     if body is None:
         return None
     header = written[place + 1:body]
-    leaves = _quota_leaves(header)
+    leaves = _quota_leaves(header) or (header if _titled_quota(lines, first) else [])
     quotas = len(leaves)
     groups = _quota_rows(written[body:], numbered) if quotas else []
     if not groups:
@@ -2056,6 +2069,23 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
                                      quotas, responsible))
     table.last = cells[body + groups[-1][-1]].line
     return table
+
+
+def _titled_quota(lines: list[Line], first: int) -> bool:
+    """Whether the title over a quota table's header (within two lines, a unit line aside) names a distribution of tasks
+    (tables.yaml quota_tables.title_ends: 各区“十四五”交通光伏任务分配表)."""
+    words = _quota_words()
+    seen = 0
+    for j in range(first - 1, -1, -1):
+        text = "".join(lines[j].text.split())
+        if not text or words.unit_line.match(lines[j].text.strip()):
+            continue
+        if text.endswith(words.title_ends):
+            return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
 
 
 def _quota_cells(lines: list[Line], text: str, first: int) -> list[_StreamCell]:
@@ -2084,7 +2114,7 @@ def _opens_quota_body(written: list[str], k: int, numbered: bool) -> bool:
     if numbered and (row_number(written[k]) or ("", 0, ""))[1] != 1:
         return False
     place = k + 1 if numbered else k
-    return not _quota_figure(written[place]) and bool(_BARE_AMOUNT.match(written[place + 1]))
+    return not _quota_figure(written[place]) and bool(_AMOUNT_OR_RANGE.match(written[place + 1]))
 
 
 def _quota_leaves(header: list[str]) -> list[str]:
@@ -2111,7 +2141,7 @@ def _quota_leaves(header: list[str]) -> list[str]:
 
 def _quota_figure(cell: str) -> bool:
     """Whether a quota table's cell holds a figure or says it has none (—, /): a value, not a place or a text."""
-    return bool(_BARE_AMOUNT.match(cell)) or says_empty(cell)
+    return bool(_AMOUNT_OR_RANGE.match(cell)) or says_empty(cell)
 
 
 def _quota_rows(written: list[str], numbered: bool) -> list[list[int]]:
@@ -2123,12 +2153,13 @@ def _quota_rows(written: list[str], numbered: bool) -> list[list[int]]:
     rows: list[list[int]] = []
     expected = 1
     for k, cell in enumerate(written):
-        if len(cell) > _LONG_CELL or heading_at(cell, 0) is not None or _LABELLED.search(cell):
-            break
+        if not _quota_figure(cell) and (len(cell) > _LONG_CELL or heading_at(cell, 0) is not None or _LABELLED.search(cell)):
+            break  # a figure (0.3-0.4) is none of these, though it opens as a decimal heading would
         following = written[k + 1] if k + 1 < len(written) else ""
         if numbered:
             number = row_number(cell)
-            opens = cell in totals or (number is not None and number[1] == expected and not _quota_figure(following))
+            opens = cell in totals or (number is not None and number[1] == expected and not _quota_figure(following)
+                                       and following not in totals)  # a last count equal to the next number, before 合计
             expected += 1 if opens and number is not None else 0
         else:
             opens = not _quota_figure(cell) and (not rows or _quota_figure(written[rows[-1][-1]]))
@@ -2136,7 +2167,7 @@ def _quota_rows(written: list[str], numbered: bool) -> list[list[int]]:
             rows.append([k])
         elif rows:
             rows[-1].append(k)
-    return [row for row in rows if any(_BARE_AMOUNT.match(written[k]) for k in row)]
+    return [row for row in rows if any(_AMOUNT_OR_RANGE.match(written[k]) for k in row)]
 
 
 def _figures(group: list[int], written: list[str], numbered: bool) -> tuple[list[int], list[int]]:
