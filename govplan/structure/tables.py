@@ -54,8 +54,9 @@ _ROW_NUMBER = re.compile(
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
 # a unit's name ends the cell, a list item, or its bracketed second name or remark (区委组织部(区公务员局), 各街镇(园区),
-# 区教体局(区国资公司代建): the bracket a page writes after the name, c04, c160, c489)
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团)(?:[、，,\s(（]|$)")
+# 区教体局(区国资公司代建): the bracket a page writes after the name, c04, c160, c489); 专班 as units.yaml's organ suffixes (区土方工作专班,
+# c631)
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团|专班)(?:[、，,\s(（]|$)")
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
@@ -1266,7 +1267,10 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
 
     numbers = [row_number(text[cell.start:cell.end]) for cell in body]
     _read_placeholders(text, body, numbers)
+    repeated = _repeated_header(text, body, columns)
     for k, cell in enumerate(body):
+        if k in repeated:
+            continue
         cell_text = text[cell.start:cell.end]
         numbered = numbers[k]
         at = number + 1 + len(pending)  # the column the open row fills next
@@ -1301,6 +1305,18 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
+
+
+def _repeated_header(text: str, body: list[_StreamCell], columns: list[Column]) -> set[int]:
+    """The body cells that write the header again where a page broke the table (c631: 序号 / 工作任务 / 主要工作内容 /
+    牵头单位 / 配合单位 between rows), as a row table skips its header repeated: runs of the header's cells in order."""
+    header = ["".join(c.header.split()) for c in columns]
+    cells = ["".join(text[c.start:c.end].split()) for c in body]
+    found: set[int] = set()
+    for k in range(len(cells) - len(header) + 1):
+        if cells[k] == header[0] and cells[k:k + len(header)] == header:
+            found.update(range(k, k + len(header)))
+    return found
 
 
 _FIRST_NUMERALS = str.maketrans("二2②", "一1①")  # a list's second number written as its first (二 → 一, (2) → (1))
