@@ -1259,7 +1259,8 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
     def close() -> None:
         if row is not None and pending:
             above = next(r for r in table.rows if not r.section) is not row  # not the table's first row
-            placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1, above), len(columns))
+            placed = _sub_rows(text, pending, columns, number + 1) or _recurring_columns(
+                text, pending, _ordered(text, pending, columns, number + 1, above), len(columns))
             for cell, k in zip(pending, placed):
                 row.cells.append(TableCell(cell.start, cell.end, k))
             row.end = pending[-1].end
@@ -1337,6 +1338,27 @@ def _read_placeholders(text: str, body: list[_StreamCell], numbers: list[tuple[s
                     numbers[k] = (n[0], 1, n[2].translate(_FIRST_NUMERALS))
                     break
                 seen.add(n[0])
+
+
+def _sub_rows(text: str, cells: list[_StreamCell], columns: list[Column], first: int) -> list[int] | None:
+    """The columns of a row's cells where the row holds sub-rows under its merged cells: after one cell for each column
+    from ``first`` on, the cells run through its last content column and the unit columns after it again and again,
+    each run a sentence and its units (c631: 工作任务 merged over several 主要工作内容 / 牵头单位 / 配合单位 sub-rows, —— for
+    no unit). None where the row is no such run of sub-rows."""
+    content = [k for k in range(first, len(columns)) if columns[k].kind in _words().content]
+    if not content:
+        return None
+    tail = list(range(content[-1], len(columns)))
+    extra = len(cells) - (len(columns) - first)
+    if len(tail) < 2 or extra <= 0 or extra % len(tail) or any(columns[k].kind not in _UNIT_KINDS for k in tail[1:]):
+        return None
+    placed = list(range(first, len(columns))) + tail * (extra // len(tail))
+    for cell, k in zip(cells, placed):
+        written = text[cell.start:cell.end]
+        if k == tail[0] and not _sentence(written) and _shape(written) == "unit" \
+                or k in tail[1:] and _fit(written, columns[k].kind) <= 0:
+            return None  # a unit where a sub-row's text stands, or no unit (nor ——) under a unit column
+    return placed
 
 
 def _numbers_on(text: str, cell: _StreamCell, paragraph: str) -> bool:
