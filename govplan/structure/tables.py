@@ -2086,7 +2086,7 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
     if body is None:
         return None
     header = written[place + 1:body]
-    leaves = _quota_leaves(header) or (header if _titled_quota(lines, first) else [])
+    leaves = _quota_leaves(header) or (_after_stock(header) if _titled_quota(lines, first) else [])
     quotas = len(leaves)
     groups = _quota_rows(written[body:], numbered) if quotas else []
     if not groups:
@@ -2107,6 +2107,13 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
                                      quotas, responsible))
     table.last = cells[body + groups[-1][-1]].line
     return table
+
+
+def _after_stock(header: list[str]) -> list[str]:
+    """The headers of a titled quota table's quota columns where none names a quota: those after the last naming what
+    a place has now or did (现状值, 基期值, 完成值: tables.yaml progress words, no targets), else all."""
+    stock = [k for k, h in enumerate(header) if column_kind(h) == "progress"]
+    return header[stock[-1] + 1:] if stock else header
 
 
 def _titled_quota(lines: list[Line], first: int) -> bool:
