@@ -1328,16 +1328,18 @@ def _read_placeholders(text: str, body: list[_StreamCell], numbers: list[tuple[s
     style whose next number, 2, is the next of that style written after it, none of that style written before (c631:
     — then 二, 三 down the section rows, the rows under each numbered (一), (二) in another style)."""
     placeholders = _words().placeholders
+    first_of: dict[str, tuple[int, tuple[str, int, str]]] = {}  # where each style writes its first number, and which
+    for k, numbered in enumerate(numbers):
+        if numbered is not None and numbered[0] not in first_of:
+            first_of[numbered[0]] = (k, numbered)
     for k, cell in enumerate(body):
         if numbers[k] is not None or "".join(text[cell.start:cell.end].split()) not in placeholders:
             continue
-        seen = {n[0] for n in numbers[:k] if n is not None}  # styles written before: their first number is there
-        for n in numbers[k + 1:]:
-            if n is not None and n[0] not in seen:
-                if n[1] == 2:
-                    numbers[k] = (n[0], 1, n[2].translate(_FIRST_NUMERALS))
-                    break
-                seen.add(n[0])
+        later = [(at, numbered) for at, numbered in first_of.values() if at > k and numbered[1] == 2]
+        if later:
+            style, _, segment = min(later)[1]
+            numbers[k] = (style, 1, segment.translate(_FIRST_NUMERALS))
+            first_of[style] = (k, numbers[k])
 
 
 def _sub_rows(text: str, cells: list[_StreamCell], columns: list[Column], first: int) -> list[int] | None:
@@ -1487,7 +1489,6 @@ def _carry_merged(table: Table, text: str) -> None:
                 row.carried.append(last_of[k])
         for cell in row.cells:
             last_of[cell.column] = cell
-
 
 
 def _group_rows(table: Table, text: str) -> set[int]:
