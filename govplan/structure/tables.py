@@ -1479,8 +1479,8 @@ def _carry_merged(table: Table, text: str) -> None:
         and table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content else None
     last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
     groups = _group_rows(table, text)
-    for row in table.rows:
-        if row.section or id(row) in groups:
+    for at, row in enumerate(table.rows):
+        if row.section or at in groups:
             last_of.clear()
             continue
         have = {c.column for c in row.cells}
@@ -1492,7 +1492,7 @@ def _carry_merged(table: Table, text: str) -> None:
 
 
 def _group_rows(table: Table, text: str) -> set[int]:
-    """The ids of the numbered rows that head a group (二 over (一), (二) in c631's 分工表): numbered in another style
+    """The indices of the numbered rows that head a group (二 over (一), (二) in c631's 分工表): numbered in another style
     than the row after them, which the table numbers in, with no unit cell of their own; and of a quota table's totals
     (汇总, no number). Like a section row, each starts a section, and takes no unit from the rows above it."""
     number = table.column_of("number")
@@ -1506,8 +1506,8 @@ def _group_rows(table: Table, text: str) -> set[int]:
         return numbered[0] if numbered is not None else None
 
     styles = [style(row) for row in table.rows]
-    totals = {id(row) for row, this in zip(table.rows, styles) if table.quota and this is None}  # 汇总 | 82-130
-    return totals | {id(row) for row, this, after in zip(table.rows, styles, styles[1:])
+    totals = {k for k, this in enumerate(styles) if table.quota and this is None}  # 汇总 | 82-130
+    return totals | {k for k, (row, this, after) in enumerate(zip(table.rows, styles, styles[1:]))
                      if this is not None and after is not None and this != after and not any(c.column in units for c in row.cells)}
 
 
