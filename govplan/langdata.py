@@ -991,6 +991,7 @@ class QuotaTables(Strict):
     places: Words
     quantities: Words
     totals: Words
+    title_ends: Words
     unit_line: str
     breakdown_head: str
 
@@ -1004,6 +1005,7 @@ class TablesData(Strict):
     max_section_chars: int = Field(gt=0)
     whole_cell_only: Words
     empty_cells: Words
+    number_placeholders: Words
     wrapped_heads: Words
     time_units: Words
     target_heads: Words

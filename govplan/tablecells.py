@@ -49,7 +49,8 @@ _SEPARATORS = "、，,；;/／ \t\n"
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}[:：]")
 _ROLE_REMARK = re.compile(r"[(（](?:牵头|配合|负责|主责|协助|协办|责任单位|牵头单位|配合单位)[)）]$")
 _TRAILERS = ("等单位", "等部门", "等")
-_BARE_FIGURE = re.compile(r"^(?P<cmp>[≥≤＞＜><]?)(?P<value>\d+(?:\.\d+)?)$")
+# a figure alone in its cell, a comparator sign glued to it, or a range of two (0.3-0.4 under 新增装机容量（MW）: c624)
+_BARE_FIGURE = re.compile(r"^(?P<cmp>[≥≤＞＜><]?)(?P<value>\d+(?:\.\d+)?)(?:[-—－~～](?P<max>\d+(?:\.\d+)?))?$")
 _COMPARATORS = {"": "=", "≥": ">=", "≤": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _PERCENT = frozenset({"%", "％"})
@@ -124,11 +125,13 @@ def measured_targets(nt: NodeText, found: list[Target]) -> list[Target]:
             continue  # without a unit only in a column whose header names targets (目标任务), not a 序号 or a count
         at = cell.start + nt.text[cell.start - nt.start:cell.end - nt.start].index(figure.group())
         sign = figure["cmp"] or _sign_before(nt, cell)
-        value = float(figure["value"])
+        value, most = float(figure["value"]), float(figure["max"]) if figure["max"] else None
         if len(name) > 1 and name[0] in _MULTIPLIERS:
-            value, name = value * _MULTIPLIERS[name[0]], name[1:]
+            scale, name = _MULTIPLIERS[name[0]], name[1:]
+            value, most = value * scale, most * scale if most is not None else None
         targets.append(Target(text=figure.group(), span=Span(start=at, end=at + len(figure.group())),
-                              value=round(value, 6), unit=name or None, comparator=_COMPARATORS[sign],  # type: ignore[arg-type]
+                              value=round(value, 6), value_max=round(most, 6) if most is not None else None,
+                              unit=name or None, comparator=_COMPARATORS[sign],  # type: ignore[arg-type]
                               percent=name in _PERCENT))
     return targets
 

@@ -54,8 +54,9 @@ _ROW_NUMBER = re.compile(
 # Cells that look like a date or a unit name, for aligning rows that lost cells (see _align).
 _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|常态|每[年月季周]")
 # a unit's name ends the cell, a list item, or its bracketed second name or remark (区委组织部(区公务员局), 各街镇(园区),
-# 区教体局(区国资公司代建): the bracket a page writes after the name, c04, c160, c489)
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团)(?:[、，,\s(（]|$)")
+# 区教体局(区国资公司代建): the bracket a page writes after the name, c04, c160, c489); 专班 as units.yaml's organ suffixes (区土方工作专班,
+# c631)
+_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团|专班)(?:[、，,\s(（]|$)")
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
@@ -77,6 +78,8 @@ _NAME_SEPARATORS = re.compile(r"[、，,；;\s]+")
 # a figure (163, 74%, 26.5万户/733个, ≥90%).
 _YEAR_CELL = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:底|前|内|以前|底前)?$")
 _BARE_AMOUNT = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")  # a figure alone in its cell (3, 100, 7.82)
+# a quota or an indicator's figure alone in its cell, or a range of two (0.3-0.4, 35-36 under 十四五装机计划（MW）: c624)
+_AMOUNT_OR_RANGE = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*[-—－~～]\s*\d+(?:\.\d+)?)?\s*$")
 _FIGURE_CELL = re.compile(r"^[≥≤＞＜><]?\d[\d.,]*(?:[%‰％]|[万亿千百]?[\u4e00-\u9fff]{1,2})?(?:/[\d.]+[\u4e00-\u9fff]{0,2})?$")
 _DATE = compile_pattern("^{calendar_date}$")
 # Columns whose merged cell a table flattened one cell a line gives once for the rows it covers: a
@@ -125,6 +128,8 @@ class TableRow:
     # The row continues the task of the row above: it lies under the same merged 序号 cell (carried
     # from above, or repeated with the same task), or a numbered table gives it no number.
     continued: bool = False
+    # The number a 序号 cell that writes none stands for (— before 二: 一), where the table's numbering gives it.
+    number: tuple[str, int, str] | None = None
 
     def get(self, column: int) -> TableCell | None:
         """The row's cell in ``column`` (its own, else one carried from above)."""
@@ -184,6 +189,7 @@ class _Words:
     bracketed_role: re.Pattern[str]  # a unit head with its role word in a bracket (责任单位（牵头）): group `role`
     role_kind: dict[str, str]  # a role word → the kind of unit column it names (牵头 → lead, 协办 → support)
     empty: frozenset[str]  # what a cell that says it is empty holds (—, 无, /)
+    placeholders: frozenset[str]  # a 序号 cell standing for its list's first number (— before 二)
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +203,7 @@ def _words() -> _Words:
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
         re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), _bracketed_role(data["role_heads"]),
         {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
-        frozenset(data["empty_cells"]),
+        frozenset(data["empty_cells"]), frozenset(data["number_placeholders"]),
     )
 
 
@@ -971,7 +977,8 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     table): a header of column words, one a line; then the cells, a row starting at each number
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
-    header, used = _stream_header(text, cells)
+    titled = shape == "line" and _titled_quota(lines, first)
+    header, used = _stream_header(text, cells, titled)
     header = _divided_span(header)
     words = _words()
     kinds = {c.kind for c in header}
@@ -980,7 +987,8 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
     if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
         return None  # label lines (工作措施：) over the text of a numbered item, not a header row
-    table = Table(header, cells[0].start, cells[used - 1].end, [], first, cells[used - 1].line)
+    table = Table(header, cells[0].start, cells[used - 1].end, [], first, cells[used - 1].line,
+                  quota=titled and sum(column_kind(c.header) is None for c in header) * 2 > len(header))
     body = cells[used:]
     if number is None:
         _started_rows(table, body, text)
@@ -994,13 +1002,14 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     return table
 
 
-def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], int]:
+def _stream_header(text: str, cells: list[_StreamCell], titled: bool = False) -> tuple[list[Column], int]:
     """The header cells a stream opens with, and how many lines they take: the column words, one
     a line (a header cell wrapped over two lines read as one, see _header_cells). A header that
     starts with a 序号 column runs on to the first row number, so a column the words do not name
     (预期效果, 指标 属性 in a ministry's indicator table) is read like task text (a measure), as in a
     header row, rather than ending the header and leaving the columns after it as remarks; at most
-    half of its cells may be unnamed, each short as a header cell, and a section row (一、…) ends it
+    half of its cells may be unnamed, each short as a header cell (more under a title naming a distribution of tasks,
+    ``titled``: 交通子行业 | 建设区域 | 十四五装机计划（MW） under c624's …光伏建设分配表), and a section row (一、…) ends it
     as a number does."""
     words = _words()
     named = _header_cells(text, cells, until_unnamed=True)
@@ -1013,8 +1022,8 @@ def _stream_header(text: str, cells: list[_StreamCell]) -> tuple[list[Column], i
     if body is None or body > 3 * words.max_chars:
         return header, used
     named = _header_cells(text, cells[:body])
-    if sum(kind is None for kind, _, _ in named) * 2 > len(named) or any(
-            kind is None and len("".join(written.split())) > words.max_chars for kind, written, _ in named):
+    if (not titled and sum(kind is None for kind, _, _ in named) * 2 > len(named)) or any(
+            kind is None and len("".join(_BRACKETED.sub("", written).split())) > words.max_chars for kind, written, _ in named):
         return header, used
     return [Column(kind or "measure", written) for kind, written, _ in named], body
 
@@ -1250,14 +1259,19 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
     def close() -> None:
         if row is not None and pending:
             above = next(r for r in table.rows if not r.section) is not row  # not the table's first row
-            placed = _recurring_columns(text, pending, _ordered(text, pending, columns, number + 1, above), len(columns))
+            placed = _sub_rows(text, pending, columns, number + 1) or _recurring_columns(
+                text, pending, _ordered(text, pending, columns, number + 1, above), len(columns))
             for cell, k in zip(pending, placed):
                 row.cells.append(TableCell(cell.start, cell.end, k))
             row.end = pending[-1].end
         pending.clear()
 
     numbers = [row_number(text[cell.start:cell.end]) for cell in body]
+    _read_placeholders(text, body, numbers)
+    repeated = _repeated_header(text, body, columns)
     for k, cell in enumerate(body):
+        if k in repeated:
+            continue
         cell_text = text[cell.start:cell.end]
         numbered = numbers[k]
         at = number + 1 + len(pending)  # the column the open row fills next
@@ -1265,9 +1279,15 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k) and not (
                 wanted is not None and _fit(cell_text, wanted) > 0 and _written_again(numbered, numbers, k)):
             close()
-            row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line)
+            row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line,
+                           number=numbered if row_number(cell_text) is None else None)
             table.rows.append(row)
             expected[numbered[0]] = numbered[1] + 1
+            continue
+        if table.quota and "".join(cell_text.split()) in _quota_words().totals:
+            close()  # a total (汇总 | 82-130) sums the rows above: a row of its own, no part of the last
+            row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number + 1)], line=cell.line)
+            table.rows.append(row)
             continue
         if row is not None and pending and _numbers_on(text, pending[-1], cell_text):
             pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
@@ -1286,6 +1306,61 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
+
+
+def _repeated_header(text: str, body: list[_StreamCell], columns: list[Column]) -> set[int]:
+    """The body cells that write the header again where a page broke the table (c631: 序号 / 工作任务 / 主要工作内容 /
+    牵头单位 / 配合单位 between rows), as a row table skips its header repeated: runs of the header's cells in order."""
+    header = ["".join(c.header.split()) for c in columns]
+    cells = ["".join(text[c.start:c.end].split()) for c in body]
+    found: set[int] = set()
+    for k in range(len(cells) - len(header) + 1):
+        if cells[k] == header[0] and cells[k:k + len(header)] == header:
+            found.update(range(k, k + len(header)))
+    return found
+
+
+_FIRST_NUMERALS = str.maketrans("二2②", "一1①")  # a list's second number written as its first (二 → 一, (2) → (1))
+
+
+def _read_placeholders(text: str, body: list[_StreamCell], numbers: list[tuple[str, int, str] | None]) -> None:
+    """Give a 序号 cell printed as a dash (tables.yaml, number_placeholders) the number it stands for: the first of the
+    style whose next number, 2, is the next of that style written after it, none of that style written before (c631:
+    — then 二, 三 down the section rows, the rows under each numbered (一), (二) in another style)."""
+    placeholders = _words().placeholders
+    first_of: dict[str, tuple[int, tuple[str, int, str]]] = {}  # where each style writes its first number, and which
+    for k, numbered in enumerate(numbers):
+        if numbered is not None and numbered[0] not in first_of:
+            first_of[numbered[0]] = (k, numbered)
+    for k, cell in enumerate(body):
+        if numbers[k] is not None or "".join(text[cell.start:cell.end].split()) not in placeholders:
+            continue
+        later = [(at, numbered) for at, numbered in first_of.values() if at > k and numbered[1] == 2]
+        if later:
+            style, _, segment = min(later)[1]
+            numbers[k] = (style, 1, segment.translate(_FIRST_NUMERALS))
+            first_of[style] = (k, numbers[k])
+
+
+def _sub_rows(text: str, cells: list[_StreamCell], columns: list[Column], first: int) -> list[int] | None:
+    """The columns of a row's cells where the row holds sub-rows under its merged cells: after one cell for each column
+    from ``first`` on, the cells run through its last content column and the unit columns after it again and again,
+    each run a sentence and its units (c631: 工作任务 merged over several 主要工作内容 / 牵头单位 / 配合单位 sub-rows, —— for
+    no unit). None where the row is no such run of sub-rows."""
+    content = [k for k in range(first, len(columns)) if columns[k].kind in _words().content]
+    if not content:
+        return None
+    tail = list(range(content[-1], len(columns)))
+    extra = len(cells) - (len(columns) - first)
+    if len(tail) < 2 or extra <= 0 or extra % len(tail) or any(columns[k].kind not in _UNIT_KINDS for k in tail[1:]):
+        return None
+    placed = list(range(first, len(columns))) + tail * (extra // len(tail))
+    for cell, k in zip(cells, placed):
+        written = text[cell.start:cell.end]
+        if k == tail[0] and not _sentence(written) and _shape(written) == "unit" \
+                or k in tail[1:] and _fit(written, columns[k].kind) <= 0:
+            return None  # a unit where a sub-row's text stands, or no unit (nor ——) under a unit column
+    return placed
 
 
 def _numbers_on(text: str, cell: _StreamCell, paragraph: str) -> bool:
@@ -1403,8 +1478,9 @@ def _carry_merged(table: Table, text: str) -> None:
     cut = rows[-1] if rows and not text[rows[-1].end:].strip() \
         and table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content else None
     last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
-    for row in table.rows:
-        if row.section:
+    groups = _group_rows(table, text)
+    for at, row in enumerate(table.rows):
+        if row.section or at in groups:
             last_of.clear()
             continue
         have = {c.column for c in row.cells}
@@ -1413,6 +1489,26 @@ def _carry_merged(table: Table, text: str) -> None:
                 row.carried.append(last_of[k])
         for cell in row.cells:
             last_of[cell.column] = cell
+
+
+def _group_rows(table: Table, text: str) -> set[int]:
+    """The indices of the numbered rows that head a group (二 over (一), (二) in c631's 分工表): numbered in another style
+    than the row after them, which the table numbers in, with no unit cell of their own; and of a quota table's totals
+    (汇总, no number). Like a section row, each starts a section, and takes no unit from the rows above it."""
+    number = table.column_of("number")
+    if number is None:
+        return set()
+    units = {k for k, c in enumerate(table.columns) if c.kind in _UNIT_KINDS}
+
+    def style(row: TableRow) -> str | None:
+        cell = row.get(number) if not row.section else None
+        numbered = row.number or (row_number(text[cell.start:cell.end]) if cell is not None else None)
+        return numbered[0] if numbered is not None else None
+
+    styles = [style(row) for row in table.rows]
+    totals = {k for k, this in enumerate(styles) if table.quota and this is None}  # 汇总 | 82-130
+    return totals | {k for k, (row, this, after) in enumerate(zip(table.rows, styles, styles[1:]))
+                     if this is not None and after is not None and this != after and not any(c.column in units for c in row.cells)}
 
 
 # --- tables whose cells run together -------------------------------------------------------------
@@ -1958,6 +2054,7 @@ class _QuotaWords:
     places: frozenset[str]  # a header naming the places a quota table divides its quota among (街镇, 区)
     quantities: re.Pattern[str]  # a header naming a quota (任务量)
     totals: frozenset[str]  # the row that sums the places' figures (总计)
+    title_ends: tuple[str, ...]  # how a title over the header naming a distribution of tasks ends (任务分配表)
     unit_line: re.Pattern[str]  # the line over the header giving the unit of measure (单位：亩): group `unit`
     breakdown_head: re.Pattern[str]  # a header over a breakdown column by year or stage (2024年, 1-2月前)
 
@@ -1966,7 +2063,8 @@ class _QuotaWords:
 def _quota_words() -> _QuotaWords:
     data = load_data("tables.yaml")["quota_tables"]
     return _QuotaWords(frozenset(data["places"]), re.compile("|".join(map(re.escape, data["quantities"]))),
-                       frozenset(data["totals"]), re.compile(data["unit_line"]), re.compile(data["breakdown_head"]))
+                       frozenset(data["totals"]), tuple(data["title_ends"]), re.compile(data["unit_line"]),
+                       re.compile(data["breakdown_head"]))
 
 
 def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
@@ -1989,7 +2087,7 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
     if body is None:
         return None
     header = written[place + 1:body]
-    leaves = _quota_leaves(header)
+    leaves = _quota_leaves(header) or (_after_stock(header) if _titled_quota(lines, first) else [])
     quotas = len(leaves)
     groups = _quota_rows(written[body:], numbered) if quotas else []
     if not groups:
@@ -2010,6 +2108,30 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
                                      quotas, responsible))
     table.last = cells[body + groups[-1][-1]].line
     return table
+
+
+def _after_stock(header: list[str]) -> list[str]:
+    """The headers of a titled quota table's quota columns where none names a quota: those after the last naming what
+    a place has now or did (现状值, 基期值, 完成值: tables.yaml progress words, no targets), else all."""
+    stock = [k for k, h in enumerate(header) if column_kind(h) == "progress"]
+    return header[stock[-1] + 1:] if stock else header
+
+
+def _titled_quota(lines: list[Line], first: int) -> bool:
+    """Whether the title over a quota table's header (within two lines, a unit line aside) names a distribution of tasks
+    (tables.yaml quota_tables.title_ends: 各区“十四五”交通光伏任务分配表)."""
+    words = _quota_words()
+    seen = 0
+    for j in range(first - 1, -1, -1):
+        text = "".join(lines[j].text.split())
+        if not text or words.unit_line.match(lines[j].text.strip()):
+            continue
+        if text.endswith(words.title_ends):
+            return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
 
 
 def _quota_cells(lines: list[Line], text: str, first: int) -> list[_StreamCell]:
@@ -2038,7 +2160,7 @@ def _opens_quota_body(written: list[str], k: int, numbered: bool) -> bool:
     if numbered and (row_number(written[k]) or ("", 0, ""))[1] != 1:
         return False
     place = k + 1 if numbered else k
-    return not _quota_figure(written[place]) and bool(_BARE_AMOUNT.match(written[place + 1]))
+    return not _quota_figure(written[place]) and bool(_AMOUNT_OR_RANGE.match(written[place + 1]))
 
 
 def _quota_leaves(header: list[str]) -> list[str]:
@@ -2065,7 +2187,7 @@ def _quota_leaves(header: list[str]) -> list[str]:
 
 def _quota_figure(cell: str) -> bool:
     """Whether a quota table's cell holds a figure or says it has none (—, /): a value, not a place or a text."""
-    return bool(_BARE_AMOUNT.match(cell)) or says_empty(cell)
+    return bool(_AMOUNT_OR_RANGE.match(cell)) or says_empty(cell)
 
 
 def _quota_rows(written: list[str], numbered: bool) -> list[list[int]]:
@@ -2077,12 +2199,13 @@ def _quota_rows(written: list[str], numbered: bool) -> list[list[int]]:
     rows: list[list[int]] = []
     expected = 1
     for k, cell in enumerate(written):
-        if len(cell) > _LONG_CELL or heading_at(cell, 0) is not None or _LABELLED.search(cell):
-            break
+        if not _quota_figure(cell) and (len(cell) > _LONG_CELL or heading_at(cell, 0) is not None or _LABELLED.search(cell)):
+            break  # a figure (0.3-0.4) is none of these, though it opens as a decimal heading would
         following = written[k + 1] if k + 1 < len(written) else ""
         if numbered:
             number = row_number(cell)
-            opens = cell in totals or (number is not None and number[1] == expected and not _quota_figure(following))
+            opens = cell in totals or (number is not None and number[1] == expected and not _quota_figure(following)
+                                       and following not in totals)  # a last count equal to the next number, before 合计
             expected += 1 if opens and number is not None else 0
         else:
             opens = not _quota_figure(cell) and (not rows or _quota_figure(written[rows[-1][-1]]))
@@ -2090,7 +2213,7 @@ def _quota_rows(written: list[str], numbered: bool) -> list[list[int]]:
             rows.append([k])
         elif rows:
             rows[-1].append(k)
-    return [row for row in rows if any(_BARE_AMOUNT.match(written[k]) for k in row)]
+    return [row for row in rows if any(_AMOUNT_OR_RANGE.match(written[k]) for k in row)]
 
 
 def _figures(group: list[int], written: list[str], numbered: bool) -> tuple[list[int], list[int]]:

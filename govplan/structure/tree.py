@@ -813,7 +813,7 @@ class TreeBuilder:
         content = next(
             (c for kind in ("task", "measure", "schedule") for c in cells if table.kind(c) == kind), None
         ) or (cells[0] if only is not None else None)
-        numbered = row_number(self._cell_text(number_cell)) if number_cell is not None else None
+        numbered = row.number or (row_number(self._cell_text(number_cell)) if number_cell is not None else None)
         number_span: tuple[int, int] | None = None
         lead = heading_at(self.text, content.start) if content is not None else None
         if numbered is not None and number_cell is not None:
