@@ -29,7 +29,7 @@ from govplan.annotate.units.names import (
     name_list,
     starts_with_level,
 )
-from govplan.annotate.units.rules import COLONS, Rules
+from govplan.annotate.units.rules import COLONS, Rules, ends_with_verb
 from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -605,6 +605,15 @@ def _joins_a_body(run: str, rules: Rules) -> bool:
     return any(left.endswith(ends) for item in run.split("、") for j in joiners for left in item.split(j)[:-1])
 
 
+def _closed_by_verb(text: str, start: int, end: int, follow: int, rules: Rules) -> bool:
+    """Whether a role verb closes the list item ``text[start:end]`` before the separator that ends it (the next item
+    begins at ``follow``): the item states a role of its own (市发改委牵头，…), so a later verb's list stops before it."""
+    stop = follow
+    while stop > end and (text[stop - 1] in rules.words["list_separators"] or text[stop - 1].isspace()):
+        stop -= 1
+    return stop > end and ends_with_verb(text, start, stop, rules)
+
+
 def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
     """Support units for the run of list items that ends at ``end`` and holds units (people skipped)."""
     text = nt.text
@@ -615,8 +624,11 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
     if reach > start:
         items = items[1:]  # a list is read back at most max_actor_list names; the first item may be cut
     run: list[str] = []
-    run_start = end
+    run_start = follow = end
     for s, e in reversed(items):
+        if _closed_by_verb(text, s, e, follow, rules):
+            break  # 市发改委牵头，市财政局配合; 由A主办，B承办，C协办: an item its own role verb closes is no unit of this list
+        follow = s
         if is_person(text[s:e], rules):
             continue
         if not looks_like_unit(text[s:e], registry, rules, collective=True):
