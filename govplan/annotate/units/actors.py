@@ -249,12 +249,39 @@ def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> 
         if heading is not None and start < heading.number_end:
             start = heading.number_end
         start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
-        names = _names_up_to(text, start, match.start(), registry, rules) if not inside(start, skip) else []
+        end = _before_alias(text, start, match.start(), rules)
+        names = _copula_names(text, start, end, registry, rules) if not inside(start, skip) else []
         clause = (start, _clause_end(text, match.end(), rules))
         role = label_role(match.groupdict(), rules)
         kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]
         found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _before_alias(text: str, start: int, end: int, rules: Rules) -> int:
+    """Where the names before ``end`` end when a short name's bracket closes them (山东省绿色低碳产业发展协会(以下简称
+    “协会”)作为协办单位): the bracket is no part of the name; ``end`` where none stands there."""
+    open_at = text.rfind("(", start, end) if end > start and text[end - 1] == ")" else -1
+    return open_at if open_at > start and alias_end(text, open_at, rules) == end else end
+
+
+def _copula_names(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The names a copula gives a role, listed from the clause start or from a list opener in the clause to ``end``."""
+    for begin in _named_list_starts(text, start, end, rules):
+        names = _names_up_to(text, begin, end, registry, rules)
+        if names:
+            return names
+    return []
+
+
+def _named_list_starts(text: str, start: int, end: int, rules: Rules) -> Iterator[int]:
+    """Where the names a copula gives a role may begin: the clause start, or after a list opener or agent marker in it
+    (均由北京大学作为牵头单位; 建立以行政审批中心为牵头单位): 以A为X, 由A作为X name A as the clause's start would."""
+    yield start
+    openers = (*rules.words["list_openers"], *rules.words["agent_markers"])
+    for pos in range(start, end):
+        if text.startswith(openers, pos) and not text.startswith(rules.words["agent_marker_not_before"], pos + 1):
+            yield pos + 1
 
 
 def _names_up_to(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
