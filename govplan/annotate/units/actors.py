@@ -528,6 +528,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if inside(match.start(), skip):
             continue
         names = _partners(text, match.end(), any_units, registry, rules)
+        if not names and not any_units:
+            names = _particular_partners(text, match.end(), registry, rules)
         if names:
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
             kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
@@ -569,6 +571,18 @@ def _each_kind(name: str, rules: Rules) -> bool:
     open), not a collective of places or levels (会同各镇办) nor every department (各部门)."""
     kind = name[1:] if name.startswith(rules.words["distributive_starts"]) else ""
     return len(kind) > 2 and is_function_kind(kind, rules)
+
+
+def _particular_partners(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The particular units named right after a partner marker (深圳市住建局联合市规划国土委推出…; 由市教育局牵头，联合市教育
+    教研室…), none where the list names kinds of body (联合高校、科研院所…, 联合骨干企业…, 各…): 联合 joins those too."""
+    ends = name_ends(text, pos, True, registry, rules)
+    names = name_list(text, (pos, ends[0]), True, registry, rules) if ends else []
+    if not names or text.startswith(rules.words["distributive_starts"], pos):
+        return []
+    first = text[names[0][0]:names[0][1]]
+    placed = starts_with_level(text, pos, rules) or registry.lookup(first) is not None  # 高校…, 医疗联合体…: no place
+    return names if placed and all(looks_like_unit(text[s:e], registry, rules) for s, e in names) else []
 
 
 def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
