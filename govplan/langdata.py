@@ -824,9 +824,12 @@ class UnitsData(Strict):
     label_infixes: Words
     label_heads: Words
     leader_heads: Words
+    label_copulas: Words
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
     role_verb_tails: Words
+    role_verb_preludes: Words
+    attributive_role_verbs: Words
     support_beside_lead: Words
     official_titles: Words
     list_openers: Words

@@ -368,8 +368,8 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
     组织机关,乡镇、街道…) or after 。 (…。责任单位:县财政局): its list runs to the sentence end and
     holds units only (prose may follow the last one)."""
     found: list[Statement] = []
-    if not _has_colon(nt.text):
-        return found
+    if not _has_colon(nt.text) and not r.label_copula.search(nt.text):
+        return found  # no label can open a list here: neither a colon nor a copula after a label's head (主办单位为…)
     starts = None
     read_to = 0
     for match in r.inline_label.finditer(nt.text):
@@ -415,10 +415,16 @@ def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans
 
 
 def _verb_clauses(text: str, start: int, end: int, r: Rules) -> Iterator[tuple[int, int]]:
-    """The top-level clauses of a sentence that end with a role verb."""
+    """The top-level clauses of a sentence that end with a role verb, or whose list a role verb closes before 的
+    (…，西安浐灞生态区管理委员会协办的…主题采访活动: the clause up to the verb)."""
     for c_start, c_end in split_items(text, start, end, "，,"):
         if ends_with_verb(text, c_start, c_end, r):
             yield _skip_blanks(text, c_start), c_end
+            continue
+        for found in r.attributive_verb.finditer(text, c_start, c_end):
+            if ends_with_verb(text, c_start, found.end(), r):
+                yield _skip_blanks(text, c_start), found.end()
+                break
 
 
 def _plain_names(text: str, statement: Statement, r: Rules) -> bool:

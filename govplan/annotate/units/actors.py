@@ -29,7 +29,7 @@ from govplan.annotate.units.names import (
     name_list,
     starts_with_level,
 )
-from govplan.annotate.units.rules import COLONS, Rules
+from govplan.annotate.units.rules import COLONS, Rules, ends_with_verb
 from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -249,12 +249,39 @@ def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> 
         if heading is not None and start < heading.number_end:
             start = heading.number_end
         start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
-        names = _names_up_to(text, start, match.start(), registry, rules) if not inside(start, skip) else []
+        end = _before_alias(text, start, match.start(), rules)
+        names = _copula_names(text, start, end, registry, rules) if not inside(start, skip) else []
         clause = (start, _clause_end(text, match.end(), rules))
         role = label_role(match.groupdict(), rules)
         kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]
         found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _before_alias(text: str, start: int, end: int, rules: Rules) -> int:
+    """Where the names before ``end`` end when a short name's bracket closes them (山东省绿色低碳产业发展协会(以下简称
+    “协会”)作为协办单位): the bracket is no part of the name; ``end`` where none stands there."""
+    open_at = text.rfind("(", start, end) if end > start and text[end - 1] == ")" else -1
+    return open_at if open_at > start and alias_end(text, open_at, rules) == end else end
+
+
+def _copula_names(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The names a copula gives a role, listed from the clause start or from a list opener in the clause to ``end``."""
+    for begin in _named_list_starts(text, start, end, rules):
+        names = _names_up_to(text, begin, end, registry, rules)
+        if names:
+            return names
+    return []
+
+
+def _named_list_starts(text: str, start: int, end: int, rules: Rules) -> Iterator[int]:
+    """Where the names a copula gives a role may begin: the clause start, or after a list opener or agent marker in it
+    (均由北京大学作为牵头单位; 建立以行政审批中心为牵头单位): 以A为X, 由A作为X name A as the clause's start would."""
+    yield start
+    openers = (*rules.words["list_openers"], *rules.words["agent_markers"])
+    for pos in range(start, end):
+        if text.startswith(openers, pos) and not text.startswith(rules.words["agent_marker_not_before"], pos + 1):
+            yield pos + 1
 
 
 def _names_up_to(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
@@ -501,6 +528,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if inside(match.start(), skip):
             continue
         names = _partners(text, match.end(), any_units, registry, rules)
+        if not names and not any_units:
+            names = _particular_partners(text, match.end(), registry, rules)
         if names:
             clause = (match.start(), _clause_end(text, names[-1][1], rules))
             kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
@@ -542,6 +571,18 @@ def _each_kind(name: str, rules: Rules) -> bool:
     open), not a collective of places or levels (会同各镇办) nor every department (各部门)."""
     kind = name[1:] if name.startswith(rules.words["distributive_starts"]) else ""
     return len(kind) > 2 and is_function_kind(kind, rules)
+
+
+def _particular_partners(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The particular units named right after a partner marker (深圳市住建局联合市规划国土委推出…; 由市教育局牵头，联合市教育
+    教研室…), none where the list names kinds of body (联合高校、科研院所…, 联合骨干企业…, 各…): 联合 joins those too."""
+    ends = name_ends(text, pos, True, registry, rules)
+    names = name_list(text, (pos, ends[0]), True, registry, rules) if ends else []
+    if not names or text.startswith(rules.words["distributive_starts"], pos):
+        return []
+    first = text[names[0][0]:names[0][1]]
+    placed = starts_with_level(text, pos, rules) or registry.lookup(first) is not None  # 高校…, 医疗联合体…: no place
+    return names if placed and all(looks_like_unit(text[s:e], registry, rules) for s, e in names) else []
 
 
 def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
@@ -605,6 +646,15 @@ def _joins_a_body(run: str, rules: Rules) -> bool:
     return any(left.endswith(ends) for item in run.split("、") for j in joiners for left in item.split(j)[:-1])
 
 
+def _closed_by_verb(text: str, start: int, end: int, follow: int, rules: Rules) -> bool:
+    """Whether a role verb closes the list item ``text[start:end]`` before the separator that ends it (the next item
+    begins at ``follow``): the item states a role of its own (市发改委牵头，…), so a later verb's list stops before it."""
+    stop = follow
+    while stop > end and (text[stop - 1] in rules.words["list_separators"] or text[stop - 1].isspace()):
+        stop -= 1
+    return stop > end and ends_with_verb(text, start, stop, rules)
+
+
 def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
     """Support units for the run of list items that ends at ``end`` and holds units (people skipped)."""
     text = nt.text
@@ -615,8 +665,11 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
     if reach > start:
         items = items[1:]  # a list is read back at most max_actor_list names; the first item may be cut
     run: list[str] = []
-    run_start = end
+    run_start = follow = end
     for s, e in reversed(items):
+        if _closed_by_verb(text, s, e, follow, rules):
+            break  # 市发改委牵头，市财政局配合; 由A主办，B承办，C协办: an item its own role verb closes is no unit of this list
+        follow = s
         if is_person(text[s:e], rules):
             continue
         if not looks_like_unit(text[s:e], registry, rules, collective=True):

@@ -34,6 +34,7 @@ class Rules:
     label: re.Pattern[str]  # a role label; group "word" its role word, "head" its head, "label" the whole
     block_line: re.Pattern[str]
     inline_label: re.Pattern[str]
+    label_copula: re.Pattern[str]  # a label's head, then a copula that gives its list (主办单位为…): a colon's stand-in
     label_role: dict[str, str]  # role word or whole label -> role
     verb_role: dict[str, str]
     verbs_longest_first: Words
@@ -53,6 +54,7 @@ class Rules:
     duty_role: dict[str, str]  # 牵头抓总 -> lead
     clause_break: re.Pattern[str]
     verb_end_before_break: re.Pattern[str]  # a role verb's last character before a sentence or clause break
+    attributive_verb: re.Pattern[str]  # a role verb closing a list before 的 (由A主办、B协办的…活动)
     scope_remark: re.Pattern[str]
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
@@ -102,7 +104,8 @@ def rules() -> Rules:
     return Rules(
         label=re.compile(_label(w)),
         block_line=re.compile(rf"(?m)^[ \t\u3000]*{_label(w)}[ \t]*[{COLONS}][ \t]*(?P<list>[^\n]*?)[ \t]*$"),
-        inline_label=re.compile(rf"{_label(w)}[ \t]*[{COLONS}]"),
+        inline_label=re.compile(rf"{_label(w)}[ \t]*(?:[{COLONS}]|{_label_copula(w)})"),
+        label_copula=re.compile(rf"(?:{alternation(w['label_heads'])}){_label_copula(w)}"),
         label_role={**word_map(w["label_role_words"]), **word_map(w["role_labels"])},
         verb_role=verbs,
         verbs_longest_first=Words(sorted(verbs, key=len, reverse=True)),
@@ -137,7 +140,9 @@ def rules() -> Rules:
         clause_break=re.compile("[，,]"),
         verb_end_before_break=re.compile(
             f"[{re.escape(''.join(sorted({verb[-1] for verb in verbs})))}](?=[{re.escape(w['sentence_breaks'])}，,])"
+            f"|{attributive_verb(w)}"
         ),
+        attributive_verb=re.compile(attributive_verb(w)),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
         collective_level=re.compile(rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?"),
         collective_next=re.compile(
@@ -200,6 +205,17 @@ def rules() -> Rules:
         ),
         words={key: Words(value) if isinstance(value, tuple) else value for key, value in as_tuples(w).items()},
     )
+
+
+def _label_copula(w: dict[str, Any]) -> str:
+    """A copula after a label that gives its list as a colon does (主办单位为A、B), unless a label follows it: 责任单位为
+    牵头单位 says which label a list's units take, a convention, not a list."""
+    return rf"(?:{alternation(w['label_copulas'])})(?!{_label(w, named=False)})"
+
+
+def attributive_verb(w: dict[str, Any]) -> str:
+    """A role verb that closes a list as a noun's modifier, before 的 (由A、B共同主办的…; 由林业局牵头…的联席会议制度)."""
+    return rf"(?:{alternation(w['attributive_role_verbs'])})(?=的)"
 
 
 def _by_last_char(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -294,13 +310,25 @@ def verb_before_break(text: str, rules: Rules) -> bool:
 
 
 def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
-    """Where the role verb that ends ``text[start:end]`` begins (the longest one), if one ends it."""
+    """Where the role verb that ends ``text[start:end]`` begins (the longest one), if one ends it, with a word before it
+    that keeps its role (共同主办, 加强配合协调: role_verb_preludes; verb_role_of reads the verb so written)."""
     if not ends_with_verb(text, start, end, rules):
         return None
     for length in rules.verb_lengths:
-        if end - length > start and text[end - length:end] in rules.verb_role:
-            return end - length
+        at = end - length
+        if at > start and text[at:end] in rules.verb_role:
+            prelude = next((p for p in rules.words["role_verb_preludes"] if text.endswith(p, start, at)), "")
+            return at - len(prelude) if at - len(prelude) > start else at
     return None
+
+
+def verb_role_of(verb: str, rules: Rules) -> str:
+    """The role of a role verb as ending_verb found it, a word that keeps its role possibly before it (共同主办 → lead)."""
+    role = rules.verb_role.get(verb)
+    if role is not None:
+        return role
+    prelude = next(p for p in rules.words["role_verb_preludes"] if verb.startswith(p) and verb[len(p):] in rules.verb_role)
+    return rules.verb_role[verb[len(prelude):]]
 
 
 def for_document(r: Rules, texts: Iterable[str]) -> Rules:

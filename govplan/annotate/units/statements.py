@@ -21,7 +21,7 @@ from typing import Iterator
 
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb, verb_role_of
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
@@ -154,7 +154,7 @@ def _continued(waiting: list[Listed], listed: tuple[list[Listed], str], rules: R
     """A verb list whose units began in the clauses before it (A牵头，B、C等部门，D、E配合: B and C
     support too): the waiting units take the role of its verb and open the list."""
     units, verb = listed
-    role = rules.verb_role[verb] if verb else units[0].role
+    role = verb_role_of(verb, rules) if verb else units[0].role
     for unit in waiting:
         unit.role = role
     for unit in units:
@@ -204,7 +204,7 @@ def _label_list(
     verb_at = ending_verb(text, start, end, rules)
     verb = text[verb_at:end] if verb_at is not None else ""
     if verb:
-        role, end = rules.verb_role[verb], verb_at  # type: ignore[assignment]  # verb_at is set with verb
+        role, end = verb_role_of(verb, rules), verb_at  # type: ignore[assignment]  # verb_at is set with verb
     units = _units(text, start, end, role, clause, registry, rules, require_units=prose)
     for unit in units:
         unit.first = unit.first and not continued
@@ -222,7 +222,7 @@ def _verb_list(
     if verb_at is None:
         return None
     verb = text[verb_at:end]
-    role = rules.verb_role[verb]
+    role = verb_role_of(verb, rules)
     opener = first_word_at(text, start, rules.words["list_openers"]) or ""
     list_start = start + len(opener) if opener else _after_agent_marker(text, start, verb_at, rules)
     joint = _joint_at(text, list_start, verb_at, rules)
@@ -327,5 +327,5 @@ def _support_beside_lead(lists: list[tuple[list[Listed], str]], rules: Rules) ->
     for listed, verb in lists:
         if verb in rules.words["support_beside_lead"]:
             for unit in listed:
-                if unit.role == rules.verb_role[verb]:
+                if unit.role == verb_role_of(verb, rules):
                     unit.role = "support"  # not a unit its own marker put in another role (市教育局（牵头）、…按职责分工负责)
