@@ -186,8 +186,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # at the end of session 17) with no rule changed: dev (349) tasks 0.957, spans 0.927, dates 0.910, targets
         # 0.918, lead 0.901, support 0.904; held-out (180) tasks 0.944, spans 0.848, dates 0.847, targets 0.793, lead
         # 0.768, support 0.727. Set change: dev tasks, lead and support floors follow it (minus about 0.01).
-        "dev": {"tasks": 0.95, "deadline_spans": 0.91, "deadline_dates": 0.90, "targets": 0.89,
-                "lead_units": 0.89, "support_units": 0.89},
+        # End of session 18 (c624, c630, c631 read whole by tables24): dev (350) tasks 0.979, spans 0.936, dates 0.929,
+        # targets 0.928, lead 0.933, support 0.954. Each floor about that figure minus 0.01-0.02.
+        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.91, "targets": 0.91,
+                "lead_units": 0.92, "support_units": 0.94},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
         # support .760 at the end of the session; each held-out floor is that figure minus about 0.01.
@@ -200,8 +202,13 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # support .434 (c633 alone: 152 false supports from a project list's unit column). Set change first; the
         # session's table rules then bring the 183 to tasks .90, spans .85, dates .85, targets .76, lead .69, support
         # .56. Each held-out floor is the end figure minus about 0.01-0.02.
-        "held-out": {"tasks": 0.88, "deadline_spans": 0.83, "deadline_dates": 0.83, "targets": 0.74,
-                "lead_units": 0.67, "support_units": 0.54},
+        # session 18: c624, c630, c631 moved to dev, c352 too (a rule writer saw its page), ten fresh held-out notices
+        # (c634-c644; six of the task- or indicator-table shape) came in before any rule changed. The start code
+        # (fec72ed) on the 189 measures tasks .908, spans .866, dates .869, targets .805, lead .727, support .603; the end
+        # code tasks .918, spans .868, dates .872, targets .812, lead .742, support .607. Each floor about the end
+        # figure minus 0.01-0.02.
+        "held-out": {"tasks": 0.90, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
+                "lead_units": 0.72, "support_units": 0.58},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
