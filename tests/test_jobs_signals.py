@@ -48,12 +48,17 @@ def wait_for(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
     return condition()
 
 
+_FILES = 80  # inputs of the interrupted run
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
 def test_interrupted_parallel_extract_leaves_no_worker_behind(tmp_path: Path, signum: int) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
-    for k in range(40):
+    # enough files that the run is still going when the signal lands: with 40 a loaded-then-idle machine once finished
+    # them all between the first spec appearing and the signal (session 18's fresh-clone run)
+    for k in range(_FILES):
         shutil.copy(seed("001"), inputs / f"notice{k:02d}.txt")
     env = dict(os.environ, GOVPLAN_LANG="zh")
     parent = subprocess.Popen([sys.executable, "-m", "govplan", "extract", str(inputs), "-o", str(out), "--jobs", "2"],
@@ -65,7 +70,7 @@ def test_interrupted_parallel_extract_leaves_no_worker_behind(tmp_path: Path, si
         parent.send_signal(signum)
         parent.wait(timeout=30)
         assert wait_for(lambda: not any(alive(pid) for pid in workers), 5), [p for p in workers if alive(p)]
-        assert len(list(out.glob("*.yaml"))) < 40  # it was stopped, not finished
+        assert len(list(out.glob("*.yaml"))) < _FILES  # it was stopped, not finished
         if signum != signal.SIGKILL:
             assert not list(out.glob(".*.tmp"))
             assert "Traceback" not in parent.stderr.read().decode()  # type: ignore[union-attr]
@@ -74,7 +79,7 @@ def test_interrupted_parallel_extract_leaves_no_worker_behind(tmp_path: Path, si
         again = subprocess.run([sys.executable, "-m", "govplan", "extract", str(inputs), "-o", str(out), "--jobs", "2", "--update"],
                                capture_output=True, env=env, timeout=300)
         assert again.returncode == 0, again.stderr.decode()
-        assert len(list(out.glob("*.yaml"))) == 40 and not list(out.glob(".*.tmp"))
+        assert len(list(out.glob("*.yaml"))) == _FILES and not list(out.glob(".*.tmp"))
     finally:
         if parent.poll() is None:
             parent.kill()

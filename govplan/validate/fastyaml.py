@@ -30,8 +30,10 @@ _DASH, _KEY, _SCALAR = 0, 1, 2
 _LINES = re.compile(r"^( *)(- +|-(?=\n))?(?:([A-Za-z_][A-Za-z0-9_]*):(?:( +)([^\n]*[^ \n])?)? *(?=\n)|([^\n]*[^ \n])? *(?=\n))\n", re.M)
 # The same groups for a text where no line ends with a space (every text govplan writes): a value is the
 # rest of its line, so the pattern needs no backtracking and no lookahead to leave trailing spaces out
-# (a quarter of the instructions of matching the lines; tests/test_validate_yaml.py holds the two equal).
-_UNPADDED_LINES = re.compile(r"^( *)(- +|-(?=\n))?(?:([A-Za-z_][A-Za-z0-9_]*):(?:( +)([^\n]*))?|([^\n]*))\n", re.M)
+# (a quarter of the instructions of matching the lines; tests/test_validate_yaml.py holds the two equal). The indent
+# is possessive: the rest of a line matches whatever follows it, so giving spaces back never finds another match,
+# and a line without its break fails at once instead of retrying every shorter indent.
+_UNPADDED_LINES = re.compile(r"^( *+)(- +|-(?=\n))?(?:([A-Za-z_][A-Za-z0-9_]*):(?:( +)([^\n]*))?|([^\n]*))\n", re.M)
 _SPECIAL = re.compile("[\t\r\x85\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 # quoted scalars as runs of plain characters between escapes (or doubled quotes): a run is matched
 # at C speed, where an alternative tried at every character cost five times as much

@@ -25,7 +25,7 @@ _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 # A float with an exponent and no underscores (1.13e+16, the form Python writes large floats in): YAML 1.2 tags
 # it float, and ruamel's constructor gives sign * float(digits), which is float(value) exactly; read here,
 # a spec holding one does not import ruamel (a tenth of a validate worker's CPU on the bench's 1,000 specs).
-_EXPONENT = re.compile(r"[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+")
+_EXPONENT = re.compile(r"(?<![0-9])[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+")  # no start inside a run of digits: linear when searched
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # ruamel's YAML 1.2 implicit resolvers, in its order: (first characters, tag, pattern, verbose).
