@@ -1009,6 +1009,7 @@ class TablesData(Strict):
     whole_cell_only: Words
     empty_cells: Words
     number_placeholders: Words
+    unit_name_ends: Words
     wrapped_heads: Words
     time_units: Words
     target_heads: Words

@@ -56,7 +56,6 @@ _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|�
 # a unit's name ends the cell, a list item, or its bracketed second name or remark (区委组织部(区公务员局), 各街镇(园区),
 # 区教体局(区国资公司代建): the bracket a page writes after the name, c04, c160, c489); 专班 as units.yaml's organ suffixes (区土方工作专班,
 # c631)
-_UNIT_LIKE = re.compile(r"(?:局|委|办|部|厅|司|院|中心|政府|街道|镇|乡|单位|部门|组|会|站|所|队|处|室|科|股|馆|社|集团|专班)(?:[、，,\s(（]|$)")
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
@@ -207,6 +206,13 @@ def _words() -> _Words:
     )
 
 
+@lru_cache(maxsize=1)
+def _unit_like() -> re.Pattern[str]:
+    """A unit name's end inside a cell, before a list separator, a bracket or the cell's end (tables.yaml, unit_name_ends)."""
+    ends = sorted(load_data("tables.yaml")["unit_name_ends"], key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, ends))})(?:[、，,\\s(（]|$)")
+
+
 def says_empty(text: str) -> bool:
     """Whether a cell's text (blanks aside) says the cell is empty: —, 无, / (tables.yaml, empty_cells)."""
     return "".join(text.split()) in _words().empty
@@ -256,7 +262,7 @@ def names_measure_unit(cell: str) -> bool:
     unit, after a multiplier (万亩: 亩, 起/百万人: 人)."""
     compact = "".join(cell.split())
     units = _words().units
-    return bool(MEASURE_UNIT.match(compact)) and not _UNIT_LIKE.search(compact) and all(
+    return bool(MEASURE_UNIT.match(compact)) and not _unit_like().search(compact) and all(
         any(part[k:] in units for k in range(_MULTIPLIED + 1) if all(c in _MULTIPLIERS for c in part[:k]))
         for part in compact.split("/"))
 
@@ -534,7 +540,7 @@ def _settle_unit_columns(table: Table, text: str) -> None:
         if column.kind != "measure_unit":
             continue
         cells = [text[c.start:c.end] for row in table.rows for c in row.cells if c.column == k]
-        organisations = sum(1 for cell in cells if not names_measure_unit(cell) and _UNIT_LIKE.search(cell))
+        organisations = sum(1 for cell in cells if not names_measure_unit(cell) and _unit_like().search(cell))
         if organisations * 2 > len(cells):
             table.columns[k] = Column("responsible", column.header)
 
@@ -913,14 +919,14 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     if kind in ("lead", "support", "responsible"):
         if len(cell) > _LONG_CELL and _runs_on(cell):
             return -0.5  # a long text that names a unit somewhere (…各部门、…) is the task's, not a unit cell
-        return 1.0 if _UNIT_LIKE.search(cell) else -1.0
+        return 1.0 if _unit_like().search(cell) else -1.0
     if kind == "time":
         return 1.0 if _TIME_LIKE.search(cell) else -1.0
     if kind == "leader":
         return 1.0 if _POST.search(cell) else 0.5 if _PERSONS.match(cell) else -0.5
     if kind == "measure_unit":
         return 1.0 if names_measure_unit(cell) else -1.0
-    if kind == "other" and _UNIT_LIKE.search(cell):
+    if kind == "other" and _unit_like().search(cell):
         return 0.5  # the offices a 考核部门/监考单位 column names: no role, but a cell of that column
     return 0.0
 
@@ -1180,7 +1186,7 @@ def _shape(cell: str) -> str:
         return "year"
     if _FIGURE_CELL.match(compact):
         return "figure"
-    return "unit" if _UNIT_LIKE.search(compact) and len(compact) <= 30 else "text"
+    return "unit" if _unit_like().search(compact) and len(compact) <= 30 else "text"
 
 
 def _recurring_rows(text: str, group: list[_StreamCell], width: int) -> list[list[_StreamCell]]:
