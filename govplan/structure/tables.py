@@ -59,12 +59,13 @@ _TIME_LIKE = re.compile(r"\d{4}|[年月日]|底前|之前|以前|长期|持续|�
 # A 责任领导 cell: people's names (夏俊贵, 周 斐, 王伟、李明) or their posts (副县长, 县委常委).
 _PERSONS = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2}(?:[、，, ]+[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,2})*$")
 _POST = re.compile(r"长|书记|主任|领导|常委|委员")
-# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个, 平方公里, 起/百万人, ㎡/千人
-MEASURE_UNIT = re.compile(r"^(?:[%‰％]|[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4}(?:/[万亿千百]{0,2}[\u4e00-\u9fff㎡]{1,4})?)$")
 MAX_CELL_LINES = 12  # lines of one cell in a table flattened one cell a line
 _PARTED_HEADER = 2  # header cells a blank line must follow for a stream to part its cells so
 _MULTIPLIERS = "万亿千百"  # before a unit of measure (万亩, 千瓦 and 万千瓦, 百万人)
 _MULTIPLIED = 2  # multiplier characters at most (百万人: 人)
+# a unit of measure as a 单位 cell gives it: %, 亩, 万亩, 万元/人, 亿斤, 个, 平方公里, 起/百万人, ㎡/千人
+_MEASURE = rf"[{_MULTIPLIERS}]{{0,{_MULTIPLIED}}}[\u4e00-\u9fff㎡]{{1,4}}"
+MEASURE_UNIT = re.compile(rf"^(?:[%‰％]|{_MEASURE}(?:/{_MEASURE})?)$")
 _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
