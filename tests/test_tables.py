@@ -116,14 +116,14 @@ def test_a_row_cut_inside_its_unit_cell_where_the_text_ends_takes_no_unit_from_a
     # c160: a table flattened one cell a line, the page cut inside the last row's 牵头单位 cell
     cells = ["序号", "主要工作举措", "牵头单位", "配合单位",
              "1", "完善工作机制。", "区农业农村局", "区财政局",
-             "2", "推进数字化改造。",  # no unit cell before the next row: 牵头单位 and 配合单位 merged over rows 1-2
+             "2", "推进数字化改造。",  # no unit cell before the next row: 牵头单位 merged over rows 1-2
              "3", "加快项目建设。", "沈"]  # the text ends inside row 3's 牵头单位 cell
     (spec,) = extract_text("\n\n".join(cells) + "\n")
-    assert units(nodes(spec)["2"]) == {("区农业农村局", "lead"), ("区财政局", "support")}
+    assert units(nodes(spec)["2"]) == {("区农业农村局", "lead")}
     assert units(nodes(spec)["3"]) == set()
     # the same row followed by the rest of the table: a row lacking its unit cells lies under a merged one
     (spec,) = extract_text("\n\n".join(cells[:-1] + ["4", "完成验收。", "区住建局"]) + "\n")
-    assert units(nodes(spec)["3"]) == {("区农业农村局", "lead"), ("区财政局", "support")}
+    assert units(nodes(spec)["3"]) == {("区农业农村局", "lead")}
 
 
 def test_a_table_without_a_number_column_starts_a_row_at_each_task_cell():

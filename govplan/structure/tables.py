@@ -86,9 +86,6 @@ _DATE = compile_pattern("^{calendar_date}$")
 # task always has a lead or responsible unit, so a row without one lies under a merged cell; a
 # missing 配合单位 or 时限 may just be empty.
 _CARRIED_KINDS = ("lead", "responsible")
-# A 配合单位 cell of the row whose lead a row carries lies in the same merged block: the block's cells were given
-# once for all its rows (牵头部门 | 配合部门 | 实施主体 merged over (3)-(5) in c625's 任务清单), so it is carried with the lead.
-_CARRIED_WITH_LEAD = ("support",)
 # A cell that says it is empty (— under 配合部门: no unit, c361): a unit, date or remark column's, never a task's.
 _EMPTY_KINDS = ("lead", "support", "responsible", "leader", "time", "note", "other", "progress")
 _EMPTY_FIT = 0.5
@@ -1479,8 +1476,7 @@ def _recurring_columns(text: str, cells: list[_StreamCell], placed: list[int], w
 
 def _carry_merged(table: Table, text: str) -> None:
     """A row lacking its lead or responsible unit lies under a merged cell given once above it: it
-    takes the last one above in its section, and the 配合单位 of the row it takes the lead from when it has none of its
-    own (the block's cells merged together). Not the last row when the text ends inside its unit
+    takes the last one above in its section. Not the last row when the text ends inside its unit
     cells (its last cell, after its task, ends the text: 5 / 加快… / 沈, a page cut in the 牵头单位
     cell): the cells it lacks were cut off, not merged."""
     columns = table.columns
@@ -1489,24 +1485,17 @@ def _carry_merged(table: Table, text: str) -> None:
     cut = rows[-1] if rows and not text[rows[-1].end:].strip() \
         and table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content else None
     last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
-    row_of: dict[int, int] = {}  # the row each of those cells stands in
     groups = _group_rows(table, text)
     for at, row in enumerate(table.rows):
         if row.section or at in groups:
             last_of.clear()
             continue
         have = {c.column for c in row.cells}
-        kinds = [c.kind for c in columns]
-        under = {row_of[k] for k, kind in enumerate(kinds)
-                 if kind in _CARRIED_KINDS and k not in have and k in last_of and row is not cut}
-        for k, kind in enumerate(kinds):
-            if k in have or k not in last_of or row is cut:
-                continue
-            if kind in _CARRIED_KINDS or (kind in _CARRIED_WITH_LEAD and row_of[k] in under):
+        for k, kind in enumerate(c.kind for c in columns):
+            if kind in _CARRIED_KINDS and k not in have and k in last_of and row is not cut:
                 row.carried.append(last_of[k])
         for cell in row.cells:
             last_of[cell.column] = cell
-            row_of[cell.column] = at
 
 
 def _group_rows(table: Table, text: str) -> set[int]:
