@@ -308,6 +308,12 @@ class RelativeLookbacks(Strict):
     after: Words
 
 
+class RelativeBenefitTerms(Strict):
+    heads: Words
+    nouns: Words
+    between: Words
+
+
 class DateAttribute(Strict):
     verbs: Words
     after: Words
@@ -441,6 +447,7 @@ class DeadlinesData(Strict):
     relative_after: Words
     relative_lookbacks: RelativeLookbacks
     relative_rule_terms: Words
+    relative_benefit_terms: RelativeBenefitTerms
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]

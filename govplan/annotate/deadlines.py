@@ -1331,6 +1331,8 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     after = m.end() + 1 if text.startswith(tuple(words["bare_year_pauses"]), m.end()) else m.end()
     if text.startswith(words["relative_rule_terms"], after):
         return None  # 1年内不得再次登记备案, 一年内，暂停…: how long a sanction lasts, no limit to finish in
+    if _benefit_term(text, m, words["relative_benefit_terms"]):
+        return None  # 补贴期限最长不超过3年: how long a benefit runs for each case, no limit to finish in
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
@@ -1340,6 +1342,19 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     except NumeralError:
         return None
     return {"kind": "relative", "within_days": count * int(words["relative_units"][g["ru"]])}
+
+
+def _benefit_term(text: str, m: re.Match[str], terms: dict[str, Any]) -> bool:
+    """Whether a span is the term of a benefit a measure grants (补贴期限最长不超过3年, 贴息期不超过3年, 补贴期限为一年):
+    how long a subsidy or a loan runs for each case, a term of the measure as a sanction's length is, not a time to finish
+    in."""
+    heads, nouns, between = tuple(terms["heads"]), tuple(terms["nouns"]), tuple(terms["between"])
+    reach = _longest(heads) + _longest(nouns) + 2 * _longest(between)
+    written = m.group("rb") or ""
+    before = text[max(0, m.start() - reach):m.start()] + next((n for n in nouns if written.startswith(n)), "")
+    while before.endswith(between):  # 补贴期限，最长不超过1年; 补贴|期限为一年 (the noun opens the span's cue)
+        before = before[:-next(len(w) for w in between if before.endswith(w))]
+    return before.endswith(tuple(h + n for h in heads for n in nouns))
 
 
 def _looks_back(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
