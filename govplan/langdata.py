@@ -505,6 +505,11 @@ class PastYear(Strict):
     not_before: Words
 
 
+class YearToDate(Strict):
+    shape: str
+    not_after: Words
+
+
 class Cutoff(Strict):
     words: Words
     due_ends: Words
@@ -537,6 +542,7 @@ class Mood(Strict):
     report_announcement: ReportAnnouncement
     attributive_after: Words
     retrospects: str
+    year_to_date: YearToDate
     reported_changes: ReportedChanges
     past_year: PastYear
     cutoff: Cutoff
