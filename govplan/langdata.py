@@ -505,6 +505,11 @@ class PastYear(Strict):
     not_before: Words
 
 
+class ReportedLevels(Strict):
+    glue: str
+    notes: Words
+
+
 class YearToDate(Strict):
     shape: str
     not_after: Words
@@ -754,6 +759,7 @@ class TargetsData(Strict):
     reward_condition: RewardCondition
     progress_statuses: Words
     year_on_year: Words
+    reported_levels: ReportedLevels
     task_count_units: Words
     baseline_note: str
     not_before: Words

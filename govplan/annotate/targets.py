@@ -1302,14 +1302,35 @@ def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
 
 
 def _reports_year_on_year(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """A plain change against the same period of last year (同比增长3.4%) reports a result: only a period already
-    past can be compared so; a strong goal word before it in its sentence (力争…同比增长8%) makes it a goal, not 全年/年内/
-    计划, which total a past year too (全年空气质量优良率99.2%,同比提高8.5个百分点)."""
-    if item.fields["comparator"] != "=" or item.fields.get("change") not in ("increase", "decrease"):
+    """A plain change against the same period of last year (同比增长3.4%, 比上年同期增长28.6%) reports a result: only a period
+    already past can be compared so; so does the plain level right before such a change (收入6.01亿元,同比增长8.85%), that
+    period's result. A strong goal word before it in its sentence (力争…同比增长8%) makes it a goal, not 全年/年内/计划, which
+    total a past year too (全年空气质量优良率99.2%,同比提高8.5个百分点)."""
+    if item.fields["comparator"] != "=":
         return False
-    if not text.endswith(rules.words["year_on_year"], 0, item.start):
+    change = item.fields.get("change")
+    if change in ("increase", "decrease"):
+        if not text.endswith(tuple(rules.words["year_on_year"]), 0, item.start):
+            return False
+    elif change is not None or not _change_follows(text, item.end, rules):
         return False
     return not words_among_within(mood.text, mood.sentence_start(item.start), item.start, mood.cues.report_goal)
+
+
+def _change_follows(text: str, end: int, rules: _Rules) -> bool:
+    """Whether a change against last year's same period follows a level in its sentence part, past a comma and a note
+    on the prices it is reckoned at (802.81亿元,按可比价格计算,比上年同期增长28.6%)."""
+    levels = rules.words["reported_levels"]
+    glue = levels["glue"]
+    pos = end
+    while pos < len(text) and text[pos] in glue:
+        pos += 1
+    note = next((n for n in levels["notes"] if text.startswith(n, pos)), None)
+    if note is not None:
+        pos += len(note)
+        while pos < len(text) and text[pos] in glue:
+            pos += 1
+    return text.startswith(tuple(rules.words["year_on_year"]), pos)
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
