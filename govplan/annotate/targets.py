@@ -67,7 +67,6 @@ class _Rules:
     announcement: re.Pattern[str]
     retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
     year_to_date: re.Pattern[str]  # 1-10月, 前三季度: a tally from the year's start, a report's frame and no due time
-    looking_back: re.Pattern[str]  # a retrospect or a tally from the year's start: a fact cue where cues decide a genre
     reported_change: re.Pattern[str]  # 由43.3%提高到49.8%: a change written with both its ends, as a review states a result
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
@@ -190,7 +189,6 @@ def _rules() -> _Rules:
         announcement=re.compile(announcement),
         retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
         year_to_date=compile_pattern(w["mood"]["year_to_date"]["shape"], _DATA_FILE),
-        looking_back=compile_pattern(f'{w["mood"]["retrospects"]}|{w["mood"]["year_to_date"]["shape"]}', _DATA_FILE),
         reported_change=_reported_change(w),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
@@ -353,7 +351,15 @@ def _tallies(text: str, rules: _Rules) -> list[tuple[int, int]]:
     counts what was done, so they frame facts and set no due time; not one a goal word or a preposition of time puts a due
     time on (力争1-6月, 确保前三季度, 于1-6月)."""
     not_after = tuple(rules.words["mood"]["year_to_date"]["not_after"])
-    return [m.span() for m in rules.year_to_date.finditer(text) if not text.endswith(not_after, 0, m.start())]
+    return [span for span in _year_to_date(text, rules) if not text.endswith(not_after, 0, span[0])]
+
+
+def _year_to_date(text: str, rules: _Rules) -> list[tuple[int, int]]:
+    """The spans of the text's tallies from the year's start (1-10月, 前三季度); most texts hold neither 月 nor 季, which every
+    tally writes, and are not scanned."""
+    if "月" not in text and "季" not in text:
+        return []
+    return [m.span() for m in rules.year_to_date.finditer(text)]
 
 
 def _own_year(ctx: DocContext | None) -> int | None:
@@ -882,7 +888,8 @@ def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0, more_facts: 
 def _fact_cue_places(text: str) -> int:
     """How many positions of the text start a counted fact-cue word or a span counted back (五年来): at most that many
     fact cues."""
-    return len(_fact_cue_starts().findall(text)) + len(_rules().looking_back.findall(text))
+    rules = _rules()
+    return len(_fact_cue_starts().findall(text)) + len(rules.retrospect.findall(text)) + len(_year_to_date(text, rules))
 
 
 def _reported_changes(text: str) -> int:
@@ -925,7 +932,7 @@ def _text_cue_counts(text: str) -> tuple[int, int]:
     rules = _rules()
     cues = rules.cues
     named = tuple(rules.words["mood"]["attributive_after"])
-    facts, goals = len(rules.looking_back.findall(text)), 0  # 五年来, 1-10月: what follows looks back
+    facts, goals = len(rules.retrospect.findall(text)) + len(_year_to_date(text, rules)), 0  # 五年来, 1-10月: what follows looks back
     for pos, token in words_among_within(text, 0, len(text), cues.report_cues):
         facts += token in cues.fact and not text.endswith(named, 0, pos)
         goals += token in cues.goal
