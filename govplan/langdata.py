@@ -512,6 +512,16 @@ class PastYear(Strict):
     not_before: Words
 
 
+class ReportedLevels(Strict):
+    glue: str
+    notes: Words
+
+
+class YearToDate(Strict):
+    shape: str
+    not_after: Words
+
+
 class Cutoff(Strict):
     words: Words
     due_ends: Words
@@ -544,6 +554,7 @@ class Mood(Strict):
     report_announcement: ReportAnnouncement
     attributive_after: Words
     retrospects: str
+    year_to_date: YearToDate
     reported_changes: ReportedChanges
     past_year: PastYear
     cutoff: Cutoff
@@ -755,6 +766,7 @@ class TargetsData(Strict):
     reward_condition: RewardCondition
     progress_statuses: Words
     year_on_year: Words
+    reported_levels: ReportedLevels
     task_count_units: Words
     baseline_note: str
     not_before: Words

@@ -66,6 +66,7 @@ class _Rules:
     cues: _Cues
     announcement: re.Pattern[str]
     retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
+    year_to_date: re.Pattern[str]  # 1-10月, 前三季度: a tally from the year's start, a report's frame and no due time
     reported_change: re.Pattern[str]  # 由43.3%提高到49.8%: a change written with both its ends, as a review states a result
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
@@ -187,6 +188,7 @@ def _rules() -> _Rules:
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
         retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
+        year_to_date=compile_pattern(w["mood"]["year_to_date"]["shape"], _DATA_FILE),
         reported_change=_reported_change(w),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
@@ -289,18 +291,21 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     dated = sorted((d.span.start - nt.start, d.span.end - nt.start) for d in deadlines)
     found: list[_Found] = []
     last_end = 0
-    due = sorted(d.span.end - nt.start for d in deadlines if not (_BARE_YEAR.fullmatch(d.text) or _is_cutoff(d.text, rules)))
+    tallies = _tallies(text, rules)
+    due = sorted(d.span.end - nt.start for d in deadlines if not (_BARE_YEAR.fullmatch(d.text) or _is_cutoff(d.text, rules)
+                                                                 or _overlaps(tallies, d.span.start - nt.start, d.span.end - nt.start)))
     heading = _nearest_heading_kind(nt)
     review = heading == "review_headings"
     # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
     report = True if review else False if heading == "goal_headings" else True if ctx and ctx.report else None
-    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx))
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx),
+                 [end for _, end in tallies])
     conditions = _conditions_start(nt, heading == "condition_headings", rules)
     for match in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):
         start, end = match.span()
         if start >= conditions and not _paid_in_clause(text, start, rules):
             continue  # a condition of a list (申报条件, 具有下列情形之一的…:); what a tier pays stays (…的，奖励10万元)
-        if start < last_end or _overlaps(dated, start, end) or _excluded_around(match, text, rules):
+        if start < last_end or _overlaps(dated, start, end) or _overlaps(tallies, start, end) or _excluded_around(match, text, rules):
             continue
         if nt.cells and nt.column_at(start) in _NO_TARGET_COLUMNS:
             continue  # 进展情况 已完成40%: what was done; 序号 and scores are no targets
@@ -339,6 +344,22 @@ def _is_cutoff(due: str, rules: _Rules) -> bool:
     stands then, so it frames no goal; 截止2025年底前 is a due time."""
     cutoff = rules.words["mood"]["cutoff"]
     return due.startswith(tuple(cutoff["words"])) and not due.endswith(tuple(cutoff["due_ends"]))
+
+
+def _tallies(text: str, rules: _Rules) -> list[tuple[int, int]]:
+    """The spans of the tallies from the year's start (1-10月, 前三季度) in a node's text: what follows them in their sentence
+    counts what was done, so they frame facts and set no due time; not one a goal word or a preposition of time puts a due
+    time on (力争1-6月, 确保前三季度, 于1-6月)."""
+    not_after = tuple(rules.words["mood"]["year_to_date"]["not_after"])
+    return [span for span in _year_to_date(text, rules) if not text.endswith(not_after, 0, span[0])]
+
+
+def _year_to_date(text: str, rules: _Rules) -> list[tuple[int, int]]:
+    """The spans of the text's tallies from the year's start (1-10月, 前三季度); most texts hold neither 月 nor 季, which every
+    tally writes, and are not scanned."""
+    if "月" not in text and "季" not in text:
+        return []
+    return [m.span() for m in rules.year_to_date.finditer(text)]
 
 
 def _own_year(ctx: DocContext | None) -> int | None:
@@ -867,7 +888,8 @@ def _more_facts_than_goals(texts: Sequence[str], at_least: int = 0, more_facts: 
 def _fact_cue_places(text: str) -> int:
     """How many positions of the text start a counted fact-cue word or a span counted back (五年来): at most that many
     fact cues."""
-    return len(_fact_cue_starts().findall(text)) + len(_rules().retrospect.findall(text))
+    rules = _rules()
+    return len(_fact_cue_starts().findall(text)) + len(rules.retrospect.findall(text)) + len(_year_to_date(text, rules))
 
 
 def _reported_changes(text: str) -> int:
@@ -910,7 +932,7 @@ def _text_cue_counts(text: str) -> tuple[int, int]:
     rules = _rules()
     cues = rules.cues
     named = tuple(rules.words["mood"]["attributive_after"])
-    facts, goals = len(rules.retrospect.findall(text)), 0  # 五年来: what follows looks back
+    facts, goals = len(rules.retrospect.findall(text)) + len(_year_to_date(text, rules)), 0  # 五年来, 1-10月: what follows looks back
     for pos, token in words_among_within(text, 0, len(text), cues.report_cues):
         facts += token in cues.fact and not text.endswith(named, 0, pos)
         goals += token in cues.goal
@@ -922,7 +944,7 @@ class _Mood:
 
     def __init__(
         self, text: str, context: list[str], due_ends: list[int], rules: _Rules, in_report: bool | None, review: bool = False,
-        own_year: int | None = None,
+        own_year: int | None = None, tally_ends: list[int] | None = None,
     ) -> None:
         words = rules.words["mood"]
         self.own_year = own_year  # a year named before it is past (a fact cue)
@@ -932,6 +954,7 @@ class _Mood:
         self.text = text
         self.context = context  # the own texts of the node's ancestors
         self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
+        self.tally_ends = tally_ends or []  # sorted ends of the tallies from the year's start (1-10月), a report's frame
         self.cues = rules.cues
         self.breaks = str(words["sentence_breaks"])
         self.clause_breaks = str(rules.words["clause_breaks"])
@@ -981,9 +1004,9 @@ class _Mood:
         for pos, token in words_among_within(self.text, sentence, start, cues):
             if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)):
                 cue = (pos + len(token), token in goals)
-        for past in (self._past_year_end(start), self._retrospect_end(start)):
+        for past in (self._past_year_end(start), self._retrospect_end(start), self._last_in_sentence(self.tally_ends, start)):
             if past is not None and (cue is None or past > cue[0]):
-                cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021; 五年来，…年均增长9.9%
+                cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021; 五年来，…年均增长9.9%; 1-10月,…
         label = self._goal_label_end(start)
         if label is not None and (cue is None or label >= cue[0]):
             cue = (label, True)  # 预期目标是:…增长15%,达到9.43亿元, in a work report too
@@ -1286,14 +1309,35 @@ def _tallies_progress(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
 
 
 def _reports_year_on_year(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """A plain change against the same period of last year (同比增长3.4%) reports a result: only a period already
-    past can be compared so; a strong goal word before it in its sentence (力争…同比增长8%) makes it a goal, not 全年/年内/
-    计划, which total a past year too (全年空气质量优良率99.2%,同比提高8.5个百分点)."""
-    if item.fields["comparator"] != "=" or item.fields.get("change") not in ("increase", "decrease"):
+    """A plain change against the same period of last year (同比增长3.4%, 比上年同期增长28.6%) reports a result: only a period
+    already past can be compared so; so does the plain level right before such a change (收入6.01亿元,同比增长8.85%), that
+    period's result. A strong goal word before it in its sentence (力争…同比增长8%) makes it a goal, not 全年/年内/计划, which
+    total a past year too (全年空气质量优良率99.2%,同比提高8.5个百分点)."""
+    if item.fields["comparator"] != "=":
         return False
-    if not text.endswith(rules.words["year_on_year"], 0, item.start):
+    change = item.fields.get("change")
+    if change in ("increase", "decrease"):
+        if not text.endswith(tuple(rules.words["year_on_year"]), 0, item.start):
+            return False
+    elif change is not None or not _change_follows(text, item.end, rules):
         return False
     return not words_among_within(mood.text, mood.sentence_start(item.start), item.start, mood.cues.report_goal)
+
+
+def _change_follows(text: str, end: int, rules: _Rules) -> bool:
+    """Whether a change against last year's same period follows a level in its sentence part, past a comma and a note
+    on the prices it is reckoned at (802.81亿元,按可比价格计算,比上年同期增长28.6%)."""
+    levels = rules.words["reported_levels"]
+    glue = levels["glue"]
+    pos = end
+    while pos < len(text) and text[pos] in glue:
+        pos += 1
+    note = next((n for n in levels["notes"] if text.startswith(n, pos)), None)
+    if note is not None:
+        pos += len(note)
+        while pos < len(text) and text[pos] in glue:
+            pos += 1
+    return text.startswith(tuple(rules.words["year_on_year"]), pos)
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
