@@ -16,11 +16,11 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from govplan import __version__
+from govplan.datafiles import DATA_FOLDER
 from govplan.docsummary import SpecSummary
 from govplan.errors import Errors, GovplanError
 
@@ -90,7 +90,7 @@ class DocumentResult:
 def data_digest() -> str:
     """A digest of the data files govplan ships (word lists, grammar, aliases): equal digests, equal extraction."""
     digest = hashlib.sha256()
-    for path in sorted(Path(str(resources.files("govplan") / "data")).glob("*.yaml")):
+    for path in sorted(DATA_FOLDER.glob("*.yaml")):  # beside the code, as importlib.resources finds it (without its import)
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 

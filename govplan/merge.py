@@ -41,7 +41,6 @@ from govplan.align import align, bigrams, dice
 from govplan.errors import Errors, GovplanError
 from govplan.spec.io import spec_to_data
 from govplan.spec.model import Metadata, Spec, TaskNode
-from govplan.yamltree import write_into
 
 Record = dict[str, Any]
 
@@ -169,6 +168,8 @@ class _Old:
 def merge_specs(edited: dict[str, Any], fresh: Spec) -> MergeResult:
     """Merge the fresh extraction into ``edited`` (a spec file's data as loaded from YAML; a ruamel
     round-trip tree keeps its comments). ``edited`` itself is not changed."""
+    from govplan.yamltree import write_into  # ruamel: imported by a merge, not by every extraction's stamp
+
     fresh_data = stamp(fresh)
     canonical = _canonical(edited)
     if _untouched(edited, canonical):
@@ -244,6 +245,8 @@ class _Merger:
 
     def node(self, old: _Old, fresh: Record) -> Any:
         """One old node merged with its fresh partner, written into the loaded node."""
+        from govplan.yamltree import write_into
+
         merged = self.fields(old.data["id"], old.record(), _node_record(fresh), old.recorded, _NODE_RECORD)
         merged[NODE_HASH_KEY] = fresh[NODE_HASH_KEY]
         merged[CHILDREN] = self.children(old, old.children, fresh.get(CHILDREN, []), old.recorded, _NODE_RECORD)

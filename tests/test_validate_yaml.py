@@ -101,6 +101,21 @@ def test_the_readers_resolver_table_is_ruamels() -> None:
     assert list(ESCAPE_REPLACEMENTS.items()) == list(Scanner.ESCAPE_REPLACEMENTS.items())
 
 
+@pytest.mark.parametrize("version", [(1, 2), (1, 1)])
+def test_the_emitters_resolver_tables_are_ruamels(version: tuple[int, int]) -> None:
+    """The emitter quotes a scalar either YAML version would read as other than text, by the tables
+    validate/scalars.py writes out (RESOLVERS, RESOLVERS_1_1): they must be ruamel's own for that version."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    from govplan.validate.scalars import RESOLVERS, RESOLVERS_1_1, implicit_resolvers
+
+    def table(resolvers: dict) -> dict:
+        return {first: [(str(tag), p.pattern, p.flags) for tag, p in pairs] for first, pairs in resolvers.items()}
+
+    written = implicit_resolvers(RESOLVERS if version == (1, 2) else RESOLVERS_1_1)
+    assert table(written) == table(dict(VersionedResolver(version=version).versioned_resolver))
+
+
 @pytest.mark.parametrize("text", ["true", "False", "TRUE", "!!bool yes", "!!bool off", "0x1F", "1_000", "0o17", "017", "1e3",
                                   "1.1330206002954448e+16", "-2.5E-3", "+7e5", "-0e0", "1e999", "-1.e999", "12_3e4", "1.5e",
                                   ".inf", "-.INF", ".NaN", "1.5", "-0", "2024-07-01", "2024-13-01", "null", "~", "'x'",

@@ -176,19 +176,14 @@ def _reads_as_str(text: str) -> bool:
 @cache
 def _implicit_resolvers() -> tuple[dict[str, tuple[tuple[bool, re.Pattern[str]], ...]], ...]:
     """ruamel's implicit resolvers for YAML 1.2 (what govplan reads) and 1.1 (older tools): per first
-    character, in ruamel's order, whether each gives a string and its pattern."""
-    from ruamel.yaml.resolver import VersionedResolver
+    character, in ruamel's order, whether each gives a string and its pattern (written out in
+    validate/scalars.py, held equal to ruamel's by tests/test_emit.py: building ruamel's resolvers cost an
+    extraction 80M instructions, a fifth of the spec models')."""
+    from govplan.validate.scalars import RESOLVERS, RESOLVERS_1_1, implicit_resolvers
 
-    tables = []
-    for version in ((1, 2), (1, 1)):
-        by_first = VersionedResolver(version=version).versioned_resolver
-        anywhere = list(by_first.get(None, []))
-        tables.append({
-            first: tuple((str(tag) == _STR_TAG, re.compile(pattern.pattern, pattern.flags))  # ruamel's are lazy proxies
-                         for tag, pattern in [*resolvers, *anywhere])
-            for first, resolvers in by_first.items() if first
-        })
-    return tuple(tables)
+    return tuple({first: tuple((tag == _STR_TAG, pattern) for tag, pattern in resolvers)
+                  for first, resolvers in implicit_resolvers(table).items() if first}
+                 for table in (RESOLVERS, RESOLVERS_1_1))
 
 
 @cache

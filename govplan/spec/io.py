@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,10 @@ SCHEMA_MARK = "yaml-language-server: $schema="
 
 
 def schema_file() -> Path:
-    """The JSON Schema shipped with govplan (kept in sync with the models by a test)."""
-    return Path(str(resources.files("govplan") / "schema" / "spec.schema.json"))
+    """The JSON Schema shipped with govplan (kept in sync with the models by a test), beside the package's
+    code in a source tree and an installed wheel alike (importlib.resources would find the same file after
+    importing zipfile and tempfile: 40M instructions of every extraction)."""
+    return Path(__file__).resolve().parent.parent / "schema" / "spec.schema.json"
 
 
 def schema_header(spec_dir: Path | None = None) -> str:
