@@ -92,7 +92,7 @@ def test_the_readers_resolver_table_is_ruamels() -> None:
     from ruamel.yaml.scanner import Scanner
 
     from govplan.validate.fastyaml import ESCAPE_REPLACEMENTS
-    from govplan.validate.scalars import implicit_resolvers
+    from govplan.spec.resolvers import implicit_resolvers
 
     def table(resolvers: dict) -> dict:
         return {first: [(str(tag), p.pattern, p.flags) for tag, p in pairs] for first, pairs in resolvers.items()}
@@ -107,7 +107,7 @@ def test_the_emitters_resolver_tables_are_ruamels(version: tuple[int, int]) -> N
     validate/scalars.py writes out (RESOLVERS, RESOLVERS_1_1): they must be ruamel's own for that version."""
     from ruamel.yaml.resolver import VersionedResolver
 
-    from govplan.validate.scalars import RESOLVERS, RESOLVERS_1_1, implicit_resolvers
+    from govplan.spec.resolvers import RESOLVERS, RESOLVERS_1_1, implicit_resolvers
 
     def table(resolvers: dict) -> dict:
         return {first: [(str(tag), p.pattern, p.flags) for tag, p in pairs] for first, pairs in resolvers.items()}

@@ -177,9 +177,9 @@ def _reads_as_str(text: str) -> bool:
 def _implicit_resolvers() -> tuple[dict[str, tuple[tuple[bool, re.Pattern[str]], ...]], ...]:
     """ruamel's implicit resolvers for YAML 1.2 (what govplan reads) and 1.1 (older tools): per first
     character, in ruamel's order, whether each gives a string and its pattern (written out in
-    validate/scalars.py, held equal to ruamel's by tests/test_emit.py: building ruamel's resolvers cost an
-    extraction 80M instructions, a fifth of the spec models')."""
-    from govplan.validate.scalars import RESOLVERS, RESOLVERS_1_1, implicit_resolvers
+    spec/resolvers.py, held equal to ruamel's by tests/test_validate_yaml.py: building ruamel's resolvers cost
+    an extraction 80M instructions, a fifth of the spec models')."""
+    from govplan.spec.resolvers import RESOLVERS, RESOLVERS_1_1, implicit_resolvers
 
     return tuple({first: tuple((tag == _STR_TAG, pattern) for tag, pattern in resolvers)
                   for first, resolvers in implicit_resolvers(table).items() if first}

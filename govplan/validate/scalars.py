@@ -5,7 +5,7 @@ constructor, so both readers agree with `ruamel.yaml` exactly. Dates are the exc
 that does not exist (2024-13-01) stays a string, so the model rejects it with a located message
 instead of the loader failing on the whole file.
 
-The resolver's rules are written out here (RESOLVERS, tests/test_validate_yaml.py holds them equal to
+The resolver's rules are written out in spec/resolvers.py (tests/test_validate_yaml.py holds them equal to
 ruamel's own table) so that the fast reader needs no ruamel: importing it was a ninth of a cold
 `govplan validate`. ruamel is imported only for an int or float the plain forms below do not cover.
 """
@@ -17,7 +17,8 @@ import re
 from functools import cache
 from typing import Any, Callable
 
-TAG = "tag:yaml.org,2002:"
+from govplan.spec.resolvers import TAG, implicit_resolvers
+
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # The plain scalars specs are full of, read without the (slow) general resolver.
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -28,67 +29,7 @@ _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _EXPONENT = re.compile(r"(?<![0-9])[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+")  # no start inside a run of digits: linear when searched
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# ruamel's implicit resolvers, in its order: (first characters, tag, pattern, verbose). Those of YAML 1.2 read
-# specs; the emitter (spec/emit.py) also asks YAML 1.1's, so that older tools read a plain scalar as text too.
-_SHARED_RESOLVERS: tuple[tuple[str, str, str, bool], ...] = (
-    ("<", "merge", "^(?:<<)$", False),
-    ("~nN\0", "null", """^(?: ~
-        |null|Null|NULL
-        | )$""", True),
-    ("0123456789", "timestamp", """^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
-        (?:[Tt]|[ \\t]+)[0-9][0-9]?
-        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?
-        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", True),
-    ("=", "value", "^(?:=)$", False),
-    ("!&*", "yaml", "^(?:!|&|\\*)$", False),
-)
-RESOLVERS: tuple[tuple[str, str, str, bool], ...] = (
-    ("tTfF", "bool", """^(?:true|True|TRUE|false|False|FALSE)$""", True),
-    ("-+0123456789.", "float", """^(?:
-         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?
-        |[-+]?\\.(?:inf|Inf|INF)
-        |\\.(?:nan|NaN|NAN))$""", True),
-    ("-+0123456789", "int", """^(?:[-+]?0b[0-1_]+
-        |[-+]?0o?[0-7_]+
-        |[-+]?[0-9_]+
-        |[-+]?0x[0-9a-fA-F_]+)$""", True),
-    *_SHARED_RESOLVERS,
-)
-RESOLVERS_1_1: tuple[tuple[str, str, str, bool], ...] = (
-    ("yYnNtTfFoO", "bool", """^(?:y|Y|yes|Yes|YES|n|N|no|No|NO
-        |true|True|TRUE|false|False|FALSE
-        |on|On|ON|off|Off|OFF)$""", True),
-    ("-+0123456789.", "float", """^(?:
-         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-        |\\.[0-9_]+(?:[eE][-+][0-9]+)?
-        |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*  # sexagesimal float
-        |[-+]?\\.(?:inf|Inf|INF)
-        |\\.(?:nan|NaN|NAN))$""", True),
-    ("-+0123456789", "int", """^(?:[-+]?0b[0-1_]+
-        |[-+]?0?[0-7_]+
-        |[-+]?(?:0|[1-9][0-9_]*)
-        |[-+]?0x[0-9a-fA-F_]+
-        |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", True),
-    *_SHARED_RESOLVERS,
-)
 _BOOLS = {"true": True, "false": False}  # ruamel's bool_values for the six forms its YAML 1.2 resolver takes
-EMPTY = "\0"  # stands for the empty text among a resolver's first characters (ruamel's "")
-
-
-@cache
-def implicit_resolvers(resolvers: tuple[tuple[str, str, str, bool], ...] = RESOLVERS) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """(tag, pattern) by first character, in ruamel's order (the empty text under ""): YAML 1.2's, or
-    the table given (RESOLVERS_1_1)."""
-    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for firsts, kind, pattern, verbose in resolvers:
-        compiled = re.compile(pattern, re.X if verbose else 0)
-        for first in firsts:
-            table.setdefault("" if first == EMPTY else first, []).append((TAG + kind, compiled))
-    return table
 
 
 @cache
