@@ -39,6 +39,7 @@ __all__ = ["assign_units"]
 
 UNIT_COLUMNS = ("lead", "support", "responsible", "leader")
 INLINE_POINTS = ("inline_shi", "inline_yao")  # points run into a paragraph (一是…二是…, 一要…二要…)
+_SENTENCE_ENDS = "。；;\n"  # what ends a sentence a statement or a done report is read in
 _BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 
 
@@ -153,10 +154,10 @@ def _done_in_clause(text: str, pos: int, r: Rules) -> bool:
 def _set_in_past(text: str, pos: int, r: Rules) -> bool:
     """Whether the sentence sets what follows ``pos`` in the past: a word of recent time before it (近日, 日前, 近年来), or a
     clause before it that is nothing but a date (2019年11月，…; 7月26日上午9:00-11:00，…), as reports write, not plans."""
-    start = max(text.rfind(ch, 0, pos) for ch in "。；;\n") + 1
+    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS) + 1
     if any(word in text[start:pos] for word in r.words["done_recent"]):
         return True
-    return any(r.done_date_clause.fullmatch(part.strip()) for part in re.split("[，,]", text[start:pos])[:-1])
+    return any(r.done_date_clause.fullmatch(part.strip()) for part in r.clause_break.split(text[start:pos])[:-1])
 
 
 def _lead_in(nt: NodeText) -> bool:
@@ -508,5 +509,5 @@ def _skip_blanks(text: str, pos: int) -> int:
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence running at ``pos`` ends (its 。/；, the line end or the text end)."""
-    ends = [i for i in (text.find(ch, pos) for ch in "。；;\n") if i >= 0]
+    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_ENDS) if i >= 0]
     return min(ends, default=len(text))
