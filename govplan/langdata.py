@@ -891,6 +891,11 @@ class UnitsData(Strict):
     manner_phrase_chars: int
     action_verb_not_before: Words
     done_marks: Words
+    done_aspect: str
+    done_aspect_not_before: Words
+    done_aspect_modifier: str
+    done_date_clause: str
+    done_recent: Words
     actor_skips: Words
     actor_time: str
     clause_ordinal: str

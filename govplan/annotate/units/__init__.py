@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import (
-    Spans, acting_units, headed_support, heading_units, inside, named_roles, pointed_units, support_units,
+    Spans, acting_units, clause_end, headed_support, heading_units, inside, named_roles, pointed_units, support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
@@ -39,6 +39,7 @@ __all__ = ["assign_units"]
 
 UNIT_COLUMNS = ("lead", "support", "responsible", "leader")
 INLINE_POINTS = ("inline_shi", "inline_yao")  # points run into a paragraph (一是…二是…, 一要…二要…)
+_SENTENCE_ENDS = "。；;\n"  # what ends a sentence a statement or a done report is read in
 _BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 
 
@@ -128,10 +129,35 @@ def _paragraph_owner(
 
 
 def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
-    """The units whose sentence assigns them work: not those it reports as done (…形成了《通知》, 起草了《…》), to
-    whom the document gives no role (docs/gold-format.md, goldaudit)."""
+    """The units whose sentence assigns them work: not those it reports as done (…形成了《通知》, 起草了《…》; 2019年11月，
+    X组织开展了…), to whom the document gives no role (docs/gold-format.md, goldaudit)."""
     marks = r.words["done_marks"]
-    return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)]
+    return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)
+            and not (_done_in_clause(text, u.end, r) and _set_in_past(text, u.start, r))]
+
+
+def _done_in_clause(text: str, pos: int, r: Rules) -> bool:
+    """Whether the clause running at ``pos`` tells an act as done: a verb of two characters or more, then 了 (组织开展了…,
+    召开了…), not 了解, and not inside a noun's modifier (完成了改造的小区: 的 after it in the clause)."""
+    aspect = r.words["done_aspect"]
+    end = clause_end(text, pos, r)
+    at = text.find(aspect, pos, end)
+    while at >= 0:
+        after = at + len(aspect)
+        if (text.endswith(r.done_verbs, pos, at) and not text.startswith(r.words["done_aspect_not_before"], after)
+                and r.words["done_aspect_modifier"] not in text[after:end]):
+            return True
+        at = text.find(aspect, after, end)
+    return False
+
+
+def _set_in_past(text: str, pos: int, r: Rules) -> bool:
+    """Whether the sentence sets what follows ``pos`` in the past: a word of recent time before it (近日, 日前, 近年来), or a
+    clause before it that is nothing but a date (2019年11月，…; 7月26日上午9:00-11:00，…), as reports write, not plans."""
+    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS) + 1
+    if any(word in text[start:pos] for word in r.words["done_recent"]):
+        return True
+    return any(r.done_date_clause.fullmatch(part.strip()) for part in r.clause_break.split(text[start:pos])[:-1])
 
 
 def _lead_in(nt: NodeText) -> bool:
@@ -483,5 +509,5 @@ def _skip_blanks(text: str, pos: int) -> int:
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence running at ``pos`` ends (its 。/；, the line end or the text end)."""
-    ends = [i for i in (text.find(ch, pos) for ch in "。；;\n") if i >= 0]
+    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_ENDS) if i >= 0]
     return min(ends, default=len(text))

@@ -62,7 +62,7 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     duties = _BLANK.match(nt.text, after + 1).end() if colon else after  # type: ignore[union-attr]  # matches ""
     duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
-        return _duty_units(nt.text, pos, pos + len(title), duty, (pos, _clause_end(nt.text, duties, rules)), registry, rules)
+        return _duty_units(nt.text, pos, pos + len(title), duty, (pos, clause_end(nt.text, duties, rules)), registry, rules)
     named = registry.knows(title) or starts_with_level(title, 0, rules)
     if named and looks_like_unit(title, registry, rules) and is_name_text(title):
         return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
@@ -153,7 +153,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if not names:
             continue
         worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules)
-        clause = (pos, _clause_end(text, names[-1][1], rules))
+        clause = (pos, clause_end(text, names[-1][1], rules))
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
             Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)
@@ -188,7 +188,7 @@ def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> i
     w = rules.words
     if not text.startswith(w["distributive_starts"], pos):
         return None
-    end, at = _clause_end(text, pos, rules), pos
+    end, at = clause_end(text, pos, rules), pos
     for _ in range(int(w["max_actor_list"])):
         joiner = rules.actor_joiner.search(text, at, end)
         if joiner is None or not _reference(text[at:joiner.start()], rules):
@@ -251,7 +251,7 @@ def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> 
         start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
         end = _before_alias(text, start, match.start(), rules)
         names = _copula_names(text, start, end, registry, rules) if not inside(start, skip) else []
-        clause = (start, _clause_end(text, match.end(), rules))
+        clause = (start, clause_end(text, match.end(), rules))
         role = label_role(match.groupdict(), rules)
         kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules)]
         found += [Listed(s, e, role, k == 0, clause) for k, (s, e) in enumerate(kept)]
@@ -349,11 +349,11 @@ def _start_pattern(starts: str, lookahead: str) -> re.Pattern[str]:
 def _leads_the_work(text: str, pos: int, rules: Rules) -> bool:
     """Whether the object of a charge verb at ``pos`` names the lead work (…的牵头抓总, …的牵头协调): the unit in charge of
     leading leads, as 负责牵头 does (the 乡村振兴责任制 template: 领导小组负责…全面推进乡村振兴的牵头抓总、统筹协调)."""
-    end = _clause_end(text, pos, rules)
+    end = clause_end(text, pos, rules)
     return any(0 <= text.find(mark, pos, end) for mark in rules.words["charge_lead_marks"])
 
 
-def _clause_end(text: str, pos: int, rules: Rules) -> int:
+def clause_end(text: str, pos: int, rules: Rules) -> int:
     """Where the clause running at ``pos`` ends."""
     ends = [i for i in (text.find(ch, pos) for ch in rules.words["clause_breaks"]) if i >= 0]
     return min(ends, default=len(text))
@@ -415,7 +415,7 @@ def _past_trailing_references(text: str, end: int, rules: Rules) -> int:
     such references with a verb after them follow."""
     if rules.actor_joiner.match(text, end) is None:
         return end
-    at, stop, reach = end, _clause_end(text, end, rules), int(rules.words["max_name_chars"])
+    at, stop, reach = end, clause_end(text, end, rules), int(rules.words["max_name_chars"])
     for _ in range(int(rules.words["max_actor_list"])):
         joiner = rules.actor_joiner.match(text, at)
         if joiner is None:
@@ -488,7 +488,7 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             continue  # 配合单位: a role label, not the verb
         names = _actor_names(text, match.end(), False, registry, rules)
         if names:
-            clause = (match.start(), _clause_end(text, names[-1][1], rules))
+            clause = (match.start(), clause_end(text, names[-1][1], rules))
             found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
     return found
 
@@ -506,7 +506,7 @@ def headed_support(nt: NodeText, heading: list[Listed], registry: Registry, rule
             continue
         before = _skip_back(text, match.start(), rules)
         if before == 0 or text[before - 1] in rules.words["clause_breaks"] or text[before - 1] == "\t":
-            clause = (match.start(), _clause_end(text, match.end(), rules))
+            clause = (match.start(), clause_end(text, match.end(), rules))
             return [Listed(unit.start, unit.end, "support", unit.first, clause) for unit in heading]
     return []
 
@@ -531,7 +531,7 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if not names and not any_units:
             names = _particular_partners(text, match.end(), registry, rules)
         if names:
-            clause = (match.start(), _clause_end(text, names[-1][1], rules))
+            clause = (match.start(), clause_end(text, names[-1][1], rules))
             kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
             found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
@@ -548,7 +548,7 @@ def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans
         names = _partners(text, end, True, registry, rules)
         if not names or not _shared_action_follows(text, _trailer_end(text, names[-1][1], rules) or names[-1][1], rules):
             continue
-        clause = (start, _clause_end(text, names[-1][1], rules))
+        clause = (start, clause_end(text, names[-1][1], rules))
         kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
         found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
@@ -635,7 +635,7 @@ def _sectors_before(text: str, end: int, verb: int, rules: Rules) -> list[Listed
     if "、" not in text[start:end] or _joins_a_body(text[start:end], rules):
         return []
     head = next((e for e in range(verb, end - 1, -1) if rules.sectors.fullmatch(text, start, e)), None)
-    return [Listed(start, head, "support", True, (start, _clause_end(text, head, rules)))] if head else []
+    return [Listed(start, head, "support", True, (start, clause_end(text, head, rules)))] if head else []
 
 
 def _joins_a_body(run: str, rules: Rules) -> bool:
@@ -682,4 +682,4 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
         return []  # 社会组织参与党建工作,…: a kind of body alone states no role
     if not run:
         return []
-    return units_of_list(text, run_start, end, "support", (run_start, _clause_end(text, end, rules)), registry, rules)
+    return units_of_list(text, run_start, end, "support", (run_start, clause_end(text, end, rules)), registry, rules)
