@@ -207,7 +207,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # (fec72ed) on the 188 measures tasks .905, spans .864, dates .869, targets .805, lead .723, support .605; the end
         # code tasks .915, spans .866, dates .872, targets .812, lead .737, support .609. Each floor about the end
         # figure minus 0.01-0.02.
-        "held-out": {"tasks": 0.90, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
+        # Session 19 (2026-12-01): eight fresh held-out notices (c651-c653, c657-c661: task lists numbered on across
+        # their groups, 任务N labels, a 职责分工 section) score tasks 0.667 with the start code and the end code alike,
+        # and put held-out tasks at 0.887 (193 documents): set change, floor 0.87.
+        "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
                 "lead_units": 0.72, "support_units": 0.58},
     }
     for group, fields in floors.items():
