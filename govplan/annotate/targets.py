@@ -1328,16 +1328,18 @@ def _change_follows(text: str, end: int, rules: _Rules) -> bool:
     """Whether a change against last year's same period follows a level in its sentence part, past a comma and a note
     on the prices it is reckoned at (802.81亿元,按可比价格计算,比上年同期增长28.6%)."""
     levels = rules.words["reported_levels"]
-    glue = levels["glue"]
-    pos = end
-    while pos < len(text) and text[pos] in glue:
-        pos += 1
+    pos = _past_chars(text, end, levels["glue"])
     note = next((n for n in levels["notes"] if text.startswith(n, pos)), None)
     if note is not None:
-        pos += len(note)
-        while pos < len(text) and text[pos] in glue:
-            pos += 1
+        pos = _past_chars(text, pos + len(note), levels["glue"])
     return text.startswith(tuple(rules.words["year_on_year"]), pos)
+
+
+def _past_chars(text: str, pos: int, chars: str) -> int:
+    """The first position at or after ``pos`` whose character is not one of ``chars`` (the glue between a level and its change)."""
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
 
 
 def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
