@@ -43,12 +43,12 @@ def commands(spec: Path, out: Path, folder: Path | None) -> dict[str, list[str]]
     return lines
 
 
-def instructions(tree: Path, args: list[str]) -> int:
-    """Instructions of one run of the command under callgrind."""
+def instructions(tree: Path, args: list[str], env: dict[str, str] | None = None) -> int:
+    """Instructions of one run of the command under callgrind (``env`` adds to the environment)."""
     with tempfile.TemporaryDirectory() as name:
         done = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={name}/out", str(GOVPLAN), *args],
-            env=dict(os.environ, GOVPLAN_LANG="en", **_env(tree)), capture_output=True, text=True, check=False,
+            env=dict(os.environ, GOVPLAN_LANG="en", **_env(tree), **(env or {})), capture_output=True, text=True, check=False,
         )
     return int(INSTRUCTIONS.search(done.stderr).group(1).replace(",", ""))  # type: ignore[union-attr]
 
