@@ -45,6 +45,8 @@ _DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u30
 _BLANK = " \t\f\u3000"
 _ANNEX_LABEL = re.compile(f"(?<![^{_BLANK}])附")  # 附 at a line's start or after a blank (附件：…)
 _TITLE_MARKS = re.compile(r"[\s《》〈〉“”\"'‘’。.]")  # what _compact leaves out of a title
+# A table row's number and the text list of the same numbers (序号 4 then 5“标准地”改革… run on as text).
+_ROW_LISTS = {"table_row": "arabic_dot"}
 # Cells whose text annotators need not read (a row's own text ends before trailing ones).
 _QUIET_KINDS = ("progress", "score", "other")
 # Cells where inline items (一是…, (1)…, ①…) are the row's children (a 时间节点 cell may list the
@@ -138,9 +140,10 @@ class TreeBuilder:
                     annex = self._annex(lines, begins, k, roots, self.data.attachment_id(""))
                     self._close(annex, table.header_start)
                     stack, last_value, closed_at = [annex], {}, None
-                last = self._place_table(table, stack[-1] if stack else None, roots)
-                if last is not None:  # text after the table, up to the next heading, stays with its last row
-                    last.own_end, current = -1, last
+                rows_open = self._place_table(table, stack[-1] if stack else None, roots)
+                if rows_open:  # text after the table, up to the next heading, stays with its last row
+                    rows_open[-1].own_end, current = -1, rows_open[-1]
+                    _rows_go_on(rows_open, stack, last_value)
                 k = table.last + 1
                 continue
             if k in in_table or line.blank:
@@ -551,7 +554,8 @@ class TreeBuilder:
         else:  # glued to a heading phrase: a new list whose next item follows
             # 1: a list restarting per group; the heading it is glued to, just placed, vouches for it
             ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index)) \
-                and not heading.strict and (not heading.needs_child or self._child_follows(index))
+                and not heading.strict and (not heading.needs_child or self._child_follows(index)
+                                            or self._numbers_across(heading.style, value, expected, last_value))
         if not ok:
             return None
         closed: frozenset[str] = frozenset()
@@ -573,6 +577,12 @@ class TreeBuilder:
         stack.append(node)
         last_value[heading.style] = value
         return node
+
+    @staticmethod
+    def _numbers_across(style: str, value: int, expected: int, last_value: dict[str, int]) -> bool:
+        """Whether a number that is a heading only where it continues its list (1企业… run into its title) does so
+        across the group heading it is glued to (二、便利企业开办和经营9“一照多址”… after 8 of 一、: c380's table)."""
+        return value > 1 and value == expected and style in last_value
 
     def _leave_items(self, style: str, value: int, stack: list[_Open]) -> frozenset[str]:
         """A heading that stands beside items (专栏2 after 3. of its group) closes the open ones: it is their
@@ -703,11 +713,12 @@ class TreeBuilder:
 
     # --- tables --------------------------------------------------------------------------------
 
-    def _place_table(self, table: Table, parent: _Open | None, roots: list[_Open]) -> _Open | None:
+    def _place_table(self, table: Table, parent: _Open | None, roots: list[_Open]) -> list[_Open]:
         """The rows of a task table as nodes under ``parent``, nested by their numbers as headings
         are (一、 rows over 1 rows); section rows and merged group cells that start with a heading
         number (一、组织领导) are groups; rows under one merged 序号 are one task; a row that
-        repeats its sibling's number (a typo) is numbered by its place."""
+        repeats its sibling's number (a typo) is numbered by its place. Returns the table's nodes
+        still open at its end (its last section and row)."""
         base = [parent] if parent else []
         stack: list[_Open] = list(base)
         keys: list[str] = []  # the level key of each table node on the stack, after ``base``
@@ -745,7 +756,7 @@ class TreeBuilder:
                 node.segment = str(node.value)
             self._push(node, key, stack, keys, len(base), roots)
             previous = node
-        return stack[-1] if len(stack) > len(base) else None
+        return stack[len(base):]
 
     def _push(self, node: _Open, key: str, stack: list[_Open], keys: list[str], floor: int, roots: list[_Open]) -> None:
         """Open a table node: a level key already open closes it and everything below."""
@@ -1044,6 +1055,17 @@ def _glued_pattern() -> re.Pattern[str]:
     """A character a number of the glued-item styles can start with (where a glued item may begin)."""
     first = numbering().midline.glued_first_chars
     return re.compile(f"[{re.escape(''.join(sorted(first)))}]" if first else ".")
+
+
+def _rows_go_on(opened: list[_Open], stack: list[_Open], last_value: dict[str, int]) -> None:
+    """After a task table whose numbered rows the copy cut off (its block ended at blank lines, the rows running on
+    as text: c380's 5“标准地”改革… after rows 1-4), the numbers that go on continue its lists: its open sections stay
+    open and the rows' list is the text's list of the same numbers (a 序号 4 is the 4. a text item continues from),
+    so the next number stands under the section it continues in; a table that ends with a row without a number
+    leaves the outline as it was."""
+    if all(node.numeral_written and node.style != "unnumbered" for node in opened):
+        stack.extend(node for node in opened if node.style not in _ROW_LISTS)
+        last_value.update((_ROW_LISTS.get(node.style, node.style), node.value) for node in opened)
 
 
 def _lifted(nodes: list[_Open]) -> list[_Open]:
