@@ -679,6 +679,13 @@ class VoltageClasses(Strict):
     units: Words
 
 
+class YearTasks(Strict):
+    nouns: Words
+    acts: Words
+    glue: str
+    not_units: Words
+
+
 class EventGrades(Strict):
     verbs: Words
     harms: Words
@@ -776,6 +783,7 @@ class TargetsData(Strict):
     round_the_clock: RoundTheClock
     outline_numbers: OutlineNumbers
     voltage_classes: VoltageClasses
+    year_tasks: YearTasks
     settlement_classes: SettlementClasses
     action_units: Words
     one_by_one: OneByOne

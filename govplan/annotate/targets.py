@@ -35,6 +35,7 @@ _AMOUNT_TAIL = re.compile(r"\d(?:[万亿]|,\d*)$")  # 56亿6,184万元: the rest
 _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
 _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
+_YEAR_TASK_REACH = 16  # characters looked back for the noun of a year's task, its act and glue (占总计划任务, 当年计划投资为)
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year a sentence names (2020年全市实现…)
 _DATA_FILE = "govplan/data/targets.yaml"
@@ -1080,7 +1081,10 @@ class _Mood:
 
 def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """Whether a number states a goal: not a scope count, a condition, a case a scoring rule treats,
-    a forecast, a result against a goal or a name, and goal-like by its cues or its node."""
+    a forecast, a result against a goal or a name, and goal-like by its cues or its node; the year's task a report states
+    beside what was done is one in any mood."""
+    if _states_years_task(text, item, rules):
+        return True
     if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
@@ -1095,6 +1099,17 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if local is not None:
         return local
     return not (item.approx or mood.is_report())  # 300余吨, 近700名: amounts reported, not set
+
+
+def _states_years_task(text: str, item: _Found, rules: _Rules) -> bool:
+    """Whether the number is the year's task written right after its noun (占总任务300万亩的104.9%, 全年任务为3800户, 当年计划投资
+    22.67亿元): what the report measures its progress against, no share (完成年度目标任务80%) or gap (低于年度目标2个百分点)."""
+    w = rules.words["year_tasks"]
+    if item.fields.get("percent") or item.fields.get("unit") in w["not_units"]:
+        return False
+    head = text[max(0, item.start - _YEAR_TASK_REACH):item.start].rstrip(w["glue"])
+    head = next((head[:-len(act)] for act in w["acts"] if head.endswith(act)), head)
+    return head.endswith(tuple(w["nouns"]))
 
 
 def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
