@@ -748,6 +748,7 @@ class ShareReach(Strict):
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
+    arabic_only_units: Words
     comparators_before: dict[Comparator, Words]
     comparators_after: dict[Comparator, Words]
     comparator_not_after: dict[str, Words]

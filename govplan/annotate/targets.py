@@ -27,6 +27,7 @@ from govplan.scanning import Scanner, scanner
 from govplan.lexical.segment import words as segment_words, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
 from govplan.structure.metadata import is_chrome
+from govplan.structure.tables import latin_unit
 from govplan.textmemo import text_memo
 
 _DECIMAL = r"\d+(?:\.\d+)?"
@@ -137,7 +138,7 @@ def _rules() -> _Rules:
     """Compile the target patterns from govplan/data/targets.yaml."""
     w = data("targets")
     per = f"/[{re.escape(w['per_unit_magnitudes'])}]?(?:{alternation(w['per_units'])})"
-    units = f"{alternation(w['units'])}(?:{per})?|{_latin_unit(w['latin_units'])}"
+    units = f"{alternation(w['units'])}(?:{per})?|{latin_unit(w['latin_units'])}"
     space = f"[{re.escape(w['unit_space'])}]?"
     mult = _multipliers(w["units"])
     approx = word_map(w["approx_between"])
@@ -266,15 +267,6 @@ class _Found:
     approx: bool = False  # an approximate amount (300余吨, 近700名), as reports write them
     word: str | None = None  # the comparator word written before it or before the list it ends
     after: str | None = None  # the comparator word written after it (左右, 以上)
-
-
-def _latin_unit(w: dict[str, Any]) -> str:
-    """Units written in Latin letters: [prefix]base[power][/per], not glued to a longer word."""
-    per = alternation(w["per"])
-    return (
-        rf"(?:{alternation(w['prefixes'])})?(?:{alternation(w['bases'])})(?:{alternation(w['powers'])})?"
-        rf"(?:/(?:{alternation(w['prefixes'])})?(?:{alternation(w['bases'])}|{per}))?(?![A-Za-z])"
-    )
 
 
 def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None = None) -> list[Target]:
@@ -690,6 +682,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     floor = pattern is rules.chinese and _distant_comparator(text, start, rules) == ">="
     if pattern is rules.chinese and not (word or change or after or quota or floor):
         return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
+    if pattern is rules.chinese and fields.get("unit") in rules.words["arabic_only_units"]:
+        return None  # 一对一, 统一对: a word's part, not a count of pairs
     if fields.get("unit") in rules.words["cued_only_units"] and not (word or change):
         return None  # 5岁以下儿童: an age that says who is meant
     if after:

@@ -30,10 +30,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from govplan.datafiles import load_data
 from govplan.structure.lines import Line, split_outside_brackets
 from govplan.grammar import compile_pattern
+from govplan.lexical.lexicon import alternation
 from govplan.structure.numbering import CIRCLED, HeadingNumber, heading_at, numbering, numeral_value
 from govplan.textmemo import text_memo
 
@@ -260,12 +262,28 @@ def names_targets(header: str) -> bool:
 def names_measure_unit(cell: str) -> bool:
     """Whether a cell names a unit of measure (万亩, %, 人/年) rather than an organisation (县农业局) or
     another short word (定量 under 指标值类型): every part is a unit of the targets grammar or a time
-    unit, after a multiplier (万亩: 亩, 起/百万人: 人)."""
+    unit, after a multiplier (万亩: 亩, 起/百万人: 人), or the whole cell a unit in Latin letters (MW, 万kW)."""
     compact = "".join(cell.split())
     units = _words().units
-    return bool(MEASURE_UNIT.match(compact)) and not _unit_like().search(compact) and all(
+    return bool(_latin_measure().match(compact)) or bool(MEASURE_UNIT.match(compact)) and not _unit_like().search(compact) and all(
         any(part[k:] in units for k in range(_MULTIPLIED + 1) if all(c in _MULTIPLIERS for c in part[:k]))
         for part in compact.split("/"))
+
+
+def latin_unit(words: dict[str, Any]) -> str:
+    """Units written in Latin letters (targets.yaml latin_units): [prefix]base[power][/per], not glued to a longer word."""
+    per = alternation(words["per"])
+    return (
+        rf"(?:{alternation(words['prefixes'])})?(?:{alternation(words['bases'])})(?:{alternation(words['powers'])})?"
+        rf"(?:/(?:{alternation(words['prefixes'])})?(?:{alternation(words['bases'])}|{per}))?(?![A-Za-z])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _latin_measure() -> re.Pattern[str]:
+    """A whole cell naming a unit in Latin letters, maybe after a multiplier (MW, km, m², 万kW, 万m³/h)."""
+    units = latin_unit(load_data("targets.yaml")["latin_units"])
+    return re.compile(rf"^[{_MULTIPLIERS}]{{0,{_MULTIPLIED}}}(?:{units})$")
 
 
 def bracketed_unit(text: str) -> str:
