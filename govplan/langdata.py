@@ -397,6 +397,7 @@ class DeadlinesData(Strict):
     trend_periods: Words
     trend_verbs: Words
     manner_rhythms: MannerRhythms
+    recurrence_references: Words
     year_names_work: YearNamesWork
     year_binds_goals: YearBindsGoals
     named_year: NamedYear
