@@ -344,6 +344,11 @@ class PeriodReported(Strict):
     reports: Words
 
 
+class MannerRhythms(Strict):
+    words: Words
+    verbs: Words
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
@@ -391,6 +396,8 @@ class DeadlinesData(Strict):
     year_range_title_after: str
     trend_periods: Words
     trend_verbs: Words
+    manner_rhythms: MannerRhythms
+    recurrence_references: Words
     year_names_work: YearNamesWork
     year_binds_goals: YearBindsGoals
     named_year: NamedYear

@@ -1206,11 +1206,21 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 研发投入逐年上升: a trend, not a routine
     if m.end() == m.start() + len(g["rw"]) and rules.rhythm_attribute.match(text, m.end()):
         return None  # 每天产生的垃圾: what accrues each day, not a routine
+    if text.endswith(tuple(words["recurrence_references"]), 0, m.start()):
+        return None  # 纳入每月审计流程, 列入每年重点监督检查范围: the routine named as what something is put into
+    if m.end() == m.start() + len(g["rw"]) and _divides(g["rw"], text, m.end(), words["manner_rhythms"]):
+        return None  # 按年度分解任务目标: the parts a whole is split into, not a routine
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
             "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _divides(word: str, text: str, end: int, manner: dict[str, Any]) -> bool:
+    """Whether a period after 按 stands right before a verb of dividing (按年度分解, 指标按季度分解): the parts a whole
+    is split into, not a routine."""
+    return word in manner["words"] and text.startswith(tuple(manner["verbs"]), end)
 
 
 def _rhythm_written_before(text: str, start: int, rules: _Rules) -> bool:
