@@ -49,8 +49,9 @@ def inside(pos: int, spans: Spans) -> bool:
 
 def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed]:
     """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section: a registered
-    name, one that starts with a level (县人社局), or a name the unit words make whole without one (虹房集团,
-    城管中队, 公安局奉贤分局: a group, a zone's squad, a branch), never a phrase that ends like one (打造数字政府).
+    name, one that starts with a level (县人社局), or, before a colon and its duties, a name the unit words make
+    whole without one (国网上海嘉定供电公司：, 城管中队：: a company, a zone's squad), never a phrase that ends like one
+    (打造数字政府, 做强产业集团).
     Where a colon or a full stop puts the units' duties after the heading (2.区文明办：负责…; (十三)广电局、资阳日报社
     职责:负责…; (七)区房屋急修中心。负责…), the heading lists them and the duty's role word decides (duty_units)."""
     title = (nt.node.title or "").strip()
@@ -65,8 +66,9 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
         return _duty_units(nt.text, pos, pos + len(title), duty, (pos, clause_end(nt.text, duties, rules)), registry, rules)
-    named = (registry.knows(title) or starts_with_level(title, 0, rules)
-             or len(title) in name_ends(title, 0, False, registry, rules))
+    named = registry.knows(title) or starts_with_level(title, 0, rules) or (
+        colon and nt.text[after] in COLONS and len(title) in name_ends(title, 0, False, registry, rules)
+    )  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
     if named and looks_like_unit(title, registry, rules) and is_name_text(title):
         return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
     line_end = after >= len(nt.text) or "\n" in nt.text[pos + len(title):after]
