@@ -39,6 +39,7 @@ Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
 _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
+_DUTY_OPENERS = COLONS + "。"  # what closes a unit heading before its duties (区文明办：负责…, 虹房集团。负责…)
 
 
 def inside(pos: int, spans: Spans) -> bool:
@@ -48,9 +49,11 @@ def inside(pos: int, spans: Spans) -> bool:
 
 def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed]:
     """A heading that is nothing but a unit name (一、泰州市农业农村局) leads its section: a registered
-    name, or one that starts with a level (县人社局), never a phrase that ends like one (打造数字政府). Where a
-    colon puts the units' duties after the heading (2.区文明办：负责…; (十三)广电局、资阳日报社职责:负责…), the
-    heading lists them and the duty's role word decides (duty_units)."""
+    name, one that starts with a level (县人社局), or, before a colon and its duties, a name the unit words make
+    whole without one (国网上海嘉定供电公司：, 城管中队：: a company, a zone's squad), never a phrase that ends like one
+    (打造数字政府, 做强产业集团).
+    Where a colon or a full stop puts the units' duties after the heading (2.区文明办：负责…; (十三)广电局、资阳日报社
+    职责:负责…; (七)区房屋急修中心。负责…), the heading lists them and the duty's role word decides (duty_units)."""
     title = (nt.node.title or "").strip()
     if not title or title.startswith(rules.words["heading_not_unit_starts"]):
         return []
@@ -58,12 +61,14 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     if pos < 0:
         return []
     after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
-    colon = after < len(nt.text) and nt.text[after] in COLONS
+    colon = after < len(nt.text) and nt.text[after] in _DUTY_OPENERS
     duties = _BLANK.match(nt.text, after + 1).end() if colon else after  # type: ignore[union-attr]  # matches ""
     duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
         return _duty_units(nt.text, pos, pos + len(title), duty, (pos, clause_end(nt.text, duties, rules)), registry, rules)
-    named = registry.knows(title) or starts_with_level(title, 0, rules)
+    named = registry.knows(title) or starts_with_level(title, 0, rules) or (
+        colon and nt.text[after] in COLONS and len(title) in name_ends(title, 0, False, registry, rules)
+    )  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
     if named and looks_like_unit(title, registry, rules) and is_name_text(title):
         return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
     line_end = after >= len(nt.text) or "\n" in nt.text[pos + len(title):after]
