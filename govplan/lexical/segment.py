@@ -249,4 +249,4 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
 @text_memo(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
     tok, dictionary = _shared()
-    return dagcut.cut(tok, block, dictionary)  # the dictionary loads the groups its lookups meet
+    return dagcut.cut(tok, block, dictionary)  # the dictionary loads the groups the block can meet first
