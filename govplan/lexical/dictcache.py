@@ -111,7 +111,7 @@ class Dictionary:
             else:
                 for group in range(len(self._loaded)):
                     self._load_group(group)
-            self._tables, self._unopened, self._index, self._met = None, {}, {}, set()
+            self._tables, self._unopened, self._index, self._met, self._loaded = None, {}, {}, set(), bytearray()
             self._raw, self._values = b"", array(_TABLE)
 
     def _load_own(self, index: int) -> None:
