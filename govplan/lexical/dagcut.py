@@ -24,14 +24,14 @@ _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 
 def cut(tok: jieba.Tokenizer, block: str, dictionary: Dictionary | None = None) -> tuple[str, ...]:
     """The words ``tok.cut(block, HMM=False)`` gives, for one block of jieba's block split; with the
-    ``dictionary`` of ``tok`` (lexical/dictcache.py), loading the groups of its entries it looks up."""
+    ``dictionary`` of ``tok`` (lexical/dictcache.py), loading first the groups of the entries it can look up."""
     import jieba
 
+    if dictionary is not None:
+        dictionary.load_for(block)
     if not jieba.re_han_default.fullmatch(block):
-        if dictionary is not None:
-            dictionary.load_for(block)
         return tuple(tok.cut(block, HMM=False))
-    ends = _best_route(block, tok.FREQ, tok.total, dictionary)
+    ends = _best_route(block, tok.FREQ, tok.total)
     words: list[str] = []
     letters = ""
     start, size = 0, len(block)
@@ -51,15 +51,13 @@ def cut(tok: jieba.Tokenizer, block: str, dictionary: Dictionary | None = None) 
     return tuple(words)
 
 
-def _best_route(block: str, freq: dict[str, int], total: int, dictionary: Dictionary | None) -> list[int]:
-    """For every position, where the word that starts there on jieba's best route ends. A prefix not
-    found whose group is not loaded yet is looked up again once the dictionary has loaded it."""
+def _best_route(block: str, freq: dict[str, int], total: int) -> list[int]:
+    """For every position, where the word that starts there on jieba's best route ends."""
     size = len(block)
     log_total = log(total)
     score = [0.0] * (size + 1)
     ends = [0] * (size + 1)
     known = freq.get
-    unloaded = dictionary.unloaded if dictionary is not None else {}
     for start in range(size - 1, -1, -1):
         best: float | None = None
         best_end = start + 1
@@ -67,9 +65,6 @@ def _best_route(block: str, freq: dict[str, int], total: int, dictionary: Dictio
         prefix = block[start]
         while True:
             count = known(prefix)
-            if count is None and prefix in unloaded:  # a character or pair met for the first time
-                dictionary.load(prefix)  # type: ignore[union-attr]
-                count = known(prefix)
             if count is None:
                 break  # no dictionary word starts with this prefix
             if count:

@@ -1,4 +1,4 @@
-"""jieba's prefix dictionary (FREQ and total), cached in groups, each loaded when a cut first looks it up.
+"""jieba's prefix dictionary (FREQ and total), cached in groups, each loaded before a cut first reads it.
 
 jieba caches its dictionary with marshal, which rebuilds half a million entries one object at a
 time (~0.6 s, most of a fresh process's start); building them even from one text and one array
@@ -6,17 +6,18 @@ takes 0.15 s. Every entry jieba reads while cutting a block is a piece of that b
 prefixes of the words starting at each position): one of its characters, or an entry that starts with
 two of its characters side by side. So the entries are grouped by their first two characters (a
 character's own entry alone): the words of a group are one UTF-8 text, split in one call, and their
-frequencies a slice of one machine array, added to FREQ when a lookup first misses in it
-(``unloaded`` names the groups not loaded yet, ``load`` loads one; lexical/dagcut.py asks on each
-miss) or when a text is first cut some other way (``load_for``). The 408 corpus notices read 57,000
-of the 505,000 entries so (grouped by first character alone, 400,000: most words of a common
-character's group are never looked up); ``load_all`` builds the rest for whoever reads FREQ some
-other way (jieba's own cut of any text).
+frequencies a slice of one machine array, added to FREQ before a text is cut (``load_for``: the groups
+of its characters and of its pairs of neighbours, each looked up once, whether or not the dictionary
+holds it). The 408 corpus notices read 57,000 of the 505,000 entries so (grouped by first character
+alone, 400,000: most words of a common character's group are never looked up); ``load_all`` builds
+the rest for whoever reads FREQ some other way (jieba's own cut of any text). A pair is looked up in
+its first character's pairs when a text first holds it: the 60 first corpus notices hold 5,500 pairs,
+while their characters have 90,000 (registering those as they were opened cost more than the cuts).
 
 In the entry the words stand by first character, its own entry first and then its pairs' groups, with
-a table per character (where its words start, its pairs) and per pair (its words, its bytes): opening a
-character registers its pairs and sums their sizes into their starts, in C. The entry is named by what it is derived from (jieba's version and dictionary file, this
-format) and carries a checksum of its body; a missing or damaged entry is rebuilt from jieba's own
+a table per character (its first group, whether its own entry stands first, its pairs) and one per
+group (where its words and its text start; one more entry closes the last). The entry is named by what it is
+derived from (jieba's version and dictionary file, this format) and carries a checksum of its body; a missing or damaged entry is rebuilt from jieba's own
 loader, so it can only cost time, never change a cut.
 """
 
@@ -28,7 +29,7 @@ import sys
 import threading
 import zlib
 from array import array
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -39,30 +40,27 @@ from govplan.usercache import cache_dir
 if TYPE_CHECKING:
     import jieba  # loaded by govplan.lexical.segment, which keeps pkg_resources out of the import
 
-# total frequency, words, first characters, pair groups, size of the characters' text, body checksum
-_HEADER = struct.Struct("<qqqqqI")
-_TABLE = "i"  # the tables' integers: 32 bits hold any offset into the entry
-_FORMAT = f"grouped-by-first-two-characters-5-{_TABLE}{array(_TABLE).itemsize}"
+# total frequency, words, first characters, pair groups, groups, size of the characters' text, body checksum
+_HEADER = struct.Struct("<qqqqqqI")
+_TABLE = "i"  # the tables' integers and the frequencies: 32 bits hold any offset into the entry
+_FORMAT = f"grouped-by-first-two-characters-6-{_TABLE}{array(_TABLE).itemsize}"
 _SEPARATOR = "\n"  # dictionary words are lines of jieba's dictionary file: none holds a newline
 
 
 class _Tables(NamedTuple):
-    """Where the groups lie in the entry. Per first character: the character, where its words start, whether
-    its own entry stands first (1) or it has none (0), where its text starts, and its pair groups' range
-    (character k's are pair[k] to pair[k + 1]); per pair group: its second character, its number of words
-    and its size in bytes, and where its words and its text start (filled in when its character is
-    opened: they follow from the sizes). Text offsets count from the start of the words' text."""
+    """Where the groups lie in the entry. Per first character: the character, its first group, whether its
+    own entry is that group (1) or it has none (0), and its pairs' range (character k's are pair[k] to
+    pair[k + 1], their groups following its own); per pair: its second character; per group, in the entry's
+    order and one past the last: where its words start and where its text starts (from the start of the
+    words' text; a separator ends every group's text but the last)."""
 
     firsts: str
-    word: array[int]
+    group: array[int]
     own: array[int]
-    byte: array[int]
     pair: array[int]
     seconds: str
-    pair_words: array[int]
-    pair_size: array[int]
-    pair_word: array[int]
-    pair_byte: array[int]
+    word: array[int]
+    byte: array[int]
 
 
 class Dictionary:
@@ -72,87 +70,78 @@ class Dictionary:
                  tables: _Tables | None = None, text_start: int = 0) -> None:
         self._freq = tok.FREQ
         self._raw = raw
-        self._values = values if values is not None else array("q")
+        self._values = values if values is not None else array(_TABLE)
         self._tables = tables
         self._text_start = text_start  # where the words' text starts in the entry
-        # what a lookup may miss for want of loading, with its index in the tables: the characters not
-        # opened yet (one-character keys) and the pairs of opened ones not loaded yet (two-character keys)
-        self.unloaded: dict[str, int] = {}
+        # the characters whose own entry is not loaded yet, and every character, with their index in the tables
+        self._unopened: dict[str, int] = {}
+        self._index: dict[str, int] = {}
+        self._loaded = bytearray()  # per group: loaded already
+        self._met: set[str] = set()  # the pairs of neighbours looked up already (loaded, or in no entry)
         if tables is not None:
-            self.unloaded = dict(zip(tables.firsts, range(len(tables.firsts))))
+            self._index = dict(zip(tables.firsts, range(len(tables.firsts))))
+            self._unopened = dict(self._index)
+            self._loaded = bytearray(len(tables.word) - 1)
         self._lock = threading.Lock()
-
-    def load(self, key: str) -> None:
-        """Load the group ``key`` (a character or a pair of characters) names in ``unloaded``, if still
-        unloaded. A key leaves ``unloaded`` only once its entries are in FREQ (another thread may look)."""
-        with self._lock:
-            index = self.unloaded.get(key)
-            if index is None:
-                return
-            if len(key) == 1:
-                self._open(key, index)
-            else:
-                self._load_pair(index)
-            del self.unloaded[key]
 
     def load_for(self, text: str) -> None:
         """Make sure FREQ holds every entry a cut of ``text`` can read: the entries of its characters and
         those that start with two of its characters side by side (sets made and compared in C)."""
-        for key in self.unloaded.keys() & set(text):
-            self.load(key)
-        for key in self.unloaded.keys() & set(map(add, text, text[1:])):
-            self.load(key)
+        chars, pairs = set(text), set(map(add, text, text[1:]))
+        if not self._unopened.keys() & chars and pairs <= self._met:
+            return
+        with self._lock:
+            if self._tables is None:  # the whole dictionary is in FREQ
+                return
+            for char in self._unopened.keys() & chars:
+                self._load_own(self._unopened.pop(char))
+            pairs -= self._met
+            for pair in pairs:
+                self._load_pair(pair)
+            self._met |= pairs
 
     def load_all(self) -> None:
         """Make sure FREQ holds the whole dictionary (as one text split in one call when nothing is loaded yet)."""
-        if not self.unloaded:
+        tables = self._tables
+        if tables is None:
             return
         with self._lock:
             if not self._freq:  # nothing loaded: every word, in the entry's order
-                self._load(0, len(self._values), 0, len(self._raw) - self._text_start)
+                self._load(0, len(self._values), 0, tables.byte[-1] - len(_SEPARATOR))
             else:
-                for key, index in list(self.unloaded.items()):
-                    if len(key) == 1:  # not opened: none of its pairs is loaded
-                        self._load_own(key, index)
-                        for pair in range(*self._place(key, index)):
-                            self._load_pair(pair)
-                    else:
-                        self._load_pair(index)
-            self.unloaded.clear()
-            self._raw, self._values = b"", array("q")
+                for group in range(len(self._loaded)):
+                    self._load_group(group)
+            self._tables, self._unopened, self._index, self._met, self._loaded = None, {}, {}, set(), bytearray()
+            self._raw, self._values = b"", array(_TABLE)
 
-    def _open(self, char: str, index: int) -> None:
-        """Register the pairs of the character ``char`` (at ``index``) as unloaded, then load its own entry."""
-        first, end = self._place(char, index)
-        seconds = self._tables.seconds[first:end]  # type: ignore[union-attr]
-        self.unloaded.update(zip(map(add, repeat(char), seconds), range(first, end)))
-        self._load_own(char, index)
-
-    def _place(self, char: str, index: int) -> tuple[int, int]:
-        """Fill in where the pair groups of ``char`` (at ``index``) start, summed from their sizes in C; their range."""
-        tables = self._tables
-        assert tables is not None
-        first, end = tables.pair[index], tables.pair[index + 1]
-        own = tables.own[index]
-        word = tables.word[index] + own
-        byte = tables.byte[index] + (len(char.encode("utf-8")) + len(_SEPARATOR) if own else 0)
-        tables.pair_word[first:end] = array("q", accumulate(tables.pair_words[first:end], initial=word))[:-1]
-        sizes = map(add, tables.pair_size[first:end], repeat(len(_SEPARATOR)))
-        tables.pair_byte[first:end] = array("q", accumulate(sizes, initial=byte))[:-1]
-        return first, end
-
-    def _load_own(self, char: str, index: int) -> None:
+    def _load_own(self, index: int) -> None:
+        """Load the own entry of the character at ``index``, if it has one."""
         tables = self._tables
         assert tables is not None
         if tables.own[index]:
-            word, byte = tables.word[index], tables.byte[index]
-            self._load(word, word + 1, byte, byte + len(char.encode("utf-8")))
+            self._load_group(tables.group[index])
 
-    def _load_pair(self, index: int) -> None:
+    def _load_pair(self, pair: str) -> None:
+        """Load the group of the words that start with ``pair``, if the dictionary holds one."""
         tables = self._tables
         assert tables is not None
-        word, byte = tables.pair_word[index], tables.pair_byte[index]
-        self._load(word, word + tables.pair_words[index], byte, byte + tables.pair_size[index])
+        index = self._index.get(pair[0])
+        if index is None:
+            return
+        first = tables.pair[index]
+        found = tables.seconds.find(pair[1], first, tables.pair[index + 1])
+        if found >= 0:
+            self._load_group(tables.group[index] + tables.own[index] + found - first)
+
+    def _load_group(self, group: int) -> None:
+        """Add the words of ``group`` to FREQ, once."""
+        if self._loaded[group]:
+            return
+        self._loaded[group] = 1
+        tables = self._tables
+        assert tables is not None
+        self._load(tables.word[group], tables.word[group + 1], tables.byte[group],
+                   tables.byte[group + 1] - len(_SEPARATOR))
 
     def _load(self, first: int, end: int, start_byte: int, end_byte: int) -> None:
         """Add the words ``first``-``end`` (their text at ``start_byte``-``end_byte`` of the words' text) to FREQ."""
@@ -191,24 +180,24 @@ def _open_entry(path: Path) -> tuple[int, bytes, array[int], _Tables, int] | Non
     words' text starts; None when the entry is missing or damaged (its checksum or its sizes do not agree)."""
     try:
         raw = path.read_bytes()
-        total, count, chars_count, pairs_count, text_size, checksum = _HEADER.unpack_from(raw)
+        total, count, chars_count, pairs_count, groups_count, text_size, checksum = _HEADER.unpack_from(raw)
         if zlib.adler32(memoryview(raw)[_HEADER.size:]) != checksum:
             return None
-        numbers = [array(_TABLE) for _ in range(6)] + [array("q")]
+        numbers = [array(_TABLE) for _ in range(6)]
         offset = _HEADER.size
-        for table, length in zip(numbers, [chars_count] * 3 + [chars_count + 1] + [pairs_count] * 2 + [count]):
-            table.frombytes(raw[offset:offset + length * table.itemsize])
+        for table, length in zip(numbers, [chars_count] * 2 + [chars_count + 1] + [groups_count + 1] * 2 + [count]):
+            table.frombytes(memoryview(raw)[offset:offset + length * table.itemsize])
             offset += length * table.itemsize
         firsts, seconds = raw[offset:offset + text_size].decode("utf-8").split(_SEPARATOR)
     except (OSError, struct.error, ValueError):
         return None
-    word, own, byte, pair, pair_words, pair_size, values = numbers
+    group, own, pair, word, byte, values = numbers
     if not chars_count or len(firsts) != chars_count or len(seconds) != pairs_count or len(values) != count \
-            or len(pair) != chars_count + 1 or pair[-1] != pairs_count or sum(own) + sum(pair_words) != count:
+            or len(pair) != chars_count + 1 or pair[-1] != pairs_count or len(word) != groups_count + 1 \
+            or word[-1] != count or sum(own) + pairs_count != groups_count \
+            or byte[-1] != len(raw) - offset - text_size + len(_SEPARATOR):
         return None
-    starts = array("q", bytes(8 * pairs_count))  # filled per character as it is opened
-    tables = _Tables(firsts, word, own, byte, pair, seconds, pair_words, pair_size, starts, array("q", starts))
-    return total, raw, values, tables, offset + text_size
+    return total, raw, values, _Tables(firsts, group, own, pair, seconds, word, byte), offset + text_size
 
 
 def _write(path: Path, freq: dict[str, int], total: int) -> None:
@@ -221,7 +210,7 @@ def _write(path: Path, freq: dict[str, int], total: int) -> None:
         by_char.setdefault(word[0], {}).setdefault(word[1:2], []).append(word)  # "": the character's own entry
     groups: list[list[str]] = []
     chars: list[tuple[int, int, int]] = []  # per character: its first group, whether it has its own entry, its pairs
-    pairs: list[tuple[int, str]] = []  # per pair: its group and second character
+    seconds: list[str] = []  # per pair: its second character
     for by_second in by_char.values():
         own = int("" in by_second)
         chars.append((len(groups), own, len(by_second) - own))
@@ -229,28 +218,23 @@ def _write(path: Path, freq: dict[str, int], total: int) -> None:
             groups.append(by_second[""])
         for second, words in by_second.items():
             if second:
-                pairs.append((len(groups), second))
+                seconds.append(second)
                 groups.append(words)
     texts = [_SEPARATOR.join(words).encode("utf-8") for words in groups]
-    starts = list(accumulate((len(words) for words in groups), initial=0))
-    byte_starts = list(accumulate((len(text) + len(_SEPARATOR) for text in texts), initial=0))
-    try:
-        values = array("q", (freq[word] for words in groups for word in words))
-    except OverflowError:
-        return
-    firsts = "".join(by_char) + _SEPARATOR + "".join(second for _, second in pairs)
+    firsts = "".join(by_char) + _SEPARATOR + "".join(seconds)
     encoded = firsts.encode("utf-8")
     tables = [
-        [starts[group] for group, _, _ in chars], [own for _, own, _ in chars],
-        [byte_starts[group] for group, _, _ in chars], list(accumulate((n for _, _, n in chars), initial=0)),
-        [starts[group + 1] - starts[group] for group, _ in pairs], [len(texts[group]) for group, _ in pairs],
+        [group for group, _, _ in chars], [own for _, own, _ in chars], list(accumulate((n for _, _, n in chars), initial=0)),
+        list(accumulate((len(words) for words in groups), initial=0)),
+        list(accumulate((len(text) + len(_SEPARATOR) for text in texts), initial=0)),
     ]
     try:
-        body = b"".join([*(array(_TABLE, table).tobytes() for table in tables), values.tobytes(), encoded,
+        body = b"".join([*(array(_TABLE, table).tobytes() for table in tables),
+                         array(_TABLE, (freq[word] for words in groups for word in words)).tobytes(), encoded,
                          _SEPARATOR.encode("utf-8").join(texts)])
     except OverflowError:
         return
-    header = _HEADER.pack(total, len(freq), len(chars), len(pairs), len(encoded), zlib.adler32(body))
+    header = _HEADER.pack(total, len(freq), len(chars), len(seconds), len(groups), len(encoded), zlib.adler32(body))
     try:
         write_atomic(path, header + body)
     except OSError:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, Iterable
 
 from govplan.datafiles import load_data
@@ -29,26 +31,26 @@ def alternation(words: Iterable[str]) -> str:
     the ~600 role verbs there; a trie tries one branch per character. The words a position holds are prefixes of one
     another and the trie tries them longest first, as the flat list sorted longest first did; each branch still ends
     with a literal, so scanning.py reads the same last characters."""
-    unique = set(words)
+    unique = sorted(set(words))
     if not unique:
         return "(?!)"
-    trie: dict[str, Any] = {}
-    for word in unique:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return "(?:" + "|".join(_branches(trie) + ([""] if "" in trie else [])) + ")"
+    return "(?:" + "|".join(_branches(unique) + ([""] if unique[0] == "" else [])) + ")"
 
 
-def _branches(node: dict[str, Any]) -> list[str]:
-    """The trie below ``node`` as regex branches, a longer word before the shorter one it extends."""
+def _branches(words: list[str]) -> list[str]:
+    """The trie of ``words`` (sorted, each once; the rests of the words below one node) as regex branches, a
+    longer word before the shorter one it extends. A character only one word goes on with roots a chain,
+    escaped whole (most of a list's characters stand in chains)."""
     branches: list[str] = []
-    for ch in sorted(key for key in node if key):
-        below = _branches(node[ch])
+    for ch, group in groupby(filter(None, words), key=itemgetter(0)):
+        rests = [word[1:] for word in group]
+        if len(rests) == 1:
+            branches.append(re.escape(ch + rests[0]))
+            continue
+        below = _branches(rests)
         if below:
             branches.append(re.escape(ch) + (below[0] if len(below) == 1 else "(?:" + "|".join(below) + ")"))
-        if "" in node[ch]:
+        if rests[0] == "":
             branches.append(re.escape(ch))
     return branches
 

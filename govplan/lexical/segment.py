@@ -126,9 +126,9 @@ def _take_back(tok: jieba.Tokenizer) -> None:
 def _add_layer(tok: jieba.Tokenizer, words: tuple[str, ...]) -> None:
     """Add ``words`` in order, remembering every dictionary entry they overwrite."""
     _layer.total = tok.total
-    for word in words:
-        for k in range(1, len(word) + 1):
-            _layer.saved.setdefault(word[:k], tok.FREQ.get(word[:k], _MISSING))
+    prefixes = {word[:k] for word in words for k in range(1, len(word) + 1)}  # the entries adding a word writes
+    entry = tok.FREQ.get
+    _layer.saved = {**{prefix: entry(prefix, _MISSING) for prefix in prefixes}, **_layer.saved}
     name = _frequencies_name(tok, words)
     known = _valid_frequencies(read_json(name), len(words))
     if known is None and _dictionary is not None:
@@ -249,4 +249,4 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
 @text_memo(maxsize=1 << 16)
 def _cut_block(block: str) -> tuple[str, ...]:
     tok, dictionary = _shared()
-    return dagcut.cut(tok, block, dictionary)  # the dictionary loads the groups its lookups meet
+    return dagcut.cut(tok, block, dictionary)  # the dictionary loads the groups the block can meet first

@@ -32,22 +32,22 @@ def split_lines(text: str) -> list[Line]:
     trimmed: offsets point at the content."""
     lines: list[Line] = []
     pos = 0
+    markup_at = _line_markup().match
     for index, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         start = pos + len(raw) - len(raw.lstrip())
-        stripped, skipped = _without_markup(stripped)
-        start += skipped
+        markup = markup_at(stripped)
+        if markup is not None and markup.group(0):  # most lines hold none
+            stripped, skipped = _without_markup(stripped, markup)
+            start += skipped
         lines.append(Line(index, start, start + len(stripped), stripped))
         pos += len(raw) + 1
     return lines
 
 
-def _without_markup(line: str) -> tuple[str, int]:
-    """A line's content without the Markdown or rich-text markup around it, and how many
+def _without_markup(line: str, markup: re.Match[str]) -> tuple[str, int]:
+    """A line's content without the Markdown or rich-text ``markup`` found at its start, and how many
     characters of markup went before it."""
-    markup = _line_markup().match(line)
-    if markup is None or not markup.group(0):
-        return line, 0
     content = line[markup.end():]
     emphasis = markup.group("emphasis")
     if emphasis and content.endswith(emphasis):

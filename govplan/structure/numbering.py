@@ -7,7 +7,7 @@ import re
 import re._constants as _sre_constants  # the pattern parser, to read which characters a style starts with
 import re._parser as _sre_parser
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from typing import Any
 
@@ -258,7 +258,7 @@ def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> fro
     patterns (a quick test before matching), or None when a pattern could start with anything."""
     found: set[str] = set(enclosed)
     for style in styles:
-        chars = _pattern_firsts(_sre_parser.parse(style.pattern.pattern, style.pattern.flags))
+        chars = _style_firsts(style.pattern)
         if chars is None:
             return None
         found |= chars
@@ -279,11 +279,18 @@ def _first_chars_of(styles: tuple[LineStyle, ...], enclosed: dict[str, str], key
 def _styles_by_first(styles: tuple[LineStyle, ...]) -> dict[str, tuple[LineStyle, ...]] | None:
     """For each character some style's number can start with, the styles (in their order) whose can:
     a line is tried against those only; None when a pattern could start with anything."""
-    firsts = [_pattern_firsts(_sre_parser.parse(style.pattern.pattern, style.pattern.flags)) for style in styles]
+    firsts = [_style_firsts(style.pattern) for style in styles]
     if any(chars is None for chars in firsts):
         return None
     every = set().union(*firsts)  # type: ignore[arg-type]
     return {ch: tuple(style for style, chars in zip(styles, firsts) if ch in chars) for ch in every}  # type: ignore[operator]
+
+
+@cache
+def _style_firsts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a style's numbers can start with, its pattern parsed once for every set of styles asking."""
+    chars = _pattern_firsts(_sre_parser.parse(pattern.pattern, pattern.flags))
+    return None if chars is None else frozenset(chars)
 
 
 def _pattern_firsts(parsed: Any) -> set[str] | None:
