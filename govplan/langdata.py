@@ -349,6 +349,12 @@ class MannerRhythms(Strict):
     verbs: Words
 
 
+class RatePeriods(Strict):
+    unit_chars: int
+    qualifiers: Words
+    amount_units: Words
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
@@ -397,6 +403,7 @@ class DeadlinesData(Strict):
     trend_periods: Words
     trend_verbs: Words
     manner_rhythms: MannerRhythms
+    rate_periods: RatePeriods
     recurrence_references: Words
     year_names_work: YearNamesWork
     year_binds_goals: YearBindsGoals
