@@ -355,6 +355,14 @@ class RatePeriods(Strict):
     amount_units: Words
 
 
+class ServiceKinds(Strict):
+    words: Words
+    verbs: Words
+    nouns: Words
+    reach: int
+    not_before: str
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
@@ -404,6 +412,7 @@ class DeadlinesData(Strict):
     trend_verbs: Words
     manner_rhythms: MannerRhythms
     rate_periods: RatePeriods
+    service_kinds: ServiceKinds
     recurrence_references: Words
     year_names_work: YearNamesWork
     year_binds_goals: YearBindsGoals

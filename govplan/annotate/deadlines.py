@@ -91,6 +91,7 @@ class _Rules:
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     rate_amount: re.Pattern[str]
+    service_kind: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     meeting_lede: re.Pattern[str]
@@ -317,6 +318,10 @@ def _rules() -> _Rules:
         ),
         rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
         rate_amount=_rate_amount(w["rate_periods"]),
+        service_kind=re.compile(
+            rf"(?:{alternation(w['service_kinds']['verbs'])})[{piece('han')}]{{0,{int(w['service_kinds']['reach'])}}}?"
+            rf"(?:{alternation(w['service_kinds']['nouns'])})(?![{re.escape(w['service_kinds']['not_before'])}])"
+        ),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         meeting_lede=re.compile(
@@ -1224,6 +1229,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 按年度分解任务目标: the parts a whole is split into, not a routine
     if m.end() == m.start() + len(g["rw"]) and rules.rate_amount.match(text, m.end()):
         return None  # 每人每年一次性500元, 乡道每年每公里5000元: the period of a rate, no act timed
+    if g["rw"] in words["service_kinds"]["words"] and rules.service_kind.match(text, m.end()):
+        return None  # 推进按月结算优惠服务: the kind of service named, no payment timed
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
