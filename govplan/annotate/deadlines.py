@@ -171,7 +171,7 @@ def _rate_amount(rate: dict[str, Any]) -> re.Pattern[str]:
     (每年每公里5000元, 每年最高不超过8000元, 每年每亩500-800元)."""
     number = rf"(?:\d[\d,]*(?:\.\d+)?|[{piece('cn_numeral')}]+)"
     return re.compile(
-        rf"{_GAP}(?:每[{piece('han')}]{{1,{int(rate['unit_chars'])}}}?{_GAP})?(?:(?:{alternation(rate['qualifiers'])}){_GAP})*"
+        rf"{_GAP}(?:每(?P<unit>[{piece('han')}]{{1,{int(rate['unit_chars'])}}}?){_GAP})?(?:(?:{alternation(rate['qualifiers'])}){_GAP})*"
         rf"{number}(?:{_GAP}[-~～至到]{_GAP}{number})?{_GAP}(?:{alternation(rate['amount_units'])})"
     )
 
@@ -1227,7 +1227,7 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 纳入每月审计流程, 列入每年重点监督检查范围: the routine named as what something is put into
     if m.end() == m.start() + len(g["rw"]) and _divides(g["rw"], text, m.end(), words["manner_rhythms"]):
         return None  # 按年度分解任务目标: the parts a whole is split into, not a routine
-    if m.end() == m.start() + len(g["rw"]) and rules.rate_amount.match(text, m.end()):
+    if m.end() == m.start() + len(g["rw"]) and _states_rate(text, m.end(), rules):
         return None  # 每人每年一次性500元, 乡道每年每公里5000元: the period of a rate, no act timed
     if g["rw"] in words["service_kinds"]["words"] and rules.service_kind.match(text, m.end()):
         return None  # 推进按月结算优惠服务: the kind of service named, no payment timed
@@ -1236,6 +1236,13 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
             "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _states_rate(text: str, end: int, rules: _Rules) -> bool:
+    """Whether an amount follows a period word as the period of its rate (每年每公里5000元, 每年最高不超过8000元), a unit
+    after 每 being one word of the segmentation (每年每村安排5万元 holds an act each year, 安排: no rate)."""
+    rate = rules.rate_amount.match(text, end)
+    return rate is not None and (rate.group("unit") is None or len(words_within(text, *rate.span("unit"))) == 1)
 
 
 def _divides(word: str, text: str, end: int, manner: dict[str, Any]) -> bool:
