@@ -349,6 +349,20 @@ class MannerRhythms(Strict):
     verbs: Words
 
 
+class RatePeriods(Strict):
+    unit_chars: int
+    qualifiers: Words
+    amount_units: Words
+
+
+class ServiceKinds(Strict):
+    words: Words
+    verbs: Words
+    nouns: Words
+    reach: int
+    not_before: str
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
@@ -397,6 +411,8 @@ class DeadlinesData(Strict):
     trend_periods: Words
     trend_verbs: Words
     manner_rhythms: MannerRhythms
+    rate_periods: RatePeriods
+    service_kinds: ServiceKinds
     recurrence_references: Words
     year_names_work: YearNamesWork
     year_binds_goals: YearBindsGoals

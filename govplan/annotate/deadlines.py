@@ -90,6 +90,8 @@ class _Rules:
     milestone: re.Pattern[str]
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
+    rate_amount: re.Pattern[str]
+    service_kind: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
     meeting_lede: re.Pattern[str]
@@ -162,6 +164,16 @@ def _han_then(reach: int, *word_lists: list[str]) -> str:
     """A pattern of up to ``reach`` Chinese characters, as few as will do, then one word of each list in turn (a noun
     and its verb: 目标为): what a phrase names within a short reach after a date."""
     return rf"[{piece('han')}]{{0,{int(reach)}}}?" + "".join(f"(?:{alternation(words)})" for words in word_lists)
+
+
+def _rate_amount(rate: dict[str, Any]) -> re.Pattern[str]:
+    """What follows the period of a rate: maybe 每 + a unit and qualifiers, then an amount of money or points
+    (每年每公里5000元, 每年最高不超过8000元, 每年每亩500-800元)."""
+    number = rf"(?:\d[\d,]*(?:\.\d+)?|[{piece('cn_numeral')}]+)"
+    return re.compile(
+        rf"{_GAP}(?:每(?P<unit>[{piece('han')}]{{1,{int(rate['unit_chars'])}}}?){_GAP})?(?:(?:{alternation(rate['qualifiers'])}){_GAP})*"
+        rf"{number}(?:{_GAP}[-~～至到]{_GAP}{number})?{_GAP}(?:{alternation(rate['amount_units'])})"
+    )
 
 
 @cache
@@ -305,6 +317,11 @@ def _rules() -> _Rules:
             rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
         ),
         rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
+        rate_amount=_rate_amount(w["rate_periods"]),
+        service_kind=re.compile(
+            rf"(?:{alternation(w['service_kinds']['verbs'])})[{piece('han')}]{{0,{int(w['service_kinds']['reach'])}}}?"
+            rf"(?:{alternation(w['service_kinds']['nouns'])})(?![{re.escape(w['service_kinds']['not_before'])}])"
+        ),
         score_change=compile_pattern(w["score_change"], "govplan/data/deadlines.yaml"),
         done_words=frozenset(w["done_words"]),
         meeting_lede=re.compile(
@@ -1210,11 +1227,22 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 纳入每月审计流程, 列入每年重点监督检查范围: the routine named as what something is put into
     if m.end() == m.start() + len(g["rw"]) and _divides(g["rw"], text, m.end(), words["manner_rhythms"]):
         return None  # 按年度分解任务目标: the parts a whole is split into, not a routine
+    if m.end() == m.start() + len(g["rw"]) and _states_rate(text, m.end(), rules):
+        return None  # 每人每年一次性500元, 乡道每年每公里5000元: the period of a rate, no act timed
+    if g["rw"] in words["service_kinds"]["words"] and rules.service_kind.match(text, m.end()):
+        return None  # 推进按月结算优惠服务: the kind of service named, no payment timed
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
             "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _states_rate(text: str, end: int, rules: _Rules) -> bool:
+    """Whether an amount follows a period word as the period of its rate (每年每公里5000元, 每年最高不超过8000元), a unit
+    after 每 being one word of the segmentation (每年每村安排5万元 holds an act each year, 安排: no rate)."""
+    rate = rules.rate_amount.match(text, end)
+    return rate is not None and (rate.group("unit") is None or len(words_within(text, *rate.span("unit"))) == 1)
 
 
 def _divides(word: str, text: str, end: int, manner: dict[str, Any]) -> bool:
