@@ -17,7 +17,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from govplan.evaluate import FIELDS, Score, _gold_assignments, _match, _same_target, _same_unit, _Text
+from govplan.evaluate import FIELDS, Score, _fold, _gold_assignments, _match, _same_target, _same_unit, _Text
 from govplan.gold import GoldDocument, gold_files, load_gold, source_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,8 @@ def agreement(a: GoldDocument, b: GoldDocument) -> dict[str, Score]:
     for role, name in (("lead", "lead_units"), ("support", "support_units")):
         ref = _gold_assignments(a.gold.model_dump(), role)
         other = _gold_assignments(b.gold.model_dump(), role)
-        hits = sum(1 for task, unit in other if any(t == task and _same_unit(unit, u) for t, u in ref))
+        # both sides are names as written: fold the second as the scorer folds gold (（交管） and (交管) are one name)
+        hits = sum(1 for task, unit in other if any(t == task and _same_unit(_fold(unit), u) for t, u in ref))
         scores[name] = Score(hits, len(other), len(ref))
     return scores
 
