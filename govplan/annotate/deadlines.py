@@ -169,7 +169,9 @@ def _han_then(reach: int, *word_lists: list[str]) -> str:
 def _rate_amount(rate: dict[str, Any]) -> re.Pattern[str]:
     """What follows the period of a rate: maybe 每 + a unit and qualifiers, then an amount of money or points
     (每年每公里5000元, 每年最高不超过8000元, 每年每亩500-800元)."""
-    number = rf"(?:\d[\d,]*(?:\.\d+)?|[{piece('cn_numeral')}]+)"
+    numeral = piece("cn_numeral")
+    # a number starts where a run of digits or numerals starts (searched over a long run, each later start fails at once)
+    number = rf"(?<![{numeral}\d])(?:\d[\d,]*(?:\.\d+)?|[{numeral}]+)"
     return re.compile(
         rf"{_GAP}(?:每(?P<unit>[{piece('han')}]{{1,{int(rate['unit_chars'])}}}?){_GAP})?(?:(?:{alternation(rate['qualifiers'])}){_GAP})*"
         rf"{number}(?:{_GAP}[-~～至到]{_GAP}{number})?{_GAP}(?:{alternation(rate['amount_units'])})"
