@@ -483,6 +483,9 @@ def _ordered_keys(edited: Record, fresh: Record) -> list[str]:
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+# The same for data dumped from the models, which holds no cycle: no circular check (a loaded YAML
+# tree may hold one, through aliases, so it keeps the check).
+_ACYCLIC = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str, check_circular=False)
 
 
 def _canonical_json(data: Any) -> str:
@@ -501,12 +504,13 @@ def _sha256(data: Any) -> str:
 
 
 def _field_json(value: Any) -> str:
-    """``_canonical_json(value)``, with the common scalars (text, ids, offsets) written directly."""
+    """``_canonical_json(value)`` of a value dumped from the models, the common scalars (text, ids,
+    offsets) written directly."""
     if type(value) is str:
         return encode_basestring(value)
     if type(value) is int:
         return str(value)
-    return _canonical_json(value)
+    return _ACYCLIC.encode(value)
 
 
 @cache
