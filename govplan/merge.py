@@ -29,11 +29,11 @@ import copy
 import hashlib
 import itertools
 import json
-import zlib
 from dataclasses import dataclass, field
 from functools import cache
 from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) uses (C where built)
 from typing import Any, Iterator
+from zlib import crc32
 
 from pydantic import ValidationError
 
@@ -121,15 +121,17 @@ def record_fingerprint(record: Record, fields: tuple[str, ...]) -> str:
 
 
 def _fingerprint(pieces: dict[str, str], fields: tuple[str, ...]) -> str:
-    """record_fingerprint of the record whose values serialise to ``pieces``."""
-    digests = (_short(f"[{_json_name(key)},{pieces[key]}]") if key in pieces else _absent_digest(key) for key in fields)
+    """record_fingerprint of the record whose values serialise to ``pieces``: each field's digest is
+    the CRC of ``[name,value]`` carried on from the CRC of ``[name,`` (the same 16 bits ``_short`` gives)."""
+    digests = [f"{crc32(pieces[key].encode() + b']', start) & 0xFFFF:04x}" if key in pieces else absent
+               for key, start, absent in _field_crcs(fields)]
     return _hex(_object_json(pieces))[:NODE_HASH_CHARS] + ":" + "".join(digests)
 
 
 @cache
-def _absent_digest(key: str) -> str:
-    """The digest of a field a record leaves out (null): the same for every record."""
-    return _short(f"[{_json_name(key)},null]")
+def _field_crcs(fields: tuple[str, ...]) -> tuple[tuple[str, int, str], ...]:
+    """Per field: its name, the CRC-32 of ``[name,`` and the digest of the field left out (null)."""
+    return tuple((key, crc32(f"[{_json_name(key)},".encode()), _short(f"[{_json_name(key)},null]")) for key in fields)
 
 
 def _put(record: Record, key: str, value: str, fields: tuple[str, ...]) -> None:
@@ -481,6 +483,9 @@ def _ordered_keys(edited: Record, fresh: Record) -> list[str]:
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+# The same for data dumped from the models, which holds no cycle: no circular check (a loaded YAML
+# tree may hold one, through aliases, so it keeps the check).
+_ACYCLIC = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str, check_circular=False)
 
 
 def _canonical_json(data: Any) -> str:
@@ -491,7 +496,7 @@ def _canonical_json(data: Any) -> str:
 
 def _object_json(pieces: dict[str, str]) -> str:
     """The canonical JSON of a mapping whose values are already serialised (``pieces``)."""
-    return "{" + ",".join(f"{_json_name(key)}:{pieces[key]}" for key in sorted(pieces)) + "}"
+    return "{" + ",".join([f"{_json_name(key)}:{pieces[key]}" for key in sorted(pieces)]) + "}"
 
 
 def _sha256(data: Any) -> str:
@@ -499,12 +504,13 @@ def _sha256(data: Any) -> str:
 
 
 def _field_json(value: Any) -> str:
-    """``_canonical_json(value)``, with the common scalars (text, ids, offsets) written directly."""
+    """``_canonical_json(value)`` of a value dumped from the models, the common scalars (text, ids,
+    offsets) written directly."""
     if type(value) is str:
         return encode_basestring(value)
     if type(value) is int:
         return str(value)
-    return _canonical_json(value)
+    return _ACYCLIC.encode(value)
 
 
 @cache
@@ -529,4 +535,4 @@ def _digest(key: str, value: Any) -> str:
 def _short(text: str) -> str:
     """16 bits of CRC-32: enough to tell a changed field (the record hash checks the whole), and
     cheap enough for a dozen fields of every node of every spec written."""
-    return format(zlib.crc32(text.encode("utf-8")) & 0xFFFF, "04x")
+    return format(crc32(text.encode("utf-8")) & 0xFFFF, "04x")

@@ -22,6 +22,8 @@ _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0", '"': '\\"', "\
 _DOUBLE_QUOTED = re.compile(_NEEDS_ESCAPE.pattern[:-1] + '"\\\\]')
 # A plain scalar may not start with an indicator, nor hold ": " or " #", nor end with ":".
 _INDICATOR_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_NOT_PLAIN_FIRST = _INDICATOR_START | {" "}  # the only printable white space is the space
+_NOT_PLAIN_LAST = frozenset(": ")
 _PLAIN_BREAKERS = re.compile(r": | #|:$|^\s|\s$")
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -41,7 +43,7 @@ def _mapping(data: dict[str, Any], indent: int, first_prefix: str, lines: list[s
     lead = first_prefix or pad
     append = lines.append
     for key, value in data.items():
-        head = f"{lead}{_key(str(key))}:"
+        head = lead + _key(str(key))
         lead = pad
         kind = type(value)
         if kind is str:  # most values (then offsets): decided before the isinstance tests
@@ -105,8 +107,8 @@ def _float(value: float) -> str:
 
 @cache
 def _key(text: str) -> str:
-    """A mapping key as a scalar: specs repeat a few dozen keys thousands of times."""
-    return scalar(text)
+    """A mapping key as a scalar and its colon: specs repeat a few dozen keys thousands of times."""
+    return scalar(text) + ":"
 
 
 def scalar(text: str) -> str:
@@ -118,10 +120,11 @@ def scalar(text: str) -> str:
 
 def _plainly_text(text: str) -> bool:
     """The quick test: nothing that may keep ``text`` from being written plain (an escape, an
-    indicator first, a breaker), told by string methods: a pattern of alternatives tried at every
-    character cost twice as much. Stricter than the rules (any non-printable character fails it)."""
-    return (bool(text) and text.isprintable() and text[0] not in _INDICATOR_START and ": " not in text
-            and " #" not in text and not text.endswith(":") and not text[0].isspace() and not text[-1].isspace())
+    indicator or a space first, a breaker, a colon or a space last), told by string methods and sets:
+    a pattern of alternatives tried at every character cost twice as much. Stricter than the rules
+    (any non-printable character fails it, so the one white space it lets through is the space)."""
+    return (bool(text) and text.isprintable() and text[0] not in _NOT_PLAIN_FIRST and text[-1] not in _NOT_PLAIN_LAST
+            and ": " not in text and " #" not in text)
 
 
 SHORT = 16  # characters: the strings that must be looked at closer are mostly short and recur
