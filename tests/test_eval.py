@@ -188,7 +188,9 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # 0.768, support 0.727. Set change: dev tasks, lead and support floors follow it (minus about 0.01).
         # End of session 18 (c624, c630, c631 read whole by tables24): dev (350) tasks 0.979, spans 0.936, dates 0.929,
         # targets 0.928, lead 0.933, support 0.954. Each floor about that figure minus 0.01-0.02.
-        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.91, "targets": 0.91,
+        # End of session 20 (targets26b's Latin header units and 对 pairs read dev c624's and c625's figures): dev (359)
+        # targets 0.944, so its floor rises to 0.93; tasks 0.982, spans 0.940, dates 0.932 keep theirs.
+        "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.91, "targets": 0.93,
                 "lead_units": 0.92, "support_units": 0.94},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
@@ -210,6 +212,9 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 19 (2026-12-01): eight fresh held-out notices (c651-c653, c657-c661: task lists numbered on across
         # their groups, 任务N labels, a 职责分工 section) score tasks 0.667 with the start code and the end code alike,
         # and put held-out tasks at 0.887 (193 documents): set change, floor 0.87.
+        # End of session 20: fifteen fresh held-out notices (c645-c650, c654-c656, c666-c671) and c484, c505 moved to dev
+        # put held-out (206) at tasks 0.886, spans 0.870, dates 0.871, targets 0.812, lead 0.726, support 0.637 (start
+        # code: 0.886, 0.864, 0.871, 0.812, 0.725, 0.635): the floors stand.
         "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
                 "lead_units": 0.72, "support_units": 0.58},
     }
