@@ -1223,13 +1223,14 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
     if g["rw"] in words["trend_periods"] and text.startswith(words["trend_verbs"], m.end()):
         return None  # 研发投入逐年上升: a trend, not a routine
-    if m.end() == m.start() + len(g["rw"]) and rules.rhythm_attribute.match(text, m.end()):
+    bare = m.end() == m.start() + len(g["rw"])  # the rhythm word alone, no day or month part after it
+    if bare and rules.rhythm_attribute.match(text, m.end()):
         return None  # 每天产生的垃圾: what accrues each day, not a routine
     if text.endswith(tuple(words["recurrence_references"]), 0, m.start()):
         return None  # 纳入每月审计流程, 列入每年重点监督检查范围: the routine named as what something is put into
-    if m.end() == m.start() + len(g["rw"]) and _divides(g["rw"], text, m.end(), words["manner_rhythms"]):
+    if bare and _divides(g["rw"], text, m.end(), words["manner_rhythms"]):
         return None  # 按年度分解任务目标: the parts a whole is split into, not a routine
-    if m.end() == m.start() + len(g["rw"]) and _states_rate(text, m.end(), rules):
+    if bare and _states_rate(text, m.end(), rules):
         return None  # 每人每年一次性500元, 乡道每年每公里5000元: the period of a rate, no act timed
     if g["rw"] in words["service_kinds"]["words"] and rules.service_kind.match(text, m.end()):
         return None  # 推进按月结算优惠服务: the kind of service named, no payment timed
