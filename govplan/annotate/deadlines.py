@@ -1035,16 +1035,24 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
     if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
     if paused == end:
-        return text.startswith(words["bare_year_followers"], end)
+        return _goal_follows(text, end, rules)
     return _goal_in_clause(text, paused, rules)
+
+
+def _goal_follows(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether a goal word (实现, 力争, 计划…) stands right at ``pos`` (2021年计划投资2500万元…), not opening a phrase
+    that describes a noun (2016年计划出列的2个贫困乡: the year says which villages)."""
+    word = next((w for w in rules.words["bare_year_followers"] if text.startswith(w, pos)), None)
+    return word is not None and not rules.done_attribute.match(text, pos + len(word))
 
 
 def _goal_in_clause(text: str, start: int, rules: _Rules) -> bool:
     """Whether a goal word (实现, 达到, 力争…) stands in the clause a year's pause opens at ``start``, right there or after
-    its subject, with no done word before it (2007年,全市学前三年幼儿入园率达到96%以上): where no date tells a plan from an
-    account of the past, the goal word says the year is the plan's."""
+    its subject, with no done word before it (2007年,全市学前三年幼儿入园率达到96%以上) and not opening a phrase that
+    describes a noun: where no date tells a plan from an account of the past, the goal word says the year is the plan's."""
     found = rules.goal_in_clause.match(text, start)
-    return found is not None and not any(word in found.group() for word in rules.words["done_words"])
+    return (found is not None and not any(word in found.group() for word in rules.words["done_words"])
+            and not rules.done_attribute.match(text, found.end()))
 
 
 def _opens_guidance(text: str, start: int, rules: _Rules) -> bool:
