@@ -162,7 +162,7 @@ class LedgerEntry(SpecModel):
 NumberStyle = Literal[
     "chapter", "article", "section", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
     "circled", "inline_shi", "inline_yao", "inline_ordinal", "dash", "attachment", "unnumbered",
-    "table_row", "named_ordinal", "decimal_2", "decimal_3", "part", "capital",
+    "table_row", "named_ordinal", "named_task", "decimal_2", "decimal_3", "part", "capital",
 ]
 
 

@@ -1773,7 +1773,7 @@ def _section_style(text: str, pos: int) -> HeadingNumber | None:
     """The numeral of a section row at ``pos``: a Chinese numeral (一、, (一)) or a named group (行动一：), never a
     row's own number."""
     heading = heading_at(text, pos) if _RUN_SECTION.match(text, pos) else None
-    return heading if heading is not None and (heading.style.startswith("cn") or heading.style == "named_ordinal") \
+    return heading if heading is not None and heading.style.startswith(("cn", "named")) \
         else None
 
 
