@@ -715,6 +715,15 @@ class EventGrades(Strict):
     not_before: Words
 
 
+class ZoneBounds(Strict):
+    directions: str
+    verbs: str
+    names: Words
+    min_sides: int
+    breaks: str
+    area_units: Words
+
+
 class Penalties(Strict):
     verbs: Words
     nouns: Words
@@ -825,6 +834,7 @@ class TargetsData(Strict):
     condition_comparators: list[Comparator]
     condition_consequences: Words
     penalties: Penalties
+    zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words
     approx_before_words: Words
