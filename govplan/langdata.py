@@ -722,6 +722,7 @@ class ZoneBounds(Strict):
     min_sides: int
     breaks: str
     area_units: Words
+    work_verbs: Words
 
 
 class Penalties(Strict):

@@ -1217,7 +1217,7 @@ def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _measures_zone(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """An area or a bound's offset in a sentence that gives a zone's sides (四至范围为东至…北至…,面积18.07平方公里;
-    东至试白路以东1500米): the zone's size as delimited, no goal; a bound word or a change keeps a goal."""
+    东至试白路以东1500米): the zone's size as delimited, no goal; a bound word, a change or a verb of the work keeps a goal."""
     if item.cued or "change" in item.fields:
         return False
     w = rules.words["zone_bounds"]
@@ -1225,9 +1225,12 @@ def _measures_zone(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     sides = {bound.group(1) for bound in rules.zone_bound.finditer(text, start, end)}
     if len(sides) < w["min_sides"] and not any(name in text[start:end] for name in w["names"]):
         return False
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
+    if any(verb in clause for verb in w["work_verbs"]):
+        return False  # …范围内,新建绿地50公顷: what the work makes inside the zone
     if item.fields.get("unit") in w["area_units"]:
         return True
-    return rules.zone_bound.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start) is not None
+    return rules.zone_bound.search(clause) is not None
 
 
 def _is_measure(item: _Found, rules: _Rules) -> bool:
