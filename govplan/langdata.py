@@ -715,6 +715,16 @@ class EventGrades(Strict):
     not_before: Words
 
 
+class ZoneBounds(Strict):
+    directions: str
+    verbs: str
+    names: Words
+    min_sides: int
+    breaks: str
+    area_units: Words
+    work_verbs: Words
+
+
 class Penalties(Strict):
     verbs: Words
     nouns: Words
@@ -825,6 +835,7 @@ class TargetsData(Strict):
     condition_comparators: list[Comparator]
     condition_consequences: Words
     penalties: Penalties
+    zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words
     approx_before_words: Words

@@ -77,6 +77,7 @@ class _Rules:
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
     event_harm: re.Pattern[str]  # 死亡, 重伤, 直接经济损失 … (not 死亡人数): what grades an event
+    zone_bound: re.Pattern[str]  # 东至, 北起, 南抵 …: a direction and the verb of a bound, a zone's side (group 1: the direction)
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
     baseline_reach: int
     share_of_plan: re.Pattern[str]
@@ -200,6 +201,7 @@ def _rules() -> _Rules:
         event_harm=re.compile(
             f"(?:{alternation(w['event_grades']['harms'])})(?!{alternation(w['event_grades']['not_before'])})"
         ),
+        zone_bound=re.compile(f"([{w['zone_bounds']['directions']}])[{w['zone_bounds']['verbs']}]"),
         penalty_verb=re.compile(rf"(?:{alternation(w['penalties']['verbs'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"),
         baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
@@ -1083,7 +1085,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
             or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
-            or _grades_event(text, item, mood, rules)
+            or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -1211,6 +1213,24 @@ def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return False
     sentence = text[mood.sentence_start(item.start):item.start]
     return any(verb in sentence for verb in rules.words["event_grades"]["verbs"])
+
+
+def _measures_zone(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """An area or a bound's offset in a sentence that gives a zone's sides (四至范围为东至…北至…,面积18.07平方公里;
+    东至试白路以东1500米): the zone's size as delimited, no goal; a bound word, a change or a verb of the work keeps a goal."""
+    if item.cued or "change" in item.fields:
+        return False
+    w = rules.words["zone_bounds"]
+    start, end = mood.sentence_start(item.start, w["breaks"]), mood.clause_end(item.end, w["breaks"])
+    sides = {bound.group(1) for bound in rules.zone_bound.finditer(text, start, end)}
+    if len(sides) < w["min_sides"] and not any(name in text[start:end] for name in w["names"]):
+        return False
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
+    if any(verb in clause for verb in w["work_verbs"]):
+        return False  # …范围内,新建绿地50公顷: what the work makes inside the zone
+    if item.fields.get("unit") in w["area_units"]:
+        return True
+    return rules.zone_bound.search(clause) is not None
 
 
 def _is_measure(item: _Found, rules: _Rules) -> bool:
