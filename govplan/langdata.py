@@ -892,7 +892,10 @@ class UnitsData(Strict):
     role_verb_tails: Words
     role_verb_preludes: Words
     attributive_role_verbs: Words
-    support_beside_lead: Words
+    duty_manner_openers: Words  # 按照, 根据…: a manner phrase of duty before a role verb opens with one
+    duty_manner_owners: Words  # 各自
+    duty_manner_nouns: Words  # 职责, 职能, 分工
+    duty_manner_tails: Words  # 分工 after the noun
     official_titles: Words
     list_openers: Words
     joint_markers: Words

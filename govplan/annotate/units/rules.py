@@ -54,6 +54,9 @@ class Rules:
     duty_role: dict[str, str]  # 牵头抓总 -> lead
     clause_break: re.Pattern[str]
     verb_end_before_break: re.Pattern[str]  # a role verb's last character before a sentence or clause break
+    duty_manner: re.Pattern[str]  # 按照各自职责分工 / 根据职责 / 依职责: each unit by its own duties, before a role verb
+    duty_manner_end: re.Pattern[str]  # such a phrase ending where the search range ends
+    duty_manner_chars: int  # the longest such phrase
     attributive_verb: re.Pattern[str]  # a role verb closing a list before 的 (由A主办、B协办的…活动)
     scope_remark: re.Pattern[str]
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
@@ -140,6 +143,9 @@ def rules() -> Rules:
             rf"[ \t]*[{re.escape(OPEN)}](?P<marker>{alternation(verbs)}|{_label(w, named=False)})[{re.escape(CLOSE)}]"
         ),
         clause_break=re.compile("[，,]"),
+        duty_manner=re.compile(_duty_manner(w)),
+        duty_manner_end=re.compile(rf"{_duty_manner(w)}$"),
+        duty_manner_chars=sum(max(map(len, w[key])) for key in _DUTY_MANNER_PARTS),
         verb_end_before_break=re.compile(
             f"[{re.escape(''.join(sorted({verb[-1] for verb in verbs})))}](?=[{re.escape(w['sentence_breaks'])}，,])"
             f"|{attributive_verb(w)}"
@@ -230,6 +236,15 @@ def _by_last_char(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
     return {last: tuple(group) for last, group in grouped.items()}
 
 
+_DUTY_MANNER_PARTS = ("duty_manner_openers", "duty_manner_owners", "duty_manner_nouns", "duty_manner_tails")
+
+
+def _duty_manner(w: dict[str, Any]) -> str:
+    """Opener, owner word, duty noun, tail: 按照各自职责分工, 根据职责, 依职责, 按职能分工, 按分工."""
+    opener, owner, noun, tail = (alternation(w[key]) for key in _DUTY_MANNER_PARTS)
+    return rf"(?:{opener})(?:{owner})?(?:{noun})(?:{tail})?"
+
+
 def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
     """Role verb -> role, with each verb followed by the action it takes part in (配合实施, 牵头组织)."""
     verbs = word_map(w["role_verbs"])
@@ -315,24 +330,48 @@ def verb_before_break(text: str, rules: Rules) -> bool:
 
 def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
     """Where the role verb that ends ``text[start:end]`` begins (the longest one), if one ends it, with a word before it
-    that keeps its role (共同主办, 加强配合协调: role_verb_preludes; verb_role_of reads the verb so written)."""
+    that keeps its role (共同主办, 加强配合协调: role_verb_preludes) and a manner phrase of duty before both (按照各自职责
+    分工负责; a shorter verb is taken when only it has one: 按分工|负责); verb_role_of reads the verb so written."""
     if not ends_with_verb(text, start, end, rules):
         return None
+    longest = None
     for length in rules.verb_lengths:
         at = end - length
         if at > start and text[at:end] in rules.verb_role:
             prelude = next((p for p in rules.words["role_verb_preludes"] if text.endswith(p, start, at)), "")
-            return at - len(prelude) if at - len(prelude) > start else at
-    return None
+            at = at - len(prelude) if at - len(prelude) > start else at
+            manner = _duty_manner_start(text, start, at, rules)
+            if manner is not None:
+                return manner
+            longest = at if longest is None else longest
+    return longest
+
+
+def _duty_manner_start(text: str, start: int, at: int, rules: Rules) -> int | None:
+    """Where a manner phrase of duty that ends at ``at`` begins (…、区房管局按照各自职责分工|负责; 按分工|负责, though
+    分工负责 is a verb of its own), if one does; the phrase never takes the whole range (a list stands before it)."""
+    found = rules.duty_manner_end.search(text, max(start + 1, at - rules.duty_manner_chars), at)
+    return found.start() if found is not None else None
 
 
 def verb_role_of(verb: str, rules: Rules) -> str:
-    """The role of a role verb as ending_verb found it, a word that keeps its role possibly before it (共同主办 → lead)."""
+    """The role of a role verb as ending_verb found it, a word that keeps its role possibly before it (共同主办 → lead),
+    a manner phrase of duty possibly before both (按照各自职责分工负责 → responsible)."""
     role = rules.verb_role.get(verb)
     if role is not None:
         return role
+    manner = rules.duty_manner.match(verb)
+    if manner is not None and verb[manner.end():]:
+        return verb_role_of(verb[manner.end():], rules)
     prelude = next(p for p in rules.words["role_verb_preludes"] if verb.startswith(p) and verb[len(p):] in rules.verb_role)
     return rules.verb_role[verb[len(prelude):]]
+
+
+def by_duties(verb: str, rules: Rules) -> bool:
+    """Whether a verb of charge is qualified by a manner phrase of duty (按职责分工负责, 按照各自职责组织落实): beside a
+    lead, its units support."""
+    manner = rules.duty_manner.match(verb)
+    return manner is not None and manner.end() < len(verb) and verb_role_of(verb, rules) == "responsible"
 
 
 def for_document(r: Rules, texts: Iterable[str]) -> Rules:

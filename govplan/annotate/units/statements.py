@@ -21,7 +21,7 @@ from typing import Iterator
 
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb, verb_role_of
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, verb_role_of
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
@@ -321,11 +321,11 @@ def units_of_list(
 
 
 def _support_beside_lead(lists: list[tuple[list[Listed], str]], rules: Rules) -> None:
-    """Beside a lead, units 'each by its duties' (按职责分工负责) support it."""
+    """Beside a lead, units 'each by its duties' (按职责分工负责, 按照各自职责组织落实) support it."""
     if not any(unit.role == "lead" for listed, _ in lists for unit in listed):
         return
     for listed, verb in lists:
-        if verb in rules.words["support_beside_lead"]:
+        if by_duties(verb, rules):
             for unit in listed:
                 if unit.role == verb_role_of(verb, rules):
                     unit.role = "support"  # not a unit its own marker put in another role (市教育局（牵头）、…按职责分工负责)
