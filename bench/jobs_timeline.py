@@ -1,0 +1,127 @@
+"""Where `extract --jobs 2` spends its time, process by process, against `--jobs 1` (issue 17's ≥ 1.8×).
+
+    python bench/jobs_timeline.py [--tree DIR] [--files 40] [--runs 5]
+
+The bench's 40 archive files (bench/run.py: JOBS_FILES) are extracted by the real CLI in a fresh process,
+with govplan.batch's warm-up and its worker call wrapped to note, per process, the CPU time (process_time)
+and the wall time since start when the warm-up begins and ends and when each document starts and ends.
+Printed, medians of ``--runs`` runs taken in turns (--jobs 1, then --jobs 2): the serial part before any
+worker can start (imports, the run's options with the spec models, the warm-up), each worker's CPU and
+documents, the parent's CPU while they work, the wall time; and the speed-up a perfect split of the
+rest would give, ``T1 / (S + (T1 - S) / 2)``, where T1 is --jobs 1's CPU and S the serial part: what
+--jobs 2 can reach at best while that part stays serial. CPU figures need no idle machine; wall ones do.
+
+Instruction counts are steadier on a shared machine, but a worker forked under callgrind carries its
+parent's counts from before the fork in its own profile: subtract the parent's count at the fork (a run
+that stops after the warm-up) before adding the processes up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from archive import archive, write
+from run import JOBS_FILES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_CHILD = """
+import json, os, sys, time
+began = time.perf_counter()
+log = sys.argv[1]
+
+def note(event):
+    with open(f"{log}/{os.getpid()}", "a") as handle:
+        handle.write(json.dumps([event, time.perf_counter() - began, time.process_time()]) + "\\n")
+
+note("start")
+import govplan.batch as batch
+warm_up, call = batch.warm_up, batch._Processor.__call__
+
+def noted_warm_up(options):
+    note("warm-begin")
+    try:
+        return warm_up(options)
+    finally:
+        note("warm-end")
+
+def noted_call(self, document):
+    note("document-begin")
+    try:
+        return call(self, document)
+    finally:
+        note("document-end")
+
+batch.warm_up, batch._Processor.__call__ = noted_warm_up, noted_call
+from govplan.cli.app import main
+sys.argv = ["govplan", "extract", *sys.argv[2:]]
+try:
+    main()
+finally:
+    note("end")
+"""
+
+
+def timeline(tree: Path, paths: list[Path], jobs: int, tmp: Path) -> dict[str, float]:
+    """One run's figures: parent and worker CPU, the serial part, wall (seconds)."""
+    log = tmp / f"log-{jobs}"
+    log.mkdir(exist_ok=True)
+    for old in log.iterdir():
+        old.unlink()
+    env = dict(os.environ, GOVPLAN_LANG="en", PYTHONPATH=str(tree.resolve()))
+    args = [*map(str, paths), "-o", str(tmp / f"out-{jobs}"), "--force", "--jobs", str(jobs)]
+    subprocess.run([sys.executable, "-c", _CHILD, str(log), *args], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    processes = {path.name: [json.loads(line) for line in path.read_text().splitlines()] for path in log.iterdir()}
+    parent = next(events for events in processes.values() if events[0][0] == "start")
+    workers = [events for events in processes.values() if events is not parent]
+    marks = {event: (wall, cpu) for event, wall, cpu in parent}
+    serial = marks["warm-end"][1] if "warm-end" in marks else 0.0
+    figures = {"wall": marks["end"][0], "parent_cpu": marks["end"][1], "serial_cpu": serial,
+               "parent_cpu_after_fork": marks["end"][1] - serial}
+    for number, events in enumerate(sorted(workers, key=lambda e: -e[-1][2]), start=1):
+        figures[f"worker{number}_cpu"] = events[-1][2]
+        figures[f"worker{number}_documents"] = sum(1 for event in events if event[0] == "document-end")
+        figures[f"worker{number}_first_document_at"] = events[0][1]
+    return figures
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="extract --jobs 2 against --jobs 1, process by process")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the code tree to run (PYTHONPATH)")
+    parser.add_argument("--files", type=int, default=JOBS_FILES)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="govplan-jobs-") as name:
+        tmp = Path(name)
+        paths = write(archive(1), tmp / "archive")[:args.files]
+        runs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+        for _ in range(args.runs):
+            for jobs in runs:
+                runs[jobs].append(timeline(args.tree, paths, jobs, tmp))
+    medians = {jobs: {key: statistics.median(run[key] for run in found) for key in found[0]} for jobs, found in runs.items()}
+    one, two = medians[1], medians[2]
+    total_two = two["parent_cpu"] + sum(value for key, value in two.items() if key.endswith("_cpu") and key.startswith("worker"))
+    serial = two["serial_cpu"]
+    bound = one["parent_cpu"] / (serial + (one["parent_cpu"] - serial) / 2)
+    print(f"{args.files} files, medians of {args.runs} runs taken in turns; load average {os.getloadavg()[0]:.1f}")
+    print(f"--jobs 1: {one['parent_cpu']:.3f} s CPU, {one['wall']:.3f} s wall")
+    print(f"--jobs 2: {total_two:.3f} s CPU, {two['wall']:.3f} s wall = {one['wall'] / two['wall']:.2f}x")
+    print(f"  serial before the workers (imports, options, warm-up): {serial:.3f} s CPU")
+    print(f"  parent while they work: {two['parent_cpu_after_fork']:.3f} s CPU")
+    for key in sorted(k for k in two if k.startswith("worker") and k.endswith("_cpu")):
+        number = key.removesuffix("_cpu")
+        print(f"  {number}: {two[key]:.3f} s CPU, {two[number + '_documents']:.0f} documents, "
+              f"first at {two[number + '_first_document_at']:.3f} s")
+    print(f"best --jobs 2 speed-up with that serial part: {bound:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
