@@ -747,6 +747,13 @@ class FiledPapers(Strict):
     before: Words
 
 
+class InvestedAmounts(Strict):
+    words: Words
+    glue: str
+    estimates: Words
+    totals: Words
+
+
 class BudgetAmounts(Strict):
     units: Words
     labels: Words
@@ -873,6 +880,7 @@ class TargetsData(Strict):
     project_scale: ProjectScale
     kind_counted: KindCounted
     filed_papers: FiledPapers
+    invested_amounts: InvestedAmounts
     budget_amounts: BudgetAmounts
     subject_counts: SubjectCounts
     payment_shares: PaymentShares

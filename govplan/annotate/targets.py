@@ -482,10 +482,41 @@ def _is_budget(match: re.Match[str], text: str, rules: _Rules) -> bool:
     head = text[max(0, match.start() - 20):match.start()].rstrip(w["label_glue"])
     if head.endswith(tuple(w["labels"])):
         return True
-    if not text.startswith(tuple(w["use"]), match.end()):
+    if not text.startswith(tuple(w["use"]), match.end()) or _is_invested(text, match.start(), rules):
         return False
     clause = text[_clause_start(text, match.start(), rules.words["clause_breaks"], int(rules.words["mood"]["window"])):match.start()]
     return not any(grant in clause for grant in w["grants"])
+
+
+def _before_amount(text: str, start: int, rules: _Rules) -> str:
+    """The few characters before an amount, the glue of an investing phrase (约, 达, 为) dropped."""
+    return text[max(0, start - 12):start].rstrip(rules.words["invested_amounts"]["glue"])
+
+
+def _is_invested(text: str, start: int, rules: _Rules) -> bool:
+    """An amount a plan invests (计划投资1700万元进行…, 投资2000万元用于…, 总投资约5亿元的…项目, 总投资预计300余万元):
+    right after an investing word, maybe with a forecast word glued after it."""
+    w = rules.words["invested_amounts"]
+    head = _before_amount(text, start, rules)
+    for word in w["estimates"]:
+        head = head.removesuffix(word)
+    return head.rstrip(w["glue"]).endswith(tuple(w["words"]))
+
+
+def _invests_as_planned(text: str, start: int, rules: _Rules) -> bool:
+    """A plan's own investment figure under a forecast word glued to the investing word (预计投资1000余万元,
+    预计总投资8978万元, 总投资预计300余万元): what the plan builds, not a forecast of an effect."""
+    w = rules.words["invested_amounts"]
+    head = _before_amount(text, start, rules)
+    if head.endswith(tuple(w["estimates"])):
+        return _is_invested(text, start, rules)
+    word = next((word for word in w["words"] if head.endswith(word)), None)
+    if word is None:
+        return False
+    before = head.removesuffix(word)
+    for total in w["totals"]:
+        before = before.removesuffix(total)
+    return before.endswith(tuple(w["estimates"]))
 
 
 def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -1269,7 +1300,7 @@ def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     低于目标0.9个百分点; 完成投资792.4亿元,为年计划的44%, unless a strong goal word sets it as a quota): the number
     is an estimate or an outcome, not what must be achieved."""
     w = rules.words
-    if mood.forecast_before(item.start):
+    if mood.forecast_before(item.start) and not _invests_as_planned(text, item.start, rules):
         return True
     start = mood.sentence_start(item.start)
     end = mood.clause_end(item.end, mood.breaks)
@@ -1385,7 +1416,7 @@ def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """The scale of a project names it (抓好80万吨乙烯改扩建项目): a measure whose clause ends with a
     project head (and maybe a tail such as 建设) with no verb between."""
     w = rules.words["project_scale"]
-    if item.fields.get("unit") in w["count_units"] or item.fields.get("percent"):
+    if item.fields.get("unit") in w["count_units"] or item.fields.get("percent") or _is_invested(text, item.start, rules):
         return False
     rest = text[item.end:mood.clause_end(item.end)]
     for tail in ("", *w["tails"]):
