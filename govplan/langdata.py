@@ -442,6 +442,9 @@ class DeadlinesData(Strict):
     plan_periods: dict[str, int]
     plan_period_years: int
     plan_period_parts: dict[str, Literal["by", "period"]]
+    plan_year_ordinals: dict[str, int]
+    plan_year_ordinal_not_after: Words
+    plan_year_ordinal_not_before: str
     following_years: Words
     following_year_not_after: str
     period_separators: Words

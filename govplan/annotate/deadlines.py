@@ -75,6 +75,7 @@ class _Rules:
     named: re.Pattern[str]
     event: re.Pattern[str]
     plan_period: re.Pattern[str]
+    plan_year: re.Pattern[str]
     clause_break: re.Pattern[str]
     listed_before: re.Pattern[str]
     listed_after: re.Pattern[str]
@@ -285,6 +286,10 @@ def _rules() -> _Rules:
         named=re.compile(named),
         event=re.compile(event),
         plan_period=re.compile(plan_period),
+        plan_year=re.compile(
+            "".join(f"(?<!{re.escape(word)})" for word in w["plan_year_ordinal_not_after"])
+            + rf"第(?P<yo>{alternation(list(w['plan_year_ordinals']))})年(?![{re.escape(w['plan_year_ordinal_not_before'])}])"
+        ),
         clause_break=re.compile(f"[{breaks}]"),
         listed_before=re.compile(rf"{period_guard}{listed_item}[{re.escape(listed['separators'])}]$"),
         listed_after=re.compile(rf"[{re.escape(listed['separators'])}]{listed_item}"),
@@ -396,6 +401,7 @@ def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
         (rules.named, _named),
         (rules.event, _event),
         (rules.plan_period, _plan_period),
+        (rules.plan_year, _plan_year),
         (rules.point, _point),
         (rules.relative, _relative),
     )
@@ -1453,3 +1459,13 @@ def _plan_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) ->
     kind = words["plan_period_parts"][m.group("pw")]
     start = dt.date(first, 1, 1) if kind == "period" else None
     return {"kind": kind, "start": start, "due": dt.date(last, 12, 31)}
+
+
+def _plan_year(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A year of the plan counted by ordinal (第二年…应完成…不少于900亩): by the end of the year it counts to from the
+    first year of the period the title names, when the period is that long; without one it names no year."""
+    n = int(rules.words["plan_year_ordinals"][m.group("yo")])
+    first, last = ctx.plan_start_year, ctx.plan_end_year
+    if first is None or last is None or first + n - 1 > last:
+        return None
+    return {"kind": "by", "due": dt.date(first + n - 1, 12, 31)}
