@@ -51,6 +51,7 @@ _ROC_OFFSET = 1911  # 民国112年 = 2023
 _NO_DEADLINE_COLUMNS = ("progress", "number", "note")  # columns whose dates are no due dates
 _PART_START = {"early": 1, "mid": 11, "late": 21}  # the first day of 上旬, 中旬, 下旬
 _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
+_NAME_KIND_REACH = 8  # the characters before a period's bracket searched for the kind of document it closes
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 
 
@@ -69,6 +70,7 @@ class _Rules:
     title_count: re.Pattern[str]
     listed_document: re.Pattern[str]
     cited_title: re.Pattern[str]
+    name_before: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
@@ -280,6 +282,7 @@ def _rules() -> _Rules:
         title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
         listed_document=compile_pattern(w["listed_document"], "govplan/data/deadlines.yaml"),
         cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
+        name_before=re.compile(rf"(?:{piece('document_kind')})[(（]$"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
         relative=re.compile(relative),
@@ -844,7 +847,20 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
         return None  # 关于印发…行动方案(2022—2024年)的通知: the period names the cited document
     if _lists_document(text, m, rules):
         return None  # 附件：/1.…三年行动计划（2024-2026年）: an entry of the list of attachments
+    if _restates_name(text, m, rules):
+        return None  # 制定…工作方案（2024-2026年）。: the period is part of the name the sentence restates
     return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
+
+
+def _restates_name(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a period in brackets closes a document's name written in a sentence, outside 《》 (制定上海市…工作方案
+    （2024-2026年）。, 参照新一轮“美丽街区”三年行动计划（2024—2026）, 拟定本区…三年行动工作方案（2024-2026）,): part of the
+    name, as in 《》 or a restated title; the plan's own title line (no clause punctuation) states its period."""
+    start = m.start()
+    if not rules.name_before.search(text, max(0, start - _NAME_KIND_REACH), start):
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    return rules.punctuation.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def _lists_document(text: str, m: re.Match[str], rules: _Rules) -> bool:
