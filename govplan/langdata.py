@@ -456,6 +456,7 @@ class DeadlinesData(Strict):
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
     recurrence_attribute_reach: int
+    recurrence_attribute_not_before: Words
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
     bare_month_not_after: str

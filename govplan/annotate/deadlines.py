@@ -326,7 +326,10 @@ def _rules() -> _Rules:
             rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
             rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
         ),
-        rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
+        rhythm_attribute=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"
+            rf"(?![\d{_CN_DIGIT}十第]|{alternation(w['recurrence_attribute_not_before'])})"
+        ),
         rate_amount=_rate_amount(w["rate_periods"]),
         service_kind=re.compile(
             rf"(?:{alternation(w['service_kinds']['verbs'])})[{piece('han')}]{{0,{int(w['service_kinds']['reach'])}}}?"
