@@ -442,6 +442,9 @@ class DeadlinesData(Strict):
     plan_periods: dict[str, int]
     plan_period_years: int
     plan_period_parts: dict[str, Literal["by", "period"]]
+    plan_year_ordinals: dict[str, int]
+    plan_year_ordinal_not_after: Words
+    plan_year_ordinal_not_before: str
     following_years: Words
     following_year_not_after: str
     period_separators: Words
@@ -453,6 +456,7 @@ class DeadlinesData(Strict):
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
     recurrence_attribute_reach: int
+    recurrence_attribute_not_before: Words
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
     bare_month_not_after: str

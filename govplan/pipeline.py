@@ -30,8 +30,13 @@ from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, m
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
-# a plan year in a title, the first of a range too ((2022—2024年): 2022 and 2024)
-_YEAR = compile_pattern(r"({modern_year})(?=\s*年|\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年)")
+# a plan year in a title, the first of a range too ((2022—2024年): 2022 and 2024), and both years of a range written
+# without 年 as the whole content of its brackets (三年行动工作方案（2024-2026）: 2024 and 2026)
+_YEAR = compile_pattern(
+    r"((?<=[(（]){modern_year}(?=\s*[-—–~～－]\s*(?:19|20)\d{2}\s*[)）])"
+    r"|(?<=[-—–~～－]){modern_year}(?=\s*[)）])(?<=[(（]\d{4}[-—–~～－]\d{4})"
+    r"|{modern_year}(?=\s*年|\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年))"
+)
 _ROC_LOOKAHEAD = 60  # lines searched for 民国, which marks a source counting years from 1912
 _ROC_DATE = compile_pattern(r"{roc_year}\s*年\s*{month}\s*月")  # 109年8月1日: no Gregorian year is written so
 

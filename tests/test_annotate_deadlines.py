@@ -35,3 +35,11 @@ def test_long_adversarial_input_completes() -> None:
     text = ("2022年" * 20000) + ("每月" * 20000) + ("1-" * 20000) + ("月底前" * 20000) + ("十" * 20000)
     items = find_deadlines(node_text(text), CTX_2022)
     assert all(text[d.span.start:d.span.end] == d.text for d in items)
+
+
+def test_a_date_after_de_keeps_the_rhythm() -> None:
+    """每X的 + noun is no routine (每季度的形象进度), but a date after 的 times one (每年的三月, 每年的第一季度, 每月的月底)."""
+    for text in ("每年的三月开展植树活动", "每年的第一季度开展检查", "每月的月底前报送进度", "每年的4月15日前报送年度报告"):
+        assert any(d.kind == "recurring" for d in found(text, CTX_2022)), text
+    assert not found("明确每项任务的具体责任人和每季度的形象进度", CTX_2022)
+

@@ -51,6 +51,7 @@ _ROC_OFFSET = 1911  # 民国112年 = 2023
 _NO_DEADLINE_COLUMNS = ("progress", "number", "note")  # columns whose dates are no due dates
 _PART_START = {"early": 1, "mid": 11, "late": 21}  # the first day of 上旬, 中旬, 下旬
 _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
+_NAME_KIND_REACH = 8  # the characters before a period's bracket searched for the kind of document it closes
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 
 
@@ -69,12 +70,14 @@ class _Rules:
     title_count: re.Pattern[str]
     listed_document: re.Pattern[str]
     cited_title: re.Pattern[str]
+    name_before: re.Pattern[str]
     punctuation: re.Pattern[str]
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
     event: re.Pattern[str]
     plan_period: re.Pattern[str]
+    plan_year: re.Pattern[str]
     clause_break: re.Pattern[str]
     listed_before: re.Pattern[str]
     listed_after: re.Pattern[str]
@@ -279,12 +282,17 @@ def _rules() -> _Rules:
         title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
         listed_document=compile_pattern(w["listed_document"], "govplan/data/deadlines.yaml"),
         cited_title=re.compile(rf"[)）]?{re.escape(w['year_range_title_after'])}{piece('document_kind')}"),
+        name_before=re.compile(rf"(?:{piece('document_kind')})[(（]$"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
         relative=re.compile(relative),
         named=re.compile(named),
         event=re.compile(event),
         plan_period=re.compile(plan_period),
+        plan_year=re.compile(
+            "".join(f"(?<!{re.escape(word)})" for word in w["plan_year_ordinal_not_after"])
+            + rf"第(?P<yo>{alternation(list(w['plan_year_ordinals']))})年(?![{re.escape(w['plan_year_ordinal_not_before'])}])"
+        ),
         clause_break=re.compile(f"[{breaks}]"),
         listed_before=re.compile(rf"{period_guard}{listed_item}[{re.escape(listed['separators'])}]$"),
         listed_after=re.compile(rf"[{re.escape(listed['separators'])}]{listed_item}"),
@@ -318,7 +326,10 @@ def _rules() -> _Rules:
             rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
             rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
         ),
-        rhythm_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"),
+        rhythm_attribute=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"
+            rf"(?![\d{_CN_DIGIT}十第]|{alternation(w['recurrence_attribute_not_before'])})"
+        ),
         rate_amount=_rate_amount(w["rate_periods"]),
         service_kind=re.compile(
             rf"(?:{alternation(w['service_kinds']['verbs'])})[{piece('han')}]{{0,{int(w['service_kinds']['reach'])}}}?"
@@ -396,6 +407,7 @@ def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
         (rules.named, _named),
         (rules.event, _event),
         (rules.plan_period, _plan_period),
+        (rules.plan_year, _plan_year),
         (rules.point, _point),
         (rules.relative, _relative),
     )
@@ -838,7 +850,20 @@ def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> 
         return None  # 关于印发…行动方案(2022—2024年)的通知: the period names the cited document
     if _lists_document(text, m, rules):
         return None  # 附件：/1.…三年行动计划（2024-2026年）: an entry of the list of attachments
+    if _restates_name(text, m, rules):
+        return None  # 制定…工作方案（2024-2026年）。: the period is part of the name the sentence restates
     return {"kind": "period", "start": dt.date(first, 1, 1), "due": dt.date(last, 12, 31)}
+
+
+def _restates_name(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a period in brackets closes a document's name written in a sentence, outside 《》 (制定上海市…工作方案
+    （2024-2026年）。, 参照新一轮“美丽街区”三年行动计划（2024—2026）, 拟定本区…三年行动工作方案（2024-2026）,): part of the
+    name, as in 《》 or a restated title; the plan's own title line (no clause punctuation) states its period."""
+    start = m.start()
+    if not rules.name_before.search(text, max(0, start - _NAME_KIND_REACH), start):
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    return rules.punctuation.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def _lists_document(text: str, m: re.Match[str], rules: _Rules) -> bool:
@@ -1453,3 +1478,13 @@ def _plan_period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) ->
     kind = words["plan_period_parts"][m.group("pw")]
     start = dt.date(first, 1, 1) if kind == "period" else None
     return {"kind": kind, "start": start, "due": dt.date(last, 12, 31)}
+
+
+def _plan_year(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A year of the plan counted by ordinal (第二年…应完成…不少于900亩): by the end of the year it counts to from the
+    first year of the period the title names, when the period is that long; without one it names no year."""
+    n = int(rules.words["plan_year_ordinals"][m.group("yo")])
+    first, last = ctx.plan_start_year, ctx.plan_end_year
+    if first is None or last is None or first + n - 1 > last:
+        return None
+    return {"kind": "by", "due": dt.date(first + n - 1, 12, 31)}
