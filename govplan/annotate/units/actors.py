@@ -181,9 +181,17 @@ def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, ru
         name = text[pos:end]
         if not (name.startswith(w["distributive_starts"]) or is_collective(name, rules)) or is_vague(name, rules):
             continue  # particular units act as _actor_names reads them (县财政局负责人要…: its head acts)
-        if not text.startswith(w["unit_people"], end) and _role_word(text, end, rules) is not None:
+        if _worded_right_after(text, end, rules):
             return [(pos, end)]
     return []
+
+
+def _worded_right_after(text: str, end: int, rules: Rules) -> bool:
+    """Whether a role word follows a collective with no manner phrase of duty between: 各职能部门按照职责，分别牵头… hands
+    each its own part (c289 五.(五)) and names no unit in particular, as 各部门按职责分工负责 does."""
+    if text.startswith(rules.words["unit_people"], end) or rules.duty_manner.match(text, end) is not None:
+        return False
+    return _role_word(text, end, rules) is not None
 
 
 def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> int | None:
@@ -332,11 +340,22 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
             pos += len(charge)
             role = "lead" if _leads_the_work(text, pos, rules) else "responsible"
             continue
-        skip = first_word_at(text, pos, rules.skippable)
+        skip = _skip_at(text, pos, rules)
         if skip is None:
             break
-        pos += len(skip)
+        pos = skip
     return role
+
+
+def _skip_at(text: str, pos: int, rules: Rules) -> int | None:
+    """Where a word skippable before a unit's verb ends (要, 每月…), or a manner phrase of duty with the comma it may take
+    (区规划资源局、区房管局按照各自职责，负责…; 依法在各自职责范围内负责…), if one begins at ``pos``."""
+    manner = rules.duty_manner.match(text, pos)
+    if manner is not None:
+        comma = first_word_at(text, manner.end(), rules.words["duty_manner_commas"]) or ""
+        return manner.end() + len(comma)
+    skip = first_word_at(text, pos, rules.skippable)
+    return pos + len(skip) if skip is not None else None
 
 
 @lru_cache(maxsize=8)
@@ -616,10 +635,10 @@ def _skip_back(text: str, end: int, rules: Rules) -> int:
 def _skip_forward(text: str, pos: int, rules: Rules) -> int:
     """Where the verb after a list begins, past up to three skippable words (县财政局要积极|配合)."""
     for _ in range(3):
-        skip = first_word_at(text, pos, rules.skippable)
+        skip = _skip_at(text, pos, rules)
         if skip is None:
             break
-        pos += len(skip)
+        pos = skip
     return pos
 
 
