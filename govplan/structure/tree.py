@@ -285,7 +285,8 @@ class TreeBuilder:
         """Where the documents a notice names together in its transmittal sentence (《A》和《B》…现印发给你们)
         are printed after it without 附件 labels: the line of each title (wrapped over up to three
         lines) and its number by its place in the sentence, when two of them are printed (else
-        none: one document printed alone is the notice's body, top-level)."""
+        none: one document printed alone is the notice's body, top-level); not a title printed under an
+        附件N label: that label opens its document already (not a second attachment 附件1~2)."""
         for k, line in enumerate(lines):
             if "《" not in line.text or not (sentence := self.data.transmittal.search(line.text)):
                 continue
@@ -295,8 +296,13 @@ class TreeBuilder:
                 title = _title_at(lines, j, titles)
                 if title is not None and titles[title] not in printed.values():
                     printed[j] = titles[title]
-            return printed if len(printed) >= 2 else {}
+            return {j: n for j, n in printed.items() if not self._labelled(lines, j)} if len(printed) >= 2 else {}
         return {}
+
+    def _labelled(self, lines: list[Line], k: int) -> bool:
+        """Whether the line above line ``k`` (blank lines aside) is an attachment's label (附件1, 附件2：)."""
+        above = next((line for line in reversed(lines[:k]) if not line.blank), None)
+        return above is not None and bool(self.data.attachment.match(above.text))
 
     def _cited_documents(self, lines: list[Line]) -> dict[int, str]:
         """Where the attachments a notice numbering items of its own cites in brackets (（附件1）（附件2）) are printed after
