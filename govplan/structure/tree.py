@@ -415,9 +415,9 @@ class TreeBuilder:
 
     def _paragraph_points(self, lines: list[Line], skip: set[int]) -> list[_Cand]:
         """Inline points that open their lines with a list between them (一是…共谋划农业项目5个: then (一)-(五) on
-        their own lines, then 二是…, c516): where a point's line ends with a colon, a numbered heading opens the
-        next line and a further point opens a later line, the points numbering on at line starts are headings
-        (the list that point's children); otherwise they stay inline items."""
+        their own lines, then 二是…, c516): where a point's paragraphs end with a colon before a numbered heading
+        and a further point opens a later line, the points numbering on at line starts are headings (the list
+        that point's children); otherwise they stay inline items."""
         found: list[_Cand] = []
         for key in self.data.paragraph_points:
             style = self.data.inline_style_of[key]
@@ -431,7 +431,7 @@ class TreeBuilder:
                 elif value and runs and value == len(runs[-1]) + 1:
                     runs[-1].append((k, match.end()))
             for run in runs:
-                if any(self._holds_list(lines, k) for k, _ in run[:-1]):
+                if any(self._holds_list(lines, k, nxt) for (k, _), (nxt, _) in zip(run, run[1:])):
                     found.extend(self._point(key, value, k, end, lines) for value, (k, end) in enumerate(run, start=1))
         return found
 
@@ -443,10 +443,13 @@ class TreeBuilder:
         return _Cand(k, lines[k].start, heading, "start", self._indent(lines[k]))
 
     @staticmethod
-    def _holds_list(lines: list[Line], k: int) -> bool:
-        """Whether the paragraph on line ``k`` ends with a colon and a numbered heading opens the next line."""
-        following = next((line for line in lines[k + 1:] if not line.blank), None)
-        return lines[k].text.endswith((":", "：")) and following is not None and match_heading(following.text) is not None
+    def _holds_list(lines: list[Line], k: int, nxt: int) -> bool:
+        """Whether the point on line ``k`` holds a list before the next point's line ``nxt``: the first numbered
+        heading opening a line between them follows a paragraph ending with a colon, the point's own (c516) or a
+        later one of the point's (三是以拆为主…。 then 违法用地存在以下情形的，可以采取其他处置方式： then 1. 2., c526)."""
+        paragraphs = [j for j in range(k, nxt) if not lines[j].blank]
+        first = next((n for n, j in enumerate(paragraphs) if n and match_heading(lines[j].text) is not None), None)
+        return first is not None and lines[paragraphs[first - 1]].text.endswith((":", "："))
 
     def _boundaries(self, text: str) -> list[tuple[int, str]]:
         """Positions inside a line where a heading number may stand, with the kind of boundary
