@@ -285,7 +285,8 @@ class TreeBuilder:
         """Where the documents a notice names together in its transmittal sentence (《A》和《B》…现印发给你们)
         are printed after it without 附件 labels: the line of each title (wrapped over up to three
         lines) and its number by its place in the sentence, when two of them are printed (else
-        none: one document printed alone is the notice's body, top-level)."""
+        none: one document printed alone is the notice's body, top-level); not a title printed under an
+        附件N label: that label opens its document already (not a second attachment 附件1~2)."""
         for k, line in enumerate(lines):
             if "《" not in line.text or not (sentence := self.data.transmittal.search(line.text)):
                 continue
@@ -295,8 +296,13 @@ class TreeBuilder:
                 title = _title_at(lines, j, titles)
                 if title is not None and titles[title] not in printed.values():
                     printed[j] = titles[title]
-            return printed if len(printed) >= 2 else {}
+            return {j: n for j, n in printed.items() if not self._labelled(lines, j)} if len(printed) >= 2 else {}
         return {}
+
+    def _labelled(self, lines: list[Line], k: int) -> bool:
+        """Whether the line above line ``k`` (blank lines aside) is an attachment's label (附件1, 附件2：)."""
+        above = next((line for line in reversed(lines[:k]) if not line.blank), None)
+        return above is not None and bool(self.data.attachment.match(above.text))
 
     def _cited_documents(self, lines: list[Line]) -> dict[int, str]:
         """Where the attachments a notice numbering items of its own cites in brackets (（附件1）（附件2）) are printed after
@@ -409,9 +415,9 @@ class TreeBuilder:
 
     def _paragraph_points(self, lines: list[Line], skip: set[int]) -> list[_Cand]:
         """Inline points that open their lines with a list between them (一是…共谋划农业项目5个: then (一)-(五) on
-        their own lines, then 二是…, c516): where a point's line ends with a colon, a numbered heading opens the
-        next line and a further point opens a later line, the points numbering on at line starts are headings
-        (the list that point's children); otherwise they stay inline items."""
+        their own lines, then 二是…, c516): where a point's paragraphs end with a colon before a numbered heading
+        and a further point opens a later line, the points numbering on at line starts are headings (the list
+        that point's children); otherwise they stay inline items."""
         found: list[_Cand] = []
         for key in self.data.paragraph_points:
             style = self.data.inline_style_of[key]
@@ -425,7 +431,7 @@ class TreeBuilder:
                 elif value and runs and value == len(runs[-1]) + 1:
                     runs[-1].append((k, match.end()))
             for run in runs:
-                if any(self._holds_list(lines, k) for k, _ in run[:-1]):
+                if any(self._holds_list(lines, k, nxt) for (k, _), (nxt, _) in zip(run, run[1:])):
                     found.extend(self._point(key, value, k, end, lines) for value, (k, end) in enumerate(run, start=1))
         return found
 
@@ -437,10 +443,13 @@ class TreeBuilder:
         return _Cand(k, lines[k].start, heading, "start", self._indent(lines[k]))
 
     @staticmethod
-    def _holds_list(lines: list[Line], k: int) -> bool:
-        """Whether the paragraph on line ``k`` ends with a colon and a numbered heading opens the next line."""
-        following = next((line for line in lines[k + 1:] if not line.blank), None)
-        return lines[k].text.endswith((":", "：")) and following is not None and match_heading(following.text) is not None
+    def _holds_list(lines: list[Line], k: int, nxt: int) -> bool:
+        """Whether the point on line ``k`` holds a list before the next point's line ``nxt``: the first numbered
+        heading opening a line between them follows a paragraph ending with a colon, the point's own (c516) or a
+        later one of the point's (三是以拆为主…。 then 违法用地存在以下情形的，可以采取其他处置方式： then 1. 2., c526)."""
+        paragraphs = [j for j in range(k, nxt) if not lines[j].blank]
+        first = next((n for n, j in enumerate(paragraphs) if n and match_heading(lines[j].text) is not None), None)
+        return first is not None and lines[paragraphs[first - 1]].text.endswith((":", "："))
 
     def _boundaries(self, text: str) -> list[tuple[int, str]]:
         """Positions inside a line where a heading number may stand, with the kind of boundary
