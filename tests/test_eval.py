@@ -215,8 +215,13 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # End of session 20: fifteen fresh held-out notices (c645-c650, c654-c656, c666-c671) and c484, c505 moved to dev
         # put held-out (206) at tasks 0.886, spans 0.870, dates 0.871, targets 0.812, lead 0.726, support 0.637 (start
         # code: 0.886, 0.864, 0.871, 0.812, 0.725, 0.635): the floors stand.
+        # Session 21: twelve fresh held-out notices rich in role statements (c672-c675, c677, c678, c690-c695; lead
+        # 0.64, support 0.27 with start and end code alike; a blind second reading of five agrees with their gold at
+        # lead 0.99) and c77 moved to dev put held-out (217) at lead 0.717 with the start code and the end code: set
+        # change, lead floor 0.70. The others stand (end: tasks 0.891, spans 0.875, dates 0.875, targets 0.812,
+        # support 0.609).
         "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
-                "lead_units": 0.72, "support_units": 0.58},
+                "lead_units": 0.70, "support_units": 0.58},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
