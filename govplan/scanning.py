@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import re._constants as _c  # the pattern parser, to read what every match holds and ends with
 import re._parser as _parser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterable, Iterator
 
@@ -63,24 +63,55 @@ class Scanner:
             yield from self.pattern.finditer(text, window_start, window_end)
 
 
+# What a pattern's parse proves: the needed characters and the end characters (sorted, None: nothing
+# known), the longest match and the farthest lookahead (None: unbounded). Plain values, so the command
+# line can keep them in the user cache (govplan.scancache) and a fresh process need not parse again.
+Analysis = tuple[str | None, str | None, int, int | None]
+AnalysisKey = tuple[str, int]  # a pattern's source and flags
+
+
+@dataclass
+class Analyses:
+    """Analyses by pattern: those read from the user cache, and those made in this process."""
+
+    kept: dict[AnalysisKey, Analysis] = field(default_factory=dict)
+    made: dict[AnalysisKey, Analysis] = field(default_factory=dict)
+
+    def of(self, key: AnalysisKey) -> Analysis:
+        """The kept analysis of ``key``, else a new one (noted as made here)."""
+        found = self.kept.get(key)
+        if found is None:
+            found = self.made[key] = analyse(*key)
+        return found
+
+
+ANALYSES = Analyses()  # the process's analyses (govplan.scancache fills ``kept`` on the command line)
+
+
 @cache
 def scanner(pattern: re.Pattern[str]) -> Scanner:
     """``pattern`` with the needed characters, anchors and reach its parse proves."""
     if pattern.flags & re.IGNORECASE:
         return Scanner(pattern)
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    needed = _needed(list(parsed))
-    ends = _last_chars(parsed)
-    reach = parsed.getwidth()[1]
-    ahead = _lookahead_reach(parsed)
+    needed, ends, reach, ahead = ANALYSES.of((pattern.pattern, pattern.flags))
     needed_pattern = _charset(needed) if needed else None
     if ends is None or reach >= _c.MAXREPEAT or ahead is None:
         return Scanner(pattern, needed_pattern)
     return Scanner(pattern, needed_pattern, _charset(ends), reach, ahead)
 
 
-def _charset(chars: set[str]) -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+def analyse(source: str, flags: int) -> Analysis:
+    """What the parse of ``source`` with ``flags`` proves about every match."""
+    parsed = _parser.parse(source, flags)
+    return _sorted(_needed(list(parsed))), _sorted(_last_chars(parsed)), parsed.getwidth()[1], _lookahead_reach(parsed)
+
+
+def _sorted(chars: set[str] | None) -> str | None:
+    return None if chars is None else "".join(sorted(chars))
+
+
+def _charset(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _needed(items: list[Any]) -> set[str] | None:

@@ -1,8 +1,9 @@
 """govplan's per-user cache: $XDG_CACHE_HOME/govplan or ~/.cache/govplan.
 
 It holds derived data only (jieba's dictionary, the registry words' jieba frequencies, the
-language data files as JSON), each named by what it was derived from: deleting the directory
-costs time on the next run, never a different result.
+language data files as JSON, compiled patterns, dataclass functions, scanners' pattern analyses),
+each named by what it was derived from: deleting the directory costs time on the next run, never
+a different result.
 """
 
 from __future__ import annotations

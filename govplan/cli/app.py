@@ -26,10 +26,15 @@ COMMAND_MODULES: dict[str, str] = {
 # The command line's process only (a library user's re and dataclasses stay as they are), before patterns
 # compile and classes are made; one file of kept patterns and one of dataclass functions per command
 # module (help and global options first: "any").
+_EXTRACTING = ("extract_cmd", "eval_cmd")  # the commands that scan notices: they read kept pattern analyses
 _KIND = COMMAND_MODULES.get(sys.argv[1], "any") if len(sys.argv) > 1 else "any"
 patterncache.install(kind=_KIND)
 if _KIND != "any":  # help and global options make few classes: reading the file would cost more than it saves
     dataclasscache.install(kind=_KIND)
+if _KIND in _EXTRACTING:  # after the dataclass install: govplan.scanning makes one
+    from govplan import scancache
+
+    scancache.install(kind=_KIND)
 charsets.install()
 
 from govplan.errors import Errors, GovplanError, error_line  # noqa: E402  (after the installs)
