@@ -729,6 +729,14 @@ class ZoneBounds(Strict):
     work_verbs: Words
 
 
+class ConditionChain(Strict):
+    """Clauses joined into one case by a word of alternatives (超过4.5米，或者总宽度超过3.75米…的)."""
+
+    breaks: str
+    links: Words
+    closers: str
+
+
 class Penalties(Strict):
     verbs: Words
     nouns: Words
@@ -845,6 +853,7 @@ class TargetsData(Strict):
     condition_units: Words
     condition_comparators: list[Comparator]
     condition_consequences: Words
+    condition_chain: ConditionChain
     penalties: Penalties
     zone_bounds: ZoneBounds
     event_grades: EventGrades

@@ -1222,7 +1222,18 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if (rest.endswith(follower) and text.startswith(tuple(w["full_marks"]), end + 1)
             and not any(word in clause for word in w["full_marks_negations"])):
         return False  # 雙季稻種植比例達到80%的,記滿分: the quota full marks ask for is a goal (not 沒有新增1處…的)
+    rest = text[item.end:_chain_end(text, end, mood, w["condition_chain"])]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _chain_end(text: str, end: int, mood: _Mood, chain: dict[str, Any]) -> int:
+    """Where a chain of alternative cases ends, from a clause ending at ``end``: on through every comma a link word follows
+    (超过15个工作日，或者1年内累计旷工超过30个工作日的: the 的 closes both thresholds), or at the bracket closing it."""
+    links, link = tuple(chain["links"]), None
+    while end < len(text) and text[end] in chain["breaks"] and text.startswith(links, end + 1):
+        link, end = end + 1, mood.clause_end(end + 1)
+    # a chain in brackets ends at the closing one (（…超过4.5米，或者…超过100000千克的）许可…)
+    return end if link is None else next_break(text, link, chain["closers"], end)
 
 
 def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
