@@ -164,7 +164,30 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)
             if not stated or worded is not None or roles[k] == "support"
         ]
+        if worded is not None:
+            found += _later_support(text, names, clause[1], registry, rules)
     return found
+
+
+def _later_support(
+    text: str, names: list[tuple[int, int]], pos: int, registry: Registry, rules: Rules,
+) -> list[Listed]:
+    """The units in charge also support where a later clause of their sentence opens with a support verb and work
+    (乡镇政府具体负责…，配合做好…改革工作; corpus19c: each role word its role), until another unit opens a clause."""
+    w = rules.words
+    while pos < len(text) and text[pos] not in w["later_support_stops"]:
+        start = pos + 1
+        if _actor_names(text, start, False, registry, rules):
+            return []
+        verb_at = start + len(first_word_at(text, start, w["later_support_openers"]) or "")
+        verb = first_word_at(text, verb_at, w["later_support_verbs"])
+        after = verb_at + len(verb or "")
+        if verb and after < len(text) and text[after] not in w["clause_breaks"] and not text.startswith(
+                tuple(w["later_support_not_before"]), after):
+            clause = (start, clause_end(text, after, rules))
+            return [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
+        pos = clause_end(text, start, rules)
+    return []
 
 
 def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
