@@ -954,6 +954,10 @@ class UnitsData(Strict):
     role_copula_chars: int
     charge_verbs: Words
     charge_lead_marks: Words
+    later_support_openers: Words
+    later_support_verbs: Words
+    later_support_not_before: Words
+    later_support_stops: Words
     action_adverbs: Words
     manner_phrase_ends: Words
     manner_phrase_chars: int

@@ -53,7 +53,8 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     whole without one (国网上海嘉定供电公司：, 城管中队：: a company, a zone's squad), never a phrase that ends like one
     (打造数字政府, 做强产业集团).
     Where a colon or a full stop puts the units' duties after the heading (2.区文明办：负责…; (十三)广电局、资阳日报社
-    职责:负责…; (七)区房屋急修中心。负责…), the heading lists them and the duty's role word decides (duty_units)."""
+    职责:负责…; (七)区房屋急修中心。负责…), the heading lists them and the duty's role word decides (duty_units), a later
+    support clause adding support ((十)城管部门职责:负责…,配合相关部门开展…)."""
     title = (nt.node.title or "").strip()
     if not title or title.startswith(rules.words["heading_not_unit_starts"]):
         return []
@@ -65,7 +66,9 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     duties = _BLANK.match(nt.text, after + 1).end() if colon else after  # type: ignore[union-attr]  # matches ""
     duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
-        return _duty_units(nt.text, pos, pos + len(title), duty, (pos, clause_end(nt.text, duties, rules)), registry, rules)
+        listed = _duty_units(nt.text, pos, pos + len(title), duty, (pos, clause_end(nt.text, duties, rules)), registry, rules)
+        names = [(unit.start, unit.end) for unit in listed] if duty != "support" else []
+        return listed + _later_support(nt.text, names, clause_end(nt.text, duties, rules), registry, rules)
     named = registry.knows(title) or starts_with_level(title, 0, rules) or (
         colon and nt.text[after] in COLONS and len(title) in name_ends(title, 0, False, registry, rules)
     )  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
@@ -164,7 +167,30 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)
             if not stated or worded is not None or roles[k] == "support"
         ]
+        if worded is not None:
+            found += _later_support(text, names, clause[1], registry, rules)
     return found
+
+
+def _later_support(
+    text: str, names: list[tuple[int, int]], pos: int, registry: Registry, rules: Rules,
+) -> list[Listed]:
+    """The units in charge also support where a later clause of their sentence opens with a support verb and work
+    (乡镇政府具体负责…，配合做好…改革工作; corpus19c: each role word its role), until another unit opens a clause."""
+    w = rules.words
+    while pos < len(text) and text[pos] not in w["later_support_stops"]:
+        start = pos + 1
+        if _actor_names(text, start, False, registry, rules):
+            return []
+        verb_at = start + len(first_word_at(text, start, w["later_support_openers"]) or "")
+        verb = first_word_at(text, verb_at, w["later_support_verbs"])
+        after = verb_at + len(verb or "")
+        if verb and after < len(text) and text[after] not in w["clause_breaks"] and not text.startswith(
+                tuple(w["later_support_not_before"]), after):
+            clause = (start, clause_end(text, after, rules))
+            return [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
+        pos = clause_end(text, start, rules)
+    return []
 
 
 def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
