@@ -29,7 +29,7 @@ from govplan.annotate.units.names import (
     name_list,
     starts_with_level,
 )
-from govplan.annotate.units.rules import COLONS, Rules, ends_with_verb
+from govplan.annotate.units.rules import COLONS, Rules, duty_manner_start, ends_with_verb
 from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -180,8 +180,8 @@ def _later_support(
     w = rules.words
     while pos < len(text) and text[pos] not in w["later_support_stops"]:
         start = pos + 1
-        if _actor_names(text, start, False, registry, rules):
-            return []
+        if _actor_names(text, start, False, registry, rules) or name_ends(text, start, False, registry, rules):
+            return []  # another unit opens the clause, acting or supporting (…，市财政局按照各自职责，配合实施…)
         verb_at = start + len(first_word_at(text, start, w["later_support_openers"]) or "")
         verb = first_word_at(text, verb_at, w["later_support_verbs"])
         after = verb_at + len(verb or "")
@@ -571,7 +571,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             continue  # 配合单位: a role label, not the verb
         if not inside(match.start(), skip):
             end = _skip_back(text, match.start(), rules)
-            found += _units_before(nt, end, registry, rules) or _sectors_before(text, end, match.start(), rules)
+            units = _units_before(nt, end, registry, rules) or _sectors_before(text, end, match.start(), rules)
+            found += _particular_by_duties(text, units, end, match.start(), rules)
     found += _partner_clauses(nt, registry, rules, skip)
     markers = [(m, True) for m in rules.support_marker.finditer(text)]
     for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
@@ -585,6 +586,14 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
             found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _particular_by_duties(text: str, units: list[Listed], end: int, verb_at: int, rules: Rules) -> list[Listed]:
+    """The units of a list whose support verb a manner phrase of duty qualifies, distributive ones left out: 各部门根据
+    职责分工，协同推进… hands each its own part and names no unit, as 各部门按职责分工负责 does (c284)."""
+    if rules.duty_manner.search(text, end, verb_at) is None:
+        return units
+    return [u for u in units if not text.startswith(rules.words["distributive_starts"], u.start)]
 
 
 def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
@@ -649,13 +658,24 @@ def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: R
 
 
 def _skip_back(text: str, end: int, rules: Rules) -> int:
-    """Where a list ends before a verb, past up to three skippable words (…广大干部都要积极参与)."""
+    """Where a list ends before a verb, past up to three skippable words (…广大干部都要积极参与) or a manner phrase of
+    duty with the comma it may take (…等部门按照各自职责，协同实施本意见)."""
     for _ in range(3):
         skip = next((s for s in rules.skippable if text.endswith(s, 0, end)), None)
-        if skip is None:
+        if skip is not None:
+            end -= len(skip)
+            continue
+        manner = _manner_back(text, end, rules)
+        if manner is None:
             break
-        end -= len(skip)
+        end = manner
     return end
+
+
+def _manner_back(text: str, end: int, rules: Rules) -> int | None:
+    """Where a manner phrase of duty ending at ``end`` begins, a comma after it included (按照各自职责，|), if one does."""
+    comma = next((c for c in rules.words["duty_manner_commas"] if text.endswith(c, 0, end)), "")
+    return duty_manner_start(text, -1, end - len(comma), rules)
 
 
 def _skip_forward(text: str, pos: int, rules: Rules) -> int:
@@ -682,6 +702,7 @@ def _sectors_before(text: str, end: int, verb: int, rules: Rules) -> list[Listed
     written (文广、司法、财税等部门要密切配合; …牵头，发展改革、…、金融等单位参与的…机制); none where the clause opens
     otherwise."""
     start = _BLANK.match(text, _list_start(text, end, rules.words["clause_breaks"])).end()  # type: ignore[union-attr]
+    start += len(first_word_at(text, start, rules.words["list_openers"]) or "")  # 由道路、排水、水利等单位协同解决
     if "、" not in text[start:end] or _joins_a_body(text[start:end], rules):
         return []
     head = next((e for e in range(verb, end - 1, -1) if rules.sectors.fullmatch(text, start, e)), None)
@@ -720,6 +741,8 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
         if _closed_by_verb(text, s, e, follow, rules):
             break  # 市发改委牵头，市财政局配合; 由A主办，B承办，C协办: an item its own role verb closes is no unit of this list
         follow = s
+        opener = first_word_at(text, s, w["list_openers"]) or ""  # 由区水务局、区交通委等单位配合解决: 由 opens the list
+        s += len(opener)
         if is_person(text[s:e], rules):
             continue
         if not looks_like_unit(text[s:e], registry, rules, collective=True):
@@ -728,6 +751,8 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
             break
         run.append(text[s:e])
         run_start = s
+        if opener:
+            break
     if len(run) == 1 and not anchored(run[0], registry, rules):
         return []  # 社会组织参与党建工作,…: a kind of body alone states no role
     if not run:

@@ -340,14 +340,14 @@ def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
         if at > start and text[at:end] in rules.verb_role:
             prelude = next((p for p in rules.words["role_verb_preludes"] if text.endswith(p, start, at)), "")
             at = at - len(prelude) if at - len(prelude) > start else at
-            manner = _duty_manner_start(text, start, at, rules)
+            manner = duty_manner_start(text, start, at, rules)
             if manner is not None:
                 return manner
             longest = at if longest is None else longest
     return longest
 
 
-def _duty_manner_start(text: str, start: int, at: int, rules: Rules) -> int | None:
+def duty_manner_start(text: str, start: int, at: int, rules: Rules) -> int | None:
     """Where a manner phrase of duty that ends at ``at`` begins (…、区房管局按照各自职责分工|负责; 按分工|负责, though
     分工负责 is a verb of its own), if one does; the phrase never takes the whole range (a list stands before it)."""
     found = rules.duty_manner_end.search(text, max(start + 1, at - rules.duty_manner_chars), at)
