@@ -1233,7 +1233,8 @@ def _joins_conditions(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     300平方米以下的…工程; 营业收入80000万元以下或资产总额80000万元以下的为…): the case a rule treats, unless a verb creates what it
     describes or a count or share of those things follows the 的 (…以上且…的村达到50%: the level they must reach)."""
     w = rules.words["joined_conditions"]
-    if item.after not in rules.words["class_bounds"]:
+    strict = item.fields["comparator"] in rules.words["condition_comparators"]  # 大于1500平方米或…大于3000平方米的, as before 的
+    if item.after not in rules.words["class_bounds"] and not strict:
         return False
     link = _past_bracket_note(text, item.end, w)
     joined = next((word for word in w["links"] if text.startswith(word, link)), None)
@@ -1313,7 +1314,15 @@ def _quantity_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     """Whether a quantity of the things a bound describes follows later in its clause (年收入5万元以上的村达到
     50%以上): the bound is then the level those things must reach, a goal with them."""
     after = _past_note(text, item.end, rules.words["bound_notes"])  # 6亩以下(不含6亩)的: the note restates the bound
-    return rules.arabic.search(text, after, mood.clause_end(after)) is not None
+    end = mood.clause_end(after)
+    # a figure bounding its own 的-phrase is a further threshold (…3000平方米以上的商业建筑或者…10000平方米以上的建筑群), no quantity
+    return any(not _bounds_phrase(text, found.end(), rules) for found in rules.arabic.finditer(text, after, end))
+
+
+def _bounds_phrase(text: str, end: int, rules: _Rules) -> bool:
+    """Whether a figure ending at ``end`` is a threshold right before 的 (…200个以上的批发市场)."""
+    bound = next((word for word in rules.words["class_bounds"] if text.startswith(word, end)), None)
+    return bound is not None and text.startswith(rules.words["condition_follower"], end + len(bound))
 
 
 def _count_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
