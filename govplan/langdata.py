@@ -737,6 +737,15 @@ class ConditionChain(Strict):
     closers: str
 
 
+class JoinedConditions(Strict):
+    """Thresholds joined by a link word with no comma into one case that a single 的 closes (30万元以下或者…300平方米以下的…)."""
+
+    links: Words
+    note_open: str
+    note_close: str
+    note_reach: int
+
+
 class Penalties(Strict):
     verbs: Words
     nouns: Words
@@ -854,6 +863,7 @@ class TargetsData(Strict):
     condition_comparators: list[Comparator]
     condition_consequences: Words
     condition_chain: ConditionChain
+    joined_conditions: JoinedConditions
     penalties: Penalties
     zone_bounds: ZoneBounds
     event_grades: EventGrades

@@ -1204,6 +1204,8 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if (item.after in w["class_bounds"] and item.fields.get("unit") in settlements["units"]
             and text.startswith(tuple(settlements["nouns"]), after)):
         return True  # 30户以上自然村通硬化路: the villages of that size
+    if _joins_conditions(text, item, mood, rules):
+        return True  # 30万元以下或者建筑面积在300平方米以下的建筑工程: every threshold of the case
     if text.startswith(follower, after):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
@@ -1224,6 +1226,34 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return False  # 雙季稻種植比例達到80%的,記滿分: the quota full marks ask for is a goal (not 沒有新增1處…的)
     rest = text[item.end:_chain_end(text, end, mood, w["condition_chain"])]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _joins_conditions(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A bound joined by a link word, with no comma, to further conditions that one 的 closes (工程投资额在100万元以下且建筑面积在
+    300平方米以下的…工程; 营业收入80000万元以下或资产总额80000万元以下的为…): the case a rule treats, unless a verb creates what it
+    describes or a count or share of those things follows the 的 (…以上且…的村达到50%: the level they must reach)."""
+    w = rules.words["joined_conditions"]
+    strict = item.fields["comparator"] in rules.words["condition_comparators"]  # 大于1500平方米或…大于3000平方米的, as before 的
+    if item.after not in rules.words["class_bounds"] and not strict:
+        return False
+    link = _past_bracket_note(text, item.end, w)
+    joined = next((word for word in w["links"] if text.startswith(word, link)), None)
+    if joined is None:
+        return False
+    end = mood.clause_end(link + len(joined))
+    closer = text.find(rules.words["condition_follower"], link, end)
+    if closer < 0 or _creates_object(text, item, mood, rules):
+        return False
+    counted = rules.arabic.search(text, closer, end)
+    return counted is None or counted.group("unit") not in (*rules.words["project_scale"]["count_units"], "%")
+
+
+def _past_bracket_note(text: str, end: int, w: dict[str, Any]) -> int:
+    """Where a bound ends once a short bracketed note right after it is skipped ((含100万元), (总投资额在100万元以上的除外))."""
+    if not text.startswith(w["note_open"], end):
+        return end
+    close = text.find(w["note_close"], end, end + int(w["note_reach"]))
+    return close + len(w["note_close"]) if close > 0 else end
 
 
 def _chain_end(text: str, end: int, mood: _Mood, chain: dict[str, Any]) -> int:
@@ -1284,7 +1314,15 @@ def _quantity_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     """Whether a quantity of the things a bound describes follows later in its clause (年收入5万元以上的村达到
     50%以上): the bound is then the level those things must reach, a goal with them."""
     after = _past_note(text, item.end, rules.words["bound_notes"])  # 6亩以下(不含6亩)的: the note restates the bound
-    return rules.arabic.search(text, after, mood.clause_end(after)) is not None
+    end = mood.clause_end(after)
+    # a figure bounding its own 的-phrase is a further threshold (…3000平方米以上的商业建筑或者…10000平方米以上的建筑群), no quantity
+    return any(not _bounds_phrase(text, found.end(), rules) for found in rules.arabic.finditer(text, after, end))
+
+
+def _bounds_phrase(text: str, end: int, rules: _Rules) -> bool:
+    """Whether a figure ending at ``end`` is a threshold right before 的 (…200个以上的批发市场)."""
+    bound = next((word for word in rules.words["class_bounds"] if text.startswith(word, end)), None)
+    return bound is not None and text.startswith(rules.words["condition_follower"], end + len(bound))
 
 
 def _count_follows(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
