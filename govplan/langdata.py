@@ -1014,6 +1014,9 @@ class UnitsData(Strict):
     unit_people: Words
     office_ends: Words
     office_chars: int
+    group_ends: Words
+    group_chars: int
+    group_non_bodies: Words
     function_openers: Words
     plain_name_suffixes: Words
     body_suffixes: Words

@@ -245,8 +245,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     if any(colon in name for colon in COLONS):
         return False  # 部门分工:省发展改革委: a field's name and its value, not one name
     suffixed = name.endswith(rules.suffixes)
-    if not suffixed and collective and is_locality(name, rules):
-        return True
+    if not suffixed and (collective and is_locality(name, rules) or _working_group(name, rules)):
+        return True  # 罗店镇 in a list; 综合协调组, 秘书组: a plan's group
     if not suffixed and not (collective and is_collective(name, rules)):
         return False
     if _plain_place(name, rules) in rules.words["category_places"]:
@@ -652,7 +652,8 @@ def _suffix_name_ends(
     depth = 0
     for s, end in found:
         word = text[s:end]
-        if not depth and (breaks_name(word, rules) or (s > pos and verb_before_name(word, text, end, rules))):
+        breaks = breaks_name(word, rules) and not _group_word(word, rules)  # 督查指导组: 指导 opens the group's word
+        if not depth and (breaks or (s > pos and verb_before_name(word, text, end, rules))):
             break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…, 区城管局督导各街道: no name runs past such a word
         depth += sum(ch in OPEN for ch in word) - sum(ch in CLOSE for ch in word)  # 各街镇(经开区): 经 is no breaker there
         if end >= max(pos + 2, known or 0) and end != known:
@@ -672,6 +673,8 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
         return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
     if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
         return True  # 市政务数据主管部门和政务部门 is two names, not one
+    if _working_group(name, rules):
+        return True  # 综合协调组, 督查指导组: a group a plan sets up, named by its function
     if not plain_start(first_word, rules):
         return False  # 建立党委…: a verb, not a name, begins the clause
     false_starts = w["level_false_starts"] if collective else (*w["level_false_starts"], *w["place_false_starts"])
@@ -697,6 +700,41 @@ def _short_office(name: str, rules: Rules) -> bool:
         return False  # 本办, 我办: the issuer speaking of itself
     name_words = words(name)
     return len(name_words) > 1 and name_words[-1] in w["office_ends"]
+
+
+def _working_group(name: str, rules: Rules) -> bool:
+    """A group a plan or its body sets up, named short by its function (综合协调组, 宣传报道组, 督查指导组, 秘书组): at most
+    ``group_chars`` characters whose last word ends in a group word (not a word naming no body: 机组, 重组, 班组), no
+    word a name cannot hold, nor a reference (本组, 该组); the function may be a verb (综合, 督查), as in no other name."""
+    w = rules.words
+    if not name.endswith(tuple(w["group_ends"])):
+        return False
+    if len(name) > int(w["group_chars"]):
+        return _body_group(name, rules)
+    if name.startswith(w["place_false_starts"]) or not name[:1].isalpha():
+        return False  # 本组, 该组: the group speaking of itself; 3组: a count
+    *before, last = words(name)
+    if any(breaks_name(word, rules) for word in before):
+        return False  # 成立工作组, 对督查组: a clause, not a name
+    return (bool(before) and last in w["group_ends"]) or _group_word(last, rules)  # 宣传报道/组, 协调组
+
+
+def _body_group(name: str, rules: Rules) -> bool:
+    """A body's group named after the body (领导小组办公室督查指导组): a name that ends like a unit or a notice's own body,
+    then a working group of its own."""
+    w = rules.words
+    for _, end in _word_ends(words(name))[:-1]:
+        body = name[:end]
+        if (body.endswith(rules.unit_ends) or body in w["definite_bodies"]) and _working_group(name[end:], rules):
+            return True
+    return False
+
+
+def _group_word(word: str, rules: Rules) -> bool:
+    """Whether a word names a group by what it does (协调组, 指导组, 专家组: a name breaker's word may open it), not a
+    word that names no body (机组, 资产重组, 班组)."""
+    w = rules.words
+    return len(word) > 1 and word.endswith(tuple(w["group_ends"])) and not word.endswith(tuple(w["group_non_bodies"]))
 
 
 def _joins_units(text: str, rules: Rules) -> bool:
