@@ -1188,6 +1188,7 @@ class LayoutData(Strict):
     sharing_site_sentence: str
     page_marker: str
     min_page_chars: int = Field(ge=1)
+    min_equal_pages: int = Field(ge=2)
 
 
 # --- render.yaml ------------------------------------------------------------------------------

@@ -77,6 +77,7 @@ class _Layout:
     sharing_site_sentence: re.Pattern[str]  # a document-sharing site's sentence above the pages it previews
     page_marker: re.Pattern[str]  # the site's marker opening each preview page (1、 2、 3、)
     min_page_chars: int  # what a preview page holds at least, the last (cut by the excerpt) aside
+    min_equal_pages: int  # full pages of one size that show a fixed-size viewer's preview without the site's sentence
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +126,7 @@ def _layout() -> _Layout:
         compile_pattern(raw["sharing_site_sentence"], _FILE),
         compile_pattern(raw["page_marker"], _FILE),
         int(raw["min_page_chars"]),
+        int(raw["min_equal_pages"]),
     )
 
 
@@ -181,13 +183,12 @@ def _undo_preview_pages(mapped: MappedText, layout: _Layout) -> MappedText:
     they show: each page's marker removed, and a page after a line that ends no sentence (closed_ends) joined to that
     line, as the page break cut the sentence and often a word (监督监 / 测力度, 各村 / (居))."""
     text = mapped.text
-    sentence = layout.sharing_site_sentence.search(text)
-    if sentence is None:
-        return mapped
     lines = _lines(text)
+    sentence = layout.sharing_site_sentence.search(text)
+    pages = _preview_pages(lines, text, sentence.end(), layout) if sentence else _fixed_size_pages(lines, text, layout)
     deletions: list[tuple[int, int]] = []
-    for k, marker_end in _preview_pages(lines, text, sentence.end(), layout):
-        before = lines[k - 1].text
+    for k, marker_end in pages:
+        before = lines[k - 1].text if k > 0 else ""
         if deletions and before and before[-1] not in layout.closed_ends:
             deletions.append((lines[k - 1].content_end, marker_end))
         else:
@@ -202,6 +203,24 @@ def _preview_pages(lines: list[_Line], text: str, after: int, layout: _Layout) -
     cut it) holds `min_page_chars` characters."""
     sentence_end = next((at for at in range(after, len(text)) if text[at] in layout.sentence_ends), len(text))
     k = bisect.bisect_right([line.start for line in lines], sentence_end)
+    pages = _pages_from(lines, text, k, layout)
+    return pages if all(size >= layout.min_page_chars for size in _full_page_sizes(pages, text)) else []
+
+
+def _fixed_size_pages(lines: list[_Line], text: str, layout: _Layout) -> list[tuple[int, int]]:
+    """The pages of a viewer that cuts a document into pages of one size, shown without the site's sentence
+    (layout.yaml, min_equal_pages): markers counting 1, 2, 3… opening every line from the first, the full pages
+    (all but the last) at least `min_equal_pages`, all of one size and holding `min_page_chars` characters."""
+    pages = _pages_from(lines, text, 0, layout)
+    sizes = _full_page_sizes(pages, text)
+    if len(pages) <= layout.min_equal_pages or len(set(sizes)) != 1 or sizes[0] < layout.min_page_chars:
+        return []
+    return pages
+
+
+def _pages_from(lines: list[_Line], text: str, k: int, layout: _Layout) -> list[tuple[int, int]]:
+    """The lines from ``k`` on that page markers counting 1, 2, 3… open (the first line with text must be page 1),
+    each with its marker's end; none when the first is no page."""
     while k < len(lines) and not lines[k].text:
         k += 1
     pages: list[tuple[int, int]] = []
@@ -211,11 +230,14 @@ def _preview_pages(lines: list[_Line], text: str, after: int, layout: _Layout) -
             pages.append((j, marker.end()))
         elif not pages:
             return []
-    ends = [lines[j].start for j, _ in pages[1:]] + [len(text)]
-    sizes = [end - at - text.count("\n", at, end) for (_, at), end in zip(pages, ends)]
-    if any(size < layout.min_page_chars for size in sizes[:max(1, len(sizes) - 1)]):
-        return []
     return pages
+
+
+def _full_page_sizes(pages: list[tuple[int, int]], text: str) -> list[int]:
+    """What each page but the last (the excerpt may cut it) holds, line breaks left out; the first page's when one."""
+    ends = [text.rfind("\n", 0, at) + 1 for _, at in pages[1:]] + [len(text)]
+    sizes = [end - at - text.count("\n", at, end) for (_, at), end in zip(pages, ends)]
+    return sizes[:max(1, len(sizes) - 1)]
 
 
 def _restore_line_breaks(mapped: MappedText, layout: _Layout) -> MappedText:

@@ -552,7 +552,8 @@ class TreeBuilder:
                 and (cand.kind == "blank" or heading.style in mid.new_list_styles or self._glued_child_follows(index))
             ok = (value == expected and (depth is not None or heading.style in last_value)) or (depth is not None and gap) or (
                 new_list and (value in (expected, 1) or gap)
-                and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index))
+                and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index)
+                     or self._lists_inline(cand))
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
                 depth is None and value == 1 and parent_placed and not heading.strict
                 and (self._runs_on(stack[-1], cand) or self._leads_in(stack[-1], cand, index)) and self._confirmed(index))
@@ -702,6 +703,14 @@ class TreeBuilder:
         later = self._cands[index + 1] if index + 1 < len(self._cands) else None
         return self._cands[index].heading.value == 1 and later is not None and later.heading.value == 1 \
             and later.heading.style != self._cands[index].heading.style and self._confirmed(index + 1)
+
+    def _lists_inline(self, cand: _Cand) -> bool:
+        """Whether a first item inside a line lists its own points inline (…特制定本方案。 一、总体要求 按照…。一是…二是…:
+        an excerpt cut before 二、): the run of 一是, 二是 in the rest of its line shows the number opens an outline."""
+        if cand.heading.value != 1:
+            return False
+        line_end = self.text.find("\n", cand.pos)
+        return bool(find_inline_items(self.text[cand.pos + cand.heading.number_end:line_end if line_end >= 0 else None]))
 
     def _glued_child_follows(self, index: int) -> bool:
         """Whether a first item is glued to this heading's phrase (一、总体要求 (一)指导思想…)."""
