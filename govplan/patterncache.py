@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import marshal
+from array import array
 import struct
 import sys
 import zlib
@@ -30,13 +31,14 @@ from govplan.charsets import takes_parameters
 
 CHECKED_VERSIONS = ((3, 11),)  # Pythons whose re._compiler.compile this was read against
 _PARAMETERS = ("p", "flags")
-_FORMAT = "re-patterns-1"
+_FORMAT = "re-patterns-2"
+_CODE = "I"  # the array type of re's code words (4 bytes, _sre.CODESIZE): a pattern's code is kept as their bytes
 _HEADER = struct.Struct("<I")  # checksum of the body
 WORTH_WRITING = 8  # new patterns a run must have compiled before the file is written again
 MAX_PATTERNS = 2000  # the file's size stays bounded whatever patterns a program builds
 
 Key = tuple[str | bytes, int]
-Parts = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, groupindex, indexgroup
+Parts = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # flags, code words, groups, groupindex, indexgroup
 
 
 def install(version: tuple[int, int] = sys.version_info[:2], kind: str = "") -> bool:
@@ -92,7 +94,7 @@ class PatternCache:
                 self.missed[key] = compiled
             return compiled
         final_flags, code, groups, groupindex, indexgroup = found
-        return _sre.compile(p, final_flags, code, groups, dict(groupindex), indexgroup)
+        return _sre.compile(p, final_flags, _code_list(code), groups, dict(groupindex), indexgroup)
 
     def save(self, path: Path) -> None:
         """Write the file again when this run compiled enough patterns it lacked (each one checked first)."""
@@ -116,16 +118,23 @@ def _parts_of(key: Key, compiled: Any) -> Parts | None:
 
     pattern, flags = key
     try:
-        code = [int(op) for op in _compiler._code(_parser.parse(pattern, flags), flags)]  # type: ignore[attr-defined]  # plain ints: marshal takes no int subclass
+        code = array(_CODE, _compiler._code(_parser.parse(pattern, flags), flags)).tobytes()  # type: ignore[attr-defined]
         groupindex = dict(compiled.groupindex)
         indexgroup: list[str | None] = [None] * (compiled.groups + 1)
         for name, index in groupindex.items():
             indexgroup[index] = name
         parts: Parts = (compiled.flags, code, compiled.groups, groupindex, tuple(indexgroup))
-        rebuilt = _sre.compile(pattern, parts[0], code, parts[2], dict(groupindex), parts[4])
+        rebuilt = _sre.compile(pattern, parts[0], _code_list(code), parts[2], dict(groupindex), parts[4])
     except Exception:  # noqa: BLE001 - a pattern this cannot rebuild is simply not kept
         return None
     return parts if rebuilt == compiled and rebuilt.groupindex == compiled.groupindex else None
+
+
+def _code_list(code: bytes) -> list[int]:
+    """A pattern's code words as the list re's engine takes, from their bytes. Kept as bytes, the file's
+    175,000 words of extract's 450 patterns load as one object each (marshal made an int of every word:
+    33M of a one-notice extract's instructions), and only the patterns a run compiles are unpacked."""
+    return array(_CODE, code).tolist()
 
 
 def read(path: Path) -> dict[Key, Parts]:

@@ -84,3 +84,41 @@ def test_an_unchecked_python_keeps_dataclasses_as_they_are() -> None:
              "print(dataclasscache.install(version=(3, 99)), dataclasses._create_fn is original)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.split() == ["False", "True"]
+
+
+_FORWARD_REFERENCES = """
+import json, sys, typing
+from govplan import dataclasscache
+refs = ["list[Span]", "int | None", "*Ts", "Dict[str, 'Any']", "Literal['a', 'b']"]
+plain = [typing.ForwardRef(ref).__forward_code__ for ref in refs]
+assert dataclasscache.install(kind="test")
+import govplan.spec.model  # pydantic's schema types and the spec models make a few hundred
+kept = typing.compile.__self__
+made = [typing.ForwardRef(ref).__forward_code__ for ref in refs]
+same = all(a == b and a.co_flags == b.co_flags and a.co_names == b.co_names for a, b in zip(plain, made))
+models = govplan.spec.model.TaskNode.model_json_schema() == json.loads(sys.argv[1])
+counts = [sum(type(key) is tuple for key in table) for table in (kept.codes, kept.compiled_here)]
+print(json.dumps([same, *counts, models]))
+"""
+
+
+@pytest.mark.skipif(sys.version_info[:2] not in dataclasscache.CHECKED_VERSIONS, reason="installed on checked Pythons only")
+def test_forward_references_get_the_code_compile_gives_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """typing's forward references (a model's string annotations) compile to the same code with the kept
+    codes as without, made here the first time and read from the file the next; the models are the same."""
+    from govplan.spec.model import TaskNode
+
+    schema = json.dumps(TaskNode.model_json_schema())
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+
+    def run() -> list:
+        done = subprocess.run([sys.executable, "-c", _FORWARD_REFERENCES, schema], capture_output=True, text=True,
+                              env=env, check=True, timeout=300)
+        return json.loads(done.stdout)
+
+    same, read, compiled, models = run()
+    assert same and models and read == 0 and compiled > 100
+    assert run() == [True, compiled, 0, True]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    dataclasscache.cache_path("test").write_bytes(b"\x00\x01damaged")
+    assert run() == [True, 0, compiled, True]

@@ -62,6 +62,12 @@ def test_the_file_round_trips_and_a_damaged_one_is_ignored(tmp_path: Path) -> No
         kept.compile(f"第{k}条", 0)
     kept.save(path)
     assert set(patterncache.read(path)) == {*SAMPLES, *((f"第{k}条", 0) for k in range(patterncache.WORTH_WRITING))}
+    reread = PatternCache(patterncache.read(path), original)  # type: ignore[arg-type]
+    for pattern, flags in SAMPLES:  # each code kept as its words' bytes, built again into re's own pattern
+        assert type(reread.parts[pattern, flags][1]) is bytes
+        built, own = reread.compile(pattern, flags), original(pattern, flags)  # type: ignore[operator]
+        assert built == own and built.groupindex == own.groupindex
+    assert not reread.missed
     raw = bytearray(path.read_bytes())
     raw[-1] ^= 0xFF
     path.write_bytes(bytes(raw))

@@ -146,3 +146,25 @@ def test_a_fresh_process_cuts_with_the_groups_it_loaded_as_with_the_whole_dictio
     part_words, part_entries, whole_words, whole_entries = json.loads(done.stdout)
     assert part_words == whole_words
     assert part_entries < whole_entries
+
+
+_HMM_AFTER_CUT = """
+import json, sys
+from govplan.lexical import segment
+segment.use_user_words(())
+words = segment.words(sys.argv[1])
+loaded = [name for name in sys.modules if name.startswith("jieba.finalseg.")]
+print(json.dumps([words, loaded, list(segment.tokenizer().cut(sys.argv[1])), type(sys.modules["jieba.finalseg"]).__name__]))
+"""
+_HMM_PLAIN = "import json, sys, jieba; jieba.setLogLevel(60); print(json.dumps([jieba.lcut(sys.argv[1], HMM=False), jieba.lcut(sys.argv[1])]))"
+
+
+def test_jiebas_hmm_model_loads_only_when_a_cut_with_hmm_reads_it() -> None:
+    """A cut with HMM off never reads jieba's HMM model, so a fresh process does not load it; jieba's own
+    cut with HMM on then loads it and cuts as jieba imported the ordinary way does (the unknown 小明 whole)."""
+    text = "我来到北京清华大学，小明硕士毕业于中国科学院计算所"
+    done = subprocess.run([sys.executable, "-c", _HMM_AFTER_CUT, text], capture_output=True, text=True, check=True)
+    words, loaded, with_hmm, kind = json.loads(done.stdout)
+    plain = json.loads(subprocess.run([sys.executable, "-c", _HMM_PLAIN, text], capture_output=True, text=True, check=True).stdout)
+    assert loaded == [] and words == plain[0]
+    assert with_hmm == plain[1] and "小明" in with_hmm and kind == "module"
