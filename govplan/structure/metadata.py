@@ -267,9 +267,9 @@ def _ends_title(text: str, data: _MetaData) -> bool:
 
 def _period_below(lines: list[Line], k: int, data: _MetaData) -> str:
     """The plan's period set alone on the line after a title that lacks one (…行动方案 / （2023-2025年）), else ''."""
-    below = next((line.text for line in lines[k + 1:] if line.text.strip()), "")
+    below = next((line.text.strip() for line in lines[k + 1:] if line.text.strip()), "")
     bare = not data.title_period.search(lines[k].text)
-    return below if bare and data.title_period.fullmatch(below.strip()) else ""
+    return below if bare and data.title_period.fullmatch(below) else ""
 
 
 def _title_part(text: str, data: _MetaData) -> bool:
