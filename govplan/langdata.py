@@ -148,6 +148,7 @@ class MetadataData(Strict):
     chrome_line_patterns: Words = []
     date_line_patterns: Words
     dated_deadline: str
+    title_period: str
 
 
 # --- compilation.yaml -------------------------------------------------------------------------

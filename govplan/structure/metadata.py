@@ -58,6 +58,7 @@ class _MetaData:
     chrome_lines: tuple[re.Pattern[str], ...]  # whole lines that are chrome (a sharing site's file size: 33.20KB)
     date_lines: tuple[re.Pattern[str], ...]
     dated_deadline: re.Pattern[str]
+    title_period: re.Pattern[str]  # a plan's period closing its title (…三年行动计划（2024—2026年）)
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,7 @@ def _data() -> _MetaData:
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw.get("chrome_line_patterns", [])),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw["date_line_patterns"]),
         compile_pattern(raw["dated_deadline"], "govplan/data/metadata.yaml"),
+        compile_pattern(raw["title_period"], "govplan/data/metadata.yaml"),
     )
 
 
@@ -250,11 +252,24 @@ def _title(lines: list[Line], data: _MetaData) -> str | None:
             continue
         if text.startswith("《") and text.endswith("》") and text[1:-1].endswith(data.title_suffixes):
             return text[1:-1]  # a mirror's title in book-title marks (《…关于印发〈…〉的通知》)
-        if text.startswith(data.title_prefixes) and not text.endswith(data.title_suffixes):
+        if text.startswith(data.title_prefixes) and not _ends_title(text, data):
             return _wrapped_forward(lines, k, data) or text
-        if text.endswith(data.title_suffixes):
-            return _wrapped_backward(lines, k, data)
+        if _ends_title(text, data):
+            return _wrapped_backward(lines, k, data) + _period_below(lines, k, data)
     return None
+
+
+def _ends_title(text: str, data: _MetaData) -> bool:
+    """Whether a line ends as a title does, in a kind of document, its plan's period after it or not
+    (…实施方案, …三年行动计划（2024—2026年）)."""
+    return data.title_period.sub("", text).endswith(data.title_suffixes)
+
+
+def _period_below(lines: list[Line], k: int, data: _MetaData) -> str:
+    """The plan's period set alone on the line after a title that lacks one (…行动方案 / （2023-2025年）), else ''."""
+    below = next((line.text.strip() for line in lines[k + 1:] if line.text.strip()), "")
+    bare = not data.title_period.search(lines[k].text)
+    return below if bare and data.title_period.fullmatch(below) else ""
 
 
 def _title_part(text: str, data: _MetaData) -> bool:
@@ -270,7 +285,7 @@ def _wrapped_forward(lines: list[Line], k: int, data: _MetaData) -> str | None:
         if not _title_part(line.text, data) or len(joined + line.text) > data.max_title_chars:
             return None
         joined += line.text
-        if joined.endswith(data.title_suffixes):
+        if _ends_title(joined, data):
             return joined
     return None
 
