@@ -263,7 +263,7 @@ def annotate_tasks(
 def _to_original(item: Evidence, locator: Locator) -> Evidence:
     """The item with its span and verbatim text in the original source (and its clause's, for a unit)."""
     span = locator.span(item.span.start, item.span.end)
-    update: dict[str, object] = {"span": span, "text": locator.verbatim(span)}
+    values: dict[str, object] = {"span": span, "text": locator.verbatim(span)}
     if isinstance(item, UnitRef) and item.clause is not None:
-        update["clause"] = _to_original(item.clause, locator)
-    return item.model_copy(update=update)
+        values["clause"] = _to_original(item.clause, locator)
+    return item.replaced(**values)

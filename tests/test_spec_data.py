@@ -52,3 +52,14 @@ def test_only_the_schema_version_generator_comparator_and_percent_are_written_de
     found = {m.__name__: written_defaults(m) for m in models if written_defaults(m)}
     assert found == {"Spec": {"schema_version": "1.0", "generator": "govplan"},
                      "Target": {"comparator": "=", "percent": False}}
+
+
+def test_replaced_is_model_copy_with_the_update() -> None:
+    """SpecModel.replaced (the mapping of spans to the original) gives what model_copy(update=…) gives:
+    the same fields, fields set and private state, the original left as it was."""
+    unit = model.UnitRef(text="市教育局", span=model.Span(start=3, end=7), name="市教育局", role="lead")
+    values = {"span": model.Span(start=10, end=14), "text": "市教育局", "clause": model.Evidence(text="牵头", span=model.Span(start=0, end=2))}
+    replaced, copied = unit.replaced(**values), unit.model_copy(update=values)
+    assert replaced == copied and replaced.model_fields_set == copied.model_fields_set
+    assert replaced.__pydantic_private__ == copied.__pydantic_private__
+    assert unit.span == model.Span(start=3, end=7) and unit.clause is None and "clause" not in unit.model_fields_set
