@@ -220,8 +220,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # lead 0.99), c77 and c555 moved to dev put held-out (216) at lead 0.718 with the start code and the end code: set
         # change, lead floor 0.70. The others stand (end: tasks 0.890, spans 0.875, dates 0.875, targets 0.814,
         # support 0.611).
+        # Session 22: five fresh held-out notices (c697-c701), c613/c692/c695 moved to dev put held-out (218) at support
+        # 0.624 with the start code; the units28b rules bring it to 0.630 (end: tasks 0.893, spans 0.875, dates 0.874,
+        # targets 0.813, lead 0.726): support floor 0.60, the others stand.
         "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
-                "lead_units": 0.70, "support_units": 0.58},
+                "lead_units": 0.70, "support_units": 0.60},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
