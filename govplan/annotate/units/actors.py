@@ -186,7 +186,7 @@ def _later_support(
         verb = first_word_at(text, verb_at, w["later_support_verbs"])
         after = verb_at + len(verb or "")
         if verb and after < len(text) and text[after] not in w["clause_breaks"] and not text.startswith(
-                tuple(w["later_support_not_before"]), after):
+                w["later_support_not_before"], after):
             clause = (start, clause_end(text, after, rules))
             return [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
         pos = clause_end(text, start, rules)
