@@ -31,3 +31,11 @@ def first_word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
         return None  # str.startswith finds no word, not even an empty one, past the end
     match = _alternation(words).match(text, pos)
     return None if match is None else match.group()
+
+
+def first_word_ending(text: str, end: int, words: tuple[str, ...]) -> str | None:
+    """The first of ``words``, in their order, that ``text`` has ending at ``end`` (None: none of them), found
+    after one test of all of them, which most positions fail."""
+    if not text.endswith(words, 0, end):
+        return None
+    return next(word for word in words if text.endswith(word, 0, end))

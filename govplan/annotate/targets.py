@@ -20,6 +20,7 @@ from typing import Any, Iterable, Sequence
 from govplan.annotate.base import DocContext, NodeText
 from govplan.annotate.breaks import after_last_break, any_of, next_break
 from govplan.annotate.evidence import evidence
+from govplan.annotate.prefixes import first_word_ending
 from govplan.grammar import compile_pattern, piece
 from govplan.lexical.lexicon import alternation, as_tuples, data, word_map
 from govplan.numerals import CN_NUMERAL_CHARS, NumeralError, parse_number, to_int
@@ -1143,7 +1144,7 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A count of what a task covers: 对全县179个行政村, 深入全区14个街镇, 联系对象:全区16个乡镇…"""
     w = rules.words
     pos = item.start
-    scope_word = next((s for s in w["scope_words"] if text.endswith(s, 0, pos)), None)
+    scope_word = first_word_ending(text, pos, w["scope_words"])
     if _is_treated(text, item, pos - len(scope_word or ""), rules):
         return False
     if scope_word and text.endswith(tuple(w["scope_results"]), 0, pos - len(scope_word)):

@@ -183,8 +183,10 @@ def _undo_preview_pages(mapped: MappedText, layout: _Layout) -> MappedText:
     they show: each page's marker removed, and a page after a line that ends no sentence (closed_ends) joined to that
     line, as the page break cut the sentence and often a word (监督监 / 测力度, 各村 / (居))."""
     text = mapped.text
-    lines = _lines(text)
     sentence = layout.sharing_site_sentence.search(text)
+    if sentence is None and not _opens_with_page_one(text, layout):
+        return mapped  # fixed-size pages need the marker 1、 on the first line with text: no lines to split
+    lines = _lines(text)
     pages = _preview_pages(lines, text, sentence.end(), layout) if sentence else _fixed_size_pages(lines, text, layout)
     deletions: list[tuple[int, int]] = []
     for k, marker_end in pages:
@@ -194,6 +196,12 @@ def _undo_preview_pages(mapped: MappedText, layout: _Layout) -> MappedText:
         else:
             deletions.append((lines[k].content_start, marker_end))
     return _delete(mapped, deletions) if deletions else mapped
+
+
+def _opens_with_page_one(text: str, layout: _Layout) -> bool:
+    """Whether the text's first line with text opens with the page marker 1、 (as `_pages_from` asks of page 1)."""
+    marker = layout.page_marker.match(text, len(text) - len(text.lstrip()))
+    return marker is not None and int(marker.group("number")) == 1
 
 
 def _preview_pages(lines: list[_Line], text: str, after: int, layout: _Layout) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from govplan.annotate.prefixes import first_word_at
+from govplan.annotate.prefixes import first_word_at, first_word_ending
 from govplan.annotate.base import NodeText
 from govplan.annotate.units.names import (
     alias_end,
@@ -186,7 +186,7 @@ def _later_support(
         verb = first_word_at(text, verb_at, w["later_support_verbs"])
         after = verb_at + len(verb or "")
         if verb and after < len(text) and text[after] not in w["clause_breaks"] and not text.startswith(
-                tuple(w["later_support_not_before"]), after):
+                w["later_support_not_before"], after):
             clause = (start, clause_end(text, after, rules))
             return [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
         pos = clause_end(text, start, rules)
@@ -661,7 +661,7 @@ def _skip_back(text: str, end: int, rules: Rules) -> int:
     """Where a list ends before a verb, past up to three skippable words (…广大干部都要积极参与) or a manner phrase of
     duty with the comma it may take (…等部门按照各自职责，协同实施本意见)."""
     for _ in range(3):
-        skip = next((s for s in rules.skippable if text.endswith(s, 0, end)), None)
+        skip = first_word_ending(text, end, rules.skippable)
         if skip is not None:
             end -= len(skip)
             continue
@@ -674,7 +674,7 @@ def _skip_back(text: str, end: int, rules: Rules) -> int:
 
 def _manner_back(text: str, end: int, rules: Rules) -> int | None:
     """Where a manner phrase of duty ending at ``end`` begins, a comma after it included (按照各自职责，|), if one does."""
-    comma = next((c for c in rules.words["duty_manner_commas"] if text.endswith(c, 0, end)), "")
+    comma = first_word_ending(text, end, rules.words["duty_manner_commas"]) or ""
     return duty_manner_start(text, -1, end - len(comma), rules)
 
 

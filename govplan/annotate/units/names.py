@@ -687,14 +687,17 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
 
 def _plain_place(name: str, rules: Rules) -> str | None:
     """What a name holds before the organisation word it ends with (新北国啤酒 of 新北国啤酒党支部, 三级 of 三级医院), if any."""
-    return next((name[:-len(s)] for s in rules.words["plain_name_suffixes"] if name.endswith(s) and len(name) > len(s)), None)
+    suffixes = rules.words["plain_name_suffixes"]
+    if not name.endswith(suffixes):
+        return None  # most names asked end in none: one test, not one per suffix
+    return next((name[:-len(s)] for s in suffixes if name.endswith(s) and len(name) > len(s)), None)
 
 
 def _short_office(name: str, rules: Rules) -> bool:
     """A town's office named short without a level (营商办, 房管办, 规建生态办, 城管中队): a sector word, then the office word
     as a word of its own (督办, 交办 are verbs: one word)."""
     w = rules.words
-    if len(name) > int(w["office_chars"]) or not name.endswith(tuple(w["office_ends"])):
+    if len(name) > int(w["office_chars"]) or not name.endswith(w["office_ends"]):
         return False
     if name.startswith(w["place_false_starts"]):
         return False  # 本办, 我办: the issuer speaking of itself
@@ -707,7 +710,7 @@ def _working_group(name: str, rules: Rules) -> bool:
     ``group_chars`` characters whose last word ends in a group word (not a word naming no body: 机组, 重组, 班组), no
     word a name cannot hold, nor a reference (本组, 该组); the function may be a verb (综合, 督查), as in no other name."""
     w = rules.words
-    if not name.endswith(tuple(w["group_ends"])):
+    if not name.endswith(w["group_ends"]):
         return False
     if len(name) > int(w["group_chars"]):
         return _body_group(name, rules)
@@ -734,7 +737,7 @@ def _group_word(word: str, rules: Rules) -> bool:
     """Whether a word names a group by what it does (协调组, 指导组, 专家组: a name breaker's word may open it), not a
     word that names no body (机组, 资产重组, 班组)."""
     w = rules.words
-    return len(word) > 1 and word.endswith(tuple(w["group_ends"])) and not word.endswith(tuple(w["group_non_bodies"]))
+    return len(word) > 1 and word.endswith(w["group_ends"]) and not word.endswith(w["group_non_bodies"])
 
 
 def _joins_units(text: str, rules: Rules) -> bool:
