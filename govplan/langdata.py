@@ -1023,6 +1023,8 @@ class UnitsData(Strict):
     body_suffixes: Words
     definite_bodies: Words
     name_breakers: Words
+    office_function_verbs: Words
+    office_function_heads: Words
     category_places: Words
     collective_suffixes: Words
     collective_words: Words

@@ -228,7 +228,7 @@ def registered(name: str, registry: Registry, rules: Rules) -> bool:
     + 市发改委 is a clause, not a place before a registered name."""
     if registry.lookup(name) is None:
         return False
-    return name in registry.canonical_of or not any(breaks_name(word, rules) for word in words(name))
+    return name in registry.canonical_of or not breaks_within(words(name), rules)
 
 
 def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: bool = False) -> bool:
@@ -255,7 +255,7 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     if suffixed:
         if not starts_with_level(name, 0, rules) and not (plain_start(name_words[0], rules) or _function_opened(name_words, rules)):
             return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
-        if any(breaks_name(word, rules) for word in name_words):
+        if breaks_within(name_words, rules):
             return False  # 相关职能处室作为成员单位
         return not any(verb_before_name(word, name, after, rules) for word, after in _word_ends(name_words)[1:])
     return plain_words(name_words, rules)
@@ -362,7 +362,7 @@ def is_locality(name: str, rules: Rules) -> bool:
 
 def plain_words(name_words: list[str], rules: Rules) -> bool:
     """Whether words can make a unit name with no level before it (see plain_start), none a name breaker."""
-    return bool(name_words) and plain_start(name_words[0], rules) and not any(breaks_name(w, rules) for w in name_words)
+    return bool(name_words) and plain_start(name_words[0], rules) and not breaks_within(name_words, rules)
 
 
 def plain_start(first_word: str, rules: Rules) -> bool:
@@ -391,6 +391,24 @@ def _word_ends(name_words: list[str]) -> list[tuple[str, int]]:
 def breaks_name(word: str, rules: Rules) -> bool:
     """Whether a word cannot stand inside a unit name (支持, 下设; or led by a longer breaker: 切实加强)."""
     return word in rules.breakers or word.startswith(rules.long_breakers)
+
+
+def breaks_within(name_words: list[str], rules: Rules) -> bool:
+    """Whether a word of a name cannot stand inside it, but for a verb naming the function of the office word after it
+    (绿化指导/站, 国防动员/办公室; not 领导小组下设办公室)."""
+    for k, word in enumerate(name_words):
+        if breaks_name(word, rules) and not names_office("".join(name_words[:k]), word, "".join(name_words[k + 1:]), rules):
+            return True
+    return False
+
+
+def names_office(before: str, word: str, after: str, rules: Rules) -> bool:
+    """Whether ``word`` names the function of the office word that opens ``after`` (指导 before 站 or 中心, 动员 before
+    办公室), not a verb after a unit's name (区城管局指导中心城区各街道)."""
+    w = rules.words
+    if word not in w["office_function_verbs"] or not after or before.endswith(rules.unit_ends):
+        return False
+    return words(after)[0] in w["office_function_heads"]
 
 
 def balanced(name: str) -> bool:
@@ -653,6 +671,7 @@ def _suffix_name_ends(
     for s, end in found:
         word = text[s:end]
         breaks = breaks_name(word, rules) and not _group_word(word, rules)  # 督查指导组: 指导 opens the group's word
+        breaks = breaks and not names_office(text[pos:s], word, text[end:stop], rules)  # 绿化指导站: what the station does
         if not depth and (breaks or (s > pos and verb_before_name(word, text, end, rules))):
             break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…, 区城管局督导各街道: no name runs past such a word
         depth += sum(ch in OPEN for ch in word) - sum(ch in CLOSE for ch in word)  # 各街镇(经开区): 经 is no breaker there
