@@ -378,7 +378,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
                 continue  # 进展情况: what was done and when, not when it is due
-            clause = _clause_context(years, start, ctx, text)
+            # a year inside a list of years (2018年、2019年…) is read in the context its first year is
+            clause = _clause_context(years, _year_list(text, start, end, rules)[0], ctx, text)
             fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
             if fields is not None and _past_event_after(text, start, end, rules.words) and not _yet_to_come(fields, clause):
                 continue  # 2018年建成投用, 2017年以来: when something happened
@@ -934,7 +935,6 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     first, last = _year_list(text, m.start(), m.end(), rules)
     if first < m.start():
         # a later year of a list (2021年、2022年由…; 纳入2018年、2019年…实事项目) is read as the list's first is
-        ctx = _clause_context([], first, ctx.doc, text) if isinstance(ctx, _Clause) else ctx
         cued = cued or _weakly_cued(text, first, words) or _stated_as_goal(text, first, words)
     return (_opens_clause(text, first, words) or cued) and _year_frames_clause(text, last, ctx, rules, goal)
 
