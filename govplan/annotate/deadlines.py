@@ -89,6 +89,7 @@ class _Rules:
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
     shared_lead: re.Pattern[str]
+    year_list: re.Pattern[str]
     shared_suffix: re.Pattern[str]
     milestone: re.Pattern[str]
     assessment_after: re.Pattern[str]
@@ -326,6 +327,9 @@ def _rules() -> _Rules:
             rf"(?:{alternation(leads)}){_GAP}[\d{_CN_DIGIT}十年月日号底末]{{2,{int(w['shared_lead_reach'])}}}"
             rf"{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}$"
         ),
+        year_list=re.compile(
+            rf"{piece('year')}{_GAP}年(?:{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}{piece('year')}{_GAP}年)+"
+        ),
         rhythm_attribute=re.compile(
             rf"[{piece('han')}]{{0,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"
             rf"(?![\d{_CN_DIGIT}十第]|{alternation(w['recurrence_attribute_not_before'])})"
@@ -374,7 +378,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
                 continue  # 进展情况: what was done and when, not when it is due
-            clause = _clause_context(years, start, ctx, text)
+            # a year inside a list of years (2018年、2019年…) is read in the context its first year is
+            clause = _clause_context(years, _year_list(text, start, end, rules)[0], ctx, text)
             fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
             if fields is not None and _past_event_after(text, start, end, rules.words) and not _yet_to_come(fields, clause):
                 continue  # 2018年建成投用, 2017年以来: when something happened
@@ -927,7 +932,29 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         return False  # 关于印发 2024年县《政府工作报告》确定的…方案: the year opens a cited document's name
     if _on_title_line(text, m.start(), rules):
         return False  # 2021年崇明区城市体检工作方案: the year names the document's scope
-    return (_opens_clause(text, m.start(), words) or cued) and _year_frames_clause(text, m.end(), ctx, rules, goal)
+    first, last = _year_list(text, m.start(), m.end(), rules)
+    if first < m.start():
+        # a later year of a list (2021年、2022年由…; 纳入2018年、2019年…实事项目) is read as the list's first is
+        cued = cued or _weakly_cued(text, first, words) or _stated_as_goal(text, first, words)
+    return (_opens_clause(text, first, words) or cued) and _year_frames_clause(text, last, ctx, rules, goal)
+
+
+def _year_list(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
+    """The start of the first and the end of the last of the bare years joined to the one at ``start``-``end``
+    by coordinators (2018年和2019年对…, 2023年、2024年、2025年，…): the list is one time phrase, opening its clause
+    or not as its first year does and framing what follows its last."""
+    starts, spans = _year_lists(text, rules)
+    k = bisect.bisect_right(starts, start) - 1
+    if k >= 0 and start < spans[k][1]:
+        return spans[k]
+    return start, end
+
+
+@text_memo(maxsize=1 << 8)
+def _year_lists(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every list of bare years in a node's text, found once (a list of many years would otherwise be walked for each)."""
+    spans = [m.span() for m in rules.year_list.finditer(text)]
+    return [first for first, _ in spans], spans
 
 
 def _reports_meeting(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: Any, rules: _Rules) -> bool:
