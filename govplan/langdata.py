@@ -862,6 +862,7 @@ class TargetsData(Strict):
     bound_notes: Words
     condition_units: Words
     condition_comparators: list[Comparator]
+    class_bound_words: Words
     condition_consequences: Words
     condition_chain: ConditionChain
     joined_conditions: JoinedConditions

@@ -1219,6 +1219,11 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or (_is_measure(item, rules) and _count_follows(text, item, mood, rules))
         ):
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 and 纳税过1亿元的企业达30家 are goals
+        if item.word in w["class_bound_words"] and _is_measure(item, rules) and not (
+            _creates_object(text, item, mood, rules) or _paid_in_clause(text, item.start, rules)
+            or _count_follows(text, item, mood, rules) or _quantity_before(text, item, mood, rules)
+        ):
+            return True  # 室内高度不大于2.2m的自行车库: the class meant; 给予不低于500万元的…, 设立总规模不少于100亿元的… are goals
     end = mood.clause_end(item.end)
     rest = text[item.end:end]
     clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
@@ -1229,12 +1234,21 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
 
 
+def _quantity_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a plain quantity stands earlier in the bound's clause (完成3万平方米节能率不低于15%的…改造): the bound then qualifies
+    what the work counts; an earlier bound (建筑高度大于27m且…, 不大于50m的公共建筑和…) is a further threshold of the same case."""
+    start = mood.sentence_start(item.start, mood.clause_breaks)
+    bounds = tuple(rules.comparator_before)
+    return any(not text.endswith(bounds, start, found.start()) for found in rules.arabic.finditer(text, start, item.start))
+
+
 def _joins_conditions(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A bound joined by a link word, with no comma, to further conditions that one 的 closes (工程投资额在100万元以下且建筑面积在
     300平方米以下的…工程; 营业收入80000万元以下或资产总额80000万元以下的为…): the case a rule treats, unless a verb creates what it
     describes or a count or share of those things follows the 的 (…以上且…的村达到50%: the level they must reach)."""
     w = rules.words["joined_conditions"]
-    strict = item.fields["comparator"] in rules.words["condition_comparators"]  # 大于1500平方米或…大于3000平方米的, as before 的
+    # 大于1500平方米或…大于3000平方米的, 不超过120平方米且…的: a strict bound or one written before, as before 的
+    strict = item.fields["comparator"] in rules.words["condition_comparators"] or item.word in rules.words["class_bound_words"]
     if item.after not in rules.words["class_bounds"] and not strict:
         return False
     link = _past_bracket_note(text, item.end, w)
