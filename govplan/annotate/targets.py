@@ -1248,7 +1248,8 @@ def _joins_conditions(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     describes or a count or share of those things follows the 的 (…以上且…的村达到50%: the level they must reach)."""
     w = rules.words["joined_conditions"]
     # 大于1500平方米或…大于3000平方米的, 不超过120平方米且…的: a strict bound or one written before, as before 的
-    strict = item.fields["comparator"] in rules.words["condition_comparators"] or item.word in rules.words["class_bound_words"]
+    strict = item.fields["comparator"] in rules.words["condition_comparators"] or (
+        item.word in rules.words["class_bound_words"] and _is_measure(item, rules))
     if item.after not in rules.words["class_bounds"] and not strict:
         return False
     link = _past_bracket_note(text, item.end, w)
