@@ -752,6 +752,11 @@ class Penalties(Strict):
     nouns: Words
 
 
+class Shortfalls(Strict):
+    words: Words
+    caps: Words
+
+
 class OutlineNumbers(Strict):
     shape: str
     lead: str
@@ -862,10 +867,12 @@ class TargetsData(Strict):
     bound_notes: Words
     condition_units: Words
     condition_comparators: list[Comparator]
+    class_bound_words: Words
     condition_consequences: Words
     condition_chain: ConditionChain
     joined_conditions: JoinedConditions
     penalties: Penalties
+    shortfalls: Shortfalls
     zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words

@@ -1117,7 +1117,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
             or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
-            or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules)
+            or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules) or _falls_short(text, item, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -1219,6 +1219,11 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or (_is_measure(item, rules) and _count_follows(text, item, mood, rules))
         ):
             return True  # 超过30%的村干部; but 到2020年，推出能效比超过1TFLOPS/w的芯片 and 纳税过1亿元的企业达30家 are goals
+        if item.word in w["class_bound_words"] and _is_measure(item, rules) and not (
+            _creates_object(text, item, mood, rules) or _paid_in_clause(text, item.start, rules)
+            or _count_follows(text, item, mood, rules) or _quantity_before(text, item, mood, rules)
+        ):
+            return True  # 室内高度不大于2.2m的自行车库: the class meant; 给予不低于500万元的…, 设立总规模不少于100亿元的… are goals
     end = mood.clause_end(item.end)
     rest = text[item.end:end]
     clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
@@ -1229,12 +1234,22 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
 
 
+def _quantity_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a plain quantity stands earlier in the bound's clause (完成3万平方米节能率不低于15%的…改造): the bound then qualifies
+    what the work counts; an earlier bound (建筑高度大于27m且…, 不大于50m的公共建筑和…) is a further threshold of the same case."""
+    start = mood.sentence_start(item.start, mood.clause_breaks)
+    bounds = tuple(rules.comparator_before)
+    return any(not text.endswith(bounds, start, found.start()) for found in rules.arabic.finditer(text, start, item.start))
+
+
 def _joins_conditions(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A bound joined by a link word, with no comma, to further conditions that one 的 closes (工程投资额在100万元以下且建筑面积在
     300平方米以下的…工程; 营业收入80000万元以下或资产总额80000万元以下的为…): the case a rule treats, unless a verb creates what it
     describes or a count or share of those things follows the 的 (…以上且…的村达到50%: the level they must reach)."""
     w = rules.words["joined_conditions"]
-    strict = item.fields["comparator"] in rules.words["condition_comparators"]  # 大于1500平方米或…大于3000平方米的, as before 的
+    # 大于1500平方米或…大于3000平方米的, 不超过120平方米且…的: a strict bound or one written before, as before 的
+    strict = item.fields["comparator"] in rules.words["condition_comparators"] or (
+        item.word in rules.words["class_bound_words"] and _is_measure(item, rules))
     if item.after not in rules.words["class_bounds"] and not strict:
         return False
     link = _past_bracket_note(text, item.end, w)
@@ -1274,6 +1289,16 @@ def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return False
     # the verb's look-ahead reads the figure's first character, so the search runs one past the figure's start
     return rules.penalty_verb.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start + 1) is not None
+
+
+def _falls_short(text: str, item: _Found, rules: _Rules) -> bool:
+    """A level a negated reach word puts a figure under (耐火极限达不到1.00h, 防火间距不足6米, 净宽度未达到4米): a shortfall
+    the text finds or treats, a problem or a case, not a level the work must reach."""
+    w = rules.words["shortfalls"]
+    head = (text[:item.start] + (item.word if item.word and text.startswith(item.word, item.start) else "")).rstrip(" ")
+    word = next((word for word in w["words"] if head.endswith(word)), None)
+    # 触发率控制在不足5%: a cap the work keeps to, a goal
+    return word is not None and not head.endswith(tuple(w["caps"]), 0, len(head) - len(word))
 
 
 def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
