@@ -752,11 +752,6 @@ class Penalties(Strict):
     nouns: Words
 
 
-class Shortfalls(Strict):
-    words: Words
-    caps: Words
-
-
 class OutlineNumbers(Strict):
     shape: str
     lead: str
@@ -872,7 +867,6 @@ class TargetsData(Strict):
     condition_chain: ConditionChain
     joined_conditions: JoinedConditions
     penalties: Penalties
-    shortfalls: Shortfalls
     zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words
