@@ -29,6 +29,7 @@ GOVPLAN = Path(sys.executable).parent / "govplan"
 SPEC = ROOT / "specs" / "001_6eaa3e467e148cea.yaml"  # the bench's cold spec (seed 001's, 237 KB)
 NOTICE = ROOT / "corpus" / "seeds" / "000_ebfc120e504fdcdf.txt"  # the smallest seed (14 KB), for extract_one
 INSTRUCTIONS = re.compile(r"refs:\s+([\d,]+)")
+FORKED_CHILD_STARTS = "PyOS_AfterFork_Child"  # CPython's first C function in a forked child
 
 
 def commands(spec: Path, out: Path, folder: Path | None) -> dict[str, list[str]]:
@@ -46,14 +47,20 @@ def commands(spec: Path, out: Path, folder: Path | None) -> dict[str, list[str]]
 def instructions(tree: Path, args: list[str], env: dict[str, str] | None = None) -> int:
     """Instructions of one run of the command under callgrind (``env`` adds to the environment), with
     one fixed string hash seed: with a random one, set and dict orders change from run to run (extract_one
-    of one tree counted 1,386.8M-1,387.4M, like for like 6.595G-6.610G; with seed 0, within a thousand)."""
+    of one tree counted 1,386.8M-1,387.4M, like for like 6.595G-6.610G; with seed 0, within a thousand).
+
+    A command that forks workers (validate of a folder, extract --jobs) is counted as the parent plus each
+    worker's own instructions: a forked process under callgrind starts with its parent's counts so far, so
+    each worker's are zeroed where Python's fork hands over to the child (PyOS_AfterFork_Child), and every
+    process's count, each printed at its exit, is summed."""
     with tempfile.TemporaryDirectory() as name:
         done = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={name}/out", str(GOVPLAN), *args],
+            ["valgrind", "--tool=callgrind", f"--zero-before={FORKED_CHILD_STARTS}",
+             f"--callgrind-out-file={name}/out.%p", str(GOVPLAN), *args],
             env={**os.environ, "GOVPLAN_LANG": "en", "PYTHONHASHSEED": "0", **_env(tree), **(env or {})},
             capture_output=True, text=True, check=False,
         )
-    return int(INSTRUCTIONS.search(done.stderr).group(1).replace(",", ""))  # type: ignore[union-attr]
+    return sum(int(count.replace(",", "")) for count in INSTRUCTIONS.findall(done.stderr))
 
 
 def _env(tree: Path) -> dict[str, str]:
