@@ -752,6 +752,11 @@ class Penalties(Strict):
     nouns: Words
 
 
+class Shortfalls(Strict):
+    words: Words
+    caps: Words
+
+
 class OutlineNumbers(Strict):
     shape: str
     lead: str
@@ -867,6 +872,7 @@ class TargetsData(Strict):
     condition_chain: ConditionChain
     joined_conditions: JoinedConditions
     penalties: Penalties
+    shortfalls: Shortfalls
     zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words

@@ -1117,7 +1117,7 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
             or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
             or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
-            or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules)
+            or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules) or _falls_short(text, item, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
         return False
@@ -1289,6 +1289,16 @@ def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return False
     # the verb's look-ahead reads the figure's first character, so the search runs one past the figure's start
     return rules.penalty_verb.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start + 1) is not None
+
+
+def _falls_short(text: str, item: _Found, rules: _Rules) -> bool:
+    """A level a negated reach word puts a figure under (耐火极限达不到1.00h, 防火间距不足6米, 净宽度未达到4米): a shortfall
+    the text finds or treats, a problem or a case, not a level the work must reach."""
+    w = rules.words["shortfalls"]
+    head = (text[:item.start] + (item.word if item.word and text.startswith(item.word, item.start) else "")).rstrip(" ")
+    word = next((word for word in w["words"] if head.endswith(word)), None)
+    # 触发率控制在不足5%: a cap the work keeps to, a goal
+    return word is not None and not head.endswith(tuple(w["caps"]), 0, len(head) - len(word))
 
 
 def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
