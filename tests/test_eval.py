@@ -223,8 +223,12 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 22: five fresh held-out notices (c697-c701), c613/c692/c695 moved to dev put held-out (218) at support
         # 0.624 with the start code; the units28b rules bring it to 0.630 (end: tasks 0.893, spans 0.875, dates 0.874,
         # targets 0.813, lead 0.726): support floor 0.60, the others stand.
+        # Session 23: 21 fresh held-out notices (c706-c711, c716-c730; lead 0.454, support 0.190 with start and end code
+        # alike) and c62/c501 moved to dev put held-out (237) at lead 0.704 and support 0.593 with the start code and the
+        # end code: set change, lead floor 0.68, support 0.57. The others stand (end: tasks 0.896, spans 0.874, dates
+        # 0.872, targets 0.803).
         "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
-                "lead_units": 0.70, "support_units": 0.60},
+                "lead_units": 0.68, "support_units": 0.57},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
