@@ -90,6 +90,7 @@ class _Rules:
     done_attribute: re.Pattern[str]
     shared_lead: re.Pattern[str]
     year_list: re.Pattern[str]
+    year_list_joint: re.Pattern[str]
     shared_suffix: re.Pattern[str]
     milestone: re.Pattern[str]
     assessment_after: re.Pattern[str]
@@ -330,6 +331,7 @@ def _rules() -> _Rules:
         year_list=re.compile(
             rf"{piece('year')}{_GAP}年(?:{_GAP}(?:{alternation(w['shared_lead_coordinators'])}){_GAP}{piece('year')}{_GAP}年)+"
         ),
+        year_list_joint=re.compile(rf"年{_GAP}(?:{alternation(w['shared_lead_coordinators'])})"),
         rhythm_attribute=re.compile(
             rf"[{piece('han')}]{{0,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"
             rf"(?![\d{_CN_DIGIT}十第]|{alternation(w['recurrence_attribute_not_before'])})"
@@ -953,6 +955,8 @@ def _year_list(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int
 @text_memo(maxsize=1 << 8)
 def _year_lists(text: str, rules: _Rules) -> tuple[list[int], list[tuple[int, int]]]:
     """Every list of bare years in a node's text, found once (a list of many years would otherwise be walked for each)."""
+    if rules.year_list_joint.search(text) is None:
+        return [], []  # no 年 followed by a coordinator: no list, and no scan trying a year at every character
     spans = [m.span() for m in rules.year_list.finditer(text)]
     return [first for first, _ in spans], spans
 

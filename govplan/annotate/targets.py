@@ -1295,10 +1295,12 @@ def _falls_short(text: str, item: _Found, rules: _Rules) -> bool:
     """A level a negated reach word puts a figure under (耐火极限达不到1.00h, 防火间距不足6米, 净宽度未达到4米): a shortfall
     the text finds or treats, a problem or a case, not a level the work must reach."""
     w = rules.words["shortfalls"]
-    head = (text[:item.start] + (item.word if item.word and text.startswith(item.word, item.start) else "")).rstrip(" ")
-    word = next((word for word in w["words"] if head.endswith(word)), None)
+    head = item.start + (len(item.word) if item.word and text.startswith(item.word, item.start) else 0)
+    while head and text[head - 1] == " ":
+        head -= 1  # the words before the figure and its own bound word, read in place rather than copied
+    word = next((word for word in w["words"] if text.endswith(word, 0, head)), None)
     # 触发率控制在不足5%: a cap the work keeps to, a goal
-    return word is not None and not head.endswith(tuple(w["caps"]), 0, len(head) - len(word))
+    return word is not None and not text.endswith(tuple(w["caps"]), 0, head - len(word))
 
 
 def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
