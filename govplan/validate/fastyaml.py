@@ -185,11 +185,12 @@ class TokenPositions:
     node is the index of its first token, or the position of an empty value. Building a position per node
     for every spec cost 11% of reading it (callgrind, 200 archive specs), for a dozen findings a spec."""
 
-    __slots__ = ("tokens", "sequences")
+    __slots__ = ("tokens", "sequences", "keys")
 
     def __init__(self, tokens: list[Token], sequences: dict[int, list[int]]) -> None:
         self.tokens = tokens
         self.sequences = sequences
+        self.keys: dict[tuple[int, str], int | None] = {}
 
     def locate(self, path: tuple[PathItem, ...], anchor: Anchor = "value") -> Position:
         """As positions.locate: the node at ``path``, or its nearest parent in the file."""
@@ -210,14 +211,21 @@ class TokenPositions:
         return node if isinstance(node, tuple) else (self.tokens[node][4], self.tokens[node][0] + 1)
 
     def _key(self, first: int, key: str) -> int | None:
-        """The index of ``key``'s token in the mapping whose first key is token ``first``."""
+        """The index of ``key``'s token in the mapping whose first key is token ``first``; remembered, as a
+        spec's findings share their first steps (tasks, a task's children or units)."""
+        if (first, key) not in self.keys:
+            self.keys[first, key] = self._find_key(first, key)
+        return self.keys[first, key]
+
+    def _find_key(self, first: int, key: str) -> int | None:
         col = self.tokens[first][0]
         for index in range(first, len(self.tokens)):
-            tcol, kind, name, _, _, _ = self.tokens[index]
-            if tcol < col:
-                break
-            if tcol == col and kind == _KEY and name == key:
-                return index
+            token = self.tokens[index]
+            if token[0] <= col:
+                if token[0] < col:
+                    break
+                if token[2] == key:  # only a key's token has a name
+                    return index
         return None
 
     def _value(self, key: int) -> int | Position:
