@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 from govplan.i18n import tr
 from govplan.validate.findings import Finding
 from govplan.validate.guard import printable, yaml_lines
-from govplan.validate.positions import Node, locate
+from govplan.validate.positions import Positions, locate
 from govplan.validate.plainschema import plain_spec
 from govplan.validate.reader import load
 from govplan.validate.rules import RuleContext, check_rules
@@ -168,7 +168,7 @@ def with_strictness(findings: list[Finding], strict: bool) -> list[Finding]:
     return [replace(finding, strict=True) for finding in findings] if strict else findings
 
 
-def _place(finding: Finding, name: str, positions: Node, lines: list[str]) -> None:
+def _place(finding: Finding, name: str, positions: Positions, lines: list[str]) -> None:
     finding.file = name
     if not finding.line:
         finding.line, finding.column = locate(positions, finding.path, finding.anchor)

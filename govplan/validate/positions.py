@@ -1,14 +1,14 @@
 """Where each YAML node stands in the file, kept beside the loaded data.
 
-Both readers (the fast subset reader and the full ruamel reader) build the same structure, so a
+The full ruamel reader builds a tree of them; the fast subset reader keeps its tokens instead and finds a
+node's position from them when asked (fastyaml.TokenPositions, whose locate answers as locate here does), so a
 finding's field path resolves to the same line and column whichever reader loaded the file.
-Scalars are stored as plain (line, column) tuples to keep the fast path cheap; mappings and
-sequences are Loc objects. Lines and columns are 1-based.
+Scalars are stored as plain (line, column) tuples; mappings and sequences are Loc objects. Lines and columns are 1-based.
 """
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Protocol, Union
 
 from govplan.validate.findings import Anchor, PathItem
 
@@ -40,17 +40,28 @@ class Loc:
 Node = Union[Loc, Position]
 
 
+class Locating(Protocol):
+    """Positions that find the node at a path themselves."""
+
+    def locate(self, path: tuple[PathItem, ...], anchor: Anchor = "value") -> Position: ...
+
+
+Positions = Union[Node, Locating]
+
+
 def _position(node: Node) -> Position:
     return (node.line, node.col) if isinstance(node, Loc) else node
 
 
-def locate(root: Node, path: tuple[PathItem, ...], anchor: Anchor = "value") -> Position:
+def locate(root: Positions, path: tuple[PathItem, ...], anchor: Anchor = "value") -> Position:
     """The position of the node at ``path``; where the path leaves the file, its nearest parent.
 
     ``anchor="key"`` gives the key of the last step (an unknown field), ``"parent"`` the mapping
     that holds it (a missing field).
     """
-    node = root
+    if not isinstance(root, (Loc, tuple)):
+        return root.locate(path, anchor)
+    node: Node = root
     steps = path[:-1] if anchor == "parent" else path
     for depth, step in enumerate(steps):
         if not isinstance(node, Loc):

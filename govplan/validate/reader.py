@@ -13,14 +13,14 @@ from typing import Any
 
 from govplan.validate import fastyaml
 from govplan.validate.findings import Finding
-from govplan.validate.positions import Node
+from govplan.validate.positions import Positions
 
 @dataclass
 class Loaded:
     """A parsed spec text: its data and positions (None when unreadable) and YAML findings."""
 
     data: Any
-    positions: Node
+    positions: Positions
     findings: list[Finding] = field(default_factory=list)
 
 
