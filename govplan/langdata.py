@@ -402,6 +402,7 @@ class DeadlinesData(Strict):
     listed_document: str
     bracket_dates: BracketDates
     bare_year_followers: Words
+    bare_year_follower_guards: dict[str, Words]
     bare_year_pauses: str
     bare_year_follower_reach: int
     year_heads_targets: Words

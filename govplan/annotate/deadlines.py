@@ -84,6 +84,7 @@ class _Rules:
     names_work: re.Pattern[str]
     binds_goals: re.Pattern[str]
     goal_in_clause: re.Pattern[str]
+    goal_word: re.Pattern[str]
     period_reported: re.Pattern[str]
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
@@ -163,6 +164,13 @@ def _free_words(words: list[str], word_ends: dict[str, str]) -> str:
     another word (用 in 应用三年行动计划, 使用三年以上: a plan's name, a time in use, not a span spent)."""
     guarded = [f"(?<![{re.escape(ends)}]){re.escape(word)}" for word, ends in word_ends.items()]
     return "(?:" + "|".join([alternation(word for word in words if word not in word_ends), *guarded]) + ")"
+
+
+def _words_unless_before(words: list[str], guards: dict[str, list[str]]) -> str:
+    """An alternation of ``words``, each guarded one refused right before one of its guards (将 is a goal's future
+    but not in 将近, nearly, or 将是 / 将成为, which say what a year is)."""
+    guarded = [f"{re.escape(word)}(?!{alternation(after)})" for word, after in guards.items()]
+    return "(?:" + "|".join([alternation(word for word in words if word not in guards), *guarded]) + ")"
 
 
 def _han_then(reach: int, *word_lists: list[str]) -> str:
@@ -304,8 +312,10 @@ def _rules() -> _Rules:
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
         ),
         goal_in_clause=re.compile(
-            rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?(?:{alternation(w['bare_year_followers'])})"
+            rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?"
+            + _words_unless_before(w["bare_year_followers"], w["bare_year_follower_guards"])
         ),
+        goal_word=re.compile(_words_unless_before(w["bare_year_followers"], w["bare_year_follower_guards"])),
         binds_goals=re.compile(_han_then(w["year_binds_goals"]["reach"], w["year_binds_goals"]["nouns"], w["year_binds_goals"]["verbs"])),
         period_reported=re.compile(_han_then(w["period_reported"]["reach"], w["period_reported"]["reports"])),
         dates_on=re.compile(
@@ -1098,8 +1108,8 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
 def _goal_follows(text: str, pos: int, rules: _Rules) -> bool:
     """Whether a goal word (实现, 力争, 计划…) stands right at ``pos`` (2021年计划投资2500万元…), not opening a phrase
     that describes a noun (2016年计划出列的2个贫困乡: the year says which villages)."""
-    word = next((w for w in rules.words["bare_year_followers"] if text.startswith(w, pos)), None)
-    return word is not None and not rules.done_attribute.match(text, pos + len(word))
+    word = rules.goal_word.match(text, pos)
+    return word is not None and not rules.done_attribute.match(text, word.end())
 
 
 def _goal_in_clause(text: str, start: int, rules: _Rules) -> bool:
