@@ -1,4 +1,4 @@
-"""The out-of-corpus bank of table fragments (tests/bank/tables-bank.yaml), run as language cases."""
+"""The out-of-corpus banks of table fragments and messy outlines (tests/bank/tables-bank.yaml, outline-bank.yaml), run as language cases."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ from ruamel.yaml import YAML
 
 import test_cases
 
-TABLES_BANK = Path(__file__).parent / "bank" / "tables-bank.yaml"
+BANKS = tuple(Path(__file__).parent / "bank" / name for name in ("tables-bank.yaml", "outline-bank.yaml"))
 _OWN_KEYS = ("miss", "half")  # why a case is missed yet; which half of the collection it belongs to
 
 
 def _fragments() -> list[Any]:
-    """Every fragment as a test parameter, a `miss` one as a strict expected failure."""
-    fragments = YAML(typ="safe", pure=True).load(TABLES_BANK.read_text(encoding="utf-8")) or []
+    """Every fragment of every bank as a test parameter, a `miss` one as a strict expected failure."""
     marks = {True: [pytest.mark.xfail(strict=True)], False: []}
-    return [pytest.param(f, id=f"{f['half']}-{k}", marks=marks["miss" in f]) for k, f in enumerate(fragments, 1)]
+    params = []
+    for bank in BANKS:
+        fragments = YAML(typ="safe", pure=True).load(bank.read_text(encoding="utf-8")) or []
+        params += [pytest.param(f, id=f"{bank.stem}-{f['half']}-{k}", marks=marks["miss" in f]) for k, f in enumerate(fragments, 1)]
+    return params
 
 
 @pytest.mark.parametrize("fragment", _fragments())
