@@ -752,6 +752,13 @@ class Penalties(Strict):
     nouns: Words
 
 
+class PortionTiers(Strict):
+    word: str
+    follower: str
+    links: Words
+    not_before: Words
+
+
 class Shortfalls(Strict):
     words: Words
     caps: Words
@@ -872,6 +879,7 @@ class TargetsData(Strict):
     condition_chain: ConditionChain
     joined_conditions: JoinedConditions
     penalties: Penalties
+    portion_tiers: PortionTiers
     shortfalls: Shortfalls
     zone_bounds: ZoneBounds
     event_grades: EventGrades

@@ -1207,6 +1207,8 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return True  # 30户以上自然村通硬化路: the villages of that size
     if _joins_conditions(text, item, mood, rules):
         return True  # 30万元以下或者建筑面积在300平方米以下的建筑工程: every threshold of the case
+    if _is_portion_tier(text, item, rules):
+        return True  # 5000万元以上部分，为1%-3%: the portion a tiered rule prices at its own rate
     if text.startswith(follower, after):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
@@ -1331,6 +1333,26 @@ def _measures_zone(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if item.fields.get("unit") in w["area_units"]:
         return True
     return rules.zone_bound.search(clause) is not None
+
+
+def _is_portion_tier(text: str, item: _Found, rules: _Rules) -> bool:
+    """A bound or range of a quantity right before 部分 (5000万元以上部分, 超过1500元未超过4500元的部分, 10万元至100万元部分):
+    the portion a tiered rule prices, taxes or pays at its own rate, not a goal."""
+    w = rules.words["portion_tiers"]
+    notes = rules.words["bound_notes"]
+    bounded = (item.fields["comparator"] != "=" or item.fields.get("value_max") is not None
+               or text.endswith(tuple(w["links"]), 0, item.start))  # the range's second end: 至144000元的部分
+    end = _past_note(text, item.end, notes)
+    link = next((word for word in w["links"] if text.startswith(word, end)), "" if item.after else None)
+    other = rules.arabic.match(text, end + len(link)) if link is not None else None
+    if link and other is None:
+        return False
+    if other is not None:  # the range's second end: 至144000元, 以上100万元以下(含100万元)
+        end = other.end() + len(next((word for word in rules.comparators_after if text.startswith(word, other.end())), ""))
+        end, bounded = _past_note(text, end, notes), True
+    end += len(w["follower"]) if text.startswith(w["follower"], end) else 0
+    return (bounded and text.startswith(w["word"], end)
+            and not text.startswith(tuple(w["not_before"]), end + len(w["word"])))
 
 
 def _is_measure(item: _Found, rules: _Rules) -> bool:
