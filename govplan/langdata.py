@@ -750,6 +750,7 @@ class JoinedConditions(Strict):
 class Penalties(Strict):
     verbs: Words
     nouns: Words
+    lesser: Words
 
 
 class PortionTiers(Strict):

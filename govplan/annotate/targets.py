@@ -77,6 +77,7 @@ class _Rules:
     baseline_note: re.Pattern[str]
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
+    penalty_noun_first: re.Pattern[str]  # 处以罚款 right before a figure: the fine's amount after its noun
     event_harm: re.Pattern[str]  # 死亡, 重伤, 直接经济损失 … (not 死亡人数): what grades an event
     zone_bound: re.Pattern[str]  # 东至, 北起, 南抵 …: a direction and the verb of a bound, a zone's side (group 1: the direction)
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
@@ -203,7 +204,12 @@ def _rules() -> _Rules:
             f"(?:{alternation(w['event_grades']['harms'])})(?!{alternation(w['event_grades']['not_before'])})"
         ),
         zone_bound=re.compile(f"([{w['zone_bounds']['directions']}])[{w['zone_bounds']['verbs']}]"),
-        penalty_verb=re.compile(rf"(?:{alternation(w['penalties']['verbs'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"),
+        penalty_verb=re.compile(
+            rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['lesser'])})?{space}(?=[\d{CN_NUMERAL_CHARS}])"
+        ),
+        penalty_noun_first=re.compile(
+            rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['nouns'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"
+        ),
         baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
@@ -1285,12 +1291,16 @@ def _chain_end(text: str, end: int, mood: _Mood, chain: dict[str, Any]) -> int:
 
 
 def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """A fine a rule imposes (处1万元以上3万元以下罚款, 可以并处200元以下罚款): a sanction, not a goal."""
+    """A fine a rule imposes (处1万元以上3万元以下罚款, 可以并处200元以下罚款, 处警告或者二百元以下罚款, 并处以罚款50万元): a
+    sanction, not a goal."""
+    start = mood.sentence_start(item.start, mood.clause_breaks)
+    # the verb's look-ahead reads the figure's first character, so the searches run one past the figure's start
+    if rules.penalty_noun_first.search(text, start, item.start + 1) is not None:
+        return True
     end = mood.clause_end(item.end)
     if not any(noun in text[item.end:end] for noun in rules.words["penalties"]["nouns"]):
         return False
-    # the verb's look-ahead reads the figure's first character, so the search runs one past the figure's start
-    return rules.penalty_verb.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start + 1) is not None
+    return rules.penalty_verb.search(text, start, item.start + 1) is not None
 
 
 def _falls_short(text: str, item: _Found, rules: _Rules) -> bool:
