@@ -751,6 +751,14 @@ class JoinedConditions(Strict):
 class Penalties(Strict):
     verbs: Words
     nouns: Words
+    lesser: Words
+
+
+class PortionTiers(Strict):
+    word: str
+    follower: str
+    links: Words
+    not_before: Words
 
 
 class Shortfalls(Strict):
@@ -873,6 +881,7 @@ class TargetsData(Strict):
     condition_chain: ConditionChain
     joined_conditions: JoinedConditions
     penalties: Penalties
+    portion_tiers: PortionTiers
     shortfalls: Shortfalls
     zone_bounds: ZoneBounds
     event_grades: EventGrades

@@ -77,6 +77,7 @@ class _Rules:
     baseline_note: re.Pattern[str]
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
+    penalty_noun_first: re.Pattern[str]  # 处以罚款 right before a figure: the fine's amount after its noun
     event_harm: re.Pattern[str]  # 死亡, 重伤, 直接经济损失 … (not 死亡人数): what grades an event
     zone_bound: re.Pattern[str]  # 东至, 北起, 南抵 …: a direction and the verb of a bound, a zone's side (group 1: the direction)
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
@@ -203,7 +204,12 @@ def _rules() -> _Rules:
             f"(?:{alternation(w['event_grades']['harms'])})(?!{alternation(w['event_grades']['not_before'])})"
         ),
         zone_bound=re.compile(f"([{w['zone_bounds']['directions']}])[{w['zone_bounds']['verbs']}]"),
-        penalty_verb=re.compile(rf"(?:{alternation(w['penalties']['verbs'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"),
+        penalty_verb=re.compile(
+            rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['lesser'])})?{space}(?=[\d{CN_NUMERAL_CHARS}])"
+        ),
+        penalty_noun_first=re.compile(
+            rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['nouns'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"
+        ),
         baseline_start=_baseline_start(w),
         baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
@@ -1207,6 +1213,8 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return True  # 30户以上自然村通硬化路: the villages of that size
     if _joins_conditions(text, item, mood, rules):
         return True  # 30万元以下或者建筑面积在300平方米以下的建筑工程: every threshold of the case
+    if _is_portion_tier(text, item, rules):
+        return True  # 5000万元以上部分，为1%-3%: the portion a tiered rule prices at its own rate
     if text.startswith(follower, after):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
@@ -1283,12 +1291,16 @@ def _chain_end(text: str, end: int, mood: _Mood, chain: dict[str, Any]) -> int:
 
 
 def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """A fine a rule imposes (处1万元以上3万元以下罚款, 可以并处200元以下罚款): a sanction, not a goal."""
+    """A fine a rule imposes (处1万元以上3万元以下罚款, 可以并处200元以下罚款, 处警告或者二百元以下罚款, 并处以罚款50万元): a
+    sanction, not a goal."""
+    start = mood.sentence_start(item.start, mood.clause_breaks)
+    # the verb's look-ahead reads the figure's first character, so the searches run one past the figure's start
+    if rules.penalty_noun_first.search(text, start, item.start + 1) is not None:
+        return True
     end = mood.clause_end(item.end)
     if not any(noun in text[item.end:end] for noun in rules.words["penalties"]["nouns"]):
         return False
-    # the verb's look-ahead reads the figure's first character, so the search runs one past the figure's start
-    return rules.penalty_verb.search(text, mood.sentence_start(item.start, mood.clause_breaks), item.start + 1) is not None
+    return rules.penalty_verb.search(text, start, item.start + 1) is not None
 
 
 def _falls_short(text: str, item: _Found, rules: _Rules) -> bool:
@@ -1331,6 +1343,26 @@ def _measures_zone(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if item.fields.get("unit") in w["area_units"]:
         return True
     return rules.zone_bound.search(clause) is not None
+
+
+def _is_portion_tier(text: str, item: _Found, rules: _Rules) -> bool:
+    """A bound or range of a quantity right before 部分 (5000万元以上部分, 超过1500元未超过4500元的部分, 10万元至100万元部分):
+    the portion a tiered rule prices, taxes or pays at its own rate, not a goal."""
+    w = rules.words["portion_tiers"]
+    notes = rules.words["bound_notes"]
+    bounded = (item.fields["comparator"] != "=" or item.fields.get("value_max") is not None
+               or text.endswith(tuple(w["links"]), 0, item.start))  # the range's second end: 至144000元的部分
+    end = _past_note(text, item.end, notes)
+    link = next((word for word in w["links"] if text.startswith(word, end)), "" if item.after else None)
+    other = rules.arabic.match(text, end + len(link)) if link is not None else None
+    if link and other is None:
+        return False
+    if other is not None:  # the range's second end: 至144000元, 以上100万元以下(含100万元)
+        end = other.end() + len(next((word for word in rules.comparators_after if text.startswith(word, other.end())), ""))
+        end, bounded = _past_note(text, end, notes), True
+    end += len(w["follower"]) if text.startswith(w["follower"], end) else 0
+    return (bounded and text.startswith(w["word"], end)
+            and not text.startswith(tuple(w["not_before"]), end + len(w["word"])))
 
 
 def _is_measure(item: _Found, rules: _Rules) -> bool:
