@@ -412,6 +412,7 @@ class DeadlinesData(Strict):
     year_range_title_after: str
     trend_periods: Words
     trend_verbs: Words
+    trend_rate_qualifiers: Words
     manner_rhythms: MannerRhythms
     rate_periods: RatePeriods
     service_kinds: ServiceKinds
