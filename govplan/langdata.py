@@ -241,9 +241,11 @@ class RhythmCompounds(Strict):
     assessments: Words
     assessment_reach: int
     assessment_references: Words
+    assessment_results: Words
     action_nouns: Words
     verb_periods: Words
     verbs: Words
+    doubled_not_after: str
     doubled: dict[str, Freq]
     not_after: str
     not_after_except: Words

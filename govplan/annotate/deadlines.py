@@ -263,7 +263,7 @@ def _rules() -> _Rules:
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
-        rf"|(?P<dp>{alternation(rhythm['doubled'])})"
+        rf"|(?<![\d{_CN_DIGIT}十{re.escape(rhythm['doubled_not_after'])}])(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
         rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})"
         rf"(?=[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?P<aa>{alternation(rhythm['assessments'])}))"
@@ -1292,8 +1292,9 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["cp"] or g["vp"]:
         rhythm = compounds["periods"][g["cp"] or g["vp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
-    if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)):
-        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title): the assessment named, not held
+    if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)
+                    or _names_result(text, m, rules)):
+        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的: the assessment named, not held
     if g["ap"] and _rhythm_written_before(text, m.start(), rules):
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
@@ -1405,6 +1406,14 @@ def _refers_to_assessment(text: str, m: re.Match[str], rules: _Rules) -> bool:
     compounds = rules.words["rhythm_compounds"]
     return (m.group() in compounds["assessment_periods"] and rules.assessment_after.match(text, m.end()) is not None
             and _referred_to(text, m, compounds["assessment_references"], rules))
+
+
+def _names_result(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether the assessment after a period is named by its result or grade (年度考核不合格的…问责, 年度考核确定为不称职等次的,
+    年度考核奖金): the case a rule sanctions or rewards, or what it pays, refers to the assessment, not holding it."""
+    assessment = rules.assessment_after.match(text, m.end())
+    results = tuple(rules.words["rhythm_compounds"]["assessment_results"])
+    return assessment is not None and text.startswith(results, assessment.end())
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
