@@ -241,9 +241,11 @@ class RhythmCompounds(Strict):
     assessments: Words
     assessment_reach: int
     assessment_references: Words
+    assessment_results: Words
     action_nouns: Words
     verb_periods: Words
     verbs: Words
+    doubled_not_after: str
     doubled: dict[str, Freq]
     not_after: str
     not_after_except: Words
@@ -412,6 +414,7 @@ class DeadlinesData(Strict):
     year_range_title_after: str
     trend_periods: Words
     trend_verbs: Words
+    trend_rate_qualifiers: Words
     manner_rhythms: MannerRhythms
     rate_periods: RatePeriods
     service_kinds: ServiceKinds

@@ -97,6 +97,7 @@ class _Rules:
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     rate_amount: re.Pattern[str]
+    trend_rate: re.Pattern[str]
     service_kind: re.Pattern[str]
     score_change: re.Pattern[str]
     done_words: frozenset[str]
@@ -179,16 +180,27 @@ def _han_then(reach: int, *word_lists: list[str]) -> str:
     return rf"[{piece('han')}]{{0,{int(reach)}}}?" + "".join(f"(?:{alternation(words)})" for words in word_lists)
 
 
+def _number() -> str:
+    """A number in digits or numerals: it starts where a run of them starts (searched over a long run, each later
+    start fails at once)."""
+    numeral = piece("cn_numeral")
+    return rf"(?<![{numeral}\d])(?:\d[\d,]*(?:\.\d+)?|[{numeral}]+)"
+
+
 def _rate_amount(rate: dict[str, Any]) -> re.Pattern[str]:
     """What follows the period of a rate: maybe 每 + a unit and qualifiers, then an amount of money or points
     (每年每公里5000元, 每年最高不超过8000元, 每年每亩500-800元)."""
-    numeral = piece("cn_numeral")
-    # a number starts where a run of digits or numerals starts (searched over a long run, each later start fails at once)
-    number = rf"(?<![{numeral}\d])(?:\d[\d,]*(?:\.\d+)?|[{numeral}]+)"
+    number = _number()
     return re.compile(
         rf"{_GAP}(?:每(?P<unit>[{piece('han')}]{{1,{int(rate['unit_chars'])}}}?){_GAP})?(?:(?:{alternation(rate['qualifiers'])}){_GAP})*"
         rf"{number}(?:{_GAP}[-~～至到]{_GAP}{number})?{_GAP}(?:{alternation(rate['amount_units'])})"
     )
+
+
+def _trend_rate(verbs: list[str], qualifiers: list[str]) -> re.Pattern[str]:
+    """What follows the period of a rate of change: a trend verb, maybe qualifiers, then its figure (增长约 3.5%,
+    提高六个月, 下降一个数量级)."""
+    return re.compile(rf"{_GAP}(?:{alternation(verbs)})(?:{_GAP}(?:{alternation(qualifiers)}))*{_GAP}{_number()}")
 
 
 @cache
@@ -251,7 +263,7 @@ def _rules() -> _Rules:
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
-        rf"|(?P<dp>{alternation(rhythm['doubled'])})"
+        rf"|(?<![\d{_CN_DIGIT}十{re.escape(rhythm['doubled_not_after'])}])(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
         rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})"
         rf"(?=[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?P<aa>{alternation(rhythm['assessments'])}))"
@@ -347,6 +359,7 @@ def _rules() -> _Rules:
             rf"(?![\d{_CN_DIGIT}十第]|{alternation(w['recurrence_attribute_not_before'])})"
         ),
         rate_amount=_rate_amount(w["rate_periods"]),
+        trend_rate=_trend_rate(w["trend_verbs"], w["trend_rate_qualifiers"]),
         service_kind=re.compile(
             rf"(?:{alternation(w['service_kinds']['verbs'])})[{piece('han')}]{{0,{int(w['service_kinds']['reach'])}}}?"
             rf"(?:{alternation(w['service_kinds']['nouns'])})(?![{re.escape(w['service_kinds']['not_before'])}])"
@@ -1279,8 +1292,9 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["cp"] or g["vp"]:
         rhythm = compounds["periods"][g["cp"] or g["vp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
-    if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)):
-        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title): the assessment named, not held
+    if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)
+                    or _names_result(text, m, rules)):
+        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的: the assessment named, not held
     if g["ap"] and _rhythm_written_before(text, m.start(), rules):
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
@@ -1306,6 +1320,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 按年度分解任务目标: the parts a whole is split into, not a routine
     if bare and _states_rate(text, m.end(), rules):
         return None  # 每人每年一次性500元, 乡道每年每公里5000元: the period of a rate, no act timed
+    if bare and rules.trend_rate.match(text, m.end()):
+        return None  # 每年增长5%, 每年提高六个月: the period of a rate of change, no act timed
     if g["rw"] in words["service_kinds"]["words"] and rules.service_kind.match(text, m.end()):
         return None  # 推进按月结算优惠服务: the kind of service named, no payment timed
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
@@ -1390,6 +1406,14 @@ def _refers_to_assessment(text: str, m: re.Match[str], rules: _Rules) -> bool:
     compounds = rules.words["rhythm_compounds"]
     return (m.group() in compounds["assessment_periods"] and rules.assessment_after.match(text, m.end()) is not None
             and _referred_to(text, m, compounds["assessment_references"], rules))
+
+
+def _names_result(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether the assessment after a period is named by its result or grade (年度考核不合格的…问责, 年度考核确定为不称职等次的,
+    年度考核奖金): the case a rule sanctions or rewards, or what it pays, refers to the assessment, not holding it."""
+    assessment = rules.assessment_after.match(text, m.end())
+    results = tuple(rules.words["rhythm_compounds"]["assessment_results"])
+    return assessment is not None and text.startswith(results, assessment.end())
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
