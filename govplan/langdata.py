@@ -718,10 +718,18 @@ class YearTasks(Strict):
     not_units: Words
 
 
+class HarmFirst(Strict):
+    harms: Words
+    links: Words
+    tail: int
+    reach: int
+
+
 class EventGrades(Strict):
     verbs: Words
     harms: Words
     not_before: Words
+    harm_first: HarmFirst
 
 
 class ZoneBounds(Strict):

@@ -79,6 +79,7 @@ class _Rules:
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
     penalty_noun_first: re.Pattern[str]  # 处以罚款 right before a figure: the fine's amount after its noun
     event_harm: re.Pattern[str]  # 死亡, 重伤, 直接经济损失 … (not 死亡人数): what grades an event
+    harm_first: re.Pattern[str]  # 因灾死亡30人以上, 死亡10人以上,30人以下: a figure right after a harm, or chained to one
     zone_bound: re.Pattern[str]  # 东至, 北起, 南抵 …: a direction and the verb of a bound, a zone's side (group 1: the direction)
     baseline_start: re.Pattern[str]  # 由 / 从 and the noun measured, ending right before the number
     baseline_reach: int
@@ -203,6 +204,7 @@ def _rules() -> _Rules:
         event_harm=re.compile(
             f"(?:{alternation(w['event_grades']['harms'])})(?!{alternation(w['event_grades']['not_before'])})"
         ),
+        harm_first=_harm_first(w["event_grades"]["harm_first"]),
         zone_bound=re.compile(f"([{w['zone_bounds']['directions']}])[{w['zone_bounds']['verbs']}]"),
         penalty_verb=re.compile(
             rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['lesser'])})?{space}(?=[\d{CN_NUMERAL_CHARS}])"
@@ -257,6 +259,16 @@ def _tier_reward(w: dict[str, Any]) -> re.Pattern[str]:
     (考核加4分)."""
     reward = f"(?:{alternation(w['tier_rewards'])})\\D{{0,{int(w['tier_reach'])}}}\\d"
     return re.compile(f"{reward}|(?:{alternation(w['tier_scores'])})\\d+(?:\\.\\d+)?分")
+
+
+def _harm_first(w: dict[str, Any]) -> re.Pattern[str]:
+    """A harm, an optional note (（含失踪）), then figures each closed by its unit and bound and maybe a link, up to the end:
+    死亡10人以上,|30人以下 and 亡3人以上|9人以下 chain the second figure to the harm."""
+    links = re.escape("".join(w["links"]))
+    figure = f"[\\d.{CN_NUMERAL_CHARS}]+"
+    tail = f"(?:[^\\d{CN_NUMERAL_CHARS}{links}。；;]{{1,{int(w['tail'])}}}[{links}]?|[{links}])"
+    note = f"(?:[（(][^（()）]{{1,{int(w['tail'])}}}[）)])?"
+    return re.compile(f"(?:{alternation(w['harms'])}){note}(?:{figure}{tail})*$")
 
 
 def _longer_units(units: list[str]) -> dict[str, tuple[str, ...]]:
@@ -1320,11 +1332,21 @@ def _grades_event(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     events are meant, not a goal; a bound word or a change keeps a goal (死亡人数控制在20人以内)."""
     if item.cued or "change" in item.fields:
         return False
+    if _follows_harm(text, item, rules):
+        return True  # 因灾死亡30人以上, 一次死亡3人以上交通事故: the harm names the class, no verb needed
     clause_start = mood.sentence_start(item.start, mood.clause_breaks)
     if rules.event_harm.search(text, clause_start, mood.clause_end(item.end)) is None:
         return False
     sentence = text[mood.sentence_start(item.start):item.start]
     return any(verb in sentence for verb in rules.words["event_grades"]["verbs"])
+
+
+def _follows_harm(text: str, item: _Found, rules: _Rules) -> bool:
+    """A figure written right after a harm, or chained to such a figure (因灾死亡30人以上, 死亡10人以上,30人以下,
+    亡3人以上9人以下): the casualties that grade an event; a bound word before the figure keeps a goal (死亡不超过5人)."""
+    if item.start >= len(text) or not (text[item.start].isdigit() or text[item.start] in CN_NUMERAL_CHARS):
+        return False
+    return rules.harm_first.search(text, max(0, item.start - int(rules.words["event_grades"]["harm_first"]["reach"])), item.start) is not None
 
 
 def _measures_zone(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
