@@ -44,6 +44,16 @@ def test_fast_and_full_reader_agree_on_a_spec() -> None:
     assert placed(data, positions) == placed(data, full.positions)
 
 
+@pytest.mark.parametrize("spec", sorted((Path(__file__).parent.parent / "specs").glob("*.yaml")), ids=lambda path: path.stem)
+def test_fast_and_full_reader_agree_on_every_bundled_spec(spec: Path) -> None:
+    """The fast reader's loops (tree and positions) read every spec the extractor wrote as the full reader does."""
+    text = spec.read_text(encoding="utf-8")
+    data, positions = fastyaml.read(text)
+    full = reader._load_full(text)
+    assert data == full.data
+    assert placed(data, positions) == placed(data, full.positions)
+
+
 @pytest.mark.parametrize(
     "scalar",
     ["1", "-3", "+4", "0", "0o17", "0x1F", "1_000", "1.5", "-0.25", "1e3", ".inf", "true", "True", "FALSE", "yes",

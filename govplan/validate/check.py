@@ -22,7 +22,7 @@ from govplan.validate.guard import printable, yaml_lines
 from govplan.validate.positions import Positions, locate
 from govplan.validate.plainschema import plain_spec
 from govplan.validate.reader import load
-from govplan.validate.rules import RuleContext, check_rules
+from govplan.validate.rules import RuleContext, build_for_workers, check_rules
 
 if TYPE_CHECKING:
     from govplan.spec.model import Spec
@@ -113,6 +113,7 @@ def checked_files(paths: list[str], ctx: RuleContext, models: bool = True) -> li
     from govplan.workers import map_in_workers
 
     first = Checked(check_file(paths[0], ctx))  # builds what every check builds on first use, once for all workers
+    build_for_workers()  # and what only some checks build, which each worker would build again
     rest = paths[1:]
     chunk = max(1, len(rest) // (workers * 8))
     with _collection_for_workers():

@@ -135,13 +135,15 @@ def _mapping(tokens: list[Token], i: int, sequences: dict[int, list[int]]) -> tu
             if tcol < col:
                 break
             raise Unsupported(f"line {line}")
-        if key in data or _not_text.get(key, True) and _key_is_not_text(key):
+        if key in data or key not in _text_keys and _key_is_not_text(key):
             raise Unsupported(f"line {line}")
         i += 1
         if raw and raw[0] != "#":
             value = _short_values.get(raw, _UNREAD) if len(raw) <= _SHORT else _UNREAD
             data[key] = _read_scalar(raw) if value is _UNREAD else value  # type: ignore[index]
-        elif _block_follows(tokens, i, col):  # deeper lines, or a sequence whose dashes stand at the key's column
+        # deeper lines, or a sequence whose dashes stand at the key's column (_block_follows, written out:
+        # a call per key without an inline value cost more than the test)
+        elif i < n and ((below := tokens[i])[0] > col or below[0] == col and below[1] == _DASH):
             i, data[key] = _block(tokens, i, sequences)  # type: ignore[index]
         else:
             data[key] = None  # type: ignore[index]
@@ -162,7 +164,7 @@ def _sequence(tokens: list[Token], i: int, sequences: dict[int, list[int]]) -> t
             raise Unsupported(f"line {line}")
         dashes.append(i)
         i += 1
-        if _item_follows(tokens, i, line, col):
+        if i < n and (tokens[i][4] == line or tokens[i][0] > col):  # _item_follows, written out as above
             i, value = _block(tokens, i, sequences)
         else:
             value = None
@@ -241,15 +243,16 @@ class TokenPositions:
         return dash + 1 if _item_follows(self.tokens, dash + 1, line, col) else (line, col + 2)
 
 
-_not_text: dict[str | None, bool] = {}
+# Keys found to be text (nearly every key a spec has), so that each is resolved once.
+_text_keys: set[str] = set()
 
 
 def _key_is_not_text(key: str | None) -> bool:
     """Keys such as `null:` or `true:` are not strings in YAML; leave them to the full reader."""
-    if key is None:
+    if key is None or resolve_plain(key) != TAG + "str":
         return True
-    _not_text[key] = resolve_plain(key) != TAG + "str"
-    return _not_text[key]
+    _text_keys.add(key)
+    return False
 
 
 def _scalar(raw: str) -> Any:
