@@ -218,6 +218,19 @@ def test_a_window_is_tried_against_the_styles_its_first_character_allows_with_th
     assert any(heading is not None for heading in quick)
 
 
+def test_a_line_style_is_compiled_when_a_number_is_first_tried_against_it_as_written() -> None:
+    """Building the grammar compiles no line style (validate reads a few numbers, over a few styles):
+    a style's pattern is compiled on first use, the same pattern its numbering.yaml text compiles to."""
+    from govplan.grammar import compile_pattern
+    from govplan.structure import numbering as nb
+
+    styles = nb.numbering.__wrapped__().line_styles  # built afresh, as a process builds it
+    assert not any("pattern" in vars(style) for style in styles)
+    written = [s["pattern"] for s in nb.load_data("numbering.yaml")["line_styles"]]
+    assert [style.pattern for style in styles] == [compile_pattern(text, nb._FILE) for text in written]
+    assert all("pattern" in vars(style) for style in styles)
+
+
 def test_inline_items_quick_test_never_hides_a_run() -> None:
     """find_inline_items answers [] at once where numbering.inline_opening finds nothing; every run it
     finds otherwise holds what that test looks for (a style's first marker, or 是 opening a sentence)."""

@@ -7,13 +7,13 @@ import re
 import re._constants as _sre_constants  # the pattern parser, to read which characters a style starts with
 import re._parser as _sre_parser
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from typing import Any
 
 from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
-from govplan.grammar import compile_pattern
+from govplan.grammar import compile_pattern, expand
 from govplan.textmemo import text_memo
 
 _FILE = "govplan/data/numbering.yaml"
@@ -24,7 +24,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 @dataclass(frozen=True)
 class LineStyle:
     key: str
-    pattern: re.Pattern[str]
+    written: str  # the pattern as numbering.yaml writes it, compiled on first use (a process pays for the styles it meets)
     numeral: str
     segment: str
     damaged: bool = False
@@ -33,6 +33,11 @@ class LineStyle:
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
     opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
     beside: frozenset[str] = frozenset()  # styles of the items it stands beside, in their group, not inside
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The style's pattern, compiled the first time a number is tried against it."""
+        return compile_pattern(self.written, _FILE)
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ def numbering() -> Numbering:
     data = load_data("numbering.yaml")
     styles = tuple(
         LineStyle(
-            s["key"], compile_pattern(s["pattern"], _FILE), s["numeral"], s["segment"],
+            s["key"], s["pattern"], s["numeral"], s["segment"],
             bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
             bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)), frozenset(s.get("beside", ())),
         )
@@ -258,7 +263,7 @@ def _first_chars(styles: tuple[LineStyle, ...], enclosed: dict[str, str]) -> fro
     patterns (a quick test before matching), or None when a pattern could start with anything."""
     found: set[str] = set(enclosed)
     for style in styles:
-        chars = _style_firsts(style.pattern)
+        chars = _style_firsts(style.written)
         if chars is None:
             return None
         found |= chars
@@ -279,7 +284,7 @@ def _first_chars_of(styles: tuple[LineStyle, ...], enclosed: dict[str, str], key
 def _styles_by_first(styles: tuple[LineStyle, ...]) -> dict[str, tuple[LineStyle, ...]] | None:
     """For each character some style's number can start with, the styles (in their order) whose can:
     a line is tried against those only; None when a pattern could start with anything."""
-    firsts = [_style_firsts(style.pattern) for style in styles]
+    firsts = [_style_firsts(style.written) for style in styles]
     if any(chars is None for chars in firsts):
         return None
     every = set().union(*firsts)  # type: ignore[arg-type]
@@ -287,9 +292,15 @@ def _styles_by_first(styles: tuple[LineStyle, ...]) -> dict[str, tuple[LineStyle
 
 
 @cache
-def _style_firsts(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The characters a style's numbers can start with, its pattern parsed once for every set of styles asking."""
-    chars = _pattern_firsts(_sre_parser.parse(pattern.pattern, pattern.flags))
+def _style_firsts(written: str) -> frozenset[str] | None:
+    """The characters a style's numbers can start with, its pattern parsed (a quarter of a compile,
+    which waits for the first number tried against the style) once for every set of styles asking."""
+    try:
+        parsed = _sre_parser.parse(expand(written, _FILE))
+    except re.error:
+        compile_pattern(written, _FILE)  # raises the grammar's own error (E208) for the pattern
+        raise
+    chars = _pattern_firsts(parsed)
     return None if chars is None else frozenset(chars)
 
 
