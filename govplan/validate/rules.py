@@ -356,9 +356,10 @@ RULES: tuple[Rule, ...] = (
 
 def build_for_workers() -> None:
     """Build before validate's workers fork what a rule builds on first use and each worker would build
-    again: the extractor's numbering grammar (its import and some 47 patterns, about 220M instructions),
-    which the id rule reads a disagreeing id with. 31 of the 1,000 archive specs need it, spread so that
-    every worker met one and built it anew; a folder of specs whose ids all agree pays for it once."""
+    again: the extractor's numbering grammar (its import and its shared patterns; each line style's own
+    pattern compiles on first use), which the id rule reads a disagreeing id with. 31 of the 1,000 archive
+    specs need it, spread so that every worker met one and built it anew; a folder of specs whose ids all
+    agree pays for it once."""
     from govplan.structure.numbering import numbering
 
     numbering()
