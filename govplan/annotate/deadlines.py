@@ -160,18 +160,15 @@ def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
     return "(?=[" + "".join(re.escape(c) for c in first) + "])"
 
 
-def _free_words(words: list[str], word_ends: dict[str, str]) -> str:
-    """An alternation of ``words``, each of ``word_ends`` refused after a character that makes it the end of
-    another word (用 in 应用三年行动计划, 使用三年以上: a plan's name, a time in use, not a span spent)."""
-    guarded = [f"(?<![{re.escape(ends)}]){re.escape(word)}" for word, ends in word_ends.items()]
-    return "(?:" + "|".join([alternation(word for word in words if word not in word_ends), *guarded]) + ")"
-
-
-def _words_unless_before(words: list[str], guards: dict[str, list[str]]) -> str:
-    """An alternation of ``words``, each guarded one refused right before one of its guards (将 is a goal's future
-    but not in 将近, nearly, or 将是 / 将成为, which say what a year is)."""
-    guarded = [f"{re.escape(word)}(?!{alternation(after)})" for word, after in guards.items()]
-    return "(?:" + "|".join([alternation(word for word in words if word not in guards), *guarded]) + ")"
+def _guarded_words(words: list[str], not_after: dict[str, str] | None = None,
+                   not_before: dict[str, list[str]] | None = None) -> str:
+    """An alternation of ``words``, a word of ``not_after`` refused after a character that makes it the end of another
+    word (用 in 应用三年行动计划, 使用三年以上: a plan's name, a time in use), a word of ``not_before`` refused right before
+    one of its words (将 is a goal's future, but not in 将近, nearly, or 将是 / 将成为, which say what a year is)."""
+    not_after, not_before = not_after or {}, not_before or {}
+    guarded = [f"(?<![{re.escape(ends)}]){re.escape(word)}" for word, ends in not_after.items()]
+    guarded += [f"{re.escape(word)}(?!{alternation(after)})" for word, after in not_before.items()]
+    return "(?:" + "|".join([alternation(w for w in words if w not in not_after and w not in not_before), *guarded]) + ")"
 
 
 def _han_then(reach: int, *word_lists: list[str]) -> str:
@@ -254,6 +251,7 @@ def _rules() -> _Rules:
     period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
     listed_item = rf"(?P<np>{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
     breaks = re.escape(w["clause_breaks"])
+    goal_word = _guarded_words(w["bare_year_followers"], not_before=w["bare_year_follower_guards"])
     recurring = _starting_with(
         [*rhythm["periods"], *listed["periods"], *rhythm["idioms"], *rhythm["assessment_periods"], *rhythm["cycle_parts"],
          *w["recurrence_words"], *w["count_periods"], "月"],
@@ -278,7 +276,7 @@ def _rules() -> _Rules:
         rf"|{period_guard}(?P<lp>{alternation(listed['periods'])})(?=[{piece('han')}]{{{int(listed['act_chars'])}}}))"
     )
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
-        rf"(?P<rb>{_free_words(w['relative_before'], w['relative_before_word_ends'])})?"
+        rf"(?P<rb>{_guarded_words(w['relative_before'], not_after=w['relative_before_word_ends'])})?"
         rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT}){_GAP}(?P<ru>{alternation(w['relative_units'])})"
         rf"|(?P<rs>{alternation(w['relative_spans'])})){_GAP}(?P<ra>{alternation(w['relative_after'])})?"
     )
@@ -323,11 +321,8 @@ def _rules() -> _Rules:
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
         ),
-        goal_in_clause=re.compile(
-            rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?"
-            + _words_unless_before(w["bare_year_followers"], w["bare_year_follower_guards"])
-        ),
-        goal_word=re.compile(_words_unless_before(w["bare_year_followers"], w["bare_year_follower_guards"])),
+        goal_in_clause=re.compile(rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?{goal_word}"),
+        goal_word=re.compile(goal_word),
         binds_goals=re.compile(_han_then(w["year_binds_goals"]["reach"], w["year_binds_goals"]["nouns"], w["year_binds_goals"]["verbs"])),
         period_reported=re.compile(_han_then(w["period_reported"]["reach"], w["period_reported"]["reports"])),
         dates_on=re.compile(
