@@ -675,6 +675,10 @@ class RewardCondition(Strict):
     tier_marks_after: Words
 
 
+class RewardedKinds(Strict):
+    noun_reach: int
+
+
 class BracketedAlone(Strict):
     opens: Words
     closes: Words
@@ -859,6 +863,7 @@ class TargetsData(Strict):
     full_marks: Words
     full_marks_negations: Words
     reward_condition: RewardCondition
+    rewarded_kinds: RewardedKinds
     progress_statuses: Words
     year_on_year: Words
     reported_levels: ReportedLevels

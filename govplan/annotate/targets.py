@@ -1449,7 +1449,24 @@ def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) ->
     if _is_reward_rate(text, item, mood, rules):
         return False
     return (_in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
-            or _is_tier_bound(text, item, rules))
+            or _is_tier_bound(text, item, rules) or _names_rewarded_kind(text, item, mood, rules))
+
+
+def _names_rewarded_kind(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A figure in a clause closed by a 的-phrase naming those a reward in the next clause pays (凡当年上缴税金达到50万元的企业，
+    一次性奖励人民币5000元; 首次超过2000万元、…5亿元的商贸、物流企业(含供应链企业)，分别一次性给予10万元…): who is paid, a condition."""
+    if item.fields["comparator"] == "=" and not _is_measure(item, rules):
+        return False  # 对1200户…实施的改造，每户补助5000元: a count the work treats
+    grants = rules.words["reward_base"]["rewards"]
+    start, end = mood.sentence_start(item.start, mood.clause_breaks), mood.clause_end(item.end)
+    closer = text.rfind(rules.words["condition_follower"], item.end, end)
+    if closer < 0 or end - closer > int(rules.words["rewarded_kinds"]["noun_reach"]) or _DIGIT.search(text, closer, end):
+        return False
+    if end >= len(text) or text[end] not in rules.words["reward_condition"]["clause_breaks"]:
+        return False  # the grant must follow in the sentence's next clause
+    paid = text[end + 1:mood.clause_end(end + 1)]
+    return (any(grant in paid for grant in grants) and _DIGIT.search(paid) is not None
+            and not any(grant in text[start:closer] for grant in grants) and not _creates_object(text, item, mood, rules))
 
 
 def _is_tier_bound(text: str, item: _Found, rules: _Rules) -> bool:
