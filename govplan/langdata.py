@@ -679,6 +679,12 @@ class RewardedKinds(Strict):
     noun_reach: int
 
 
+class StatedStandards(Strict):
+    follower: str
+    nouns: Words
+    not_before: Words
+
+
 class BracketedAlone(Strict):
     opens: Words
     closes: Words
@@ -864,6 +870,7 @@ class TargetsData(Strict):
     full_marks_negations: Words
     reward_condition: RewardCondition
     rewarded_kinds: RewardedKinds
+    stated_standards: StatedStandards
     progress_statuses: Words
     year_on_year: Words
     reported_levels: ReportedLevels
