@@ -675,6 +675,16 @@ class RewardCondition(Strict):
     tier_marks_after: Words
 
 
+class RewardedKinds(Strict):
+    noun_reach: int
+
+
+class StatedStandards(Strict):
+    follower: str
+    nouns: Words
+    not_before: Words
+
+
 class BracketedAlone(Strict):
     opens: Words
     closes: Words
@@ -859,6 +869,8 @@ class TargetsData(Strict):
     full_marks: Words
     full_marks_negations: Words
     reward_condition: RewardCondition
+    rewarded_kinds: RewardedKinds
+    stated_standards: StatedStandards
     progress_statuses: Words
     year_on_year: Words
     reported_levels: ReportedLevels

@@ -622,8 +622,20 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
     return named and unit is not None and unit not in rules.words["project_scale"]["count_units"]
 
 
+def _states_standard(text: str, end: int, rules: _Rules) -> bool:
+    """Whether a figure ending at ``end`` is right before (的)标准, the standard a measure pays or sets (按每人1000元的标准给予,
+    按每百户不少于30平方米的标准配建, 按照1500元/人标准), not before 标准的… (a standard that qualifies) or 标准化 (another word)."""
+    w = rules.words["stated_standards"]
+    follower = w["follower"]
+    at = end + len(follower) if text.startswith(follower, end) else end
+    noun = next((n for n in w["nouns"] if text.startswith(n, at)), None)
+    return noun is not None and not text.startswith(tuple(w["not_before"]), at + len(noun))
+
+
 def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """The count a reward is paid per: 每认定1家给予孵化器10万元扶持, 每增加20亿元,给予20万元奖励 (the reward is the target)."""
+    if _states_standard(text, match.end(), rules):
+        return False  # 每年按10元/亩的标准进行补贴: the standard paid, not a base
     w = rules.words["reward_base"]
     start = match.start()
     verb = start - int(w["verb_chars"])
@@ -1214,6 +1226,8 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     number in a 的-clause stating a case
     the rule then sanctions (年内2次督导结果为“红色”的,…不得评为优秀; 少联系1户的扣5分)."""
     w = rules.words
+    if _states_standard(text, item.end, rules):
+        return False  # 按每百户不少于30平方米的标准配建: the norm set, not a class before 的
     follower = w["condition_follower"]
     comparator = item.fields["comparator"]
     after = _past_note(text, item.end, w["bound_notes"])
@@ -1446,10 +1460,27 @@ def _is_reward_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) ->
     项目，…到位5000万元，给予…1名: the 1名 is the reward), or in a comma clause 对…给予… (对完成…80%(含)以上的乡镇给予奖励)."""
     w = rules.words["reward_condition"]
     breaks = str(w["breaks"])
-    if _is_reward_rate(text, item, mood, rules):
-        return False
+    if _is_reward_rate(text, item, mood, rules) or _states_standard(text, item.end, rules):
+        return False  # 对…的企业，按照每人5000元的标准给予…: the standard paid
     return (_in_reward_case(text, item, breaks, rules) or _in_reward_case(text, item, breaks + str(w["clause_breaks"]), rules)
-            or _is_tier_bound(text, item, rules))
+            or _is_tier_bound(text, item, rules) or _names_rewarded_kind(text, item, mood, rules))
+
+
+def _names_rewarded_kind(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A figure in a clause closed by a 的-phrase naming those a reward in the next clause pays (凡当年上缴税金达到50万元的企业，
+    一次性奖励人民币5000元; 首次超过2000万元、…5亿元的商贸、物流企业(含供应链企业)，分别一次性给予10万元…): who is paid, a condition."""
+    if item.fields["comparator"] == "=" and not _is_measure(item, rules):
+        return False  # 对1200户…实施的改造，每户补助5000元: a count the work treats
+    grants = rules.words["reward_base"]["rewards"]
+    start, end = mood.sentence_start(item.start, mood.clause_breaks), mood.clause_end(item.end)
+    closer = text.rfind(rules.words["condition_follower"], item.end, end)
+    if closer < 0 or end - closer > int(rules.words["rewarded_kinds"]["noun_reach"]) or _DIGIT.search(text, closer, end):
+        return False
+    if end >= len(text) or text[end] not in rules.words["reward_condition"]["clause_breaks"]:
+        return False  # the grant must follow in the sentence's next clause
+    paid = text[end + 1:mood.clause_end(end + 1)]
+    return (any(grant in paid for grant in grants) and _DIGIT.search(paid) is not None
+            and not any(grant in text[start:closer] for grant in grants) and not _creates_object(text, item, mood, rules))
 
 
 def _is_tier_bound(text: str, item: _Found, rules: _Rules) -> bool:
