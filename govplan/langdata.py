@@ -291,6 +291,11 @@ class CareerAfter(Strict):
     dates: str
 
 
+class SinceAfter(Strict):
+    words: Words
+    reach: int
+
+
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
@@ -389,6 +394,7 @@ class DeadlinesData(Strict):
     career_after: CareerAfter
     comparison_bases: ComparisonBases
     historical_after: Words
+    since_after: SinceAfter
     historical_events: Words
     done_words: Words
     done_not_before: Words

@@ -105,6 +105,7 @@ class _Rules:
     news_dateline: re.Pattern[str]
     account_heading: re.Pattern[str]
     date_attribute: re.Pattern[str]
+    since: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -328,11 +329,13 @@ def _rules() -> _Rules:
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
             + alternation([*w["suffix_kinds"], *year_parts, *w["period_start_words"], *w["period_separators"],
-                           *w["historical_after"], *w["historical_events"], *w["named_year"]["not_before"]])
+                           *w["historical_after"], *w["since_after"]["words"], *w["historical_events"],
+                           *w["named_year"]["not_before"]])
             + ")"
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        since=re.compile(rf"[{piece('han')}]{{0,{int(w['since_after']['reach'])}}}?{alternation(w['since_after']['words'])}"),
         shared_suffix=re.compile(
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
             rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
@@ -392,7 +395,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
-            if (end == start or _stated_past(text, start, end, rules.words) or _in_title(text, start, rules.words)
+            if (end == start or _stated_past(text, start, end, rules) or _in_title(text, start, rules.words)
                     or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)):
                 continue
             column = nt.column_at(start) if nt.cells else None
@@ -507,7 +510,7 @@ def _frames_dates(text: str, m: re.Match[str], rules: _Rules) -> bool:
     """Whether a written year can be the year of the year-less dates after it: not one that names
     the past (2003年以来…。…于7月15日前 is not 2003's July), nor one opening the name of a document
     (完成2009年环保专项行动工作总结报告,于10月30日前…: the report's year, not the deadline's)."""
-    return not (_is_historical(text, m.start(), m.end(), rules.words) or rules.names_document.match(text, m.end()))
+    return not (_is_historical(text, m.start(), m.end(), rules) or rules.names_document.match(text, m.end()))
 
 
 def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
@@ -529,16 +532,17 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
                for pos, token in done)
 
 
-def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
+def _is_historical(text: str, start: int, end: int, rules: _Rules) -> bool:
     """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用, 2019年3月起任…局长 (but
     not 2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
-    return _stated_past(text, start, end, words) or _past_event_after(text, start, end, words)
+    return _stated_past(text, start, end, rules) or _past_event_after(text, start, end, rules.words)
 
 
-def _stated_past(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
-    """Whether the words before a date state it as past (设立于1987年12月, 去年年底) or a career's line follows it
-    (2019年3月起任…局长): a fact whatever the date."""
-    if text[max(0, start - 6):start].endswith(words["historical_before"]):
+def _stated_past(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether the words before a date state it as past (设立于1987年12月, 去年年底), 以来 looks back to it (今年以来,
+    今年入夏以来) or a career's line follows it (2019年3月起任…局长): a fact whatever the date."""
+    words = rules.words
+    if text[max(0, start - 6):start].endswith(words["historical_before"]) or rules.since.match(text, end):
         return True
     career = words["career_after"]
     held = text[end:end + 24]
@@ -549,7 +553,7 @@ def _stated_past(text: str, start: int, end: int, words: dict[str, Any]) -> bool
 
 
 def _past_event_after(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
-    """Whether an event or a count so far follows a date not written as due (2017年换届以来, 2018年建成投用, 2023年累计…):
+    """Whether an event or a count so far follows a date not written as due (2018年建成投用, 2023年累计…, 1月至今):
     the date says when it happened, unless it is still to come (``_yet_to_come``)."""
     after = text[end:end + 6]
     if after.startswith(words["historical_after"]):
