@@ -296,6 +296,11 @@ class SinceAfter(Strict):
     reach: int
 
 
+class FirstPeriods(Strict):
+    word: str
+    units: Words
+
+
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
@@ -390,6 +395,7 @@ class DeadlinesData(Strict):
     goal_lead_cues: Words
     forecast_milestones: ForecastMilestones
     suffix_kinds: dict[str, Literal["by", "on"]]
+    first_periods: FirstPeriods
     historical_before: Words
     career_after: CareerAfter
     comparison_bases: ComparisonBases

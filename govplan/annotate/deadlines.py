@@ -106,6 +106,7 @@ class _Rules:
     account_heading: re.Pattern[str]
     date_attribute: re.Pattern[str]
     since: re.Pattern[str]
+    first_periods: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -217,10 +218,11 @@ def _rules() -> _Rules:
     core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"])
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
+    first_periods = rf"{re.escape(w['first_periods']['word'])}{_COUNT}(?:{alternation(w['first_periods']['units'])})"
     point = (
         _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
-        rf"(?:{w['weekday_note']})?(?P<suf>{alternation(w['suffix_kinds'])})?"
+        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?P<suf>{alternation(w['suffix_kinds'])}))?"
     )
     # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
     short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
@@ -335,6 +337,7 @@ def _rules() -> _Rules:
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        first_periods=re.compile(first_periods),
         since=re.compile(rf"[{piece('han')}]{{0,{int(w['since_after']['reach'])}}}?{alternation(w['since_after']['words'])}"),
         shared_suffix=re.compile(
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
@@ -909,6 +912,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     """Whether a dated phrase (its groups ``g``) is a deadline, judged by its shape, the cue words around it
     and whether the document reports what was done (there only cued dates are deadlines)."""
     words = rules.words
+    if _counts_first_periods(text, m, rules):
+        return False
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
     goal = _stated_as_goal(text, m.start(), words) or _forecasts_milestone(text, m, rules)
     strong = _strongly_cued(m, g, text, rules)
@@ -961,6 +966,13 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         # a later year of a list (2021年、2022年由…; 纳入2018年、2019年…实事项目) is read as the list's first is
         cued = cued or _weakly_cued(text, first, words) or _stated_as_goal(text, first, words)
     return (_opens_clause(text, first, words) or cued) and _year_frames_clause(text, last, ctx, rules, goal)
+
+
+def _counts_first_periods(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a year opens a count of its first months or quarters (今年前8个月, 2018年前三季度), or a quarter is so
+    counted (前三季度): which part of the year a figure covers, looked back on, no due date."""
+    before = m.start() - len(rules.words["first_periods"]["word"])
+    return bool(rules.first_periods.match(text, m.end()) or (before >= 0 and rules.first_periods.match(text, before)))
 
 
 def _year_list(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
