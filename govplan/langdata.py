@@ -301,6 +301,12 @@ class FirstPeriods(Strict):
     units: Words
 
 
+class ReportedChanges(Strict):
+    word: str
+    goals: Words
+    bounds: Words
+
+
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
@@ -402,6 +408,7 @@ class DeadlinesData(Strict):
     historical_after: Words
     since_after: SinceAfter
     historical_events: Words
+    reported_changes: ReportedChanges
     done_words: Words
     done_not_before: Words
     done_attribute: DoneAttribute

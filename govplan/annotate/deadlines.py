@@ -399,7 +399,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
         for match in finder.finditer(text):
             start, end = match.span()
             if (end == start or _stated_past(text, start, end, rules) or _in_title(text, start, rules.words)
-                    or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)):
+                    or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)
+                    or _measures_change(text, start, end, rules)):
                 continue
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
@@ -584,6 +585,18 @@ def _covered_by_statistics(text: str, start: int, words: dict[str, Any]) -> bool
     covered = words["period_covered_labels"]
     before = text[max(0, start - int(covered["reach"])):start].rstrip(covered["between"] + covered["dates"])
     return before.endswith(tuple(covered["labels"]))
+
+
+def _measures_change(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """True for a time a year-over-year change after it in its sentence measures (8月份，…同比增长5.1%): the period a
+    statistic covers, unless a goal word stands in the sentence before the change or a bound in its clause (同比增长18%以上)."""
+    change = rules.words["reported_changes"]
+    first, last = _sentence_bounds(text, start, end, rules.words["sentence_breaks"])
+    at = text.find(change["word"], end, last)
+    if at < 0 or any(goal in text[first:at] for goal in change["goals"]):
+        return False
+    clause_end = rules.clause_break.search(text, at, last)
+    return not any(bound in text[at:clause_end.start() if clause_end else last] for bound in change["bounds"])
 
 
 def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
