@@ -53,6 +53,7 @@ _PART_START = {"early": 1, "mid": 11, "late": 21}  # the first day of 上旬, �
 _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
 _NAME_KIND_REACH = 8  # the characters before a period's bracket searched for the kind of document it closes
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
+_HALF_YEAR_MONTHS = 6  # an as-of month within this many months before the month of issue is this year's
 
 
 @dataclass(frozen=True, eq=False)
@@ -720,12 +721,13 @@ def _written_year(raw: str, ctx: DocContext) -> int | None:
     return year
 
 
-def _year_of_month(year: int, month: int, ctx: DocContext) -> int:
+def _year_of_month(year: int, month: int, ctx: DocContext, looks_back: bool = False) -> int:
     """The year of a month a deadline's cue names without a year: one before the month of issue is the next
-    year's (于1月底前 in a notice of November: c217) where the year is the date's of issue."""
+    year's (于1月底前 in a notice of November: c217) where the year is the date's of issue; after an as-of cue
+    (``looks_back``) only where that is the nearer (截至6月底 in a notice of August is this June's end)."""
     issued = ctx.doc_date
     if issued is not None and ctx.year_from in _DATED_YEARS and year == issued.year and month < issued.month:
-        return year + 1
+        return year if looks_back and issued.month - month <= _HALF_YEAR_MONTHS else year + 1
     return year
 
 
@@ -755,7 +757,7 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
     if year is None:
         return _When(None, None, None, words["reasons"]["no_year"])
     if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")) and not stage:
-        year = _year_of_month(year, month, ctx)
+        year = _year_of_month(year, month, ctx, looks_back=g.get("lead") in words["as_of_cues"])
     try:
         start_day = day if g[f"{tag}d"] else 1
         if g[f"{tag}m"] and g[f"{tag}mp"] and not g[f"{tag}d"]:
