@@ -291,6 +291,22 @@ class CareerAfter(Strict):
     dates: str
 
 
+class SinceAfter(Strict):
+    words: Words
+    reach: int
+
+
+class FirstPeriods(Strict):
+    word: str
+    units: Words
+
+
+class ReportedChanges(Strict):
+    word: str
+    goals: Words
+    bounds: Words
+
+
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
@@ -385,11 +401,14 @@ class DeadlinesData(Strict):
     goal_lead_cues: Words
     forecast_milestones: ForecastMilestones
     suffix_kinds: dict[str, Literal["by", "on"]]
+    first_periods: FirstPeriods
     historical_before: Words
     career_after: CareerAfter
     comparison_bases: ComparisonBases
     historical_after: Words
+    since_after: SinceAfter
     historical_events: Words
+    reported_changes: ReportedChanges
     done_words: Words
     done_not_before: Words
     done_attribute: DoneAttribute

@@ -53,6 +53,7 @@ _PART_START = {"early": 1, "mid": 11, "late": 21}  # the first day of 上旬, �
 _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title line
 _NAME_KIND_REACH = 8  # the characters before a period's bracket searched for the kind of document it closes
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
+_HALF_YEAR_MONTHS = 6  # an as-of month within this many months before the month of issue is this year's
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,6 +106,8 @@ class _Rules:
     news_dateline: re.Pattern[str]
     account_heading: re.Pattern[str]
     date_attribute: re.Pattern[str]
+    since: re.Pattern[str]
+    first_periods: re.Pattern[str]
     words: dict[str, Any]
 
 
@@ -216,10 +219,11 @@ def _rules() -> _Rules:
     core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"])
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
+    first_periods = rf"{re.escape(w['first_periods']['word'])}{_COUNT}(?:{alternation(w['first_periods']['units'])})"
     point = (
         _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
-        rf"(?:{w['weekday_note']})?(?P<suf>{alternation(w['suffix_kinds'])})?"
+        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?P<suf>{alternation(w['suffix_kinds'])}))?"
     )
     # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
     short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
@@ -328,11 +332,14 @@ def _rules() -> _Rules:
         dates_on=re.compile(
             rf"{_GAP}(?:(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|"
             + alternation([*w["suffix_kinds"], *year_parts, *w["period_start_words"], *w["period_separators"],
-                           *w["historical_after"], *w["historical_events"], *w["named_year"]["not_before"]])
+                           *w["historical_after"], *w["since_after"]["words"], *w["historical_events"],
+                           *w["named_year"]["not_before"]])
             + ")"
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        first_periods=re.compile(first_periods),
+        since=re.compile(rf"[{piece('han')}]{{0,{int(w['since_after']['reach'])}}}?{alternation(w['since_after']['words'])}"),
         shared_suffix=re.compile(
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
             rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
@@ -392,8 +399,9 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
-            if (end == start or _stated_past(text, start, end, rules.words) or _in_title(text, start, rules.words)
-                    or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)):
+            if (end == start or _stated_past(text, start, end, rules) or _in_title(text, start, rules.words)
+                    or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)
+                    or _measures_change(text, start, end, rules)):
                 continue
             column = nt.column_at(start) if nt.cells else None
             if column in _NO_DEADLINE_COLUMNS:
@@ -507,7 +515,7 @@ def _frames_dates(text: str, m: re.Match[str], rules: _Rules) -> bool:
     """Whether a written year can be the year of the year-less dates after it: not one that names
     the past (2003年以来…。…于7月15日前 is not 2003's July), nor one opening the name of a document
     (完成2009年环保专项行动工作总结报告,于10月30日前…: the report's year, not the deadline's)."""
-    return not (_is_historical(text, m.start(), m.end(), rules.words) or rules.names_document.match(text, m.end()))
+    return not (_is_historical(text, m.start(), m.end(), rules) or rules.names_document.match(text, m.end()))
 
 
 def _narrates_past(text: str, start: int, end: int, rules: _Rules) -> bool:
@@ -529,16 +537,17 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
                for pos, token in done)
 
 
-def _is_historical(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
+def _is_historical(text: str, start: int, end: int, rules: _Rules) -> bool:
     """True for dates that state a past fact: 设立于1987年12月, 2017年换届以来, 2018年建成投用, 2019年3月起任…局长 (but
     not 2024年6月底前建成投用 or 力争2025年建成投用: a due date before the same event)."""
-    return _stated_past(text, start, end, words) or _past_event_after(text, start, end, words)
+    return _stated_past(text, start, end, rules) or _past_event_after(text, start, end, rules.words)
 
 
-def _stated_past(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
-    """Whether the words before a date state it as past (设立于1987年12月, 去年年底) or a career's line follows it
-    (2019年3月起任…局长): a fact whatever the date."""
-    if text[max(0, start - 6):start].endswith(words["historical_before"]):
+def _stated_past(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether the words before a date state it as past (设立于1987年12月, 去年年底), 以来 looks back to it (今年以来,
+    今年入夏以来) or a career's line follows it (2019年3月起任…局长): a fact whatever the date."""
+    words = rules.words
+    if text[max(0, start - 6):start].endswith(words["historical_before"]) or rules.since.match(text, end):
         return True
     career = words["career_after"]
     held = text[end:end + 24]
@@ -549,7 +558,7 @@ def _stated_past(text: str, start: int, end: int, words: dict[str, Any]) -> bool
 
 
 def _past_event_after(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
-    """Whether an event or a count so far follows a date not written as due (2017年换届以来, 2018年建成投用, 2023年累计…):
+    """Whether an event or a count so far follows a date not written as due (2018年建成投用, 2023年累计…, 1月至今):
     the date says when it happened, unless it is still to come (``_yet_to_come``)."""
     after = text[end:end + 6]
     if after.startswith(words["historical_after"]):
@@ -577,6 +586,18 @@ def _covered_by_statistics(text: str, start: int, words: dict[str, Any]) -> bool
     covered = words["period_covered_labels"]
     before = text[max(0, start - int(covered["reach"])):start].rstrip(covered["between"] + covered["dates"])
     return before.endswith(tuple(covered["labels"]))
+
+
+def _measures_change(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """True for a time a year-over-year change after it in its sentence measures (8月份，…同比增长5.1%): the period a
+    statistic covers, unless a goal word stands in the sentence before the change or a bound in its clause (同比增长18%以上)."""
+    change = rules.words["reported_changes"]
+    first, last = _sentence_bounds(text, start, end, rules.words["sentence_breaks"])
+    at = text.find(change["word"], end, last)
+    if at < 0 or any(goal in text[first:at] for goal in change["goals"]):
+        return False
+    clause_end = rules.clause_break.search(text, at, last)
+    return not any(bound in text[at:clause_end.start() if clause_end else last] for bound in change["bounds"])
 
 
 def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
@@ -700,12 +721,13 @@ def _written_year(raw: str, ctx: DocContext) -> int | None:
     return year
 
 
-def _year_of_month(year: int, month: int, ctx: DocContext) -> int:
+def _year_of_month(year: int, month: int, ctx: DocContext, looks_back: bool = False) -> int:
     """The year of a month a deadline's cue names without a year: one before the month of issue is the next
-    year's (于1月底前 in a notice of November: c217) where the year is the date's of issue."""
+    year's (于1月底前 in a notice of November: c217) where the year is the date's of issue; after an as-of cue
+    (``looks_back``) only where that is the nearer (截至6月底 in a notice of August is this June's end)."""
     issued = ctx.doc_date
     if issued is not None and ctx.year_from in _DATED_YEARS and year == issued.year and month < issued.month:
-        return year + 1
+        return year if looks_back and issued.month - month <= _HALF_YEAR_MONTHS else year + 1
     return year
 
 
@@ -735,7 +757,7 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
     if year is None:
         return _When(None, None, None, words["reasons"]["no_year"])
     if g[f"{tag}m"] and not g[f"{tag}y"] and (g.get("lead") or g.get("suf")) and not stage:
-        year = _year_of_month(year, month, ctx)
+        year = _year_of_month(year, month, ctx, looks_back=g.get("lead") in words["as_of_cues"])
     try:
         start_day = day if g[f"{tag}d"] else 1
         if g[f"{tag}m"] and g[f"{tag}mp"] and not g[f"{tag}d"]:
@@ -905,6 +927,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     """Whether a dated phrase (its groups ``g``) is a deadline, judged by its shape, the cue words around it
     and whether the document reports what was done (there only cued dates are deadlines)."""
     words = rules.words
+    if _counts_first_periods(text, m, rules):
+        return False
     shared = not g["lead"] and _shares_lead(text, m.start(), rules)
     goal = _stated_as_goal(text, m.start(), words) or _forecasts_milestone(text, m, rules)
     strong = _strongly_cued(m, g, text, rules)
@@ -957,6 +981,13 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         # a later year of a list (2021年、2022年由…; 纳入2018年、2019年…实事项目) is read as the list's first is
         cued = cued or _weakly_cued(text, first, words) or _stated_as_goal(text, first, words)
     return (_opens_clause(text, first, words) or cued) and _year_frames_clause(text, last, ctx, rules, goal)
+
+
+def _counts_first_periods(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a year opens a count of its first months or quarters (今年前8个月, 2018年前三季度), or a quarter is so
+    counted (前三季度): which part of the year a figure covers, looked back on, no due date."""
+    before = m.start() - len(rules.words["first_periods"]["word"])
+    return bool(rules.first_periods.match(text, m.end()) or (before >= 0 and rules.first_periods.match(text, before)))
 
 
 def _year_list(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
