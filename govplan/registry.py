@@ -87,11 +87,19 @@ class Registry:
         """Each place named at ``pos`` with the registered name behind it, as (end of the place, end of the name), shortest
         place first (泰州市 + 农业农村局, 会宁县 + 教育局, 南京市江宁区 + 教育局): a few Chinese characters, none of them a
         registered name's, ending with a level word, then a name a place may precede."""
+        for place_end in self._level_ends_within(text, pos):
+            end = self.match_at(text, place_end)  # first: most places name no unit behind them
+            if end is not None and text[place_end:end] not in self.unplaced and self._is_place(text[pos:place_end]):
+                yield place_end, end
+
+    def place_ends_at(self, text: str, pos: int) -> Iterator[int]:
+        """Ends of each place named at ``pos`` (会宁县, 海南省白沙县), shortest first, whatever name follows it."""
+        return (end for end in self._level_ends_within(text, pos) if self._is_place(text[pos:end]))
+
+    def _level_ends_within(self, text: str, pos: int) -> Iterator[int]:
+        """Where a place named at ``pos`` may end: after each level character within a place's reach of Chinese ones."""
         reach = _HAN_RUN.match(text, pos, pos + _MAX_PLACE_CHARS).end()  # type: ignore[union-attr]  # matches ""
-        for level in self._level_ends.finditer(text, pos + 1, reach):
-            end = self.match_at(text, level.end())  # first: most places name no unit behind them
-            if end is not None and text[level.end():end] not in self.unplaced and self._is_place(text[pos:level.end()]):
-                yield level.end(), end
+        return (level.end() for level in self._level_ends.finditer(text, pos + 1, reach))
 
     def may_place_at(self, text: str, pos: int) -> bool:
         """A quick necessary test for ``placed_match_at``, which most clause starts fail: a level word ends within reach,
