@@ -147,6 +147,7 @@ class MetadataData(Strict):
     chrome_max_chars: int = Field(gt=0)
     chrome_line_patterns: Words = []
     date_line_patterns: Words
+    inline_signature: str
     dated_deadline: str
     title_period: str
 

@@ -57,6 +57,7 @@ class _MetaData:
     chrome_max: int
     chrome_lines: tuple[re.Pattern[str], ...]  # whole lines that are chrome (a sharing site's file size: 33.20KB)
     date_lines: tuple[re.Pattern[str], ...]
+    inline_signature: re.Pattern[str]  # an issuer glued to its date after a sentence end, inside a line
     dated_deadline: re.Pattern[str]
     title_period: re.Pattern[str]  # a plan's period closing its title (…三年行动计划（2024—2026年）)
 
@@ -84,6 +85,7 @@ def _data() -> _MetaData:
         int(raw["chrome_max_chars"]),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw.get("chrome_line_patterns", [])),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw["date_line_patterns"]),
+        compile_pattern(raw["inline_signature"], "govplan/data/metadata.yaml"),
         compile_pattern(raw["dated_deadline"], "govplan/data/metadata.yaml"),
         compile_pattern(raw["title_period"], "govplan/data/metadata.yaml"),
     )
@@ -317,12 +319,24 @@ def _doc_number(lines: list[Line], data: _MetaData) -> str | None:
 
 def _standalone_date(lines: list[Line], data: _MetaData) -> Line | None:
     """The line giving the date of issue: a date alone (under the signature), else a printing line
-    or a speech's occasion line (date_line_patterns)."""
+    or a speech's occasion line (date_line_patterns), else a signature glued inside a line (inline_signature)."""
     for line in lines:
         text = line.text.replace(" ", "")
         if len(text) <= 20 and (_DATE_CN.fullmatch(text) or _DATE_ROC.fullmatch(text)):
             return line
-    return next((line for line in lines if any(p.match(line.text) for p in data.date_lines)), None)
+    return next((line for line in lines if any(p.match(line.text) for p in data.date_lines)), None) \
+        or _inline_signature(lines, data)
+
+
+def _inline_signature(lines: list[Line], data: _MetaData) -> Line | None:
+    """The signature a one-line notice glues after a sentence end (…的良好氛围。国务院办公厅二○○六年二月十七日…),
+    cut out as a line of its own: the first such, as a transmitted or attached document follows the notice's."""
+    for line in lines:
+        match = data.inline_signature.search(line.text)
+        if match:
+            start, end = match.start("issuer"), match.end()
+            return Line(line.index, line.start + start, line.start + end, line.text[start:end])
+    return None
 
 
 def _issuer(lines: list[Line], date_line: Line | None, data: _MetaData) -> str | None:
@@ -333,6 +347,9 @@ def _issuer(lines: list[Line], date_line: Line | None, data: _MetaData) -> str |
             return head[: -len(data.red_header_suffix)] or None
     if date_line is None:
         return None
+    if date_line not in lines:  # a signature cut out of a line (_inline_signature): its issuer stands before its date
+        signature = data.inline_signature.match(date_line.text)
+        return _BLANKS.sub("", signature.group("issuer")) if signature else None
     position = lines.index(date_line)
     if position == 0:
         return None
