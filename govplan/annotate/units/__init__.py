@@ -24,7 +24,8 @@ from typing import Iterable, Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import (
-    Spans, acting_units, clause_end, headed_support, heading_units, inside, named_roles, pointed_units, support_units,
+    Spans, acting_units, clause_end, headed_support, heading_units, inside, named_roles, paragraph_duty_units, pointed_units,
+    support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.names import breaks_name, compact, split_items
@@ -95,7 +96,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         duties.update(label_duties(nt.text, r))
         heading = heading_units(nt, registry, r)
         acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
-        implied = heading + _assigned(nt.text, acting, r)
+        implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r)
         pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip)
         supports = _assigned(nt.text, pointed + support_units(nt, registry, r, skip), r)
         found.append(_Found(nt, nt.node, implied + supports, implied=True))

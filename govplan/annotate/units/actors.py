@@ -40,6 +40,7 @@ _BLANK = re.compile(r"\s*")
 _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 _DUTY_OPENERS = COLONS + "。"  # what closes a unit heading before its duties (区文明办：负责…, 虹房集团。负责…)
+_LINE_START = re.compile(r"\n")  # a paragraph of an item's text begins after a line break
 
 
 def inside(pos: int, spans: Spans) -> bool:
@@ -53,8 +54,7 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     whole without one (国网上海嘉定供电公司：, 城管中队：: a company, a zone's squad), never a phrase that ends like one
     (打造数字政府, 做强产业集团).
     Where a colon or a full stop puts the units' duties after the heading (2.区文明办：负责…; (十三)广电局、资阳日报社
-    职责:负责…; (七)区房屋急修中心。负责…), the heading lists them and the duty's role word decides (duty_units), a later
-    support clause adding support ((十)城管部门职责:负责…,配合相关部门开展…)."""
+    职责:负责…; (七)区房屋急修中心。负责…), the heading lists them and their duties decide (_duty_heading)."""
     title = (nt.node.title or "").strip()
     if not title or title.startswith(rules.words["heading_not_unit_starts"]):
         return []
@@ -62,20 +62,67 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     if pos < 0:
         return []
     after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
-    colon = after < len(nt.text) and nt.text[after] in _DUTY_OPENERS
-    duties = _BLANK.match(nt.text, after + 1).end() if colon else after  # type: ignore[union-attr]  # matches ""
-    duty = _duty_role(nt.text, duties, rules) if colon else None  # 1.区财政局：\n负责…: the duties may start a line
-    if duty is not None:
-        listed = _duty_units(nt.text, pos, pos + len(title), duty, (pos, clause_end(nt.text, duties, rules)), registry, rules)
-        names = [(unit.start, unit.end) for unit in listed] if duty != "support" else []
-        return listed + _later_support(nt.text, names, clause_end(nt.text, duties, rules), registry, rules)
-    named = registry.knows(title) or starts_with_level(title, 0, rules) or (
-        colon and nt.text[after] in COLONS and len(title) in name_ends(title, 0, False, registry, rules)
-    )  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
-    if named and looks_like_unit(title, registry, rules) and is_name_text(title):
+    if after < len(nt.text) and nt.text[after] in _DUTY_OPENERS:
+        return _duty_heading(nt.text, pos, pos + len(title), after, registry, rules)
+    if _named_head(title, registry, rules) and looks_like_unit(title, registry, rules) and is_name_text(title):
         return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
     line_end = after >= len(nt.text) or "\n" in nt.text[pos + len(title):after]
     return _listed_heading(nt.text, pos, pos + len(title), registry, rules) if line_end else []
+
+
+def paragraph_duty_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units that open a paragraph of an item's text with their duties after a colon (五、职责分工 | 区民防办：负责…；参与… |
+    区规划资源局：指导…, c623; 附件1 职责分工 | 区应急局：负责…), each paragraph read as a duty heading is (corpus18)."""
+    text = nt.text
+    found: list[Listed] = []
+    for line in _LINE_START.finditer(text):
+        start = _BLANK.match(text, line.end()).end()  # type: ignore[union-attr]  # matches ""
+        colon = _heading_colon(text, start, rules)
+        if colon is not None and not inside(start, skip):
+            found += _duty_heading(text, start, colon, colon, registry, rules)
+    return found
+
+
+def _heading_colon(text: str, start: int, rules: Rules) -> int | None:
+    """Where the colon closing a paragraph's heading stands, on its line and within a unit name's reach, if one does."""
+    line_end = text.find("\n", start)
+    reach = min(len(text) if line_end < 0 else line_end, start + int(rules.words["max_name_chars"]) + 1)
+    return next((at for at in range(start + 1, reach) if text[at] in COLONS), None)
+
+
+def _duty_heading(text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules) -> list[Listed]:
+    """The units a heading lists before the colon or full stop at ``opener`` that opens their duties, in every role a
+    role word of the duties gives them: the first clause's (区文明办：负责… responsible) or the role its bracket marks
+    (县教育局(牵头)：…), and each later clause's (…，配合相关部门开展… support; 水务局：组织指导…；负责… responsible); lead
+    where no clause opens with one (区规划资源局：指导…; corpus18, corpus19c)."""
+    duties = _BLANK.match(text, opener + 1).end()  # type: ignore[union-attr]  # matches ""
+    duty = _duty_role(text, duties, rules)  # 1.区财政局：\n负责…: the duties may start a line
+    later = _later_duty_roles(text, duties, registry, rules)
+    if duty is not None:
+        listed = _duty_units(text, start, end, duty, (start, clause_end(text, duties, rules)), registry, rules)
+        names = [(unit.start, unit.end) for unit in listed]  # none where the heading lists no units (工作目标：…)
+    elif _named_duty_head(text, start, end, opener, registry, rules):
+        listed = [] if later else [Listed(start, end, "lead", True, (start, end))]
+        names = [(start, end)]
+    else:
+        return []  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
+    taken = {unit.role for unit in listed}
+    extra = {role: clause for role, clause in reversed(later) if role not in taken}  # each role at its first clause
+    return listed + [Listed(s, e, role, k == 0, clause) for role, clause in extra.items() for k, (s, e) in enumerate(names)]
+
+
+def _named_duty_head(text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules) -> bool:
+    """Whether a heading before its duties names a unit by itself (a registered or leveled name), or before a colon a
+    name the unit words make whole (城管中队：, 国网上海嘉定供电公司：)."""
+    name = text[start:end]
+    named = _named_head(name, registry, rules) or (
+        text[opener] in COLONS and len(name) in name_ends(name, 0, False, registry, rules))
+    return named and looks_like_unit(name, registry, rules) and is_name_text(name)
+
+
+def _named_head(name: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a heading names a unit by itself: a registered name or one that starts with a level (县人社局)."""
+    return registry.knows(name) or starts_with_level(name, 0, rules)
 
 
 def _listed_heading(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Listed]:
@@ -168,29 +215,52 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             if not stated or worded is not None or roles[k] == "support"
         ]
         if worded is not None:
-            found += _later_support(text, names, clause[1], registry, rules)
+            found += _later_support(text, names, clause[1], registry, rules, rules.words["duty_support_stops"])
     return found
 
 
+def _later_duty_roles(text: str, duties: int, registry: Registry, rules: Rules) -> list[tuple[str, tuple[int, int]]]:
+    """The roles that later clauses of a unit's duties give it with the role word they open with (区应急管理局：参与制定…；
+    负责…启用 → responsible; 水务局：…抢修。协助受灾地区人员转移撤离 → support): the duties run to the end of their paragraph,
+    over its sentences (corpus18, corpus19c: each role word of a unit's duty text gives its role), with each role's clause."""
+    return _later_clause_roles(text, clause_end(text, duties, rules), registry, rules, rules.words["duty_support_stops"])
+
+
 def _later_support(
-    text: str, names: list[tuple[int, int]], pos: int, registry: Registry, rules: Rules,
+    text: str, names: list[tuple[int, int]], pos: int, registry: Registry, rules: Rules, stops: tuple[str, ...] = (),
 ) -> list[Listed]:
-    """The units in charge also support where a later clause of their sentence opens with a support verb and work
-    (乡镇政府具体负责…，配合做好…改革工作; corpus19c: each role word its role), until another unit opens a clause."""
+    """The units in charge also support where a later clause of their sentence (or up to ``stops``) opens with a
+    support verb and work (乡镇政府具体负责…，配合做好…改革工作; corpus19c: each role word its role), until another unit
+    opens a clause."""
+    supports = [clause for role, clause in _later_clause_roles(text, pos, registry, rules, stops) if role == "support"]
+    return [Listed(s, e, "support", k == 0, supports[0]) for k, (s, e) in enumerate(names)] if supports else []
+
+
+def _later_clause_roles(
+    text: str, pos: int, registry: Registry, rules: Rules, stops: tuple[str, ...] = (),
+) -> list[tuple[str, tuple[int, int]]]:
+    """The role word each clause after ``pos`` opens with and that clause, up to the sentence's end (or ``stops``), and
+    until another unit opens a clause (…，市财政局按照各自职责，配合实施…: its own role): a support verb with work after it
+    (配合做好…, not 配合工作; 协同 before a unit or a kind of body makes it support, not the actor: c555, 协同公安机关…), else a charge or lead verb
+    (负责…, 牵头…)."""
     w = rules.words
-    while pos < len(text) and text[pos] not in w["later_support_stops"]:
+    stops = stops or w["later_support_stops"]
+    found: list[tuple[str, tuple[int, int]]] = []
+    while pos < len(text) and text[pos] not in stops:
         start = pos + 1
         if _actor_names(text, start, False, registry, rules) or name_ends(text, start, False, registry, rules):
-            return []  # another unit opens the clause, acting or supporting (…，市财政局按照各自职责，配合实施…)
+            break
         verb_at = start + len(first_word_at(text, start, w["later_support_openers"]) or "")
         verb = first_word_at(text, verb_at, w["later_support_verbs"])
         after = verb_at + len(verb or "")
+        pos = clause_end(text, start, rules)
         if verb and after < len(text) and text[after] not in w["clause_breaks"] and not text.startswith(
                 w["later_support_not_before"], after):
-            clause = (start, clause_end(text, after, rules))
-            return [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(names)]
-        pos = clause_end(text, start, rules)
-    return []
+            if not (verb in w["joint_markers"] and _partners(text, after, True, registry, rules)):
+                found.append(("support", (start, clause_end(text, after, rules))))  # 协同派出所…: the partner supports
+        elif (role := _role_word(text, start, rules)) is not None:
+            found.append((role, (start, pos)))
+    return found
 
 
 def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
