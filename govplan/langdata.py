@@ -737,6 +737,12 @@ class SettlementClasses(Strict):
     nouns: Words
 
 
+class LiteraryFollowers(Strict):
+    """之 written for 的 (以上之事業單位): words that close a 的-phrase, unless one of not_before follows (之间, 之内)."""
+    words: Words
+    not_before: Words
+
+
 class VoltageClasses(Strict):
     units: Words
 
@@ -915,6 +921,7 @@ class TargetsData(Strict):
     vague_quantities: Words
     second_rounds: Words
     condition_follower: str
+    literary_followers: LiteraryFollowers
     condition_nominalisers: Words
     bound_notes: Words
     condition_units: Words

@@ -1241,7 +1241,7 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return True  # 30万元以下或者建筑面积在300平方米以下的建筑工程: every threshold of the case
     if _is_portion_tier(text, item, rules):
         return True  # 5000万元以上部分，为1%-3%: the portion a tiered rule prices at its own rate
-    if text.startswith(follower, after):
+    if text.startswith(follower, after) or _literary_follower_at(text, after, rules):
         if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
         if item.after in w["class_bounds"] and _is_measure(item, rules) and not (
@@ -1593,6 +1593,12 @@ def _picks_kind(text: str, item: _Found, rules: _Rules) -> bool:
     says which kind counts, not a goal of its own: the count, or the indicator's figure, is the goal."""
     bound = item.after is not None and item.fields.get("comparator") in (">=", "<=") and not item.fields.get("percent")
     return bound and rules.kind_counted.match(text, item.end) is not None
+
+
+def _literary_follower_at(text: str, at: int, rules: _Rules) -> bool:
+    """Whether 之 written for 的 stands at ``at`` (5人以上之事業單位), not 之 of a place or time (5年之内)."""
+    w = rules.words["literary_followers"]
+    return text.startswith(tuple(w["words"]), at) and not text.startswith(tuple(w["not_before"]), at + 1)
 
 
 def _past_note(text: str, end: int, notes: tuple[str, ...]) -> int:
