@@ -557,7 +557,8 @@ def _closes_list(text: str, pos: int, registry: Registry, rules: Rules, known: b
         if sep is None:
             return False
         pos += len(sep)
-        ends = [e for e in name_ends(text, pos, True, registry, rules) if _list_goes_on(text, e, rules) and "等" not in text[pos:e]]
+        known_ends = name_ends(text, pos, True, registry, rules, members=False)  # its unknown members are read here
+        ends = [e for e in known_ends if _list_goes_on(text, e, rules) and "等" not in text[pos:e]]
         end = ends[0] if ends else _member_end(text, pos, rules) if sep == "、" else None
         if end is None or not (ends or _may_be_member(text[pos:end], rules)):
             return False
@@ -589,7 +590,8 @@ def _closing_verb_at(text: str, pos: int, rules: Rules) -> bool:
 
 
 def name_ends(
-    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool = False
+    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
+    members: bool = True,
 ) -> list[int]:
     """Ends of the unit names that may start at ``pos``, shortest first.
 
@@ -599,6 +601,8 @@ def name_ends(
     head (县乡村振兴、农业、财政等部门), or two organs before one head (县委、县政府督查室). A body's
     name wins over a unit it starts with (区委协调推进领导小组, not 区委). Distributive references
     (各部门) act only as ``collective`` units; vague ones (相关部门) and people (乡镇干部) never do.
+    With ``members``, an unknown first member of a list whose shape shows it is a name too (房管所、规建生态办负责:
+    listed_member_end).
     """
     w = rules.words
     if text.startswith(w["vague_starts"], pos):
@@ -619,7 +623,7 @@ def name_ends(
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
     if known is None and not ends:
         ends.update(placed_name_ends(text, pos, registry, rules))  # 泰州市农业农村局, 会宁县水文站
-    if not any(_list_goes_on(text, e, rules) for e in ends) and _separated_soon(text, pos, rules):
+    if members and not any(_list_goes_on(text, e, rules) for e in ends) and _separated_soon(text, pos, rules):
         member = listed_member_end(text, pos, registry, rules, False)  # 房管所、规建生态办负责: the list shows the name
         ends.update([member] if member is not None else [])
     if known is not None:
