@@ -215,8 +215,10 @@ def _joints(name: str, rules: Rules) -> Iterator[tuple[int, int]]:
 
 def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
     """End of the longest unit name (collective ones included) that the item starts with, at a word end."""
-    if looks_like_unit(text[start:end], registry, rules, collective=True) or listed_member(text, start, end, registry, rules):
+    if looks_like_unit(text[start:end], registry, rules, collective=True):
         return end
+    if listed_member(text, start, end, registry, rules):
+        return end  # 海关总署广东分署、广东海事局按职责分工负责: the list's shape shows the name
     for _, word_end in reversed(tokens(text, start, min(end - 1, start + int(rules.words["max_name_chars"])))):
         if looks_like_unit(text[start:word_end], registry, rules, collective=True):
             return word_end
@@ -490,10 +492,11 @@ def name_list(
 
 
 def listed_member_end(text: str, start: int, registry: Registry, rules: Rules, known: bool) -> int | None:
-    """End of a list member the names do not know (县委政研室 in 县委改革办、县委政研室负责; 房管所 in 房管所、规建生态办负责),
-    where the list's shape shows it: the member runs to a separator (、) or to the role verb that closes the list, the list
-    closes with that verb, and a name the names know stands in it (``known``: one stands before ``start``). One unknown
-    member no longer sinks the names known beside it; a list of things (资金、土地、人才等要素保障) holds no known name."""
+    """End of a list member the names do not know (县委政研室 in 县委改革办、县委政研室负责; 房管所 in
+    房管所、规建生态办负责), where the list's shape shows it: the member runs to a separator (、) or to the role verb that
+    closes the list, the list closes with that verb, and a name the names know stands in it (``known``: one stands
+    before ``start``). One unknown member no longer sinks the names known beside it; a list of things
+    (资金、土地、人才等要素保障) holds no known name."""
     end = _member_end(text, start, rules)
     if end is None or not _may_be_member(text[start:end], rules):
         return None
@@ -579,14 +582,15 @@ def _separated_soon(text: str, pos: int, rules: Rules) -> bool:
 
 
 def _closing_verb_at(text: str, pos: int, rules: Rules) -> bool:
-    """Whether the role verb that closes a list of units begins at ``pos``, after a trailer (等), a word that keeps its role
-    (共同, 分别) or a manner phrase of duty (按职责分工); not 负责人 (the unit's people)."""
+    """Whether the role verb that closes a list of units begins at ``pos``, after a trailer (等), a word that keeps its
+    role (共同, 分别) or a manner phrase of duty (按职责分工); not 负责人 (the unit's people)."""
     w = rules.words
     pos += len(first_word_at(text, pos, w["item_trailers"]) or "")
     pos += len(first_word_at(text, pos, w["role_verb_preludes"]) or "")
     manner = rules.duty_manner.match(text, pos)
     pos = manner.end() if manner is not None else pos
-    return first_word_at(text, pos, rules.verbs_longest_first) is not None and not text.startswith(w["unit_people"], pos)
+    verb = first_word_at(text, pos, rules.verbs_longest_first)
+    return verb is not None and not text.startswith(w["unit_people"], pos)
 
 
 def name_ends(
