@@ -1066,6 +1066,7 @@ class UnitsData(Strict):
     partner_joiners: Words
     shared_actions: Words
     max_actor_list: int
+    listed_member_chars: int
     max_joint_list: int
     distributive_starts: Words
     level_categories: Words

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from govplan.annotate.prefixes import first_word_at
+from govplan.annotate.prefixes import first_word_at, first_word_ending
 from govplan.lexical.segment import words
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.annotate.units.rules import rules as unit_rules
@@ -217,6 +217,8 @@ def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: 
     """End of the longest unit name (collective ones included) that the item starts with, at a word end."""
     if looks_like_unit(text[start:end], registry, rules, collective=True):
         return end
+    if listed_member(text, start, end, registry, rules):
+        return end  # 海关总署广东分署、广东海事局按职责分工负责: the list's shape shows the name
     for _, word_end in reversed(tokens(text, start, min(end - 1, start + int(rules.words["max_name_chars"])))):
         if looks_like_unit(text[start:word_end], registry, rules, collective=True):
             return word_end
@@ -477,15 +479,123 @@ def name_list(
         sep = first_word_at(text, names[-1][1], w["actor_list_joiners"])
         if sep is None:
             break
-        following = name_ends(text, names[-1][1] + len(sep), any_start, registry, rules, collective)
-        if not following:
+        start = names[-1][1] + len(sep)
+        following = name_ends(text, start, any_start, registry, rules, collective)
+        if following and _list_goes_on(text, following[0], rules):
+            names.append((start, following[0]))
+            continue
+        member = listed_member_end(text, start, registry, rules, True) if sep == "、" else None  # 县委政研室, not 县委
+        if member is None and not following:
             break
-        names.append((names[-1][1] + len(sep), following[0]))
+        names.append((start, member or following[0]))
     return names
 
 
+def listed_member_end(text: str, start: int, registry: Registry, rules: Rules, known: bool) -> int | None:
+    """End of a list member the names do not know (县委政研室 in 县委改革办、县委政研室负责; 房管所 in
+    房管所、规建生态办负责), where the list's shape shows it: the member runs to a separator (、) or to the role verb that
+    closes the list, the list closes with that verb, and a name the names know stands in it (``known``: one stands
+    before ``start``). One unknown member no longer sinks the names known beside it; a list of things
+    (资金、土地、人才等要素保障) holds no known name."""
+    end = _member_end(text, start, rules)
+    if end is None or not _may_be_member(text[start:end], rules):
+        return None
+    return end if _closes_list(text, end, registry, rules, known) else None
+
+
+def listed_member(text: str, start: int, end: int, registry: Registry, rules: Rules) -> bool:
+    """Whether a list item the names do not know is a member of a list of actors whose shape shows it (海关总署广东分署 in
+    海关总署广东分署、广东海事局按职责分工负责): see listed_member_end; a known name may stand before it or after it."""
+    if _member_end(text, start, rules) != end or not _may_be_member(text[start:end], rules):
+        return False
+    return _closes_list(text, end, registry, rules, _known_before(text, start, registry, rules))
+
+
+def _known_before(text: str, start: int, registry: Registry, rules: Rules) -> bool:
+    """Whether a name the names know ends one of the list items joined before ``start`` (区商贸旅游局 before 、长延堡街办)."""
+    pos = start
+    for _ in range(int(rules.words["max_actor_list"])):
+        joiner = first_word_ending(text, pos, rules.words["actor_list_joiners"])
+        if joiner is None:
+            return False
+        pos -= len(joiner)
+        stops = rules.words["clause_breaks"] + rules.words["list_separators"] + OPEN
+        item = max(pos - int(rules.words["max_name_chars"]), *(text.rfind(ch, 0, pos) + 1 for ch in stops))
+        if any(looks_like_unit(text[k:pos], registry, rules) for k in range(item, pos - 1)):
+            return True
+        pos = item
+    return False
+
+
+def _member_end(text: str, start: int, rules: Rules) -> int | None:
+    """Where a list member the names do not know ends: where the list's role verb begins or at the separator after its
+    name characters, within ``listed_member_chars`` of them; None where neither comes."""
+    stop = min(_name_run_end(text, start, rules), start + int(rules.words["listed_member_chars"]))
+    verb = next((k for k in range(start + 2, stop + 1) if _closing_verb_at(text, k, rules)), None)
+    if verb is not None:
+        return verb
+    return stop if stop - start >= 2 and text.startswith("、", stop) else None
+
+
+def _may_be_member(name: str, rules: Rules) -> bool:
+    """Whether an unknown list member may name a body: plain words, no verb among them nor a trailer (区委、政府重大决策部署
+    落实情况; 统计局、粮食局等部门研究提出落实意见), not a reference (本报, 该公司), a vague or distributive one (有关单位, 各村),
+    people (广大干部), a level alone (乡镇), nor a kind of body named by its function (财政部门)."""
+    w = rules.words
+    if is_person(name, rules) or is_vague(name, rules) or name in rules.bare_levels or is_function_kind(name, rules):
+        return False
+    if "等" in name or name.startswith((*w["place_false_starts"], *w["distributive_starts"])):
+        return False
+    name_words = words(name)
+    return plain_words(name_words, rules) and not any(word in rules.openers for word in name_words)
+
+
+def _closes_list(text: str, pos: int, registry: Registry, rules: Rules, known: bool) -> bool:
+    """Whether the list running on at ``pos`` closes with its role verb within ``max_actor_list`` members, each a name
+    or an unknown member, a name the names know among them (or ``known`` already)."""
+    for _ in range(int(rules.words["max_actor_list"])):
+        if _closing_verb_at(text, pos, rules):
+            return known
+        sep = first_word_at(text, pos, rules.words["actor_list_joiners"])
+        if sep is None:
+            return False
+        pos += len(sep)
+        known_ends = name_ends(text, pos, True, registry, rules, members=False)  # its unknown members are read here
+        ends = [e for e in known_ends if _list_goes_on(text, e, rules) and "等" not in text[pos:e]]
+        end = ends[0] if ends else _member_end(text, pos, rules) if sep == "、" else None
+        if end is None or not (ends or _may_be_member(text[pos:end], rules)):
+            return False
+        known = known or looks_like_unit(text[pos:end], registry, rules, collective=True)
+        pos = end
+    return False
+
+
+def _list_goes_on(text: str, end: int, rules: Rules) -> bool:
+    """Whether a list of actors goes on after a name ending at ``end``: a joiner or the list's role verb follows."""
+    return first_word_at(text, end, rules.words["actor_list_joiners"]) is not None or _closing_verb_at(text, end, rules)
+
+
+def _separated_soon(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a separator (、) stands within ``listed_member_chars`` after ``pos``: an unknown first member of a list
+    ends at one (a quick test before any member is looked for)."""
+    return "、" in text[pos + 2:pos + int(rules.words["listed_member_chars"]) + 1]
+
+
+def _closing_verb_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether the role verb that closes a list of units begins at ``pos``, after a trailer (等), a word that keeps its
+    role (共同, 分别) or a manner phrase of duty (按职责分工); not 负责人 (the unit's people)."""
+    w = rules.words
+    pos += len(first_word_at(text, pos, w["item_trailers"]) or "")
+    pos += len(first_word_at(text, pos, w["role_verb_preludes"]) or "")
+    manner = rules.duty_manner.match(text, pos)
+    pos = manner.end() if manner is not None else pos
+    verb = first_word_at(text, pos, rules.verbs_longest_first)
+    return verb is not None and not text.startswith(w["unit_people"], pos)
+
+
 def name_ends(
-    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool = False
+    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
+    members: bool = True,
 ) -> list[int]:
     """Ends of the unit names that may start at ``pos``, shortest first.
 
@@ -495,6 +605,8 @@ def name_ends(
     head (县乡村振兴、农业、财政等部门), or two organs before one head (县委、县政府督查室). A body's
     name wins over a unit it starts with (区委协调推进领导小组, not 区委). Distributive references
     (各部门) act only as ``collective`` units; vague ones (相关部门) and people (乡镇干部) never do.
+    With ``members``, an unknown first member of a list whose shape shows it is a name too (房管所、规建生态办负责:
+    listed_member_end).
     """
     w = rules.words
     if text.startswith(w["vague_starts"], pos):
@@ -515,6 +627,9 @@ def name_ends(
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
     if known is None and not ends:
         ends.update(placed_name_ends(text, pos, registry, rules))  # 泰州市农业农村局, 会宁县水文站
+    if members and not any(_list_goes_on(text, e, rules) for e in ends) and _separated_soon(text, pos, rules):
+        member = listed_member_end(text, pos, registry, rules, False)  # 房管所、规建生态办负责: the list shows the name
+        ends.update([member] if member is not None else [])
     if known is not None:
         ends.add(known)
     coordination = rules.coordination.match(text, pos)
