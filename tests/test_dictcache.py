@@ -110,3 +110,18 @@ def test_groups_loaded_text_by_text_then_the_rest_are_jiebas_own(in_own_cache: P
         assert loaded.FREQ == {word: count for word, count in built.FREQ.items() if _piece_start(word) in seen}
     dictionary.load_all()
     assert loaded.FREQ == built.FREQ
+
+
+def test_a_cut_loading_groups_as_its_lookups_miss_them_gives_jiebas_words(in_own_cache: Path) -> None:
+    from govplan.lexical import dagcut
+    from tests.conftest import SEEDS
+
+    built = _fresh_tokenizer(in_own_cache)
+    dictcache.load(built).load_all()
+    loaded = _fresh_tokenizer(in_own_cache)
+    dictionary = dictcache.load(loaded)
+    blocks = [block for path in sorted(SEEDS.glob("*.txt")) for block in segment._split_blocks(path.read_text("utf-8"))]
+    for block in ["县人社局指导各镇", "A级", "2024年6月底前", "龘", *blocks]:
+        assert dagcut.cut(loaded, block, dictionary) == tuple(built.cut(block, HMM=False)), block
+    assert 0 < len(loaded.FREQ) < len(built.FREQ) // 4
+    assert all(loaded.FREQ[word] == built.FREQ[word] for word in loaded.FREQ)

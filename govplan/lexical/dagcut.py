@@ -19,19 +19,21 @@ if TYPE_CHECKING:
 
     from govplan.lexical.dictcache import Dictionary
 
+_NONE: frozenset[str] = frozenset()
 _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # jieba's re_eng
 
 
 def cut(tok: jieba.Tokenizer, block: str, dictionary: Dictionary | None = None) -> tuple[str, ...]:
     """The words ``tok.cut(block, HMM=False)`` gives, for one block of jieba's block split; with the
-    ``dictionary`` of ``tok`` (lexical/dictcache.py), loading first the groups of the entries it can look up."""
+    ``dictionary`` of ``tok`` (lexical/dictcache.py), loading the group of an entry the first time a lookup
+    misses it (jieba's own cut of a block loads first every group the block can meet)."""
     import jieba
 
-    if dictionary is not None:
-        dictionary.load_for(block)
     if not jieba.re_han_default.fullmatch(block):
+        if dictionary is not None:
+            dictionary.load_for(block)
         return tuple(tok.cut(block, HMM=False))
-    ends = _best_route(block, tok.FREQ, tok.total)
+    ends = _best_route(block, tok.FREQ, tok.total, dictionary)
     words: list[str] = []
     letters = ""
     start, size = 0, len(block)
@@ -51,13 +53,15 @@ def cut(tok: jieba.Tokenizer, block: str, dictionary: Dictionary | None = None) 
     return tuple(words)
 
 
-def _best_route(block: str, freq: dict[str, int], total: int) -> list[int]:
-    """For every position, where the word that starts there on jieba's best route ends."""
+def _best_route(block: str, freq: dict[str, int], total: int, dictionary: Dictionary | None = None) -> list[int]:
+    """For every position, where the word that starts there on jieba's best route ends; a character or a
+    pair that FREQ misses and the ``dictionary`` has not met is asked of it (its group loaded first)."""
     size = len(block)
     log_total = log(total)
     score = [0.0] * (size + 1)
     ends = [0] * (size + 1)
     known = freq.get
+    met, entry = (dictionary.met, dictionary.entry) if dictionary is not None else (_NONE, known)
     for start in range(size - 1, -1, -1):
         best: float | None = None
         best_end = start + 1
@@ -65,6 +69,8 @@ def _best_route(block: str, freq: dict[str, int], total: int) -> list[int]:
         prefix = block[start]
         while True:
             count = known(prefix)
+            if count is None and end - start < 3 and prefix not in met:
+                count = entry(prefix)
             if count is None:
                 break  # no dictionary word starts with this prefix
             if count:

@@ -77,7 +77,9 @@ class Dictionary:
         self._unopened: dict[str, int] = {}
         self._index: dict[str, int] = {}
         self._loaded = bytearray()  # per group: loaded already
-        self._met: set[str] = set()  # the pairs of neighbours looked up already (loaded, or in no entry)
+        # the pairs of neighbours looked up already (loaded, or in no entry), and the characters a cut found
+        # missing from FREQ whose own entry was looked up then (see ``entry``)
+        self.met: set[str] = set()
         if tables is not None:
             self._index = dict(zip(tables.firsts, range(len(tables.firsts))))
             self._unopened = dict(self._index)
@@ -88,17 +90,33 @@ class Dictionary:
         """Make sure FREQ holds every entry a cut of ``text`` can read: the entries of its characters and
         those that start with two of its characters side by side (sets made and compared in C)."""
         chars, pairs = set(text), set(map(add, text, text[1:]))
-        if not self._unopened.keys() & chars and pairs <= self._met:
+        if not self._unopened.keys() & chars and pairs <= self.met:
             return
         with self._lock:
             if self._tables is None:  # the whole dictionary is in FREQ
                 return
             for char in self._unopened.keys() & chars:
                 self._load_own(self._unopened.pop(char))
-            pairs -= self._met
+            pairs -= self.met
             for pair in pairs:
                 self._load_pair(pair)
-            self._met |= pairs
+            self.met |= pairs
+
+    def entry(self, piece: str) -> int | None:
+        """FREQ's entry for ``piece`` (a character, or two side by side) that a cut found missing, after
+        loading the group that holds it if it is not loaded yet; ``piece`` is then ``met``, so that the cut
+        asks again only for pieces not met. A cut that reads FREQ only through this on a miss needs no
+        ``load_for`` first: an entry present means its group is loaded (a user word's groups are loaded
+        before the word is added), and a longer word is looked up only after its first two characters."""
+        with self._lock:
+            if self._tables is not None and piece not in self.met:
+                if len(piece) == 1:
+                    if piece in self._unopened:
+                        self._load_own(self._unopened.pop(piece))
+                else:
+                    self._load_pair(piece)
+            self.met.add(piece)
+        return self._freq.get(piece)
 
     def load_all(self) -> None:
         """Make sure FREQ holds the whole dictionary (as one text split in one call when nothing is loaded yet)."""
@@ -111,7 +129,7 @@ class Dictionary:
             else:
                 for group in range(len(self._loaded)):
                     self._load_group(group)
-            self._tables, self._unopened, self._index, self._met, self._loaded = None, {}, {}, set(), bytearray()
+            self._tables, self._unopened, self._index, self.met, self._loaded = None, {}, {}, set(), bytearray()
             self._raw, self._values = b"", array(_TABLE)
 
     def _load_own(self, index: int) -> None:
