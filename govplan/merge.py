@@ -31,7 +31,7 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) uses (C where built)
+from json.encoder import c_make_encoder, encode_basestring  # what json.dumps(ensure_ascii=False) uses (C where built)
 from typing import Any, Iterator
 from zlib import crc32
 
@@ -486,6 +486,11 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",
 # The same for data dumped from the models, which holds no cycle: no circular check (a loaded YAML
 # tree may hold one, through aliases, so it keeps the check).
 _ACYCLIC = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str, check_circular=False)
+# _ACYCLIC's own C encoder, made once (its encode() makes one for every value, costing as much as a small value's
+# encoding: 23M of the 700M instructions that stamping 151 dev specs took); None where json has no C encoder
+_ACYCLIC_C = c_make_encoder and c_make_encoder(
+    None, _ACYCLIC.default, encode_basestring, None, _ACYCLIC.key_separator, _ACYCLIC.item_separator,
+    _ACYCLIC.sort_keys, _ACYCLIC.skipkeys, _ACYCLIC.allow_nan)
 
 
 def _canonical_json(data: Any) -> str:
@@ -510,7 +515,7 @@ def _field_json(value: Any) -> str:
         return encode_basestring(value)
     if type(value) is int:
         return str(value)
-    return _ACYCLIC.encode(value)
+    return "".join(_ACYCLIC_C(value, 0)) if _ACYCLIC_C else _ACYCLIC.encode(value)
 
 
 @cache

@@ -261,3 +261,14 @@ def test_a_field_digest_collision_never_costs_an_edit(tmp_path: Path) -> None:
     result = merge_specs(edited, fresh)
     assert node(result.data, "2")["title"] == collision
     assert [c.field for c in result.conflicts] == ["title"]
+
+
+@pytest.mark.parametrize("value", [
+    [], {}, None, True, 1.5, float("nan"), float("-inf"), 10**20, "引号\"与\\斜杠\n",
+    [{"text": "县人社局", "span": {"start": 3, "end": 7}, "value": 0.25, "percent": True, "by": None}],
+    {"b": [1, {"d": "二", "c": []}], "a": "一"},
+])
+def test_a_field_is_written_as_the_canonical_encoder_writes_it(value: Any) -> None:
+    from govplan.merge import _ACYCLIC, _CANONICAL, _field_json
+
+    assert _field_json(value) == _ACYCLIC.encode(value) == _CANONICAL.encode(value)
