@@ -78,6 +78,7 @@ class AttachmentData(Strict):
 class AttachmentListData(Strict):
     pattern: str
     item: str
+    lead_in: str
 
 
 class MidlineData(Strict):
