@@ -79,6 +79,7 @@ class AttachmentListData(Strict):
     pattern: str
     item: str
     lead_in: str
+    number_alone: str
 
 
 class MidlineData(Strict):

@@ -156,6 +156,11 @@ class TreeBuilder:
                 listed[_compact(item.group("title"))] = self.data.attachment_id(item.group("n"), list_kind)
                 k += 1
                 continue
+            if list_kind is not None and (number := self.data.attachment_number.match(line.text)) \
+                    and (title_at := next((j for j in range(k + 1, len(lines)) if not lines[j].blank), None)) is not None:
+                listed[_compact(lines[title_at].text)] = self.data.attachment_id(number.group("n"), list_kind)
+                k = title_at + 1  # the number and its title's line are one entry
+                continue
             list_kind = None
             title = _compact(line.text) if listed or k in printed else ""  # compared only with those titles
             in_list = title in listed and title not in opened and (closed_at is not None or bool(opened))
