@@ -78,6 +78,8 @@ class AttachmentData(Strict):
 class AttachmentListData(Strict):
     pattern: str
     item: str
+    lead_in: str
+    number_alone: str
 
 
 class MidlineData(Strict):

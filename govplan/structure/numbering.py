@@ -97,6 +97,8 @@ class Numbering:
     attachment_segment: str
     attachment_list: re.Pattern[str]
     attachment_item: re.Pattern[str]
+    attachment_lead_in: re.Pattern[str]  # a line's end opening a list of labelled entries (附件：, 本协议附件包括：)
+    attachment_number: re.Pattern[str]  # an entry's number alone on its line, its title on the next (1. / title)
     transmittal: re.Pattern[str]  # the titles a transmittal sentence names (《A》和《B》…现印发给你们)
     cited_attachment: re.Pattern[str]  # an attachment the text cites in brackets (（附件1）)
     remark_list: re.Pattern[str]  # a remark's numbered items opening after its label (备注：1.…)
@@ -155,6 +157,8 @@ def numbering() -> Numbering:
         attachment_segment=data["attachment"]["segment"],
         attachment_list=compile_pattern(data["attachment_list"]["pattern"], _FILE),
         attachment_item=compile_pattern(data["attachment_list"]["item"], _FILE),
+        attachment_lead_in=compile_pattern(data["attachment_list"]["lead_in"], _FILE),
+        attachment_number=compile_pattern(data["attachment_list"]["number_alone"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
         cited_attachment=compile_pattern(data["cited_attachment"], _FILE),
         remark_list=compile_pattern(data["remark_list"], _FILE),

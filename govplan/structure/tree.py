@@ -40,6 +40,8 @@ _CLAUSE_END = compile_pattern("[{clause_end}]")
 _COLON = compile_pattern("[{colon}]")
 _LABEL_CHARS = 20  # "参与范围：…" — a short label before a colon is the heading phrase
 _DATE_LINE = compile_pattern("^{calendar_date}$")
+_SENTENCE_END = compile_pattern("[{sentence_end}]")  # a line holding one is text, no title
+_PART = re.compile(r"\W")  # a separator inside an attachment's number: it numbers a part (附件1-1, 附件1.1)
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
 _DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
@@ -126,6 +128,7 @@ class TreeBuilder:
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
         printed = self._printed_documents(lines) or self._cited_documents(lines)
+        entries = self._list_entries(lines)
         captioned = False  # a table's or figure's caption stands above, and no heading has been placed since
         region_end = lines[-1].end if lines else 0
         k = 0
@@ -153,6 +156,11 @@ class TreeBuilder:
                 listed[_compact(item.group("title"))] = self.data.attachment_id(item.group("n"), list_kind)
                 k += 1
                 continue
+            if list_kind is not None and (number := self.data.attachment_number.match(line.text)) \
+                    and (title_at := next((j for j in range(k + 1, len(lines)) if not lines[j].blank), None)) is not None:
+                listed[_compact(lines[title_at].text)] = self.data.attachment_id(number.group("n"), list_kind)
+                k = title_at + 1  # the number and its title's line are one entry
+                continue
             list_kind = None
             title = _compact(line.text) if listed or k in printed else ""  # compared only with those titles
             in_list = title in listed and title not in opened and (closed_at is not None or bool(opened))
@@ -170,6 +178,13 @@ class TreeBuilder:
                 stack, last_value, current, closed_at = [annex], {}, annex, None
                 opened.add(title)
             attachment = self.data.attachment.match(line.text)
+            if attachment and k in entries:  # an entry of the notice's list of attachments: it heads nothing printed
+                self._close(current, line.start)
+                current = None
+                listed[_compact(attachment.group("title") or "")] = \
+                    self.data.attachment_id(attachment.group("n") or "", attachment.group("kind"))
+                k += 1
+                continue
             if attachment:
                 self._close(current, line.start)
                 segment = self.data.attachment_id(attachment.group("n") or "", attachment.group("kind"))
@@ -232,6 +247,36 @@ class TreeBuilder:
             return self._unheaded_items(lines)
         root_ids: set[str] = set()
         return [task for node in roots for task in self._finish(node, None, root_ids)]
+
+    def _list_entries(self, lines: list[Line]) -> set[int]:
+        """The lines of attachment labels that list documents rather than head them (附件2:…的决定 above the signature,
+        附件一: over its title after the date, 附件：/本协议附件包括： over 附件一：… lines, a bare 附件1: closing the page);
+        a label numbering a part (附件1-1, 附件1.1) heads its part."""
+        shown = [k for k, line in enumerate(lines) if not line.blank]
+        entries: set[int] = set()
+        ends: set[int] = set()  # each entry's last line: its label's, or its title's under a label standing alone
+        for at, k in enumerate(shown):
+            label = self.data.attachment.match(lines[k].text)
+            if not label or _PART.search(label.group("n") or ""):
+                continue
+            title_at = k
+            if not label.group("title") and at + 1 < len(shown) and not _SENTENCE_END.search(lines[shown[at + 1]].text):
+                title_at = shown[at + 1]
+            following = [lines[j].text for j in shown[at + 1:] if j > title_at][:2]
+            before = lines[shown[at - 1]].text if at else ""
+            if at and (shown[at - 1] in ends or self.data.attachment_lead_in.search(before)) \
+                    or self._closes_list(following, bare=at + 1 == len(shown)):
+                entries.add(k)
+                ends.add(title_at)
+        return entries
+
+    def _closes_list(self, following: list[str], bare: bool) -> bool:
+        """Whether what follows a label and its title shows it heads nothing: another label (not one of its parts), or
+        the date of issue right after it or after the signature above it; or nothing at all after a bare label."""
+        if not following:
+            return bare
+        label = self.data.attachment.match(following[0])
+        return bool(label and not _PART.search(label.group("n") or "")) or any(_DATE_LINE.match(t) for t in following)
 
     def _annex_before(self, lines: list[Line], closed_at: int, table: Table, roots: list[_Open]) -> int | None:
         """The line after which the annex a task table after the closing date opens begins: the date, unless the
