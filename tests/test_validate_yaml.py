@@ -119,7 +119,8 @@ def test_the_emitters_resolver_tables_are_ruamels(version: tuple[int, int]) -> N
 @pytest.mark.parametrize("text", ["true", "False", "TRUE", "!!bool yes", "!!bool off", "0x1F", "1_000", "0o17", "017", "1e3",
                                   "1.1330206002954448e+16", "-2.5E-3", "+7e5", "-0e0", "1e999", "-1.e999", "12_3e4", "1.5e",
                                   ".inf", "-.INF", ".NaN", "1.5", "-0", "2024-07-01", "2024-13-01", "null", "~", "'x'",
-                                  '"a\\tb\\N\\_c\\x41\\u4e00"', "3 # comment"])
+                                  '"a\\tb\\N\\_c\\x41\\u4e00"', "3 # comment", "6d0de94ca4f8bd4c:4bcdcffc854d", "12:30",
+                                  "0b101", "0b102", "0o17", "0x1Fz", "0_x1", "1x", "2024-07-01x", "1_2a", "1.5x", "1e5x"])
 def test_a_scalar_reads_as_ruamel_reads_it(text: str) -> None:
     """Every reader of a scalar (the fast one, the full one) gives ruamel's value (dates excepted: a
     date that does not exist stays text for the models to report)."""
@@ -136,6 +137,19 @@ def test_a_scalar_reads_as_ruamel_reads_it(text: str) -> None:
     for value in (load(document).data["value"], _load_full(document).data["value"]):
         assert type(value) is type(expected)
         assert value == expected or (value != value and expected != expected)  # NaN
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789_.eE-+:xbo adfTtZ", min_size=1, max_size=12).map(lambda text: str(len(text) % 10) + text))
+def test_a_digit_led_plain_scalar_reads_as_the_resolver_reads_it(value: str) -> None:
+    """plain() calls a digit-led scalar text at once where no number or date could start as it does (a fingerprint):
+    the general resolver's tag and value, whatever the characters after the first."""
+    from govplan.validate.scalars import construct, plain, resolve_plain
+
+    expected = construct(resolve_plain(value), value)
+    read = plain(value)
+    assert type(read) is type(expected)
+    assert read == expected or (read != read and expected != expected)  # NaN
 
 
 _LINE_PIECES = ["a", "key", ":", " ", "  ", "-", "- ", "#", "'", '"', "x: ", ": ", "中", "\u3000", "\t", "\r", "_", "0"]

@@ -264,8 +264,15 @@ def _scalar(raw: str) -> Any:
 
 
 def _read_scalar(raw: str) -> Any:
-    """A scalar not remembered: read, and remembered when short."""
-    value = _marked_scalar(raw) if raw[0] in _MARKED_START else _plain_text(raw)
+    """A scalar not remembered: read, and remembered when short. Digits alone (offsets and line numbers:
+    most scalars of a spec) are an int at once."""
+    first = raw[0]
+    if first not in _MARKED_START:
+        value = _plain_text(raw)
+    elif raw.isdigit() and raw.isascii() and (first != "0" or len(raw) == 1):
+        value = int(raw)
+    else:
+        value = _marked_scalar(raw)
     if len(raw) <= _SHORT and len(_short_values) < _SHORT_VALUES_KEPT and value != [] and value != {}:
         _short_values[raw] = value  # immutable values only: text, numbers, dates, booleans, None
     return value
@@ -302,10 +309,7 @@ def _marked_scalar(raw: str) -> Any:
         return {}
     if first in _PLAIN_BAD_START or (first == "-" and raw[1:2] in ("", " ")):
         raise Unsupported("indicator")
-    value = _plain_text(raw)
-    if value.isdigit() and value.isascii() and (first != "0" or len(value) == 1):
-        return int(value)  # offsets and line numbers: most scalars of a spec
-    return plain(value)
+    return plain(_plain_text(raw))
 
 
 def _unescape(match: re.Match[str]) -> str:

@@ -28,6 +28,10 @@ _FIXED = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 # a spec holding one does not import ruamel (a tenth of a validate worker's CPU on the bench's 1,000 specs).
 _EXPONENT = re.compile(r"(?<![0-9])[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+")  # no start inside a run of digits: linear when searched
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Text however YAML 1.2 resolves it: a digit and its run of digits (and underscores) followed by a character that no
+# number or date of the table takes there (not . e E of a float, - of a date, b o x after a leading 0): a fingerprint,
+# 6d0de94ca4f8bd4c:…, which the fast forms above and the general resolver took 7 regex calls and a loop to call text.
+_DIGITS_THEN_TEXT = re.compile(r"(?:[1-9]|0(?![box]))[0-9_]*+[^0-9_.eE\n-]")
 
 _BOOLS = {"true": True, "false": False}  # ruamel's bool_values for the six forms its YAML 1.2 resolver takes
 
@@ -82,7 +86,7 @@ def _constructor() -> Any:
 
 def plain(value: str) -> Any:
     """The Python value of a plain scalar."""
-    if value and value[0] not in resolver_starts():
+    if value and value[0] not in resolver_starts() or _DIGITS_THEN_TEXT.match(value):
         return value
     if _DECIMAL.fullmatch(value):
         return int(value)
