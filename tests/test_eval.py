@@ -193,6 +193,8 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 24: nine dev notices of kinds dev lacked (c731-c733, c743-c745, c766-c768, gold written before any run;
         # c731's three grid-company leads all missed) and c612, c754 moved from held-out put dev (391) lead at 0.918 with
         # the start code and the end code: set change, lead floor 0.91.
+        # Session 25: c751 and c765 moved from held-out (102 task lines of attachments glued after the signature) put
+        # dev (393) tasks at 0.970 with the start code and the end code: set change, the tasks floor 0.96 stands.
         "dev": {"tasks": 0.96, "deadline_spans": 0.92, "deadline_dates": 0.91, "targets": 0.93,
                 "lead_units": 0.91, "support_units": 0.94},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
@@ -234,8 +236,12 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # with start and end code alike), c612 and c754 moved to dev and c749 withdrawn put held-out (262) at tasks 0.882,
         # spans 0.864, dates 0.860, targets 0.802, lead 0.683, support 0.588 with the start code and the end code: set
         # change, lead floor 0.67.
-        "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.85, "targets": 0.79,
-                "lead_units": 0.67, "support_units": 0.57},
+        # Session 25: six fresh held-out page openings (c769-c774; dates 2 of 6 with start and end code alike) and c751,
+        # c765 moved to dev put held-out (266) at dates 0.850 with the start code (tasks 0.894, spans 0.862, targets
+        # 0.802, lead 0.682, support 0.587): set change, dates floor 0.84. The session's role rules bring support to
+        # 0.606 (end: spans 0.863, dates 0.853, lead 0.682): support floor 0.59.
+        "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.84, "targets": 0.79,
+                "lead_units": 0.67, "support_units": 0.59},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
