@@ -97,11 +97,14 @@ def _duty_heading(text: str, start: int, end: int, opener: int, registry: Regist
     where no clause opens with one (区规划资源局：指导…; corpus18, corpus19c)."""
     duties = _BLANK.match(text, opener + 1).end()  # type: ignore[union-attr]  # matches ""
     duty = _duty_role(text, duties, rules)  # 1.区财政局：\n负责…: the duties may start a line
-    later = _later_duty_roles(text, duties, registry, rules)
     if duty is not None:
         listed = _duty_units(text, start, end, duty, (start, clause_end(text, duties, rules)), registry, rules)
-        names = [(unit.start, unit.end) for unit in listed]  # none where the heading lists no units (工作目标：…)
+        names = [(unit.start, unit.end) for unit in listed]
+        if not names:
+            return []  # the heading lists no units (工作目标：…): its later clauses are not read
+        later = _later_duty_roles(text, duties, registry, rules)
     elif _named_duty_head(text, start, end, opener, registry, rules):
+        later = _later_duty_roles(text, duties, registry, rules)
         listed = [] if later else [Listed(start, end, "lead", True, (start, end))]
         names = [(start, end)]
     else:
@@ -223,7 +226,7 @@ def _later_duty_roles(text: str, duties: int, registry: Registry, rules: Rules) 
     """The roles that later clauses of a unit's duties give it with the role word they open with (区应急管理局：参与制定…；
     负责…启用 → responsible; 水务局：…抢修。协助受灾地区人员转移撤离 → support): the duties run to the end of their paragraph,
     over its sentences (corpus18, corpus19c: each role word of a unit's duty text gives its role), with each role's clause."""
-    return _later_clause_roles(text, clause_end(text, duties, rules), registry, rules, rules.words["duty_support_stops"])
+    return list(_later_clause_roles(text, clause_end(text, duties, rules), registry, rules, rules.words["duty_support_stops"]))
 
 
 def _later_support(
@@ -232,20 +235,19 @@ def _later_support(
     """The units in charge also support where a later clause of their sentence (or up to ``stops``) opens with a
     support verb and work (乡镇政府具体负责…，配合做好…改革工作; corpus19c: each role word its role), until another unit
     opens a clause."""
-    supports = [clause for role, clause in _later_clause_roles(text, pos, registry, rules, stops) if role == "support"]
-    return [Listed(s, e, "support", k == 0, supports[0]) for k, (s, e) in enumerate(names)] if supports else []
+    support = next((clause for role, clause in _later_clause_roles(text, pos, registry, rules, stops) if role == "support"), None)
+    return [Listed(s, e, "support", k == 0, support) for k, (s, e) in enumerate(names)] if support else []
 
 
 def _later_clause_roles(
     text: str, pos: int, registry: Registry, rules: Rules, stops: tuple[str, ...] = (),
-) -> list[tuple[str, tuple[int, int]]]:
+) -> Iterator[tuple[str, tuple[int, int]]]:
     """The role word each clause after ``pos`` opens with and that clause, up to the sentence's end (or ``stops``), and
     until another unit opens a clause (…，市财政局按照各自职责，配合实施…: its own role): a support verb with work after it
     (配合做好…, not 配合工作; 协同 before a unit or a kind of body makes it support, not the actor: c555, 协同公安机关…), else a charge or lead verb
     (负责…, 牵头…)."""
     w = rules.words
     stops = stops or w["later_support_stops"]
-    found: list[tuple[str, tuple[int, int]]] = []
     while pos < len(text) and text[pos] not in stops:
         start = pos + 1
         if _actor_names(text, start, False, registry, rules) or name_ends(text, start, False, registry, rules):
@@ -257,10 +259,9 @@ def _later_clause_roles(
         if verb and after < len(text) and text[after] not in w["clause_breaks"] and not text.startswith(
                 w["later_support_not_before"], after):
             if not (verb in w["joint_markers"] and _partners(text, after, True, registry, rules)):
-                found.append(("support", (start, clause_end(text, after, rules))))  # 协同派出所…: the partner supports
+                yield "support", (start, clause_end(text, after, rules))  # 协同派出所…: the partner supports
         elif (role := _role_word(text, start, rules)) is not None:
-            found.append((role, (start, pos)))
-    return found
+            yield role, (start, pos)
 
 
 def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:

@@ -506,6 +506,8 @@ def listed_member_end(text: str, start: int, registry: Registry, rules: Rules, k
 def listed_member(text: str, start: int, end: int, registry: Registry, rules: Rules) -> bool:
     """Whether a list item the names do not know is a member of a list of actors whose shape shows it (海关总署广东分署 in
     海关总署广东分署、广东海事局按职责分工负责): see listed_member_end; a known name may stand before it or after it."""
+    if not text.startswith("、", end) and not _closing_verb_at(text, end, rules):
+        return False  # the common case, decided before the member is looked for: no separator or role verb after it
     if _member_end(text, start, rules) != end or not _may_be_member(text[start:end], rules):
         return False
     return _closes_list(text, end, registry, rules, _known_before(text, start, registry, rules))
