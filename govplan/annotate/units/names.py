@@ -506,7 +506,7 @@ def listed_member_end(text: str, start: int, registry: Registry, rules: Rules, k
 def listed_member(text: str, start: int, end: int, registry: Registry, rules: Rules) -> bool:
     """Whether a list item the names do not know is a member of a list of actors whose shape shows it (海关总署广东分署 in
     海关总署广东分署、广东海事局按职责分工负责): see listed_member_end; a known name may stand before it or after it."""
-    if not text.startswith("、", end) and not _closing_verb_at(text, end, rules):
+    if not text.startswith("、", end) and not (text[end:end + 1] in rules.list_verb_chars and _closing_verb_at(text, end, rules)):
         return False  # the common case, decided before the member is looked for: no separator or role verb after it
     if _member_end(text, start, rules) != end or not _may_be_member(text[start:end], rules):
         return False
@@ -533,7 +533,8 @@ def _member_end(text: str, start: int, rules: Rules) -> int | None:
     """Where a list member the names do not know ends: where the list's role verb begins or at the separator after its
     name characters, within ``listed_member_chars`` of them; None where neither comes."""
     stop = min(_name_run_end(text, start, rules), start + int(rules.words["listed_member_chars"]))
-    verb = next((k for k in range(start + 2, stop + 1) if _closing_verb_at(text, k, rules)), None)
+    verb = next((k for k in range(start + 2, stop + 1)
+                 if text[k:k + 1] in rules.list_verb_chars and _closing_verb_at(text, k, rules)), None)
     if verb is not None:
         return verb
     return stop if stop - start >= 2 and text.startswith("、", stop) else None

@@ -86,6 +86,7 @@ class Rules:
     suffixes: tuple[str, ...]
     unit_ends: tuple[str, ...]  # suffixes and plain name suffixes: what a unit name ends with
     name_end_chars: frozenset[str]  # the last characters of every suffix, body and collective word
+    list_verb_chars: frozenset[str]  # the first characters of what may close a list of units (等, 共同, 按职责分工, 负责…)
     skippable: Words  # time, modal and manner words between units and their verb, longest first
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
     actor_trailer: re.Pattern[str]  # the rest of 等…<head> after an acting unit (有资金整合任务的县级部门)
@@ -197,6 +198,9 @@ def rules() -> Rules:
                                  "collective_suffixes", "collective_words", "coordination_heads", "joint_organs")
             for word in w[key]
         ) | frozenset(CLOSE),
+        list_verb_chars=frozenset(
+            word[0] for key in ("item_trailers", "role_verb_preludes", "duty_manner_openers") for word in w[key]
+        ) | frozenset(verb[0] for verb in verbs),
         skippable=Words(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
         actor_skips=Words(sorted(w["actor_skips"], key=len, reverse=True)),
         acting_verbs=Words([*w["action_verbs"], *w["agent_verbs"]]),
