@@ -506,7 +506,7 @@ def listed_member_end(text: str, start: int, registry: Registry, rules: Rules, k
 def listed_member(text: str, start: int, end: int, registry: Registry, rules: Rules) -> bool:
     """Whether a list item the names do not know is a member of a list of actors whose shape shows it (海关总署广东分署 in
     海关总署广东分署、广东海事局按职责分工负责): see listed_member_end; a known name may stand before it or after it."""
-    if not text.startswith("、", end) and not (text[end:end + 1] in rules.list_verb_chars and _closing_verb_at(text, end, rules)):
+    if not text.startswith("、", end) and not _closing_verb_at(text, end, rules):
         return False  # the common case, decided before the member is looked for: no separator or role verb after it
     if _member_end(text, start, rules) != end or not _may_be_member(text[start:end], rules):
         return False
@@ -533,8 +533,7 @@ def _member_end(text: str, start: int, rules: Rules) -> int | None:
     """Where a list member the names do not know ends: where the list's role verb begins or at the separator after its
     name characters, within ``listed_member_chars`` of them; None where neither comes."""
     stop = min(_name_run_end(text, start, rules), start + int(rules.words["listed_member_chars"]))
-    verb = next((k for k in range(start + 2, stop + 1)
-                 if text[k:k + 1] in rules.list_verb_chars and _closing_verb_at(text, k, rules)), None)
+    verb = next((k for k in range(start + 2, stop + 1) if _closing_verb_at(text, k, rules)), None)
     if verb is not None:
         return verb
     return stop if stop - start >= 2 and text.startswith("、", stop) else None
@@ -587,6 +586,8 @@ def _separated_soon(text: str, pos: int, rules: Rules) -> bool:
 def _closing_verb_at(text: str, pos: int, rules: Rules) -> bool:
     """Whether the role verb that closes a list of units begins at ``pos``, after a trailer (等), a word that keeps its
     role (共同, 分别) or a manner phrase of duty (按职责分工); not 负责人 (the unit's people)."""
+    if text[pos:pos + 1] not in rules.list_verb_chars:
+        return False  # most characters open none of them: decided before any word is looked up
     w = rules.words
     pos += len(first_word_at(text, pos, w["item_trailers"]) or "")
     pos += len(first_word_at(text, pos, w["role_verb_preludes"]) or "")
