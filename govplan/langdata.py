@@ -436,6 +436,7 @@ class DeadlinesData(Strict):
     year_range_title_after: str
     trend_periods: Words
     trend_verbs: Words
+    trend_degrees: Words
     trend_rate_qualifiers: Words
     manner_rhythms: MannerRhythms
     rate_periods: RatePeriods

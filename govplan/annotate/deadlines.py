@@ -1330,13 +1330,13 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["ip"] or g["ap"]:
         rhythm = compounds["idioms"][g["ip"]] if g["ip"] else compounds["assessment_periods"][g["ap"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
+    if _states_trend(g["dp"] or g["rw"], text, m.end(), words):
+        return None  # 研发投入逐年上升, 逐年稳步提高, 年年有降低: a trend, not a routine
     if g["kp"] or g["dp"]:
         freq = words["count_periods"][g["kp"]] if g["kp"] else compounds["doubled"][g["dp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=freq)}
     if g["bp"]:
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
-    if g["rw"] in words["trend_periods"] and text.startswith(words["trend_verbs"], m.end()):
-        return None  # 研发投入逐年上升: a trend, not a routine
     bare = m.end() == m.start() + len(g["rw"])  # the rhythm word alone, no day or month part after it
     if bare and rules.rhythm_attribute.match(text, m.end()):
         return None  # 每天产生的垃圾: what accrues each day, not a routine
@@ -1355,6 +1355,15 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
             "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _states_trend(period: str | None, text: str, end: int, words: dict[str, Any]) -> bool:
+    """Whether a gradual or doubled period word opens a change, maybe after a degree word (逐年上升, 逐年稳步提高, 年年有降低):
+    the direction a figure moves, no routine."""
+    if period not in words["trend_periods"] and period not in words["rhythm_compounds"]["doubled"]:
+        return False
+    degree = next((d for d in words["trend_degrees"] if text.startswith(d, end)), "")
+    return text.startswith(tuple(words["trend_verbs"]), end + len(degree))
 
 
 def _states_rate(text: str, end: int, rules: _Rules) -> bool:
