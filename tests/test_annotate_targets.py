@@ -6,6 +6,7 @@ The target phrases themselves are cases in tests/cases/targets.yaml (run by test
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,20 @@ def test_a_document_that_reads_as_a_report_reads_as_a_report() -> None:
 def test_metric_phrase_drops_only_cue_words_blanks_and_filler(text: str, metric: str) -> None:
     nt = node_text(text)
     assert [t.metric for t in find_targets(nt, find_deadlines(nt, CTX))] == [metric]
+
+
+def _targets_bank() -> list:
+    """The cases of tests/bank/targets-bank.yaml, each one marked `miss` expected to fail (strict)."""
+    from ruamel.yaml import YAML
+
+    cases = YAML(typ="safe", pure=True).load((Path(__file__).parent / "bank" / "targets-bank.yaml").read_text(encoding="utf-8"))
+    return [pytest.param(c, id=f"targets-bank-{k}", marks=[pytest.mark.xfail(strict=True, reason=c["miss"])] * ("miss" in c))
+            for k, c in enumerate(cases or [], start=1)]
+
+
+@pytest.mark.parametrize("case", _targets_bank())
+def test_targets_bank(case: dict) -> None:
+    """The out-of-corpus bank of target readings: every case read as written, those marked `miss` still failing."""
+    from test_cases import test_case
+
+    test_case({k: v for k, v in case.items() if k != "miss"})

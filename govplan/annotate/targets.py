@@ -747,7 +747,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     if pattern is rules.chinese and not (word or change or after or quota or floor):
         return None  # Chinese-numeral quantities without a cue are mostly names (两个维护)
     if pattern is rules.chinese and fields.get("unit") in rules.words["arabic_only_units"]:
-        return None  # 一对一, 统一对: a word's part, not a count of pairs
+        return None  # 一对一: a word's part; 二类以上: a grade; no count
     if fields.get("unit") in rules.words["cued_only_units"] and not (word or change):
         return None  # 5岁以下儿童: an age that says who is meant
     if after:
