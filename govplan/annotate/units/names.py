@@ -412,21 +412,31 @@ def inside_name(before: str, word: str, after: str, rules: Rules) -> bool:
 
 def joins_sectors(before: str, word: str, after: str, rules: Rules) -> bool:
     """Whether a one-character breaker joins the words of one body's name: 与 between two sector words (县海洋与渔业局,
-    省住房与城乡建设厅; not 市与高校, a level before it), 经 for 经济 right after a level (省经信厅, 区经促局). Never after a
-    unit (县委组织部与县财政局), nor before a level (经市委同意); within ``name_joint_chars`` characters after it a word
-    ends like a unit, with no breaker or head that sectors share before it (区教育与卫生部门 names two kinds of body)."""
+    省住房与城乡建设厅; not after a unit, 县委组织部与县财政局, nor after a level, 市与高校), 经 for 经济 right after a level
+    (省经信厅, 荷城街道经促局). Never before a level (经市委同意), and only where a word ending like a unit follows."""
+    joins = rules.words["name_joiners"].get(word)
+    if joins is None or not before or leveled_at(after, 0, rules):
+        return False
+    leveled = _ends_with_level(before, rules)  # 荷城街道 is a unit too, and still the level 经 follows
+    placed = leveled if joins == "after_level" else not leveled and not before.endswith(rules.unit_ends)
+    return placed and _unit_word_within(after, rules)
+
+
+def _unit_word_within(after: str, rules: Rules) -> bool:
+    """Whether a word ending like a unit comes within ``name_joint_chars`` characters, no breaker or head that sectors
+    share before it (区教育与卫生部门 names two kinds of body)."""
     w = rules.words
-    after_level = w["name_joiners"].get(word)
-    if after_level is None or not before or before.endswith(rules.unit_ends) or leveled_at(after, 0, rules):
-        return False
-    if before.endswith(w["place_ends"]) != (after_level == "after_level"):
-        return False
     for part in words(after[:int(w["name_joint_chars"])]):
         if breaks_name(part, rules) or part.endswith(w["shared_heads"]):
             return False
         if part.endswith(rules.suffixes):
             return True
     return False
+
+
+def _ends_with_level(text: str, rules: Rules) -> bool:
+    """Whether a level closes the text: a place's last character (省, 温州市, 杨和镇) or a level noun (荷城街道)."""
+    return text.endswith(rules.words["place_ends"]) or words(text)[-1] in rules.words["level_nouns"]
 
 
 def names_office(before: str, word: str, after: str, rules: Rules) -> bool:
