@@ -1097,6 +1097,8 @@ class UnitsData(Strict):
     name_breakers: Words
     office_function_verbs: Words
     office_function_heads: Words
+    name_joiners: dict[str, Literal["after_level", "after_sector"]]
+    name_joint_chars: int
     category_places: Words
     collective_suffixes: Words
     collective_words: Words

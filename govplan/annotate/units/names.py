@@ -399,9 +399,44 @@ def breaks_within(name_words: list[str], rules: Rules) -> bool:
     """Whether a word of a name cannot stand inside it, but for a verb naming the function of the office word after it
     (绿化指导/站, 国防动员/办公室; not 领导小组下设办公室)."""
     for k, word in enumerate(name_words):
-        if breaks_name(word, rules) and not names_office("".join(name_words[:k]), word, "".join(name_words[k + 1:]), rules):
+        if breaks_name(word, rules) and not inside_name("".join(name_words[:k]), word, "".join(name_words[k + 1:]), rules):
             return True
     return False
+
+
+def inside_name(before: str, word: str, after: str, rules: Rules) -> bool:
+    """Whether a name breaker stands inside the name it is found in: naming its office's function (绿化指导/站) or
+    joining the sector words of one body (县海洋/与/渔业局, 省/经/信厅)."""
+    return names_office(before, word, after, rules) or joins_sectors(before, word, after, rules)
+
+
+def joins_sectors(before: str, word: str, after: str, rules: Rules) -> bool:
+    """Whether a one-character breaker joins the words of one body's name: 与 between two sector words (县海洋与渔业局,
+    省住房与城乡建设厅; not after a unit, 县委组织部与县财政局, nor after a level, 市与高校), 经 for 经济 right after a level
+    (省经信厅, 荷城街道经促局). Never before a level (经市委同意), and only where a word ending like a unit follows."""
+    joins = rules.words["name_joiners"].get(word)
+    if joins is None or not before or leveled_at(after, 0, rules):
+        return False
+    leveled = _ends_with_level(before, rules)  # 荷城街道 is a unit too, and still the level 经 follows
+    placed = leveled if joins == "after_level" else not leveled and not before.endswith(rules.unit_ends)
+    return placed and _unit_word_within(after, rules)
+
+
+def _unit_word_within(after: str, rules: Rules) -> bool:
+    """Whether a word ending like a unit comes within ``name_joint_chars`` characters, no breaker or head that sectors
+    share before it (区教育与卫生部门 names two kinds of body)."""
+    w = rules.words
+    for part in words(after[:int(w["name_joint_chars"])]):
+        if breaks_name(part, rules) or part.endswith(w["shared_heads"]):
+            return False
+        if part.endswith(rules.suffixes):
+            return True
+    return False
+
+
+def _ends_with_level(text: str, rules: Rules) -> bool:
+    """Whether a level closes the text: a place's last character (省, 温州市, 杨和镇) or a level noun (荷城街道)."""
+    return text.endswith(rules.words["place_ends"]) or words(text)[-1] in rules.words["level_nouns"]
 
 
 def names_office(before: str, word: str, after: str, rules: Rules) -> bool:
@@ -803,7 +838,7 @@ def _suffix_name_ends(
     for s, end in found:
         word = text[s:end]
         breaks = breaks_name(word, rules) and not _group_word(word, rules)  # 督查指导组: 指导 opens the group's word
-        breaks = breaks and not names_office(text[pos:s], word, text[end:stop], rules)  # 绿化指导站: what the station does
+        breaks = breaks and not inside_name(text[pos:s], word, text[end:stop], rules)  # 绿化指导站, 县海洋与渔业局
         if not depth and (breaks or (s > pos and verb_before_name(word, text, end, rules))):
             break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…, 区城管局督导各街道: no name runs past such a word
         depth += sum(ch in OPEN for ch in word) - sum(ch in CLOSE for ch in word)  # 各街镇(经开区): 经 is no breaker there
