@@ -330,6 +330,12 @@ class RelativeLookbacks(Strict):
     after: Words
 
 
+class RelativeAttributes(Strict):
+    verbs: Words
+    end: str
+    reach: int
+
+
 class RelativeBenefitTerms(Strict):
     heads: Words
     nouns: Words
@@ -503,6 +509,7 @@ class DeadlinesData(Strict):
     relative_lookbacks: RelativeLookbacks
     relative_rule_terms: Words
     relative_benefit_terms: RelativeBenefitTerms
+    relative_attributes: RelativeAttributes
     named_days_fixed: dict[str, str]
     named_days_movable: Words
     named_day_cues: dict[str, Literal["by", "on"]]

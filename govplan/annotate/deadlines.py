@@ -106,6 +106,7 @@ class _Rules:
     news_dateline: re.Pattern[str]
     account_heading: re.Pattern[str]
     date_attribute: re.Pattern[str]
+    relative_attribute: re.Pattern[str]
     since: re.Pattern[str]
     first_periods: re.Pattern[str]
     words: dict[str, Any]
@@ -381,6 +382,10 @@ def _rules() -> _Rules:
             rf"{re.escape(w['date_attribute']['end'])}"
         ),
         account_heading=compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml"),
+        relative_attribute=re.compile(
+            rf"(?:(?:{alternation(w['relative_attributes']['verbs'])})[^{breaks}]{{0,{int(w['relative_attributes']['reach'])}}}?)?"
+            rf"{re.escape(w['relative_attributes']['end'])}(?![{breaks}])"
+        ),
         words=as_tuples(w),
     )
 
@@ -1507,6 +1512,8 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None  # 1年内不得再次登记备案, 一年内，暂停…: how long a sanction lasts, no limit to finish in
     if _benefit_term(text, m, words["relative_benefit_terms"]):
         return None  # 补贴期限最长不超过3年: how long a benefit runs for each case, no limit to finish in
+    if not g["rb"] and rules.relative_attribute.match(text, m.end()):
+        return None  # 五年以内的原事业编制内人员, 一年内到期的负债: the span selects what is meant, no limit to finish in
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
