@@ -567,16 +567,15 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     for _ in range(4):
         if text.startswith(w["action_adverbs"], pos):
             return True
-        timed = _time_end(text, pos, rules)  # before the verbs: 将于…, 应于… open with a modal the verbs refuse before 于
-        if timed is not None:
-            pos = timed
-            continue
         verb = first_word_at(text, pos, verbs)
-        if verb is not None:
-            return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
-        skip = first_word_at(text, pos, rules.actor_skips)
-        passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
-        passed = passed or alias_end(text, pos, rules)
+        if verb is not None and text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]:
+            return True
+        if verb is not None:  # 将于…, 应于…: a modal the verbs refuse before 于 may open a date, passed over as one
+            passed = _time_end(text, pos, rules)
+        else:
+            skip = first_word_at(text, pos, rules.actor_skips)
+            passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
+            passed = passed or _time_end(text, pos, rules) or alias_end(text, pos, rules)
         if passed is None:
             return False
         pos = passed
