@@ -452,7 +452,7 @@ def _skip_at(text: str, pos: int, rules: Rules) -> int | None:
         comma = first_word_at(text, manner.end(), rules.words["duty_manner_commas"]) or ""
         return manner.end() + len(comma)
     skip = first_word_at(text, pos, rules.skippable)
-    return pos + len(skip) if skip is not None else None
+    return pos + len(skip) if skip is not None else _time_end(text, pos, rules)
 
 
 @lru_cache(maxsize=8)
@@ -568,11 +568,14 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
         if text.startswith(w["action_adverbs"], pos):
             return True
         verb = first_word_at(text, pos, verbs)
-        if verb is not None:
-            return text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]
-        skip = first_word_at(text, pos, rules.actor_skips)
-        passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
-        passed = passed or _time_end(text, pos, rules) or alias_end(text, pos, rules)
+        if verb is not None and text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]:
+            return True
+        if verb is not None:  # 将于…, 应于…: a modal the verbs refuse before 于 may open a date, passed over as one
+            passed = _time_end(text, pos, rules)
+        else:
+            skip = first_word_at(text, pos, rules.actor_skips)
+            passed = _trailer_end(text, pos, rules) or (pos + len(skip) if skip is not None else _manner_end(text, pos, rules))
+            passed = passed or _time_end(text, pos, rules) or alias_end(text, pos, rules)
         if passed is None:
             return False
         pos = passed
