@@ -51,7 +51,7 @@ _PLAIN_BAD_START = frozenset("[]{},&*!|>%@`?:#'\"")
 # First characters after which a scalar may be other than plain text (the rest are text as written).
 _MARKED_START = _PLAIN_BAD_START | resolver_starts() | {"-"}
 
-Token = tuple[int, int, str | None, str | None, int, int]  # col, kind, key, raw value, line, value col
+Token = tuple[int, int, str | None, str | None, int, str]  # col, kind, key, raw value, line, spaces after a key's colon
 # Short scalars (kinds, roles, true, offsets) repeat in every spec: their values, all immutable
 # (text, numbers, dates, booleans, None), are remembered by the text as written, up to a bound.
 _UNREAD = object()
@@ -89,7 +89,7 @@ def _tokens(text: str) -> list[Token]:
             if key:  # most lines of a spec: a key, with its value or not
                 if value and not value.isprintable() and _SPECIAL.search(value):
                     raise Unsupported("special characters")
-                append((len(indent), _KEY, key, value, number, len(indent) + len(key) + len(spaces) + 2 if value else 0))
+                append((len(indent), _KEY, key, value, number, spaces))
                 first = False
             elif rest and not rest.isprintable() and _SPECIAL.search(rest):
                 raise Unsupported("special characters")
@@ -100,19 +100,19 @@ def _tokens(text: str) -> list[Token]:
             continue
         first = False
         col = len(indent)
-        append((col, _DASH, None, None, number, 0))
+        append((col, _DASH, None, None, number, ""))
         col += len(dash)
         if key:
             if value and not value.isprintable() and _SPECIAL.search(value):
                 raise Unsupported("special characters")
-            append((col, _KEY, key, value, number, col + len(key) + len(spaces) + 2 if value else 0))
+            append((col, _KEY, key, value, number, spaces))
         elif rest:
             if not rest.isprintable() and _SPECIAL.search(rest):
                 raise Unsupported("special characters")
             if rest[0] != "#":
                 if rest[0] == "-" and rest[1:2] in ("", " "):
                     raise Unsupported(f"line {number}")
-                append((col, _SCALAR, None, rest, number, col + 1))
+                append((col, _SCALAR, None, rest, number, ""))
     return tokens
 
 
@@ -232,9 +232,9 @@ class TokenPositions:
 
     def _value(self, key: int) -> int | Position:
         """The value of the key at token ``key``: inline, a block below it, or empty."""
-        col, _, _, raw, line, vcol = self.tokens[key]
+        col, _, name, raw, line, spaces = self.tokens[key]
         if raw and raw[0] != "#":
-            return line, vcol
+            return line, col + len(name) + len(spaces) + 2  # 1-based, past the colon and the spaces
         return key + 1 if _block_follows(self.tokens, key + 1, col) else (line, col + 1)
 
     def _item(self, dash: int) -> int | Position:
