@@ -140,3 +140,13 @@ def test_plain_command_lines_are_read_as_typer_reads_them() -> None:
 ], ids=" ".join)
 def test_anything_else_goes_to_typer(args: list[str]) -> None:
     assert read_invocation(args) is None
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "__all__"), ("logfire", "logfire")])
+def test_the_command_line_turns_pydantics_plugin_scan_off_unless_the_user_set_it(given: str | None, expected: str) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    code = "import os, govplan.cli.app; print(os.environ['PYDANTIC_DISABLE_PLUGINS'])"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == expected

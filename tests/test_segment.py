@@ -168,3 +168,20 @@ def test_jiebas_hmm_model_loads_only_when_a_cut_with_hmm_reads_it() -> None:
     plain = json.loads(subprocess.run([sys.executable, "-c", _HMM_PLAIN, text], capture_output=True, text=True, check=True).stdout)
     assert loaded == [] and words == plain[0]
     assert with_hmm == plain[1] and "小明" in with_hmm and kind == "module"
+
+
+def test_known_frequencies_go_into_the_dictionary_as_add_word_puts_them(tmp_path: Path) -> None:
+    """Words added with their cached frequencies leave jieba's FREQ (entries and their order) and total
+    as its own add_word leaves them."""
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("市 50\n市教 3\n教育 20\n财政 9\n", encoding="utf-8")
+    words, frequencies = ("市教育局", "市财政局", "教育", "局"), [4, 5, 7, 2]
+    by_jieba, known = (segment.jieba.Tokenizer(str(dictionary)) for _ in range(2))
+    for tok in (by_jieba, known):
+        tok.tmp_dir = str(tmp_path)
+        tok.initialize()
+    for word, frequency in zip(words, frequencies):
+        by_jieba.add_word(word, frequency)
+    segment._add_known(known, words, frequencies)
+    assert list(known.FREQ.items()) == list(by_jieba.FREQ.items())
+    assert known.total == by_jieba.total

@@ -9,6 +9,7 @@ heavy at module level (no jieba, no OpenCC), so `govplan --help` and `govplan va
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import Callable
 
@@ -36,6 +37,10 @@ if _KIND in _EXTRACTING:  # after the dataclass install: govplan.scanning makes 
 
     scancache.install(kind=_KIND)
 charsets.install()
+# pydantic looks for plugins the first time it builds a model's validator: a scan of every installed
+# distribution's entry points (importlib.metadata), 5 ms of CPU before `extract --jobs` can fork and in
+# every cold command. govplan's models take no plugin; a user's own setting of the variable is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from govplan.errors import Errors, GovplanError, error_line  # noqa: E402  (after the installs)
 from govplan.i18n import tr  # noqa: E402

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import groupby
-from operator import itemgetter
 from typing import Any, Iterable
 
 from govplan.datafiles import load_data
@@ -40,18 +38,27 @@ def alternation(words: Iterable[str]) -> str:
 def _branches(words: list[str]) -> list[str]:
     """The trie of ``words`` (sorted, each once; the rests of the words below one node) as regex branches, a
     longer word before the shorter one it extends. A character only one word goes on with roots a chain,
-    escaped whole (most of a list's characters stand in chains)."""
+    escaped whole (most of a list's characters stand in chains). The words under one character stand side
+    by side in the sorted list, so each run of them is found by index, without a group object per node."""
     branches: list[str] = []
-    for ch, group in groupby(filter(None, words), key=itemgetter(0)):
-        rests = [word[1:] for word in group]
-        if len(rests) == 1:
-            branches.append(re.escape(ch + rests[0]))
-            continue
-        below = _branches(rests)
-        if below:
-            branches.append(re.escape(ch) + (below[0] if len(below) == 1 else "(?:" + "|".join(below) + ")"))
-        if rests[0] == "":
-            branches.append(re.escape(ch))
+    append, escape = branches.append, re.escape
+    end = len(words)
+    start = 1 if words[0] == "" else 0  # the empty word, first when given, is the caller's to add
+    while start < end:
+        first = words[start][0]
+        stop = start + 1
+        while stop < end and words[stop][0] == first:
+            stop += 1
+        if stop == start + 1:
+            append(escape(words[start]))
+        else:
+            rests = [word[1:] for word in words[start:stop]]
+            below = _branches(rests)
+            if below:
+                append(escape(first) + (below[0] if len(below) == 1 else "(?:" + "|".join(below) + ")"))
+            if rests[0] == "":
+                append(escape(first))
+        start = stop
     return branches
 
 
