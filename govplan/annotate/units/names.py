@@ -814,11 +814,16 @@ def _joint_level_ends(
     text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool
 ) -> list[int]:
     """Ends of one name for the organs of several levels before one organ (市、区人民政府, 县、乡党委): levels joined
-    by 、, then a name of the last level; none where that name is a level's kinds (县(市)人民政府)."""
+    by 、, then a name of the last level; none where that name is a level's kinds (县(市)人民政府). The last level may be
+    one no name opens with alone (省、自治区、直辖市人民政府, 县、自治县、市辖区人民政府): the levels before it open the name."""
     match = rules.joint_levels.match(text, pos)
-    if match is None or not leveled_at(text, match.end(), rules):
+    if match is None:
         return []
-    return name_ends(text, match.end(), any_start, registry, rules, collective)
+    if leveled_at(text, match.end(), rules):
+        return name_ends(text, match.end(), any_start, registry, rules, collective)
+    if text.startswith(rules.words["level_nouns"], match.end()):
+        return name_ends(text, match.end(), True, registry, rules, collective)
+    return []
 
 
 def _suffix_name_ends(
