@@ -11,7 +11,7 @@ span (and a task its line): it stands in no source.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator, Literal, Self
+from typing import Any, Iterator, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
@@ -33,6 +33,13 @@ def _require_location(fields: dict[str, object], origin: str | None) -> None:
         raise PydanticCustomError(
             UNLOCATED, "{fields} required unless origin: manual", {"fields": " and ".join(missing)}
         )
+
+
+def empty_list() -> list[Any]:
+    """A new empty list, every list field's default. pydantic reads a default factory's signature when
+    it builds a model: a Python function's is at hand, where the builtin ``list``'s is its text signature
+    tokenised and parsed (10 fields: 17M instructions, a sixth of building the spec models)."""
+    return []
 
 
 class SpecModel(BaseModel):
@@ -195,18 +202,18 @@ class TaskNode(SpecModel):
     fingerprint: str | None = Field(
         default=None, description="hash of this node as last extracted (own fields, child ids), to detect hand edits"
     )
-    deadlines: list[Deadline] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    units: list[UnitRef] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=empty_list)
+    targets: list[Target] = Field(default_factory=empty_list)
+    units: list[UnitRef] = Field(default_factory=empty_list)
     progress: list[CellText] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="a task-table row's report of what was done (进展情况, 完成情况, 存在问题 cells), as written; "
         "never read for targets or deadlines",
     )
     ledger: list[LedgerEntry] = Field(
-        default_factory=list, description="progress records from the 督办台账, oldest first (kept by extract --update)"
+        default_factory=empty_list, description="progress records from the 督办台账, oldest first (kept by extract --update)"
     )
-    children: list["TaskNode"] = Field(default_factory=list)
+    children: list["TaskNode"] = Field(default_factory=empty_list)
 
     # Where the extractor found the node, for the annotators (no part of the spec; None for a node
     # read from a file).
@@ -241,10 +248,10 @@ class Metadata(SpecModel):
     title: str | None = None
     doc_number: str | None = Field(default=None, description="document number, e.g. 办发〔2020〕2号")
     issuer: str | None = None
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=empty_list)
     date: dt.date | None = Field(default=None, description="date of issue (成文日期)")
     date_text: str | None = Field(default=None, description="date of issue as written")
-    attachments: list[Attachment] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=empty_list)
 
 
 Script = Literal["simplified", "traditional", "unknown"]
@@ -269,8 +276,8 @@ class Spec(SpecModel):
     generator: str = "govplan"
     source: Source
     metadata: Metadata = Field(default_factory=Metadata)
-    notes: list[str] = Field(default_factory=list, description="what the extractor could not decide")
-    tasks: list[TaskNode] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=empty_list, description="what the extractor could not decide")
+    tasks: list[TaskNode] = Field(default_factory=empty_list)
     document_fingerprint: str | None = Field(
         default=None, description="hash of metadata, notes and top-level task ids as last extracted"
     )
