@@ -412,14 +412,23 @@ def inside_name(before: str, word: str, after: str, rules: Rules) -> bool:
 
 def joins_sectors(before: str, word: str, after: str, rules: Rules) -> bool:
     """Whether a one-character breaker joins the words of one body's name: 与 between two sector words (县海洋与渔业局,
-    省住房与城乡建设厅; not after a unit, 县委组织部与县财政局, nor after a level, 市与高校), 经 for 经济 right after a level
-    (省经信厅, 荷城街道经促局). Never before a level (经市委同意), and only where a word ending like a unit follows."""
+    省住房与城乡建设厅, where a level is named before it; not after a unit, 县委组织部与县财政局, nor after a level, 市与高校,
+    nor among words that name none, 发动村民与植宝公司), 经 for 经济 right after a level (省经信厅, 荷城街道经促局). Never before a level
+    (经市委同意), and only where a word ending like a unit follows."""
     joins = rules.words["name_joiners"].get(word)
     if joins is None or not before or leveled_at(after, 0, rules):
         return False
     leveled = _ends_with_level(before, rules)  # 荷城街道 is a unit too, and still the level 经 follows
-    placed = leveled if joins == "after_level" else not leveled and not before.endswith(rules.unit_ends)
+    if joins == "after_level":
+        placed = leveled
+    else:
+        placed = not leveled and not before.endswith(rules.unit_ends) and _names_level(before, rules)
     return placed and _unit_word_within(after, rules)
+
+
+def _names_level(text: str, rules: Rules) -> bool:
+    """Whether a level opens the text or one of its words is a place named with one (县海洋, 南昌市海洋; not 发动村民)."""
+    return leveled_at(text, 0, rules) or any(word.endswith(rules.words["place_ends"]) for word in words(text))
 
 
 def _unit_word_within(after: str, rules: Rules) -> bool:
