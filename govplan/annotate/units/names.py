@@ -420,15 +420,17 @@ def joins_sectors(before: str, word: str, after: str, rules: Rules) -> bool:
         return False
     leveled = _ends_with_level(before, rules)  # 荷城街道 is a unit too, and still the level 经 follows
     if joins == "after_level":
-        placed = leveled
-    else:
-        placed = not leveled and not before.endswith(rules.unit_ends) and _names_level(before, rules)
-    return placed and _unit_word_within(after, rules)
+        return leveled and _unit_word_within(after, rules)
+    placed = not leveled and not before.endswith(rules.unit_ends)
+    return placed and _unit_word_within(after, rules) and _names_level(before, rules)
 
 
 def _names_level(text: str, rules: Rules) -> bool:
     """Whether a level opens the text or one of its words is a place named with one (县海洋, 南昌市海洋; not 发动村民)."""
-    return leveled_at(text, 0, rules) or any(word.endswith(rules.words["place_ends"]) for word in words(text))
+    ends = rules.words["place_ends"]
+    if leveled_at(text, 0, rules):
+        return True
+    return any(ch in ends for ch in text) and any(word.endswith(ends) for word in words(text))
 
 
 def _unit_word_within(after: str, rules: Rules) -> bool:
