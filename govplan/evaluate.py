@@ -20,7 +20,11 @@ FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", 
 
 CAUSES: dict[str, tuple[str, str]] = {  # cause → (中文, English) meaning
     # tasks: is a node there at all (structure), or only numbered another way (paths)?
-    "node elsewhere": ("该行有节点，但编号路径不同", "a node starts at that line with another path"),
+    # a node at that line with another path, by how the paths differ (the extractor's path against the gold's)
+    "level up": ("该行有节点，但层级比金标准高（路径更短）", "a node starts at that line, a level higher (a shorter path)"),
+    "level down": ("该行有节点，但层级比金标准低（路径更长）", "a node starts at that line, a level lower (a longer path)"),
+    "other parent": ("该行有同层节点，但挂在另一个上级下", "a node of the same level starts at that line, under another parent"),
+    "other number": ("该行有同层同上级节点，但本级编号不同", "a node starts at that line under the same parent, numbered otherwise"),
     "no node": ("该行没有对应的节点", "no node (or gold task) starts at that line"),
     # items (deadlines, targets) and units: does the loss follow a task the structure lost or added?
     "task missed": ("所属任务没有提取出来", "the item's gold task was not found"),
@@ -134,6 +138,16 @@ def evaluate(documents: list[GoldDocument], extract: Callable[[Path], list[Spec]
     return results
 
 
+def _path_difference(extracted: str | None, gold: str | None) -> str:
+    """How the extractor's path of a line differs from the gold's there (a cause that shows no text)."""
+    if extracted is None or gold is None:
+        return "no node"
+    ours, theirs = extracted.split("."), gold.split(".")
+    if len(ours) != len(theirs):
+        return "level up" if len(ours) < len(theirs) else "level down"
+    return "other number" if ours[:-1] == theirs[:-1] else "other parent"
+
+
 def _overlaps_part(spec: Spec, window: Span) -> bool:
     return spec.source.span is None or spec.source.span.overlaps(window)
 
@@ -148,17 +162,22 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
     gold_ids = {t["path"] for t in gold.get("tasks") or []}
     result.scores["tasks"] = Score(len(predicted_ids & gold_ids), len(predicted_ids), len(gold_ids))
     miss = result.misses.append
-    predicted_lines = {path[-1].line for path in paths if path[-1].style != "unnumbered"}
-    gold_lines = {int(t.get("line", 0)) for t in gold.get("tasks") or []}
+    predicted_lines: dict[int, str] = {}
+    for path in paths:
+        if path[-1].style != "unnumbered":
+            predicted_lines.setdefault(path[-1].line, path[-1].id)
+    gold_lines: dict[int, str] = {}
+    for task in gold.get("tasks") or []:
+        gold_lines.setdefault(int(task.get("line", 0)), task["path"])
     for task in gold.get("tasks") or []:
         if task["path"] not in predicted_ids:
             line = int(task.get("line", 0))
             miss(Miss("tasks", "missed", line, task["path"], str(task.get("title") or ""),
-                      cause="node elsewhere" if line in predicted_lines else "no node"))
+                      cause=_path_difference(predicted_lines.get(line), task["path"])))
     for path in paths:
         if path[-1].id not in gold_ids and path[-1].style != "unnumbered":
             miss(Miss("tasks", "spurious", path[-1].line, path[-1].id, path[-1].title or path[-1].text[:30],
-                      cause="node elsewhere" if path[-1].line in gold_lines else "no node"))
+                      cause=_path_difference(path[-1].id, gold_lines.get(path[-1].line))))
     owner = _gold_owner(gold.get("tasks") or [], predicted_ids)
 
     def locate(items: Iterable[dict[str, Any]]) -> list[_GoldItem]:
