@@ -334,6 +334,9 @@ class RelativeAttributes(Strict):
     verbs: Words
     end: str
     reach: int
+    arising: Words
+    arising_reach: int
+    arising_not_before: Words
 
 
 class RelativeBenefitTerms(Strict):

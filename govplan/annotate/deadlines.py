@@ -204,6 +204,18 @@ def _trend_rate(verbs: list[str], qualifiers: list[str]) -> re.Pattern[str]:
     return re.compile(rf"{_GAP}(?:{alternation(verbs)})(?:{_GAP}(?:{alternation(qualifiers)}))*{_GAP}{_number()}")
 
 
+def _relative_attribute(words: dict[str, Any], breaks: str) -> re.Pattern[str]:
+    """What follows a span that names which things are meant: 的 right after it, or after a verb of falling due
+    (一年内到期的) or of coming into being (3年内建成的楼, 5年内开始建井开采的区域) but not of a goal (建成的目标)."""
+    end = re.escape(words["end"])
+    due = rf"(?:{alternation(words['verbs'])})[^{breaks}]{{0,{int(words['reach'])}}}?{end}"
+    arising = (
+        rf"(?:{alternation(words['arising'])})[^{breaks}]{{0,{int(words['arising_reach'])}}}?{end}"
+        rf"(?!{alternation(words['arising_not_before'])})"
+    )
+    return re.compile(rf"(?:{due}|{arising}|{end})(?![{breaks}])")
+
+
 @cache
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
@@ -382,10 +394,7 @@ def _rules() -> _Rules:
             rf"{re.escape(w['date_attribute']['end'])}"
         ),
         account_heading=compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml"),
-        relative_attribute=re.compile(
-            rf"(?:(?:{alternation(w['relative_attributes']['verbs'])})[^{breaks}]{{0,{int(w['relative_attributes']['reach'])}}}?)?"
-            rf"{re.escape(w['relative_attributes']['end'])}(?![{breaks}])"
-        ),
+        relative_attribute=_relative_attribute(w["relative_attributes"], breaks),
         words=as_tuples(w),
     )
 
@@ -1512,7 +1521,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None  # 1年内不得再次登记备案, 一年内，暂停…: how long a sanction lasts, no limit to finish in
     if _benefit_term(text, m, words["relative_benefit_terms"]):
         return None  # 补贴期限最长不超过3年: how long a benefit runs for each case, no limit to finish in
-    if not g["rb"] and rules.relative_attribute.match(text, m.end()):
+    if not g["rb"] and rules.relative_attribute.match(text, m.end()) and not _stated_as_goal(text, m.start(), words):
         return None  # 五年以内的原事业编制内人员, 一年内到期的负债: the span selects what is meant, no limit to finish in
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
