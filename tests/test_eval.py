@@ -318,3 +318,19 @@ def test_a_unit_matches_gold_only_by_its_name_or_with_a_place_before_it(predicte
     from govplan.evaluate import _same_unit
 
     assert _same_unit(predicted, gold) is same
+
+
+def test_path_shapes_counts_differing_lines_by_shape_alone() -> None:
+    # scripts/path_shapes.py tells which outline shapes cost most on held-out without a word of its text
+    import importlib.util
+
+    from govplan.evaluate import DocumentScore, Miss
+
+    spec = importlib.util.spec_from_file_location("path_shapes", ROOT / "scripts" / "path_shapes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.path_shape("附件1.二.(三).4") == "附件1/一/(一)/1"
+    score = DocumentScore("x.yaml", misses=[Miss("tasks", "missed", 7, "附件.一.(二)", "加强领导", cause="level up"),
+                                            Miss("tasks", "spurious", 7, "一.(二)", "加强领导", cause="level up"),
+                                            Miss("tasks", "missed", 9, "一.(三)", "", cause="no node")])
+    assert module.shape_pairs([score]) == {("level up", "附件/一/(一)", "一/(一)"): 1}
