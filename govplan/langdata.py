@@ -1025,6 +1025,8 @@ class UnitsData(Strict):
     scope_onward: Words
     scope_remarks: Words
     alias_remarks: Words
+    declared_alias_chars: int
+    declared_alias_quotes: str
     level_nouns: Words
     collective_heads: Words
     distributive_kinds: Words

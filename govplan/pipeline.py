@@ -240,6 +240,7 @@ def annotate_tasks(
     from govplan.annotate.deadlines import find_deadlines
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
+    from govplan.annotate.units.names import with_declared_aliases
 
     nodes = node_texts(tasks, text)
     dated: list[tuple[list[Deadline], list[Target]]] = []  # each node's, set on it once mapped to the original
@@ -247,7 +248,7 @@ def annotate_tasks(
         deadlines = find_deadlines(nt, context)
         kept = [t for t in find_targets(nt, deadlines, context) if _column_allows(nt, t, "targets")]
         dated.append(([d for d in deadlines if _column_allows(nt, d, "deadlines")], kept + measured_targets(nt, kept)))
-    registry = registry_for_contents(options.registry)
+    registry = with_declared_aliases("\n".join(nt.text for nt in nodes), registry_for_contents(options.registry))
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "")
     for nt in nodes:

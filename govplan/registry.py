@@ -49,6 +49,24 @@ class Registry:
             self.longest = max(self.longest, len(surface))
         self._forget_derived()
 
+    def with_names(self, names: Iterable[str]) -> Registry:
+        """A copy that also knows ``names``, each its own canonical name (the short names one notice declares); the
+        trie is shared but for the paths of the new names, so a document pays for its few names, not for every one."""
+        new = [name for name in names if name not in self.canonical_of]
+        if not new:
+            return self
+        copy = Registry(dict(self.canonical_of), self.longest, self.sources, set(self.levels), set(self.unplaced))
+        trie = dict(self.trie)
+        for name in new:
+            copy.canonical_of[name] = name
+            copy.longest = max(copy.longest, len(name))
+            node = trie
+            for ch in name:
+                node[ch] = node = dict(node.get(ch, {}))
+            node[_END] = name
+        copy.__dict__["trie"] = trie
+        return copy
+
     def add_levels(self, levels: Iterable[str]) -> None:
         """Register the level words a place before a unit name may end with (市, 县, 旗)."""
         self.levels.update(levels)

@@ -95,3 +95,14 @@ def test_validate_and_render_read_the_users_registry(run_cli, tmp_path: Path) ->
     assert flagged not in run_cli("validate", str(specs)).stdout
     matrix = run_cli("render", str(specs), "--as", "matrix", "--to", "md").stdout
     assert "旬邑县巩固衔接领导小组" in matrix  # the registry's name, from the config beside the specs
+
+
+def test_a_notices_own_names_leave_the_registry_it_was_made_from_as_it_was() -> None:
+    """with_names (units33b): the copy knows the declared short names, behind a place too; the bundled registry does not."""
+    base = load_registry()
+    text = "区协调小组负责"
+    assert base.match_at(text, 1) is None
+    own = base.with_names(["协调小组"])
+    assert own.match_at(text, 1) == 5 and own.lookup("区协调小组") == "区协调小组"
+    assert base.match_at(text, 1) is None and base.lookup("协调小组") is None
+    assert base.with_names([next(iter(base.canonical_of))]) is base  # nothing new: the same registry

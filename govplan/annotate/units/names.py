@@ -721,6 +721,46 @@ def alias_end(text: str, pos: int, rules: Rules) -> int | None:
     return close + 1 if close > 0 else None
 
 
+def with_declared_aliases(text: str, registry: Registry) -> Registry:
+    """The registry with the short names the notice declares for its units ((以下简称市安委会), (以下简称“协调小组”)) that
+    no suffix of a unit's already reads as one, and a name without a level behind each level (区协调小组), as the registry
+    holds 市行署, for this notice only; the registry itself when it declares none."""
+    if "称" not in text:
+        return registry  # the common case: no short name declared
+    rules = unit_rules()
+    aliases = [alias for alias in _declared_aliases(text, rules) if not looks_like_unit(alias, registry, rules)]
+    placed = [level + alias for alias in aliases if not leveled_at(alias, 0, rules) for level in registry.levels]
+    return registry.with_names([*aliases, *placed])
+
+
+def _declared_aliases(text: str, rules: Rules) -> Iterator[str]:
+    """The short names declared in brackets right after a name that ends like a unit or a body a plan sets up (…协调小组
+    (以下简称“协调小组”)); not a document's ((以下简称《条例》), “国赛” after 大赛), nor one that names no particular body."""
+    heads = (*rules.unit_ends, *rules.words["body_suffixes"])
+    for remark in _declared_alias().finditer(text):
+        alias = remark.group("alias").strip(rules.words["declared_alias_quotes"])
+        if text.endswith(heads, 0, remark.start()) and _particular_alias(alias, heads, rules):
+            yield alias
+
+
+def _particular_alias(alias: str, heads: tuple[str, ...], rules: Rules) -> bool:
+    """Whether a declared short name names one body: a few Chinese characters, not a head alone (中心, 公司), a kind or a
+    set of bodies (政务部门, 各单位, 使用单位), a vague reference or people."""
+    w = rules.words
+    return (
+        1 < len(alias) <= int(w["declared_alias_chars"]) and _HAN_RUN.fullmatch(alias) is not None
+        and alias not in heads and alias not in w["collective_words"] and not alias.endswith(w["vague_heads"])
+        and not alias.startswith(w["distributive_starts"]) and not is_vague(alias, rules) and not is_person(alias, rules)
+    )
+
+
+@lru_cache(maxsize=1)
+def _declared_alias() -> re.Pattern[str]:
+    """A bracket that declares a short name (以下简称“协调小组”, 简称市安委会), the name in group ``alias``."""
+    remarks = "|".join(map(re.escape, unit_rules().words["alias_remarks"]))
+    return re.compile(rf"\((?:{remarks})[:：为]?(?P<alias>[^()，,。；;、\s]{{1,16}})\)")
+
+
 def _alias_closes(text: str, pos: int, end: int, rules: Rules) -> bool:
     """Whether the name ending at ``end`` closes with a short name's bracket (…管理局(以下简称区规土局))."""
     open_at = text.rfind("(", pos, end) if "称" in text[pos:end] else -1
