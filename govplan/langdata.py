@@ -925,6 +925,7 @@ class TargetsData(Strict):
     year_tasks: YearTasks
     settlement_classes: SettlementClasses
     action_units: Words
+    rate_base_counts: Words
     one_by_one: OneByOne
     latin_units: LatinUnits
     per_units: Words

@@ -684,10 +684,13 @@ def _is_verb_link(gap: str, separators: str, most: int) -> bool:
 
 def _is_rate_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """A count of holders right before another number is the base of a rate, not the target:
-    1户1人以上 (one person per household); action counts (1次21项检测) are excepted."""
+    1户1人以上 (one person per household); action counts (1次21项检测) are excepted, and so is a
+    count larger than one glued to a quantity of its own (33户132人: households and their people)."""
     unit = _group(match, "unit")
     follows = text[match.end():match.end() + 1]
-    return bool(unit) and follows.isdigit() and unit not in rules.words["action_units"]
+    if not unit or not follows.isdigit() or unit in rules.words["action_units"]:
+        return False
+    return _group(match, "n1") in rules.words["rate_base_counts"] or rules.arabic.match(text, match.end()) is None
 
 
 def _qualifies_noun(previous: _Found, start: int, rules: _Rules) -> bool:
