@@ -6,6 +6,12 @@ identifier keys, block sequences, one-line plain/quoted scalars, `[]`/`{}`, comm
 else (anchors, tags, flow collections, multi-line scalars, tabs, duplicate keys, odd indentation)
 raises Unsupported and the full reader takes over, so this reader never has to report errors and
 never accepts a text the full reader would read differently.
+
+A C parser first (issue 17) does not pay: on 1,000 distinct dev and seed specs, libyaml's CSafeLoader
+took 3.6x this reader's time (2.75 s against 0.76 s, in turns), its event stream alone as long as this
+whole read with positions, and it reads yes, on, 1:20 and 010 as YAML 1.1 does (True, True, 80, 8);
+the Rust reader of fastyaml-rs was 22% faster but keeps no positions, leaves unquoted dates and 1_000
+as text, and would be a new native dependency.
 """
 
 from __future__ import annotations
