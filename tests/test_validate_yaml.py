@@ -178,6 +178,38 @@ def test_unpadded_lines_are_cut_alike_in_every_bundled_spec() -> None:
         assert _UNPADDED_LINES.findall(text) == _LINES.findall(text), spec.name
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join), min_size=1, max_size=6))
+def test_lines_joined_again_from_their_rows_are_the_text_lines(lines: list[str]) -> None:
+    """Code frames of a text the fast reader took show its lines joined again from the pattern's groups:
+    they must be the lines a YAML reader numbers (the reader leaves texts with other breaks to the full one)."""
+    from govplan.validate.fastyaml import _UNPADDED_LINES, WrittenLines
+    from govplan.validate.guard import yaml_lines
+
+    text = "\n".join(lines)
+    if " \n" not in text + "\n" and "\r" not in text:
+        assert list(WrittenLines(_UNPADDED_LINES.findall(text + "\n"))) == yaml_lines(text)
+
+
+def test_every_bundled_spec_keeps_its_lines_for_code_frames() -> None:
+    from govplan.validate.fastyaml import read
+    from govplan.validate.guard import yaml_lines
+
+    specs = sorted((Path(__file__).parent.parent / "specs").glob("*.yaml"))
+    assert specs
+    for spec in specs:
+        text = spec.read_text(encoding="utf-8")
+        lines = read(text)[1].lines
+        assert lines is not None and list(lines) == yaml_lines(text), spec.name
+
+
+def test_a_text_with_padded_lines_has_its_lines_split_again() -> None:
+    """Where a line ends with spaces the general pattern drops them, so the rows cannot give the line back."""
+    from govplan.validate.fastyaml import read
+
+    assert read("a: 1  \nb: 2\n")[1].lines is None
+
+
 @pytest.mark.parametrize(("line", "shown"), [
     ("    text: 推进“五治融合”", "    text: 推进“五治融合”"),
     ("  title: 总体要求\u3000（一）", "  title: 总体要求\u3000（一）"),  # not str.isprintable, yet nothing to hide

@@ -10,6 +10,7 @@ import gc
 import os
 import sys
 import unicodedata
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Iterator
 
 from govplan.i18n import tr
+from govplan.validate.fastyaml import TokenPositions
 from govplan.validate.findings import Finding
 from govplan.validate.guard import printable, yaml_lines
 from govplan.validate.positions import Positions, locate
@@ -67,7 +69,7 @@ def checked_text(text: str, name: str, ctx: RuleContext, models: bool = True) ->
             if spec is not None:
                 findings += check_rules(spec, ctx)
     if findings:
-        lines = yaml_lines(text.lstrip("\ufeff"))
+        lines = _lines(loaded.positions, text)
         for finding in findings:
             _place(finding, name, loaded.positions, lines)
     return Checked(sorted(findings, key=Finding.sort_key), spec)
@@ -169,14 +171,20 @@ def with_strictness(findings: list[Finding], strict: bool) -> list[Finding]:
     return [replace(finding, strict=True) for finding in findings] if strict else findings
 
 
-def _place(finding: Finding, name: str, positions: Positions, lines: list[str]) -> None:
+def _lines(positions: Positions, text: str) -> Sequence[str]:
+    """The text's lines as a YAML reader numbers them: kept by the fast reader when it can give them back."""
+    kept = positions.lines if isinstance(positions, TokenPositions) else None
+    return kept if kept is not None else yaml_lines(text.lstrip("\ufeff"))
+
+
+def _place(finding: Finding, name: str, positions: Positions, lines: Sequence[str]) -> None:
     finding.file = name
     if not finding.line:
         finding.line, finding.column = locate(positions, finding.path, finding.anchor)
     finding.frame = code_frame(lines, finding.line, finding.column)
 
 
-def code_frame(lines: list[str], line: int, column: int) -> list[str]:
+def code_frame(lines: Sequence[str], line: int, column: int) -> list[str]:
     """The offending line and the one before it, numbered, with a caret under the column."""
     if not 0 < line <= len(lines):
         return []
