@@ -1028,6 +1028,7 @@ class UnitsData(Strict):
     alias_remarks: Words
     declared_alias_chars: int
     declared_alias_quotes: str
+    adverb_suffixes: Words
     level_nouns: Words
     collective_heads: Words
     distributive_kinds: Words

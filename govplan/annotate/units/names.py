@@ -913,7 +913,7 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     place = _plain_place(name, rules)
     if place in w["category_places"]:
         return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
-    if leveled and name.endswith(rules.suffixes) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
+    if leveled and _ends_in_suffix(name, rules) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
         return True  # 市政务数据主管部门和政务部门 is two names, not one
     if _working_group(name, rules):
         return True  # 综合协调组, 督查指导组: a group a plan sets up, named by its function
@@ -925,6 +925,14 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
     if _short_office(name, rules):
         return True  # 营商办, 规建生态办: a town's office named short
     return collective and is_collective(name, rules)
+
+
+def _ends_in_suffix(name: str, rules: Rules) -> bool:
+    """Whether a name ends in a unit suffix, not in an adverb after a unit (市体育总会, not 市政府总会及时研究…)."""
+    if not name.endswith(rules.suffixes):
+        return False
+    adverb = next((a for a in rules.words["adverb_suffixes"] if name.endswith(a)), None)
+    return adverb is None or not name.endswith(rules.unit_ends, 0, len(name) - len(adverb))
 
 
 def _plain_place(name: str, rules: Rules) -> str | None:
