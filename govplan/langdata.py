@@ -631,6 +631,12 @@ class Disposal(Strict):
     results: Words
 
 
+class ExistenceStatements(Strict):
+    verbs: Words
+    adverbs: Words
+    not_before: Words
+
+
 class PinyinGloss(Strict):
     letters: str
     max_letters: int
@@ -965,6 +971,7 @@ class TargetsData(Strict):
     scope_words: Words
     scope_commitments: Words
     scope_results: Words
+    existence_statements: ExistenceStatements
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss

@@ -69,6 +69,7 @@ class _Rules:
     cues: _Cues
     announcement: re.Pattern[str]
     retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
+    existence: re.Pattern[str]  # 全市共有, 全县辖: a scope word with a verb of holding, a statement of what exists
     year_to_date: re.Pattern[str]  # 1-10月, 前三季度: a tally from the year's start, a report's frame and no due time
     reported_change: re.Pattern[str]  # 由43.3%提高到49.8%: a change written with both its ends, as a review states a result
     gloss: re.Pattern[str]
@@ -194,6 +195,7 @@ def _rules() -> _Rules:
         cues=_Cues.from_words(w["mood"]),
         announcement=re.compile(announcement),
         retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
+        existence=_existence(w),
         year_to_date=compile_pattern(w["mood"]["year_to_date"]["shape"], _DATA_FILE),
         reported_change=_reported_change(w),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
@@ -243,6 +245,15 @@ def _baseline_start(w: dict[str, Any]) -> re.Pattern[str]:
     ends: right before the number (由家庭年人均可支配收入9600元以下提高到…)."""
     noun = f"[^\\d{re.escape(w['clause_breaks'])}]{{0,{int(w['baseline_markers']['noun_reach'])}}}"
     return re.compile(f"(?:{alternation(w['baseline_markers']['words'])}){noun}$")
+
+
+def _existence(w: dict[str, Any]) -> re.Pattern[str]:
+    """A scope word, maybe an adverb of now, then a verb of holding (全市共有, 全区目前共有, 全县辖; not 全市辖区)."""
+    e = w["existence_statements"]
+    return re.compile(
+        f"(?:{alternation(w['scope_words'])})(?:{alternation(e['adverbs'])})?(?:{alternation(e['verbs'])})"
+        f"(?!{alternation(e['not_before'])})"
+    )
 
 
 def _reported_change(w: dict[str, Any]) -> re.Pattern[str]:
@@ -1028,7 +1039,9 @@ class _Mood:
         self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
         self._goal_labels: list[int] | None = None  # ends of goal-list labels (预期目标是:), found when first asked
         self._retrospects: list[int] | None = None  # ends of spans counted back (五年来), found when first asked
+        self._existences: list[int] | None = None  # ends of unframed statements of what exists (全市共有), found when first asked
         self.retrospect = rules.retrospect
+        self.existence = rules.existence
         self.forecast = rules.forecast
         self.goal_label = rules.goal_label
         self.goal_label_qualifiers = rules.goal_label_qualifiers
@@ -1066,9 +1079,10 @@ class _Mood:
         for pos, token in words_among_within(self.text, sentence, start, cues):
             if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)):
                 cue = (pos + len(token), token in goals)
-        for past in (self._past_year_end(start), self._retrospect_end(start), self._last_in_sentence(self.tally_ends, start)):
+        for past in (self._past_year_end(start), self._retrospect_end(start), self._last_in_sentence(self.tally_ends, start),
+                     self._existence_end(start)):
             if past is not None and (cue is None or past > cue[0]):
-                cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021; 五年来，…年均增长9.9%; 1-10月,…
+                cue = (past, False)  # 2020年全市实现生产总值1097亿元, in a report given in 2021; 五年来，…; 1-10月,…; 全县辖16个乡镇
         label = self._goal_label_end(start)
         if label is not None and (cue is None or label >= cue[0]):
             cue = (label, True)  # 预期目标是:…增长15%,达到9.43亿元, in a work report too
@@ -1097,6 +1111,19 @@ class _Mood:
         if self._retrospects is None:
             self._retrospects = [found.end() for found in self.retrospect.finditer(self.text)]
         return self._last_in_sentence(self._retrospects, start)
+
+    def _existence_end(self, start: int) -> int | None:
+        """Where the last statement of what a place has (全市共有, 全县辖) before ``start`` in its sentence ends, when no goal
+        word or due time stands before it in the sentence (到2025年，全市共有…达标 is a goal): its counts describe what exists."""
+        if self._existences is None:
+            found = self.existence.finditer(self.text)
+            self._existences = [each.end() for each in found if not self._framed_as_goal(each.start())]
+        return self._last_in_sentence(self._existences, start)
+
+    def _framed_as_goal(self, pos: int) -> bool:
+        """Whether a goal word or a due time stands before ``pos`` in its sentence."""
+        return (self.frame_end(pos) is not None
+                or bool(words_among_within(self.text, self.sentence_start(pos), pos, self.cues.goal)))
 
     def _goal_label_end(self, start: int) -> int | None:
         """Where the last goal-list label before ``start`` in its sentence ends (主要预期目标是:…;…;…增长7.7%): the
