@@ -50,7 +50,9 @@ def contents_lines(lines: list[Line]) -> set[int]:
 
 def _unled_lists(lines: list[Line], data: _Contents) -> set[int]:
     """Runs of title-only lines whose entries the body repeats, from the first repeated entry on:
-    the body's heading with the same title follows, and so does the entry after it."""
+    the body's heading with the same title follows, and so does the entry after it, or the run
+    itself goes on into that heading with the entry's number (目录 / 第一章 总则 / … / 第八章 附则 /
+    第一章 总则 / 第一条 …: chapters with articles between them)."""
     runs = _title_runs(lines, data)
     if not runs:
         return set()  # no run of short lines: no list, and no heading need be keyed by its title
@@ -62,14 +64,31 @@ def _unled_lists(lines: list[Line], data: _Contents) -> set[int]:
     for run in runs:
         for p, k in enumerate(run[:-1]):
             body = next((j for j in headings.get(_entry_key(lines[k].text, data), []) if j > k), None)
-            following = _next_text(lines, body) if body is not None else None
-            if following is None or _title_key(following.text) != _entry_key(lines[run[p + 1]].text, data):
+            if body is None or not (_next_entry_follows(lines, run, p, body, data) or _restated(lines, run, k, body)):
                 continue
             listed = [e for e in run[p:] if e < body]
             if len(listed) >= data.min_entries:
                 found.update(listed)
             break
     return found
+
+
+def _next_entry_follows(lines: list[Line], run: list[int], p: int, body: int, data: _Contents) -> bool:
+    """Whether the body's heading of entry ``p`` is followed by the run's next entry (1 总则 / 1.1 编制目的)."""
+    following = _next_text(lines, body)
+    return following is not None and _title_key(following.text) == _entry_key(lines[run[p + 1]].text, data)
+
+
+def _restated(lines: list[Line], run: list[int], entry: int, body: int) -> bool:
+    """Whether the run goes on into the body's heading ``body`` that restates ``entry`` with its number."""
+    number = _number_key(lines[entry].text)
+    return body in run and number is not None and number == _number_key(lines[body].text)
+
+
+def _number_key(text: str) -> str | None:
+    """A heading's number without blanks (第一章　总　　则 → 第一章), None for a line that is no heading."""
+    head = match_heading(text)
+    return "".join(text[:head.number_end].split()) if head is not None else None
 
 
 def _title_runs(lines: list[Line], data: _Contents) -> list[list[int]]:
