@@ -236,7 +236,7 @@ def _rules() -> _Rules:
     point = (
         _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
-        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?P<suf>{alternation(w['suffix_kinds'])}))?"
+        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?:{w['time_of_day']})?(?P<suf>{alternation(w['suffix_kinds'])}))?"
     )
     # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
     short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
