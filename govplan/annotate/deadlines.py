@@ -1351,8 +1351,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq=freq)}
     if g["bp"]:
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
-    if g["rw"] in words["next_period_words"] and not (g["rd"] or g["rp"]):
-        return None  # 次月起执行: one month after another event, no routine without its day (次月5日前)
+    if g["rw"] in words["next_period_words"] and not g["rd"]:
+        return None  # 次月起执行, 于次月底前: one month after another event, no routine without its day (次月5日前)
     bare = m.end() == m.start() + len(g["rw"])  # the rhythm word alone, no day or month part after it
     if bare and rules.rhythm_attribute.match(text, m.end()):
         return None  # 每天产生的垃圾: what accrues each day, not a routine
