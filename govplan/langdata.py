@@ -400,6 +400,8 @@ class DeadlinesData(Strict):
     as_of_cues: Words
     as_of_counts: Words
     weekday_note: str
+    time_of_day: str
+    next_period_words: Words
     commencement_before: Words
     commencement_after: Words
     start_after: Words

@@ -236,7 +236,7 @@ def _rules() -> _Rules:
     point = (
         _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
-        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?P<suf>{alternation(w['suffix_kinds'])}))?"
+        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?:{w['time_of_day']})?(?P<suf>{alternation(w['suffix_kinds'])}))?"
     )
     # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
     short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
@@ -1351,6 +1351,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return {"kind": "recurring", "recurrence": Recurrence(freq=freq)}
     if g["bp"]:
         return {"kind": "recurring", "recurrence": Recurrence(freq="monthly", part=words["month_parts"][g["bp"]]["part"])}
+    if g["rw"] in words["next_period_words"] and not g["rd"]:
+        return None  # 次月起执行, 于次月底前: one month after another event, no routine without its day (次月5日前)
     bare = m.end() == m.start() + len(g["rw"])  # the rhythm word alone, no day or month part after it
     if bare and rules.rhythm_attribute.match(text, m.end()):
         return None  # 每天产生的垃圾: what accrues each day, not a routine
