@@ -243,8 +243,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 26: six fresh held-out page openings (c775-c780) and c44, c708, c755 moved to dev put held-out (269)
         # at tasks 0.893, spans 0.860, dates 0.849, targets 0.800, lead 0.681, support 0.605 with the start code; the
         # session's name rules bring support to 0.612 (lead 0.682): the floors stand.
+        # Session 27: twelve fresh held-out page openings (c781-c792) and c604, c674, c437, c445 moved to dev put held-out
+        # (277) at tasks 0.892, spans 0.862, dates 0.846, targets 0.804, lead 0.683, support 0.629 with the start code (end:
+        # lead 0.685, the rest equal): set change, support floor 0.61.
         "held-out": {"tasks": 0.87, "deadline_spans": 0.85, "deadline_dates": 0.84, "targets": 0.79,
-                "lead_units": 0.67, "support_units": 0.59},
+                "lead_units": 0.67, "support_units": 0.61},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
