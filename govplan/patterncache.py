@@ -97,18 +97,57 @@ class PatternCache:
         return _sre.compile(p, final_flags, _code_list(code), groups, dict(groupindex), indexgroup)
 
     def save(self, path: Path) -> None:
-        """Write the file again when this run compiled enough patterns it lacked (each one checked first)."""
-        if len(self.missed) < WORTH_WRITING or len(self.parts) >= MAX_PATTERNS:
+        """Write the file again when this run compiled enough patterns it lacked, or one the run before lacked too
+        (a pattern of the program's own, not one built for a document: an upgrade adding three patterns must not pay
+        for them on every run); each one checked first."""
+        if not self.missed or len(self.parts) >= MAX_PATTERNS:
             return
-        for key, compiled in list(self.missed.items())[:MAX_PATTERNS - len(self.parts)]:
-            parts = _parts_of(key, compiled)
+        missed = {_key_digest(key): key for key in self.missed}
+        before = _read_pending(path)
+        keep = list(self.missed) if len(missed) >= WORTH_WRITING else [missed[d] for d in before & missed.keys()]
+        if missed and before != missed.keys():  # a run that lacked nothing leaves the list for the next that does
+            _write_pending(path, set(missed))
+        if not keep:
+            return
+        for key in keep[:MAX_PATTERNS - len(self.parts)]:
+            parts = _parts_of(key, self.missed.pop(key))
             if parts is not None:
                 self.parts[key] = parts
-        self.missed.clear()
         write(path, self.parts)
 
 
 _DEBUG = 128  # re.DEBUG: such a compile prints the code, so it always goes through re
+
+
+def _key_digest(key: Key) -> bytes:
+    """A short name of a pattern and its flags, for the list of patterns the last run lacked."""
+    pattern, flags = key
+    raw = pattern.encode("utf-8", "surrogatepass") if isinstance(pattern, str) else b"b" + pattern
+    return zlib.crc32(raw).to_bytes(4, "little") + flags.to_bytes(4, "little") + len(raw).to_bytes(4, "little")
+
+
+def _pending_path(path: Path) -> Path:
+    """The file naming the patterns the last run compiled that ``path`` lacked."""
+    return path.with_name(path.name + ".pending")
+
+
+def _read_pending(path: Path) -> set[bytes]:
+    """The digests of the patterns the last run lacked; none when the file is missing or unreadable."""
+    try:
+        raw = _pending_path(path).read_bytes()
+    except OSError:
+        return set()
+    return {raw[i:i + 12] for i in range(0, len(raw) - len(raw) % 12, 12)}
+
+
+def _write_pending(path: Path, digests: set[bytes]) -> None:
+    """Name the patterns this run lacked, for the next run to confirm; a file that cannot be written only costs time."""
+    from govplan.fsutil import write_atomic
+
+    try:
+        write_atomic(_pending_path(path), b"".join(sorted(digests)))
+    except OSError:
+        pass
 
 
 def _parts_of(key: Key, compiled: Any) -> Parts | None:

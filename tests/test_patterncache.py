@@ -98,3 +98,20 @@ def test_other_parameters_keep_re_as_it_is(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(_compiler, "compile", compile)
     assert not patterncache.install()
     assert _compiler.compile is compile
+
+
+def test_a_few_patterns_missed_in_two_runs_are_kept(tmp_path: Path) -> None:
+    # an upgrade that adds three patterns: fewer than are worth a write in one run, kept once a second run lacks them too
+    original = _original()
+    path = tmp_path / "patterns.bin"
+    first = PatternCache({}, original)  # type: ignore[arg-type]
+    for pattern, flags in SAMPLES:
+        first.compile(pattern, flags)
+    first.save(path)
+    assert not path.exists()
+    PatternCache({}, original).save(path)  # a run that lacked nothing (another program) leaves the list alone
+    second = PatternCache({}, original)  # type: ignore[arg-type]
+    second.compile("第一条", 0)  # a pattern built for one document only: not kept until a run after lacks it too
+    second.compile(*SAMPLES[0])
+    second.save(path)
+    assert set(patterncache.read(path)) == {SAMPLES[0]}
