@@ -50,14 +50,20 @@ def test_every_pattern_built_from_its_parts_equals_res_own() -> None:
     assert not kept.missed
 
 
-def test_the_file_round_trips_and_a_damaged_one_is_ignored(tmp_path: Path) -> None:
-    original = _original()
-    path = tmp_path / "patterns.bin"
-    kept = PatternCache({}, original)  # type: ignore[arg-type]
+def _run_lacking_samples(path: Path) -> PatternCache:
+    """A run that compiles the samples, fewer new patterns than are worth a write on their own, and saves."""
+    kept = PatternCache({}, _original())  # type: ignore[arg-type]
     for pattern, flags in SAMPLES:
         kept.compile(pattern, flags)
     kept.save(path)
-    assert not path.exists()  # fewer new patterns than are worth a write
+    assert not path.exists()
+    return kept
+
+
+def test_the_file_round_trips_and_a_damaged_one_is_ignored(tmp_path: Path) -> None:
+    original = _original()
+    path = tmp_path / "patterns.bin"
+    kept = _run_lacking_samples(path)
     for k in range(patterncache.WORTH_WRITING):
         kept.compile(f"第{k}条", 0)
     kept.save(path)
@@ -104,11 +110,7 @@ def test_a_few_patterns_missed_in_two_runs_are_kept(tmp_path: Path) -> None:
     # an upgrade that adds three patterns: fewer than are worth a write in one run, kept once a second run lacks them too
     original = _original()
     path = tmp_path / "patterns.bin"
-    first = PatternCache({}, original)  # type: ignore[arg-type]
-    for pattern, flags in SAMPLES:
-        first.compile(pattern, flags)
-    first.save(path)
-    assert not path.exists()
+    _run_lacking_samples(path)
     PatternCache({}, original).save(path)  # a run that lacked nothing (another program) leaves the list alone
     second = PatternCache({}, original)  # type: ignore[arg-type]
     second.compile("第一条", 0)  # a pattern built for one document only: not kept until a run after lacks it too
