@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from govplan.evaluate import DocumentScore, evaluate
-from govplan.gold import apply_overrides, gold_files, load_gold, load_split
+from govplan.gold import GoldDocument, apply_overrides, gold_files, load_gold, load_split
 from govplan.pipeline import extract_specs
 from govplan.readers import read_source
 
@@ -44,16 +44,21 @@ def shape_pairs(results: list[DocumentScore]) -> Counter[tuple[str, str, str]]:
     return pairs
 
 
+def split_scores(group: str) -> tuple[list[GoldDocument], list[DocumentScore]]:
+    """The gold documents of one split group and their scores against a fresh extraction (scripts/unit_shapes.py too)."""
+    split = load_split(ROOT / "corpus" / "split.yaml")
+    documents = [apply_overrides(load_gold(path), split.overrides)
+                 for folder in split.corpora for path in gold_files(folder) if split.group(path.stem) == group]
+    return documents, evaluate(documents, lambda source: extract_specs(read_source(source)))
+
+
 def main() -> None:
     """Print the commonest shape pairs of one split, and how the differing lines spread over its documents."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("group", choices=("seeds", "dev", "held-out"))
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args()
-    split = load_split(ROOT / "corpus" / "split.yaml")
-    documents = [apply_overrides(load_gold(path), split.overrides)
-                 for folder in split.corpora for path in gold_files(folder) if split.group(path.stem) == args.group]
-    results = evaluate(documents, lambda source: extract_specs(read_source(source)))
+    results = split_scores(args.group)[1]
     for (cause, gold, ours), count in shape_pairs(results).most_common(args.top):
         print(f"{count:5d}  {cause:13s} gold {gold:28s} extracted {ours}")
     spread = Counter(sum(m.field == "tasks" and m.cause != "no node" for m in r.misses) for r in results)

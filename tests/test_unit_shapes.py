@@ -1,0 +1,62 @@
+"""scripts/unit_shapes.py: the kinds, lengths and places it counts unit names by (crafted lines, no corpus text)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _module() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "scripts"))  # as when run from there: it imports path_shapes
+    spec = importlib.util.spec_from_file_location("unit_shapes", ROOT / "scripts" / "unit_shapes.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["unit_shapes"] = module  # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+unit_shapes = _module()
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("市交通运输局", "department"), ("县人民政府", "government"), ("各乡镇", "collective"), ("有关部门", "collective"),
+    ("市供电公司", "enterprise or association"), ("分管副市长", "person or post"), ("创建工作领导小组办公室", "group"),
+    ("罗店镇", "place alone"), ("业委会", "other"),
+])
+def test_name_kind_follows_the_word_classes_of_units_yaml(name: str, kind: str) -> None:
+    assert unit_shapes.name_kind(name) == kind
+
+
+@pytest.mark.parametrize(("row", "name", "place"), [
+    ("牵头单位：市财政局；配合单位：市税务局", "市税务局", "after role label"),
+    ("加强资金监管（市财政局负责）", "市财政局", "in brackets"),
+    ("1 | 加强资金监管 | 市财政局 | 2024年底", "市财政局", "table cell"),
+    ("市财政局、市税务局按职责分工负责", "市税务局", "in a 、 list"),
+    ("（三）加强监管。市财政局要加强资金监管", "市财政局", "clause start"),
+    ("组织市财政局开展检查", "市财政局", "inside a sentence"),
+    ("罗店镇", "罗店镇", "alone on its line"),
+])
+def test_name_place_reads_where_a_name_stands_in_its_line(row: str, name: str, place: str) -> None:
+    at = row.find(name)
+    assert unit_shapes.name_place(row, at, at + len(name)) == place
+
+
+def test_length_buckets() -> None:
+    assert [unit_shapes.length_bucket("x" * n) for n in (2, 3, 6, 9, 14, 15)] == ["1-2", "3-4", "5-6", "7-9", "10-14", "15+"]
+
+
+def test_unit_misses_keep_name_causes_and_distinct_names_count_an_inherited_name_once() -> None:
+    from govplan.evaluate import DocumentScore, Miss
+
+    score = DocumentScore("x.yaml", misses=[Miss("lead_units", "missed", 3, "市财政局", "一.(一)", cause="name not found"),
+                                            Miss("lead_units", "missed", 4, "市财政局", "一.(二)", cause="name not found"),
+                                            Miss("lead_units", "missed", 5, "市税务局", "一.(三)", cause="task missed"),
+                                            Miss("support_units", "spurious", 5, "市税务", "一.(三)", cause="name boundary")])
+    assert len(unit_shapes.unit_misses([score])) == 3
+    assert unit_shapes.distinct_names([score]) == {("lead_units", "missed"): 1, ("support_units", "spurious"): 1}
