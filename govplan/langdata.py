@@ -637,6 +637,9 @@ class ExistenceStatements(Strict):
     verbs: Words
     adverbs: Words
     not_before: Words
+    counted: Words
+    counted_not_after: Words
+    count_leads: Words
 
 
 class PinyinGloss(Strict):

@@ -247,12 +247,19 @@ def _baseline_start(w: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(w['baseline_markers']['words'])}){noun}$")
 
 
+def _not_after(words: list[str]) -> str:
+    """Look-behinds that fail after any of ``words`` (one per length: re's look-behind is of fixed width)."""
+    return "".join(f"(?<!{alternation([w for w in words if len(w) == n])})" for n in sorted({len(w) for w in words}))
+
+
 def _existence(w: dict[str, Any]) -> re.Pattern[str]:
-    """A scope word, maybe an adverb of now, then a verb of holding (全市共有, 全区目前共有, 全县辖; not 全市辖区)."""
+    """A scope word, maybe an adverb of now, then a verb of holding (全市共有, 全区目前共有, 全县辖; not 全市辖区); or a word of
+    holding right before a count (已有3家企业完成申报; not 利用已有厂房, 在已有3个示范点的基础上)."""
     e = w["existence_statements"]
+    count = f"(?=(?:{alternation(e['count_leads'])})?[\\d{CN_NUMERAL_CHARS}])"
     return re.compile(
         f"(?:{alternation(w['scope_words'])})(?:{alternation(e['adverbs'])})?(?:{alternation(e['verbs'])})"
-        f"(?!{alternation(e['not_before'])})"
+        f"(?!{alternation(e['not_before'])})|{_not_after(e['counted_not_after'])}(?:{alternation(e['counted'])}){count}"
     )
 
 
