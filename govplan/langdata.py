@@ -637,9 +637,12 @@ class ExistenceStatements(Strict):
     verbs: Words
     adverbs: Words
     not_before: Words
-    counted: Words
-    counted_not_after: Words
+
+
+class Holdings(Strict):
+    words: Words
     count_leads: Words
+    not_after: Words
 
 
 class PinyinGloss(Strict):
@@ -977,6 +980,7 @@ class TargetsData(Strict):
     scope_commitments: Words
     scope_results: Words
     existence_statements: ExistenceStatements
+    holdings: Holdings
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss
