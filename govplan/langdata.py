@@ -639,6 +639,12 @@ class ExistenceStatements(Strict):
     not_before: Words
 
 
+class Holdings(Strict):
+    words: Words
+    count_leads: Words
+    not_after: Words
+
+
 class PinyinGloss(Strict):
     letters: str
     max_letters: int
@@ -974,6 +980,7 @@ class TargetsData(Strict):
     scope_commitments: Words
     scope_results: Words
     existence_statements: ExistenceStatements
+    holdings: Holdings
     disposal: Disposal
     structure_nouns: Words
     pinyin_gloss: PinyinGloss

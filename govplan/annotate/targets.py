@@ -70,6 +70,7 @@ class _Rules:
     announcement: re.Pattern[str]
     retrospect: re.Pattern[str]  # 五年来, 一年来: a span counted back to now, a review's frame
     existence: re.Pattern[str]  # 全市共有, 全县辖: a scope word with a verb of holding, a statement of what exists
+    holding: re.Pattern[str]  # 全市已有, 已有3家: what already stands, for the rest of its clause
     year_to_date: re.Pattern[str]  # 1-10月, 前三季度: a tally from the year's start, a report's frame and no due time
     reported_change: re.Pattern[str]  # 由43.3%提高到49.8%: a change written with both its ends, as a review states a result
     gloss: re.Pattern[str]
@@ -196,6 +197,7 @@ def _rules() -> _Rules:
         announcement=re.compile(announcement),
         retrospect=compile_pattern(w["mood"]["retrospects"], _DATA_FILE),
         existence=_existence(w),
+        holding=_holding(w),
         year_to_date=compile_pattern(w["mood"]["year_to_date"]["shape"], _DATA_FILE),
         reported_change=_reported_change(w),
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
@@ -254,6 +256,18 @@ def _existence(w: dict[str, Any]) -> re.Pattern[str]:
         f"(?:{alternation(w['scope_words'])})(?:{alternation(e['adverbs'])})?(?:{alternation(e['verbs'])})"
         f"(?!{alternation(e['not_before'])})"
     )
+
+
+def _holding(w: dict[str, Any]) -> re.Pattern[str]:
+    """已有 after a scope word (全市已有, 全区目前已有), or right before a count (已有3家, 已有近1700年) and not after a word that
+    makes what exists the work's base (在已有3个…的基础上; not_after: one look-behind per length, re's are of fixed width)."""
+    h, scope = w["holdings"], w["scope_words"]
+    words = alternation(h["words"])
+    not_after = "".join(f"(?<!{alternation([a for a in h['not_after'] if len(a) == n])})"
+                        for n in sorted({len(a) for a in h["not_after"]}))
+    count = f"(?=(?:{alternation(h['count_leads'])})?[\\d{CN_NUMERAL_CHARS}])"
+    adverbs = alternation(w["existence_statements"]["adverbs"])
+    return re.compile(f"(?:{alternation(scope)})(?:{adverbs})?{words}|{not_after}{words}{count}")
 
 
 def _reported_change(w: dict[str, Any]) -> re.Pattern[str]:
@@ -1040,8 +1054,10 @@ class _Mood:
         self._goal_labels: list[int] | None = None  # ends of goal-list labels (预期目标是:), found when first asked
         self._retrospects: list[int] | None = None  # ends of spans counted back (五年来), found when first asked
         self._existences: list[int] | None = None  # ends of unframed statements of what exists (全市共有), found when first asked
+        self._holdings: list[int] | None = None  # ends of unframed statements of what already stands (已有3家), found when first asked
         self.retrospect = rules.retrospect
         self.existence = rules.existence
+        self.holding = rules.holding
         self.forecast = rules.forecast
         self.goal_label = rules.goal_label
         self.goal_label_qualifiers = rules.goal_label_qualifiers
@@ -1070,8 +1086,9 @@ class _Mood:
         cue before ``start`` in its sentence: True for a goal (a goal word or a deadline:
         2022年底前…达到55%), False for a fact. Weak goal words (推进, 引导, 争取…) also narrate
         what a report did, so a report skips them."""
-        if words_among_within(self.text, self.sentence_start(start, self.clause_breaks), start, self.cues.done):
-            return False  # 确定了全年六大工作任务和32项重点工作: done, whatever the words after 了 say
+        clause = self.sentence_start(start, self.clause_breaks)
+        if words_among_within(self.text, clause, start, self.cues.done) or self._held_since(clause, start):
+            return False  # 确定了全年六大工作任务和32项重点工作, 已有3家企业完成申报: done, whatever the words after 了 say
         sentence = self.sentence_start(start)
         report = self.is_report()
         goals, cues = (self.cues.report_goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
@@ -1119,6 +1136,15 @@ class _Mood:
             found = self.existence.finditer(self.text)
             self._existences = [each.end() for each in found if not self._framed_as_goal(each.start())]
         return self._last_in_sentence(self._existences, start)
+
+    def _held_since(self, clause: int, start: int) -> bool:
+        """Whether a statement of what already stands (全市已有, 已有3家) unframed by a goal word or a due time opens between
+        ``clause`` and ``start``."""
+        if self._holdings is None:
+            found = self.holding.finditer(self.text)
+            self._holdings = [each.end() for each in found if not self._framed_as_goal(each.start())]
+        i = bisect.bisect_right(self._holdings, start) - 1
+        return i >= 0 and self._holdings[i] >= clause
 
     def _framed_as_goal(self, pos: int) -> bool:
         """Whether a goal word or a due time stands before ``pos`` in its sentence."""
