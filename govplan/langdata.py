@@ -279,6 +279,13 @@ class YearEndCounts(Strict):
     goal_words: Words
 
 
+class MidYearAfterYear(Strict):
+    word: str
+    month: int
+    before: Words
+    not_before: Words
+
+
 class PeriodCoveredLabels(Strict):
     labels: Words
     between: str
@@ -478,6 +485,7 @@ class DeadlinesData(Strict):
     clause_year_part_not_before: Words
     deictic_spans: dict[str, int]
     year_parts_after_year: dict[str, int]
+    mid_year_after_year: MidYearAfterYear
     plan_periods: dict[str, int]
     plan_period_years: int
     plan_period_parts: dict[str, Literal["by", "period"]]

@@ -47,6 +47,7 @@ _QUARTER = piece("quarter")
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
 _GAP = piece("gap")
+_BLANK = _GAP.removesuffix("?")  # the one blank character a gap may be
 _ROC_OFFSET = 1911  # 民国112年 = 2023
 _NO_DEADLINE_COLUMNS = ("progress", "number", "note")  # columns whose dates are no due dates
 _PART_START = {"early": 1, "mid": 11, "late": 21}  # the first day of 上旬, 中旬, 下旬
@@ -122,14 +123,15 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
 
 def _date_core(
     tag: str, year_parts: list[str], month_parts: list[str], part_guard: str, bare_day_before: list[str],
-    dotted_month_ahead: str = "",
+    mid_year: str, dotted_month_ahead: str = "",
 ) -> str:
     """A date without cues: [year] then month[/day/part] (a day in digits without 日 before a word of
     ``bare_day_before``: 11月20前), quarter or year part (where ``part_guard``, a lookbehind, lets it stand:
     not after a character with which 年 makes another word, 青年中心, nor after 自然), or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
     2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
-    only where ``dotted_month_ahead`` (a lookahead) allows it; groups prefixed by tag."""
+    only where ``dotted_month_ahead`` (a lookahead) allows it; ``mid_year`` is the year part written
+    right after 年 with the words it stands before (2027 年中前); groups prefixed by tag."""
     slashed = (
         rf"(?P<{tag}sy>{piece('modern_year')})(?:/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
         rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.])"
@@ -141,7 +143,7 @@ def _date_core(
         rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
         rf"(?:{_GAP}(?P<{tag}d>{_DAY})(?:{_GAP}[日号]|(?<=\d)(?={alternation(bare_day_before)}))|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
-        rf"|{part_guard}(?P<{tag}yp>{alternation(year_parts)}))?)"
+        rf"|{part_guard}(?P<{tag}yp>{alternation(year_parts)}|{mid_year}))?)"
     )
 
 
@@ -228,8 +230,11 @@ def _rules() -> _Rules:
     dotted_range = rf"(?={_GAP}(?:{separators}){_GAP}{piece('modern_year')}\.(?:{_DOTTED_MONTH})(?![\d.]))"
     part_guard = rf"(?<![\d{_CN_DIGIT}十半全每{re.escape(w['year_part_not_after'])}])" + "".join(
         f"(?<!{re.escape(word)})" for word in w["year_part_not_after_words"])
-    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], dotted_range)
-    core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"])
+    mid = w["mid_year_after_year"]
+    mid_year = (rf"(?<=年){re.escape(mid['word'])}(?=(?:{alternation(mid['before'])}))"
+                rf"(?!{alternation(mid['not_before'])})")
+    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year, dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year)
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     first_periods = rf"{re.escape(w['first_periods']['word'])}{_COUNT}(?:{alternation(w['first_periods']['units'])})"
@@ -278,7 +283,9 @@ def _rules() -> _Rules:
         rf"(?:(?P<cp>{alternation(rhythm['periods'])})"
         rf"(?=(?:{alternation(rhythm['fillers'])})?(?P<ca>{alternation(rhythm['actions'])})(?!{alternation(rhythm['action_nouns'])}))"
         rf"|(?P<vp>{alternation(rhythm['verb_periods'])})(?=(?P<va>{alternation(rhythm['verbs'])}))"
-        rf"|(?<![\d{_CN_DIGIT}十{re.escape(rhythm['doubled_not_after'])}])(?P<dp>{alternation(rhythm['doubled'])})"
+        # a doubled 年年 right after a year's numeral, a blank between, is the year's 年 and a part of it (2026 年年中)
+        rf"|(?<![\d{_CN_DIGIT}十{re.escape(rhythm['doubled_not_after'])}])(?<![\d{_CN_DIGIT}]{_BLANK})"
+        rf"(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
         rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})"
         rf"(?=[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?P<aa>{alternation(rhythm['assessments'])}))"
@@ -805,6 +812,8 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
     if g[f"{tag}q"]:
         return 3 * to_int(g[f"{tag}q"] or ""), None
     part_name = g[f"{tag}yp"]
+    if part_name == words["mid_year_after_year"]["word"]:
+        return int(words["mid_year_after_year"]["month"]), None
     if part_name:
         table = words["year_parts_after_year"] if g[f"{tag}y"] else {
             **words["year_parts"], **words["clause_year_parts"], **{span: 12 for span in words["deictic_spans"]}}
