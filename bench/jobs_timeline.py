@@ -6,13 +6,14 @@ The bench's 40 archive files (bench/run.py: JOBS_FILES) are extracted by the rea
 with govplan.batch's warm-up and its worker call wrapped to note, per process, the CPU time (process_time)
 and the wall time since start when the warm-up begins and ends and when each document starts and ends.
 Printed, medians of ``--runs`` runs taken in turns (--jobs 1, then --jobs 2): the serial part before any
-worker can start (imports, the run's options with the spec models, the warm-up), each worker's CPU and
+worker can start, split into the interpreter with govplan.cli.app, the command up to the run's options (its
+imports, the spec models) and the rest (reading the inputs, the warm-up), each worker's CPU and
 documents, the parent's CPU while they work, the wall time; and the speed-up a perfect split of the
 rest would give, ``T1 / (S + (T1 - S) / 2)``, where T1 is --jobs 1's CPU and S the serial part: what
 --jobs 2 can reach at best while that part stays serial. CPU figures need no idle machine; wall ones do.
 
 Also the parent's work while the workers run (its CPU until the pool is shut down: receiving results,
-writing specs, importing rich), its tail after that (the summary; the interpreter's finalization is not
+writing specs, of which apply_result's share is printed, importing rich), its tail after that (the summary; the interpreter's finalization is not
 counted), and a second bound that counts both: ``T1 / (S + (T1 - S + P) / 2 + tail)``, P the parent's
 CPU while the workers run (shared with them on two cores), the tail alone.
 
@@ -49,24 +50,23 @@ def note(event):
 note("start")
 sys.argv = ["govplan", "extract", *sys.argv[2:]]  # before govplan.cli.app's import: it picks the command's caches by it
 from govplan.cli.app import main
+note("imported")
 import govplan.batch as batch
-warm_up, call = batch.warm_up, batch._Processor.__call__
+import govplan.run_outputs as run_outputs
 
-def noted_warm_up(options):
-    note("warm-begin")
-    try:
-        return warm_up(options)
-    finally:
-        note("warm-end")
+def noted(function, name):
+    def run(*args, **kwargs):
+        note(name + "-begin")
+        try:
+            return function(*args, **kwargs)
+        finally:
+            note(name + "-end")
+    return run
 
-def noted_call(self, document):
-    note("document-begin")
-    try:
-        return call(self, document)
-    finally:
-        note("document-end")
-
-batch.warm_up, batch._Processor.__call__ = noted_warm_up, noted_call
+batch.warm_up = noted(batch.warm_up, "warm")
+batch._Processor.__call__ = noted(batch._Processor.__call__, "document")
+batch.run_options = noted(batch.run_options, "options")
+batch.apply_result = run_outputs.apply_result = noted(batch.apply_result, "apply")
 import govplan.workers as workers
 map_until_lost = workers.map_until_lost
 
@@ -99,7 +99,9 @@ def timeline(tree: Path, paths: list[Path], jobs: int, tmp: Path) -> dict[str, f
     serial = marks["warm-end"][1] if "warm-end" in marks else 0.0
     pool_end = marks.get("pool-end", marks["end"])[1]
     figures = {"wall": marks["end"][0], "parent_cpu": marks["end"][1], "serial_cpu": serial,
-               "parent_cpu_while_working": pool_end - serial, "parent_cpu_tail": marks["end"][1] - pool_end}
+               "parent_cpu_while_working": pool_end - serial, "parent_cpu_tail": marks["end"][1] - pool_end,
+               "imported_cpu": marks["imported"][1], "options_cpu": marks["options-end"][1] - marks["imported"][1],
+               "writing_cpu": sum(cpu if event == "apply-end" else -cpu for event, _, cpu in parent if event.startswith("apply-"))}
     for number, events in enumerate(sorted(workers, key=lambda e: -e[-1][2]), start=1):
         figures[f"worker{number}_cpu"] = events[-1][2]
         figures[f"worker{number}_documents"] = sum(1 for event in events if event[0] == "document-end")
@@ -128,8 +130,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{args.files} files, medians of {args.runs} runs taken in turns; load average {os.getloadavg()[0]:.1f}")
     print(f"--jobs 1: {one['parent_cpu']:.3f} s CPU, {one['wall']:.3f} s wall")
     print(f"--jobs 2: {total_two:.3f} s CPU, {two['wall']:.3f} s wall = {one['wall'] / two['wall']:.2f}x")
-    print(f"  serial before the workers (imports, options, warm-up): {serial:.3f} s CPU")
-    print(f"  parent while they work: {two['parent_cpu_while_working']:.3f} s CPU; "
+    print(f"  serial before the workers: {serial:.3f} s CPU = interpreter and govplan.cli.app {two['imported_cpu']:.3f}"
+          f" + the command up to the run's options (its imports, the spec models) {two['options_cpu']:.3f}"
+          f" + reading inputs and the warm-up {serial - two['imported_cpu'] - two['options_cpu']:.3f}")
+    print(f"  parent while they work: {two['parent_cpu_while_working']:.3f} s CPU (writing specs {two['writing_cpu']:.3f}); "
           f"after the pool is shut down (summary): {two['parent_cpu_tail']:.3f} s CPU")
     for key in sorted(k for k in two if k.startswith("worker") and k.endswith("_cpu")):
         number = key.removesuffix("_cpu")

@@ -26,7 +26,7 @@ from dataclasses import MISSING
 from pathlib import Path
 from typing import Any, Callable
 
-from govplan.patterncache import kept_file, read, write
+from govplan.patterncache import kept_file, read, short_name, worth_keeping, write
 
 CHECKED_VERSIONS = ((3, 11),)  # Pythons whose dataclasses._create_fn this was read against
 _PARAMETERS = ("name", "args", "body", "globals", "locals", "return_type")
@@ -119,9 +119,20 @@ class FunctionCache:
         return code
 
     def save(self) -> None:
-        """Write the file again when this run compiled enough functions it lacked (up to the file's bound)."""
-        new = list(self.compiled_here.items())[:max(0, MAX_FUNCTIONS - len(self.codes))]
-        if len(new) >= WORTH_WRITING:
-            self.codes.update(new)
+        """Write the file again when this run compiled enough functions it lacked, or one the run before lacked
+        too (up to the file's bound): an upgrade adding a dataclass or two must not compile them on every run."""
+        if not self.compiled_here:
+            return
+        keep = worth_keeping(self.path, list(self.compiled_here), _short_name, WORTH_WRITING)
+        new = keep[:max(0, MAX_FUNCTIONS - len(self.codes))]
+        if new:
+            self.codes.update((key, self.compiled_here[key]) for key in new)
             write(self.path, self.codes)
         self.compiled_here.clear()
+
+
+def _short_name(key: str | tuple[str, str, str]) -> bytes:
+    """A function's source, or a forward reference's (mode, filename, source), named in twelve bytes."""
+    if isinstance(key, str):
+        return short_name(key.encode("utf-8", "surrogatepass"), 0)
+    return short_name("\0".join(key).encode("utf-8", "surrogatepass"), 1)

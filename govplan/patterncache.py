@@ -25,7 +25,7 @@ import struct
 import sys
 import zlib
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from govplan.charsets import takes_parameters
 
@@ -38,6 +38,7 @@ WORTH_WRITING = 8  # new patterns a run must have compiled before the file is wr
 MAX_PATTERNS = 2000  # the file's size stays bounded whatever patterns a program builds
 
 Key = tuple[str | bytes, int]
+K = TypeVar("K")
 Parts = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # flags, code words, groups, groupindex, indexgroup
 
 
@@ -102,11 +103,7 @@ class PatternCache:
         for them on every run); each one checked first."""
         if not self.missed or len(self.parts) >= MAX_PATTERNS:
             return
-        missed = {_key_digest(key): key for key in self.missed}
-        before = _read_pending(path)
-        keep = list(self.missed) if len(missed) >= WORTH_WRITING else [missed[d] for d in before & missed.keys()]
-        if missed and before != missed.keys():  # a run that lacked nothing leaves the list for the next that does
-            _write_pending(path, set(missed))
+        keep = worth_keeping(path, list(self.missed), _key_digest, WORTH_WRITING)
         if not keep:
             return
         for key in keep[:MAX_PATTERNS - len(self.parts)]:
@@ -119,11 +116,29 @@ class PatternCache:
 _DEBUG = 128  # re.DEBUG: such a compile prints the code, so it always goes through re
 
 
+def worth_keeping(path: Path, missed: list[K], name: Callable[[K], bytes], worth: int) -> list[K]:
+    """The entries a run lacked that the cache file ``path`` should keep now: all of them when there are
+    ``worth`` or more, else those the last run that lacked anything lacked too (an upgrade's few new entries
+    are kept by its second run, one built for a single document is not). This run's list is left beside the
+    file for the next run; a run that lacked nothing leaves the list as it is. ``name`` gives an entry's
+    12-byte name (``short_name``)."""
+    named = {name(key): key for key in missed}
+    before = _read_pending(path)
+    keep = list(missed) if len(named) >= worth else [named[digest] for digest in before & named.keys()]
+    if named and before != named.keys():
+        _write_pending(path, set(named))
+    return keep
+
+
+def short_name(raw: bytes, tag: int) -> bytes:
+    """Twelve bytes naming an entry by its bytes and a small number (a pattern's flags): checksum, tag, length."""
+    return zlib.crc32(raw).to_bytes(4, "little") + tag.to_bytes(4, "little") + len(raw).to_bytes(4, "little")
+
+
 def _key_digest(key: Key) -> bytes:
     """A short name of a pattern and its flags, for the list of patterns the last run lacked."""
     pattern, flags = key
-    raw = pattern.encode("utf-8", "surrogatepass") if isinstance(pattern, str) else b"b" + pattern
-    return zlib.crc32(raw).to_bytes(4, "little") + flags.to_bytes(4, "little") + len(raw).to_bytes(4, "little")
+    return short_name(pattern.encode("utf-8", "surrogatepass") if isinstance(pattern, str) else b"b" + pattern, flags)
 
 
 def _pending_path(path: Path) -> Path:

@@ -122,3 +122,31 @@ def test_forward_references_get_the_code_compile_gives_them(tmp_path: Path, monk
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     dataclasscache.cache_path("test").write_bytes(b"\x00\x01damaged")
     assert run() == [True, 0, compiled, True]
+
+
+def _run_with_an_upgrade(path: Path, new: int) -> dataclasscache.FunctionCache:
+    """A run whose code has ``new`` functions and a forward reference the file lacks (fewer than are worth a write
+    on their own), as after an upgrade that adds a dataclass; it saves as at exit."""
+    import dataclasses
+
+    kept = dataclasscache.FunctionCache(path, dataclasses._create_fn)  # type: ignore[attr-defined]
+    for k in range(new):
+        kept.create_fn(f"added{k}", ["self"], ["return 1"], globals={})
+    kept.compile_expression("list[Added]", "<string>", "eval")
+    kept.save()
+    return kept
+
+
+def test_an_upgrades_few_new_functions_are_kept_by_its_second_run(tmp_path: Path) -> None:
+    from govplan import patterncache
+
+    path = tmp_path / "functions.bin"
+    new = dataclasscache.WORTH_WRITING - 5
+    _run_with_an_upgrade(path, new)
+    assert not path.exists()  # a first run cannot tell an upgrade's functions from one document's
+    dataclasscache.FunctionCache(path, lambda *args, **kwargs: None).save()  # one that lacked nothing leaves the list
+    _run_with_an_upgrade(path, new)
+    kept = patterncache.read(path)
+    assert len(kept) == new + 1 and ("eval", "<string>", "list[Added]") in kept
+    third = dataclasscache.FunctionCache(path, print)  # the next run takes them from the file
+    assert third.create_fn("added0", ["self"], ["return 1"], globals={})(None) == 1 and not third.compiled_here
