@@ -329,9 +329,10 @@ class TreeBuilder:
     def _printed_documents(self, lines: list[Line]) -> dict[int, str]:
         """Where the documents a notice names together in its transmittal sentence (《A》和《B》…现印发给你们)
         are printed after it without 附件 labels: the line of each title (wrapped over up to three
-        lines) and its number by its place in the sentence, when two of them are printed (else
-        none: one document printed alone is the notice's body, top-level); not a title printed under an
-        附件N label: that label opens its document already (not a second attachment 附件1~2)."""
+        lines) and its number by its place in the sentence, when two of them are printed so (else
+        none: one document printed alone is the notice's body, top-level, and so is the one unlabelled
+        where the other is printed under its 附件 label as the first one's attachment: c661); not a title
+        printed under an 附件N label: that label opens its document already (not a second attachment 附件1~2)."""
         for k, line in enumerate(lines):
             if "《" not in line.text or not (sentence := self.data.transmittal.search(line.text)):
                 continue
@@ -341,7 +342,8 @@ class TreeBuilder:
                 title = _title_at(lines, j, titles)
                 if title is not None and titles[title] not in printed.values():
                     printed[j] = titles[title]
-            return {j: n for j, n in printed.items() if not self._labelled(lines, j)} if len(printed) >= 2 else {}
+            unlabelled = {j: n for j, n in printed.items() if not self._labelled(lines, j)}
+            return unlabelled if len(unlabelled) >= 2 else {}
         return {}
 
     def _labelled(self, lines: list[Line], k: int) -> bool:
