@@ -40,6 +40,7 @@ _CLAUSE_END = compile_pattern("[{clause_end}]")
 _COLON = compile_pattern("[{colon}]")
 _LABEL_CHARS = 20  # "参与范围：…" — a short label before a colon is the heading phrase
 _DATE_LINE = compile_pattern("^{calendar_date}$")
+_FILE_NAME = compile_pattern("{file_name}$")
 _SENTENCE_END = compile_pattern("[{sentence_end}]")  # a line holding one is text, no title
 _PART = re.compile(r"\W")  # a separator inside an attachment's number: it numbers a part (附件1-1, 附件1.1)
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
@@ -185,10 +186,12 @@ class TreeBuilder:
                     self.data.attachment_id(attachment.group("n") or "", attachment.group("kind"))
                 k += 1
                 continue
-            if attachment:
+            alone = None if attachment else self._label_alone(lines, k)
+            if attachment or alone:
                 self._close(current, line.start)
-                segment = self.data.attachment_id(attachment.group("n") or "", attachment.group("kind"))
-                end = line.start + (attachment.start("title") if attachment.group("title") else len(line.text))
+                segment = self.data.attachment_id(attachment.group("n") or "", attachment.group("kind")) if attachment \
+                    else self.data.attachment_id("", alone)
+                end = line.start + (attachment.start("title") if attachment and attachment.group("title") else len(line.text))
                 node = _Open("attachment", 0, segment, line.start, end, 1)
                 roots.append(node)
                 stack, last_value, current, closed_at = [node], {}, node, None
@@ -269,6 +272,20 @@ class TreeBuilder:
                 entries.add(k)
                 ends.add(title_at)
         return entries
+
+    def _label_alone(self, lines: list[Line], k: int) -> str | None:
+        """The kind (件, 表) of an 附件： line listing nothing that heads the attachment printed under it: its title on the
+        next line, the attachment's text after that (docs/gold-format.md, corpus24c: c637, c670), not a list's lead-in
+        (附件： over 1.… entries or 附件一：… labels) nor a link closing the page (附件： over a file's name); else None."""
+        listing = self.data.attachment_list.match(lines[k].text)
+        if listing is None or listing.group("rest").strip():
+            return None
+        shown = [line.text for line in lines[k + 1:] if not line.blank][:3]
+        if len(shown) < 2 or _SENTENCE_END.search(shown[0]) or _FILE_NAME.search(shown[0]) \
+                or any(pattern.match(shown[0]) for pattern in (self.data.attachment_item, self.data.attachment_number,
+                                                            self.data.attachment, self.data.attachment_list)):
+            return None
+        return None if self._closes_list(shown[1:], bare=False) else listing.group("kind") or "件"
 
     def _closes_list(self, following: list[str], bare: bool) -> bool:
         """Whether what follows a label and its title shows it heads nothing: another label (not one of its parts), or
