@@ -1003,7 +1003,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
     titled = shape == "line" and _titled_quota(lines, first)
-    header, used = _stream_header(text, cells, titled)
+    header, used = _stream_header(text, cells, titled or shape == "line" and _under_label(lines, first))
     header = _divided_span(header)
     words = _words()
     kinds = {c.kind for c in header}
@@ -2140,6 +2140,13 @@ def _after_stock(header: list[str]) -> list[str]:
     a place has now or did (现状值, 基期值, 完成值: tables.yaml progress words, no targets), else all."""
     stock = [k for k, h in enumerate(header) if column_kind(h) == "progress"]
     return header[stock[-1] + 1:] if stock else header
+
+
+def _under_label(lines: list[Line], first: int) -> bool:
+    """Whether a header stands right under an attachment's label, its title aside (附件2 / …负面清单 / 序号 …): the table is
+    the attachment's list, its 序号 rows the attachment's items whatever its columns name (废物名称, 处置类型: c691)."""
+    above = [line.text for line in reversed(lines[:first]) if not line.blank][:2]
+    return any(numbering().attachment.match(text) for text in above)
 
 
 def _titled_quota(lines: list[Line], first: int) -> bool:
