@@ -1318,6 +1318,9 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
             continue
         heading = heading_at(cell_text, 0)
+        if heading is not None and row is not None and _ends_rows(heading, sections, table) \
+                and len(cell_text) <= _words().max_section * 2:
+            break  # the document's next heading, past the table's end (c637)
         if heading is not None and len(cell_text) <= _words().max_section * 2 and (
                 row is None or sections.get(heading.style) == heading.value
                 or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
@@ -1331,6 +1334,14 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
+
+
+def _ends_rows(heading: HeadingNumber, sections: dict[str, int], table: Table) -> bool:
+    """Whether a heading after a table's rows is the document's next one, not a section row: a first-level number past 1
+    (三、 after the 二、 the table stands in, 第三章) where no section row opened the table (c637's indicator table)."""
+    rank = numbering().rank
+    return heading.value > 1 and not sections and not table.rows[0].section \
+        and rank.get(heading.style, len(rank)) <= rank["cn_dun"]
 
 
 def _repeated_header(text: str, body: list[_StreamCell], columns: list[Column]) -> set[int]:
