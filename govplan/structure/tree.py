@@ -300,15 +300,23 @@ class TreeBuilder:
         document printed after it already stands as the top level (the notice numbering nothing: c361's 方案, c491's
         实施方案), when the annex is the table and the title line right above it (全面推进…任务分解表, 附件：…分解表),
         not that document's title; None where such a table belongs to that document's body (no 序号 column, or under a
-        caption or a numbered heading of the document: 表3 …任务表)."""
+        caption or a numbered heading of the document: 表3 …任务表, or with the document's first level going on after it:
+        三、 after the 二、 it stands in, c637's indicator table)."""
         if roots[-1].start < lines[closed_at].start:
             return closed_at
+        if self._goes_on(lines, table.last + 1, roots[-1]):
+            return None
         k = table.first
         above = next((j for j in range(k - 1, closed_at, -1) if not lines[j].blank), closed_at)
         if table.column_of("number") is None or (above > closed_at and (
                 is_caption(lines[above].text) or match_heading(lines[above].text) is not None)):
             return None
         return above - 1 if above > closed_at and self._titled(lines, above - 1, above + 1, "") else k - 1
+
+    def _goes_on(self, lines: list[Line], k: int, top: _Open) -> bool:
+        """Whether the first heading from line ``k`` on numbers the next item of the level ``top`` stands at (三、 after 二、)."""
+        heading = next((head for line in lines[k:] if not line.blank and (head := match_heading(line.text))), None)
+        return heading is not None and heading.style == top.style and heading.value == top.value + 1
 
     def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
         """Whether a heading after the notice's closing date (at offset ``closed``) opens an annex's list: numbered 1,
