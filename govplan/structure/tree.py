@@ -354,10 +354,11 @@ class TreeBuilder:
     def _printed_documents(self, lines: list[Line]) -> dict[int, str]:
         """Where the documents a notice names together in its transmittal sentence (《A》和《B》…现印发给你们)
         are printed after it without 附件 labels: the line of each title (wrapped over up to three
-        lines) and its number by its place in the sentence, when two of them are printed so (else
-        none: one document printed alone is the notice's body, top-level, and so is the one unlabelled
-        where the other is printed under its 附件 label as the first one's attachment: c661); not a title
-        printed under an 附件N label: that label opens its document already (not a second attachment 附件1~2)."""
+        lines) and its number by its place in the sentence, when two of them are printed so or one beside
+        another under a numbered label (附件2: the first is 附件1) (else none: one document printed alone is the
+        notice's body, top-level, and so is the one unlabelled where the other stands under a bare 附件 label, the
+        first one's own attachment: c661); not a title printed under an 附件N label: that label opens its document
+        already (not a second attachment 附件1~2)."""
         for k, line in enumerate(lines):
             if "《" not in line.text or not (sentence := self.data.transmittal.search(line.text)):
                 continue
@@ -367,14 +368,16 @@ class TreeBuilder:
                 title = _title_at(lines, j, titles)
                 if title is not None and titles[title] not in printed.values():
                     printed[j] = titles[title]
-            unlabelled = {j: n for j, n in printed.items() if not self._labelled(lines, j)}
-            return unlabelled if len(unlabelled) >= 2 else {}
+            labels = {j: self._label_above(lines, j) for j in printed}
+            unlabelled = {j: n for j, n in printed.items() if labels[j] is None}
+            numbered = sum(1 for label in labels.values() if label is not None and label.group("n"))
+            return unlabelled if len(unlabelled) + numbered >= 2 else {}
         return {}
 
-    def _labelled(self, lines: list[Line], k: int) -> bool:
-        """Whether the line above line ``k`` (blank lines aside) is an attachment's label (附件1, 附件2：)."""
+    def _label_above(self, lines: list[Line], k: int) -> re.Match[str] | None:
+        """The attachment's label (附件, 附件2：) on the line above line ``k`` (blank lines aside), or None."""
         above = next((line for line in reversed(lines[:k]) if not line.blank), None)
-        return above is not None and bool(self.data.attachment.match(above.text))
+        return self.data.attachment.match(above.text) if above is not None else None
 
     def _cited_documents(self, lines: list[Line]) -> dict[int, str]:
         """Where the attachments a notice numbering items of its own cites in brackets (（附件1）（附件2）) are printed after
