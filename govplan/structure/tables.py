@@ -1003,7 +1003,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     of the 序号 column (a table without one: every header-width cells, ``|`` cells only)."""
     cells = _stream_cells(lines, text, first, shape)
     titled = shape == "line" and _titled_quota(lines, first)
-    header, used = _stream_header(text, cells, titled)
+    header, used = _stream_header(text, cells, titled or shape == "line" and _under_label(lines, first))
     header = _divided_span(header)
     words = _words()
     kinds = {c.kind for c in header}
@@ -1318,6 +1318,9 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
             continue
         heading = heading_at(cell_text, 0)
+        if heading is not None and row is not None and _ends_rows(heading, sections, table) \
+                and len(cell_text) <= _words().max_section * 2:
+            break  # the document's next heading, past the table's end (c637)
         if heading is not None and len(cell_text) <= _words().max_section * 2 and (
                 row is None or sections.get(heading.style) == heading.value
                 or not any(_fit(cell_text, c.kind) >= 0 for c in columns[number + 1 + len(pending):])):
@@ -1331,6 +1334,14 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
+
+
+def _ends_rows(heading: HeadingNumber, sections: dict[str, int], table: Table) -> bool:
+    """Whether a heading after a table's rows is the document's next one, not a section row: a first-level number past 1
+    (三、 after the 二、 the table stands in, 第三章) where no section row opened the table (c637's indicator table)."""
+    rank = numbering().rank
+    return heading.value > 1 and not sections and not table.rows[0].section \
+        and rank.get(heading.style, len(rank)) <= rank["cn_dun"]
 
 
 def _repeated_header(text: str, body: list[_StreamCell], columns: list[Column]) -> set[int]:
@@ -2140,6 +2151,13 @@ def _after_stock(header: list[str]) -> list[str]:
     a place has now or did (现状值, 基期值, 完成值: tables.yaml progress words, no targets), else all."""
     stock = [k for k, h in enumerate(header) if column_kind(h) == "progress"]
     return header[stock[-1] + 1:] if stock else header
+
+
+def _under_label(lines: list[Line], first: int) -> bool:
+    """Whether a header stands right under an attachment's label, its title aside (附件2 / …负面清单 / 序号 …): the table is
+    the attachment's list, its 序号 rows the attachment's items whatever its columns name (废物名称, 处置类型: c691)."""
+    above = [line.text for line in reversed(lines[:first]) if not line.blank][:2]
+    return any(numbering().attachment.match(text) for text in above)
 
 
 def _titled_quota(lines: list[Line], first: int) -> bool:

@@ -40,6 +40,7 @@ _CLAUSE_END = compile_pattern("[{clause_end}]")
 _COLON = compile_pattern("[{colon}]")
 _LABEL_CHARS = 20  # "参与范围：…" — a short label before a colon is the heading phrase
 _DATE_LINE = compile_pattern("^{calendar_date}$")
+_FILE_NAME = compile_pattern("{file_name}$")
 _SENTENCE_END = compile_pattern("[{sentence_end}]")  # a line holding one is text, no title
 _PART = re.compile(r"\W")  # a separator inside an attachment's number: it numbers a part (附件1-1, 附件1.1)
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
@@ -185,10 +186,12 @@ class TreeBuilder:
                     self.data.attachment_id(attachment.group("n") or "", attachment.group("kind"))
                 k += 1
                 continue
-            if attachment:
+            alone = None if attachment else self._label_alone(lines, k)
+            if attachment or alone:
                 self._close(current, line.start)
-                segment = self.data.attachment_id(attachment.group("n") or "", attachment.group("kind"))
-                end = line.start + (attachment.start("title") if attachment.group("title") else len(line.text))
+                segment = self.data.attachment_id(attachment.group("n") or "", attachment.group("kind")) if attachment \
+                    else self.data.attachment_id("", alone)
+                end = line.start + (attachment.start("title") if attachment and attachment.group("title") else len(line.text))
                 node = _Open("attachment", 0, segment, line.start, end, 1)
                 roots.append(node)
                 stack, last_value, current, closed_at = [node], {}, node, None
@@ -270,6 +273,20 @@ class TreeBuilder:
                 ends.add(title_at)
         return entries
 
+    def _label_alone(self, lines: list[Line], k: int) -> str | None:
+        """The kind (件, 表) of an 附件： line listing nothing that heads the attachment printed under it: its title on the
+        next line, the attachment's text after that (docs/gold-format.md, corpus24c: c637, c670), not a list's lead-in
+        (附件： over 1.… entries or 附件一：… labels) nor a link closing the page (附件： over a file's name); else None."""
+        listing = self.data.attachment_list.match(lines[k].text)
+        if listing is None or listing.group("rest").strip():
+            return None
+        shown = [line.text for line in lines[k + 1:] if not line.blank][:3]
+        if len(shown) < 2 or _SENTENCE_END.search(shown[0]) or _FILE_NAME.search(shown[0]) \
+                or any(pattern.match(shown[0]) for pattern in (self.data.attachment_item, self.data.attachment_number,
+                                                            self.data.attachment, self.data.attachment_list)):
+            return None
+        return None if self._closes_list(shown[1:], bare=False) else listing.group("kind") or "件"
+
     def _closes_list(self, following: list[str], bare: bool) -> bool:
         """Whether what follows a label and its title shows it heads nothing: another label (not one of its parts), or
         the date of issue right after it or after the signature above it; or nothing at all after a bare label."""
@@ -283,15 +300,23 @@ class TreeBuilder:
         document printed after it already stands as the top level (the notice numbering nothing: c361's 方案, c491's
         实施方案), when the annex is the table and the title line right above it (全面推进…任务分解表, 附件：…分解表),
         not that document's title; None where such a table belongs to that document's body (no 序号 column, or under a
-        caption or a numbered heading of the document: 表3 …任务表)."""
+        caption or a numbered heading of the document: 表3 …任务表, or with the document's first level going on after it:
+        三、 after the 二、 it stands in, c637's indicator table)."""
         if roots[-1].start < lines[closed_at].start:
             return closed_at
+        if self._goes_on(lines, table.last + 1, roots[-1]):
+            return None
         k = table.first
         above = next((j for j in range(k - 1, closed_at, -1) if not lines[j].blank), closed_at)
         if table.column_of("number") is None or (above > closed_at and (
                 is_caption(lines[above].text) or match_heading(lines[above].text) is not None)):
             return None
         return above - 1 if above > closed_at and self._titled(lines, above - 1, above + 1, "") else k - 1
+
+    def _goes_on(self, lines: list[Line], k: int, top: _Open) -> bool:
+        """Whether the first heading from line ``k`` on numbers the next item of the level ``top`` stands at (三、 after 二、)."""
+        heading = next((head for line in lines[k:] if not line.blank and (head := match_heading(line.text))), None)
+        return heading is not None and heading.style == top.style and heading.value == top.value + 1
 
     def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
         """Whether a heading after the notice's closing date (at offset ``closed``) opens an annex's list: numbered 1,
@@ -329,9 +354,11 @@ class TreeBuilder:
     def _printed_documents(self, lines: list[Line]) -> dict[int, str]:
         """Where the documents a notice names together in its transmittal sentence (《A》和《B》…现印发给你们)
         are printed after it without 附件 labels: the line of each title (wrapped over up to three
-        lines) and its number by its place in the sentence, when two of them are printed (else
-        none: one document printed alone is the notice's body, top-level); not a title printed under an
-        附件N label: that label opens its document already (not a second attachment 附件1~2)."""
+        lines) and its number by its place in the sentence, when two of them are printed so or one beside
+        another under a numbered label (附件2: the first is 附件1) (else none: one document printed alone is the
+        notice's body, top-level, and so is the one unlabelled where the other stands under a bare 附件 label, the
+        first one's own attachment: c661); not a title printed under an 附件N label: that label opens its document
+        already (not a second attachment 附件1~2)."""
         for k, line in enumerate(lines):
             if "《" not in line.text or not (sentence := self.data.transmittal.search(line.text)):
                 continue
@@ -341,13 +368,16 @@ class TreeBuilder:
                 title = _title_at(lines, j, titles)
                 if title is not None and titles[title] not in printed.values():
                     printed[j] = titles[title]
-            return {j: n for j, n in printed.items() if not self._labelled(lines, j)} if len(printed) >= 2 else {}
+            labels = {j: self._label_above(lines, j) for j in printed}
+            unlabelled = {j: n for j, n in printed.items() if labels[j] is None}
+            numbered = sum(1 for label in labels.values() if label is not None and label.group("n"))
+            return unlabelled if len(unlabelled) + numbered >= 2 else {}
         return {}
 
-    def _labelled(self, lines: list[Line], k: int) -> bool:
-        """Whether the line above line ``k`` (blank lines aside) is an attachment's label (附件1, 附件2：)."""
+    def _label_above(self, lines: list[Line], k: int) -> re.Match[str] | None:
+        """The attachment's label (附件, 附件2：) on the line above line ``k`` (blank lines aside), or None."""
         above = next((line for line in reversed(lines[:k]) if not line.blank), None)
-        return above is not None and bool(self.data.attachment.match(above.text))
+        return self.data.attachment.match(above.text) if above is not None else None
 
     def _cited_documents(self, lines: list[Line]) -> dict[int, str]:
         """Where the attachments a notice numbering items of its own cites in brackets (（附件1）（附件2）) are printed after
