@@ -251,10 +251,11 @@ def words_among_within(text: str, start: int, end: int, vocabulary: frozenset[st
 def _clipped_words(text: str, start: int, end: int, spotter: re.Pattern[str] | None) -> Iterator[tuple[int, str]]:
     """(start, word) for the words of ``text`` in [start, end), clipped to it, from the blocks
     the range overlaps (only those where ``spotter`` finds something in range, if given)."""
-    if start >= end:
+    first = _first_spotted(text, start, end, spotter)
+    if first is None:
         return
     starts, blocks = _located_blocks(text)
-    i = max(0, bisect_right(starts, start) - 1)
+    i = max(0, bisect_right(starts, first) - 1)
     while i < len(blocks) and starts[i] < end:
         pos = starts[i]
         block = blocks[i]
@@ -267,6 +268,18 @@ def _clipped_words(text: str, start: int, end: int, spotter: re.Pattern[str] | N
             if pos + len(word) > start:
                 yield max(pos, start), word[max(0, start - pos):end - pos]
             pos += len(word)
+
+
+def _first_spotted(text: str, start: int, end: int, spotter: re.Pattern[str] | None) -> int | None:
+    """Where the first block worth looking at can begin: ``start`` without a spotter, else where it first
+    finds something in [start, end) (blocks before hold nothing it finds); None for an empty range or
+    one where it finds nothing (most ranges asked about: one search answers for all their blocks)."""
+    if start >= end:
+        return None
+    if spotter is None:
+        return start
+    found = spotter.search(text, start, end)
+    return found.start() if found else None
 
 
 def _split_blocks(text: str) -> list[str]:
