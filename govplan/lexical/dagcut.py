@@ -23,16 +23,29 @@ _NONE: frozenset[str] = frozenset()
 _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # jieba's re_eng
 
 
-class _Logs(dict[int, float]):
-    """log(frequency) of each dictionary frequency met, computed once: the same floats, read from a dict
-    (math.log parses its arguments as a tuple, ~370 instructions a call; a cut makes one per word it weighs)."""
+class _Weights(dict[int, float]):
+    """log(frequency) - log(total) of each dictionary frequency met, computed once: the same floats jieba
+    adds to a route, read from a dict (math.log parses its arguments as a tuple, ~370 instructions a call;
+    a cut makes one per word it weighs)."""
+
+    def __init__(self, total: int) -> None:
+        super().__init__()
+        self.log_total = log(total)
 
     def __missing__(self, count: int) -> float:
-        value = self[count] = log(count)
+        value = self[count] = log(count) - self.log_total
         return value
 
 
-_LOG = _Logs()  # bounded by the dictionary's distinct frequencies (and the user words')
+_WEIGHTS: dict[int, _Weights] = {}  # by the dictionary's total; each bounded by its distinct frequencies
+
+
+def _weights(total: int) -> _Weights:
+    """The word weights for a dictionary of ``total`` (user words change it)."""
+    weights = _WEIGHTS.get(total)
+    if weights is None:
+        weights = _WEIGHTS[total] = _Weights(total)
+    return weights
 
 
 def cut(tok: jieba.Tokenizer, block: str, dictionary: Dictionary | None = None) -> tuple[str, ...]:
@@ -69,7 +82,7 @@ def _best_route(block: str, freq: dict[str, int], total: int, dictionary: Dictio
     """For every position, where the word that starts there on jieba's best route ends; a character or a
     pair that FREQ misses and the ``dictionary`` has not met is asked of it (its group loaded first)."""
     size = len(block)
-    log_total = log(total)
+    weight = _weights(total)
     score = [0.0] * (size + 1)
     ends = [0] * (size + 1)
     known = freq.get
@@ -86,7 +99,7 @@ def _best_route(block: str, freq: dict[str, int], total: int, dictionary: Dictio
             if count is None:
                 break  # no dictionary word starts with this prefix
             if count:
-                value = _LOG[count] - log_total + score[end]
+                value = weight[count] + score[end]
                 if best is None or value >= best:  # equal scores: the later (longer) word, as max() picks
                     best, best_end = value, end
             if end == size:
@@ -94,7 +107,7 @@ def _best_route(block: str, freq: dict[str, int], total: int, dictionary: Dictio
             end += 1
             prefix = block[start:end]
         if best is None:  # no word: the character alone, with jieba's frequency for it (or 1)
-            best = _LOG[known(block[start]) or 1] - log_total + score[start + 1]
+            best = weight[known(block[start]) or 1] + score[start + 1]
         score[start] = best
         ends[start] = best_end
     return ends

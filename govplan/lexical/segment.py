@@ -19,7 +19,7 @@ import types
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Iterable, Iterator
 
 from govplan.lexical import dagcut, dictcache
@@ -210,7 +210,7 @@ def cut(text: str) -> tuple[str, ...]:
     own, so this does the same split and remembers blocks: a line, the node holding it and a
     clause inside it then share the work, and the whole text is segmented about once.
     """
-    return tuple(word for block in _split_blocks(text) for word in _cut_block(block))
+    return tuple(chain.from_iterable(map(_cut_block, _split_blocks(text))))  # the words of each block in turn, joined in C
 
 
 def words_among(text: str, vocabulary: frozenset[str]) -> Iterator[str]:
@@ -251,10 +251,11 @@ def words_among_within(text: str, start: int, end: int, vocabulary: frozenset[st
 def _clipped_words(text: str, start: int, end: int, spotter: re.Pattern[str] | None) -> Iterator[tuple[int, str]]:
     """(start, word) for the words of ``text`` in [start, end), clipped to it, from the blocks
     the range overlaps (only those where ``spotter`` finds something in range, if given)."""
-    if start >= end:
+    first = _first_spotted(text, start, end, spotter)
+    if first is None:
         return
     starts, blocks = _located_blocks(text)
-    i = max(0, bisect_right(starts, start) - 1)
+    i = max(0, bisect_right(starts, first) - 1)
     while i < len(blocks) and starts[i] < end:
         pos = starts[i]
         block = blocks[i]
@@ -269,9 +270,21 @@ def _clipped_words(text: str, start: int, end: int, spotter: re.Pattern[str] | N
             pos += len(word)
 
 
+def _first_spotted(text: str, start: int, end: int, spotter: re.Pattern[str] | None) -> int | None:
+    """Where the first block worth looking at can begin: ``start`` without a spotter, else where it first
+    finds something in [start, end) (blocks before hold nothing it finds); None for an empty range or
+    one where it finds nothing (most ranges asked about: one search answers for all their blocks)."""
+    if start >= end:
+        return None
+    if spotter is None:
+        return start
+    found = spotter.search(text, start, end)
+    return found.start() if found else None
+
+
 def _split_blocks(text: str) -> list[str]:
     """jieba's blocks: runs of Chinese characters, letters and digits, and the pieces between them."""
-    return [block for block in jieba.re_han_default.split(text) if block]
+    return list(filter(None, jieba.re_han_default.split(text)))  # the empty pieces dropped
 
 
 @text_memo(maxsize=1 << 12)
