@@ -97,7 +97,9 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         heading = heading_units(nt, registry, r)
         acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r)
-        pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip)
+        column = [unit for statement in own if _in_cell(nt, statement) for unit in statement.units if unit.role != "support"]
+        pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip) + headed_support(
+            nt, column, registry, r, skip, column=True)
         supports = _assigned(nt.text, pointed + support_units(nt, registry, r, skip), r)
         found.append(_Found(nt, nt.node, implied + supports, implied=True))
     apply_label_duties(_stated_by_task(found), duties)
@@ -480,6 +482,11 @@ def _cell_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) ->
             if statement.units:
                 found.append(statement)
     return found
+
+
+def _in_cell(nt: NodeText, statement: Statement) -> bool:
+    """Whether a statement is a unit column's cell of the row (a table row's 责任部门)."""
+    return any(cell.start - nt.start == statement.start and cell.column in UNIT_COLUMNS for cell in nt.cells)
 
 
 def _holds_sentences(text: str, start: int, end: int, r: Rules) -> bool:

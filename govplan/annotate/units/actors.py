@@ -617,16 +617,21 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
     return found
 
 
-def headed_support(nt: NodeText, heading: list[Listed], registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+def headed_support(
+    nt: NodeText, heading: list[Listed], registry: Registry, rules: Rules, skip: Spans, column: bool = False
+) -> list[Listed]:
     """The units a heading names support where a clause of the item opens with a pointing verb and names no actor
     (5.区商务委：负责牵头推进…；…，协助区绿化市容局落实…; a table row headed by 县科技局: 配合县水利局…开展…): the
     heading's unit is the actor the clause leaves unnamed (docs/gold-format.md: X协助B… makes X support; c362, c11).
-    The unit helped must be named: 配合相关部门… leaves it open (c210)."""
+    The unit helped must be named: 配合相关部门… leaves it open (c210). A table row's unit ``column`` is the actor of
+    the work cell before it, which helps whoever it names (配合市级部门做好… under 责任部门 生态环境局, c632; conv27: 配合
+    with work as its object); the rules under the row after its unit cells are tasks of their own (c361)."""
     text = nt.text
-    for match in rules.pointing_verb.finditer(text) if heading else ():
+    cells = min((unit.start for unit in heading), default=0) if column else len(text)
+    for match in rules.pointing_verb.finditer(text, 0, cells) if heading else ():
         if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
             continue
-        if not name_ends(text, match.end(), False, registry, rules):
+        if not column and not name_ends(text, match.end(), False, registry, rules):
             continue
         before = _skip_back(text, match.start(), rules)
         if before == 0 or text[before - 1] in rules.words["clause_breaks"] or text[before - 1] == "\t":
