@@ -314,8 +314,10 @@ class TreeBuilder:
         return above - 1 if above > closed_at and self._titled(lines, above - 1, above + 1, "") else k - 1
 
     def _goes_on(self, lines: list[Line], k: int, top: _Open) -> bool:
-        """Whether the first heading from line ``k`` on numbers the next item of the level ``top`` stands at (三、 after 二、)."""
-        heading = next((head for line in lines[k:] if not line.blank and (head := match_heading(line.text))), None)
+        """Whether the first heading from line ``k`` on numbers the next item of the level ``top`` stands at (三、 after 二、);
+        a number a heading only where a child confirms it (70以上, a table's last cell run past its end, c635) says nothing."""
+        heading = next((head for line in lines[k:] if not line.blank
+                        and (head := match_heading(line.text)) and not head.needs_child), None)
         return heading is not None and heading.style == top.style and heading.value == top.value + 1
 
     def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
