@@ -1146,13 +1146,15 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
 
 def _filled_lines(lines: list[Line], first: int) -> Iterator[tuple[int, Line]]:
     """The non-blank lines from ``first`` on (with their indices) of a table flattened one cell a line, up to one
-    that ends it: an attachment's label or list, a date."""
+    that ends it: an attachment's label or list, a date, a remark's numbered items under the table (注：1.…, c635: the
+    document's headings go on after it)."""
     data = numbering()
     for j in range(first, len(lines)):
         line = lines[j]
         if line.blank:
             continue
-        if data.attachment.match(line.text) or data.attachment_list.match(line.text) or _DATE.match(line.text):
+        if data.attachment.match(line.text) or data.attachment_list.match(line.text) or _DATE.match(line.text) \
+                or data.remark_list.match(line.text):
             return
         yield j, line
 

@@ -219,7 +219,7 @@ class TreeBuilder:
                 cand_index += 1
             captioned = captioned or is_caption(line.text)
             if stack and not captioned and not (cand_index < len(self._cands) and self._cands[cand_index].line == k) \
-                    and stands_as_heading(lines, k):  # its items are the top level (docs/gold-format.md)
+                    and stands_as_heading(lines, k) and not self._opens_point(line.text):  # its items are the top level
                 del stack[1 if stack[0].style == "attachment" else 0:]
             inline_annex = self._inline_annex(line) if not roots else None
             while cand_index < len(self._cands) and self._cands[cand_index].line == k:
@@ -314,8 +314,10 @@ class TreeBuilder:
         return above - 1 if above > closed_at and self._titled(lines, above - 1, above + 1, "") else k - 1
 
     def _goes_on(self, lines: list[Line], k: int, top: _Open) -> bool:
-        """Whether the first heading from line ``k`` on numbers the next item of the level ``top`` stands at (三、 after 二、)."""
-        heading = next((head for line in lines[k:] if not line.blank and (head := match_heading(line.text))), None)
+        """Whether the first heading from line ``k`` on numbers the next item of the level ``top`` stands at (三、 after 二、);
+        a number a heading only where a child confirms it (70以上, a table's last cell run past its end, c635) says nothing."""
+        heading = next((head for line in lines[k:] if not line.blank
+                        and (head := match_heading(line.text)) and not head.needs_child), None)
         return heading is not None and heading.style == top.style and heading.value == top.value + 1
 
     def _opens_annex(self, heading: HeadingNumber, stack: list[_Open], roots: list[_Open], closed: int) -> bool:
@@ -509,6 +511,12 @@ class TreeBuilder:
                 if any(self._holds_list(lines, k, nxt) for (k, _), (nxt, _) in zip(run, run[1:])):
                     found.extend(self._point(key, value, k, end, lines) for value, (k, end) in enumerate(run, start=1))
         return found
+
+    def _opens_point(self, text: str) -> bool:
+        """Whether a line opens with a point of the styles that open lines (二是存量节余土地分割转让 after its first point's
+        paragraphs, c659): its own number stands on it, so it is no heading that lost its number."""
+        styles = (self.data.inline_style_of[key] for key in self.data.paragraph_points)
+        return any(_point_opening(style.marker, style.numerals).match(text) for style in styles)
 
     def _point(self, key: str, value: int, k: int, end: int, lines: list[Line]) -> _Cand:
         """A point opening line ``k`` (its marker ending at ``end``) as a heading: it continues its run only."""
