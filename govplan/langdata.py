@@ -550,6 +550,7 @@ class Doubling(Strict):
 class Zero(Strict):
     word: str
     verbs: Words
+    quoted: Words
     not_before: Words
 
 

@@ -59,6 +59,7 @@ class _Rules:
     percent_word: re.Pattern[str]
     doubling: re.Pattern[str]
     zero: re.Pattern[str]
+    zero_not_after: tuple[str, ...]  # not_after without the quotes a zero goal may follow (“零新增”)
     comparator_before: dict[str, str]
     comparator_after: dict[str, str]
     comparators_after: tuple[str, ...]  # comparator_after's words, longest first (ties in the data's order)
@@ -186,6 +187,7 @@ def _rules() -> _Rules:
         percent_word=re.compile(percent_word),
         doubling=re.compile(doubling),
         zero=re.compile(zero),
+        zero_not_after=tuple(word for word in w["not_after"] if word not in w["zero"]["quoted"]),
         comparator_before=word_map(w["comparators_before"]),
         comparator_after=word_map(w["comparators_after"]),
         comparators_after=tuple(sorted(word_map(w["comparators_after"]), key=len, reverse=True)),
@@ -462,7 +464,8 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     〔2020〕, “10里…”, 建党92周年; the rest of an amount begun before (56亿6,184万元); and vague
     Chinese amounts (一批)."""
     w = rules.words
-    if (text.endswith(w["not_after"], 0, match.start()) or text.endswith(w["bound_notes"], 0, match.start())
+    not_after = rules.zero_not_after if match.re is rules.zero else w["not_after"]
+    if (text.endswith(not_after, 0, match.start()) or text.endswith(w["bound_notes"], 0, match.start())
             or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
@@ -802,15 +805,19 @@ def _read_bare_amount(match: re.Match[str], text: str, rules: _Rules) -> _Found 
 
 
 def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
-    """A zero target, 零 and the word after it, when a goal verb earlier in the clause sets it:
-    实现全县义务教育阶段学生零辍学, 确保安全生产零事故 (not 坚持零容忍, 零距离服务)."""
+    """A zero goal, 零 and the word after it, when a goal verb starts a word earlier in the clause: 实现全县义务教育阶段学生零辍学,
+    确保安全生产零事故, 实现…零增长 (change increase); not 坚持零容忍, 零距离服务. The sentence's mood decides whether it is set or
+    reported (村民连续8年实现零上访)."""
     w, breaks, window = rules.words["zero"], rules.words["clause_breaks"], int(rules.words["mood"]["window"])
-    if not set(w["verbs"]).intersection(words_within(text, _clause_start(text, match.start(), breaks, window), match.start())):
+    before = words_within(text, _clause_start(text, match.start(), breaks, window), match.start())
+    if not any(word.startswith(tuple(w["verbs"])) for word in before):
         return None
     following = words_within(text, match.end(), _clause_end(text, match.end(), breaks, window))
-    if not following or following[0] in w["not_before"]:
+    if not following or following[0].startswith(tuple(w["not_before"])):
         return None
-    return _Found(match.start(), match.end() + len(following[0]), {"value": 0.0, "comparator": "="}, cued=True)
+    change = rules.change_before.get(following[0])
+    fields = {"value": 0.0, "comparator": "=", **({"change": change} if change else {})}
+    return _Found(match.start(), match.end() + len(following[0]), fields)
 
 
 def _list_comparator(text: str, start: int, previous: _Found | None, rules: _Rules) -> str | None:
