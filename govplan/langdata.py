@@ -1035,6 +1035,7 @@ class UnitsData(Strict):
     duty_manner_nouns: Words  # 职责, 职能, 分工
     duty_manner_tails: Words  # 分工 after the noun
     duty_manner_commas: Words  # the comma such a phrase may take before a unit's verb (按照各自职责，负责…)
+    duty_manner_shares: Words  # 各自, 分工: a phrase with one shares the work out, each unit in charge of its part
     official_titles: Words
     list_openers: Words
     joint_markers: Words

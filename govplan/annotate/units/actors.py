@@ -210,7 +210,8 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         names = names or _stated_collective(text, pos, marked, registry, rules)
         if not names:
             continue
-        worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules)
+        worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules) \
+            or _charged_by_duties(text, names[-1][1], rules)
         clause = (pos, clause_end(text, names[-1][1], rules))
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
@@ -415,6 +416,22 @@ def _shared_action_follows(text: str, pos: int, rules: Rules) -> bool:
             return False
         pos += len(skip)
     return False
+
+
+def _charged_by_duties(text: str, pos: int, rules: Rules) -> str | None:
+    """responsible where a manner phrase sharing out the duties follows the acting units, past skippable words
+    (区经委、区司法局…等部门应当按照各自职责，共同做好…; A和B按照各自职责分别进行审核): it puts each unit in charge of its own
+    part, whatever the verb after it, as 按照各自职责负责 does (docs/gold-format.md, session 24; units.yaml
+    duty_manner_shares); None where no such phrase follows (领导小组根据职责，将… still leads)."""
+    for _ in range(4):
+        manner = rules.duty_manner.match(text, pos)
+        if manner is not None:
+            return "responsible" if any(word in manner.group() for word in rules.words["duty_manner_shares"]) else None
+        skip = _skip_at(text, pos, rules)
+        if skip is None:
+            return None
+        pos = skip
+    return None
 
 
 def _acting_role(text: str, pos: int, rules: Rules) -> str:
