@@ -1178,7 +1178,8 @@ def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:
     """Rows of a stream without a 序号 column (the number, if any, written in the task cell): a
     row starts where its first column's cell starts (see _opens_row), and its cells are counted
     against the header (_counted). A first-column cell alone before the next row is a section row
-    (一、优结构 spanning the table)."""
+    (一、优结构 spanning the table); a row opening with the document's next first-level heading ends the
+    table, as in a numbered stream (_ends_rows: 二、 after the 一、 an indicator table stands in, c678)."""
     columns = table.columns
     groups: list[list[_StreamCell]] = []
     for cell in body:
@@ -1189,6 +1190,9 @@ def _started_rows(table: Table, body: list[_StreamCell], text: str) -> None:
     groups = [row for group in groups for row in _recurring_rows(text, group, len(columns))]
     for k, group in enumerate(groups):
         first = group[0]
+        heading = heading_at(text[first.start:first.end], 0)
+        if heading is not None and table.rows and _ends_rows(heading, {}, table):
+            break  # the document's next heading, past the table's end (二、 after the 一、 the table stands in)
         if len(group) == 1 and k + 1 < len(groups) and len(columns) > 2 \
                 and first.end - first.start <= _words().max_section * 2:
             table.rows.append(TableRow(first.start, first.end, [TableCell(first.start, first.end, 0)],
