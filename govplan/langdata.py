@@ -773,6 +773,12 @@ class SettlementClasses(Strict):
     nouns: Words
 
 
+class BodyClasses(Strict):
+    nouns: Words
+    reach: int
+    not_through: Words
+
+
 class LiteraryFollowers(Strict):
     """之 written for 的 (以上之事業單位): words that close a 的-phrase, unless one of not_before follows (之间, 之内)."""
     words: Words
@@ -947,6 +953,7 @@ class TargetsData(Strict):
     voltage_classes: VoltageClasses
     year_tasks: YearTasks
     settlement_classes: SettlementClasses
+    body_classes: BodyClasses
     action_units: Words
     rate_base_counts: Words
     one_by_one: OneByOne

@@ -93,6 +93,7 @@ class _Rules:
     payment_share: re.Pattern[str]
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
+    body_class: re.Pattern[str]  # 煤矿, 重点用能单位: the kind of existing bodies a bound measure glued before it classifies
     condition_lead: re.Pattern[str]  # 具有下列情形之一的, 具备以下条件: the lead of a list of conditions
     longer_units: dict[str, tuple[str, ...]]  # 个 -> 个百分点…: the units a unit begins, longest first
     words: dict[str, Any]
@@ -229,6 +230,9 @@ def _rules() -> _Rules:
         kind_counted=re.compile(
             rf"的?[{piece('han')}]{{0,{int(w['kind_counted']['reach'])}}}?(?:{alternation(w['kind_counted']['nouns'])})"
             rf"(?=[\d{piece('cn_digit')}十两]|[{piece('clause_end')}{piece('sentence_end')}]|$)"
+        ),
+        body_class=re.compile(
+            rf"[{piece('han')}“”\"]{{0,{int(w['body_classes']['reach'])}}}?(?:{alternation(w['body_classes']['nouns'])})"
         ),
         condition_lead=compile_pattern(w["condition_lists"]["lead"], _DATA_FILE),
         longer_units=_longer_units(w["units"]),
@@ -1300,6 +1304,8 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if (item.after in w["class_bounds"] and item.fields.get("unit") in settlements["units"]
             and text.startswith(tuple(settlements["nouns"]), after)):
         return True  # 30户以上自然村通硬化路: the villages of that size
+    if _classifies_bodies(text, item, after, mood, rules):
+        return True  # 30万吨/年以下煤矿要全部退出: the mines of that size, as before 的
     if _joins_conditions(text, item, mood, rules):
         return True  # 30万元以下或者建筑面积在300平方米以下的建筑工程: every threshold of the case
     if _is_portion_tier(text, item, rules):
@@ -1329,6 +1335,18 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return False  # 雙季稻種植比例達到80%的,記滿分: the quota full marks ask for is a goal (not 沒有新增1處…的)
     rest = text[item.end:_chain_end(text, end, mood, w["condition_chain"])]
     return rest.endswith(follower) or any(follower + word in rest for word in w["condition_consequences"])
+
+
+def _classifies_bodies(text: str, item: _Found, after: int, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a bound measure is glued, without 的, to the kind of existing bodies it classifies (30万吨/年以下煤矿要全部退出,
+    年综合能耗1万吨标准煤以上单位纳入…名单): the class a rule, check or duty treats, as the 的 form is, unless a verb creates
+    those bodies or a quantity of them follows in the clause."""
+    if item.after not in rules.words["class_bounds"] or not _is_measure(item, rules):
+        return False
+    glued = rules.body_class.match(text, after)
+    if glued is None or any(verb in glued.group() for verb in rules.words["body_classes"]["not_through"]):
+        return False
+    return not (_quantity_follows(text, item, mood, rules) or _creates_object(text, item, mood, rules))
 
 
 def _quantity_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
