@@ -44,6 +44,7 @@ def _year_word() -> str:
 _MONTH = piece("month")
 _DAY = piece("day")
 _QUARTER = piece("quarter")
+_QUARTER_MONTHS = 3  # months in a quarter: the nth quarter ends with month 3n
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
 _GAP = piece("gap")
@@ -269,6 +270,8 @@ def _rules() -> _Rules:
     )
     rhythm = w["rhythm_compounds"]
     listed = rhythm["listed"]
+    # a quarter only after a yearly rhythm word (每年一季度), each of them a fixed-width lookbehind
+    yearly_only = "(?:" + "|".join(f"(?<={re.escape(word)})" for word in w["recurrence_quarter_words"]) + ")"
     # a rhythm's period is no number's unit (3月, 十日) and ends no other word (上周, 节日: rhythm_compounds.not_after)
     period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
     listed_item = rf"(?P<np>{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
@@ -292,6 +295,7 @@ def _rules() -> _Rules:
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
+        rf"|{yearly_only}第?(?P<rq>{_QUARTER})季度(?:末)?"
         rf"|(?:{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
@@ -810,7 +814,7 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
         part = words["month_parts"].get(g[f"{tag}mp"] or "")
         return month, (None if part is None or part["day"] == "last" else int(part["day"]))
     if g[f"{tag}q"]:
-        return 3 * to_int(g[f"{tag}q"] or ""), None
+        return _QUARTER_MONTHS * to_int(g[f"{tag}q"] or ""), None
     part_name = g[f"{tag}yp"]
     if part_name == words["mid_year_after_year"]["word"]:
         return int(words["mid_year_after_year"]["month"]), None
@@ -1376,6 +1380,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["rw"] in words["service_kinds"]["words"] and rules.service_kind.match(text, m.end()):
         return None  # 推进按月结算优惠服务: the kind of service named, no payment timed
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
+    if g["rq"]:
+        month, part = _QUARTER_MONTHS * to_int(g["rq"]), "end"  # 每年一季度: each year by its first quarter's end
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
