@@ -506,7 +506,7 @@ class DeadlinesData(Strict):
     recurrence_attribute_not_before: Words
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
-    recurrence_quarter_words: Words
+    yearly_rhythm_words: Words
     bare_month_not_after: str
     rhythm_compounds: RhythmCompounds
     count_periods: dict[str, Freq]

@@ -99,6 +99,8 @@ class _Rules:
     milestone: re.Pattern[str]
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
+    yearly_month: re.Pattern[str]
+    aside: re.Pattern[str]
     rate_amount: re.Pattern[str]
     trend_rate: re.Pattern[str]
     service_kind: re.Pattern[str]
@@ -270,8 +272,9 @@ def _rules() -> _Rules:
     )
     rhythm = w["rhythm_compounds"]
     listed = rhythm["listed"]
+    opening, closing = re.escape(w["bracket_dates"]["open"]), re.escape(w["bracket_dates"]["close"])
     # a quarter only after a yearly rhythm word (每年一季度), each of them a fixed-width lookbehind
-    yearly_only = "(?:" + "|".join(f"(?<={re.escape(word)})" for word in w["recurrence_quarter_words"]) + ")"
+    yearly_only = "(?:" + "|".join(f"(?<={re.escape(word)})" for word in w["yearly_rhythm_words"]) + ")"
     # a rhythm's period is no number's unit (3月, 十日) and ends no other word (上周, 节日: rhythm_compounds.not_after)
     period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
     listed_item = rf"(?P<np>{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
@@ -333,6 +336,8 @@ def _rules() -> _Rules:
         name_before=re.compile(rf"(?:{piece('document_kind')})[(（]$"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
+        yearly_month=re.compile(rf"(?:{alternation(w['yearly_rhythm_words'])})的?{_GAP}(?:{_MONTH}){_GAP}月"),
+        aside=re.compile(rf"[{opening}][^{opening}{closing}]*[{closing}]"),
         relative=re.compile(relative),
         named=re.compile(named),
         event=re.compile(event),
@@ -841,11 +846,30 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if text.startswith((*words["period_start_words"], *words["comes_into_force"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始, 2025年正式实施: when something starts (a rhythm's first period, a measure), not a due date
         return {"kind": "on", "due": when.start or when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+    if g["am"] and not g["ay"] and _follows_yearly_month(text, m.start(), rules):
+        return _carried_rhythm(g, words)
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
     else:
         kind = "on" if g["ad"] and not g["lead"] and not _shares_suffix(m, g, text, rules) else "by"
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+
+
+def _follows_yearly_month(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a month written without a year follows, in its sentence, a yearly rhythm with a month (分别于每年4月和10月报送;
+    于每年7月底前开展中期考核，12月20日前开展年度考核) with no year written between outside an aside in brackets (a year in
+    每年6月底前…（2024年中期考核为8月底前） frames its bracket only): each year's other due month of the same routine, not a
+    date in the document's year."""
+    first, _ = _sentence_bounds(text, start, start, rules.words["sentence_breaks"])
+    rhythms = list(rules.yearly_month.finditer(text, first, start))
+    return bool(rhythms) and rules.written_year.search(rules.aside.sub("", text[rhythms[-1].end():start])) is None
+
+
+def _carried_rhythm(g: dict[str, str | None], words: dict[str, Any]) -> dict[str, Any]:
+    """The yearly rhythm a month after a yearly rhythm's month denotes: its month, and its day or month part."""
+    part = words["month_parts"][g["amp"]]["part"] if g["amp"] else None
+    recurrence = Recurrence(freq="yearly", month=to_int(g["am"] or ""), day=to_int(g["ad"]) if g["ad"] else None, part=part)
+    return {"kind": "recurring", "recurrence": recurrence}
 
 
 def _over_when_posted(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: DocContext, rules: _Rules) -> bool:
