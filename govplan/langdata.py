@@ -495,6 +495,7 @@ class DeadlinesData(Strict):
     following_years: Words
     following_year_not_after: str
     period_separators: Words
+    period_day_dashes: Words
     period_start_words: Words
     period_end_words: Words
     period_start_pauses: str

@@ -266,7 +266,8 @@ def _rules() -> _Rules:
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
         + rf"{_core_ahead(year_parts)}{core_a}(?:(?:{alternation(w['period_start_words'])})[{re.escape(w['period_start_pauses'])}]?)?"
-        rf"{alternation(w['period_separators'])}{_GAP}"
+        # a copy's 一 for the dash only right after a day (5月30日一6月4日): 5月一日 is a day, 一季度 a quarter
+        rf"(?:{alternation(w['period_separators'])}|(?<=[日号]){alternation(w['period_day_dashes'])}){_GAP}"
         # the end may name its day alone, in the start's month (1月2日至20日)
         rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
