@@ -387,6 +387,12 @@ class MannerRhythms(Strict):
     verbs: Words
 
 
+class RhythmGloss(Strict):
+    reach: int
+    openers: Words
+    between: str
+
+
 class RatePeriods(Strict):
     unit_chars: int
     qualifiers: Words
@@ -508,6 +514,7 @@ class DeadlinesData(Strict):
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
     yearly_rhythm_words: Words
+    rhythm_gloss: RhythmGloss
     bare_month_not_after: str
     rhythm_compounds: RhythmCompounds
     count_periods: dict[str, Freq]

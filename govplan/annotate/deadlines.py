@@ -100,6 +100,8 @@ class _Rules:
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
     yearly_month: re.Pattern[str]
+    gloss_bracket: re.Pattern[str]
+    gloss_between: re.Pattern[str]
     aside: re.Pattern[str]
     rate_amount: re.Pattern[str]
     trend_rate: re.Pattern[str]
@@ -339,6 +341,8 @@ def _rules() -> _Rules:
         recurring=re.compile(recurring),
         yearly_month=re.compile(rf"(?:{alternation(w['yearly_rhythm_words'])})的?{_GAP}(?:{_MONTH}){_GAP}月"),
         aside=re.compile(rf"[{opening}][^{opening}{closing}]*[{closing}]"),
+        gloss_bracket=re.compile(rf"[{opening}]"),
+        gloss_between=compile_pattern(w["rhythm_gloss"]["between"], "govplan/data/deadlines.yaml"),
         relative=re.compile(relative),
         named=re.compile(named),
         event=re.compile(event),
@@ -445,7 +449,35 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
-    return _anchor_rhythms(text, [c.item for c in non_overlapping(candidates)], nt.start, ctx, rules)
+    items = _without_glosses(text, [c.item for c in non_overlapping(candidates)], nt.start, rules)
+    return _anchor_rhythms(text, items, nt.start, ctx, rules)
+
+
+def _without_glosses(text: str, items: list[Deadline], offset: int, rules: _Rules) -> list[Deadline]:
+    """Drops the months a bracket right after a rhythm lists as its instances (每季度末(分别在6月、9月和12月底), 每半年（1 月、7 月）,
+    每年两次（6月、12月）): each is the rhythm's own due month, not a deadline of its own. A bracket that names another
+    occasion before its date (每月28日(本次报送于5月29日), 每月19日（第一次报送时间9月19日）) or writes a year keeps it."""
+    result: list[Deadline] = []
+    rhythm: Deadline | None = None
+    for item in items:
+        if item.kind == "recurring":
+            rhythm = item
+        elif rhythm is not None and _glosses(text, rhythm.span.end - offset, item.span.start - offset, item.span.end - offset, rules):
+            continue
+        result.append(item)
+    return result
+
+
+def _glosses(text: str, rhythm_end: int, start: int, end: int, rules: _Rules) -> bool:
+    """Whether text[start:end], a date without a year, stands in a bracket opening within reach of a rhythm's end with only
+    dates, separators and a gloss word (分别在, 即) between the bracket and it."""
+    gloss = rules.words["rhythm_gloss"]
+    opening = rules.gloss_bracket.search(text, rhythm_end, min(start, rhythm_end + int(gloss["reach"]) + 1))
+    if opening is None or rules.written_year.search(text, start, end):
+        return False
+    inside = text[opening.end():start]
+    inside = inside[len(next((w for w in gloss["openers"] if inside.startswith(w)), "")):]
+    return rules.gloss_between.fullmatch(inside) is not None
 
 
 def _under_account(nt: NodeText, rules: _Rules) -> bool:
