@@ -301,8 +301,9 @@ def _rules() -> _Rules:
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
-        rf"|{yearly_only}第?(?P<rq>{_QUARTER})季度(?:末)?"
-        rf"|(?:{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
+        # 的 may stand between the rhythm word and the date that times it (每年的3月12日, 每年的第一季度, 每月的15日)
+        rf"|{yearly_only}的?第?(?P<rq>{_QUARTER})季度(?:末)?"
+        rf"|(?:的?{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:的?{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次)"
