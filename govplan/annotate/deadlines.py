@@ -36,6 +36,11 @@ _DATED_YEARS = ("issue_date", "page", "assumed")  # year_from values that come w
 
 
 @cache
+def _deictic_month() -> str:
+    """The words before 月 that count a month from the month of issue (本月, 下月: deadlines.yaml deictic_months)."""
+    return alternation(list(data("deadlines")["deictic_months"]))
+
+
 def _year_word() -> str:
     """A year as written before 年: digits, a ROC year, 今/明, or a year after another (次年, 翌年)."""
     w = data("deadlines")
@@ -145,7 +150,9 @@ def _date_core(
     return (
         rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年)?"
-        rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
+        # a month counted from the month of issue (本月底前, 下月10日前) only with its day or part
+        rf"(?:{_GAP}(?:(?P<{tag}m>{_MONTH})|(?P<{tag}xm>{_deictic_month()})(?=月{_GAP}(?:{_DAY}{_GAP}[日号]|{alternation(month_parts)})))"
+        rf"{_GAP}月(?P<{tag}fen>份)?"
         rf"(?:{_GAP}(?P<{tag}d>{_DAY})(?:{_GAP}[日号]|(?<=\d)(?={alternation(bare_day_before)}))|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
         rf"|{part_guard}(?P<{tag}yp>{alternation(year_parts)}|{mid_year}))?)"
@@ -158,10 +165,11 @@ _DOTTED_MONTH = "0[1-9]|1[0-2]"  # 2023.07: a month written with two digits afte
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_year_word()}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
+    return (rf"(?=(?:{_year_word()}){_GAP}年|(?:{_MONTH}|{_deictic_month()}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}"
+            rf"|{piece('modern_year')}[/.-]\d)")
 
 
-_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明次翌第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
+_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明次翌第民中本下" + _QUARTER  # 民/中: 民国97年, 中华民国112年; 本/下: 本月底
 
 
 def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
@@ -803,6 +811,12 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
     """The date span a core (year/month/day/part) denotes, or None when it is not a date at all. A ``stage``'s time (the
     whole content of the brackets after a stage's heading: 动员部署阶段（4月底前）) keeps the year of the plan, past or
     not: a notice published after its first stage still schedules it (c512, c626, c627)."""
+    if g.get(f"{tag}xm"):
+        issued = ctx.doc_date
+        if issued is None:
+            return _When(None, None, None, words["reasons"]["no_year"])
+        counted = issued.year * 12 + issued.month - 1 + int(words["deictic_months"][g[f"{tag}xm"]])
+        g = {**g, f"{tag}y": str(counted // 12), f"{tag}m": str(counted % 12 + 1)}  # 下月 in December: next January
     try:
         year, written = _year_of(g[f"{tag}y"], ctx)
         month, day = _month_day(g, tag, words)
@@ -880,7 +894,7 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if text.startswith((*words["period_start_words"], *words["comes_into_force"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始, 2025年正式实施: when something starts (a rhythm's first period, a measure), not a due date
         return {"kind": "on", "due": when.start or when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
-    if g["am"] and not g["ay"] and _follows_yearly_month(text, m.start(), rules):
+    if g["am"] and not g["ay"] and not g["axm"] and _follows_yearly_month(text, m.start(), rules):
         return _carried_rhythm(g, words)
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
@@ -919,6 +933,8 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     """The match's groups, a slashed date (2022/3/31) read into the year, month and day groups."""
     g = m.groupdict()
     for tag in ("a", "b"):
+        if g.get(f"{tag}xm"):
+            g[f"{tag}m"] = g[f"{tag}xm"]  # 本月底前: a month, resolved from the month of issue
         if g.get(f"{tag}sy"):
             month = g[f"{tag}sm"] or g[f"{tag}dm"] or g[f"{tag}pm"]
             g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], month, g[f"{tag}sd"] or g[f"{tag}dd"]
