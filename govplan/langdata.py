@@ -387,6 +387,12 @@ class MannerRhythms(Strict):
     verbs: Words
 
 
+class RhythmGloss(Strict):
+    reach: int
+    openers: Words
+    between: str
+
+
 class RatePeriods(Strict):
     unit_chars: int
     qualifiers: Words
@@ -495,6 +501,7 @@ class DeadlinesData(Strict):
     following_years: Words
     following_year_not_after: str
     period_separators: Words
+    period_day_dashes: Words
     period_start_words: Words
     period_end_words: Words
     period_start_pauses: str
@@ -506,6 +513,9 @@ class DeadlinesData(Strict):
     recurrence_attribute_not_before: Words
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
+    yearly_rhythm_words: Words
+    deictic_months: dict[str, int]
+    rhythm_gloss: RhythmGloss
     bare_month_not_after: str
     rhythm_compounds: RhythmCompounds
     count_periods: dict[str, Freq]

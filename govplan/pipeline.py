@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from govplan import __version__
@@ -187,9 +188,10 @@ def node_texts(tasks: list[TaskNode], text: str) -> list[NodeText]:
         found = node._found
         assert found is not None, "task nodes come from the tree builder"
         start, end = found.norm_start, found.norm_end
-        if node.number and text[start:start + len(node.number)] == node.number \
-                and text[start + len(node.number):start + len(node.number) + 1].isdigit():
-            start += len(node.number)  # a heading whose text opens with a date (3.8月上旬…): its number is no digit of it
+        # the number as the normalised text writes it: 3． is 3. there (c377 3．2020年底前…)
+        number = unicodedata.normalize("NFKC", node.number or "")
+        if number and text[start:start + len(number)] == number and text[start + len(number):start + len(number) + 1].isdigit():
+            start += len(number)  # a heading whose text opens with a date (3.8月上旬…): its number is no digit of it
         if not found.cells:
             inline = [f.norm_start for c in node.children if c.style.startswith("inline") and (f := c._found) is not None]
             if inline:

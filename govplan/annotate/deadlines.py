@@ -36,6 +36,11 @@ _DATED_YEARS = ("issue_date", "page", "assumed")  # year_from values that come w
 
 
 @cache
+def _deictic_month() -> str:
+    """The words before 月 that count a month from the month of issue (本月, 下月: deadlines.yaml deictic_months)."""
+    return alternation(list(data("deadlines")["deictic_months"]))
+
+
 def _year_word() -> str:
     """A year as written before 年: digits, a ROC year, 今/明, or a year after another (次年, 翌年)."""
     w = data("deadlines")
@@ -44,6 +49,7 @@ def _year_word() -> str:
 _MONTH = piece("month")
 _DAY = piece("day")
 _QUARTER = piece("quarter")
+_QUARTER_MONTHS = 3  # months in a quarter: the nth quarter ends with month 3n
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
 _GAP = piece("gap")
@@ -98,6 +104,10 @@ class _Rules:
     milestone: re.Pattern[str]
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
+    yearly_month: re.Pattern[str]
+    gloss_bracket: re.Pattern[str]
+    gloss_between: re.Pattern[str]
+    aside: re.Pattern[str]
     rate_amount: re.Pattern[str]
     trend_rate: re.Pattern[str]
     service_kind: re.Pattern[str]
@@ -140,7 +150,9 @@ def _date_core(
     return (
         rf"(?:{slashed}|"
         rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年)?"
-        rf"(?:{_GAP}(?P<{tag}m>{_MONTH}){_GAP}月(?P<{tag}fen>份)?"
+        # a month counted from the month of issue (本月底前, 下月10日前) only with its day or part
+        rf"(?:{_GAP}(?:(?P<{tag}m>{_MONTH})|(?P<{tag}xm>{_deictic_month()})(?=月{_GAP}(?:{_DAY}{_GAP}[日号]|{alternation(month_parts)})))"
+        rf"{_GAP}月(?P<{tag}fen>份)?"
         rf"(?:{_GAP}(?P<{tag}d>{_DAY})(?:{_GAP}[日号]|(?<=\d)(?={alternation(bare_day_before)}))|(?P<{tag}mp>{alternation(month_parts)}))?"
         rf"|第?(?P<{tag}q>{_QUARTER})季度(?:末)?"
         rf"|{part_guard}(?P<{tag}yp>{alternation(year_parts)}|{mid_year}))?)"
@@ -153,10 +165,11 @@ _DOTTED_MONTH = "0[1-9]|1[0-2]"  # 2023.07: a month written with two digits afte
 def _core_ahead(year_parts: list[str]) -> str:
     """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
     or suffix word alone (到, 前) is no match to be looked at and dropped."""
-    return rf"(?=(?:{_year_word()}){_GAP}年|(?:{_MONTH}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}|{piece('modern_year')}[/.-]\d)"
+    return (rf"(?=(?:{_year_word()}){_GAP}年|(?:{_MONTH}|{_deictic_month()}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}"
+            rf"|{piece('modern_year')}[/.-]\d)")
 
 
-_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明次翌第民中" + _QUARTER  # 民/中: 民国97年, 中华民国112年
+_DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明次翌第民中本下" + _QUARTER  # 民/中: 民国97年, 中华民国112年; 本/下: 本月底
 
 
 def _starting_with(words: list[str], chars: str = _DATE_FIRST_CHARS) -> str:
@@ -263,12 +276,16 @@ def _rules() -> _Rules:
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
         + rf"{_core_ahead(year_parts)}{core_a}(?:(?:{alternation(w['period_start_words'])})[{re.escape(w['period_start_pauses'])}]?)?"
-        rf"{alternation(w['period_separators'])}{_GAP}"
+        # a copy's 一 for the dash only right after a day (5月30日一6月4日): 5月一日 is a day, 一季度 a quarter
+        rf"(?:{alternation(w['period_separators'])}|(?<=[日号]){alternation(w['period_day_dashes'])}){_GAP}"
         # the end may name its day alone, in the start's month (1月2日至20日)
         rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
     listed = rhythm["listed"]
+    opening, closing = re.escape(w["bracket_dates"]["open"]), re.escape(w["bracket_dates"]["close"])
+    # a quarter only after a yearly rhythm word (每年一季度), each of them a fixed-width lookbehind
+    yearly_only = "(?:" + "|".join(f"(?<={re.escape(word)})" for word in w["yearly_rhythm_words"]) + ")"
     # a rhythm's period is no number's unit (3月, 十日) and ends no other word (上周, 节日: rhythm_compounds.not_after)
     period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
     listed_item = rf"(?P<np>{alternation(listed['periods'])})[{piece('han')}]{{{int(listed['act_chars'])}}}"
@@ -292,7 +309,9 @@ def _rules() -> _Rules:
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
-        rf"|(?:{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
+        # 的 may stand between the rhythm word and the date that times it (每年的3月12日, 每年的第一季度, 每月的15日)
+        rf"|{yearly_only}的?第?(?P<rq>{_QUARTER})季度(?:末)?"
+        rf"|(?:的?{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:的?{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次)"
@@ -329,6 +348,10 @@ def _rules() -> _Rules:
         name_before=re.compile(rf"(?:{piece('document_kind')})[(（]$"),
         punctuation=re.compile(rf"[{piece('clause_end')}{piece('sentence_end')}]"),
         recurring=re.compile(recurring),
+        yearly_month=re.compile(rf"(?:{alternation(w['yearly_rhythm_words'])})的?{_GAP}(?:{_MONTH}){_GAP}月"),
+        aside=re.compile(rf"[{opening}][^{opening}{closing}]*[{closing}]"),
+        gloss_bracket=re.compile(rf"[{opening}]"),
+        gloss_between=compile_pattern(w["rhythm_gloss"]["between"], "govplan/data/deadlines.yaml"),
         relative=re.compile(relative),
         named=re.compile(named),
         event=re.compile(event),
@@ -435,7 +458,35 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             if fields is not None:
                 item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
                 candidates.append(Candidate(match.start(), match.end(), item, rank))
-    return _anchor_rhythms(text, [c.item for c in non_overlapping(candidates)], nt.start, ctx, rules)
+    items = _without_glosses(text, [c.item for c in non_overlapping(candidates)], nt.start, rules)
+    return _anchor_rhythms(text, items, nt.start, ctx, rules)
+
+
+def _without_glosses(text: str, items: list[Deadline], offset: int, rules: _Rules) -> list[Deadline]:
+    """Drops the months a bracket right after a rhythm lists as its instances (每季度末(分别在6月、9月和12月底), 每半年（1 月、7 月）,
+    每年两次（6月、12月）): each is the rhythm's own due month, not a deadline of its own. A bracket that names another
+    occasion before its date (每月28日(本次报送于5月29日), 每月19日（第一次报送时间9月19日）) or writes a year keeps it."""
+    result: list[Deadline] = []
+    rhythm: Deadline | None = None
+    for item in items:
+        if item.kind == "recurring":
+            rhythm = item
+        elif rhythm is not None and _glosses(text, rhythm.span.end - offset, item.span.start - offset, item.span.end - offset, rules):
+            continue
+        result.append(item)
+    return result
+
+
+def _glosses(text: str, rhythm_end: int, start: int, end: int, rules: _Rules) -> bool:
+    """Whether text[start:end], a date without a year, stands in a bracket opening within reach of a rhythm's end with only
+    dates, separators and a gloss word (分别在, 即) between the bracket and it."""
+    gloss = rules.words["rhythm_gloss"]
+    opening = rules.gloss_bracket.search(text, rhythm_end, min(start, rhythm_end + int(gloss["reach"]) + 1))
+    if opening is None or rules.written_year.search(text, start, end):
+        return False
+    inside = text[opening.end():start]
+    inside = inside[len(next((w for w in gloss["openers"] if inside.startswith(w)), "")):]
+    return rules.gloss_between.fullmatch(inside) is not None
 
 
 def _under_account(nt: NodeText, rules: _Rules) -> bool:
@@ -760,6 +811,12 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
     """The date span a core (year/month/day/part) denotes, or None when it is not a date at all. A ``stage``'s time (the
     whole content of the brackets after a stage's heading: 动员部署阶段（4月底前）) keeps the year of the plan, past or
     not: a notice published after its first stage still schedules it (c512, c626, c627)."""
+    if g.get(f"{tag}xm"):
+        issued = ctx.doc_date
+        if issued is None:
+            return _When(None, None, None, words["reasons"]["no_year"])
+        counted = issued.year * 12 + issued.month - 1 + int(words["deictic_months"][g[f"{tag}xm"]])
+        g = {**g, f"{tag}y": str(counted // 12), f"{tag}m": str(counted % 12 + 1)}  # 下月 in December: next January
     try:
         year, written = _year_of(g[f"{tag}y"], ctx)
         month, day = _month_day(g, tag, words)
@@ -810,7 +867,7 @@ def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tup
         part = words["month_parts"].get(g[f"{tag}mp"] or "")
         return month, (None if part is None or part["day"] == "last" else int(part["day"]))
     if g[f"{tag}q"]:
-        return 3 * to_int(g[f"{tag}q"] or ""), None
+        return _QUARTER_MONTHS * to_int(g[f"{tag}q"] or ""), None
     part_name = g[f"{tag}yp"]
     if part_name == words["mid_year_after_year"]["word"]:
         return int(words["mid_year_after_year"]["month"]), None
@@ -837,11 +894,30 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     if text.startswith((*words["period_start_words"], *words["comes_into_force"]), m.end()) and not g["suf"]:
         # 从2024年第二季度开始, 2025年正式实施: when something starts (a rhythm's first period, a measure), not a due date
         return {"kind": "on", "due": when.start or when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+    if g["am"] and not g["ay"] and not g["axm"] and _follows_yearly_month(text, m.start(), rules):
+        return _carried_rhythm(g, words)
     if g["suf"]:
         kind = words["suffix_kinds"][g["suf"]]
     else:
         kind = "on" if g["ad"] and not g["lead"] and not _shares_suffix(m, g, text, rules) else "by"
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
+
+
+def _follows_yearly_month(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a month written without a year follows, in its sentence, a yearly rhythm with a month (分别于每年4月和10月报送;
+    于每年7月底前开展中期考核，12月20日前开展年度考核) with no year written between outside an aside in brackets (a year in
+    每年6月底前…（2024年中期考核为8月底前） frames its bracket only): each year's other due month of the same routine, not a
+    date in the document's year."""
+    first, _ = _sentence_bounds(text, start, start, rules.words["sentence_breaks"])
+    rhythms = list(rules.yearly_month.finditer(text, first, start))
+    return bool(rhythms) and rules.written_year.search(rules.aside.sub("", text[rhythms[-1].end():start])) is None
+
+
+def _carried_rhythm(g: dict[str, str | None], words: dict[str, Any]) -> dict[str, Any]:
+    """The yearly rhythm a month after a yearly rhythm's month denotes: its month, and its day or month part."""
+    part = words["month_parts"][g["amp"]]["part"] if g["amp"] else None
+    recurrence = Recurrence(freq="yearly", month=to_int(g["am"] or ""), day=to_int(g["ad"]) if g["ad"] else None, part=part)
+    return {"kind": "recurring", "recurrence": recurrence}
 
 
 def _over_when_posted(m: re.Match[str], g: dict[str, str | None], text: str, when: _When, ctx: DocContext, rules: _Rules) -> bool:
@@ -857,6 +933,8 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     """The match's groups, a slashed date (2022/3/31) read into the year, month and day groups."""
     g = m.groupdict()
     for tag in ("a", "b"):
+        if g.get(f"{tag}xm"):
+            g[f"{tag}m"] = g[f"{tag}xm"]  # 本月底前: a month, resolved from the month of issue
         if g.get(f"{tag}sy"):
             month = g[f"{tag}sm"] or g[f"{tag}dm"] or g[f"{tag}pm"]
             g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], month, g[f"{tag}sd"] or g[f"{tag}dd"]
@@ -1376,6 +1454,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["rw"] in words["service_kinds"]["words"] and rules.service_kind.match(text, m.end()):
         return None  # 推进按月结算优惠服务: the kind of service named, no payment timed
     part = words["month_parts"][g["rp"]]["part"] if g["rp"] else words["recurrence_year_parts"].get(g["ry"])
+    if g["rq"]:
+        month, part = _QUARTER_MONTHS * to_int(g["rq"]), "end"  # 每年一季度: each year by its first quarter's end
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
     return {"kind": "recurring",
