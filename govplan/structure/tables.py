@@ -1324,12 +1324,6 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending[-1] = _StreamCell(pending[-1].start, cell.end, pending[-1].line)  # a cell's next numbered paragraph
             continue
         heading = heading_at(cell_text, 0)
-        if heading is not None and row is not None and not pending and _heads_group(heading, row, sections, text) \
-                and len(cell_text) <= _words().max_section * 2:
-            sections[heading.style] = heading.value + 1  # a merged category cell printed in its group's first row
-            table.rows.insert(table.rows.index(row), TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, 0)],
-                                                              section=True, line=cell.line))
-            continue
         if heading is not None and row is not None and _ends_rows(heading, sections, table) \
                 and len(cell_text) <= _words().max_section * 2:
             break  # the document's next heading, past the table's end (c637)
@@ -1346,17 +1340,6 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
             pending.append(cell)  # a category cell before the first number of a section is no task
     close()
     _carry_merged(table, text)
-
-
-def _heads_group(heading: HeadingNumber, row: TableRow, sections: dict[str, int], text: str) -> bool:
-    """Whether a numbered cell right after a row's 序号 is the merged category cell of the group that row opens, printed
-    in the group's first row (1 | 一、就业促进(3项) | 促进重点群体稳定就业 | …, then 4 | 二、社会保障(5项) | …: c617; c489's
-    一 | 区住建局 | … rows): a number of a style ranked above the row's Arabic 序号 (一、 over 1), the first of its list or
-    the next of the groups before it."""
-    number = row_number(text[row.start:row.cells[0].end]) if row.cells else None
-    rank = numbering().rank
-    return number is not None and number[0] == "table_row" and row.number is None \
-        and rank.get(heading.style, len(rank)) <= rank["cn_dun"] and sections.get(heading.style, 1) == heading.value
 
 
 def _ends_rows(heading: HeadingNumber, sections: dict[str, int], table: Table) -> bool:
