@@ -1098,6 +1098,7 @@ class UnitsData(Strict):
     duty_nouns: Words
     clause_breaks: str
     agent_markers: Words
+    handover_verbs: Words
     agent_marker_not_before: Words
     agent_verbs: Words
     agent_category_heads: Words
