@@ -1099,6 +1099,7 @@ class UnitsData(Strict):
     clause_breaks: str
     agent_markers: Words
     handover_verbs: Words
+    report_verbs: Words
     agent_marker_not_before: Words
     agent_verbs: Words
     agent_category_heads: Words
