@@ -1151,6 +1151,7 @@ class UnitsData(Strict):
     collective_chars: int
     leveled_collective_chars: int
     shared_heads: Words
+    shared_organ_heads: Words
     coordination_heads: Words
     coordination_item_chars: int
     group_heads: Words

@@ -84,7 +84,8 @@ def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules
         if e <= s:
             continue
         joined = items and text[items[-1][1]:s].strip() == "、"
-        if joined and (text[s:e] in w["shared_heads"] or _continues_collective(text, items[-1], (s, e), rules)):
+        if joined and (text[s:e] in w["shared_heads"] or _organ_heads(text, items[-1], (s, e), rules)
+                       or _continues_collective(text, items[-1], (s, e), rules)):
             items[-1] = (items[-1][0], e)
             continue
         head = (s, e)
@@ -125,6 +126,13 @@ def _same_kind(name: str, place: str, rules: Rules) -> bool:
     if name.endswith(ends) or place.endswith(ends):
         return name[-1] == place[-1]
     return len(name) == len(place)
+
+
+def _organ_heads(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:
+    """Whether ``item`` is a one-character organ head that goes on the item before it, which ends in one (各委、办、局):
+    the organs of one kind a notice addresses together, one collective as written."""
+    heads = rules.words["shared_organ_heads"]
+    return text[item[0]:item[1]] in heads and text[previous[1] - 1] in "".join(heads)
 
 
 def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:
