@@ -1116,6 +1116,8 @@ class UnitsData(Strict):
     duty_nouns: Words
     clause_breaks: str
     agent_markers: Words
+    handover_verbs: Words
+    report_verbs: Words
     agent_marker_not_before: Words
     agent_verbs: Words
     agent_category_heads: Words
@@ -1167,6 +1169,7 @@ class UnitsData(Strict):
     collective_chars: int
     leveled_collective_chars: int
     shared_heads: Words
+    shared_organ_heads: Words
     coordination_heads: Words
     coordination_item_chars: int
     group_heads: Words

@@ -187,7 +187,9 @@ def rules() -> Rules:
         collective_cues=re.compile(
             alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
         ),
-        openers=frozenset([*w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"]]),
+        openers=frozenset([
+            *w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"], *w["handover_verbs"]
+        ]),
         object_verbs=frozenset(w["action_verbs"]),
         breakers=frozenset(w["name_breakers"]),
         long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
