@@ -1074,6 +1074,7 @@ class UnitsData(Strict):
     adverb_suffixes: Words
     level_nouns: Words
     collective_heads: Words
+    zone_levels: Words
     distributive_kinds: Words
     list_separators: str
     segment_separators: str

@@ -136,7 +136,10 @@ def _organ_heads(text: str, previous: tuple[int, int], item: tuple[int, int], ru
 
 
 def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:
-    """Whether ``item`` continues a collective opened by 各 over level nouns (各区、县级市)."""
+    """Whether ``item`` continues a collective opened by 各 over level nouns (各区、县级市); a zone (各镇、园区) starts a unit
+    of its own, no level of the hierarchy 各 runs over."""
+    if text[item[0]:item[1]].split("(", 1)[0] in rules.words["zone_levels"]:
+        return False
     first = text[previous[0]:previous[1]]
     levels = split_items(first, 1, len(first), "、") if first.startswith("各") else []
     opened = bool(levels) and all(rules.collective_level.fullmatch(first, s, e) for s, e in levels)
