@@ -677,6 +677,12 @@ class RewardBase(Strict):
     rewards: Words
 
 
+class SpendThresholds(Strict):
+    words: Words
+    discounts: Words
+    reach: int
+
+
 class PeriodCounts(Strict):
     markers: Words
     units: Words
@@ -1012,6 +1018,7 @@ class TargetsData(Strict):
     pinyin_gloss: PinyinGloss
     wrap_reach: int
     reward_base: RewardBase
+    spend_thresholds: SpendThresholds
     baseline_markers: BaselineMarkers
     task_count_nouns: Words
     programme_item_nouns: Words

@@ -23,7 +23,7 @@ from govplan.spec.model import Deadline, Evidence, Metadata, Source, Spec, Targe
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
-from govplan.structure.metadata import extract_metadata, issue_date
+from govplan.structure.metadata import extract_metadata, is_chrome, issue_date
 from govplan.structure.tables import Table
 from govplan.structure.tree import TreeBuilder
 from govplan.textmemo import forget
@@ -213,6 +213,8 @@ def _preamble(lines: list[Line], tasks: list[TaskNode], text: str, locator: Loca
     to do (请于1月15日前报送…, 自2020年6月15日起施行, the plan period in the title) is part of the spec."""
     first = tasks[0]._found.norm_start if tasks and tasks[0]._found is not None else None
     body = [line for line in lines if not line.blank and (first is None or line.start < first)]
+    while body and is_chrome(body[-1].text):  # a page's closing chrome (郑重声明：…联系我们) is no part of the notice
+        body.pop()
     if not body:
         return None
     # the first item may stand inside a line (…初步实现“一张网”。二、加强“两库”建设): up to it

@@ -476,7 +476,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"] or _names_second_round(match, text, rules):
         return True
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
-            or _is_reward_base(match, text, rules) or _is_baseline(match, text, rules)
+            or _is_reward_base(match, text, rules) or _is_spend_threshold(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
             or _names_voltage_class(match, text, rules) or _is_outline_number(match, text, rules)
@@ -679,6 +679,15 @@ def _is_reward_base(match: re.Match[str], text: str, rules: _Rules) -> bool:
     if end == match.end() and end < len(text):  # the count closes its clause: the reward opens the next one
         end = next_break(text, end + 1, breaks, len(text))
     return any(reward in text[match.end():end] for reward in w["rewards"])
+
+
+def _is_spend_threshold(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """The spend a discount asks for (满100元减20元, 每满300元立减50元): a condition a purchase meets, the discount the amount."""
+    w = rules.words["spend_thresholds"]
+    reach, blanks = int(w["reach"]), rules.words["unit_space"] + "\u3000\n"  # a wrapped line breaks 满\n 100 元减
+    before = text[max(0, match.start() - reach - 1):match.start()].rstrip(blanks)
+    after = text[match.end():match.end() + reach + 2].lstrip(blanks)
+    return before.endswith(tuple(w["words"])) and after.startswith(tuple(w["discounts"]))
 
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
