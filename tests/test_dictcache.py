@@ -125,3 +125,25 @@ def test_a_cut_loading_groups_as_its_lookups_miss_them_gives_jiebas_words(in_own
         assert dagcut.cut(loaded, block, dictionary) == tuple(built.cut(block, HMM=False)), block
     assert 0 < len(loaded.FREQ) < len(built.FREQ) // 4
     assert all(loaded.FREQ[word] == built.FREQ[word] for word in loaded.FREQ)
+
+
+def test_a_group_found_damaged_when_a_text_loads_it_gives_jiebas_words_and_a_new_entry(in_own_cache: Path) -> None:
+    reference = _fresh_tokenizer(in_own_cache)
+    dictcache.load(reference).load_all()
+    entry = dictcache.entry_path(reference)
+    written = entry.read_bytes()
+    opened = dictcache._open_entry(entry)
+    assert opened is not None
+    _, _, _, tables, text_start, _ = opened
+    index = tables.firsts.index("县")
+    first_pair = tables.group[index] + tables.own[index]
+    group = first_pair + tables.seconds.index("人", tables.pair[index], tables.pair[index + 1]) - tables.pair[index]
+    at = text_start + tables.byte[group]  # the first byte of the words of 县人…: the header's checksum does not see it
+    entry.write_bytes(written[:at] + bytes([written[at] ^ 1]) + written[at + 1:])
+    again = _fresh_tokenizer(in_own_cache)
+    dictionary = dictcache.load(again)  # the tables are sound: the entry opens
+    sentence = "县人社局指导各镇（街道）每月25日前报送县乡村振兴局"
+    dictionary.load_for(sentence)
+    assert list(again.cut(sentence, HMM=False)) == list(reference.cut(sentence, HMM=False))
+    assert again.FREQ == reference.FREQ  # the rest came from jieba's own loader
+    assert entry.read_bytes() == written  # written anew
