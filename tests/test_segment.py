@@ -140,9 +140,11 @@ print(json.dumps([*part, list(segment.tokenizer().cut(text, HMM=False)), len(seg
 
 def test_a_fresh_process_cuts_with_the_groups_it_loaded_as_with_the_whole_dictionary(seed_text: str) -> None:
     """jieba's dictionary is loaded group by group (the entries starting with a character of what is
-    cut, lexical/dictcache.py): a fresh process cuts a seed with part of it as jieba does with all."""
-    done = subprocess.run([sys.executable, "-c", _CUT_WITH_PART_THEN_ALL], input=seed_text,
-                          capture_output=True, text=True, check=True)
+    cut, lexical/dictcache.py): a fresh process cuts a seed with part of it as jieba does with all. The first
+    run on an empty user cache builds the cache entry from the whole dictionary, so the measure is the run after it."""
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", _CUT_WITH_PART_THEN_ALL], input=seed_text,
+                              capture_output=True, text=True, check=True)
     part_words, part_entries, whole_words, whole_entries = json.loads(done.stdout)
     assert part_words == whole_words
     assert part_entries < whole_entries
