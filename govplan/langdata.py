@@ -523,6 +523,7 @@ class DeadlinesData(Strict):
     count_period_not_after: str
     count_period_gap: int
     relative_units: dict[str, int]
+    relative_subday_units: dict[str, int]
     relative_spans: dict[str, int]
     relative_not_after: Words
     relative_before: Words

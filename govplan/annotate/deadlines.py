@@ -13,6 +13,7 @@ import bisect
 import calendar
 import dataclasses
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -320,7 +321,8 @@ def _rules() -> _Rules:
     )
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
         rf"(?P<rb>{_guarded_words(w['relative_before'], not_after=w['relative_before_word_ends'])})?"
-        rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{_COUNT}){_GAP}(?P<ru>{alternation(w['relative_units'])})"
+        rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{piece('decimal_count')}|{_COUNT}){_GAP}"
+        rf"(?P<ru>{alternation([*w['relative_units'], *w['relative_subday_units']])})"
         rf"|(?P<rs>{alternation(w['relative_spans'])})){_GAP}(?P<ra>{alternation(w['relative_after'])})?"
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
@@ -1618,11 +1620,22 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
         return {"kind": "relative", "within_days": int(words["relative_spans"][g["rs"]])}
+    if g["ru"] in words["relative_subday_units"] and (g["rb"] or not g["ra"]):
+        return None  # 不超过2小时, 时长为4小时: a duration a standard sets; 30分钟内抵达 is a limit
+    days = _span_days(g["rn"], g["ru"], words)
+    return None if days is None else {"kind": "relative", "within_days": days}
+
+
+def _span_days(count_text: str, unit: str, words: dict[str, Any]) -> int | None:
+    """The whole days a span of count_text units lasts, rounded up (0.5个工作日 and 30分钟 are one day, 48小时 two):
+    the field counts whole days, so a bound shorter than one is read as the day it ends in."""
     try:
-        count = to_int(g["rn"])
+        count = float(count_text) if "." in count_text else to_int(count_text)
     except NumeralError:
         return None
-    return {"kind": "relative", "within_days": count * int(words["relative_units"][g["ru"]])}
+    if unit in words["relative_subday_units"]:
+        return max(1, math.ceil(count / int(words["relative_subday_units"][unit])))
+    return max(1, math.ceil(count * int(words["relative_units"][unit])))
 
 
 def _benefit_term(text: str, m: re.Match[str], terms: dict[str, Any]) -> bool:
