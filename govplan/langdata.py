@@ -1268,6 +1268,7 @@ class TablesData(Strict):
     wrapped_heads: Words
     time_units: Words
     target_heads: Words
+    dated_head: str
     quota_tables: QuotaTables
     run_together: RunTogether
 

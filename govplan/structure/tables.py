@@ -192,6 +192,7 @@ class _Words:
     role_kind: dict[str, str]  # a role word → the kind of unit column it names (牵头 → lead, 协办 → support)
     empty: frozenset[str]  # what a cell that says it is empty holds (—, 无, /)
     placeholders: frozenset[str]  # a 序号 cell standing for its list's first number (— before 二)
+    dated_head: re.Pattern[str]  # the date or period a header cell opens with (2018年7月进展情况)
 
 
 @lru_cache(maxsize=1)
@@ -206,6 +207,7 @@ def _words() -> _Words:
         re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), _bracketed_role(data["role_heads"]),
         {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
         frozenset(data["empty_cells"]), frozenset(data["number_placeholders"]),
+        compile_pattern(data["dated_head"], "govplan/data/tables.yaml"),
     )
 
 
@@ -240,7 +242,7 @@ def column_kind(cell: str) -> str | None:
     if len(cell) > 3 * words.max_chars:
         return None  # a line of text, not a header cell
     compact = "".join(_BRACKETED.sub("", cell).split()).strip(":：*＊")
-    kind = words.kind_of.get(compact)
+    kind = words.kind_of.get(compact) or _dated_kind(compact)
     role = words.bracketed_role.match("".join(cell.split())) if "(" in cell or "（" in cell else None
     if role is not None:
         return words.role_kind[role.group("role")]
@@ -252,6 +254,16 @@ def column_kind(cell: str) -> str | None:
         return kind
     found = next((w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
+
+
+def _dated_kind(compact: str) -> str | None:
+    """What a header cell names after the date or period it opens with (2018年7月进展情况 → progress): that says when its
+    column's figures stand, the rest what they are, where the rest is a column word whole (not a line opening with a
+    date, 2024年12月底前完成…, nor a word that names a column only alone, 2024年指标)."""
+    words = _words()
+    dated = words.dated_head.match(compact)
+    rest = compact[dated.end():] if dated else ""
+    return words.kind_of[rest] if rest in words.longest_first else None
 
 
 def names_targets(header: str) -> bool:
