@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from govplan.annotate.prefixes import first_word_at, first_word_ending
+from govplan.annotate.prefixes import first_word_at, first_word_ending, has_word
 from govplan.lexical.segment import words
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.annotate.units.rules import rules as unit_rules
@@ -280,9 +280,11 @@ def reports_to_level(name: str, rules: Rules) -> bool:
     """Whether a verb of reporting stands inside a name before a leveled unit (由镇规建办报区建管委审批, 由街道报区…委员会核定):
     the unit before it reports to the unit after it; a name never holds one (units35a, c638). Char-level, since jieba glues
     the verb to the name before it (规建办报 → 办报)."""
+    verbs = rules.words["report_verbs"]
+    if not has_word(name, verbs, 1):
+        return False  # most names hold none after their first character: one search, not a find per verb
     return any(
-        at > 0 and leveled_at(name, at + len(verb), rules)
-        for verb in rules.words["report_verbs"] for at in _occurrences(name, verb)
+        at > 0 and leveled_at(name, at + len(verb), rules) for verb in verbs for at in _occurrences(name, verb)
     )
 
 
