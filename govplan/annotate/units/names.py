@@ -21,6 +21,8 @@ from govplan.annotate.units.rules import rules as unit_rules
 from govplan.registry import Registry
 from govplan.textmemo import text_memo
 
+_BRACKETS = frozenset(OPEN + CLOSE)
+
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()]|“[^“”\s]{1,12}”)*")  # a unit name's characters (see is_name_text); a campaign's
 # name in quotes may stand inside a body's name (“整脏治乱”专项行动领导小组, 区“两旧”专班, 县“双减”工作专班)
 _BLANKS = re.compile(r"\s+")
@@ -930,7 +932,8 @@ def _suffix_name_ends(
         breaks = breaks and not inside_name(text[pos:s], word, text[end:stop], rules)  # 绿化指导站, 县海洋与渔业局
         if not depth and (breaks or (s > pos and verb_before_name(word, text, end, rules))):
             break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…, 区城管局督导各街道: no name runs past such a word
-        depth += sum(ch in OPEN for ch in word) - sum(ch in CLOSE for ch in word)  # 各街镇(经开区): 经 is no breaker there
+        if not _BRACKETS.isdisjoint(word):  # most words hold none: one set test, not a generator per word
+            depth += sum(map(word.count, OPEN)) - sum(map(word.count, CLOSE))  # 各街镇(经开区): 经 is no breaker there
         if end >= max(pos + 2, known or 0) and end != known:
             if _is_name(text[pos:end], text[pos:found[0][1]], leveled, rules, collective):
                 ends.append(end)
