@@ -98,6 +98,14 @@ def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules
     return items
 
 
+@lru_cache(maxsize=8)
+def _head_suffixes(suffixes: tuple[str, ...], plain: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """A unit's and a plain name's suffixes as one set, and the longest one's length: the longest suffix a head ends
+    with is found by looking up its last few characters, not by a test per suffix (111 of them)."""
+    every = (*suffixes, *plain)
+    return frozenset(every), max(map(len, every), default=0)
+
+
 def _shares_head(
     text: str, items: list[tuple[int, int]], item: tuple[int, int], registry: Registry, rules: Rules
 ) -> bool:
@@ -112,7 +120,8 @@ def _shares_head(
         return looks_like_unit(head, registry, rules)  # not 乡镇、街道: two levels, no organ named
     if len(before) > int(w["leveled_collective_chars"]) or not is_name_text(before):
         return False
-    suffix = max((x for x in (*rules.suffixes, *w["plain_name_suffixes"]) if head.endswith(x)), key=len, default="")
+    every, longest = _head_suffixes(rules.suffixes, w["plain_name_suffixes"])
+    suffix = next((head[-n:] for n in range(min(len(head), longest), 0, -1) if head[-n:] in every), "")  # the longest
     place = head[:-len(suffix)] if suffix else ""
     if not place or not (suffix in w["shared_heads"] or _same_kind(before, place, rules)):
         return False  # the common case (市财政局、市人社局), decided before any word is looked up
