@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govplan.annotate.prefixes import first_word_at, first_word_ending
+from govplan.annotate.prefixes import first_word_at, first_word_ending, has_word
 
 ALPHABET = "负责牵头配合县局.("
 WORDS = st.lists(st.text(alphabet=ALPHABET, max_size=3), max_size=6).map(tuple)
@@ -25,6 +25,12 @@ def test_the_same_word_as_a_test_per_word(text: str, pos: int, words: tuple[str,
 @given(text=st.text(alphabet=ALPHABET, max_size=12), end=st.integers(0, 14), words=WORDS)
 def test_the_same_word_ending_as_a_test_per_word(text: str, end: int, words: tuple[str, ...]) -> None:
     assert first_word_ending(text, end, words) == next((word for word in words if text.endswith(word, 0, end)), None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=12), start=st.integers(0, 14), words=WORDS)
+def test_has_word_as_a_test_per_word(text: str, start: int, words: tuple[str, ...]) -> None:
+    assert has_word(text, words, start) == any(word in text[start:] for word in words)
 
 
 def test_list_order_decides_not_length() -> None:

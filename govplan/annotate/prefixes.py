@@ -33,6 +33,12 @@ def first_word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
     return None if match is None else match.group()
 
 
+def has_word(text: str, words: tuple[str, ...], start: int = 0) -> bool:
+    """Whether any of ``words`` occurs in ``text`` at or after ``start``: ``any(w in text[start:] for w in words)``
+    in one search (a few hundred ``in`` tests cost ~18 µs a call, the search ~1)."""
+    return _alternation(words).search(text, start) is not None
+
+
 def first_word_ending(text: str, end: int, words: tuple[str, ...]) -> str | None:
     """The first of ``words``, in their order, that ``text`` has ending at ``end`` (None: none of them), found
     after one test of all of them, which most positions fail."""

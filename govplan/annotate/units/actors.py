@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from govplan.annotate.prefixes import first_word_at, first_word_ending
+from govplan.annotate.prefixes import first_word_at, first_word_ending, has_word
 from govplan.annotate.base import NodeText
 from govplan.annotate.units.names import (
     alias_end,
@@ -135,7 +135,7 @@ def _listed_heading(text: str, start: int, end: int, registry: Registry, rules: 
     vague item (市直相关部门、各乡镇) or with no particular unit (a level's or the registry's) is no heading of units,
     nor is a clause that states roles (A牵头，B配合)."""
     title = text[start:end]
-    if any(c in title for c in rules.words["clause_breaks"]) or any(v in title for v in rules.verbs_longest_first):
+    if any(c in title for c in rules.words["clause_breaks"]) or has_word(title, rules.verbs_longest_first):
         return []
     items = list_items(text, start, end, registry, rules)
     second = _SECOND_TITLE.search(text, *items[0]) if len(items) == 1 else None

@@ -14,12 +14,14 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from govplan.annotate.prefixes import first_word_at, first_word_ending
+from govplan.annotate.prefixes import first_word_at, first_word_ending, has_word
 from govplan.lexical.segment import words
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ending_verb
 from govplan.annotate.units.rules import rules as unit_rules
 from govplan.registry import Registry
 from govplan.textmemo import text_memo
+
+_BRACKETS = frozenset(OPEN + CLOSE)
 
 _NAME_RUN = re.compile(r"(?:[^\W_]|[()]|“[^“”\s]{1,12}”)*")  # a unit name's characters (see is_name_text); a campaign's
 # name in quotes may stand inside a body's name (“整脏治乱”专项行动领导小组, 区“两旧”专班, 县“双减”工作专班)
@@ -96,6 +98,14 @@ def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules
     return items
 
 
+@lru_cache(maxsize=8)
+def _head_suffixes(suffixes: tuple[str, ...], plain: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """A unit's and a plain name's suffixes as one set, and the longest one's length: the longest suffix a head ends
+    with is found by looking up its last few characters, not by a test per suffix (111 of them)."""
+    every = (*suffixes, *plain)
+    return frozenset(every), max(map(len, every), default=0)
+
+
 def _shares_head(
     text: str, items: list[tuple[int, int]], item: tuple[int, int], registry: Registry, rules: Rules
 ) -> bool:
@@ -110,7 +120,8 @@ def _shares_head(
         return looks_like_unit(head, registry, rules)  # not 乡镇、街道: two levels, no organ named
     if len(before) > int(w["leveled_collective_chars"]) or not is_name_text(before):
         return False
-    suffix = max((x for x in (*rules.suffixes, *w["plain_name_suffixes"]) if head.endswith(x)), key=len, default="")
+    every, longest = _head_suffixes(rules.suffixes, w["plain_name_suffixes"])
+    suffix = next((head[-n:] for n in range(min(len(head), longest), 0, -1) if head[-n:] in every), "")  # the longest
     place = head[:-len(suffix)] if suffix else ""
     if not place or not (suffix in w["shared_heads"] or _same_kind(before, place, rules)):
         return False  # the common case (市财政局、市人社局), decided before any word is looked up
@@ -280,9 +291,11 @@ def reports_to_level(name: str, rules: Rules) -> bool:
     """Whether a verb of reporting stands inside a name before a leveled unit (由镇规建办报区建管委审批, 由街道报区…委员会核定):
     the unit before it reports to the unit after it; a name never holds one (units35a, c638). Char-level, since jieba glues
     the verb to the name before it (规建办报 → 办报)."""
+    verbs = rules.words["report_verbs"]
+    if not has_word(name, verbs, 1):
+        return False  # most names hold none after their first character: one search, not a find per verb
     return any(
-        at > 0 and leveled_at(name, at + len(verb), rules)
-        for verb in rules.words["report_verbs"] for at in _occurrences(name, verb)
+        at > 0 and leveled_at(name, at + len(verb), rules) for verb in verbs for at in _occurrences(name, verb)
     )
 
 
@@ -928,7 +941,8 @@ def _suffix_name_ends(
         breaks = breaks and not inside_name(text[pos:s], word, text[end:stop], rules)  # 绿化指导站, 县海洋与渔业局
         if not depth and (breaks or (s > pos and verb_before_name(word, text, end, rules))):
             break  # 支持村党支部…, 领导小组下设办公室, 镇村两级全部…, 区城管局督导各街道: no name runs past such a word
-        depth += sum(ch in OPEN for ch in word) - sum(ch in CLOSE for ch in word)  # 各街镇(经开区): 经 is no breaker there
+        if not _BRACKETS.isdisjoint(word):  # most words hold none: one set test, not a generator per word
+            depth += sum(map(word.count, OPEN)) - sum(map(word.count, CLOSE))  # 各街镇(经开区): 经 is no breaker there
         if end >= max(pos + 2, known or 0) and end != known:
             if _is_name(text[pos:end], text[pos:found[0][1]], leveled, rules, collective):
                 ends.append(end)
