@@ -267,8 +267,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # tasks 0.978, spans 0.861, dates 0.837, targets 0.859, lead 0.818, support 0.811 with the start code (0.966, 0.864,
         # 0.845, 0.825, 0.746, 0.775 on the set before); the end code reads the same 295 alike (dates 0.838, lead 0.819):
         # set change, not rule change. Each floor about that figure minus 0.01-0.02.
-        "held-out": {"tasks": 0.96, "deadline_spans": 0.85, "deadline_dates": 0.83, "targets": 0.84,
-                "lead_units": 0.80, "support_units": 0.79},
+        # Session 30: twelve fresh held-out notices (c841-c852; six complete Shanghai notices, six page openings) put
+        # held-out (307) at tasks 0.976, spans 0.863, dates 0.842, targets 0.842, lead 0.795, support 0.804 with the start
+        # code and the end code alike (the fresh lead units: 17 of 65 found): set change, lead floor 0.78, targets 0.83.
+        "held-out": {"tasks": 0.96, "deadline_spans": 0.85, "deadline_dates": 0.83, "targets": 0.83,
+                "lead_units": 0.78, "support_units": 0.79},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
