@@ -325,6 +325,7 @@ class ComparisonBases(Strict):
 class NamedYear(Strict):
     not_after: Words
     not_before: Words
+    heading_reach: int
 
 
 class DoneAttribute(Strict):

@@ -436,9 +436,10 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     written_years, finders = _scanners()
     text = nt.text
-    if ctx.year is None and ctx.named_year is None:
+    reviewed = under_review(nt) or _under_account(nt, rules)
+    if ctx.year is None and ctx.named_year is None and not reviewed:
         ctx.named_year = _named_year(text, written_years, ctx, rules)
-    if not ctx.report and (under_review(nt) or _under_account(nt, rules)):
+    if not ctx.report and reviewed:
         ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
     years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules)]
@@ -551,6 +552,43 @@ def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext, t
     if ctx.year is None and ctx.named_year is not None:
         return _Clause(ctx, ctx.named_year, "clause", named=True)
     return _Clause(ctx, ctx.year, ctx.year_from)
+
+
+def read_named_year(nodes: list[NodeText], ctx: DocContext) -> None:
+    """Set ``ctx.named_year`` of a document with no year of its own (no date of issue, no plan year in its title) from
+    the first node, in document order, that names a year for the document's own work: the year is the document's,
+    so it dates the year-less deadlines of the nodes before it as well as after (an undated task table whose row 10
+    names 2019年…观花活动 dates row 1's 12月底前; 今年…预期目标 before 三、2024年主要工作安排, c270, c303). A node under
+    a heading naming an account of what was done (一、2023年工作回顾) names a past year, not the document's."""
+    if ctx.year is not None or ctx.named_year is not None:
+        return
+    rules = _rules()
+    written_years, _ = _scanners()
+    for nt in nodes:
+        if under_review(nt) or _under_account(nt, rules):
+            continue
+        year = _heading_year(nt, written_years, ctx, rules)
+        if year is not None:
+            ctx.named_year = year
+            return
+        if _named_year(nt.text, written_years, ctx, rules) is not None:
+            return  # a year a sentence names dates the nodes from its own on (find_deadlines)
+
+
+def _heading_year(nt: NodeText, written_years: Scanner, ctx: DocContext, rules: _Rules) -> int | None:
+    """The year opening a heading that names the document's own work for it (三、2024年主要工作安排, 一、2023年重点工作):
+    a short name, no sentence, whatever kind of document its last word is (a year opening a name inside a sentence,
+    完成2009年…工作总结报告, names a document to be written instead). Not a date point (2024年6月底前…, 2023年起), nor a
+    goal year (2024年全面完成改造: the bare-year followers)."""
+    title = (nt.node.title or "").strip()
+    m = rules.written_year.match(title)
+    if (m is None or len(title) > m.end() + rules.words["named_year"]["heading_reach"]
+            or any(ch in title for ch in rules.words["clause_openers"] if not ch.isspace())
+            or title.startswith(tuple(rules.words["named_year"]["not_before"]), m.end()) or rules.dates_on.match(title, m.end())
+            or ((p := rules.point.match(title)) is not None and p.end() > m.end()) or rules.goal_in_clause.match(title, m.end())):
+        return None
+    year = _written_year(m.group("y"), ctx)
+    return year if year is not None and 1900 <= year <= 2100 else None
 
 
 def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rules) -> int | None:
