@@ -556,37 +556,40 @@ def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext, t
 
 def read_named_year(nodes: list[NodeText], ctx: DocContext) -> None:
     """Set ``ctx.named_year`` of a document with no year of its own (no date of issue, no plan year in its title) from
-    the first node, in document order, that names a year for the document's own work: the year is the document's,
-    so it dates the year-less deadlines of the nodes before it as well as after (an undated task table whose row 10
-    names 2019年…观花活动 dates row 1's 12月底前; 今年…预期目标 before 三、2024年主要工作安排, c270, c303). A node under
-    a heading naming an account of what was done (一、2023年工作回顾) names a past year, not the document's."""
+    its first heading that names the work planned for a year (三、2024年主要工作安排, 二、2026年工作打算): the year is the
+    document's, so it dates the year-less deadlines of every node, before the heading as well as after (今年…预期目标是
+    above 三、2024年主要工作安排, c303), and it outranks a year a sentence or a report's heading names earlier (一、2025年工作
+    开展情况及成效 before 二、2026年工作打算). Without such a heading, the year a node's text first names frames the nodes
+    from that one on (``find_deadlines``). A node under a heading naming an account of what was done (一、2023年工作回顾)
+    names no year of the document's."""
     if ctx.year is not None or ctx.named_year is not None:
         return
     rules = _rules()
-    written_years, _ = _scanners()
     for nt in nodes:
         if under_review(nt) or _under_account(nt, rules):
             continue
-        year = _heading_year(nt, written_years, ctx, rules)
+        year = _heading_year(nt, rules, ctx)
         if year is not None:
             ctx.named_year = year
             return
-        if _named_year(nt.text, written_years, ctx, rules) is not None:
-            return  # a year a sentence names dates the nodes from its own on (find_deadlines)
 
 
-def _heading_year(nt: NodeText, written_years: Scanner, ctx: DocContext, rules: _Rules) -> int | None:
-    """The year opening a heading that names the document's own work for it (三、2024年主要工作安排, 一、2023年重点工作):
-    a short name, no sentence, whatever kind of document its last word is (a year opening a name inside a sentence,
-    完成2009年…工作总结报告, names a document to be written instead). Not a date point (2024年6月底前…, 2023年起), nor a
-    goal year (2024年全面完成改造: the bare-year followers)."""
-    title = (nt.node.title or "").strip()
+def _heading_year(nt: NodeText, rules: _Rules, ctx: DocContext) -> int | None:
+    """The year opening a heading that names the work planned for it (三、2024年主要工作安排, 二、2026年工作打算,
+    ■ 2025年经济社会发展的主要预期目标): the heading ends in one of ``named_year.heading_ends`` within ``heading_reach``
+    characters after the year, though its last word may also be a kind of document (安排, 要点, 计划). Not a heading that
+    reports on the year (三、2024年度执行进展, 2024年重大事件, 2025年工作开展情况及成效), nor a sentence."""
+    words = rules.words["named_year"]
+    title = (nt.node.title or "").strip().rstrip(rules.words["named_year"]["heading_closers"])
     m = rules.written_year.match(title)
-    if (m is None or len(title) > m.end() + rules.words["named_year"]["heading_reach"]
-            or any(ch in title for ch in rules.words["clause_openers"] if not ch.isspace())
-            or title.startswith(tuple(rules.words["named_year"]["not_before"]), m.end()) or rules.dates_on.match(title, m.end())
-            or ((p := rules.point.match(title)) is not None and p.end() > m.end()) or rules.goal_in_clause.match(title, m.end())):
+    if m is None:
         return None
+    name = title[m.end():]
+    if len(name) > words["heading_reach"] or not name.endswith(tuple(words["heading_ends"])):
+        return None
+    if (any(ch in name for ch in rules.words["sentence_breaks"] + rules.words["clause_openers"] if not ch.isspace())
+            or ((p := rules.point.match(title)) is not None and p.end() > m.end()) or rules.goal_in_clause.match(title, m.end())):
+        return None  # a sentence, a date point (2024年6月底前完成…) or a goal year (2024年全面完成…)
     year = _written_year(m.group("y"), ctx)
     return year if year is not None and 1900 <= year <= 2100 else None
 
