@@ -325,6 +325,9 @@ class ComparisonBases(Strict):
 class NamedYear(Strict):
     not_after: Words
     not_before: Words
+    heading_reach: int
+    heading_ends: Words
+    heading_closers: str
 
 
 class DoneAttribute(Strict):

@@ -241,12 +241,13 @@ def annotate_tasks(
     """Run the annotators over every node and map their spans back to the original text. The
     preamble gets dates and targets only: it addresses its recipients and states no unit's role
     in a task, though a convention it states (排在第一位的为牵头单位) decides roles in the tasks."""
-    from govplan.annotate.deadlines import find_deadlines
+    from govplan.annotate.deadlines import find_deadlines, read_named_year
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
     from govplan.annotate.units.names import with_declared_aliases
 
     nodes = node_texts(tasks, text)
+    read_named_year(nodes, context)  # an undated document's year, wherever its text names it
     dated: list[tuple[list[Deadline], list[Target]]] = []  # each node's, set on it once mapped to the original
     for nt in nodes:
         deadlines = find_deadlines(nt, context)

@@ -25,8 +25,8 @@ class DocContext:
     date_published: bool = False  # doc_date is the day a portal posted the page (发布日期), not the notice's own
     roc_years: bool = False  # the source counts years from 1912 (Taiwan): 112年 is 2023
     # In a document without a date of issue or a plan year in its title, the year its text first names
-    # for its own work (结合2021年市政府重点工作, 落实2020年发展主要目标): read by the deadline annotator
-    # from the first node naming one, it dates the year-less deadlines of the nodes after it.
+    # for its own work (结合2021年市政府重点工作, 落实2020年发展主要目标): read before annotation from the
+    # first node naming one (not under a review heading), it dates the year-less deadlines of every node.
     named_year: int | None = None
 
     @property

@@ -436,9 +436,10 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     written_years, finders = _scanners()
     text = nt.text
-    if ctx.year is None and ctx.named_year is None:
+    reviewed = under_review(nt) or _under_account(nt, rules)
+    if ctx.year is None and ctx.named_year is None and not reviewed:
         ctx.named_year = _named_year(text, written_years, ctx, rules)
-    if not ctx.report and (under_review(nt) or _under_account(nt, rules)):
+    if not ctx.report and reviewed:
         ctx = dataclasses.replace(ctx, report=True)  # 一、上半年工作回顾: what was done, and when
     candidates: list[Candidate[Deadline]] = []
     years = [(m.start(), m.group("y")) for m in written_years.finditer(text) if _frames_dates(text, m, rules)]
@@ -551,6 +552,46 @@ def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext, t
     if ctx.year is None and ctx.named_year is not None:
         return _Clause(ctx, ctx.named_year, "clause", named=True)
     return _Clause(ctx, ctx.year, ctx.year_from)
+
+
+def read_named_year(nodes: list[NodeText], ctx: DocContext) -> None:
+    """Set ``ctx.named_year`` of a document with no year of its own (no date of issue, no plan year in its title) from
+    its first heading that names the work planned for a year (三、2024年主要工作安排, 二、2026年工作打算): the year is the
+    document's, so it dates the year-less deadlines of every node, before the heading as well as after (今年…预期目标是
+    above 三、2024年主要工作安排, c303), and it outranks a year a sentence or a report's heading names earlier (一、2025年工作
+    开展情况及成效 before 二、2026年工作打算). Without such a heading, the year a node's text first names frames the nodes
+    from that one on (``find_deadlines``). A node under a heading naming an account of what was done (一、2023年工作回顾)
+    names no year of the document's."""
+    if ctx.year is not None or ctx.named_year is not None:
+        return
+    rules = _rules()
+    for nt in nodes:
+        if under_review(nt) or _under_account(nt, rules):
+            continue
+        year = _heading_year(nt, rules, ctx)
+        if year is not None:
+            ctx.named_year = year
+            return
+
+
+def _heading_year(nt: NodeText, rules: _Rules, ctx: DocContext) -> int | None:
+    """The year opening a heading that names the work planned for it (三、2024年主要工作安排, 二、2026年工作打算,
+    ■ 2025年经济社会发展的主要预期目标): the heading ends in one of ``named_year.heading_ends`` within ``heading_reach``
+    characters after the year, though its last word may also be a kind of document (安排, 要点, 计划). Not a heading that
+    reports on the year (三、2024年度执行进展, 2024年重大事件, 2025年工作开展情况及成效), nor a sentence."""
+    words = rules.words["named_year"]
+    title = (nt.node.title or "").strip().rstrip(rules.words["named_year"]["heading_closers"])
+    m = rules.written_year.match(title)
+    if m is None:
+        return None
+    name = title[m.end():]
+    if len(name) > words["heading_reach"] or not name.endswith(tuple(words["heading_ends"])):
+        return None
+    if (any(ch in name for ch in rules.words["sentence_breaks"] + rules.words["clause_openers"] if not ch.isspace())
+            or ((p := rules.point.match(title)) is not None and p.end() > m.end()) or rules.goal_in_clause.match(title, m.end())):
+        return None  # a sentence, a date point (2024年6月底前完成…) or a goal year (2024年全面完成…)
+    year = _written_year(m.group("y"), ctx)
+    return year if year is not None and 1900 <= year <= 2100 else None
 
 
 def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rules) -> int | None:
