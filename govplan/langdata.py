@@ -1336,6 +1336,9 @@ class LayoutData(Strict):
     page_marker: str
     min_page_chars: int = Field(ge=1)
     min_equal_pages: int = Field(ge=2)
+    restated_attachment_label: str
+    restated_entry_end: str
+    min_restated_title_chars: int = Field(ge=2)
 
 
 # --- render.yaml ------------------------------------------------------------------------------

@@ -78,6 +78,9 @@ class _Layout:
     page_marker: re.Pattern[str]  # the site's marker opening each preview page (1、 2、 3、)
     min_page_chars: int  # what a preview page holds at least, the last (cut by the excerpt) aside
     min_equal_pages: int  # full pages of one size that show a fixed-size viewer's preview without the site's sentence
+    restated_label: re.Pattern[str]  # an attachment's label with its colon (附件：, 附件1：), its number `n`
+    restated_entry_end: re.Pattern[str]  # what follows a list's entry restated whole (its line's end, a label, the date)
+    min_restated_title_chars: int  # what a restated title holds at least, blanks aside
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +130,9 @@ def _layout() -> _Layout:
         compile_pattern(raw["page_marker"], _FILE),
         int(raw["min_page_chars"]),
         int(raw["min_equal_pages"]),
+        compile_pattern(raw["restated_attachment_label"], _FILE),
+        compile_pattern(raw["restated_entry_end"], _FILE),
+        int(raw["min_restated_title_chars"]),
     )
 
 
@@ -161,6 +167,7 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if together:
         mapped = _break_issue_dates(mapped, layout)
         mapped = _break_printed_titles(mapped, layout)
+        mapped = _break_restated_attachments(mapped, layout)
     mapped = _break_attachment_labels(mapped, layout, together)
     mapped = _break_glued_labels(mapped, layout)
     text = mapped.text
@@ -352,6 +359,50 @@ def _break_printed_titles(mapped: MappedText, layout: _Layout) -> MappedText:
                 breaks.append(at)
             at = text.find(title, at + len(title))
     return mapped.insert(sorted(breaks), "\n") if breaks else mapped
+
+
+def _break_restated_attachments(mapped: MappedText, layout: _Layout) -> MappedText:
+    """An attachment printed after the notice under the label and title its attachment list gave it (附件：X方案 /
+    国务院 / 二○○六年九月三十日 / 附件：X方案 / 为贯彻…), in a page that ran its lines together: the second label, its
+    title and the attachment's text on lines of their own again, the title's end found as far as both labels are
+    followed by the same text, blanks aside (layout.yaml, restated_attachment_label)."""
+    text = mapped.text
+    seen: dict[str, int] = {}  # a label's number → where the text after its last occurrence starts
+    breaks: set[int] = set()
+    for match in scanner(layout.restated_label).finditer(text):
+        key = match.group("n") or ""
+        earlier = seen.get(key)
+        seen[key] = match.end()
+        if earlier is None:
+            continue
+        shared = _shared_end(text, earlier, match.end(), layout.min_restated_title_chars)
+        if shared is None or not layout.restated_entry_end.match(text, shared[0]):
+            continue
+        end = shared[1]
+        if text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip():
+            breaks.add(match.start())
+        breaks.add(match.end())
+        if end < len(text) and text[end] != "\n":
+            breaks.add(end)
+    return mapped.insert(sorted(breaks), "\n") if breaks else mapped
+
+
+def _shared_end(text: str, first: int, second: int, min_chars: int) -> tuple[int, int] | None:
+    """Where the text after ``first`` and the text after ``second`` stop repeating each other (blanks on either
+    side skipped, within their lines), when at least ``min_chars`` characters repeat; None otherwise."""
+    a, b, shared, end = first, second, 0, (first, second)
+    while a < second and b < len(text):
+        if text[a] in " \t\u3000":
+            a += 1
+            continue
+        if text[b] in " \t\u3000":
+            b += 1
+            continue
+        if text[a] != text[b] or text[a] == "\n":
+            break
+        a, b, shared = a + 1, b + 1, shared + 1
+        end = (a, b)
+    return end if shared >= min_chars else None
 
 
 def _break_attachment_labels(mapped: MappedText, layout: _Layout, together: bool) -> MappedText:
