@@ -1338,6 +1338,7 @@ class LayoutData(Strict):
     min_equal_pages: int = Field(ge=2)
     restated_attachment_label: str
     restated_list_item: str
+    restated_label_after: str
     restated_entry_end: str
     min_restated_title_chars: int = Field(ge=2)
 

@@ -80,6 +80,7 @@ class _Layout:
     min_equal_pages: int  # full pages of one size that show a fixed-size viewer's preview without the site's sentence
     restated_label: re.Pattern[str]  # an attachment's label with its colon (附件：, 附件1：), its number `n`
     restated_list_item: re.Pattern[str]  # an attachment list's numbered entry (附件：1.X2.Y), its number `n`
+    restated_label_after: str  # what a restating label stands after inside a line (a sentence end, the date's 日)
     restated_entry_end: re.Pattern[str]  # what follows a list's entry restated whole (its line's end, a label, the date)
     min_restated_title_chars: int  # what a restated title holds at least, blanks aside
 
@@ -133,6 +134,7 @@ def _layout() -> _Layout:
         int(raw["min_equal_pages"]),
         compile_pattern(raw["restated_attachment_label"], _FILE),
         compile_pattern(raw["restated_list_item"], _FILE),
+        raw["restated_label_after"],
         compile_pattern(raw["restated_entry_end"], _FILE),
         int(raw["min_restated_title_chars"]),
     )
@@ -383,6 +385,9 @@ def _break_restated_attachments(mapped: MappedText, layout: _Layout) -> MappedTe
         shared = _shared_end(text, earlier[0], match.end(), layout.min_restated_title_chars)
         if shared is None or not layout.restated_entry_end.match(text, shared[0]):
             continue
+        if _inside_line(text, match.start()) and text[match.start() - 1] not in layout.restated_label_after \
+                and shared[0] != match.start():
+            continue  # a label inside a sentence (按照附件1：…要求) cites its attachment
         breaks.update(at for at in (earlier[1], match.start()) if _inside_line(text, at))
         breaks.add(match.end())
         if shared[1] < len(text) and text[shared[1]] != "\n":
