@@ -1339,6 +1339,11 @@ class LayoutData(Strict):
     page_marker: str
     min_page_chars: int = Field(ge=1)
     min_equal_pages: int = Field(ge=2)
+    restated_attachment_label: str
+    restated_list_item: str
+    restated_label_after: str
+    restated_entry_end: str
+    min_restated_title_chars: int = Field(ge=2)
 
 
 # --- render.yaml ------------------------------------------------------------------------------

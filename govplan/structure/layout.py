@@ -27,7 +27,7 @@ from govplan.grammar import compile_pattern
 from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
 from govplan.scanning import scanner
-from govplan.structure.numbering import heading_at, match_heading, numbering
+from govplan.structure.numbering import heading_at, match_heading, numbering, numeral_value
 from govplan.structure.tables import MAX_CELL_LINES as _MAX_CELL_LINES, names_blank_columns, row_number
 
 _FILE = "govplan/data/layout.yaml"
@@ -78,6 +78,11 @@ class _Layout:
     page_marker: re.Pattern[str]  # the site's marker opening each preview page (1、 2、 3、)
     min_page_chars: int  # what a preview page holds at least, the last (cut by the excerpt) aside
     min_equal_pages: int  # full pages of one size that show a fixed-size viewer's preview without the site's sentence
+    restated_label: re.Pattern[str]  # an attachment's label with its colon (附件：, 附件1：), its number `n`
+    restated_list_item: re.Pattern[str]  # an attachment list's numbered entry (附件：1.X2.Y), its number `n`
+    restated_label_after: str  # what a restating label stands after inside a line (a sentence end, the date's 日)
+    restated_entry_end: re.Pattern[str]  # what follows a list's entry restated whole (its line's end, a label, the date)
+    min_restated_title_chars: int  # what a restated title holds at least, blanks aside
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +132,11 @@ def _layout() -> _Layout:
         compile_pattern(raw["page_marker"], _FILE),
         int(raw["min_page_chars"]),
         int(raw["min_equal_pages"]),
+        compile_pattern(raw["restated_attachment_label"], _FILE),
+        compile_pattern(raw["restated_list_item"], _FILE),
+        raw["restated_label_after"],
+        compile_pattern(raw["restated_entry_end"], _FILE),
+        int(raw["min_restated_title_chars"]),
     )
 
 
@@ -161,6 +171,7 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     if together:
         mapped = _break_issue_dates(mapped, layout)
         mapped = _break_printed_titles(mapped, layout)
+        mapped = _break_restated_attachments(mapped, layout)
     mapped = _break_attachment_labels(mapped, layout, together)
     mapped = _break_glued_labels(mapped, layout)
     text = mapped.text
@@ -352,6 +363,78 @@ def _break_printed_titles(mapped: MappedText, layout: _Layout) -> MappedText:
                 breaks.append(at)
             at = text.find(title, at + len(title))
     return mapped.insert(sorted(breaks), "\n") if breaks else mapped
+
+
+def _break_restated_attachments(mapped: MappedText, layout: _Layout) -> MappedText:
+    """An attachment printed after the notice under the label and title its attachment list gave it (附件：X方案 /
+    国务院 / 二○○六年九月三十日 / 附件：X方案 / 为贯彻…; 附件：1.X 2.Y / … / 附件1：X / …), in a page that ran its lines
+    together: the list, and the label, its title and the attachment's text, on lines of their own again, the title's
+    end found as far as the label and the entry it restates are followed by the same text, blanks aside (layout.yaml,
+    restated_attachment_label, restated_list_item)."""
+    text = mapped.text
+    entries: dict[int | None, tuple[int, int]] = {}  # an entry's number (None: a list's only entry) → its title's start, its label's
+    breaks: set[int] = set()
+    for match in scanner(layout.restated_label).finditer(text):
+        key = _label_number(match.group("n"))
+        earlier = entries.get(key)
+        entries[key] = (match.end(), match.start())
+        if key is None:
+            entries.update({n: (at, match.start()) for n, at in _list_entries(text, match.end(), layout).items()})
+        if earlier is None:
+            continue
+        shared = _shared_end(text, earlier[0], match.end(), layout.min_restated_title_chars)
+        if shared is None or not layout.restated_entry_end.match(text, shared[0]):
+            continue
+        if _inside_line(text, match.start()) and text[match.start() - 1] not in layout.restated_label_after \
+                and shared[0] != match.start():
+            continue  # a label inside a sentence (按照附件1：…要求) cites its attachment
+        breaks.update(at for at in (earlier[1], match.start()) if _inside_line(text, at))
+        breaks.add(match.end())
+        if shared[1] < len(text) and text[shared[1]] != "\n":
+            breaks.add(shared[1])
+    return mapped.insert(sorted(breaks), "\n") if breaks else mapped
+
+
+def _inside_line(text: str, at: int) -> bool:
+    """Whether text stands before offset ``at`` on its line."""
+    return bool(text[text.rfind("\n", 0, at) + 1:at].strip())
+
+
+def _label_number(numeral: str | None) -> int | None:
+    """The number a label writes (附件2：, 附件二：), None for a label without one (附件：)."""
+    if not numeral:
+        return None
+    return numeral_value(numeral, "arabic" if numeral.isdigit() else "cn")
+
+
+def _list_entries(text: str, start: int, layout: _Layout) -> dict[int | None, int]:
+    """The numbered entries of an attachment list after its label (附件：1.X2.Y…), each number with where its
+    title starts: numbers counting 1, 2, 3… on the label's line; none when they do not."""
+    line_end = text.find("\n", start)
+    found: dict[int | None, int] = {}
+    for item in layout.restated_list_item.finditer(text, start, len(text) if line_end < 0 else line_end):
+        if int(item.group("n")) != len(found) + 1:
+            break
+        found[len(found) + 1] = item.end()
+    return found if len(found) >= 2 else {}
+
+
+def _shared_end(text: str, first: int, second: int, min_chars: int) -> tuple[int, int] | None:
+    """Where the text after ``first`` and the text after ``second`` stop repeating each other (blanks on either
+    side skipped, within their lines), when at least ``min_chars`` characters repeat; None otherwise."""
+    a, b, shared, end = first, second, 0, (first, second)
+    while a < second and b < len(text):
+        if text[a] in " \t\u3000":
+            a += 1
+            continue
+        if text[b] in " \t\u3000":
+            b += 1
+            continue
+        if text[a] != text[b] or text[a] == "\n":
+            break
+        a, b, shared = a + 1, b + 1, shared + 1
+        end = (a, b)
+    return end if shared >= min_chars else None
 
 
 def _break_attachment_labels(mapped: MappedText, layout: _Layout, together: bool) -> MappedText:
