@@ -13,7 +13,8 @@ what re's own compile passes it: it is installed only on the Python versions who
 checked against (same name and parameters) and anything else leaves re as it is. A pattern goes
 into the file only when the pattern the C engine builds from the kept parts equals re's own
 (pattern equality compares the compiled code); a damaged or unreadable file is ignored. Either
-way the cache can only cost time, never change a match.
+way the cache can only cost time, never change a match. The code also depends on whether
+govplan.firstchars widens re's start sets, so the file's name says that too.
 """
 
 from __future__ import annotations
