@@ -204,3 +204,13 @@ def test_the_pattern_cache_names_its_file_by_the_start_sets(monkeypatch: pytest.
     widened = patterncache.cache_path("extract_cmd")
     monkeypatch.setattr(_compiler, "_get_charset_prefix", _compiler._get_charset_prefix.__wrapped__)
     assert patterncache.cache_path("extract_cmd") != widened
+
+
+@pytest.mark.parametrize("pattern", [rb"(?<![\d.])\d{2}b", rb"(?:x|y)?\w+;", rb"[^a]*b", rb"(?m)(?:^|,)\s*(\d+)"])
+def test_bytes_patterns_find_the_same_matches(pattern: bytes) -> None:
+    text = b"ab12b;x3;\n, 45b y.67b\xff,8"
+    with _start_sets(False):
+        own = _res_compile()(pattern, 0)
+    with _start_sets(True):
+        wide = _res_compile()(pattern, 0)
+    assert [m.span() for m in wide.finditer(text)] == [m.span() for m in own.finditer(text)]
