@@ -1188,6 +1188,8 @@ class UnitsData(Strict):
     joint_organs: Words
     support_markers: Words
     pointing_verbs: Words
+    helped_work_openers: Words
+    community_bodies: Words
     partner_markers: Words
     partner_heads: Words
     partner_chars: int
