@@ -799,6 +799,14 @@ class BodyClasses(Strict):
     not_through: Words
 
 
+class EquipmentSizes(Strict):
+    """A bound on a size in one of units glued to a kind of equipment (10蒸吨/小时及以下燃煤锅炉): the class a duty treats."""
+    units: Words
+    nouns: Words
+    grades: Words
+    reach: int
+
+
 class LiteraryFollowers(Strict):
     """之 written for 的 (以上之事業單位): words that close a 的-phrase, unless one of not_before follows (之间, 之内)."""
     words: Words
@@ -974,6 +982,7 @@ class TargetsData(Strict):
     year_tasks: YearTasks
     settlement_classes: SettlementClasses
     body_classes: BodyClasses
+    equipment_sizes: EquipmentSizes
     action_units: Words
     rate_base_counts: Words
     one_by_one: OneByOne
@@ -1000,6 +1009,7 @@ class TargetsData(Strict):
     zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words
+    goal_object_nouns: Words
     approx_before_words: Words
     metric_lead_drop: Words
     metric_tail_drop: Words
