@@ -1102,6 +1102,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if g["aq"]:
         return True
     if g["ayp"]:
+        if not g["ay"] and not g["lead"] and not g["suf"] and text.endswith(tuple(words["year_part_objects"]), 0, m.start()):
+            return False  # 总结上半年工作，部署下半年重点任务; 延续上半年购车补贴政策: the period's work or policy named, no due time
         if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
             return False  # 全年预算数: a column of a budget table
         if not strong and _counts_at_year_end(text, m.end(), rules):
