@@ -1467,6 +1467,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)
                     or _names_result(text, m, rules)):
         return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的: the assessment named, not held
+    if g["ap"] and _in_condition(text, m.end(), rules):
+        return None  # 逾期不提交年度报告的，吊销…; 年度考核连续两年确定为不称职等次的，予以辞退: the case a rule sanctions
     if g["ap"] and _rhythm_written_before(text, m.start(), rules):
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
