@@ -488,6 +488,7 @@ class DeadlinesData(Strict):
     year_parts: dict[str, int]
     year_part_not_after: str
     year_part_not_after_words: Words
+    year_part_objects: Words
     year_end_counts: YearEndCounts
     bare_day_before: Words
     clause_year_parts: dict[str, int]
