@@ -65,7 +65,8 @@ def _govplan_patterns() -> list[tuple[str, int]]:
     return [(key[1], key[2]) for key in re._cache if isinstance(key[1], str)]  # type: ignore[attr-defined]
 
 
-def test_installed_on_this_python() -> None:
+def test_installed_on_this_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_compiler, "_get_charset_prefix", _compiler._get_charset_prefix)  # restored after: later tests see re as it was
     assert firstchars.install() and firstchars.installed()
     assert firstchars.install()  # a second install leaves the one wrapper
     assert getattr(_compiler._get_charset_prefix.__wrapped__, "__wrapped__", None) is None
@@ -200,6 +201,7 @@ def test_other_parameters_keep_re_as_it_is(monkeypatch: pytest.MonkeyPatch) -> N
 def test_the_pattern_cache_names_its_file_by_the_start_sets(monkeypatch: pytest.MonkeyPatch) -> None:
     from govplan import patterncache
 
+    monkeypatch.setattr(_compiler, "_get_charset_prefix", _compiler._get_charset_prefix)  # restored after
     firstchars.install()
     widened = patterncache.cache_path("extract_cmd")
     monkeypatch.setattr(_compiler, "_get_charset_prefix", _compiler._get_charset_prefix.__wrapped__)
