@@ -34,7 +34,10 @@ CAUSES: dict[str, tuple[str, str]] = {  # cause → (中文, English) meaning
     "in gold task": ("挂在金标准任务上，但金标准在此没有该条目", "the item hangs on a gold task that has no such item"),
     # units only
     "other role": ("同一任务上有该单位，但角色不同", "the unit is on the same task with the other role"),
-    "other task": ("该单位只出现在别的任务上", "the unit is on another task only"),
+    "other task": ("该单位写在本任务文字之外，只出现在别的任务上（挂错了节点）",
+                   "the unit is written outside its task's own lines and found on another task only (placed on another node)"),
+    "not read here": ("该单位写在本任务的文字里，但只在别的任务上提取到（此处的写法没有读出）",
+                      "the unit is written in its task's own lines but found on other tasks only (the mention here was not read)"),
     "name boundary": ("同一任务上有名称与之部分重合的单位（名称边界不同）",
                       "a unit on the same task shares part of the name (a different name boundary)"),
     "name not found": ("任何任务上都没有该单位", "no task carries the unit in either role"),
@@ -236,8 +239,10 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
                           cause=_spurious_unit_cause(task, predicted[(task, unit)], gold_ids, other, expected)))
         for task, unit in sorted(expected):
             if not any(task == t and any(_same_unit(name, unit) for name in names) for (t, _), names in predicted.items()):
-                miss(Miss(field_name, "missed", lines.get(task, 0), unit, task,
-                          cause=_missed_unit_cause(task, unit, predicted_ids, paths)))
+                cause = _missed_unit_cause(task, unit, predicted_ids, paths)
+                if cause == "other task" and _written_where_stated(gold, role, task, unit, text):
+                    cause = "not read here"
+                miss(Miss(field_name, "missed", lines.get(task, 0), unit, task, cause=cause))
     result.misses.sort(key=lambda m: (FIELDS.index(m.field), m.line, m.kind))
     return result
 
@@ -285,6 +290,21 @@ def _missed_unit_cause(task: str, unit: str, predicted_ids: set[str], paths: lis
         return "other task"
     here = {name for path in paths if path[-1].id == task for u in effective_units(path) for name in (u.name, u.canonical) if name}
     return "name boundary" if any(_share_name(name, _fold(unit)) for name in here) else "name not found"
+
+
+def _written_where_stated(gold: dict[str, Any], role: str, task: str, unit: str, text: _Text) -> bool:
+    """Whether the unit is written in the own lines (up to the next gold task) of the node whose statement gives it to ``task``."""
+    stating = [entry["task"] for entry in gold.get("assignments") or [] if unit in (entry.get(role) or [])
+               and (task == entry["task"] or task.startswith(entry["task"] + "."))]
+    if not stating:
+        return False
+    owner = max(stating, key=len)
+    starts = sorted(int(t.get("line", 0)) for t in gold.get("tasks") or [])
+    first = next((int(t.get("line", 0)) for t in gold.get("tasks") or [] if t["path"] == owner), 0)
+    if not first:
+        return False
+    last = next((line for line in starts if line > first), len(text.lines) + 1)
+    return unit in "\n".join(text.lines[first - 1:last - 1])
 
 
 def _spurious_unit_cause(task: str, names: set[str], gold_ids: set[str], other: set[tuple[str, str]],

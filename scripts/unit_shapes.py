@@ -1,6 +1,7 @@
 """Count the unit names the evaluation finds on no task (causes "name not found" and "name boundary") by the
 *kind* of name (units.yaml's own word classes), its length and where it stands in its task's lines, with no text
-of any document, so the held-out split can say which names cost most: `python scripts/unit_shapes.py held-out`."""
+of any document, so the held-out split can say which names cost most: `python scripts/unit_shapes.py held-out`.
+`--cause "not read here"` counts instead the names written in their task's own lines but read on other tasks only."""
 
 from __future__ import annotations
 
@@ -115,24 +116,26 @@ def shape_of(miss: Miss, lines: TaskLines) -> Shape:
     return Shape(name_kind(miss.text), length_bucket(miss.text), lines.place(miss.text, miss.detail, miss.line))
 
 
-def unit_misses(results: list[DocumentScore]) -> list[tuple[int, Miss]]:
-    """(document index, miss) of every unit miss whose name is found on no task or with another boundary."""
+def unit_misses(results: list[DocumentScore], causes: tuple[str, ...] = CAUSES) -> list[tuple[int, Miss]]:
+    """(document index, miss) of every unit miss of the causes (by default: found on no task or with another boundary)."""
     return [(k, miss) for k, result in enumerate(results) for miss in result.misses
-            if miss.field in ("lead_units", "support_units") and miss.cause in CAUSES]
+            if miss.field in ("lead_units", "support_units") and miss.cause in causes]
 
 
-def unit_shapes(documents: list[GoldDocument], results: list[DocumentScore]) -> Counter[tuple[Shape, str, str]]:
+def unit_shapes(documents: list[GoldDocument], results: list[DocumentScore],
+                causes: tuple[str, ...] = CAUSES) -> Counter[tuple[Shape, str, str]]:
     """(shape, field, kind) of every such miss; a name inherited down a task tree counts once per task, as the evaluation counts it."""
     shapes: Counter[tuple[Shape, str, str]] = Counter()
-    lines = {k: TaskLines(documents[k]) for k in {k for k, _ in unit_misses(results)}}
-    for k, miss in unit_misses(results):
+    misses = unit_misses(results, causes)
+    lines = {k: TaskLines(documents[k]) for k in {k for k, _ in misses}}
+    for k, miss in misses:
         shapes[(shape_of(miss, lines[k]), miss.field, miss.kind)] += 1
     return shapes
 
 
-def distinct_names(results: list[DocumentScore]) -> Counter[tuple[str, str]]:
+def distinct_names(results: list[DocumentScore], causes: tuple[str, ...] = CAUSES) -> Counter[tuple[str, str]]:
     """(field, kind) counts of distinct names per document, so that a name inherited by many tasks counts once."""
-    return Counter((field, kind) for k, field, kind, _ in {(k, m.field, m.kind, m.text) for k, m in unit_misses(results)})
+    return Counter((field, kind) for k, field, kind, _ in {(k, m.field, m.kind, m.text) for k, m in unit_misses(results, causes)})
 
 
 def table(shapes: Counter[tuple[Shape, str, str]], title: str, key: str) -> list[str]:
@@ -151,9 +154,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("group", choices=("seeds", "dev", "held-out"))
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--cause", action="append", help="a cause to count (repeatable; default: %s)" % ", ".join(CAUSES))
     args = parser.parse_args()
+    causes = tuple(args.cause or CAUSES)
     documents, results = split_scores(args.group)
-    shapes = unit_shapes(documents, results)
+    shapes = unit_shapes(documents, results, causes)
     for title, key in (("kind", "kind"), ("length", "length"), ("place in the task", "place")):
         print("\n".join(table(shapes, title, key)), end="\n\n")
     pairs: Counter[tuple[str, str, str, str]] = Counter()
@@ -161,7 +166,7 @@ def main() -> None:
         pairs[(shape.kind, shape.place, field, kind)] += count
     for (kind, place, field, side), count in pairs.most_common(args.top):
         print(f"{count:5d}  {field:13s} {side:8s} {kind:26s} {place}")
-    names = distinct_names(results)
+    names = distinct_names(results, causes)
     print("distinct names (per document):", ", ".join(f"{f.split('_')[0]} {k} {names[(f, k)]}" for f, k in COLUMNS))
 
 

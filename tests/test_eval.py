@@ -82,6 +82,20 @@ assignments:
     assert "extra node" in table and "县财政局" not in table and "不存在的任务" not in table
 
 
+def test_a_unit_written_in_its_tasks_own_lines_but_found_elsewhere_is_not_read_here(run_cli, tmp_path):
+    # 一.1's own lines run to the end (no later gold task): 县财政局 is written there, but the extractor
+    # reads it on its own node 一.2 only, so the mention was not read where the gold states it (no placement)
+    write_case(tmp_path, """tasks:
+  - {path: "一", line: 2}
+  - {path: "一.1", line: 3}
+assignments:
+  - {task: "一.1", lead: [县人社局, 县财政局]}
+""")
+    causes = json.loads(run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--json", "--causes").stdout)
+    assert causes["causes"]["all"]["lead_units missed not read here"] == 1
+    assert "lead_units missed other task" not in causes["causes"]["all"]
+
+
 def test_a_gold_item_that_is_not_on_its_line_is_a_clear_error(run_cli, tmp_path):
     write_case(tmp_path, "tasks: []\ndeadlines:\n  - {line: 2, text: 4月底前, kind: by}\n")
     result = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path))
