@@ -13,7 +13,8 @@ what re's own compile passes it: it is installed only on the Python versions who
 checked against (same name and parameters) and anything else leaves re as it is. A pattern goes
 into the file only when the pattern the C engine builds from the kept parts equals re's own
 (pattern equality compares the compiled code); a damaged or unreadable file is ignored. Either
-way the cache can only cost time, never change a match.
+way the cache can only cost time, never change a match. The code also depends on whether
+govplan.firstchars widens re's start sets, so the file's name says that too.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from govplan.charsets import takes_parameters
 
 CHECKED_VERSIONS = ((3, 11),)  # Pythons whose re._compiler.compile this was read against
 _PARAMETERS = ("p", "flags")
-_FORMAT = "re-patterns-2"
+_FORMAT = "re-patterns-3"  # 3: code built with or without govplan.firstchars, named in the file
 _CODE = "I"  # the array type of re's code words (4 bytes, _sre.CODESIZE): a pattern's code is kept as their bytes
 _HEADER = struct.Struct("<I")  # checksum of the body
 WORTH_WRITING = 8  # new patterns a run must have compiled before the file is written again
@@ -61,10 +62,15 @@ def install(version: tuple[int, int] = sys.version_info[:2], kind: str = "") -> 
 
 
 def cache_path(kind: str = "") -> Path:
-    """The cache file of one kind of run for this Python's re engine (its version, magic number and code size)."""
+    """The cache file of one kind of run for this Python's re engine (its version, magic number and code size)
+    and for the start sets it compiles with (govplan.firstchars installed or not: the code differs)."""
     import _sre
 
-    return kept_file("re-patterns", kind, f"{sys.version}\n{_sre.MAGIC}\n{_sre.CODESIZE}\n{sys.maxunicode}\n{_FORMAT}")
+    from govplan import firstchars
+
+    start_sets = "firstchars" if firstchars.installed() else "re"
+    state = f"{sys.version}\n{_sre.MAGIC}\n{_sre.CODESIZE}\n{sys.maxunicode}\n{_FORMAT}\n{start_sets}"
+    return kept_file("re-patterns", kind, state)
 
 
 def kept_file(prefix: str, kind: str, state: str) -> Path:

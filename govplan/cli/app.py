@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Callable
 
-from govplan import charsets, dataclasscache, patterncache
+from govplan import charsets, dataclasscache, firstchars, patterncache
 
 # The module (govplan.cli.*) that registers each command, in the order `govplan --help` lists them.
 COMMAND_MODULES: dict[str, str] = {
@@ -29,6 +29,7 @@ COMMAND_MODULES: dict[str, str] = {
 # module (help and global options first: "any").
 _EXTRACTING = ("extract_cmd", "eval_cmd")  # the commands that scan notices: they read kept pattern analyses
 _KIND = COMMAND_MODULES.get(sys.argv[1], "any") if len(sys.argv) > 1 else "any"
+firstchars.install()  # first: the pattern cache's file is named by whether start sets are found through openings
 patterncache.install(kind=_KIND)
 if _KIND != "any":  # help and global options make few classes: reading the file would cost more than it saves
     dataclasscache.install(kind=_KIND)
