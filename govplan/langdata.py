@@ -1126,6 +1126,8 @@ class UnitsData(Strict):
     actor_trailer_chars: int
     heading_not_unit_starts: Words
     duty_nouns: Words
+    duty_section_ends: Words
+    duty_bullets: Words
     clause_breaks: str
     agent_markers: Words
     handover_verbs: Words
