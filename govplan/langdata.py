@@ -1127,6 +1127,7 @@ class UnitsData(Strict):
     heading_not_unit_starts: Words
     duty_nouns: Words
     duty_section_ends: Words
+    duty_generic_heads: Words
     duty_bullets: Words
     clause_breaks: str
     agent_markers: Words

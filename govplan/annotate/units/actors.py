@@ -160,10 +160,18 @@ def _section_body_end(text: str, start: int, end: int, registry: Registry, rules
     (消防安全管理办公室职责); None for a vague one (其他各成员单位) or a topic (组织架构, 适用事项范围) (units38a)."""
     end = next((end - len(n) for n in rules.words["duty_nouns"] if text.endswith(n, start, end) and end - len(n) > start), end)
     name = text[start:end]
-    if not is_name_text(name) or is_vague(name, rules) or is_person(name, rules):
+    if not is_name_text(name) or is_vague(name, rules) or is_person(name, rules) or _generic_reference(name, rules):
         return None
     whole = len(name) in name_ends(name, 0, True, registry, rules, collective=True)
     return end if whole or looks_like_unit(name, registry, rules, collective=True) else None
+
+
+def _generic_reference(name: str, rules: Rules) -> bool:
+    """Whether a name is only a generic reference after 各 or a level's category (各成员单位, 各部门, 各地, 各级党委和政府)."""
+    w = rules.words
+    core = next((name[len(c):] for c in w["level_categories"] if name.startswith(c)), name)
+    core = core[1:] if core.startswith(w["distributive_starts"]) else core
+    return core in w["duty_generic_heads"]
 
 
 def _named_duty_head(text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules) -> bool:
