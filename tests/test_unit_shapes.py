@@ -27,7 +27,7 @@ unit_shapes = _module()
 @pytest.mark.parametrize(("name", "kind"), [
     ("市交通运输局", "department"), ("县人民政府", "government"), ("各乡镇", "collective"), ("有关部门", "collective"),
     ("市供电公司", "enterprise or association"), ("分管副市长", "person or post"), ("创建工作领导小组办公室", "group"),
-    ("罗店镇", "place alone"), ("业委会", "other"),
+    ("罗店镇", "place alone"), ("业委会", "collective"), ("业主大会", "other"),
 ])
 def test_name_kind_follows_the_word_classes_of_units_yaml(name: str, kind: str) -> None:
     assert unit_shapes.name_kind(name) == kind
