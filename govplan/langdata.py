@@ -488,6 +488,7 @@ class DeadlinesData(Strict):
     year_parts: dict[str, int]
     year_part_not_after: str
     year_part_not_after_words: Words
+    year_part_objects: Words
     year_end_counts: YearEndCounts
     bare_day_before: Words
     clause_year_parts: dict[str, int]
@@ -799,6 +800,14 @@ class BodyClasses(Strict):
     not_through: Words
 
 
+class EquipmentSizes(Strict):
+    """A bound on a size in one of units glued to a kind of equipment (10蒸吨/小时及以下燃煤锅炉): the class a duty treats."""
+    units: Words
+    nouns: Words
+    grades: Words
+    reach: int
+
+
 class LiteraryFollowers(Strict):
     """之 written for 的 (以上之事業單位): words that close a 的-phrase, unless one of not_before follows (之间, 之内)."""
     words: Words
@@ -974,6 +983,7 @@ class TargetsData(Strict):
     year_tasks: YearTasks
     settlement_classes: SettlementClasses
     body_classes: BodyClasses
+    equipment_sizes: EquipmentSizes
     action_units: Words
     rate_base_counts: Words
     one_by_one: OneByOne
@@ -1000,6 +1010,7 @@ class TargetsData(Strict):
     zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words
+    goal_object_nouns: Words
     approx_before_words: Words
     metric_lead_drop: Words
     metric_tail_drop: Words
@@ -1191,6 +1202,8 @@ class UnitsData(Strict):
     joint_organs: Words
     support_markers: Words
     pointing_verbs: Words
+    helped_work_openers: Words
+    community_bodies: Words
     partner_markers: Words
     partner_heads: Words
     partner_chars: int

@@ -1102,6 +1102,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if g["aq"]:
         return True
     if g["ayp"]:
+        if not g["ay"] and not g["lead"] and not g["suf"] and text.endswith(tuple(words["year_part_objects"]), 0, m.start()):
+            return False  # 总结上半年工作，部署下半年重点任务; 延续上半年购车补贴政策: the period's work or policy named, no due time
         if g["ayp"] in words["clause_year_parts"] and text.startswith(words["clause_year_part_not_before"], m.end()):
             return False  # 全年预算数: a column of a budget table
         if not strong and _counts_at_year_end(text, m.end(), rules):
@@ -1465,6 +1467,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)
                     or _names_result(text, m, rules)):
         return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的: the assessment named, not held
+    if g["ap"] and _in_condition(text, m.end(), rules):
+        return None  # 逾期不提交年度报告的，吊销…; 年度考核连续两年确定为不称职等次的，予以辞退: the case a rule sanctions
     if g["ap"] and _rhythm_written_before(text, m.start(), rules):
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:

@@ -94,6 +94,7 @@ class _Rules:
     disposal_result: re.Pattern[str]  # a result verb that closes a disposal (纳入…, not 建成的)
     kind_counted: re.Pattern[str]  # 的项目3个: the kind a bound measure before it picks out, then its count
     body_class: re.Pattern[str]  # 煤矿, 重点用能单位: the kind of existing bodies a bound measure glued before it classifies
+    equipment_kind: re.Pattern[str]  # 燃煤锅炉, 不达标燃煤机组: the kind of equipment a bound size glued before it classifies
     condition_lead: re.Pattern[str]  # 具有下列情形之一的, 具备以下条件: the lead of a list of conditions
     longer_units: dict[str, tuple[str, ...]]  # 个 -> 个百分点…: the units a unit begins, longest first
     words: dict[str, Any]
@@ -233,6 +234,9 @@ def _rules() -> _Rules:
         ),
         body_class=re.compile(
             rf"[{piece('han')}“”\"]{{0,{int(w['body_classes']['reach'])}}}?(?:{alternation(w['body_classes']['nouns'])})"
+        ),
+        equipment_kind=re.compile(
+            rf"[{piece('han')}]{{0,{int(w['equipment_sizes']['reach'])}}}?(?:{alternation(w['equipment_sizes']['nouns'])})"
         ),
         condition_lead=compile_pattern(w["condition_lists"]["lead"], _DATA_FILE),
         longer_units=_longer_units(w["units"]),
@@ -1348,14 +1352,47 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _classifies_bodies(text: str, item: _Found, after: int, mood: _Mood, rules: _Rules) -> bool:
     """Whether a bound measure is glued, without 的, to the kind of existing bodies it classifies (30万吨/年以下煤矿要全部退出,
-    年综合能耗1万吨标准煤以上单位纳入…名单): the class a rule, check or duty treats, as the 的 form is, unless a verb creates
-    those bodies or a quantity of them follows in the clause."""
-    if item.after not in rules.words["class_bounds"] or not _is_measure(item, rules):
+    年综合能耗1万吨标准煤以上单位纳入…名单) or to a kind of equipment by its rated size (10蒸吨/小时及以下燃煤锅炉): the class a
+    rule, check or duty treats, as the 的 form is, unless a verb creates them or, for bodies, a quantity of them follows in the
+    clause (a count of the equipment is its own target: 淘汰30万千瓦以下燃煤机组5台)."""
+    if not _is_measure(item, rules):
         return False
-    glued = rules.body_class.match(text, after)
-    if glued is None or any(verb in glued.group() for verb in rules.words["body_classes"]["not_through"]):
+    if _sizes_equipment(text, item, after, rules):
+        return not _creates_object(text, item, mood, rules)
+    if item.after not in rules.words["class_bounds"] or not _glued_kind(rules.body_class, text, after, rules):
         return False
     return not (_quantity_follows(text, item, mood, rules) or _creates_object(text, item, mood, rules))
+
+
+def _glued_kind(kind: re.Pattern[str], text: str, start: int, rules: _Rules) -> bool:
+    """Whether a kind of things starts at ``start``, after a short modifier holding no verb (燃煤锅炉, “僵尸企业”; not
+    用于企业: the amount is a verb's object)."""
+    glued = kind.match(text, start)
+    return glued is not None and not any(verb in glued.group() for verb in rules.words["body_classes"]["not_through"])
+
+
+def _sizes_equipment(text: str, item: _Found, after: int, rules: _Rules) -> bool:
+    """Whether a bound in a unit equipment is rated in is glued to a kind of equipment (35蒸吨以下燃煤锅炉, 30万千瓦以下不达标燃煤
+    机组): the size names which pieces a ban, phase-out or retrofit treats. The size may be named by its grade (单机20万千瓦级
+    及以下燃煤机组) and a range written as two bounds (10吨以上20吨及以下在用燃煤锅炉)."""
+    w = rules.words["equipment_sizes"]
+    if str(item.fields.get("unit") or "").split("/")[0] not in w["units"]:
+        return False
+    if item.after not in rules.words["class_bounds"]:
+        grade = next((word for word in w["grades"] if text.startswith(word, item.end)), None)
+        if item.after or grade is None:
+            return False
+        after = _past_class_bound(text, item.end + len(grade), rules)
+    upper = rules.arabic.match(text, after)  # 10吨以上20吨及以下: the range's second bound
+    if upper is not None and _past_class_bound(text, upper.end(), rules) > upper.end():
+        after = _past_class_bound(text, upper.end(), rules)
+    return _glued_kind(rules.equipment_kind, text, after, rules)
+
+
+def _past_class_bound(text: str, pos: int, rules: _Rules) -> int:
+    """Where a class bound written at ``pos`` (以上, 及以下) ends; ``pos`` when none is."""
+    bound = max((word for word in rules.words["class_bounds"] if text.startswith(word, pos)), key=len, default="")
+    return pos + len(bound)
 
 
 def _quantity_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
@@ -1703,6 +1740,8 @@ def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool
     """Whether a verb earlier in the clause creates the thing a bound describes (形成一批超100亿元的
     产业集群): the bound then specifies the goal instead of selecting whom a rule applies to."""
     clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start]
+    for noun in rules.words["goal_object_nouns"]:
+        clause = clause.replace(noun, "")  # 城市建成区淘汰…: the built-up area, nothing built
     return any(verb in clause for verb in rules.words["goal_object_verbs"])
 
 

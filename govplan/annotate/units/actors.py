@@ -176,10 +176,13 @@ def _generic_reference(name: str, rules: Rules) -> bool:
 
 def _named_duty_head(text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules) -> bool:
     """Whether a heading before its duties names a unit by itself (a registered or leveled name), or before a colon a
-    name the unit words make whole (城管中队：, 国网上海嘉定供电公司：)."""
+    name the unit words make whole (城管中队：, 国网上海嘉定供电公司：) or one of the estate's bodies (业委会：)."""
     name = text[start:end]
-    named = _named_head(name, registry, rules) or (
-        opener < len(text) and text[opener] in COLONS and len(name) in name_ends(name, 0, False, registry, rules))
+    core = name[1:] if name.startswith(rules.words["distributive_starts"]) else name
+    colon = opener < len(text) and text[opener] in COLONS  # a duty item's heading on its own line may end the text
+    if colon and core in rules.words["community_bodies"]:
+        return True  # 业委会：…, 物业公司：…: the estate's committee or company heads its duties, a collective (units38b, c716)
+    named = _named_head(name, registry, rules) or (colon and len(name) in name_ends(name, 0, False, registry, rules))
     return named and looks_like_unit(name, registry, rules) and is_name_text(name)
 
 
@@ -687,11 +690,39 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
     for match in rules.pointing_verb.finditer(text):
         if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
             continue  # 配合单位: a role label, not the verb
-        names = _actor_names(text, match.end(), False, registry, rules)
+        names = _actor_names(text, match.end(), False, registry, rules) or _helped_kinds(text, match.end(), registry, rules)
         if names:
             clause = (match.start(), clause_end(text, names[-1][1], rules))
             found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
     return found
+
+
+def _helped_kinds(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
+    """The units a support verb points at that are collectives (协助居委开展…, c716; 配合各街道办事处做好…, c362): stated by the
+    verb as a role statement states them (conv27), so they lead what the actor helps with, as written. A level named bare
+    (协助乡镇开展…, 配合街镇…, 配合各乡镇…) or as a category (配合市级部门…) and a kind of body without a level (配合职能部门…,
+    c645) name none."""
+    for end in name_ends(text, pos, True, registry, rules, True):
+        names = name_list(text, (pos, end), True, registry, rules, True)
+        if not all(_helped_collective(text[s:e], registry, rules) for s, e in names):
+            continue
+        after = _trailer_end(text, names[-1][1], rules) or names[-1][1]
+        if _acts(text, after, rules) or text.startswith(tuple(rules.words["helped_work_openers"]), after):
+            return names
+    return None
+
+
+def _helped_collective(name: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a name a support verb points at is a collective it states: the committees and companies of every estate
+    (居委, 业委会, 物业公司: community_bodies) or the organs of every unit of a level (各街道办事处), not a level (乡镇,
+    各乡镇, 街镇), a level's category (市级部门), a kind of body (职能部门) or a vague reference."""
+    w = rules.words
+    core = name[1:] if name.startswith(w["distributive_starts"]) else name
+    if core in w["community_bodies"]:
+        return True
+    if core == name or core in rules.bare_levels or rules.level_run.fullmatch(core) or is_vague(name, rules):
+        return False
+    return looks_like_unit(name, registry, rules, collective=True) and not is_person(name, rules)
 
 
 def headed_support(
@@ -791,6 +822,9 @@ def _each_kind(name: str, rules: Rules) -> bool:
 def _particular_partners(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
     """The particular units named right after a partner marker (深圳市住建局联合市规划国土委推出…; 由市教育局牵头，联合市教育
     教研室…), none where the list names kinds of body (联合高校、科研院所…, 联合骨干企业…, 各…): 联合 joins those too."""
+    community = _community_partners(text, pos, registry, rules)
+    if community:
+        return community
     ends = name_ends(text, pos, True, registry, rules)
     names = name_list(text, (pos, ends[0]), True, registry, rules) if ends else []
     if not names or text.startswith(rules.words["distributive_starts"], pos):
@@ -798,6 +832,15 @@ def _particular_partners(text: str, pos: int, registry: Registry, rules: Rules) 
     first = text[names[0][0]:names[0][1]]
     placed = starts_with_level(text, pos, rules) or registry.lookup(first) is not None  # 高校…, 医疗联合体…: no place
     return names if placed and all(looks_like_unit(text[s:e], registry, rules) for s, e in names) else []
+
+
+def _community_partners(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The estate's bodies named right after a partner marker (协同居委会和物业把居民团结到一起, c716): each one the
+    committee or company of the estate the work is in, so a partner the marker names, as a particular unit is."""
+    ends = name_ends(text, pos, True, registry, rules, collective=True)
+    names = name_list(text, (pos, ends[0]), True, registry, rules, collective=True) if ends else []
+    bodies = rules.words["community_bodies"]
+    return names if names and all(text[s:e] in bodies for s, e in names) else []
 
 
 def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:

@@ -275,6 +275,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
         return True  # 罗店镇 in a list; 综合协调组, 秘书组: a plan's group
     if not suffixed and not (collective and is_collective(name, rules)):
         return False
+    if collective and name in rules.words["collective_words"]:
+        return True  # 物业公司, 业委会: every estate's company or committee, named as a collective (units38b)
     if _plain_place(name, rules) in rules.words["category_places"]:
         return False  # 由三级医院牵头, 基层党委: every unit of a kind
     name_words = words(name)
@@ -571,6 +573,8 @@ def name_list(
             break
         start = names[-1][1] + len(sep)
         following = name_ends(text, start, any_start, registry, rules, collective)
+        if following and text.startswith(w["person_suffixes"], following[0]):
+            break  # 物业公司、社区民警: the list runs on into people, no unit (units38b)
         if following and _list_goes_on(text, following[0], rules):
             names.append((start, following[0]))
             continue
@@ -956,6 +960,8 @@ def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective
         return False  # 镇规建办报区建管委: a unit reporting to another
     name = second_plate_head(name, rules)
     place = _plain_place(name, rules)
+    if collective and name in w["collective_words"]:
+        return True  # 物业公司, 业委会: every estate's company or committee, named as a collective (units38b)
     if place in w["category_places"]:
         return False  # 贫困村党支部, 由基层党委给予…: every unit of a kind, also after an agent marker
     if leveled and _ends_in_suffix(name, rules) and not _joins_units(name[:-1], rules) or name in w["definite_bodies"]:
