@@ -1140,6 +1140,8 @@ class UnitsData(Strict):
     duty_section_ends: Words
     duty_generic_heads: Words
     duty_bullets: Words
+    duty_list_charges: Words
+    duty_list_sentence_ends: str
     clause_breaks: str
     agent_markers: Words
     handover_verbs: Words

@@ -126,7 +126,7 @@ def _duty_heading(
         if head_end is None:
             return []  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
         end = head_end
-        later = _later_duty_roles(text, duties, registry, rules)
+        later = _later_duty_roles(text, duties, registry, rules) or _duty_list_charge(text, duties, rules)
         listed = [] if later else [Listed(start, end, "lead", True, (start, end))]
         names = [(start, end)]
     taken = {unit.role for unit in listed}
@@ -145,6 +145,23 @@ def _duty_head_end(
     if duty_item and text[opener:opener + 1] != "。":
         return _section_body_end(text, start, end, registry, rules)
     return None
+
+
+def _duty_list_charge(text: str, duties: int, rules: Rules) -> list[tuple[str, tuple[int, int]]]:
+    """responsible where a unit's duty text, giving no role word, puts it in charge of the list of duties it introduces
+    (区建设管理委是…主管部门，主要履行以下职责：; 按照相关规定履行职责，主要包括：), as 负责 would: the phrase before a colon
+    that opens the list, in the sentence that starts at ``duties`` (units38a2, docs/gold-format.md units7: 履行…职责 as 负责);
+    so is a unit acting in that sentence (管委会依照本办法履行以下职责：, c38)."""
+    line_end = text.find("\n", duties)
+    line_end = len(text) if line_end < 0 else line_end
+    for phrase in rules.words["duty_list_charges"]:
+        at = text.find(phrase, duties, line_end)
+        if at < 0:
+            continue
+        colon = next((k for k in range(at + len(phrase), line_end) if text[k] in COLONS), None)
+        if colon is not None and not any(text[k] in rules.words["duty_list_sentence_ends"] for k in range(duties, colon)):
+            return [("responsible", (at, colon))]
+    return []
 
 
 def _duty_start(text: str, pos: int, rules: Rules) -> int:
@@ -274,7 +291,8 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if not names:
             continue
         worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules) \
-            or _charged_by_duties(text, names[-1][1], rules)
+            or _charged_by_duties(text, names[-1][1], rules) \
+            or next((role for role, _ in _duty_list_charge(text, names[-1][1], rules)), None)
         clause = (pos, clause_end(text, names[-1][1], rules))
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
