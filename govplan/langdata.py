@@ -1137,6 +1137,11 @@ class UnitsData(Strict):
     actor_trailer_chars: int
     heading_not_unit_starts: Words
     duty_nouns: Words
+    duty_section_ends: Words
+    duty_generic_heads: Words
+    duty_bullets: Words
+    duty_list_charges: Words
+    duty_list_sentence_ends: str
     clause_breaks: str
     agent_markers: Words
     handover_verbs: Words

@@ -61,25 +61,39 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     pos = nt.text.find(title)
     if pos < 0:
         return []
-    after = _BLANK.match(nt.text, pos + len(title)).end()  # type: ignore[union-attr]  # matches ""
+    end = pos + len(title)
+    duty_item = len(nt.path) > 1 and duty_section(nt.path[-2].title, rules)
+    after = _BLANK.match(nt.text, end).end()  # type: ignore[union-attr]  # matches ""
     if after < len(nt.text) and nt.text[after] in _DUTY_OPENERS:
-        return _duty_heading(nt.text, pos, pos + len(title), after, registry, rules)
+        return _duty_heading(nt.text, pos, end, after, registry, rules, duty_item)
+    line_end = after >= len(nt.text) or "\n" in nt.text[end:after]
+    own_line = duty_item and line_end
+    found = _duty_heading(nt.text, pos, end, end, registry, rules, duty_item) if own_line else []
+    if found:
+        return found  # its duties on the next line, or its items'
     if _named_head(title, registry, rules) and looks_like_unit(title, registry, rules) and is_name_text(title):
-        return [Listed(pos, pos + len(title), "lead", True, (pos, pos + len(title)))]
-    line_end = after >= len(nt.text) or "\n" in nt.text[pos + len(title):after]
-    return _listed_heading(nt.text, pos, pos + len(title), registry, rules) if line_end else []
+        return [Listed(pos, end, "lead", True, (pos, end))]
+    return _listed_heading(nt.text, pos, end, registry, rules) if line_end else []
+
+
+def duty_section(title: str | None, rules: Rules) -> bool:
+    """Whether a heading names a section of duties (三、职责分工, 四、部门职责, (二)各成员单位职责分工, 三、各组职责), whose items are
+    each headed by the body whose duties they list (units38a)."""
+    return (title or "").strip().rstrip("。.：:").endswith(rules.words["duty_section_ends"])
 
 
 def paragraph_duty_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
     """Units that open a paragraph of an item's text with their duties after a colon (五、职责分工 | 区民防办：负责…；参与… |
-    区规划资源局：指导…, c623; 附件1 职责分工 | 区应急局：负责…), each paragraph read as a duty heading is (corpus18)."""
+    区规划资源局：指导…, c623; 附件1 职责分工 | 区应急局：负责…), each paragraph read as a duty heading is (corpus18); under a
+    heading naming duties, a body named without a level too (成员单位职责分工 | 公安嘉定分局：组织协调指导…, units38a)."""
     text = nt.text
     found: list[Listed] = []
+    duties = duty_section(nt.node.title, rules)
     for line in _LINE_START.finditer(text):
         start = _BLANK.match(text, line.end()).end()  # type: ignore[union-attr]  # matches ""
         colon = _heading_colon(text, start, rules)
         if colon is not None and not inside(start, skip):
-            found += _duty_heading(text, start, colon, colon, registry, rules)
+            found += _duty_heading(text, start, colon, colon, registry, rules, duties)
     return found
 
 
@@ -90,12 +104,16 @@ def _heading_colon(text: str, start: int, rules: Rules) -> int | None:
     return next((at for at in range(start + 1, reach) if text[at] in COLONS), None)
 
 
-def _duty_heading(text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules) -> list[Listed]:
+def _duty_heading(
+    text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules, duty_item: bool = False,
+) -> list[Listed]:
     """The units a heading lists before the colon or full stop at ``opener`` that opens their duties, in every role a
     role word of the duties gives them: the first clause's (区文明办：负责… responsible) or the role its bracket marks
     (县教育局(牵头)：…), and each later clause's (…，配合相关部门开展… support; 水务局：组织指导…；负责… responsible); lead
-    where no clause opens with one (区规划资源局：指导…; corpus18, corpus19c)."""
-    duties = _BLANK.match(text, opener + 1).end()  # type: ignore[union-attr]  # matches ""
+    where no clause opens with one (区规划资源局：指导…; corpus18, corpus19c). A ``duty_item`` heads an item of a section of
+    duties (三、职责分工 | （二）消防安全管理办公室): its body may be named without a level, and its duties may start the next line
+    with no colon before them (``opener`` at the heading's end) or be its items' (units38a)."""
+    duties = _duty_start(text, opener + 1 if opener < len(text) and not text[opener].isspace() else opener, rules)
     duty = _duty_role(text, duties, rules)  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
         listed = _duty_units(text, start, end, duty, (start, clause_end(text, duties, rules)), registry, rules)
@@ -103,15 +121,74 @@ def _duty_heading(text: str, start: int, end: int, opener: int, registry: Regist
         if not names:
             return []  # the heading lists no units (工作目标：…): its later clauses are not read
         later = _later_duty_roles(text, duties, registry, rules)
-    elif _named_duty_head(text, start, end, opener, registry, rules):
-        later = _later_duty_roles(text, duties, registry, rules)
+    else:
+        head_end = _duty_head_end(text, start, end, opener, registry, rules, duty_item)
+        if head_end is None:
+            return []  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
+        end = head_end
+        later = _later_duty_roles(text, duties, registry, rules) or _duty_list_charge(text, duties, rules)
         listed = [] if later else [Listed(start, end, "lead", True, (start, end))]
         names = [(start, end)]
-    else:
-        return []  # 城管中队：对…处罚 heads duties; 做强产业集团 alone or before a full stop is a measure
     taken = {unit.role for unit in listed}
     extra = {role: clause for role, clause in reversed(later) if role not in taken}  # each role at its first clause
     return listed + [Listed(s, e, role, k == 0, clause) for role, clause in extra.items() for k, (s, e) in enumerate(names)]
+
+
+def _duty_head_end(
+    text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules, duty_item: bool,
+) -> int | None:
+    """Where the unit ends that a heading before duties without a role word names: the whole heading where it names a unit
+    by itself (_named_duty_head); in an item of a duty section also a body named by its shape alone, before a colon or on its
+    own line, not before a full stop, which may close a measure (做强产业集团。推动…) (units38a); None where it names none."""
+    if _named_duty_head(text, start, end, opener, registry, rules):
+        return end
+    if duty_item and text[opener:opener + 1] != "。":
+        return _section_body_end(text, start, end, registry, rules)
+    return None
+
+
+def _duty_list_charge(text: str, duties: int, rules: Rules) -> list[tuple[str, tuple[int, int]]]:
+    """responsible where a unit's duty text, giving no role word, puts it in charge of the list of duties it introduces
+    (区建设管理委是…主管部门，主要履行以下职责：; 按照相关规定履行职责，主要包括：), as 负责 would: the phrase before a colon
+    that opens the list, in the sentence that starts at ``duties`` (units38a2, docs/gold-format.md units7: 履行…职责 as 负责);
+    so is a unit acting in that sentence (管委会依照本办法履行以下职责：, c38)."""
+    line_end = text.find("\n", duties)
+    line_end = len(text) if line_end < 0 else line_end
+    for phrase in rules.words["duty_list_charges"]:
+        at = text.find(phrase, duties, line_end)
+        if at < 0:
+            continue
+        colon = next((k for k in range(at + len(phrase), line_end) if text[k] in COLONS), None)
+        if colon is not None and not any(text[k] in rules.words["duty_list_sentence_ends"] for k in range(duties, colon)):
+            return [("responsible", (at, colon))]
+    return []
+
+
+def _duty_start(text: str, pos: int, rules: Rules) -> int:
+    """Where a unit's duties begin from ``pos``: past blanks and line breaks, and a bullet setting the duty off (▲負責…)."""
+    pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]  # matches ""
+    bullet = first_word_at(text, pos, rules.words["duty_bullets"])
+    return _BLANK.match(text, pos + len(bullet)).end() if bullet else pos  # type: ignore[union-attr]
+
+
+def _section_body_end(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
+    """Where the body ends that heads an item of a duty section, named by the shape of its name alone: a name the unit words make
+    whole (消防安全管理办公室, 城管执法部门, 公安嘉定分局) or a collective (各居民区, 业委会), a word for duties after it cut off
+    (消防安全管理办公室职责); None for a vague one (其他各成员单位) or a topic (组织架构, 适用事项范围) (units38a)."""
+    end = next((end - len(n) for n in rules.words["duty_nouns"] if text.endswith(n, start, end) and end - len(n) > start), end)
+    name = text[start:end]
+    if not is_name_text(name) or is_vague(name, rules) or is_person(name, rules) or _generic_reference(name, rules):
+        return None
+    whole = len(name) in name_ends(name, 0, True, registry, rules, collective=True)
+    return end if whole or looks_like_unit(name, registry, rules, collective=True) else None
+
+
+def _generic_reference(name: str, rules: Rules) -> bool:
+    """Whether a name is only a generic reference after 各 or a level's category (各成员单位, 各部门, 各地, 各级党委和政府)."""
+    w = rules.words
+    core = next((name[len(c):] for c in w["level_categories"] if name.startswith(c)), name)
+    core = core[1:] if core.startswith(w["distributive_starts"]) else core
+    return core in w["duty_generic_heads"]
 
 
 def _named_duty_head(text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules) -> bool:
@@ -119,10 +196,10 @@ def _named_duty_head(text: str, start: int, end: int, opener: int, registry: Reg
     name the unit words make whole (城管中队：, 国网上海嘉定供电公司：) or one of the estate's bodies (业委会：)."""
     name = text[start:end]
     core = name[1:] if name.startswith(rules.words["distributive_starts"]) else name
-    if text[opener] in COLONS and core in rules.words["community_bodies"]:
+    colon = opener < len(text) and text[opener] in COLONS  # a duty item's heading on its own line may end the text
+    if colon and core in rules.words["community_bodies"]:
         return True  # 业委会：…, 物业公司：…: the estate's committee or company heads its duties, a collective (units38b, c716)
-    named = _named_head(name, registry, rules) or (
-        text[opener] in COLONS and len(name) in name_ends(name, 0, False, registry, rules))
+    named = _named_head(name, registry, rules) or (colon and len(name) in name_ends(name, 0, False, registry, rules))
     return named and looks_like_unit(name, registry, rules) and is_name_text(name)
 
 
@@ -214,7 +291,8 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if not names:
             continue
         worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules) \
-            or _charged_by_duties(text, names[-1][1], rules)
+            or _charged_by_duties(text, names[-1][1], rules) \
+            or next((role for role, _ in _duty_list_charge(text, names[-1][1], rules)), None)
         clause = (pos, clause_end(text, names[-1][1], rules))
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
