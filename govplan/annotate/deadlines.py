@@ -116,7 +116,7 @@ class _Rules:
     done_words: frozenset[str]
     meeting_lede: re.Pattern[str]
     news_dateline: re.Pattern[str]
-    account_heading: re.Pattern[str]
+    account_heading: Scanner  # searched in every node's titles: most hold none of 年/成/亮, one C search tells
     date_attribute: re.Pattern[str]
     relative_attribute: re.Pattern[str]
     since: re.Pattern[str]
@@ -425,7 +425,7 @@ def _rules() -> _Rules:
             rf"(?:{alternation(w['date_attribute']['verbs'])})(?:{alternation(w['date_attribute']['after'])})?"
             rf"{re.escape(w['date_attribute']['end'])}"
         ),
-        account_heading=compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml"),
+        account_heading=scanner(compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml")),
         relative_attribute=_relative_attribute(w["relative_attributes"], breaks),
         words=as_tuples(w),
     )

@@ -14,6 +14,7 @@ from functools import lru_cache
 from govplan.numerals import NumeralError, cn_to_int
 from govplan.datafiles import load_data
 from govplan.grammar import compile_pattern
+from govplan.scanning import scanner
 from govplan.spec.model import Attachment, Metadata
 from govplan.structure.lines import Line, split_outside_brackets
 from govplan.structure.numbering import numbering
@@ -229,7 +230,7 @@ def _line_pairs(text: str) -> tuple[tuple[str, str], ...]:
     document's head is read for its metadata and again for the year of its deadlines)."""
     cells = [c.strip().rstrip(" :：\u3000") for c in _CELL_BREAK.split(text)]
     pairs = _key_value_cells(cells, _data())
-    return (*pairs, *((m.group(1), m.group(2)) for m in _KEY_AND_VALUE.finditer(text)))
+    return (*pairs, *((m.group(1), m.group(2)) for m in scanner(_KEY_AND_VALUE).finditer(text)))
 
 
 def _key_value_cells(cells: list[str], data: _MetaData) -> list[tuple[str, str]]:
@@ -331,8 +332,9 @@ def _standalone_date(lines: list[Line], data: _MetaData) -> Line | None:
 def _inline_signature(lines: list[Line], data: _MetaData) -> Line | None:
     """The signature a one-line notice glues after a sentence end (…的良好氛围。国务院办公厅二○○六年二月十七日…),
     cut out as a line of its own: the first such, as a transmitted or attached document follows the notice's."""
+    signature = scanner(data.inline_signature)  # most lines hold no 年: one C search each tells
     for line in lines:
-        match = data.inline_signature.search(line.text)
+        match = signature.search(line.text)
         if match:
             start, end = match.start("issuer"), match.end()
             return Line(line.index, line.start + start, line.start + end, line.text[start:end])

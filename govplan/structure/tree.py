@@ -550,7 +550,7 @@ class TreeBuilder:
                 result.append((match.end(), "blank"))
             elif mid.single_blank:
                 result.append((match.end(), "sentence"))
-        result += [(match.end(), "sentence") for match in mid.after_note.finditer(text, 1) if match.end() < len(text)]
+        result += [(match.end(), "sentence") for match in patterns[3].finditer(text, 1) if match.end() < len(text)]
         tail_from = max(1, len(text) - self.data.max_title_chars - 8)
         result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
         result += [(match.start(), "prose") for match in patterns[2].finditer(text, 1)]
@@ -1117,7 +1117,7 @@ class TreeBuilder:
 
 
 @lru_cache(maxsize=1)
-def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
+def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner, Scanner]:
     """Where a number may stand inside a line, right before a character a number of the midline
     styles can start with: after a sentence end or a colon (blanks may follow), or after a run of
     blanks or a page break; and, for a heading glued to a paragraph's end, after a clause mark
@@ -1135,6 +1135,7 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner]:
         re.compile(f"[{re.escape(mid.after_sentence)}{blank}](?<![{blank}][{blank}])[{blank}]*+{ahead}"),
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
         scanner(mid.prose_number),
+        scanner(mid.after_note),  # a note opens with a bracket: a line without one is skipped after one C search
     )
 
 
