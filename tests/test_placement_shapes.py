@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.script_modules import load_script
 
-
-def _module() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts"))  # as when run from there: it imports path_shapes and unit_shapes
-    spec = importlib.util.spec_from_file_location("placement_shapes", ROOT / "scripts" / "placement_shapes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["placement_shapes"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-placement_shapes = _module()
+placement_shapes = load_script("placement_shapes")
 
 
 @pytest.mark.parametrize(("gold", "ours", "kind"), [

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.script_modules import load_script
 
-
-def _module() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts"))  # as when run from there: it imports path_shapes
-    spec = importlib.util.spec_from_file_location("unit_shapes", ROOT / "scripts" / "unit_shapes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["unit_shapes"] = module  # its dataclass looks its module up
-    spec.loader.exec_module(module)
-    return module
-
-
-unit_shapes = _module()
+unit_shapes = load_script("unit_shapes")
 
 
 @pytest.mark.parametrize(("name", "kind"), [
