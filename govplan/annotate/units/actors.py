@@ -21,6 +21,7 @@ from govplan.annotate.units.names import (
     is_locality,
     is_vague,
     is_name_text,
+    without_distributive,
     is_person,
     list_items,
     looks_like_unit,
@@ -187,7 +188,7 @@ def _generic_reference(name: str, rules: Rules) -> bool:
     """Whether a name is only a generic reference after 各 or a level's category (各成员单位, 各部门, 各地, 各级党委和政府)."""
     w = rules.words
     core = next((name[len(c):] for c in w["level_categories"] if name.startswith(c)), name)
-    core = core[1:] if core.startswith(w["distributive_starts"]) else core
+    core = without_distributive(core, rules)
     return core in w["duty_generic_heads"]
 
 
@@ -195,7 +196,7 @@ def _named_duty_head(text: str, start: int, end: int, opener: int, registry: Reg
     """Whether a heading before its duties names a unit by itself (a registered or leveled name), or before a colon a
     name the unit words make whole (城管中队：, 国网上海嘉定供电公司：) or one of the estate's bodies (业委会：)."""
     name = text[start:end]
-    core = name[1:] if name.startswith(rules.words["distributive_starts"]) else name
+    core = without_distributive(name, rules)
     colon = opener < len(text) and text[opener] in COLONS  # a duty item's heading on its own line may end the text
     if colon and core in rules.words["community_bodies"]:
         return True  # 业委会：…, 物业公司：…: the estate's committee or company heads its duties, a collective (units38b, c716)
@@ -735,7 +736,7 @@ def _helped_collective(name: str, registry: Registry, rules: Rules) -> bool:
     (居委, 业委会, 物业公司: community_bodies) or the organs of every unit of a level (各街道办事处), not a level (乡镇,
     各乡镇, 街镇), a level's category (市级部门), a kind of body (职能部门) or a vague reference."""
     w = rules.words
-    core = name[1:] if name.startswith(w["distributive_starts"]) else name
+    core = without_distributive(name, rules)
     if core in w["community_bodies"]:
         return True
     if core == name or core in rules.bare_levels or rules.level_run.fullmatch(core) or is_vague(name, rules):

@@ -337,8 +337,12 @@ def is_vague(name: str, rules: Rules) -> bool:
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
     if core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"]) or _vague_tail(name, rules):
         return True
-    bare = name[1:] if name.startswith(w["distributive_starts"]) else name
-    return rules.label.fullmatch(bare) is not None  # 各责任单位, 牵头单位: the units the notice assigned, named by role
+    return rules.label.fullmatch(without_distributive(name, rules)) is not None  # 各责任单位, 牵头单位: the units the notice assigned, named by role
+
+
+def without_distributive(name: str, rules: Rules) -> str:
+    """A name without the distributive word opening it (各居民区 → 居民区, 各责任单位 → 责任单位): the kind each of them is."""
+    return name[1:] if name.startswith(rules.words["distributive_starts"]) else name
 
 
 def is_sector_coordination(name: str, rules: Rules) -> bool:
