@@ -850,7 +850,7 @@ class ZoneBounds(Strict):
 
 
 class ConditionChain(Strict):
-    """Clauses joined into one case by a word of alternatives (超过4.5米，或者总宽度超过3.75米…的)."""
+    """Clauses joined into one case by a link word after a comma (超过4.5米，或者总宽度超过3.75米…的; 达100万元,并且增幅不低于10%的企业)."""
 
     breaks: str
     links: Words
@@ -858,7 +858,8 @@ class ConditionChain(Strict):
 
 
 class JoinedConditions(Strict):
-    """Thresholds joined by a link word with no comma into one case that a single 的 closes (30万元以下或者…300平方米以下的…)."""
+    """Thresholds joined by a link word into one case that a single 的 closes (30万元以下或者…300平方米以下的…; after a comma,
+    a ``condition_chain`` link: 1000万元以上(含1000万元),且…的项目)."""
 
     links: Words
     note_open: str

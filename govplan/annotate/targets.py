@@ -1404,9 +1404,10 @@ def _quantity_before(text: str, item: _Found, mood: _Mood, rules: _Rules) -> boo
 
 
 def _joins_conditions(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """A bound joined by a link word, with no comma, to further conditions that one 的 closes (工程投资额在100万元以下且建筑面积在
-    300平方米以下的…工程; 营业收入80000万元以下或资产总额80000万元以下的为…): the case a rule treats, unless a verb creates what it
-    describes or a count or share of those things follows the 的 (…以上且…的村达到50%: the level they must reach)."""
+    """A bound joined by a link word to further conditions that one 的 closes (工程投资额在100万元以下且建筑面积在300平方米以下的…
+    工程; 营业收入80000万元以下或资产总额80000万元以下的为…), the link maybe a chain's after a comma when a 的-phrase closes the
+    chain (投资额达到1000万元以上(含1000万元),且投资强度不低于1500万元的项目): the case a rule treats, unless a verb creates
+    what it describes or a count or share of those things follows the 的 (…以上且…的村达到50%: the level they must reach)."""
     w = rules.words["joined_conditions"]
     # 大于1500平方米或…大于3000平方米的, 不超过120平方米且…的: a strict bound or one written before, as before 的
     strict = item.fields["comparator"] in rules.words["condition_comparators"] or (
@@ -1414,11 +1415,16 @@ def _joins_conditions(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     if item.after not in rules.words["class_bounds"] and not strict:
         return False
     link = _past_bracket_note(text, item.end, w)
-    joined = next((word for word in w["links"] if text.startswith(word, link)), None)
+    chain = rules.words["condition_chain"]
+    crossed = link < len(text) and text[link] in chain["breaks"] and text.startswith(tuple(chain["links"]), link + 1)
+    link += 1 if crossed else 0  # …以上(含1000万元),且…的项目: the chain's link opens the next clause
+    joined = next((word for word in (chain["links"] if crossed else w["links"]) if text.startswith(word, link)), None)
     if joined is None:
         return False
     end = mood.clause_end(link + len(joined))
-    closer = text.find(rules.words["condition_follower"], link, end)
+    if crossed:  # the 的-phrase closes the chain's last clause (…5000万元(含)以上，或…1000万元以上，或…的…企业)
+        end = _chain_end(text, end, mood, chain)
+    closer = _closing_follower(text, link, end, rules) if crossed else text.find(rules.words["condition_follower"], link, end)
     if closer < 0 or _creates_object(text, item, mood, rules):
         return False
     counted = rules.arabic.search(text, closer, end)
@@ -1434,8 +1440,9 @@ def _past_bracket_note(text: str, end: int, w: dict[str, Any]) -> int:
 
 
 def _chain_end(text: str, end: int, mood: _Mood, chain: dict[str, Any]) -> int:
-    """Where a chain of alternative cases ends, from a clause ending at ``end``: on through every comma a link word follows
-    (超过15个工作日，或者1年内累计旷工超过30个工作日的: the 的 closes both thresholds), or at the bracket closing it."""
+    """Where a chain of conditions ends, from a clause ending at ``end``: on through every comma a link word follows
+    (超过15个工作日，或者1年内累计旷工超过30个工作日的; 达100万元,并且增幅不低于10%的企业: the 的 closes both thresholds), or at
+    the bracket closing it."""
     links, link = tuple(chain["links"]), None
     while end < len(text) and text[end] in chain["breaks"] and text.startswith(links, end + 1):
         link, end = end + 1, mood.clause_end(end + 1)
@@ -1599,15 +1606,25 @@ def _names_rewarded_kind(text: str, item: _Found, mood: _Mood, rules: _Rules) ->
     if item.fields["comparator"] == "=" and not _is_measure(item, rules):
         return False  # 对1200户…实施的改造，每户补助5000元: a count the work treats
     grants = rules.words["reward_base"]["rewards"]
-    start, end = mood.sentence_start(item.start, mood.clause_breaks), mood.clause_end(item.end)
-    closer = text.rfind(rules.words["condition_follower"], item.end, end)
-    if closer < 0 or end - closer > int(rules.words["rewarded_kinds"]["noun_reach"]) or _DIGIT.search(text, closer, end):
+    # the case may run on through clauses a chain's link opens (首次达100万元、…500万元,并且增幅不低于10%的企业,分别给予…)
+    start = mood.sentence_start(item.start, mood.clause_breaks)
+    end = _chain_end(text, mood.clause_end(item.end), mood, rules.words["condition_chain"])
+    closer = _closing_follower(text, item.end, end, rules)
+    if closer < 0:
         return False
     if end >= len(text) or text[end] not in rules.words["reward_condition"]["clause_breaks"]:
         return False  # the grant must follow in the sentence's next clause
     paid = text[end + 1:mood.clause_end(end + 1)]
     return (any(grant in paid for grant in grants) and _DIGIT.search(paid) is not None
             and not any(grant in text[start:closer] for grant in grants) and not _creates_object(text, item, mood, rules))
+
+
+def _closing_follower(text: str, start: int, end: int, rules: _Rules) -> int:
+    """Where the 的 that closes the clause ending at ``end`` stands (…增幅不低于10%的企业: a short noun after it, no figure), or -1."""
+    closer = text.rfind(rules.words["condition_follower"], start, end)
+    if closer < 0 or end - closer > int(rules.words["rewarded_kinds"]["noun_reach"]) or _DIGIT.search(text, closer, end):
+        return -1
+    return closer
 
 
 def _is_tier_bound(text: str, item: _Found, rules: _Rules) -> bool:
