@@ -34,6 +34,7 @@ class Shape:
     kind: str
     length: str
     place: str
+    source: str = "own lines"
 
 
 def name_kind(name: str) -> str:
@@ -100,20 +101,27 @@ class TaskLines:
 
     def place(self, name: str, task: str, line: int) -> str:
         """Where the name stands in the lines of the task or, failing that, of one of its ancestors."""
+        return self.found(name, task, line)[0]
+
+    def found(self, name: str, task: str, line: int) -> tuple[str, str]:
+        """Where the name stands (as ``place``) and whose lines hold it: the task's own, an ancestor's (units39b: a list in
+        a parent's line that its items inherit), or none."""
         parts = task.split(".")
+        own = {line, self.line_of.get(task, 0)}
         firsts = [line] + [self.line_of.get(".".join(parts[:k]), 0) for k in range(len(parts), 0, -1)]
         for first in filter(None, firsts):
             for number in range(first, self.next_start.get(first, first + 1)):
                 row = self.rows[number - 1] if 0 < number <= len(self.rows) else ""
                 at = row.find(name)
                 if at >= 0:
-                    return name_place(row, at, at + len(name))
-        return "not verbatim"
+                    return name_place(row, at, at + len(name)), "own lines" if first in own else "an ancestor's lines"
+        return "not verbatim", "not verbatim"
 
 
 def shape_of(miss: Miss, lines: TaskLines) -> Shape:
     """The shape of a unit miss (its text is the name, its detail the task path)."""
-    return Shape(name_kind(miss.text), length_bucket(miss.text), lines.place(miss.text, miss.detail, miss.line))
+    place, source = lines.found(miss.text, miss.detail, miss.line)
+    return Shape(name_kind(miss.text), length_bucket(miss.text), place, source)
 
 
 def unit_misses(results: list[DocumentScore], causes: tuple[str, ...] = CAUSES) -> list[tuple[int, Miss]]:
@@ -159,11 +167,11 @@ def main() -> None:
     causes = tuple(args.cause or CAUSES)
     documents, results = split_scores(args.group)
     shapes = unit_shapes(documents, results, causes)
-    for title, key in (("kind", "kind"), ("length", "length"), ("place in the task", "place")):
+    for title, key in (("kind", "kind"), ("length", "length"), ("place in the task", "place"), ("whose lines", "source")):
         print("\n".join(table(shapes, title, key)), end="\n\n")
     pairs: Counter[tuple[str, str, str, str]] = Counter()
     for (shape, field, kind), count in shapes.items():
-        pairs[(shape.kind, shape.place, field, kind)] += count
+        pairs[(shape.kind, f"{shape.place}, {shape.source}", field, kind)] += count
     for (kind, place, field, side), count in pairs.most_common(args.top):
         print(f"{count:5d}  {field:13s} {side:8s} {kind:26s} {place}")
     names = distinct_names(results, causes)
