@@ -835,8 +835,9 @@ def _placed_name_ends(text: str, pos: int, registry: Registry) -> tuple[int, ...
     for place_end, known in registry.placed_match_at(text, pos):
         if _place_words(words(text[pos:place_end]), rules) and registered(text[pos:known], registry, rules):
             return (known,)
-    if not rules.name_end_chars.intersection(text[pos + 2:_name_run_end(text, pos, rules)]):
-        return ()  # the common case: no unit's last character within reach, decided before any word is looked up
+    stop = _name_run_end(text, pos, rules)
+    if not rules.name_end_chars.intersection(text[pos + 2:stop]) or not _name_end_within(text, pos, stop, rules):
+        return ()  # the common case: no unit's last character or end word within reach, decided before any word is looked up
     for place_end in registry.place_ends_at(text, pos):
         if _place_words(words(text[pos:place_end]), rules) and word_ends_at(text, pos, place_end):
             return _unregistered_placed_ends(text, pos, place_end, rules)
