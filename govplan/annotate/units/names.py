@@ -941,8 +941,8 @@ def _suffix_name_ends(
     cues = rules.collective_cues if collective else rules.plain_cues
     if not leveled and cues.search(text, pos, stop) is None:
         return []
-    if not collective and not _name_end_within(text, pos, stop, rules):
-        return []  # no word a name can end with within reach: no name, decided before the window is cut into words
+    if not collective and not _name_end_within(text, pos, stop, rules, known + 1 if known is not None else 0):
+        return []  # no word a name can end with within reach (past a registered name): no name, decided before any cut
     ends = []
     found = tokens(text, pos, stop)
     depth = 0
@@ -960,16 +960,19 @@ def _suffix_name_ends(
     return ends
 
 
-def _name_end_within(text: str, pos: int, stop: int, rules: Rules) -> bool:
+def _name_end_within(text: str, pos: int, stop: int, rules: Rules, least: int = 0) -> bool:
     """Whether a word a name not collective may end with (a unit suffix, a body, a group or office word; a closing bracket,
-    after which second_plate_head reads the name before it) ends in text[pos + 2:stop + 1]: every name ``_is_name`` takes
-    without ``collective`` ends with one, so a window holding none yields no name. The alternation tries the longest word
-    first, so a match at ``pos`` ends before ``pos + 2`` only where no longer word starts there: the words ending later
-    start after ``pos``."""
-    found = rules.name_end_cues.search(text, pos, stop)
-    if found is not None and found.end() < pos + 2:
-        found = rules.name_end_cues.search(text, pos + 1, stop)
-    return found is not None
+    after which second_plate_head reads the name before it), starting at ``pos`` or after, ends in text[least:stop + 1]
+    (``least`` at least pos + 2, a name's shortest end): every name ``_is_name`` takes without ``collective`` ends with one,
+    so a window holding none yields no name. The alternation tries the longest word first, so where the word found at a
+    start ends too soon every other word there does too, and the search goes on from the next character."""
+    least = max(least, pos + 2)
+    at = pos
+    while (found := rules.name_end_cues.search(text, at, stop)) is not None:
+        if found.end() >= least:
+            return True
+        at = found.start() + 1
+    return False
 
 
 def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective: bool) -> bool:
