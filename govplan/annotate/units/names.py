@@ -835,8 +835,9 @@ def _placed_name_ends(text: str, pos: int, registry: Registry) -> tuple[int, ...
     for place_end, known in registry.placed_match_at(text, pos):
         if _place_words(words(text[pos:place_end]), rules) and registered(text[pos:known], registry, rules):
             return (known,)
-    if not rules.name_end_chars.intersection(text[pos + 2:_name_run_end(text, pos, rules)]):
-        return ()  # the common case: no unit's last character within reach, decided before any word is looked up
+    stop = _name_run_end(text, pos, rules)
+    if not rules.name_end_chars.intersection(text[pos + 2:stop]) or not _name_end_within(text, pos, stop, rules):
+        return ()  # the common case: no unit's last character or end word within reach, decided before any word is looked up
     for place_end in registry.place_ends_at(text, pos):
         if _place_words(words(text[pos:place_end]), rules) and word_ends_at(text, pos, place_end):
             return _unregistered_placed_ends(text, pos, place_end, rules)
@@ -940,6 +941,8 @@ def _suffix_name_ends(
     cues = rules.collective_cues if collective else rules.plain_cues
     if not leveled and cues.search(text, pos, stop) is None:
         return []
+    if not collective and not _name_end_within(text, pos, stop, rules, known + 1 if known is not None else 0):
+        return []  # no word a name can end with within reach (past a registered name): no name, decided before any cut
     ends = []
     found = tokens(text, pos, stop)
     depth = 0
@@ -955,6 +958,21 @@ def _suffix_name_ends(
             if _is_name(text[pos:end], text[pos:found[0][1]], leveled, rules, collective):
                 ends.append(end)
     return ends
+
+
+def _name_end_within(text: str, pos: int, stop: int, rules: Rules, least: int = 0) -> bool:
+    """Whether a word a name not collective may end with (a unit suffix, a body, a group or office word; a closing bracket,
+    after which second_plate_head reads the name before it), starting at ``pos`` or after, ends in text[least:stop + 1]
+    (``least`` at least pos + 2, a name's shortest end): every name ``_is_name`` takes without ``collective`` ends with one,
+    so a window holding none yields no name. The alternation tries the longest word first, so where the word found at a
+    start ends too soon every other word there does too, and the search goes on from the next character."""
+    least = max(least, pos + 2)
+    at = pos
+    while (found := rules.name_end_cues.search(text, at, stop)) is not None:
+        if found.end() >= least:
+            return True
+        at = found.start() + 1
+    return False
 
 
 def _is_name(name: str, first_word: str, leveled: bool, rules: Rules, collective: bool) -> bool:

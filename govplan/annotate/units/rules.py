@@ -78,6 +78,7 @@ class Rules:
     generic_bodies: frozenset[str]  # 政府 without a level: government in general, unless a list gave its level (乡党委、政府)
     role_copula: re.Pattern[str]  # 作为(改革)牵头单位: a unit named as taking a label's role (groups as in label)
     plain_cues: re.Pattern[str]
+    name_end_cues: re.Pattern[str]  # a word every name _is_name takes without a collective may end with, or a closing bracket
     collective_cues: re.Pattern[str]
     openers: frozenset[str]
     object_verbs: frozenset[str]  # the action verbs alone: a verb between two names ends the first (区城管局督导各街道)
@@ -85,7 +86,7 @@ class Rules:
     long_breakers: tuple[str, ...]
     suffixes: tuple[str, ...]
     unit_ends: tuple[str, ...]  # suffixes and plain name suffixes: what a unit name ends with
-    name_end_chars: frozenset[str]  # the last characters of every suffix, body and collective word
+    name_end_chars: frozenset[str]  # the last characters of every suffix, body, group, office and collective word
     list_verb_chars: frozenset[str]  # the first characters of what may close a list of units (等, 共同, 按职责分工, 负责…)
     skippable: Words  # time, modal and manner words between units and their verb, longest first
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
@@ -184,6 +185,10 @@ def rules() -> Rules:
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
         plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"]])),
+        name_end_cues=re.compile(
+            alternation([*w["suffixes"], *w["plain_name_suffixes"], *w["definite_bodies"], *w["group_ends"], *w["office_ends"]])
+            + f"|[{re.escape(CLOSE)}]"
+        ),
         collective_cues=re.compile(
             alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
         ),
@@ -197,7 +202,8 @@ def rules() -> Rules:
         unit_ends=(*w["suffixes"], *w["plain_name_suffixes"]),
         name_end_chars=frozenset(
             word[-1] for key in ("suffixes", "plain_name_suffixes", "definite_bodies", "body_suffixes",
-                                 "collective_suffixes", "collective_words", "coordination_heads", "joint_organs")
+                                 "collective_suffixes", "collective_words", "coordination_heads", "joint_organs",
+                                 "group_ends", "office_ends")
             for word in w[key]
         ) | frozenset(CLOSE),
         list_verb_chars=frozenset(
