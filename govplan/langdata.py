@@ -1079,6 +1079,7 @@ class UnitsData(Strict):
     official_titles: Words
     list_openers: Words
     joint_markers: Words
+    joint_marker_not_before: Words
     position_verbs: Words
     position_first: Words
     position_nouns: Words
