@@ -1108,6 +1108,7 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     place_levels: Words
     place_chars: int
+    placed_committees: Words
     place_false_starts: Words
     region_kinds: Words
     level_false_starts: Words
