@@ -1079,6 +1079,7 @@ class UnitsData(Strict):
     official_titles: Words
     list_openers: Words
     joint_markers: Words
+    joint_marker_not_before: Words
     position_verbs: Words
     position_first: Words
     position_nouns: Words
@@ -1107,6 +1108,7 @@ class UnitsData(Strict):
     sentence_prefixes: Words
     place_levels: Words
     place_chars: int
+    placed_committees: Words
     place_false_starts: Words
     region_kinds: Words
     level_false_starts: Words

@@ -839,9 +839,20 @@ def _placed_name_ends(text: str, pos: int, registry: Registry) -> tuple[int, ...
     if not rules.name_end_chars.intersection(text[pos + 2:stop]) or not _name_end_within(text, pos, stop, rules):
         return ()  # the common case: no unit's last character or end word within reach, decided before any word is looked up
     for place_end in registry.place_ends_at(text, pos):
-        if _place_words(words(text[pos:place_end]), rules) and word_ends_at(text, pos, place_end):
+        if _place_words(words(text[pos:place_end]), rules) and (
+            word_ends_at(text, pos, place_end) or _placed_committee(text, pos, place_end, rules)
+        ):
             return _unregistered_placed_ends(text, pos, place_end, rules)
     return ()
+
+
+def _placed_committee(text: str, pos: int, place_end: int, rules: Rules) -> bool:
+    """Whether the place's own party committee follows it as one word with its level (黄龙 县委 社会工作部: the place
+    黄龙县 ends inside jieba's 县委), so the committee's department is named behind the place as behind 县委."""
+    return any(
+        text.startswith(committee, place_end) and word_ends_at(text, pos, place_end + len(committee))
+        for committee in rules.words["placed_committees"]
+    )
 
 
 def _unregistered_placed_ends(text: str, pos: int, place_end: int, rules: Rules) -> tuple[int, ...]:

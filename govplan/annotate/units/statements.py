@@ -257,8 +257,11 @@ def _after_agent_marker(text: str, start: int, end: int, rules: Rules) -> int:
 
 def _joint_at(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
     """Where a joint marker (会同) stands between two lists, outside brackets."""
-    for marker in rules.words["joint_markers"]:
+    w = rules.words
+    for marker in w["joint_markers"]:
         pos = text.find(marker, start, end)
+        while pos > -1 and text.startswith(tuple(w["joint_marker_not_before"]), pos + len(marker)):
+            pos = text.find(marker, pos + len(marker), end)  # 联合会, 联合社: a federation's name, no joint
         if pos > start and pos + len(marker) < end and _depth(text, start, pos) == 0:
             return pos, pos + len(marker)
     return None
