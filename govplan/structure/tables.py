@@ -146,8 +146,7 @@ class Table:
     indices of its first and last lines in the lines given to find_tables."""
 
     columns: list[Column]
-    header_start: int
-    header_end: int
+    header_end: int  # where the header row ends: the node before the table keeps the text up to here
     rows: list[TableRow]
     first: int
     last: int
@@ -618,7 +617,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
     """A table whose rows are lines (tab or pipe rows), from its header line ``first`` (to
     ``header_last`` for a header over several lines)."""
     last = first if header_last is None else header_last
-    table = Table(columns, lines[first].start, lines[last].end, [], first, last)
+    table = Table(columns, lines[last].end, [], first, last)
     data = numbering()
     pending: list[TableRow] = []  # section rows waiting for a row of the table after them
     j = last + 1
@@ -1024,7 +1023,7 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
     if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
         return None  # label lines (工作措施：) over the text of a numbered item, not a header row
-    table = Table(header, cells[0].start, cells[used - 1].end, [], first, cells[used - 1].line,
+    table = Table(header, cells[used - 1].end, [], first, cells[used - 1].line,
                   quota=titled and sum(column_kind(c.header) is None for c in header) * 2 > len(header))
     body = cells[used:]
     if number is None:
@@ -1619,7 +1618,7 @@ def _run_together_table(lines: list[Line], text: str, first: int) -> Table | Non
         while at >= 0:
             header = _run_header(text, at, _block_end(lines, first, MAX_CELL_LINES))
             if header is not None:
-                return _run_rows(lines, text, first, at, *header)
+                return _run_rows(lines, text, first, *header)
             at = text.find(word, at + 1, line.end)
     return None
 
@@ -1719,14 +1718,14 @@ def _skip(text: str, pos: int, end: int, chars: str) -> int:
     return pos
 
 
-def _run_rows(lines: list[Line], text: str, first: int, header_start: int, columns: list[Column], body: int) -> Table:
-    """The rows of a run-together table whose header starts at ``header_start`` and whose rows at ``body``: each
+def _run_rows(lines: list[Line], text: str, first: int, columns: list[Column], body: int) -> Table:
+    """The rows of a run-together table whose rows start at ``body``, after its header: each
     from its row number (the next one, run on after a name, a line break or the header) or a section's numeral
     (一、) to the next; the header repeated on a new page is no row."""
     end = _block_end(lines, first, blanks=2)  # a row's paragraphs may stand apart (c380)
     header_text = "".join(c.header for c in columns)
     marks = _run_marks(text, body, end, header_text)
-    table = Table(columns, header_start, body, [], first, first)
+    table = Table(columns, body, [], first, first)
     starts = [line.start for line in lines]
     for k, (start, number_end, kind) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else _paragraph_end(text, start, end)
@@ -2040,7 +2039,7 @@ def _record_table(lines: list[Line], text: str, first: int) -> Table | None:
     kinds = {c.kind for c in columns}
     if len(columns) < _words().min_cells or not _words().content & kinds or not {"lead", "support", "responsible"} & kinds:
         return None
-    return Table(columns, lines[first].start, lines[first].start, [r for r in rows if r.cells], first, last)
+    return Table(columns, lines[first].start, [r for r in rows if r.cells], first, last)
 
 
 def _record_number_column(columns: list[Column]) -> int:
@@ -2155,7 +2154,7 @@ def _quota_table(lines: list[Line], text: str, first: int) -> Table | None:
         + [Column("progress", "") for _ in range(stock)] + [Column("measure", leaf, unit) for leaf in leaves]
     responsible = len(columns)
     columns.append(Column("responsible", written[place]))
-    table = Table(columns, cells[body].start, cells[body].start, [], above if above is not None else first, first,
+    table = Table(columns, cells[body].start, [], above if above is not None else first, first,
                   quota=True)
     for group in groups:
         table.rows.append(_quota_row([cells[body + k] for k in group], written[body:], group, numbered, len(columns) - 1,

@@ -140,7 +140,7 @@ class TreeBuilder:
                 self._close(current, table.header_end)
                 current = None
                 begins = self._annex_before(lines, closed_at, table, roots) if closed_at is not None and roots else None
-                if begins is not None and closed_at is not None:  # its own text (the title) ends where the table's header starts
+                if begins is not None and closed_at is not None:  # its own text (the title and the table's header) ends where the header ends
                     annex = self._annex(lines, begins, k, roots, self.data.attachment_id(""))
                     self._close(annex, table.header_end)
                     stack, last_value, closed_at = [annex], {}, None
