@@ -1,7 +1,7 @@
 """govplan's per-user cache: $XDG_CACHE_HOME/govplan or ~/.cache/govplan.
 
-It holds derived data only (jieba's dictionary, the registry words' jieba frequencies, the
-language data files as JSON, compiled patterns, dataclass functions, scanners' pattern analyses),
+It holds derived data only (jieba's dictionary, the registry words' jieba frequencies, the built alias
+registry, the language data files as JSON, compiled patterns, dataclass functions, scanners' pattern analyses),
 each named by what it was derived from: deleting the directory costs time on the next run, never
 a different result.
 """

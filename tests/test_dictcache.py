@@ -147,3 +147,32 @@ def test_a_group_found_damaged_when_a_text_loads_it_gives_jiebas_words_and_a_new
     assert list(again.cut(sentence, HMM=False)) == list(reference.cut(sentence, HMM=False))
     assert again.FREQ == reference.FREQ  # the rest came from jieba's own loader
     assert entry.read_bytes() == written  # written anew
+
+
+def test_user_words_added_as_a_cut_meets_their_first_two_characters_cut_as_if_added_at_once(
+        in_own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """User words with known frequencies wait until a cut meets their first two characters (segment._add_when_met):
+    the cut reads what adding them all at once writes, jieba's total counts them from the start, a word of one
+    character or of a character outside the dictionary is kept, and taking them back leaves the dictionary's own."""
+    from govplan.lexical import dagcut
+
+    words = ("县乡村振兴局", "县人社局", "县人力资源和社会保障局", "市教育局", "龘龘办", "龘", "教育")
+    frequencies = [3, 5, 4, 6, 2, 7, 9]
+    built = _fresh_tokenizer(in_own_cache)
+    dictcache.load(built).load_all()
+    plain = dict(built.FREQ)
+    segment._add_known(built, words, frequencies)
+    monkeypatch.setattr(segment, "_layer", segment._Layer())
+    loaded = _fresh_tokenizer(in_own_cache)
+    dictionary = dictcache.load(loaded)
+    dictionary.load_for("市教")  # a pair met before the words are given: its words are added at once
+    segment._layer.total = loaded.total
+    segment._add_when_met(loaded, dictionary, words, frequencies)
+    assert loaded.total == built.total and "市教育局" in loaded.FREQ and "县人社局" not in loaded.FREQ
+    for block in ["由县人社局牵头", "县乡村振兴局配合", "龘龘办和龘", "市教育局", "教育", "县人力资源和社会保障局"]:
+        assert dagcut.cut(loaded, block, dictionary) == tuple(built.cut(block, HMM=False)), block
+        assert all(loaded.FREQ[word] == built.FREQ[word] for word in loaded.FREQ)
+    dictionary.load_all()
+    assert loaded.FREQ == built.FREQ
+    segment._take_back(loaded, dictionary)
+    assert loaded.FREQ == plain

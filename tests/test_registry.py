@@ -12,7 +12,7 @@ import pytest
 
 from govplan.errors import GovplanError
 from govplan.pipeline import ExtractOptions, extract_text
-from govplan.registry import configured_registry_files, load_registry, registry_contents, registry_files
+from govplan.registry import configured_registry_files, load_registry, registry_contents, registry_files, registry_for_contents
 
 NOTICE = "一、推进工作。农综站指导各村开展工作，县人社局牵头，4月底前完成培训不少于100人。\n二、甘沟驿镇农业农村综合服务站负责统计。\n"
 _EXTRACT = """
@@ -106,3 +106,63 @@ def test_a_notices_own_names_leave_the_registry_it_was_made_from_as_it_was() -> 
     assert own.match_at(text, 1) == 5 and own.lookup("区协调小组") == "区协调小组"
     assert base.match_at(text, 1) is None and base.lookup("协调小组") is None
     assert base.with_names([next(iter(base.canonical_of))]) is base  # nothing new: the same registry
+
+
+def _longest_name_at(names: dict[str, str], text: str, pos: int, end: int | None) -> int | None:
+    """The end of the longest name of ``names`` starting at ``pos`` (and ending by ``end``), found by trying every end."""
+    stop = len(text) if end is None else min(end, len(text))
+    return max((e for e in range(pos + 1, stop + 1) if text[pos:e] in names), default=None)
+
+
+def test_the_trie_grown_as_texts_reach_its_first_characters_matches_every_name() -> None:
+    """The trie under a first character is grown when a text first reaches it, in a registry and in the copies
+    with_names makes (they share their original's, but for the paths of their own names): every answer is the
+    longest registered name, whichever registry grew a character first."""
+    from tests.conftest import SEEDS
+
+    base = registry_for_contents((("mine.yaml", "县教育局直属学校: [县教直校]\n市教委: []\n"),))
+    own = base.with_names(["教育督导组", "县教育局工作专班", "龘龘办"])
+    again = own.with_names(["市教委专班", "督导组"])
+    texts = [path.read_text(encoding="utf-8")[:3000] for path in sorted(SEEDS.glob("*.txt"))[:3]]
+    texts += ["由县教育局直属学校和教育督导组、县教育局工作专班、市教委专班、龘龘办、督导组负责", "县教直校"]
+    for registry in (again, own, base):  # a copy first: it grows what its original shares with it
+        for text in texts:
+            for pos in range(len(text)):
+                for end in (None, pos + 3):
+                    assert registry.match_at(text, pos, end) == _longest_name_at(registry.canonical_of, text, pos, end)
+    assert base.match_at("教育督导组", 0) is None and own.match_at("市教委专班", 0) == 3
+
+
+def test_a_built_registry_comes_back_from_the_user_cache_as_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """registry_for_contents keeps what it builds in the user cache, named by the code, the bundled aliases.yaml
+    and the user files' texts: the copy read back is the registry built (names in order, levels, national names), a
+    changed user file is another entry, and a damaged entry is ignored and rewritten."""
+    from govplan import registry as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    user = (("mine.yaml", "甘沟驿镇农业农村综合服务站: [农综站]\n"),)
+    registry_for_contents.cache_clear()
+    built = registry_for_contents(user)
+    (entry,) = (tmp_path / "govplan").glob("registry-*.json")
+    registry_for_contents.cache_clear()
+
+    def no_build(*args: object) -> None:
+        raise AssertionError("the registry was built again")
+
+    monkeypatch.setattr(module, "_add_registry_data", no_build)
+    cached = registry_for_contents(user)
+    assert list(cached.canonical_of.items()) == list(built.canonical_of.items()) and cached.digest == built.digest
+    assert (cached.longest, cached.levels, cached.unplaced, cached.sources) == (
+        built.longest, built.levels, built.unplaced, built.sources)
+    assert cached.lookup("泰州市农综站") == "泰州市甘沟驿镇农业农村综合服务站" and cached.knows("县人社局")
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    registry_for_contents.cache_clear()
+    changed = registry_for_contents((("mine.yaml", "甘沟驿镇农业农村综合服务站: [农站]\n"),))
+    assert changed.knows("农站") and not changed.knows("农综站")
+    assert len(list((tmp_path / "govplan").glob("registry-*.json"))) == 2
+    entry.write_text('{"names": ', encoding="utf-8")
+    registry_for_contents.cache_clear()
+    assert list(registry_for_contents(user).canonical_of.items()) == list(built.canonical_of.items())
+    assert entry.read_text(encoding="utf-8").startswith('{"names": {')
+    registry_for_contents.cache_clear()

@@ -86,14 +86,6 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
-def _tokenizer_for(text: str) -> jieba.Tokenizer:
-    """The shared jieba tokenizer with every dictionary entry that cutting ``text`` can read (its characters'
-    and those starting with two of its characters side by side): the rest of the dictionary is never built."""
-    tok, dictionary = _shared()
-    dictionary.load_for(text)
-    return tok
-
-
 def _shared() -> tuple[jieba.Tokenizer, dictcache.Dictionary]:
     """The shared jieba tokenizer and its dictionary, initialised on first use (no group loaded yet)."""
     global _tokenizer, _dictionary
@@ -117,22 +109,24 @@ def use_user_words(words: Iterable[str]) -> None:
     jieba gives each word the frequency it suggests (just enough to be cut as one token), which
     costs a segmentation per word; those frequencies are cached per word list and dictionary.
     A word's entries are its first character's and those starting with its first two characters, so
-    those groups are loaded before the word is added and no group loaded later can overwrite it.
+    those groups are loaded before the word is added and no group loaded later can overwrite it; with
+    cached frequencies a word waits until a cut first meets its first two characters (_add_when_met).
     """
     if words == _layer.words:
         return  # the words in place, as every document of a run gives them (sorted, each once)
-    wanted = tuple(sorted(set(words)))
-    tok = _tokenizer_for("\n".join(word[:2] for word in wanted))  # a newline is in no entry
+    wanted = tuple(sorted(dict.fromkeys(words)))  # each once, in the order given: sorting sorted names is one pass
+    tok, dictionary = _shared()
     with _lock:
         if wanted == _layer.words:
             return
-        _take_back(tok)
-        _add_layer(tok, wanted)
+        _take_back(tok, dictionary)
+        _add_layer(tok, dictionary, wanted)
     clear_cache()
 
 
-def _take_back(tok: jieba.Tokenizer) -> None:
+def _take_back(tok: jieba.Tokenizer, dictionary: dictcache.Dictionary) -> None:
     """Restore jieba's dictionary to what it was before the current user words were added."""
+    dictionary.drop_waiting()
     for key, value in _layer.saved.items():
         if value == _MISSING:
             tok.FREQ.pop(key, None)
@@ -142,16 +136,22 @@ def _take_back(tok: jieba.Tokenizer) -> None:
     _layer.words, _layer.saved = (), {}
 
 
-def _add_layer(tok: jieba.Tokenizer, words: tuple[str, ...]) -> None:
-    """Add ``words`` in order, remembering every dictionary entry they overwrite."""
+def _add_layer(tok: jieba.Tokenizer, dictionary: dictcache.Dictionary, words: tuple[str, ...]) -> None:
+    """Add ``words`` in order (those with cached frequencies when a cut meets them), remembering every
+    dictionary entry they overwrite."""
     _layer.total = tok.total
+    name = _frequencies_name(tok, words)
+    known = _valid_frequencies(read_json(name), len(words))
+    if known is not None and 0 not in known:
+        _add_when_met(tok, dictionary, words, known)
+        _layer.words = words
+        return
+    dictionary.load_for("\n".join(word[:2] for word in words))  # their groups first (a newline is in no entry)
     prefixes = {word[:k] for word in words for k in range(1, len(word) + 1)}  # the entries adding a word writes
     entry = tok.FREQ.get
     _layer.saved = {**{prefix: entry(prefix, _MISSING) for prefix in prefixes}, **_layer.saved}
-    name = _frequencies_name(tok, words)
-    known = _valid_frequencies(read_json(name), len(words))
-    if known is None and _dictionary is not None:
-        _dictionary.load_all()  # jieba suggests a frequency by cutting the word with the whole dictionary
+    if known is None:
+        dictionary.load_all()  # jieba suggests a frequency by cutting the word with the whole dictionary
     if known is None or 0 in known:  # a word of frequency 0 is also split by force (add_word tells jieba's HMM)
         for word, frequency in zip(words, known or [None] * len(words)):
             tok.add_word(word, frequency)
@@ -160,6 +160,40 @@ def _add_layer(tok: jieba.Tokenizer, words: tuple[str, ...]) -> None:
     _layer.words = words
     if known is None:
         write_json(name, [tok.FREQ[word] for word in words])
+
+
+def _add_when_met(tok: jieba.Tokenizer, dictionary: dictcache.Dictionary, words: tuple[str, ...],
+                  frequencies: list[int]) -> None:
+    """Add ``words`` with their known frequencies (none 0) as _add_known does, each when a cut first meets its
+    first two characters (dictcache.Dictionary.add_when_met): now only jieba's total and the entries of their
+    first characters (each character's group loaded first), which a cut reads before it meets any pair. Adding a
+    word writes only entries that start with its first two characters besides its first character's, so the
+    words of one pair, added together in order, leave FREQ as adding them all in order does."""
+    waiting: dict[str, list[tuple[str, int]]] = {}
+    for word, frequency in zip(words, frequencies):
+        waiting.setdefault(word[:2], []).append((word, frequency))
+    firsts = sorted({pair[0] for pair in waiting})
+    dictionary.load_for("\n".join(firsts))  # their own entries (a newline is in no entry)
+    freq, saved = tok.FREQ, _layer.saved
+    for char in firsts:
+        saved.setdefault(char, freq.get(char, _MISSING))
+    for char in firsts:
+        for word, frequency in waiting.pop(char, ()):  # a word of one character: its entry is its character's
+            freq[word] = frequency
+        freq.setdefault(char, 0)
+    tok.total += sum(frequencies)
+
+    def add(pair_words: list[tuple[str, int]]) -> None:
+        """Add the words of one pair (its dictionary group loaded), saving the entries they overwrite."""
+        for word, _ in pair_words:
+            for end in range(2, len(word) + 1):
+                saved.setdefault(word[:end], freq.get(word[:end], _MISSING))
+        for word, frequency in pair_words:
+            freq[word] = frequency
+            for end in range(2, len(word)):
+                freq.setdefault(word[:end], 0)
+
+    dictionary.add_when_met(waiting, add)
 
 
 def _add_known(tok: jieba.Tokenizer, words: tuple[str, ...], frequencies: list[int]) -> None:
