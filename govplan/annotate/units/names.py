@@ -255,9 +255,11 @@ def registered(name: str, registry: Registry, rules: Rules) -> bool:
     return name in registry.canonical_of or not breaks_within(words(name), rules)
 
 
+@text_memo(maxsize=1 << 14)
 def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: bool = False) -> bool:
     """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道)); with
-    ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位)."""
+    ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位). Remembered: a list's items are
+    asked again by each reading of the list (two calls in five repeat one)."""
     name = compact(name)
     if registry.lookup(name) is not None:
         return True
@@ -325,10 +327,11 @@ def second_plate_head(name: str, rules: Rules) -> str:
     return name[:plate.start()]
 
 
+@text_memo(maxsize=1 << 14)
 def is_vague(name: str, rules: Rules) -> bool:
     """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门), or the units
     a notice assigned named by their role (各责任单位要…, 牵头单位要…); not sector words before the head they share,
-    whose 相关/有关 names the sectors listed (市住房城乡建设、应急管理…等相关部门)."""
+    whose 相关/有关 names the sectors listed (市住房城乡建设、应急管理…等相关部门). Remembered, as looks_like_unit."""
     w = rules.words
     if is_sector_coordination(name, rules):
         return False
@@ -699,7 +702,18 @@ def name_ends(
     text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
     members: bool = True,
 ) -> list[int]:
-    """Ends of the unit names that may start at ``pos``, shortest first.
+    """Ends of the unit names that may start at ``pos``, shortest first (see ``_name_ends``); a new list each call."""
+    return list(_name_ends(text, pos, any_start, registry, rules, collective, members))
+
+
+@text_memo(maxsize=1 << 14)
+def _name_ends(
+    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool, members: bool
+) -> list[int]:
+    """name_ends, remembered (its lists are never handed out, name_ends copies them): a clause start is asked for its
+    names by the actor, the collective, the list and the partner readings in turn (a fifth of the calls repeat one).
+
+    Ends of the unit names that may start at ``pos``, shortest first.
 
     A name is registered, or ends like a unit (…局, …党委) and starts with a level (县, 镇…) or
     follows an agent marker, or is a place or organisation name before an organisation word (局党委,
