@@ -436,7 +436,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     rules = _rules()
     written_years, finders = _scanners()
     text = nt.text
-    reviewed = under_review(nt) or _under_account(nt, rules)
+    reviewed = under_review(nt) or _under_account(nt)
     if ctx.year is None and ctx.named_year is None and not reviewed:
         ctx.named_year = _named_year(text, written_years, ctx, rules)
     if not ctx.report and reviewed:
@@ -492,10 +492,16 @@ def _glosses(text: str, rhythm_end: int, start: int, end: int, rules: _Rules) ->
     return rules.gloss_between.fullmatch(inside) is not None
 
 
-def _under_account(nt: NodeText, rules: _Rules) -> bool:
+def _under_account(nt: NodeText) -> bool:
     """Whether a heading over the node, itself included, names an account of what was done (一、2023年工作总结,
     二、主要做法和工作成效): its dates say when something was done, as under the mood's review headings."""
-    return any(node.title and rules.account_heading.search(node.title) for node in nt.path or [nt.node])
+    return any(node.title and _accounts(node.title) for node in nt.path or [nt.node])
+
+
+@text_memo(maxsize=1 << 12)
+def _accounts(title: str) -> bool:
+    """Whether a heading names an account of what was done; remembered, as every node under it asks again."""
+    return _rules().account_heading.search(title) is not None
 
 
 Build = Callable[[re.Match[str], str, Any, _Rules], "dict[str, Any] | None"]
@@ -566,7 +572,7 @@ def read_named_year(nodes: list[NodeText], ctx: DocContext) -> None:
         return
     rules = _rules()
     for nt in nodes:
-        if under_review(nt) or _under_account(nt, rules):
+        if under_review(nt) or _under_account(nt):
             continue
         year = _heading_year(nt, rules, ctx)
         if year is not None:

@@ -40,6 +40,7 @@ Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
 _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
+_COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
 _DUTY_OPENERS = COLONS + "。"  # what closes a unit heading before its duties (区文明办：负责…, 虹房集团。负责…)
 _LINE_START = re.compile(r"\n")  # a paragraph of an item's text begins after a line break
 
@@ -102,7 +103,8 @@ def _heading_colon(text: str, start: int, rules: Rules) -> int | None:
     """Where the colon closing a paragraph's heading stands, on its line and within a unit name's reach, if one does."""
     line_end = text.find("\n", start)
     reach = min(len(text) if line_end < 0 else line_end, start + int(rules.words["max_name_chars"]) + 1)
-    return next((at for at in range(start + 1, reach) if text[at] in COLONS), None)
+    colon = _COLON.search(text, start + 1, reach)  # one C scan, not a Python step per character
+    return colon.start() if colon is not None else None
 
 
 def _duty_heading(

@@ -235,8 +235,10 @@ def _joints(name: str, rules: Rules) -> Iterator[tuple[int, int]]:
             yield span
 
 
+@text_memo(maxsize=1 << 12)
 def unit_prefix_end(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
-    """End of the longest unit name (collective ones included) that the item starts with, at a word end."""
+    """End of the longest unit name (collective ones included) that the item starts with, at a word end (remembered:
+    a statement's list is read again by the readings that meet it, a third of the calls)."""
     if looks_like_unit(text[start:end], registry, rules, collective=True):
         return end
     if listed_member(text, start, end, registry, rules):
@@ -255,9 +257,11 @@ def registered(name: str, registry: Registry, rules: Rules) -> bool:
     return name in registry.canonical_of or not breaks_within(words(name), rules)
 
 
+@text_memo(maxsize=1 << 14)
 def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: bool = False) -> bool:
     """Known to the registry, or short and ending like a unit name (…局, …中心, 各镇(街道)); with
-    ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位)."""
+    ``collective`` also a collective unit named as such (乡镇, 群团组织, 区直部门、单位). Remembered: a list's items are
+    asked again by each reading of the list (two calls in five repeat one)."""
     name = compact(name)
     if registry.lookup(name) is not None:
         return True
@@ -325,10 +329,11 @@ def second_plate_head(name: str, rules: Rules) -> str:
     return name[:plate.start()]
 
 
+@text_memo(maxsize=1 << 14)
 def is_vague(name: str, rules: Rules) -> bool:
     """A reference whose referent the text leaves open (有关部门, 各有关部门, 市级各相关单位, 其他部门), or the units
     a notice assigned named by their role (各责任单位要…, 牵头单位要…); not sector words before the head they share,
-    whose 相关/有关 names the sectors listed (市住房城乡建设、应急管理…等相关部门)."""
+    whose 相关/有关 names the sectors listed (市住房城乡建设、应急管理…等相关部门). Remembered, as looks_like_unit."""
     w = rules.words
     if is_sector_coordination(name, rules):
         return False
@@ -589,12 +594,13 @@ def name_list(
     return names
 
 
+@text_memo(maxsize=1 << 12)
 def listed_member_end(text: str, start: int, registry: Registry, rules: Rules, known: bool) -> int | None:
     """End of a list member the names do not know (县委政研室 in 县委改革办、县委政研室负责; 房管所 in
     房管所、规建生态办负责), where the list's shape shows it: the member runs to a separator (、) or to the role verb that
     closes the list, the list closes with that verb, and a name the names know stands in it (``known``: one stands
     before ``start``). One unknown member no longer sinks the names known beside it; a list of things
-    (资金、土地、人才等要素保障) holds no known name."""
+    (资金、土地、人才等要素保障) holds no known name. Remembered, as name_ends, which asks it."""
     end = _member_end(text, start, rules)
     if end is None or not _may_be_member(text[start:end], rules):
         return None
@@ -637,10 +643,12 @@ def _member_end(text: str, start: int, rules: Rules) -> int | None:
     return stop if stop - start >= 2 and text.startswith("、", stop) else None
 
 
+@text_memo(maxsize=1 << 12)
 def _may_be_member(name: str, rules: Rules) -> bool:
     """Whether an unknown list member may name a body: plain words, no verb among them nor a trailer (区委、政府重大决策部署
     落实情况; 统计局、粮食局等部门研究提出落实意见), not a reference (本报, 该公司), a vague or distributive one (有关单位, 各村),
-    people (广大干部), a level alone (乡镇), nor a kind of body named by its function (财政部门)."""
+    people (广大干部), a level alone (乡镇), nor a kind of body named by its function (财政部门). Remembered: a member
+    is asked again for each list reading that meets it."""
     w = rules.words
     if is_person(name, rules) or is_vague(name, rules) or name in rules.bare_levels or is_function_kind(name, rules):
         return False
@@ -699,7 +707,18 @@ def name_ends(
     text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool = False,
     members: bool = True,
 ) -> list[int]:
-    """Ends of the unit names that may start at ``pos``, shortest first.
+    """Ends of the unit names that may start at ``pos``, shortest first (see ``_name_ends``); a new list each call."""
+    return list(_name_ends(text, pos, any_start, registry, rules, collective, members))
+
+
+@text_memo(maxsize=1 << 14)
+def _name_ends(
+    text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool, members: bool
+) -> list[int]:
+    """name_ends, remembered (its lists are never handed out, name_ends copies them): a clause start is asked for its
+    names by the actor, the collective, the list and the partner readings in turn (a fifth of the calls repeat one).
+
+    Ends of the unit names that may start at ``pos``, shortest first.
 
     A name is registered, or ends like a unit (…局, …党委) and starts with a level (县, 镇…) or
     follows an agent marker, or is a place or organisation name before an organisation word (局党委,

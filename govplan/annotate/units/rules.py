@@ -27,9 +27,10 @@ class Words(tuple[str, ...]):
         return self.__dict__["hash"]  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rules:
-    """Compiled patterns and word tables from govplan/data/units.yaml."""
+    """Compiled patterns and word tables from govplan/data/units.yaml; hashed as the object it is (a document's own,
+    for_document), as Registry is, so that a memo of the names read with it (names.name_ends) keys it so."""
 
     label: re.Pattern[str]  # a role label; group "word" its role word, "head" its head, "label" the whole
     block_line: re.Pattern[str]
