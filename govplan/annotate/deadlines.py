@@ -454,7 +454,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             time_cell = column == "time"  # a time cell's date is read whatever its cue: the words around it are asked first
             if time_cell and _dated_otherwise(text, start, end, rules):
                 continue
-            fields = _time_cell(match, clause, rules) if time_cell else build(match, text, clause, rules)
+            fields = _time_cell(match, clause, rules, build) if time_cell else build(match, text, clause, rules)
             # the builders turn down most matches, so what the words around a date say of it is asked of the rest only
             if fields is None or (not time_cell and _dated_otherwise(text, start, end, rules)):
                 continue
@@ -625,9 +625,10 @@ def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rule
     return None
 
 
-def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | None:
+def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules, build: Build) -> dict[str, Any] | None:
     """A date in a 完成时限 / 时间节点 column is the row's due date whatever cue it lacks: the column
-    says what it is (2023年6月, 6月30日, 长期坚持 has none)."""
+    says what it is (2023年6月, 6月30日, 长期坚持 has none); any other kind is read by its own ``build``
+    (a range writing its unit once, 4至5月, as well: no kind of deadline is missing from the column)."""
     if m.re is rules.point:
         g = _groups(m)
         when = _resolve(g, "a", ctx, rules.words)
@@ -635,9 +636,7 @@ def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | No
             return None
         kind = rules.words["suffix_kinds"].get(g["suf"] or "", "by")
         return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
-    builders = {rules.period: _period, rules.year_range: _year_range, rules.recurring: _recurring,
-                rules.named: _named, rules.relative: _relative, rules.commencement: _commencement}
-    return builders[m.re](m, m.string, ctx, rules)
+    return build(m, m.string, ctx, rules)
 
 
 def _frames_dates(text: str, m: re.Match[str], rules: _Rules) -> bool:
