@@ -446,23 +446,31 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
     for rank, (finder, build) in enumerate(finders):
         for match in finder.finditer(text):
             start, end = match.span()
-            if (end == start or _stated_past(text, start, end, rules) or _in_title(text, start, rules.words)
-                    or _compared_with(text, start, rules.words) or _covered_by_statistics(text, start, rules.words)
-                    or _measures_change(text, start, end, rules)):
-                continue
             column = nt.column_at(start) if nt.cells else None
-            if column in _NO_DEADLINE_COLUMNS:
+            if end == start or column in _NO_DEADLINE_COLUMNS:
                 continue  # 进展情况: what was done and when, not when it is due
             # a year inside a list of years (2018年、2019年…) is read in the context its first year is
             clause = _clause_context(years, _year_list(text, start, end, rules)[0], ctx, text)
-            fields = _time_cell(match, clause, rules) if column == "time" else build(match, text, clause, rules)
-            if fields is not None and _past_event_after(text, start, end, rules.words) and not _yet_to_come(fields, clause):
+            time_cell = column == "time"  # a time cell's date is read whatever its cue: the words around it are asked first
+            if time_cell and _dated_otherwise(text, start, end, rules):
+                continue
+            fields = _time_cell(match, clause, rules, build) if time_cell else build(match, text, clause, rules)
+            # the builders turn down most matches, so what the words around a date say of it is asked of the rest only
+            if fields is None or (not time_cell and _dated_otherwise(text, start, end, rules)):
+                continue
+            if _past_event_after(text, start, end, rules.words) and not _yet_to_come(fields, clause):
                 continue  # 2018年建成投用, 2017年以来: when something happened
-            if fields is not None:
-                item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
-                candidates.append(Candidate(match.start(), match.end(), item, rank))
+            item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
+            candidates.append(Candidate(match.start(), match.end(), item, rank))
     items = _without_glosses(text, [c.item for c in non_overlapping(candidates)], nt.start, rules)
     return _anchor_rhythms(text, items, nt.start, ctx, rules)
+
+
+def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether the words around text[start:end] make the date no time to act: stated as past, inside a title, the base of a
+    comparison, the time statistics cover or the period a change measures (each a pure test of the text: asked in any order)."""
+    return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, rules.words)
+            or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules))
 
 
 def _without_glosses(text: str, items: list[Deadline], offset: int, rules: _Rules) -> list[Deadline]:
@@ -617,9 +625,10 @@ def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rule
     return None
 
 
-def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | None:
+def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules, build: Build) -> dict[str, Any] | None:
     """A date in a 完成时限 / 时间节点 column is the row's due date whatever cue it lacks: the column
-    says what it is (2023年6月, 6月30日, 长期坚持 has none)."""
+    says what it is (2023年6月, 6月30日, 长期坚持 has none); any other kind is read by its own ``build``
+    (a range writing its unit once, 4至5月, as well: no kind of deadline is missing from the column)."""
     if m.re is rules.point:
         g = _groups(m)
         when = _resolve(g, "a", ctx, rules.words)
@@ -627,9 +636,7 @@ def _time_cell(m: re.Match[str], ctx: Any, rules: _Rules) -> dict[str, Any] | No
             return None
         kind = rules.words["suffix_kinds"].get(g["suf"] or "", "by")
         return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
-    builders = {rules.period: _period, rules.year_range: _year_range, rules.recurring: _recurring,
-                rules.named: _named, rules.relative: _relative, rules.commencement: _commencement}
-    return builders[m.re](m, m.string, ctx, rules)
+    return build(m, m.string, ctx, rules)
 
 
 def _frames_dates(text: str, m: re.Match[str], rules: _Rules) -> bool:
@@ -931,11 +938,12 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     """A single date with its cue: 2022年6月底前, 到2026年底, 4月3日前, 第二季度, 年内."""
     g = _groups(m)
     words = rules.words
-    if not _point_is_deadline(m, g, text, ctx, rules):
-        return None
+    # the date first: a year's part that needs its year (内, 底, 末 of 2025年内) denotes none alone, whatever its cues
     when = _resolve(g, "a", ctx, words, stage=_bracketed(text, m, words))
+    if when is None or not _point_is_deadline(m, g, text, ctx, rules):
+        return None
     reposted = _posted_later(ctx) and _strongly_cued(m, g, text, rules)
-    if (when is None or (_before_document(when.explicit_year, ctx) and not reposted)
+    if ((_before_document(when.explicit_year, ctx) and not reposted)
             or _over_when_posted(m, g, text, when, ctx, rules)
             or _as_of(g["lead"], when, text, m.end(), ctx, words) or _reports_meeting(m, g, text, when, ctx, rules)
             or _dates_news(m, g, text, rules)):

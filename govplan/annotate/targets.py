@@ -1223,20 +1223,30 @@ def _states_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     beside what was done is one in any mood."""
     if _states_years_task(text, item, rules):
         return True
-    if (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
-            or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
-            or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
-            or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
-            or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules) or _falls_short(text, item, rules)
-            or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
-            or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)):
-        return False
+    # the cues first: a number they read as a fact (a third of them) needs none of the exclusions tried
+    return _goal_by_cues(item, mood) and not _not_a_goal(text, item, mood, rules)
+
+
+def _goal_by_cues(item: _Found, mood: _Mood) -> bool:
+    """Whether a number reads as a goal by its own bound, the cues before it in its sentence or its node's mood."""
     if item.cued and not mood.review:
         return True
     local = mood.local(item.start)
     if local is not None:
         return local
     return not (item.approx or mood.is_report())  # 300余吨, 近700名: amounts reported, not set
+
+
+def _not_a_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """Whether a number is a scope count, a condition, a case a scoring rule treats, a forecast, a result against a goal or
+    a name, whatever its cues (each a pure test of the text: asked in any order)."""
+    return (_is_scope(text, item, mood, rules) or _is_condition(text, item, mood, rules) or _counts_structure(text, item, mood, rules)
+            or _is_score_case(text, item, mood, rules) or _is_estimate(text, item, mood, rules)
+            or _tallies_progress(text, item, mood, rules) or _reports_year_on_year(text, item, mood, rules)
+            or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
+            or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules) or _falls_short(text, item, rules)
+            or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
+            or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules))
 
 
 def _states_years_task(text: str, item: _Found, rules: _Rules) -> bool:
