@@ -2,7 +2,7 @@
 
 pydantic imports its plugin loader (pydantic/plugin/_loader.py) when it builds its first model's
 validator, and that module imports importlib.metadata at its top, which brings email, zipfile,
-socket, calendar and csv: 6M instructions of every `extract`, before `--jobs` can fork a worker,
+socket, calendar and csv into every `extract`, before `--jobs` can fork a worker,
 though the command line turns plugins off (PYDANTIC_DISABLE_PLUGINS=__all__, govplan/cli/app.py) and
 the loader then answers "none" without looking at any distribution.
 
