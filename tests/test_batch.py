@@ -117,3 +117,27 @@ def test_a_document_that_kills_its_jobs_worker_is_worker_lost_and_the_others_are
     lost = results.pop(2)
     assert lost.error is not None and (lost.error.kind, lost.error.code) == ("worker-lost", "E901") and "kill.txt" in lost.error.message
     assert [r.files for r in results] == [process_document(d, _OPTIONS).files for d in documents if d.name != "kill.txt"]
+
+
+def test_jobs_warm_up_and_fork_only_once_a_document_needs_extracting(tmp_path: Path, monkeypatch) -> None:
+    """--skip-unchanged over an unchanged archive: every result is the driver's own, so no warm-up and no
+    worker; a document to extract after skipped ones is extracted by the workers, the results in input order."""
+    import govplan.batch as batch
+    import govplan.workers as workers
+
+    names = sorted(str(p) for p in SEEDS.glob("*.txt"))[:3]
+    options = run_options(tmp_path, "yaml", "keep")
+    started: list[str] = []
+    warm_up, map_until_lost = batch.warm_up, workers.map_until_lost
+    monkeypatch.setattr(batch, "warm_up", lambda options: started.append("warm-up") or warm_up(options))
+    monkeypatch.setattr(workers, "map_until_lost", lambda *args: started.append("workers") or map_until_lost(*args))
+
+    unchanged = list(run_documents(names, options, jobs=2, skip=lambda document: True))
+    assert [(r.name, r.skipped) for r in unchanged] == [(name, True) for name in names] and started == []
+
+    def skip(document: Document) -> bool:
+        return document.name != names[1]
+
+    parallel = [(r.name, r.skipped, r.files) for r in run_documents(names, options, jobs=2, skip=skip)]
+    serial = [(r.name, r.skipped, r.files) for r in run_documents(names, options, skip=skip)]
+    assert parallel == serial and [s for _, s, _ in parallel] == [True, False, True] and started == ["warm-up", "workers"]

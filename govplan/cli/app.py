@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Callable
 
-from govplan import charsets, dataclasscache, firstchars, patterncache
+from govplan import charsets, dataclasscache, firstchars, patterncache, pydanticplugins
 
 # The module (govplan.cli.*) that registers each command, in the order `govplan --help` lists them.
 COMMAND_MODULES: dict[str, str] = {
@@ -42,6 +42,9 @@ charsets.install()
 # distribution's entry points (importlib.metadata), 5 ms of CPU before `extract --jobs` can fork and in
 # every cold command. govplan's models take no plugin; a user's own setting of the variable is kept.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+# Its plugin loader imports importlib.metadata (email, zipfile, socket …) only to be told "none": a stand-in
+# answers while plugins are off (govplan/pydanticplugins.py).
+pydanticplugins.install()
 
 from govplan.errors import Errors, GovplanError, error_line  # noqa: E402  (after the installs)
 from govplan.i18n import tr  # noqa: E402
