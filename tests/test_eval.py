@@ -289,8 +289,12 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # 0.852, dates 0.844, targets 0.835, lead 0.776, support 0.811 with the start code (e04c9f70); the end code reads
         # spans 0.853, dates 0.845, lead 0.779, support 0.815 (fresh lead units: 28 of 74 found): set change, lead floor
         # 0.76, targets 0.82, spans 0.84.
+        # Session 35: sixteen fresh held-out notices (c897-c904, c911-c918; the second eight mostly 民生实事 tables and
+        # activity plans with long 配合/协办 lists: support 38 of 100 found) put held-out (364) at tasks 0.972, spans 0.855,
+        # dates 0.837, targets 0.838, lead 0.769, support 0.766 with the start code (5ea28be4) and the end code alike: set
+        # change, support floor 0.75.
         "held-out": {"tasks": 0.96, "deadline_spans": 0.84, "deadline_dates": 0.83, "targets": 0.82,
-                "lead_units": 0.76, "support_units": 0.79},
+                "lead_units": 0.76, "support_units": 0.75},
     }
     for group, fields in floors.items():
         for field, floor in fields.items():
