@@ -922,6 +922,15 @@ class SubjectCounts(Strict):
     min_chars_between: int
 
 
+class ClassCounts(Strict):
+    leads: Words
+    nouns: Words
+    reach: int
+    list_item_max: int
+    builders: Words
+    heads_of: Words
+
+
 class PaymentShares(Strict):
     units: Words
     funds_after: Words
@@ -1053,6 +1062,7 @@ class TargetsData(Strict):
     invested_amounts: InvestedAmounts
     budget_amounts: BudgetAmounts
     subject_counts: SubjectCounts
+    class_counts: ClassCounts
     payment_shares: PaymentShares
 
 

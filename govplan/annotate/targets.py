@@ -1246,7 +1246,8 @@ def _not_a_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _is_reward_condition(text, item, mood, rules) or _is_penalty(text, item, mood, rules)
             or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules) or _falls_short(text, item, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
-            or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules))
+            or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)
+            or _counts_classes(text, item, mood, rules))
 
 
 def _states_years_task(text: str, item: _Found, rules: _Rules) -> bool:
@@ -1976,6 +1977,40 @@ def _may_edge_filler(ch: str) -> bool:
 def _is_filler(token: str) -> bool:
     """Punctuation and bare numbers never start or end a metric phrase."""
     return all(not ch.isalnum() for ch in token) or token.replace(".", "").isdigit()
+
+
+def _counts_classes(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A count closing a list of names (after 等 or its last name) or restating it (上述) whose noun is a class (等12个领域,
+    等5个…门诊慢特病, …、同城货运4个行业): the kinds the list sorts things into, no quantity of work, unless a verb of
+    building before the list builds them."""
+    w = rules.words["class_counts"]
+    if item.fields.get("comparator") != "=" or item.fields.get("change") or item.fields.get("percent"):
+        return False
+    clause = text[mood.sentence_start(item.start, mood.clause_breaks):item.start].lstrip(_HEADING_MARKS)
+    value = item.fields.get("value")
+    if not (clause.rstrip().endswith(tuple(w["leads"])) or _closes_name_list(clause, value, int(w["list_item_max"]))):
+        return False
+    noun = text[item.end:min(mood.clause_end(item.end, mood.breaks), item.end + int(w["reach"]))]
+    noun = noun[:min((noun.find(ch) for ch in "，,。；;：:" if ch in noun), default=len(noun))]
+    if not any(_heads_noun(noun, word, tuple(w["heads_of"])) for word in w["nouns"]):
+        return False
+    head = clause.split("、", 1)[0]  # the words before the list's first name (the names may hold 研发, 开发)
+    return not any(verb in head for verb in w["builders"])
+
+
+def _heads_noun(noun: str, word: str, modified: tuple[str, ...]) -> bool:
+    """Whether a class word heads the counted noun (门诊慢特病的…, 行业开展…), not modifies a noun after it (行业龙头企业)."""
+    at = noun.find(word)
+    return at >= 0 and not noun.startswith(modified, at + len(word))
+
+
+def _closes_name_list(clause: str, value: Any, most: int) -> bool:
+    """Whether a clause ending right before a count ends with the last of as many names as it counts in a 、-list
+    (出行、外卖、即时配送、同城货运4个行业), not a list of acts each with its own count (想出一个…、推广一项…、扶持一个)."""
+    last = clause.rfind("、")
+    names = clause.count("、") + 1
+    return (last >= 0 and 0 < len(clause) - last - 1 <= most and _CJK.match(clause[-1]) is not None
+            and isinstance(value, (int, float)) and value == names)
 
 
 def _counts_subject(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
