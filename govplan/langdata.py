@@ -1075,6 +1075,8 @@ class UnitsData(Strict):
     label_heads: Words
     leader_heads: Words
     label_copulas: Words
+    entrant_label_words: Words  # 参加单位 heading a section names an event's entrants: no role (units47)
+    blanked_name_marks: Words  # **县文联: the marks a copy puts for a blanked place or name (units47)
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
     role_verb_tails: Words

@@ -2,6 +2,8 @@
 
 Where roles are stated, in the order they are read from a node's text:
 - block lines (牵头单位:党建办 on a line of its own), which may close a whole group;
+- a section headed by a role label with its units in its body (二、主办单位 | 高楼镇人民政府; 一、主办单位 莆田市人民政府;
+  主办单位: then one name a line: headings.py), which states the section's own units;
 - a labelled sub-heading ((二)试点指导单位。 with its list on the next line), which states its parent's units;
 - statements in brackets of any kind ((…), 〔…〕, 【…】): label lists and verb lists (statements.py);
 - a role label opening a sentence ((一)参与范围:…, …。责任单位:县财政局);
@@ -28,6 +30,7 @@ from govplan.annotate.units.actors import (
     support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
+from govplan.annotate.units.headings import label_heading_units
 from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
@@ -71,14 +74,18 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         if block:
             found.append(_Found(nt, block_owners[at], _units(block)))
         skip: Spans = [(s.start, s.end) for s in block]
-        subheading = _subheading_statement(nt, registry, r, skip)
         parent = parents[at]
+        headed = label_heading_units(nt, registry, r, skip, parent is None)  # 二、主办单位 | 高楼镇人民政府: the node's own
+        if headed:
+            found.append(_Found(nt, nt.node, _units(headed)))
+            skip += [(s.start, s.end) for s in headed]
+        subheading = None if headed else _subheading_statement(nt, registry, r, skip)
         if subheading is not None:
             found.append(_Found(nt, nt.node if parent is None else nodes[parent].node, subheading.units))
             skip.append((subheading.start, subheading.end))
         own: list[Statement] = []
         sentences: list[Statement] = []
-        labelled = bool(block) or subheading is not None  # a label, a bracket or a unit column states the task's roles
+        labelled = bool(block) or bool(headed) or subheading is not None  # a label, a bracket or a unit column states the task's roles
         for read in (_bracket_statements, _label_statements, _sentence_statements, _cell_statements):
             more = read(nt, registry, r, skip)
             if read is _sentence_statements:
@@ -91,7 +98,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         named = named_roles(nt, registry, r, skip)
         skip += [unit.clause for unit in named]  # 区财政局、区人社局为配合单位: named in a role, not acting
         found.append(_Found(nt, _paragraph_owner(nodes, parents, at, own, sentences, found), _units(own) + named))
-        statements += [*block, *([subheading] if subheading else []), *own]
+        statements += [*block, *headed, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
         heading = heading_units(nt, registry, r)

@@ -1,0 +1,108 @@
+"""Role labels that head a section of an activity plan or an event notice, with the section's units in its body
+(issue 13, units47): 二、主办单位 then 高楼镇人民政府 on the next line; 一、主办单位 莆田市人民政府 on the heading's own
+line after a blank; 三、主办、承办单位 whose body holds label lines (主办单位:) each with its units on the lines after it,
+one name a line. The label's role word gives the role (label_role_words: 主办 lead, 承办 responsible, 协办 support), on the
+node whose text states it; a label naming an event's entrants (参加单位) gives none (docs/gold-format.md)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from govplan.annotate.base import NodeText
+from govplan.annotate.units.actors import Spans, inside
+from govplan.annotate.units.names import breaks_name, looks_like_unit
+from govplan.annotate.units.rules import COLONS, Rules
+from govplan.annotate.units.statements import Listed, Statement, label_role, parse
+from govplan.lexical.segment import words
+from govplan.registry import Registry
+
+__all__ = ["label_heading_units"]
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def label_heading_units(nt: NodeText, registry: Registry, r: Rules, skip: Spans, top: bool) -> list[Statement]:
+    """The statements of a node headed by a role label or holding label lines whose units follow on the next lines: the
+    heading's list on its own line after a blank (一、主办单位 莆田市人民政府), or, for a ``top`` node (a section of the plan,
+    not a sub-item whose label states its parent's units), on the lines after the heading, one name or list a line; and in
+    the body, a label line ending in a colon (主办单位:) with its names on the lines after it, up to the next label or prose."""
+    found: list[Statement] = []
+    heading = _heading_label(nt, r)
+    if heading is not None:
+        label_end, role = heading
+        line_end = _line_end(nt.text, label_end)
+        same_line = nt.text[label_end:line_end].strip(" \t\u3000")
+        if role is not None and same_line and nt.text[label_end:label_end + 1] in " \t\u3000":
+            found += _listed_lines(nt.text, label_end, line_end, role, registry, r, skip)
+        elif role is not None and not same_line and top:
+            found += _listed_lines(nt.text, line_end, len(nt.text), role, registry, r, skip)
+    for start, end, role in _label_lines(nt.text, r):
+        if role is not None and not inside(start, skip) and not any(s.start <= start < s.end for s in found):
+            found += _listed_lines(nt.text, end, len(nt.text), role, registry, r, skip, label_start=start)
+    return found
+
+
+def _heading_label(nt: NodeText, r: Rules) -> tuple[int, str | None] | None:
+    """Where the role label the node's title opens with ends, and its role (None for a label naming entrants, 三、参加单位),
+    when the title is that label, alone or before its list after a blank."""
+    title = (nt.node.title or "").strip()
+    at = nt.text.find(title) if title else -1
+    match = r.label.match(nt.text, at) if at >= 0 else None
+    if match is None or match.group("word") is None:
+        return None
+    rest = nt.text[match.end():_line_end(nt.text, match.end())]
+    if rest.strip(" \t\u3000。.") and not rest[:1].isspace():
+        return None  # 主办单位：… is a labelled line (read as a label statement); 承办单位为… a copula's
+    return match.end(), _role(match.groupdict(), r)
+
+
+def _role(groups: dict[str, str | None], r: Rules) -> str | None:
+    """The role a heading label gives its units, or None where it names who enters the event (参加单位)."""
+    return None if groups.get("word") in r.words["entrant_label_words"] else label_role(groups, r)
+
+
+def _label_lines(text: str, r: Rules) -> Iterator[tuple[int, int, str | None]]:
+    """Label lines with nothing after their colon (主办单位:, 牵头部门：), each with where it starts and ends and its role."""
+    for line in _LINE.finditer(text):
+        stripped = line.group().strip(" \t\u3000")
+        if len(stripped) < 2 or stripped[-1] not in COLONS:
+            continue
+        start = line.start() + line.group().index(stripped)
+        match = r.label.fullmatch(text, start, start + len(stripped) - 1)
+        if match is not None and match.group("word") is not None:
+            yield start, line.end(), _role(match.groupdict(), r)
+
+
+def _listed_lines(
+    text: str, start: int, end: int, role: str, registry: Registry, r: Rules, skip: Spans, label_start: int | None = None,
+) -> list[Statement]:
+    """The units on the lines from ``start``: each line a name or a list of names in ``role``, up to the first line that
+    is not (prose, another label, a field such as 时间:…); one statement per line."""
+    found: list[Statement] = []
+    for line in _LINE.finditer(text, start, end):
+        s, e = line.start(), line.end()
+        body = line.group()
+        if not body.strip(" \t\u3000"):
+            continue
+        if inside(s, skip) or any(colon in body for colon in COLONS):
+            break
+        statement = parse(text, s, e, registry, r, role=role)
+        if not statement.units or statement.unparsed or not all(_names_unit(text, u, registry, r) for u in statement.units):
+            break
+        statement.start = s if found or label_start is None else label_start
+        found.append(statement)
+    return found
+
+
+def _names_unit(text: str, unit: Listed, registry: Registry, r: Rules) -> bool:
+    """Whether a listed item is a unit's name, no prose run into it (成立, 通过 never stand in a name)."""
+    name = text[unit.start:unit.end]
+    shown = "".join(ch for ch in name if ch not in r.words["blanked_name_marks"])  # **县文联: a copy's blanked place
+    return looks_like_unit(shown, registry, r, collective=True) and not any(breaks_name(w, r) for w in words(name))
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Where the line running at ``pos`` ends."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
