@@ -10,14 +10,15 @@ import re
 from typing import Iterator
 
 from govplan.annotate.base import NodeText
+from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.actors import Spans, inside
-from govplan.annotate.units.names import breaks_name, looks_like_unit
+from govplan.annotate.units.names import breaks_name, looks_like_unit, split_items
 from govplan.annotate.units.rules import COLONS, Rules
 from govplan.annotate.units.statements import Listed, Statement, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
-__all__ = ["label_heading_units"]
+__all__ = ["grouping_heading", "label_heading_units"]
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -41,6 +42,27 @@ def label_heading_units(nt: NodeText, registry: Registry, r: Rules, skip: Spans,
         if role is not None and not inside(start, skip) and not any(s.start <= start < s.end for s in found):
             found += _listed_lines(nt.text, end, len(nt.text), role, registry, r, skip, label_start=start)
     return found
+
+
+def grouping_heading(nt: NodeText, registry: Registry, r: Rules) -> bool:
+    """Whether the node's heading names a group of the units its colon lists and nothing else ((一)青少年组:各县(区)人民政府
+    (管委会); (二)行业系统组:党群系统、…、莆田学院): a class of entrants or members, no unit given duties, so that the heading
+    is not read as a unit leading its section (c921)."""
+    title = (nt.node.title or "").strip()
+    at = nt.text.find(title) if title else -1
+    colon = at + len(title) if at >= 0 else -1
+    if colon < 0 or nt.text[colon:colon + 1] not in COLONS:
+        return False
+    items = split_items(nt.text, colon + 1, _line_end(nt.text, colon), r.words["group_list_separators"])
+    names = [nt.text[s:e] for s, e in items]
+    return bool(names) and all(_plain_item(name, r) for name in names) and any(
+        looks_like_unit(name, registry, r, collective=True) for name in names)
+
+
+def _plain_item(name: str, r: Rules) -> bool:
+    """Whether a list item can be a name: short, with no sentence mark, not opening with a role verb (负责…, 配合…)."""
+    return (0 < len(name) <= int(r.words["max_name_chars"]) and not any(ch in r.words["clause_breaks"] for ch in name)
+            and first_word_at(name, 0, r.verbs_longest_first) is None)
 
 
 def _heading_label(nt: NodeText, r: Rules) -> tuple[int, str | None] | None:
