@@ -18,9 +18,10 @@ from govplan.annotate.units.statements import Listed, Statement, label_role, par
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
-__all__ = ["grouping_heading", "label_heading_units"]
+__all__ = ["grouping_heading", "label_heading_units", "subject_heading"]
 
 _LINE = re.compile(r"[^\n]+")
+_CHARGE_ROLES = ("lead", "responsible")  # the roles of a unit in charge of an item
 
 
 def label_heading_units(nt: NodeText, registry: Registry, r: Rules, skip: Spans, top: bool) -> list[Statement]:
@@ -42,6 +43,20 @@ def label_heading_units(nt: NodeText, registry: Registry, r: Rules, skip: Spans,
         if role is not None and not inside(start, skip) and not any(s.start <= start < s.end for s in found):
             found += _listed_lines(nt.text, end, len(nt.text), role, registry, r, skip, label_start=start)
     return found
+
+
+def subject_heading(at: int, depths: list[int], blocks: list[list[Statement]]) -> bool:
+    """Whether the items of the section headed by node ``at`` (the nodes after it deeper than it, ``depths`` their path
+    lengths) state who is in charge of them in label lines of their own (责任单位:市规划局、市文化局 under each item): a
+    name heading such a section is what the work is about (六、市文博馆, 八、市防汛抗旱指挥中心: buildings the items put up,
+    c924), not the unit leading it, which leads where its items name only helpers (附件1 一、泰州市农业农村局 over
+    (参与单位:…) items, seed 000)."""
+    for k in range(at + 1, len(depths)):
+        if depths[k] <= depths[at]:
+            break
+        if any(unit.role in _CHARGE_ROLES for statement in blocks[k] for unit in statement.units):
+            return True
+    return False
 
 
 def grouping_heading(nt: NodeText, registry: Registry, r: Rules) -> bool:
