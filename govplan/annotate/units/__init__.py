@@ -30,7 +30,7 @@ from govplan.annotate.units.actors import (
     support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
-from govplan.annotate.units.headings import grouping_heading, label_heading_units, subject_heading
+from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs, subject_heading
 from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
@@ -62,7 +62,8 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     """Set ``node.units`` of every node from the units its own text states; a convention stated in
     the ``preamble`` (the text before the first task) holds for the whole document."""
     r = for_document(rules(), [preamble, *(nt.text for nt in nodes)])
-    blocks = [_block_statements(nt, registry, r) for nt in nodes]
+    runs = [label_runs(nt.text, registry, r) for nt in nodes]  # 主办:A B 协办:C D on one line: fields apart by blanks
+    blocks = [[s for s in _block_statements(nt, registry, r) if not _overlaps(s, runs[at])] for at, nt in enumerate(nodes)]
     depths = [len(nt.path) for nt in nodes]
     parents = _parent_indices(nodes)
     block_owners = _block_owners(nodes, blocks, parents)
@@ -76,7 +77,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
             found.append(_Found(nt, block_owners[at], _units(block)))
         skip: Spans = [(s.start, s.end) for s in block]
         parent = parents[at]
-        headed = label_heading_units(nt, registry, r, skip, parent is None)  # 二、主办单位 | 高楼镇人民政府: the node's own
+        headed = label_heading_units(nt, registry, r, skip, parent is None, runs[at])  # 二、主办单位 | 高楼镇人民政府: its own
         if headed:
             found.append(_Found(nt, nt.node, _units(headed)))
             skip += [(s.start, s.end) for s in headed]
@@ -116,6 +117,11 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     for item in found:
         refs = [_ref(item.nt, unit, registry) for unit in item.units]
         _extend(item.owner, _new_to_path(refs, item.owner, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
+
+
+def _overlaps(statement: Statement, others: list[Statement]) -> bool:
+    """Whether a statement shares text with one of ``others``."""
+    return any(statement.start < other.end and other.start < statement.end for other in others)
 
 
 def _paragraph_owner(

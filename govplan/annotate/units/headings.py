@@ -18,31 +18,80 @@ from govplan.annotate.units.statements import Listed, Statement, label_role, par
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
-__all__ = ["grouping_heading", "label_heading_units", "subject_heading"]
+__all__ = ["grouping_heading", "label_heading_units", "label_runs", "subject_heading"]
 
 _LINE = re.compile(r"[^\n]+")
 _CHARGE_ROLES = ("lead", "responsible")  # the roles of a unit in charge of an item
 
 
-def label_heading_units(nt: NodeText, registry: Registry, r: Rules, skip: Spans, top: bool) -> list[Statement]:
+def label_heading_units(
+    nt: NodeText, registry: Registry, r: Rules, skip: Spans, top: bool, runs: list[Statement],
+) -> list[Statement]:
     """The statements of a node headed by a role label or holding label lines whose units follow on the next lines: the
     heading's list on its own line after a blank (一、主办单位 莆田市人民政府), or, for a ``top`` node (a section of the plan,
-    not a sub-item whose label states its parent's units), on the lines after the heading, one name or list a line; and in
-    the body, a label line ending in a colon (主办单位:) with its names on the lines after it, up to the next label or prose."""
-    found: list[Statement] = []
+    not a sub-item whose label states its parent's units), on the lines after the heading (二、主办单位 | 二、主办单位：), one
+    name or list a line; in the body, a label line ending in a colon (主办单位:) with its names on the lines after it, up to
+    the next label or prose; and a line running several labelled fields together, their names apart by blanks (a page
+    that lost its line breaks: 主办单位:A B 协办单位:C 承办单位:D E), read before (``runs``, label_runs)."""
+    found: list[Statement] = list(runs)
     heading = _heading_label(nt, r)
     if heading is not None:
-        label_end, role = heading
+        label_start, label_end, role = heading
         line_end = _line_end(nt.text, label_end)
         same_line = nt.text[label_end:line_end].strip(" \t\u3000")
-        if role is not None and same_line and nt.text[label_end:label_end + 1] in " \t\u3000":
+        if role is not None and same_line and same_line[0] not in COLONS:
             found += _listed_lines(nt.text, label_end, line_end, role, registry, r, skip)
-        elif role is not None and not same_line and top:
-            found += _listed_lines(nt.text, line_end, len(nt.text), role, registry, r, skip)
+        elif role is not None and top:
+            found += _listed_lines(nt.text, line_end, len(nt.text), role, registry, r, skip, label_start)
     for start, end, role in _label_lines(nt.text, r):
-        if role is not None and not inside(start, skip) and not any(s.start <= start < s.end for s in found):
-            found += _listed_lines(nt.text, end, len(nt.text), role, registry, r, skip, label_start=start)
+        if role is not None and not inside(start, skip) and not _read(found, start) and not _read(runs, start):
+            found += _listed_lines(nt.text, end, len(nt.text), role, registry, r, skip, start)
     return found
+
+
+def _read(found: list[Statement], pos: int) -> bool:
+    """Whether a statement already read covers ``pos``."""
+    return any(s.start <= pos < s.end for s in found)
+
+
+def label_runs(text: str, registry: Registry, r: Rules) -> list[Statement]:
+    """Labelled fields run together on one line, two or more, each opening the line or after a blank, one at least with
+    names apart by blanks (三、组织机构 主办单位:中共乐清市委宣传部 乐清市文化广电新闻出版局 协办单位:…; 主办:成都市文化局
+    协办:锦江区文化局 金牛区文化局 …): one statement per field, running to the next label, each blank-separated piece
+    read as a list in the label's role. Fields a bracket holds apart by clause breaks ((牵头单位：A;配合单位：B)) are the
+    clauses of one statement, read as such."""
+    found: list[Statement] = []
+    blanks = r.words["field_name_separators"]
+    for line in _LINE.finditer(text):
+        labels = [m for m in r.inline_label.finditer(text, line.start(), line.end())
+                  if m.start() == line.start() or text[m.start() - 1] in blanks]
+        if len(labels) < 2:
+            continue
+        ends = [n.start() for n in labels[1:]] + [_field_end(text, labels[-1].end(), line.end(), r)]
+        fields = [(m, split_items(text, m.end(), end, blanks)) for m, end in zip(labels, ends)]
+        if all(len(pieces) < 2 for _, pieces in fields):
+            continue  # no names apart by blanks: not a run of fields
+        for (label, pieces), end in zip(fields, ends):
+            role = _role(label.groupdict(), r)
+            units = [u for s, e in pieces for u in _piece_units(text, s, e, role, registry, r)] if role else []
+            if units and any(_names_unit(text, u, registry, r) for u in units):
+                found.append(Statement(label.start(), end, units=units, parsed=1))
+    return found
+
+
+def _field_end(text: str, start: int, line_end: int, r: Rules) -> int:
+    """Where the last field of a run ends: its sentence's end, or the line's."""
+    ends = [i for i in (text.find(ch, start, line_end) for ch in r.words["field_ends"]) if i >= 0]
+    return min(ends, default=line_end)
+
+
+def _piece_units(text: str, start: int, end: int, role: str, registry: Registry, r: Rules) -> list[Listed]:
+    """The units of one blank-separated piece of a field: a name or a list of names, each a plain item."""
+    statement = parse(text, start, end, registry, r, role=role)
+    names = [text[u.start:u.end] for u in statement.units]
+    if statement.unparsed or not all(_plain_item(n, r) and not any(breaks_name(w, r) for w in words(n)) for n in names):
+        return []
+    return statement.units
 
 
 def subject_heading(at: int, depths: list[int], blocks: list[list[Statement]]) -> bool:
@@ -80,18 +129,18 @@ def _plain_item(name: str, r: Rules) -> bool:
             and first_word_at(name, 0, r.verbs_longest_first) is None)
 
 
-def _heading_label(nt: NodeText, r: Rules) -> tuple[int, str | None] | None:
-    """Where the role label the node's title opens with ends, and its role (None for a label naming entrants, 三、参加单位),
-    when the title is that label, alone or before its list after a blank."""
+def _heading_label(nt: NodeText, r: Rules) -> tuple[int, int, str | None] | None:
+    """Where the role label the node's title opens with starts and ends, and its role (None for a label naming entrants,
+    三、参加单位), when the title is that label: alone, before a colon closing the line, or before its list after a blank."""
     title = (nt.node.title or "").strip()
     at = nt.text.find(title) if title else -1
     match = r.label.match(nt.text, at) if at >= 0 else None
     if match is None or match.group("word") is None:
         return None
-    rest = nt.text[match.end():_line_end(nt.text, match.end())]
-    if rest.strip(" \t\u3000。.") and not rest[:1].isspace():
-        return None  # 主办单位：… is a labelled line (read as a label statement); 承办单位为… a copula's
-    return match.end(), _role(match.groupdict(), r)
+    rest = nt.text[match.end():_line_end(nt.text, match.end())].strip(" \t\u3000。.")
+    if rest and rest not in COLONS and not nt.text[match.end()].isspace():
+        return None  # 主办单位：A、B is a labelled line (read as a label statement); 承办单位为… a copula's
+    return match.start(), match.end(), _role(match.groupdict(), r)
 
 
 def _role(groups: dict[str, str | None], r: Rules) -> str | None:
@@ -115,28 +164,26 @@ def _listed_lines(
     text: str, start: int, end: int, role: str, registry: Registry, r: Rules, skip: Spans, label_start: int | None = None,
 ) -> list[Statement]:
     """The units on the lines from ``start``: each line a name or a list of names in ``role``, up to the first line that
-    is not (prose, another label, a field such as 时间:…); one statement per line."""
+    is not (prose, another label, a field such as 时间:…); one statement per line. Under a label every plain item counts,
+    as in any labelled list (钱江晚报, 浙江省中小学生思维能力训练活动组委会)."""
     found: list[Statement] = []
     for line in _LINE.finditer(text, start, end):
         s, e = line.start(), line.end()
-        body = line.group()
-        if not body.strip(" \t\u3000"):
+        if not line.group().strip(" \t\u3000"):
             continue
-        if inside(s, skip) or any(colon in body for colon in COLONS):
+        if inside(s, skip) or any(colon in line.group() for colon in COLONS):
             break
-        statement = parse(text, s, e, registry, r, role=role)
-        if not statement.units or statement.unparsed or not all(_names_unit(text, u, registry, r) for u in statement.units):
+        units = _piece_units(text, s, e, role, registry, r)
+        if not units:
             break
-        statement.start = s if found or label_start is None else label_start
-        found.append(statement)
+        found.append(Statement(s if found or label_start is None else label_start, e, units=units, parsed=1))
     return found
 
 
 def _names_unit(text: str, unit: Listed, registry: Registry, r: Rules) -> bool:
-    """Whether a listed item is a unit's name, no prose run into it (成立, 通过 never stand in a name)."""
-    name = text[unit.start:unit.end]
-    shown = "".join(ch for ch in name if ch not in r.words["blanked_name_marks"])  # **县文联: a copy's blanked place
-    return looks_like_unit(shown, registry, r, collective=True) and not any(breaks_name(w, r) for w in words(name))
+    """Whether a listed item has the shape of a unit's name, past the marks a copy puts for a blanked place (**县文联)."""
+    shown = "".join(ch for ch in text[unit.start:unit.end] if ch not in r.words["blanked_name_marks"])
+    return looks_like_unit(shown, registry, r, collective=True)
 
 
 def _line_end(text: str, pos: int) -> int:
