@@ -2,7 +2,10 @@
 (issue 13, units47): 二、主办单位 then 高楼镇人民政府 on the next line; 一、主办单位 莆田市人民政府 on the heading's own
 line after a blank; 三、主办、承办单位 whose body holds label lines (主办单位:) each with its units on the lines after it,
 one name a line. The label's role word gives the role (label_role_words: 主办 lead, 承办 responsible, 协办 support), on the
-node whose text states it; a label naming an event's entrants (参加单位) gives none (docs/gold-format.md)."""
+node whose text states it; a label naming an event's entrants (参加单位) gives none (docs/gold-format.md). Labelled fields
+run together on one line with names apart by blanks (a page that lost its line breaks) are read field by field. Two kinds
+of heading lead nothing: a group listing the units it groups ((一)青少年组:…), and a name over items that state their own
+units in charge (六、市文博馆, a building the work puts up)."""
 
 from __future__ import annotations
 
