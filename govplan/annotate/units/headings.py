@@ -15,7 +15,7 @@ from typing import Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.actors import Spans, inside
-from govplan.annotate.units.names import breaks_name, looks_like_unit, split_items
+from govplan.annotate.units.names import breaks_within, looks_like_unit, split_items
 from govplan.annotate.units.rules import COLONS, Rules
 from govplan.annotate.units.statements import Listed, Statement, label_role, parse
 from govplan.lexical.segment import words
@@ -44,6 +44,10 @@ def label_heading_units(
         same_line = nt.text[label_end:line_end].strip(" \t\u3000")
         if role is not None and same_line and same_line[0] not in COLONS:
             found += _listed_lines(nt.text, label_end, line_end, role, registry, r, skip)
+        elif role is not None and same_line[1:].strip(" \t\u3000"):  # 一、主办单位：A, then B on a line of its own
+            listed = _listed_lines(nt.text, nt.text.index(same_line[0], label_end) + 1, line_end, role, registry, r, skip)
+            more = _listed_lines(nt.text, line_end, len(nt.text), role, registry, r, skip) if listed and top else []
+            found += [*listed, *more] if more else []  # the line alone is a label statement, read as such
         elif role is not None and top:
             found += _listed_lines(nt.text, line_end, len(nt.text), role, registry, r, skip, label_start)
     for start, end, role in _label_lines(nt.text, r):
@@ -89,12 +93,18 @@ def _field_end(text: str, start: int, line_end: int, r: Rules) -> int:
 
 
 def _piece_units(text: str, start: int, end: int, role: str, registry: Registry, r: Rules) -> list[Listed]:
-    """The units of one blank-separated piece of a field: a name or a list of names, each a plain item."""
+    """The units of one line or blank-separated piece of a field: a name or a list of names, each read as a name."""
     statement = parse(text, start, end, registry, r, role=role)
-    names = [text[u.start:u.end] for u in statement.units]
-    if statement.unparsed or not all(_plain_item(n, r) and not any(breaks_name(w, r) for w in words(n)) for n in names):
+    if statement.unparsed or not all(_listed_name(text, u, registry, r) for u in statement.units):
         return []
     return statement.units
+
+
+def _listed_name(text: str, unit: Listed, registry: Registry, r: Rules) -> bool:
+    """Whether a listed item reads as a name: a plain item, with the shape of a unit's name (…教学指导委员会) or no word
+    that cannot stand in one (新浪网浙江教育, but not 由各村负责组织)."""
+    name = text[unit.start:unit.end]
+    return _plain_item(name, r) and (_names_unit(text, unit, registry, r) or not breaks_within(words(name), r))
 
 
 def subject_heading(at: int, depths: list[int], blocks: list[list[Statement]]) -> bool:
@@ -134,15 +144,15 @@ def _plain_item(name: str, r: Rules) -> bool:
 
 def _heading_label(nt: NodeText, r: Rules) -> tuple[int, int, str | None] | None:
     """Where the role label the node's title opens with starts and ends, and its role (None for a label naming entrants,
-    三、参加单位), when the title is that label: alone, before a colon closing the line, or before its list after a blank."""
+    三、参加单位), when the title is that label: alone, before a colon, or before its list after a blank."""
     title = (nt.node.title or "").strip()
     at = nt.text.find(title) if title else -1
     match = r.label.match(nt.text, at) if at >= 0 else None
     if match is None or match.group("word") is None:
         return None
     rest = nt.text[match.end():_line_end(nt.text, match.end())].strip(" \t\u3000。.")
-    if rest and rest not in COLONS and not nt.text[match.end()].isspace():
-        return None  # 主办单位：A、B is a labelled line (read as a label statement); 承办单位为… a copula's
+    if rest and rest[0] not in COLONS and not nt.text[match.end()].isspace():
+        return None  # 承办单位为… is a copula's list, 主办单位要… a sentence
     return match.start(), match.end(), _role(match.groupdict(), r)
 
 
