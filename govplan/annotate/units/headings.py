@@ -42,14 +42,18 @@ def label_heading_units(
         label_start, label_end, role = heading
         line_end = _line_end(nt.text, label_end)
         same_line = nt.text[label_end:line_end].strip(" \t\u3000")
-        if role is not None and same_line and same_line[0] not in COLONS:
-            found += _listed_lines(nt.text, label_end, line_end, role, registry, r, skip)
-        elif role is not None and same_line[1:].strip(" \t\u3000"):  # 一、主办单位：A, then B on a line of its own
-            listed = _listed_lines(nt.text, nt.text.index(same_line[0], label_end) + 1, line_end, role, registry, r, skip)
-            more = _listed_lines(nt.text, line_end, len(nt.text), role, registry, r, skip) if listed and top else []
-            found += [*listed, *more] if more else []  # the line alone is a label statement, read as such
-        elif role is not None and top:
-            found += _listed_lines(nt.text, line_end, len(nt.text), role, registry, r, skip, label_start)
+        read = role or "support"  # an entrants' list is read to know where it ends, then kept without a role
+        if same_line and same_line[0] not in COLONS:
+            listed = _listed_lines(nt.text, label_end, line_end, read, registry, r, skip)
+        elif same_line[1:].strip(" \t\u3000"):  # 一、主办单位：A, then B on a line of its own
+            listed = _listed_lines(nt.text, nt.text.index(same_line[0], label_end) + 1, line_end, read, registry, r, skip)
+            more = _listed_lines(nt.text, line_end, len(nt.text), read, registry, r, skip) if listed and top else []
+            listed = [*listed, *more] if more or role is None else []  # the line alone is a label statement, read as such
+        else:
+            listed = _listed_lines(nt.text, line_end, len(nt.text), read, registry, r, skip, label_start) if top else []
+        if role is None and listed:  # 二、参加单位 | A、B: the entrants, no role, and no other reading of them either
+            listed = [Statement(label_start, listed[-1].end, parsed=1)]
+        found += listed
     for start, end, role in _label_lines(nt.text, r):
         if role is not None and not inside(start, skip) and not _read(found, start) and not _read(runs, start):
             found += _listed_lines(nt.text, end, len(nt.text), role, registry, r, skip, start)
