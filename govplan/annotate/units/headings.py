@@ -84,10 +84,22 @@ def label_runs(text: str, registry: Registry, r: Rules) -> list[Statement]:
             continue  # no names apart by blanks: not a run of fields
         for (label, pieces), end in zip(fields, ends):
             role = _role(label.groupdict(), r)
-            units = [u for s, e in pieces for u in _piece_units(text, s, e, role, registry, r)] if role else []
+            units = _field_units(text, pieces, role, registry, r) if role else []
             if units and any(_names_unit(text, u, registry, r) for u in units):
                 found.append(Statement(label.start(), end, units=units, parsed=1))
     return found
+
+
+def _field_units(text: str, pieces: list[tuple[int, int]], role: str, registry: Registry, r: Rules) -> list[Listed]:
+    """The units of a run's field: its first piece, then each piece after it while every name in it has a unit's shape; the
+    first that does not ends the field (a flattened table's cells after the last label: 鄞州 海曙 合计 2 5 1, 实际完成情况:…)."""
+    units: list[Listed] = []
+    for k, (s, e) in enumerate(pieces):
+        piece = _piece_units(text, s, e, role, registry, r)
+        if k and not (piece and all(_names_unit(text, u, registry, r) for u in piece)):
+            break
+        units += piece
+    return units
 
 
 def _field_end(text: str, start: int, line_end: int, r: Rules) -> int:
