@@ -30,7 +30,7 @@ from govplan.annotate.units.actors import (
     support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
-from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs, subject_heading
+from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs
 from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
@@ -64,7 +64,6 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
     r = for_document(rules(), [preamble, *(nt.text for nt in nodes)])
     runs = [label_runs(nt.text, registry, r) for nt in nodes]  # 主办:A B 协办:C D on one line: fields apart by blanks
     blocks = [[s for s in _block_statements(nt, registry, r) if not _overlaps(s, runs[at])] for at, nt in enumerate(nodes)]
-    depths = [len(nt.path) for nt in nodes]
     parents = _parent_indices(nodes)
     block_owners = _block_owners(nodes, blocks, parents)
     statements: list[Statement] = []
@@ -103,7 +102,7 @@ def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") 
         statements += [*block, *headed, *([subheading] if subheading else []), *own]
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
-        heading = [] if grouping_heading(nt, registry, r) or subject_heading(at, depths, blocks) else heading_units(nt, registry, r)
+        heading = [] if grouping_heading(nt, registry, r) else heading_units(nt, registry, r)
         acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r)
         column = [unit for statement in own if _in_cell(nt, statement) for unit in statement.units if unit.role != "support"]

@@ -21,10 +21,9 @@ from govplan.annotate.units.statements import Listed, Statement, label_role, par
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
-__all__ = ["grouping_heading", "label_heading_units", "label_runs", "subject_heading"]
+__all__ = ["grouping_heading", "label_heading_units", "label_runs"]
 
 _LINE = re.compile(r"[^\n]+")
-_CHARGE_ROLES = ("lead", "responsible")  # the roles of a unit in charge of an item
 
 
 def label_heading_units(
@@ -121,20 +120,6 @@ def _listed_name(text: str, unit: Listed, registry: Registry, r: Rules) -> bool:
     that cannot stand in one (新浪网浙江教育, but not 由各村负责组织)."""
     name = text[unit.start:unit.end]
     return _plain_item(name, r) and (_names_unit(text, unit, registry, r) or not breaks_within(words(name), r))
-
-
-def subject_heading(at: int, depths: list[int], blocks: list[list[Statement]]) -> bool:
-    """Whether the items of the section headed by node ``at`` (the nodes after it deeper than it, ``depths`` their path
-    lengths) state who is in charge of them in label lines of their own (责任单位:市规划局、市文化局 under each item): a
-    name heading such a section is what the work is about (六、市文博馆, 八、市防汛抗旱指挥中心: buildings the items put up,
-    c924), not the unit leading it, which leads where its items name only helpers (附件1 一、泰州市农业农村局 over
-    (参与单位:…) items, seed 000)."""
-    for k in range(at + 1, len(depths)):
-        if depths[k] <= depths[at]:
-            break
-        if any(unit.role in _CHARGE_ROLES for statement in blocks[k] for unit in statement.units):
-            return True
-    return False
 
 
 def grouping_heading(nt: NodeText, registry: Registry, r: Rules) -> bool:
