@@ -369,7 +369,9 @@ def duty_manner_start(text: str, start: int, at: int, rules: Rules) -> int | Non
 
 def verb_role_of(verb: str, rules: Rules) -> str:
     """The role of a role verb as ending_verb found it, a word that keeps its role possibly before it (共同主办 → lead),
-    a manner phrase of duty possibly before both (按照各自职责分工负责 → responsible)."""
+    a manner phrase of duty possibly before both (按照各自职责分工负责 → responsible). A line break or blank the verb spans
+    (PDF text wrapped inside it: 按职责\n分工负责) is no part of the word."""
+    verb = "".join(verb.split())
     role = rules.verb_role.get(verb)
     if role is not None:
         return role
