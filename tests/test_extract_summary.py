@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 NO_UNITS_NO_DATE = "一、推进老旧小区改造\n9月底前完成主体工程。\n"
@@ -100,6 +102,7 @@ def test_the_progress_bar_waits_for_the_first_result_before_it_starts_rich(monke
     second) must come after it, off the path before the workers start."""
     import rich.console
 
+    from govplan.cli import summary
     from govplan.cli.summary import with_progress
 
     events: list[str] = []
@@ -115,6 +118,86 @@ def test_the_progress_bar_waits_for_the_first_result_before_it_starts_rich(monke
         yield "b"
 
     monkeypatch.setattr(rich.console, "Console", Console)
+    monkeypatch.setattr(summary, "surely_no_terminal", lambda stream: False)  # unsure: rich is asked
     assert list(with_progress(results(), 5)) == ["a", "b"]
     assert events == ["first result", "console"]
     assert list(with_progress(iter(()), 5)) == []
+
+
+def _results(rows: list[tuple[str, str, int]], skipped: int = 0) -> list:
+    """Results as a run gives them: (file, script, units) per spec, a failed document, ``skipped`` unchanged ones."""
+    from govplan.batch import DocumentError, DocumentResult
+    from govplan.docsummary import UNLED, Review, SpecSummary
+
+    results = [DocumentResult(f"in/{name}.txt", seconds=0.25 * k, rows=[
+        SpecSummary(f"{name}.yaml", script, 3 + k, k, 2 * k, units, (Review(UNLED, 1, 3),) if k % 2 else ())])
+        for k, (name, script, units) in enumerate(rows)]
+    results.append(DocumentResult("in/broken.docx", error=DocumentError("input", "E101", "unreadable")))
+    results += [DocumentResult(f"in/same{k}.txt", skipped=True) for k in range(skipped)]
+    return results
+
+
+SUMMARIES = [
+    ([("000_ebfc120e504fdcdf", "simplified", 28), ("003_b9e2fd12c3dc4498.part-01", "traditional", 0)], 0),
+    ([("a b", "unknown", 1)], 2),
+    ([("x" * 150, "simplified", 4)], 0),  # a name wider than the console: wrapped by rich's Text.wrap
+    ([("a:smile:b", "simplified", 4)], 1),  # a cell rich would change: rich prints the table
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("rows, skipped", SUMMARIES)
+def test_the_summary_without_rich_console_is_richs_text(monkeypatch, capsys, lang: str, rows, skipped: int) -> None:
+    """Where standard output is surely no terminal the summary is written without importing
+    rich.console, byte for byte what rich's console prints there."""
+    from govplan import i18n
+    from govplan.cli import summary
+
+    monkeypatch.setattr(i18n, "_language", lang)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    results = _results(rows, skipped)
+    summary.print_summary(results)
+    plainly = capsys.readouterr().out
+    monkeypatch.setattr(summary, "surely_no_terminal", lambda stream: False)
+    summary.print_summary(results)
+    assert plainly == capsys.readouterr().out
+
+
+@pytest.mark.parametrize("environ", [{}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": ""}, {"TTY_COMPATIBLE": "1"},
+                                     {"TTY_COMPATIBLE": "0"}, {"NO_COLOR": "1"}, {"TERM": "dumb"}, {"COLUMNS": "40"}])
+@pytest.mark.parametrize("tty", [False, True])
+def test_surely_no_terminal_only_where_rich_sees_none(monkeypatch, environ: dict[str, str], tty: bool) -> None:
+    """Never 'surely no terminal' where rich's console would see one (it would colour or draw a bar)."""
+    import io
+
+    from rich.console import Console
+
+    from govplan.cli.summary import surely_no_terminal
+
+    class Stream(io.StringIO):
+        def isatty(self) -> bool:
+            return tty
+
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "TERM", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    stream = Stream()
+    console = Console(file=stream, width=140)
+    if surely_no_terminal(stream):
+        assert not console.is_terminal and console.color_system is None
+    assert surely_no_terminal(stream) == (not tty and not environ.keys() & {"FORCE_COLOR", "TTY_COMPATIBLE"})
+
+
+def test_a_one_file_extract_to_a_pipe_imports_no_rich_console(tmp_path: Path) -> None:
+    """rich.console (0.08 s of a one-notice extract's CPU) is imported only to draw a bar or a styled table."""
+    notice = tmp_path / "n.txt"
+    notice.write_text(CLEAN, encoding="utf-8")
+    code = ("import sys; from govplan.cli.app import main\n"
+            "try:\n    main()\nfinally:\n    sys.stderr.write('rich.console' in sys.modules and 'RICH' or 'PLAIN')")
+    env = {key: value for key, value in os.environ.items() if key not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    done = subprocess.run([sys.executable, "-c", code, "extract", str(notice), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.endswith("PLAIN") and "共 1 个文件" in done.stdout

@@ -11,7 +11,7 @@ the table; tests/test_plain_table.py holds the two to the same bytes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from rich.cells import cell_len
 
@@ -22,11 +22,26 @@ PADDING = 1  # spaces each side of a cell (rich's default)
 NARROWEST = 2 * PADDING + 1  # a column narrower than this is left to rich
 
 
-def plain_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], console: Console) -> str | None:
+class Deferred:
+    """A console known by its width, made (importing rich.console) only when a cell must be wrapped."""
+
+    def __init__(self, width: int, make: Callable[[], Console]) -> None:
+        self.width = width
+        self._make = make
+        self._made: Console | None = None
+
+    def made(self) -> Console:
+        """The console itself, made once."""
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+
+def plain_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], console: Console | Deferred) -> str | None:
     """The table's lines as rich prints it, unstyled, on ``console`` (its width); None when rich
     would lay it out otherwise."""
     cells = [list(headers), *map(list, rows)]
-    if any(len(row) != len(headers) for row in cells) or not all(_laid_out_as_written(c) for row in cells for c in row):
+    if any(len(row) != len(headers) for row in cells) or not all(laid_out_as_written(c) for row in cells for c in row):
         return None
     room = console.width - len(headers) - 1  # what the borders leave
     natural = [min(max(cell_len(row[k]) for row in cells) + 2 * PADDING, room) for k in range(len(headers))]
@@ -75,7 +90,7 @@ def _reduced(total: int, ratios: list[int], maximums: list[int], values: list[in
     return result
 
 
-def _row(cells: list[str], widths: list[int], rule: str, console: Console, header: bool = False) -> list[str]:
+def _row(cells: list[str], widths: list[int], rule: str, console: Console | Deferred, header: bool = False) -> list[str]:
     """The lines of one row: each cell left-aligned in its column, wrapped by rich where it is too
     wide; shorter cells filled with blank lines below (above in the header, which rich aligns to the bottom)."""
     blocks = [_cell_lines(cell, width, console) for cell, width in zip(cells, widths)]
@@ -84,7 +99,7 @@ def _row(cells: list[str], widths: list[int], rule: str, console: Console, heade
     return [rule + rule.join(block[k] for block in blocks) + rule for k in range(height)]
 
 
-def _cell_lines(cell: str, width: int, console: Console) -> list[str]:
+def _cell_lines(cell: str, width: int, console: Console | Deferred) -> list[str]:
     """A cell's lines, padded to the column's width."""
     pad = " " * PADDING
     room = width - 2 * PADDING
@@ -92,11 +107,13 @@ def _cell_lines(cell: str, width: int, console: Console) -> list[str]:
         return [pad + cell + " " * (room - cell_len(cell)) + pad]
     from rich.text import Text
 
+    if isinstance(console, Deferred):
+        console = console.made()
     wrapped = Text(cell).wrap(console, room, justify="left", overflow="ellipsis")
     return [pad + line.plain + " " * (room - cell_len(line.plain)) + pad for line in wrapped]
 
 
-def _laid_out_as_written(cell: str) -> bool:
+def laid_out_as_written(cell: str) -> bool:
     """Whether rich prints the cell's text as it is: no markup ([), emoji code (:), control or
     unusual space, nothing to trim."""
     return cell.isprintable() and "[" not in cell and ":" not in cell and cell == cell.strip()
