@@ -73,3 +73,32 @@ def test_random_tables_match_rich_where_written() -> None:
             written += 1
             assert text == _rich("提取结果", headers, rows, width)
     assert written > 400
+
+
+def _filled(line: str, room: int) -> str:
+    """A line filled with spaces to the room (in cells), as the table writes it."""
+    from rich.cells import cell_len
+
+    return line + " " * (room - cell_len(line))
+
+
+def test_a_wrapped_cell_is_richs_text_wrap() -> None:
+    """A cell too wide for its column is broken and cut as rich's Text.wrap does (left, ellipsis),
+    without rich.text: words longer than the room, runs of spaces, wide characters at the edge."""
+    from rich.text import Text
+
+    from govplan.cli.plain_table import _wrapped
+
+    rng = random.Random(11)
+    alphabet = list("abcdefghij  ..-/；、") + list("简体任务时限单位无牵头项") + ["  ", "   "]
+    console = _console(140)
+    checked = 0
+    for _ in range(4000):
+        cell = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 90))).strip()
+        room = rng.randint(1, 40)
+        if not cell or len(cell) <= room // 2:
+            continue
+        expected = [line.plain for line in Text(cell).wrap(console, room, justify="left", overflow="ellipsis")]
+        assert [_filled(line, room) for line in _wrapped(cell, room)] == [_filled(line, room) for line in expected], (cell, room)
+        checked += 1
+    assert checked > 3000

@@ -107,14 +107,14 @@ def _print_plainly(rows: list[tuple[str, ...]], line: str) -> bool:
     text rich prints as it is); False, nothing printed, where rich must do it."""
     from rich.cells import cell_len
 
-    from govplan.cli.plain_table import Deferred, laid_out_as_written, plain_table
+    from govplan.cli.plain_table import laid_out_as_written, plain_table
 
     out = sys.stdout
     if not surely_no_terminal(out) or not (getattr(out, "encoding", "utf-8") or "utf-8").lower().startswith("utf"):
         return False
     if not laid_out_as_written(line) or cell_len(line) > SUMMARY_WIDTH:
         return False
-    text = plain_table(_title(), _headers(), rows, Deferred(SUMMARY_WIDTH, lambda: _console(SUMMARY_WIDTH)))
+    text = plain_table(_title(), _headers(), rows, SUMMARY_WIDTH)
     if text is None:
         return False
     out.write(text + line + "\n")
