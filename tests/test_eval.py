@@ -220,7 +220,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # lead 0.852, support 0.917 with the start code; the session's rules bring it to 0.959, 0.932, 0.930, 0.914, 0.873,
         # 0.927: set change first (lead most: the moved documents hold many units the code misses), floors that end
         # figure minus about 0.01.
-        "dev": {"tasks": 0.95, "deadline_spans": 0.92, "deadline_dates": 0.92, "targets": 0.90,
+        # Session 37: 22 fresh dev notices (c919-c941 but c940: 民生实事 lists and tables, 活动方案, county openings; read at
+        # dev dates 0.20 by the start code) and eight held-out documents moved to dev because rule writers or the lead saw
+        # them put dev (469) at dates 0.916 with the start code: set change, not rule change; the dates floor is that minus
+        # about 0.01.
+        "dev": {"tasks": 0.95, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.90,
                 "lead_units": 0.86, "support_units": 0.91},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
