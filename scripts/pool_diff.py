@@ -1,6 +1,6 @@
 """A firing audit: what a change does to notices nobody wrote its rules from. Extracts every text of the unlabelled
-pool (corpus/pool/, no gold) with two code trees and prints, per document, each item only one of them gives — a
-deadline, a target or a unit with its role, on its task, with the line it stands on — for a person to read and judge
+pool (corpus/pool/, no gold) with two code trees and prints, per document, each item only one of them gives — a task node,
+a deadline, a target or a unit with its role, on its task, with the line it stands on — for a person to read and judge
 right or wrong (issue 11: rules proven on documents they were not written from; the pool's README says how to use it).
 
     python scripts/pool_diff.py --before /tmp/main-archive --after /work/wt-branch [--only units]
@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 POOL = ROOT / "corpus" / "pool"
-KINDS = ("deadlines", "targets", "units")
+KINDS = ("tasks", "deadlines", "targets", "units")
 
 
 def extract(tree: Path, texts: list[Path], out: Path) -> None:
@@ -34,9 +34,13 @@ def extract(tree: Path, texts: list[Path], out: Path) -> None:
 
 
 def items(spec: dict, kind: str) -> set[tuple[str, ...]]:
-    """The items of one kind in a spec, each as (task id, what was read, how it was read)."""
+    """The items of one kind in a spec, each as (task id, what was read, how it was read, where it starts); a task is
+    itself an item of kind "tasks" (its path, title and number)."""
     found: set[tuple[str, ...]] = set()
     for task in spec.get("tasks", []):
+        if kind == "tasks":  # a node: its numbering path and the start of its title, where its line starts
+            found.add((task["id"], (task.get("title") or "")[:30], task.get("number") or "", str(task.get("span", {}).get("start", ""))))
+            continue
         for item in task.get(kind) or []:
             if kind == "units":
                 reading = item.get("role", "")

@@ -18,6 +18,7 @@ def test_items_name_task_text_and_reading_of_each_kind() -> None:
     assert pool_diff.items(spec, "units") == {("一.1", "县财政局", "lead", "5")}
     assert pool_diff.items(spec, "deadlines") == {("一.1", "6月底前", "by 2024-06-30", "9")}
     assert pool_diff.items(spec, "targets") == {("一.1", "90%以上", ">= 90.0 %", "20")}
+    assert pool_diff.items(spec, "tasks") == {("一.1", "", "", "")}
 
 
 def test_context_marks_the_item_within_its_line_only() -> None:
