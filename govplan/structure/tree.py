@@ -621,7 +621,7 @@ class TreeBuilder:
         gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         first_of_style = depth is None and heading.style not in last_value
-        lost = first_of_style and value > 1 and self._outline_begins(stack, roots)
+        lost = first_of_style and value > 1 and self._outline_begins(stack, roots, heading.style)
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child)
@@ -660,7 +660,7 @@ class TreeBuilder:
         elif above is not None:
             del stack[above:]  # the restarting list's own items are its siblings, not its parents
         else:
-            del stack[self._outranked(heading.style, stack):]
+            del stack[self._outranked(heading.style, stack, lost):]
             closed = self._leave_items(heading.style, value, stack)
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
@@ -711,24 +711,34 @@ class TreeBuilder:
         opening inside that item, not one restarting beside it)."""
         return cand.indent is not None and open_.indent is not None and cand.indent > open_.indent
 
-    @staticmethod
-    def _outline_begins(stack: list[_Open], roots: list[_Open]) -> bool:
-        """Whether the text begins inside its outline here: no heading placed yet, or only a chain
-        opened so (二、 then (五), each the only child of the one before); its first headings bear
-        the numbers it was at. An outline that began at 一 began on the page."""
-        if not roots:
+    def _outline_begins(self, stack: list[_Open], roots: list[_Open], style: str | None = None) -> bool:
+        """Whether the text begins inside its outline here: no heading placed yet, only items ranked below
+        ``style`` that open the page (`_items_open_page`), or only a chain opened so (二、 then (五), each the only
+        child of the one before); its first headings bear the numbers it was at. An outline that began at 一 began on
+        the page."""
+        if not roots or (style is not None and self._items_open_page(roots, style)):
             return True
         chain = [roots[0]]
         while len(chain[-1].children) == 1:
             chain.append(chain[-1].children[0])
         return len(roots) == 1 and roots[0].lost_opening and chain == stack
 
-    def _outranked(self, style: str, stack: list[_Open]) -> int:
+    def _items_open_page(self, roots: list[_Open], style: str) -> bool:
+        """Whether the page opens with one list of items the conventional order ranks below ``style`` and nothing
+        else (1组织好… 9加快… then (五)…, c925: an excerpt begun inside a section whose heading is off the page):
+        the heading that follows is their sibling, the next of the level they stand in, not their child."""
+        rank = self.data.rank
+        first = roots[0]
+        return first.start == self._cands[0].pos and all(root.style == first.style for root in roots) \
+            and rank.get(first.style, len(rank)) > rank.get(style, len(rank))
+
+    def _outranked(self, style: str, stack: list[_Open], lost: bool = False) -> int:
         """Where on the stack the lists opened inside the outline that ``style`` conventionally
         ranks above begin (三、 after (九)-(十三) on page 2 is their parent's sibling, not their
-        child); the stack's length when there are none."""
+        child; with ``lost``, a heading whose own opening is off the page, any list it ranks above: the items opening
+        the page, c925); the stack's length when there are none."""
         rank = self.data.rank
-        return next((k for k, node in enumerate(stack) if node.lost_opening
+        return next((k for k, node in enumerate(stack) if (lost or node.lost_opening)
                      and rank.get(node.style, len(rank)) > rank.get(style, len(rank))), len(stack))
 
     def _confirmed(self, index: int, by_boundary: bool = False) -> bool:
