@@ -431,6 +431,34 @@ def closing_brackets(old: str, known: Known, draw: random.Random) -> Rewrite:
     return _relabel(old, labels, written, {})
 
 
+_ARABIC_LABEL = re.compile(r"(?P<n>\d{1,2})(?P<sep>[.、．])(?!\d)")
+
+
+def lost_separators(old: str, known: Known, draw: random.Random) -> Rewrite:
+    """List numbers whose separator a web copy lost (1. 1、 1． → 1, as an HTML <ol> flattened or a dropped full-width
+    ．leaves them: 1组织好… / 2尽快…, dev c925, c920, c932): on every gold task line opening with an arabic item number
+    that is its path's last segment, the separator is deleted; before a digit (1.2月26日…) a blank takes its place, as
+    those copies write it (1 2月26日…). Paths are unchanged; every such list loses them (deterministic)."""
+    rows = _lines(old)
+    cuts: list[tuple[int, int, str]] = []
+    for path, index in known.tasks:
+        offset, line = rows[index]
+        at = len(line) - len(line.lstrip())
+        label = _ARABIC_LABEL.match(line, at)
+        if label is None or label.group("n") != path.split(".")[-1]:
+            continue
+        after = line[label.end():label.end() + 1]
+        cuts.append((offset + label.start("sep"), offset + label.end("sep"), " " if after.isdigit() else ""))
+    rewrite = Rewrite(old)
+    pos = 0
+    for start, end, written in sorted(set(cuts)):
+        rewrite.copy(pos, start)
+        rewrite.add(written)
+        pos = end
+    rewrite.copy(pos, len(old))
+    return rewrite
+
+
 # Header words of task tables as other notices and supervision systems write them, by the kind of column they name,
 # found with the search tool (code corpus; find_string ids): 专项工作任务 | 牵头责任部门 | 协办部门 (32712504025),
 # 牵头责任部门 | 配合部门 (11636018914), 主办处室 | 协办处室 | 办结时限 (29558725658), 主责部门 | 协同部门 (56341099317),
@@ -696,7 +724,7 @@ SHAPES: dict[str, Callable[[str, Known, random.Random], Rewrite]] = {
     "run_together": run_together, "ocr_slips": ocr_slips, "numbering_lost": numbering_lost,
     "cells_per_line": cells_per_line, "names_elsewhere": names_elsewhere, "decimal_outline": decimal_outline,
     "parts_above": parts_above, "closing_brackets": closing_brackets, "table_headers": table_headers,
-    "two_row_headers": two_row_headers,
+    "two_row_headers": two_row_headers, "lost_separators": lost_separators,
 }
 
 
