@@ -51,6 +51,8 @@ class LineStyleData(Strict):
     under: str | None = None
     needs_child: bool = False
     opens_confirmed: bool = False
+    bare: bool = False
+    in_bare_run: bool = False
     beside: Words = []
 
 

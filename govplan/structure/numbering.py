@@ -32,6 +32,8 @@ class LineStyle:
     under: str | None = None  # the style of the item a decimal number's prefix numbers (1.2 under 1.)
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
     opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
+    bare: bool = False  # a number whose separator the copy lost (1组织好…)
+    in_bare_run: bool = False  # a heading only as the next number of an open list of bare numbers (3日常管理…)
     beside: frozenset[str] = frozenset()  # styles of the items it stands beside, in their group, not inside
 
     @cached_property
@@ -54,6 +56,8 @@ class HeadingNumber:
     parent: int | None = None
     needs_child: bool = False  # a heading only where its first decimal child follows (or it continues)
     opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
+    bare: bool = False  # a number whose separator the copy lost (1组织好…)
+    in_bare_run: bool = False  # a heading only as the next number of an open list of bare numbers (3日常管理…)
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,8 @@ def numbering() -> Numbering:
         LineStyle(
             s["key"], s["pattern"], s["numeral"], s["segment"],
             bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
-            bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)), frozenset(s.get("beside", ())),
+            bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)), bool(s.get("bare", False)),
+            bool(s.get("in_bare_run", False)), frozenset(s.get("beside", ())),
         )
         for s in data["line_styles"]
     )
@@ -457,7 +462,7 @@ def _styled_heading(window: str) -> HeadingNumber | None:
                 segment = segment.replace("{" + name + "}", part)
         parent = int(match.group("p")) if style.under and match.group("p") else None
         return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict, style.under, parent,
-                             style.needs_child, style.opens_confirmed)
+                             style.needs_child, style.opens_confirmed, style.bare, style.in_bare_run)
     return None
 
 

@@ -100,6 +100,7 @@ class _Open:
     lost_opening: bool = False  # opened past 1 where the text begins inside its outline (七、 on page 2)
     indent: int | None = None  # blanks before its number when it opens a line
     closed: frozenset[str] = frozenset()  # styles of the items it closed, standing beside them (专栏2 after 3.)
+    bare: bool = False  # its number's separator was lost (1组织好…): a bare number before a unit may follow it
 
 
 class TreeBuilder:
@@ -452,8 +453,8 @@ class TreeBuilder:
                 if any(c.pos == line.start + pos for c in glued):
                     continue  # read as the item glued to the heading phrase
                 heading = heading_at(text, pos)
-                if heading is None or heading.style not in mid.styles:
-                    continue
+                if heading is None or heading.style not in mid.styles or heading.in_bare_run:
+                    continue  # a bare number before a unit (…完成2个…) is an item only where it opens its line
                 if kind == "tail" and not self._tail_heading(text, pos + heading.number_end):
                     continue
                 if kind == "prose" and (heading.style not in mid.prose_styles
@@ -588,7 +589,8 @@ class TreeBuilder:
             heading = heading_at(text, pos)
             if heading is not None and heading.damaged and _open_bracket(text, body, pos):
                 continue  # 一) closing a note's bracket (主要内容:(如格式一), 封面(见附件一)): no number
-            if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style:
+            if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style \
+                    and not heading.in_bare_run:
                 return [_Cand(k, line.start + pos, heading, "glued"), *self._glued(k, line, heading, pos)]
         return []
 
@@ -603,6 +605,8 @@ class TreeBuilder:
         depth = self._open_list(heading.style, cand, stack)
         value = heading.value
         nested = value == 1 and depth is not None and self._indented_under(cand, stack[depth])
+        if heading.in_bare_run and not self._next_bare(depth, value, stack):
+            return None
         if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
             if not stack or cand.kind != "start":
                 return None
@@ -624,7 +628,8 @@ class TreeBuilder:
         lost = first_of_style and value > 1 and self._outline_begins(stack, roots, heading.style)
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
-            ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child)
+            ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child) \
+                or (lost and heading.opens_confirmed and self._numbers_on(index))
             if not ok and first_of_style:
                 above = self._restart_under(index, stack)
                 ok = above is not None
@@ -665,11 +670,18 @@ class TreeBuilder:
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
-                     numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent, closed=closed)
+                     numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent, closed=closed,
+                     bare=heading.bare)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
         return node
+
+    @staticmethod
+    def _next_bare(depth: int | None, value: int, stack: list[_Open]) -> bool:
+        """Whether a bare number before a unit's or a date's character (3日常管理…) is the next item of an open list
+        whose separators were lost (1“美丽街区”… 2专项治理…): there it is no quantity."""
+        return depth is not None and stack[depth].bare and value == stack[depth].value + 1
 
     @staticmethod
     def _numbers_across(style: str, value: int, expected: int, last_value: dict[str, int]) -> bool:
