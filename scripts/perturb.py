@@ -431,7 +431,8 @@ def closing_brackets(old: str, known: Known, draw: random.Random) -> Rewrite:
     return _relabel(old, labels, written, {})
 
 
-_ARABIC_LABEL = re.compile(r"(?P<n>\d{1,2})(?P<sep>[.、．])(?!\d)")
+# An item number and its separator; a dot before a digit only before a month (1.10月31日…), not a decimal's (1.1 编制目的).
+_ARABIC_LABEL = re.compile(r"(?P<n>\d{1,2})(?P<sep>[、．]|\.(?!\d)|\.(?=\d{1,2}月))")
 
 
 def lost_separators(old: str, known: Known, draw: random.Random) -> Rewrite:

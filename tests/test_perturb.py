@@ -197,3 +197,11 @@ def test_two_row_headers_spans_the_unit_columns() -> None:
     stream = "序号 |\n工作任务 |\n牵头单位 |\n配合单位 |\n完成时限 |\n1 |\n"
     assert perturb.two_row_headers(stream, perturb.Known(), random.Random(0)).text == (
         "序号 |\n工作任务 |\n责任单位 |\n完成时限 |\n牵头单位 |\n配合单位 |\n1 |\n")
+
+
+def test_lost_separators_drops_the_arabic_item_separators_only() -> None:
+    text = "一、任务\n1.加强领导。\n2、2月底前完成。\n（1）强化保障。\n3．10万元用于奖补。\n"
+    known = perturb.Known(tasks=(("一", 0), ("一.1", 1), ("一.2", 2), ("一.2.(1)", 3), ("一.3", 4)))
+    rewrite = perturb.lost_separators(text, known, random.Random(0))
+    assert rewrite.text == "一、任务\n1加强领导。\n2 2月底前完成。\n（1）强化保障。\n3 10万元用于奖补。\n"
+    assert not rewrite.repathed

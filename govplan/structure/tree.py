@@ -625,7 +625,8 @@ class TreeBuilder:
         gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         first_of_style = depth is None and heading.style not in last_value
-        lost = first_of_style and value > 1 and self._outline_begins(stack, roots, heading.style)
+        lost = first_of_style and value > 1 and (self._outline_begins(stack, roots) or (
+            self._items_open_page(roots, heading.style) and self._numbers_on(index)))
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child) \
@@ -723,12 +724,12 @@ class TreeBuilder:
         opening inside that item, not one restarting beside it)."""
         return cand.indent is not None and open_.indent is not None and cand.indent > open_.indent
 
-    def _outline_begins(self, stack: list[_Open], roots: list[_Open], style: str | None = None) -> bool:
-        """Whether the text begins inside its outline here: no heading placed yet, only items ranked below
-        ``style`` that open the page (`_items_open_page`), or only a chain opened so (二、 then (五), each the only
-        child of the one before); its first headings bear the numbers it was at. An outline that began at 一 began on
-        the page."""
-        if not roots or (style is not None and self._items_open_page(roots, style)):
+    @staticmethod
+    def _outline_begins(stack: list[_Open], roots: list[_Open]) -> bool:
+        """Whether the text begins inside its outline here: no heading placed yet, or only a chain
+        opened so (二、 then (五), each the only child of the one before); its first headings bear
+        the numbers it was at. An outline that began at 一 began on the page."""
+        if not roots:
             return True
         chain = [roots[0]]
         while len(chain[-1].children) == 1:
@@ -736,12 +737,13 @@ class TreeBuilder:
         return len(roots) == 1 and roots[0].lost_opening and chain == stack
 
     def _items_open_page(self, roots: list[_Open], style: str) -> bool:
-        """Whether the page opens with one list of items the conventional order ranks below ``style`` and nothing
-        else (1组织好… 9加快… then (五)…, c925: an excerpt begun inside a section whose heading is off the page):
-        the heading that follows is their sibling, the next of the level they stand in, not their child."""
+        """Whether the page opens with one list of items from 1, of a style the conventional order ranks below ``style``,
+        and nothing else (1组织好… 9加快… then (五)…, c925: an excerpt begun inside a section whose heading is off the page):
+        the heading that follows, where its next number follows it ((六)), is their sibling, not their child."""
         rank = self.data.rank
         first = roots[0]
-        return first.start == self._cands[0].pos and all(root.style == first.style for root in roots) \
+        return first.start == self._cands[0].pos and first.value == 1 and not first.lost_opening \
+            and all(root.style == first.style for root in roots) \
             and rank.get(first.style, len(rank)) > rank.get(style, len(rank))
 
     def _outranked(self, style: str, stack: list[_Open], lost: bool = False) -> int:
