@@ -111,6 +111,7 @@ class TreeBuilder:
         self.locator = locator
         self.data = numbering()
         self.tables: list[Table] = []
+        self._bare_last: dict[str, bool] = {}  # whether the last item placed of each style was a bare number
 
     # --- the whole document --------------------------------------------------------------------
 
@@ -605,7 +606,7 @@ class TreeBuilder:
         depth = self._open_list(heading.style, cand, stack)
         value = heading.value
         nested = value == 1 and depth is not None and self._indented_under(cand, stack[depth])
-        if heading.in_bare_run and not self._next_bare(depth, value, stack):
+        if heading.in_bare_run and not self._next_bare(heading.style, depth, value, stack, last_value):
             return None
         if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
             if not stack or cand.kind != "start":
@@ -676,13 +677,16 @@ class TreeBuilder:
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
+        self._bare_last[heading.style] = heading.bare
         return node
 
-    @staticmethod
-    def _next_bare(depth: int | None, value: int, stack: list[_Open]) -> bool:
+    def _next_bare(self, style: str, depth: int | None, value: int, stack: list[_Open], last_value: dict[str, int]) -> bool:
         """Whether a bare number before a unit's or a date's character (3日常管理…) is the next item of an open list
-        whose separators were lost (1“美丽街区”… 2专项治理…): there it is no quantity."""
-        return depth is not None and stack[depth].bare and value == stack[depth].value + 1
+        whose separators were lost (1“美丽街区”… 2专项治理…), or of such a list numbered on across groups (12加强… under
+        (二), then 13分阶迭代… under (三), c681): there it is no quantity."""
+        if depth is not None:
+            return stack[depth].bare and value == stack[depth].value + 1
+        return self._bare_last.get(style, False) and value == last_value.get(style, -1) + 1
 
     @staticmethod
     def _numbers_across(style: str, value: int, expected: int, last_value: dict[str, int]) -> bool:
