@@ -27,7 +27,7 @@ from govplan.grammar import compile_pattern
 from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
 from govplan.scanning import scanner
-from govplan.structure.numbering import heading_at, match_heading, numbering, numeral_value
+from govplan.structure.numbering import HeadingNumber, heading_at, match_heading, numbering, numeral_value
 from govplan.structure.tables import MAX_CELL_LINES as _MAX_CELL_LINES, names_blank_columns, row_number
 
 _FILE = "govplan/data/layout.yaml"
@@ -656,13 +656,21 @@ def _wraps_into(line: str, following: str, layout: _Layout, width: int) -> bool:
     if not open_bracket and not any(ch in layout.sentence_ends for ch in following) and len(following) < full:
         return False  # what follows is a line of its own (a title, a contents entry), not the sentence's rest
     data = numbering()
-    if match_heading(following) is not None or data.attachment.match(following) or data.attachment_list.match(following):
+    heading = match_heading(following)
+    if heading is not None and not _split_number(line, heading) or data.attachment.match(following) \
+            or data.attachment_list.match(following):
         return False
     if layout.date_line.match(following) or layout.date_line.match(line):
         return False
     if layout.label.match(following) and not open_bracket:
         return False  # a label starts a line of its own; inside an open bracket it is a word's rest (配 / 合单位:)
     return True
+
+
+def _split_number(line: str, heading: HeadingNumber) -> bool:
+    """Whether a bare number opening the next line is a number's rest the wrap split off (…重点工作 / 20 + 21年市政府…,
+    a PDF copy of c251), or a bare number before a unit's character, which only a list of bare numbers makes an item."""
+    return heading.bare and (heading.in_bare_run or line[-1].isdigit())
 
 
 def _leaves_open(line: str, layout: _Layout) -> bool:

@@ -631,7 +631,7 @@ class TreeBuilder:
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child) \
-                or (lost and heading.opens_confirmed and self._numbers_on(index))
+                or (lost and heading.opens_confirmed and self._run_goes_on(index))
             if not ok and first_of_style:
                 above = self._restart_under(index, stack)
                 ok = above is not None
@@ -797,6 +797,14 @@ class TreeBuilder:
         line_end = self.text.find("\n", cand.pos)
         paragraph = self.text[parent.number_end:line_end if line_end >= 0 else len(self.text)]
         return not any(item.start < cand.pos - parent.number_end for item in find_inline_items(paragraph))
+
+    def _run_goes_on(self, index: int) -> bool:
+        """Whether the next number of this style is the next value and opens a line of its own (3农村危房改造… then
+        4农村道路建设…), as a page opening inside a list goes on; a number inside a line (3上一篇 下一篇4 2016年…, a
+        newspaper page's navigation) confirms nothing."""
+        cand = self._cands[index]
+        later = next((c for c in self._cands[index + 1:] if c.heading.style == cand.heading.style and c.heading.value), None)
+        return later is not None and later.kind == "start" and later.heading.value == cand.heading.value + 1
 
     def _opens_confirmed(self, cand: _Cand, index: int) -> bool:
         """Whether a strict reading opens a new list all the same: its first item, of a style that may
