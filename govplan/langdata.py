@@ -1167,6 +1167,8 @@ class UnitsData(Strict):
     handover_verbs: Words
     report_verbs: Words
     agent_marker_not_before: Words
+    agent_action_not_before: Words
+    agent_nonacts: Words
     agent_verbs: Words
     agent_category_heads: Words
     relative_places: Words

@@ -97,6 +97,7 @@ class Rules:
     item_trailer: re.Pattern[str]  # 等<level><vague word><head> closing a list item (能源局等省有关部门, 等州级有关部门)
     manner_phrase: re.Pattern[str]  # an adverbial closed by 地 before a verb (有计划地)
     acting_verbs: Words  # the action verbs, then the agent verbs: what may follow a unit after an agent marker
+    agent_action: re.Pattern[str]  # what opens the action of units after an agent marker when no listed verb does
     done_verbs: Words  # the action, agent and role verbs of two characters or more: 了 after one reports work as done
     done_date_clause: re.Pattern[str]  # a clause that is nothing but a date (2019年11月, 7月26日上午): an act's past
     own_level_mark: re.Pattern[str]  # 全区, 本区, 我区: the notice naming its own level (group "level")
@@ -213,6 +214,9 @@ def rules() -> Rules:
         skippable=Words(sorted([*w["actor_skips"], *w["action_adverbs"]], key=len, reverse=True)),
         actor_skips=Words(sorted(w["actor_skips"], key=len, reverse=True)),
         acting_verbs=Words([*w["action_verbs"], *w["agent_verbs"]]),
+        agent_action=re.compile(
+            rf"(?!{alternation([*w['agent_action_not_before'], *w['unit_people'], *w['official_titles']])})[{piece('han')}]{{2}}"
+        ),
         done_verbs=Words(sorted({v for v in [*w["action_verbs"], *w["agent_verbs"], *verbs] if len(v) > 1}, key=len, reverse=True)),
         done_date_clause=compile_pattern(w["done_date_clause"], "govplan/data/units.yaml"),
         manner_phrase=re.compile(rf"[{piece('han')}]{{1,{int(w['manner_phrase_chars'])}}}?(?:{alternation(w['manner_phrase_ends'])})"),
