@@ -889,13 +889,20 @@ def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: R
     """The units named right after a marker: a list of names (``any_units``: after a support marker),
     or sector words before a shared head (会同组织、科技、人力资源社会保障等部门, 联合…等部门)."""
     ends = name_ends(text, pos, True, registry, rules, collective=True) if any_units else []
-    if any(is_vague(text[pos:end], rules) for end in ends):
+    if any(is_vague(text[pos:end], rules) and not _trailed(text, ends, end, rules) for end in ends):
         return []  # 会同县政府其他有关部门: the name runs on into a reference the text leaves open
     if ends:
         limit = int(rules.words["max_joint_list"])
         return name_list(text, (pos, ends[0]), True, registry, rules, collective=True, limit=limit)
     sectors = rules.partner_coordination.match(text, pos)
     return [(pos, sectors.end())] if sectors is not None else []
+
+
+def _trailed(text: str, ends: list[int], end: int, rules: Rules) -> bool:
+    """Whether the vague run ending at ``end`` is a name closed by a list trailer (会同财政部等有关部门: 财政部, then
+    等有关部门), not a name running on into a reference (会同县政府其他有关部门)."""
+    return any(text.startswith(trailer, first) and first + len(trailer) == end
+               for first in ends if first < end for trailer in rules.words["item_trailers"])
 
 
 def _skip_back(text: str, end: int, rules: Rules) -> int:
