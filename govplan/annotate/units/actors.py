@@ -635,9 +635,10 @@ def _agent_names(text: str, pos: int, registry: Registry, rules: Rules) -> list[
     """The units an agent marker names when a verb the lists lack follows them (由区政府挂牌督办, 由镇城运中心开通账号,
     具体方案由省政府按程序报批): 由 makes the unit after it the doer whatever it does, so the first name after which the
     clause goes on with its action (no list, no name, no person) acts: the shortest, since an unknown verb may stand
-    inside a longer one (由村党总支责成党员所在党支部…, seed 003; a longer name before a listed verb is read before this). Only a name that could start a clause
-    (a level, a registered name: not 由医院直接采购, 由建设单位或本级人民政府指定的部门), and not in a clause that
-    modifies a noun (原由国家电网公司代为行使的…职责) nor one that only sponsors (由…集团冠名赞助)."""
+    inside a longer one (由村党总支责成党员所在党支部…, seed 003; a longer name before a listed verb is read before this).
+    Only a name that could start a clause (a level, a registered name: not 由医院直接采购, 由建设单位或本级人民政府指定的
+    部门), and not in a clause that modifies a noun (原由国家电网公司代为行使的…职责) nor one that only sponsors
+    (由…集团冠名赞助)."""
     clause = text[pos:clause_end(text, pos, rules)]
     if "的" in clause or any(word in clause for word in rules.words["agent_nonacts"]):
         return None
