@@ -33,7 +33,7 @@ from govplan.annotate.units.conventions import apply_conventions, apply_label_du
 from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs
 from govplan.annotate.units.names import breaks_name, compact, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
-from govplan.annotate.units.statements import Convention, Listed, Statement, label_role, parse
+from govplan.annotate.units.statements import Convention, Listed, Statement, bracket_depth, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 from govplan.spec.model import Evidence, TaskNode, UnitRef
@@ -416,7 +416,9 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
     read_to = 0
     for match in r.inline_label.finditer(nt.text):
         starts = starts if starts is not None else _sentence_starts(nt.text, r)
-        if match.start() < read_to or match.start() not in starts or inside(match.start(), skip):
+        if match.start() < read_to or inside(match.start(), skip):
+            continue
+        if match.start() not in starts and not _label_after_pause(nt.text, match):
             continue
         read_to = _sentence_end(nt.text, match.end())
         field = _field_line(nt.text, read_to)
@@ -426,6 +428,17 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
         if statement.units:
             found.append(statement)
     return found
+
+
+def _label_after_pause(text: str, match: re.Match[str]) -> bool:
+    """Whether a label with its colon opens a clause after a comma or a blank, outside brackets (1、农村道路畅通工程,牵头部门:
+    市交通局。; 工程名称 牵头单位：…): the heading phrase before it names the work, the label its units."""
+    at = match.start()
+    before = text[:at].rstrip(" \t\u3000")
+    if not before or match.group(0)[-1] not in COLONS:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return (before[-1] in "，," or len(before) < at) and bracket_depth(text, line_start, at) == 0
 
 
 def _field_line(text: str, end: int) -> bool:

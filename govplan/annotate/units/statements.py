@@ -249,7 +249,7 @@ def _after_agent_marker(text: str, start: int, end: int, rules: Rules) -> int:
     pos = start
     for word in words(text[start:end]):  # a marker standing as a word: not the 由 of 自由贸易试验区
         if word in w["agent_markers"] and pos > start and not text.startswith(w["agent_marker_not_before"], pos + len(word)):
-            if _depth(text, start, pos) == 0:
+            if bracket_depth(text, start, pos) == 0:
                 return pos + len(word)
         pos += len(word)
     return start
@@ -262,12 +262,12 @@ def _joint_at(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] 
         pos = text.find(marker, start, end)
         while pos > -1 and text.startswith(tuple(w["joint_marker_not_before"]), pos + len(marker)):
             pos = text.find(marker, pos + len(marker), end)  # 联合会, 联合社: a federation's name, no joint
-        if pos > start and pos + len(marker) < end and _depth(text, start, pos) == 0:
+        if pos > start and pos + len(marker) < end and bracket_depth(text, start, pos) == 0:
             return pos, pos + len(marker)
     return None
 
 
-def _depth(text: str, start: int, pos: int) -> int:
+def bracket_depth(text: str, start: int, pos: int) -> int:
     """Bracket depth at ``pos``, counted from ``start``."""
     depth = 0
     for ch in text[start:pos]:
