@@ -1163,6 +1163,7 @@ class UnitsData(Strict):
     duty_list_charges: Words
     duty_list_sentence_ends: str
     clause_breaks: str
+    pause_breaks: str
     agent_markers: Words
     handover_verbs: Words
     report_verbs: Words

@@ -19,6 +19,7 @@ from govplan.annotate.units.names import (
     is_collective,
     is_function_kind,
     is_locality,
+    is_sector_coordination,
     is_vague,
     is_name_text,
     without_distributive,
@@ -734,10 +735,27 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
             continue  # 配合单位: a role label, not the verb
         names = _actor_names(text, match.end(), False, registry, rules) or _helped_kinds(text, match.end(), registry, rules)
+        names = names or _helped_whole(text, match.end(), registry, rules)
         if names:
             clause = (match.start(), clause_end(text, names[-1][1], rules))
             found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
     return found
+
+
+def _helped_whole(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
+    """The units a support verb points at that fill its clause (各乡镇(街道)配合市文明办,负责组织实施…: the actor helps 市文明办
+    and goes on with its own duty): named units only, no vague reference, level or kind of body."""
+    for end in name_ends(text, pos, False, registry, rules):
+        names = name_list(text, (pos, end), False, registry, rules)
+        if names[-1][1] >= len(text) or text[names[-1][1]] not in rules.words["pause_breaks"]:
+            continue
+        if any(is_vague(text[s:e], rules) or text[s:e] in rules.bare_levels or is_sector_coordination(text[s:e], rules)
+               for s, e in names):
+            return None  # 配合有关部门, 配合乡镇, 配合区绿容、城管等部门 (sectors sharing a head): no named unit to lead
+        if text[names[0][0]:names[0][1]] in rules.generic_bodies:
+            return None
+        return names
+    return None
 
 
 def _helped_kinds(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
