@@ -1170,6 +1170,7 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     agent_action_not_before: Words
     agent_nonacts: Words
+    agent_compositions: Words
     agent_verbs: Words
     agent_category_heads: Words
     relative_places: Words

@@ -614,6 +614,8 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
     """Ranges of the unit names acting at ``pos`` (one name, or a list joined by 、/和/与), followed
     by an action verb (after an agent marker also by an agent verb: 由A、B合作共建, 由市人民政府公布);
     None when no unit acts there."""
+    if marked and _composes(text, pos, rules):
+        return None  # 成员由镇城建站、财政所…组成: members of a body, not its agents
     for end in name_ends(text, pos, marked, registry, rules):
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
@@ -630,6 +632,16 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         if past != names[-1][1]:
             return names  # a reference ends only where the verb stands (社区办、房管办、各居委要…)
     return _agent_names(text, pos, registry, rules) if marked else None
+
+
+def _composes(text: str, pos: int, rules: Rules) -> bool:
+    """Whether the clause after an agent marker at ``pos`` forms a body of the people of the units it names (成员由A、B、C
+    单位主要负责人组成): they are its members, not its agents (units forming a team themselves act: 由县纪委、县委组织部
+    组成督查组)."""
+    clause = text[pos:clause_end(text, pos, rules)]
+    at = min((i for i in (clause.find(v) for v in rules.words["agent_compositions"]) if i >= 0), default=-1)
+    w = rules.words
+    return at >= 0 and any(person in clause[:at] for person in (*w["unit_people"], *w["official_titles"]))
 
 
 def _agent_names(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
