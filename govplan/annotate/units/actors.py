@@ -631,7 +631,44 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         past = _past_trailing_references(text, names[-1][1], rules)
         if past != names[-1][1]:
             return names  # a reference ends only where the verb stands (社区办、房管办、各居委要…)
+        beyond = _names_past_references(text, names[-1][1], registry, rules, marked)
+        if beyond:
+            return names + beyond  # 区交通委、各街镇（工业区）及新城区发展公司对…: the reference between gives none
     return _agent_names(text, pos, registry, rules) if marked else None
+
+
+def _names_past_references(
+    text: str, end: int, registry: Registry, rules: Rules, marked: bool
+) -> list[tuple[int, int]] | None:
+    """The particular units listed after distributive or vague references that follow a unit, when they act (区交通委、
+    各街镇（工业区）及新城区发展公司对…, c653): the references give no role, the units beyond them act with the first."""
+    at, stop, reach = end, clause_end(text, end, rules), int(rules.words["max_name_chars"])
+    passed = False
+    for _ in range(int(rules.words["max_actor_list"])):
+        joiner = rules.actor_joiner.match(text, at)
+        if joiner is None:
+            return None
+        item = joiner.end()
+        names = _acting_list_at(text, item, registry, rules, marked) if passed else None
+        if names:
+            return names
+        at = next((k for k in range(item + 1, min(stop, item + reach) + 1)
+                   if rules.actor_joiner.match(text, k) and _reference(text[item:k], rules)), end)
+        if at == end:
+            return None
+        passed = True
+    return None
+
+
+def _acting_list_at(text: str, pos: int, registry: Registry, rules: Rules, marked: bool) -> list[tuple[int, int]] | None:
+    """The list of particular units starting at ``pos`` that acts (names only: no vague reference, no bare level)."""
+    for end in name_ends(text, pos, marked, registry, rules):
+        names = name_list(text, (pos, end), marked, registry, rules)
+        if any(_reference(text[s:e], rules) for s, e in names):
+            return None
+        if _acts(text, names[-1][1], rules, marked):
+            return names
+    return None
 
 
 def _composes(text: str, pos: int, rules: Rules) -> bool:
