@@ -245,7 +245,9 @@ class RhythmCompounds(Strict):
     assessment_periods: dict[str, RhythmPeriod]
     assessments: Words
     assessment_reach: int
+    period_acts: Words
     assessment_references: Words
+    assessment_occasions: Words
     assessment_results: Words
     action_nouns: Words
     verb_periods: Words

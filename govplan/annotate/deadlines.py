@@ -306,7 +306,8 @@ def _rules() -> _Rules:
         rf"(?P<dp>{alternation(rhythm['doubled'])})"
         rf"|(?P<ip>{alternation(rhythm['idioms'])})(?={alternation(rhythm['idiom_actions'])})"
         rf"|(?P<ap>{alternation(rhythm['assessment_periods'])})"
-        rf"(?=[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?P<aa>{alternation(rhythm['assessments'])}))"
+        rf"(?=[{piece('han')}]{{0,{int(rhythm['assessment_reach'])}}}?(?P<aa>{alternation(rhythm['assessments'])})"
+        rf"|{alternation(rhythm['period_acts'])})"
         rf"|(?P<yc>{alternation(rhythm['cycle_parts'])})(?=[{piece('han')}]{{1,{int(rhythm['cycle_act_chars'])}}}(?:[、，,；;。”’」)）]|$)))"
         rf"|(?P<rw>{alternation(w['recurrence_words'])})(?:(?P<rmp>{alternation(w['months_in_period'])})的?)?"
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
@@ -753,6 +754,14 @@ def _in_condition(text: str, end: int, rules: _Rules) -> bool:
     clause = text[end:stop.start() if stop else reach]
     case_end = clause.find(rules.words["condition_end"])
     return case_end >= 0 and any(word in clause[case_end:] for word in rules.words["condition_consequences"])
+
+
+def _held_as_needed(text: str, end: int, rules: _Rules) -> bool:
+    """Whether the clause after an assessment's period says it is held when needed (…例会由领导小组视情形召开)."""
+    reach = end + int(rules.words["condition_reach"])
+    stop = rules.clause_break.search(text, end, reach)
+    clause = text[end:stop.start() if stop else reach]
+    return any(word in clause for word in rules.words["rhythm_compounds"]["assessment_occasions"])
 
 
 def _in_score_case(text: str, end: int, rules: _Rules) -> bool:
@@ -1483,6 +1492,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的: the assessment named, not held
     if g["ap"] and _in_condition(text, m.end(), rules):
         return None  # 逾期不提交年度报告的，吊销…; 年度考核连续两年确定为不称职等次的，予以辞退: the case a rule sanctions
+    if g["ap"] and _held_as_needed(text, m.end(), rules):
+        return None  # 季度或年度工作例会由领导小组视情形召开: held when needed, no period's routine
     if g["ap"] and _rhythm_written_before(text, m.start(), rules):
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
