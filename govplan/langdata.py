@@ -1142,6 +1142,7 @@ class UnitsData(Strict):
     later_support_not_before: Words
     later_support_stops: Words
     duty_support_stops: Words
+    body_duty_modals: Words
     action_adverbs: Words
     manner_phrase_ends: Words
     manner_phrase_chars: int

@@ -303,7 +303,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)
             if not stated or worded is not None or roles[k] == "support"
         ]
-        if worded is not None:
+        if worded is not None or not stated:
             found += _later_support(text, names, clause[1], registry, rules, rules.words["duty_support_stops"])
     return found
 
@@ -336,7 +336,7 @@ def _later_clause_roles(
     stops = stops or w["later_support_stops"]
     while pos < len(text) and text[pos] not in stops:
         start = pos + 1
-        if _actor_names(text, start, False, registry, rules) or name_ends(text, start, False, registry, rules):
+        if _actor_names(text, start, False, registry, rules) or _opens_with_body(text, start, registry, rules):
             break
         verb_at = start + len(first_word_at(text, start, w["later_support_openers"]) or "")
         verb = first_word_at(text, verb_at, w["later_support_verbs"])
@@ -348,6 +348,20 @@ def _later_clause_roles(
                 yield "support", (start, clause_end(text, after, rules))  # 协同派出所…: the partner supports
         elif (role := _role_word(text, start, rules)) is not None:
             yield role, (start, pos)
+
+
+def _opens_with_body(text: str, start: int, registry: Registry, rules: Rules) -> bool:
+    """Whether a clause opens with a body of its own, particular or not (市财政局…, 各街镇要…, 绿化市容部门要…): the
+    clauses after it are its duties, not the earlier actor's."""
+    start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
+    return bool(name_ends(text, start, False, registry, rules) or name_ends(text, start, False, registry, rules, True)
+                or any(_modal_word_at(text, end, rules) for end in name_ends(text, start, True, registry, rules)))
+
+
+def _modal_word_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a word of duty (要, 应当, 负责) stands at ``pos`` as a word (not the 应 of 应急)."""
+    first = next(iter(words(text[pos:clause_end(text, pos, rules)])), "")
+    return first in rules.words["body_duty_modals"]
 
 
 def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
