@@ -771,6 +771,8 @@ class BracketedAlone(Strict):
     closes: Words
     units: Words
     totals: Words
+    heading_counts: Words
+    line_trailers: str
 
 
 class BareAmounts(Strict):

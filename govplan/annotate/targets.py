@@ -28,6 +28,7 @@ from govplan.scanning import Scanner, scanner
 from govplan.lexical.segment import words as segment_words, words_among_within, words_within
 from govplan.spec.model import Deadline, Target
 from govplan.structure.metadata import is_chrome
+from govplan.structure.numbering import match_heading
 from govplan.structure.tables import latin_unit
 from govplan.textmemo import text_memo
 
@@ -646,6 +647,8 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
     start = match.start()
     if not text.startswith(tuple(w["closes"]), match.end()):
         return False
+    if _counts_heading_items(match, text, rules):
+        return True
     total = next((word for word in w["totals"] if text.endswith(word, 0, start)), None)
     if total is not None:
         return text.endswith(tuple(w["opens"]), 0, start - len(total))
@@ -656,6 +659,18 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
         return True
     named = start > 1 and _CJK.match(text[start - 2]) is not None
     return named and unit is not None and unit not in rules.words["project_scale"]["count_units"]
+
+
+def _counts_heading_items(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A count alone in brackets closing a numbered heading's line (一、就业促进(3项); 二、先进个人（20名）): how many items
+    the heading lists under it, not a goal."""
+    w = rules.words["bracketed_alone"]
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    closed = match.end() + 1
+    if closed > line_end or text[closed:line_end].strip(w["line_trailers"]) or _group(match, "unit") not in w["heading_counts"]:
+        return False
+    return text.endswith(tuple(w["opens"]), 0, match.start()) and match_heading(text) is not None
 
 
 def _states_standard(text: str, end: int, rules: _Rules) -> bool:
