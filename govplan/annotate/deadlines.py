@@ -1382,9 +1382,14 @@ def _posted_later(ctx: DocContext) -> bool:
 
 
 def _before_document(written: int | None, ctx: DocContext) -> bool:
-    """A written year before the document's own year is a past fact (2013年至2023年底使用…)."""
-    year = ctx.doc.year if isinstance(ctx, _Clause) else ctx.year
-    return written is not None and year is not None and written < year
+    """A written year before the document's own year is a past fact (2013年至2023年底使用…). Where that year is only the
+    plan's, from its title, the year before it is the plan's preparation (清水县2012年春节系列文化活动日程安排: 2011年11月20日至
+    2011年12月31日 举办, dev c931), not the past."""
+    doc = ctx.doc if isinstance(ctx, _Clause) else ctx
+    year = doc.year
+    if written is None or year is None:
+        return False
+    return written < year - 1 if doc.year_from == "title" else written < year
 
 
 def _period(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
