@@ -321,6 +321,8 @@ def _later_support(
     """The units in charge also support where a later clause of their sentence (or up to ``stops``) opens with a
     support verb and work (乡镇政府具体负责…，配合做好…改革工作; corpus19c: each role word its role), until another unit
     opens a clause."""
+    if not has_word(text, tuple(rules.words["later_support_verbs"]), pos):
+        return []  # the common case, decided in one search: no support verb after the actor's clause
     support = next((clause for role, clause in _later_clause_roles(text, pos, registry, rules, stops) if role == "support"), None)
     return [Listed(s, e, "support", k == 0, support) for k, (s, e) in enumerate(names)] if support else []
 
@@ -354,8 +356,10 @@ def _opens_with_body(text: str, start: int, registry: Registry, rules: Rules) ->
     """Whether a clause opens with a body of its own, particular or not (市财政局…, 各街镇要…, 绿化市容部门要…): the
     clauses after it are its duties, not the earlier actor's."""
     start = _BLANK.match(text, start).end()  # type: ignore[union-attr]  # matches ""
-    return bool(name_ends(text, start, False, registry, rules) or name_ends(text, start, False, registry, rules, True)
-                or any(_modal_word_at(text, end, rules) for end in name_ends(text, start, True, registry, rules)))
+    if name_ends(text, start, False, registry, rules) or name_ends(text, start, False, registry, rules, True):
+        return True
+    duty = has_word(text[start:clause_end(text, start, rules)], tuple(rules.words["body_duty_modals"]))
+    return duty and any(_modal_word_at(text, end, rules) for end in name_ends(text, start, True, registry, rules))
 
 
 def _modal_word_at(text: str, pos: int, rules: Rules) -> bool:
