@@ -662,8 +662,8 @@ def _is_bracketed_alone(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _counts_heading_items(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """A count alone in brackets closing a numbered heading's line (一、就业促进(3项); 二、先进个人（20名）): how many items
-    the heading lists under it, not a goal."""
+    """A count of items alone in brackets closing a numbered heading's line (一、就业促进(3项); 一、优秀项目（10项）): how many
+    items the heading lists under it, not a goal."""
     w = rules.words["bracketed_alone"]
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end

@@ -418,7 +418,7 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
         starts = starts if starts is not None else _sentence_starts(nt.text, r)
         if match.start() < read_to or inside(match.start(), skip):
             continue
-        if match.start() not in starts and not _label_after_pause(nt.text, match):
+        if match.start() not in starts and not _label_after_pause(nt.text, match, r):
             continue
         read_to = _sentence_end(nt.text, match.end())
         field = _field_line(nt.text, read_to)
@@ -430,7 +430,7 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
     return found
 
 
-def _label_after_pause(text: str, match: re.Match[str]) -> bool:
+def _label_after_pause(text: str, match: re.Match[str], r: Rules) -> bool:
     """Whether a label with its colon opens a clause after a comma or a blank, outside brackets (1、农村道路畅通工程,牵头部门:
     市交通局。; 工程名称 牵头单位：…): the heading phrase before it names the work, the label its units."""
     at = match.start()
@@ -438,7 +438,7 @@ def _label_after_pause(text: str, match: re.Match[str]) -> bool:
     if not before or match.group(0)[-1] not in COLONS:
         return False
     line_start = text.rfind("\n", 0, at) + 1
-    return (before[-1] in "，," or len(before) < at) and bracket_depth(text, line_start, at) == 0
+    return (before[-1] in r.words["pause_breaks"] or len(before) < at) and bracket_depth(text, line_start, at) == 0
 
 
 def _field_line(text: str, end: int) -> bool:
