@@ -14,7 +14,10 @@ from path_shapes import split_scores  # scripts/ is on the path of a script run 
 
 from govplan.evaluate import DocumentScore, Miss
 from govplan.gold import GoldDocument, source_text
+from govplan.annotate.units.names import looks_like_unit
+from govplan.annotate.units.rules import rules as unit_rules
 from govplan.lexical.lexicon import data
+from govplan.registry import load_registry
 
 CAUSES = ("name not found", "name boundary")
 COLUMNS = (("lead_units", "missed"), ("lead_units", "spurious"), ("support_units", "missed"), ("support_units", "spurious"))
@@ -25,6 +28,7 @@ _FIRM_ENDS = ("公司", "集团", "协会", "学会", "商会", "促进会", "�
 _OPENERS = "（(【["
 _CLOSERS = "）)】]"
 _BLANKS = " 　\t:：，,。；;"
+REGISTRY = load_registry()
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Shape:
     length: str
     place: str
     source: str = "own lines"
+    alone: str = "-"
+    after: str = "-"
 
 
 def name_kind(name: str) -> str:
@@ -99,6 +105,15 @@ class TaskLines:
         self.line_of = {t["path"]: int(t.get("line", 0)) for t in tasks}
         self.next_start = {line: nxt for line, nxt in zip(starts, starts[1:] + [len(self.rows) + 1])}
 
+    def after(self, name: str, task: str, line: int) -> str:
+        """What follows the name where it first stands in the task's lines (as ``word_after``)."""
+        for number in range(line, self.next_start.get(line, line + 1)):
+            row = self.rows[number - 1] if 0 < number <= len(self.rows) else ""
+            at = row.find(name)
+            if at >= 0:
+                return word_after(row, at + len(name))
+        return "not in its own lines"
+
     def place(self, name: str, task: str, line: int) -> str:
         """Where the name stands in the lines of the task or, failing that, of one of its ancestors."""
         return self.found(name, task, line)[0]
@@ -118,10 +133,34 @@ class TaskLines:
         return "not verbatim", "not verbatim"
 
 
+def recognised_alone(name: str) -> str:
+    """Whether the name, asked alone, is a unit to the name engine: known to the registry, shaped like a unit, or neither."""
+    if REGISTRY.lookup(name) is not None:
+        return "registered"
+    return "shaped like a unit" if looks_like_unit(name, REGISTRY, unit_rules()) else "not a unit alone"
+
+
+def word_after(row: str, end: int) -> str:
+    """The class of what follows a name in its line: punctuation, a role word, a word of duty, or another word."""
+    rest = row[end:].lstrip(" 　")
+    if not rest:
+        return "end of line"
+    if rest[0] in "，,、；;。：:（(）)等":
+        return f"mark {rest[0]}"
+    units = data("units")
+    roles = sorted({w for ws in units["label_role_words"].values() for w in ws} | {"负责"}, key=len, reverse=True)
+    if rest.startswith(tuple(roles)):
+        return "role word"
+    if rest.startswith(tuple(units["body_duty_modals"])):
+        return "word of duty"
+    return "other word"
+
+
 def shape_of(miss: Miss, lines: TaskLines) -> Shape:
     """The shape of a unit miss (its text is the name, its detail the task path)."""
     place, source = lines.found(miss.text, miss.detail, miss.line)
-    return Shape(name_kind(miss.text), length_bucket(miss.text), place, source)
+    return Shape(name_kind(miss.text), length_bucket(miss.text), place, source, recognised_alone(miss.text),
+                 lines.after(miss.text, miss.detail, miss.line))
 
 
 def unit_misses(results: list[DocumentScore], causes: tuple[str, ...] = CAUSES) -> list[tuple[int, Miss]]:
@@ -167,7 +206,8 @@ def main() -> None:
     causes = tuple(args.cause or CAUSES)
     documents, results = split_scores(args.group)
     shapes = unit_shapes(documents, results, causes)
-    for title, key in (("kind", "kind"), ("length", "length"), ("place in the task", "place"), ("whose lines", "source")):
+    for title, key in (("kind", "kind"), ("length", "length"), ("place in the task", "place"), ("whose lines", "source"),
+                       ("the name alone", "alone"), ("what follows it", "after")):
         print("\n".join(table(shapes, title, key)), end="\n\n")
     pairs: Counter[tuple[str, str, str, str]] = Counter()
     for (shape, field, kind), count in shapes.items():
