@@ -62,6 +62,7 @@ _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title
 _NAME_KIND_REACH = 8  # the characters before a period's bracket searched for the kind of document it closes
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 _HALF_YEAR_MONTHS = 6  # an as-of month within this many months before the month of issue is this year's
+_LATE_MONTHS = 2  # a deadline's month this close before the month of issue is this year's (a late or restating notice)
 
 
 @dataclass(frozen=True, eq=False)
@@ -859,12 +860,15 @@ def _written_year(raw: str, ctx: DocContext) -> int | None:
 
 
 def _year_of_month(year: int, month: int, ctx: DocContext, looks_back: bool = False) -> int:
-    """The year of a month a deadline's cue names without a year: one before the month of issue is the next
-    year's (于1月底前 in a notice of November: c217) where the year is the date's of issue; after an as-of cue
-    (``looks_back``) only where that is the nearer (截至6月底 in a notice of August is this June's end)."""
+    """The year of a month a deadline's cue names without a year, where the year is the date's of issue. One before the
+    month of issue is the next year's (于1月底前 in a notice of November: c217; 9月底前 in a decision of December), unless
+    it is at most _LATE_MONTHS before it: a step the notice was issued late for or restates (10月底前 in a notice of
+    22 November, c638; 1月20日前 in one of March, c907). After an as-of cue (``looks_back``) the nearer reading holds
+    (截至6月底 in a notice of August is this June's end)."""
     issued = ctx.doc_date
     if issued is not None and ctx.year_from in _DATED_YEARS and year == issued.year and month < issued.month:
-        return year if looks_back and issued.month - month <= _HALF_YEAR_MONTHS else year + 1
+        behind = issued.month - month
+        return year if behind <= (_HALF_YEAR_MONTHS if looks_back else _LATE_MONTHS) else year + 1
     return year
 
 
