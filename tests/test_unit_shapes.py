@@ -32,6 +32,24 @@ def test_name_place_reads_where_a_name_stands_in_its_line(row: str, name: str, p
     assert unit_shapes.name_place(row, at, at + len(name)) == place
 
 
+@pytest.mark.parametrize(("name", "alone"), [
+    ("县融媒体中心", "registered"), ("上海理工大学", "shaped like a unit"), ("北京建工", "not a unit alone"),
+])
+def test_recognised_alone_asks_the_registry_then_the_name_engine(name: str, alone: str) -> None:
+    assert unit_shapes.recognised_alone(name) == alone
+
+
+@pytest.mark.parametrize(("row", "name", "after"), [
+    ("市财政局要加强资金监管", "市财政局", "word of duty"),
+    ("市财政局牵头，市税务局配合", "市财政局", "role word"),
+    ("市财政局、市税务局按职责分工负责", "市财政局", "mark 、"),
+    ("组织市财政局开展检查", "市财政局", "other word"),
+    ("牵头单位：市财政局", "市财政局", "end of line"),
+])
+def test_word_after_classes_what_follows_a_name(row: str, name: str, after: str) -> None:
+    assert unit_shapes.word_after(row, row.find(name) + len(name)) == after
+
+
 def test_length_buckets() -> None:
     assert [unit_shapes.length_bucket("x" * n) for n in (2, 3, 6, 9, 14, 15)] == ["1-2", "3-4", "5-6", "7-9", "10-14", "15+"]
 
