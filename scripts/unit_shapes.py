@@ -1,7 +1,8 @@
 """Count the unit names the evaluation finds on no task (causes "name not found" and "name boundary") by the
 *kind* of name (units.yaml's own word classes), its length and where it stands in its task's lines, with no text
 of any document, so the held-out split can say which names cost most: `python scripts/unit_shapes.py held-out`.
-`--cause "not read here"` counts instead the names written in their task's own lines but read on other tasks only."""
+`--cause "not read here"` counts instead the names written in their task's own lines but read on other tasks only.
+Besides the name alone, it classes what follows and what precedes the name (a role word, 由, a partner word like 会同, a mark)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class Shape:
     source: str = "own lines"
     alone: str = "-"
     after: str = "-"
+    before: str = "-"
 
 
 def name_kind(name: str) -> str:
@@ -105,14 +107,14 @@ class TaskLines:
         self.line_of = {t["path"]: int(t.get("line", 0)) for t in tasks}
         self.next_start = {line: nxt for line, nxt in zip(starts, starts[1:] + [len(self.rows) + 1])}
 
-    def after(self, name: str, task: str, line: int) -> str:
-        """What follows the name where it first stands in the task's lines (as ``word_after``)."""
+    def around(self, name: str, line: int) -> tuple[str, str]:
+        """What follows and what precedes the name where it first stands in the task's lines (``word_after``, ``word_before``)."""
         for number in range(line, self.next_start.get(line, line + 1)):
             row = self.rows[number - 1] if 0 < number <= len(self.rows) else ""
             at = row.find(name)
             if at >= 0:
-                return word_after(row, at + len(name))
-        return "not in its own lines"
+                return word_after(row, at + len(name)), word_before(row, at)
+        return "not in its own lines", "not in its own lines"
 
     def place(self, name: str, task: str, line: int) -> str:
         """Where the name stands in the lines of the task or, failing that, of one of its ancestors."""
@@ -156,11 +158,28 @@ def word_after(row: str, end: int) -> str:
     return "other word"
 
 
+def word_before(row: str, start: int) -> str:
+    """The class of what stands before a name in its line: the line's start, punctuation, a partner word (会同, 联合),
+    由, a role word (配合, 协助: the name is the one helped), or another word."""
+    head = row[:start].rstrip(" 　")
+    if not head:
+        return "start of line"
+    if head[-1] in "，,、；;。：:（(）)":
+        return f"mark {head[-1]}"
+    units = data("units")
+    if head.endswith(tuple(units["joint_markers"]) + tuple(units["support_markers"]) + tuple(units["partner_markers"])):
+        return "partner word"
+    if head.endswith("由"):
+        return "由"
+    roles = {w for ws in units["label_role_words"].values() for w in ws}
+    return "role word" if head.endswith(tuple(roles)) else "other word"
+
+
 def shape_of(miss: Miss, lines: TaskLines) -> Shape:
     """The shape of a unit miss (its text is the name, its detail the task path)."""
     place, source = lines.found(miss.text, miss.detail, miss.line)
     return Shape(name_kind(miss.text), length_bucket(miss.text), place, source, recognised_alone(miss.text),
-                 lines.after(miss.text, miss.detail, miss.line))
+                 *lines.around(miss.text, miss.line))
 
 
 def unit_misses(results: list[DocumentScore], causes: tuple[str, ...] = CAUSES) -> list[tuple[int, Miss]]:
@@ -207,7 +226,8 @@ def main() -> None:
     documents, results = split_scores(args.group)
     shapes = unit_shapes(documents, results, causes)
     for title, key in (("kind", "kind"), ("length", "length"), ("place in the task", "place"), ("whose lines", "source"),
-                       ("the name alone", "alone"), ("what follows it", "after")):
+                       ("the name alone", "alone"), ("what follows it", "after"),
+                       ("what comes before it", "before")):
         print("\n".join(table(shapes, title, key)), end="\n\n")
     pairs: Counter[tuple[str, str, str, str]] = Counter()
     for (shape, field, kind), count in shapes.items():

@@ -50,6 +50,18 @@ def test_word_after_classes_what_follows_a_name(row: str, name: str, after: str)
     assert unit_shapes.word_after(row, row.find(name) + len(name)) == after
 
 
+@pytest.mark.parametrize(("row", "name", "before"), [
+    ("市财政局要加强资金监管", "市财政局", "start of line"),
+    ("（市教育局牵头，会同市财政局）", "市财政局", "partner word"),
+    ("由市财政局负责", "市财政局", "由"),
+    ("配合市财政局做好审核", "市财政局", "role word"),
+    ("责任单位：市财政局", "市财政局", "mark ："),
+    ("组织市财政局开展检查", "市财政局", "other word"),
+])
+def test_word_before_classes_what_precedes_a_name(row: str, name: str, before: str) -> None:
+    assert unit_shapes.word_before(row, row.find(name)) == before
+
+
 def test_length_buckets() -> None:
     assert [unit_shapes.length_bucket("x" * n) for n in (2, 3, 6, 9, 14, 15)] == ["1-2", "3-4", "5-6", "7-9", "10-14", "15+"]
 
