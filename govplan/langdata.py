@@ -1402,6 +1402,13 @@ class RenderData(Strict):
     fragment_starts: Words
 
 
+# --- places.yaml ------------------------------------------------------------------------------
+
+class PlacesData(Strict):
+    generic: Words
+    divisions: Words = Field(min_length=1)
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "grammar": GrammarData,
     "numbering": NumberingData,
@@ -1418,6 +1425,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "layout": LayoutData,
     "list_formats": ListFormatsData,
     "render": RenderData,
+    "places": PlacesData,
 }
 
 

@@ -165,6 +165,7 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
         date_assumed=metadata.date is None and options.doc_date is not None,
         date_published=published,
         roc_years=_counts_roc_years(normalized, lines),
+        issuer=metadata.issuer,
     )
 
 
@@ -255,7 +256,7 @@ def annotate_tasks(
         dated.append(([d for d in deadlines if _column_allows(nt, d, "deadlines")], kept + measured_targets(nt, kept)))
     registry = with_declared_aliases("\n".join(nt.text for nt in nodes), registry_for_contents(options.registry))
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
-    assign_units(units_of, registry, preamble.text if preamble is not None else "")
+    assign_units(units_of, registry, preamble.text if preamble is not None else "", context.issuer, context.report)
     for nt in nodes:
         found = nt.node._found  # read once: a private attribute is read through pydantic's __getattr__
         if nt.cells or (found is not None and found.carried):

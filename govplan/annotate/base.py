@@ -28,6 +28,7 @@ class DocContext:
     # for its own work (结合2021年市政府重点工作, 落实2020年发展主要目标): read before annotation from the
     # first node naming one (not under a review heading), it dates the year-less deadlines of every node.
     named_year: int | None = None
+    issuer: str | None = None  # the body that issues the document (metadata), whose own area it names as itself
 
     @property
     def year(self) -> int | None:

@@ -58,10 +58,13 @@ class _Found:
     implied: bool = False
 
 
-def assign_units(nodes: list[NodeText], registry: Registry, preamble: str = "") -> None:
+def assign_units(
+    nodes: list[NodeText], registry: Registry, preamble: str = "", issuer: str | None = None, report: bool = False
+) -> None:
     """Set ``node.units`` of every node from the units its own text states; a convention stated in
-    the ``preamble`` (the text before the first task) holds for the whole document."""
-    r = for_document(rules(), [preamble, *(nt.text for nt in nodes)])
+    the ``preamble`` (the text before the first task) holds for the whole document; the divisions the ``issuer`` names
+    are its own area, and in a ``report`` every division, no unit when named alone."""
+    r = for_document(rules(), [preamble, *(nt.text for nt in nodes)], issuer, report)
     runs = [label_runs(nt.text, registry, r) for nt in nodes]  # 主办:A B 协办:C D on one line: fields apart by blanks
     blocks = [[s for s in _block_statements(nt, registry, r) if not _overlaps(s, runs[at])] for at, nt in enumerate(nodes)]
     parents = _parent_indices(nodes)

@@ -401,9 +401,11 @@ def is_collective(name: str, rules: Rules) -> bool:
 
 
 def is_locality(name: str, rules: Rules) -> bool:
-    """A town, township or zone named by its place (亭子镇, 浙水乡, 宝山工业园区, 滁州经开区; a county's 经开区 named short): a
-    body of its own in a list of units; not a kind of town or zone (城镇, 重点镇, 工业园区) nor a reference (本镇, 各乡)."""
+    """A town, township or zone named by its place (亭子镇, 浙水乡, 宝山工业园区, 滁州经开区; a county's 经开区 named short) or an
+    administrative division (黄浦区, 长兴县, places.yaml): a body of its own in a list of units; not a kind of town or zone (城镇, 重点镇, 工业园区) nor a reference (本镇, 各乡)."""
     w = rules.words
+    if division_end(name, 0, rules) == len(name):
+        return True  # 黄浦区, 长兴县: a division named alone
     kind = next((k for k in w["locality_kinds"] if name.endswith(k)), None)
     if kind is None:
         return False
@@ -748,6 +750,8 @@ def _name_ends(
     ends = set(_suffix_name_ends(text, pos, any_start, known, rules, collective))
     if known is None and not ends:
         ends.update(placed_name_ends(text, pos, registry, rules))  # 泰州市农业农村局, 会宁县水文站
+    if known is None and not ends and (division := division_end(text, pos, rules)) is not None:
+        ends.add(division)  # 浦东新区要…, 山西省要…: a division named alone, its government
     if members and not any(_list_goes_on(text, e, rules) for e in ends) and _separated_soon(text, pos, rules):
         member = listed_member_end(text, pos, registry, rules, False)  # 房管所、规建生态办负责: the list shows the name
         ends.update([member] if member is not None else [])
@@ -902,7 +906,17 @@ def may_start_plain_name(text: str, pos: int, registry: Registry, rules: Rules) 
         or rules.plain_cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is not None
         or registry.match_at(text, pos) is not None
         or bool(placed_name_ends(text, pos, registry, rules))
+        or division_end(text, pos, rules) is not None
     )
+
+
+def division_end(text: str, pos: int, rules: Rules) -> int | None:
+    """End of the administrative division (places.yaml) named at ``pos``, the longest (浦东新区, 山西省, 松原市), if one is
+    and it is not the issuer's own (rules.for_document)."""
+    if not rules.divisions_alone:
+        return None
+    name = next((name for name in rules.divisions.get(text[pos:pos + 1], ()) if text.startswith(name, pos)), None)
+    return pos + len(name) if name is not None and name not in rules.own_divisions else None
 
 
 def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:
@@ -911,8 +925,8 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
     if any_start or leveled_at(text, pos, rules) or registry.match_at(text, pos) is not None:
         return True
-    if placed_name_ends(text, pos, registry, rules):
-        return True  # 泰州市农业农村局, 会宁县水文站: a place, then a unit's name
+    if placed_name_ends(text, pos, registry, rules) or division_end(text, pos, rules) is not None:
+        return True  # 泰州市农业农村局, 会宁县水文站: a place, then a unit's name; 浦东新区 alone
     cues = rules.collective_cues if collective else rules.plain_cues
     if cues.search(text, pos, pos + int(rules.words["max_name_chars"])) is None:
         return False  # the common case, decided without finding where the name's characters end

@@ -88,6 +88,8 @@ class Rules:
     suffixes: tuple[str, ...]
     unit_ends: tuple[str, ...]  # suffixes and plain name suffixes: what a unit name ends with
     name_end_chars: frozenset[str]  # the last characters of every suffix, body, group, office and collective word
+    divisions: dict[str, tuple[str, ...]]  # places.yaml's divisions by first character, longest first (浦东新区, 山西省)
+    division_end_chars: frozenset[str]  # their last characters (区, 省, 市, 县…)
     list_verb_chars: frozenset[str]  # the first characters of what may close a list of units (等, 共同, 按职责分工, 负责…)
     skippable: Words  # time, modal and manner words between units and their verb, longest first
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
@@ -103,12 +105,25 @@ class Rules:
     own_level_mark: re.Pattern[str]  # 全区, 本区, 我区: the notice naming its own level (group "level")
     words: dict[str, Any]  # the data, each word list a Words
     own_level: str = ""  # the level noun of the document's own level (区), "" where none stands out: see for_document
+    own_divisions: frozenset[str] = frozenset()  # the divisions its issuer names (上海市静安区人民政府办公室: 上海市, 静安区)
+    divisions_alone: bool = True  # whether a division named alone is a unit: not in a report, where it is the area reporting
+
+
+def _divisions(places: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The divisions a notice may name alone, by first character, longest first: three characters or more (沛县, 和县 are
+    too like the start of other words) and none of the generic ones (城区, 郊区)."""
+    by_first: dict[str, list[str]] = {}
+    for name in places["divisions"]:
+        if len(name) >= 3 and name not in places["generic"]:
+            by_first.setdefault(name[0], []).append(name)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
 
 
 @cache
 def rules() -> Rules:
     """The rules, compiled once per process."""
     w = data("units")
+    places = data("places")
     verbs = _role_verbs(w)
     return Rules(
         label=re.compile(_label(w)),
@@ -208,6 +223,8 @@ def rules() -> Rules:
                                  "group_ends", "office_ends")
             for word in w[key]
         ) | frozenset(CLOSE),
+        divisions=_divisions(places),
+        division_end_chars=frozenset(name[-1] for name in places["divisions"]),
         list_verb_chars=frozenset(
             word[0] for key in ("item_trailers", "role_verb_preludes", "duty_manner_openers") for word in w[key]
         ) | frozenset(verb[0] for verb in verbs),
@@ -393,11 +410,17 @@ def by_duties(verb: str, rules: Rules) -> bool:
     return manner is not None and manner.end() < len(verb) and verb_role_of(verb, rules) == "responsible"
 
 
-def for_document(r: Rules, texts: Iterable[str]) -> Rules:
+def for_document(r: Rules, texts: Iterable[str], issuer: str | None = None, report: bool = False) -> Rules:
     """The rules for one document, with its own level: the level it calls its own (全区, 本区, 我区) at least twice and
-    more often than any other (names.own_organ_at reads it)."""
+    more often than any other (names.own_organ_at reads it); and with the divisions its issuer names, the issuer's own
+    area: named alone it is the issuer speaking of itself (静安区按照… in 静安区's plan), no unit given a role. In a
+    ``report`` no division named alone is a unit: the area tells what it did (绥滨县不断推进…, seed 003)."""
     counts = Counter(m["level"] for m in r.own_level_mark.finditer("\n".join(texts)))
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    own_level = ranked[0][0] if ranked and ranked[0][1] >= 2 and not (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) else ""
+    own_divisions = frozenset(
+        name for k in range(len(issuer or "")) for name in r.divisions.get((issuer or "")[k], ()) if (issuer or "").startswith(name, k)
+    )
+    if not own_level and not own_divisions and not report:
         return r
-    return replace(r, own_level=ranked[0][0])
+    return replace(r, own_level=own_level, own_divisions=own_divisions, divisions_alone=not report)
