@@ -1406,6 +1406,7 @@ class RenderData(Strict):
 
 class PlacesData(Strict):
     generic: Words
+    city_stem_words: Words
     divisions: Words = Field(min_length=1)
 
 

@@ -555,10 +555,17 @@ def starts_with_level(text: str, pos: int, rules: Rules) -> bool:
     """Whether a level word (县, 旗, 自治区…) or a place named with one (阿拉善盟, 喀什地区) opens the text at ``pos``."""
     if text.startswith(rules.words["sentence_prefixes"], pos):
         return True
+    if city_named_at(text, pos, rules):
+        return True  # 宁波海事局, 深圳海关: a city named without its level, as a province's short name is
     place = rules.named_place.match(text, pos)
     return place is not None and not any(
         word in rules.openers or word in rules.words["region_kinds"] for word in words(place.group())
     )  # 赋予统筹地区…, 欠发达地区…: a verb or a kind of region, no place
+
+
+def city_named_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a city named without its level (宁波, 深圳: places.yaml's cities less 市) opens the text at ``pos``."""
+    return any(text.startswith(stem, pos) for stem in rules.city_stems.get(text[pos:pos + 1], ()))
 
 
 def word_ends_at(text: str, start: int, end: int) -> bool:
@@ -907,6 +914,7 @@ def may_start_plain_name(text: str, pos: int, registry: Registry, rules: Rules) 
         or registry.match_at(text, pos) is not None
         or bool(placed_name_ends(text, pos, registry, rules))
         or division_end(text, pos, rules) is not None
+        or city_named_at(text, pos, rules)
     )
 
 

@@ -90,6 +90,7 @@ class Rules:
     name_end_chars: frozenset[str]  # the last characters of every suffix, body, group, office and collective word
     divisions: dict[str, tuple[str, ...]]  # places.yaml's divisions by first character, longest first (浦东新区, 山西省)
     division_end_chars: frozenset[str]  # their last characters (区, 省, 市, 县…)
+    city_stems: dict[str, tuple[str, ...]]  # cities named without 市 (宁波, 深圳), by first character, longest first
     list_verb_chars: frozenset[str]  # the first characters of what may close a list of units (等, 共同, 按职责分工, 负责…)
     skippable: Words  # time, modal and manner words between units and their verb, longest first
     actor_skips: Words  # time and modal words between an acting unit and its verb, longest first
@@ -117,6 +118,17 @@ def _divisions(places: dict[str, Any]) -> dict[str, tuple[str, ...]]:
         if len(name) >= 3 and name not in places["generic"]:
             by_first.setdefault(name[0], []).append(name)
     return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
+
+
+def _city_stems(places: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Cities named without their level (宁波海事局, 深圳海关, 青岛银保监局): the divisions ending in 市 less 市, two characters
+    or more, none a common word (places.yaml city_stem_words: 合作, 东方, 灯塔)."""
+    by_first: dict[str, list[str]] = {}
+    for name in places["divisions"]:
+        stem = name[:-1]
+        if name.endswith("市") and len(stem) >= 2 and stem not in places["city_stem_words"]:
+            by_first.setdefault(stem[0], []).append(stem)
+    return {first: tuple(sorted(set(stems), key=len, reverse=True)) for first, stems in by_first.items()}
 
 
 @cache
@@ -225,6 +237,7 @@ def rules() -> Rules:
         ) | frozenset(CLOSE),
         divisions=_divisions(places),
         division_end_chars=frozenset(name[-1] for name in places["divisions"]),
+        city_stems=_city_stems(places),
         list_verb_chars=frozenset(
             word[0] for key in ("item_trailers", "role_verb_preludes", "duty_manner_openers") for word in w[key]
         ) | frozenset(verb[0] for verb in verbs),
