@@ -565,7 +565,12 @@ def starts_with_level(text: str, pos: int, rules: Rules) -> bool:
 
 def city_named_at(text: str, pos: int, rules: Rules) -> bool:
     """Whether a city named without its level (宁波, 深圳: places.yaml's cities less 市) opens the text at ``pos``."""
-    return any(text.startswith(stem, pos) for stem in rules.city_stems.get(text[pos:pos + 1], ()))
+    stems = rules.city_stems.get(text[pos:pos + 1])
+    if stems:  # a plain loop: asked at every level test, a generator's setup cost more than the test
+        for stem in stems:
+            if text.startswith(stem, pos):
+                return True
+    return False
 
 
 def word_ends_at(text: str, start: int, end: int) -> bool:
@@ -923,8 +928,10 @@ def division_end(text: str, pos: int, rules: Rules) -> int | None:
     and it is not the issuer's own (rules.for_document)."""
     if not rules.divisions_alone:
         return None
-    name = next((name for name in rules.divisions.get(text[pos:pos + 1], ()) if text.startswith(name, pos)), None)
-    return pos + len(name) if name is not None and name not in rules.own_divisions else None
+    for name in rules.divisions.get(text[pos:pos + 1], ()):
+        if text.startswith(name, pos):
+            return pos + len(name) if name not in rules.own_divisions else None
+    return None
 
 
 def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:
