@@ -604,7 +604,8 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
     """Where an acting unit may begin: clause starts (after blanks), and right after an agent
     marker such as 由 (True: the unit's name may begin with any place, 由绥滨县经济开发区党工委…);
     only where a unit name can end within reach, and a clause start only where one can start."""
-    lookahead = _ends_within(registry.last_chars, rules.name_end_chars | rules.division_end_chars, int(rules.words["max_name_chars"]))
+    ends = rules.name_end_chars | rules.division_end_chars  # 浦东新区, 山西省: a division named alone ends a name too
+    lookahead = _ends_within(registry.last_chars, ends, int(rules.words["max_name_chars"]))
     first = re.compile(lookahead)
     heading = match_heading(text)
     if heading is not None:

@@ -402,7 +402,8 @@ def is_collective(name: str, rules: Rules) -> bool:
 
 def is_locality(name: str, rules: Rules) -> bool:
     """A town, township or zone named by its place (亭子镇, 浙水乡, 宝山工业园区, 滁州经开区; a county's 经开区 named short) or an
-    administrative division (黄浦区, 长兴县, places.yaml): a body of its own in a list of units; not a kind of town or zone (城镇, 重点镇, 工业园区) nor a reference (本镇, 各乡)."""
+    administrative division (黄浦区, 长兴县, places.yaml): a body of its own in a list of units; not a kind of town or zone
+    (城镇, 重点镇, 工业园区) nor a reference (本镇, 各乡)."""
     w = rules.words
     if division_end(name, 0, rules) == len(name):
         return True  # 黄浦区, 长兴县: a division named alone

@@ -113,22 +113,22 @@ class Rules:
 def _divisions(places: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """The divisions a notice may name alone, by first character, longest first: three characters or more (沛县, 和县 are
     too like the start of other words) and none of the generic ones (城区, 郊区)."""
-    by_first: dict[str, list[str]] = {}
-    for name in places["divisions"]:
-        if len(name) >= 3 and name not in places["generic"]:
-            by_first.setdefault(name[0], []).append(name)
-    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
+    return _by_first(name for name in places["divisions"] if len(name) >= 3 and name not in places["generic"])
 
 
 def _city_stems(places: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """Cities named without their level (宁波海事局, 深圳海关, 青岛银保监局): the divisions ending in 市 less 市, two characters
     or more, none a common word (places.yaml city_stem_words: 合作, 东方, 灯塔)."""
-    by_first: dict[str, list[str]] = {}
-    for name in places["divisions"]:
-        stem = name[:-1]
-        if name.endswith("市") and len(stem) >= 2 and stem not in places["city_stem_words"]:
-            by_first.setdefault(stem[0], []).append(stem)
-    return {first: tuple(sorted(set(stems), key=len, reverse=True)) for first, stems in by_first.items()}
+    stems = (name[:-1] for name in places["divisions"] if name.endswith("市") and len(name) >= 3)
+    return _by_first(stem for stem in stems if stem not in places["city_stem_words"])
+
+
+def _by_first(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Names grouped by their first character, each group longest first, so that a look-up at a position tries few."""
+    by_first: dict[str, set[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], set()).add(name)
+    return {first: tuple(sorted(group, key=lambda n: (-len(n), n))) for first, group in by_first.items()}
 
 
 @cache
@@ -431,8 +431,9 @@ def for_document(r: Rules, texts: Iterable[str], issuer: str | None = None, repo
     counts = Counter(m["level"] for m in r.own_level_mark.finditer("\n".join(texts)))
     ranked = counts.most_common(2)
     own_level = ranked[0][0] if ranked and ranked[0][1] >= 2 and not (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) else ""
+    issuer = issuer or ""
     own_divisions = frozenset(
-        name for k in range(len(issuer or "")) for name in r.divisions.get((issuer or "")[k], ()) if (issuer or "").startswith(name, k)
+        name for k, first in enumerate(issuer) for name in r.divisions.get(first, ()) if issuer.startswith(name, k)
     )
     if not own_level and not own_divisions and not report:
         return r
