@@ -1319,6 +1319,7 @@ class TablesData(Strict):
     time_units: Words
     target_heads: Words
     dated_head: str
+    year_head: str
     quota_tables: QuotaTables
     run_together: RunTogether
 

@@ -24,7 +24,7 @@ from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
 from govplan.structure.metadata import extract_metadata, is_chrome, issue_date
-from govplan.structure.tables import Table
+from govplan.structure.tables import Table, year_heads
 from govplan.structure.tree import TreeBuilder
 from govplan.textmemo import forget
 from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, measured_targets, table_units
@@ -94,6 +94,7 @@ def _extract_part(
     tasks = builder.build(part.lines)
     metadata = extract_metadata(part.lines, _first_task_line(tasks, part.lines), part.title)
     context = _context(metadata, _readable_lines(part.lines, builder.tables, normalized.text), options, normalized)
+    context.year_heads = frozenset(at for table in builder.tables for at in year_heads(table, part.lines, normalized.text))
     notes = [] if context.year is not None else [NO_DATE_NOTE]
     preamble = _preamble(part.lines, tasks, normalized.text, locator)
     annotate_tasks(tasks, normalized.text, locator, context, options, preamble)

@@ -29,6 +29,9 @@ class DocContext:
     # first node naming one (not under a review heading), it dates the year-less deadlines of every node.
     named_year: int | None = None
     issuer: str | None = None  # the body that issues the document (metadata), whose own area it names as itself
+    # Where a task table's header cell opens with a year over a column of the plan's content (2024年工作任务): normalised
+    # offsets of those years, each `by` its year's end whatever a cell alone on its line would read as (a title).
+    year_heads: frozenset[int] = frozenset()
 
     @property
     def year(self) -> int | None:

@@ -453,7 +453,9 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
                 continue  # 进展情况: what was done and when, not when it is due
             # a year inside a list of years (2018年、2019年…) is read in the context its first year is
             clause = _clause_context(years, _year_list(text, start, end, rules)[0], ctx, text)
-            time_cell = column == "time"  # a time cell's date is read whatever its cue: the words around it are asked first
+            # a time cell's date is read whatever its cue, as is a year heading a column of the table's work (2024年工作任务):
+            # the words around it are asked first
+            time_cell = column == "time" or nt.start + start in ctx.year_heads
             if time_cell and _dated_otherwise(text, start, end, rules):
                 continue
             fields = _time_cell(match, clause, rules, build) if time_cell else build(match, text, clause, rules)

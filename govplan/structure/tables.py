@@ -192,6 +192,7 @@ class _Words:
     empty: frozenset[str]  # what a cell that says it is empty holds (—, 无, /)
     placeholders: frozenset[str]  # a 序号 cell standing for its list's first number (— before 二)
     dated_head: re.Pattern[str]  # the date or period a header cell opens with (2018年7月进展情况)
+    year_head: re.Pattern[str]  # a year alone opening a header cell (2024年工作任务), no month after it
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +208,7 @@ def _words() -> _Words:
         {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
         frozenset(data["empty_cells"]), frozenset(data["number_placeholders"]),
         compile_pattern(data["dated_head"], "govplan/data/tables.yaml"),
+        compile_pattern(data["year_head"], "govplan/data/tables.yaml"),
     )
 
 
@@ -268,6 +270,26 @@ def _dated_kind(compact: str) -> str | None:
 def names_targets(header: str) -> bool:
     """Whether a column's header names targets or quotas (目标任务, 2022 年 目 标 值), blanks aside."""
     return _words().target_heads.search("".join(header.split())) is not None
+
+
+def year_heads(table: Table, lines: list[Line], text: str) -> list[int]:
+    """Where the header cells that open with a year over a column of the plan's content start (2024年工作任务 | 2025年工作计划,
+    2018年建设内容, 2015年目标): the year bounds the work or the values under it (docs/gold-format.md), whether the header is
+    one row or flattened one cell a line, where such a cell alone on its line would read as a document's title. Not a year
+    with its month (2018年7月进展情况 dates a report), nor a column of another kind (2025年完成情况 is progress)."""
+    words = _words()
+    first = lines[table.first].start
+    region = text[first:table.header_end]
+    starts: list[int] = []
+    for column in table.columns:
+        if column.kind not in words.content or not column.header:
+            continue
+        compact = "".join(_BRACKETED.sub("", column.header).split())
+        dated = words.year_head.match(compact)
+        at = region.find(column.header)
+        if dated is not None and dated.end() < len(compact) and at >= 0:
+            starts.append(first + at)
+    return starts
 
 
 def names_measure_unit(cell: str) -> bool:

@@ -139,13 +139,14 @@ class TreeBuilder:
             line = lines[k]
             if k in table_at:
                 table = table_at[k]
-                self._close(current, table.header_end)
-                current = None
                 begins = self._annex_before(lines, closed_at, table, roots) if closed_at is not None and roots else None
                 if begins is not None and closed_at is not None:  # its own text (the title and the table's header) ends where the header ends
                     annex = self._annex(lines, begins, k, roots, self.data.attachment_id(""))
+                    self._close(current, annex.start)  # the node before it ends where it begins: the header is the annex's alone
                     self._close(annex, table.header_end)
                     stack, last_value, closed_at = [annex], {}, None
+                self._close(current, table.header_end)
+                current = None
                 rows_open = self._place_table(table, stack[-1] if stack else None, roots)
                 if rows_open:  # text after the table, up to the next heading, stays with its last row
                     rows_open[-1].own_end, current = -1, rows_open[-1]
