@@ -357,3 +357,20 @@ def test_a_names_end_and_an_end_running_past_it_as_trying_every_end(text: str, s
     assert _unit_end(name, run) == next((e for e in ends if name.endswith(e)), None)
     assert _end_runs_past(text, stop, run) == any(
         len(e) > 1 and text.startswith(e, stop - k) for e in ends for k in range(1, len(e)))
+
+
+def test_year_columns_leave_the_row_its_own_title_and_date_their_header_once():
+    """A table whose columns give each year's part of the row's work (内容 | 牵头部门 | 2024年工作任务 | 2025年工作计划,
+    dev c361): the row's title is its 内容 cell, not the first year's work, and each year over a column is the row's
+    deadline in the header, once, whether the header is a row of tabs or flattened one cell a line."""
+    header = ["序号", "内容", "牵头部门", "2024年工作任务", "2025年工作计划"]
+    rows = [["1", "完善综合交通规划", "市交通委", "完成规划编制", "开展实施评估"],
+            ["2", "推进公交优先发展", "市交通委", "新增公交线路10条", "新增公交线路5条"]]
+    tabs = "\n".join(["关于印发交通工作任务的通知", "2024年3月1日", "附件", *("\t".join(r) for r in [header, *rows])]) + "\n"
+    cells = "\n\n".join(["关于印发交通工作任务的通知", "2024年3月1日", "附件", *(c for r in [header, *rows] for c in r)]) + "\n"
+    for text in (tabs, cells):
+        (spec,) = extract_text(text)
+        found = nodes(spec)
+        assert [found[i].title for i in ("附件.1", "附件.2")] == ["完善综合交通规划", "推进公交优先发展"]
+        dated = [(node.id, d.text, d.due) for node in spec.walk() for d in node.deadlines]
+        assert dated == [("附件", "2024年", dt.date(2024, 12, 31)), ("附件", "2025年", dt.date(2025, 12, 31))]

@@ -166,6 +166,10 @@ class Table:
         column = self.columns[cell.column]
         return column.unit or bracketed_unit(column.header)
 
+    def by_year(self, cell: TableCell) -> bool:
+        """Whether a cell's column holds one year's part of the row's work (2024年工作任务 beside 内容): not the row's own title."""
+        return cell.column < len(self.columns) and year_column(self.columns[cell.column])
+
     def sets_targets(self, cell: TableCell) -> bool:
         """Whether a cell's column sets targets or quotas: a quota table's quota column, a header naming them (目标任务,
         2022 年 目 标 值)."""
@@ -272,24 +276,25 @@ def names_targets(header: str) -> bool:
     return _words().target_heads.search("".join(header.split())) is not None
 
 
-def year_heads(table: Table, lines: list[Line], text: str) -> list[int]:
-    """Where the header cells that open with a year over a column of the plan's content start (2024年工作任务 | 2025年工作计划,
-    2018年建设内容, 2015年目标): the year bounds the work or the values under it (docs/gold-format.md), whether the header is
-    one row or flattened one cell a line, where such a cell alone on its line would read as a document's title. Not a year
-    with its month (2018年7月进展情况 dates a report), nor a column of another kind (2025年完成情况 is progress)."""
+def year_column(column: Column) -> bool:
+    """Whether a column of the plan's content is headed by a year alone and what it holds that year (2024年工作任务,
+    2025年工作计划, 2018年建设内容, 2015年目标), not by a year with its month (2018年7月进展情况 dates a report)."""
     words = _words()
+    if column.kind not in words.content or not column.header:
+        return False
+    compact = "".join(_BRACKETED.sub("", column.header).split())
+    dated = words.year_head.match(compact)
+    return dated is not None and dated.end() < len(compact)
+
+
+def year_heads(table: Table, lines: list[Line], text: str) -> list[int]:
+    """Where the header cells of a table's year columns (``year_column``) start: the year bounds the work or the values
+    under it (docs/gold-format.md), whether the header is one row or flattened one cell a line, where such a cell alone on
+    its line would read as a document's title."""
     first = lines[table.first].start
     region = text[first:table.header_end]
-    starts: list[int] = []
-    for column in table.columns:
-        if column.kind not in words.content or not column.header:
-            continue
-        compact = "".join(_BRACKETED.sub("", column.header).split())
-        dated = words.year_head.match(compact)
-        at = region.find(column.header)
-        if dated is not None and dated.end() < len(compact) and at >= 0:
-            starts.append(first + at)
-    return starts
+    starts = (region.find(column.header) for column in table.columns if year_column(column))
+    return [first + at for at in starts if at >= 0]
 
 
 def names_measure_unit(cell: str) -> bool:

@@ -959,8 +959,10 @@ class TreeBuilder:
         cells = [c for c in row.cells if c.column not in skip and (only is None or c.column in only)] or row.cells
         number_col = table.column_of("number")
         number_cell = next((c for c in cells if c.column == number_col), None) if number_col is not None else None
+        # the row's own content cell, before a column of one year's part of it (内容 before 2024年工作任务)
         content = next(
-            (c for kind in ("task", "measure", "schedule") for c in cells if table.kind(c) == kind), None
+            (c for by_year in (False, True) for kind in ("task", "measure", "schedule") for c in cells
+             if table.kind(c) == kind and table.by_year(c) == by_year), None
         ) or (cells[0] if only is not None else None)
         numbered = row.number or (row_number(self._cell_text(number_cell)) if number_cell is not None else None)
         number_span: tuple[int, int] | None = None
