@@ -1240,6 +1240,7 @@ class UnitsData(Strict):
     partner_chars: int
     sentence_breaks: str
     cell_sentence_ends: str
+    bracket_list_openers: str
 
 
 # --- aliases.yaml and users' registry files ---------------------------------------------------

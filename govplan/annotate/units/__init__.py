@@ -31,7 +31,7 @@ from govplan.annotate.units.actors import (
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs
-from govplan.annotate.units.names import breaks_name, compact, split_items
+from govplan.annotate.units.names import breaks_name, compact, looks_like_unit, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, bracket_depth, label_role, parse
 from govplan.lexical.segment import words
@@ -379,14 +379,30 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
     (商务部、财政部负责，排在第一位的部门为牵头部门，下同), 〔责任单位：…〕, 【牵头单位：…】."""
     found = []
     for start, end in _bracket_ranges(nt.text):
-        if inside(start, skip) or not r.statement_cue.search(nt.text, start, end):
-            continue  # (见附件1), (2022-2025年): no role word, label or convention inside
+        if inside(start, skip):
+            continue
         closed = nt.text[end - 1] in CLOSE
-        statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r, tolerant=True)
+        if r.statement_cue.search(nt.text, start, end):
+            statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r, tolerant=True)
+        elif closed and _closes_sentence(nt.text, start, r):
+            # 。（区规划资源局、区经委、区土储中心）: the units in charge of the item, an implicit 责任单位 list
+            statement = parse(nt.text, start + 1, end - 1, registry, r, role="responsible")
+            if statement.unparsed or not all(looks_like_unit(nt.text[u.start:u.end], registry, r, collective=True)
+                                             for u in statement.units):
+                continue  # (见附件1), (含县城): words that name no unit
+        else:
+            continue  # (见附件1), (2022-2025年), 区委组织部(区公务员局): no role word, label or convention inside
         if statement.parsed and (statement.units or statement.conventions):
             statement.start, statement.end = start, end
             found.append(statement)
     return found
+
+
+def _closes_sentence(text: str, start: int, r: Rules) -> bool:
+    """Whether a bracket at ``start`` follows the end of a sentence (…提升资源利用率。（A、B、C）): it closes the item, as a
+    role bracket does, rather than glossing the word before it (区委组织部（区公务员局）, 各镇政府(街道办事处))."""
+    before = text[:start].rstrip(" \t\u3000")
+    return bool(before) and before[-1] in r.words["bracket_list_openers"]
 
 
 def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
