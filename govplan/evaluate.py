@@ -16,7 +16,9 @@ from govplan.errors import Errors, GovplanError
 from govplan.gold import GoldDocument, source_text
 from govplan.spec.model import Span, Spec, effective_units, iter_paths
 
-FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units")
+FIELDS = ("tasks", "deadline_spans", "deadline_dates", "targets", "lead_units", "support_units", "responsible_units")
+# For a unit found in one role only: the role a unit of another field is most often confused with.
+_OTHER_ROLE = {"lead": "support", "support": "lead", "responsible": "lead"}
 
 CAUSES: dict[str, tuple[str, str]] = {  # cause → (中文, English) meaning
     # tasks: is a node there at all (structure), or only numbered another way (paths)?
@@ -218,7 +220,7 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
             miss(Miss("targets", "different", text.line_of(g.span), p.text,
                       f"gold {g.data.get('comparator', '=')}{g.data.get('value')}{g.data.get('unit') or ''}, "
                       f"extracted {p.comparator}{p.value}{p.unit or ''}"))
-    for role, field_name in (("lead", "lead_units"), ("support", "support_units")):
+    for role, field_name in (("lead", "lead_units"), ("support", "support_units"), ("responsible", "responsible_units")):
         expected = _gold_assignments(gold, role)
         predicted: dict[tuple[str, str], set[str]] = {}
         for path in paths:
@@ -232,7 +234,7 @@ def _score_document(name: str, gold: dict[str, Any], text: _Text, window: Span, 
         }
         result.scores[field_name] = Score(sum(found.values()), len(predicted), len(expected))
         lines = {path[-1].id: path[-1].line for path in paths} | {t["path"]: int(t.get("line", 0)) for t in gold.get("tasks") or []}
-        other = _gold_assignments(gold, "support" if role == "lead" else "lead")
+        other = _gold_assignments(gold, _OTHER_ROLE[role])
         for (task, unit), hit in sorted(found.items()):
             if not hit:
                 miss(Miss(field_name, "spurious", lines.get(task, 0), unit, task,

@@ -42,6 +42,30 @@ assignments:
     assert total["lead_units"]["tp"] == 1
 
 
+def test_responsible_units_are_scored_as_lead_and_support_are(run_cli, tmp_path):
+    """Units in charge whose role the notice leaves open (a 责任单位 list, an item's bracket of units) are a field of
+    their own: a unit read as responsible meets only the gold's responsible, never its lead."""
+    (tmp_path / "src").mkdir()
+    notice = "关于做好培训工作的通知\n一、加强培训\n1.完成培训不少于100人。（县人社局、县财政局）\n2.县教育局牵头，开展宣传。\n"
+    (tmp_path / "src" / "n.txt").write_text(notice, encoding="utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "n.yaml").write_text("""source: src/n.txt
+lines: [1, 4]
+tasks:
+  - {path: "一", line: 2}
+  - {path: "一.1", line: 3}
+  - {path: "一.2", line: 4}
+assignments:
+  - {task: "一.1", responsible: [县人社局], lead: [县财政局]}
+  - {task: "一.2", lead: [县教育局]}
+""", encoding="utf-8")
+    result = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    total = json.loads(result.stdout)["total"]
+    assert (total["responsible_units"]["tp"], total["responsible_units"]["predicted"], total["responsible_units"]["expected"]) == (1, 2, 1)
+    assert (total["lead_units"]["tp"], total["lead_units"]["predicted"], total["lead_units"]["expected"]) == (1, 1, 2)
+
+
 def test_misses_name_each_disagreement_with_its_line(run_cli, tmp_path):
     write_case(tmp_path, """tasks:
   - {path: "一", line: 2}
