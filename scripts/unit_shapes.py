@@ -185,7 +185,7 @@ def shape_of(miss: Miss, lines: TaskLines) -> Shape:
 def unit_misses(results: list[DocumentScore], causes: tuple[str, ...] = CAUSES) -> list[tuple[int, Miss]]:
     """(document index, miss) of every unit miss of the causes (by default: found on no task or with another boundary)."""
     return [(k, miss) for k, result in enumerate(results) for miss in result.misses
-            if miss.field in ("lead_units", "support_units") and miss.cause in causes]
+            if miss.field in ("lead_units", "support_units", "responsible_units") and miss.cause in causes]
 
 
 def unit_shapes(documents: list[GoldDocument], results: list[DocumentScore],
