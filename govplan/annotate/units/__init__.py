@@ -401,8 +401,10 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
 def _closes_sentence(text: str, start: int, r: Rules) -> bool:
     """Whether a bracket at ``start`` follows the end of a sentence (…提升资源利用率。（A、B、C）): it closes the item, as a
     role bracket does, rather than glossing the word before it (区委组织部（区公务员局）, 各镇政府(街道办事处))."""
-    before = text[:start].rstrip(" \t\u3000")
-    return bool(before) and before[-1] in r.words["bracket_list_openers"]
+    at = start
+    while at > 0 and text[at - 1] in " \t\u3000":
+        at -= 1  # read back over blanks without copying the text before the bracket (many brackets, long texts)
+    return at > 0 and text[at - 1] in r.words["bracket_list_openers"]
 
 
 def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
