@@ -482,12 +482,43 @@ def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans
         end = _sentence_end(text, start)
         if end <= start or inside(start, skip):
             continue
-        whole = _all_clauses_end_in_verbs(text, start, end, r)
-        for c_start, c_end in [(start, end)] if whole else _verb_clauses(text, start, end, r):
-            statement = parse(text, c_start, c_end, registry, r)
-            if statement.units and not statement.unparsed and (whole or _plain_names(text, statement, r)):
+        if _all_clauses_end_in_verbs(text, start, end, r):
+            statement = parse(text, start, end, registry, r)
+            if statement.units and not statement.unparsed:
                 found.append(statement)
-    return found
+            continue
+        for run in _clause_runs(text, _verb_clauses(text, start, end, r)):
+            found += _run_statements(text, run, registry, r)
+    return [s for s in found if not any(o.start <= s.start and s.end <= o.end and o.end - o.start > s.end - s.start
+                                        for o in found)]  # a clause read alone from one start, whole in a run from another
+
+
+def _clause_runs(text: str, clauses: Iterable[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Role clauses of a longer sentence grouped into runs that follow one another across a comma (县市场监管局牵头，
+    县公安局、县商务局按职责分工负责，开展…: the first two), read together so that one clause's role can decide
+    another's (beside a lead, 按职责分工负责 supports)."""
+    run: list[tuple[int, int]] = []
+    for clause in clauses:
+        if run and not (text[run[-1][1]:run[-1][1] + 1] in "，," and _skip_blanks(text, run[-1][1] + 1) == clause[0]):
+            yield run
+            run = []
+        run.append(clause)
+    if run:
+        yield run
+
+
+def _run_statements(text: str, run: list[tuple[int, int]], registry: Registry, r: Rules) -> list[Statement]:
+    """The statements of a run of role clauses: the run as one statement when it reads whole, else each clause."""
+    if len(run) > 1:
+        whole = parse(text, run[0][0], run[-1][1], registry, r)
+        if _plain_statement(text, whole, r):
+            return [whole]
+    return [st for st in (parse(text, s, e, registry, r) for s, e in run) if _plain_statement(text, st, r)]
+
+
+def _plain_statement(text: str, statement: Statement, r: Rules) -> bool:
+    """Whether a clause read inside a longer sentence is a role statement: units, every clause read, plain names."""
+    return bool(statement.units) and not statement.unparsed and _plain_names(text, statement, r)
 
 
 def _verb_clauses(text: str, start: int, end: int, r: Rules) -> Iterator[tuple[int, int]]:
