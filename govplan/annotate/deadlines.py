@@ -29,6 +29,7 @@ from govplan.grammar import compile_pattern, piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
+from govplan.structure.numbering import match_heading
 from govplan.textmemo import text_memo
 
 _CN_DIGIT = piece("cn_digit")
@@ -1371,7 +1372,15 @@ def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
 
 
 def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
-    return pos == 0 or text[pos - 1] in words["clause_openers"]
+    """Whether ``pos`` opens a clause: the text's start, after a clause opener, or right after the heading number the
+    node's text starts with ((一)全年新增龙头企业10家: the item's first words)."""
+    return pos == 0 or text[pos - 1] in words["clause_openers"] or _after_heading_number(text, pos)
+
+
+def _after_heading_number(text: str, pos: int) -> bool:
+    """Whether ``pos`` is where the words begin after the heading number the text starts with, blanks passed."""
+    heading = match_heading(text)
+    return heading is not None and len(text[heading.number_end:pos].strip()) == 0
 
 
 def _frames_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
