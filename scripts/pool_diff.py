@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 POOL = ROOT / "corpus" / "pool"
@@ -37,7 +38,7 @@ def items(spec: dict, kind: str) -> set[tuple[str, ...]]:
     """The items of one kind in a spec, each as (task id, what was read, how it was read, where it starts); a task is
     itself an item of kind "tasks" (its path, title and number)."""
     found: set[tuple[str, ...]] = set()
-    for task in spec.get("tasks", []):
+    for task in _walk(spec.get("tasks", [])):
         if kind == "tasks":  # a node: its numbering path and the start of its title, where its line starts
             found.add((task["id"], (task.get("title") or "")[:30], task.get("number") or "", str(task.get("span", {}).get("start", ""))))
             continue
@@ -50,6 +51,13 @@ def items(spec: dict, kind: str) -> set[tuple[str, ...]]:
                 reading = f"{item.get('comparator', '')} {item.get('value', '')} {item.get('unit', '')}".strip()
             found.add((task["id"], item.get("text", ""), reading, str(item.get("span", {}).get("start", ""))))
     return found
+
+
+def _walk(tasks: list[dict]) -> Iterator[dict]:
+    """Every task node of a tree, children after their parent (a change that moves items one level down shows as such)."""
+    for task in tasks:
+        yield task
+        yield from _walk(task.get("children") or [])
 
 
 def specs(folder: Path) -> dict[str, dict]:
