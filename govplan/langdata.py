@@ -110,6 +110,7 @@ class NumberingData(Strict):
     enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]
     inline_clause_starts: str
+    dot_before_date: str
     cell_clause_starts: str
     bare_marker_not_before: Words
     bare_run_starts: str

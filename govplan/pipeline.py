@@ -243,7 +243,7 @@ def annotate_tasks(
     """Run the annotators over every node and map their spans back to the original text. The
     preamble gets dates and targets only: it addresses its recipients and states no unit's role
     in a task, though a convention it states (排在第一位的为牵头单位) decides roles in the tasks."""
-    from govplan.annotate.deadlines import find_deadlines, read_named_year
+    from govplan.annotate.deadlines import find_deadlines, read_named_year, settle_schedule_years
     from govplan.annotate.targets import find_targets
     from govplan.annotate.units import assign_units
     from govplan.annotate.units.names import with_declared_aliases
@@ -255,6 +255,7 @@ def annotate_tasks(
         deadlines = find_deadlines(nt, context)
         kept = [t for t in find_targets(nt, deadlines, context) if _column_allows(nt, t, "targets")]
         dated.append(([d for d in deadlines if _column_allows(nt, d, "deadlines")], kept + measured_targets(nt, kept)))
+    settle_schedule_years([deadlines for deadlines, _ in dated], context)
     registry = with_declared_aliases("\n".join(nt.text for nt in nodes), registry_for_contents(options.registry))
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
     assign_units(units_of, registry, preamble.text if preamble is not None else "", context.issuer, context.report)

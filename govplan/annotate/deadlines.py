@@ -875,6 +875,35 @@ def _year_of_month(year: int, month: int, ctx: DocContext, looks_back: bool = Fa
     return year
 
 
+def settle_schedule_years(found: list[list[Deadline]], ctx: DocContext) -> None:
+    """A month the date of issue put in the next year (one before the month of issue, _year_of_month) is this year's where
+    the next year-less month the text dates from the issue is later in the year and stays in it, and the move put it more
+    than half a year ahead: a schedule is written in the order it runs (4月底前… 8月底前… 11月底前 in a plan posted in July,
+    dev c911), so the earlier month is a milestone the plan set before it was posted; 于1月底前报… 12月底前完成… in a notice
+    of November (c217) is next January, soon after the issue. Lists are changed in place (a target's index into its node's
+    deadlines holds)."""
+    issued = ctx.doc_date
+    if issued is None:
+        return
+    places = [(ds, k) for ds in found for k, d in enumerate(ds)
+              if d.year_from == "issue_date" and d.due is not None and d.start is None]  # a period keeps its reading
+    later: dt.date | None = None  # the settled due date of the next such deadline in the text
+    for ds, k in reversed(places):
+        due = ds[k].due
+        assert due is not None
+        ahead = (due.year - issued.year) * 12 + due.month - issued.month  # months after the month of issue
+        moved = due.year == issued.year + 1 and due.month < issued.month and ahead > _HALF_YEAR_MONTHS
+        if moved and later is not None and later.year == issued.year and later.month > due.month:
+            due = _in_year(due, issued.year)
+            ds[k] = ds[k].replaced(due=due)
+        later = due
+
+
+def _in_year(date: dt.date, year: int) -> dt.date:
+    """The same month and day in ``year`` (29 February kept only where that year has it)."""
+    return dt.date(year, date.month, min(date.day, calendar.monthrange(year, date.month)[1]))
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -1143,7 +1172,9 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
         if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
             return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
-        return not opening_only or _opens_clause(text, m.start(), words) or _goal_opens_count(text, m, rules)
+        return (not opening_only or _opens_clause(text, m.start(), words) or _goal_opens_count(text, m, rules)
+                or g["ayp"] in words["clause_year_parts"] and _after_heading_number(text, m.start())
+                and _figure_follows(text, m.end(), rules))
     if not g["ay"]:
         return False
     if g["lead"] or g["suf"] or shared:
@@ -1362,8 +1393,13 @@ def _goal_opens_count(text: str, m: re.Match[str], rules: _Rules) -> bool:
     cue = next((c for c in words["goal_lead_cues"] if text.endswith(c, 0, m.start())), None)
     if cue is None or not _opens_clause(text, m.start() - len(cue), words):
         return False
-    stop = rules.clause_break.search(text, m.end())
-    return any(c.isdigit() for c in text[m.end():stop.start() if stop else len(text)])
+    return _figure_follows(text, m.end(), rules)
+
+
+def _figure_follows(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether a figure in digits stands in the clause from ``pos`` on (the year's quantity after 全年)."""
+    stop = rules.clause_break.search(text, pos)
+    return any(c.isdigit() for c in text[pos:stop.start() if stop else len(text)])
 
 
 def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
@@ -1372,13 +1408,14 @@ def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
 
 
 def _opens_clause(text: str, pos: int, words: dict[str, Any]) -> bool:
-    """Whether ``pos`` opens a clause: the text's start, after a clause opener, or right after the heading number the
-    node's text starts with ((一)全年新增龙头企业10家: the item's first words)."""
-    return pos == 0 or text[pos - 1] in words["clause_openers"] or _after_heading_number(text, pos)
+    return pos == 0 or text[pos - 1] in words["clause_openers"]
 
 
 def _after_heading_number(text: str, pos: int) -> bool:
-    """Whether ``pos`` is where the words begin after the heading number the text starts with, blanks passed."""
+    """Whether ``pos`` is where the words begin after the heading number the text starts with, blanks passed: 全年 opening an
+    item before the year's quantity ((一)全年新增龙头企业10家) opens its clause as after a comma; not a heading naming the
+    year's goals ((二)全年主要预期目标, no figure) nor a span opening a section's name ((一)今后五年工作的总体要求…):
+    names, docs/gold-format.md."""
     heading = match_heading(text)
     return heading is not None and len(text[heading.number_end:pos].strip()) == 0
 

@@ -110,6 +110,7 @@ class Numbering:
     inline_style_of: dict[str, InlineStyle]  # the first inline style of each key that is not for cells only
     clause_starts: str
     cell_clause_starts: str  # inside a table cell, where paragraphs were joined with a blank
+    dot_before_date: re.Pattern[str]  # digits after 1. that open a date (1.4月底前), not a decimal's (1.5分)
     bare_marker_not_before: tuple[str, ...]  # 是否, 是以…: a sentence may begin so
     bare_run_starts: str  # where a run whose numerals were all lost may start (after a full stop, not ；)
     # what every inline run's first item holds (find_inline_items' quick test): searched anywhere, matched at the start
@@ -171,6 +172,7 @@ def numbering() -> Numbering:
         inline_style_of=_inline_style_of(inline_styles),
         clause_starts=data["inline_clause_starts"],
         cell_clause_starts=data["inline_clause_starts"] + data["cell_clause_starts"],
+        dot_before_date=compile_pattern(data["dot_before_date"], _FILE),
         bare_marker_not_before=tuple(data["bare_marker_not_before"]),
         bare_run_starts=data["bare_run_starts"],
         inline_opening=_inline_opening(inline_styles, data["bare_run_starts"]),
@@ -591,11 +593,13 @@ def _loose_find(text: str, marker: str, start: int, numerals: tuple[str, ...]) -
 def _clause_start_find(text: str, marker: str, start: int, clause_starts: str, in_cell: bool = False,
                        openers: str = _CLAUSE_OPENERS) -> int:
     """Index of ``marker`` at or after ``start`` where it begins a clause (after one of
-    ``clause_starts`` or ``openers``), or -1 (a marker ending in a full stop is no marker before a digit: 1.5分)."""
+    ``clause_starts`` or ``openers``), or -1 (a marker ending in a full stop is no marker before a digit: 1.5分; but
+    1.4月底前 opens a date)."""
     pos = text.find(marker, start)
     while pos >= 0:
         after = pos + len(marker)
-        if not (marker.endswith(".") and after < len(text) and text[after].isdigit()):
+        if not (marker.endswith(".") and after < len(text) and text[after].isdigit()
+                and not numbering().dot_before_date.match(text, after)):
             j = pos - 1
             if in_cell and j >= 0 and text[j] in " \t":
                 return pos

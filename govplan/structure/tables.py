@@ -46,6 +46,7 @@ _WIDE_CELL = re.compile(r"[^ \t\f\v\r\u3000]+(?:[ ][^ \t\f\v\r\u3000]+)*")
 _WIDE_BLANK = re.compile(r"[ \u3000]{2,}|\u3000")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+_BARRED_LINES = 3  # lines with a bar alone or opening them that make a stream of cells parted by bars
 # A row number as a 序号 cell writes it: 1, 1., (1), 一, 一、, (一), ①; in a scan OCR misread (numbering.yaml,
 # misread_numerals): 二， and —、 (a dash alone is an empty cell, no number).
 _ROW_NUMBER = re.compile(
@@ -197,6 +198,7 @@ class _Words:
     placeholders: frozenset[str]  # a 序号 cell standing for its list's first number (— before 二)
     dated_head: re.Pattern[str]  # the date or period a header cell opens with (2018年7月进展情况)
     year_head: re.Pattern[str]  # a year alone opening a header cell (2024年工作任务), no month after it
+    index_labels: frozenset[str]  # the labels of a portal's index block (索引号, 公开时限, 发布单位: metadata.yaml)
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +215,20 @@ def _words() -> _Words:
         frozenset(data["empty_cells"]), frozenset(data["number_placeholders"]),
         compile_pattern(data["dated_head"], "govplan/data/tables.yaml"),
         compile_pattern(data["year_head"], "govplan/data/tables.yaml"),
+        _index_labels(load_data("metadata.yaml")),
     )
+
+
+def _index_labels(meta: dict[str, Any]) -> frozenset[str]:
+    """The labels a portal's index block opens its rows with: the index keys and the page chrome's labels."""
+    return frozenset([*(key for keys in meta["index_keys"].values() for key in keys), *meta["chrome_labels"]])
+
+
+def _index_row(text: str, cells: list[tuple[int, int]]) -> bool:
+    """Whether a pipe row is one of a portal's index block (公开范围 | 面向社会 | 公开时限 | 长期公开 |): its first cell a
+    label of the block, no header cell however its words read (时限)."""
+    first = "".join(text[slice(*cells[0])].split()).rstrip(":：") if cells else ""
+    return first in _words().index_labels
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +272,10 @@ def column_kind(cell: str) -> str | None:
         return None  # a numbered heading (五、保障措施), a label with its value (牵头单位：县发改局), a 序号
     if kind is not None:
         return kind
-    found = next((w for w in words.longest_first if w in compact), None)
+    # the head of a compound comes last (目标任务考核指标权重 is a weight, 工作任务完成时限 a time): a word ending the cell decides,
+    # else the longest word inside it
+    found = next((w for w in words.longest_first if compact.endswith(w)), None) or next(
+        (w for w in words.longest_first if w in compact), None)
     return words.kind_of[found] if found else None
 
 
@@ -621,6 +639,8 @@ def _spanning_header(lines: list[Line], text: str, first: int) -> tuple[list[Col
             break
         if j == first and sum(1 for s, e in split.cells if e == s) > 1:
             return None  # a caption row padded to the table's width (绩效指标 | ||||), no broken header
+        if _index_row(text, split.cells):
+            break  # 公开范围 | 面向社会 | 公开时限 | 长期公开 |: the portal's index block, above the table or no part of it
         cells += split.cells
         kinds += _cell_kinds(text, split.cells)
         columns = _named_header(text, cells, kinds) if j > first else None
@@ -667,7 +687,8 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
             cells = _unpadded(text, split.cells) if shape == "pipe" else split.cells
             paragraphs, last = _cell_paragraphs(lines, text, j, cells, len(columns)) if shape == "blanks" else ([], j)
             same = _unit_paragraphs(text, cells, paragraphs)
-            row = _row(text, cells + paragraphs[len(same):], table, j, merged=shape != "blanks")
+            merged = shape != "blanks" and not _cut_off(lines, first, j, shape)
+            row = _row(text, cells + paragraphs[len(same):], table, j, merged=merged)
             if row is None:
                 j += 1
                 continue
@@ -693,6 +714,13 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
         break
     _drop_numbering_cells(table)
     return table
+
+
+def _cut_off(lines: list[Line], header: int, j: int, shape: str) -> bool:
+    """Whether pipe row ``j`` is the text's last line, cut inside a cell (a page opening stops mid-row: no closing bar
+    where the header has one): the cells it lacks are lost, not merged with the row above's."""
+    return (shape == "pipe" and _next_filled(lines, j) is None and lines[header].text.rstrip().endswith("|")
+            and not lines[j].text.rstrip().endswith("|"))
 
 
 def _cell_paragraphs(lines: list[Line], text: str, j: int, cells: list[tuple[int, int]],
@@ -1152,6 +1180,8 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
     header's cells (a portal's page flattened so), the lines of one cell the page wrapped follow each
     other without one and stay one cell (与全市经济增速 / 保持同步, 目标值 / （2025年）, 128.92 / 平方公里); lines that
     each name units (区文明办 / 区绿化市容局 / 区房管局) stay cells of their own, as a unit column's cells may share it."""
+    if shape == "line" and _barred_stream(lines, first):
+        return _barred_cells(lines, text, first)
     cells: list[_StreamCell] = []
     pending: tuple[int, int] | None = None  # (offset, line) where a cell running over lines began
     wrapped = shape == "line" and _parted_by_blanks(lines, first)
@@ -1180,6 +1210,53 @@ def _stream_cells(lines: list[Line], text: str, first: int, shape: str) -> list[
         elif j - pending[1] >= MAX_CELL_LINES:
             break
     return cells
+
+
+def _bar_alone(line: Line) -> bool:
+    """Whether a line is a bar alone or opens with its only bar (| / 序号 / | / 工作任务; | 考评指标 / | 1)."""
+    stripped = line.text.strip()
+    return stripped.startswith("|") and stripped.count("|") == 1
+
+
+def _barred_stream(lines: list[Line], first: int) -> bool:
+    """Whether the cells from line ``first`` on are parted by bars standing alone or opening their lines, a page
+    converter's table one cell a line with the bar beside it (dev c427, c417): at least _BARRED_LINES such lines among
+    the first MAX_CELL_LINES filled ones."""
+    probe = [line for _, line in zip(range(MAX_CELL_LINES), (line for _, line in _filled_lines(lines, first)))]
+    return sum(_bar_alone(line) for line in probe) >= _BARRED_LINES
+
+
+def _barred_cells(lines: list[Line], text: str, first: int) -> list[_StreamCell]:
+    """The cells of a barred stream: the text between two bars, over line breaks (a cell the page wrapped: 打造觀光 /
+    、休閒…(25%) |), empty ones dropped; it ends before two filled lines in a row without a bar (prose after the table)."""
+    cells: list[_StreamCell] = []
+    start, at = -1, -1  # where the open cell began (offset, line), -1 for none
+    filled = list(_filled_lines(lines, first))
+    for k, (j, line) in enumerate(filled):
+        if "|" not in line.text and (k + 1 == len(filled) or "|" not in filled[k + 1][1].text) and k and "|" not in filled[k - 1][1].text:
+            break
+        pos = line.start
+        for bar in [i for i in range(line.start, line.end) if text[i] == "|"] + [None]:
+            end = line.end if bar is None else bar
+            if text[pos:end].strip():
+                start, at = (pos, j) if start < 0 else (start, at)
+            if bar is not None:
+                if start >= 0:
+                    cells.append(_stripped_cell(text, start, end, at))
+                start, at = -1, -1
+                pos = bar + 1
+    if start >= 0:
+        cells.append(_stripped_cell(text, start, filled[-1][1].end, at))
+    return cells
+
+
+def _stripped_cell(text: str, start: int, end: int, line: int) -> _StreamCell:
+    """A stream cell of ``text[start:end]`` without the blanks and line breaks around it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _StreamCell(start, end, line)
 
 
 def _filled_lines(lines: list[Line], first: int) -> Iterator[tuple[int, Line]]:
@@ -1551,12 +1628,14 @@ def _carry_merged(table: Table, text: str) -> None:
     """A row lacking its lead or responsible unit lies under a merged cell given once above it: it
     takes the last one above in its section. Not the last row when the text ends inside its unit
     cells (its last cell, after its task, ends the text: 5 / 加快… / 沈, a page cut in the 牵头单位
-    cell): the cells it lacks were cut off, not merged."""
+    cell; or, in a table whose cells bars close, anywhere before its closing bar: 12 | 提高道路…规范清, dev c427): the cells
+    it lacks were cut off, not merged."""
     columns = table.columns
     content = _words().content
     rows = [r for r in table.rows if not r.section]
-    cut = rows[-1] if rows and not text[rows[-1].end:].strip() \
-        and table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content else None
+    ends_text = bool(rows) and not text[rows[-1].end:].strip()
+    barred = ends_text and "|" in text[rows[0].start:rows[-1].end]
+    cut = rows[-1] if ends_text and (barred or table.kind(max(rows[-1].cells, key=lambda c: c.end)) not in content) else None
     last_of: dict[int, TableCell] = {}  # the last cell seen in a column, in this section
     groups = _group_rows(table, text)
     for at, row in enumerate(table.rows):
