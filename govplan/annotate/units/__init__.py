@@ -371,7 +371,10 @@ def _subheading_statement(nt: NodeText, registry: Registry, r: Rules, skip: Span
     if label is None or body <= 0 or inside(body, skip):
         return None
     statement = parse(nt.text, body, len(nt.text), registry, r, role=label_role(label.groupdict(), r))
-    return statement if statement.units else None
+    if not statement.units or not all(looks_like_unit(nt.text[u.start:u.end], registry, r, collective=True)
+                                      for u in statement.units):
+        return None  # (二)试点单位。 over 定点医药机构可以通过…两种方式开展…: the pilot units' part of the goals, prose, no list
+    return statement
 
 
 def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -> list[Statement]:
