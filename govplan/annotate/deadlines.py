@@ -1417,7 +1417,7 @@ def _after_heading_number(text: str, pos: int) -> bool:
     year's goals ((二)全年主要预期目标, no figure) nor a span opening a section's name ((一)今后五年工作的总体要求…):
     names, docs/gold-format.md."""
     heading = match_heading(text)
-    return heading is not None and len(text[heading.number_end:pos].strip()) == 0
+    return heading is not None and heading.number_end <= pos and not text[heading.number_end:pos].strip()
 
 
 def _frames_clause(text: str, pos: int, words: dict[str, Any]) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -1222,19 +1223,23 @@ def _barred_stream(lines: list[Line], first: int) -> bool:
     """Whether the cells from line ``first`` on are parted by bars standing alone or opening their lines, a page
     converter's table one cell a line with the bar beside it (dev c427, c417): at least _BARRED_LINES such lines among
     the first MAX_CELL_LINES filled ones."""
-    probe = [line for _, line in zip(range(MAX_CELL_LINES), (line for _, line in _filled_lines(lines, first)))]
-    return sum(_bar_alone(line) for line in probe) >= _BARRED_LINES
+    probe = islice(_filled_lines(lines, first), MAX_CELL_LINES)
+    return sum(_bar_alone(line) for _, line in probe) >= _BARRED_LINES
 
 
 def _barred_cells(lines: list[Line], text: str, first: int) -> list[_StreamCell]:
     """The cells of a barred stream: the text between two bars, over line breaks (a cell the page wrapped: 打造觀光 /
-    、休閒…(25%) |), empty ones dropped; it ends before two filled lines in a row without a bar (prose after the table)."""
+    、休閒…(25%) |), empty ones dropped; it ends at the second of two filled lines in a row without a bar (prose after
+    the table)."""
     cells: list[_StreamCell] = []
     start, at = -1, -1  # where the open cell began (offset, line), -1 for none
-    filled = list(_filled_lines(lines, first))
-    for k, (j, line) in enumerate(filled):
-        if "|" not in line.text and (k + 1 == len(filled) or "|" not in filled[k + 1][1].text) and k and "|" not in filled[k - 1][1].text:
+    last_end = -1  # the end of the last line read
+    barred = True  # whether the line before held a bar
+    for j, line in _filled_lines(lines, first):
+        if not barred and "|" not in line.text:
             break
+        barred = "|" in line.text
+        last_end = line.end
         pos = line.start
         for bar in [i for i in range(line.start, line.end) if text[i] == "|"] + [None]:
             end = line.end if bar is None else bar
@@ -1246,7 +1251,7 @@ def _barred_cells(lines: list[Line], text: str, first: int) -> list[_StreamCell]
                 start, at = -1, -1
                 pos = bar + 1
     if start >= 0:
-        cells.append(_stripped_cell(text, start, filled[-1][1].end, at))
+        cells.append(_stripped_cell(text, start, last_end, at))
     return cells
 
 
