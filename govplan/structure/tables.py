@@ -407,10 +407,12 @@ def _split(text: str, line: Line) -> _Split | None:
     return _Split("pipe", cells, separator)
 
 
-def _blank_split(text: str, line: Line) -> _Split | None:
+def _blank_split(text: str, line: Line, narrow: bool = False) -> _Split | None:
     """The cells of a line whose cells blanks separate (PDF text of a table), or None for a line
-    without a blank between two words. Where the line has runs of blanks, they alone separate cells."""
-    word = _WIDE_CELL if _WIDE_BLANK.search(line.text) else _WORD
+    without a blank between two words. Where the line has runs of blanks, they alone separate cells, unless the
+    table is ``narrow``: its header parts its cells by single blanks, and a run of them is where a row left a cell
+    empty (序号 类别 主要任务 … 牵头单位 over ``2  严守用水 …``, the 类别 merged from the row above)."""
+    word = _WIDE_CELL if not narrow and _WIDE_BLANK.search(line.text) else _WORD
     cells = [(line.start + m.start(), line.start + m.end()) for m in word.finditer(line.text)]
     return _Split("blanks", cells) if len(cells) > 1 else None
 
@@ -438,12 +440,12 @@ def letter_spaced(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, in
     return joined
 
 
-def _shaped(text: str, line: Line, shape: str) -> _Split | None:
+def _shaped(text: str, line: Line, shape: str, narrow: bool = False) -> _Split | None:
     """The cells of a line as a row of a table of the given shape: a row of blank-separated cells
     starts with its 序号 (any other line of text holds blanks too)."""
     if shape != "blanks":
         return _split(text, line)
-    split = _blank_split(text, line)
+    split = _blank_split(text, line, narrow)
     if split is None or row_number(text[split.cells[0][0]:split.cells[0][1]]) is None:
         return _split(text, line)
     return split
@@ -666,6 +668,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
     ``header_last`` for a header over several lines)."""
     last = first if header_last is None else header_last
     table = Table(columns, lines[last].end, [], first, last)
+    narrow = shape == "blanks" and not _WIDE_BLANK.search(lines[first].text)
     data = numbering()
     pending: list[TableRow] = []  # section rows waiting for a row of the table after them
     j = last + 1
@@ -674,7 +677,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
         if line.blank:
             j += 1
             continue
-        split = _shaped(text, line, shape)
+        split = _shaped(text, line, shape, narrow)
         if split is not None and split.shape == shape:
             if split.separator:
                 j += 1
@@ -686,7 +689,8 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
                 j += 1  # the header repeated (a new page)
                 continue
             cells = _unpadded(text, split.cells) if shape == "pipe" else split.cells
-            paragraphs, last = _cell_paragraphs(lines, text, j, cells, len(columns)) if shape == "blanks" else ([], j)
+            paragraphs, last = _cell_paragraphs(lines, text, j, cells, len(columns), narrow) if shape == "blanks" \
+                else ([], j)
             same = _unit_paragraphs(text, cells, paragraphs)
             merged = shape != "blanks" and not _cut_off(lines, first, j, shape)
             row = _row(text, cells + paragraphs[len(same):], table, j, merged=merged)
@@ -707,7 +711,7 @@ def _row_table(lines: list[Line], text: str, first: int, shape: str, columns: li
         if data.attachment.match(line.text) or data.attachment_list.match(line.text) \
                 or shape == "blanks" and names_blank_columns(line.text):
             break  # an attachment, or the header of another table whose cells blanks separate
-        if len(line.text) <= _words().max_section and _row_follows(lines, text, j + 1, shape):
+        if len(line.text) <= _words().max_section and _row_follows(lines, text, j + 1, shape, narrow=narrow):
             start, end = _trim(text, line.start, line.end)
             pending.append(TableRow(start, end, [TableCell(start, end, 0)], section=True, line=j))
             j += 1
@@ -725,7 +729,7 @@ def _cut_off(lines: list[Line], header: int, j: int, shape: str) -> bool:
 
 
 def _cell_paragraphs(lines: list[Line], text: str, j: int, cells: list[tuple[int, int]],
-                     width: int) -> tuple[list[tuple[int, int]], int]:
+                     width: int, narrow: bool = False) -> tuple[list[tuple[int, int]], int]:
     """The further paragraphs of the cells of row ``j`` in a table whose cells blanks separate (a web copy keeps the
     line breaks inside a cell: a 责任单位 cell of several units one a line, then the 推进情况 cell the row lacks; c478,
     as c161's unit cell of two paragraphs one cell a line): the lines after the row up to the next row or section
@@ -738,13 +742,13 @@ def _cell_paragraphs(lines: list[Line], text: str, j: int, cells: list[tuple[int
     while k < len(lines) and len(found) < MAX_CELL_LINES:
         line = lines[k]
         if line.blank or heading_at(line.text, 0) is not None or data.attachment.match(line.text) \
-                or _shaped(text, line, "blanks").shape == "blanks" or names_blank_columns(line.text):
+                or _shaped(text, line, "blanks", narrow).shape == "blanks" or names_blank_columns(line.text):
             break  # a row, a heading, an attachment, or the header of the next table
         found.append(_trim(text, line.start, line.end))
         k += 1
     after = next((m for m in range(k, len(lines)) if not lines[m].blank), None)
-    if not found or after is None or not (_shaped(text, lines[after], "blanks").shape == "blanks" or heading_at(
-            lines[after].text, 0) is not None and _row_follows(lines, text, after + 1, "blanks", sections=True)):
+    if not found or after is None or not (_shaped(text, lines[after], "blanks", narrow).shape == "blanks" or heading_at(
+            lines[after].text, 0) is not None and _row_follows(lines, text, after + 1, "blanks", True, narrow)):
         return [], j
     units = len(_unit_paragraphs(text, cells, found))
     return (found, k - 1) if len(found) - units <= width - len(cells) else ([], j)
@@ -772,14 +776,15 @@ def _add_paragraphs(row: TableRow, last: tuple[int, int], same: list[tuple[int, 
     row.end = max(row.end, same[-1][1])
 
 
-def _row_follows(lines: list[Line], text: str, j: int, shape: str, sections: bool = False) -> bool:
+def _row_follows(lines: list[Line], text: str, j: int, shape: str, sections: bool = False,
+                 narrow: bool = False) -> bool:
     """Whether the next non-blank line from ``j`` is a row of the given shape; in a table aligned with blanks,
     after at most one more short line (总分 / 100: a row of two cells, which a copy's layout broke apart), or with
     ``sections`` after any numbered section rows (二、重点工作 / (一)…)."""
     shorts = 1 if shape == "blanks" else 0
     while j < len(lines):
         if not lines[j].blank:
-            split = _shaped(text, lines[j], shape)
+            split = _shaped(text, lines[j], shape, narrow)
             if split is not None and split.shape == shape:
                 return True
             if len(lines[j].text) > _words().max_section:
