@@ -53,6 +53,7 @@ class LineStyleData(Strict):
     opens_confirmed: bool = False
     bare: bool = False
     in_bare_run: bool = False
+    opens_line: bool = False
     beside: Words = []
 
 

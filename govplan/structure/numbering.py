@@ -34,6 +34,7 @@ class LineStyle:
     opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
     bare: bool = False  # a number whose separator the copy lost (1组织好…)
     in_bare_run: bool = False  # a heading only as the next number of an open list of bare numbers (3日常管理…)
+    opens_line: bool = False  # a heading only where it opens its line (…文件后 2 个月完成: inside one, a quantity)
     beside: frozenset[str] = frozenset()  # styles of the items it stands beside, in their group, not inside
 
     @cached_property
@@ -58,6 +59,7 @@ class HeadingNumber:
     opens_confirmed: bool = False  # strict, yet it opens a new list (as 1) where its next number follows
     bare: bool = False  # a number whose separator the copy lost (1组织好…)
     in_bare_run: bool = False  # a heading only as the next number of an open list of bare numbers (3日常管理…)
+    opens_line: bool = False  # a heading only where it opens its line (…文件后 2 个月完成: inside one, a quantity)
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def numbering() -> Numbering:
             s["key"], s["pattern"], s["numeral"], s["segment"],
             bool(s.get("damaged", False)), bool(s.get("strict", False)), s.get("under"),
             bool(s.get("needs_child", False)), bool(s.get("opens_confirmed", False)), bool(s.get("bare", False)),
-            bool(s.get("in_bare_run", False)), frozenset(s.get("beside", ())),
+            bool(s.get("in_bare_run", False)), bool(s.get("opens_line", False)), frozenset(s.get("beside", ())),
         )
         for s in data["line_styles"]
     )
@@ -464,7 +466,7 @@ def _styled_heading(window: str) -> HeadingNumber | None:
                 segment = segment.replace("{" + name + "}", part)
         parent = int(match.group("p")) if style.under and match.group("p") else None
         return HeadingNumber(style.key, value, segment, match.end(), style.damaged, style.strict, style.under, parent,
-                             style.needs_child, style.opens_confirmed, style.bare, style.in_bare_run)
+                             style.needs_child, style.opens_confirmed, style.bare, style.in_bare_run, style.opens_line)
     return None
 
 

@@ -455,8 +455,8 @@ class TreeBuilder:
                 if any(c.pos == line.start + pos for c in glued):
                     continue  # read as the item glued to the heading phrase
                 heading = heading_at(text, pos)
-                if heading is None or heading.style not in mid.styles or heading.in_bare_run:
-                    continue  # a bare number before a unit (…完成2个…) is an item only where it opens its line
+                if heading is None or heading.style not in mid.styles or heading.in_bare_run or heading.opens_line:
+                    continue  # a bare number before a unit (…完成2个…, …文件后 2 个月…) is an item only where it opens its line
                 if kind == "tail" and not self._tail_heading(text, pos + heading.number_end):
                     continue
                 if kind == "prose" and (heading.style not in mid.prose_styles
