@@ -1115,6 +1115,9 @@ class UnitsData(Strict):
     label_duty_chars: int
     scope_onward: Words
     scope_remarks: Words
+    standing_openers: Words
+    standing_scope_chars: int
+    standing_markers: Words
     alias_remarks: Words
     declared_alias_chars: int
     declared_alias_quotes: str

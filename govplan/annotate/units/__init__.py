@@ -73,7 +73,10 @@ def assign_units(
     everywhere: list[Convention] = standalone_conventions(preamble, [], r)
     duties = label_duties(preamble, r)
     found: list[_Found] = []
+    standing: list[tuple[int, list[UnitRef]]] = []  # units a standing statement gives later tasks, with the level of its list
+    carried: list[tuple[TaskNode, list[UnitRef]]] = []
     for at, nt in enumerate(nodes):
+        standing = [(level, refs) for level, refs in standing if not (nt.node.level == level and _opens_list(nt.node))]
         block = blocks[at]
         if block:
             found.append(_Found(nt, block_owners[at], _units(block)))
@@ -101,8 +104,15 @@ def assign_units(
             labelled = labelled or (read is not _sentence_statements and any(s.units for s in more))
         named = named_roles(nt, registry, r, skip)
         skip += [unit.clause for unit in named]  # 区财政局、区人社局为配合单位: named in a role, not acting
-        found.append(_Found(nt, _paragraph_owner(nodes, parents, at, own, sentences, found), _units(own) + named))
-        statements += [*block, *headed, *([subheading] if subheading else []), *own]
+        owner = _paragraph_owner(nodes, parents, at, own, sentences, found)
+        found.append(_Found(nt, owner, _units(own) + named))
+        stating = [*block, *headed, *([subheading] if subheading else []), *own]
+        if standing and any(s.units for s in stating):
+            carried.append((owner, [ref for _, refs in standing for ref in refs]))
+        given = [_ref(nt, unit, registry) for s in stating for unit in s.standing]
+        if given:
+            standing.append((min(nt.node.level, 2), given))
+        statements += stating
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
         heading = [] if grouping_heading(nt, registry, r) else heading_units(nt, registry, r)
@@ -119,6 +129,17 @@ def assign_units(
     for item in found:
         refs = [_ref(item.nt, unit, registry) for unit in item.units]
         _extend(item.owner, _new_to_path(refs, item.owner, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
+    for owner, refs in carried:
+        _extend(owner, refs, implied=True)
+
+
+_NOT_NUMERAL = re.compile(r"[^0-9一二三四五六七八九十]")
+
+
+def _opens_list(node: TaskNode) -> bool:
+    """Whether a node is the first of a list ((一), 1., 一、): a standing statement made in the list before it ends there
+    (c360: 以下均需区市场监管局落实 holds for 二's items, not for 三.(一)…; c956's measures number on across 一-四 and keep it)."""
+    return _NOT_NUMERAL.sub("", node.number or "") in ("1", "一")
 
 
 def _overlaps(statement: Statement, others: list[Statement]) -> bool:

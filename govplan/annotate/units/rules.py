@@ -60,6 +60,7 @@ class Rules:
     duty_manner_chars: int  # the longest such phrase
     attributive_verb: re.Pattern[str]  # a role verb closing a list before 的 (由A主办、B协办的…活动)
     scope_remark: re.Pattern[str]
+    standing: re.Pattern[str]  # 以下各项工作均需: a standing statement's opening, its units and role verb after it
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
     level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
@@ -183,6 +184,10 @@ def rules() -> Rules:
         ),
         attributive_verb=re.compile(attributive_verb(w)),
         scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
+        standing=re.compile(
+            rf"(?:{alternation(w['standing_openers'])})[^{re.escape(w['sentence_breaks'])}，,()]"
+            rf"{{0,{int(w['standing_scope_chars'])}}}?(?:{alternation(w['standing_markers'])})"
+        ),
         collective_level=re.compile(rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?"),
         collective_next=re.compile(
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"

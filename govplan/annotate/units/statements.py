@@ -58,6 +58,7 @@ class Statement:
     end: int
     units: list[Listed] = field(default_factory=list)
     conventions: list[Convention] = field(default_factory=list)
+    standing: list[Listed] = field(default_factory=list)  # units for every later task (以下均需X配合，不再单独列出)
     parsed: int = 0  # clauses read as role statements
     unparsed: int = 0  # clauses that are none
 
@@ -88,6 +89,13 @@ def parse(
         clause = (c_start, c_end)
         if _scope_clause(text, c_start, c_end, statement, rules):
             statement.parsed += 1
+            continue
+        standing = rules.standing.match(text, c_start)
+        if standing is not None:  # 以下均需各市人民政府配合: the units of the tasks after this one, not of this one
+            listed = _verb_list(text, standing.end(), c_end, clause, registry, rules)
+            statement.standing += listed[0] if listed is not None else []
+            statement.parsed += listed is not None
+            statement.unparsed += listed is None
             continue
         found = rules.inline_label.match(text, c_start)
         listed: tuple[list[Listed], str] | None = None
