@@ -431,10 +431,16 @@ def _reference(item: str, rules: Rules) -> bool:
 
 def _joint_lead(text: str, end: int, registry: Registry, rules: Rules) -> str | None:
     """lead for a unit whose 会同 names the units that support it (由市交通委会同市公安局等部门落实…, c286), a role word
-    also in a task whose label states the roles; None where 会同 names no unit (会同有关单位: a vague referent, c283)."""
+    also in a task whose label states the roles; responsible where the verb after the partners puts it in charge (市公安局、
+    市建委协同市交通运输局负责…, c957; 由区城管局会同区财政局负责…, c517), as X负责… does; None where 会同 names no unit
+    (会同有关单位: a vague referent, c283)."""
     pos = _skip_forward(text, end, rules)
-    marker = rules.support_marker.match(text, pos)
-    return "lead" if marker is not None and _partners(text, marker.end(), True, registry, rules) else None
+    marker = rules.support_marker.match(text, pos) or rules.partner_marker.match(text, pos)  # 会同B, 协同B, 联合B
+    partners = _partners(text, marker.end(), True, registry, rules) if marker is not None else []
+    if not partners:
+        return None
+    after = _trailer_end(text, partners[-1][1], rules) or partners[-1][1]
+    return _role_word(text, after, rules) or "lead"
 
 
 def _partner_roles(text: str, names: list[tuple[int, int]], role: str, rules: Rules) -> list[str]:

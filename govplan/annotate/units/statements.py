@@ -239,8 +239,7 @@ def _verb_list(
     parts = [(list_start, verb_at, role)]
     if joint is not None:
         marker_start, marker_end = joint
-        principal = "lead" if role == "responsible" else role
-        parts = [(list_start, marker_start, principal), (marker_end, verb_at, "support")]
+        parts = [(list_start, marker_start, role), (marker_end, verb_at, "support")]
     listed: list[Listed] = []
     for s, e, part_role in parts:
         units = _units(text, s, e, part_role, clause, registry, rules, require_units=True, strict=True, tolerant=tolerant)
