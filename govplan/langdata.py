@@ -750,6 +750,8 @@ class RewardCondition(Strict):
     clause_breaks: str
     reach: int
     rate_markers: Words
+    rate_caps: Words
+    rate_cap_joiners: str
     tier_rewards: Words
     tier_reach: int
     tier_scores: Words

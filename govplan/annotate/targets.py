@@ -78,6 +78,7 @@ class _Rules:
     gloss: re.Pattern[str]
     score_change: re.Pattern[str]
     tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
+    rate_cap: re.Pattern[str]  # 、最高50万元 between a reward's rate and its grant verb: the cap it is paid up to
     baseline_note: re.Pattern[str]
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
@@ -208,6 +209,7 @@ def _rules() -> _Rules:
         gloss=re.compile(rf"\([{w['pinyin_gloss']['letters']}]{{1,{int(w['pinyin_gloss']['max_letters'])}}}\)"),
         score_change=compile_pattern(w["score_case"]["change"], _DATA_FILE),
         tier_reward=_tier_reward(w["reward_condition"]),
+        rate_cap=_rate_cap(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
         outline_number=compile_pattern(w["outline_numbers"]["shape"], _DATA_FILE),
         event_harm=re.compile(
@@ -295,6 +297,11 @@ def _tier_reward(w: dict[str, Any]) -> re.Pattern[str]:
     (考核加4分)."""
     reward = f"(?:{alternation(w['tier_rewards'])})\\D{{0,{int(w['tier_reach'])}}}\\d"
     return re.compile(f"{reward}|(?:{alternation(w['tier_scores'])})\\d+(?:\\.\\d+)?分")
+
+
+def _rate_cap(w: dict[str, Any]) -> re.Pattern[str]:
+    """A joiner, a cap word and its amount (、最高50万元, ，最高不超过500万元) after a reward's rate, before the grant verb."""
+    return re.compile(f"[{re.escape(w['rate_cap_joiners'])}](?:{alternation(w['rate_caps'])})\\d+(?:\\.\\d+)?[万亿]?元")
 
 
 def _harm_first(w: dict[str, Any]) -> re.Pattern[str]:
@@ -1670,16 +1677,29 @@ def _is_tier_bound(text: str, item: _Found, rules: _Rules) -> bool:
 
 
 def _is_reward_rate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
-    """A percentage reckoned on a base with the grant verb right after it (按照…投资额的10%,给予…支持): the rate the
-    reward is paid at, whatever case 对 opens before it."""
+    """A percentage reckoned on a base with the grant verb right after it (按照…投资额的10%,给予…支持), or after the cap
+    written beside it (按…费用总额的30%、最高50万元给予补助), and that cap: the rate and the most the reward is paid at,
+    whatever case 对 opens before them."""
     w = rules.words["reward_condition"]
-    if not item.fields.get("percent"):
+    if item.fields.get("percent"):
+        cap = rules.rate_cap.match(text, item.end)
+        end = cap.end() if cap is not None else item.end
+    elif _cap_after_rate(text, item, rules):
+        end = item.end  # the cap itself, right after the rate
+    else:
         return False
-    after = text[item.end:item.end + 1]
-    grant_at = item.end + (1 if after and after in w["clause_breaks"] else 0)
+    after = text[end:end + 1]
+    grant_at = end + (1 if after and after in w["clause_breaks"] else 0)
     if not text.startswith(tuple(w["grants"]), grant_at):
         return False
     return any(marker in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for marker in w["rate_markers"])
+
+
+def _cap_after_rate(text: str, item: _Found, rules: _Rules) -> bool:
+    """Whether a figure is the cap written right after a reward's rate (30%、最高50万元; 10%,最高不超过500万元)."""
+    rate_end = text.rfind("%", max(0, item.start - 8), item.start) + 1
+    cap = rules.rate_cap.match(text, rate_end) if rate_end else None
+    return cap is not None and cap.end() == item.end
 
 
 def _in_reward_case(text: str, item: _Found, breaks: str, rules: _Rules) -> bool:
