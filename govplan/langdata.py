@@ -1117,6 +1117,8 @@ class UnitsData(Strict):
     label_duty_chars: int
     scope_onward: Words
     scope_remarks: Words
+    glued_label_phrase_chars: int
+    glued_label_not_after: Words
     standing_openers: Words
     standing_scope_chars: int
     standing_markers: Words

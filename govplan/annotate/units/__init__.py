@@ -483,7 +483,23 @@ def _label_after_pause(text: str, match: re.Match[str], r: Rules) -> bool:
     if not before or match.group(0)[-1] not in COLONS:
         return False
     line_start = text.rfind("\n", 0, at) + 1
-    return (before[-1] in r.words["pause_breaks"] or len(before) < at) and bracket_depth(text, line_start, at) == 0
+    if bracket_depth(text, line_start, at) != 0:
+        return False
+    return before[-1] in r.words["pause_breaks"] or len(before) < at or _glued_field_label(text, match, line_start, r)
+
+
+def _glued_field_label(text: str, match: re.Match[str], line_start: int, r: Rules) -> bool:
+    """Whether a label glued to the phrase before it ends a heading line with its field (（一）适龄女生HPV疫苗接种牵头责任部门:
+    县卫生健康委员会, dev c505's 为民办实事 progress items): a label of role word and head, at least
+    glued_label_phrase_chars of phrase before it on its line, not after a word that makes it a noun of the sentence
+    (各牵头单位：, 有关责任单位：, 的牵头单位：), and its list running to the line's end."""
+    if match.groupdict().get("word") is None:
+        return False  # 牵头：, 负责： alone are a table's columns written into a line, not a label glued to a phrase
+    phrase = text[line_start:match.start()]
+    if len(phrase.strip()) < int(r.words["glued_label_phrase_chars"]) or phrase.endswith(tuple(r.words["glued_label_not_after"])):
+        return False
+    line_end = text.find("\n", match.end())
+    return _sentence_end(text, match.end()) >= (len(text) if line_end < 0 else line_end)
 
 
 def _field_line(text: str, end: int) -> bool:
