@@ -672,8 +672,8 @@ class TreeBuilder:
             closed = self._leave_items(heading.style, value, stack)
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
-        if heading.under is not None and heading.parent is not None and not any(o.style == heading.under for o in stack):
-            segment = f"{heading.parent}.{segment}"  # 2.5 with no item 2 open (a page that begins inside the outline): as written
+        if heading.under is not None and heading.parent is not None and not stack:
+            segment = f"{heading.parent}.{segment}"  # 2.5 opening the outline (a page that begins at 2.5): as written
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
                      numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent, closed=closed,
                      bare=heading.bare)
