@@ -153,19 +153,33 @@ def _paragraph_owner(
 ) -> TaskNode:
     """The task a node's statements belong to: its own, except that a statement closing a paragraph of inline
     points (一是…四是…(牵头单位：…)) is the whole item's when none of the paragraph's points states units of its own
-    (c280: the parenthetical of 二.(二) closes the paragraph holding 一是…四是). A role sentence of the last point
-    closes no paragraph (c04: 三是…，其余单位…由街镇（园区）牵头，区绿化市容局配合落实。 is the point's own)."""
+    (c280: the parenthetical of 二.(二) closes the paragraph holding 一是…四是), and so is a bracketed statement standing on
+    a line of its own after an item's last sub-item when none of them states units ((1)…(4) then (责任单位:…), c57). A role
+    sentence of the last point closes no paragraph (c04: 三是…，其余单位…由街镇（园区）牵头，区绿化市容局配合落实。 is the
+    point's own)."""
     nt = nodes[at]
     parent = parents[at]
     last = max(own, key=lambda statement: statement.end, default=None)
-    if parent is None or last is None or last in sentences or not _inline(nt.node) or not _closes(nt.text, last.end):
+    if parent is None or last is None or last in sentences or not _closes(nt.text, last.end):
         return nt.node
-    if any(parents[k] == parent and _inline(nodes[k].node) for k in range(at + 1, len(nodes))):
-        return nt.node  # not the paragraph's last point
-    points = [nodes[k].node for k in range(parent + 1, at) if parents[k] == parent and _inline(nodes[k].node)]
+    inline = _inline(nt.node)
+    if not inline and not _own_line(nt.text, last):
+        return nt.node
+    if any(parents[k] == parent and _inline(nodes[k].node) == inline for k in range(at + 1, len(nodes))):
+        return nt.node  # not the paragraph's last point, nor the item's last sub-item
+    points = [nodes[k].node for k in range(parent + 1, at) if parents[k] == parent and _inline(nodes[k].node) == inline]
     if not points or any(item.owner is point and item.units and not item.implied for item in found for point in points):
         return nt.node  # a point alone, or points that state their own units: the last statement is the last point's
     return nodes[parent].node
+
+
+def _own_line(text: str, statement: Statement) -> bool:
+    """Whether a statement is a bracket standing on a line of its own after the node's first line ((责任单位:…))."""
+    opening = statement.start if text[statement.start:statement.start + 1] in OPEN else statement.start - 1
+    if opening < 0 or text[opening] not in OPEN:
+        return False
+    line_start = text.rfind("\n", 0, opening) + 1
+    return line_start > 0 and not text[line_start:opening].strip()
 
 
 def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
