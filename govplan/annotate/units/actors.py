@@ -294,7 +294,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         names = names or _stated_collective(text, pos, marked, registry, rules)
         if not names:
             continue
-        worded = _role_word(text, names[-1][1], rules) or _joint_lead(text, names[-1][1], registry, rules) \
+        worded = _role_word(text, names[-1][1], rules) or _joint_role(text, names[-1][1], registry, rules) \
             or _charged_by_duties(text, names[-1][1], rules) \
             or next((role for role, _ in _duty_list_charge(text, names[-1][1], rules)), None)
         clause = (pos, clause_end(text, names[-1][1], rules))
@@ -429,8 +429,8 @@ def _reference(item: str, rules: Rules) -> bool:
     )
 
 
-def _joint_lead(text: str, end: int, registry: Registry, rules: Rules) -> str | None:
-    """lead for a unit whose 会同 names the units that support it (由市交通委会同市公安局等部门落实…, c286), a role word
+def _joint_role(text: str, end: int, registry: Registry, rules: Rules) -> str | None:
+    """The role of a unit acting with partners: lead for a unit whose 会同 names the units that support it (由市交通委会同市公安局等部门落实…, c286), a role word
     also in a task whose label states the roles; responsible where the verb after the partners puts it in charge (市公安局、
     市建委协同市交通运输局负责…, c957; 由区城管局会同区财政局负责…, c517), as X负责… does; None where 会同 names no unit
     (会同有关单位: a vague referent, c283)."""
