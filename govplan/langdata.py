@@ -339,6 +339,8 @@ class NamedYear(Strict):
 class DoneAttribute(Strict):
     end: str
     reach: int
+    verb_first: Words
+    verb_first_reach: int
 
 
 class RelativeLookbacks(Strict):

@@ -100,6 +100,7 @@ class _Rules:
     dates_on: re.Pattern[str]
     names_document: re.Pattern[str]
     done_attribute: re.Pattern[str]
+    verb_first_attribute: re.Pattern[str]
     shared_lead: re.Pattern[str]
     year_list: re.Pattern[str]
     year_list_joint: re.Pattern[str]
@@ -386,6 +387,8 @@ def _rules() -> _Rules:
         ),
         names_document=re.compile(rf"[{piece('han')}]{{0,{int(w['document_name_reach'])}}}?{piece('document_kind')}(?![{piece('han')}])"),
         done_attribute=re.compile(rf"[{piece('han')}]{{1,{int(w['done_attribute']['reach'])}}}?{w['done_attribute']['end']}"),
+        verb_first_attribute=re.compile(
+            rf"[{piece('han')}]{{1,{int(w['done_attribute']['verb_first_reach'])}}}?{w['done_attribute']['end']}"),
         first_periods=re.compile(first_periods),
         since=re.compile(rf"[{piece('han')}]{{0,{int(w['since_after']['reach'])}}}?{alternation(w['since_after']['words'])}"),
         shared_suffix=re.compile(
@@ -665,9 +668,17 @@ def _sentence_narrates_past(text: str, first: int, last: int) -> bool:
     rules = _rules()
     words = rules.words
     done = words_among_within(text, first, last, rules.done_words)
-    return any(not (text.startswith(words["done_not_before"], pos + len(token))
-                    or rules.done_attribute.match(text, pos + len(token)))
-               for pos, token in done)
+    return not all(text.startswith(words["done_not_before"], pos + len(token)) or _done_attribute(text, pos, token, rules)
+                   for pos, token in done)
+
+
+def _done_attribute(text: str, pos: int, token: str, rules: _Rules) -> bool:
+    """Whether the done word ``token`` at ``pos`` opens a phrase describing a noun (已下达的任务, 已开展支付资格管理的地区):
+    it says which things are meant, no narrative. One standing before its verb reaches further than 了, after which comes the
+    verb's object (明确了年内完成…的任务分工 narrates)."""
+    verb_first = token in rules.words["done_attribute"]["verb_first"]
+    attribute = rules.verb_first_attribute if verb_first else rules.done_attribute
+    return attribute.match(text, pos + len(token)) is not None
 
 
 def _is_historical(text: str, start: int, end: int, rules: _Rules) -> bool:
