@@ -158,8 +158,8 @@ def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int,
 
 
 def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
-    """The item without a trailing scope remark, convention, role marker ((牵头)) or short name ((以下简称区规土局)) in
-    brackets, a glued role verb or a trailer."""
+    """The item without a trailing scope remark, convention, standing statement, role marker ((牵头)) or short name
+    ((以下简称区规土局)) in brackets, a glued role verb or a trailer."""
     w = rules.words
     changed = True
     while changed and end > start:
@@ -168,7 +168,7 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
             open_at = _opening(text, start, end - 1)
             if open_at is not None and (
                 rules.scope_remark.search(text, open_at, end) or rules.convention_spot.search(text, open_at, end)
-                or rules.role_marker.fullmatch(text, open_at, end) or text.startswith(w["alias_remarks"], open_at + 1)
+                or rules.standing.match(text, open_at + 1) or rules.role_marker.fullmatch(text, open_at, end) or text.startswith(w["alias_remarks"], open_at + 1)
             ):
                 end, changed = open_at, True
                 continue

@@ -80,7 +80,8 @@ def parse(
     """The statement in ``text[start:end]``; ``role`` is a label's role already read before it (a
     labelled sub-heading), ``prose`` says that prose may follow a labelled list (cut items at their unit),
     ``tolerant`` that a verb list may hold names the rules do not know (a bracket: 县总工会、某某协会配合), passed over."""
-    statement = Statement(start, end, conventions=_bracketed_conventions(text, start, end, registry, rules))
+    statement = Statement(start, end, conventions=_bracketed_conventions(text, start, end, registry, rules),
+                          standing=_bracketed_standing(text, start, end, registry, rules))
     labelled: str | None = role  # the role of the label the clauses are under, if any
     label = ""  # that label's words, when read here
     lists: list[tuple[list[Listed], str]] = []  # each list with the verb that ends it ("" for none)
@@ -140,6 +141,18 @@ def _bracketed_conventions(text: str, start: int, end: int, registry: Registry, 
         opened.add(open_at)
         close = min((i for i in (text.find(ch, spot.end(), end) for ch in CLOSE) if i >= 0), default=end)
         found += parse(text, open_at + 1, close, registry, rules).conventions
+    return found
+
+
+def _bracketed_standing(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Listed]:
+    """Units a standing statement in brackets inside the statement gives every later task, the bracket glued to a list's
+    last item (配合单位:局相关业务科室,各县(市、区)林业主管部门(以下均需各县(市、区)林业主管部门配合,不再列出))."""
+    found: list[Listed] = []
+    for spot in rules.standing.finditer(text, start, end):
+        if spot.start() - 1 < start or text[spot.start() - 1] not in OPEN:
+            continue
+        close = next((pos for pos in range(spot.end(), end) if bracket_depth(text, spot.start(), pos + 1) < 0), end)
+        found += parse(text, spot.start(), close, registry, rules, tolerant=True).standing
     return found
 
 
