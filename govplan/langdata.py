@@ -545,6 +545,7 @@ class DeadlinesData(Strict):
     relative_lookbacks: RelativeLookbacks
     relative_rule_terms: Words
     relative_benefit_terms: RelativeBenefitTerms
+    relative_cycle_terms: RelativeBenefitTerms
     relative_attributes: RelativeAttributes
     named_days_fixed: dict[str, str]
     named_days_movable: Words

@@ -1750,8 +1750,10 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     after = m.end() + 1 if text.startswith(tuple(words["bare_year_pauses"]), m.end()) else m.end()
     if text.startswith(words["relative_rule_terms"], after):
         return None  # 1年内不得再次登记备案, 一年内，暂停…: how long a sanction lasts, no limit to finish in
-    if _benefit_term(text, m, words["relative_benefit_terms"]):
+    if _term_of(text, m, words["relative_benefit_terms"]):
         return None  # 补贴期限最长不超过3年: how long a benefit runs for each case, no limit to finish in
+    if _term_of(text, m, words["relative_cycle_terms"]):
+        return None  # 调整周期原则上不超过三年: how often a rate or list is revised, no limit to finish in
     if not g["rb"] and rules.relative_attribute.match(text, m.end()) and not _stated_as_goal(text, m.start(), words):
         return None  # 五年以内的原事业编制内人员, 一年内到期的负债: the span selects what is meant, no limit to finish in
     if g["rb"] in words["relative_horizons"] and not _frames_clause(text, m.start(), words):
@@ -1776,9 +1778,10 @@ def _span_days(count_text: str, unit: str, words: dict[str, Any]) -> int | None:
     return max(1, math.ceil(count * int(words["relative_units"][unit])))
 
 
-def _benefit_term(text: str, m: re.Match[str], terms: dict[str, Any]) -> bool:
-    """Whether a span is the term of a benefit a measure grants (补贴期限最长不超过3年, 贴息期不超过3年, 补贴期限为一年):
-    how long a subsidy or a loan runs for each case, a term of the measure as a sanction's length is, not a time to finish
+def _term_of(text: str, m: re.Match[str], terms: dict[str, Any]) -> bool:
+    """Whether a span is a term one of ``terms``' heads and nouns names right before it: the term of a benefit a measure
+    grants (补贴期限最长不超过3年, 贴息期不超过3年, 补贴期限为一年: how long a subsidy or a loan runs for each case) or the cycle a
+    rate or list is revised in (调整周期原则上不超过三年), a term of the measure as a sanction's length is, not a time to finish
     in."""
     heads, nouns, between = tuple(terms["heads"]), tuple(terms["nouns"]), tuple(terms["between"])
     reach = _longest(heads) + _longest(nouns) + 2 * _longest(between)
