@@ -326,6 +326,7 @@ class ReportedChanges(Strict):
 class ComparisonBases(Strict):
     words: Words
     not_after: Words
+    after: Words
 
 
 class NamedYear(Strict):

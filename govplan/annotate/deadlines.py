@@ -477,7 +477,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
 def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
     """Whether the words around text[start:end] make the date no time to act: stated as past, inside a title, the base of a
     comparison, the time statistics cover or the period a change measures (each a pure test of the text: asked in any order)."""
-    return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, rules.words)
+    return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, end, rules.words)
             or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules))
 
 
@@ -717,9 +717,12 @@ def _yet_to_come(fields: dict[str, Any], ctx: DocContext) -> bool:
     return not ctx.report and ctx.doc_date is not None and due is not None and due > ctx.doc_date
 
 
-def _compared_with(text: str, start: int, words: dict[str, Any]) -> bool:
-    """True for a date a figure is compared with (较2020年底提高5个百分点, 增速比一季度加快): the base, not a time to act."""
+def _compared_with(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
+    """True for a date a figure is compared with or counted from (较2020年底提高5个百分点, 增速比一季度加快, 以1月1日为基准日):
+    the base, not a time to act."""
     base = words["comparison_bases"]
+    if text.startswith(tuple(base["after"]), end):
+        return True
     word = next((w for w in base["words"] if text.endswith(w, 0, start)), None)
     return word is not None and not text.endswith(tuple(base["not_after"]), 0, start - len(word))
 
