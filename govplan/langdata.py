@@ -1085,6 +1085,8 @@ class TargetsData(Strict):
 class UnitsData(Strict):
     label_role_words: dict[Role, Words]
     label_prefixes: Words
+    label_work_joiners: Words
+    label_work_chars: int
     label_infixes: Words
     label_heads: Words
     leader_heads: Words

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from govplan.datafiles import load_data
-from govplan.grammar import compile_pattern
+from govplan.grammar import compile_pattern, piece
 from govplan.lexical.lexicon import alternation, word_map
 from govplan.normalize.mapped import MappedText
 from govplan.scanning import scanner
@@ -72,6 +72,7 @@ class _Layout:
     number_headers: frozenset[str]  # header cells of a table's number column (序号)
     max_header_lines: int  # lines a cell-per-line header row and a section row take before row 1
     role_label: re.Pattern[str]  # a role label before its colon (units.yaml's label grammar: 配合单位:)
+    label_work: re.Pattern[str]  # a word of the work joined before a label's role word (培训及|试点单位:), read backwards
     glued_label_after: re.Pattern[str]  # a character a label glued to a unit list follows
     min_glued_labels: int  # such labels a document shows when it ran its lines together
     sharing_site_sentence: re.Pattern[str]  # a document-sharing site's sentence above the pages it previews
@@ -126,6 +127,7 @@ def _layout() -> _Layout:
         frozenset(load_data("tables.yaml")["columns"]["number"]),
         int(raw["max_header_lines"]),
         _role_label(),
+        _label_work(),
         compile_pattern(raw["glued_label_after"], _FILE),
         int(raw["min_glued_labels"]),
         compile_pattern(raw["sharing_site_sentence"], _FILE),
@@ -149,6 +151,15 @@ def _role_label() -> re.Pattern[str]:
     roles = list(word_map(units["label_role_words"]))
     words = [*roles, *(prefix + role for prefix in units["label_prefixes"] for role in roles)]
     return re.compile(f"{alternation(words)}{alternation(units['label_infixes'])}?{alternation(units['label_heads'])}[ \t]*[:：]")
+
+
+def _label_work() -> re.Pattern[str]:
+    """A word of the work and its joiner right before a role label (培训及|试点单位:, units.yaml label_work_joiners), matched on
+    the text before the label reversed, so that the label is taken from the work's first character."""
+    units = load_data("units.yaml")
+    joiners = alternation(units["label_work_joiners"])
+    han = piece("han")
+    return re.compile(rf"(?:{joiners})[{han}]{{2,{int(units['label_work_chars'])}}}(?![{han}])")
 
 
 class _Line(NamedTuple):
@@ -462,7 +473,7 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
     after_sentence: list[int] = []
     labelled_line = -1  # start of the last line seen holding a label
     for match in layout.role_label.finditer(text):
-        at = match.start()
+        at = _label_start(text, match.start(), layout)
         line_start = text.rfind("\n", 0, at) + 1
         if at > line_start and labelled_line == line_start and layout.glued_label_after.match(text, at - 1):
             glued.append(at)
@@ -472,6 +483,14 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
     if len(glued) < layout.min_glued_labels:
         return mapped.insert(glued, "\n") if glued else mapped
     return mapped.insert(sorted(glued + after_sentence), "\n")
+
+
+def _label_start(text: str, at: int, layout: _Layout) -> int:
+    """Where a role label found at ``at`` begins: before a word of the work joined to its role word (培训及试点单位:), the
+    label's own words, which a line break must not part."""
+    before = text[max(0, at - 8):at][::-1]
+    work = layout.label_work.match(before)
+    return at - work.end() if work is not None else at
 
 
 def _aligned_rows(rows: list[str], layout: _Layout) -> list[bool]:

@@ -311,7 +311,9 @@ def _label(w: dict[str, Any], named: bool = True, alternatives: bool = False) ->
     word, head, label = ("?P<word>", "?P<head>", "?P<label>") if named else ("?:", "?:", "?:")
     other = rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,4}}?)?" if alternatives else ""
     grammar = (
-        rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))}){other}"
+        rf"(?:{alternation(w['label_prefixes'])})?"
+        rf"(?:[{piece('han')}]{{2,{int(w['label_work_chars'])}}}?(?:{alternation(w['label_work_joiners'])}))?"
+        rf"({word}{alternation(word_map(w['label_role_words']))}){other}"
         rf"(?:{alternation(w['label_infixes'])})?({head}{alternation(w['label_heads'])})"
     )
     return rf"({label}{grammar}|{alternation(word_map(w['role_labels']))})"
