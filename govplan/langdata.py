@@ -998,6 +998,7 @@ class TargetsData(Strict):
     task_count_units: Words
     baseline_note: str
     not_before: Words
+    not_before_words: Words
     household_sizes: HouseholdSizes
     named_circles: NamedCircles
     condition_lists: ConditionLists

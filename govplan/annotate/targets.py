@@ -485,7 +485,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
-    if text.startswith(w["not_before"], unit_at) or match.group() in w["vague_quantities"] or _names_second_round(match, text, rules):
+    if (text.startswith(w["not_before"], unit_at) and not text.startswith(w["not_before_words"], unit_at)) or match.group() in w["vague_quantities"] or _names_second_round(match, text, rules):
         return True
     return (_is_rate_base(match, text, rules) or _is_one_by_one(match, text, rules)
             or _is_reward_base(match, text, rules) or _is_spend_threshold(match, text, rules) or _is_baseline(match, text, rules)
