@@ -1110,6 +1110,7 @@ class UnitsData(Strict):
     duty_manner_shares: Words  # 各自, 分工: a phrase with one shares the work out, each unit in charge of its part
     official_titles: Words
     list_openers: Words
+    list_qualifiers: Words
     joint_markers: Words
     joint_marker_not_before: Words
     position_verbs: Words

@@ -624,6 +624,8 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
     for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
         marked = match.group("marker") is not None
         pos = match.end() if marked else _past_ordinal(text, match.end(), rules)
+        if marked:  # 由所涉及的省政府办公厅、…牵头: the qualifier names no unit
+            pos += len(first_word_at(text, pos, rules.words["list_qualifiers"]) or "")
         if pos < len(text) and (marked or may_start_plain_name(text, pos, registry, rules)):
             yield pos, marked
 

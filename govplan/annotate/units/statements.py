@@ -246,6 +246,7 @@ def _verb_list(
     role = verb_role_of(verb, rules)
     opener = first_word_at(text, start, rules.words["list_openers"]) or ""
     list_start = start + len(opener) if opener else _after_agent_marker(text, start, verb_at, rules)
+    list_start += len(first_word_at(text, list_start, rules.words["list_qualifiers"]) or "")  # 由所涉及的A、B牵头
     if first_word_at(text, list_start, rules.words["joint_markers"]):
         return None  # 会同县财政局、县人社局负责: partners without their principal, no name list
     joint = _joint_at(text, list_start, verb_at, rules)
