@@ -358,6 +358,11 @@ class RelativeAttributes(Strict):
     arising_not_before: Words
 
 
+class RelativeCountedFrom(Strict):
+    anchors: Words
+    verbs: Words
+
+
 class RelativeBenefitTerms(Strict):
     heads: Words
     nouns: Words
@@ -545,6 +550,7 @@ class DeadlinesData(Strict):
     relative_after: Words
     relative_lookbacks: RelativeLookbacks
     relative_rule_terms: Words
+    relative_counted_from: RelativeCountedFrom
     relative_benefit_terms: RelativeBenefitTerms
     relative_cycle_terms: RelativeBenefitTerms
     relative_attributes: RelativeAttributes

@@ -1746,7 +1746,9 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     """A limit counted from an event: 不超过15天, 10天内, 3个工作日内."""
     g = _groups(m)
     words = rules.words
-    if not (g["rb"] or g["ra"]) or _in_condition(text, m.end(), rules) or _narrates_past(text, m.start(), m.end(), rules):
+    if not (g["rb"] or g["ra"] or _counted_from_event(text, m, words)):
+        return None
+    if _in_condition(text, m.end(), rules) or _narrates_past(text, m.start(), m.end(), rules):
         return None
     if text.endswith(tuple(words["relative_not_after"]), 0, m.start()) or _looks_back(text, m, words):
         return None
@@ -1767,6 +1769,15 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None  # 不超过2小时, 时长为4小时: a duration a standard sets; 30分钟内抵达 is a limit
     days = _span_days(g["rn"], g["ru"], words)
     return None if days is None else {"kind": "relative", "within_days": days}
+
+
+def _counted_from_event(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
+    """Whether a bare span stands between an event it is counted from and the completion it limits (省出台文件后 2 个月完成,
+    合同签订后3个月完成服务): a limit as 3个月内 is, though no 内 closes it."""
+    counted = words["relative_counted_from"]
+    before = text[max(0, m.start() - 4):m.start()].rstrip()
+    after = text[m.end():m.end() + 8].lstrip()
+    return before.endswith(tuple(counted["anchors"])) and after.startswith(tuple(counted["verbs"]))
 
 
 def _span_days(count_text: str, unit: str, words: dict[str, Any]) -> int | None:
