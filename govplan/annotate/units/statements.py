@@ -97,6 +97,7 @@ def parse(
             statement.standing += listed[0] if listed is not None else []
             statement.parsed += listed is not None
             statement.unparsed += listed is None
+            labelled = None  # the standing statement closes the label's list: 不再逐(一列出), cut by the page, is no item
             continue
         found = rules.inline_label.match(text, c_start)
         listed: tuple[list[Listed], str] | None = None
