@@ -249,6 +249,7 @@ class RhythmCompounds(Strict):
     assessment_reach: int
     period_acts: Words
     assessment_references: Words
+    assessment_bases: Words
     assessment_occasions: Words
     assessment_results: Words
     action_nouns: Words

@@ -1559,8 +1559,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         rhythm = compounds["periods"][g["cp"] or g["vp"]]
         return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
     if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)
-                    or _names_result(text, m, rules)):
-        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的: the assessment named, not held
+                    or _names_result(text, m, rules) or text.endswith(tuple(compounds["assessment_bases"]), 0, m.start())):
+        return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的; 根据年度考评情况: named, not held
     if g["ap"] and _in_condition(text, m.end(), rules):
         return None  # 逾期不提交年度报告的，吊销…; 年度考核连续两年确定为不称职等次的，予以辞退: the case a rule sanctions
     if g["ap"] and _held_as_needed(text, m.end(), rules):
