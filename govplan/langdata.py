@@ -450,6 +450,7 @@ class DeadlinesData(Strict):
     historical_before: Words
     career_after: CareerAfter
     comparison_bases: ComparisonBases
+    index_date_keys: Words
     historical_after: Words
     since_after: SinceAfter
     historical_events: Words

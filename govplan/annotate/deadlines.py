@@ -478,6 +478,7 @@ def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
     """Whether the words around text[start:end] make the date no time to act: stated as past, inside a title, the base of a
     comparison, the time statistics cover or the period a change measures (each a pure test of the text: asked in any order)."""
     return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, end, rules.words)
+            or _index_field(text, start, rules.words)
             or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules))
 
 
@@ -715,6 +716,12 @@ def _yet_to_come(fields: dict[str, Any], ctx: DocContext) -> bool:
     2024年-2025年累计完成… in one of December 2024): an event after it is still to happen, not a past fact."""
     due = fields.get("due")
     return not ctx.report and ctx.doc_date is not None and due is not None and due > ctx.doc_date
+
+
+def _index_field(text: str, start: int, words: dict[str, Any]) -> bool:
+    """Whether a date is the value of a page's index field (发布日期:2018年03月27, 生效日期:…): metadata, no deadline."""
+    before = text[max(0, start - 12):start].rstrip(" \t\u3000")
+    return before.endswith((":", "：")) and before[:-1].rstrip(" \t\u3000").endswith(tuple(words["index_date_keys"]))
 
 
 def _compared_with(text: str, start: int, end: int, words: dict[str, Any]) -> bool:

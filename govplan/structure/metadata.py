@@ -24,6 +24,7 @@ _DATE_CN = compile_pattern("{calendar_date}")
 _DATE_ISO = compile_pattern("{numeric_date}")
 _DATE_ROC = compile_pattern("{roc_date}")
 _DATE_ROC_DIGITS = compile_pattern("{roc_numeric_date}")
+_DATE_FIELD = compile_pattern("{field_calendar_date}")
 _ROC_OFFSET = 1911  # 民国97年 = 2008
 _BULLETS = "•·●◆■▪-* \u3000"
 _SENTENCE = compile_pattern("[{sentence_end}]")
@@ -105,9 +106,9 @@ def is_chrome(text: str) -> bool:
 
 def parse_date(text: str, roc_digits: bool = False) -> dt.date | None:
     """A calendar date written as 2024年3月29日, 二〇二四年三月二十九日, 2024-03-29 or in the
-    Republic-of-China calendar (民國 97 年 12 月 19 日, 中華民國一一三年一月五日); with ``roc_digits``
-    also 106-08-17, as a Taiwan portal's label writes it."""
-    match = _DATE_CN.search(text) or _DATE_ISO.search(text)
+    Republic-of-China calendar (民國 97 年 12 月 19 日, 中華民國一一三年一月五日); with ``roc_digits`` (an index field's
+    value) also 106-08-17, as a Taiwan portal's label writes it, and 2018年03月27, a field closed without its 日."""
+    match = _DATE_CN.search(text) or _DATE_ISO.search(text) or (_DATE_FIELD.match(text) if roc_digits else None)
     roc = match is None
     if roc:
         match = _DATE_ROC.search(text) or (_DATE_ROC_DIGITS.search(text) if roc_digits else None)
