@@ -29,6 +29,7 @@ from govplan.grammar import compile_pattern, piece
 from govplan.numerals import NumeralError, to_int
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import Deadline, Recurrence
+from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import match_heading
 from govplan.textmemo import text_memo
 
@@ -478,7 +479,7 @@ def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
     """Whether the words around text[start:end] make the date no time to act: stated as past, inside a title, the base of a
     comparison, the time statistics cover or the period a change measures (each a pure test of the text: asked in any order)."""
     return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, end, rules.words)
-            or _index_field(text, start, rules.words)
+            or _index_field(text, start, rules.words) or _on_chrome_line(text, start)
             or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules))
 
 
@@ -716,6 +717,14 @@ def _yet_to_come(fields: dict[str, Any], ctx: DocContext) -> bool:
     2024年-2025年累计完成… in one of December 2024): an event after it is still to happen, not a past fact."""
     due = fields.get("due")
     return not ctx.report and ctx.doc_date is not None and due is not None and due > ctx.doc_date
+
+
+def _on_chrome_line(text: str, start: int) -> bool:
+    """Whether a date stands on a line of portal chrome (来源:大连日报  时间:2018-12-05, 浏览次数…), which a preamble keeps:
+    the page's, no deadline of the work."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return is_chrome(text[line_start:line_end if line_end >= 0 else len(text)].strip())
 
 
 def _index_field(text: str, start: int, words: dict[str, Any]) -> bool:
