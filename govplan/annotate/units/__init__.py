@@ -27,7 +27,7 @@ from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import (
     Spans, acting_units, clause_end, headed_support, heading_units, inside, named_roles, paragraph_duty_units, pointed_units,
-    support_units,
+    stated_later_support, support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs
@@ -117,7 +117,8 @@ def assign_units(
         duties.update(label_duties(nt.text, r))
         heading = [] if grouping_heading(nt, registry, r) else heading_units(nt, registry, r)
         acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
-        implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r)
+        implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r) + [
+            unit for s in sentences for unit in stated_later_support(nt.text, s.units, s.end, registry, r)]
         column = [unit for statement in own if _in_cell(nt, statement) for unit in statement.units if unit.role != "support"]
         pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip) + headed_support(
             nt, column, registry, r, skip, column=True)

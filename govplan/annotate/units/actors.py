@@ -308,6 +308,14 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
     return found
 
 
+def stated_later_support(text: str, units: list[Listed], end: int, registry: Registry, rules: Rules) -> list[Listed]:
+    """The units a sentence's role statement puts in charge also support where a later clause of their paragraph opens with a
+    support verb and work (由县住建局负责,于…完成…。同时,协助县国土资源局完成…: corpus19c, each role word its role), as an acting
+    unit's do."""
+    charged = [(u.start, u.end) for u in units if u.role in ("lead", "responsible")]
+    return _later_support(text, charged, end, registry, rules, rules.words["duty_support_stops"]) if charged else []
+
+
 def _later_duty_roles(text: str, duties: int, registry: Registry, rules: Rules) -> list[tuple[str, tuple[int, int]]]:
     """The roles that later clauses of a unit's duties give it with the role word they open with (区应急管理局：参与制定…；
     负责…启用 → responsible; 水务局：…抢修。协助受灾地区人员转移撤离 → support): the duties run to the end of their paragraph,
