@@ -602,6 +602,10 @@ def name_list(
         if following and _list_goes_on(text, following[0], rules):
             names.append((start, following[0]))
             continue
+        organ = _organ_of_government(text, following, rules)
+        if organ is not None:  # 文化厅、省政府金融办、商务厅: an office of 省政府, not 省政府 and prose
+            names.append((start, organ))
+            continue
         member = listed_member_end(text, start, registry, rules, True) if sep == "、" else None  # 县委政研室, not 县委
         if member is None and not following:
             break
@@ -691,6 +695,16 @@ def _closes_list(text: str, pos: int, registry: Registry, rules: Rules, known: b
         known = known or looks_like_unit(text[pos:end], registry, rules, collective=True)
         pos = end
     return False
+
+
+def _organ_of_government(text: str, ends: list[int], rules: Rules) -> int | None:
+    """The end of the longer name where a list item's shortest name is a government (省政府, 市政府) whose office its text goes
+    on to name (省政府金融办, 市政府教育督导室), the list going on or closing with a trailer after it (、, 等部门): the office is
+    the item."""
+    if len(ends) < 2 or not text.endswith(tuple(rules.words["generic_bodies"]), 0, ends[0]):
+        return None
+    trailers = tuple(rules.words["item_trailers"])
+    return next((end for end in ends[1:] if _list_goes_on(text, end, rules) or text.startswith(trailers, end)), None)
 
 
 def _list_goes_on(text: str, end: int, rules: Rules) -> bool:
