@@ -27,7 +27,7 @@ from govplan.structure.metadata import extract_metadata, is_chrome, issue_date
 from govplan.structure.tables import Table, year_heads
 from govplan.structure.tree import TreeBuilder
 from govplan.textmemo import forget
-from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, measured_targets, table_units
+from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, in_base_year, measured_targets, table_units
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
@@ -244,17 +244,19 @@ def annotate_tasks(
     preamble gets dates and targets only: it addresses its recipients and states no unit's role
     in a task, though a convention it states (排在第一位的为牵头单位) decides roles in the tasks."""
     from govplan.annotate.deadlines import find_deadlines, read_named_year, settle_schedule_years
-    from govplan.annotate.targets import find_targets
+    from govplan.annotate.targets import find_targets, own_year
     from govplan.annotate.units import assign_units
     from govplan.annotate.units.names import with_declared_aliases
 
     nodes = node_texts(tasks, text)
     read_named_year(nodes, context)  # an undated document's year, wherever its text names it
     dated: list[tuple[list[Deadline], list[Target]]] = []  # each node's, set on it once mapped to the original
+    own = own_year(context)
     for nt in nodes:
         deadlines = find_deadlines(nt, context)
         kept = [t for t in find_targets(nt, deadlines, context) if _column_allows(nt, t, "targets")]
-        dated.append(([d for d in deadlines if _column_allows(nt, d, "deadlines")], kept + measured_targets(nt, kept)))
+        targets = [t for t in kept + measured_targets(nt, kept) if not in_base_year(nt, t.span.start, own)]
+        dated.append(([d for d in deadlines if _column_allows(nt, d, "deadlines")], targets))
     settle_schedule_years([deadlines for deadlines, _ in dated], context)
     registry = with_declared_aliases("\n".join(nt.text for nt in nodes), registry_for_contents(options.registry))
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list

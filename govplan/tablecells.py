@@ -67,6 +67,14 @@ def column_allows(nt: NodeText, item: Evidence, field: str = "deadlines") -> boo
     return cell is None or cell.column in _ALLOWED[field]
 
 
+def in_base_year(nt: NodeText, start: int, own_year: int | None) -> bool:
+    """Whether normalised offset ``start`` lies in a cell whose column a year alone heads (2022年) before the year the
+    document speaks from (an indicator table of 2025: 2022年 | 2025年 | 2027年): the base values targets start from, as
+    基期值, no targets."""
+    year = next((c.year for c in nt.cells if c.start <= start < c.end), None)
+    return own_year is not None and year is not None and year < own_year
+
+
 def _in_children(nt: NodeText, start: int) -> bool:
     for child in nt.node.children:
         found = child._found

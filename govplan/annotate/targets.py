@@ -355,7 +355,7 @@ def find_targets(nt: NodeText, deadlines: list[Deadline], ctx: DocContext | None
     review = heading == "review_headings"
     # under a goals heading (1.主要目标指标) a node states goals (False), whatever its document or its cue words say
     report = True if review else False if heading == "goal_headings" else True if ctx and ctx.report else None
-    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, _own_year(ctx),
+    mood = _Mood(_without_reports(nt), [n.text for n in nt.path[:-1]], due, rules, report, review, own_year(ctx),
                  [end for _, end in tallies])
     conditions = _conditions_start(nt, heading == "condition_headings", rules)
     for match in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):
@@ -419,7 +419,7 @@ def _year_to_date(text: str, rules: _Rules) -> list[tuple[int, int]]:
     return [m.span() for m in rules.year_to_date.finditer(text)]
 
 
-def _own_year(ctx: DocContext | None) -> int | None:
+def own_year(ctx: DocContext | None) -> int | None:
     """The year the document speaks from, before which a named year is past: its date of issue, or the first
     year its title names when that is earlier (2020年工作总结和2021年工作安排); None when only a portal's
     posting date or a date the user assumed is known."""

@@ -28,6 +28,7 @@ class Cell:
     column: ColumnKind
     unit: str = ""  # the unit of measure its column's header brackets (新种任务(亩): 亩), or ""
     targets: bool = False  # its column's header names targets or quotas (目标任务, 目标值): a figure without a unit counts
+    year: int | None = None  # the year its column's header names alone (2022年 | 2025年 over an indicator table), or None
 
 
 @dataclass(slots=True)

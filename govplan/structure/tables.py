@@ -172,6 +172,10 @@ class Table:
         """Whether a cell's column holds one year's part of the row's work (2024年工作任务 beside 内容): not the row's own title."""
         return cell.column < len(self.columns) and year_column(self.columns[cell.column])
 
+    def header_year(self, cell: TableCell) -> int | None:
+        """The year a cell's column header names and nothing else (2022年, 2025 年 over an indicator table's values), or None."""
+        return bare_year_column(self.columns[cell.column]) if cell.column < len(self.columns) else None
+
     def sets_targets(self, cell: TableCell) -> bool:
         """Whether a cell's column sets targets or quotas: a quota table's quota column, a header naming them (目标任务,
         2022 年 目 标 值)."""
@@ -304,6 +308,13 @@ def year_column(column: Column) -> bool:
     compact = "".join(_BRACKETED.sub("", column.header).split())
     dated = words.year_head.match(compact)
     return dated is not None and dated.end() < len(compact)
+
+
+def bare_year_column(column: Column) -> int | None:
+    """The year a column's header names alone (2022年, 2025 年度), its brackets aside, or None for any other header."""
+    compact = "".join(_BRACKETED.sub("", column.header).split())
+    dated = _words().year_head.match(compact)
+    return int(compact[:4]) if dated is not None and dated.end() == len(compact) and compact[:4].isdigit() else None
 
 
 def year_heads(table: Table, lines: list[Line], text: str) -> list[int]:

@@ -1049,7 +1049,7 @@ class TreeBuilder:
                           number_span=info.number_span, title=title)
         found = made._found
         assert found is not None
-        found.cells = tuple(Cell(c.start, c.end, table.kind(c), table.header_unit(c), table.sets_targets(c))  # type: ignore[arg-type]
+        found.cells = tuple(Cell(c.start, c.end, table.kind(c), table.header_unit(c), table.sets_targets(c), table.header_year(c))  # type: ignore[arg-type]
                             for c in info.cells)
         found.carried = tuple(Cell(c.start, c.end, table.kind(c)) for c in info.carried)  # type: ignore[arg-type]
         loud = [c for c in info.cells if table.kind(c) not in _QUIET_KINDS]
