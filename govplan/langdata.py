@@ -318,6 +318,11 @@ class FirstPeriods(Strict):
     units: Words
 
 
+class FirstPerson(Strict):
+    words: Words
+    not_after: Words
+
+
 class ReportedChanges(Strict):
     word: str
     goals: Words
@@ -659,6 +664,7 @@ class Mood(Strict):
     report_time_words: Words
     goal_labels: GoalLabels
     comparison_bases: Words
+    first_person: FirstPerson
     plan_titles: Words
     report_announcement: ReportAnnouncement
     attributive_after: Words

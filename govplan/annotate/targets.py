@@ -1066,10 +1066,17 @@ def _text_cue_counts(text: str) -> tuple[int, int]:
     cues = rules.cues
     named = tuple(rules.words["mood"]["attributive_after"])
     facts, goals = len(rules.retrospect.findall(text)) + len(_year_to_date(text, rules)), 0  # 五年来, 1-10月: what follows looks back
+    first = rules.words["mood"]["first_person"]
     for pos, token in words_among_within(text, 0, len(text), cues.report_cues):
-        facts += token in cues.fact and not text.endswith(named, 0, pos)
+        facts += token in cues.fact and not text.endswith(named, 0, pos) and not _placed_first_person(text, pos, token, first)
         goals += token in cues.goal
     return facts, goals
+
+
+def _placed_first_person(text: str, pos: int, token: str, first: dict[str, Any]) -> bool:
+    """Whether the first person at ``pos`` follows a word of place or of the one served (位于我镇, 在我县, 为我市): it names where
+    the work is, no report's voice."""
+    return token in first["words"] and text.endswith(tuple(first["not_after"]), 0, pos)
 
 
 class _Mood:
@@ -1084,6 +1091,7 @@ class _Mood:
         self.past_not_after = tuple(words["past_year"]["not_after"])  # 较2015年, 到2020年: no frame
         self.past_not_before = tuple(words["past_year"]["not_before"])  # 2020年底前, 2019年以来: no frame
         self.bases = tuple(words["comparison_bases"])  # 比去年增长25.4%: the base of a change, no fact
+        self.first_person = words["first_person"]  # 位于我镇: where the work is, no report's voice
         self.text = text
         self.context = context  # the own texts of the node's ancestors
         self.deadline_ends = due_ends  # sorted ends of the node's deadlines that set a due time
@@ -1140,7 +1148,8 @@ class _Mood:
         goals, cues = (self.cues.report_goal, self.cues.report_cues) if report else (self.cues.plan_goal, self.cues.plan_cues)
         cue: tuple[int, bool] | None = None  # (end, is a goal); weak fact words decide nothing by themselves
         for pos, token in words_among_within(self.text, sentence, start, cues):
-            if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)):
+            if not (token in self.cues.fact and self.text.endswith(self.bases, 0, pos)
+                    or _placed_first_person(self.text, pos, token, self.first_person)):
                 cue = (pos + len(token), token in goals)
         for past in (self._past_year_end(start), self._retrospect_end(start), self._last_in_sentence(self.tally_ends, start),
                      self._existence_end(start)):
