@@ -1125,6 +1125,8 @@ class UnitsData(Strict):
     official_titles: Words
     list_openers: Words
     list_qualifiers: Words
+    apposition_heads: Words
+    apposition_chars: int
     joint_markers: Words
     joint_marker_not_before: Words
     position_verbs: Words

@@ -632,10 +632,22 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
     for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
         marked = match.group("marker") is not None
         pos = match.end() if marked else _past_ordinal(text, match.end(), rules)
-        if marked:  # 由所涉及的省政府办公厅、…牵头: the qualifier names no unit
+        if marked:  # 由所涉及的省政府办公厅、…牵头: the qualifier names no unit; 委托储备单位县…公司: the kind before the name neither
             pos += len(first_word_at(text, pos, rules.words["list_qualifiers"]) or "")
+            pos = _past_apposition(text, pos, rules)
         if pos < len(text) and (marked or may_start_plain_name(text, pos, registry, rules)):
             yield pos, marked
+
+
+def _past_apposition(text: str, pos: int, rules: Rules) -> int:
+    """Where a leveled name begins after the kind of body named before it in apposition (储备单位|县国有粮食购销公司), else
+    ``pos``."""
+    w = rules.words
+    for head in w["apposition_heads"]:
+        at = text.find(head, pos, pos + int(w["apposition_chars"]))
+        if at > pos and first_word_at(text, at + len(head), w["level_nouns"]) is not None:
+            return at + len(head)
+    return pos
 
 
 def _past_ordinal(text: str, pos: int, rules: Rules) -> int:
