@@ -510,11 +510,13 @@ def _ends_with_level(text: str, rules: Rules) -> bool:
 
 def names_office(before: str, word: str, after: str, rules: Rules) -> bool:
     """Whether ``word`` names the function of the office word that opens ``after`` (指导 before 站 or 中心, 动员 before
-    办公室), not a verb after a unit's name (区城管局指导中心城区各街道)."""
+    办公室), or holds both as one token (代表处), not a verb after a unit's name (区城管局指导中心城区各街道)."""
     w = rules.words
-    if word not in w["office_function_verbs"] or not after or before.endswith(rules.unit_ends):
+    verb = next((v for v in w["office_function_verbs"] if word.startswith(v)), None)
+    if verb is None or before.endswith(rules.unit_ends):
         return False
-    return words(after)[0] in w["office_function_heads"]
+    head = word[len(verb):] or (words(after)[0] if after else "")
+    return head in w["office_function_heads"]
 
 
 def balanced(name: str) -> bool:
