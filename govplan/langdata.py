@@ -1157,6 +1157,7 @@ class UnitsData(Strict):
     list_separators: str
     segment_separators: str
     conjunctions: Words
+    paired_bodies: dict[str, Words]
     item_trailers: Words
     suffixes: Words
     sentence_prefixes: Words

@@ -213,10 +213,18 @@ def split_conjunctions(
     for pos, after in _joints(name, rules):
         left_end = _bounded(text, start, start + pos, rules)[1]  # 能源局等省有关部门和各地级以上市人民政府: the trailer ends the left
         left, right = text[start:left_end], name[after:]
+        if _paired(left, right, rules):
+            continue  # 各县(市、区)党委和人民政府: one place's paired bodies, one collective
         if left and all(looks_like_unit(side, registry, rules, collective) for side in (left, right)):
             rest = split_conjunctions(text, start + after, end, registry, rules, collective)
             return [(start, left_end), *rest]
     return [(start, end)]
+
+
+def _paired(left: str, right: str, rules: Rules) -> bool:
+    """Whether ``right`` is the body paired with the one ``left`` ends in, named without the place they share (党委和人民政府,
+    党工委和管委会)."""
+    return any(left.endswith(first) and right in seconds for first, seconds in rules.words["paired_bodies"].items())
 
 
 def _joints(name: str, rules: Rules) -> Iterator[tuple[int, int]]:
