@@ -21,7 +21,7 @@ from typing import Iterator
 
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, verb_role_of
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, label_start, verb_role_of
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
@@ -99,7 +99,7 @@ def parse(
             statement.unparsed += listed is None
             labelled = None  # the standing statement closes the label's list: 不再逐(一列出), cut by the page, is no item
             continue
-        found = rules.inline_label.match(text, c_start)
+        found = rules.inline_label.match(text, c_start) or _worded_label(text, c_start, c_end, rules)
         listed: tuple[list[Listed], str] | None = None
         if found is not None and found.end() < c_end:
             labelled, label = label_role(found.groupdict(), rules), found.group("label")
@@ -128,6 +128,13 @@ def parse(
     for listed, _ in lists:
         statement.units += listed
     return statement
+
+
+def _worded_label(text: str, start: int, end: int, rules: Rules) -> re.Match[str] | None:
+    """A role label opening the clause at ``start`` after a word of the work joined to its role word (培训和试点单位：…)."""
+    found = rules.inline_label.search(text, start, end)
+    near = found is not None and found.start() <= start + int(rules.words["label_work_chars"]) + 1
+    return found if near and label_start(text, found.start(), rules) == start else None
 
 
 def _bracketed_conventions(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Convention]:
