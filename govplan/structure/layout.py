@@ -72,7 +72,6 @@ class _Layout:
     number_headers: frozenset[str]  # header cells of a table's number column (序号)
     max_header_lines: int  # lines a cell-per-line header row and a section row take before row 1
     role_label: re.Pattern[str]  # a role label before its colon (units.yaml's label grammar: 配合单位:)
-    label_work: re.Pattern[str]  # a word of the work joined before a label's role word (培训及|试点单位:), read backwards
     glued_label_after: re.Pattern[str]  # a character a label glued to a unit list follows
     min_glued_labels: int  # such labels a document shows when it ran its lines together
     sharing_site_sentence: re.Pattern[str]  # a document-sharing site's sentence above the pages it previews
@@ -127,7 +126,6 @@ def _layout() -> _Layout:
         frozenset(load_data("tables.yaml")["columns"]["number"]),
         int(raw["max_header_lines"]),
         _role_label(),
-        _label_work(),
         compile_pattern(raw["glued_label_after"], _FILE),
         int(raw["min_glued_labels"]),
         compile_pattern(raw["sharing_site_sentence"], _FILE),
@@ -153,6 +151,7 @@ def _role_label() -> re.Pattern[str]:
     return re.compile(f"{alternation(words)}{alternation(units['label_infixes'])}?{alternation(units['label_heads'])}[ \t]*[:：]")
 
 
+@lru_cache(maxsize=1)
 def _label_work() -> re.Pattern[str]:
     """A word of the work and its joiner right before a role label (培训及|试点单位:, units.yaml label_work_joiners), matched on
     the text before the label reversed, so that the label is taken from the work's first character."""
@@ -473,7 +472,7 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
     after_sentence: list[int] = []
     labelled_line = -1  # start of the last line seen holding a label
     for match in layout.role_label.finditer(text):
-        at = _label_start(text, match.start(), layout)
+        at = label_start(text, match.start())
         line_start = text.rfind("\n", 0, at) + 1
         if at > line_start and labelled_line == line_start and layout.glued_label_after.match(text, at - 1):
             glued.append(at)
@@ -485,11 +484,11 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
     return mapped.insert(sorted(glued + after_sentence), "\n")
 
 
-def _label_start(text: str, at: int, layout: _Layout) -> int:
+def label_start(text: str, at: int) -> int:
     """Where a role label found at ``at`` begins: before a word of the work joined to its role word (培训及试点单位:), the
-    label's own words, which a line break must not part."""
-    before = text[max(0, at - 8):at][::-1]
-    work = layout.label_work.match(before)
+    label's own words, which the label grammar leaves out so that a scan for labels can skip to their first characters and
+    which a line break must not part."""
+    work = _label_work().match(text[max(0, at - 8):at][::-1])
     return at - work.end() if work is not None else at
 
 

@@ -302,19 +302,23 @@ def names_targets(header: str) -> bool:
 def year_column(column: Column) -> bool:
     """Whether a column of the plan's content is headed by a year alone and what it holds that year (2024年工作任务,
     2025年工作计划, 2018年建设内容, 2015年目标), not by a year with its month (2018年7月进展情况 dates a report)."""
-    words = _words()
-    if column.kind not in words.content or not column.header:
+    if column.kind not in _words().content or not column.header:
         return False
-    compact = "".join(_BRACKETED.sub("", column.header).split())
-    dated = words.year_head.match(compact)
-    return dated is not None and dated.end() < len(compact)
+    compact, year_end = _header_year(column)
+    return year_end is not None and year_end < len(compact)
 
 
 def bare_year_column(column: Column) -> int | None:
     """The year a column's header names alone (2022年, 2025 年度), its brackets aside, or None for any other header."""
+    compact, year_end = _header_year(column)
+    return int(compact[:4]) if year_end == len(compact) and compact[:4].isdigit() else None
+
+
+def _header_year(column: Column) -> tuple[str, int | None]:
+    """A column's header without brackets and blanks, and where the year opening it ends (None where none does)."""
     compact = "".join(_BRACKETED.sub("", column.header).split())
     dated = _words().year_head.match(compact)
-    return int(compact[:4]) if dated is not None and dated.end() == len(compact) and compact[:4].isdigit() else None
+    return compact, dated.end() if dated is not None else None
 
 
 def year_heads(table: Table, lines: list[Line], text: str) -> list[int]:

@@ -32,13 +32,12 @@ from govplan.annotate.units.actors import (
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs
 from govplan.annotate.units.names import breaks_name, compact, looks_like_unit, split_items
-from govplan.annotate.units.rules import (
-    CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, label_start, rules, verb_before_break,
-)
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, bracket_depth, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 from govplan.spec.model import Evidence, TaskNode, UnitRef
+from govplan.structure.layout import label_start
 from govplan.structure.numbering import match_heading
 
 __all__ = ["assign_units"]
@@ -480,7 +479,7 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
         starts = starts if starts is not None else _sentence_starts(nt.text, r)
         if match.start() < read_to or inside(match.start(), skip):
             continue
-        if label_start(nt.text, match.start(), r) not in starts and not _label_after_pause(nt.text, match, r):
+        if label_start(nt.text, match.start()) not in starts and not _label_after_pause(nt.text, match, r):
             continue  # 2.培训及试办单位:… opens its sentence with the work its label names
         read_to = _sentence_end(nt.text, match.end())
         field = _field_line(nt.text, read_to)

@@ -35,7 +35,6 @@ class Rules:
     label: re.Pattern[str]  # a role label; group "word" its role word, "head" its head, "label" the whole
     block_line: re.Pattern[str]
     inline_label: re.Pattern[str]
-    label_work: re.Pattern[str]  # a word of the work joined before a label's role word, read backwards (及训培|试点单位)
     label_copula: re.Pattern[str]  # a label's head, then a copula that gives its list (主办单位为…): a colon's stand-in
     label_role: dict[str, str]  # role word or whole label -> role
     verb_role: dict[str, str]
@@ -143,9 +142,6 @@ def rules() -> Rules:
         label=re.compile(_label(w)),
         block_line=re.compile(rf"(?m)^[ \t\u3000]*{_label(w)}[ \t]*[{COLONS}][ \t]*(?P<list>[^\n]*?)[ \t]*$"),
         inline_label=re.compile(rf"{_label(w)}[ \t]*(?:[{COLONS}]|{_label_copula(w)})"),
-        label_work=re.compile(
-            rf"(?:{alternation(w['label_work_joiners'])})[{piece('han')}]{{2,{int(w['label_work_chars'])}}}(?![{piece('han')}])"
-        ),
         label_copula=re.compile(rf"(?:{alternation(w['label_heads'])}){_label_copula(w)}"),
         label_role={**word_map(w["label_role_words"]), **word_map(w["role_labels"])},
         verb_role=verbs,
@@ -306,13 +302,6 @@ def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
     verbs = word_map(w["role_verbs"])
     tailed = {verb + tail: role for verb, role in verbs.items() for tail in w["role_verb_tails"]}
     return {**tailed, **verbs}
-
-
-def label_start(text: str, at: int, rules: Rules) -> int:
-    """Where a role label found at ``at`` begins: before a word of the work joined to its role word (培训及试点单位:, units.yaml
-    label_work_joiners), which the label grammar leaves out so that a scan for labels can skip to their first characters."""
-    work = rules.label_work.match(text[max(0, at - 8):at][::-1])
-    return at - work.end() if work is not None else at
 
 
 def _label(w: dict[str, Any], named: bool = True, alternatives: bool = False) -> str:

@@ -21,9 +21,10 @@ from typing import Iterator
 
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, label_start, verb_role_of
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, verb_role_of
 from govplan.lexical.segment import words
 from govplan.registry import Registry
+from govplan.structure.layout import label_start
 
 _CLAUSE_BREAKS = "，,；;。"
 _FIELD = re.compile(r"[:：\d]")  # a colon or a digit: another field (完成时限：2022年底), not more units
@@ -134,7 +135,7 @@ def _worded_label(text: str, start: int, end: int, rules: Rules) -> re.Match[str
     """A role label opening the clause at ``start`` after a word of the work joined to its role word (培训和试点单位：…)."""
     found = rules.inline_label.search(text, start, end)
     near = found is not None and found.start() <= start + int(rules.words["label_work_chars"]) + 1
-    return found if near and label_start(text, found.start(), rules) == start else None
+    return found if near and label_start(text, found.start()) == start else None
 
 
 def _bracketed_conventions(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Convention]:
