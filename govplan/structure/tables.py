@@ -238,9 +238,12 @@ def _index_row(text: str, cells: list[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=1)
 def _unit_like() -> re.Pattern[str]:
-    """A unit name's end inside a cell, before a list separator, a bracket or the cell's end (tables.yaml, unit_name_ends)."""
-    ends = sorted(load_data("tables.yaml")["unit_name_ends"], key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, ends))})(?:[、，,\\s(（]|$)")
+    """A unit name's end inside a cell, before a list separator, a bracket or the cell's end (tables.yaml, unit_name_ends),
+    or before a role word the cell states the unit's role with (办公室牵头,各科室配合: tables.yaml role_heads.roles)."""
+    data = load_data("tables.yaml")
+    ends = sorted(data["unit_name_ends"], key=len, reverse=True)
+    roles = sorted({word for words in data["role_heads"]["roles"].values() for word in words}, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, ends))})(?:{'|'.join(map(re.escape, roles))})?(?:[、，,\\s(（]|$)")
 
 
 def says_empty(text: str) -> bool:
