@@ -1111,6 +1111,7 @@ class UnitsData(Strict):
     group_list_separators: str  # 青少年组:A、B: what splits the units a group heading lists (units47)
     field_name_separators: str  # 主办单位:A B 协办单位:C: the blanks between a run-together field's names (units47)
     field_ends: str  # where the last field of such a run ends (units47)
+    field_label_kinds: Words  # tables.yaml column kinds whose words, glued before a colon, end a labelled list (c983)
     role_labels: dict[Role, Words]
     role_verbs: dict[Role, Words]
     role_verb_tails: Words

@@ -105,6 +105,7 @@ class Rules:
     done_verbs: Words  # the action, agent and role verbs of two characters or more: 了 after one reports work as done
     done_date_clause: re.Pattern[str]  # a clause that is nothing but a date (2019年11月, 7月26日上午): an act's past
     own_level_mark: re.Pattern[str]  # 全区, 本区, 我区: the notice naming its own level (group "level")
+    field_label: re.Pattern[str]  # another field's label and colon glued after a labelled list (莲塘镇任务目标:…)
     words: dict[str, Any]  # the data, each word list a Words
     own_level: str = ""  # the level noun of the document's own level (区), "" where none stands out: see for_document
     own_divisions: frozenset[str] = frozenset()  # the divisions its issuer names (上海市静安区人民政府办公室: 上海市, 静安区)
@@ -265,8 +266,17 @@ def rules() -> Rules:
         own_level_mark=re.compile(
             rf"(?:{alternation(w['own_level_marks'])})(?P<level>{alternation(w['own_levels'])})(?![级长])"
         ),
+        field_label=_field_label(w),
         words={key: Words(value) if isinstance(value, tuple) else value for key, value in as_tuples(w).items()},
     )
+
+
+def _field_label(w: dict[str, Any]) -> re.Pattern[str]:
+    """A field's label and its colon, other than a role's: the column words of tables.yaml of the kinds units.yaml
+    field_label_kinds names (任务目标, 完成时限, 备注), a task table's columns written as the fields of a line."""
+    columns = data("tables")["columns"]
+    words = [word for kind in w["field_label_kinds"] for word in columns[kind]]
+    return re.compile(rf"(?:{alternation(words)})[ \t]*[{COLONS}]")
 
 
 def _label_copula(w: dict[str, Any]) -> str:

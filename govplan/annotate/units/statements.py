@@ -102,18 +102,22 @@ def parse(
             continue
         found = rules.inline_label.match(text, c_start) or _worded_label(text, c_start, c_end, rules)
         listed: tuple[list[Listed], str] | None = None
-        if found is not None and found.end() < c_end:
+        field = rules.field_label.search(text, c_start if found is None else found.end(), c_end)
+        list_end = c_end if field is None else field.start()
+        if found is not None and found.end() < list_end:
             labelled, label = label_role(found.groupdict(), rules), found.group("label")
-            listed = _label_list(text, found.end(), c_end, labelled, clause, registry, rules, prose, label=label)
+            listed = _label_list(text, found.end(), list_end, labelled, clause, registry, rules, prose, label=label)
         elif found is None:
             listed = _verb_list(text, c_start, c_end, clause, registry, rules, tolerant)
-            if listed is None and labelled is not None:
+            if listed is None and labelled is not None and c_start < list_end:
                 listed = _label_list(
-                    text, c_start, c_end, labelled, clause, registry, rules, prose, continued=bool(lists), label=label
+                    text, c_start, list_end, labelled, clause, registry, rules, prose, continued=bool(lists), label=label
                 )
             elif listed is None and (units := _units(text, c_start, c_end, "", clause, registry, rules, True, True)):
                 waiting += units
                 continue
+        if field is not None:
+            labelled = None  # another field's label (任务目标:) ends the list: what follows is that field's, not units
         if listed is None:
             statement.unparsed += 1
             continue
