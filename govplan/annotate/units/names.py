@@ -159,7 +159,7 @@ def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int,
 
 def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
     """The item without a trailing scope remark, convention, standing statement, role marker ((牵头)) or short name
-    ((以下简称区规土局)) in brackets, a glued role verb or a trailer."""
+    ((以下简称区规土局)) in brackets, a glued role verb, a trailer or a mark after the name (区财政局*)."""
     w = rules.words
     changed = True
     while changed and end > start:
@@ -183,6 +183,9 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
         qualified = rules.item_trailer.search(text, start, end) if "等" in text[start:end] else None
         if qualified is not None and qualified.start() > start:
             end, changed = qualified.start(), True
+            continue
+        if end - start > 2 and text[end - 1] in w["name_trailing_marks"] and text[end - 2] not in w["name_trailing_marks"]:
+            end, changed = end - 1, True  # 区政府办公室*: a table's mark on a unit, not part of its name
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
