@@ -995,6 +995,7 @@ class TargetsData(Strict):
     doubling: Doubling
     zero: Zero
     percent_word: str
+    figure_pair_marks: Words  # 12亿元/10亿元: two figures with their units (c987)
     not_after: Words
     bracketed_alone: BracketedAlone
     class_bounds: Words

@@ -39,6 +39,8 @@ _MULT = r"[万亿千百]*"
 _RANGE_SEP = r"(?:-|~|～|—|－|至|到)"
 _NO_TARGET_COLUMNS = ("progress", "number", "note", "time", "lead", "support", "responsible", "leader")
 _YEAR_TASK_REACH = 16  # characters looked back for the noun of a year's task, its act and glue (占总计划任务, 当年计划投资为)
+_PAIR_REACH = 12  # characters looked back for a figure and its unit before a pair mark (226.5亿元/)
+_ROUND_BASE = re.compile(r"10*")  # 1, 10, 100, 1000: the base a rate is counted per (10个/100人)
 _BARE_YEAR = re.compile(r"\d{4}年")  # 2017年, in a report a past year rather than a due date
 _YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year a sentence names (2020年全市实现…)
 _DATA_FILE = "govplan/data/targets.yaml"
@@ -98,6 +100,7 @@ class _Rules:
     body_class: re.Pattern[str]  # 煤矿, 重点用能单位: the kind of existing bodies a bound measure glued before it classifies
     equipment_kind: re.Pattern[str]  # 燃煤锅炉, 不达标燃煤机组: the kind of equipment a bound size glued before it classifies
     condition_lead: re.Pattern[str]  # 具有下列情形之一的, 具备以下条件: the lead of a list of conditions
+    figure_pair: re.Pattern[str]  # 12亿元/ ending where a number starts: a figure with its unit, then a pair mark
     longer_units: dict[str, tuple[str, ...]]  # 个 -> 个百分点…: the units a unit begins, longest first
     words: dict[str, Any]
 
@@ -243,6 +246,7 @@ def _rules() -> _Rules:
         ),
         condition_lead=compile_pattern(w["condition_lists"]["lead"], _DATA_FILE),
         longer_units=_longer_units(w["units"]),
+        figure_pair=re.compile(rf"(?P<n>\d+(?:\.\d+)?)(?P<m>[万亿千]?)(?:{alternation(w['units'])}){alternation(w['figure_pair_marks'])}$"),
         words=as_tuples(w),
     )
 
@@ -481,7 +485,8 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     Chinese amounts (一批)."""
     w = rules.words
     not_after = rules.zero_not_after if match.re is rules.zero else w["not_after"]
-    if (text.endswith(not_after, 0, match.start()) or text.endswith(w["bound_notes"], 0, match.start())
+    if ((text.endswith(not_after, 0, match.start()) and not _pairs_figures(match, text, rules))
+            or text.endswith(w["bound_notes"], 0, match.start())
             or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
@@ -494,6 +499,20 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _names_voltage_class(match, text, rules) or _is_outline_number(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
             or _is_chrome_line(match, text))
+
+
+def _pairs_figures(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """Whether a number after a pair mark follows a figure with its own unit (12亿元/10亿元, 190个/226亿元: a table cell's
+    two figures, dev c987), not a ratio, a code or a formula's constant (1/10万, …/…×100%), nor a rate's base (10个/100人)."""
+    start = match.start()
+    before = rules.figure_pair.search(text, max(0, start - _PAIR_REACH), start)
+    if before is None:
+        return False
+    number = _group(match, "n1") or ""
+    if _ROUND_BASE.fullmatch(number) is None:
+        return True  # 190个/226亿元
+    # a round figure larger than the one before is the base of a rate (5人/1000人, 10个/100人), not a second figure (12亿元/10亿元)
+    return parse_number(number + (_group(match, "m1") or "")) <= parse_number(before.group("n") + before.group("m"))
 
 
 def _names_second_round(match: re.Match[str], text: str, rules: _Rules) -> bool:
