@@ -36,6 +36,7 @@ from govplan.textmemo import text_memo
 _CN_DIGIT = piece("cn_digit")
 _DEICTIC_YEARS = ("今", "明")  # this year, next year: counted from the document's own year
 _DATED_YEARS = ("issue_date", "page", "assumed")  # year_from values that come with a month of issue
+_INDEX_CELL_MARKS = " \t\u3000|"  # blanks and the cell marks of a pipe row between an index label, its colon and its value
 
 
 @cache
@@ -728,9 +729,23 @@ def _on_chrome_line(text: str, start: int) -> bool:
 
 
 def _index_field(text: str, start: int, words: dict[str, Any]) -> bool:
-    """Whether a date is the value of a page's index field (发布日期:2018年03月27, 生效日期:…): metadata, no deadline."""
-    before = text[max(0, start - 12):start].rstrip(" \t\u3000")
-    return before.endswith((":", "：")) and before[:-1].rstrip(" \t\u3000").endswith(tuple(words["index_date_keys"]))
+    """Whether a date is the value of a page's index field (发布日期:2018年03月27, 生效日期:…, a pipe row's 发布日期: | 2023-08-28)
+    or stands in the title an index field gives (名称: | 2023年区民政局重点工作任务一清单): metadata, no deadline."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    colon = max(line.rfind(":"), line.rfind("："))
+    if colon < 0:
+        return False
+    value = line[colon + 1:].lstrip(_INDEX_CELL_MARKS)
+    key = line[:colon].rstrip(_INDEX_CELL_MARKS)
+    if not value and key.endswith(tuple(words["index_date_keys"])):
+        return True
+    return "|" not in value and key.endswith(_index_title_keys())
+
+
+@cache
+def _index_title_keys() -> tuple[str, ...]:
+    """The labels of an index field that gives the document's title (metadata.yaml index_keys: 标题, 名称, 文件名称)."""
+    return tuple(data("metadata")["index_keys"]["title"])
 
 
 def _compared_with(text: str, start: int, end: int, words: dict[str, Any]) -> bool:
@@ -1335,10 +1350,11 @@ def _names_document(text: str, start: int, end: int, rules: _Rules) -> bool:
 
 
 def _bare_title(line: str, rules: _Rules) -> str:
-    """A line without the label before a title (附件1:) and the document number or the count of its
-    items after it ((华政发〔2021〕2号), (共计121项)), so that what is left can be judged as a title."""
+    """A line without the label before a title (附件1:), the document number or the count of its items after it
+    ((华政发〔2021〕2号), (共计121项)) and the empty cells after a table's title row (…任务一清单 | ||||), so that what is
+    left can be judged as a title."""
     words = rules.words
-    line = rules.title_count.sub("", line).rstrip()
+    line = rules.title_count.sub("", line.rstrip(words["title_row_trailers"])).rstrip()
     for label in words["title_line_labels"]:
         if line.startswith(label):
             rest = line[len(label):].lstrip("0123456789 ")
