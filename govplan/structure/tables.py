@@ -1066,12 +1066,12 @@ def _names_units(cell: str) -> bool:
 
 
 def _runs_on(cell: str) -> bool:
-    """Whether a cell runs on past a name's length between separators, or most of its parts end unlike a unit's name
-    (理顺…体制机制,高标准完成…打造,推动…进驻: a task's clauses, c987's last row cut before its unit cell): text, not a
-    list of names."""
+    """Whether a cell runs on past a name's length between separators, or most of its parts are no unit's name (理顺…体制
+    机制,高标准完成…打造,推动…进驻; 加快推进梦栖小镇 opens with a verb: a task's clauses, the last rows of c987 and c929 cut
+    before their unit cells): text, not a list of names."""
     run = _run_words()
     parts = [part for part in _NAME_SEPARATORS.split(_BRACKETED.sub("", cell)) if part]
-    named = sum(1 for part in parts if _unit_like().search(part))
+    named = sum(1 for part in parts if _names_organ(part, run))
     return any(len(part) > run.max_name for part in parts) or 2 * named < len(parts)
 
 
