@@ -116,7 +116,7 @@ def assign_units(
         statements += stating
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
-        heading = [] if grouping_heading(nt, registry, r) else heading_units(nt, registry, r)
+        heading = [] if grouping_heading(nt, registry, r) or _items_label_own(nodes, at, r) else heading_units(nt, registry, r)
         acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r) + [
             unit for s in sentences for unit in stated_later_support(nt.text, s.units, s.end, registry, r)]
@@ -382,6 +382,22 @@ def _sibling_follows(nodes: list[NodeText], parents: list[int | None], at: int) 
     """Whether ``nodes[at]`` has a sibling after it (it is not its parent's last child)."""
     parent = parents[at]
     return parent is not None and nodes[parent].node.children[-1] is not nodes[at].node
+
+
+def _items_label_own(nodes: list[NodeText], at: int, r: Rules) -> bool:
+    """Whether the items under a node state who does them by label (责任单位：市规划局、市文化局; 牵头单位：…): a heading over
+    them that reads as a unit's name names what the items work on (六、市文博馆: a building, its works each with its 责任单位,
+    c924), not the unit that leads them; a unit heading over items that state only supporters still leads (配合单位：…)."""
+    node = nodes[at].node
+    for below in nodes[at + 1:]:
+        if not any(above is node for above in below.path[:-1]):
+            break
+        if any(label_role(m.groupdict(), r) in _OWN_ROLES for m in r.inline_label.finditer(below.text)):
+            return True
+    return False
+
+
+_OWN_ROLES = ("lead", "responsible")
 
 
 def _parent_indices(nodes: list[NodeText]) -> list[int | None]:
