@@ -152,6 +152,7 @@ class MetadataData(Strict):
     chrome_phrases: Words
     chrome_max_chars: int = Field(gt=0)
     chrome_line_patterns: Words = []
+    chrome_footer: str  # a site's registration marks (粤ICP备…, 网站标识码): its footer line, however long (c1003)
     date_line_patterns: Words
     inline_signature: str
     dated_deadline: str

@@ -58,6 +58,7 @@ class _MetaData:
     chrome_phrase: re.Pattern[str]
     chrome_max: int
     chrome_lines: tuple[re.Pattern[str], ...]  # whole lines that are chrome (a sharing site's file size: 33.20KB)
+    chrome_footer: re.Pattern[str]  # a site's registration marks (粤ICP备05026010号, 网站标识码): its footer, however long
     date_lines: tuple[re.Pattern[str], ...]
     inline_signature: re.Pattern[str]  # an issuer glued to its date after a sentence end, inside a line
     dated_deadline: re.Pattern[str]
@@ -86,6 +87,7 @@ def _data() -> _MetaData:
         re.compile("|".join(re.escape(phrase) for phrase in raw["chrome_phrases"])),
         int(raw["chrome_max_chars"]),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw.get("chrome_line_patterns", [])),
+        compile_pattern(raw["chrome_footer"], "govplan/data/metadata.yaml"),
         tuple(compile_pattern(p, "govplan/data/metadata.yaml") for p in raw["date_line_patterns"]),
         compile_pattern(raw["inline_signature"], "govplan/data/metadata.yaml"),
         compile_pattern(raw["dated_deadline"], "govplan/data/metadata.yaml"),
@@ -95,9 +97,9 @@ def _data() -> _MetaData:
 
 def is_chrome(text: str) -> bool:
     """Whether a line is portal chrome (来源：…, 浏览次数：…, 扫一扫在手机打开当前页, 【打印】【关闭】, a sharing
-    site's 上传人：… and 33.20KB)."""
+    site's 上传人：… and 33.20KB, a footer holding the site's registration: …备案号:粤ICP备05026010号)."""
     data = _data()
-    if data.chrome_label.match(text):
+    if data.chrome_label.match(text) or data.chrome_footer.search(text):
         return True
     if len(text) > data.chrome_max:
         return False
