@@ -171,7 +171,8 @@ def _bracketed_standing(text: str, start: int, end: int, registry: Registry, rul
 
 def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[int, int]]:
     """The clauses of a statement: split at its top-level clause breaks, at a 、 right after a role
-    verb (市发改委牵头、市财政局配合: two verb lists) and before a label after a blank (牵头部门:A 责任部门:B)."""
+    verb (市发改委牵头、市财政局配合: two verb lists), before a label after a blank (牵头部门:A 责任部门:B) and before a label
+    right after an empty one's colon (牵头领导:责任部门:城管中队、各行政村, fresh c1005)."""
     for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
         part = c_start
         for pos in range(c_start, c_end):
@@ -181,6 +182,9 @@ def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[in
             elif text[pos].isspace() and pos + 1 < c_end and rules.inline_label.match(text, pos + 1):
                 yield part, pos
                 part = pos + 1
+            elif pos > part and text[pos - 1] in COLONS and rules.inline_label.match(text, pos):
+                yield part, pos  # 牵头领导:责任部门:城管中队: a label left empty, then the next
+                part = pos
         yield part, c_end
 
 
