@@ -1418,6 +1418,7 @@ class LayoutData(Strict):
     min_wrap_share: float = Field(ge=0, le=1)
     max_running_head_chars: int = Field(gt=0)
     min_running_head_repeats: int = Field(ge=2)
+    script_regions: dict[Literal["taiwan", "hongkong"], Words]  # 計畫, 縣府 / 香港, 特區政府: a Traditional text's region
     min_page_lines: int = Field(ge=1)
     max_header_lines: int = Field(ge=1)
     width_percentile: float = Field(ge=0, lt=1)

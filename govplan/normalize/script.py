@@ -6,14 +6,12 @@ import operator
 import re
 from functools import lru_cache
 
+from govplan.datafiles import load_data
 from govplan.normalize.mapped import MappedText
 
 # A text is Traditional when this share of its Chinese characters change under t2s.
 TRADITIONAL_SHARE = 0.03
 MIN_CHANGED = 3
-# Regional variants: characters or words typical of Taiwan / Hong Kong usage.
-TAIWAN_MARKERS = ("臺灣", "臺北", "臺中", "行政院", "立法院", "縣市政府", "裡")
-HONGKONG_MARKERS = ("香港", "特區政府", "澳門", "裏")
 _HAN = re.compile("[\u4e00-\u9fff]+")
 _CHUNK = 64  # characters compared at a time
 
@@ -34,13 +32,20 @@ def detect_script(text: str) -> tuple[str, str | None]:
     converted = _converter("t2s").convert(han)
     if not _changes_reach(han, converted, max(MIN_CHANGED, len(han) * TRADITIONAL_SHARE)):
         return "simplified", None
-    taiwan = sum(sample.count(m) for m in TAIWAN_MARKERS)
-    hongkong = sum(sample.count(m) for m in HONGKONG_MARKERS)
+    markers = _region_markers()
+    taiwan = sum(sample.count(m) for m in markers["taiwan"])
+    hongkong = sum(sample.count(m) for m in markers["hongkong"])
     if taiwan > hongkong and taiwan >= 2:
         return "traditional", "tw2s"
     if hongkong > taiwan and hongkong >= 2:
         return "traditional", "hk2s"
     return "traditional", "t2s"
+
+
+@lru_cache(maxsize=1)
+def _region_markers() -> dict[str, tuple[str, ...]]:
+    """The words that mark a Traditional text as Taiwan's or Hong Kong's and Macau's (layout.yaml, script_regions)."""
+    return {region: tuple(words) for region, words in load_data("layout.yaml")["script_regions"].items()}
 
 
 def _changes_reach(before: str, after: str, threshold: float) -> bool:
