@@ -116,7 +116,8 @@ def assign_units(
         statements += stating
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
-        heading = [] if grouping_heading(nt, registry, r) or _items_label_own(nodes, at, r) else heading_units(nt, registry, r)
+        heading = [] if grouping_heading(nt, registry, r) else heading_units(nt, registry, r)
+        heading = [] if heading and _items_label_own(nodes, at, r) else heading
         acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r) + [
             unit for s in sentences for unit in stated_later_support(nt.text, s.units, s.end, registry, r)]

@@ -27,6 +27,7 @@ from govplan.registry import Registry
 from govplan.structure.layout import label_start
 
 _CLAUSE_BREAKS = "，,；;。"
+_COLON = re.compile(f"[{COLONS}]")
 _FIELD = re.compile(r"[:：\d]")  # a colon or a digit: another field (完成时限：2022年底), not more units
 
 
@@ -102,7 +103,8 @@ def parse(
             continue
         found = rules.inline_label.match(text, c_start) or _worded_label(text, c_start, c_end, rules)
         listed: tuple[list[Listed], str] | None = None
-        field = rules.field_label.search(text, c_start if found is None else found.end(), c_end)
+        after = c_start if found is None else found.end()
+        field = rules.field_label.search(text, after, c_end) if _holds_colon(text, after, c_end) else None
         list_end = c_end if field is None else field.start()
         if found is not None and found.end() < list_end:
             labelled, label = label_role(found.groupdict(), rules), found.group("label")
@@ -133,6 +135,11 @@ def parse(
     for listed, _ in lists:
         statement.units += listed
     return statement
+
+
+def _holds_colon(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a colon: most clauses hold none, and then no field's label (任务目标:) is glued in."""
+    return _COLON.search(text, start, end) is not None
 
 
 def _worded_label(text: str, start: int, end: int, rules: Rules) -> re.Match[str] | None:
@@ -175,6 +182,7 @@ def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[in
     right after an empty one's colon (牵头领导:责任部门:城管中队、各行政村, fresh c1005)."""
     for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
         part = c_start
+        colon = _holds_colon(text, c_start, c_end)
         for pos in range(c_start, c_end):
             if text[pos] == "、" and ending_verb(text, part, pos, rules) is not None:
                 yield part, pos
@@ -182,7 +190,7 @@ def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[in
             elif text[pos].isspace() and pos + 1 < c_end and rules.inline_label.match(text, pos + 1):
                 yield part, pos
                 part = pos + 1
-            elif pos > part and text[pos - 1] in COLONS and rules.inline_label.match(text, pos):
+            elif colon and pos > part and text[pos - 1] in COLONS and rules.inline_label.match(text, pos):
                 yield part, pos  # 牵头领导:责任部门:城管中队: a label left empty, then the next
                 part = pos
         yield part, c_end
