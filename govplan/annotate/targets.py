@@ -246,7 +246,9 @@ def _rules() -> _Rules:
         ),
         condition_lead=compile_pattern(w["condition_lists"]["lead"], _DATA_FILE),
         longer_units=_longer_units(w["units"]),
-        figure_pair=re.compile(rf"(?P<n>\d+(?:\.\d+)?)(?P<m>[万亿千]?)(?:{alternation(w['units'])}){alternation(w['figure_pair_marks'])}$"),
+        figure_pair=re.compile(
+            rf"(?P<n>\d+(?:\.\d+)?)(?P<m>[万亿千]?)(?:{alternation(w['units'])}){alternation(w['figure_pair_marks'])}$"
+        ),
         words=as_tuples(w),
     )
 
