@@ -155,7 +155,7 @@ def _date_core(
     )
     return (
         rf"(?:{slashed}|"
-        rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年)?"
+        rf"(?:(?P<{tag}y>{_year_word()}){_GAP}年(?:度(?![内{_CN_DIGIT}\d]))?)?"  # 2026年度 is the year 2026 (not 年度内)
         # a month counted from the month of issue (本月底前, 下月10日前) only with its day or part
         rf"(?:{_GAP}(?:(?P<{tag}m>{_MONTH})|(?P<{tag}xm>{_deictic_month()})(?=月{_GAP}(?:{_DAY}{_GAP}[日号]|{alternation(month_parts)})))"
         rf"{_GAP}月(?P<{tag}fen>份)?"
@@ -1232,7 +1232,19 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     if first < m.start():
         # a later year of a list (2021年、2022年由…; 纳入2018年、2019年…实事项目) is read as the list's first is
         cued = cued or _weakly_cued(text, first, words) or _stated_as_goal(text, first, words)
-    return (_opens_clause(text, first, words) or cued) and _year_frames_clause(text, last, ctx, rules, goal)
+    # a year written 年度 mostly names the year's things (2008年度县区目标管理体系, 2024年度实施方案): it frames its clause only
+    # where a goal word or a pause follows, or it stands alone (a time cell), not merely in a dated document
+    strict = text[m.end() - 1] == "度"
+    return (_opens_clause(text, first, words) or cued) and (
+        _year_frames_clause(text, last, ctx, rules, goal, strict) or strict and _stands_alone(text, m.start(), m.end()))
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all its line holds, blanks and cell marks aside (a table's time cell: 2023年度)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip(_INDEX_CELL_MARKS) == text[start:end]
 
 
 def _counts_first_periods(text: str, m: re.Match[str], rules: _Rules) -> bool:
@@ -1370,14 +1382,15 @@ def _bare_title(line: str, rules: _Rules) -> str:
     return line
 
 
-def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goal: bool = False) -> bool:
+def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goal: bool = False, strict: bool = False) -> bool:
     """Whether what follows a bare year makes it the time frame of its clause: anything but a
     copula or a noun suffix in a dated document (its past years are dropped later) or after a goal
     cue, which says the year is a plan's (力争2018年全县…不低于84% in an undated page), and a goal
     word, possibly after a pause, where no date tells the plan from a narrative of the past. A year
     opening the name of the year's work (2022年…管理工作要…), saying what the year is (2018年,是…开局之年) or
     opening the guiding ideas (2022年,全市…坚持以…思想为指导,) frames nothing; one opening a sentence that binds goals to it
-    (2023年经济社会发展的主要预期目标为:…) frames it, in any page."""
+    (2023年经济社会发展的主要预期目标为:…) frames it, in any page. ``strict`` asks for the goal word even in a dated document
+    (a year written 年度, which mostly names the year's things)."""
     if rules.binds_goals.match(text, end):
         return True
     if rules.names_work.match(text, end):
@@ -1390,7 +1403,7 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
         return False
     if _opens_guidance(text, paused, rules):
         return False
-    if goal or (ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
+    if goal or (not strict and ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
     if paused == end:
         return _goal_follows(text, end, rules)
