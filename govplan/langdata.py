@@ -469,7 +469,7 @@ class DeadlinesData(Strict):
     sentence_breaks: str
     title_marks: TitleMarks
     title_line_labels: Words
-    title_row_trailers: str  # …清单 | ||||: the empty cells after a table's title row (c990)
+    cell_marks: str  # | and blanks: a pipe row's cell marks around a title row, an index field or a lone cell (c990, c671)
     title_line_ends: Words
     document_number: DocumentNumber
     title_line_count: str

@@ -36,7 +36,6 @@ from govplan.textmemo import text_memo
 _CN_DIGIT = piece("cn_digit")
 _DEICTIC_YEARS = ("今", "明")  # this year, next year: counted from the document's own year
 _DATED_YEARS = ("issue_date", "page", "assumed")  # year_from values that come with a month of issue
-_INDEX_CELL_MARKS = " \t\u3000|"  # blanks and the cell marks of a pipe row between an index label, its colon and its value
 
 
 @cache
@@ -720,12 +719,16 @@ def _yet_to_come(fields: dict[str, Any], ctx: DocContext) -> bool:
     return not ctx.report and ctx.doc_date is not None and due is not None and due > ctx.doc_date
 
 
+def _line_around(text: str, start: int, end: int | None = None) -> str:
+    """The line holding text[start:end] (or the position ``start``), without its line break."""
+    line_end = text.find("\n", start if end is None else end)
+    return text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
+
+
 def _on_chrome_line(text: str, start: int) -> bool:
     """Whether a date stands on a line of portal chrome (来源:大连日报  时间:2018-12-05, 浏览次数…), which a preamble keeps:
     the page's, no deadline of the work."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return is_chrome(text[line_start:line_end if line_end >= 0 else len(text)].strip())
+    return is_chrome(_line_around(text, start).strip())
 
 
 def _index_field(text: str, start: int, words: dict[str, Any]) -> bool:
@@ -735,8 +738,8 @@ def _index_field(text: str, start: int, words: dict[str, Any]) -> bool:
     colon = max(line.rfind(":"), line.rfind("："))
     if colon < 0:
         return False
-    value = line[colon + 1:].lstrip(_INDEX_CELL_MARKS)
-    key = line[:colon].rstrip(_INDEX_CELL_MARKS)
+    value = line[colon + 1:].lstrip(words["cell_marks"])
+    key = line[:colon].rstrip(words["cell_marks"])
     if not value and key.endswith(tuple(words["index_date_keys"])):
         return True
     return "|" not in value and key.endswith(_index_title_keys())
@@ -1236,15 +1239,8 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
     # where a goal word or a pause follows, or it stands alone (a time cell), not merely in a dated document
     strict = text[m.end() - 1] == "度"
     return (_opens_clause(text, first, words) or cued) and (
-        _year_frames_clause(text, last, ctx, rules, goal, strict) or strict and _stands_alone(text, m.start(), m.end()))
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is all its line holds, blanks and cell marks aside (a table's time cell: 2023年度)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return line.strip(_INDEX_CELL_MARKS) == text[start:end]
+        _year_frames_clause(text, last, ctx, rules, goal, strict)
+        or strict and _line_around(text, m.start(), m.end()).strip(words["cell_marks"]) == m.group())  # 2023年度 in a cell
 
 
 def _counts_first_periods(text: str, m: re.Match[str], rules: _Rules) -> bool:
@@ -1366,7 +1362,7 @@ def _bare_title(line: str, rules: _Rules) -> str:
     ((华政发〔2021〕2号), (共计121项)) and the empty cells after a table's title row (…任务一清单 | ||||), so that what is
     left can be judged as a title."""
     words = rules.words
-    line = rules.title_count.sub("", line.rstrip(words["title_row_trailers"])).rstrip()
+    line = rules.title_count.sub("", line.rstrip(words["cell_marks"])).rstrip()
     for label in words["title_line_labels"]:
         if line.startswith(label):
             rest = line[len(label):].lstrip("0123456789 ")
