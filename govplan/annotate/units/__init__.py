@@ -108,8 +108,10 @@ def assign_units(
         owner = _paragraph_owner(nodes, parents, at, own, sentences, found)
         found.append(_Found(nt, owner, _units(own) + named))
         stating = [*block, *headed, *([subheading] if subheading else []), *own]
-        if standing and any(s.units for s in stating):
-            carried.append((owner, [ref for _, refs in standing for ref in refs]))
+        carried_refs = [ref for level, refs in standing if any(s.units for s in stating) or _later_item(nt.node, level)
+                        for ref in refs]
+        if carried_refs:
+            carried.append((owner, carried_refs))
         given = [_ref(nt, unit, registry) for s in stating for unit in s.standing]
         if given:
             standing.append((min(nt.node.level, 2), given))
@@ -137,6 +139,13 @@ def assign_units(
 
 
 _NOT_NUMERAL = re.compile(r"[^0-9一二三四五六七八九十]")
+
+
+def _later_item(node: TaskNode, level: int) -> bool:
+    """Whether a task that states no units is a later item of the list a standing statement was made in: a leaf at the
+    list's level, which an analyst's table repeats the standing units in (c1016's 2., cut before its bracket); a heading
+    above items has them through the items that state their own (c360)."""
+    return node.level == level and not node.children
 
 
 def _opens_list(node: TaskNode) -> bool:
