@@ -74,10 +74,10 @@ def assign_units(
     everywhere: list[Convention] = standalone_conventions(preamble, [], r)
     duties = label_duties(preamble, r)
     found: list[_Found] = []
-    standing: list[tuple[int, list[UnitRef]]] = []  # units a standing statement gives later tasks, with the level of its list
+    standing: list[tuple[int, int, list[UnitRef]]] = []  # units a standing statement gives later tasks: its list's level, its task's
     carried: list[tuple[TaskNode, list[UnitRef]]] = []
     for at, nt in enumerate(nodes):
-        standing = [(level, refs) for level, refs in standing if not (nt.node.level == level and _opens_list(nt.node))]
+        standing = [(level, own, refs) for level, own, refs in standing if not (nt.node.level == level and _opens_list(nt.node))]
         block = blocks[at]
         if block:
             found.append(_Found(nt, block_owners[at], _units(block)))
@@ -108,13 +108,13 @@ def assign_units(
         owner = _paragraph_owner(nodes, parents, at, own, sentences, found)
         found.append(_Found(nt, owner, _units(own) + named))
         stating = [*block, *headed, *([subheading] if subheading else []), *own]
-        carried_refs = [ref for level, refs in standing if any(s.units for s in stating) or _later_item(nt.node, level)
+        carried_refs = [ref for _, own, refs in standing if any(s.units for s in stating) or _later_item(nt.node, own)
                         for ref in refs]
         if carried_refs:
             carried.append((owner, carried_refs))
         given = [_ref(nt, unit, registry) for s in stating for unit in s.standing]
         if given:
-            standing.append((min(nt.node.level, 2), given))
+            standing.append((min(nt.node.level, 2), nt.node.level, given))
         statements += stating
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
@@ -143,8 +143,8 @@ _NOT_NUMERAL = re.compile(r"[^0-9一二三四五六七八九十]")
 
 def _later_item(node: TaskNode, level: int) -> bool:
     """Whether a task that states no units is a later item of the list a standing statement was made in: a leaf at the
-    list's level, which an analyst's table repeats the standing units in (c1016's 2., cut before its bracket); a heading
-    above items has them through the items that state their own (c360)."""
+    level of the statement's task, whose row an analyst's table repeats the standing units in (c1016's 2., c1022's
+    一.(一).2, each cut before its bracket); a heading above items has them through the items that state their own (c360)."""
     return node.level == level and not node.children
 
 
