@@ -495,7 +495,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _header(text: str, cells: list[tuple[int, int]]) -> list[Column] | None:
     """The columns a row names when it is a header row, else None."""
-    return _named_header(text, cells, _cell_kinds(text, cells))
+    return _named_header(text, cells, _place_units(text, cells, _cell_kinds(text, cells)))
+
+
+def _place_units(text: str, cells: list[tuple[int, int]], kinds: list[str | None]) -> list[str | None]:
+    """The kinds with a places column (镇街, 乡镇: tables.yaml quota_tables.places) read as the row's responsible unit, in a
+    header that numbers its rows (序号) and names no unit column of its own: each numbered row is a task of the place
+    it names, as a quota table's is (序号 | 镇街 | 示范村名称 | 提前下达金额 | 项目名称, fresh c1021 中山)."""
+    if "number" not in kinds or set(_UNIT_KINDS) & set(kinds):
+        return kinds
+    places = _quota_words().places
+    return ["responsible" if k is None and "".join(text[s:e].split()) in places else k for (s, e), k in zip(cells, kinds)]
 
 
 def _cell_kinds(text: str, cells: list[tuple[int, int]]) -> list[str | None]:
