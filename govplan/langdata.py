@@ -448,6 +448,7 @@ class DeadlinesData(Strict):
     shared_lead_reach: int
     shared_suffix_coordinators: Words
     weak_lead_cues: Words
+    due_field_labels: Words
     weak_lead_cue_not_in: Words
     goal_lead_cues: Words
     forecast_milestones: ForecastMilestones

@@ -460,7 +460,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             clause = _clause_context(years, _year_list(text, start, end, rules)[0], ctx, text)
             # a time cell's date is read whatever its cue, as is a year heading a column of the table's work (2024年工作任务):
             # the words around it are asked first
-            time_cell = column == "time" or nt.start + start in ctx.year_heads
+            time_cell = column == "time" or nt.start + start in ctx.year_heads or _due_field(text, start, rules.words)
             if time_cell and _dated_otherwise(text, start, end, rules):
                 continue
             fields = _time_cell(match, clause, rules, build) if time_cell else build(match, text, clause, rules)
@@ -473,6 +473,17 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             candidates.append(Candidate(match.start(), match.end(), item, rank))
     items = _without_glosses(text, [c.item for c in non_overlapping(candidates)], nt.start, rules)
     return _anchor_rhythms(text, items, nt.start, ctx, rules)
+
+
+def _due_field(text: str, start: int, words: dict[str, Any]) -> bool:
+    """Whether a date is the value of a field labelled with a time of completion (完成时限: 2025年8月, 时间节点：2025年3月): the
+    label alone before its colon, blanks aside, as a time column's header stands over its cells."""
+    before = text[max(0, start - 16):start].rstrip(" \t\u3000")
+    if not before.endswith((":", "：")):
+        return False
+    label = before[:-1].rstrip(" \t\u3000")
+    found = next((w for w in words["due_field_labels"] if label.endswith(w)), None)
+    return found is not None and (len(label) == len(found) or not "\u4e00" <= label[-len(found) - 1] <= "\u9fff")
 
 
 def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
