@@ -757,6 +757,7 @@ class ProjectScale(Strict):
     tails: Words
     count_units: Words
     verbs: Words
+    extent_units: Words
 
 
 class KindCounted(Strict):

@@ -1796,9 +1796,12 @@ def _names_policy(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """The scale of a project names it (抓好80万吨乙烯改扩建项目): a measure whose clause ends with a
-    project head (and maybe a tail such as 建设) with no verb between."""
+    project head (and maybe a tail such as 建设) with no verb between; not an extent, which measures the project's work
+    (10万平方米老旧小区改造项目)."""
     w = rules.words["project_scale"]
-    if item.fields.get("unit") in w["count_units"] or item.fields.get("percent") or _is_invested(text, item.start, rules):
+    unit = item.fields.get("unit")
+    extent = unit in w["extent_units"] and item.fields.get("comparator") == "="  # a bound (5亩以上的…项目) selects projects
+    if unit in w["count_units"] or extent or item.fields.get("percent") or _is_invested(text, item.start, rules):
         return False
     rest = text[item.end:mood.clause_end(item.end)]
     for tail in ("", *w["tails"]):
