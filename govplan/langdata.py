@@ -932,6 +932,8 @@ class RoundTheClock(Strict):
 class FiledPapers(Strict):
     units: Words
     before: Words
+    attach_verbs: Words
+    attach_reach: int
 
 
 class InvestedAmounts(Strict):

@@ -1447,8 +1447,10 @@ def _heads_targets(text: str, end: int, words: dict[str, Any]) -> bool:
 
 
 def _weakly_cued(text: str, start: int, words: dict[str, Any]) -> bool:
-    """Whether 于/在 stands right before a date as a time preposition (于2024年5月完成), not ending
-    another word (关于2021年…的通知, 现在)."""
+    """Whether 于/在 stands right before a date as a time preposition (于2024年5月完成; 於 111 年 3 月 23 日起 with the blank a
+    Taiwan page sets around its figures, fresh c1028), not ending another word (关于2021年…的通知, 现在)."""
+    while start > 0 and text[start - 1] in " \t\u3000":
+        start -= 1
     return text.endswith(words["weak_lead_cues"], 0, start) and not text.endswith(words["weak_lead_cue_not_in"], 0, start)
 
 

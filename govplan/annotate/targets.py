@@ -549,12 +549,17 @@ def _is_payment_share(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 
 def _counts_papers(match: re.Match[str], text: str, rules: _Rules) -> bool:
-    """The copies a filing takes: 以正式文件(一式5份)报…, 檢附經費核定表1份, 明細表各1份 (papers to hand in)."""
+    """The copies a filing takes: 以正式文件(一式5份)报…, 檢附經費核定表1份, 明細表各1份 (papers to hand in), 檢附…訊息 1 份
+    (the copies a letter attaches)."""
     w = rules.words["filed_papers"]
     if _group(match, "unit") not in w["units"]:
         return False
     at = match.start() - 1 if text.startswith(rules.words["unit_space"], match.start() - 1) else match.start()
-    return text.endswith(tuple(w["before"]), 0, at)
+    if text.endswith(tuple(w["before"]), 0, at):
+        return True
+    opening = text[max(0, at - int(w["attach_reach"])):at]
+    opening = opening[max(opening.rfind(c) for c in "，。；,;") + 1:]
+    return any(verb in opening for verb in w["attach_verbs"])
 
 
 def _is_budget(match: re.Match[str], text: str, rules: _Rules) -> bool:
