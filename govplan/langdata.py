@@ -929,6 +929,11 @@ class RoundTheClock(Strict):
     not_before: Words
 
 
+class QuotedNames(Strict):
+    marks: Words
+    heads: Words
+
+
 class FiledPapers(Strict):
     units: Words
     before: Words
@@ -1116,6 +1121,7 @@ class UnitsData(Strict):
     entrant_label_words: Words  # 参加单位 heading a section names an event's entrants: no role (units47)
     blanked_name_marks: Words  # **县文联: the marks a copy puts for a blanked place or name (units47)
     name_trailing_marks: Words  # 区财政局*: a table's mark after a unit's name, no part of it (c987)
+    quoted_names: QuotedNames  # 经营管理厂商「乐满地文旅发展有限公司」: the quoted name of the body described before it (c1028)
     group_list_separators: str  # 青少年组:A、B: what splits the units a group heading lists (units47)
     field_name_separators: str  # 主办单位:A B 协办单位:C: the blanks between a run-together field's names (units47)
     field_ends: str  # where the last field of such a run ends (units47)

@@ -159,11 +159,16 @@ def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int,
 
 def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
     """The item without a trailing scope remark, convention, standing statement, role marker ((牵头)) or short name
-    ((以下简称区规土局)) in brackets, a glued role verb, a trailer or a mark after the name (区财政局*)."""
+    ((以下简称区规土局)) in brackets, a glued role verb, a trailer or a mark after the name (区财政局*); a quoted name after a
+    description of its body is the item (…经营管理厂商「乐满地文旅发展有限公司」)."""
     w = rules.words
     changed = True
     while changed and end > start:
         changed = False
+        quoted = _quoted_name(text, start, end, w["quoted_names"])
+        if quoted is not None:
+            (start, end), changed = quoted, True
+            continue
         if text[end - 1] in CLOSE:
             open_at = _opening(text, start, end - 1)
             if open_at is not None and (
@@ -189,6 +194,17 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _quoted_name(text: str, start: int, end: int, quoted: dict[str, list[str]]) -> tuple[int, int] | None:
+    """The quoted name closing an item that describes its body first, ending in a head (…经营管理厂商「乐满地文旅发展有限公司」),
+    if any."""
+    pair = next((m for m in quoted["marks"] if text[end - 1] == m[1]), None)
+    if pair is None:
+        return None
+    open_at = text.rfind(pair[0], start, end - 1)
+    described = open_at > start and text.endswith(tuple(quoted["heads"]), start, open_at)
+    return (open_at + 1, end - 1) if described and end - 1 - open_at > 2 else None
 
 
 def _opening(text: str, start: int, close_at: int) -> int | None:
@@ -298,6 +314,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     if suffixed:
         if not starts_with_level(name, 0, rules) and not (plain_start(name_words[0], rules) or _function_opened(name_words, rules)):
             return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
+        if len(name_words) > 1 and name_words[-1] in rules.object_verbs:
+            return False  # 活动举办 (a heading, fresh c1028's 旨案活動舉辦): the suffix 办 ends a verb, no office
         if breaks_within(name_words, rules):
             return False  # 相关职能处室作为成员单位
         return not any(verb_before_name(word, name, after, rules) for word, after in _word_ends(name_words)[1:])
@@ -632,6 +650,8 @@ def _locality_member_end(text: str, start: int, rules: Rules) -> int | None:
     closes it after the name (区交通运输局、…、莲洲镇等单位要…, c1003): a body of its own among the units listed. Not where a
     verb follows the name straight away (…、X镇要…): read so, the held-out set lost four leads."""
     w = rules.words
+    if text.startswith(w["vague_starts"], start):
+        return None  # 县发改局、有关乡镇及县财政局要…: a reference, which the actor reading passes over (units39)
     reach = int(w["locality_chars"]) + max(map(len, w["locality_kinds"]))
     for end in range(start + 2, min(len(text), start + reach) + 1):
         closed = _list_goes_on(text, end, rules) or text.startswith(tuple(w["item_trailers"]), end)

@@ -178,14 +178,15 @@ def _bracketed_standing(text: str, start: int, end: int, registry: Registry, rul
 
 def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[int, int]]:
     """The clauses of a statement: split at its top-level clause breaks, at a 、 right after a role
-    verb (市发改委牵头、市财政局配合: two verb lists), before a label after a blank (牵头部门:A 责任部门:B) and before a label
+    verb (市发改委牵头、市财政局配合: two verb lists) or right before a label (主办单位为工务局、协办单位系为…, fresh c1028), before a
+    label after a blank (牵头部门:A 责任部门:B) and before a label
     right after an empty one's colon (牵头领导:责任部门:城管中队、各行政村, fresh c1005)."""
     for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
         part = c_start
         colon = _holds_colon(text, c_start, c_end)
         for pos in range(c_start, c_end):
-            if text[pos] == "、" and ending_verb(text, part, pos, rules) is not None:
-                yield part, pos
+            if text[pos] == "、" and (ending_verb(text, part, pos, rules) is not None or rules.inline_label.match(text, pos + 1)):
+                yield part, pos  # 市发改委牵头、市财政局配合; 主辦單位為工務局、協辦單位係為…: the next list is the next label's
                 part = pos + 1
             elif text[pos].isspace() and pos + 1 < c_end and rules.inline_label.match(text, pos + 1):
                 yield part, pos
