@@ -170,6 +170,21 @@ def test_html_task_table_through_extract(run_cli, tmp_path: Path) -> None:  # ty
     check_table(spec)
 
 
+def test_html_task_table_straight_in_body(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A task table put straight in <body> (no content <div>): its rows, not its widest cell, are the article."""
+    path = tmp_path / "清单.html"
+    path.write_text(
+        "<html><body><p>关于印发任务清单的通知</p><table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>"
+        "<tr><td>1</td><td>推进数字化改造</td><td>市工信局</td><td>2024年6月底前</td></tr>"
+        "<tr><td>2</td><td>开展企业培训</td><td>市人社局</td><td>2024年9月底前</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    spec, _ = extract_one(run_cli, path, tmp_path / "out")
+    rows = {task.id: task for task in spec.tasks}
+    assert [u.name for u in rows["1"].units] == ["市工信局"] and [u.name for u in rows["2"].units] == ["市人社局"]
+    assert [d.due.isoformat() for d in rows["2"].deadlines] == ["2024-09-30"]
+
+
 def page_of(body: str) -> bytes:
     return f'<html><body><div class="content"><p>一、总体要求</p>{body}<p>二、工作要求</p></div></body></html>'.encode()
 

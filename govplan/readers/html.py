@@ -55,13 +55,16 @@ def html_text(name: str, markup: str) -> str:
 
 
 def _article_element(root: "object", counts: tuple[dict[object, int], dict[object, int]]) -> "object":
-    """The element holding the article: the most Chinese text in a content-like block, else <body>.
+    """The element holding the article: the most Chinese text in a content-like block, else <body>; a table cell only where
+    it holds most of the page's text (a layout table's), never one cell of a data table standing in <body>.
 
     Chinese characters of each element's text and of its links (``counts``) are counted once,
     bottom up, so the choice costs one walk of the tree however deep the page nests."""
     chars, link_chars = counts
     best, best_score = None, 0
     for element in root.xpath("//div|//article|//td|//section"):  # type: ignore[attr-defined]
+        if element.tag == "td" and chars[element] * 2 < chars[root]:
+            continue  # a data table's cell (a task list put straight in <body>), not a cell laying out the article
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         # Prefer the innermost block that still holds most of the text: penalise large link counts.
         score = (chars[element] - 2 * link_chars[element]) * (1.5 if _BODY_HINT.search(marker) else 1.0)
