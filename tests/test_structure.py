@@ -118,6 +118,13 @@ def test_portal_chrome_belongs_to_no_task():
     assert node.text == "一、压实责任。各县于6月底前完成。"
 
 
+def test_breadcrumb_without_its_label_is_no_title():
+    from govplan.pipeline import extract_text
+
+    (spec,) = extract_text("首页 > 政务公开 > 通知公告\n关于印发重点工作任务的通知\n各乡镇：\n一、总体要求\n")
+    assert spec.metadata.title == "关于印发重点工作任务的通知"
+
+
 def test_page_layout_undone_with_spans_on_the_original():
     from govplan.normalize import normalize
     from govplan.structure.layout import undo_page_layout
