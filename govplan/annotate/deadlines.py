@@ -478,7 +478,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
 def _due_field(text: str, start: int, words: dict[str, Any]) -> bool:
     """Whether a date is the value of a field labelled with a time of completion (完成时限: 2025年8月, 时间节点：2025年3月): the
     label alone before its colon, blanks aside, as a time column's header stands over its cells."""
-    before = text[max(0, start - 16):start].rstrip(" \t\u3000")
+    before = _before_spaces(text, start, 16)
     if not before.endswith((":", "：")):
         return False
     label = before[:-1].rstrip(" \t\u3000")
@@ -1341,9 +1341,15 @@ def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
 def _before_spaces(text: str, pos: int, reach: int) -> str:
     """The ``reach`` characters before ``pos`` once the spaces right before it are passed over: what a phrase
     ends with, read without copying the text before it (a line of many dates would copy it for each)."""
+    pos = _spaces_back(text, pos)
+    return text[max(0, pos - reach):pos]
+
+
+def _spaces_back(text: str, pos: int) -> int:
+    """Where the spaces right before ``pos`` begin (``pos`` where none stand there)."""
     while pos > 0 and text[pos - 1] in " \t\u3000":
         pos -= 1
-    return text[max(0, pos - reach):pos]
+    return pos
 
 
 @cache
@@ -1449,8 +1455,7 @@ def _heads_targets(text: str, end: int, words: dict[str, Any]) -> bool:
 def _weakly_cued(text: str, start: int, words: dict[str, Any]) -> bool:
     """Whether 于/在 stands right before a date as a time preposition (于2024年5月完成; 於 111 年 3 月 23 日起 with the blank a
     Taiwan page sets around its figures, fresh c1028), not ending another word (关于2021年…的通知, 现在)."""
-    while start > 0 and text[start - 1] in " \t\u3000":
-        start -= 1
+    start = _spaces_back(text, start)
     return text.endswith(words["weak_lead_cues"], 0, start) and not text.endswith(words["weak_lead_cue_not_in"], 0, start)
 
 
