@@ -294,7 +294,8 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         names = names or _stated_collective(text, pos, marked, registry, rules)
         if not names:
             continue
-        worded = _role_word(text, names[-1][1], rules) or _joint_role(text, names[-1][1], registry, rules) \
+        verb_at = _past_trailing_references(text, names[-1][1], rules)  # 由市民政局及各区负责监督: the word after the references
+        worded = _role_word(text, verb_at, rules) or _joint_role(text, names[-1][1], registry, rules) \
             or _charged_by_duties(text, names[-1][1], rules) \
             or next((role for role, _ in _duty_list_charge(text, names[-1][1], rules)), None)
         clause = (pos, clause_end(text, names[-1][1], rules))
