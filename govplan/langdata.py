@@ -1204,6 +1204,8 @@ class UnitsData(Strict):
     done_aspect_modifier: str
     done_date_clause: str
     done_recent: Words
+    suggestion_words: Words
+    suggestion_not_after: Words
     actor_skips: Words
     actor_time: str
     clause_ordinal: str

@@ -199,7 +199,14 @@ def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
     X组织开展了…), to whom the document gives no role (docs/gold-format.md, goldaudit)."""
     marks = r.words["done_marks"]
     return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)
-            and not (_done_in_clause(text, u.end, r) and _set_in_past(text, u.start, r))]
+            and not (_done_in_clause(text, u.end, r) and _set_in_past(text, u.start, r)) and not _suggested(text, u.start, r)]
+
+
+def _suggested(text: str, pos: int, r: Rules) -> bool:
+    """Whether a suggestion or a wish names the unit at ``pos`` (建议市环保局…, 建议由…, 会议建议，由…): it assigns nothing."""
+    before = text[:pos].rstrip(" \u3000，,由")
+    word = next((w for w in r.words["suggestion_words"] if before.endswith(w)), None)
+    return word is not None and not before.endswith(tuple(r.words["suggestion_not_after"]), 0, len(before) - len(word))
 
 
 def _done_in_clause(text: str, pos: int, r: Rules) -> bool:

@@ -228,7 +228,8 @@ def rules() -> Rules:
             alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["collective_suffixes"]])
         ),
         openers=frozenset([
-            *w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"], *w["handover_verbs"]
+            *w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"], *w["handover_verbs"],
+            *w["suggestion_words"],
         ]),
         object_verbs=frozenset(w["action_verbs"]),
         breakers=frozenset(w["name_breakers"]),
