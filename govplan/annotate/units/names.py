@@ -220,22 +220,22 @@ def _opening(text: str, start: int, close_at: int) -> int | None:
     return None
 
 
-def split_conjunctions(
-    text: str, start: int, end: int, registry: Registry, rules: Rules, collective: bool = False
-) -> list[tuple[int, int]]:
-    """Split 市委组织部和县人社局 in two, and 县财政局 县自然资源局 at the blank (a table cell's
-    paragraphs, which the readers join by one), but keep 市文化广电和旅游局 whole (its left side is
-    no unit), and 民政 部 too."""
+def split_conjunctions(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """Split 市委组织部和县人社局 in two (collective units and references too: 安委会成员单位及各乡镇, 县安监局及有关单位), and
+    县财政局 县自然资源局 at the blank (a table cell's paragraphs, which the readers join by one), but keep 市文化广电和旅游局 whole
+    (its left side is no unit), and 民政 部 too."""
     name = text[start:end]
-    if registry.lookup(name) is not None:
-        return [(start, end)]
+    if name in registry.canonical_of:
+        return [(start, end)]  # 文化广电和旅游局; a place read before a registered name (县安监局及县 + 公安局) is asked below
     for pos, after in _joints(name, rules):
         left_end = _bounded(text, start, start + pos, rules)[1]  # 能源局等省有关部门和各地级以上市人民政府: the trailer ends the left
         left, right = text[start:left_end], name[after:]
         if _paired(left, right, rules):
             continue  # 各县(市、区)党委和人民政府: one place's paired bodies, one collective
-        if left and all(looks_like_unit(side, registry, rules, collective) for side in (left, right)):
-            rest = split_conjunctions(text, start + after, end, registry, rules, collective)
+        if left and looks_like_unit(left, registry, rules, True) and (
+                looks_like_unit(right, registry, rules, True) or is_vague(right, rules)):
+            # 县安监局及有关单位: the reference after 及 is an item of its own (a label lists it, a list of units passes it over)
+            rest = split_conjunctions(text, start + after, end, registry, rules)
             return [(start, left_end), *rest]
     return [(start, end)]
 

@@ -335,7 +335,7 @@ def _units(
     other item makes it no list (None)."""
     listed: list[Listed] = []
     for s, e in list_items(text, start, end, registry, rules):
-        for s2, e2 in split_conjunctions(text, s, e, registry, rules, collective=require_units):
+        for s2, e2 in split_conjunctions(text, s, e, registry, rules):
             name = compact(text[s2:e2])
             if require_units and is_vague(name, rules):
                 continue
