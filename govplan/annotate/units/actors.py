@@ -299,6 +299,8 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             or _charged_by_duties(text, names[-1][1], rules) \
             or next((role for role, _ in _duty_list_charge(text, names[-1][1], rules)), None)
         clause = (pos, clause_end(text, names[-1][1], rules))
+        if worded is None and stated:  # 由县安委办制定方案，牵头组织开展…: a role word in the unit's own later clause states its role
+            worded = next((role for role, _ in _later_clause_roles(text, clause[1], registry, rules) if role != "support"), None)
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
             Listed(s, e, roles[k], k == 0, clause) for k, (s, e) in enumerate(names)
