@@ -1257,6 +1257,8 @@ class UnitsData(Strict):
     group_ends: Words
     group_chars: int
     group_non_bodies: Words
+    function_group_heads: Words
+    group_quantifiers: Words
     function_openers: Words
     plain_name_suffixes: Words
     body_suffixes: Words

@@ -1163,6 +1163,9 @@ def _working_group(name: str, rules: Rules) -> bool:
     *before, last = words(name)
     if any(breaks_name(word, rules) for word in before):
         return False  # 成立工作组, 对督查组: a clause, not a name
+    if before and last in w["function_group_heads"]:  # 协调/小组, 防汛/工作/小组; not 两个/小组
+        return not any(word.endswith(tuple(w["group_quantifiers"])) or word.startswith(tuple(w["group_quantifiers"]))
+                       for word in before)
     return (bool(before) and last in w["group_ends"]) or _group_word(last, rules)  # 宣传报道/组, 协调组
 
 
