@@ -260,7 +260,8 @@ def annotate_tasks(
     settle_schedule_years([deadlines for deadlines, _ in dated], context)
     registry = with_declared_aliases("\n".join(nt.text for nt in nodes), registry_for_contents(options.registry))
     units_of = [nt for nt in nodes if nt.node is not preamble]  # a convention it states holds for every list
-    assign_units(units_of, registry, preamble.text if preamble is not None else "", context.issuer, context.report)
+    lead_in = next((nt for nt in nodes if nt.node is preamble), None)
+    assign_units(units_of, registry, lead_in, context.issuer, context.report)
     for nt in nodes:
         found = nt.node._found  # read once: a private attribute is read through pydantic's __getattr__
         if nt.cells or (found is not None and found.carried):

@@ -30,7 +30,7 @@ from govplan.annotate.units.actors import (
     stated_later_support, support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
-from govplan.annotate.units.headings import grouping_heading, label_heading_units, label_runs
+from govplan.annotate.units.headings import grouping_heading, heading_line_unit, label_heading_units, label_runs
 from govplan.annotate.units.names import breaks_name, compact, looks_like_unit, split_items
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
 from govplan.annotate.units.statements import Convention, Listed, Statement, bracket_depth, label_role, parse
@@ -60,23 +60,32 @@ class _Found:
 
 
 def assign_units(
-    nodes: list[NodeText], registry: Registry, preamble: str = "", issuer: str | None = None, report: bool = False
+    nodes: list[NodeText], registry: Registry, preamble: NodeText | None = None, issuer: str | None = None,
+    report: bool = False,
 ) -> None:
-    """Set ``node.units`` of every node from the units its own text states; a convention stated in
-    the ``preamble`` (the text before the first task) holds for the whole document; the divisions the ``issuer`` names
-    are its own area, and in a ``report`` every division, no unit when named alone."""
-    r = for_document(rules(), [preamble, *(nt.text for nt in nodes)], issuer, report)
+    """Set ``node.units`` of every node from the units its own text states; a convention stated in the ``preamble`` (the
+    text before the first task) holds for the whole document, and a unit on its last line heads the first list (凤台县政府
+    over 1.…); the divisions the ``issuer`` names are its own area, and in a ``report`` every division, no unit when named
+    alone."""
+    lead_in = preamble.text if preamble is not None else ""
+    r = for_document(rules(), [lead_in, *(nt.text for nt in nodes)], issuer, report)
     runs = [label_runs(nt.text, registry, r) for nt in nodes]  # 主办:A B 协办:C D on one line: fields apart by blanks
     blocks = [[s for s in _block_statements(nt, registry, r) if not _overlaps(s, runs[at])] for at, nt in enumerate(nodes)]
     parents = _parent_indices(nodes)
     block_owners = _block_owners(nodes, blocks, parents)
     statements: list[Statement] = []
-    everywhere: list[Convention] = standalone_conventions(preamble, [], r)
-    duties = label_duties(preamble, r)
+    everywhere: list[Convention] = standalone_conventions(lead_in, [], r)
+    duties = label_duties(lead_in, r)
     found: list[_Found] = []
     standing: list[tuple[int, int, list[UnitRef]]] = []  # units a standing statement gives later tasks: its list's level, its task's
     carried: list[tuple[TaskNode, list[UnitRef]]] = []
+    headed_list = _headed_list(preamble, nodes, 0, parents, registry, r, issuer)  # a unit line's list: its level, its parent, the unit
+    line_lists = [(headed_list[2], [])] if headed_list is not None else []  # each unit line's unit and the items of its list
     for at, nt in enumerate(nodes):
+        if headed_list is not None and nt.node.level < headed_list[0]:
+            headed_list = None  # the list the unit line heads has ended
+        if headed_list is not None and (nt.node.level, parents[at]) == headed_list[:2]:
+            line_lists[-1][1].append(nt.node)
         standing = [(level, own, refs) for level, own, refs in standing if not (nt.node.level == level and _opens_list(nt.node))]
         block = blocks[at]
         if block:
@@ -116,6 +125,10 @@ def assign_units(
         if given:
             standing.append((min(nt.node.level, 2), nt.node.level, given))
         statements += stating
+        unit_line = _headed_list(nt, nodes, at + 1, parents, registry, r, issuer)
+        if unit_line is not None:
+            headed_list = unit_line
+            line_lists.append((unit_line[2], []))
         everywhere += standalone_conventions(nt.text, skip, r)
         duties.update(label_duties(nt.text, r))
         heading = [] if grouping_heading(nt, registry, r) else heading_units(nt, registry, r)
@@ -136,9 +149,25 @@ def assign_units(
         _extend(item.owner, _new_to_path(refs, item.owner, item.nt.path[:-1], stated) if item.implied else refs, item.implied)
     for owner, refs in carried:
         _extend(owner, refs, implied=True)
+    for refs, items in line_lists:
+        if not any(item.units for item in items):  # a name over items stating units of their own leads nothing (grouping_heading)
+            for item in items:
+                _extend(item, refs, implied=True)
 
 
 _NOT_NUMERAL = re.compile(r"[^0-9一二三四五六七八九十]")
+
+
+def _headed_list(
+    nt: NodeText | None, nodes: list[NodeText], at: int, parents: list[int | None], registry: Registry, r: Rules,
+    issuer: str | None,
+) -> tuple[int, int | None, list[UnitRef]] | None:
+    """The list a unit line ending ``nt`` heads (heading_line_unit) where the node at ``at`` opens one: the list's level, its
+    parent and the unit, which leads each item of it."""
+    if nt is None or at >= len(nodes) or not _opens_list(nodes[at].node):
+        return None
+    unit = heading_line_unit(nt, registry, r, issuer)
+    return None if unit is None else (nodes[at].node.level, parents[at], [_ref(nt, unit, registry)])
 
 
 def _later_item(node: TaskNode, level: int) -> bool:

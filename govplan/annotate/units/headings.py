@@ -15,13 +15,13 @@ from typing import Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.actors import Spans, inside
-from govplan.annotate.units.names import breaks_within, looks_like_unit, split_items
+from govplan.annotate.units.names import breaks_within, is_vague, looks_like_unit, split_items
 from govplan.annotate.units.rules import COLONS, Rules
 from govplan.annotate.units.statements import Listed, Statement, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 
-__all__ = ["grouping_heading", "label_heading_units", "label_runs"]
+__all__ = ["grouping_heading", "heading_line_unit", "label_heading_units", "label_runs"]
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -204,3 +204,28 @@ def _line_end(text: str, pos: int) -> int:
     """Where the line running at ``pos`` ends."""
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+def heading_line_unit(nt: NodeText, registry: Registry, r: Rules, issuer: str | None = None) -> Listed | None:
+    """A unit named alone on the last line of a node's text, maybe over a lead-in that ends in a colon (凤台县政府 over
+    1.地区生产总值…; 宣传部 over 1、对整个创建活动…; 太平店镇 / 区委、区政府对镇(街)考核指标: over 1、…): an unnumbered heading
+    of the list that opens after it, which it leads as a unit heading its items does (docs/gold-format.md units35a; fresh
+    c1038, c1044, c1047). Not the node's first line (its own title), not a reference or a bare head (部门 over a table's
+    rows), not the last of a list run over lines (区编办、/区卫生局、/区财政局), not the issuer signing the notice (…特此通知 /
+    长兴镇人民政府 over the attached plan's 一、), and not a line of a table."""
+    if nt.cells:
+        return None
+    lines = list(_LINE.finditer(nt.text))
+    if len(lines) > 2 and lines[-1].group().rstrip().endswith(tuple(COLONS)):
+        lines = lines[:-1]  # 区委、区政府对镇(街)考核指标: a lead-in to the list
+    if len(lines) < 2:
+        return None
+    line = lines[-1]
+    name = line.group().strip()
+    if (len(name) > int(r.words["max_name_chars"]) or name in r.words["shared_heads"] or is_vague(name, r)
+            or lines[-2].group().rstrip().endswith(tuple(r.words["list_separators"]))
+            or (issuer and (issuer.endswith(name) or name.endswith(issuer)))
+            or not looks_like_unit(name, registry, r, collective=True)):
+        return None
+    start = line.start() + line.group().index(name)
+    return Listed(start, start + len(name), "lead", True, (start, start + len(name)))
