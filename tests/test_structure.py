@@ -125,6 +125,15 @@ def test_breadcrumb_without_its_label_is_no_title():
     assert spec.metadata.title == "关于印发重点工作任务的通知"
 
 
+def test_a_text_without_a_title_line_takes_no_heading_as_its_title():
+    from govplan.pipeline import extract_text
+
+    (spec,) = extract_text("一、总体要求\n二、保障措施\n")
+    assert spec.metadata.title is None
+    (spec,) = extract_text("2024年重点工作实施方案\n一、总体要求\n二、保障措施\n")
+    assert spec.metadata.title == "2024年重点工作实施方案"
+
+
 def test_page_layout_undone_with_spans_on_the_original():
     from govplan.normalize import normalize
     from govplan.structure.layout import undo_page_layout

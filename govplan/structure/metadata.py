@@ -17,7 +17,7 @@ from govplan.grammar import compile_pattern
 from govplan.scanning import scanner
 from govplan.spec.model import Attachment, Metadata
 from govplan.structure.lines import Line, split_outside_brackets
-from govplan.structure.numbering import numbering
+from govplan.structure.numbering import match_heading, numbering
 from govplan.textmemo import text_memo
 
 _DATE_CN = compile_pattern("{calendar_date}")
@@ -279,9 +279,16 @@ def _period_below(lines: list[Line], k: int, data: _MetaData) -> str:
 
 
 def _title_part(text: str, data: _MetaData) -> bool:
-    """Whether a line may be (part of) a title: short, no sentence end, no table, no chrome."""
+    """Whether a line may be (part of) a title: short, no sentence end, no table, no chrome, and no numbered
+    heading (二、保障措施 ends in a title's word, but a text without a title line begins with its outline)."""
     return 0 < len(text) <= data.max_title_chars and not _SENTENCE.search(text) and "|" not in text \
-        and "\t" not in text and not is_chrome(text)
+        and "\t" not in text and not is_chrome(text) and not _numbered_heading(text)
+
+
+def _numbered_heading(text: str) -> bool:
+    """Whether a line opens with a heading number (一、, (二), 3.), not a bare figure a title may begin with."""
+    heading = match_heading(text)
+    return heading is not None and heading.value > 0 and not heading.bare
 
 
 def _wrapped_forward(lines: list[Line], k: int, data: _MetaData) -> str | None:
