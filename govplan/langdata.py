@@ -1432,6 +1432,7 @@ class LayoutData(Strict):
     min_wrap_share: float = Field(ge=0, le=1)
     max_running_head_chars: int = Field(gt=0)
     min_running_head_repeats: int = Field(ge=2)
+    masthead: str  # a red header's masthead line (XX县人民政府文件): after the first heading, a page's, no text
     script_regions: dict[Literal["taiwan", "hongkong"], Words]  # 計畫, 縣府 / 香港, 特區政府: a Traditional text's region
     min_page_lines: int = Field(ge=1)
     max_header_lines: int = Field(ge=1)

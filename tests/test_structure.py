@@ -134,6 +134,28 @@ def test_a_text_without_a_title_line_takes_no_heading_as_its_title():
     assert spec.metadata.title == "2024年重点工作实施方案"
 
 
+def test_a_masthead_seen_once_inside_the_body_is_no_task_text_and_no_issuer():
+    from govplan.pipeline import extract_text
+
+    doc = "关于印发重点工作任务的通知\n一、总体要求\n（一）指导思想。坚持推进。\nXX县人民政府文件\n二、重点任务\n"
+    (spec,) = extract_text(doc)
+    assert [(node.id, node.text) for node in spec.walk()] == [
+        ("前言", "关于印发重点工作任务的通知"), ("一", "一、总体要求"), ("一.(一)", "(一)指导思想。坚持推进。"), ("二", "二、重点任务"),
+    ]
+    assert spec.metadata.issuer is None
+    for node in spec.walk():  # the spans still point at the original
+        assert doc[node.span.start:node.span.end].replace("（", "(").replace("）", ")") == node.text
+
+
+def test_the_issuer_of_a_red_header_is_its_names_never_the_text_above_it():
+    from govplan.pipeline import extract_text
+
+    (spec,) = extract_text("中共某县委办公室\n某县人民政府办公室文件\n某办发〔2024〕3号\n关于印发重点工作任务的通知\n一、总体要求\n")
+    assert spec.metadata.issuer == "中共某县委办公室某县人民政府办公室"
+    (spec,) = extract_text("关于印发重点工作任务的通知\n各乡镇：\n现将有关事项通知如下。\n某县人民政府文件\n一、总体要求\n")
+    assert spec.metadata.issuer == "某县人民政府"
+
+
 def test_page_layout_undone_with_spans_on_the_original():
     from govplan.normalize import normalize
     from govplan.structure.layout import undo_page_layout

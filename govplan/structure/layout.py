@@ -64,6 +64,7 @@ class _Layout:
     min_wrap_share: float
     max_head_chars: int
     min_head_repeats: int
+    masthead: re.Pattern[str]  # a red header's masthead alone on its line (XX县人民政府文件)
     min_page_lines: int
     width_percentile: float
     full_width: float
@@ -118,6 +119,7 @@ def _layout() -> _Layout:
         float(raw["min_wrap_share"]),
         int(raw["max_running_head_chars"]),
         int(raw["min_running_head_repeats"]),
+        compile_pattern(f"(?m)^[{{space}}]*(?:{raw['masthead']})[{{space}}]*$", _FILE),
         int(raw["min_page_lines"]),
         float(raw["width_percentile"]),
         float(raw["full_width"]),
@@ -185,11 +187,13 @@ def undo_page_layout(mapped: MappedText) -> MappedText:
     mapped = _break_attachment_labels(mapped, layout, together)
     mapped = _break_glued_labels(mapped, layout)
     text = mapped.text
-    if not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
-        return mapped  # no page number and too few lines that end inside a sentence: nothing to undo
+    masthead = layout.masthead.search(text) is not None
+    if not masthead and not layout.page_line.search(text) and len(layout.open_break.findall(text)) < layout.min_wraps:
+        return mapped  # no page number, no masthead and too few lines that end inside a sentence: nothing to undo
     lines = _lines(text)
     removed = _page_numbers(lines, text, layout)
     removed |= _running_heads(lines, removed, layout)
+    removed |= _mastheads_in_body(lines, layout) if masthead else set()
     deletions = [(lines[k].start, min(lines[k].end + 1, len(text))) for k in sorted(removed)]
     kept = [k for k in range(len(lines)) if k not in removed]
     for a, b in wrapped_lines(lines, kept, layout):
@@ -636,6 +640,15 @@ def _running_heads(lines: list[_Line], pages: set[int], layout: _Layout) -> set[
                 heads.add(k)
             seen.add(line.text)
     return heads
+
+
+def _mastheads_in_body(lines: list[_Line], layout: _Layout) -> set[int]:
+    """Red-header mastheads (XX县人民政府文件) after the text's first numbered heading: a page's masthead the copy kept,
+    even once, not the notice's own header (which stands above its title and outline)."""
+    first = next((k for k, line in enumerate(lines) if (head := match_heading(line.text)) and head.value > 0), None)
+    if first is None:
+        return set()
+    return {k for k in range(first + 1, len(lines)) if layout.masthead.fullmatch(lines[k].text)}
 
 
 def wrapped_lines(lines: list[_Line], kept: list[int], layout: _Layout) -> list[tuple[int, int]]:

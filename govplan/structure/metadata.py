@@ -37,6 +37,8 @@ _KEY_MARKS = re.compile(r"[\s:：]")
 _FIELD_MARK = re.compile(r"[|\t:：]")  # what a line giving an index field holds: a cell break or a colon
 _HEAD_LINES = 40  # metadata lives in the first lines (cover letter, index table) ...
 _TAIL_LINES = 30  # ... or in the closing matter before attachments
+_RED_HEADER_CHARS = 40  # a red header (its issuers' names and 文件) is no longer ...
+_RED_HEADER_LINE_CHARS = 20  # ... nor any one issuer's line over it
 
 
 @dataclass(frozen=True)
@@ -354,8 +356,8 @@ def _inline_signature(lines: list[Line], data: _MetaData) -> Line | None:
 def _issuer(lines: list[Line], date_line: Line | None, data: _MetaData) -> str | None:
     """The signature line above the date, or the red header ("XX办公室文件")."""
     for k, line in enumerate(lines[:6]):
-        if line.text.endswith(data.red_header_suffix) and len(line.text) <= 40:
-            head = "".join(x.text for x in lines[:k] if len(x.text) <= 20) + line.text
+        if line.text.endswith(data.red_header_suffix) and len(line.text) <= _RED_HEADER_CHARS:
+            head = "".join(x.text for x in _red_header_above(lines, k, data)) + line.text
             return head[: -len(data.red_header_suffix)] or None
     if date_line is None:
         return None
@@ -369,6 +371,21 @@ def _issuer(lines: list[Line], date_line: Line | None, data: _MetaData) -> str |
     if len(above) <= 40 and not _SENTENCE.search(above) and not numbering().attachment_item.match(above):
         return re.sub(r"\s{2,}", " ", above)
     return None
+
+
+def _red_header_above(lines: list[Line], k: int, data: _MetaData) -> list[Line]:
+    """The lines right above a red header's 文件 line that name its other issuers (中共XX县委办公室 over XX县人民政府
+    办公室文件): short names, up to the header's length; not a title, a heading or a sentence of the body."""
+    above: list[Line] = []
+    size = len(lines[k].text)
+    for line in reversed(lines[:k]):
+        text = line.text
+        size += len(text)
+        if len(text) > _RED_HEADER_LINE_CHARS or size > _RED_HEADER_CHARS or _SENTENCE.search(text) \
+                or _numbered_heading(text) or text.startswith(data.title_prefixes) or _ends_title(text, data):
+            break
+        above.insert(0, line)
+    return above
 
 
 def _recipients(front: list[Line]) -> list[str]:
