@@ -46,6 +46,7 @@ _PART = re.compile(r"\W")  # a separator inside an attachment's number: it numbe
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
 _DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
+_NUMERAL_CHARS = re.compile(r"[\d〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾①-⑳]")  # a number's numeral, its form aside
 _ANNEX_LABEL = re.compile(f"(?<![^{_BLANK}])附")  # 附 at a line's start or after a blank (附件：…)
 _TITLE_MARKS = re.compile(r"[\s《》〈〉“”\"'‘’。.]")  # what _compact leaves out of a title
 # A table row's number and the text list of the same numbers (序号 4 then 5“标准地”改革… run on as text).
@@ -624,7 +625,8 @@ class TreeBuilder:
             continues = value == expected and (depth is not None or heading.style in last_value)
             continues = continues or (heading.needs_child and self._child_follows(index)) or self._opens_confirmed(cand, index)
             restart = False
-        gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap and self._confirmed(index)
+        gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap \
+            and (self._confirmed(index) or self._skipped_last(cand, index, depth, stack, expected))
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         first_of_style = depth is None and heading.style not in last_value
         lost = first_of_style and value > 1 and (self._outline_begins(stack, roots) or (
@@ -767,6 +769,30 @@ class TreeBuilder:
         ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose),
         or its first decimal child follows it (1. then 1.1)."""
         return self._child_follows(index) or self._glued_child_follows(index) or self._numbers_on(index, by_boundary)
+
+    def _skipped_last(self, cand: _Cand, index: int, depth: int | None, stack: list[_Open], expected: int) -> bool:
+        """Whether a number one past the expected one is its list's last item, the one before it lost (1. 2. 4.): no
+        later number confirms the gap, so it must open its line as its open sibling does, written in the same form
+        (4. after 2., not 4 个 nor 4、5月份: a figure follows no heading number) with no other number of its list after it."""
+        if depth is None or cand.kind != "start" or cand.heading.value != expected + 1:
+            return False
+        sibling = stack[depth]
+        body = cand.pos + cand.heading.number_end
+        return sibling.indent in (None, cand.indent) and not self.text[body:body + 1].isdigit() \
+            and _number_form(self.text[cand.pos:body]) == _number_form(self.text[sibling.start:sibling.number_end]) \
+            and self._ends_its_list(index, stack[:depth])
+
+    def _ends_its_list(self, index: int, outer: list[_Open]) -> bool:
+        """Whether no later number of this heading's style stands before a line-start heading of a list it stands in
+        (its parent's next sibling) or the text's end."""
+        style = self._cands[index].heading.style
+        outer_styles = {open_.style for open_ in outer}
+        for later in self._cands[index + 1:]:
+            if later.heading.style == style:
+                return False
+            if later.kind == "start" and later.heading.style in outer_styles:
+                return True
+        return True
 
     def _numbers_on(self, index: int, by_boundary: bool = False) -> bool:
         """Whether the next candidate of the same style after ``index`` is its next number."""
@@ -1241,6 +1267,11 @@ def _title_at(lines: list[Line], k: int, titles: dict[str, str]) -> str | None:
 def _compact(title: str) -> str:
     """A title compared without blanks, book-title marks, quotes and a closing full stop."""
     return _TITLE_MARKS.sub("", title)
+
+
+def _number_form(written: str) -> str:
+    """A heading number as written without its numeral ((四) → (), 4. → .): the form siblings share."""
+    return _NUMERAL_CHARS.sub("", written)
 
 
 def _prefix(parent_id: str | None) -> str:
