@@ -572,6 +572,17 @@ class TreeBuilder:
         stop = _SENTENCE_END.search(text, body)
         return 0 < (stop.start() if stop else len(text)) - body <= self.data.max_title_chars
 
+    def _heads_child_list(self, cand: _Cand, index: int) -> bool:
+        """Whether a number glued to prose that no later sibling confirms heads a list of its own (…全面推进各项工作二、重点任务
+        as the last section): a short heading phrase ends its line, and the next line opens with the first item of
+        another style ((一)加快建设); a number inside a sentence (第一、二、三批, 一二、三线) has neither."""
+        body = cand.pos + cand.heading.number_end
+        line_end = self.text.find("\n", body)
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        return line_end >= 0 and later is not None and later.kind == "start" and later.heading.value == 1 \
+            and later.heading.style != cand.heading.style and not self.text[line_end:later.pos].strip() \
+            and self._tail_heading(self.text[body:line_end], 0)
+
     def _glued(self, k: int, line: Line, head: HeadingNumber, at: int) -> list[_Cand]:
         """A new list glued to a heading phrase (一、总体要求1.指导思想…, or one blank between): a number
         of the glued-item styles after a character of the phrase, before its first sentence end
@@ -653,7 +664,8 @@ class TreeBuilder:
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
         elif cand.kind == "prose":
-            ok = value == expected and (depth is not None or heading.style in last_value) and self._confirmed(index, True)
+            ok = value == expected and (depth is not None or heading.style in last_value) \
+                and (self._confirmed(index, True) or self._heads_child_list(cand, index))
         else:  # glued to a heading phrase: a new list whose next item follows
             # 1: a list restarting per group; the heading it is glued to, just placed, vouches for it
             ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index)) \
