@@ -1464,7 +1464,8 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         numbered = numbers[k]
         at = number + 1 + len(pending)  # the column the open row fills next
         wanted = columns[at].kind if row is not None and at < len(columns) else None
-        if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k) and not (
+        full = row is not None and at == len(columns) and _opens_text(text, body, numbers, k)
+        if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k, full) and not (
                 wanted is not None and _fit(cell_text, wanted) > 0 and _written_again(numbered, numbers, k)):
             close()
             row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line,
@@ -1574,14 +1575,25 @@ def _numbers_on(text: str, cell: _StreamCell, paragraph: str) -> bool:
 
 
 def _numbers_row(numbered: tuple[str, int, str], expected: int | None, numbers: list[tuple[str, int, str] | None],
-                 k: int) -> bool:
+                 k: int, row_full: bool = False) -> bool:
     """Whether the number of cell ``k`` may be the 序号 of the next row: 1 (the first row, or a list restarting), the
     list's next number, or, first, a number the next one goes on from (a table continued from a page before: 12,
-    13…); not a first figure no number goes on from (总分 / 100: its empty 序号 cell left no line)."""
+    13…); not a first figure no number goes on from (总分 / 100: its empty 序号 cell left no line). A number a little
+    past the next one (rows 1, 3: a row lost or left out) numbers a row where the open row holds one cell for every
+    column already and text follows the number (``row_full``: it is no cell of that row nor a figure of a sub-row)."""
     value = numbered[1]
     if value == 1 or value == expected:
         return True
+    if expected is not None and expected < value <= expected + numbering().max_gap:
+        return row_full
     return expected is None and _following(numbered, numbers, k) == value + 1
+
+
+def _opens_text(text: str, body: list["_StreamCell"], numbers: list[tuple[str, int, str] | None], k: int) -> bool:
+    """Whether the cell after cell ``k`` is text, as a row's task after its 序号 is (not a figure: 4 / 4 / 100%)."""
+    if k + 1 >= len(body) or numbers[k + 1] is not None:
+        return False
+    return _shape(text[body[k + 1].start:body[k + 1].end]) == "text"
 
 
 def _written_again(numbered: tuple[str, int, str], numbers: list[tuple[str, int, str] | None], k: int) -> bool:
