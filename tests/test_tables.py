@@ -260,7 +260,8 @@ def test_xlsx_task_table():
     assert source.format == "xlsx"
     lines = source.text.split("\n")
     assert lines[0] == "2024年重点工作任务清单" and lines[1] == "\t".join(HEADER)
-    assert lines[-1] == "4\t新增城镇就业1000人\t县住建局\t各镇人民政府\t\t2024年11月30日"  # merged cell repeated, date shown
+    # merged cell repeated, date shown, the empty 进展情况 kept as the rows above have it (every cell keeps its column)
+    assert lines[-1] == "4\t新增城镇就业1000人\t县住建局\t各镇人民政府\t\t2024年11月30日\t"
     (spec,) = extract_specs(source)
     assert spec.source.format == "xlsx" and spec.metadata.title == "2024年重点工作任务清单"
     check_task_table(spec, source.text)
@@ -279,6 +280,59 @@ def test_csv_task_table():
     node = nodes(spec)["1"]
     assert units(node) == {("市发改委", "responsible"), ("市财政局", "responsible")}
     assert [d.text for d in node.deadlines] == ["2024年6月底前"]
+
+
+SHORT_HEADER = ["序号", "工作任务", "牵头单位", "完成时限", "完成情况", "存在问题", "备注"]
+SHORT_ROWS = [["1", "完善工作机制", "市发改委", "2024年6月底前", "已完成2项", "资金慢"],
+              ["2", "推进数字化改造", "市工信局", "2024年9月底前", "已完成投资12亿元，6月底前完成过半"]]
+
+
+def _check_short_rows(spec: Spec) -> None:
+    """Rows that end before the table's last columns (存在问题, 备注 left empty) keep each cell in its column: the second
+    row's 完成情况 is its progress, not a remark, and no target or deadline is read from it."""
+    second = nodes(spec)["2"]
+    assert [c.column for c in second._found.cells] == ["number", "task", "lead", "time", "progress"]
+    assert [(p.column, p.text) for p in second.progress] == [("完成情况", "已完成投资12亿元，6月底前完成过半")]
+    assert [d.text for d in second.deadlines] == ["2024年9月底前"] and second.targets == []
+    assert [(p.column, p.text) for p in nodes(spec)["1"].progress] == [("完成情况", "已完成2项"), ("存在问题", "资金慢")]
+
+
+def test_xlsx_row_shorter_than_the_row_above_keeps_its_columns():
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["2024年重点工作任务清单"])
+    for row in [SHORT_HEADER, *SHORT_ROWS]:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    source = decode_bytes("清单.xlsx", buffer.getvalue())
+    lines = source.text.split("\n")
+    assert lines[0] == "2024年重点工作任务清单"  # a one-cell row stays one cell
+    assert lines[-1] == "\t".join(SHORT_ROWS[1] + ["", ""])
+    (spec,) = extract_specs(source)
+    _check_short_rows(spec)
+
+
+def test_csv_row_shorter_than_the_row_above_keeps_its_columns(tmp_path):
+    from govplan.readers import read_source
+
+    path = tmp_path / "清单.csv"
+    path.write_text("\n".join(",".join(f'"{cell}"' for cell in row) for row in [SHORT_HEADER, *SHORT_ROWS]) + "\n",
+                    encoding="utf-8")
+    source = read_source(path)
+    assert source.text.split("\n")[-1] == "\t".join(SHORT_ROWS[1] + ["", ""])
+    (spec,) = extract_specs(source)
+    _check_short_rows(spec)
+
+
+def test_an_empty_progress_cell_gives_no_progress_entry():
+    cells = ["序号", "工作任务", "牵头单位", "完成情况", "存在问题", "1", "完善机制", "市发改委", "已完成2项", "",
+             "2", "优化环境", "市司法局", "已完成", "资金慢"]
+    (spec,) = extract_text("".join(f"{cell} |\n" for cell in cells))
+    assert [(p.column, p.text) for p in nodes(spec)["1"].progress] == [("完成情况", "已完成2项")]
+    assert [(p.column, p.text) for p in nodes(spec)["2"].progress] == [("完成情况", "已完成"), ("存在问题", "资金慢")]
 
 
 def test_unsupported_old_spreadsheet_names_what_to_do(tmp_path):

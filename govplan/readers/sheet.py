@@ -93,11 +93,20 @@ def _one_line(text: str) -> str:
 
 
 def _rows(grid: list[list[str]]) -> list[str]:
-    """Rows as tab-separated lines without trailing empty cells; trailing empty rows dropped."""
+    """Rows as tab-separated lines without trailing empty cells, but where a row of two filled cells or more is
+    shorter than the last such row above it (its 存在问题 or 备注 left empty): it keeps its empty cells up to that
+    row's width, so that its last cell keeps its column and is not read as the table's last one; a row of one cell
+    (a title, a section row) stays one cell. Trailing empty rows dropped."""
     lines = []
+    width = 0  # the width of the last row of two filled cells or more, within one block of rows
     for row in grid:
         while row and not row[-1]:
             row = row[:-1]
+        if sum(1 for cell in row if cell) >= 2:
+            row = row + [""] * (width - len(row))
+            width = len(row)
+        elif not row:
+            width = 0  # an empty row parts the sheet's blocks (two tables)
         lines.append(CELL_SEPARATOR.join(row))
     while lines and not lines[-1]:
         lines.pop()

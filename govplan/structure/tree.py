@@ -1095,7 +1095,7 @@ class TreeBuilder:
         found.norm_end = node.start + len(text) if trailing else max((c.end for c in loud), default=node.own_end)
         made.progress = [
             CellText(column=table.columns[c.column].header, **self._evidence(c.start, c.end))
-            for c in info.cells if table.kind(c) == "progress"
+            for c in info.cells if table.kind(c) == "progress" and self.text[c.start:c.end].strip()  # an empty cell reports nothing
         ]
         return made
 
