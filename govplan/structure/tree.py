@@ -46,7 +46,6 @@ _PART = re.compile(r"\W")  # a separator inside an attachment's number: it numbe
 # A date of issue inside a run-on line (a web copy that joined the notice's lines with blanks).
 _DATE_BETWEEN_BLANKS = compile_pattern("(?:^|[ \t\u3000]){calendar_date}[ \t\u3000]+")
 _BLANK = " \t\f\u3000"
-_NUMERAL_CHARS = re.compile(r"[\d〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾①-⑳]")  # a number's numeral, its form aside
 _ANNEX_LABEL = re.compile(f"(?<![^{_BLANK}])附")  # 附 at a line's start or after a blank (附件：…)
 _TITLE_MARKS = re.compile(r"[\s《》〈〉“”\"'‘’。.]")  # what _compact leaves out of a title
 # A table row's number and the text list of the same numbers (序号 4 then 5“标准地”改革… run on as text).
@@ -1283,7 +1282,14 @@ def _compact(title: str) -> str:
 
 def _number_form(written: str) -> str:
     """A heading number as written without its numeral ((四) → (), 4. → .): the form siblings share."""
-    return _NUMERAL_CHARS.sub("", written)
+    return _numeral_chars().sub("", written)
+
+
+@lru_cache(maxsize=1)
+def _numeral_chars() -> re.Pattern[str]:
+    """Every character a numeral of numbering.yaml is written with (一…十, 0-9, ①…, 壹…)."""
+    chars = {ch for numerals in numbering().numerals.values() for numeral in numerals for ch in numeral}
+    return re.compile(f"[{re.escape(''.join(sorted(chars)))}]")
 
 
 def _prefix(parent_id: str | None) -> str:
