@@ -847,7 +847,7 @@ def _counts_at_year_end(text: str, end: int, rules: _Rules) -> bool:
     start = end + 1 if text.startswith(tuple(rules.words["bare_year_pauses"]), end) else end
     stop = rules.clause_break.search(text, start)
     clause = text[start:stop.start() if stop else len(text)]
-    return (any(noun in clause[:int(counts["reach"])] for noun in counts["nouns"]) and any(c.isdigit() for c in clause)
+    return (any(noun in clause[:int(counts["reach"])] for noun in counts["nouns"]) and any(c.isdecimal() for c in clause)
             and not any(word in clause for word in counts["goal_words"]))
 
 
@@ -1228,7 +1228,7 @@ def _point_is_deadline(m: re.Match[str], g: dict[str, str | None], text: str, ct
             return False  # 年末常住人口94.9万人: a count as it stood at the year's end
         if not g["ay"] and _refers_to_assessment(text, m, rules):
             return False  # 年终考核结果纳入街镇绩效考核: the assessment system named, no year's end to meet
-        if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _COUNT_CHARS):
+        if not g["ay"] and m.start() > 0 and (text[m.start() - 1].isdecimal() or text[m.start() - 1] in _COUNT_CHARS):
             return False  # 申请之日前2年内未发生…: the end of a count of years, not this year's part
         opening_only = g["ayp"] in words["clause_year_parts"] or g["ayp"] in words["deictic_spans"]
         return (not opening_only or _opens_clause(text, m.start(), words) or _goal_opens_count(text, m, rules)
@@ -1472,7 +1472,7 @@ def _goal_opens_count(text: str, m: re.Match[str], rules: _Rules) -> bool:
 def _figure_follows(text: str, pos: int, rules: _Rules) -> bool:
     """Whether a figure in digits stands in the clause from ``pos`` on (the year's quantity after 全年)."""
     stop = rules.clause_break.search(text, pos)
-    return any(c.isdigit() for c in text[pos:stop.start() if stop else len(text)])
+    return any(c.isdecimal() for c in text[pos:stop.start() if stop else len(text)])
 
 
 def _stated_as_goal(text: str, start: int, words: dict[str, Any]) -> bool:
