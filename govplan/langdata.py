@@ -1208,6 +1208,8 @@ class UnitsData(Strict):
     suggestion_not_after: Words
     actor_skips: Words
     actor_time: str
+    dated_opening_ends: Words
+    dated_opening_starts: Words
     clause_ordinal: str
     role_word_reach: int
     actor_trailer_chars: int

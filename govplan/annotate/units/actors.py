@@ -626,15 +626,15 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
     first = re.compile(lookahead)
     heading = match_heading(text)
     if heading is not None:
-        after_number = _past_ordinal(text, _BLANK.match(text, heading.number_end).end(), rules)  # type: ignore[union-attr]
+        after_number = _past_dated_opening(text, _past_ordinal(text, _BLANK.match(text, heading.number_end).end(), rules), rules)  # type: ignore[union-attr]
         if after_number < len(text) and first.match(text, after_number) and may_start_plain_name(text, after_number, registry, rules):
             yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
-    start = _past_ordinal(text, _BLANK.match(text).end(), rules)  # type: ignore[union-attr]  # matches ""
+    start = _past_dated_opening(text, _past_ordinal(text, _BLANK.match(text).end(), rules), rules)  # type: ignore[union-attr]
     if start < len(text) and first.match(text, start) and may_start_plain_name(text, start, registry, rules):
         yield start, False
     for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
         marked = match.group("marker") is not None
-        pos = match.end() if marked else _past_ordinal(text, match.end(), rules)
+        pos = match.end() if marked else _past_dated_opening(text, _past_ordinal(text, match.end(), rules), rules)
         if marked:  # 由所涉及的省政府办公厅、…牵头: the qualifier names no unit; 委托储备单位县…公司: the kind before the name neither
             pos += len(first_word_at(text, pos, rules.words["list_qualifiers"]) or "")
             pos = _past_apposition(text, pos, rules)
@@ -651,6 +651,18 @@ def _past_apposition(text: str, pos: int, rules: Rules) -> int:
         if at > pos and first_word_at(text, at + len(head), w["level_nouns"]) is not None:
             return at + len(head)
     return pos
+
+
+def _past_dated_opening(text: str, pos: int, rules: Rules) -> int:
+    """Where a clause's actor may begin after the date opening it with no comma (4月下旬市政府组织召开…, 6月底前县政府组织…:
+    fresh c1054), as after one with a comma, where it is a due time or a part of a period (units.yaml dated_opening_ends);
+    ``pos`` where no such date opens the clause."""
+    match = rules.actor_time.match(text, pos)
+    if match is None or match.end() == pos or not match.group().rstrip("，,").endswith(tuple(rules.words["dated_opening_ends"])):
+        return pos
+    if not text[pos].isdecimal() and text[pos] not in rules.words["dated_opening_starts"]:
+        return pos  # 在2008年1月底省政府进行审定前: a clause of time, whose actor is not the clause's
+    return match.end()
 
 
 def _past_ordinal(text: str, pos: int, rules: Rules) -> int:
