@@ -170,19 +170,40 @@ def test_html_task_table_through_extract(run_cli, tmp_path: Path) -> None:  # ty
     check_table(spec)
 
 
-def test_html_task_table_straight_in_body(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A task table put straight in <body> (no content <div>): its rows, not its widest cell, are the article."""
-    path = tmp_path / "清单.html"
-    path.write_text(
-        "<html><body><p>关于印发任务清单的通知</p><table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>"
-        "<tr><td>1</td><td>推进数字化改造</td><td>市工信局</td><td>2024年6月底前</td></tr>"
-        "<tr><td>2</td><td>开展企业培训</td><td>市人社局</td><td>2024年9月底前</td></tr></table></body></html>",
-        encoding="utf-8",
+LONG_TASK = "推进数字化改造，加快建设一批智能工厂和数字化车间，推动规模以上工业企业数字化改造全覆盖，培育一批省级以上示范项目"
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        pytest.param("<html><body><p>关于印发任务清单的通知</p>{table}</body></html>", "关于印发任务清单的通知", id="body"),
+        pytest.param("{table}", None, id="bare"),  # no <html> or <body>
+    ],
+)
+@pytest.mark.parametrize(
+    ("head", "task"),
+    [pytest.param("th", "推进数字化改造", id="th"), pytest.param("td", "推进数字化改造", id="td"), pytest.param("td", LONG_TASK, id="long")],
+)
+def test_html_task_table_straight_in_body(  # type: ignore[no-untyped-def]
+    run_cli, tmp_path: Path, page: str, title: str | None, head: str, task: str
+) -> None:
+    """A task table put straight in <body> or standing alone (no content <div>): its rows, not its widest cell, are the
+    article, though that cell holds most of the page's text; header cells <th> or <td> alike."""
+    header = "".join(f"<{head}>{name}</{head}>" for name in ("序号", "工作任务", "牵头单位", "完成时限"))
+    table = (
+        f"<table><tr>{header}</tr><tr><td>1</td><td>{task}</td><td>市工信局</td><td>2024年6月底前</td></tr>"
+        "<tr><td>2</td><td>开展企业培训</td><td>市人社局</td><td>2024年9月底前</td></tr></table>"
     )
+    path = tmp_path / "清单.html"
+    path.write_text(page.format(table=table), encoding="utf-8")
     spec, _ = extract_one(run_cli, path, tmp_path / "out")
     rows = {task.id: task for task in spec.tasks}
     assert [u.name for u in rows["1"].units] == ["市工信局"] and [u.name for u in rows["2"].units] == ["市人社局"]
+    assert rows["1"].title == task
+    assert [d.due.isoformat() for d in rows["1"].deadlines] == ["2024-06-30"]
     assert [d.due.isoformat() for d in rows["2"].deadlines] == ["2024-09-30"]
+    if title:
+        assert spec.metadata.title == title
 
 
 def page_of(body: str) -> bytes:

@@ -56,14 +56,14 @@ def html_text(name: str, markup: str) -> str:
 
 def _article_element(root: "object", counts: tuple[dict[object, int], dict[object, int]]) -> "object":
     """The element holding the article: the most Chinese text in a content-like block, else <body>; a table cell only where
-    it holds most of the page's text (a layout table's), never one cell of a data table standing in <body>.
+    it holds most of the page's text in a table laying out the page, never one cell of a data table standing in <body>.
 
     Chinese characters of each element's text and of its links (``counts``) are counted once,
     bottom up, so the choice costs one walk of the tree however deep the page nests."""
     chars, link_chars = counts
     best, best_score = None, 0
     for element in root.xpath("//div|//article|//td|//section"):  # type: ignore[attr-defined]
-        if element.tag == "td" and chars[element] * 2 < chars[root]:
+        if element.tag == "td" and (chars[element] * 2 < chars[root] or _holds_data(element, chars)):
             continue  # a data table's cell (a task list put straight in <body>), not a cell laying out the article
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         # Prefer the innermost block that still holds most of the text: penalise large link counts.
@@ -166,6 +166,16 @@ def _lays_out(table: Any, chars: dict[object, int]) -> bool:
         return True
     rows = (row for row in _rows(table) if isinstance(row, list))
     return any(chars.get(cell, 0) > _MAX_CELL_CHARS for row in rows for cell in row)
+
+
+def _holds_data(cell: Any, chars: dict[object, int]) -> bool:
+    """Whether a cell's table holds data, not a page's layout: two rows or more with text in two cells or more (a header
+    and a task row), so that a task list's one long cell is not taken for the article however much of the page it holds."""
+    table = next(cell.iterancestors("table"), None)
+    if table is None or _lays_out(table, chars):
+        return False
+    rows = (row for row in _rows(table) if isinstance(row, list))
+    return sum(sum(chars.get(c, 0) > 0 for c in row) >= 2 for row in rows) >= 2
 
 
 def _rows(table: Any) -> Iterator[Any]:
