@@ -47,6 +47,7 @@ _WIDE_CELL = re.compile(r"[^ \t\f\v\r\u3000]+(?:[ ][^ \t\f\v\r\u3000]+)*")
 _WIDE_BLANK = re.compile(r"[ \u3000]{2,}|\u3000")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+_NUMBERED_ROWS = 3  # rows numbered 1, 2, 3 that show a stream's rows open with an unlabelled 序号 cell
 _BARRED_LINES = 3  # lines with a bar alone or opening them that make a stream of cells parted by bars
 # A row number as a 序号 cell writes it: 1, 1., (1), 一, 一、, (一), ①; in a scan OCR misread (numbering.yaml,
 # misread_numerals): 二， and —、 (a dash alone is an empty cell, no number).
@@ -1113,12 +1114,14 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
     kinds = {c.kind for c in header}
     if len(header) < words.min_cells or not words.content & kinds:
         return None
+    body = cells[used:]
+    if header[0].kind in words.content and _numbers_unlabelled(text, body, len(header)):
+        header = [Column("number", ""), *header]  # the first header cell spans the 序号 column too (指 标 over 序号 | 指标)
     number = next((k for k, c in enumerate(header) if c.kind == "number"), None)
     if number is None and shape == "line" and any(c.header.endswith(_COLONS) for c in header):
         return None  # label lines (工作措施：) over the text of a numbered item, not a header row
     table = Table(header, cells[used - 1].end, [], first, cells[used - 1].line,
                   quota=titled and sum(column_kind(c.header) is None for c in header) * 2 > len(header))
-    body = cells[used:]
     if number is None:
         _started_rows(table, body, text)
     else:
@@ -1129,6 +1132,28 @@ def _stream_table(lines: list[Line], text: str, first: int, shape: str) -> Table
         last = table.rows[-1]
         table.last = max(c.line for c in _stream_lines(last, body))
     return table
+
+
+def _numbers_unlabelled(text: str, body: list[_StreamCell], width: int) -> bool:
+    """Whether the rows of a stream whose header names no 序号 column open with a number all the same, its first header
+    cell spanning that column too (指 标 over 序号 | 指标, a legal database's indicator table, dev c1030): a bare row
+    number 1 opening the body or the first row after a section row (一、核心指标 | 50), and 2 and 3 after it, each a
+    row's cells on (a few more past a section row), each followed by a cell that is no number; figures in a column
+    (城镇新增就业人数 | 1 | 省人社厅) open no row."""
+    expected, last = 1, -1
+    for k, cell in enumerate(body[:-1]):
+        numbered = row_number(text[cell.start:cell.end])
+        if numbered is None or numbered[:2] != ("table_row", expected) \
+                or row_number(text[body[k + 1].start:body[k + 1].end]) is not None:
+            continue
+        if last < 0 and k > 0 and (k >= width or heading_at(text[body[0].start:body[0].end], 0) is None):
+            return False
+        if last >= 0 and not 2 <= k - last <= 2 * width:
+            return False
+        if expected == _NUMBERED_ROWS:
+            return True
+        expected, last = expected + 1, k
+    return False
 
 
 def _stream_header(text: str, cells: list[_StreamCell], titled: bool = False) -> tuple[list[Column], int]:
