@@ -1372,9 +1372,11 @@ class TablesData(Strict):
     number_placeholders: Words
     unit_name_ends: Words
     wrapped_heads: Words
+    wrapped_tails: Words
     time_units: Words
     target_heads: Words
     dated_head: str
+    counted_head: str
     year_head: str
     quota_tables: QuotaTables
     run_together: RunTogether

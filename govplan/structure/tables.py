@@ -75,6 +75,7 @@ _LABELLED = compile_pattern("[{colon}][ \t\u3000]*[^ \t\u3000*＊]")
 _COLONS = (":", "：")
 _SENTENCE_ENDS = ("。", "；", ";")  # a unit or date cell ends no sentence
 _SHORT_CELL = 12  # characters a unit, date or leader cell closed by 。 may have (县发改委负责。)
+_TARGET_FIGURE_FIT = 0.5  # a figure with its unit under a header naming quantities (抽查比例 | 20%): its cell, no other's
 _NOTE_FIT = -0.25  # a 备注 cell is mostly left empty: a cell that may be the task's goes there only if nothing else fits
 _SHORT_KINDS = ("lead", "support", "responsible", "leader", "time", "number", "score", "measure_unit")
 _SCORE_LIKE = re.compile(r"^[\d.]+\s*分?$")
@@ -167,7 +168,7 @@ class Table:
         if cell.column >= len(self.columns):
             return ""
         column = self.columns[cell.column]
-        return column.unit or bracketed_unit(column.header)
+        return column.unit or bracketed_unit(column.header) or counted_unit(column.header)
 
     def by_year(self, cell: TableCell) -> bool:
         """Whether a cell's column holds one year's part of the row's work (2024年工作任务 beside 内容): not the row's own title."""
@@ -197,6 +198,7 @@ class _Words:
     max_section: int
     units: frozenset[str]  # units of measure a 计量单位 cell may give
     wrapped_heads: frozenset[str]  # the first line of a header cell wrapped over two (市政府 / 分管领导)
+    wrapped_tails: frozenset[str]  # the second line of a header cell wrapped over two that names nothing alone (组织 / 层级)
     target_heads: re.Pattern[str]  # a header word of a column that sets targets (目标任务, 目标值)
     bracketed_role: re.Pattern[str]  # a unit head with its role word in a bracket (责任单位（牵头）): group `role`
     role_kind: dict[str, str]  # a role word → the kind of unit column it names (牵头 → lead, 协办 → support)
@@ -204,6 +206,7 @@ class _Words:
     placeholders: frozenset[str]  # a 序号 cell standing for its list's first number (— before 二)
     dated_head: re.Pattern[str]  # the date or period a header cell opens with (2018年7月进展情况)
     year_head: re.Pattern[str]  # a year alone opening a header cell (2024年工作任务), no month after it
+    counted_head: re.Pattern[str]  # a header counting in a measure word (抽查户数): group `unit`
     index_labels: frozenset[str]  # the labels of a portal's index block (索引号, 公开时限, 发布单位: metadata.yaml)
 
 
@@ -216,11 +219,13 @@ def _words() -> _Words:
         kind_of, contained, re.compile("|".join(map(re.escape, contained)) or "(?!)"), int(data["min_header_cells"]),
         int(data["max_header_chars"]), frozenset(data["content_kinds"]), int(data["max_section_chars"]),
         frozenset(load_data("targets.yaml")["units"]) | frozenset(data["time_units"]), frozenset(data["wrapped_heads"]),
-        re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"), _bracketed_role(data["role_heads"]),
+        frozenset(data["wrapped_tails"]), re.compile("|".join(map(re.escape, data["target_heads"])) or "(?!)"),
+        _bracketed_role(data["role_heads"]),
         {role: kind for kind, roles in data["role_heads"]["roles"].items() for role in roles},
         frozenset(data["empty_cells"]), frozenset(data["number_placeholders"]),
         compile_pattern(data["dated_head"], "govplan/data/tables.yaml"),
         compile_pattern(data["year_head"], "govplan/data/tables.yaml"),
+        compile_pattern(data["counted_head"], "govplan/data/tables.yaml"),
         _index_labels(load_data("metadata.yaml")),
     )
 
@@ -371,6 +376,12 @@ def bracketed_unit(text: str) -> str:
         if names_measure_unit(inner):
             return inner
     return ""
+
+
+def counted_unit(header: str) -> str:
+    """The measure word a header counts in (抽查户数: 户; tables.yaml, counted_head), or ""."""
+    match = _words().counted_head.search("".join(header.split()))
+    return match.group("unit") if match and names_measure_unit(match.group("unit")) else ""
 
 
 @text_memo(maxsize=1 << 12)
@@ -889,7 +900,7 @@ def _shifted(text: str, cells: list[tuple[int, int]], columns: list[Column], abo
     placed = [k for k in range(len(columns)) if k not in missing]
 
     def reads(order: list[int]) -> float:
-        return sum(_column_fit(text[s:e], columns[k].kind, columns, next_number) for (s, e), k in zip(short, order))
+        return sum(_column_fit(text[s:e], columns[k], columns, next_number) for (s, e), k in zip(short, order))
 
     return short if reads(placed) > reads(list(range(filled))) + _SHIFT_GAIN else cells
 
@@ -971,7 +982,7 @@ def _align(text: str, cells: list[tuple[int, int]], columns: list[Column], above
             options = [(i, score + skipped(j), missing + (j,))]
             if i < len(cells):
                 s, e = cells[i]
-                options.append((i + 1, score + _column_fit(text[s:e], columns[j].kind, columns, next_number), missing))
+                options.append((i + 1, score + _column_fit(text[s:e], columns[j], columns, next_number), missing))
             for ni, value, lacks in options:
                 there = best[ni][j + 1]
                 if there is None or value > there[0]:
@@ -989,7 +1000,7 @@ def _widen(text: str, cells: list[tuple[int, int]], columns: list[Column], next_
     best: tuple[float, list[int]] | None = None
     for at in range(width + 1):
         placed = list(range(at)) + [-1] * extra + list(range(at, width))
-        score = sum(_column_fit(text[s:e], columns[k].kind, columns, next_number)
+        score = sum(_column_fit(text[s:e], columns[k], columns, next_number)
                     for (s, e), k in zip(cells, placed) if k >= 0)
         if best is None or score > best[0]:
             best = (score, placed)
@@ -1051,19 +1062,40 @@ def _fit(cell: str, kind: str, next_number: int | None = None) -> float:
     return 0.0
 
 
-def _column_fit(cell: str, kind: str, columns: list[Column], next_number: int | None = None) -> float:
+def _column_fit(cell: str, column: Column, columns: list[Column], next_number: int | None = None) -> float:
     """_fit in a table whose ``columns`` are known: where the table has a unit column, a cell of units' names is no
     task (区市场监管局 after a merged 任务名称 is the row's lead); where it has none, a task column may name the unit
-    (石城's 考核项目 | 县委农工部, c11). Where it has a column of units of measure (单位, 计量单位), a bare figure
-    after the row's number (3 under 2025年目标, 100 under “十五五”目标) is the figure the row's indicator reaches, not
-    a number: an indicator table writes its figures so (docs/gold-format.md, indicator tables)."""
-    if kind in _words().content and row_number(cell) is not None and _BARE_AMOUNT.match(cell) \
-            and any(c.kind == "measure_unit" for c in columns):
-        return 0.0
+    (石城's 考核项目 | 县委农工部, c11). A figure under a column of the task's content reads as _target_figure_fit says."""
+    kind = column.kind
+    figure = _target_figure_fit(cell, column, columns) if kind in _words().content else None
+    if figure is not None:
+        return figure
     fit = _fit(cell, kind, next_number)
     if fit == 0.0 and kind in _words().content and any(c.kind in _UNIT_KINDS for c in columns) and _names_units(cell):
         return -0.5
     return fit
+
+
+def _target_figure_fit(cell: str, column: Column, columns: list[Column]) -> float | None:
+    """How well a figure reads under a column of the task's content, or None where it is no figure read so. Where the table
+    has a column of units of measure (单位, 计量单位) or the column is one of quantities (_quantity_column), a bare figure
+    after the row's number (3 under 2025年目标, 100 under “十五五”目标, 3 under 抽查户数) is the figure the row's
+    indicator reaches, not a number: an indicator table writes its figures so (docs/gold-format.md, indicator tables);
+    where no column gives the units (an indicator table's figures are bare beside one), a figure with its unit fits a
+    quantities column better than any other text column (20% under 抽查比例, not 检查方式)."""
+    targets = _quantity_column(column)
+    units_column = any(c.kind == "measure_unit" for c in columns)
+    if row_number(cell) is not None and _BARE_AMOUNT.match(cell):
+        return 0.0 if targets or units_column else None
+    if targets and not units_column and not _BARE_AMOUNT.match(cell) and _FIGURE_CELL.match("".join(cell.split())):
+        return _TARGET_FIGURE_FIT
+    return None
+
+
+def _quantity_column(column: Column) -> bool:
+    """Whether a column gives the quantities a plan sets, not its text: a measure column whose header names targets or
+    quantities (抽查户数, 抽查比例, 2025年目标值), not a task column that does (目标任务 holds sentences)."""
+    return column.kind == "measure" and names_targets(column.header)
 
 
 @text_memo(maxsize=1 << 12)
@@ -1199,6 +1231,15 @@ def _wrapped(first: str, joined: str) -> bool:
     return joined in words.kind_of or first in words.wrapped_heads
 
 
+def _wrapped_unnamed(first: str, second: str) -> bool:
+    """Whether two header lines that each name no column are one cell wrapped, whatever it names: the first is a word
+    that heads no column alone (抽查 / 户数) or the second one that ends a header only (组织 / 层级; tables.yaml,
+    wrapped_heads and wrapped_tails)."""
+    words = _words()
+    return bool(second) and (first in words.wrapped_heads or second in words.wrapped_tails) \
+        and column_kind(second) is None and row_number(second) is None
+
+
 def _header_cells(text: str, cells: list[_StreamCell], until_unnamed: bool = False) -> list[tuple[str | None, str, int]]:
     """The header cells of a stream, one a line: (kind or None, header as written, lines taken), up to
     the first unnamed one if ``until_unnamed``. A header cell the copy wrapped over two lines is one
@@ -1217,8 +1258,13 @@ def _header_cells(text: str, cells: list[_StreamCell], until_unnamed: bool = Fal
             found[-1] = (before or column_kind(header + written), header + written, lines + 1)
             k += 1
             continue
-        if k + 1 < len(cells) and (kind is None or column_kind(text[cells[k + 1].start:cells[k + 1].end]) is None):
-            joined = written + text[cells[k + 1].start:cells[k + 1].end]
+        following = text[cells[k + 1].start:cells[k + 1].end] if k + 1 < len(cells) else ""
+        if kind is None and _wrapped_unnamed(compact, "".join(following.split())):
+            found.append((column_kind(written + following), written + following, 2))
+            k += 2
+            continue
+        if k + 1 < len(cells) and (kind is None or column_kind(following) is None):
+            joined = written + following
             compact_joined = "".join(joined.split())
             if (_wrapped(compact, compact_joined) if kind is None
                     else compact_joined != compact and compact_joined in _words().kind_of) \
@@ -1488,10 +1534,10 @@ def _numbered_rows(table: Table, body: list[_StreamCell], text: str, number: int
         cell_text = text[cell.start:cell.end]
         numbered = numbers[k]
         at = number + 1 + len(pending)  # the column the open row fills next
-        wanted = columns[at].kind if row is not None and at < len(columns) else None
+        wanted = columns[at] if row is not None and at < len(columns) else None
         full = row is not None and at == len(columns) and _opens_text(text, body, numbers, k)
-        if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k, full) and not (
-                wanted is not None and _fit(cell_text, wanted) > 0 and _written_again(numbered, numbers, k)):
+        if numbered is not None and _numbers_row(numbered, expected.get(numbered[0]), numbers, k, full) \
+                and not _open_row_figure(cell_text, wanted, columns, expected.get(numbered[0]), numbers, k):
             close()
             row = TableRow(cell.start, cell.end, [TableCell(cell.start, cell.end, number)], line=cell.line,
                            number=numbered if row_number(cell_text) is None else None)
@@ -1621,6 +1667,19 @@ def _opens_text(text: str, body: list["_StreamCell"], numbers: list[tuple[str, i
     return _shape(text[body[k + 1].start:body[k + 1].end]) == "text"
 
 
+def _open_row_figure(cell: str, wanted: Column | None, columns: list[Column], expected: int | None,
+                     numbers: list[tuple[str, int, str] | None], k: int) -> bool:
+    """Whether a number cell is a figure of the open row, not the next row's 序号: the column the row fills next (``wanted``)
+    takes it, and it is written again before the list goes on (a row's score 7, then row 7), or that column gives
+    quantities and the number is not the list's next one (a count 1 under 抽查户数 while row 4 is open, dev c1036)."""
+    numbered = numbers[k]
+    if wanted is None or numbered is None:
+        return False
+    if numbered[1] != expected and _quantity_column(wanted):
+        return _column_fit(cell, wanted, columns) >= 0
+    return _fit(cell, wanted.kind) > 0 and _written_again(numbered, numbers, k)
+
+
 def _written_again(numbered: tuple[str, int, str], numbers: list[tuple[str, int, str] | None], k: int) -> bool:
     """Whether the number of cell ``k`` is written again before the list goes on (a row's score 7 where its
     empty cells left no line, then row 7)."""
@@ -1652,7 +1711,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
     the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
     kinds = [c.kind for c in columns[first:]]
     n, m = len(cells), len(kinds)
-    fits = [[_column_fit(text[c.start:c.end], kind, columns) for kind in kinds] for c in cells]
+    fits = [[_column_fit(text[c.start:c.end], column, columns) for column in columns[first:]] for c in cells]
     best: dict[tuple[int, int], tuple[float, tuple[int, int], list[int]]] = {(0, 0): (0.0, (0, 0), [])}
     for i in range(n + 1):
         for j in range(m + 1):
