@@ -231,9 +231,12 @@ def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
             and not (_done_in_clause(text, u.end, r) and _set_in_past(text, u.start, r)) and not _suggested(text, u.start, r)]
 
 
+_SUGGESTION_REACH = 16  # characters before a unit searched for a suggestion word and the word before that
+
+
 def _suggested(text: str, pos: int, r: Rules) -> bool:
     """Whether a suggestion or a wish names the unit at ``pos`` (建议市环保局…, 建议由…, 会议建议，由…): it assigns nothing."""
-    before = text[:pos].rstrip(" \u3000，,由")
+    before = text[max(0, pos - _SUGGESTION_REACH):pos].rstrip(" \u3000，,由")  # the words right before it, not the text
     word = next((w for w in r.words["suggestion_words"] if before.endswith(w)), None)
     return word is not None and not before.endswith(tuple(r.words["suggestion_not_after"]), 0, len(before) - len(word))
 
