@@ -626,15 +626,15 @@ def _actor_starts(text: str, registry: Registry, rules: Rules) -> Iterator[tuple
     first = re.compile(lookahead)
     heading = match_heading(text)
     if heading is not None:
-        after_number = _past_dated_opening(text, _past_ordinal(text, _BLANK.match(text, heading.number_end).end(), rules), rules)  # type: ignore[union-attr]
+        after_number = _past_openers(text, _BLANK.match(text, heading.number_end).end(), rules)  # type: ignore[union-attr]
         if after_number < len(text) and first.match(text, after_number) and may_start_plain_name(text, after_number, registry, rules):
             yield after_number, False  # "1.县人社局牵头，…", "第七条　市政务数据主管部门应当…": after the number
-    start = _past_dated_opening(text, _past_ordinal(text, _BLANK.match(text).end(), rules), rules)  # type: ignore[union-attr]
+    start = _past_openers(text, _BLANK.match(text).end(), rules)  # type: ignore[union-attr]  # matches ""
     if start < len(text) and first.match(text, start) and may_start_plain_name(text, start, registry, rules):
         yield start, False
     for match in _start_pattern(rules.actor_start.pattern, lookahead).finditer(text):
         marked = match.group("marker") is not None
-        pos = match.end() if marked else _past_dated_opening(text, _past_ordinal(text, match.end(), rules), rules)
+        pos = match.end() if marked else _past_openers(text, match.end(), rules)
         if marked:  # 由所涉及的省政府办公厅、…牵头: the qualifier names no unit; 委托储备单位县…公司: the kind before the name neither
             pos += len(first_word_at(text, pos, rules.words["list_qualifiers"]) or "")
             pos = _past_apposition(text, pos, rules)
@@ -651,6 +651,11 @@ def _past_apposition(text: str, pos: int, rules: Rules) -> int:
         if at > pos and first_word_at(text, at + len(head), w["level_nouns"]) is not None:
             return at + len(head)
     return pos
+
+
+def _past_openers(text: str, pos: int, rules: Rules) -> int:
+    """Where a clause's actor may begin: past an inline point's ordinal (四是…) and a date opening the clause (6月底前…)."""
+    return _past_dated_opening(text, _past_ordinal(text, pos, rules), rules)
 
 
 def _past_dated_opening(text: str, pos: int, rules: Rules) -> int:
