@@ -1255,6 +1255,7 @@ class UnitsData(Strict):
     person_suffixes: Words
     unit_people: Words
     office_ends: Words
+    office_words: Words
     office_chars: int
     group_ends: Words
     group_chars: int

@@ -782,11 +782,20 @@ def _past_trailing_references(text: str, end: int, rules: Rules) -> int:
         if joiner is None:
             return end
         item = joiner.end()
-        at = next((k for k in range(item + 1, min(stop, item + reach) + 1)
+        at = next((k for k in _word_ends(text, item, min(stop, item + reach))
                    if (rules.actor_joiner.match(text, k) or _acts(text, k, rules)) and _reference(text[item:k], rules)), end)
         if at == end or not rules.actor_joiner.match(text, at):
             return at
     return end
+
+
+def _word_ends(text: str, start: int, stop: int) -> Iterator[int]:
+    """Where the words from ``start`` end, up to ``stop``: a reference ends at a word's end (相关宾馆饭店|作为必查单位, not
+    …饭店作|为…: fresh c1051)."""
+    at = start
+    for word in words(text[start:stop]):
+        at += len(word)
+        yield at
 
 
 def _kind_acting(text: str, names: list[tuple[int, int]], rules: Rules) -> bool:

@@ -397,14 +397,17 @@ def _vague_tail(name: str, rules: Rules) -> bool:
 
 def is_function_kind(name: str, rules: Rules) -> bool:
     """Whether a name is a kind of body named by its function with no place before it (数据资源主管部门, 财政部门):
-    it ends with a category head and none of its words is a place (中山市…, 阿坝州…) or a level (市…); or it names
+    it ends with a category head and none of its words is a place (中山市…, 阿坝州…), a level (市…) or a unit; or it names
     its place by the case's relation to it (所在地县级人民政府, 就医地经办机构: the body of wherever the case is)."""
     w = rules.words
     if name.startswith(w["relative_places"]):
         return True
     if not name.endswith(w["agent_category_heads"]) or leveled_at(name, 0, rules):
         return False
-    return not any(word.endswith(w["place_ends"]) for word in words(name) if word not in w["level_false_starts"])
+    parts = words(name)
+    if any(word.endswith(rules.suffixes) for word in parts[:-1]):
+        return False  # 公安分局交管部门: a department of a unit named before it (c653), one body
+    return not any(word.endswith(w["place_ends"]) for word in parts if word not in w["level_false_starts"])
 
 
 def is_person(name: str, rules: Rules) -> bool:
@@ -1139,14 +1142,16 @@ def _plain_place(name: str, rules: Rules) -> str | None:
 
 def _short_office(name: str, rules: Rules) -> bool:
     """A town's office named short without a level (营商办, 房管办, 规建生态办, 城管中队): a sector word, then the office word
-    as a word of its own (督办, 交办 are verbs: one word)."""
+    as a word of its own (督办, 交办 are verbs: one word), or one word ending in an office's word (会展中心, 公安分局)."""
     w = rules.words
     if len(name) > int(w["office_chars"]) or not name.endswith(w["office_ends"]):
         return False
     if name.startswith(w["place_false_starts"]):
         return False  # 本办, 我办: the issuer speaking of itself
     name_words = words(name)
-    return len(name_words) > 1 and name_words[-1] in w["office_ends"]
+    if len(name_words) == 1:  # 会展中心, 公安分局: one word that ends in an office's word longer than it
+        return any(name.endswith(o) and len(name) > len(o) for o in w["office_words"])
+    return name_words[-1] in w["office_ends"]
 
 
 def _working_group(name: str, rules: Rules) -> bool:
