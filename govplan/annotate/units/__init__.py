@@ -72,7 +72,7 @@ def assign_units(
     runs = [label_runs(nt.text, registry, r) for nt in nodes]  # 主办:A B 协办:C D on one line: fields apart by blanks
     blocks = [[s for s in _block_statements(nt, registry, r) if not _overlaps(s, runs[at])] for at, nt in enumerate(nodes)]
     parents = _parent_indices(nodes)
-    block_owners = _block_owners(nodes, blocks, parents)
+    block_owners = _block_owners(nodes, blocks, parents, r)
     statements: list[Statement] = []
     everywhere: list[Convention] = standalone_conventions(lead_in, [], r)
     duties = label_duties(lead_in, r)
@@ -371,7 +371,9 @@ def _block_statements(nt: NodeText, registry: Registry, r: Rules) -> list[Statem
     return found
 
 
-def _block_owners(nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None]) -> dict[int, TaskNode]:
+def _block_owners(
+    nodes: list[NodeText], blocks: list[list[Statement]], parents: list[int | None], r: Rules
+) -> dict[int, TaskNode]:
     """The task each block of label lines belongs to, by the document's own pattern rather than absolute depths.
 
     Each block is read from the tree around it (``_closed_node``); the level most blocks are read at, or that
@@ -381,7 +383,7 @@ def _block_owners(nodes: list[NodeText], blocks: list[list[Statement]], parents:
     the next part's heading phrase runs on after the last group's block, which still closes the group).
     """
     closed = {at: _closed_node(nodes, blocks, parents, at) for at, block in enumerate(blocks) if block}
-    carrying = _carrying_depth(len(nodes[at if _prose_follows(nodes[at], blocks[at]) else read].path)
+    carrying = _carrying_depth(len(nodes[at if _prose_follows(nodes[at], blocks[at], r) else read].path)
                                for at, read in closed.items())
     return {
         at: nodes[_ancestor_at(nodes, parents, at, carrying) if len(nodes[read].path) < carrying <= len(nodes[at].path)
@@ -390,9 +392,11 @@ def _block_owners(nodes: list[NodeText], blocks: list[list[Statement]], parents:
     }
 
 
-def _prose_follows(nt: NodeText, block: list[Statement]) -> bool:
-    """Whether text follows the node's block of label lines."""
-    return bool(nt.text[block[-1].end:].strip())
+def _prose_follows(nt: NodeText, block: list[Statement], r: Rules) -> bool:
+    """Whether text follows the node's block of label lines, other than more field lines (完成时限:2010年 closing a
+    measure's 责任领导: / 涉项部门: block, fresh c1067, is the block's own field, no prose)."""
+    return any(line.strip() and r.field_label.match(line.strip()) is None
+               for line in nt.text[block[-1].end:].split("\n"))
 
 
 def _carrying_depth(depths: Iterable[int]) -> int:

@@ -337,6 +337,8 @@ def _units(
     for s, e in list_items(text, start, end, registry, rules):
         for s2, e2 in split_conjunctions(text, s, e, registry, rules):
             name = compact(text[s2:e2])
+            if not any(ch.isalnum() for ch in name):
+                continue  # 责任领导:* : a name the publisher masked names no one (fresh c1067)
             if require_units and is_vague(name, rules):
                 continue
             if require_units and name.endswith(rules.words["official_titles"]):
