@@ -593,6 +593,7 @@ class Zero(Strict):
     verbs: Words
     quoted: Words
     not_before: Words
+    verb_before: Words
 
 
 class OneByOne(Strict):

@@ -874,6 +874,8 @@ def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     确保安全生产零事故, 实现…零增长 (change increase); not 坚持零容忍, 零距离服务. The sentence's mood decides whether it is set or
     reported (村民连续8年实现零上访)."""
     w, breaks, window = rules.words["zero"], rules.words["clause_breaks"], int(rules.words["mood"]["window"])
+    if text[match.start() - 1:match.start()] in w["verb_before"]:
+        return None  # 隐患清零闭环管理: 清零 is a verb
     before = words_within(text, _clause_start(text, match.start(), breaks, window), match.start())
     if not any(word.startswith(tuple(w["verbs"])) for word in before):
         return None

@@ -352,11 +352,13 @@ def names_measure_unit(cell: str) -> bool:
 
 
 def latin_unit(words: dict[str, Any]) -> str:
-    """Units written in Latin letters (targets.yaml latin_units): [prefix]base[power][/per], not glued to a longer word."""
+    """Units written in Latin letters (targets.yaml latin_units): [prefix]base[power][/[prefix]base[power]], not glued to a
+    longer word (52μg/m3: the power of the unit per which, fresh c1073)."""
     per = alternation(words["per"])
     return (
         rf"(?:{alternation(words['prefixes'])})?(?:{alternation(words['bases'])})(?:{alternation(words['powers'])})?"
-        rf"(?:/(?:{alternation(words['prefixes'])})?(?:{alternation(words['bases'])}|{per}))?(?![A-Za-z])"
+        rf"(?:/(?:{alternation(words['prefixes'])})?(?:(?:{alternation(words['bases'])})(?:{alternation(words['powers'])})?|{per}))?"
+        r"(?![A-Za-z])"
     )
 
 
