@@ -640,7 +640,8 @@ class TreeBuilder:
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         first_of_style = depth is None and heading.style not in last_value
         lost = first_of_style and value > 1 and (self._outline_begins(stack, roots) or (
-            self._items_open_page(roots, heading.style) and self._numbers_on(index)))
+            self._items_open_page(roots, heading.style) and self._numbers_on(index))
+            or self._running_items_open_page(roots, index, heading.style))
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child) \
@@ -767,6 +768,18 @@ class TreeBuilder:
         return first.start == self._cands[0].pos and first.value == 1 and not first.lost_opening \
             and all(root.style == first.style for root in roots) \
             and rank.get(first.style, len(rank)) > rank.get(style, len(rank))
+
+    def _running_items_open_page(self, roots: list[_Open], index: int, style: str) -> bool:
+        """Whether the page opens inside a list that numbers on across sections (123.… 124.… then (七)…, 125.…: a 责任分解方案's
+        tasks numbered through its groups, fresh c1077, c1087) and the heading at ``index``, of a style the conventional order
+        ranks above it, is such a section: the items opening the page are all of one list opened off the page, and the first
+        of its style after this heading numbers on from the last of them."""
+        rank = self.data.rank
+        if not roots or not roots[0].lost_opening or any(root.style != roots[0].style for root in roots) \
+                or rank.get(roots[0].style, len(rank)) <= rank.get(style, len(rank)):
+            return False
+        later = next((c for c in self._cands[index + 1:] if c.heading.style == roots[0].style), None)
+        return later is not None and later.kind == "start" and later.heading.value == roots[-1].value + 1
 
     def _outranked(self, style: str, stack: list[_Open], lost: bool = False) -> int:
         """Where on the stack the lists opened inside the outline that ``style`` conventionally
