@@ -1227,6 +1227,12 @@ class UnitsData(Strict):
     handover_verbs: Words
     report_verbs: Words
     agent_marker_not_before: Words
+    request_markers: Words
+    asked_name_chars: int
+    asked_nonacts: Words
+    etc_references: Words
+    request_marker_not_after: Words
+    request_marker_not_before: Words
     agent_action_not_before: Words
     agent_nonacts: Words
     agent_compositions: Words

@@ -683,7 +683,7 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
     None when no unit acts there."""
     if marked and _composes(text, pos, rules):
         return None  # 成员由镇城建站、财政所…组成: members of a body, not its agents
-    for end in name_ends(text, pos, marked, registry, rules):
+    for end in _asked_name_ends(text, pos, marked, registry, rules):
         names = name_list(text, (pos, end), marked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names):
             return None  # 市有关部门和相关区人民政府…: the text leaves the units open
@@ -702,6 +702,17 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         if beyond:
             return names + beyond  # 区交通委、各街镇（工业区）及新城区发展公司对…: the reference between gives none
     return _agent_names(text, pos, registry, rules) if marked else None
+
+
+def _asked_name_ends(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[int]:
+    """``name_ends`` at ``pos``; after a request marker (请) a name that starts with no level, registered name or cue is a short
+    one (请经济部及台电公司…, 请农委会…: a ministry or council named short), not a phrase that ends like a name (请国内外知名导演拍摄
+    一部…电影: a film, dev c925)."""
+    ends = name_ends(text, pos, marked, registry, rules)
+    if not marked or not text.endswith(tuple(rules.words["request_markers"]), 0, pos) \
+            or may_start_plain_name(text, pos, registry, rules):
+        return ends
+    return [end for end in ends if end - pos <= int(rules.words["asked_name_chars"])]
 
 
 def _names_past_references(
@@ -759,12 +770,19 @@ def _agent_names(text: str, pos: int, registry: Registry, rules: Rules) -> list[
     clause = text[pos:clause_end(text, pos, rules)]
     if "的" in clause or any(word in clause for word in rules.words["agent_nonacts"]):
         return None
-    for end in name_ends(text, pos, False, registry, rules):
-        names = name_list(text, (pos, end), False, registry, rules)
+    asked = text.endswith(tuple(rules.words["request_markers"]), 0, pos)  # 请经济部及台电公司务必掌握…: the body asked, any name
+    for end in _asked_name_ends(text, pos, asked, registry, rules):
+        names = name_list(text, (pos, end), asked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names) or any(text[s:e] in rules.bare_levels for s, e in names):
             return None
         if text[names[0][0]:names[0][1]] in rules.generic_bodies or _kind_acting(text, names, rules):
             return None
+        if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
+            return None  # 并请环保署与内政部营建署提供协助: asked to support, as a role statement reads them
+        if asked and text.startswith(rules.words["etc_references"], names[-1][1]):
+            return names  # 请卫福部等相关部会务必…: X等相关部会 is X
+        if asked and text.startswith(rules.words["asked_nonacts"], _skip_forward(text, names[-1][1], rules)):
+            return None  # 请市经信…等部门支持, 请市委组织部帮助协调…: support or help asked for, no role word (dev c655)
         if rules.agent_action.match(text, names[-1][1]):
             return names
     return None

@@ -291,13 +291,15 @@ def _verb_list(
 
 def _after_agent_marker(text: str, start: int, end: int, rules: Rules) -> int:
     """Where the list begins in a clause whose topic stands before its agent marker (该项工作由市发改委牵头, 具体工作由县人社局
-    负责: the list after 由), else ``start``; 由于, 由此 and a 由 inside brackets mark no agent."""
+    负责: the list after 由; 并请环保署与内政部营建署提供协助: the list asked), else ``start``; 由于, 由此 and a 由 inside brackets
+    mark no agent."""
     w = rules.words
-    if not any(marker in text[start + 1:end] for marker in w["agent_markers"]):
+    markers = (*w["agent_markers"], *w["request_markers"])
+    if not any(marker in text[start + 1:end] for marker in markers):
         return start  # the common case, decided without segmenting the clause
     pos = start
-    for word in words(text[start:end]):  # a marker standing as a word: not the 由 of 自由贸易试验区
-        if word in w["agent_markers"] and pos > start and not text.startswith(w["agent_marker_not_before"], pos + len(word)):
+    for word in words(text[start:end]):  # a marker standing as a word: not the 由 of 自由贸易试验区, not the 请 of 申请
+        if word in markers and pos > start and not text.startswith(w["agent_marker_not_before"], pos + len(word)):
             if bracket_depth(text, start, pos) == 0:
                 return pos + len(word)
         pos += len(word)
