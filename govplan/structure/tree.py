@@ -773,13 +773,18 @@ class TreeBuilder:
         """Whether the page opens inside a list that numbers on across sections (123.… 124.… then (七)…, 125.…: a 责任分解方案's
         tasks numbered through its groups, fresh c1077, c1087) and the heading at ``index``, of a style the conventional order
         ranks above it, is such a section: the items opening the page are all of one list opened off the page, and the first
-        of its style after this heading numbers on from the last of them."""
+        of its style after this heading numbers on from the last of them, or the heading's own first item follows it (7. 8. 9.
+        then 四、其他相关工作 (一)…, fresh c1085: a page opening inside a section's list)."""
         rank = self.data.rank
         if not roots or not roots[0].lost_opening or any(root.style != roots[0].style for root in roots) \
                 or rank.get(roots[0].style, len(rank)) <= rank.get(style, len(rank)):
             return False
         later = next((c for c in self._cands[index + 1:] if c.heading.style == roots[0].style), None)
-        return later is not None and later.kind == "start" and later.heading.value == roots[-1].value + 1
+        if later is not None and later.kind == "start" and later.heading.value == roots[-1].value + 1:
+            return True
+        child = self._cands[index + 1] if index + 1 < len(self._cands) else None  # 7. 8. 9. then 四、其他相关工作 (一)…: its first item
+        return child is not None and child.kind == "start" and child.heading.value == 1 and child.heading.style != roots[0].style \
+            and rank.get(style, len(rank)) < rank.get(child.heading.style, len(rank))
 
     def _outranked(self, style: str, stack: list[_Open], lost: bool = False) -> int:
         """Where on the stack the lists opened inside the outline that ``style`` conventionally
