@@ -451,6 +451,7 @@ class DeadlinesData(Strict):
     due_field_labels: Words
     weak_lead_cue_not_in: Words
     goal_lead_cues: Words
+    year_part_goal_cues: Words
     forecast_milestones: ForecastMilestones
     suffix_kinds: dict[str, Literal["by", "on"]]
     first_periods: FirstPeriods
@@ -552,6 +553,7 @@ class DeadlinesData(Strict):
     count_period_gap: int
     relative_units: dict[str, int]
     relative_subday_units: dict[str, int]
+    relative_half: str
     relative_spans: dict[str, int]
     relative_not_after: Words
     relative_before: Words

@@ -327,7 +327,7 @@ def _rules() -> _Rules:
     relative = _starting_with([*w["relative_before"], *w["relative_spans"]], "0123456789" + _COUNT_CHARS) + (
         rf"(?P<rb>{_guarded_words(w['relative_before'], not_after=w['relative_before_word_ends'])})?"
         rf"(?:(?:{_COUNT}[-~～至到])?(?P<rn>{piece('decimal_count')}|{_COUNT}){_GAP}"
-        rf"(?P<ru>{alternation([*w['relative_units'], *w['relative_subday_units']])})"
+        rf"(?P<ru>{alternation([*w['relative_units'], *w['relative_subday_units']])})(?P<rh>{w['relative_half']})?"
         rf"|(?P<rs>{alternation(w['relative_spans'])})){_GAP}(?P<ra>{alternation(w['relative_after'])})?"
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
@@ -1463,9 +1463,9 @@ def _goal_opens_count(text: str, m: re.Match[str], rules: _Rules) -> bool:
     """Whether a goal cue opening the clause puts the year part before the year's quantity (，计划全年引进…项目3个以上):
     the clause still opens with the time, and a figure in it is what the year must reach (确保全年目标任务落实 sets none)."""
     words = rules.words
-    cue = next((c for c in words["goal_lead_cues"] if text.endswith(c, 0, m.start())), None)
-    if cue is None or not _opens_clause(text, m.start() - len(cue), words):
-        return False
+    cue = next((c for c in words["year_part_goal_cues"] if text.endswith(c, 0, m.start())), None)
+    if cue is None or not (_opens_clause(text, m.start() - len(cue), words) or _after_heading_number(text, m.start() - len(cue))):
+        return False  # (1.计划全年引进…: the cue opens the item after its number as after a comma)
     return _figure_follows(text, m.end(), rules)
 
 
@@ -1826,7 +1826,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return {"kind": "relative", "within_days": int(words["relative_spans"][g["rs"]])}
     if g["ru"] in words["relative_subday_units"] and (g["rb"] or not g["ra"]):
         return None  # 不超过2小时, 时长为4小时: a duration a standard sets; 30分钟内抵达 is a limit
-    days = _span_days(g["rn"], g["ru"], words)
+    days = _span_days(g["rn"], g["ru"], words, half=bool(g["rh"]))
     return None if days is None else {"kind": "relative", "within_days": days}
 
 
@@ -1839,11 +1839,11 @@ def _counted_from_event(text: str, m: re.Match[str], words: dict[str, Any]) -> b
     return before.endswith(tuple(counted["anchors"])) and after.startswith(tuple(counted["verbs"]))
 
 
-def _span_days(count_text: str, unit: str, words: dict[str, Any]) -> int | None:
-    """The whole days a span of count_text units lasts, rounded up (0.5个工作日 and 30分钟 are one day, 48小时 two):
-    the field counts whole days, so a bound shorter than one is read as the day it ends in."""
+def _span_days(count_text: str, unit: str, words: dict[str, Any], half: bool = False) -> int | None:
+    """The whole days a span of count_text units lasts, rounded up (0.5个工作日 and 30分钟 are one day, 48小时 two; 1年半
+    548): the field counts whole days, so a bound shorter than one is read as the day it ends in."""
     try:
-        count = float(count_text) if "." in count_text else to_int(count_text)
+        count = (float(count_text) if "." in count_text else to_int(count_text)) + (0.5 if half else 0)
     except NumeralError:
         return None
     if unit in words["relative_subday_units"]:
