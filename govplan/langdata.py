@@ -1014,6 +1014,7 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    list_announcements: Words
     stage_nouns: Words
     stage_not_before: Words
     full_marks: Words

@@ -1867,7 +1867,10 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
         return False
     if any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["makeup_verbs"]):
         return True
+    if _is_measure(item, rules):
+        return False  # 完成引进200亿元招商引资指标: an amount is the indicator's value, no count of indicators (fresh c1091)
     noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
+    noun = next((noun[:-len(a)] for a in w["list_announcements"] if noun.endswith(a)), noun)  # 11个专项督查组分别是:
     nouns = tuple(w["structure_nouns"])
     tasks = tuple(w["task_count_nouns"])
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
