@@ -1709,7 +1709,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
     """The columns (from ``first`` on) of a row's cells in their order: the assignment under which
     they read best as their columns, skipping columns a merged cell above covers (leftmost first; in the
     table's first row, ``above`` false, no cell above covers any, so the columns it lacks are the last ones),
-    letting up to three unit cells share one unit column, and keeping a cell that cannot be any of
+    letting up to three unit cells share one unit column (any number the last, _unit_run), and keeping a cell that cannot be any of
     the columns left (text under a unit column, a cut 沈) as a note (column ``len(columns)``)."""
     kinds = [c.kind for c in columns[first:]]
     n, m = len(cells), len(kinds)
@@ -1725,7 +1725,7 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
                 moves.append((i, j + 1, -0.01 * j if above else -_FIRST_ROW_SKIP, []))  # column j lies under a merged cell
             if i < n:
                 moves.append((i + 1, j, -_NOTE_COST - 0.001 * (n - i), [len(columns)]))  # late notes first
-            for run in range(1, 4 if j < m and kinds[j] in _UNIT_KINDS else 2):
+            for run in range(1, _unit_run(j, m, kinds, n - i)):
                 if j < m and i + run <= n and all(fits[i + r][j] > (0 if run > 1 else -0.5) for r in range(run)):
                     gain = fits[i][j] - _SHARED_COST * (run - 1)  # shared only where a cell would be left over
                     moves.append((i + run, j + 1, gain, [first + j] * run))
@@ -1740,6 +1740,15 @@ def _ordered(text: str, cells: list[_StreamCell], columns: list[Column], first: 
         result = placed + result
         end = previous
     return result
+
+
+def _unit_run(j: int, m: int, kinds: list[str], left: int) -> int:
+    """One more than the cells a row's column ``j`` may take: up to three under a unit column (two paragraphs of one cell),
+    all that are left under the row's last column when it names units (协同单位 | 东孝街道 | 孝顺镇 | … eleven units of one cell
+    flattened a line each, fresh c1099: the last cell runs on to the next row), one under any other."""
+    if j >= m or kinds[j] not in _UNIT_KINDS:
+        return 2
+    return max(4, left + 1) if j == m - 1 else 4
 
 
 def _recurring_columns(text: str, cells: list[_StreamCell], placed: list[int], width: int) -> list[int]:
