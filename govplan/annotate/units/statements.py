@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from govplan.annotate.prefixes import first_word_at
-from govplan.annotate.units.names import balanced, compact, is_vague, list_items, split_conjunctions, split_items, unit_prefix_end
+from govplan.annotate.units.names import (
+    balanced, compact, is_vague, list_items, looks_like_unit, split_conjunctions, split_items, unit_prefix_end,
+)
 from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, verb_role_of
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -30,6 +32,8 @@ _CLAUSE_BREAKS = "，,；;。"
 _COLON = re.compile(f"[{COLONS}]")
 _FIELD = re.compile(r"[:：\d]")  # a colon or a digit: another field (完成时限：2022年底), not more units
 
+
+_UNIT_THEN_PERSON = re.compile(r"(?P<unit>[^\s、，,]{3,30})[ \t\u3000]+(?P<person>[\u4e00-\u9fff]{2,3})")
 
 @dataclass
 class Listed:
@@ -338,6 +342,11 @@ def _units(
     listed: list[Listed] = []
     for s, e in list_items(text, start, end, registry, rules):
         for s2, e2 in split_conjunctions(text, s, e, registry, rules):
+            person = _person_after_unit(text, s2, e2, registry, rules)
+            if person is not None:  # 市民政局 伍泽国: a unit cell naming its head after a blank (fresh c1089)
+                listed.append(Listed(s2, person[0], marked_role(text, e, end, role, rules), not listed, clause))
+                listed.append(Listed(person[1], e2, "leader", False, clause))
+                continue
             name = compact(text[s2:e2])
             if not any(ch.isalnum() for ch in name):
                 continue  # 责任领导:* : a name the publisher masked names no one (fresh c1067)
@@ -355,6 +364,20 @@ def _units(
             marked = marked_role(text, e, end, role, rules) if e2 == e else role
             listed.append(Listed(s2, unit_end, marked, not listed, clause))
     return listed
+
+
+def _person_after_unit(text: str, start: int, end: int, registry: Registry, rules: Rules) -> tuple[int, int] | None:
+    """Where a unit ends and the person after it begins, in an item that names a unit and then, after a blank, its head
+    (市民政局 伍泽国 under 牵头单位及主要负责人, fresh c1089, a 民生实事 progress table): a person's name is a few Han characters
+    that are no unit, role word or reference; None for anything else."""
+    match = _UNIT_THEN_PERSON.fullmatch(text, start, end)
+    if match is None:
+        return None
+    unit, person = match.group("unit"), match.group("person")
+    if not looks_like_unit(unit, registry, rules) or looks_like_unit(person, registry, rules, collective=True) \
+            or is_vague(person, rules) or first_word_at(person, 0, rules.verbs_longest_first) is not None:
+        return None
+    return match.end("unit"), match.start("person")
 
 
 def marked_role(text: str, item_end: int, end: int, role: str, rules: Rules) -> str:
