@@ -590,6 +590,11 @@ class Doubling(Strict):
     unit: str
 
 
+class PeopleLead(Strict):
+    verbs: Words
+    reach: int
+
+
 class Zero(Strict):
     word: str
     verbs: Words
@@ -1264,6 +1269,7 @@ class UnitsData(Strict):
     trailer_scopes: Words
     person_suffixes: Words
     unit_people: Words
+    people_lead: PeopleLead
     office_ends: Words
     office_words: Words
     office_chars: int

@@ -827,6 +827,8 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     """Whether an action verb (or, after an agent marker, an agent verb) or a manner adverb follows,
     after up to three skippable time or modal words."""
     w = rules.words
+    if _people_lead(text, end, rules):
+        return True  # 由市煤炭工业局1名县级领导带队: the unit whose official leads the team leads its work (fresh c1098)
     if text.startswith(w["unit_people"], end):
         return False  # 县人民政府组成人员应…, 县财政局负责人要…: the unit's people act
     verbs = rules.acting_verbs if marked else w["action_verbs"]
@@ -847,6 +849,14 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
             return False
         pos = passed
     return False
+
+
+def _people_lead(text: str, end: int, rules: Rules) -> bool:
+    """Whether, after a unit, its officials lead a team (由市安监局1名县级领导带队, 由市教育局分管领导带队: the bureau supplying the
+    leader of an inspection group leads it, fresh c1098): a count of people, maybe, then people of the unit, then a verb of leading
+    the team (units.yaml people_lead)."""
+    match = rules.people_lead.match(text, end)
+    return match is not None
 
 
 def _manner_end(text: str, pos: int, rules: Rules) -> int | None:
