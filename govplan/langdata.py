@@ -595,6 +595,12 @@ class PeopleLead(Strict):
     reach: int
 
 
+class ChargeCopula(Strict):
+    copulas: Words
+    nouns: Words
+    reach: int
+
+
 class Zero(Strict):
     word: str
     verbs: Words
@@ -1270,6 +1276,7 @@ class UnitsData(Strict):
     person_suffixes: Words
     unit_people: Words
     people_lead: PeopleLead
+    charge_copula: ChargeCopula
     office_ends: Words
     office_words: Words
     office_chars: int

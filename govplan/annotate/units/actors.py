@@ -564,6 +564,8 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
     one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone. A lead verb
     after the charge verb still leads (负责总体牵头协调…), and so does a charge whose object is the lead work
     (负责…乡村振兴的牵头抓总、统筹协调)."""
+    if rules.charge_copula.match(text, pos):
+        return "responsible"  # 各区政府是环城生态公园带规划建设的责任主体 (docs/gold-format.md: X是…的责任主体)
     role = None
     for _ in range(4):
         verb = first_word_at(text, pos, rules.verbs_longest_first)
@@ -829,6 +831,8 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     w = rules.words
     if _people_lead(text, end, rules):
         return True  # 由市煤炭工业局1名县级领导带队: the unit whose official leads the team leads its work (fresh c1098)
+    if rules.charge_copula.match(text, end):
+        return True  # 县住建局是项目推进的责任主体: named in charge, as 负责 states it
     if text.startswith(w["unit_people"], end):
         return False  # 县人民政府组成人员应…, 县财政局负责人要…: the unit's people act
     verbs = rules.acting_verbs if marked else w["action_verbs"]

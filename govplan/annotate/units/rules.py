@@ -76,6 +76,7 @@ class Rules:
     actor_joiner: re.Pattern[str]  # 、/和/及 joining the names of a list acting together
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
     people_lead: re.Pattern[str]  # a count of a unit's officials, then a verb of leading a team (1名县级领导带队)
+    charge_copula: re.Pattern[str]  # a copula naming the unit in charge (是…的责任主体, 是…第一责任人)
     partner_joiner: re.Pattern[str]  # 与, 同: a clause opening with one names the partners of its actor (，与…)
     bare_levels: frozenset[str]  # level nouns and collective words, which alone name no particular unit (管委会 does)
     generic_bodies: frozenset[str]  # 政府 without a level: government in general, unless a list gave its level (乡党委、政府)
@@ -210,6 +211,10 @@ def rules() -> Rules:
             rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
         ),
         actor_joiner=re.compile(alternation(w["actor_list_joiners"])),
+        charge_copula=re.compile(
+            rf"(?:{alternation(w['charge_copula']['copulas'])})[^{re.escape(w['clause_breaks'])}]{{0,{int(w['charge_copula']['reach'])}}}?"
+            rf"(?:{alternation(w['charge_copula']['nouns'])})"
+        ),
         people_lead=re.compile(
             rf"(?:[\d一二两三四五六七八九十]{{1,2}}名)?[{piece('han')}]{{0,{int(w['people_lead']['reach'])}}}?"
             rf"(?:{alternation([*w['official_titles'], *w['unit_people']])})(?:{alternation(w['people_lead']['verbs'])})"
