@@ -711,10 +711,14 @@ def _asked_name_ends(text: str, pos: int, marked: bool, registry: Registry, rule
     one (请经济部及台电公司…, 请农委会…: a ministry or council named short), not a phrase that ends like a name (请国内外知名导演拍摄
     一部…电影: a film, dev c925)."""
     ends = name_ends(text, pos, marked, registry, rules)
-    if not marked or not text.endswith(tuple(rules.words["request_markers"]), 0, pos) \
-            or may_start_plain_name(text, pos, registry, rules):
+    if not marked or not _asked(text, pos, rules) or may_start_plain_name(text, pos, registry, rules):
         return ends
     return [end for end in ends if end - pos <= int(rules.words["asked_name_chars"])]
+
+
+def _asked(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a request marker (请) stands right before ``pos``: the unit there is asked to do the work."""
+    return text.endswith(tuple(rules.words["request_markers"]), 0, pos)
 
 
 def _names_past_references(
@@ -772,7 +776,7 @@ def _agent_names(text: str, pos: int, registry: Registry, rules: Rules) -> list[
     clause = text[pos:clause_end(text, pos, rules)]
     if "的" in clause or any(word in clause for word in rules.words["agent_nonacts"]):
         return None
-    asked = text.endswith(tuple(rules.words["request_markers"]), 0, pos)  # 请经济部及台电公司务必掌握…: the body asked, any name
+    asked = _asked(text, pos, rules)  # 请经济部及台电公司务必掌握…: the body asked, any name
     for end in _asked_name_ends(text, pos, asked, registry, rules):
         names = name_list(text, (pos, end), asked, registry, rules)
         if any(is_vague(text[s:e], rules) for s, e in names) or any(text[s:e] in rules.bare_levels for s, e in names):
@@ -829,8 +833,8 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     """Whether an action verb (or, after an agent marker, an agent verb) or a manner adverb follows,
     after up to three skippable time or modal words."""
     w = rules.words
-    if _people_lead(text, end, rules):
-        return True  # 由市煤炭工业局1名县级领导带队: the unit whose official leads the team leads its work (fresh c1098)
+    if rules.people_lead.match(text, end):
+        return True  # 由市煤炭工业局1名县级领导带队: the unit whose official leads the team leads its work (units.yaml people_lead)
     if rules.charge_copula.match(text, end):
         return True  # 县住建局是项目推进的责任主体: named in charge, as 负责 states it
     if text.startswith(w["unit_people"], end):
@@ -853,14 +857,6 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
             return False
         pos = passed
     return False
-
-
-def _people_lead(text: str, end: int, rules: Rules) -> bool:
-    """Whether, after a unit, its officials lead a team (由市安监局1名县级领导带队, 由市教育局分管领导带队: the bureau supplying the
-    leader of an inspection group leads it, fresh c1098): a count of people, maybe, then people of the unit, then a verb of leading
-    the team (units.yaml people_lead)."""
-    match = rules.people_lead.match(text, end)
-    return match is not None
 
 
 def _manner_end(text: str, pos: int, rules: Rules) -> int | None:
