@@ -601,6 +601,11 @@ class ChargeCopula(Strict):
     reach: int
 
 
+class CharRange(Strict):
+    min: int
+    max: int
+
+
 class Zero(Strict):
     word: str
     verbs: Words
@@ -1276,6 +1281,7 @@ class UnitsData(Strict):
     person_suffixes: Words
     unit_people: Words
     people_lead: PeopleLead
+    person_name_chars: CharRange
     charge_copula: ChargeCopula
     office_ends: Words
     office_words: Words

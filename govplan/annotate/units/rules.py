@@ -76,6 +76,7 @@ class Rules:
     actor_joiner: re.Pattern[str]  # 、/和/及 joining the names of a list acting together
     actor_start: re.Pattern[str]  # after a clause break (and blanks), or right after an agent marker
     people_lead: re.Pattern[str]  # a count of a unit's officials, then a verb of leading a team (1名县级领导带队)
+    unit_then_person: re.Pattern[str]  # a unit, blanks, then a person's name (市民政局 伍泽国)
     charge_copula: re.Pattern[str]  # a copula naming the unit in charge (是…的责任主体, 是…第一责任人)
     partner_joiner: re.Pattern[str]  # 与, 同: a clause opening with one names the partners of its actor (，与…)
     bare_levels: frozenset[str]  # level nouns and collective words, which alone name no particular unit (管委会 does)
@@ -214,6 +215,10 @@ def rules() -> Rules:
         charge_copula=re.compile(
             rf"(?:{alternation(w['charge_copula']['copulas'])})[^{re.escape(w['clause_breaks'])}]{{0,{int(w['charge_copula']['reach'])}}}?"
             rf"(?:{alternation(w['charge_copula']['nouns'])})"
+        ),
+        unit_then_person=re.compile(
+            rf"(?P<unit>[^\s、，,]{{3,{int(w['max_name_chars'])}}})[ \t\u3000]+"
+            rf"(?P<person>[{piece('han')}]{{{int(w['person_name_chars']['min'])},{int(w['person_name_chars']['max'])}}})"
         ),
         people_lead=re.compile(
             rf"(?:[\d一二两三四五六七八九十]{{1,2}}名)?[{piece('han')}]{{0,{int(w['people_lead']['reach'])}}}?"

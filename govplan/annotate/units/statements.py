@@ -32,9 +32,6 @@ _CLAUSE_BREAKS = "，,；;。"
 _COLON = re.compile(f"[{COLONS}]")
 _FIELD = re.compile(r"[:：\d]")  # a colon or a digit: another field (完成时限：2022年底), not more units
 
-
-_UNIT_THEN_PERSON = re.compile(r"(?P<unit>[^\s、，,]{3,30})[ \t\u3000]+(?P<person>[\u4e00-\u9fff]{2,3})")
-
 @dataclass
 class Listed:
     """A unit named in a role statement (node-local offsets), its role, and its place in its list."""
@@ -370,7 +367,7 @@ def _person_after_unit(text: str, start: int, end: int, registry: Registry, rule
     """Where a unit ends and the person after it begins, in an item that names a unit and then, after a blank, its head
     (市民政局 伍泽国 under 牵头单位及主要负责人, fresh c1089, a 民生实事 progress table): a person's name is a few Han characters
     that are no unit, role word or reference; None for anything else."""
-    match = _UNIT_THEN_PERSON.fullmatch(text, start, end)
+    match = rules.unit_then_person.fullmatch(text, start, end)
     if match is None:
         return None
     unit, person = match.group("unit"), match.group("person")
