@@ -593,6 +593,7 @@ class Doubling(Strict):
 class PeopleLead(Strict):
     verbs: Words
     reach: int
+    counter: str
 
 
 class ChargeCopula(Strict):

@@ -221,7 +221,7 @@ def rules() -> Rules:
             rf"(?P<person>[{piece('han')}]{{{int(w['person_name_chars']['min'])},{int(w['person_name_chars']['max'])}}})"
         ),
         people_lead=re.compile(
-            rf"(?:[\d一二两三四五六七八九十]{{1,2}}名)?[{piece('han')}]{{0,{int(w['people_lead']['reach'])}}}?"
+            rf"(?:{piece('count')}{w['people_lead']['counter']})?[{piece('han')}]{{0,{int(w['people_lead']['reach'])}}}?"
             rf"(?:{alternation([*w['official_titles'], *w['unit_people']])})(?:{alternation(w['people_lead']['verbs'])})"
         ),
         actor_start=re.compile(
