@@ -236,7 +236,9 @@ def rules() -> Rules:
         role_copula=re.compile(
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
-        plain_cues=re.compile(alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"], *w["locality_kinds"]])),
+        plain_cues=re.compile(alternation([
+            *w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"], *w["locality_kinds"], *w["agent_category_heads"],
+        ])),
         name_end_cues=re.compile(
             alternation([*w["suffixes"], *w["plain_name_suffixes"], *w["definite_bodies"], *w["group_ends"], *w["office_ends"]])
             + f"|[{re.escape(CLOSE)}]"
