@@ -1109,6 +1109,7 @@ class TargetsData(Strict):
     baseline_markers: BaselineMarkers
     task_count_nouns: Words
     programme_item_nouns: Words
+    programme_item_not_nouns: Words
     quota_verbs: Words
     quantity_list: QuantityList
     period_counts: PeriodCounts

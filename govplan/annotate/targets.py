@@ -1875,7 +1875,8 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     tasks = tuple(w["task_count_nouns"])
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
     # 7项重点建设项目, 102项重大工程: a programme's items as a set, unless a bound makes a quota (至少一項扶貧開發項目)
-    programme = item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
+    programme = (item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
+                 and not any(t in noun for t in w["programme_item_not_nouns"]))
     named_before = counted and text.endswith(tasks, 0, item.start)  # 具体任务194项, (分解任务15项): the noun before its count
     return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or _names_stages(noun, w) or named_before
             or (counted and (programme or any(t in noun for t in tasks))))
