@@ -1099,9 +1099,10 @@ def _manner_back(text: str, end: int, rules: Rules) -> int | None:
 
 
 def _skip_forward(text: str, pos: int, rules: Rules) -> int:
-    """Where the verb after a list begins, past up to three skippable words (县财政局要积极|配合)."""
+    """Where the verb after a list begins, past up to three skippable words or a closing reference (县财政局要积极|配合;
+    县公安局等有关部门要积极|配合, fresh c1131)."""
     for _ in range(3):
-        skip = _skip_at(text, pos, rules)
+        skip = _trailer_end(text, pos, rules) or _skip_at(text, pos, rules)
         if skip is None:
             break
         pos = skip
