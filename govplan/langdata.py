@@ -1242,6 +1242,7 @@ class UnitsData(Strict):
     duty_bullets: Words
     duty_list_charges: Words
     duty_list_sentence_ends: str
+    duty_paragraph_breaks: str
     clause_breaks: str
     pause_breaks: str
     agent_markers: Words

@@ -43,7 +43,6 @@ _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of 
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 _COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
 _DUTY_OPENERS = COLONS + "。"  # what closes a unit heading before its duties (区文明办：负责…, 虹房集团。负责…)
-_LINE_START = re.compile(r"\n")  # a paragraph of an item's text begins after a line break
 
 
 def inside(pos: int, spans: Spans) -> bool:
@@ -88,11 +87,12 @@ def duty_section(title: str | None, rules: Rules) -> bool:
 def paragraph_duty_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
     """Units that open a paragraph of an item's text with their duties after a colon (五、职责分工 | 区民防办：负责…；参与… |
     区规划资源局：指导…, c623; 附件1 职责分工 | 区应急局：负责…), each paragraph read as a duty heading is (corpus18); under a
-    heading naming duties, a body named without a level too (成员单位职责分工 | 公安嘉定分局：组织协调指导…, units38a)."""
+    heading naming duties, a body named without a level too (成员单位职责分工 | 公安嘉定分局：组织协调指导…, units38a). A copy that
+    ran the paragraphs together opens them after a sentence end (…宣传报道工作。 综治部门:负责…, dev c211)."""
     text = nt.text
     found: list[Listed] = []
     duties = duty_section(nt.node.title, rules)
-    for line in _LINE_START.finditer(text):
+    for line in rules.duty_paragraph_break.finditer(text):
         start = _BLANK.match(text, line.end()).end()  # type: ignore[union-attr]  # matches ""
         colon = _heading_colon(text, start, rules)
         if colon is not None and not inside(start, skip):
