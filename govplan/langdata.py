@@ -1251,10 +1251,12 @@ class UnitsData(Strict):
     agent_marker_not_before: Words
     request_markers: Words
     asked_name_chars: int
+    asked_council_heads: Words
     asked_nonacts: Words
     etc_references: Words
     request_marker_not_after: Words
     request_marker_not_before: Words
+    request_name_starts: Words
     agent_action_not_before: Words
     agent_nonacts: Words
     agent_compositions: Words

@@ -230,7 +230,7 @@ def rules() -> Rules:
             rf"[{re.escape(w['clause_breaks'])}][ \t\u3000]*"  # blanks only: a newline is a break of its own
             rf"|(?P<marker>(?:{alternation(w['agent_markers'])})(?!{alternation(w['agent_marker_not_before'])})"
             rf"|(?<![{''.join(w['request_marker_not_after'])}])(?:{alternation(w['request_markers'])})"
-            rf"(?!{alternation(w['request_marker_not_before'])}))"
+            rf"(?!(?!{alternation(w['request_name_starts'])}){alternation(w['request_marker_not_before'])}))"
         ),
         partner_joiner=re.compile(alternation(w["partner_joiners"])),
         bare_levels=frozenset([*w["level_nouns"], *w["collective_words"]]) - frozenset(w["definite_bodies"]),
