@@ -1403,6 +1403,7 @@ class TablesData(Strict):
     content_kinds: list[ColumnKindName] = Field(min_length=1)
     max_section_chars: int = Field(gt=0)
     whole_cell_only: Words
+    numbered_only: Words
     empty_cells: Words
     number_placeholders: Words
     unit_name_ends: Words

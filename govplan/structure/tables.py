@@ -208,6 +208,7 @@ class _Words:
     year_head: re.Pattern[str]  # a year alone opening a header cell (2024年工作任务), no month after it
     counted_head: re.Pattern[str]  # a header counting in a measure word (抽查户数): group `unit`
     index_labels: frozenset[str]  # the labels of a portal's index block (索引号, 公开时限, 发布单位: metadata.yaml)
+    numbered_only: frozenset[str]  # header words that head a column only after a 序号 cell (主要指标), else a caption
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +227,7 @@ def _words() -> _Words:
         compile_pattern(data["dated_head"], "govplan/data/tables.yaml"),
         compile_pattern(data["year_head"], "govplan/data/tables.yaml"),
         compile_pattern(data["counted_head"], "govplan/data/tables.yaml"),
-        _index_labels(load_data("metadata.yaml")),
+        _index_labels(load_data("metadata.yaml")), frozenset(data["numbered_only"]),
     )
 
 
@@ -1255,6 +1256,8 @@ def _header_cells(text: str, cells: list[_StreamCell], until_unnamed: bool = Fal
         written = text[cells[k].start:cells[k].end]
         kind = column_kind(written)
         compact = "".join(written.split())
+        if compact in _words().numbered_only and not any(kind_ == "number" for kind_, _, _ in found):
+            kind = None  # 主要指标 over 指标名称 | 目标值 is the table's caption; after 序号 it heads the indicator column
         if kind is None and found and _BRACKETED.fullmatch(compact) and row_number(compact) is None:
             before, header, lines = found[-1]
             found[-1] = (before or column_kind(header + written), header + written, lines + 1)
