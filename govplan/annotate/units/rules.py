@@ -238,9 +238,12 @@ def rules() -> Rules:
         role_copula=re.compile(
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
-        plain_cues=re.compile(alternation([
-            *w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"], *w["locality_kinds"], *w["agent_category_heads"],
-        ])),
+        plain_cues=re.compile(
+            alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"], *w["locality_kinds"]])
+            # a kind of body (卫生部门) only where its role verb follows, a modal between or not (工商部门负责…, 城管部门要配合…)
+            + rf"|(?:{alternation(w['agent_category_heads'])})(?:{alternation(w['body_duty_modals'])})?"
+            rf"(?={alternation([*_role_verbs(w), *w['charge_verbs'], *w['charge_copula']['copulas']])})"
+        ),
         name_end_cues=re.compile(
             alternation([*w["suffixes"], *w["plain_name_suffixes"], *w["definite_bodies"], *w["group_ends"], *w["office_ends"]])
             + f"|[{re.escape(CLOSE)}]"
