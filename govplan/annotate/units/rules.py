@@ -56,7 +56,7 @@ class Rules:
     clause_break: re.Pattern[str]
     verb_end_before_break: re.Pattern[str]  # a role verb's last character before a sentence or clause break
     duty_manner: re.Pattern[str]  # 按照各自职责分工 / 根据职责 / 依职责: each unit by its own duties, before a role verb
-    duty_paragraph_break: re.Pattern[str]  # where a unit may open its duties with a colon: a line break or a sentence end
+    duty_paragraph_break: re.Pattern[str]  # where a unit may open its duties with a colon: a line break or a sentence end, a colon ahead
     duty_manner_end: re.Pattern[str]  # such a phrase ending where the search range ends
     duty_manner_chars: int  # the longest such phrase
     attributive_verb: re.Pattern[str]  # a role verb closing a list before 的 (由A主办、B协办的…活动)
@@ -181,7 +181,10 @@ def rules() -> Rules:
         ),
         clause_break=re.compile("[，,]"),
         duty_manner=re.compile(_duty_manner(w)),
-        duty_paragraph_break=re.compile(f"[{re.escape(w['duty_paragraph_breaks'])}]"),
+        # only a break with a colon within a name's reach on its line after it (one C scan skips the others)
+        duty_paragraph_break=re.compile(
+            f"[{re.escape(w['duty_paragraph_breaks'])}](?=\\s*[^\\n]{{1,{int(w['max_name_chars'])}}}?[:：])"
+        ),
         duty_manner_end=re.compile(rf"{_duty_manner(w)}$"),
         duty_manner_chars=sum(max(map(len, w[key])) for key in _DUTY_MANNER_PARTS),
         verb_end_before_break=re.compile(
