@@ -1225,6 +1225,7 @@ class UnitsData(Strict):
     done_aspect_not_before: Words
     done_aspect_modifier: str
     done_date_clause: str
+    own_enactment: str
     done_recent: Words
     suggestion_words: Words
     suggestion_not_after: Words

@@ -225,9 +225,11 @@ def _own_line(text: str, statement: Statement) -> bool:
 
 def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
     """The units whose sentence assigns them work: not those it reports as done (…形成了《通知》, 起草了《…》; 2019年11月，
-    X组织开展了…), to whom the document gives no role (docs/gold-format.md, goldaudit)."""
+    X组织开展了…), nor the body enacting the present document (本府为…，特订定本要点), to whom the document gives no role
+    (docs/gold-format.md, goldaudit)."""
     marks = r.words["done_marks"]
     return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)
+            and r.own_enactment.search(text, u.end, _sentence_end(text, u.end)) is None
             and not (_done_in_clause(text, u.end, r) and _set_in_past(text, u.start, r)) and not _suggested(text, u.start, r)]
 
 

@@ -108,6 +108,7 @@ class Rules:
     agent_action: re.Pattern[str]  # what opens the action of units after an agent marker when no listed verb does
     done_verbs: Words  # the action, agent and role verbs of two characters or more: 了 after one reports work as done
     done_date_clause: re.Pattern[str]  # a clause that is nothing but a date (2019年11月, 7月26日上午): an act's past
+    own_enactment: re.Pattern[str]  # a sentence enacting the present document (特订定本要点, 制定本办法): its body takes no part
     own_level_mark: re.Pattern[str]  # 全区, 本区, 我区: the notice naming its own level (group "level")
     field_label: re.Pattern[str]  # another field's label and colon glued after a labelled list (莲塘镇任务目标:…)
     words: dict[str, Any]  # the data, each word list a Words
@@ -283,6 +284,7 @@ def rules() -> Rules:
         ),
         done_verbs=Words(sorted({v for v in [*w["action_verbs"], *w["agent_verbs"], *verbs] if len(v) > 1}, key=len, reverse=True)),
         done_date_clause=compile_pattern(w["done_date_clause"], "govplan/data/units.yaml"),
+        own_enactment=compile_pattern(w["own_enactment"], "govplan/data/units.yaml"),
         manner_phrase=re.compile(rf"[{piece('han')}]{{1,{int(w['manner_phrase_chars'])}}}?(?:{alternation(w['manner_phrase_ends'])})"),
         actor_trailer=re.compile(
             rf"[{piece('han')}]{{0,{int(w['actor_trailer_chars'])}}}?(?:{alternation(w['vague_heads'])})"
