@@ -227,10 +227,14 @@ def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
     """The units whose sentence assigns them work: not those it reports as done (…形成了《通知》, 起草了《…》; 2019年11月，
     X组织开展了…), nor the body enacting the present document (本府为…，特订定本要点), to whom the document gives no role
     (docs/gold-format.md, goldaudit)."""
-    marks = r.words["done_marks"]
-    return [u for u in units if not any(m in text[u.start:_sentence_end(text, u.end)] for m in marks)
-            and r.own_enactment.search(text, u.end, _sentence_end(text, u.end)) is None
+    return [u for u in units if not _done_or_enacting(text, u, r)
             and not (_done_in_clause(text, u.end, r) and _set_in_past(text, u.start, r)) and not _suggested(text, u.start, r)]
+
+
+def _done_or_enacting(text: str, unit: Listed, r: Rules) -> bool:
+    """Whether the unit's sentence reports its act as done (…形成了《通知》) or enacts the present document (…特订定本要点)."""
+    end = _sentence_end(text, unit.end)
+    return any(m in text[unit.start:end] for m in r.words["done_marks"]) or r.own_enactment.search(text, unit.end, end) is not None
 
 
 _SUGGESTION_REACH = 16  # characters before a unit searched for a suggestion word and the word before that
