@@ -33,14 +33,12 @@ from govplan.annotate.units.names import (
 )
 from govplan.annotate.units.rules import COLONS, Rules, duty_manner_start, ends_with_verb
 from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
-from govplan.grammar import piece
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
 
 Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
-_NAME_CHARS = re.compile(f"[{piece('han')}]+")  # Han characters only: a name holds no mark or blank
 _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 _COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
@@ -726,7 +724,7 @@ def _asked_council_ends(text: str, pos: int, reach: int, rules: Rules) -> list[i
     heads = tuple(rules.words["asked_council_heads"])
     people = (*rules.words["unit_people"], *rules.words["person_suffixes"])
     return [end for end in range(pos + 2, min(len(text), pos + reach) + 1)
-            if text.endswith(heads, pos, end) and _NAME_CHARS.fullmatch(text, pos, end) and not text.startswith(people, end)]
+            if text.endswith(heads, pos, end) and is_name_text(text[pos:end]) and not text.startswith(people, end)]
 
 
 def _asked(text: str, pos: int, rules: Rules) -> bool:
