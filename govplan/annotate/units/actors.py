@@ -40,6 +40,7 @@ from govplan.structure.numbering import match_heading
 Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
 _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s；;。]))\d{1,2}[.、．]")  # an inline rule's number after a break (；3.)
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 _COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
 _DUTY_OPENERS = COLONS + "。"  # what closes a unit heading before its duties (区文明办：负责…, 虹房集团。负责…)
@@ -1033,8 +1034,18 @@ def _partner_openings(text: str, rules: Rules) -> Iterator[tuple[int, int]]:
         start = joiner.start()
         while start > 0 and text[start - 1] in _CLAUSE_BLANKS:
             start -= 1
-        if start == 0 or text[start - 1] in rules.words["clause_breaks"]:
+        if start == 0 or text[start - 1] in rules.words["clause_breaks"] or _after_item_number(text, start):
             yield start, joiner.end()
+
+
+def _after_item_number(text: str, pos: int) -> bool:
+    """Whether ``pos`` is where an item's words begin after its number: the heading number the text starts with, or an inline
+    rule's number after a break (…；3.与县水利局、县水文站共同推进…, dev c11's scoring cells): the item's implicit actor acts there."""
+    heading = match_heading(text)
+    if heading is not None and heading.number_end <= pos and not text[heading.number_end:pos].strip():
+        return True
+    number = _INLINE_NUMBER.search(text, max(0, pos - 4), pos)
+    return number is not None and number.end() == pos
 
 
 def _each_kind(name: str, rules: Rules) -> bool:
