@@ -40,6 +40,7 @@ from govplan.structure.numbering import match_heading
 Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
 _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
+_NUMBER_ENDS = ".、．"  # what an inline rule's number ends with (3.与…)
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s；;。]))\d{1,2}[.、．]")  # an inline rule's number after a break (；3.)
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 _COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
@@ -1014,7 +1015,9 @@ def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans
     (区发展改革委整体部署…，与区规划资源局、区建管委等相关部门形成工作合力; 同县水利局共同推进…)."""
     found: list[Listed] = []
     text = nt.text
-    for start, end in _partner_openings(text, rules):
+    number = nt.node.number or ""
+    words_start = _BLANK.match(text, len(number)).end() if number and text.startswith(number) else 0  # type: ignore[union-attr]
+    for start, end in _partner_openings(text, words_start, registry, rules):
         if inside(start, skip):
             continue
         names = _partners(text, end, True, registry, rules)
@@ -1026,24 +1029,25 @@ def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans
     return found
 
 
-def _partner_openings(text: str, rules: Rules) -> Iterator[tuple[int, int]]:
-    """Where a clause opens with a partner joiner (the blanks before it included), to the joiner's end: found from
-    the joiners, which few texts hold, rather than by a pattern tried at every position (a joiner holds no blank or
-    break, so none can start inside another that opens a clause)."""
+def _partner_openings(text: str, words_start: int, registry: Registry, rules: Rules) -> Iterator[tuple[int, int]]:
+    """Where a clause opens with a partner joiner (the blanks before it included), to the joiner's end, or an item's words
+    after its number do (``words_start``, past the node's number: 2.与县水利局…; or an inline rule's, …；3.与…): found from the
+    joiners, which few texts hold, rather than by a pattern tried at every position (a joiner holds no blank or break, so
+    none can start inside another that opens a clause)."""
     for joiner in rules.partner_joiner.finditer(text):
         start = joiner.start()
         while start > 0 and text[start - 1] in _CLAUSE_BLANKS:
             start -= 1
-        if start == 0 or text[start - 1] in rules.words["clause_breaks"] or _after_item_number(text, start):
+        if start == 0 or text[start - 1] in rules.words["clause_breaks"]:
             yield start, joiner.end()
+        elif (start == words_start or text[start - 1] in _NUMBER_ENDS and _after_inline_number(text, start)) \
+                and may_start_plain_name(text, joiner.end(), registry, rules):
+            yield start, joiner.end()  # 2.与县水利局…, not 2.同时… (a name must follow the item's number and joiner)
 
 
-def _after_item_number(text: str, pos: int) -> bool:
-    """Whether ``pos`` is where an item's words begin after its number: the heading number the text starts with, or an inline
-    rule's number after a break (…；3.与县水利局、县水文站共同推进…, dev c11's scoring cells): the item's implicit actor acts there."""
-    heading = match_heading(text)
-    if heading is not None and heading.number_end <= pos and not text[heading.number_end:pos].strip():
-        return True
+def _after_inline_number(text: str, pos: int) -> bool:
+    """Whether ``pos`` is where an inline rule's words begin after its number and a break (…；3.与县水利局、县水文站共同推进…,
+    dev c11's scoring cells): the item's implicit actor acts there, as after the heading number."""
     number = _INLINE_NUMBER.search(text, max(0, pos - 4), pos)
     return number is not None and number.end() == pos
 
