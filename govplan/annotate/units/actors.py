@@ -33,6 +33,7 @@ from govplan.annotate.units.names import (
 )
 from govplan.annotate.units.rules import COLONS, Rules, duty_manner_start, ends_with_verb
 from govplan.annotate.units.statements import Listed, label_role, marked_role, units_of_list
+from govplan.grammar import piece
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 from govplan.structure.numbering import match_heading
@@ -41,7 +42,8 @@ Spans = list[tuple[int, int]]
 _BLANK = re.compile(r"\s*")
 _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of its own)
 _NUMBER_ENDS = ".、．"  # what an inline rule's number ends with (3.与…)
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s；;。]))\d{1,2}[.、．]")  # an inline rule's number after a break (；3.)
+# an inline rule's number (the grammar's arabic ordinal and its mark) after a blank or a sentence end (；3.)
+_INLINE_NUMBER = re.compile(rf"(?<![^\s{re.escape(piece('sentence_end'))}]){piece('arabic_ordinal')}[{_NUMBER_ENDS}]")
 _SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
 _COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
 _DUTY_OPENERS = COLONS + "。"  # what closes a unit heading before its duties (区文明办：负责…, 虹房集团。负责…)
