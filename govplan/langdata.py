@@ -1176,6 +1176,9 @@ class UnitsData(Strict):
     label_alternatives: Words
     label_duties: dict[Role, Words]
     label_duty_chars: int
+    function_verbs: Words
+    function_nouns: Words
+    function_duties: dict[Role, Words]
     scope_onward: Words
     scope_remarks: Words
     glued_label_phrase_chars: int

@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import (
-    Spans, acting_units, clause_end, headed_support, heading_units, inside, named_roles, paragraph_duty_units, pointed_units,
+    Spans, acting_units, clause_end, function_units, headed_support, heading_units, inside, named_roles, paragraph_duty_units, pointed_units,
     stated_later_support, support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
@@ -137,7 +137,7 @@ def assign_units(
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r) + [
             unit for s in sentences for unit in stated_later_support(nt.text, s.units, s.end, registry, r)]
         column = [unit for statement in own if _in_cell(nt, statement) for unit in statement.units if unit.role != "support"]
-        pointed = pointed_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip) + headed_support(
+        pointed = pointed_units(nt, registry, r, skip) + function_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip) + headed_support(
             nt, column, registry, r, skip, column=True)
         supports = _assigned(nt.text, pointed + support_units(nt, registry, r, skip), r)
         found.append(_Found(nt, nt.node, implied + supports, implied=True))

@@ -567,11 +567,15 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
     """The role a word right after an acting unit gives it: lead for a lead verb (牵头, 负责牵头), responsible for
     one in charge (负责…), read past up to three skippable words (要, 每月…); None for an action alone. A lead verb
     after the charge verb still leads (负责总体牵头协调…), and so does a charge whose object is the lead work
-    (负责…乡村振兴的牵头抓总、统筹协调)."""
+    (负责…乡村振兴的牵头抓总、统筹协调); a function brought to bear gives its own role (要发挥配合作用: support)."""
     if rules.charge_copula.match(text, pos):
         return "responsible"  # 各区政府是环城生态公园带规划建设的责任主体 (docs/gold-format.md: X是…的责任主体)
     role = None
     for _ in range(4):
+        function = rules.function_verb.match(text, pos)
+        duty = function and rules.function_duty.match(text, function.end())
+        if duty:
+            return rules.function_role[duty.group("duty")]  # 县财政局要发挥配合作用 (function_units)
         verb = first_word_at(text, pos, rules.verbs_longest_first)
         if verb is not None and rules.verb_role[verb] == "lead":
             return "lead"
@@ -907,6 +911,26 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if names:
             clause = (match.start(), clause_end(text, names[-1][1], rules))
             found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
+    return found
+
+
+def function_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
+    """Units whose part is named as the function they bring to bear (充分发挥省数办统筹协调作用, d17; 发挥农业农村部门牵头作用,
+    c1158): the role the function's word gives, as a label's duty gives it (units6); kinds of body count, vague ones never."""
+    found: list[Listed] = []
+    text = nt.text
+    for match in rules.function_verb.finditer(text):
+        if inside(match.start(), skip):
+            continue
+        for end in name_ends(text, match.end(), True, registry, rules, True):
+            names = name_list(text, (match.end(), end), True, registry, rules, True)
+            duty = rules.function_duty.match(text, names[-1][1])
+            if duty is None:
+                continue
+            kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and text[s:e] not in rules.bare_levels]
+            role = rules.function_role[duty.group("duty")]
+            found += [Listed(s, e, role, k == 0, (match.start(), duty.end())) for k, (s, e) in enumerate(kept)]
+            break
     return found
 
 

@@ -44,6 +44,9 @@ class Rules:
     support_verb: re.Pattern[str]
     support_marker: re.Pattern[str]
     pointing_verb: re.Pattern[str]  # 配合 / 协助 before the units it points at (配合县水利局共同推进…)
+    function_verb: re.Pattern[str]  # 发挥 before the units whose function it names (发挥省数办统筹协调作用)
+    function_duty: re.Pattern[str]  # (的)牵头作用 after those units (group "duty")
+    function_role: dict[str, str]  # the role each function gives
     convention: re.Pattern[str]  # 排在第一位的部门为牵头部门 (group "label": the role it gives)
     convention_rest: re.Pattern[str]  # 其他为配合单位 (group "label")
     scope_onward: re.Pattern[str]
@@ -157,6 +160,9 @@ def rules() -> Rules:
         support_verb=re.compile(alternation(v for v, role in verbs.items() if role == "support")),
         support_marker=re.compile(alternation(w["support_markers"])),
         pointing_verb=re.compile(alternation(w["pointing_verbs"])),
+        function_verb=re.compile(alternation(w["function_verbs"])),
+        function_duty=re.compile(rf"的?(?P<duty>{alternation(word_map(w['function_duties']))})(?:{alternation(w['function_nouns'])})"),
+        function_role=word_map(w["function_duties"]),
         convention=_convention_pattern(w),
         convention_rest=re.compile(
             rf"(?:{alternation(w['position_rest'])})(?:{alternation(w['position_nouns'])})?"
