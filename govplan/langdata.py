@@ -1134,6 +1134,9 @@ class TargetsData(Strict):
 class UnitsData(Strict):
     label_role_words: dict[Role, Words]
     label_prefixes: Words
+    label_levels: Words
+    label_level_marks: Words
+    kind_role_words: Words
     label_work_joiners: Words
     label_work_chars: int
     label_infixes: Words

@@ -143,13 +143,15 @@ def _layout() -> _Layout:
 
 
 def _role_label() -> re.Pattern[str]:
-    """A role label and its colon, by the label grammar of units.yaml ([prefix] role word [infix] head). The
+    """A role label and its colon, by the label grammar of units.yaml ([level] [prefix] role word [infix] head). The
     prefixed and bare role words are one trie (主要牵头, 牵头…), so the scan skips in C to a character a label
     starts with; an optional prefix first gave re no such character and tried the trie at every position
     (6x slower). A prefix before a role word is taken first as before: no role word extends a prefixed one."""
     units = load_data("units.yaml")
     roles = list(word_map(units["label_role_words"]))
     words = [*roles, *(prefix + role for prefix in units["label_prefixes"] for role in roles)]
+    levels = [level + mark for level in units["label_levels"] for mark in ("", *units["label_level_marks"])]
+    words += [level + word for level in levels for word in words]  # 省牵头单位:, 市级配合单位: the level opens the label
     return re.compile(f"{alternation(words)}{alternation(units['label_infixes'])}?{alternation(units['label_heads'])}[ \t]*[:：]")
 
 

@@ -371,7 +371,10 @@ def is_vague(name: str, rules: Rules) -> bool:
         core = core[len(prefix):] if core.startswith(prefix) and len(core) > len(prefix) else core
     if core.startswith(w["vague_starts"]) or name.startswith(w["vague_starts"]) or _vague_tail(name, rules):
         return True
-    return rules.label.fullmatch(without_distributive(name, rules)) is not None  # 各责任单位, 牵头单位: the units the notice assigned, named by role
+    label = rules.label.fullmatch(without_distributive(name, rules))
+    if label is not None and label.group("level") and label.group("word") in w["kind_role_words"]:
+        return False  # 县级主管部门: the competent department of a level, a particular organ (c167), not units named by role
+    return label is not None  # 各责任单位, 牵头单位: the units the notice assigned, named by role
 
 
 def without_distributive(name: str, rules: Rules) -> str:

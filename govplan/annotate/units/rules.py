@@ -351,12 +351,13 @@ def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
 
 
 def _label(w: dict[str, Any], named: bool = True, alternatives: bool = False) -> str:
-    """A role label: [prefix] role word [infix] head, or one of the labels listed as they stand;
+    """A role label: [level] [prefix] role word [infix] head (市级配合单位), or one of the labels listed as they stand;
     with ``named`` its parts are the groups label, word and head. With ``alternatives`` (the label a
     convention gives) a second word after 或 may share the head (牵头或汇总单位): the first word decides."""
-    word, head, label = ("?P<word>", "?P<head>", "?P<label>") if named else ("?:", "?:", "?:")
+    word, head, label, level = ("?P<word>", "?P<head>", "?P<label>", "?P<level>") if named else ("?:", "?:", "?:", "?:")
     other = rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,4}}?)?" if alternatives else ""
     grammar = (
+        rf"({level}(?:{alternation(w['label_levels'])})(?:{alternation(w['label_level_marks'])})?)?"
         rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))}){other}"
         rf"(?:{alternation(w['label_infixes'])})?({head}{alternation(w['label_heads'])})"
     )
