@@ -1297,6 +1297,7 @@ class UnitsData(Strict):
     charge_copula: ChargeCopula
     office_ends: Words
     office_words: Words
+    office_names: Words
     office_chars: int
     group_ends: Words
     group_chars: int

@@ -1152,8 +1152,8 @@ def _short_office(name: str, rules: Rules) -> bool:
     if name.startswith(w["place_false_starts"]):
         return False  # 本办, 我办: the issuer speaking of itself
     name_words = words(name)
-    if len(name_words) == 1:  # 会展中心, 公安分局: one word that ends in an office's word longer than it
-        return any(name.endswith(o) and len(name) > len(o) for o in w["office_words"])
+    if len(name_words) == 1:  # 会展中心, 公安分局: one word that ends in an office's word longer than it; 消防站 as it stands
+        return name in w["office_names"] or any(name.endswith(o) and len(name) > len(o) for o in w["office_words"])
     return name_words[-1] in w["office_ends"]
 
 
