@@ -543,6 +543,7 @@ class DeadlinesData(Strict):
     months_in_period: dict[str, int]
     recurrence_year_parts: dict[str, Part]
     yearly_rhythm_words: Words
+    rhythm_date_glue: Words
     deictic_months: dict[str, int]
     rhythm_gloss: RhythmGloss
     bare_month_not_after: str

@@ -106,6 +106,7 @@ class _Rules:
     year_list: re.Pattern[str]
     year_list_joint: re.Pattern[str]
     shared_suffix: re.Pattern[str]
+    rhythm_day: re.Pattern[str]  # 、25日前 after 每月10日: one more day of the rhythm (group "d")
     milestone: re.Pattern[str]
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
@@ -290,6 +291,7 @@ def _rules() -> _Rules:
     listed = rhythm["listed"]
     opening, closing = re.escape(w["bracket_dates"]["open"]), re.escape(w["bracket_dates"]["close"])
     # a quarter only after a yearly rhythm word (每年一季度), each of them a fixed-width lookbehind
+    rhythm_glue = rf"(?:的|{alternation(w['rhythm_date_glue'])})?"  # 每年的3月12日, 每月在10日, 每年于3月底前
     yearly_only = "(?:" + "|".join(f"(?<={re.escape(word)})" for word in w["yearly_rhythm_words"]) + ")"
     # a rhythm's period is no number's unit (3月, 十日) and ends no other word (上周, 节日: rhythm_compounds.not_after)
     period_guard = rf"(?<![\d{_CN_DIGIT}十每]){_not_after(rhythm['not_after'], rhythm['not_after_except'])}"
@@ -317,7 +319,7 @@ def _rules() -> _Rules:
         rf"(?:(?P<ry>{alternation(w['recurrence_year_parts'])})"
         # 的 may stand between the rhythm word and the date that times it (每年的3月12日, 每年的第一季度, 每月的15日)
         rf"|{yearly_only}的?第?(?P<rq>{_QUARTER})季度(?:末)?"
-        rf"|(?:的?{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:的?{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
+        rf"|(?:{rhythm_glue}{_GAP}(?P<rm>{_MONTH}){_GAP}月份?)?(?:{rhythm_glue}{_GAP}(?P<rd>{_DAY}){_GAP}[日号]|(?P<rp>{alternation(month_parts)}))?)(?P<rs>{_GAP}前)?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['bare_month_not_after'])}])月(?P<bp>{alternation(month_parts)})前?"
         rf"|(?<![\d{_CN_DIGIT}十{re.escape(w['count_period_not_after'])}])(?P<kp>{alternation(w['count_periods'])})"
         rf"(?!{alternation(w['count_period_not_before'])})(?=[^{breaks}]{{0,{int(w['count_period_gap'])}}}?{_COUNT}次)"
@@ -392,6 +394,9 @@ def _rules() -> _Rules:
             rf"[{piece('han')}]{{1,{int(w['done_attribute']['verb_first_reach'])}}}?{w['done_attribute']['end']}"),
         first_periods=re.compile(first_periods),
         since=re.compile(rf"[{piece('han')}]{{0,{int(w['since_after']['reach'])}}}?{alternation(w['since_after']['words'])}"),
+        rhythm_day=re.compile(
+            rf"{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?P<d>{_DAY}){_GAP}[日号](?:{_GAP}前)?"
+        ),
         shared_suffix=re.compile(
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
             rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
@@ -472,7 +477,27 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             item = Deadline(**evidence(nt, match.start(), match.end()), **fields)
             candidates.append(Candidate(match.start(), match.end(), item, rank))
     items = _without_glosses(text, [c.item for c in non_overlapping(candidates)], nt.start, rules)
-    return _anchor_rhythms(text, items, nt.start, ctx, rules)
+    return _anchor_rhythms(text, _listed_rhythm_days(nt, items, rules), nt.start, ctx, rules)
+
+
+def _listed_rhythm_days(nt: NodeText, items: list[Deadline], rules: _Rules) -> list[Deadline]:
+    """The days listed after a rhythm's day share its rhythm (每月在10日、25日前将…月度完成情况表上报, fresh c1181; 每月10日、25日
+    审核…): each is the same routine due on its own day, as days listed before one 前 share it (shared_suffix)."""
+    result: list[Deadline] = []
+    taken = [(item.span.start, item.span.end) for item in items]
+    for item in items:
+        result.append(item)
+        if item.kind != "recurring" or item.recurrence is None or item.recurrence.day is None:
+            continue
+        pos = item.span.end - nt.start
+        while (day := rules.rhythm_day.match(nt.text, pos)) is not None:
+            start = day.start("d")
+            if any(s < nt.start + day.end() and nt.start + start < e for s, e in taken) or not 1 <= to_int(day["d"]) <= 31:
+                break
+            recurrence = item.recurrence.model_copy(update={"day": to_int(day["d"])})
+            result.append(Deadline(**evidence(nt, start, day.end()), kind="recurring", recurrence=recurrence))
+            pos = day.end()
+    return result
 
 
 def _due_field(text: str, start: int, words: dict[str, Any]) -> bool:
