@@ -248,8 +248,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # dev dates 0.20 by the start code) and eight held-out documents moved to dev because rule writers or the lead saw
         # them put dev (469) at dates 0.916 with the start code: set change, not rule change; the dates floor is that minus
         # about 0.01.
-        "dev": {"tasks": 0.95, "deadline_spans": 0.92, "deadline_dates": 0.90, "targets": 0.90,
-                "lead_units": 0.86, "support_units": 0.91},
+        # Session 51: corpus59 (38 fresh page openings and notices, c1178-c1216; first run at lead 0.38, support 0.24) put
+        # dev (732) at spans 0.916, dates 0.904, targets 0.898, support 0.904 with the start code (d995418a): set change,
+        # spans floor 0.91, dates 0.89, targets 0.89, support 0.90.
+        "dev": {"tasks": 0.95, "deadline_spans": 0.91, "deadline_dates": 0.89, "targets": 0.89,
+                "lead_units": 0.86, "support_units": 0.90},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
         # support .760 at the end of the session; each held-out floor is that figure minus about 0.01.

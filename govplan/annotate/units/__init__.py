@@ -499,6 +499,7 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
         closed = nt.text[end - 1] in CLOSE
         if r.statement_cue.search(nt.text, start, end):
             statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r, tolerant=True)
+            statement.units = statement.units if closed else _before_cut(nt.text, statement.units, end, registry, r)
         elif closed and _closes_sentence(nt.text, start, r):
             # 。（区规划资源局、区经委、区土储中心）: the units in charge of the item, an implicit 责任单位 list
             statement = parse(nt.text, start + 1, end - 1, registry, r, role="responsible")
@@ -511,6 +512,21 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
             statement.start, statement.end = start, end
             found.append(statement)
     return found
+
+
+def _before_cut(text: str, units: list[Listed], end: int, registry: Registry, r: Rules) -> list[Listed]:
+    """The units of a bracket a page cut leaves open, the cut falling inside its last item: an item that runs to the cut
+    and reads as no whole unit is dropped (牵头单位:省市场, 市人力资源社会保, 县: fresh c1193, dev c1119, c962), one whose own
+    gloss the cut leaves open ends before it (各区人民政府〈含开发区、 → 各区人民政府, c41): corpus16b annotates no cut item."""
+    last = units[-1] if units else None
+    if last is None or text[last.end:end].strip(" \t\u3000、,，;；"):
+        return units  # (牵头单位:县人社局,责任单位:县财政局,各镇, : the cut falls after a whole item
+    name = text[last.start:last.end]
+    gloss = max(name.rfind(ch) for ch in OPEN + "〈")
+    if gloss > 0 and not any(ch in CLOSE + "〉" for ch in name[gloss:]):
+        last.end = last.start + gloss
+        return units
+    return units if looks_like_unit(name, registry, r, collective=True) else units[:-1]
 
 
 def _closes_sentence(text: str, start: int, r: Rules) -> bool:
