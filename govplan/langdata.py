@@ -1299,6 +1299,8 @@ class UnitsData(Strict):
     office_ends: Words
     office_words: Words
     office_names: Words
+    organ_levels: Words
+    level_organs: Words
     office_chars: int
     group_ends: Words
     group_chars: int

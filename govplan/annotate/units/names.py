@@ -832,6 +832,8 @@ def _name_ends(
         ends.update(placed_name_ends(text, pos, registry, rules))  # 泰州市农业农村局, 会宁县水文站
     if known is None and not ends and (division := division_end(text, pos, rules)) is not None:
         ends.add(division)  # 浦东新区要…, 山西省要…: a division named alone, its government
+    if known is None and not ends and (organ := level_organ_end(text, pos, rules)) is not None:
+        ends.add(organ)  # 镇财政每年安排…, 州财政牵头筹措…: a level's organ named by its sector alone
     if members and not any(_list_goes_on(text, e, rules) for e in ends) and _separated_soon(text, pos, rules):
         member = listed_member_end(text, pos, registry, rules, False)  # 房管所、规建生态办负责: the list shows the name
         ends.update([member] if member is not None else [])
@@ -1000,6 +1002,19 @@ def division_end(text: str, pos: int, rules: Rules) -> int | None:
         if text.startswith(name, pos):
             return pos + len(name) if name not in rules.own_divisions else None
     return None
+
+
+def level_organ_end(text: str, pos: int, rules: Rules) -> int | None:
+    """End of a level's organ named by its sector alone at ``pos`` (镇财政, 州财政: one level word, then one of level_organs,
+    the sector word ending there), if one is: not a fiscal level (省级财政, 市、区两级财政, 中央财政), nor the sector's own
+    words (县财政局 ends like a unit, 市财政资金 names money)."""
+    w = rules.words
+    level = next((lv for lv in w["organ_levels"] if text.startswith(lv, pos)), None)
+    if level is None:
+        return None
+    organ = first_word_at(text, pos + len(level), w["level_organs"])
+    end = pos + len(level) + len(organ) if organ is not None else None
+    return end if end is not None and word_ends_at(text, pos + len(level), end) else None
 
 
 def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, rules: Rules, collective: bool) -> bool:
