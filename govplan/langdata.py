@@ -107,6 +107,7 @@ class NumberingData(Strict):
     attachment_list: AttachmentListData
     transmittal: str
     cited_attachment: str
+    restart_title: str
     remark_list: str
     enclosed: list[EnclosedData] = []
     inline_styles: list[InlineStyleData]

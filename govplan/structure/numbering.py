@@ -107,6 +107,7 @@ class Numbering:
     attachment_number: re.Pattern[str]  # an entry's number alone on its line, its title on the next (1. / title)
     transmittal: re.Pattern[str]  # the titles a transmittal sentence names (《A》和《B》…现印发给你们)
     cited_attachment: re.Pattern[str]  # an attachment the text cites in brackets (（附件1）)
+    restart_title: re.Pattern[str]  # a document's title above a restart of the first level (…目标任务分解 / 一、)
     remark_list: re.Pattern[str]  # a remark's numbered items opening after its label (备注：1.…)
     inline_styles: tuple[InlineStyle, ...]
     inline_style_of: dict[str, InlineStyle]  # the first inline style of each key that is not for cells only
@@ -169,6 +170,7 @@ def numbering() -> Numbering:
         attachment_number=compile_pattern(data["attachment_list"]["number_alone"], _FILE),
         transmittal=compile_pattern(data["transmittal"], _FILE),
         cited_attachment=compile_pattern(data["cited_attachment"], _FILE),
+        restart_title=compile_pattern(data["restart_title"], _FILE),
         remark_list=compile_pattern(data["remark_list"], _FILE),
         inline_styles=inline_styles,
         inline_style_of=_inline_style_of(inline_styles),

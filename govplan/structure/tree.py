@@ -130,7 +130,7 @@ class TreeBuilder:
         listed: dict[str, str] = {}  # titles the notice lists as attachments (附件：1.…) -> their ids (附件1)
         closed_at: int | None = None  # index of the notice's closing date line, while no annex opened
         opened: set[str] = set()  # listed titles whose document has opened (after the notice closed)
-        printed = self._printed_documents(lines) or self._cited_documents(lines)
+        printed = self._printed_documents(lines) or self._cited_documents(lines) or self._restarted_document(lines)
         entries = self._list_entries(lines)
         captioned = False  # a table's or figure's caption stands above, and no heading has been placed since
         region_end = lines[-1].end if lines else 0
@@ -404,6 +404,25 @@ class TreeBuilder:
             if len(found) < len(cited) and any((head := match_heading(lines[j].text)) and head.value == 1 for j in range(k + 1, end)):
                 found[k] = str(len(found) + 1)
         return found if found and min(found) == after[0] else {}
+
+    def _restarted_document(self, lines: list[Line]) -> dict[int, str]:
+        """Where a document the page prints with neither an 附件 label nor a transmittal begins (numbering.yaml,
+        restart_title: …目标任务分解 right above 一、 after the notice's 十、, the style of the text's first heading): its title
+        line, id 附件; none where an 附件 label stands anywhere (that label opens its document)."""
+        if any(self.data.attachment.match(line.text) for line in lines if not line.blank):
+            return {}
+        first: str | None = None  # the style the text's first heading has: its first level
+        passed = False  # whether that style has been numbered past 1
+        filled = [k for k, line in enumerate(lines) if not line.blank]
+        for n, k in enumerate(filled):
+            head = match_heading(lines[k].text)
+            if head is None or head.style != (first := first or head.style):
+                continue
+            above = lines[filled[n - 1]].text if n else ""
+            if head.value == 1 and passed and self._title_line(above) and self.data.restart_title.search(above):
+                return {filled[n - 1]: ""}
+            passed = passed or head.value > 1
+        return {}
 
     def _title_line(self, text: str) -> bool:
         """Whether a line is a document's title: short, no sentence end, no heading number, no note in brackets."""
