@@ -1336,6 +1336,8 @@ class UnitsData(Strict):
     support_markers: Words
     pointing_verbs: Words
     helped_work_openers: Words
+    helped_not_work: Words
+    generic_kinds: Words
     community_bodies: Words
     partner_markers: Words
     partner_heads: Words

@@ -26,6 +26,7 @@ from govplan.annotate.units.names import (
     is_person,
     list_items,
     looks_like_unit,
+    plain_start,
     may_start_plain_name,
     name_ends,
     name_list,
@@ -907,7 +908,7 @@ def pointed_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
         if inside(match.start(), skip) or text.startswith(rules.words["label_heads"], match.end()):
             continue  # 配合单位: a role label, not the verb
         names = _actor_names(text, match.end(), False, registry, rules) or _helped_kinds(text, match.end(), registry, rules)
-        names = names or _helped_whole(text, match.end(), registry, rules)
+        names = names or _helped_whole(text, match.end(), registry, rules) or _helped_named(text, match.end(), registry, rules)
         if names:
             clause = (match.start(), clause_end(text, names[-1][1], rules))
             found += [Listed(s, e, "lead", k == 0, clause) for k, (s, e) in enumerate(names)]
@@ -948,6 +949,36 @@ def _helped_whole(text: str, pos: int, registry: Registry, rules: Rules) -> list
             return None
         return names
     return None
+
+
+def _helped_named(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
+    """The units a support verb points at named without their level or as a kind of body, before the work (负责配合商务部门打击…,
+    协助交通部门开展…, 配合公安消防支队对…排查, 配合区交通委及公安分局交管部门等各职能部门做好…: dev c1135, c1177, c732, c653): the
+    verb's object is a name's place as an agent marker's is, and it states them as a role statement does (conv27: kinds of body
+    in role statements count). A vague reference, a level named bare or a generic body names none."""
+    for end in reversed(name_ends(text, pos, True, registry, rules)):  # the longest first: 公安分局交管部门, not 公安分局
+        names = name_list(text, (pos, end), True, registry, rules)
+        if any(is_vague(text[s:e], rules) or text[s:e] in rules.bare_levels or text[s:e] in rules.generic_bodies
+               or text[s:e] in rules.words["generic_kinds"] for s, e in names):
+            return None
+        if not all(_plain_unit(text[s:e], registry, rules) for s, e in names):
+            continue  # 配合拓宽…公交站牌…: a verb opens no name; 县级责任单位和乡(镇)查处: a label inside is no name
+        after = _trailer_end(text, names[-1][1], rules) or names[-1][1]
+        if _acts(text, after, rules, True) or _helped_work_at(text, after, rules):
+            return names
+    return None
+
+
+def _plain_unit(name: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a name found without a level's cue reads as a unit: its shape a unit's, its first word no verb, no label in it."""
+    return looks_like_unit(name, registry, rules, collective=True) and plain_start(words(name)[0], rules) \
+        and rules.label.search(name) is None
+
+
+def _helped_work_at(text: str, pos: int, rules: Rules) -> bool:
+    """Whether the work a support verb's units are helped with begins at ``pos``: a word of its own, not the name going on
+    (配合商务部门打击私屠滥宰…: 打击 opens the work), nor a possessive or a list going on (配合交通部门的…, 配合X和Y…)."""
+    return pos < len(text) and is_name_text(text[pos]) and not text.startswith(rules.words["helped_not_work"], pos)
 
 
 def _helped_kinds(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
