@@ -1342,6 +1342,8 @@ class UnitsData(Strict):
     partner_markers: Words
     partner_heads: Words
     partner_chars: int
+    partner_sector_chars: int
+    partner_shared_heads: Words
     sentence_breaks: str
     cell_sentence_ends: str
     bracket_list_openers: str

@@ -1149,8 +1149,8 @@ def _partners(text: str, pos: int, any_units: bool, registry: Registry, rules: R
     if ends:
         limit = int(rules.words["max_joint_list"])
         return name_list(text, (pos, ends[0]), True, registry, rules, collective=True, limit=limit)
-    sectors = rules.partner_coordination.match(text, pos)
-    return [(pos, sectors.end())] if sectors is not None else []
+    sectors = rules.partner_coordination.match(text, pos) or (rules.shared_head_sectors.match(text, pos) if any_units else None)
+    return [(pos, sectors.end())] if sectors is not None else []  # 会同公安、城管部门: after a support marker only (联合验收改革…)
 
 
 def _trailed(text: str, ends: list[int], end: int, rules: Rules) -> bool:

@@ -44,6 +44,7 @@ class Rules:
     support_verb: re.Pattern[str]
     support_marker: re.Pattern[str]
     pointing_verb: re.Pattern[str]  # 配合 / 协助 before the units it points at (配合县水利局共同推进…)
+    shared_head_sectors: re.Pattern[str]  # 公安、城管部门 after 会同: sectors before one head, no 等
     function_verb: re.Pattern[str]  # 发挥 before the units whose function it names (发挥省数办统筹协调作用)
     function_duty: re.Pattern[str]  # (的)牵头作用 after those units (group "duty")
     function_role: dict[str, str]  # the role each function gives
@@ -222,6 +223,10 @@ def rules() -> Rules:
         partner_marker=re.compile(alternation(w["partner_markers"])),
         partner_coordination=re.compile(
             rf"[{piece('han')}、]{{2,{int(w['partner_chars'])}}}?{alternation(w['partner_heads'])}"
+        ),
+        shared_head_sectors=re.compile(
+            rf"(?:[{piece('han')}]{{1,{int(w['partner_sector_chars'])}}}?、)+[{piece('han')}]{{1,{int(w['partner_sector_chars'])}}}?"
+            rf"{alternation(w['partner_shared_heads'])}"
         ),
         actor_joiner=re.compile(alternation(w["actor_list_joiners"])),
         charge_copula=re.compile(
