@@ -615,6 +615,9 @@ class Zero(Strict):
     quoted: Words
     not_before: Words
     verb_before: Words
+    absence_word: str
+    absence_heads: Words
+    absence_reach: int
 
 
 class OneByOne(Strict):

@@ -62,6 +62,7 @@ class _Rules:
     percent_word: re.Pattern[str]
     doubling: re.Pattern[str]
     zero: re.Pattern[str]
+    absence_event: re.Pattern[str]  # what follows 无 in a goal of no event, up to the event counted (重大森林火灾)
     zero_not_after: tuple[str, ...]  # not_after without the quotes a zero goal may follow (“零新增”)
     comparator_before: dict[str, str]
     comparator_after: dict[str, str]
@@ -178,7 +179,10 @@ def _rules() -> _Rules:
     dbl = w["doubling"]
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
     zero_word = re.escape(w["zero"]["word"])
-    zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
+    absence = w["zero"]
+    absence_event = rf"[^\s{re.escape(w['clause_breaks'])}、]{{0,{int(absence['absence_reach'])}}}?(?:{alternation(absence['absence_heads'])})"
+    zero = (rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
+            rf"|(?P<absent>{re.escape(absence['absence_word'])})(?={absence_event})")
     said = w["mood"]["report_announcement"]
     labels = w["mood"]["goal_labels"]
     announcement = (
@@ -194,6 +198,7 @@ def _rules() -> _Rules:
         percent_word=re.compile(percent_word),
         doubling=re.compile(doubling),
         zero=re.compile(zero),
+        absence_event=re.compile(absence_event),
         zero_not_after=tuple(word for word in w["not_after"] if word not in w["zero"]["quoted"]),
         comparator_before=word_map(w["comparators_before"]),
         comparator_after=word_map(w["comparators_after"]),
@@ -870,7 +875,8 @@ def _read_bare_amount(match: re.Match[str], text: str, rules: _Rules) -> _Found 
 
 
 def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
-    """A zero goal, 零 and the word after it, when a goal verb starts a word earlier in the clause: 实现全县义务教育阶段学生零辍学,
+    """A zero goal, 零 and the word after it (or 无 and the event it counts), when a goal verb starts a word earlier in the clause:
+    实现全县义务教育阶段学生零辍学, 确保全年无重大森林火灾,
     确保安全生产零事故, 实现…零增长 (change increase); not 坚持零容忍, 零距离服务. The sentence's mood decides whether it is set or
     reported (村民连续8年实现零上访)."""
     w, breaks, window = rules.words["zero"], rules.words["clause_breaks"], int(rules.words["mood"]["window"])
@@ -879,6 +885,9 @@ def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     before = words_within(text, _clause_start(text, match.start(), breaks, window), match.start())
     if not any(word.startswith(tuple(w["verbs"])) for word in before):
         return None
+    if match.group("absent"):  # 确保无重大森林火灾: 无 through the event counted
+        event = rules.absence_event.match(text, match.end())
+        return _Found(match.start(), event.end(), {"value": 0.0, "comparator": "="}) if event else None
     following = words_within(text, match.end(), _clause_end(text, match.end(), breaks, window))
     if not following or following[0].startswith(tuple(w["not_before"])):
         return None
