@@ -62,6 +62,7 @@ class _Rules:
     percent_word: re.Pattern[str]
     doubling: re.Pattern[str]
     zero: re.Pattern[str]
+    absent: re.Pattern[str]  # 无 before the event a goal of no event counts (确保无重特大事故)
     absence_event: re.Pattern[str]  # what follows 无 in a goal of no event, up to the event counted (重大森林火灾)
     zero_not_after: tuple[str, ...]  # not_after without the quotes a zero goal may follow (“零新增”)
     comparator_before: dict[str, str]
@@ -181,8 +182,8 @@ def _rules() -> _Rules:
     zero_word = re.escape(w["zero"]["word"])
     absence = w["zero"]
     absence_event = rf"[^\s{re.escape(w['clause_breaks'])}、]{{0,{int(absence['absence_reach'])}}}?(?:{alternation(absence['absence_heads'])})"
-    zero = (rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
-            rf"|(?P<absent>{re.escape(absence['absence_word'])})(?={absence_event})")
+    zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
+    absent = rf"(?P<absent>{re.escape(absence['absence_word'])})(?={absence_event})"  # a pattern of its own: its scanner skips texts without 无
     said = w["mood"]["report_announcement"]
     labels = w["mood"]["goal_labels"]
     announcement = (
@@ -198,6 +199,7 @@ def _rules() -> _Rules:
         percent_word=re.compile(percent_word),
         doubling=re.compile(doubling),
         zero=re.compile(zero),
+        absent=re.compile(absent),
         absence_event=re.compile(absence_event),
         zero_not_after=tuple(word for word in w["not_after"] if word not in w["zero"]["quoted"]),
         comparator_before=word_map(w["comparators_before"]),
@@ -482,7 +484,8 @@ def _number_scanners() -> tuple[tuple[Scanner, bool], ...]:
     """The number shapes in _number_matches' order, each skipping a text without a character it needs (翻, 百, 零…),
     with whether its every match opens with a digit."""
     rules = _rules()
-    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.arabic, rules.unitless, rules.chinese, rules.bare_amount)
+    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.absent, rules.arabic, rules.unitless, rules.chinese,
+              rules.bare_amount)
     return tuple((scanner(shape), shape in (rules.arabic, rules.unitless)) for shape in shapes)
 
 
@@ -491,7 +494,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     〔2020〕, “10里…”, 建党92周年; the rest of an amount begun before (56亿6,184万元); and vague
     Chinese amounts (一批)."""
     w = rules.words
-    not_after = rules.zero_not_after if match.re is rules.zero else w["not_after"]
+    not_after = rules.zero_not_after if match.re in (rules.zero, rules.absent) else w["not_after"]
     if ((text.endswith(not_after, 0, match.start()) and not _pairs_figures(match, text, rules))
             or text.endswith(w["bound_notes"], 0, match.start())
             or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
@@ -803,7 +806,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     previous_end = previous.end if previous else None
     g = match.groupdict()
     pattern = match.re
-    if pattern is rules.zero:
+    if pattern is rules.zero or pattern is rules.absent:
         return _read_zero(match, text, rules)
     if pattern is rules.bare_amount:
         return _read_bare_amount(match, text, rules)
@@ -885,7 +888,7 @@ def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     before = words_within(text, _clause_start(text, match.start(), breaks, window), match.start())
     if not any(word.startswith(tuple(w["verbs"])) for word in before):
         return None
-    if match.group("absent"):  # 确保无重大森林火灾: 无 through the event counted
+    if match.re is rules.absent:  # 确保无重大森林火灾: 无 through the event counted
         event = rules.absence_event.match(text, match.end())
         return _Found(match.start(), event.end(), {"value": 0.0, "comparator": "="}) if event else None
     following = words_within(text, match.end(), _clause_end(text, match.end(), breaks, window))

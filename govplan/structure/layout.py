@@ -143,15 +143,14 @@ def _layout() -> _Layout:
 
 
 def _role_label() -> re.Pattern[str]:
-    """A role label and its colon, by the label grammar of units.yaml ([level] [prefix] role word [infix] head). The
+    """A role label and its colon, by the label grammar of units.yaml ([prefix] role word [infix] head; a level before it is
+    taken by _label_level, as the trie would try every 市 and 县 of a text). The
     prefixed and bare role words are one trie (主要牵头, 牵头…), so the scan skips in C to a character a label
     starts with; an optional prefix first gave re no such character and tried the trie at every position
     (6x slower). A prefix before a role word is taken first as before: no role word extends a prefixed one."""
     units = load_data("units.yaml")
     roles = list(word_map(units["label_role_words"]))
     words = [*roles, *(prefix + role for prefix in units["label_prefixes"] for role in roles)]
-    levels = [level + mark for level in units["label_levels"] for mark in ("", *units["label_level_marks"])]
-    words += [level + word for level in levels for word in words]  # 省牵头单位:, 市级配合单位: the level opens the label
     return re.compile(f"{alternation(words)}{alternation(units['label_infixes'])}?{alternation(units['label_heads'])}[ \t]*[:：]")
 
 
@@ -478,7 +477,7 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
     after_sentence: list[int] = []
     labelled_line = -1  # start of the last line seen holding a label
     for match in layout.role_label.finditer(text):
-        at = label_start(text, match.start())
+        at = _label_level(text, label_start(text, match.start()))
         line_start = text.rfind("\n", 0, at) + 1
         if at > line_start and labelled_line == line_start and layout.glued_label_after.match(text, at - 1):
             glued.append(at)
@@ -488,6 +487,18 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
     if len(glued) < layout.min_glued_labels:
         return mapped.insert(glued, "\n") if glued else mapped
     return mapped.insert(sorted(glued + after_sentence), "\n")
+
+
+def _label_level(text: str, at: int) -> int:
+    """Where a role label begins that names the level it lists (…省交通运输厅；省配合单位:, 市级配合单位:): before the level word (and
+    its 级 or 直) right before ``at``, when no Han character stands before that word (a name's own 市 is no label's level)."""
+    units = load_data("units.yaml")
+    for mark in (*units["label_level_marks"], ""):
+        start = at - len(mark) - 1
+        if start >= 0 and text.startswith(mark, start + 1) and text[start] in units["label_levels"] \
+                and (start == 0 or not re.match(f"[{piece('han')}]", text[start - 1])):
+            return start
+    return at
 
 
 def label_start(text: str, at: int) -> int:

@@ -573,8 +573,8 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
         return "responsible"  # 各区政府是环城生态公园带规划建设的责任主体 (docs/gold-format.md: X是…的责任主体)
     role = None
     for _ in range(4):
-        function = rules.function_verb.match(text, pos)
-        duty = function and rules.function_duty.match(text, function.end())
+        function = first_word_at(text, pos, rules.words["function_verbs"])
+        duty = function and rules.function_duty.match(text, pos + len(function))
         if duty:
             return rules.function_role[duty.group("duty")]  # 县财政局要发挥配合作用 (function_units)
         verb = first_word_at(text, pos, rules.verbs_longest_first)
@@ -920,9 +920,10 @@ def function_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) 
     c1158): the role the function's word gives, as a label's duty gives it (units6); kinds of body count, vague ones never."""
     found: list[Listed] = []
     text = nt.text
+    reach = int(rules.words["max_name_chars"]) + int(rules.words["label_duty_chars"])
     for match in rules.function_verb.finditer(text):
-        if inside(match.start(), skip):
-            continue
+        if inside(match.start(), skip) or rules.function_duty.search(text, match.end(), match.end() + reach) is None:
+            continue  # 发挥…作用 with no role's function in reach (发挥示范带动作用): no name to look for
         for end in name_ends(text, match.end(), True, registry, rules, True):
             names = name_list(text, (match.end(), end), True, registry, rules, True)
             duty = rules.function_duty.match(text, names[-1][1])
