@@ -26,8 +26,8 @@ from typing import Iterable, Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import (
-    Spans, acting_units, clause_end, function_units, headed_support, heading_units, inside, named_roles, paragraph_duty_units, pointed_units,
-    stated_later_support, support_units,
+    Spans, acting_units, clause_end, function_units, headed_support, heading_units, inside, named_roles, paragraph_duty_units,
+    pointed_units, stated_later_support, support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.headings import grouping_heading, heading_line_unit, label_heading_units, label_runs
@@ -137,8 +137,8 @@ def assign_units(
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r) + [
             unit for s in sentences for unit in stated_later_support(nt.text, s.units, s.end, registry, r)]
         column = [unit for statement in own if _in_cell(nt, statement) for unit in statement.units if unit.role != "support"]
-        pointed = pointed_units(nt, registry, r, skip) + function_units(nt, registry, r, skip) + headed_support(nt, heading, registry, r, skip) + headed_support(
-            nt, column, registry, r, skip, column=True)
+        pointed = pointed_units(nt, registry, r, skip) + function_units(nt, registry, r, skip) + headed_support(
+            nt, heading, registry, r, skip) + headed_support(nt, column, registry, r, skip, column=True)
         supports = _assigned(nt.text, pointed + support_units(nt, registry, r, skip), r)
         found.append(_Found(nt, nt.node, implied + supports, implied=True))
     apply_label_duties(_stated_by_task(found), duties)
