@@ -489,6 +489,9 @@ def _break_glued_labels(mapped: MappedText, layout: _Layout) -> MappedText:
     return mapped.insert(sorted(glued + after_sentence), "\n")
 
 
+_HAN_CHAR = re.compile(f"[{piece('han')}]")
+
+
 def _label_level(text: str, at: int) -> int:
     """Where a role label begins that names the level it lists (…省交通运输厅；省配合单位:, 市级配合单位:): before the level word (and
     its 级 or 直) right before ``at``, when no Han character stands before that word (a name's own 市 is no label's level)."""
@@ -496,7 +499,7 @@ def _label_level(text: str, at: int) -> int:
     for mark in (*units["label_level_marks"], ""):
         start = at - len(mark) - 1
         if start >= 0 and text.startswith(mark, start + 1) and text[start] in units["label_levels"] \
-                and (start == 0 or not re.match(f"[{piece('han')}]", text[start - 1])):
+                and (start == 0 or not _HAN_CHAR.match(text[start - 1])):
             return start
     return at
 
