@@ -504,6 +504,17 @@ def _label_level(text: str, at: int) -> int:
     return at
 
 
+def holds_label_line(text: str, start: int, end: int) -> bool:
+    """Whether a line between ``start`` and ``end`` opens with a role label (牵头单位:…, 市级配合单位:…): the role block a
+    task split writes under each of its items."""
+    for match in _layout().role_label.finditer(text, start, end):
+        at = label_start(text, _label_level(text, match.start()))
+        line_start = text.rfind("\n", 0, at) + 1
+        if line_start >= start and not text[line_start:at].strip():
+            return True
+    return False
+
+
 def label_start(text: str, at: int) -> int:
     """Where a role label found at ``at`` begins: before a word of the work joined to its role word (培训及试点单位:), the
     label's own words, which the label grammar leaves out so that a scan for labels can skip to their first characters and

@@ -27,6 +27,7 @@ from govplan.grammar import compile_pattern
 from govplan.scanning import Scanner, scanner
 from govplan.spec.model import CellText, NumberStyle, TaskNode
 from govplan.structure.contents import contents_lines
+from govplan.structure.layout import holds_label_line
 from govplan.structure.lines import Line, Locator, is_caption, stands_as_heading
 from govplan.structure.metadata import is_chrome
 from govplan.structure.numbering import (
@@ -664,7 +665,8 @@ class TreeBuilder:
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child) \
-                or (lost and heading.opens_confirmed and self._run_goes_on(index))
+                or (lost and heading.opens_confirmed and self._run_goes_on(index)) \
+                or self._picked_item(index, depth, stack, expected)
             if not ok and first_of_style:
                 above = self._restart_under(index, stack)
                 ok = above is not None
@@ -831,6 +833,16 @@ class TreeBuilder:
         return sibling.indent in (None, cand.indent) and not self.text[body:body + 1].isdigit() \
             and _number_form(self.text[cand.pos:body]) == _number_form(self.text[sibling.start:sibling.number_end]) \
             and self._ends_its_list(index, stack[:depth])
+
+    def _picked_item(self, index: int, depth: int | None, stack: list[_Open], expected: int) -> bool:
+        """Whether a number past the expected one goes on with items picked from a longer split (a bureau's share of a
+        city's task split keeps the split's numbers: 28. then 34., fresh c1200): its open sibling and it each have a
+        role block (牵头单位:… on a line of its own) before the next heading."""
+        cand = self._cands[index]
+        if depth is None or cand.heading.strict or cand.heading.value <= expected:
+            return False
+        end = self._cands[index + 1].pos if index + 1 < len(self._cands) else len(self.text)
+        return holds_label_line(self.text, stack[depth].start, cand.pos) and holds_label_line(self.text, cand.pos, end)
 
     def _ends_its_list(self, index: int, outer: list[_Open]) -> bool:
         """Whether no later number of this heading's style stands before a line-start heading of a list it stands in
