@@ -641,8 +641,8 @@ class TreeBuilder:
         if heading.in_bare_run and not self._next_bare(heading.style, depth, value, stack, last_value):
             return None
         if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
-            if not stack or cand.kind != "start":
-                return None
+            if not stack or cand.kind != "start" or (heading.damaged and depth is None):
+                return None  # a garbled number only goes on with an open list of its style: it cannot open one (docs/gold-format.md)
             value = stack[depth].value + 1 if depth is not None else 1
             expected = value
         elif depth is not None:
