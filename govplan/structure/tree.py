@@ -682,7 +682,7 @@ class TreeBuilder:
             ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
                 depth is None and value == 1 and parent_placed and not heading.strict
                 and (self._runs_on(stack[-1], cand) or self._leads_in(stack[-1], cand, index)) and self._confirmed(index)
-            ) or self._lost_run(cand, index, lost, stack)
+            ) or self._lost_run(cand, index, lost, stack, roots)
         elif cand.kind == "tail":
             ok = value == expected and (depth is not None or heading.style in last_value)
         elif cand.kind == "prose":
@@ -693,7 +693,7 @@ class TreeBuilder:
             ok = depth is None and value in (expected, 1) and (parent_placed or self._confirmed(index)) \
                 and not heading.strict and (not heading.needs_child or self._child_follows(index)
                                             or self._numbers_across(heading.style, value, expected, last_value)) \
-                or self._lost_run(cand, index, lost, stack)
+                or self._lost_run(cand, index, lost, stack, roots)
         if not ok:
             return None
         closed: frozenset[str] = frozenset()
@@ -889,12 +889,16 @@ class TreeBuilder:
         paragraph = self.text[parent.number_end:line_end if line_end >= 0 else len(self.text)]
         return not any(item.start < cand.pos - parent.number_end for item in find_inline_items(paragraph))
 
-    def _lost_run(self, cand: _Cand, index: int, lost: bool, stack: list[_Open]) -> bool:
+    def _lost_run(self, cand: _Cand, index: int, lost: bool, stack: list[_Open], roots: list[_Open]) -> bool:
         """Whether a number inside a line opens a list whose first items are off the page, under the heading above it
-        (三、打造…新高地 (九)深入推进…。(十)增强…, a page begun inside the outline and run onto one line): its next number
-        follows at a line start or a boundary, not in prose, so a cross-reference (见(三)和(四)) opens nothing."""
+        (三、打造…新高地 (九)深入推进…。(十)增强…, a page begun inside the outline and run onto one line) or as the page's
+        first heading (…各乡镇)(三)实施…行动…(四)…, fresh c1223: a run-together page whose 一、 and (一)(二) are lost; not
+        where an earlier number of its list stands on the page, read inline: (1)…。 (2)…, c1058): its next number follows
+        at a line start or a boundary, not in prose, so a cross-reference (见(三)和(四)) opens nothing."""
         heading = cand.heading
-        return lost and bool(stack) and not heading.strict and not heading.needs_child and self._numbers_on(index, True)
+        first_on_page = not roots and all(c.heading.style != heading.style for c in self._cands[:index])
+        return lost and (bool(stack) or first_on_page) and not heading.strict and not heading.needs_child \
+            and self._numbers_on(index, True)
 
     def _run_goes_on(self, index: int) -> bool:
         """Whether the next number of this style is the next value and opens a line of its own (3农村危房改造… then
