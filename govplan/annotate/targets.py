@@ -1832,8 +1832,9 @@ def _names_project(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _picks_kind(text: str, item: _Found, rules: _Rules) -> bool:
     """A bound measure right before the kind of thing counted (引进投资5000万元以上的项目3个以上, 新引进5亿元以上重大项目)
-    says which kind counts, not a goal of its own: the count, or the indicator's figure, is the goal."""
-    bound = item.after is not None and item.fields.get("comparator") in (">=", "<=") and not item.fields.get("percent")
+    says which kind counts, not a goal of its own: the count, or the indicator's figure, is the goal. A count of the things
+    themselves (培育100家以上智能制造标杆企业, fresh c1224) is that count, no kind."""
+    bound = item.after is not None and item.fields.get("comparator") in (">=", "<=") and _is_measure(item, rules)
     return bound and rules.kind_counted.match(text, item.end) is not None
 
 
