@@ -343,6 +343,7 @@ class NamedYear(Strict):
     heading_reach: int
     heading_ends: Words
     heading_closers: str
+    issued_openers: Words
 
 
 class DoneAttribute(Strict):

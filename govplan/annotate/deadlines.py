@@ -656,14 +656,17 @@ def _heading_year(nt: NodeText, rules: _Rules, ctx: DocContext) -> int | None:
 
 def _named_year(text: str, written_years: Scanner, ctx: DocContext, rules: _Rules) -> int | None:
     """The first year the node's text names for the document's own work (结合2021年市政府重点工作,
-    落实2020年发展主要目标, 2016年计划出列的…): a year standing as a name, not a date point (到2025年,
-    2025年底前, 2024年3月, 2023年起, the end of 2023-2025年), the past (2003年以来) or a cited title."""
+    落实2020年发展主要目标, 2016年计划出列的…; 公布了2012年十大实事的任务分解表: the list issued, not a document to write): a year
+    standing as a name, not a date point (到2025年, 2025年底前, 2024年3月, 2023年起, the end of 2023-2025年), the past (2003年以来)
+    or a cited title."""
     words = rules.words
     before = tuple([*words["lead_cues"], *words["end_date_cues"], *words["goal_lead_cues"],
                     *words["period_separators"], *words["named_year"]["not_after"]])
+    issued = tuple(words["named_year"]["issued_openers"])
     for m in written_years.finditer(text):
-        if (not _frames_dates(text, m, rules) or _in_title(text, m.start(), words) or text.endswith(before, 0, m.start())
-                or _weakly_cued(text, m.start(), words) or rules.dates_on.match(text, m.end())):
+        names_issued = text.endswith(issued, 0, m.start()) and not _is_historical(text, m.start(), m.end(), rules)
+        if (not (names_issued or _frames_dates(text, m, rules)) or _in_title(text, m.start(), words)
+                or text.endswith(before, 0, m.start()) or _weakly_cued(text, m.start(), words) or rules.dates_on.match(text, m.end())):
             continue
         year = _written_year(m.group("y"), ctx)
         if year is not None and 1900 <= year <= 2100:
