@@ -461,6 +461,8 @@ class DeadlinesData(Strict):
     career_after: CareerAfter
     comparison_bases: ComparisonBases
     index_date_keys: Words
+    page_day_labels: Words
+    instrument_adoptions: Words
     historical_after: Words
     since_after: SinceAfter
     historical_events: Words

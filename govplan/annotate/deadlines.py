@@ -78,6 +78,7 @@ class _Rules:
     year_range: re.Pattern[str]
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
+    whole_date: re.Pattern[str]  # a date with its year, month and day (2018 年 8 月 19 日): an undated text's last clue to its year
     title_end: re.Pattern[str]
     title_count: re.Pattern[str]
     listed_document: re.Pattern[str]
@@ -350,6 +351,7 @@ def _rules() -> _Rules:
         year_range=re.compile(year_range),
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
+        whole_date=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')}){_GAP}年{_GAP}(?:{_MONTH}){_GAP}月{_GAP}{_DAY}{_GAP}[日号]"),
         title_end=re.compile(rf"(?:{piece('document_kind')}|{alternation(w['title_line_ends'])})[)）]?$"),
         title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
         listed_document=compile_pattern(w["listed_document"], "govplan/data/deadlines.yaml"),
@@ -625,13 +627,45 @@ def read_named_year(nodes: list[NodeText], ctx: DocContext) -> None:
     if ctx.year is not None or ctx.named_year is not None:
         return
     rules = _rules()
-    for nt in nodes:
-        if under_review(nt) or _under_account(nt):
-            continue
+    planned = [nt for nt in nodes if not (under_review(nt) or _under_account(nt))]
+    for nt in planned:
         year = _heading_year(nt, rules, ctx)
         if year is not None:
             ctx.named_year = year
             return
+    written_years = _scanners()[0]
+    if not any(_named_year(nt.text, written_years, ctx, rules) for nt in planned):
+        ctx.named_year = _dated_year(planned, ctx, rules)
+
+
+def _field_value(text: str, start: int, words: dict[str, Any]) -> bool:
+    """Whether a date is the value of a page's date field (今天是:2025年12月06日, 发布时间: …): the page's day, not the work's."""
+    label = text[:start].rstrip().rstrip(":：").rstrip()
+    return len(label) < len(text[:start].rstrip()) and label.endswith((*words["index_date_keys"], *words["page_day_labels"]))
+
+
+def _adopts_instrument(text: str, end: int, rules: _Rules) -> bool:
+    """Whether the clause a date opens says when a law or a document was adopted or issued (2016年11月7日第十二届全国人民代表大会
+    常务委员会第二十四次会议通过, …印发, …起施行): the instrument's day, which may lie years before the work."""
+    stop = rules.clause_break.search(text, end)
+    return any(word in text[end:stop.start() if stop else len(text)] for word in rules.words["instrument_adoptions"])
+
+
+def _dated_year(nodes: list[NodeText], ctx: DocContext, rules: _Rules) -> int | None:
+    """The year of the first whole date (year, month and day) an undated text states for its work, where no heading and no
+    sentence names a year for it (2018 年 8 月 19 日是我国首个“中国医师节” over an 活动方案's 8 月 15 日-19 日, fresh c1065;
+    依據…111 年 3 月 16 日…函辦理 over 3 月 23 日至 27 日, c1028; 2011年4月20日前项目整体完工 over 4月20日前, c924): not a past fact
+    (设立于…, …以来), a date inside a cited title, a field's value after its label (今天是:2025年12月06日, a portal's
+    header over c335; 发布时间: …) nor the day an instrument was adopted (…会议通过, …起施行)."""
+    for nt in nodes:
+        for m in rules.whole_date.finditer(nt.text):
+            if _is_historical(nt.text, m.start(), m.end(), rules) or _in_title(nt.text, m.start(), rules.words) \
+                    or _field_value(nt.text, m.start(), rules.words) or _adopts_instrument(nt.text, m.end(), rules):
+                continue
+            year = _written_year(m.group("y"), ctx)
+            if year is not None and 1900 <= year <= 2100:
+                return year
+    return None
 
 
 def _heading_year(nt: NodeText, rules: _Rules, ctx: DocContext) -> int | None:
