@@ -329,6 +329,7 @@ class ReportedChanges(Strict):
     word: str
     goals: Words
     bounds: Words
+    goal_leads: Words
 
 
 class ComparisonBases(Strict):

@@ -844,8 +844,11 @@ def _covered_by_statistics(text: str, start: int, words: dict[str, Any]) -> bool
 
 def _measures_change(text: str, start: int, end: int, rules: _Rules) -> bool:
     """True for a time a year-over-year change after it in its sentence measures (8月份，…同比增长5.1%): the period a
-    statistic covers, unless a goal word stands in the sentence before the change or a bound in its clause (同比增长18%以上)."""
+    statistic covers, unless a goal cue opens the time (到2023年底), a goal word stands in the sentence before the change or a bound
+    in its clause (同比增长18%以上)."""
     change = rules.words["reported_changes"]
+    if text.startswith(tuple(change["goal_leads"]), start):
+        return False  # 到2023年底,…同比下降…: the year a goal is set for
     first, last = _sentence_bounds(text, start, end, rules.words["sentence_breaks"])
     at = text.find(change["word"], end, last)
     if at < 0 or any(goal in text[first:at] for goal in change["goals"]):
