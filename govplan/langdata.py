@@ -437,6 +437,7 @@ class ServiceKinds(Strict):
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
+    from_issue_leads: Words
     as_of_cues: Words
     as_of_counts: Words
     weekday_note: str

@@ -1126,6 +1126,10 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         kind = words["suffix_kinds"][g["suf"]]
     else:
         kind = "on" if g["ad"] and not g["lead"] and not _shares_suffix(m, g, text, rules) else "by"
+    issued = ctx.doc_date
+    if g["lead"] in words["from_issue_leads"] and issued is not None and when.due is not None and when.due >= issued:
+        # 即日起至2月8日: a period from the date of issue (docs/gold-format.md, corpus27b), unless it ends before it
+        return {"kind": "period", "start": issued, "due": when.due, **_year_source(g, "a", ctx)}
     return {"kind": kind, "due": when.due, "unresolved": when.unresolved, **_year_source(g, "a", ctx)}
 
 
