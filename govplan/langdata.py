@@ -1221,6 +1221,9 @@ class UnitsData(Strict):
     region_kinds: Words
     level_false_starts: Words
     max_name_chars: int
+    glued_name_levels: Words
+    housed_offices: Words
+    min_glued_name_chars: int
     action_verbs: Words
     role_copulas: Words
     role_copula_chars: int

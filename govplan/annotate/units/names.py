@@ -81,7 +81,7 @@ def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules
     (省住房城乡建设厅等有关部门 → 省住房城乡建设厅)."""
     w = rules.words
     items: list[tuple[int, int]] = []
-    for s, e in split_items(text, start, end, w["list_separators"]):
+    for s, e in _unglued(text, split_items(text, start, end, w["list_separators"]), registry, rules):
         s, e = _bounded(text, s, e, rules)
         if e <= s:
             continue
@@ -96,6 +96,37 @@ def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules
             joined = items and text[items[-1][1]:s].strip() == "、"
         items.append((s, e))
     return items
+
+
+def _unglued(
+    text: str, ranges: list[tuple[int, int]], registry: Registry, rules: Rules
+) -> list[tuple[int, int]]:
+    """The ranges with names run together apart (市发改委市自规局市财政局, a table cell whose line breaks were lost, fresh c1170):
+    an item that reads as two or more names, each a unit opening with the level the item opens with, is those names."""
+    result: list[tuple[int, int]] = []
+    for s, e in ranges:
+        result += _glued_names(text, s, e, registry, rules) or [(s, e)]
+    return result
+
+
+def _glued_names(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
+    """The names a range runs together, each opening with the range's first character as a level (市…局市…局), or None; an
+    office after a body is housed in it, one name as written (市住房城乡建设管理委市重大办, dev c506)."""
+    level = text[start:start + 1]
+    if text[start:end].endswith(tuple(rules.words["housed_offices"])):
+        return None
+    if end - start < 2 * int(rules.words["min_glued_name_chars"]) or level not in rules.words["glued_name_levels"]:
+        return None
+    at = text.find(level, start + int(rules.words["min_glued_name_chars"]), end)
+    while at != -1:
+        if looks_like_unit(text[start:at], registry, rules):
+            rest = _glued_names(text, at, end, registry, rules)
+            if rest is not None:
+                return [(start, at), *rest]
+            if looks_like_unit(text[at:end], registry, rules):
+                return [(start, at), (at, end)]
+        at = text.find(level, at + 1, end)
+    return None
 
 
 @lru_cache(maxsize=8)
