@@ -410,8 +410,9 @@ class TreeBuilder:
         """Where a document the page prints with neither an 附件 label nor a transmittal begins (numbering.yaml,
         restart_title: …目标任务分解 right above 一、 after the notice's 十、, the style of the text's first heading): its title
         line, id 附件; none where an 附件 label stands anywhere (that label opens its document)."""
-        if any(self.data.attachment.match(line.text) for line in lines if not line.blank):
-            return {}
+        if any(self.data.attachment.match(line.text) for line in lines if not line.blank) \
+                or not any(self.data.restart_title.search(line.text) for line in lines):
+            return {}  # no title of the kind at all: the headings need not be read (one C scan a line)
         first: str | None = None  # the style the text's first heading has: its first level
         passed = False  # whether that style has been numbered past 1
         filled = [k for k, line in enumerate(lines) if not line.blank]
