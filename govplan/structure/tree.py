@@ -642,9 +642,14 @@ class TreeBuilder:
         if heading.in_bare_run and not self._next_bare(heading.style, depth, value, stack, last_value):
             return None
         if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
-            if not stack or cand.kind != "start" or (heading.damaged and depth is None):
+            if cand.kind != "start" or (heading.damaged and depth is None):
                 return None  # a garbled number only goes on with an open list of its style: it cannot open one (docs/gold-format.md)
-            value = stack[depth].value + 1 if depth is not None else 1
+            if not stack and not self._lead_ins_open_page(index, depth, roots):
+                return None
+            if depth is not None:
+                value = stack[depth].value + 1
+            else:  # a new run inside its section, or the page's own run going on (—3 after —1, —2)
+                value = roots[-1].value + 1 if not stack and roots else 1
             expected = value
         elif depth is not None:
             expected = stack[depth].value + 1
@@ -844,6 +849,16 @@ class TreeBuilder:
             return False
         end = self._cands[index + 1].pos if index + 1 < len(self._cands) else len(self.text)
         return holds_label_line(self.text, stack[depth].start, cand.pos) and holds_label_line(self.text, cand.pos, end)
+
+    def _lead_ins_open_page(self, index: int, depth: int | None, roots: list[_Open]) -> bool:
+        """Whether lead-ins with no section open stand as the page's own items (——綜合經濟實力提升最快的時期。… ——經濟社會結構…,
+        dev c297, a page opening inside a 政府工作报告's review): the first of a run of two or more at line starts, before any
+        other heading was placed, or the next of that run."""
+        style = self._cands[index].heading.style
+        if roots:
+            return all(root.style == style for root in roots)
+        later = self._cands[index + 1] if index + 1 < len(self._cands) else None
+        return later is not None and later.kind == "start" and later.heading.style == style
 
     def _ends_its_list(self, index: int, outer: list[_Open]) -> bool:
         """Whether no later number of this heading's style stands before a line-start heading of a list it stands in
