@@ -623,6 +623,7 @@ class Zero(Strict):
     absence_word: str
     absence_heads: Words
     absence_reach: int
+    nil_copula: str
 
 
 class OneByOne(Strict):

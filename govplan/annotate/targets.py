@@ -63,6 +63,7 @@ class _Rules:
     doubling: re.Pattern[str]
     zero: re.Pattern[str]
     absent: re.Pattern[str]  # 无 before the event a goal of no event counts (确保无重特大事故)
+    nil: re.Pattern[str]  # a count said to be zero, closing its clause (死亡人数为零)
     absence_event: re.Pattern[str]  # what follows 无 in a goal of no event, up to the event counted (重大森林火灾)
     zero_not_after: tuple[str, ...]  # not_after without the quotes a zero goal may follow (“零新增”)
     comparator_before: dict[str, str]
@@ -184,6 +185,7 @@ def _rules() -> _Rules:
     absence_event = rf"[^\s{re.escape(w['clause_breaks'])}、]{{0,{int(absence['absence_reach'])}}}?(?:{alternation(absence['absence_heads'])})"
     zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
     absent = rf"(?P<absent>{re.escape(absence['absence_word'])})(?={absence_event})"  # a pattern of its own: its scanner skips texts without 无
+    nil = rf"(?<=[\u4e00-\u9fff]){re.escape(absence['nil_copula'])}{zero_word}(?=[{re.escape(w['clause_breaks'] + w['mood']['sentence_breaks'])}]|$)"
     said = w["mood"]["report_announcement"]
     labels = w["mood"]["goal_labels"]
     announcement = (
@@ -200,6 +202,7 @@ def _rules() -> _Rules:
         doubling=re.compile(doubling),
         zero=re.compile(zero),
         absent=re.compile(absent),
+        nil=re.compile(nil),
         absence_event=re.compile(absence_event),
         zero_not_after=tuple(word for word in w["not_after"] if word not in w["zero"]["quoted"]),
         comparator_before=word_map(w["comparators_before"]),
@@ -484,7 +487,7 @@ def _number_scanners() -> tuple[tuple[Scanner, bool], ...]:
     """The number shapes in _number_matches' order, each skipping a text without a character it needs (翻, 百, 零…),
     with whether its every match opens with a digit."""
     rules = _rules()
-    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.absent, rules.arabic, rules.unitless, rules.chinese,
+    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.absent, rules.nil, rules.arabic, rules.unitless, rules.chinese,
               rules.bare_amount)
     return tuple((scanner(shape), shape in (rules.arabic, rules.unitless)) for shape in shapes)
 
@@ -494,7 +497,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     〔2020〕, “10里…”, 建党92周年; the rest of an amount begun before (56亿6,184万元); and vague
     Chinese amounts (一批)."""
     w = rules.words
-    not_after = rules.zero_not_after if match.re in (rules.zero, rules.absent) else w["not_after"]
+    not_after = rules.zero_not_after if match.re in (rules.zero, rules.absent, rules.nil) else w["not_after"]
     if ((text.endswith(not_after, 0, match.start()) and not _pairs_figures(match, text, rules))
             or text.endswith(w["bound_notes"], 0, match.start())
             or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
@@ -806,6 +809,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     previous_end = previous.end if previous else None
     g = match.groupdict()
     pattern = match.re
+    if pattern is rules.nil:  # 死亡人数为零: the count is stated at zero, a goal or a fact by the sentence's mood
+        return _Found(match.start(), match.end(), {"value": 0.0, "comparator": "="})
     if pattern is rules.zero or pattern is rules.absent:
         return _read_zero(match, text, rules)
     if pattern is rules.bare_amount:
