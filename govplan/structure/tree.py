@@ -644,7 +644,7 @@ class TreeBuilder:
         if value == 0:  # unnumbered lead-in items live inside a section and are numbered by position
             if cand.kind != "start" or (heading.damaged and depth is None):
                 return None  # a garbled number only goes on with an open list of its style: it cannot open one (docs/gold-format.md)
-            if not stack and not self._lead_ins_open_page(index, depth, roots):
+            if not stack and not self._lead_ins_open_page(index, roots):
                 return None
             if depth is not None:
                 value = stack[depth].value + 1
@@ -850,7 +850,7 @@ class TreeBuilder:
         end = self._cands[index + 1].pos if index + 1 < len(self._cands) else len(self.text)
         return holds_label_line(self.text, stack[depth].start, cand.pos) and holds_label_line(self.text, cand.pos, end)
 
-    def _lead_ins_open_page(self, index: int, depth: int | None, roots: list[_Open]) -> bool:
+    def _lead_ins_open_page(self, index: int, roots: list[_Open]) -> bool:
         """Whether lead-ins with no section open stand as the page's own items (——綜合經濟實力提升最快的時期。… ——經濟社會結構…,
         dev c297, a page opening inside a 政府工作报告's review): the first of a run of two or more at line starts, before any
         other heading was placed, or the next of that run."""
