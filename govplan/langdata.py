@@ -1257,6 +1257,7 @@ class UnitsData(Strict):
     role_word_reach: int
     actor_trailer_chars: int
     heading_not_unit_starts: Words
+    clause_openers: Words
     duty_nouns: Words
     duty_section_ends: Words
     duty_generic_heads: Words

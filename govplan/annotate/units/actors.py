@@ -665,8 +665,11 @@ def _past_apposition(text: str, pos: int, rules: Rules) -> int:
 
 
 def _past_openers(text: str, pos: int, rules: Rules) -> int:
-    """Where a clause's actor may begin: past an inline point's ordinal (四是…) and a date opening the clause (6月底前…)."""
-    return _past_dated_opening(text, _past_ordinal(text, pos, rules), rules)
+    """Where a clause's actor may begin: past an inline point's ordinal (四是…), a clause opener (其中…) and a date opening the
+    clause (6月底前…)."""
+    pos = _past_ordinal(text, pos, rules)
+    pos += len(first_word_at(text, pos, rules.words["clause_openers"]) or "")
+    return _past_dated_opening(text, pos, rules)
 
 
 def _past_dated_opening(text: str, pos: int, rules: Rules) -> int:
@@ -712,7 +715,29 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
         beyond = _names_past_references(text, names[-1][1], registry, rules, marked)
         if beyond:
             return names + beyond  # 区交通委、各街镇（工业区）及新城区发展公司对…: the reference between gives none
-    return _agent_names(text, pos, registry, rules) if marked else None
+    return _agent_names(text, pos, registry, rules) if marked else _charged_names(text, pos, registry, rules)
+
+
+def _charged_names(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
+    """The units a clause opens with, named without a level or a cue, or as a kind of body, when a charge verb follows them
+    (执法大队负责对商铺提出整治要求, 城市执法部门负责整治占道摊点, 生态环境部门负责…: fresh c1029, c1120): 负责 states them in
+    charge as a role statement does (docs/gold-format.md, units5: a kind of body put in charge is `responsible`); a vague
+    reference, a level named bare, a generic body or people never."""
+    for end in name_ends(text, pos, True, registry, rules):
+        names = name_list(text, (pos, end), True, registry, rules)
+        if not all(_charged_name(text[s:e], registry, rules) for s, e in names):
+            continue
+        if first_word_at(text, names[-1][1], rules.words["charge_verbs"]) and not text.startswith(
+            rules.words["unit_people"], names[-1][1]
+        ):
+            return names
+    return None
+
+
+def _charged_name(name: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a name put in charge without a level's cue reads as a unit: plain, particular or a kind, no reference."""
+    return _plain_unit(name, registry, rules) and not is_vague(name, rules) and name not in rules.bare_levels \
+        and name not in rules.generic_bodies and not is_person(name, rules)
 
 
 def _asked_name_ends(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[int]:

@@ -268,11 +268,11 @@ def rules() -> Rules:
         ),
         openers=frozenset([
             *w["action_verbs"], *w["action_adverbs"], *w["heading_not_unit_starts"], *w["actor_skips"], *w["handover_verbs"],
-            *w["suggestion_words"],
+            *w["suggestion_words"], *w["clause_openers"],
         ]),
         object_verbs=frozenset(w["action_verbs"]),
-        breakers=frozenset(w["name_breakers"]),
-        long_breakers=tuple(b for b in w["name_breakers"] if len(b) > 1),
+        breakers=frozenset([*w["name_breakers"], *w["clause_openers"]]),
+        long_breakers=tuple(b for b in [*w["name_breakers"], *w["clause_openers"]] if len(b) > 1),
         suffixes=tuple(w["suffixes"]),
         unit_ends=(*w["suffixes"], *w["plain_name_suffixes"]),
         name_end_chars=frozenset(
