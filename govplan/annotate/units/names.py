@@ -1215,8 +1215,8 @@ def _working_group(name: str, rules: Rules) -> bool:
     if name.startswith(w["place_false_starts"]) or not name[:1].isalpha():
         return False  # 本组, 该组: the group speaking of itself; 3组: a count
     *before, last = words(name)
-    if any(breaks_name(word, rules) for word in before):
-        return False  # 成立工作组, 对督查组: a clause, not a name
+    if breaks_within([*before, last], rules):
+        return False  # 成立工作组, 对督查组: a clause, not a name (宣传引导组: the verb names the group's function)
     if before and last in w["function_group_heads"]:  # 协调/小组, 防汛/工作/小组; not 两个/小组
         return not any(word.endswith(tuple(w["group_quantifiers"])) or word.startswith(tuple(w["group_quantifiers"]))
                        for word in before)
