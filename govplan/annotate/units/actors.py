@@ -723,6 +723,9 @@ def _charged_names(text: str, pos: int, registry: Registry, rules: Rules) -> lis
     (执法大队负责对商铺提出整治要求, 城市执法部门负责整治占道摊点, 生态环境部门负责…: fresh c1029, c1120): 负责 states them in
     charge as a role statement does (docs/gold-format.md, units5: a kind of body put in charge is `responsible`); a vague
     reference, a level named bare, a generic body or people never."""
+    reach = text[pos:pos + int(rules.words["max_name_chars"]) + 4]
+    if not any(verb in reach for verb in rules.words["charge_verbs"]):
+        return None  # the common case, decided before any name is looked for: no charge verb within a name's reach
     for end in name_ends(text, pos, True, registry, rules):
         names = name_list(text, (pos, end), True, registry, rules)
         if not all(_charged_name(text[s:e], registry, rules) for s, e in names):
