@@ -1258,6 +1258,7 @@ class UnitsData(Strict):
     actor_trailer_chars: int
     heading_not_unit_starts: Words
     clause_openers: Words
+    suffix_verbs: Words
     duty_nouns: Words
     duty_section_ends: Words
     duty_generic_heads: Words

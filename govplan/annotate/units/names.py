@@ -345,8 +345,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     if suffixed:
         if not starts_with_level(name, 0, rules) and not (plain_start(name_words[0], rules) or _function_opened(name_words, rules)):
             return False  # 研究制定村民委员会…: a verb, not a name, begins the phrase
-        if len(name_words) > 1 and name_words[-1] in rules.object_verbs:
-            return False  # 活动举办 (a heading, fresh c1028's 旨案活動舉辦): the suffix 办 ends a verb, no office
+        if len(name_words) > 1 and (name_words[-1] in rules.object_verbs or name_words[-1] in rules.words["suffix_verbs"]):
+            return False  # 活动举办 (a heading, fresh c1028's 旨案活動舉辦), 城管执法部门查处: the suffix ends a verb, no office
         if breaks_within(name_words, rules):
             return False  # 相关职能处室作为成员单位
         return not any(verb_before_name(word, name, after, rules) for word, after in _word_ends(name_words)[1:])
