@@ -621,6 +621,7 @@ class Zero(Strict):
     not_before: Words
     verb_before: Words
     absence_word: str
+    absence_closers: Words
     absence_heads: Words
     absence_reach: int
     nil_copula: str

@@ -891,17 +891,27 @@ def _read_zero(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     if text[match.start() - 1:match.start()] in w["verb_before"]:
         return None  # 隐患清零闭环管理: 清零 is a verb
     before = words_within(text, _clause_start(text, match.start(), breaks, window), match.start())
-    if not any(word.startswith(tuple(w["verbs"])) for word in before):
-        return None
+    verb = any(word.startswith(tuple(w["verbs"])) for word in before)
     if match.re is rules.absent:  # 确保无重大森林火灾: 无 through the event counted
         event = rules.absence_event.match(text, match.end())
-        return _Found(match.start(), event.end(), {"value": 0.0, "comparator": "="}) if event else None
+        if event is None or not (verb or _closes_clause(text, event.end(), w["absence_closers"], rules)):
+            return None
+        return _Found(match.start(), event.end(), {"value": 0.0, "comparator": "="})
+    if not verb:
+        return None
     following = words_within(text, match.end(), _clause_end(text, match.end(), breaks, window))
     if not following or following[0].startswith(tuple(w["not_before"])):
         return None
     change = rules.change_before.get(following[0])
     fields = {"value": 0.0, "comparator": "=", **({"change": change} if change else {})}
     return _Found(match.start(), match.end() + len(following[0]), fields)
+
+
+def _closes_clause(text: str, pos: int, closers: list[str], rules: _Rules) -> bool:
+    """Whether the clause ends at ``pos``, past one of ``closers`` (中、小学校无安全事故发生。: the event stated absent closes it)."""
+    pos += len(next((c for c in closers if text.startswith(c, pos)), ""))
+    ends = rules.words["clause_breaks"] + rules.words["mood"]["sentence_breaks"]
+    return pos >= len(text) or text[pos] in ends or text[pos] == "\n"
 
 
 def _list_comparator(text: str, start: int, previous: _Found | None, rules: _Rules) -> str | None:
