@@ -839,6 +839,12 @@ class BareAmounts(Strict):
     not_before: Words
 
 
+class RateLevels(Strict):
+    heads: Words
+    verbs: Words
+    closers: str
+
+
 class HouseholdSizes(Strict):
     units: Words
     heads: Words
@@ -1034,6 +1040,7 @@ class TargetsData(Strict):
     comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]
     bare_amounts: BareAmounts
+    rate_levels: RateLevels
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
     doubling: Doubling
     zero: Zero

@@ -47,6 +47,7 @@ _DATA_FILE = "govplan/data/targets.yaml"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLANK = re.compile(r"\s")  # a blank token, which _trim drops wherever it stands
 _DIGIT = re.compile(r"\d")  # what the arabic and unitless shapes open with
+_RATE_LEAD_REACH = 12  # characters before a bare level in which its rate's noun and verb are looked for
 _HEADING_MARKS = " 0123456789一二三四五六七八九十.、()（）"  # what an item's number is written with
 
 
@@ -56,6 +57,8 @@ class _Rules:
 
     arabic: re.Pattern[str]
     unitless: re.Pattern[str]
+    rate_level: re.Pattern[str]  # a bare number closing its clause (调解率100,), a target only after rate_lead
+    rate_lead: re.Pattern[str]  # a rate's noun and maybe a verb of reaching, right before a bare level (培训面达)
     chinese: re.Pattern[str]
     bare_amount: re.Pattern[str]
     bare_comparators: dict[str, str]
@@ -171,6 +174,11 @@ def _rules() -> _Rules:
     # whose unit the sentence leaves implied.
     after_words = alternation([word for words in w["comparators_after"].values() for word in words])
     unitless = rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{_MULT})(?={after_words})"
+    # A level whose unit the copy lost (调解率100, 培训面达100: its % dropped), a bare number closing its clause after a rate's
+    # noun and maybe a verb of reaching (rate_levels); read where the rate_lead pattern closes the text before it.
+    rate = w["rate_levels"]
+    rate_level = rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?=[{re.escape(rate['closers'])}]|$)"
+    rate_lead = rf"(?:{alternation(rate['heads'])})(?:{alternation(rate['verbs'])})?$"
     chinese = rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*)(?P<unit>{units})"
     bare = w["bare_amounts"]
     bare_amount = (
@@ -195,6 +203,8 @@ def _rules() -> _Rules:
     return _Rules(
         arabic=re.compile(arabic),
         unitless=re.compile(unitless),
+        rate_level=re.compile(rate_level, re.M),
+        rate_lead=re.compile(rate_lead),
         chinese=re.compile(chinese),
         bare_amount=re.compile(bare_amount),
         bare_comparators=word_map(w["bare_amounts"]["comparators"]),
@@ -487,9 +497,9 @@ def _number_scanners() -> tuple[tuple[Scanner, bool], ...]:
     """The number shapes in _number_matches' order, each skipping a text without a character it needs (翻, 百, 零…),
     with whether its every match opens with a digit."""
     rules = _rules()
-    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.absent, rules.nil, rules.arabic, rules.unitless, rules.chinese,
-              rules.bare_amount)
-    return tuple((scanner(shape), shape in (rules.arabic, rules.unitless)) for shape in shapes)
+    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.absent, rules.nil, rules.arabic, rules.unitless,
+              rules.rate_level, rules.chinese, rules.bare_amount)
+    return tuple((scanner(shape), shape in (rules.arabic, rules.unitless, rules.rate_level)) for shape in shapes)
 
 
 def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -815,6 +825,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         return _read_zero(match, text, rules)
     if pattern is rules.bare_amount:
         return _read_bare_amount(match, text, rules)
+    if pattern is rules.rate_level and rules.rate_lead.search(text, max(0, match.start() - _RATE_LEAD_REACH), match.start()) is None:
+        return None  # a bare number closing a clause is a level only after a rate's noun (调解率100)
     try:
         if pattern is rules.doubling:
             fields = {"value": float(2 ** to_int(g["n1"])), "unit": rules.words["doubling"]["unit"], "change": "multiply"}
