@@ -102,6 +102,16 @@ class _Open:
     indent: int | None = None  # blanks before its number when it opens a line
     closed: frozenset[str] = frozenset()  # styles of the items it closed, standing beside them (专栏2 after 3.)
     bare: bool = False  # its number's separator was lost (1组织好…): a bare number before a unit may follow it
+    off_page: tuple[str, int] | None = None  # the style and number of its parent off the page (2.6 opening a page: arabic_dot 2)
+
+
+_DECIMAL_NUMBER = re.compile(r"\d+(?:\.\d+)+")
+
+
+def _written_decimal(text: str, pos: int) -> str | None:
+    """The decimal number written at ``pos`` (6.2.4), every part of it."""
+    match = _DECIMAL_NUMBER.match(text, pos)
+    return match.group() if match is not None else None
 
 
 class TreeBuilder:
@@ -666,13 +676,13 @@ class TreeBuilder:
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         first_of_style = depth is None and heading.style not in last_value
         lost = first_of_style and value > 1 and (self._outline_begins(stack, roots) or (
-            self._items_open_page(roots, heading.style) and self._numbers_on(index))
+            self._items_open_page(roots, heading.style) and (self._numbers_on(index) or self._parent_numbers_on(index)))
             or self._running_items_open_page(roots, index, heading.style))
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child) \
                 or (lost and heading.opens_confirmed and self._run_goes_on(index)) \
-                or self._picked_item(index, depth, stack, expected)
+                or self._picked_item(index, depth, stack, expected) or (first_of_style and self._parent_numbers_on(index))
             if not ok and first_of_style:
                 above = self._restart_under(index, stack)
                 ok = above is not None
@@ -685,7 +695,8 @@ class TreeBuilder:
                 new_list and (value in (expected, 1) or gap)
                 and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index)
                      or self._lists_inline(cand))
-            ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
+            ) or (new_list and first_of_style and self._parent_numbers_on(index)) or (
+                cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
                 depth is None and value == 1 and parent_placed and not heading.strict
                 and (self._runs_on(stack[-1], cand) or self._leads_in(stack[-1], cand, index)) and self._confirmed(index)
             ) or self._lost_run(cand, index, lost, stack, roots)
@@ -711,15 +722,16 @@ class TreeBuilder:
         elif above is not None:
             del stack[above:]  # the restarting list's own items are its siblings, not its parents
         else:
-            del stack[self._outranked(heading.style, stack, lost):]
+            del stack[min(self._outranked(heading.style, stack, lost), self._past_off_page_parent(heading.style, value, stack)):]
             closed = self._leave_items(heading.style, value, stack)
         level = stack[-1].level + 1 if stack else 1
         segment = place_segment(heading.segment, value)
         if heading.under is not None and heading.parent is not None and not stack:
-            segment = f"{heading.parent}.{segment}"  # 2.5 opening the outline (a page that begins at 2.5): as written
+            segment = _written_decimal(self.text, cand.pos) or f"{heading.parent}.{segment}"  # 2.5, 6.2.4 opening the page: as written
+        off_page = (heading.under, heading.parent) if heading.under is not None and heading.parent is not None and not stack else None
         node = _Open(heading.style, value, segment, cand.pos, cand.pos + heading.number_end, level,
                      numeral_written=not heading.damaged, lost_opening=lost, indent=cand.indent, closed=closed,
-                     bare=heading.bare)
+                     bare=heading.bare, off_page=off_page)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         last_value[heading.style] = value
@@ -821,6 +833,14 @@ class TreeBuilder:
         rank = self.data.rank
         return next((k for k, node in enumerate(stack) if (lost or node.lost_opening)
                      and rank.get(node.style, len(rank)) > rank.get(style, len(rank))), len(stack))
+
+    @staticmethod
+    def _past_off_page_parent(style: str, value: int, stack: list[_Open]) -> int:
+        """Where on the stack a decimal list stands that opened the page under a parent off it (2.6 on a page begun inside 2.),
+        when a number of that parent's style past it follows (3 预警和预防机制 after 2.6, fresh c1303's 预案 page): the number is
+        the off-page parent's sibling, not the decimal's child; the stack's length where none does."""
+        return next((k for k, node in enumerate(stack) if node.off_page is not None and node.off_page[0] == style
+                     and value > node.off_page[1]), len(stack))
 
     def _confirmed(self, index: int, by_boundary: bool = False) -> bool:
         """Whether the next candidate of the same style after ``index`` numbers on from it (with
@@ -928,6 +948,15 @@ class TreeBuilder:
         """Whether a strict reading opens a new list all the same: its first item, of a style that may
         (1．2021年6月底前… under 具体措施：), with its next number following it."""
         return cand.heading.opens_confirmed and cand.heading.value == 1 and self._numbers_on(index)
+
+    def _parent_numbers_on(self, index: int) -> bool:
+        """Whether a decimal heading (2.6) is the last of its parent's list, the parent off the page: the next number of the
+        parent's style is the parent's next (3 预警和预防机制 after 2.6 地方各级…职责, fresh c1303's 预案 page)."""
+        heading = self._cands[index].heading
+        if heading.under is None or heading.parent is None:
+            return False
+        later = next((c for c in self._cands[index + 1:] if c.heading.style in (heading.style, heading.under)), None)
+        return later is not None and later.heading.style == heading.under and later.heading.value == heading.parent + 1
 
     def _announced(self, cand: _Cand) -> bool:
         """Whether a first item follows a lead-in that announces its list (以下五个方面： 1、…)."""
