@@ -821,9 +821,9 @@ class TreeBuilder:
         later = next((c for c in self._cands[index + 1:] if c.heading.style == roots[0].style), None)
         if later is not None and later.kind == "start" and later.heading.value == roots[-1].value + 1:
             return True
-        child = self._cands[index + 1] if index + 1 < len(self._cands) else None  # 7. 8. 9. then 四、其他相关工作 (一)…: its first item
-        return child is not None and child.kind == "start" and child.heading.value == 1 and child.heading.style != roots[0].style \
-            and rank.get(style, len(rank)) < rank.get(child.heading.style, len(rank))
+        child = next((c for c in self._cands[index + 1:] if c.kind != "prose"), None)  # 7. 8. 9. then 四、其他相关工作 (一)…: its first item
+        return child is not None and child.kind == "start" and child.heading.value == 1 \
+            and rank.get(style, len(rank)) < rank.get(child.heading.style, len(rank))  # its own 1. too (活动二、 then 1、, fresh c1317)
 
     def _outranked(self, style: str, stack: list[_Open], lost: bool = False) -> int:
         """Where on the stack the lists opened inside the outline that ``style`` conventionally
