@@ -584,14 +584,18 @@ def _label_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans) -
 
 def _label_after_pause(text: str, match: re.Match[str], r: Rules) -> bool:
     """Whether a label with its colon opens a clause after a comma or a blank, outside brackets (1、农村道路畅通工程,牵头部门:
-    市交通局。; 工程名称 牵头单位：…): the heading phrase before it names the work, the label its units."""
+    市交通局。; 工程名称 牵头单位：…), or with its copula after a comma (…,责任单位为区发改委;): the heading phrase before it names
+    the work, the label its units."""
     at = match.start()
     before = text[:at].rstrip(" \t\u3000")
-    if not before or match.group(0)[-1] not in COLONS:
+    copula = match.group(0).endswith(tuple(r.words["label_copulas"]))
+    if not before or (match.group(0)[-1] not in COLONS and not copula):
         return False
     line_start = text.rfind("\n", 0, at) + 1
     if bracket_depth(text, line_start, at) != 0:
         return False
+    if copula:  # …居三区第一),责任单位为区发改委; (dev c1064): after a comma only, the clause the label opens states the units
+        return before[-1] in r.words["pause_breaks"]
     return before[-1] in r.words["pause_breaks"] or len(before) < at or _glued_field_label(text, match, line_start, r)
 
 
