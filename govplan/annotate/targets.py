@@ -177,7 +177,8 @@ def _rules() -> _Rules:
     # A level whose unit the copy lost (调解率100, 培训面达100: its % dropped), a bare number closing its clause after a rate's
     # noun and maybe a verb of reaching (rate_levels); read where the rate_lead pattern closes the text before it.
     rate = w["rate_levels"]
-    rate_level = rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?=[{re.escape(rate['closers'])}]|$)"
+    lead_ends = "".join(sorted({word[-1] for word in (*rate["heads"], *rate["verbs"])}))  # 率, 达…: what ends the lead right before
+    rate_level = rf"(?<=[{re.escape(lead_ends)}])(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?=[{re.escape(rate['closers'])}]|$)"
     rate_lead = rf"(?:{alternation(rate['heads'])})(?:{alternation(rate['verbs'])})?$"
     chinese = rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*)(?P<unit>{units})"
     bare = w["bare_amounts"]
