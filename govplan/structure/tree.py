@@ -695,8 +695,7 @@ class TreeBuilder:
                 new_list and (value in (expected, 1) or gap)
                 and (self._confirmed(index) or self._announced(cand) or self._outline_opens(index)
                      or self._lists_inline(cand))
-            ) or (new_list and first_of_style and self._parent_numbers_on(index)) or (
-                cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
+            ) or (cand.kind == "blank" and depth is None and value == 1 and heading.style in last_value) or (
                 depth is None and value == 1 and parent_placed and not heading.strict
                 and (self._runs_on(stack[-1], cand) or self._leads_in(stack[-1], cand, index)) and self._confirmed(index)
             ) or self._lost_run(cand, index, lost, stack, roots)

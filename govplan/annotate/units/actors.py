@@ -720,10 +720,10 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
 
 def _charged_names(text: str, pos: int, registry: Registry, rules: Rules) -> list[tuple[int, int]] | None:
     """The units a clause opens with, named without a level or a cue, or as a kind of body, when a charge verb follows them
-    (执法大队负责对商铺提出整治要求, 城市执法部门负责整治占道摊点, 生态环境部门负责…: fresh c1029, c1120): 负责 states them in
+    (执法大队负责对商铺提出整治要求, 城市执法部门负责整治占道摊点, 生态环境部门负责…: dev c1029, c1120): 负责 states them in
     charge as a role statement does (docs/gold-format.md, units5: a kind of body put in charge is `responsible`); a vague
     reference, a level named bare, a generic body or people never."""
-    reach = text[pos:pos + int(rules.words["max_name_chars"]) + 4]
+    reach = text[pos:pos + int(rules.words["max_name_chars"]) + max(map(len, rules.words["charge_verbs"]))]
     if not any(verb in reach for verb in rules.words["charge_verbs"]):
         return None  # the common case, decided before any name is looked for: no charge verb within a name's reach
     for end in name_ends(text, pos, True, registry, rules):
