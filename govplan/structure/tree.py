@@ -105,7 +105,7 @@ class _Open:
     off_page: tuple[str, int] | None = None  # the style and number of its parent off the page (2.6 opening a page: arabic_dot 2)
 
 
-_DECIMAL_NUMBER = re.compile(r"\d+(?:\.\d+)+")
+_DECIMAL_NUMBER = re.compile(r"\d++(?:\.\d++)+")
 
 
 def _written_decimal(text: str, pos: int) -> str | None:
