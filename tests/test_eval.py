@@ -251,7 +251,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 51: corpus59 (38 fresh page openings and notices, c1178-c1216; first run at lead 0.38, support 0.24) put
         # dev (732) at spans 0.916, dates 0.904, targets 0.898, support 0.904 with the start code (d995418a): set change,
         # spans floor 0.91, dates 0.89, targets 0.89, support 0.90.
-        "dev": {"tasks": 0.95, "deadline_spans": 0.91, "deadline_dates": 0.89, "targets": 0.89,
+        # Session 53: corpus61 (63 fresh documents in dev, 18 of them an unread wave E kept for the next session's first
+        # measure) put dev (849) at spans 0.910, lead 0.863 with the end code (0.911 and 0.870 on the 831 before wave E): set
+        # change, spans floor 0.90.
+        "dev": {"tasks": 0.95, "deadline_spans": 0.90, "deadline_dates": 0.89, "targets": 0.89,
                 "lead_units": 0.86, "support_units": 0.90},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
