@@ -45,7 +45,8 @@ _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of 
 _NUMBER_ENDS = ".、．"  # what an inline rule's number ends with (3.与…)
 # an inline rule's number (the grammar's arabic ordinal and its mark) after a blank or a sentence end (；3.)
 _INLINE_NUMBER = re.compile(rf"(?<![^\s{re.escape(piece('sentence_end'))}]){piece('arabic_ordinal')}[{_NUMBER_ENDS}]")
-_SECOND_TITLE = re.compile(r"\([^()]{1,12}\)$")  # 区绿化市容局(区分减联办): the office's second title
+_SECOND_TITLE = re.compile(r"\([^()]{1,40}\)$")  # 区绿化市容局(区分减联办): the office's second title (its plates)
+_SECOND_TITLE_CHARS = 12  # a second title that is no list of plates is short
 _COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
 _DUTY_OPENERS = COLONS + "。"  # what closes a unit heading before its duties (区文明办：负责…, 虹房集团。负责…)
 
@@ -220,26 +221,44 @@ def _named_head(name: str, registry: Registry, rules: Rules) -> bool:
 def _listed_heading(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[Listed]:
     """A heading line that lists units and nothing else ((二)区建管委、区交通委、区水务局、区房管局等建设主管部门; (五)各街镇、
     经开区) leads its section as one unit does, each unit as written: its trailer (等建设主管部门) names the units
-    listed, and a bracket after a single name is its office's second title (区公安分局（交管）). A list with a
-    vague item (市直相关部门、各乡镇) or with no particular unit (a level's or the registry's) is no heading of units,
-    nor is a clause that states roles (A牵头，B配合)."""
+    listed, and a bracket after a single name is its office's second title (区公安分局（交管）) or the other plates it
+    works under ((一)综合办公室(党群工作部、监察室): its head name leads). A list with a vague item (市直相关部门、各乡镇) or
+    with no particular unit (a level's or the registry's) is no heading of units, nor is a clause that states roles
+    (A牵头，B配合)."""
     title = text[start:end]
-    if any(c in title for c in rules.words["clause_breaks"]) or has_word(title, rules.verbs_longest_first):
-        return []
+    bracket = _SECOND_TITLE.search(title)
+    named = title if bracket is None or not _plates(bracket.group()[1:-1], registry, rules) else title[:bracket.start()]
+    if any(c in title for c in rules.words["clause_breaks"]) or has_word(named, rules.verbs_longest_first):
+        return []  # 督查室 among the plates holds a verb to jieba; the head name holds none
     items = list_items(text, start, end, registry, rules)
     second = _SECOND_TITLE.search(text, *items[0]) if len(items) == 1 else None
+    plated = False
     if second is not None:
         single = text[items[0][0]:second.start()]
-        if not (starts_with_level(single, 0, rules) and looks_like_unit(single, registry, rules)):
+        plated = _plates(text[second.start() + 1:second.end() - 1], registry, rules)
+        leveled = starts_with_level(single, 0, rules) and second.end() - second.start() - 2 <= _SECOND_TITLE_CHARS
+        if not ((plated or leveled) and looks_like_unit(single, registry, rules)):
             return []  # 省级现代农业园区(个): a row's measure, not an office's second title
     elif len(items) < 2:
         return []
     names = [text[s:e] for s, e in items] if second is None else [text[items[0][0]:second.start()]]
     if not all(is_name_text(n) and looks_like_unit(n, registry, rules, collective=True) for n in names):
         return []
-    if any(is_vague(n, rules) for n in names) or not any(_particular(n, registry, rules) for n in names):
+    if any(is_vague(n, rules) for n in names) or not (plated or any(_particular(n, registry, rules) for n in names)):
         return []
+    if plated:  # the office leads under its head name; its plates are no part of it
+        items = [(items[0][0], second.start())]  # type: ignore[union-attr]
     return [Listed(s, e, "lead", k == 0, (start, end)) for k, (s, e) in enumerate(items)]
+
+
+def _plates(inner: str, registry: Registry, rules: Rules) -> bool:
+    """Whether a heading's bracket lists the other plates of the office it names ((一)综合办公室(党群工作部、监察室、督查室、
+    财务室), (三)工程建设管理局(安全生产监督局): a zone's bureau and the offices it works as, dev c1325): each part a whole unit
+    name, none vague, so the name before it is one office, named bare as a plan names its own bodies."""
+    parts = [p for p in re.split(f"[{re.escape(rules.words['group_list_separators'])}]", inner) if p]
+    return bool(parts) and all(
+        is_name_text(p) and not is_vague(p, rules) and looks_like_unit(p, registry, rules) for p in parts
+    )
 
 
 def _particular(name: str, registry: Registry, rules: Rules) -> bool:
