@@ -1321,6 +1321,9 @@ class UnitsData(Strict):
     charge_copula: ChargeCopula
     office_ends: Words
     office_words: Words
+    office_false_words: Words
+    bureau_words: Words
+    office_sector_chars: int
     office_names: Words
     organ_levels: Words
     level_organs: Words

@@ -1199,8 +1199,19 @@ def _short_office(name: str, rules: Rules) -> bool:
         return False  # 本办, 我办: the issuer speaking of itself
     name_words = words(name)
     if len(name_words) == 1:  # 会展中心, 公安分局: one word that ends in an office's word longer than it; 消防站 as it stands
-        return name in w["office_names"] or any(name.endswith(o) and len(name) > len(o) for o in w["office_words"])
-    return name_words[-1] in w["office_ends"]
+        return name in w["office_names"] or _office_word(name, rules)
+    last = name_words[-1]
+    return last in w["office_ends"] or (last.endswith(tuple(w["bureau_words"])) and _office_word(last, rules))  # 观光/旅游局
+
+
+def _office_word(word: str, rules: Rules) -> bool:
+    """Whether one word is a sector word then an office's word (会展中心, 消防局), not a word that only ends like one (格局, 该局)
+    nor an office's word with one character before it (分局, 总局: a branch or a head office named by its kind)."""
+    w = rules.words
+    sector = int(w["office_sector_chars"])
+    return not word.endswith(tuple(w["office_false_words"])) and any(
+        word.endswith(o) and len(word) >= len(o) + sector for o in w["office_words"]
+    )
 
 
 def _working_group(name: str, rules: Rules) -> bool:
