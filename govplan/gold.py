@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from govplan.errors import Errors, GovplanError
+from govplan.normalize.script import simplified
 
 GROUPS = ("seeds", "dev", "held-out")
 
@@ -235,7 +236,8 @@ def source_text(document: GoldDocument) -> str:
 
 def check_gold(document: GoldDocument) -> list[str]:
     """Problems a gold file can have without running the extractor: items not on their line, tasks
-    named twice, assignments to tasks that do not exist, lines outside the document."""
+    named twice, assignments to tasks that do not exist or naming a unit in Traditional script (the format writes every
+    name in Simplified), lines outside the document."""
     problems = []
     try:
         lines = source_text(document).split("\n")
@@ -258,4 +260,7 @@ def check_gold(document: GoldDocument) -> list[str]:
     for entry in document.gold.assignments:
         if entry.task not in seen:
             problems.append(f"assignment to task {entry.task}, which is not among the tasks")
+        for name in [*entry.lead, *entry.support, *entry.responsible]:  # people (leader) keep their names' characters (乾)
+            if simplified(name) != name:
+                problems.append(f"assignment to task {entry.task}: unit name {name} is not in Simplified ({simplified(name)})")
     return problems

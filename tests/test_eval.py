@@ -127,6 +127,17 @@ def test_a_gold_item_that_is_not_on_its_line_is_a_clear_error(run_cli, tmp_path)
     assert "n.yaml" in result.stderr and "4月底前" in result.stderr
 
 
+def test_a_unit_name_written_in_traditional_is_a_clear_error_and_a_person_is_not(run_cli, tmp_path):
+    """The format writes unit names in Simplified (a gold name in Traditional never matches what the extractor reads); a
+    person's name keeps its characters (欧乾震: t2s would rewrite 乾)."""
+    write_case(tmp_path, 'tasks:\n  - {path: "一.1", line: 3}\n'
+                         "assignments:\n  - {task: \"一.1\", lead: [縣人社局], leader: [欧乾震]}\n")
+    result = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--check")
+    assert result.returncode == 1
+    assert "縣人社局" in result.stderr + result.stdout and "县人社局" in result.stderr + result.stdout
+    assert "欧乾震" not in result.stderr + result.stdout
+
+
 def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
     result = run_cli("eval", "--by-split", "--json", cwd=ROOT)
     assert result.returncode == 0, result.stderr

@@ -63,6 +63,11 @@ def _changes_reach(before: str, after: str, threshold: float) -> bool:
     return changed >= threshold
 
 
+def simplified(text: str) -> str:
+    """``text`` converted from Traditional to Simplified (t2s): a check that a name is written in Simplified."""
+    return str(_converter("t2s").convert(text))
+
+
 def to_simplified(mapped: MappedText, config: str) -> MappedText:
     """Convert with OpenCC ``config``, keeping the offset map exact."""
     converter = _converter(config)
