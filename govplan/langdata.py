@@ -1305,6 +1305,8 @@ class UnitsData(Strict):
     distributive_starts: Words
     level_categories: Words
     own_level_marks: Words
+    self_reference_marks: Words
+    self_reference_organs: Words
     own_levels: dict[str, str]
     own_level_generic: Words
     level_counts: Words

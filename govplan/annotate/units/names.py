@@ -323,6 +323,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     name = compact(name)
     if registry.lookup(name) is not None:
         return True
+    if name in rules.self_references:
+        return False  # 我厅, 本局: the issuer speaking of itself
     head = second_plate_head(name, rules)
     if head != name:
         return looks_like_unit(head, registry, rules, collective)
