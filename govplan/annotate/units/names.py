@@ -1203,7 +1203,9 @@ def _short_office(name: str, rules: Rules) -> bool:
     if len(name_words) == 1:  # 会展中心, 公安分局: one word that ends in an office's word longer than it; 消防站 as it stands
         return name in w["office_names"] or _office_word(name, rules)
     last = name_words[-1]
-    return last in w["office_ends"] or (last.endswith(tuple(w["bureau_words"])) and _office_word(last, rules))  # 观光/旅游局
+    if last in w["office_ends"]:  # 规建/办, 党建/科: a sector word of two characters at least (县/科 of a cut 县科技局 is none)
+        return len(name) - len(last) >= int(w["office_sector_chars"])
+    return last.endswith(tuple(w["bureau_words"])) and _office_word(last, rules)  # 观光/旅游局
 
 
 def _office_word(word: str, rules: Rules) -> bool:
