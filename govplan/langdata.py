@@ -1265,6 +1265,7 @@ class UnitsData(Strict):
     role_word_reach: int
     actor_trailer_chars: int
     heading_not_unit_starts: Words
+    heading_item_counters: Words
     clause_openers: Words
     suffix_verbs: Words
     duty_nouns: Words

@@ -45,7 +45,6 @@ _CLAUSE_BLANKS = " \t\u3000"  # blanks within a clause (a newline is a break of 
 _NUMBER_ENDS = ".、．"  # what an inline rule's number ends with (3.与…)
 # an inline rule's number (the grammar's arabic ordinal and its mark) after a blank or a sentence end (；3.)
 _INLINE_NUMBER = re.compile(rf"(?<![^\s{re.escape(piece('sentence_end'))}]){piece('arabic_ordinal')}[{_NUMBER_ENDS}]")
-_COUNTED = re.compile(r"(?:[(（]\d+[个项条件处][)）])?$")  # 鹿城镇(14个): a heading's count of the items under it
 _SECOND_TITLE = re.compile(r"\([^()]{1,40}\)$")  # 区绿化市容局(区分减联办): the office's second title (its plates)
 _SECOND_TITLE_CHARS = 12  # a second title that is no list of plates is short
 _COLON = re.compile(f"[{re.escape(COLONS)}]")  # a colon, either width
@@ -82,7 +81,8 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
         return found  # its duties on the next line, or its items'
     if _named_head(title, registry, rules) and looks_like_unit(title, registry, rules) and is_name_text(title):
         return [Listed(pos, end, "lead", True, (pos, end))]
-    place = title[:_COUNTED.search(title).start()]  # type: ignore[union-attr]  # 鹿城镇(14个): the count of its items
+    counted = rules.item_count.search(title)
+    place = title if counted is None else title[:counted.start()]  # 鹿城镇(14个): the count of its items
     if line_end and not nt.cells and is_locality(place, rules) and is_name_text(place):
         return [Listed(pos, pos + len(place), "lead", True, (pos, end))]  # (一)鹿城镇: the town its items are handed to
     return _listed_heading(nt.text, pos, end, registry, rules) if line_end else []

@@ -86,6 +86,7 @@ class Rules:
     partner_joiner: re.Pattern[str]  # 与, 同: a clause opening with one names the partners of its actor (，与…)
     bare_levels: frozenset[str]  # level nouns and collective words, which alone name no particular unit (管委会 does)
     self_references: frozenset[str]  # the issuer's word for itself (我局, 本府): no named unit
+    item_count: re.Pattern[str]  # (14个) closing a heading: the count of the items under it
     generic_bodies: frozenset[str]  # 政府 without a level: government in general, unless a list gave its level (乡党委、政府)
     role_copula: re.Pattern[str]  # 作为(改革)牵头单位: a unit named as taking a label's role (groups as in label)
     plain_cues: re.Pattern[str]
@@ -251,6 +252,7 @@ def rules() -> Rules:
         partner_joiner=re.compile(alternation(w["partner_joiners"])),
         bare_levels=frozenset([*w["level_nouns"], *w["collective_words"]]) - frozenset(w["definite_bodies"]),
         self_references=frozenset(m + o for m in w["self_reference_marks"] for o in w["self_reference_organs"]),
+        item_count=re.compile(rf"[(（]\d+(?:{alternation(w['heading_item_counters'])})[)）]$"),
         generic_bodies=frozenset(w["generic_bodies"]),
         role_copula=re.compile(
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
