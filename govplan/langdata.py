@@ -1324,6 +1324,7 @@ class UnitsData(Strict):
     charge_copula: ChargeCopula
     office_ends: Words
     office_words: Words
+    office_end_not_before: dict[str, Words]
     office_false_words: Words
     bureau_words: Words
     office_sector_chars: int

@@ -258,7 +258,10 @@ def rules() -> Rules:
             rf"(?:{alternation(w['role_copulas'])})[{piece('han')}]{{0,{int(w['role_copula_chars'])}}}?{_label(w)}"
         ),
         plain_cues=re.compile(
-            alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["office_ends"], *w["locality_kinds"]])
+            alternation([*w["plain_name_suffixes"], *w["definite_bodies"], *w["locality_kinds"],
+                         *(end for end in w["office_ends"] if end not in w["office_end_not_before"])])
+            # 处, 局 cue a short office, not the verbs and nouns they begin (处理, 处置; 局面, 局部)
+            + "".join(f"|{re.escape(end)}(?![{re.escape(''.join(nexts))}])" for end, nexts in w["office_end_not_before"].items())
             # a kind of body (卫生部门) only where its role verb follows, a modal between or not (工商部门负责…, 城管部门要配合…)
             + rf"|(?:{alternation(w['agent_category_heads'])})(?:{alternation(w['body_duty_modals'])})?"
             rf"(?={alternation([*_role_verbs(w), *w['charge_verbs'], *w['charge_copula']['copulas']])})"
