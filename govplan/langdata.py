@@ -1190,6 +1190,8 @@ class UnitsData(Strict):
     joint_marker_not_before: Words
     position_verbs: Words
     position_first: Words
+    mark_verbs: Words  # 标☆的为牵头单位: a convention picking the lead by a mark on its name (c1399)
+    mark_nouns: Words
     position_nouns: Words
     position_among: Words
     position_among_chars: int

@@ -1,4 +1,5 @@
-"""Conventions a notice states once for its lists: a role by list position (排在第一位的部门为牵头部门), and
+"""Conventions a notice states once for its lists: a role by list position (排在第一位的部门为牵头部门) or by a mark on
+the name (标☆的为牵头单位), and
 the role of a label told by what its units do (各主要责任单位要充分发挥牵头抓总作用).
 
 Where it holds: inside its statement only; from its statement to the end of the document when it
@@ -24,7 +25,7 @@ def standalone_conventions(text: str, skip: list[tuple[int, int]], rules: Rules)
         match = rules.convention.fullmatch(text, start, end)
         if match is None or any(s <= start < e for s, e in skip):
             continue
-        convention = Convention(label_role(match.groupdict(), rules), "support", True)
+        convention = Convention(label_role(match.groupdict(), rules), "support", True, bool(match.group("mark")))
         rest_end = _clause_around(text, end + 1, end + 1)[1] if end < len(text) else end
         rest = rules.convention_rest.fullmatch(text, end + 1, rest_end)
         if rest is not None:
@@ -76,8 +77,9 @@ def apply_conventions(statements: list[Statement], whole_document: list[Conventi
         own = statement.conventions[-1] if statement.conventions else None
         onward = next((c for c in reversed(statement.conventions) if c.onward), onward)
         convention = own or onward or everywhere
-        if convention is None:
-            continue
+        if convention is None or (convention.by_mark and not any(unit.marked for unit in statement.units)):
+            continue  # a convention by mark picks no unit of a list where none is marked
         for unit in statement.units:
             if unit.role == "responsible":
-                unit.role = convention.first_role if unit.first else convention.rest_role
+                picked = unit.marked if convention.by_mark else unit.first
+                unit.role = convention.first_role if picked else convention.rest_role

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 from govplan.annotate.prefixes import first_word_at, first_word_ending, has_word
 from govplan.lexical.segment import words
@@ -222,9 +222,18 @@ def _bounded(text: str, start: int, end: int, rules: Rules) -> tuple[int, int]:
             continue
         if end - start > 2 and text[end - 1] in w["name_trailing_marks"] and text[end - 2] not in w["name_trailing_marks"]:
             end, changed = end - 1, True  # 区政府办公室*: a table's mark on a unit, not part of its name
+            continue
+        if end - start > 3 and _leading_mark(text[start], text[start + 1], w):
+            start, changed = start + 1, True  # ☆经信局: the mark a convention by mark picks the lead with
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _leading_mark(mark: str, after: str, w: dict[str, Any]) -> bool:
+    """Whether ``mark`` marks the name it stands before (☆经信局), not a blanked place (*县, **县)."""
+    marks, blanks = w["name_trailing_marks"], w["blanked_name_marks"]
+    return mark in marks and mark not in blanks and after not in marks
 
 
 def _quoted_name(text: str, start: int, end: int, quoted: dict[str, list[str]]) -> tuple[int, int] | None:

@@ -178,7 +178,7 @@ def rules() -> Rules:
             *w["position_first"], *w["scope_remarks"], *w["scope_onward"],
         ])),
         convention_spot=re.compile(
-            rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
+            rf"(?:{alternation(w['position_first'])}|{_mark(w)})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
             rf"(?:{alternation(w['position_copulas'])}){_label(w, named=False, alternatives=True)}"
         ),
         label_duty=re.compile(
@@ -382,11 +382,17 @@ def _convention_pattern(w: dict[str, Any]) -> re.Pattern[str]:
     same first unit otherwise (列第一位的责任单位为牵头单位或汇总单位)."""
     return re.compile(
         rf"(?:{alternation(w['scope_remarks'])})?(?:各项任务|[{piece('han')}]{{0,{int(w['position_among_chars'])}}}?"
-        rf"(?:{alternation(w['position_among'])})中)?(?:{alternation(w['position_verbs'])})?"
-        rf"(?:{alternation(w['position_first'])})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
+        rf"(?:{alternation(w['position_among'])})中)?(?:(?:{alternation(w['position_verbs'])})?"
+        rf"(?:{alternation(w['position_first'])})|{_mark(w, named=True)})(?:的|者)?(?:{alternation(w['position_nouns'])})?"
         rf"(?:{alternation(w['position_copulas'])}){_label(w, alternatives=True)}"
         rf"(?:(?:{alternation(w['label_alternatives'])})[{piece('han')}]{{1,6}}?(?:{alternation(w['label_heads'])}))?"
     )
+
+
+def _mark(w: dict[str, Any], named: bool = False) -> str:
+    """The mark a convention picks its units by (标☆, 加*号, 带★号); with ``named`` the mark is the group mark."""
+    marks = "".join(re.escape(m) for m in w["name_trailing_marks"])
+    return rf"(?:{alternation(w['mark_verbs'])})({'?P<mark>' if named else '?:'}[{marks}])(?:{alternation(w['mark_nouns'])})?"
 
 
 def _named_place(w: dict[str, Any]) -> str:

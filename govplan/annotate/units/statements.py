@@ -42,6 +42,7 @@ class Listed:
     first: bool  # first item of its list (a role by list position picks it)
     clause: tuple[int, int]  # the clause it came from
     label: str = ""  # the label it is listed under (主要责任单位), whose role the notice may state (conventions.py)
+    marked: bool = False  # written with a mark (☆经信局, 区财政局*) a convention by mark may pick
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Convention:
     first_role: str
     rest_role: str
     onward: bool  # 下同: from its statement to the end of the document
+    by_mark: bool = False  # 标☆的为牵头单位: the marked units take first_role, not the first one
 
 
 @dataclass
@@ -224,7 +226,7 @@ def _scope_clause(text: str, start: int, end: int, statement: Statement, rules: 
     clause = text[start:end]
     match = rules.convention.fullmatch(clause)
     if match is not None:
-        statement.conventions.append(Convention(label_role(match.groupdict(), rules), "support", False))
+        statement.conventions.append(Convention(label_role(match.groupdict(), rules), "support", False, bool(match.group("mark"))))
         return True
     match = rules.convention_rest.fullmatch(clause)
     if match is not None and statement.conventions:
@@ -359,7 +361,7 @@ def _units(
             if unit_end is None or not balanced(text[s2:unit_end]) or text[s2:unit_end] in COLONS:
                 continue  # 中心) is the garbled tail of a name, not a unit
             marked = marked_role(text, e, end, role, rules) if e2 == e else role
-            listed.append(Listed(s2, unit_end, marked, not listed, clause))
+            listed.append(Listed(s2, unit_end, marked, not listed, clause, marked=_name_marked(text, s2, e2, rules)))
     return listed
 
 
@@ -375,6 +377,12 @@ def _person_after_unit(text: str, start: int, end: int, registry: Registry, rule
             or is_vague(person, rules) or first_word_at(person, 0, rules.verbs_longest_first) is not None:
         return None
     return match.end("unit"), match.start("person")
+
+
+def _name_marked(text: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether a mark stands right before or after the name text[start:end] (☆经信局, 区财政局*)."""
+    marks = rules.words["name_trailing_marks"]
+    return text[start - 1:start] in marks or text[end:end + 1] in marks
 
 
 def marked_role(text: str, item_end: int, end: int, role: str, rules: Rules) -> str:
