@@ -232,9 +232,11 @@ def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
 
 
 def _done_or_enacting(text: str, unit: Listed, r: Rules) -> bool:
-    """Whether the unit's sentence reports its act as done (…形成了《通知》) or enacts the present document (…特订定本要点)."""
+    """Whether the unit's sentence reports its act as done (…形成了《通知》) or enacts the present document (…特订定本要点, the
+    sentence read across the hard wraps of a page's lines: 花蓮縣政府(以下簡稱本府)為加強推動…,以\n落實施政績效…,特訂定本要點。)."""
     end = _sentence_end(text, unit.end)
-    return any(m in text[unit.start:end] for m in r.words["done_marks"]) or r.own_enactment.search(text, unit.end, end) is not None
+    return any(m in text[unit.start:end] for m in r.words["done_marks"]) \
+        or r.own_enactment.search(text, unit.end, _sentence_end(text, unit.end, wrapped=True)) is not None
 
 
 _SUGGESTION_REACH = 16  # characters before a unit searched for a suggestion word and the word before that
@@ -744,7 +746,10 @@ def _skip_blanks(text: str, pos: int) -> int:
     return pos
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    """Where the sentence running at ``pos`` ends (its 。/；, the line end or the text end)."""
+def _sentence_end(text: str, pos: int, wrapped: bool = False) -> int:
+    """Where the sentence running at ``pos`` ends (its 。/；, the line end or the text end); with ``wrapped`` line ends are
+    read past to its 。/；, as a page's hard wraps cut a sentence into lines."""
+    if wrapped:
+        return min((i for i in (text.find(ch, pos) for ch in _SENTENCE_ENDS[:-1]) if i >= 0), default=len(text))
     ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_ENDS) if i >= 0]
     return min(ends, default=len(text))
