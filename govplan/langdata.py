@@ -1161,6 +1161,8 @@ class UnitsData(Strict):
     label_infixes: Words
     label_heads: Words
     leader_heads: Words
+    label_person_joiners: Words  # 责任单位及责任人: the units' heads named beside them (c1166)
+    label_person_heads: Words
     label_copulas: Words
     entrant_label_words: Words  # 参加单位 heading a section names an event's entrants: no role (units47)
     blanked_name_marks: Words  # **县文联: the marks a copy puts for a blanked place or name (units47)

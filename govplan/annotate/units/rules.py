@@ -372,6 +372,7 @@ def _label(w: dict[str, Any], named: bool = True, alternatives: bool = False) ->
         rf"({level}(?:{alternation(w['label_levels'])})(?:{alternation(w['label_level_marks'])})?)?"
         rf"(?:{alternation(w['label_prefixes'])})?({word}{alternation(word_map(w['label_role_words']))}){other}"
         rf"(?:{alternation(w['label_infixes'])})?({head}{alternation(w['label_heads'])})"
+        rf"(?:(?:{alternation(w['label_person_joiners'])})(?:{alternation(w['label_person_heads'])}))?"
     )
     return rf"({label}{grammar}|{alternation(word_map(w['role_labels']))})"
 
