@@ -1068,17 +1068,25 @@ def _resolve(g: dict[str, str | None], tag: str, ctx: DocContext, words: dict[st
             part = words["month_parts"][g[f"{tag}mp"]]["part"]
             start = _month_end(year, month) if part == "end" else dt.date(year, month, _PART_START[part])
         elif g[f"{tag}m"]:
-            start = dt.date(year, month, start_day)
+            start = _day_of_month(year, month, start_day)
         elif g[f"{tag}q"]:
             start = dt.date(year, month - 2, 1)  # 第二季度 starts in April
         elif g[f"{tag}y"] and not g[f"{tag}yp"]:
             start = dt.date(year, 1, 1)  # 2024年起: from the year's first day
         else:
             start = None
-        due = _month_end(year, month) if day is None else dt.date(year, month, day)
+        due = _month_end(year, month) if day is None else _day_of_month(year, month, day)
     except ValueError:
         return _When(None, None, written, words["reasons"]["invalid"])
     return _When(due, start, written, None)
+
+
+def _day_of_month(year: int, month: int, day: int) -> dt.date:
+    """The date of a day a notice writes in a month, a day past the month's last (9月31日前, 6月31日, 2月30日: a slip notices
+    make for the month's end, dev c1103 and c1314) read as that last day; ValueError for no day of any month."""
+    if not 1 <= day <= 31:
+        raise ValueError(f"no day {day}")
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _month_day(g: dict[str, str | None], tag: str, words: dict[str, Any]) -> tuple[int | None, int | None]:
