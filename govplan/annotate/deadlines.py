@@ -116,6 +116,8 @@ class _Rules:
     gloss_between: re.Pattern[str]
     aside: re.Pattern[str]
     rate_amount: re.Pattern[str]
+    per_head: re.Pattern[str]  # 每人 right before a period word: the head a rate is stated for (每人每年缴费200元)
+    clause_amount: re.Pattern[str]  # an amount of money or points, the rate a per-head period measures
     trend_rate: re.Pattern[str]
     service_kind: re.Pattern[str]
     score_change: re.Pattern[str]
@@ -420,6 +422,8 @@ def _rules() -> _Rules:
             rf"(?![\d{_CN_DIGIT}十第]|{alternation(w['recurrence_attribute_not_before'])})"
         ),
         rate_amount=_rate_amount(w["rate_periods"]),
+        per_head=re.compile(rf"每[{piece('han')}]{{1,{int(w['rate_periods']['unit_chars'])}}}$"),
+        clause_amount=re.compile(rf"{_number()}{_GAP}(?:{alternation(w['rate_periods']['amount_units'])})"),
         trend_rate=_trend_rate(w["trend_verbs"], w["trend_rate_qualifiers"]),
         service_kind=re.compile(
             rf"(?:{alternation(w['service_kinds']['verbs'])})[{piece('han')}]{{0,{int(w['service_kinds']['reach'])}}}?"
@@ -1726,7 +1730,7 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None  # 纳入每月审计流程, 列入每年重点监督检查范围: the routine named as what something is put into
     if bare and _divides(g["rw"], text, m.end(), words["manner_rhythms"]):
         return None  # 按年度分解任务目标: the parts a whole is split into, not a routine
-    if bare and _states_rate(text, m.end(), rules):
+    if bare and (_states_rate(text, m.end(), rules) or _per_head_standard(text, m.start(), m.end(), rules)):
         return None  # 每人每年一次性500元, 乡道每年每公里5000元: the period of a rate, no act timed
     if bare and rules.trend_rate.match(text, m.end()):
         return None  # 每年增长5%, 每年提高六个月: the period of a rate of change, no act timed
@@ -1755,6 +1759,19 @@ def _states_rate(text: str, end: int, rules: _Rules) -> bool:
     after 每 being one word of the segmentation (每年每村安排5万元 holds an act each year, 安排: no rate)."""
     rate = rules.rate_amount.match(text, end)
     return rate is not None and (rate.group("unit") is None or len(words_within(text, *rate.span("unit"))) == 1)
+
+
+def _per_head_standard(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether a period word right after 每 + a unit (one word of the segmentation) is the period of an amount its clause
+    states per head (每人每年缴费200元, 每人每年由政府补助100元, 每户每年由残联补助…: the standard of a contribution or a subsidy,
+    dev c1414), whatever verb stands before the amount: the head comes first, so the sentence sets a rate, where a period
+    first (每年每村安排5万元) times an act."""
+    rate = rules.words["rate_periods"]
+    head = rules.per_head.search(text, max(0, start - 1 - int(rate["unit_chars"])), start)
+    if head is None or len(words_within(text, head.start() + 1, start)) != 1:
+        return False
+    stop = rules.clause_break.search(text, end)
+    return rules.clause_amount.search(text, end, stop.start() if stop else len(text)) is not None
 
 
 def _divides(word: str, text: str, end: int, manner: dict[str, Any]) -> bool:
