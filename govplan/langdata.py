@@ -1310,6 +1310,7 @@ class UnitsData(Strict):
     distributive_starts: Words
     level_categories: Words
     own_level_marks: Words
+    own_level_category_uses: int  # 我市 once beside 市级… three times: the notice's own level (c1426)
     self_reference_marks: Words
     self_reference_organs: Words
     own_levels: dict[str, str]
