@@ -503,14 +503,16 @@ def _names_own_level(text: str, level: str, marks: int, r: Rules) -> bool:
 
 
 def for_document(r: Rules, texts: Iterable[str], issuer: str | None = None, report: bool = False) -> Rules:
-    """The rules for one document, with its own level: the level it calls its own (全区, 本区, 我区) at least twice and
-    more often than any other (names.own_organ_at reads it); and with the divisions its issuer names, the issuer's own
+    """The rules for one document, with its own level: the level it calls its own (全区, 本区, 我区) at least twice, or once
+    beside its bodies named as a category (市级…, _names_own_level), and more often than any other (names.own_organ_at reads
+    it); and with the divisions its issuer names, the issuer's own
     area: named alone it is the issuer speaking of itself (静安区按照… in 静安区's plan), no unit given a role. In a
     ``report`` no division named alone is a unit: the area tells what it did (绥滨县不断推进…, seed 003)."""
     text = "\n".join(texts)
     counts = Counter(m["level"] for m in r.own_level_mark.finditer(text))
     ranked = counts.most_common(2)
-    own_level = ranked[0][0] if ranked and _names_own_level(text, *ranked[0], r) and not (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) else ""
+    tied = len(ranked) > 1 and ranked[1][1] == ranked[0][1]
+    own_level = ranked[0][0] if ranked and not tied and _names_own_level(text, *ranked[0], r) else ""
     issuer = issuer or ""
     own_divisions = frozenset(
         name for k, first in enumerate(issuer) for name in r.divisions.get(first, ()) if issuer.startswith(name, k)

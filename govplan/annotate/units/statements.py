@@ -360,8 +360,8 @@ def _units(
                 return None  # 着力推进…配合: prose, not a list (a bracket tolerates a name it does not know)
             if unit_end is None or not balanced(text[s2:unit_end]) or text[s2:unit_end] in COLONS:
                 continue  # 中心) is the garbled tail of a name, not a unit
-            marked = marked_role(text, e, end, role, rules) if e2 == e else role
-            listed.append(Listed(s2, unit_end, marked, not listed, clause, marked=_name_marked(text, s2, e2, rules)))
+            item_role = marked_role(text, e, end, role, rules) if e2 == e else role
+            listed.append(Listed(s2, unit_end, item_role, not listed, clause, marked=_name_marked(text, s2, e2, rules)))
     return listed
 
 
