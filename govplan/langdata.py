@@ -315,6 +315,19 @@ class SinceAfter(Strict):
     reach: int
 
 
+class DigitRun(Strict):
+    min: int
+    max: int
+
+
+class LostUnitDates(Strict):
+    day_words: Words
+    year_less_digits: DigitRun
+    after_year_digits: DigitRun
+    not_after: Words
+    not_before: Words
+
+
 class FirstPeriods(Strict):
     word: str
     units: Words
@@ -522,6 +535,7 @@ class DeadlinesData(Strict):
     year_part_objects: Words
     year_end_counts: YearEndCounts
     bare_day_before: Words
+    lost_unit_dates: LostUnitDates
     clause_year_parts: dict[str, int]
     clause_year_part_not_before: Words
     deictic_spans: dict[str, int]

@@ -142,7 +142,7 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
 
 def _date_core(
     tag: str, year_parts: list[str], month_parts: list[str], part_guard: str, bare_day_before: list[str],
-    mid_year: str, dotted_month_ahead: str = "",
+    mid_year: str, lost_units: dict[str, Any], dotted_month_ahead: str = "",
 ) -> str:
     """A date without cues: [year] then month[/day/part] (a day in digits without 日 before a word of
     ``bare_day_before``: 11月20前), quarter or year part (where ``part_guard``, a lookbehind, lets it stand:
@@ -150,11 +150,13 @@ def _date_core(
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
     2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
     only where ``dotted_month_ahead`` (a lookahead) allows it; ``mid_year`` is the year part written
-    right after 年 with the words it stands before (2027 年中前); groups prefixed by tag."""
+    right after 年 with the words it stands before (2027 年中前), or a date whose 年 and 月 a copy lost (``lost_units``:
+    20181230日, 615日, 112 11 24 日); groups prefixed by tag."""
     slashed = (
         rf"(?P<{tag}sy>{piece('modern_year')})(?:/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
         rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.])"
         rf"|\.(?P<{tag}pm>{_DOTTED_MONTH})(?![\d.]){dotted_month_ahead})"
+        rf"|{_lost_unit_date(tag, lost_units)}"
     )
     return (
         rf"(?:{slashed}|"
@@ -171,11 +173,36 @@ def _date_core(
 _DOTTED_MONTH = "0[1-9]|1[0-2]"  # 2023.07: a month written with two digits after a dot
 
 
+def _lost_unit_date(tag: str, lost: dict[str, Any]) -> str:
+    """A date whose 年 and 月 a copy lost, before its day word: a run of digits (a modern year's four, then month and day; or
+    month and day alone) or a ROC date's three numbers with the blanks where 年 and 月 stood; not after a word that counts
+    days (第120日) nor before one that makes the number a count of days (120日内). _groups reads it, or refuses it."""
+    after_year, year_less = lost["after_year_digits"], lost["year_less_digits"]
+    refused = "".join(f"(?<!{re.escape(word)})" for word in lost["not_after"])
+    return (rf"{refused}(?<![\d.])(?:(?P<{tag}ld>(?:19|20)\d{{2}}\d{{{after_year['min']},{after_year['max']}}}"
+            rf"|\d{{{year_less['min']},{year_less['max']}}})(?!\d)"
+            rf"|(?P<{tag}lr>1[0-2]\d{_BLANK}\d{{1,2}}{_BLANK}\d{{1,2}})){_GAP}{alternation(lost['day_words'])}"
+            rf"(?!{alternation(lost['not_before'])})")
+
+
+def _lost_unit_reading(run: str | None, roc: str | None) -> tuple[str | None, str | None, str | None]:
+    """(year, month, day) a date that lost its 年 and 月 writes, where its digits read one way only (615 is 6月15日,
+    2024131 2024年1月31日; 121 is 1月21日 or 12月1日); (None, None, None) where they read none or two ways."""
+    if roc:
+        year, month, day = roc.split()
+        return year, month, day
+    run = run or ""
+    year, rest = (run[:4], run[4:]) if len(run) > 4 else (None, run)
+    readings = {(year, rest[:cut], rest[cut:]) for cut in (1, 2)
+                if 1 <= len(rest) - cut <= 2 and 1 <= int(rest[:cut]) <= 12 and 1 <= int(rest[cut:]) <= 31}
+    return readings.pop() if len(readings) == 1 else (None, None, None)
+
+
 def _core_ahead(year_parts: list[str]) -> str:
-    """A lookahead for a date core (a year, a month, a quarter or a year part), so that a lead
-    or suffix word alone (到, 前) is no match to be looked at and dropped."""
+    """A lookahead for a date core (a year, a month, a quarter or a year part, a run of digits before a day word: a date
+    that lost its 年 and 月), so that a lead or suffix word alone (到, 前) is no match to be looked at and dropped."""
     return (rf"(?=(?:{_year_word()}){_GAP}年|(?:{_MONTH}|{_deictic_month()}){_GAP}月|第?{_QUARTER}季度|{alternation(year_parts)}"
-            rf"|{piece('modern_year')}[/.-]\d)")
+            rf"|{piece('modern_year')}[/.-]\d|(?<![\d.])\d{{3,8}}{_GAP}日|(?<![\d.])1[0-2]\d{_BLANK}\d)")
 
 
 _DATE_FIRST_CHARS = "0123456789" + _CN_DIGIT + "十今明次翌第民中本下" + _QUARTER  # 民/中: 民国97年, 中华民国112年; 本/下: 本月底
@@ -255,8 +282,9 @@ def _rules() -> _Rules:
     mid = w["mid_year_after_year"]
     mid_year = (rf"(?<=年){re.escape(mid['word'])}(?=(?:{alternation(mid['before'])}))"
                 rf"(?!{alternation(mid['not_before'])})")
-    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year, dotted_range)
-    core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year)
+    lost = w["lost_unit_dates"]
+    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year, lost, dotted_range)
+    core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year, lost)
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
     first_periods = rf"{re.escape(w['first_periods']['word'])}{_COUNT}(?:{alternation(w['first_periods']['units'])})"
@@ -1172,7 +1200,8 @@ def _over_when_posted(m: re.Match[str], g: dict[str, str | None], text: str, whe
 
 
 def _groups(m: re.Match[str]) -> dict[str, str | None]:
-    """The match's groups, a slashed date (2022/3/31) read into the year, month and day groups."""
+    """The match's groups, a slashed date (2022/3/31) or one that lost its 年 and 月 (615日) read into the year, month and
+    day groups."""
     g = m.groupdict()
     for tag in ("a", "b"):
         if g.get(f"{tag}xm"):
@@ -1180,6 +1209,8 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
         if g.get(f"{tag}sy"):
             month = g[f"{tag}sm"] or g[f"{tag}dm"] or g[f"{tag}pm"]
             g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], month, g[f"{tag}sd"] or g[f"{tag}dd"]
+        if g.get(f"{tag}ld") or g.get(f"{tag}lr"):
+            g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = _lost_unit_reading(g[f"{tag}ld"], g[f"{tag}lr"])
     return g
 
 
