@@ -1309,6 +1309,8 @@ class UnitsData(Strict):
     request_name_starts: Words
     agent_action_not_before: Words
     agent_nonacts: Words
+    authority_verbs: Words
+    authority_heads: Words
     agent_compositions: Words
     agent_verbs: Words
     agent_category_heads: Words

@@ -730,6 +730,8 @@ def _actor_names(text: str, pos: int, marked: bool, registry: Registry, rules: R
             continue  # 由数据资源主管部门应当责令…: a kind of body, no particular unit (a longer name may be one)
         if rules.support_verb.match(text, _skip_forward(text, names[-1][1], rules)):
             return None  # 县财政局要积极配合: the units support, they do not lead
+        if marked and _frames_authority(text, names, rules):
+            return None  # 由县人民政府统一领导: the authority over the work, no role
         if _acts(text, names[-1][1], rules, marked):
             return names
         past = _past_trailing_references(text, names[-1][1], rules)
@@ -863,6 +865,14 @@ def _agent_names(text: str, pos: int, registry: Registry, rules: Rules) -> list[
         if rules.agent_action.match(text, names[-1][1]):
             return names
     return None
+
+
+def _frames_authority(text: str, names: list[tuple[int, int]], rules: Rules) -> bool:
+    """Whether 由X统一领导 names the government or party committee whose authority frames the work (由县人民政府统一领导), as
+    在X的领导下 does: no role; a body set up to lead it (由…领导小组统一领导) leads."""
+    w = rules.words
+    return text.startswith(tuple(w["authority_verbs"]), names[-1][1]) and \
+        text[names[-1][0]:names[-1][1]].endswith(tuple(w["authority_heads"]))
 
 
 def _past_trailing_references(text: str, end: int, rules: Rules) -> int:
