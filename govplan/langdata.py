@@ -1077,6 +1077,8 @@ class TargetsData(Strict):
     reported_levels: ReportedLevels
     task_count_units: Words
     baseline_note: str
+    comparison_base: str
+    comparison_base_reach: int
     not_before: Words
     not_before_words: Words
     household_sizes: HouseholdSizes

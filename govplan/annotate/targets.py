@@ -88,6 +88,7 @@ class _Rules:
     tier_reward: re.Pattern[str]  # a reward word with its figure (奖励10万元, 考核加4分): what a tier of a graded reward pays
     rate_cap: re.Pattern[str]  # 、最高50万元 between a reward's rate and its grant verb: the cap it is paid up to
     baseline_note: re.Pattern[str]
+    comparison_base: re.Pattern[str]
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
     penalty_noun_first: re.Pattern[str]  # 处以罚款 right before a figure: the fine's amount after its noun
@@ -235,6 +236,7 @@ def _rules() -> _Rules:
         tier_reward=_tier_reward(w["reward_condition"]),
         rate_cap=_rate_cap(w["reward_condition"]),
         baseline_note=compile_pattern(w["baseline_note"], _DATA_FILE),
+        comparison_base=compile_pattern(w["comparison_base"], _DATA_FILE),
         outline_number=compile_pattern(w["outline_numbers"]["shape"], _DATA_FILE),
         event_harm=re.compile(
             f"(?:{alternation(w['event_grades']['harms'])})(?!{alternation(w['event_grades']['not_before'])})"
@@ -766,8 +768,12 @@ def _is_spend_threshold(match: re.Match[str], text: str, rules: _Rules) -> bool:
 
 def _is_baseline(match: re.Match[str], text: str, rules: _Rules) -> bool:
     """The value a change starts from: 从80%提高到95%, 由20个工作日压减至10个工作日, past the noun measured
-    (由家庭年人均可支配收入9600元以下提高到…); a base year's value in a bracketed note: 达到45%(2020年为42%)."""
+    (由家庭年人均可支配收入9600元以下提高到…); a base year's value in a bracketed note: 达到45%(2020年为42%); the figures a
+    change is compared with: 比2010年的132.4万吨、14.56万吨分别减少7.0%、8.6%."""
     if rules.baseline_note.search(text, max(0, match.start() - 12), match.start()):
+        return True
+    reach = int(rules.words["comparison_base_reach"])
+    if rules.comparison_base.search(text, max(0, match.start() - reach), match.start()):
         return True
     if not rules.baseline_start.search(text, max(0, match.start() - rules.baseline_reach), match.start()):
         return False
