@@ -398,6 +398,14 @@ class DateAttribute(Strict):
     end: str
 
 
+class CitedMeetings(Strict):
+    openers: Words
+    nouns: Words
+    holding_verbs: Words
+    opener_reach: int
+    noun_reach: int
+
+
 class ReportedMeetings(Strict):
     times_of_day: Words
     hour: str
@@ -525,6 +533,7 @@ class DeadlinesData(Strict):
     condition_reach: int
     clause_breaks: str
     reported_meetings: ReportedMeetings
+    cited_meetings: CitedMeetings
     news_datelines: str
     account_headings: str
     score_change: str

@@ -550,7 +550,24 @@ def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
     comparison, the time statistics cover or the period a change measures (each a pure test of the text: asked in any order)."""
     return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, end, rules.words)
             or _index_field(text, start, rules.words) or _on_chrome_line(text, start)
-            or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules))
+            or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules)
+            or _names_cited_meeting(text, start, end, rules))
+
+
+def _names_cited_meeting(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether a date without a cue of its own names a meeting the clause cites (根据4月30日省政府二季度工作部署会…, …及8月6日
+    全市…动员部署会议精神): a citing word opens the clause before it, the meeting's noun follows it, no verb holding one between."""
+    w = rules.words
+    cited = w["cited_meetings"]
+    written = text[start:end]
+    if written.endswith(tuple(w["suffix_kinds"])) or written.startswith(tuple(w["lead_cues"])) or _weakly_cued(text, start, w):
+        return False
+    first, last = _sentence_bounds(text, start, end, w["clause_breaks"])
+    before = text[max(first, start - int(cited["opener_reach"])):start]
+    after = text[end:min(last, end + int(cited["noun_reach"]))]
+    noun = min((at for at in (after.find(word) for word in cited["nouns"]) if at >= 0), default=-1)
+    return noun >= 0 and any(word in before for word in cited["openers"]) \
+        and not any(verb in after[:noun] for verb in cited["holding_verbs"])
 
 
 def _without_glosses(text: str, items: list[Deadline], offset: int, rules: _Rules) -> list[Deadline]:
