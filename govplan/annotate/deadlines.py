@@ -562,12 +562,29 @@ def _names_cited_meeting(text: str, start: int, end: int, rules: _Rules) -> bool
     written = text[start:end]
     if written.endswith(tuple(w["suffix_kinds"])) or written.startswith(tuple(w["lead_cues"])) or _weakly_cued(text, start, w):
         return False
-    first, last = _sentence_bounds(text, start, end, w["clause_breaks"])
-    before = text[max(first, start - int(cited["opener_reach"])):start]
+    _, last = _sentence_bounds(text, start, end, w["clause_breaks"])
     after = text[end:min(last, end + int(cited["noun_reach"]))]
     noun = min((at for at in (after.find(word) for word in cited["nouns"]) if at >= 0), default=-1)
-    return noun >= 0 and any(word in before for word in cited["openers"]) \
-        and not any(verb in after[:noun] for verb in cited["holding_verbs"])
+    if noun < 0 or any(verb in after[:noun] for verb in cited["holding_verbs"]):
+        return False
+    before = _unquoted(text[max(0, start - int(cited["opener_reach"])):start], w["rhythm_compounds"]["quotes"])
+    clause = before[max(before.rfind(ch) for ch in w["clause_breaks"]) + 1:]
+    return any(word in clause for word in cited["openers"])
+
+
+def _unquoted(text: str, quotes: dict[str, str]) -> str:
+    """The text with what stands inside quotation marks blanked (a campaign's “大干150天,全力实施好五大战役” holds no clause break
+    of its sentence)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in quotes["close"] and depth:
+            depth -= 1
+        elif ch in quotes["open"]:
+            depth += 1
+            out.append(ch)
+            continue
+        out.append(" " if depth else ch)
+    return "".join(out)
 
 
 def _without_glosses(text: str, items: list[Deadline], offset: int, rules: _Rules) -> list[Deadline]:
