@@ -1408,6 +1408,7 @@ class UnitsData(Strict):
     sentence_breaks: str
     cell_sentence_ends: str
     bracket_list_openers: str
+    bracket_title_closers: str
 
 
 # --- aliases.yaml and users' registry files ---------------------------------------------------

@@ -502,7 +502,7 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
         if r.statement_cue.search(nt.text, start, end):
             statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r, tolerant=True)
             statement.units = statement.units if closed else _before_cut(nt.text, statement.units, end, registry, r)
-        elif closed and _closes_sentence(nt.text, start, r):
+        elif closed and (_closes_sentence(nt.text, start, r) or _closes_titled_line(nt.text, start, end, r)):
             # 。（区规划资源局、区经委、区土储中心）: the units in charge of the item, an implicit 责任单位 list
             statement = parse(nt.text, start + 1, end - 1, registry, r, role="responsible")
             if statement.unparsed or not all(looks_like_unit(nt.text[u.start:u.end], registry, r, collective=True)
@@ -538,6 +538,15 @@ def _closes_sentence(text: str, start: int, r: Rules) -> bool:
     while at > 0 and text[at - 1] in " \t\u3000":
         at -= 1  # read back over blanks without copying the text before the bracket (many brackets, long texts)
     return at > 0 and text[at - 1] in r.words["bracket_list_openers"]
+
+
+def _closes_titled_line(text: str, start: int, end: int, r: Rules) -> bool:
+    """Whether a bracket right after a document's title ends its line (《中华人民共和国监狱法》(监狱管理局)): it closes an item
+    that names the document alone, as a role bracket closes one."""
+    if start == 0 or text[start - 1] not in r.words["bracket_title_closers"]:
+        return False
+    line_end = text.find("\n", end)
+    return not text[end:line_end if line_end >= 0 else len(text)].strip(" \t\u3000。；;")
 
 
 def _bracket_ranges(text: str) -> Iterator[tuple[int, int]]:
