@@ -446,7 +446,7 @@ def _rules() -> _Rules:
         ),
         year_list_joint=re.compile(rf"年{_GAP}(?:{alternation(w['shared_lead_coordinators'])})"),
         rhythm_attribute=re.compile(
-            rf"[{piece('han')}]{{0,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('han')}])"
+            rf"[{piece('han')}]{{0,{int(w['recurrence_attribute_reach'])}}}的(?=[{piece('quote_open')}]?[{piece('han')}])"
             rf"(?![\d{_CN_DIGIT}十第]|{alternation(w['recurrence_attribute_not_before'])})"
         ),
         rate_amount=_rate_amount(w["rate_periods"]),
