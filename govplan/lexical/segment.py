@@ -296,7 +296,10 @@ def _clipped_words(text: str, start: int, end: int, spotter: re.Pattern[str] | N
         i += 1
         if spotter is not None and not spotter.search(text, max(pos, start), min(pos + len(block), end)):
             continue
-        for word in _cut_block(block):
+        words, offsets = _block_words(block)
+        first_word = max(0, bisect_right(offsets, start - pos) - 1)  # a long block: start at the word the range opens in
+        pos += offsets[first_word]
+        for word in words[first_word:]:
             if pos >= end:
                 break
             if pos + len(word) > start:
@@ -326,6 +329,14 @@ def _located_blocks(text: str) -> tuple[list[int], list[str]]:
     """The blocks of ``text`` and where each starts."""
     blocks = _split_blocks(text)
     return list(accumulate(map(len, blocks), initial=0))[:-1], blocks
+
+
+@text_memo(maxsize=1 << 12)
+def _block_words(block: str) -> tuple[tuple[str, ...], list[int]]:
+    """A block's words and where each starts in it, so that a range inside a long block (a page run together on one line)
+    is reached by bisection rather than by walking every word before it."""
+    words = _cut_block(block)
+    return words, list(accumulate(map(len, words), initial=0))[:-1]
 
 
 @text_memo(maxsize=1 << 16)
