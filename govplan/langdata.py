@@ -213,6 +213,7 @@ class CompilationData(Strict):
 class MonthPartData(Strict):
     part: Part
     day: int | Literal["last"]
+    through: Part | None = None  # a span over two parts (中下旬: mid through late), read as a period
 
 
 class TitleMarks(Strict):

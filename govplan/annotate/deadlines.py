@@ -1201,6 +1201,9 @@ def _point(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
     else:
         kind = "on" if g["ad"] and not g["lead"] and not _shares_suffix(m, g, text, rules) else "by"
     issued = ctx.doc_date
+    if kind == "by" and not g["suf"] and g["amp"] and words["month_parts"][g["amp"]].get("through") and when.start:
+        # 10月中下旬举行: the two parts' days, from the first's first day (docs/gold-format.md, 中下旬)
+        return {"kind": "period", "start": when.start, "due": when.due, **_year_source(g, "a", ctx)}
     if g["lead"] in words["from_issue_leads"] and issued is not None and when.due is not None and when.due >= issued:
         # 即日起至2月8日: a period from the date of issue (docs/gold-format.md, corpus27b), unless it ends before it
         return {"kind": "period", "start": issued, "due": when.due, **_year_source(g, "a", ctx)}
