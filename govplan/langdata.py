@@ -1299,6 +1299,10 @@ class UnitsData(Strict):
     clause_openers: Words
     suffix_verbs: Words
     duty_nouns: Words
+    duty_title_nouns: Words
+    duty_member_heads: Words
+    duty_noun_joiners: Words
+    duty_noun_tails: Words
     duty_section_ends: Words
     duty_generic_heads: Words
     duty_bullets: Words

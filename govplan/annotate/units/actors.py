@@ -75,8 +75,9 @@ def heading_units(nt: NodeText, registry: Registry, rules: Rules) -> list[Listed
     if after < len(nt.text) and nt.text[after] in _DUTY_OPENERS:
         return _duty_heading(nt.text, pos, end, after, registry, rules, duty_item)
     line_end = after >= len(nt.text) or "\n" in nt.text[end:after]
-    own_line = duty_item and line_end
-    found = _duty_heading(nt.text, pos, end, end, registry, rules, duty_item) if own_line else []
+    titled = _duty_titled_end(nt.text, pos, end, rules, rules.words["duty_title_nouns"])
+    own_line = (duty_item or titled is not None) and line_end
+    found = _duty_heading(nt.text, pos, end, end, registry, rules, duty_item, titled) if own_line else []
     if found:
         return found  # its duties on the next line, or its items'
     if _named_head(title, registry, rules) and looks_like_unit(title, registry, rules) and is_name_text(title):
@@ -120,20 +121,28 @@ def _heading_colon(text: str, start: int, rules: Rules) -> int | None:
 
 def _duty_heading(
     text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules, duty_item: bool = False,
+    titled: int | None = None,
 ) -> list[Listed]:
     """The units a heading lists before the colon or full stop at ``opener`` that opens their duties, in every role a
     role word of the duties gives them: the first clause's (区文明办：负责… responsible) or the role its bracket marks
     (县教育局(牵头)：…), and each later clause's (…，配合相关部门开展… support; 水务局：组织指导…；负责… responsible); lead
     where no clause opens with one (区规划资源局：指导…; corpus18, corpus19c). A ``duty_item`` heads an item of a section of
     duties (三、职责分工 | （二）消防安全管理办公室): its body may be named without a level, and its duties may start the next line
-    with no colon before them (``opener`` at the heading's end) or be its items' (units38a)."""
+    with no colon before them (``opener`` at the heading's end) or be its items' (units38a). A heading on its own line that
+    names its units' duties (卫生部门职责、任务; ``titled``, where the units end) gives them `responsible` (units57)."""
     duties = _duty_start(text, opener + 1 if opener < len(text) and not text[opener].isspace() else opener, rules)
     duty = _duty_role(text, duties, rules)  # 1.区财政局：\n负责…: the duties may start a line
     if duty is not None:
         listed = _duty_units(text, start, end, duty, (start, clause_end(text, duties, rules)), registry, rules)
         names = [(unit.start, unit.end) for unit in listed]
-        if not names:
+        if not names or (titled is not None and _vague_duties(text, listed, rules)):
             return []  # the heading lists no units (工作目标：…): its later clauses are not read
+        later = _later_duty_roles(text, duties, registry, rules)
+    elif titled is not None:
+        listed = _duty_units(text, start, titled, "responsible", (start, end), registry, rules)
+        if not listed or _vague_duties(text, listed, rules):
+            return []
+        names = [(unit.start, unit.end) for unit in listed]
         later = _later_duty_roles(text, duties, registry, rules)
     else:
         head_end = _duty_head_end(text, start, end, opener, registry, rules, duty_item)
@@ -189,12 +198,33 @@ def _section_body_end(text: str, start: int, end: int, registry: Registry, rules
     """Where the body ends that heads an item of a duty section, named by the shape of its name alone: a name the unit words make
     whole (消防安全管理办公室, 城管执法部门, 公安嘉定分局) or a collective (各居民区, 业委会), a word for duties after it cut off
     (消防安全管理办公室职责); None for a vague one (其他各成员单位) or a topic (组织架构, 适用事项范围) (units38a)."""
-    end = next((end - len(n) for n in rules.words["duty_nouns"] if text.endswith(n, start, end) and end - len(n) > start), end)
+    end = _duty_titled_end(text, start, end, rules) or end
     name = text[start:end]
     if not is_name_text(name) or is_vague(name, rules) or is_person(name, rules) or _generic_reference(name, rules):
         return None
     whole = len(name) in name_ends(name, 0, True, registry, rules, collective=True)
     return end if whole or looks_like_unit(name, registry, rules, collective=True) else None
+
+
+def _vague_duties(text: str, listed: list[Listed], rules: Rules) -> bool:
+    """Whether a heading naming duties names no particular body among its units (各区有关行政部门职责, 成员单位职责,
+    市防指成员单位职责: a body's members)."""
+    return any(is_vague(name, rules) or _generic_reference(name, rules) or name.endswith(rules.words["duty_member_heads"])
+               for name in (text[u.start:u.end] for u in listed))
+
+
+def _duty_titled_end(text: str, start: int, end: int, rules: Rules, nouns: list[str] | None = None) -> int | None:
+    """Where the units end in a heading that names them and then their duties (卫生部门职责、任务, 公安部门的职责和任务,
+    县教育局主要职责): before the word for duties (one of ``nouns``, else any), the 的 before it and a second word after it;
+    None where the heading ends in no word for duties or is nothing else (units57)."""
+    w = rules.words
+    end = next((end - len(t) for t in w["duty_noun_tails"] if text.endswith(t, start, end)), end)
+    noun = next((n for n in nouns or w["duty_nouns"] if text.endswith(n, start, end) and end - len(n) > start), None)
+    if noun is None:
+        return None
+    end -= len(noun)
+    joiner = next((j for j in w["duty_noun_joiners"] if text.endswith(j, start, end) and end - len(j) > start), "")
+    return end - len(joiner)
 
 
 def _generic_reference(name: str, rules: Rules) -> bool:
@@ -282,7 +312,7 @@ def _duty_units(
     bracket marks (县教育局(牵头)：…); a word for duties closing the heading (城管部门职责:) and a second title in
     brackets (区绿化市容局(区分减联办)) are no part of a name. So stated, names without a level count too
     ((一)城运中心：负责…, an office of the town named bare), collective ones as well ((十)各村：负责…)."""
-    end = next((end - len(n) for n in rules.words["duty_nouns"] if text.endswith(n, start, end)), end)
+    end = _duty_titled_end(text, start, end, rules) or end
     found: list[Listed] = []
     for s, e in list_items(text, start, end, registry, rules):
         unit_role = marked_role(text, e, end, role, rules)
