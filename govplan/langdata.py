@@ -1299,6 +1299,7 @@ class UnitsData(Strict):
     clause_openers: Words
     suffix_verbs: Words
     duty_nouns: Words
+    label_list_ends: str
     duty_title_nouns: Words
     duty_member_heads: Words
     duty_noun_joiners: Words

@@ -202,7 +202,7 @@ def rules() -> Rules:
             f"|{attributive_verb(w)}"
         ),
         attributive_verb=re.compile(attributive_verb(w)),
-        scope_remark=re.compile(alternation([*w["scope_remarks"], *w["scope_onward"]])),
+        scope_remark=re.compile(rf"(?:{alternation(w['standing_openers'])})?{alternation([*w['scope_remarks'], *w['scope_onward']])}"),
         standing=re.compile(
             rf"(?:{alternation(w['standing_openers'])})[^{re.escape(w['sentence_breaks'])}，,()]"
             rf"{{0,{int(w['standing_scope_chars'])}}}?(?:{alternation(w['standing_markers'])})"

@@ -93,6 +93,8 @@ def parse(
     waiting: list[Listed] = []  # units of clauses that name units only, waiting for the verb after them
     for c_start, c_end in _clauses(text, start, end, rules):
         clause = (c_start, c_end)
+        if c_start > start and text[c_start - 1] in rules.words["label_list_ends"]:
+            labelled = None  # (配合部门:A、B。相关乡镇政府为责任主体): a sentence end closes the label's list
         if _scope_clause(text, c_start, c_end, statement, rules):
             statement.parsed += 1
             continue
