@@ -131,7 +131,7 @@ class TreeBuilder:
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
         contents = contents_lines(lines)
-        self._cands = self._candidates(lines, in_table | contents | self._remark_lines(lines))
+        self._cands = self._candidates(lines, in_table | contents | self._remark_lines(lines) | _repeated_headings(lines))
         cand_index = 0
         roots: list[_Open] = []
         stack: list[_Open] = []
@@ -1298,6 +1298,22 @@ class TreeBuilder:
             candidate, n = f"{node_id}~{n}", n + 1
         used.add(candidate)
         return candidate
+
+
+def _repeated_headings(lines: list[Line]) -> set[int]:
+    """Heading lines that repeat the heading line just before them, number and title, with only blank lines between (一、部门职责登记表
+    twice, a section's heading and its table's caption on a portal's page, fresh c1480): one heading printed twice, read once."""
+    found: set[int] = set()
+    before: str | None = None  # the last non-blank line's text without blanks, if it is a heading
+    for k, line in enumerate(lines):
+        if line.blank:
+            continue
+        compact = "".join(line.text.split())
+        heading = match_heading(line.text) is not None
+        if heading and compact == before:
+            found.add(k)
+        before = compact if heading else None
+    return found
 
 
 @lru_cache(maxsize=1)
