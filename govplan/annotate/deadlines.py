@@ -300,7 +300,7 @@ def _rules() -> _Rules:
         rf"{separators}{_GAP}(?:(?P<sm2>{_MONTH}){_GAP}月(?P<sfen>份)?)?(?:(?P<sd2>{_DAY}){_GAP}[日号])?"
     )
     year_range = (
-        _starting_with([]) + rf"(?P<y1>{piece('year')})年?{separators}(?P<y2>{piece('year')})"
+        _starting_with([]) + rf"(?:(?P<y1>{piece('year')})年?{separators}(?P<y2>{piece('year')})|{piece('glued_years')})"
         # 年 after the last year, or the closing bracket of a plan name's period written without it (方案(2024-2026))
         rf"(?:年(?![度月\d一二三四五六七八九十])|(?P<yb>(?=[{re.escape(w['bracket_dates']['close'])}])))"
     )
@@ -1295,11 +1295,13 @@ def _anchors_rhythm(text: str, m: re.Match[str], rules: _Rules) -> bool:
 
 
 def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
-    """A period of whole years, 2023-2025年 or 2016年-2018年 (a plan's own period), or without 年 as the whole content of
-    the brackets after a plan's name (三年行动工作方案(2024-2026), 重点任务（2024-2026）: c625, c626, c627)."""
+    """A period of whole years, 2023-2025年 or 2016年-2018年 (a plan's own period; 20232025年 where a copy lost the dash), or
+    without 年 as the whole content of the brackets after a plan's name (三年行动工作方案(2024-2026), 重点任务（2024-2026）: c625,
+    c626, c627)."""
     if m.group("yb") is not None and not _bracketed(text, m, rules.words):
         return None  # 2024-2026 outside brackets: a range of numbers as much as of years
-    first, last = _written_year(m.group("y1"), ctx), _written_year(m.group("y2"), ctx)
+    first = _written_year(m.group("y1") or m.group("g1"), ctx)  # 20232025年: a range whose dash a copy lost
+    last = _written_year(m.group("y2") or m.group("g2"), ctx)
     if first is None or last is None or not 1900 <= first <= last <= 2100 or last - first > _YEAR_SPAN:
         return None
     if ctx.doc.year is not None and last < ctx.doc.year:
