@@ -1021,6 +1021,7 @@ class BudgetAmounts(Strict):
 class SubjectCounts(Strict):
     leads: Words
     min_chars_between: int
+    kind_units: Words
 
 
 class ClassCounts(Strict):

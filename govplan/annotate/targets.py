@@ -2146,7 +2146,7 @@ def _counts_subject(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool
     w = rules.words["subject_counts"]
     if item.word or item.fields.get("change") or item.fields.get("percent"):
         return False
-    if item.fields.get("unit") not in rules.words["project_scale"]["count_units"]:
+    if item.fields.get("unit") not in (*rules.words["project_scale"]["count_units"], *w["kind_units"]):
         return False
     head = text[mood.sentence_start(item.start, mood.clause_breaks):item.start].lstrip(_HEADING_MARKS).strip()
     if head and not head.endswith(tuple(w["leads"])):
