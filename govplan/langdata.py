@@ -1075,6 +1075,7 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    makeup_continuations: Words
     list_announcements: Words
     stage_nouns: Words
     stage_not_before: Words

@@ -1914,6 +1914,8 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
         return False
     if any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["makeup_verbs"]):
         return True
+    if _continues_makeup(text, item.start, mood, w):
+        return True
     if _is_measure(item, rules):
         return False  # 完成引进200亿元招商引资指标: an amount is the indicator's value, no count of indicators (fresh c1091)
     noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
@@ -1927,6 +1929,17 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     named_before = counted and text.endswith(tasks, 0, item.start)  # 具体任务194项, (分解任务15项): the noun before its count
     return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or _names_stages(noun, w) or named_before
             or (counted and (programme or any(t in noun for t in tasks))))
+
+
+def _continues_makeup(text: str, pos: int, mood: _Mood, w: dict[str, Any]) -> bool:
+    """Whether the sentence holding ``pos`` opens with a word going on with the parts (其中,市发展改革委1项,…) right after a
+    sentence that divides a whole (按牵头单位分为38项考核内容。): its counts are the parts."""
+    sentence = mood.sentence_start(pos)
+    opening = text[sentence:pos].lstrip()
+    if sentence == 0 or not opening.startswith(tuple(w["makeup_continuations"])):
+        return False
+    before = mood.sentence_start(sentence - 1)
+    return any(verb in text[before:sentence] for verb in w["makeup_verbs"])
 
 
 def _names_stages(noun: str, w: dict[str, Any]) -> bool:
