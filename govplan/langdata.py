@@ -1338,6 +1338,7 @@ class UnitsData(Strict):
     national_prefixes: Words
     actor_list_joiners: Words
     partner_joiners: Words
+    partner_modals: Words
     shared_actions: Words
     max_actor_list: int
     listed_member_chars: int

@@ -1126,7 +1126,8 @@ def headed_support(
 
 def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> list[Listed]:
     """Units a sentence states as supporting: the list before a support verb (…,各非公企业配合支持;
-    乡镇、街道…广大干部都要参与) and the units after a support marker (会同县财政局联合印发)."""
+    乡镇、街道…广大干部都要参与), the units after a support marker (会同县财政局联合印发) and after 与 / 同 following a modal
+    (要与厅考核办建立…)."""
     found: list[Listed] = []
     text = nt.text
     for match in rules.support_verb.finditer(text):
@@ -1138,6 +1139,8 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             found += _particular_by_duties(text, units, end, match.start(), rules)
     found += _partner_clauses(nt, registry, rules, skip)
     markers = [(m, True) for m in rules.support_marker.finditer(text)]
+    markers += [(m, False) for m in rules.partner_joiner.finditer(text)
+                if _modal_partner(text, m.start(), registry, rules)]  # 厅办公室要与厅考核办建立…: "with" B
     for match, any_units in markers + [(m, False) for m in rules.partner_marker.finditer(text)]:
         if inside(match.start(), skip):
             continue
@@ -1149,6 +1152,22 @@ def support_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -
             kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
             found += [Listed(s, e, "support", k == 0, clause) for k, (s, e) in enumerate(kept)]
     return found
+
+
+def _modal_partner(text: str, joiner: int, registry: Registry, rules: Rules) -> bool:
+    """Whether 与 / 同 at ``joiner`` follows a modal or an adverb (partner_modals) right after particular units that open the
+    clause (厅办公室、厅人事处要与…): "with" their partner, not "and" (县级政务新媒体要与…, a kind of body, and 试点工作要与…, no
+    unit, have none)."""
+    end = joiner
+    while (modal := next((m for m in rules.words["partner_modals"] if text.endswith(m, 0, end)), None)) is not None:
+        end -= len(modal)  # 要积极与: each modal and adverb before it
+    if end == joiner:
+        return False
+    start = _list_start(text, end, rules.words["clause_breaks"])
+    names = _names_up_to(text, _BLANK.match(text, start).end(), end, registry, rules)  # type: ignore[union-attr]
+    return bool(names) and not any(
+        is_vague(text[s:e], rules) or is_function_kind(text[s:e], rules)
+        or text.startswith(rules.words["level_categories"], s) for s, e in names)
 
 
 def _particular_by_duties(text: str, units: list[Listed], end: int, verb_at: int, rules: Rules) -> list[Listed]:
