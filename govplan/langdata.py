@@ -1213,6 +1213,7 @@ class UnitsData(Strict):
     duty_manner_shares: Words  # 各自, 分工: a phrase with one shares the work out, each unit in charge of its part
     official_titles: Words
     list_openers: Words
+    causative_openers: Words
     list_qualifiers: Words
     apposition_heads: Words
     apposition_chars: int

@@ -1341,6 +1341,19 @@ def _closed_by_verb(text: str, start: int, end: int, follow: int, rules: Rules) 
     return stop > end and ends_with_verb(text, start, stop, rules)
 
 
+def _after_causative(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
+    """Where a list item's unit begins after the verb that has it do the work (负责协调各居委会 → 各居委会; 县应急局组织消防部门 →
+    消防部门, the actor's name before the verb), where the item is no unit as a whole or opens with the actor's; None otherwise."""
+    whole = looks_like_unit(text[start:end], registry, rules, collective=True)
+    for verb in rules.words["causative_openers"]:
+        at = text.rfind(verb, start, end)
+        if at < 0 or at + len(verb) >= end or not looks_like_unit(text[at + len(verb):end], registry, rules, collective=True):
+            continue
+        if not whole or (at > start and looks_like_unit(text[start:at], registry, rules)):
+            return at + len(verb)
+    return None
+
+
 def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> list[Listed]:
     """Support units for the run of list items that ends at ``end`` and holds units (people skipped)."""
     text = nt.text
@@ -1360,13 +1373,18 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
         s += len(opener)
         if is_person(text[s:e], rules):
             continue
+        caused = _after_causative(text, s, e, registry, rules)  # 负责协调各居委会、业委会等参与: the list opens after 协调
+        if caused is not None and is_function_kind(text[caused:e], rules):
+            break  # 组织消防部门参与…: a kind of body, no particular unit
+        s = caused if caused is not None else s
+        opened = bool(opener) or caused is not None
         if not looks_like_unit(text[s:e], registry, rules, collective=True):
             if run and "、" in text[e:run_start]:
                 return []  # 公益性、服务性、互助性社会组织参与: the units end a longer phrase
             break
         run.append(text[s:e])
         run_start = s
-        if opener:
+        if opened:
             break
     if len(run) == 1 and not anchored(run[0], registry, rules):
         return []  # 社会组织参与党建工作,…: a kind of body alone states no role
