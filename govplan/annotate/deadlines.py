@@ -407,7 +407,7 @@ def _rules() -> _Rules:
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
             rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
-            rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})$)"
+            rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})(?:$|(?=\n)))"
         ),
         goal_in_clause=re.compile(rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?{goal_word}"),
         goal_word=re.compile(goal_word),
@@ -1511,10 +1511,17 @@ def _longest(words: tuple[str, ...]) -> int:
 
 def _on_title_line(text: str, pos: int, rules: _Rules) -> bool:
     """Whether ``pos`` stands on a line that names a document: no clause punctuation, ending with
-    a kind of document (方案, 要点, 分解表…)."""
+    a kind of document (方案, 要点, 分解表…), on that line or on the next, where a long title wraps
+    (2022年文安县县城建设提质升级 / 攻坚行动工作方案)."""
     breaks = _break_positions(text, "\n")
     after = bisect.bisect_left(breaks, pos)
-    return _names_document(text, breaks[after - 1] + 1 if after else 0, breaks[after] if after < len(breaks) else len(text), rules)
+    start = breaks[after - 1] + 1 if after else 0
+    end = breaks[after] if after < len(breaks) else len(text)
+    if _names_document(text, start, end, rules):
+        return True
+    wrapped = breaks[after + 1] if after + 1 < len(breaks) else len(text)
+    return (end < len(text) and not rules.punctuation.search(text, start, end) and match_heading(text[end + 1:wrapped].strip()) is None
+            and wrapped - start <= rules.words["title_marks"]["longest"] and _names_document(text, start, wrapped, rules))
 
 
 @text_memo(maxsize=1 << 12)
