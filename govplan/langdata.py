@@ -1247,6 +1247,7 @@ class UnitsData(Strict):
     adverb_suffixes: Words
     level_nouns: Words
     collective_heads: Words
+    level_organ_heads: Words
     zone_levels: Words
     distributive_kinds: Words
     list_separators: str

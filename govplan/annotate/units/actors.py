@@ -346,6 +346,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if inside(pos, skip):
             continue
         names = _actor_names(text, pos, marked, registry, rules)
+        past = None
         if not names and not marked:
             past = _past_references(text, pos, registry, rules)
             names = _actor_names(text, past, False, registry, rules) if past is not None else None
@@ -356,6 +357,8 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         worded = _role_word(text, verb_at, rules) or _joint_role(text, names[-1][1], registry, rules) \
             or _charged_by_duties(text, names[-1][1], rules) \
             or next((role for role, _ in _duty_list_charge(text, names[-1][1], rules)), None)
+        if worded is None and past is not None and rules.level_organ.fullmatch(text, *names[0]):
+            continue  # 各乡(镇)政府、街道办事处要…: 各 still ranges over the level's own organ, no unit in particular
         clause = (pos, clause_end(text, names[-1][1], rules))
         if worded is None and stated:  # 由县安委办制定方案，牵头组织开展…: a role word in the unit's own later clause states its role
             worded = next((role for role, _ in _later_clause_roles(text, clause[1], registry, rules) if role != "support"), None)
@@ -534,6 +537,8 @@ def named_roles(nt: NodeText, registry: Registry, rules: Rules, skip: Spans) -> 
     text = nt.text
     heading = match_heading(text)
     for match in rules.role_copula.finditer(text):
+        if match.group("word") in rules.words["kind_role_words"]:
+            continue  # 作为公共数据主管部门: the competent department, a kind of body, not a role (c35 第六条)
         start = max(text.rfind(ch, 0, match.start()) for ch in rules.words["clause_breaks"]) + 1
         if heading is not None and start < heading.number_end:
             start = heading.number_end
