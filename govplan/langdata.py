@@ -352,6 +352,14 @@ class ComparisonBases(Strict):
     after: Words
 
 
+class IssueDayLeads(Strict):
+    openers: Words
+    documents: Words
+    verbs: Words
+    tail: str
+    ends: Words
+
+
 class NamedYear(Strict):
     not_after: Words
     not_before: Words
@@ -460,6 +468,7 @@ class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
     from_issue_leads: Words
+    issue_day_leads: IssueDayLeads
     as_of_cues: Words
     as_of_counts: Words
     weekday_note: str

@@ -267,10 +267,17 @@ def _relative_attribute(words: dict[str, Any], breaks: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{due}|{arising}|{end})(?![{breaks}])")
 
 
+def _issue_day_leads(g: dict[str, Any]) -> list[str]:
+    """The leads that name the day of issue by the document's issuing (自通知下发之日起至, 从本方案印发之日起到), spelt out."""
+    return [f"{o}{d}{v}{g['tail']}{e}" for o in g["openers"] for d in g["documents"] for v in g["verbs"] for e in g["ends"]]
+
+
 @cache
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
     w = data("deadlines")
+    issue = _issue_day_leads(w["issue_day_leads"])
+    w = {**w, "end_date_cues": [*w["end_date_cues"], *issue], "from_issue_leads": [*w["from_issue_leads"], *issue]}
     year_parts = [*w["year_parts"], *w["year_parts_after_year"], *w["clause_year_parts"], *w["deictic_spans"]]
     month_parts = list(w["month_parts"])
     separators = alternation(w["period_separators"])
