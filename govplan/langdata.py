@@ -1060,6 +1060,14 @@ class ShareReach(Strict):
     words: dict[Comparator, Words]
 
 
+class ProgrammeQuotas(Strict):
+    verbs: Words
+    nouns: Words
+    reach: int
+    cited_openers: Words
+    cited_reach: int
+
+
 class TargetsData(Strict):
     units: Words
     cued_only_units: Words
@@ -1166,6 +1174,7 @@ class TargetsData(Strict):
     task_count_nouns: Words
     programme_item_nouns: Words
     programme_item_not_nouns: Words
+    programme_quotas: ProgrammeQuotas
     quota_verbs: Words
     quantity_list: QuantityList
     period_counts: PeriodCounts

@@ -1925,10 +1925,39 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     counted = item.fields.get("unit") in w["task_count_units"]  # 9项具体建设任务, not 1500个建制村…治理任务
     # 7项重点建设项目, 102项重大工程: a programme's items as a set, unless a bound makes a quota (至少一項扶貧開發項目)
     programme = (item.fields["comparator"] == "=" and any(t in noun for t in w["programme_item_nouns"])
-                 and not any(t in noun for t in w["programme_item_not_nouns"]))
+                 and not any(t in noun for t in w["programme_item_not_nouns"]) and not _programme_quota(text, item.start, noun, mood, w))
     named_before = counted and text.endswith(tasks, 0, item.start)  # 具体任务194项, (分解任务15项): the noun before its count
     return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or _names_stages(noun, w) or named_before
             or (counted and (programme or any(t in noun for t in tasks))))
+
+
+
+
+@cache
+def _cited_end(reach: int) -> re.Pattern[str]:
+    """的 and a kind of document within ``reach`` characters of the clause: the end of a cited document's name."""
+    return re.compile(rf"[^，,。；;]{{0,{reach}}}?的(?:{piece('document_kind')})")
+
+
+def _programme_quota(text: str, start: int, noun: str, mood: _Mood, w: dict[str, Any]) -> bool:
+    """Whether a verb of carrying out governs a count of works or projects (深入实施15项重大工程, 实施投资902万元的11项…工程):
+    a quota of works to carry out, not the programme's set referred to."""
+    quota = w["programme_quotas"]
+    if not any(n in noun for n in quota["nouns"]) or _cited_name(text, start, mood, quota):
+        return False
+    before = text[max(mood.sentence_start(start, mood.clause_breaks), start - int(quota["reach"]) - 4):start]
+    if before.endswith(tuple(quota["verbs"])):
+        return True
+    phrase = before.rfind("的")
+    return phrase == len(before) - 1 and any(v in before[:phrase] and before[:phrase].rfind(v) >= len(before) - 1 - int(quota["reach"])
+                                             for v in quota["verbs"])
+
+
+def _cited_name(text: str, pos: int, mood: _Mood, quota: dict[str, Any]) -> bool:
+    """Whether ``pos`` stands inside the name of a document cited without 《》 (根据县政府关于2021年实施34项民生工程的通知精神)."""
+    start = mood.sentence_start(pos, mood.clause_breaks)
+    return (any(o in text[start:pos] for o in quota["cited_openers"])
+            and _cited_end(int(quota["cited_reach"])).match(text, pos) is not None)
 
 
 def _continues_makeup(text: str, pos: int, mood: _Mood, w: dict[str, Any]) -> bool:
