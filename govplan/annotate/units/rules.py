@@ -68,7 +68,7 @@ class Rules:
     standing: re.Pattern[str]  # 以下各项工作均需: a standing statement's opening, its units and role verb after it
     collective_level: re.Pattern[str]  # a level noun (县级市, 县(市、区)) naming a kind of place
     collective_next: re.Pattern[str]  # a level noun, possibly with its head (直辖市人民政府)
-    level_organ: re.Pattern[str]  # a level noun and its own organ, named bare (街道办事处, 村委会)
+    level_organ: re.Pattern[str]  # the organ of a level or zone named by the level alone (街道办事处, 地区管委会)
     level_run: re.Pattern[str]  # level nouns run together (县区, 县市区, 县(市、区)), a distributive's kind
     named_place: re.Pattern[str]  # a place named with an autonomous level (奈曼旗, 喀什地区), before its organ
     level_start: re.Pattern[str]  # a level word or such a named place: what a name starting with a level begins with
@@ -213,7 +213,8 @@ def rules() -> Rules:
             rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['collective_heads'])})?"
         ),
         level_organ=re.compile(
-            rf"(?:{alternation(w['level_nouns'])})(?:\([^()]*\))?(?:{alternation(w['level_organ_heads'])})"
+            rf"(?:{alternation([*w['level_nouns'], *w['distributive_kinds']])}){{1,3}}(?:\([^()]{{0,12}}\))?"
+            rf"(?:{alternation(w['level_organ_heads'])})"
         ),
         level_run=re.compile(rf"(?:{alternation(w['level_nouns'])})+(?:\([^()]*\))?"),
         named_place=re.compile(_named_place(w)),
