@@ -352,6 +352,11 @@ class ComparisonBases(Strict):
     after: Words
 
 
+class DatedAssessment(Strict):
+    reach: int
+    not_after_year: str
+
+
 class IssueDayLeads(Strict):
     openers: Words
     documents: Words
@@ -469,6 +474,7 @@ class DeadlinesData(Strict):
     end_date_cues: Words
     from_issue_leads: Words
     issue_day_leads: IssueDayLeads
+    dated_assessment: DatedAssessment
     as_of_cues: Words
     as_of_counts: Words
     weekday_note: str

@@ -128,6 +128,7 @@ class _Rules:
     date_attribute: re.Pattern[str]
     relative_attribute: re.Pattern[str]
     since: re.Pattern[str]
+    dated_assessment: re.Pattern[str]
     first_periods: re.Pattern[str]
     words: dict[str, Any]
 
@@ -432,6 +433,10 @@ def _rules() -> _Rules:
         verb_first_attribute=re.compile(
             rf"[{piece('han')}]{{1,{int(w['done_attribute']['verb_first_reach'])}}}?{w['done_attribute']['end']}"),
         first_periods=re.compile(first_periods),
+        dated_assessment=re.compile(
+            rf"{piece('modern_year')}[{piece('space')}]*年(?![{w['dated_assessment']['not_after_year']}])"
+            rf"[^\d{re.escape(w['clause_breaks'])}]{{0,{int(w['dated_assessment']['reach'])}}}$"
+        ),
         since=re.compile(rf"[{piece('han')}]{{0,{int(w['since_after']['reach'])}}}?{alternation(w['since_after']['words'])}"),
         rhythm_day=re.compile(
             rf"{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?P<d>{_DAY}){_GAP}[日号](?:{_GAP}前)?"
@@ -1785,6 +1790,8 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)
                     or _names_result(text, m, rules) or text.endswith(tuple(compounds["assessment_bases"]), 0, m.start())):
         return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的; 根据年度考评情况: named, not held
+    if g["ap"] and _dated_assessment(text, m.start(), rules):
+        return None  # 开展2007年科技创新试点市年度考核: the assessment of a year the clause names, held once
     if g["ap"] and _in_condition(text, m.end(), rules):
         return None  # 逾期不提交年度报告的，吊销…; 年度考核连续两年确定为不称职等次的，予以辞退: the case a rule sanctions
     if g["ap"] and _held_as_needed(text, m.end(), rules):
@@ -1934,6 +1941,13 @@ def _names_result(text: str, m: re.Match[str], rules: _Rules) -> bool:
     assessment = rules.assessment_after.match(text, m.end())
     results = tuple(rules.words["rhythm_compounds"]["assessment_results"])
     return assessment is not None and text.startswith(results, assessment.end())
+
+
+def _dated_assessment(text: str, start: int, rules: _Rules) -> bool:
+    """Whether the noun phrase before an assessment's period word opens with a year of its own (开展2007年科技创新试点市年度
+    考核, 组织开展…2021年专项行动工作组年度工作评价): that year's assessment, held once, not every year's."""
+    reach = int(rules.words["dated_assessment"]["reach"]) + 8
+    return rules.dated_assessment.search(text, max(0, start - reach), start) is not None
 
 
 def _referred_to(text: str, m: re.Match[str], references: list[str], rules: _Rules) -> bool:
