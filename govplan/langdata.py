@@ -1070,6 +1070,7 @@ class ProgrammeQuotas(Strict):
     verbs: Words
     nouns: Words
     reach: int
+    attribute_end: str
     cited_openers: Words
     cited_reach: int
 

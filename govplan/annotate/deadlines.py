@@ -1943,10 +1943,13 @@ def _names_result(text: str, m: re.Match[str], rules: _Rules) -> bool:
     return assessment is not None and text.startswith(results, assessment.end())
 
 
+_YEAR_CHARS = 8  # a written year with its 年 and the blanks a copy may set around it (2021 年)
+
+
 def _dated_assessment(text: str, start: int, rules: _Rules) -> bool:
     """Whether the noun phrase before an assessment's period word opens with a year of its own (开展2007年科技创新试点市年度
     考核, 组织开展…2021年专项行动工作组年度工作评价): that year's assessment, held once, not every year's."""
-    reach = int(rules.words["dated_assessment"]["reach"]) + 8
+    reach = int(rules.words["dated_assessment"]["reach"]) + _YEAR_CHARS
     return rules.dated_assessment.search(text, max(0, start - reach), start) is not None
 
 

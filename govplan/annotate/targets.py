@@ -1931,8 +1931,6 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
             or (counted and (programme or any(t in noun for t in tasks))))
 
 
-
-
 @cache
 def _cited_end(reach: int) -> re.Pattern[str]:
     """的 and a kind of document within ``reach`` characters of the clause: the end of a cited document's name."""
@@ -1945,12 +1943,11 @@ def _programme_quota(text: str, start: int, noun: str, mood: _Mood, w: dict[str,
     quota = w["programme_quotas"]
     if not any(n in noun for n in quota["nouns"]) or _cited_name(text, start, mood, quota):
         return False
-    before = text[max(mood.sentence_start(start, mood.clause_breaks), start - int(quota["reach"]) - 4):start]
+    before = text[max(mood.sentence_start(start, mood.clause_breaks), start - int(quota["reach"])):start]
     if before.endswith(tuple(quota["verbs"])):
-        return True
-    phrase = before.rfind("的")
-    return phrase == len(before) - 1 and any(v in before[:phrase] and before[:phrase].rfind(v) >= len(before) - 1 - int(quota["reach"])
-                                             for v in quota["verbs"])
+        return True  # 深入实施15项重大工程
+    attribute = before.removesuffix(quota["attribute_end"]) if before.endswith(quota["attribute_end"]) else ""
+    return any(verb in attribute for verb in quota["verbs"])  # 实施投资902万元的11项…: the verb before a phrase ending in 的
 
 
 def _cited_name(text: str, pos: int, mood: _Mood, quota: dict[str, Any]) -> bool:
