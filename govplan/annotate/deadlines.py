@@ -318,13 +318,17 @@ def _rules() -> _Rules:
         # 自2020年1月1日起至…止 and 自…开始,至…结束 are periods
         + rf"(?![{re.escape(w['period_start_pauses'])}]?(?:{alternation(w['period_separators'])}))"
     )
+    # the hours a period of days opens and closes at (2025年3月1日11时至2025年3月31日24时, dev c1554); hours within one day
+    # (6月20日9:00-11:00) leave that day `on`, as c932 reads it
+    day_time = rf"(?:(?<=[日号])(?:{w['time_of_day']}))?"
     period = (
         _starting_with([*year_parts, *w["period_start_words"], *w["period_separators"]])
-        + rf"{_core_ahead(year_parts)}{core_a}(?:(?:{alternation(w['period_start_words'])})[{re.escape(w['period_start_pauses'])}]?)?"
+        + rf"{_core_ahead(year_parts)}{core_a}{day_time}"
+        rf"(?:(?:{alternation(w['period_start_words'])})[{re.escape(w['period_start_pauses'])}]?)?"
         # a copy's 一 for the dash only right after a day (5月30日一6月4日): 5月一日 is a day, 一季度 a quarter
         rf"(?:{alternation(w['period_separators'])}|(?<=[日号]){alternation(w['period_day_dashes'])}){_GAP}"
         # the end may name its day alone, in the start's month (1月2日至20日)
-        rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b})(?:{alternation(w['period_end_words'])})?"
+        rf"(?:(?P<bo>{_DAY}){_GAP}[日号]|{core_b}){day_time}(?:{alternation(w['period_end_words'])})?"
     )
     rhythm = w["rhythm_compounds"]
     listed = rhythm["listed"]
