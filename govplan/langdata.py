@@ -630,6 +630,14 @@ class ComparatorAdverbs(Strict):
     words: dict[Comparator, Words]
 
 
+class Fractions(Strict):
+    slash: str
+    word: str
+    halves: Words
+    half_value: float
+    digits: int
+
+
 class Doubling(Strict):
     prefix: str
     suffix: str
@@ -1091,6 +1099,7 @@ class TargetsData(Strict):
     bare_amounts: BareAmounts
     rate_levels: RateLevels
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
+    fractions: Fractions
     doubling: Doubling
     zero: Zero
     percent_word: str

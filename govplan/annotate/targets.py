@@ -63,6 +63,7 @@ class _Rules:
     bare_amount: re.Pattern[str]
     bare_comparators: dict[str, str]
     percent_word: re.Pattern[str]
+    fraction: re.Pattern[str]
     doubling: re.Pattern[str]
     zero: re.Pattern[str]
     absent: re.Pattern[str]  # 无 before the event a goal of no event counts (确保无重特大事故)
@@ -188,6 +189,13 @@ def _rules() -> _Rules:
         rf"(?![{CN_NUMERAL_CHARS}]|{alternation(bare['not_before'])})"
     )
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
+    frac = w["fractions"]
+    digits = rf"[1-9]\d{{0,{int(frac['digits']) - 1}}}"
+    cn_part = f"[{CN_NUMERAL_CHARS}]{{1,{int(frac['digits'])}}}"
+    fraction = (
+        rf"(?<![\d.])(?P<fa>{digits}){re.escape(frac['slash'])}(?P<fb>{digits})(?![\d.])"
+        rf"|(?<![{CN_NUMERAL_CHARS}])(?P<cb>{cn_part}){re.escape(frac['word'])}(?P<ca>{cn_part})|(?P<half>{alternation(frac['halves'])})"
+    )
     dbl = w["doubling"]
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
     zero_word = re.escape(w["zero"]["word"])
@@ -211,6 +219,7 @@ def _rules() -> _Rules:
         bare_amount=re.compile(bare_amount),
         bare_comparators=word_map(w["bare_amounts"]["comparators"]),
         percent_word=re.compile(percent_word),
+        fraction=re.compile(fraction),
         doubling=re.compile(doubling),
         zero=re.compile(zero),
         absent=re.compile(absent),
@@ -500,7 +509,7 @@ def _number_scanners() -> tuple[tuple[Scanner, bool], ...]:
     """The number shapes in _number_matches' order, each skipping a text without a character it needs (翻, 百, 零…),
     with whether its every match opens with a digit."""
     rules = _rules()
-    shapes = (rules.doubling, rules.percent_word, rules.zero, rules.absent, rules.nil, rules.arabic, rules.unitless,
+    shapes = (rules.doubling, rules.percent_word, rules.fraction, rules.zero, rules.absent, rules.nil, rules.arabic, rules.unitless,
               rules.rate_level, rules.chinese, rules.bare_amount)
     return tuple((scanner(shape), shape in (rules.arabic, rules.unitless, rules.rate_level)) for shape in shapes)
 
@@ -832,6 +841,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         return _read_zero(match, text, rules)
     if pattern is rules.bare_amount:
         return _read_bare_amount(match, text, rules)
+    if pattern is rules.fraction:
+        return _read_fraction(match, text, rules)
     if pattern is rules.rate_level and rules.rate_lead.search(text, max(0, match.start() - _RATE_LEAD_REACH), match.start()) is None:
         return None  # a bare number closing a clause is a level only after a rate's noun (调解率100)
     try:
@@ -885,6 +896,28 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     governing = word or (previous.word if inherited and previous else None)
     normative = governing in rules.words["normative_comparators"]
     return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing, after=after)
+
+
+def _read_fraction(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
+    """A fraction right after a change verb, the size of the change (下降1/2, 压缩三分之一以上: the fraction, no unit; 减少一半:
+    50 %); after any other word a/b is a ratio, a date or a code, and N分之M no goal."""
+    change, start = _word_before(text, match.start(), rules.change_before, rules)
+    if change is None or rules.change_before[change] == "reach":
+        return None
+    g = match.groupdict()
+    try:
+        if g["half"]:
+            fields = {"value": float(rules.words["fractions"]["half_value"]), "unit": "%", "percent": True}
+        else:
+            numerator, denominator = (int(g["fa"]), int(g["fb"])) if g["fa"] else (to_int(g["ca"]), to_int(g["cb"]))
+            fields = {"value": numerator / denominator, "unit": None, "percent": False}
+    except (NumeralError, ZeroDivisionError):
+        return None
+    end = match.end()
+    after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
+    comparator = rules.comparator_after[after] if after else "="
+    end += len(after or "")
+    return _Found(start, end, {**fields, "change": rules.change_before[change], "comparator": comparator}, after=after)
 
 
 def _read_bare_amount(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
