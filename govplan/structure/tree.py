@@ -677,7 +677,7 @@ class TreeBuilder:
         first_of_style = depth is None and heading.style not in last_value
         lost = first_of_style and value > 1 and (self._outline_begins(stack, roots) or (
             self._items_open_page(roots, heading.style) and (self._numbers_on(index) or self._parent_numbers_on(index)))
-            or self._running_items_open_page(roots, index, heading.style))
+            or self._running_items_open_page(roots, index, heading.style) or self._heads_past_page(index, roots))
         parent_placed = bool(stack) and index > 0 and stack[-1].start == self._cands[index - 1].pos
         if cand.kind == "start":
             ok = nested or continues or restart or gap or (lost and not heading.strict and not heading.needs_child) \
@@ -806,6 +806,27 @@ class TreeBuilder:
         return first.start == self._cands[0].pos and first.value == 1 and not first.lost_opening \
             and all(root.style == first.style for root in roots) \
             and rank.get(first.style, len(rank)) > rank.get(style, len(rank))
+
+    def _heads_past_page(self, index: int, roots: list[_Open]) -> bool:
+        """Whether a heading at a line start, of a style the conventional order ranks above every list placed so far (each an
+        outline style), is a section of the outline the page began inside, its earlier sections off the page (2.… 3.… (七)卫生
+        部门职责 (八)… then 六、工作步骤, dev c1095; 6、 7、 (四)…(六)其他 then 五、奖惩措施, c1229; ㈢具体目标 then 三、进一步突出
+        工作重点 1、…, c1092): the page opened inside its last section. Only a title standing alone on its line (no sentence),
+        so a number run into text or a table's cell opens nothing, and only where a list below it, if one follows, starts at
+        its first item (第四章 then 第八条 numbers on across chapters: read as the page's own items)."""
+        cand = self._cands[index]
+        rank = self.data.rank
+        own = rank.get(cand.heading.style, len(rank))
+        if cand.kind != "start" or own == len(rank) or not roots \
+                or any(root.style not in rank or rank[root.style] <= own for root in roots):
+            return False
+        below = next((c for c in self._cands[index + 1:] if c.kind == "start"), None)
+        if below is not None and rank.get(below.heading.style, len(rank)) > own and below.heading.value != 1:
+            return False
+        body = cand.pos + cand.heading.number_end
+        line_end = self.text.find("\n", body)
+        title = self.text[body:line_end if line_end >= 0 else len(self.text)].strip()
+        return 0 < len(title) <= self.data.max_title_chars and not _SENTENCE_END.search(title) and "|" not in title
 
     def _running_items_open_page(self, roots: list[_Open], index: int, style: str) -> bool:
         """Whether the page opens inside a list that numbers on across sections (123.… 124.… then (七)…, 125.…: a 责任分解方案's
