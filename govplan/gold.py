@@ -47,6 +47,7 @@ class _Located(_Gold):
 
 class GoldRecurrence(_Gold):
     freq: Literal["daily", "weekly", "ten-daily", "monthly", "quarterly", "half-yearly", "yearly"]
+    interval: int | None = Field(default=None, ge=2, le=12)
     day: int | None = None
     month: int | None = None
     part: Literal["early", "mid", "late", "end"] | None = None

@@ -531,6 +531,7 @@ class DeadlinesData(Strict):
     year_range_title_after: str
     trend_periods: Words
     trend_verbs: Words
+    trend_doublings: Words
     trend_degrees: Words
     trend_rate_qualifiers: Words
     manner_rhythms: MannerRhythms
@@ -583,6 +584,7 @@ class DeadlinesData(Strict):
     period_covered_labels: PeriodCoveredLabels
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
+    recurrence_intervals: dict[str, int]
     recurrence_attribute_reach: int
     recurrence_attribute_not_before: Words
     months_in_period: dict[str, int]

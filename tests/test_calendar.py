@@ -71,6 +71,11 @@ def test_unit_option_keeps_only_that_units_deadlines() -> None:
         (Recurrence(freq="half-yearly"), dt.date(2024, 7, 2), dt.date(2024, 12, 31), {"FREQ": "MONTHLY", "BYMONTHDAY": -1, "INTERVAL": 6}),
         (Recurrence(freq="yearly", month=3, part="end"), dt.date(2024, 4, 1), dt.date(2025, 3, 31), {"FREQ": "YEARLY", "BYMONTH": 3, "BYMONTHDAY": -1}),
         (Recurrence(freq="ten-daily"), dt.date(2024, 2, 21), dt.date(2024, 2, 29), {"FREQ": "MONTHLY", "BYMONTHDAY": [10, 20, -1]}),
+        # 每两个月 / 每两年 / 每两周: the interval multiplies the period's own step
+        (Recurrence(freq="monthly", interval=2), dt.date(2024, 3, 29), dt.date(2024, 3, 31), {"FREQ": "MONTHLY", "BYMONTHDAY": -1, "INTERVAL": 2}),
+        (Recurrence(freq="yearly", interval=2, month=4, part="end"), dt.date(2024, 3, 1), dt.date(2024, 4, 30),
+         {"FREQ": "YEARLY", "BYMONTH": 4, "BYMONTHDAY": -1, "INTERVAL": 2}),
+        (Recurrence(freq="weekly", interval=2), dt.date(2024, 3, 1), dt.date(2024, 3, 1), {"FREQ": "WEEKLY", "INTERVAL": 2}),
     ],
 )
 def test_rhythms_place_their_first_date_and_rule(rec: Recurrence, anchor: dt.date, first: dt.date, rule: dict) -> None:

@@ -250,10 +250,11 @@ def _rate_amount(rate: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
-def _trend_rate(verbs: list[str], qualifiers: list[str]) -> re.Pattern[str]:
+def _trend_rate(verbs: list[str], qualifiers: list[str], doublings: list[str]) -> re.Pattern[str]:
     """What follows the period of a rate of change: a trend verb, maybe qualifiers, then its figure (增长约 3.5%,
-    提高六个月, 下降一个数量级)."""
-    return re.compile(rf"{_GAP}(?:{alternation(verbs)})(?:{_GAP}(?:{alternation(qualifiers)}))*{_GAP}{_number()}")
+    提高六个月, 下降一个数量级), or a doubling, its figure in the word (翻一番)."""
+    return re.compile(rf"{_GAP}(?:(?:{alternation(verbs)})(?:{_GAP}(?:{alternation(qualifiers)}))*{_GAP}{_number()}"
+                      rf"|{alternation(doublings)})")
 
 
 def _relative_attribute(words: dict[str, Any], breaks: str) -> re.Pattern[str]:
@@ -468,7 +469,7 @@ def _rules() -> _Rules:
         rate_amount=_rate_amount(w["rate_periods"]),
         per_head=re.compile(rf"每[{piece('han')}]{{1,{int(w['rate_periods']['unit_chars'])}}}$"),
         clause_amount=re.compile(rf"{_number()}{_GAP}(?:{alternation(w['rate_periods']['amount_units'])})"),
-        trend_rate=_trend_rate(w["trend_verbs"], w["trend_rate_qualifiers"]),
+        trend_rate=_trend_rate(w["trend_verbs"], w["trend_rate_qualifiers"], w["trend_doublings"]),
         service_kind=re.compile(
             rf"(?:{alternation(w['service_kinds']['verbs'])})[{piece('han')}]{{0,{int(w['service_kinds']['reach'])}}}?"
             rf"(?:{alternation(w['service_kinds']['nouns'])})(?![{re.escape(w['service_kinds']['not_before'])}])"
@@ -1836,8 +1837,9 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         month, part = _QUARTER_MONTHS * to_int(g["rq"]), "end"  # 每年一季度: each year by its first quarter's end
     freq = words["recurrence_words"][g["rw"]]
     in_period = words["months_in_period"].get(g["rmp"] or "")
-    return {"kind": "recurring",
-            "recurrence": Recurrence(freq=freq, day=day, month=month, part=part, month_in_period=in_period)}
+    interval = words["recurrence_intervals"].get(g["rw"])  # 每两年: every second year
+    return {"kind": "recurring", "recurrence": Recurrence(
+        freq=freq, interval=interval, day=day, month=month, part=part, month_in_period=in_period)}
 
 
 def _states_trend(period: str | None, text: str, end: int, words: dict[str, Any]) -> bool:

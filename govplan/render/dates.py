@@ -47,7 +47,10 @@ def cn_month_day(day: dt.date, year: bool = True) -> str:
 
 
 def rhythm_text(rec: Recurrence) -> str | None:
-    """每月25日前, 每月下旬, 每年3月底前, 每季度; None when the fields cannot be written unambiguously."""
+    """每月25日前, 每月下旬, 每年3月底前, 每季度; None when the fields cannot be written unambiguously (every two years: the
+    text as written says it)."""
+    if rec.interval is not None:
+        return None
     head = FREQ_WORDS[rec.freq]
     if rec.freq == "yearly" and rec.month is not None:
         head += f"{rec.month}月"

@@ -91,7 +91,7 @@ def first_occurrence(rec: Recurrence, anchor: dt.date) -> dt.date | None:
 
 
 def rrule(rec: Recurrence, until: dt.date | None) -> dict[str, Any]:
-    """The RRULE of a rhythm: MONTHLY;BYMONTHDAY=25, MONTHLY;INTERVAL=3 for quarters, and so on."""
+    """The RRULE of a rhythm: MONTHLY;BYMONTHDAY=25, MONTHLY;INTERVAL=3 for quarters, YEARLY;INTERVAL=2 for 每两年, and so on."""
     rule: dict[str, Any]
     if rec.freq == "daily":
         rule = {"FREQ": "DAILY"}
@@ -103,8 +103,9 @@ def rrule(rec: Recurrence, until: dt.date | None) -> dict[str, Any]:
         rule = {"FREQ": "YEARLY", "BYMONTH": rec.month, "BYMONTHDAY": _due_day(rec)}
     else:
         rule = {"FREQ": "MONTHLY", "BYMONTHDAY": _due_day(rec)}
-        if MONTH_STEPS[rec.freq] > 1:
-            rule["INTERVAL"] = MONTH_STEPS[rec.freq]
+    steps = MONTH_STEPS.get(rec.freq, 1) * (rec.interval or 1)  # quarters are every third month; 每两年 every second year
+    if steps > 1:
+        rule["INTERVAL"] = steps
     if until is not None:
         rule["UNTIL"] = until
     return rule

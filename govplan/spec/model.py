@@ -90,6 +90,9 @@ class Recurrence(SpecModel):
     """The rhythm of a recurring deadline (每月25日前, 每季度, 每年3月底前)."""
 
     freq: Literal["daily", "weekly", "ten-daily", "monthly", "quarterly", "half-yearly", "yearly"]
+    interval: int | None = Field(
+        default=None, ge=2, le=12, description="every so many periods of freq, where more than one (每两年: 2, 每两个月: 2)"
+    )
     day: int | None = Field(default=None, ge=1, le=31, description="day of month, where given")
     month: int | None = Field(default=None, ge=1, le=12, description="month of year, where given")
     part: Literal["early", "mid", "late", "end"] | None = Field(
