@@ -877,7 +877,7 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     if change:
         fields.setdefault("change", rules.change_before[change])
         start = change_start
-    after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
+    after = _comparator_after(text, end, rules)
     quota = ((_after_quota_verb(text, start, rules) and not _names_one_off_act(g, text, start, fields.get("unit"), rules))
              or _continues_list(text, start, previous_end, rules) or _counts_per_period(text, start, fields.get("unit"), rules))
     # a floor adverb sets a quota of Chinese-numeral actions (至少全面核查一次); a cap does not
@@ -898,6 +898,11 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
     return _Found(start, end, {**fields, "comparator": comparator}, cued=normative, approx=approx, word=governing, after=after)
 
 
+def _comparator_after(text: str, end: int, rules: _Rules) -> str | None:
+    """The comparator word written right after a figure (以上, 以内, 左右…), the longest first; None where none stands."""
+    return next((w for w in rules.comparators_after if text.startswith(w, end)), None)
+
+
 def _read_fraction(match: re.Match[str], text: str, rules: _Rules) -> _Found | None:
     """A fraction right after a change verb, the size of the change (下降1/2, 压缩三分之一以上: the fraction, no unit; 减少一半:
     50 %); after any other word a/b is a ratio, a date or a code, and N分之M no goal."""
@@ -914,7 +919,7 @@ def _read_fraction(match: re.Match[str], text: str, rules: _Rules) -> _Found | N
     except (NumeralError, ZeroDivisionError):
         return None
     end = match.end()
-    after = next((w for w in rules.comparators_after if text.startswith(w, end)), None)
+    after = _comparator_after(text, end, rules)
     comparator = rules.comparator_after[after] if after else "="
     end += len(after or "")
     return _Found(start, end, {**fields, "change": rules.change_before[change], "comparator": comparator}, after=after)
