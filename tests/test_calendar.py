@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from govplan.render.ical import build_calendar, first_occurrence, rrule
+from govplan.render.ical import build_calendar, first_occurrence, occurrence_from, rrule
 from govplan.render.loading import load_specs_for_render
 from govplan.spec.model import Recurrence
 
@@ -81,6 +81,37 @@ def test_unit_option_keeps_only_that_units_deadlines() -> None:
 def test_rhythms_place_their_first_date_and_rule(rec: Recurrence, anchor: dt.date, first: dt.date, rule: dict) -> None:
     assert first_occurrence(rec, anchor) == first
     assert rrule(rec, None) == rule
+
+
+@pytest.mark.parametrize(
+    "rec",
+    [
+        Recurrence(freq="yearly", interval=2, month=6, part="end"),
+        Recurrence(freq="monthly", interval=2, day=25),
+        Recurrence(freq="quarterly", interval=2),
+        Recurrence(freq="half-yearly", interval=3),
+        Recurrence(freq="weekly", interval=2),
+        Recurrence(freq="daily", interval=3),
+        Recurrence(freq="monthly", day=31),
+        Recurrence(freq="monthly", day=30),
+        Recurrence(freq="yearly", month=2, day=29),
+    ],
+)
+def test_next_occurrence_is_the_one_the_calendar_repeats(rec: Recurrence) -> None:
+    """The ledger's next date of a rhythm is the next date of the calendar's own event: the RRULE it writes,
+    expanded by dateutil from the same first date (每两年 counted from the notice, not from today)."""
+    from dateutil.rrule import rrulestr
+
+    anchor = dt.date(2023, 5, 17)
+    start = first_occurrence(rec, anchor)
+    assert start is not None
+    rule = ";".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in rrule(rec, None).items())
+    dates = [d.date() for d in rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time())).xafter(
+        dt.datetime.combine(start, dt.time()), count=40, inc=True)]
+    for day in [anchor + dt.timedelta(days=n) for n in range(0, 1500, 23)]:
+        expected = next((d for d in dates if d >= day), None)
+        if expected is not None:
+            assert occurrence_from(rec, anchor, day) == expected, (rec, day)
 
 
 def test_calendar_cli_writes_an_ics_file(run_cli, tmp_path: Path) -> None:

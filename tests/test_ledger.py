@@ -216,6 +216,20 @@ def test_report_lists_the_tasks_to_chase_by_unit(run_cli, tmp_path: Path) -> Non
     assert english.returncode == 2 and "E001" in english.stderr and "--today needs a YYYY-MM-DD date" in english.stderr
 
 
+def test_report_counts_a_rhythm_of_several_years_from_the_notice(run_cli, tmp_path: Path) -> None:
+    """每两年 from a notice of 2023: due in June 2025, not in June 2024 (the year between is off)."""
+    notice = tmp_path / "评估.txt"
+    notice.write_text("关于开展评估工作的通知\n2023年3月1日\n一、县统计局牵头，每两年6月底前完成一次评估。\n", encoding="utf-8")
+    assert run_cli("extract", str(notice), "-o", str(tmp_path)).returncode == 0
+    spec = tmp_path / "评估.yaml"
+    assert "interval: 2" in spec.read_text(encoding="utf-8")
+    off_year = run_cli("ledger", "report", str(spec), "--today", "2024-06-10", "--within", "30")
+    assert off_year.returncode == 0, off_year.stderr
+    assert "30天内到期0项" in off_year.stdout
+    due_year = run_cli("ledger", "report", str(spec), "--today", "2025-06-10", "--within", "30")
+    assert "30天内到期1项" in due_year.stdout and "还有20天" in due_year.stdout
+
+
 def test_import_errors_name_the_file(run_cli, tmp_path: Path) -> None:
     bogus = tmp_path / "台账.xlsx"
     bogus.write_bytes(b"not a workbook")

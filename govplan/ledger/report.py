@@ -18,7 +18,7 @@ from govplan.ledger.tasks import LedgerTask, ledger_tasks
 from govplan.render.context import build_context
 from govplan.render.dates import cn_date, is_dated
 from govplan.render.grids import Column, Grid, GridRow
-from govplan.render.ical import first_occurrence
+from govplan.render.ical import occurrence_from, rhythm_anchor
 from govplan.render.loading import LoadedSpec
 from govplan.spec.model import Deadline, LedgerEntry
 
@@ -62,14 +62,15 @@ def latest_text(entry: LedgerEntry | None) -> str:
     return f"{head}：{body}" if body else head
 
 
-def next_due(deadline: Deadline, today: dt.date) -> dt.date | None:
-    """The next date a deadline falls due on or after today: its date, or a rhythm's next occurrence."""
+def next_due(deadline: Deadline, today: dt.date, issued: dt.date | None = None) -> dt.date | None:
+    """The next date a deadline falls due on or after today: its date, or a rhythm's next occurrence,
+    counted as the calendar counts it (from the rhythm's start, else the document's date ``issued``)."""
     if is_dated(deadline):
         return deadline.due if deadline.due and deadline.due >= today else None
     rec = deadline.recurrence
     if deadline.kind != "recurring" or rec is None:
         return None
-    found = first_occurrence(rec, max(today, rec.start or today))
+    found = occurrence_from(rec, rhythm_anchor(deadline, issued) or today, today)
     end = rec.end or deadline.due
     return None if found is None or (end is not None and found > end) else found
 
@@ -83,7 +84,8 @@ def assess(task: LedgerTask, today: dt.date, within: int) -> tuple[State, dt.dat
     if passed:
         first = min(passed)
         return "overdue", first, (today - first).days
-    upcoming = [due for due in (next_due(d, today) for d in task.row.deadlines) if due is not None]
+    issued = task.loaded.spec.metadata.date
+    upcoming = [due for due in (next_due(d, today, issued) for d in task.row.deadlines) if due is not None]
     soonest = min(upcoming, default=None)
     if latest is not None and latest.status == "behind":
         return "behind", soonest, (soonest - today).days if soonest else 0

@@ -90,6 +90,35 @@ def first_occurrence(rec: Recurrence, anchor: dt.date) -> dt.date | None:
     return None
 
 
+def rhythm_anchor(deadline: Deadline, issued: dt.date | None) -> dt.date | None:
+    """Where a rhythm's occurrences are counted from: the first period it names (从2024年第二季度开始),
+    else the deadline's own start, else the document's date (a rhythm starts once the notice is out)."""
+    rec = deadline.recurrence
+    return (rec.start if rec is not None else None) or deadline.start or issued
+
+
+def occurrence_from(rec: Recurrence, anchor: dt.date, day: dt.date) -> dt.date | None:
+    """The first date on or after ``day`` that a rhythm counted from ``anchor`` falls due: a rhythm of
+    several periods (每两年, 每两周) falls due every so many periods from its first occurrence, not in
+    each one, so its phase comes from the anchor and not from ``day``."""
+    if not rec.interval or rec.freq == "ten-daily":
+        return first_occurrence(rec, max(anchor, day))
+    first = first_occurrence(rec, anchor)
+    if first is None or first >= day:
+        return first
+    if rec.freq in ("daily", "weekly"):
+        step = rec.interval * (7 if rec.freq == "weekly" else 1)
+        return first + dt.timedelta(days=-(-(day - first).days // step) * step)
+    step = (12 if rec.freq == "yearly" else MONTH_STEPS[rec.freq]) * rec.interval
+    months = (day.year - first.year) * 12 + day.month - first.month
+    for count in (months // step, months // step + 1):
+        index = first.year * 12 + first.month - 1 + count * step
+        candidate = _day_in_month(index // 12, index % 12 + 1, _due_day(rec))
+        if candidate >= day:
+            return candidate
+    return None
+
+
 def rrule(rec: Recurrence, until: dt.date | None) -> dict[str, Any]:
     """The RRULE of a rhythm: MONTHLY;BYMONTHDAY=25, MONTHLY;INTERVAL=3 for quarters, YEARLY;INTERVAL=2 for 每两年, and so on."""
     rule: dict[str, Any]
@@ -103,6 +132,9 @@ def rrule(rec: Recurrence, until: dt.date | None) -> dict[str, Any]:
         rule = {"FREQ": "YEARLY", "BYMONTH": rec.month, "BYMONTHDAY": _due_day(rec)}
     else:
         rule = {"FREQ": "MONTHLY", "BYMONTHDAY": _due_day(rec)}
+    day = rule.get("BYMONTHDAY")
+    if isinstance(day, int) and day > 28:  # 每月30日 in February is its last day, not no date (RFC 5545 skips a day a month lacks)
+        rule["BYMONTHDAY"], rule["BYSETPOS"] = list(range(28, day + 1)), -1
     steps = MONTH_STEPS.get(rec.freq, 1) * (rec.interval or 1)  # quarters are every third month; 每两年 every second year
     if steps > 1:
         rule["INTERVAL"] = steps
@@ -142,7 +174,7 @@ def _event(loaded: LoadedSpec, path: list[TaskNode], index: int, stamp: dt.datet
     from icalendar import Event
 
     deadline = path[-1].deadlines[index]
-    anchor = deadline.start or loaded.spec.metadata.date
+    anchor = rhythm_anchor(deadline, loaded.spec.metadata.date)
     if deadline.kind == "recurring" and deadline.recurrence is not None and anchor is not None:
         start = first_occurrence(deadline.recurrence, anchor)
         end = start + dt.timedelta(days=1) if start else None
