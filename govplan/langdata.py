@@ -225,6 +225,13 @@ class TitleMarks(Strict):
 class RhythmPeriod(Strict):
     freq: Freq
     part: Part | None = None
+    interval: int | None = Field(default=None, ge=2, le=12)
+
+
+class CountedRhythms(Strict):
+    counts: dict[str, int] = Field(min_length=1)
+    every: dict[str, Freq]
+    idioms: dict[str, Freq]
 
 
 class Quotes(Strict):
@@ -585,6 +592,7 @@ class DeadlinesData(Strict):
     period_reported: PeriodReported
     recurrence_words: dict[str, Freq]
     recurrence_intervals: dict[str, int]
+    counted_rhythms: CountedRhythms
     recurrence_attribute_reach: int
     recurrence_attribute_not_before: Words
     months_in_period: dict[str, int]

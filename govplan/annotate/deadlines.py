@@ -274,12 +274,35 @@ def _issue_day_leads(g: dict[str, Any]) -> list[str]:
     return [f"{o}{d}{v}{g['tail']}{e}" for o in g["openers"] for d in g["documents"] for v in g["verbs"] for e in g["ends"]]
 
 
+def _counted_rhythms(w: dict[str, Any]) -> dict[str, Any]:
+    """The rhythm words and idioms of a count of periods spelt out from their grammar (每3天, 每两年, 每10年; 两天一巡查,
+    五年一评估), with the count as the interval where it is more than one; words the data lists itself keep their entry."""
+    grammar = w["counted_rhythms"]
+    words, intervals = dict(w["recurrence_words"]), dict(w["recurrence_intervals"])
+    compounds = w["rhythm_compounds"]
+    idioms = dict(compounds["idioms"])
+    for count, n in grammar["counts"].items():
+        for period, freq in grammar["every"].items():
+            word = f"每{count}{period}"
+            if word not in words:
+                words[word] = freq
+                if n > 1:
+                    intervals[word] = n
+        for period, freq in grammar["idioms"].items():
+            idiom = f"{count}{period}一"
+            if n > 1 and idiom not in idioms:
+                idioms[idiom] = {"freq": freq, "interval": n}
+    return {"recurrence_words": words, "recurrence_intervals": intervals,
+            "rhythm_compounds": {**compounds, "idioms": idioms}}
+
+
 @cache
 def _rules() -> _Rules:
     """Compile every deadline pattern from govplan/data/deadlines.yaml."""
     w = data("deadlines")
     issue = _issue_day_leads(w["issue_day_leads"])
-    w = {**w, "end_date_cues": [*w["end_date_cues"], *issue], "from_issue_leads": [*w["from_issue_leads"], *issue]}
+    w = {**w, "end_date_cues": [*w["end_date_cues"], *issue], "from_issue_leads": [*w["from_issue_leads"], *issue],
+         **_counted_rhythms(w)}
     year_parts = [*w["year_parts"], *w["year_parts_after_year"], *w["clause_year_parts"], *w["deictic_spans"]]
     month_parts = list(w["month_parts"])
     separators = alternation(w["period_separators"])
@@ -1791,7 +1814,7 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return None
     if g["cp"] or g["vp"]:
         rhythm = compounds["periods"][g["cp"] or g["vp"]]
-        return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
+        return {"kind": "recurring", "recurrence": _period_rhythm(rhythm)}
     if g["ap"] and (_referred_to(text, m, compounds["assessment_references"], rules) or _on_title_line(text, m.start(), rules)
                     or _names_result(text, m, rules) or text.endswith(tuple(compounds["assessment_bases"]), 0, m.start())):
         return None  # 纳入年度绩效考核; 2015年政府信息公开工作年度报告 (a title); 年度考核不合格的; 根据年度考评情况: named, not held
@@ -1809,7 +1832,7 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
         return _listed_routine(m, text, rules)
     if g["ip"] or g["ap"]:
         rhythm = compounds["idioms"][g["ip"]] if g["ip"] else compounds["assessment_periods"][g["ap"]]
-        return {"kind": "recurring", "recurrence": Recurrence(freq=rhythm["freq"], part=rhythm.get("part"))}
+        return {"kind": "recurring", "recurrence": _period_rhythm(rhythm)}
     if _states_trend(g["dp"] or g["rw"], text, m.end(), words):
         return None  # 研发投入逐年上升, 逐年稳步提高, 年年有降低: a trend, not a routine
     if g["kp"] or g["dp"]:
@@ -1840,6 +1863,11 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     interval = words["recurrence_intervals"].get(g["rw"])  # 每两年: every second year
     return {"kind": "recurring", "recurrence": Recurrence(
         freq=freq, interval=interval, day=day, month=month, part=part, month_in_period=in_period)}
+
+
+def _period_rhythm(rhythm: dict[str, Any]) -> Recurrence:
+    """The rhythm a compound's period word names (月调度: monthly; 年初: yearly, early; 两年一评估: yearly, every second)."""
+    return Recurrence(freq=rhythm["freq"], part=rhythm.get("part"), interval=rhythm.get("interval"))
 
 
 def _states_trend(period: str | None, text: str, end: int, words: dict[str, Any]) -> bool:
