@@ -122,6 +122,7 @@ class NumberingData(Strict):
     conventional_order: Words
     midline: MidlineData
     max_gap: int = Field(ge=0)
+    hidden_text: str
     max_title_chars: int = Field(gt=0)
     max_inline_depth: int = Field(ge=0)
     paragraph_points: Words = []

@@ -123,6 +123,7 @@ class Numbering:
     paragraph_points: tuple[str, ...]  # inline styles whose points, opening lines over a list, are headings
     midline: Midline
     max_gap: int  # a number this far past the expected one still continues its list when confirmed
+    hidden_text: re.Pattern[str]  # a sharing site's mark that it left text out (此处隐藏5001个字)
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
     numerals: dict[str, tuple[str, ...]]  # how a number given by place is written ({n:cn})
     capital_variants: dict[str, str]  # other forms of a capital numeral (参 for 叁)
@@ -194,6 +195,7 @@ def numbering() -> Numbering:
             _first_chars_of(styles, enclosed, frozenset(mid["glued_item_styles"])),
         ),
         max_gap=int(data["max_gap"]),
+        hidden_text=compile_pattern(data["hidden_text"], _FILE),
         enclosed=enclosed,
         numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
         capital_variants=dict(data.get("capital_variants", {})),

@@ -131,7 +131,9 @@ class TreeBuilder:
         table_at = {table.first: table for table in self.tables}
         in_table = {k for table in self.tables for k in range(table.first, table.last + 1)}
         contents = contents_lines(lines)
-        self._cands = self._candidates(lines, in_table | contents | self._remark_lines(lines) | _repeated_headings(lines))
+        self._hidden = [m.end() for m in self.data.hidden_text.finditer(self.text)]
+        marks = {k for k, line in enumerate(lines) if self._hidden and _is_hidden_mark(line.text, self.data.hidden_text)}
+        self._cands = self._candidates(lines, in_table | contents | self._remark_lines(lines) | _repeated_headings(lines) | marks)
         cand_index = 0
         roots: list[_Open] = []
         stack: list[_Open] = []
@@ -671,8 +673,9 @@ class TreeBuilder:
             continues = value == expected and (depth is not None or heading.style in last_value)
             continues = continues or (heading.needs_child and self._child_follows(index)) or self._opens_confirmed(cand, index)
             restart = False
-        gap = not heading.strict and not heading.needs_child and expected < value <= expected + self.data.max_gap \
-            and (self._confirmed(index) or self._skipped_last(cand, index, depth, stack, expected))
+        gap = not heading.strict and not heading.needs_child and expected < value and (
+            value <= expected + self.data.max_gap and (self._confirmed(index) or self._skipped_last(cand, index, depth, stack, expected))
+            or self._after_hidden_text(index, stack, roots))
         above: int | None = None  # where a list restarting under this heading is open (see _restart_under)
         first_of_style = depth is None and heading.style not in last_value
         lost = first_of_style and value > 1 and (self._outline_begins(stack, roots) or (
@@ -867,6 +870,12 @@ class TreeBuilder:
         ``by_boundary``, the next one that stands at a line start or after a boundary, not in prose),
         or its first decimal child follows it (1. then 1.1)."""
         return self._child_follows(index) or self._glued_child_follows(index) or self._numbers_on(index, by_boundary)
+
+    def _after_hidden_text(self, index: int, stack: list[_Open], roots: list[_Open]) -> bool:
+        """Whether a sharing site's mark that it hid part of the text (此处隐藏3140字) stands between the last heading placed
+        and this one: the numbers between were hidden with the text, so the list goes on past them."""
+        last = stack[-1].start if stack else roots[-1].start if roots else 0
+        return any(last <= at <= self._cands[index].pos for at in self._hidden)
 
     def _skipped_last(self, cand: _Cand, index: int, depth: int | None, stack: list[_Open], expected: int) -> bool:
         """Whether a number one past the expected one is its list's last item, the one before it lost (1. 2. 4.): no
@@ -1453,3 +1462,10 @@ def _visible(number: str) -> str:
 
 def _style(key: str) -> NumberStyle:
     return key  # type: ignore[return-value]
+
+
+def _is_hidden_mark(text: str, mark: re.Pattern[str]) -> bool:
+    """Whether a line is a sharing site's mark that it hid text, alone (---此处隐藏3140字,下载后查看---): no word before it."""
+    found = mark.search(text)
+    return found is not None and not any(ch.isalnum() for ch in text[:found.start()])
+
