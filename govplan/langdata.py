@@ -1351,6 +1351,7 @@ class UnitsData(Strict):
     label_list_ends: str
     duty_title_nouns: Words
     duty_member_heads: Words
+    duty_stop_heads: Words
     duty_noun_joiners: Words
     duty_noun_tails: Words
     duty_section_ends: Words

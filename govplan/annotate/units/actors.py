@@ -161,13 +161,23 @@ def _duty_head_end(
     text: str, start: int, end: int, opener: int, registry: Registry, rules: Rules, duty_item: bool,
 ) -> int | None:
     """Where the unit ends that a heading before duties without a role word names: the whole heading where it names a unit
-    by itself (_named_duty_head); in an item of a duty section also a body named by its shape alone, before a colon or on its
-    own line, not before a full stop, which may close a measure (做强产业集团。推动…) (units38a); None where it names none."""
+    by itself (_named_duty_head); in an item of a duty section also a body named by its shape alone, before a colon, on its
+    own line, or before a full stop with its duties after it on the line (5.管理办。协调指导…), not a full stop closing a topic
+    over its own items (units38a); None where it names none."""
     if _named_duty_head(text, start, end, opener, registry, rules):
         return end
-    if duty_item and text[opener:opener + 1] != "。":
+    if duty_item and (text[opener:opener + 1] != "。" or _duties_after_stop(text, start, end, opener, rules)):
         return _section_body_end(text, start, end, registry, rules)
     return None
+
+
+def _duties_after_stop(text: str, start: int, end: int, stop: int, rules: Rules) -> bool:
+    """Whether a body's duties go on after the full stop closing its heading on the same line, the body named with an
+    organ's head (5.管理办。协调指导…, dev c531; (五)财政部门。做好…经费保障工作, c1591): not a heading alone before its own
+    items, a topic (5.农村公路管理机构。 then （1）设置…, c696), nor a measure ending in a company (做强产业集团。推动…)."""
+    line_end = text.find("\n", stop)
+    return text[start:end].endswith(tuple(rules.words["duty_stop_heads"])) \
+        and bool(text[stop + 1:len(text) if line_end < 0 else line_end].strip())
 
 
 def _duty_list_charge(text: str, duties: int, rules: Rules) -> list[tuple[str, tuple[int, int]]]:
