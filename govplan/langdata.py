@@ -98,6 +98,7 @@ class MidlineData(Strict):
     prose_number: str
     announcing: str
     after_note: str
+    after_title: str
     run_on: str
 
 

@@ -79,6 +79,7 @@ class Midline:
     announcing: re.Pattern[str]  # a lead-in announcing the list after it (以下五个方面：)
     after_note: re.Pattern[str]  # a bracketed note closing a sentence ((省发改委负责)): the item ends after it
     run_on: re.Pattern[str]  # a heading phrase ending in a colon, its first item run on after it (农村危房改造:)
+    after_title: re.Pattern[str]  # a title's document kind right before the outline's first number (实施方案一、)
     first_chars: frozenset[str] | None  # characters a number of these styles can start with (None: any)
     glued_first_chars: frozenset[str] | None  # characters a number of the glued-item styles can start with
 
@@ -190,7 +191,7 @@ def numbering() -> Numbering:
             frozenset(mid["new_list_styles"]), frozenset(mid["glued_item_styles"]), frozenset(mid["prose_styles"]),
             compile_pattern(mid["prose_number"], _FILE),
             compile_pattern(mid["announcing"], _FILE), compile_pattern(mid["after_note"], _FILE),
-            compile_pattern(mid["run_on"], _FILE),
+            compile_pattern(mid["run_on"], _FILE), compile_pattern(mid["after_title"], _FILE),
             _first_chars_of(styles, enclosed, frozenset(mid["styles"])),
             _first_chars_of(styles, enclosed, frozenset(mid["glued_item_styles"])),
         ),

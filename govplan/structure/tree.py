@@ -587,6 +587,7 @@ class TreeBuilder:
             elif mid.single_blank:
                 result.append((match.end(), "sentence"))
         result += [(match.end(), "sentence") for match in patterns[3].finditer(text, 1) if match.end() < len(text)]
+        result += [(match.end(), "sentence") for match in patterns[4].finditer(text, 1)]  # 实施方案一、: the title ends
         tail_from = max(1, len(text) - self.data.max_title_chars - 8)
         result += [(match.end(), "tail") for match in patterns[1].finditer(text, tail_from)]
         result += [(match.start(), "prose") for match in patterns[2].finditer(text, 1)]
@@ -1347,7 +1348,7 @@ def _repeated_headings(lines: list[Line]) -> set[int]:
 
 
 @lru_cache(maxsize=1)
-def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner, Scanner]:
+def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner, Scanner, Scanner]:
     """Where a number may stand inside a line, right before a character a number of the midline
     styles can start with: after a sentence end or a colon (blanks may follow), or after a run of
     blanks or a page break; and, for a heading glued to a paragraph's end, after a clause mark
@@ -1366,6 +1367,7 @@ def _boundary_patterns() -> tuple[re.Pattern[str], re.Pattern[str], Scanner, Sca
         re.compile(f"[{re.escape(mid.after_clause)}][{blank}]?{ahead}"),
         scanner(mid.prose_number),
         scanner(mid.after_note),  # a note opens with a bracket: a line without one is skipped after one C search
+        scanner(mid.after_title),
     )
 
 
