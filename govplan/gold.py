@@ -235,10 +235,39 @@ def source_text(document: GoldDocument) -> str:
     return read_source(document.source).text
 
 
+_DIGITS = "0123456789０１２３４５６７８９"
+
+
+def _occurrence(row: str, text: str, nth: int) -> int:
+    """Where the nth occurrence of ``text`` starts in ``row`` (as the evaluation locates it), or -1."""
+    pos = -1
+    for _ in range(nth):
+        pos = row.find(text, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
+def _inside_number(row: str, at: int, text: str) -> bool:
+    """Whether a figure or date found at ``at`` goes on a longer number: 5%以上 found inside 15%以上, 5日前 inside 25日前."""
+    return text[:1] in _DIGITS and at > 0 and row[at - 1] in _DIGITS
+
+
+def _standalone_later(row: str, at: int, text: str) -> bool:
+    """Whether ``text`` occurs again after ``at`` not inside a longer number: the figure an nth left at 1 missed (a figure
+    found only inside run-together table cells, c488's convention, is meant there)."""
+    pos = row.find(text, at + 1)
+    while pos >= 0:
+        if not _inside_number(row, pos, text):
+            return True
+        pos = row.find(text, pos + 1)
+    return False
+
+
 def check_gold(document: GoldDocument) -> list[str]:
-    """Problems a gold file can have without running the extractor: items not on their line, tasks
-    named twice, assignments to tasks that do not exist or naming a unit in Traditional script (the format writes every
-    name in Simplified), lines outside the document."""
+    """Problems a gold file can have without running the extractor: items not on their line or located inside a longer
+    number where the figure stands alone later (the first 5%以上 of a line that has 15%以上 first), tasks named twice, assignments to tasks that do not exist
+    or naming a unit in Traditional script (the format writes every name in Simplified), lines outside the document."""
     problems = []
     try:
         lines = source_text(document).split("\n")
@@ -256,8 +285,13 @@ def check_gold(document: GoldDocument) -> list[str]:
             problems.append(f"line {task.line}: task {task.path} outside lines [{first}, {last}]")
     for item in [*document.gold.deadlines, *document.gold.targets]:
         row = lines[item.line - 1] if item.line <= len(lines) else ""
-        if row.count(item.text) < item.nth:
+        at = _occurrence(row, item.text, item.nth)
+        if at < 0:
             problems.append(f"line {item.line}: '{item.text}' (occurrence {item.nth}) is not on the line")
+        elif item.nth == 1 and _inside_number(row, at, item.text) and _standalone_later(row, at, item.text):
+            problems.append(f"line {item.line}: '{item.text}' (occurrence 1) stands inside a longer number "
+                            f"('{row[max(0, at - 3):at + len(item.text)]}') and stands alone later on the line: "
+                            f"give the nth of the one meant")
     for entry in document.gold.assignments:
         if entry.task not in seen:
             problems.append(f"assignment to task {entry.task}, which is not among the tasks")

@@ -127,6 +127,22 @@ def test_a_gold_item_that_is_not_on_its_line_is_a_clear_error(run_cli, tmp_path)
     assert "n.yaml" in result.stderr and "4月底前" in result.stderr
 
 
+def test_a_gold_figure_located_inside_a_longer_number_is_a_clear_error(run_cli, tmp_path):
+    """The nth occurrence of an item's text must be the figure meant: a 5%以上 left at nth 1 on a line whose 15%以上 comes first
+    is scored inside the other target (fresh c1599); a figure found only inside run-together cells (c488) is left alone."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "n.txt").write_text("一、目标\n贷款余额增长15%以上，保险业增长5%以上。\n", encoding="utf-8")
+    (tmp_path / "gold").mkdir()
+    gold = tmp_path / "gold" / "n.yaml"
+    gold.write_text("source: src/n.txt\nlines: [1, 2]\ntasks: []\ntargets:\n  - {line: 2, text: \"5%以上\", value: 5, unit: \"%\"}\n",
+                    encoding="utf-8")
+    result = run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--check")
+    assert result.returncode == 1
+    assert "inside a longer number" in result.stderr + result.stdout and "15%以上" in result.stderr + result.stdout
+    gold.write_text(gold.read_text(encoding="utf-8").replace("5%以上\",", "5%以上\", nth: 2,"), encoding="utf-8")
+    assert run_cli("eval", str(tmp_path / "gold"), "--root", str(tmp_path), "--check").returncode == 0
+
+
 def test_a_unit_name_written_in_traditional_is_a_clear_error_and_a_person_is_not(run_cli, tmp_path):
     """The format writes unit names in Simplified (a gold name in Traditional never matches what the extractor reads); a
     person's name keeps its characters (欧乾震: t2s would rewrite 乾)."""
