@@ -108,6 +108,9 @@ class _Rules:
     year_list_joint: re.Pattern[str]
     shared_suffix: re.Pattern[str]
     rhythm_day: re.Pattern[str]  # 、25日前 after 每月10日: one more day of the rhythm (group "d")
+    rhythm_word: re.Pattern[str]  # any rhythm word (每月, 每两年): searched in a sentence, once, not word by word
+    cycle_before: re.Pattern[str]  # 年初公布、 before a part of the year glued to its act: a list of such
+    cycle_after: re.Pattern[str]  # …兑现、年底结算 after it
     milestone: re.Pattern[str]
     assessment_after: re.Pattern[str]
     rhythm_attribute: re.Pattern[str]
@@ -290,7 +293,7 @@ def _counted_rhythms(w: dict[str, Any]) -> dict[str, Any]:
                     intervals[word] = n
         for period, freq in grammar["idioms"].items():
             idiom = f"{count}{period}一"
-            if n > 1 and idiom not in idioms:
+            if n > 1 and not count.isascii() and idiom not in idioms:  # 两年一评估; 2年一 would be tried at every digit (2025年一季度)
                 idioms[idiom] = {"freq": freq, "interval": n}
     return {"recurrence_words": words, "recurrence_intervals": intervals,
             "rhythm_compounds": {**compounds, "idioms": idioms}}
@@ -469,6 +472,8 @@ def _rules() -> _Rules:
         rhythm_day=re.compile(
             rf"{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?P<d>{_DAY}){_GAP}[日号](?:{_GAP}前)?"
         ),
+        rhythm_word=re.compile(alternation(w["recurrence_words"])),
+        **_cycle_patterns(w),
         shared_suffix=re.compile(
             rf"(?:{_GAP}(?:{alternation(w['shared_suffix_coordinators'])}){_GAP}(?:{piece('year')}{_GAP}年{_GAP})?"
             rf"{_MONTH}{_GAP}月{_GAP}{_DAY}{_GAP}[日号])+(?:{alternation(w['bare_day_before'])})"
@@ -1331,7 +1336,7 @@ def _anchors_rhythm(text: str, m: re.Match[str], rules: _Rules) -> bool:
         return False
     breaks = rules.words["sentence_breaks"]
     end = min((i for i in (text.find(ch, m.end()) for ch in breaks) if i >= 0), default=len(text))
-    return any(word in text[m.end():end] for word in rules.words["recurrence_words"])
+    return rules.rhythm_word.search(text, m.end(), end) is not None
 
 
 def _year_range(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
@@ -1827,7 +1832,7 @@ def _recurring(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> d
     if g["ap"] and _rhythm_written_before(text, m.start(), rules):
         return None  # 每年12月底之前向我部报送年度工作总结: the report of the rhythm its sentence has set
     if g["yc"]:
-        return _cycle(m, text, words)
+        return _cycle(m, text, rules)
     if g["lp"]:
         return _listed_routine(m, text, rules)
     if g["ip"] or g["ap"]:
@@ -1909,20 +1914,27 @@ def _rhythm_written_before(text: str, start: int, rules: _Rules) -> bool:
     """Whether a rhythm word stands earlier in the sentence of an assessment period (每年12月底之前向我部报送年度工作总结):
     the assessment is what that rhythm delivers, not a second routine."""
     first, _ = _sentence_bounds(text, start, start, rules.words["sentence_breaks"])
-    return any(word in text[first:start] for word in rules.words["recurrence_words"])
+    return rules.rhythm_word.search(text, first, start) is not None
 
 
-def _cycle(m: re.Match[str], text: str, words: dict[str, Any]) -> dict[str, Any] | None:
+def _cycle_patterns(w: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """The neighbours that make a part of the year glued to its act a cycle (_cycle): another part or rhythm with its act
+    and a list mark before it, or a list mark and another after it; compiled once, not at each match."""
+    compounds = w["rhythm_compounds"]
+    parts = alternation([*compounds["cycle_parts"], *w["recurrence_words"]])
+    act = rf"[{piece('han')}]{{1,{int(compounds['cycle_act_chars'])}}}[、，,]"
+    return {"cycle_before": re.compile(rf"{parts}{act}$"), "cycle_after": re.compile(rf"{act}{parts}")}
+
+
+def _cycle(m: re.Match[str], text: str, rules: _Rules) -> dict[str, Any] | None:
     """A part of the year glued to its act, in a list of such or of other rhythms (年初公布、年中检查、
     年底兑现; 年初建账、逐月查账、年底结算): a yearly rhythm at that part; alone (年底完成验收) it is no
     cycle, and the point reading stands."""
-    compounds = words["rhythm_compounds"]
-    parts = alternation([*compounds["cycle_parts"], *words["recurrence_words"]])
+    compounds = rules.words["rhythm_compounds"]
     acts = int(compounds["cycle_act_chars"])
-    item = rf"{parts}[{piece('han')}]{{1,{acts}}}[、，,]"
     before = text[max(0, m.start() - acts - 3):m.start()]
     after = text[m.end():m.end() + acts + 3]
-    if not (re.search(item + "$", before) or re.match(rf"[{piece('han')}]{{1,{acts}}}[、，,]{parts}", after)):
+    if not (rules.cycle_before.search(before) or rules.cycle_after.match(after)):
         return None
     return {"kind": "recurring", "recurrence": Recurrence(freq="yearly", part=compounds["cycle_parts"][m.group("yc")])}
 
