@@ -266,8 +266,9 @@ def _standalone_later(row: str, at: int, text: str) -> bool:
 
 def check_gold(document: GoldDocument) -> list[str]:
     """Problems a gold file can have without running the extractor: items not on their line or located inside a longer
-    number where the figure stands alone later (the first 5%以上 of a line that has 15%以上 first), tasks named twice, assignments to tasks that do not exist
-    or naming a unit in Traditional script (the format writes every name in Simplified), lines outside the document."""
+    number where the figure stands alone later (the first 5%以上 of a line that has 15%以上 first), tasks named twice,
+    assignments to tasks that do not exist or naming a unit in Traditional script (the format writes every name in
+    Simplified), lines outside the document."""
     problems = []
     try:
         lines = source_text(document).split("\n")

@@ -123,6 +123,7 @@ class TreeBuilder:
         self.data = numbering()
         self.tables: list[Table] = []
         self._bare_last: dict[str, bool] = {}  # whether the last item placed of each style was a bare number
+        self._hidden: list[int] = []  # where a sharing site's marks that it hid text end (此处隐藏3140字)
 
     # --- the whole document --------------------------------------------------------------------
 
@@ -1470,4 +1471,3 @@ def _is_hidden_mark(text: str, mark: re.Pattern[str]) -> bool:
     """Whether a line is a sharing site's mark that it hid text, alone (---此处隐藏3140字,下载后查看---): no word before it."""
     found = mark.search(text)
     return found is not None and not any(ch.isalnum() for ch in text[:found.start()])
-
