@@ -281,8 +281,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 53: corpus61 (63 fresh documents in dev, 18 of them an unread wave E kept for the next session's first
         # measure) put dev (849) at spans 0.910, lead 0.863 with the end code (0.911 and 0.870 on the 831 before wave E): set
         # change, spans floor 0.90.
+        # Session 61: corpus69 (24 fresh dev documents, c1622-c1645; first run at support 6 of 18 on the first nine) put
+        # dev (1041) at support 0.898 with the start code (d671505f; tasks 0.958, spans 0.905, dates 0.895, targets
+        # 0.901, lead 0.866): set change, support floor 0.89.
         "dev": {"tasks": 0.95, "deadline_spans": 0.90, "deadline_dates": 0.89, "targets": 0.89,
-                "lead_units": 0.86, "support_units": 0.90},
+                "lead_units": 0.86, "support_units": 0.89},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
         # support .760 at the end of the session; each held-out floor is that figure minus about 0.01.
