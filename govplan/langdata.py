@@ -236,6 +236,17 @@ class CountedRhythms(Strict):
     idioms: dict[str, Freq]
 
 
+class WeekDays(Strict):
+    weeks: dict[str, int] = Field(min_length=1)
+    words: Words
+    days: dict[str, int] = Field(min_length=1)
+    cues: dict[str, Literal["by", "on"]]
+    cue_not_before: Words
+    week_alone_before: Words
+    not_after: Words
+    gloss_marks: str
+
+
 class Quotes(Strict):
     open: str
     close: str
@@ -488,6 +499,7 @@ class DeadlinesData(Strict):
     as_of_counts: Words
     weekday_note: str
     time_of_day: str
+    day_parts: Words
     next_period_words: Words
     commencement_before: Words
     commencement_after: Words
@@ -632,7 +644,8 @@ class DeadlinesData(Strict):
     event_day_cues: dict[str, Literal["by", "on"]]
     event_day_not_after: str
     event_day_not_before: Words
-    reasons: dict[Literal["no_year", "movable", "invalid", "event"], str]
+    week_days: WeekDays
+    reasons: dict[Literal["no_year", "movable", "invalid", "event", "no_issue_date"], str]
 
 
 # --- targets.yaml -----------------------------------------------------------------------------

@@ -53,6 +53,8 @@ _MONTH = piece("month")
 _DAY = piece("day")
 _QUARTER = piece("quarter")
 _QUARTER_MONTHS = 3  # months in a quarter: the nth quarter ends with month 3n
+_WEEK_DAYS = 7  # a week counted Monday to Sunday: a week alone (本周完成) ends on its 7th day
+_GLOSS_REACH = 4  # the marks that may stand between a weekday and the date it glosses (10月25日（本周四）, 本周四 10月25日)
 _COUNT_CHARS = piece("cn_count")
 _COUNT = piece("count")
 _GAP = piece("gap")
@@ -88,6 +90,9 @@ class _Rules:
     recurring: re.Pattern[str]
     relative: re.Pattern[str]
     named: re.Pattern[str]
+    week_day: re.Pattern[str]
+    week_gloss_after: re.Pattern[str]  # a date right after a weekday (本周四 10月25日): the weekday glosses it
+    week_gloss_before: re.Pattern[str]  # …or right before it (10月25日(本周四))
     event: re.Pattern[str]
     plan_period: re.Pattern[str]
     plan_year: re.Pattern[str]
@@ -326,7 +331,8 @@ def _rules() -> _Rules:
     point = (
         _starting_with([*year_parts, *leads, *w["suffix_kinds"]])
         + rf"(?:{not_after}(?P<lead>{alternation(leads)}){_GAP})?{_core_ahead(year_parts)}{core_a}"
-        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?:{w['time_of_day']})?(?P<suf>{alternation(w['suffix_kinds'])}))?"
+        rf"(?:{w['weekday_note']})?(?:(?!{first_periods})(?:{w['time_of_day']}|{alternation(w['day_parts'])})?"
+        rf"(?P<suf>{alternation(w['suffix_kinds'])}))?"
     )
     # A range writing its unit once, at its end: 4至5月, 1-6月份 (months); 5月10-20日, 8月28-9月6日 (days)
     short_period = _starting_with([], "0123456789" + _COUNT_CHARS + _CN_DIGIT) + (
@@ -404,6 +410,12 @@ def _rules() -> _Rules:
     )
     names = list(w["named_days_fixed"]) + list(w["named_days_movable"])
     named = _starting_with(names, "") + rf"(?<![{_CN_DIGIT}十])(?P<nd>{alternation(names)})(?P<nc>{alternation(w['named_day_cues'])})"
+    week = w["week_days"]
+    week_day = _starting_with(list(week["weeks"]), "") + (
+        rf"(?<!{alternation(week['not_after'])})(?P<wo>{alternation(list(week['weeks']))})(?:{alternation(week['words'])})"
+        rf"(?P<wd>{alternation(list(week['days']))})?(?:{alternation(w['day_parts'])})?"
+        rf"(?:(?P<wc>{alternation(list(week['cues']))})(?!{alternation(week['cue_not_before'])}))?"
+    )
     event = _starting_with(w["event_days"], "") + (
         rf"(?<![{re.escape(w['event_day_not_after'])}])(?P<ev>{alternation(w['event_days'])})"
         rf"(?:{alternation(w['event_day_between'])})?(?P<ec>{alternation(w['event_day_cues'])})"
@@ -434,6 +446,9 @@ def _rules() -> _Rules:
         gloss_between=compile_pattern(w["rhythm_gloss"]["between"], "govplan/data/deadlines.yaml"),
         relative=re.compile(relative),
         named=re.compile(named),
+        week_day=re.compile(week_day),
+        week_gloss_after=re.compile(rf"[{re.escape(week['gloss_marks'])}]{{0,{_GLOSS_REACH}}}(?:{_MONTH}){_GAP}月{_GAP}{_DAY}{_GAP}[日号]"),
+        week_gloss_before=re.compile(rf"[日号][{re.escape(week['gloss_marks'])}]{{0,{_GLOSS_REACH}}}$"),
         event=re.compile(event),
         plan_period=re.compile(plan_period),
         plan_year=re.compile(
@@ -686,6 +701,7 @@ def _scanners() -> tuple[Scanner, tuple[tuple[Scanner, Build], ...]]:
         (rules.year_range, _year_range),
         (rules.recurring, _recurring),
         (rules.named, _named),
+        (rules.week_day, _week_day),
         (rules.event, _event),
         (rules.plan_period, _plan_period),
         (rules.plan_year, _plan_year),
@@ -2128,6 +2144,32 @@ def _named(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[
         month, day = (int(part) for part in fixed.split("-"))
         fields["due"] = dt.date(ctx.year, month, day)
     return fields
+
+
+def _week_day(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
+    """A day counted by the week of issue (本周五下班前, 下周一, 本周内): `by` with its cue, `on` a weekday alone, and a week
+    alone only before a completion word (本周完成: by its Sunday); its date from the date of issue, none without one (a portal's
+    posting day is a repost's, maybe years later)."""
+    week = rules.words["week_days"]
+    day = week["days"].get(m.group("wd") or "")
+    cue = m.group("wc")
+    if cue is None and day is None and not text.startswith(tuple(week["week_alone_before"]), m.end()):
+        return None
+    if ctx.report or _narrates_past(text, m.start(), m.end(), rules) or _glosses_date(text, m, rules):
+        return None
+    kind = week["cues"][cue] if cue else ("on" if day else "by")
+    issued = ctx.doc_date
+    if issued is None or ctx.date_published:  # a portal's posting day is no week the notice counts from
+        return {"kind": kind, "unresolved": rules.words["reasons"]["no_issue_date"]}
+    monday = issued - dt.timedelta(days=issued.weekday())
+    return {"kind": kind, "due": monday + dt.timedelta(weeks=week["weeks"][m.group("wo")], days=(day or _WEEK_DAYS) - 1)}
+
+
+def _glosses_date(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """Whether a weekday names the day of a date written beside it (截止日期：本周四 10月25日17:00前; 10月25日(本周四)): the
+    date is the deadline, read on its own."""
+    return rules.week_gloss_after.match(text, m.end()) is not None or rules.week_gloss_before.search(
+        text, max(0, m.start() - _GLOSS_REACH), m.start()) is not None
 
 
 def _event(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> dict[str, Any] | None:
