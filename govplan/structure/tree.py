@@ -1436,8 +1436,9 @@ def _compact(title: str) -> str:
 
 
 def _number_form(written: str) -> str:
-    """A heading number as written without its numeral ((四) → (), 4. → .): the form siblings share."""
-    return _numeral_chars().sub("", written)
+    """A heading number as written without its numeral ((四) → (), 4. → .): the form siblings share, a numeral OCR misread
+    (—、 for 一、) read as its numeral first."""
+    return _numeral_chars().sub("", written.translate(numbering().misread_numerals))
 
 
 @lru_cache(maxsize=1)
