@@ -1176,6 +1176,7 @@ class TargetsData(Strict):
     condition_nominalisers: Words
     bound_notes: Words
     condition_units: Words
+    condition_unit_bounds: list[Comparator]
     condition_comparators: list[Comparator]
     class_bound_words: Words
     condition_consequences: Words

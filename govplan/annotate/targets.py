@@ -1478,7 +1478,7 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if _is_portion_tier(text, item, rules):
         return True  # 5000万元以上部分，为1%-3%: the portion a tiered rule prices at its own rate
     if text.startswith(follower, after) or _literary_follower_at(text, after, rules):
-        if comparator != "=" and item.fields.get("unit") in w["condition_units"]:
+        if comparator in w["condition_unit_bounds"] and item.fields.get("unit") in w["condition_units"]:
             return True  # 在退役军人100人以上的村创建…: the villages meant, even under a due time
         if item.after in w["class_bounds"] and _is_measure(item, rules) and not (
             _quantity_follows(text, item, mood, rules) or _creates_object(text, item, mood, rules)
