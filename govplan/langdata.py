@@ -124,6 +124,7 @@ class NumberingData(Strict):
     midline: MidlineData
     max_gap: int = Field(ge=0)
     hidden_text: str
+    glued_reference_words: Words
     max_title_chars: int = Field(gt=0)
     max_inline_depth: int = Field(ge=0)
     paragraph_points: Words = []

@@ -125,6 +125,7 @@ class Numbering:
     midline: Midline
     max_gap: int  # a number this far past the expected one still continues its list when confirmed
     hidden_text: re.Pattern[str]  # a sharing site's mark that it left text out (此处隐藏5001个字)
+    glued_reference_words: tuple[str, ...]  # a number glued after one of these names an attachment (如附件(1))
     enclosed: dict[str, str]  # an enclosed number (㈠ ⑴ ⒈) and the number it stands for ((一) (1) 1.)
     numerals: dict[str, tuple[str, ...]]  # how a number given by place is written ({n:cn})
     capital_variants: dict[str, str]  # other forms of a capital numeral (参 for 叁)
@@ -197,6 +198,7 @@ def numbering() -> Numbering:
         ),
         max_gap=int(data["max_gap"]),
         hidden_text=compile_pattern(data["hidden_text"], _FILE),
+        glued_reference_words=tuple(data["glued_reference_words"]),
         enclosed=enclosed,
         numerals={kind: tuple(words) for kind, words in data["numerals"].items()},
         capital_variants=dict(data.get("capital_variants", {})),

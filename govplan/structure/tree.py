@@ -637,6 +637,8 @@ class TreeBuilder:
             heading = heading_at(text, pos)
             if heading is not None and heading.damaged and _open_bracket(text, body, pos):
                 continue  # 一) closing a note's bracket (主要内容:(如格式一), 封面(见附件一)): no number
+            if text.endswith(self.data.glued_reference_words, body, pos):
+                continue  # 如附件(1): the attachment's label, no item
             if heading is not None and heading.style in self.data.midline.glued_item_styles and heading.style != head.style \
                     and not heading.in_bare_run:
                 return [_Cand(k, line.start + pos, heading, "glued"), *self._glued(k, line, heading, pos)]
