@@ -332,6 +332,9 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     name = compact(name)
     if registry.lookup(name) is not None:
         return True
+    blanked = rules.blanked_place.sub("某", name)
+    if blanked != name:
+        return looks_like_unit(blanked, registry, rules, collective)  # *镇, **县文联: a place a copy blanked out, as 某镇 reads
     if name in rules.self_references:
         return False  # 我厅, 本局: the issuer speaking of itself
     head = second_plate_head(name, rules)

@@ -117,6 +117,7 @@ class Rules:
     done_date_clause: re.Pattern[str]  # a clause that is nothing but a date (2019年11月, 7月26日上午): an act's past
     own_enactment: re.Pattern[str]  # a sentence enacting the present document (特订定本要点, 制定本办法): its body takes no part
     own_level_mark: re.Pattern[str]  # 全区, 本区, 我区: the notice naming its own level (group "level")
+    blanked_place: re.Pattern[str]  # **县, *镇, XX乡: the marks a copy puts for a place's name, before the place's level
     field_label: re.Pattern[str]  # another field's label and colon glued after a labelled list (莲塘镇任务目标:…)
     words: dict[str, Any]  # the data, each word list a Words
     own_level: str = ""  # the level noun of the document's own level (区), "" where none stands out: see for_document
@@ -316,6 +317,9 @@ def rules() -> Rules:
         actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
         clause_ordinal=compile_pattern(w["clause_ordinal"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
+        blanked_place=re.compile(
+            rf"[{re.escape(''.join(w['blanked_name_marks']))}]{{1,4}}(?=[{''.join(w['place_ends'])}])"
+        ),
         own_level_mark=re.compile(
             rf"(?:{alternation(w['own_level_marks'])})(?P<level>{alternation(w['own_levels'])})(?![级长])"
         ),
