@@ -1272,6 +1272,8 @@ class UnitsData(Strict):
     duty_manner_tails: Words  # 分工 after the noun
     duty_manner_commas: Words  # the comma such a phrase may take before a unit's verb (按照各自职责，负责…)
     duty_manner_shares: Words  # 各自, 分工: a phrase with one shares the work out, each unit in charge of its part
+    accountability_idioms: Words  # 各司其职, 各负其责: idioms of accountability a list may take before its role verb
+    accountability_idiom_run: int  # at most this many of them in a row
     official_titles: Words
     list_openers: Words
     causative_openers: Words

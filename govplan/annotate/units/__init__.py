@@ -26,13 +26,15 @@ from typing import Iterable, Iterator
 from govplan.annotate.base import NodeText
 from govplan.annotate.evidence import evidence
 from govplan.annotate.units.actors import (
-    Spans, acting_units, clause_end, function_units, headed_support, heading_units, inside, named_roles, paragraph_duty_units,
-    pointed_units, stated_later_support, support_units,
+    Spans, acting_units, clause_end, function_units, headed_support, heading_units, inside, item_duty_roles, named_roles,
+    paragraph_duty_units, pointed_units, stated_later_support, support_units,
 )
 from govplan.annotate.units.conventions import apply_conventions, apply_label_duties, label_duties, standalone_conventions
 from govplan.annotate.units.headings import grouping_heading, heading_line_unit, label_heading_units, label_runs
 from govplan.annotate.units.names import breaks_name, compact, looks_like_unit, split_items
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, rules, verb_before_break
+from govplan.annotate.units.rules import (
+    CLOSE, COLONS, OPEN, Rules, ends_with_verb, for_document, idiom_runs, rules, verb_before_break,
+)
 from govplan.annotate.units.statements import Convention, Listed, Statement, bracket_depth, label_role, parse
 from govplan.lexical.segment import words
 from govplan.registry import Registry
@@ -79,6 +81,7 @@ def assign_units(
     found: list[_Found] = []
     standing: list[tuple[int, int, list[UnitRef]]] = []  # units a standing statement gives later tasks: its list's level, its task's
     carried: list[tuple[TaskNode, list[UnitRef]]] = []
+    bare_headings: dict[int, list[Listed]] = {}  # the units a heading of nothing but them names, by its node's index
     headed_list = _headed_list(preamble, nodes, 0, parents, registry, r, issuer)  # a unit line's list: its level, its parent, the unit
     line_lists = [(headed_list[2], [])] if headed_list is not None else []  # each unit line's unit and the items of its list
     for at, nt in enumerate(nodes):
@@ -133,6 +136,12 @@ def assign_units(
         duties.update(label_duties(nt.text, r))
         heading = [] if grouping_heading(nt, registry, r) else heading_units(nt, registry, r)
         heading = [] if heading and _items_label_own(nodes, at, r) else heading
+        bare_headings[at] = heading if _heading_only(nt) else []
+        above = bare_headings.get(parent) if parent is not None else None
+        if above:  # (一)区体育局 | 1.负责…: the item's duties give its heading's unit the roles the heading does not
+            roles = [role for role in item_duty_roles(nt, registry, r) if role not in {u.role for u in above}]
+            found.append(_Found(nodes[parent], nt.node, [Listed(u.start, u.end, role, u.first, u.clause)
+                                                         for role in roles for u in above], implied=True))
         acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r) + [
             unit for s in sentences for unit in stated_later_support(nt.text, s.units, s.end, registry, r)]
@@ -153,6 +162,13 @@ def assign_units(
         if not any(item.units for item in items):  # a name over items stating units of their own leads nothing (grouping_heading)
             for item in items:
                 _extend(item, refs, implied=True)
+
+
+def _heading_only(nt: NodeText) -> bool:
+    """Whether a node's text is its heading alone ((一)区体育局 over its items), no duties after it."""
+    title = (nt.node.title or "").strip()
+    pos = nt.text.find(title) if title else -1
+    return pos >= 0 and not nt.text[pos + len(title):].strip()
 
 
 _NOT_NUMERAL = re.compile(r"[^0-9一二三四五六七八九十]")
@@ -685,8 +701,9 @@ def _plain_statement(text: str, statement: Statement, r: Rules) -> bool:
 
 def _verb_clauses(text: str, start: int, end: int, r: Rules) -> Iterator[tuple[int, int]]:
     """The top-level clauses of a sentence that end with a role verb, or whose list a role verb closes before 的
-    (…，西安浐灞生态区管理委员会协办的…主题采访活动: the clause up to the verb)."""
-    for c_start, c_end in split_items(text, start, end, "，,"):
+    (…，西安浐灞生态区管理委员会协办的…主题采访活动: the clause up to the verb); a list and the idioms of accountability
+    after it are one clause with the verb alone that closes them (…、县公路分局等各司其责,各负其责,积极配合)."""
+    for c_start, c_end in idiom_runs(text, split_items(text, start, end, "，,"), r):
         if ends_with_verb(text, c_start, c_end, r):
             yield _skip_blanks(text, c_start), c_end
             continue

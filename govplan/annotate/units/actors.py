@@ -344,6 +344,20 @@ def _duty_role(text: str, pos: int, rules: Rules) -> str | None:
     return "support" if verb is not None and rules.verb_role[verb] == "support" else None
 
 
+def item_duty_roles(nt: NodeText, registry: Registry, rules: Rules) -> list[str]:
+    """The roles an item's duties give the unit its bare heading names (四、职责分工 | (一)区体育局 | 1.负责组织实施… →
+    responsible; (五)南庄镇、各街道办事处 | 3.配合做好… → support): the role word its text opens with and each later clause's,
+    as a duty after the unit's colon gives them (docs/gold-format.md corpus18, conv38: the heading's unit takes a role in an
+    item where the item's words give it one, the lead of its heading staying by inheritance; fresh dev c1674)."""
+    title = (nt.node.title or "").strip()
+    pos = nt.text.find(title) if title else -1
+    if pos < 0 or _actor_names(nt.text, pos, False, registry, rules):
+        return []  # 2.县财政局负责…: the item names its own actor
+    first = _duty_role(nt.text, pos, rules)
+    later = [role for role, _ in _later_duty_roles(nt.text, pos, registry, rules)]
+    return list(dict.fromkeys(([first] if first else []) + later))
+
+
 def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, stated: bool = False) -> list[Listed]:
     """Units acting in a sentence lead the task: at the start of a clause (县人社局指导…,
     县委组织部与县财政局联合印发…) or after an agent marker (由乡党委按程序作出…); a unit that is

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -198,7 +198,8 @@ def rules() -> Rules:
             f"[{re.escape(w['duty_paragraph_breaks'])}](?=\\s*[^\\n]{{1,{int(w['max_name_chars'])}}}?[:：])"
         ),
         duty_manner_end=re.compile(rf"{_duty_manner(w)}$"),
-        duty_manner_chars=sum(max(map(len, w[key])) for key in _DUTY_MANNER_PARTS),
+        duty_manner_chars=max(sum(max(map(len, w[key])) for key in _DUTY_MANNER_PARTS),
+                              (max(map(len, w["accountability_idioms"])) + 1) * int(w["accountability_idiom_run"])),
         verb_end_before_break=re.compile(
             f"[{re.escape(''.join(sorted({verb[-1] for verb in verbs})))}](?=[{re.escape(w['sentence_breaks'])}，,])"
             f"|{attributive_verb(w)}"
@@ -359,9 +360,11 @@ _DUTY_MANNER_PARTS = ("duty_manner_openers", "duty_manner_owners", "duty_manner_
 
 
 def _duty_manner(w: dict[str, Any]) -> str:
-    """Opener, owner word, duty noun, tail: 按照各自职责分工, 根据职责, 依职责, 按职能分工, 按分工."""
+    """Opener, owner word, duty noun, tail: 按照各自职责分工, 根据职责, 依职责, 按职能分工, 按分工; or a run of idioms of
+    accountability, each closed by a comma or 、 (各司其责,各负其责,|积极配合)."""
     opener, owner, noun, tail = (alternation(w[key]) for key in _DUTY_MANNER_PARTS)
-    return rf"(?:{opener})(?:{owner})?(?:{noun})(?:{tail})?"
+    idioms = rf"(?:(?:{alternation(w['accountability_idioms'])})[，,、]){{1,{int(w['accountability_idiom_run'])}}}"
+    return rf"(?:(?:{opener})(?:{owner})?(?:{noun})(?:{tail})?|{idioms})"
 
 
 def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
@@ -474,6 +477,31 @@ def ending_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
                 return manner
             longest = at if longest is None else longest
     return longest
+
+
+def idiom_runs(text: str, clauses: Iterable[tuple[int, int]], rules: Rules) -> Iterator[tuple[int, int]]:
+    """Clauses as given, a run of them ending in idioms of accountability joined to the clause after it where that one is
+    a role verb alone (县文明办、县公路分局各司其责，各负其责，|积极配合: one clause, the idioms a manner phrase of duty
+    before the verb; docs/gold-format.md conv30: the units read as their sentence reads without the idioms)."""
+    spans = list(clauses)
+    k = 0
+    while k < len(spans):
+        j = k
+        while j + 1 < len(spans) and text.endswith(rules.words["accountability_idioms"], *spans[j]):
+            j += 1
+        if j > k and _verb_alone(text, *spans[j], rules):
+            yield spans[k][0], spans[j][1]
+            k = j + 1
+        else:
+            yield spans[k]
+            k += 1
+
+
+def _verb_alone(text: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether a clause is a role verb alone, a word that keeps its role maybe before it (积极配合, 负责)."""
+    clause = "".join(text[start:end].split())
+    return clause in rules.verb_role or any(
+        clause.startswith(p) and clause[len(p):] in rules.verb_role for p in rules.words["role_verb_preludes"])
 
 
 def duty_manner_start(text: str, start: int, at: int, rules: Rules) -> int | None:

@@ -23,7 +23,7 @@ from govplan.annotate.prefixes import first_word_at
 from govplan.annotate.units.names import (
     balanced, compact, is_vague, list_items, looks_like_unit, split_conjunctions, split_items, unit_prefix_end,
 )
-from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, verb_role_of
+from govplan.annotate.units.rules import CLOSE, COLONS, OPEN, Rules, by_duties, ending_verb, idiom_runs, verb_role_of
 from govplan.lexical.segment import words
 from govplan.registry import Registry
 from govplan.structure.layout import label_start
@@ -186,7 +186,7 @@ def _clauses(text: str, start: int, end: int, rules: Rules) -> Iterator[tuple[in
     verb (市发改委牵头、市财政局配合: two verb lists) or right before a label (主办单位为工务局、协办单位系为…, fresh c1028), before a
     label after a blank (牵头部门:A 责任部门:B) and before a label
     right after an empty one's colon (牵头领导:责任部门:城管中队、各行政村, fresh c1005)."""
-    for c_start, c_end in split_items(text, start, end, _CLAUSE_BREAKS):
+    for c_start, c_end in idiom_runs(text, split_items(text, start, end, _CLAUSE_BREAKS), rules):
         part = c_start
         colon = _holds_colon(text, c_start, c_end)
         for pos in range(c_start, c_end):
