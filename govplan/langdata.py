@@ -1239,6 +1239,11 @@ class TargetsData(Strict):
 
 # --- units.yaml -------------------------------------------------------------------------------
 
+class CutDutyManner(Strict):
+    tails: Words  # 分, 分工负: what a manner phrase's tail and verb of charge begin with, where a page cut falls
+    completion: str  # the phrase it is read as
+
+
 class UnitsData(Strict):
     label_role_words: dict[Role, Words]
     label_prefixes: Words
@@ -1272,6 +1277,7 @@ class UnitsData(Strict):
     duty_manner_tails: Words  # 分工 after the noun
     duty_manner_commas: Words  # the comma such a phrase may take before a unit's verb (按照各自职责，负责…)
     duty_manner_shares: Words  # 各自, 分工: a phrase with one shares the work out, each unit in charge of its part
+    cut_duty_manner: CutDutyManner  # a manner phrase of duty a page cut inside a bracket's last clause
     accountability_idioms: Words  # 各司其职, 各负其责: idioms of accountability a list may take before its role verb
     accountability_idiom_run: int  # at most this many of them in a row
     official_titles: Words

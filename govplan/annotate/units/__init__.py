@@ -515,7 +515,12 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
         if inside(start, skip):
             continue
         closed = nt.text[end - 1] in CLOSE
-        if r.statement_cue.search(nt.text, start, end):
+        completed = None if closed else _completed_cut(nt.text, start, end, r)
+        if completed is not None:  # …市住建局按照职责分工负| : read as the phrase it began, offsets before the cut kept
+            statement = parse(completed, start + 1, len(completed) - 1, registry, r, tolerant=True)
+            for unit in statement.units:  # the clause a unit came from ends at the cut
+                unit.clause = (min(unit.clause[0], end), min(unit.clause[1], end))
+        elif r.statement_cue.search(nt.text, start, end):
             statement = parse(nt.text, start + 1, end - 1 if closed else end, registry, r, tolerant=True)
             statement.units = statement.units if closed else _before_cut(nt.text, statement.units, end, registry, r)
         elif closed and (_closes_sentence(nt.text, start, r) or _closes_titled_line(nt.text, start, end, r)):
@@ -530,6 +535,15 @@ def _bracket_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans)
             statement.start, statement.end = start, end
             found.append(statement)
     return found
+
+
+def _completed_cut(text: str, start: int, end: int, r: Rules) -> str | None:
+    """The text up to a bracket a page cut leaves open inside the manner phrase of duty closing its list (…、市住建局按照
+    职责分工负|), with the phrase completed and the bracket closed; None where the cut falls elsewhere."""
+    cut = r.cut_duty_manner.search(text, start + 1, end)
+    if cut is None or end != len(text.rstrip()) and end != len(text):
+        return None
+    return text[:cut.start()] + r.words["cut_duty_manner"]["completion"] + CLOSE[0]
 
 
 def _before_cut(text: str, units: list[Listed], end: int, registry: Registry, r: Rules) -> list[Listed]:

@@ -118,6 +118,7 @@ class Rules:
     own_enactment: re.Pattern[str]  # a sentence enacting the present document (特订定本要点, 制定本办法): its body takes no part
     own_level_mark: re.Pattern[str]  # 全区, 本区, 我区: the notice naming its own level (group "level")
     blanked_place: re.Pattern[str]  # **县, *镇, XX乡: the marks a copy puts for a place's name, before the place's level
+    cut_duty_manner: re.Pattern[str]  # …按照职责分工负| : a manner phrase of duty a page cut, ending the text
     field_label: re.Pattern[str]  # another field's label and colon glued after a labelled list (莲塘镇任务目标:…)
     words: dict[str, Any]  # the data, each word list a Words
     own_level: str = ""  # the level noun of the document's own level (区), "" where none stands out: see for_document
@@ -318,6 +319,9 @@ def rules() -> Rules:
         actor_time=compile_pattern(w["actor_time"], "govplan/data/units.yaml"),
         clause_ordinal=compile_pattern(w["clause_ordinal"], "govplan/data/units.yaml"),
         item_trailer=_item_trailer(w),
+        cut_duty_manner=re.compile(
+            rf"{_duty_manner_phrase(w)}(?:{alternation(w['cut_duty_manner']['tails'])})?[ \t\u3000]*$"
+        ),
         blanked_place=re.compile(
             rf"[{re.escape(''.join(w['blanked_name_marks']))}]{{1,4}}(?=[{''.join(w['place_ends'])}])"
         ),
@@ -359,12 +363,18 @@ def _by_last_char(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
 _DUTY_MANNER_PARTS = ("duty_manner_openers", "duty_manner_owners", "duty_manner_nouns", "duty_manner_tails")
 
 
+def _duty_manner_phrase(w: dict[str, Any]) -> str:
+    """Opener, owner word, duty noun: 按照各自职责, 根据职责, 依职责, 按职能."""
+    opener, owner, noun = (alternation(w[key]) for key in _DUTY_MANNER_PARTS[:3])
+    return rf"(?:{opener})(?:{owner})?(?:{noun})"
+
+
 def _duty_manner(w: dict[str, Any]) -> str:
     """Opener, owner word, duty noun, tail: 按照各自职责分工, 根据职责, 依职责, 按职能分工, 按分工; or a run of idioms of
     accountability, each closed by a comma or 、 (各司其责,各负其责,|积极配合)."""
-    opener, owner, noun, tail = (alternation(w[key]) for key in _DUTY_MANNER_PARTS)
+    tail = alternation(w["duty_manner_tails"])
     idioms = rf"(?:(?:{alternation(w['accountability_idioms'])})[，,、]){{1,{int(w['accountability_idiom_run'])}}}"
-    return rf"(?:(?:{opener})(?:{owner})?(?:{noun})(?:{tail})?|{idioms})"
+    return rf"(?:{_duty_manner_phrase(w)}(?:{tail})?|{idioms})"
 
 
 def _role_verbs(w: dict[str, Any]) -> dict[str, str]:
