@@ -912,6 +912,12 @@ class BareAmounts(Strict):
     not_before: Words
 
 
+class MagnitudeAlone(Strict):
+    multipliers: Words  # 亿, 千万: a multiplier written alone, counting one
+    units: Words  # 元: the units it may stand before
+    after: Words  # 以上: the comparators that must follow
+
+
 class RateLevels(Strict):
     heads: Words
     verbs: Words
@@ -1123,6 +1129,7 @@ class TargetsData(Strict):
     comparator_list_joiners: Words
     approx_between: dict[Comparator, Words]
     bare_amounts: BareAmounts
+    magnitude_alone: MagnitudeAlone  # 亿元以上: a multiplier alone before its unit, counting one
     rate_levels: RateLevels
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
     fractions: Fractions

@@ -62,6 +62,7 @@ class _Rules:
     chinese: re.Pattern[str]
     bare_amount: re.Pattern[str]
     bare_comparators: dict[str, str]
+    magnitude_alone: re.Pattern[str]  # 亿元以上: a multiplier alone before its unit and a comparator, counting one
     percent_word: re.Pattern[str]
     fraction: re.Pattern[str]
     doubling: re.Pattern[str]
@@ -188,6 +189,11 @@ def _rules() -> _Rules:
         rf"(?P<n1>[{CN_NUMERAL_CHARS}](?<![{CN_NUMERAL_CHARS}]{{2}})[{CN_NUMERAL_CHARS}]*(?<=[{''.join(bare['multipliers'])}]))"
         rf"(?![{CN_NUMERAL_CHARS}]|{alternation(bare['not_before'])})"
     )
+    alone = w["magnitude_alone"]
+    magnitude_alone = (
+        rf"(?<![\d.{CN_NUMERAL_CHARS}])(?P<m1>{alternation(alone['multipliers'])})(?P<unit>{alternation(alone['units'])})"
+        rf"(?={alternation(alone['after'])})"
+    )
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
     frac = w["fractions"]
     digits = rf"[1-9]\d{{0,{int(frac['digits']) - 1}}}"
@@ -218,6 +224,7 @@ def _rules() -> _Rules:
         chinese=re.compile(chinese),
         bare_amount=re.compile(bare_amount),
         bare_comparators=word_map(w["bare_amounts"]["comparators"]),
+        magnitude_alone=re.compile(magnitude_alone),
         percent_word=re.compile(percent_word),
         fraction=re.compile(fraction),
         doubling=re.compile(doubling),
@@ -510,7 +517,7 @@ def _number_scanners() -> tuple[tuple[Scanner, bool], ...]:
     with whether its every match opens with a digit."""
     rules = _rules()
     shapes = (rules.doubling, rules.percent_word, rules.fraction, rules.zero, rules.absent, rules.nil, rules.arabic, rules.unitless,
-              rules.rate_level, rules.chinese, rules.bare_amount)
+              rules.rate_level, rules.chinese, rules.bare_amount, rules.magnitude_alone)
     return tuple((scanner(shape), shape in (rules.arabic, rules.unitless, rules.rate_level)) for shape in shapes)
 
 
@@ -850,6 +857,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
             fields = {"value": float(2 ** to_int(g["n1"])), "unit": rules.words["doubling"]["unit"], "change": "multiply"}
         elif pattern is rules.percent_word:
             fields = {"value": parse_number(g["n1"]), "unit": "%", "percent": True}
+        elif pattern is rules.magnitude_alone:
+            fields = _quantity({**g, "n1": "1"}, rules.words["unit_aliases"])  # 亿元以上: the multiplier counts one
         else:
             fields = _quantity(g, rules.words["unit_aliases"])
     except NumeralError:
