@@ -633,6 +633,7 @@ class DeadlinesData(Strict):
     relative_after: Words
     relative_lookbacks: RelativeLookbacks
     relative_rule_terms: Words
+    relative_settling_verbs: Words  # 办结: a span right before one is the time a service promises (1天办结)
     relative_counted_from: RelativeCountedFrom
     relative_benefit_terms: RelativeBenefitTerms
     relative_cycle_terms: RelativeBenefitTerms

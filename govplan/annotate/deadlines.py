@@ -66,6 +66,7 @@ _KIND_CHARS = 4  # a document kind (分解表) and a closing bracket end a title
 _NAME_KIND_REACH = 8  # the characters before a period's bracket searched for the kind of document it closes
 _YEAR_SPAN = 10  # a year a sentence names frames its dates only when near the document's own
 _HALF_YEAR_MONTHS = 6  # an as-of month within this many months before the month of issue is this year's
+_QUOTE_OPENS = tuple(piece("quote_open"))  # “ " ‘ 《: a span right after one opens a quoted name
 _LATE_MONTHS = 2  # a deadline's month this close before the month of issue is this year's (a late or restating notice)
 
 
@@ -2062,7 +2063,9 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
     """A limit counted from an event: 不超过15天, 10天内, 3个工作日内."""
     g = _groups(m)
     words = rules.words
-    if not (g["rb"] or g["ra"] or _counted_from_event(text, m, words)):
+    settled = text.startswith(tuple(words["relative_settling_verbs"]), m.end()) and not text.endswith(
+        _QUOTE_OPENS, 0, m.start())  # 1天办结: the time a service promises; “一日办结” names a reform
+    if not (g["rb"] or g["ra"] or settled or _counted_from_event(text, m, words)):
         return None
     if _in_condition(text, m.end(), rules) or _narrates_past(text, m.start(), m.end(), rules):
         return None
@@ -2081,7 +2084,7 @@ def _relative(m: re.Match[str], text: str, ctx: DocContext, rules: _Rules) -> di
         return None  # 是未来五年…的宏伟蓝图, 公布未來十年…的預測: the horizon describes a noun, no span to finish in
     if g["rs"]:
         return {"kind": "relative", "within_days": int(words["relative_spans"][g["rs"]])}
-    if g["ru"] in words["relative_subday_units"] and (g["rb"] or not g["ra"]):
+    if g["ru"] in words["relative_subday_units"] and (g["rb"] or not (g["ra"] or settled)):
         return None  # 不超过2小时, 时长为4小时: a duration a standard sets; 30分钟内抵达 is a limit
     days = _span_days(g["rn"], g["ru"], words, half=bool(g["rh"]))
     return None if days is None else {"kind": "relative", "within_days": days}
