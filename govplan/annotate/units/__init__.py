@@ -772,9 +772,10 @@ def _has_colon(text: str) -> bool:
 
 
 def _sentence_starts(text: str, r: Rules) -> set[int]:
-    """Where sentences begin: the text start, after the heading number and after sentence breaks (blanks skipped)."""
+    """Where sentences begin: the text start (after the heading number, which no name reaches back over: 第九条 各级人民政府
+    负责… names 各级人民政府) and after sentence breaks (blanks skipped)."""
     heading = match_heading(text)
-    starts = {0, heading.number_end if heading is not None else 0}
+    starts = {heading.number_end if heading is not None else 0}
     starts.update(match.end() for match in r.sentence_break.finditer(text))
     return {_skip_blanks(text, s) for s in starts}
 
