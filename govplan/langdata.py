@@ -546,6 +546,7 @@ class DeadlinesData(Strict):
     bare_year_follower_guards: dict[str, Words]
     bare_year_pauses: str
     bare_year_follower_reach: int
+    bare_year_subject_openers: Words  # 全市, 全区: a subject opening the clause right after a year, as a pause does
     year_heads_targets: Words
     bare_year_non_followers: Words
     bare_year_pause_non_followers: Words

@@ -1638,7 +1638,7 @@ def _year_frames_clause(text: str, end: int, ctx: DocContext, rules: _Rules, goa
         return False
     if goal or (not strict and ctx.year is not None and not (isinstance(ctx, _Clause) and ctx.named)):
         return not text.startswith(words["bare_year_non_followers"], end)
-    if paused == end:
+    if paused == end and not text.startswith(words["bare_year_subject_openers"], end):
         return _goal_follows(text, end, rules)
     return _goal_in_clause(text, paused, rules)
 
