@@ -64,6 +64,11 @@ class NodeText:
     def end(self) -> int:
         return self.start + len(self.text)
 
+    def title_at(self) -> tuple[str, int]:
+        """The node's title (stripped) and where it stands in its text (-1 where it has none there)."""
+        title = (self.node.title or "").strip()
+        return title, (self.text.find(title) if title else -1)
+
     def column_at(self, local: int) -> str | None:
         """The column kind of the table cell holding node-local offset ``local`` (None in prose)."""
         pos = self.start + local

@@ -166,8 +166,7 @@ def assign_units(
 
 def _heading_only(nt: NodeText) -> bool:
     """Whether a node's text is its heading alone ((一)区体育局 over its items), no duties after it."""
-    title = (nt.node.title or "").strip()
-    pos = nt.text.find(title) if title else -1
+    title, pos = nt.title_at()
     return pos >= 0 and not nt.text[pos + len(title):].strip()
 
 
@@ -541,8 +540,8 @@ def _completed_cut(text: str, start: int, end: int, r: Rules) -> str | None:
     """The text up to a bracket a page cut leaves open inside the manner phrase of duty closing its list (…、市住建局按照
     职责分工负|), with the phrase completed and the bracket closed; None where the cut falls elsewhere."""
     cut = r.cut_duty_manner.search(text, start + 1, end)
-    if cut is None or end != len(text.rstrip()) and end != len(text):
-        return None
+    if cut is None or end not in (len(text), len(text.rstrip())):
+        return None  # the bracket must run to the node's end, where the page was cut
     return text[:cut.start()] + r.words["cut_duty_manner"]["completion"] + CLOSE[0]
 
 

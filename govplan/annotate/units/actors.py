@@ -349,8 +349,7 @@ def item_duty_roles(nt: NodeText, registry: Registry, rules: Rules) -> list[str]
     responsible; (五)南庄镇、各街道办事处 | 3.配合做好… → support): the role word its text opens with and each later clause's,
     as a duty after the unit's colon gives them (docs/gold-format.md corpus18, conv38: the heading's unit takes a role in an
     item where the item's words give it one, the lead of its heading staying by inheritance; fresh dev c1674)."""
-    title = (nt.node.title or "").strip()
-    pos = nt.text.find(title) if title else -1
+    _, pos = nt.title_at()
     if pos < 0 or _actor_names(nt.text, pos, False, registry, rules):
         return []  # 2.县财政局负责…: the item names its own actor
     first = _duty_role(nt.text, pos, rules)

@@ -126,8 +126,7 @@ def grouping_heading(nt: NodeText, registry: Registry, r: Rules) -> bool:
     """Whether the node's heading names a group of the units its colon lists and nothing else ((一)青少年组:各县(区)人民政府
     (管委会); (二)行业系统组:党群系统、…、莆田学院): a class of entrants or members, no unit given duties, so that the heading
     is not read as a unit leading its section (c921)."""
-    title = (nt.node.title or "").strip()
-    at = nt.text.find(title) if title else -1
+    title, at = nt.title_at()
     colon = at + len(title) if at >= 0 else -1
     if colon < 0 or nt.text[colon:colon + 1] not in COLONS:
         return False
@@ -146,8 +145,7 @@ def _plain_item(name: str, r: Rules) -> bool:
 def _heading_label(nt: NodeText, r: Rules) -> tuple[int, int, str | None] | None:
     """Where the role label the node's title opens with starts and ends, and its role (None for a label naming entrants,
     三、参加单位), when the title is that label: alone, before a colon, or before its list after a blank."""
-    title = (nt.node.title or "").strip()
-    at = nt.text.find(title) if title else -1
+    _, at = nt.title_at()
     match = r.label.match(nt.text, at) if at >= 0 else None
     if match is None or match.group("word") is None:
         return None
