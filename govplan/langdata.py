@@ -1449,6 +1449,8 @@ class UnitsData(Strict):
     office_end_not_before: dict[str, Words]
     office_false_words: Words
     bureau_words: Words
+    section_ends: Words
+    section_false_words: Words
     office_sector_chars: int
     office_names: Words
     organ_levels: Words

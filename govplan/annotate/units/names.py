@@ -349,6 +349,8 @@ def looks_like_unit(name: str, registry: Registry, rules: Rules, collective: boo
     suffixed = name.endswith(rules.suffixes)
     if not suffixed and (collective and is_locality(name, rules) or _working_group(name, rules)):
         return True  # 罗店镇 in a list; 综合协调组, 秘书组: a plan's group
+    if not suffixed and collective and _short_office(name, rules) and not breaks_within(words(name), rules):
+        return True  # 政策法规科, 组织人事科 in a list: a bureau's section named short
     if not suffixed and not (collective and is_collective(name, rules)):
         return False
     if collective and name in rules.words["collective_words"]:
@@ -1212,9 +1214,11 @@ def _short_office(name: str, rules: Rules) -> bool:
     if name.startswith(w["place_false_starts"]):
         return False  # 本办, 我办: the issuer speaking of itself
     name_words = words(name)
+    last = name_words[-1]
+    if last.endswith(w["section_ends"]) and last not in w["section_false_words"]:  # 组织/人事科, 医政医/管科: a section
+        return len(name) - 1 >= int(w["office_sector_chars"])
     if len(name_words) == 1:  # 会展中心, 公安分局: one word that ends in an office's word longer than it; 消防站 as it stands
         return name in w["office_names"] or _office_word(name, rules)
-    last = name_words[-1]
     if last in w["office_ends"]:  # 规建/办, 党建/科: a sector word of two characters at least (县/科 of a cut 县科技局 is none)
         return len(name) - len(last) >= int(w["office_sector_chars"])
     return last.endswith(tuple(w["bureau_words"])) and _office_word(last, rules)  # 观光/旅游局
