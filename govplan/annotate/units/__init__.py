@@ -666,11 +666,11 @@ def _sentence_statements(nt: NodeText, registry: Registry, r: Rules, skip: Spans
     负责组织实施。)."""
     found: list[Statement] = []
     text = nt.text
-    stripped = text.rstrip()
+    stripped = text[:_before_empty_cells(text, 0, len(text))]
     if not ends_with_verb(stripped, 0, len(stripped), r) and not verb_before_break(text, r):
         return found
     for start in sorted(_sentence_starts(text, r)):
-        end = _sentence_end(text, start)
+        end = _before_empty_cells(text, start, _sentence_end(text, start))
         if end <= start or inside(start, skip):
             continue
         if _all_clauses_end_in_verbs(text, start, end, r):
@@ -777,6 +777,15 @@ def _sentence_starts(text: str, r: Rules) -> set[int]:
     starts = {heading.number_end if heading is not None else 0}
     starts.update(match.end() for match in r.sentence_break.finditer(text))
     return {_skip_blanks(text, s) for s in starts}
+
+
+def _before_empty_cells(text: str, start: int, end: int) -> int:
+    """Where text[start:end] ends before blanks and the empty cells a table row's last line keeps (法规科主办,各科室协办 | |:
+    the role verb ends the sentence, as in the rows before it, whose nodes drop their empty cells)."""
+    stop = end
+    while stop > start and (text[stop - 1] == "|" or text[stop - 1].isspace()):
+        stop -= 1
+    return stop if "|" in text[stop:end] else end
 
 
 def _skip_blanks(text: str, pos: int) -> int:
