@@ -284,7 +284,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 61: corpus69 (24 fresh dev documents, c1622-c1645; first run at support 6 of 18 on the first nine) put
         # dev (1041) at support 0.898 with the start code (d671505f; tasks 0.958, spans 0.905, dates 0.895, targets
         # 0.901, lead 0.866): set change, support floor 0.89.
-        "dev": {"tasks": 0.95, "deadline_spans": 0.90, "deadline_dates": 0.89, "targets": 0.89,
+        # Session 63: corpus71 (24 fresh dev documents, c1694-c1717; first run at dates 38/43/67, targets 52/57/135) put dev
+        # (1089) at dates 0.889 (tasks 0.959, spans 0.907, targets 0.895, lead 0.863, support 0.901): set change, dates
+        # floor 0.88.
+        "dev": {"tasks": 0.95, "deadline_spans": 0.90, "deadline_dates": 0.88, "targets": 0.89,
                 "lead_units": 0.86, "support_units": 0.89},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
