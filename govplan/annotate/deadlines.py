@@ -152,20 +152,23 @@ def _not_after(chars: str, exceptions: list[str]) -> str:
 
 def _date_core(
     tag: str, year_parts: list[str], month_parts: list[str], part_guard: str, bare_day_before: list[str],
-    mid_year: str, lost_units: dict[str, Any], dotted_month_ahead: str = "",
+    mid_year: str, lost_units: dict[str, Any], dotted_month_ahead: str = "", cell_month_ahead: str = "",
 ) -> str:
     """A date without cues: [year] then month[/day/part] (a day in digits without 日 before a word of
     ``bare_day_before``: 11月20前), quarter or year part (where ``part_guard``, a lookbehind, lets it stand:
     not after a character with which 年 makes another word, 青年中心, nor after 自然), or a date written
     with slashes (2022/3, 2022/3/31), dots or hyphens (2024.6.30, 2024-06-30: the day required, as
     2024.5 is a number and 2023-2025 a range); a year and a two-digit month joined by a dot (2023.07)
-    only where ``dotted_month_ahead`` (a lookahead) allows it; ``mid_year`` is the year part written
+    only where ``dotted_month_ahead`` (a lookahead) allows it, and with a month of one or two digits (2012.3, 2018.09) where
+    ``cell_month_ahead`` does (the date ends its table cell: read only in a time column); ``mid_year`` is the year part written
     right after 年 with the words it stands before (2027 年中前), or a date whose 年 and 月 a copy lost (``lost_units``:
     20181230日, 615日, 112 11 24 日); groups prefixed by tag."""
     slashed = (
         rf"(?P<{tag}sy>{piece('modern_year')})(?:/(?P<{tag}sm>\d{{1,2}})(?:/(?P<{tag}sd>\d{{1,2}}))?(?![\d/])"
         rf"|(?P<{tag}ss>[.-])(?P<{tag}dm>\d{{1,2}})(?P={tag}ss)(?P<{tag}dd>\d{{1,2}})(?![\d.])"
-        rf"|\.(?P<{tag}pm>{_DOTTED_MONTH})(?![\d.]){dotted_month_ahead})"
+        rf"|\.(?P<{tag}pm>{_DOTTED_MONTH})(?![\d.]){dotted_month_ahead}"
+        + (rf"|\.(?P<{tag}cm>{_CELL_MONTH})(?![\d.]){cell_month_ahead}" if cell_month_ahead else "")
+        + ")"
         rf"|{_lost_unit_date(tag, lost_units)}"
     )
     return (
@@ -181,6 +184,8 @@ def _date_core(
 
 
 _DOTTED_MONTH = "0[1-9]|1[0-2]"  # 2023.07: a month written with two digits after a dot
+_CELL_MONTH = "1[0-2]|0?[1-9]"  # 2012.3, 2018.09 alone in a 完成时限 cell: a month with one or two digits after a dot
+_CELL_END = r"(?=[ \t\u3000]*(?:\||\n|$))"  # what may follow a date that fills its cell: blanks, then a bar or the line's end
 
 
 def _lost_unit_date(tag: str, lost: dict[str, Any]) -> str:
@@ -324,7 +329,7 @@ def _rules() -> _Rules:
     mid_year = (rf"(?<=年){re.escape(mid['word'])}(?=(?:{alternation(mid['before'])}))"
                 rf"(?!{alternation(mid['not_before'])})")
     lost = w["lost_unit_dates"]
-    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year, lost, dotted_range)
+    core_a = _date_core("a", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year, lost, dotted_range, _CELL_END)
     core_b = _date_core("b", year_parts, month_parts, part_guard, w["bare_day_before"], mid_year, lost)
     not_after = "".join(f"(?<!{re.escape(word)})" for word in w["lead_cue_not_after"])
     leads = [*w["lead_cues"], *w["end_date_cues"]]
@@ -561,8 +566,8 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             # a time cell's date is read whatever its cue, as is a year heading a column of the table's work (2024年工作任务):
             # the words around it are asked first
             time_cell = column == "time" or nt.start + start in ctx.year_heads or _due_field(text, start, rules.words)
-            if time_cell and _dated_otherwise(text, start, end, rules):
-                continue
+            if time_cell and _dated_otherwise(text, start, end, rules) or not time_cell and match.groupdict().get("acm"):
+                continue  # a year and month joined by a dot (2021.8) is a number but in a time column's cell
             fields = _time_cell(match, clause, rules, build) if time_cell else build(match, text, clause, rules)
             # the builders turn down most matches, so what the words around a date say of it is asked of the rest only
             if fields is None or (not time_cell and _dated_otherwise(text, start, end, rules)):
@@ -1306,7 +1311,7 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
         if g.get(f"{tag}xm"):
             g[f"{tag}m"] = g[f"{tag}xm"]  # 本月底前: a month, resolved from the month of issue
         if g.get(f"{tag}sy"):
-            month = g[f"{tag}sm"] or g[f"{tag}dm"] or g[f"{tag}pm"]
+            month = g[f"{tag}sm"] or g[f"{tag}dm"] or g[f"{tag}pm"] or g.get(f"{tag}cm")
             g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = g[f"{tag}sy"], month, g[f"{tag}sd"] or g[f"{tag}dd"]
         if g.get(f"{tag}ld") or g.get(f"{tag}lr"):
             g[f"{tag}y"], g[f"{tag}m"], g[f"{tag}d"] = _lost_unit_reading(g[f"{tag}ld"], g[f"{tag}lr"])
