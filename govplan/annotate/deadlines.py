@@ -82,6 +82,7 @@ class _Rules:
     commencement: re.Pattern[str]
     written_year: re.Pattern[str]
     whole_date: re.Pattern[str]  # a date with its year, month and day (2018 年 8 月 19 日): an undated text's last clue to its year
+    month_date: re.Pattern[str]  # a year and a month (时间:2009年3月-12月): the clue after that, where no whole date is written
     title_end: re.Pattern[str]
     title_count: re.Pattern[str]
     listed_document: re.Pattern[str]
@@ -439,6 +440,11 @@ def _rules() -> _Rules:
         commencement=re.compile(commencement),
         written_year=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')})年"),
         whole_date=re.compile(rf"(?P<y>{piece('year')}|{piece('roc_year')}){_GAP}年{_GAP}(?:{_MONTH}){_GAP}月{_GAP}{_DAY}{_GAP}[日号]"),
+        month_date=re.compile(
+            rf"(?P<y>{piece('year')}|{piece('roc_year')}){_GAP}年{_GAP}(?:{_MONTH}){_GAP}月(?!{_GAP}份?{_GAP}"
+            rf"(?:{alternation(list(w['month_parts']))})?{_GAP}"
+            rf"(?:{alternation([s for s, kind in w['suffix_kinds'].items() if kind == 'by'])}))"
+        ),
         title_end=re.compile(rf"(?:{piece('document_kind')}|{alternation(w['title_line_ends'])})[)）]?$"),
         title_count=compile_pattern(w["title_line_count"], "govplan/data/deadlines.yaml"),
         listed_document=compile_pattern(w["listed_document"], "govplan/data/deadlines.yaml"),
@@ -789,9 +795,20 @@ def _dated_year(nodes: list[NodeText], ctx: DocContext, rules: _Rules) -> int | 
     sentence names a year for it (2018 年 8 月 19 日是我国首个“中国医师节” over an 活动方案's 8 月 15 日-19 日, fresh c1065;
     依據…111 年 3 月 16 日…函辦理 over 3 月 23 日至 27 日, c1028; 2011年4月20日前项目整体完工 over 4月20日前, c924): not a past fact
     (设立于…, …以来), a date inside a cited title, a field's value after its label (今天是:2025年12月06日, a portal's
-    header over c335; 发布时间: …) nor the day an instrument was adopted (…会议通过, …起施行)."""
+    header over c335; 发布时间: …) nor the day an instrument was adopted (…会议通过, …起施行). Where the text writes no whole
+    date, the first year and month it states for its work does the same (时间:2009年3月-12月 over 4月份, 6月底, fresh c1697),
+    but not a goal's (2022年6月底前完成, 到2022年6月: the year a goal is due by, which dates nothing else, docs/gold-format.md)."""
+    return next((year for pattern in (rules.whole_date, rules.month_date)
+                 if (year := _first_dated_year(nodes, pattern, ctx, rules)) is not None), None)
+
+
+def _first_dated_year(nodes: list[NodeText], pattern: re.Pattern[str], ctx: DocContext, rules: _Rules) -> int | None:
+    """The year of the first date ``pattern`` finds that an undated text states for its work (see ``_dated_year``)."""
+    goal_leads = (*rules.words["lead_cues"], *rules.words["end_date_cues"], *rules.words["goal_lead_cues"])
     for nt in nodes:
-        for m in rules.whole_date.finditer(nt.text):
+        for m in pattern.finditer(nt.text):
+            if pattern is rules.month_date and nt.text[:m.start()].rstrip().endswith(goal_leads):
+                continue  # 到2022年6月, 力争2022年6月: a goal's month
             if _is_historical(nt.text, m.start(), m.end(), rules) or _in_title(nt.text, m.start(), rules.words) \
                     or _field_value(nt.text, m.start(), rules.words) or _adopts_instrument(nt.text, m.end(), rules):
                 continue
