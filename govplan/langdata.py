@@ -1143,6 +1143,7 @@ class TargetsData(Strict):
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words
+    team_lead_verbs: Words
     makeup_continuations: Words
     list_announcements: Words
     stage_nouns: Words

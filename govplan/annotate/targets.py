@@ -1959,8 +1959,12 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     w = rules.words
     if item.fields.get("percent"):
         return False
-    if any(verb in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for verb in w["makeup_verbs"]):
+    clause = mood.sentence_start(item.start, mood.clause_breaks)
+    if any(verb in text[clause:item.start] for verb in w["makeup_verbs"]):
         return True
+    if clause > 0 and not text[clause:item.start].strip() \
+            and text[:clause].rstrip().rstrip(mood.clause_breaks).endswith(tuple(w["team_lead_verbs"])):
+        return True  # 由市安监局1名县级领导带队,2名专业人员参加: the team's members, the count opening the clause
     if _continues_makeup(text, item.start, mood, w):
         return True
     if _is_measure(item, rules):
