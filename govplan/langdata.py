@@ -1317,6 +1317,7 @@ class UnitsData(Strict):
     scope_remarks: Words
     glued_label_phrase_chars: int
     glued_label_not_after: Words
+    glued_copula_after: Words
     standing_openers: Words
     standing_scope_chars: int
     standing_markers: Words

@@ -634,9 +634,20 @@ def _label_after_pause(text: str, match: re.Match[str], r: Rules) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     if bracket_depth(text, line_start, at) != 0:
         return False
-    if copula:  # …居三区第一),责任单位为区发改委; (dev c1064): after a comma only, the clause the label opens states the units
-        return before[-1] in r.words["pause_breaks"]
+    if copula:  # …居三区第一),责任单位为区发改委; (dev c1064): after a comma, the clause the label opens states the units
+        return before[-1] in r.words["pause_breaks"] or _glued_copula_label(text, match, line_start, r)
     return before[-1] in r.words["pause_breaks"] or len(before) < at or _glued_field_label(text, match, line_start, r)
+
+
+def _glued_copula_label(text: str, match: re.Match[str], line_start: int, r: Rules) -> bool:
+    """Whether a label with its copula is glued to the phrase naming the work it states the units of (…示范村建设项目责任主体为
+    镇人民政府。, fresh dev c1708; …工作的责任主体为…): a label of role word and head, at least glued_label_phrase_chars of phrase
+    before it on its line, not after a word that makes it a noun of the sentence (各, 有关, 该) though 的 may stand there."""
+    if match.groupdict().get("word") is None:
+        return False
+    phrase = text[line_start:match.start()]
+    not_after = tuple(w for w in r.words["glued_label_not_after"] if w not in r.words["glued_copula_after"])
+    return len(phrase.strip()) >= int(r.words["glued_label_phrase_chars"]) and not phrase.endswith(not_after)
 
 
 def _glued_field_label(text: str, match: re.Match[str], line_start: int, r: Rules) -> bool:
