@@ -572,7 +572,7 @@ def find_deadlines(nt: NodeText, ctx: DocContext) -> list[Deadline]:
             # a time cell's date is read whatever its cue, as is a year heading a column of the table's work (2024年工作任务):
             # the words around it are asked first
             time_cell = column == "time" or nt.start + start in ctx.year_heads or _due_field(text, start, rules.words)
-            if time_cell and _dated_otherwise(text, start, end, rules) or not time_cell and match.groupdict().get("acm"):
+            if (time_cell and _dated_otherwise(text, start, end, rules)) or (not time_cell and match.groupdict().get("acm")):
                 continue  # a year and month joined by a dot (2021.8) is a number but in a time column's cell
             fields = _time_cell(match, clause, rules, build) if time_cell else build(match, text, clause, rules)
             # the builders turn down most matches, so what the words around a date say of it is asked of the rest only

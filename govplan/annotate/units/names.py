@@ -1207,7 +1207,8 @@ def _plain_place(name: str, rules: Rules) -> str | None:
 
 def _short_office(name: str, rules: Rules) -> bool:
     """A town's office named short without a level (营商办, 房管办, 规建生态办, 城管中队): a sector word, then the office word
-    as a word of its own (督办, 交办 are verbs: one word), or one word ending in an office's word (会展中心, 公安分局)."""
+    as a word of its own (督办, 交办 are verbs: one word), or one word ending in an office's word (会展中心, 公安分局); or a
+    bureau's section, ended by its character wherever jieba cuts (组织/人事科, 医政医/管科)."""
     w = rules.words
     if len(name) > int(w["office_chars"]) or not name.endswith(w["office_ends"]):
         return False
