@@ -287,8 +287,11 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 63: corpus71 (24 fresh dev documents, c1694-c1717; first run at dates 38/43/67, targets 52/57/135) put dev
         # (1089) at dates 0.889 (tasks 0.959, spans 0.907, targets 0.895, lead 0.863, support 0.901): set change, dates
         # floor 0.88.
+        # Session 64: corpus72 (24 fresh dev documents, c1730-c1753; first run at lead 23/39/55, support 15/20/37) put dev
+        # (1113) at lead 0.856 with the start code (6dc0a38e; tasks 0.959, spans 0.908, dates 0.894, targets 0.895, support
+        # 0.896): set change, lead floor 0.85.
         "dev": {"tasks": 0.95, "deadline_spans": 0.90, "deadline_dates": 0.88, "targets": 0.89,
-                "lead_units": 0.86, "support_units": 0.89},
+                "lead_units": 0.85, "support_units": 0.89},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
         # support .760 at the end of the session; each held-out floor is that figure minus about 0.01.
