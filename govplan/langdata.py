@@ -722,9 +722,16 @@ class ReportAnnouncement(Strict):
     reach: int
 
 
+class ListedBaselines(Strict):
+    separators: str
+    unit_reach: int
+    reach: int
+
+
 class BaselineMarkers(Strict):
     words: Words
     noun_reach: int
+    listed: ListedBaselines
 
 
 class ReportedChanges(Strict):

@@ -266,7 +266,8 @@ def _rules() -> _Rules:
             rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['nouns'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"
         ),
         baseline_start=_baseline_start(w),
-        baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"])),
+        baseline_reach=int(w["baseline_markers"]["noun_reach"]) + max(map(len, w["baseline_markers"]["words"]))
+        + int(w["baseline_markers"]["listed"]["reach"]),
         share_of_plan=compile_pattern(w["share_of_plan"], _DATA_FILE),
         forecast=re.compile(alternation(w["forecast_words"])),
         goal_label=re.compile(f"{re.escape(labels['noun'])}(?:{alternation(labels['introducers'])})"),
@@ -301,10 +302,14 @@ def _multipliers(units: list[str]) -> str:
 
 
 def _baseline_start(w: dict[str, Any]) -> re.Pattern[str]:
-    """A baseline marker and the noun measured after it (no digit, no clause break), ending where the pattern's search
-    ends: right before the number (由家庭年人均可支配收入9600元以下提高到…)."""
-    noun = f"[^\\d{re.escape(w['clause_breaks'])}]{{0,{int(w['baseline_markers']['noun_reach'])}}}"
-    return re.compile(f"(?:{alternation(w['baseline_markers']['words'])}){noun}$")
+    """A baseline marker and the noun measured after it (no digit, no clause break), then maybe the figures listed before
+    this one, ending where the pattern's search ends: right before the number (由家庭年人均可支配收入9600元以下提高到…;
+    分别从每人每年2100元、2800元提高到…, whose 2800元 is a baseline too)."""
+    m, breaks = w["baseline_markers"], re.escape(w["clause_breaks"])
+    noun = f"[^\\d{breaks}]{{0,{int(m['noun_reach'])}}}"
+    seps = re.escape(m["listed"]["separators"])
+    listed = f"(?:\\d[\\d.]*[^\\d{breaks}{seps}]{{0,{int(m['listed']['unit_reach'])}}}[{seps}])*"
+    return re.compile(f"(?:{alternation(m['words'])}){noun}{listed}$")
 
 
 def _existence(w: dict[str, Any]) -> re.Pattern[str]:
