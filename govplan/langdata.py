@@ -1616,6 +1616,11 @@ class ContentsList(Strict):
     page: str
 
 
+class DigitLookalikes(Strict):
+    letters: dict[str, str]
+    month_after: Words
+
+
 class LayoutData(Strict):
     page_number: str
     bare_page_number: str
@@ -1644,6 +1649,7 @@ class LayoutData(Strict):
     markup_inline_tags: Words = []
     markup_block_tags: Words = []
     markup_entities: dict[str, str] = {}
+    digit_lookalikes: DigitLookalikes
     line_markup: str | None = None
     contents_entry: str | None = None
     contents_list: ContentsList

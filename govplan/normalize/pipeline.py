@@ -76,6 +76,9 @@ def normalize(original: str) -> Normalized:
     if "<" in mapped.text or "&" in mapped.text:
         mapped = without_markup(mapped)
     mapped = mapped.replace_chars(_FOLDING)
+    lookalikes, letters = _lookalike_dates()
+    if lookalikes.search(mapped.text):
+        mapped = mapped.substitute(lookalikes, lambda m: m.group().translate(letters))
     mapped = mapped.substitute(scanner(_RANGE), lambda m: "-")
     return Normalized(mapped, script, config)
 
@@ -100,6 +103,25 @@ def _markup_reading(match: re.Match[str], blocks: frozenset[str], entities: dict
 
         return html.unescape(f"&{name};")
     return entities[name.lower()]
+
+
+@lru_cache(maxsize=1)
+def _lookalike_dates() -> tuple[re.Pattern[str], dict[int, str]]:
+    """The numbers of a date written with a letter for a digit (2021年l月10日, l2月31日, 20l8年: layout.yaml
+    digit_lookalikes), and the letters' digits."""
+    data = load_data("layout.yaml")["digit_lookalikes"]
+    look = "".join(map(re.escape, data["letters"]))
+    run = f"[0-9{look}]"
+    parts = "|".join(map(re.escape, data["month_after"]))
+    pattern = re.compile(
+        rf"(?<![A-Za-z0-9])(?=[0-9]*[{look}])(?:"
+        rf"(?:19|20){run}{{2}}(?=年)"  # a year
+        rf"|(?<=年){run}{{1,2}}(?=月)"  # a month after its year
+        rf"|{run}{{1,2}}(?=月(?:{run}{{1,2}}[日号]|{parts}))"  # a month before its day or its part
+        rf"|(?<=月){run}{{1,2}}(?=[日号])"  # a day
+        rf")(?![A-Za-z])"
+    )
+    return pattern, str.maketrans(data["letters"])
 
 
 @lru_cache(maxsize=1)
