@@ -1097,6 +1097,13 @@ class ClassCounts(Strict):
     heads_of: Words
 
 
+class RankCutoffs(Strict):
+    before: Words
+    units: Words
+    goal_verbs: Words
+    reach: int
+
+
 class PaymentShares(Strict):
     units: Words
     funds_after: Words
@@ -1252,6 +1259,7 @@ class TargetsData(Strict):
     subject_counts: SubjectCounts
     class_counts: ClassCounts
     payment_shares: PaymentShares
+    rank_cutoffs: RankCutoffs
 
 
 # --- units.yaml -------------------------------------------------------------------------------

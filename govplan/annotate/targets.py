@@ -545,7 +545,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
             or _names_voltage_class(match, text, rules) or _is_outline_number(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
-            or _is_chrome_line(match, text))
+            or _is_rank_cutoff(match, text, rules) or _is_chrome_line(match, text))
 
 
 def _pairs_figures(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -605,6 +605,17 @@ def _counts_papers(match: re.Match[str], text: str, rules: _Rules) -> bool:
     opening = text[max(0, at - int(w["attach_reach"])):at]
     opening = opening[max(opening.rfind(c) for c in "，。；,;") + 1:]
     return any(verb in opening for verb in w["attach_verbs"])
+
+
+def _is_rank_cutoff(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """A rank that selects (取前6名, 邀请优胜前3名, 考核结果列全省前3名的…奖): who is picked or rewarded, no goal; a verb of
+    reaching a place earlier in its clause makes it the goal (进入全省前100位, 跃居全省前40位)."""
+    w = rules.words["rank_cutoffs"]
+    if _group(match, "unit") not in w["units"] or not text.endswith(tuple(w["before"]), 0, match.start()):
+        return False
+    opening = text[max(0, match.start() - int(w["reach"])):match.start()]
+    opening = opening[max(opening.rfind(c) for c in rules.words["clause_breaks"]) + 1:]
+    return not any(verb in opening for verb in w["goal_verbs"])
 
 
 def _is_budget(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -887,6 +898,10 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
         approx_word = next((a for a in rules.words["approx_before_words"] if text.endswith(a, 0, at)), None)
         if approx_word:
             comparator, start = "~", at - len(approx_word)
+        ranks = rules.words["rank_cutoffs"]
+        rank = next((r for r in ranks["before"] if text.endswith(r, 0, start)), None)
+        if rank and fields.get("unit") in ranks["units"]:
+            comparator, start, word = "<=", start - len(rank), rank  # 进入全省前100位: that place or a better one
     change, change_start = _word_before(text, start, rules.change_before, rules)
     if change:
         fields.setdefault("change", rules.change_before[change])
@@ -1421,6 +1436,8 @@ def _states_years_task(text: str, item: _Found, rules: _Rules) -> bool:
 def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """A count of what a task covers: 对全县179个行政村, 深入全区14个街镇, 联系对象:全区16个乡镇…"""
     w = rules.words
+    if item.word in w["rank_cutoffs"]["before"]:
+        return False  # 进入全省前100位: a place to reach, no count of what the task covers
     pos = item.start
     scope_word = first_word_ending(text, pos, w["scope_words"])
     if _is_treated(text, item, pos - len(scope_word or ""), rules):
