@@ -465,17 +465,19 @@ def _modal_word_at(text: str, pos: int, rules: Rules) -> bool:
 
 def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
     """A distributive or category reference that a role word right after it puts in a role (由各街道牵头落实…, c362;
-    各地级以上市人力资源社会保障部门要牵头开展…, c459): a role word states collectives as a statement does; acting
+    各地级以上市人力资源社会保障部门要牵头开展…, c459; 镇(乡)人民政府负责…, fresh dev c1766): a role word states collectives as a statement does; acting
     without one they name no unit in particular. The text leaves vague references open (有关部门牵头: none)."""
     w = rules.words
     reach = pos + int(w["max_name_chars"])
+    choice = rules.level_choice.match(text, pos) is not None  # 乡(镇)人民政府负责…: the organ of every unit of those levels
     if rules.statement_cue.search(text, pos, reach + int(w["role_word_reach"])) is None or not (
-        text.startswith(w["distributive_starts"], pos) or rules.collective_cues.search(text, pos, reach)
+        text.startswith(w["distributive_starts"], pos) or choice or rules.collective_cues.search(text, pos, reach)
     ):
         return []  # most clause starts: no role word near, or no collective begins there
     for end in name_ends(text, pos, marked, registry, rules, collective=True):
         name = text[pos:end]
-        if not (name.startswith(w["distributive_starts"]) or is_collective(name, rules)) or is_vague(name, rules):
+        distributive = name.startswith(w["distributive_starts"]) or (choice and rules.level_organ.fullmatch(name) is not None)
+        if not (distributive or is_collective(name, rules)) or is_vague(name, rules):
             continue  # particular units act as _actor_names reads them (县财政局负责人要…: its head acts)
         if _worded_right_after(text, end, rules):
             return [(pos, end)]
