@@ -490,6 +490,12 @@ class ServiceKinds(Strict):
     not_before: str
 
 
+class NoticeTitles(Strict):
+    opener: str
+    follower: str
+    kinds: Words
+
+
 class DeadlinesData(Strict):
     lead_cues: Words
     end_date_cues: Words
@@ -552,6 +558,7 @@ class DeadlinesData(Strict):
     bare_year_pause_non_followers: Words
     year_guidance_ends: Words
     year_range_title_after: str
+    notice_titles: NoticeTitles
     trend_periods: Words
     trend_verbs: Words
     trend_doublings: Words

@@ -623,7 +623,26 @@ def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
     return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, end, rules.words)
             or _index_field(text, start, rules.words) or _on_chrome_line(text, start)
             or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules)
-            or _names_cited_meeting(text, start, end, rules))
+            or _names_cited_meeting(text, start, end, rules) or _on_notice_title(text, start, rules))
+
+
+def _on_notice_title(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a date stands in the title of a notice (…关于印发2018-2020年…分工的通知; a title wrapped before its kind, 通 知
+    alone on the next line): it names the notice by its work, no time to act."""
+    w = rules.words["notice_titles"]
+    line_start = text.rfind("\n", 0, start) + 1
+    opener = text.rfind(w["opener"], line_start, start)
+    if opener < 0:
+        return False
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = "".join(text[start:line_end].split())
+    if rest.endswith(w["follower"]):
+        following = text.find("\n", line_end + 1)
+        rest += "".join(text[line_end + 1:len(text) if following < 0 else following].split())
+    tail = next((kind for kind in w["kinds"] if rest.endswith(w["follower"] + kind)), None)
+    return tail is not None and rules.punctuation.search(text, opener, start) is None \
+        and rules.punctuation.search(rest) is None
 
 
 def _names_cited_meeting(text: str, start: int, end: int, rules: _Rules) -> bool:
