@@ -1050,6 +1050,23 @@ class Shortfalls(Strict):
     caps: Words
 
 
+class ListedBodies(Strict):
+    marker: str
+    measure: str
+    nouns: Words
+
+
+class CitedTitles(Strict):
+    open: str
+    close: str
+    reach: int
+
+
+class InvolvementCases(Strict):
+    verbs: Words
+    links: Words
+
+
 class OutlineNumbers(Strict):
     shape: str
     lead: str
@@ -1217,6 +1234,9 @@ class TargetsData(Strict):
     penalties: Penalties
     portion_tiers: PortionTiers
     shortfalls: Shortfalls
+    involvement_cases: InvolvementCases
+    cited_titles: CitedTitles
+    listed_bodies: ListedBodies
     zone_bounds: ZoneBounds
     event_grades: EventGrades
     goal_object_verbs: Words

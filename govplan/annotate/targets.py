@@ -93,6 +93,7 @@ class _Rules:
     comparison_base: re.Pattern[str]
     outline_number: re.Pattern[str]  # 6.1, 4.11: the shape of a section number of a decimal outline
     penalty_verb: re.Pattern[str]  # 处 / 处以 right before a figure: a fine's amount follows
+    involvement: re.Pattern[str]  # 涉及 / 需要 / 跨 (an alternative figure and 或者 allowed) ending right before a count
     penalty_noun_first: re.Pattern[str]  # 处以罚款 right before a figure: the fine's amount after its noun
     event_harm: re.Pattern[str]  # 死亡, 重伤, 直接经济损失 … (not 死亡人数): what grades an event
     harm_first: re.Pattern[str]  # 因灾死亡30人以上, 死亡10人以上,30人以下: a figure right after a harm, or chained to one
@@ -261,6 +262,10 @@ def _rules() -> _Rules:
         zone_bound=re.compile(f"([{w['zone_bounds']['directions']}])[{w['zone_bounds']['verbs']}]"),
         penalty_verb=re.compile(
             rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['lesser'])})?{space}(?=[\d{CN_NUMERAL_CHARS}])"
+        ),
+        involvement=re.compile(
+            rf"(?:{alternation(w['involvement_cases']['verbs'])})"
+            rf"(?:[\d{CN_NUMERAL_CHARS}]+\w?(?:{alternation(w['involvement_cases']['links'])}))?$"
         ),
         penalty_noun_first=re.compile(
             rf"(?:{alternation(w['penalties']['verbs'])})(?:{alternation(w['penalties']['nouns'])}){space}(?=[\d{CN_NUMERAL_CHARS}])"
@@ -1419,7 +1424,32 @@ def _not_a_goal(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
             or _grades_event(text, item, mood, rules) or _measures_zone(text, item, mood, rules) or _falls_short(text, item, rules)
             or _names_policy(text, item, mood, rules) or _names_project(text, item, mood, rules)
             or _picks_kind(text, item, rules) or _counts_subject(text, item, mood, rules)
-            or _counts_classes(text, item, mood, rules))
+            or _counts_classes(text, item, mood, rules) or _in_cited_title(text, item, rules)
+            or _counts_listed_bodies(text, item, rules))
+
+
+def _counts_listed_bodies(text: str, item: _Found, rules: _Rules) -> bool:
+    """Whether a count right after 等 counts government bodies (商务部等9部门办公厅…, …等20个部门): how many issued or sit, no goal."""
+    w = rules.words["listed_bodies"]
+    if not text.endswith(w["marker"], 0, item.start):
+        return False
+    number_end = item.start
+    while number_end < len(text) and (text[number_end].isdigit() or text[number_end] in CN_NUMERAL_CHARS):
+        number_end += 1
+    if text.startswith(w["measure"], number_end):
+        number_end += len(w["measure"])
+    return text.startswith(tuple(w["nouns"]), number_end)
+
+
+def _in_cited_title(text: str, item: _Found, rules: _Rules) -> bool:
+    """Whether a figure stands inside the title marks of a cited document (《商务部等17部门关于…的意见》): part of its name."""
+    marks = rules.words["cited_titles"]
+    reach = int(marks["reach"])
+    opened = text.rfind(marks["open"], max(0, item.start - reach), item.start)
+    if opened < 0 or marks["close"] in text[opened:item.start]:
+        return False
+    closed = text.find(marks["close"], item.end, item.end + reach)
+    return closed >= 0 and marks["open"] not in text[item.end:closed]
 
 
 def _states_years_task(text: str, item: _Found, rules: _Rules) -> bool:
@@ -1506,6 +1536,8 @@ def _is_condition(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return True  # 30万吨/年以下煤矿要全部退出: the mines of that size, as before 的
     if _joins_conditions(text, item, mood, rules):
         return True  # 30万元以下或者建筑面积在300平方米以下的建筑工程: every threshold of the case
+    if _counts_involved(text, item, mood, rules):
+        return True  # 需要两个以上单位共同办理的督查事项: the matters a rule routes
     if _is_portion_tier(text, item, rules):
         return True  # 5000万元以上部分，为1%-3%: the portion a tiered rule prices at its own rate
     if text.startswith(follower, after) or _literary_follower_at(text, after, rules):
@@ -1646,6 +1678,17 @@ def _is_penalty(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     if not any(noun in text[item.end:end] for noun in rules.words["penalties"]["nouns"]):
         return False
     return rules.penalty_verb.search(text, start, item.start + 1) is not None
+
+
+def _counts_involved(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
+    """A bounded count right after a verb of involving whose clause goes on to a 的-phrase (涉及两个或者两个以上行政机关的信访事项,
+    需要两个以上科室办理的督查事项): how many bodies a matter reaches over, the case a rule routes, not a goal."""
+    if item.after not in rules.words["class_bounds"]:
+        return False
+    head = mood.sentence_start(item.start, mood.clause_breaks)
+    if rules.involvement.search(text[head:item.start]) is None:
+        return False
+    return rules.words["condition_follower"] in text[item.end:mood.clause_end(item.end)]
 
 
 def _falls_short(text: str, item: _Found, rules: _Rules) -> bool:
