@@ -23,7 +23,7 @@ from govplan.spec.model import Deadline, Evidence, Metadata, Source, Spec, Targe
 from govplan.structure.compilation import Part, split_documents
 from govplan.structure.layout import undo_page_layout
 from govplan.structure.lines import Line, Locator, split_lines
-from govplan.structure.metadata import extract_metadata, is_chrome, issue_date
+from govplan.structure.metadata import extract_metadata, is_chrome, issue_date, number_year
 from govplan.structure.tables import Table, year_heads
 from govplan.structure.tree import TreeBuilder
 from govplan.textmemo import forget
@@ -31,6 +31,8 @@ from govplan.tablecells import QUIET_COLUMNS, column_allows as _column_allows, i
 
 PREAMBLE_ID = "前言"  # the unnumbered node holding the text before the first numbered item
 NO_DATE_NOTE = "未找到成文日期：不含年份的时限未推定年份（no date of issue: year-less deadlines are left unresolved）"
+NUMBER_YEAR_NOTE = ("未找到成文日期：不含年份的时限按文号年份（{year}年）推定"
+                    "（no date of issue: year-less deadlines take the document number's year, {year}）")
 # a plan year in a title, the first of a range too ((2022—2024年): 2022 and 2024), and both years of a range written
 # without 年 as the whole content of its brackets (三年行动工作方案（2024-2026）: 2024 and 2026)
 _YEAR = compile_pattern(
@@ -95,9 +97,9 @@ def _extract_part(
     metadata = extract_metadata(part.lines, _first_task_line(tasks, part.lines), part.title)
     context = _context(metadata, _readable_lines(part.lines, builder.tables, normalized.text), options, normalized)
     context.year_heads = frozenset(at for table in builder.tables for at in year_heads(table, part.lines, normalized.text))
-    notes = [] if context.year is not None else [NO_DATE_NOTE]
     preamble = _preamble(part.lines, tasks, normalized.text, locator)
     annotate_tasks(tasks, normalized.text, locator, context, options, preamble)
+    notes = [] if context.year is not None else [_no_date_note(context)]
     return Spec(
         generator=f"govplan {__version__}",
         source=Source(
@@ -167,7 +169,15 @@ def _context(metadata: Metadata, lines: list[Line], options: ExtractOptions, nor
         date_published=published,
         roc_years=_counts_roc_years(normalized, lines),
         issuer=metadata.issuer,
+        number_year=number_year(metadata.doc_number),
     )
+
+
+def _no_date_note(context: DocContext) -> str:
+    """What a document without a date of issue did with its year-less deadlines: the document number's year, or none."""
+    if context.named_from == "number" and context.named_year is not None:
+        return NUMBER_YEAR_NOTE.format(year=context.named_year)
+    return NO_DATE_NOTE
 
 
 def _counts_roc_years(normalized: Normalized, lines: list[Line]) -> bool:

@@ -28,6 +28,10 @@ class DocContext:
     # for its own work (结合2021年市政府重点工作, 落实2020年发展主要目标): read before annotation from the
     # first node naming one (not under a review heading), it dates the year-less deadlines of every node.
     named_year: int | None = None
+    # Where named_year came from: the text ("clause"), or, where the text names none, the year of the document number
+    # (彭水府办发〔2008〕43号: "number"), which a notice is given in the year it is issued.
+    named_from: str = "clause"
+    number_year: int | None = None  # the year the document number writes (〔2008〕), if the page shows one
     issuer: str | None = None  # the body that issues the document (metadata), whose own area it names as itself
     # Where a task table's header cell opens with a year over a column of the plan's content (2024年工作任务): normalised
     # offsets of those years, each `by` its year's end whatever a cell alone on its line would read as (a title).

@@ -770,7 +770,7 @@ def _clause_context(years: list[tuple[int, str]], start: int, ctx: DocContext, t
         if year is not None and (ctx.year is None or ctx.year <= year <= ctx.year + _YEAR_SPAN):
             return _Clause(ctx, year, "clause")
     if ctx.year is None and ctx.named_year is not None:
-        return _Clause(ctx, ctx.named_year, "clause", named=True)
+        return _Clause(ctx, ctx.named_year, ctx.named_from, named=True)
     return _Clause(ctx, ctx.year, ctx.year_from)
 
 
@@ -781,7 +781,8 @@ def read_named_year(nodes: list[NodeText], ctx: DocContext) -> None:
     above 三、2024年主要工作安排, c303), and it outranks a year a sentence or a report's heading names earlier (一、2025年工作
     开展情况及成效 before 二、2026年工作打算). Without such a heading, the year a node's text first names frames the nodes
     from that one on (``find_deadlines``). A node under a heading naming an account of what was done (一、2023年工作回顾)
-    names no year of the document's."""
+    names no year of the document's. A text naming none takes the year of its first whole date, else the year of its
+    document number (彭水府办发〔2008〕43号: a notice is numbered in the year it is issued)."""
     if ctx.year is not None or ctx.named_year is not None:
         return
     rules = _rules()
@@ -792,8 +793,11 @@ def read_named_year(nodes: list[NodeText], ctx: DocContext) -> None:
             ctx.named_year = year
             return
     written_years = _scanners()[0]
-    if not any(_named_year(nt.text, written_years, ctx, rules) for nt in planned):
-        ctx.named_year = _dated_year(planned, ctx, rules)
+    if any(_named_year(nt.text, written_years, ctx, rules) for nt in planned):
+        return  # the year a node's text names frames the nodes from that one on (find_deadlines)
+    ctx.named_year = _dated_year(planned, ctx, rules)
+    if ctx.named_year is None and ctx.number_year is not None:
+        ctx.named_year, ctx.named_from = ctx.number_year, "number"  # 彭水府办发〔2008〕43号: issued in 2008
 
 
 def _field_value(text: str, start: int, words: dict[str, Any]) -> bool:

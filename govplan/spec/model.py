@@ -117,11 +117,12 @@ class Deadline(Evidence):
     recurrence: Recurrence | None = None
     within_days: int | None = Field(default=None, ge=0, description="relative limit in days (不超过15天)")
     named_day: str | None = Field(default=None, description="named day such as 七一 or 春节, as written")
-    year_from: Literal["clause", "issue_date", "title", "page", "assumed"] | None = Field(
+    year_from: Literal["clause", "issue_date", "title", "page", "assumed", "number"] | None = Field(
         default=None,
         description="where the year of a date written without one came from: a year its sentence names, "
         "the date of issue, the plan year in the title, the day the page was posted (发布日期), "
-        "or the date assumed with --date",
+        "the date assumed with --date, or the year of the document number (〔2008〕43号) of a notice "
+        "whose page states no date and whose text names no year",
     )
     unresolved: str | None = Field(default=None, description="why no date was resolved, where none was")
 

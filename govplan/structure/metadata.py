@@ -173,6 +173,12 @@ def _line_date(line: Line) -> dt.date | None:
     return parse_date(line.text[starts[-1]:] if starts else line.text)
 
 
+def number_year(doc_number: str | None) -> int | None:
+    """The year a document number writes (国发〔2023〕16号: 2023): a notice is numbered in the year it is issued."""
+    numbered = re.search(r"(?:19|20)\d{2}", doc_number or "")
+    return int(numbered.group(0)) if numbered else None
+
+
 def publication_date(lines: list[Line], doc_number: str | None = None) -> dt.date | None:
     """When a portal posted the page (发布日期:2024-04-02 15:35, a date alone on a bulleted line), unless
     it is a repost's day: after a dated deadline the notice sets (请于2019年12月20日前…, posted
@@ -185,8 +191,8 @@ def publication_date(lines: list[Line], doc_number: str | None = None) -> dt.dat
          if len(text) <= 12 and _DATE_ISO.fullmatch(text)), None)
     if published is None:
         return None
-    numbered = re.search(r"(?:19|20)\d{2}", doc_number or "")
-    if numbered and published.year > int(numbered.group(0)):
+    numbered = number_year(doc_number)
+    if numbered is not None and published.year > numbered:
         return None
     deadlines = (parse_date(m.group(0)) for line in content for m in data.dated_deadline.finditer(line.text))
     return None if any(due is not None and due < published for due in deadlines) else published
