@@ -1393,6 +1393,8 @@ class UnitsData(Strict):
     role_copulas: Words
     role_copula_chars: int
     charge_verbs: Words
+    charge_object_openers: Words
+    charge_object_joiner: str
     charge_lead_marks: Words
     later_support_openers: Words
     later_support_verbs: Words

@@ -378,7 +378,7 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
             continue
         verb_at = _past_trailing_references(text, names[-1][1], rules)  # 由市民政局及各区负责监督: the word after the references
         worded = _role_word(text, verb_at, rules) or _joint_role(text, names[-1][1], registry, rules) \
-            or _charged_by_duties(text, names[-1][1], rules) \
+            or _charged_by_duties(text, names[-1][1], rules) or _charged_over_object(text, verb_at, rules) \
             or next((role for role, _ in _duty_list_charge(text, names[-1][1], rules)), None)
         if worded is None and past is not None and rules.level_organ.fullmatch(text, *names[0]):
             continue  # 各乡(镇)政府、街道办事处要…: 各 still ranges over the level's own organ, no unit in particular
@@ -489,7 +489,7 @@ def _worded_right_after(text: str, end: int, rules: Rules) -> bool:
     each its own part (c289 五.(五)) and names no unit in particular, as 各部门按职责分工负责 does."""
     if text.startswith(rules.words["unit_people"], end) or rules.duty_manner.match(text, end) is not None:
         return False
-    return _role_word(text, end, rules) is not None
+    return _role_word(text, end, rules) is not None or _charged_over_object(text, end, rules) is not None
 
 
 def _past_references(text: str, pos: int, registry: Registry, rules: Rules) -> int | None:
@@ -640,6 +640,28 @@ def _charged_by_duties(text: str, pos: int, rules: Rules) -> str | None:
             return None
         pos = skip
     return None
+
+
+def _charged_over_object(text: str, pos: int, rules: Rules) -> str | None:
+    """responsible where the unit's phrase opens with what it answers for and a charge verb closes it in the same clause
+    (市发改委对全市节能工作负总责, …对全市能源和节能工作总负责、总协调): in charge, as X负责… is; None otherwise (对学校进行检查)."""
+    w = rules.words
+    for _ in range(4):
+        if text.startswith(tuple(w["charge_object_openers"]), pos):
+            break
+        skip = _skip_at(text, pos, rules)
+        if skip is None:
+            return None
+        pos = skip
+    else:
+        return None
+    end = clause_end(text, pos, rules)
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    # the charge closes the clause, or one of a list of charges closing it (总负责、总协调): not 对直接负责的主管人员…
+    stops = [at for at in range(pos, end) if text[at] == w["charge_object_joiner"]] + [end]
+    charges = tuple(w["charge_verbs"])
+    return "responsible" if any(text.endswith(charges, pos, stop) for stop in stops) else None
 
 
 def _acting_role(text: str, pos: int, rules: Rules) -> str:
