@@ -1325,6 +1325,8 @@ class UnitsData(Strict):
     attributive_role_verbs: Words
     duty_manner_openers: Words  # 按照, 根据…: a manner phrase of duty before a role verb opens with one
     duty_manner_owners: Words  # 各自
+    duty_manner_owner_marks: Words  # 的 after the owner
+    duty_manner_qualifiers: Words  # 审批 before 权限
     duty_manner_nouns: Words  # 职责, 职能, 分工
     duty_manner_tails: Words  # 分工 after the noun
     duty_manner_commas: Words  # the comma such a phrase may take before a unit's verb (按照各自职责，负责…)

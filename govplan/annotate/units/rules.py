@@ -199,7 +199,7 @@ def rules() -> Rules:
             f"[{re.escape(w['duty_paragraph_breaks'])}](?=\\s*[^\\n]{{1,{int(w['max_name_chars'])}}}?[:：])"
         ),
         duty_manner_end=re.compile(rf"{_duty_manner(w)}$"),
-        duty_manner_chars=max(sum(max(map(len, w[key])) for key in _DUTY_MANNER_PARTS),
+        duty_manner_chars=max(sum(max(map(len, w[key])) for key in (*_DUTY_MANNER_PARTS, *_DUTY_MANNER_EXTRAS)),
                               (max(map(len, w["accountability_idioms"])) + 1) * int(w["accountability_idiom_run"])),
         verb_end_before_break=re.compile(
             f"[{re.escape(''.join(sorted({verb[-1] for verb in verbs})))}](?=[{re.escape(w['sentence_breaks'])}，,])"
@@ -361,12 +361,15 @@ def _by_last_char(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 
 _DUTY_MANNER_PARTS = ("duty_manner_openers", "duty_manner_owners", "duty_manner_nouns", "duty_manner_tails")
+# the optional parts a phrase may add (its owner's 的, a kind of power, a second duty noun), counted in its longest length
+_DUTY_MANNER_EXTRAS = ("duty_manner_owner_marks", "duty_manner_qualifiers", "duty_manner_nouns")
 
 
 def _duty_manner_phrase(w: dict[str, Any]) -> str:
-    """Opener, owner word, duty noun: 按照各自职责, 根据职责, 依职责, 按职能."""
+    """Opener, owner word (its 的), a kind of power, duty nouns: 按照各自职责, 根据职责, 依职责, 按职能, 按照各自的审批权限, 各自职责权限."""
     opener, owner, noun = (alternation(w[key]) for key in _DUTY_MANNER_PARTS[:3])
-    return rf"(?:{opener})(?:{owner})?(?:{noun})"
+    mark, qualifier = alternation(w["duty_manner_owner_marks"]), alternation(w["duty_manner_qualifiers"])
+    return rf"(?:{opener})(?:(?:{owner})(?:{mark})?)?(?:{qualifier})?(?:{noun}){{1,2}}"
 
 
 def _duty_manner(w: dict[str, Any]) -> str:
