@@ -207,7 +207,7 @@ def _rules() -> _Rules:
     doubling = rf"{re.escape(dbl['prefix'])}(?P<n1>[{CN_NUMERAL_CHARS}\d])(?:{re.escape(dbl['suffix'])})"
     zero_word = re.escape(w["zero"]["word"])
     absence = w["zero"]
-    absence_event = rf"[^\s{re.escape(w['clause_breaks'])}、]{{0,{int(absence['absence_reach'])}}}?(?:{alternation(absence['absence_heads'])})"
+    absence_event = rf"[^\s{re.escape(w['clause_breaks'])}、]{{0,{int(absence['absence_reach'])}}}(?:{alternation(absence['absence_heads'])})"
     zero = rf"{zero_word}(?<![{CN_NUMERAL_CHARS}\d]{zero_word})(?=[\u4e00-\u9fff])"
     absent = rf"(?P<absent>{re.escape(absence['absence_word'])})(?={absence_event})"  # a pattern of its own: its scanner skips texts without 无
     nil = rf"(?<=[\u4e00-\u9fff]){re.escape(absence['nil_copula'])}{zero_word}(?=[{re.escape(w['clause_breaks'] + w['mood']['sentence_breaks'])}]|$)"
