@@ -934,6 +934,12 @@ class MagnitudeAlone(Strict):
     after: Words  # 以上: the comparators that must follow
 
 
+class CountedNouns(Strict):
+    multipliers: Words  # 万, 亿: the multiplier the count is written with
+    nouns: dict[str, str]  # 人口 -> 人: the noun that counts, and the unit it gives
+    reach: int  # modifier characters allowed before the noun (农村, 贫困, 非户籍)
+
+
 class RateLevels(Strict):
     heads: Words
     verbs: Words
@@ -1170,6 +1176,7 @@ class TargetsData(Strict):
     approx_between: dict[Comparator, Words]
     bare_amounts: BareAmounts
     magnitude_alone: MagnitudeAlone  # 亿元以上: a multiplier alone before its unit, counting one
+    counted_nouns: CountedNouns  # 10万农村人口: a count of people whose noun gives the unit
     rate_levels: RateLevels
     changes_before: dict[Literal["reach", "increase", "decrease"], Words]
     fractions: Fractions

@@ -63,6 +63,7 @@ class _Rules:
     bare_amount: re.Pattern[str]
     bare_comparators: dict[str, str]
     magnitude_alone: re.Pattern[str]  # 亿元以上: a multiplier alone before its unit and a comparator, counting one
+    counted: re.Pattern[str]  # 10万农村人口: a count with its multiplier before the noun of people that gives its unit
     percent_word: re.Pattern[str]
     fraction: re.Pattern[str]
     doubling: re.Pattern[str]
@@ -195,6 +196,11 @@ def _rules() -> _Rules:
         rf"(?<![\d.{CN_NUMERAL_CHARS}])(?P<m1>{alternation(alone['multipliers'])})(?P<unit>{alternation(alone['units'])})"
         rf"(?={alternation(alone['after'])})"
     )
+    people = w["counted_nouns"]
+    counted = (
+        rf"(?P<n1>\d(?<![\dA-Za-z.]\d)\d*(?:\.\d+)?)(?P<m1>{alternation(people['multipliers'])})"
+        rf"(?=[\u4e00-\u9fff]{{0,{int(people['reach'])}}}?(?P<noun>{alternation(list(people['nouns']))}))"
+    )
     percent_word = rf"{re.escape(w['percent_word'])}(?P<n1>[{CN_NUMERAL_CHARS}]+)"
     frac = w["fractions"]
     digits = rf"[1-9]\d{{0,{int(frac['digits']) - 1}}}"
@@ -226,6 +232,7 @@ def _rules() -> _Rules:
         bare_amount=re.compile(bare_amount),
         bare_comparators=word_map(w["bare_amounts"]["comparators"]),
         magnitude_alone=re.compile(magnitude_alone),
+        counted=re.compile(counted),
         percent_word=re.compile(percent_word),
         fraction=re.compile(fraction),
         doubling=re.compile(doubling),
@@ -527,8 +534,8 @@ def _number_scanners() -> tuple[tuple[Scanner, bool], ...]:
     with whether its every match opens with a digit."""
     rules = _rules()
     shapes = (rules.doubling, rules.percent_word, rules.fraction, rules.zero, rules.absent, rules.nil, rules.arabic, rules.unitless,
-              rules.rate_level, rules.chinese, rules.bare_amount, rules.magnitude_alone)
-    return tuple((scanner(shape), shape in (rules.arabic, rules.unitless, rules.rate_level)) for shape in shapes)
+              rules.rate_level, rules.chinese, rules.bare_amount, rules.magnitude_alone, rules.counted)
+    return tuple((scanner(shape), shape in (rules.arabic, rules.unitless, rules.rate_level, rules.counted)) for shape in shapes)
 
 
 def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
@@ -880,6 +887,8 @@ def _read(match: re.Match[str], text: str, rules: _Rules, previous: _Found | Non
             fields = {"value": parse_number(g["n1"]), "unit": "%", "percent": True}
         elif pattern is rules.magnitude_alone:
             fields = _quantity({**g, "n1": "1"}, rules.words["unit_aliases"])  # 亿元以上: the multiplier counts one
+        elif pattern is rules.counted:  # 10万农村人口: the noun of people gives the unit
+            fields = _quantity({**g, "unit": rules.words["counted_nouns"]["nouns"][g["noun"]]}, rules.words["unit_aliases"])
         else:
             fields = _quantity(g, rules.words["unit_aliases"])
     except NumeralError:
