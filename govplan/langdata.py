@@ -1062,12 +1062,6 @@ class ListedBodies(Strict):
     nouns: Words
 
 
-class CitedTitles(Strict):
-    open: str
-    close: str
-    reach: int
-
-
 class InvolvementCases(Strict):
     verbs: Words
     links: Words
@@ -1242,7 +1236,6 @@ class TargetsData(Strict):
     portion_tiers: PortionTiers
     shortfalls: Shortfalls
     involvement_cases: InvolvementCases
-    cited_titles: CitedTitles
     listed_bodies: ListedBodies
     zone_bounds: ZoneBounds
     event_grades: EventGrades

@@ -32,3 +32,16 @@ def after_last_break(text: str, start: int, pos: int, breaks: str) -> int:
     """The position right after the last break in [start, pos), else ``start``."""
     found = _last_of(breaks).search(text, start, pos)
     return found.start() + 1 if found is not None else start
+
+
+def inside_marks(text: str, start: int, end: int, marks: dict[str, str | int], closed: bool = False) -> bool:
+    """Whether text[start:end] stands inside an open pair of title marks (《工作日报》), looking ``longest`` characters back;
+    with ``closed``, also closed within as many characters after it (a cited document's whole name, not a page cut inside it)."""
+    longest, opener, closer = int(marks["longest"]), str(marks["open"]), str(marks["close"])
+    window = max(0, start - longest)
+    if text.rfind(opener, window, start) <= text.rfind(closer, window, start):
+        return False
+    if not closed:
+        return True
+    stop = text.find(closer, end, end + longest)
+    return stop >= 0 and opener not in text[end:stop]

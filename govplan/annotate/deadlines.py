@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, Callable
 
 from govplan.annotate.base import DocContext, NodeText
-from govplan.annotate.breaks import any_of
+from govplan.annotate.breaks import any_of, inside_marks
 from govplan.annotate.evidence import Candidate, evidence, non_overlapping
 from govplan.annotate.targets import under_review
 from govplan.lexical.lexicon import alternation, as_tuples, data
@@ -1040,9 +1040,7 @@ def _written_as_due(date: str, before: str, words: dict[str, Any]) -> bool:
 
 def _in_title(text: str, start: int, words: dict[str, Any]) -> bool:
     """True inside an open pair of title marks (《工作日报》): the words name a document."""
-    marks = words["title_marks"]
-    window = max(0, start - int(marks["longest"]))
-    return text.rfind(marks["open"], window, start) > text.rfind(marks["close"], window, start)
+    return inside_marks(text, start, start, words["title_marks"])
 
 
 def _in_condition(text: str, end: int, rules: _Rules) -> bool:
