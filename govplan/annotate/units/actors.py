@@ -469,19 +469,36 @@ def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, ru
     without one they name no unit in particular. The text leaves vague references open (有关部门牵头: none)."""
     w = rules.words
     reach = pos + int(w["max_name_chars"])
-    choice = rules.level_choice.match(text, pos) is not None  # 乡(镇)人民政府负责…: the organ of every unit of those levels
+    choice = rules.level_choice.match(text, pos)  # 乡(镇)人民政府负责…: the organ of every unit of those levels
     if rules.statement_cue.search(text, pos, reach + int(w["role_word_reach"])) is None or not (
         text.startswith(w["distributive_starts"], pos) or choice or rules.collective_cues.search(text, pos, reach)
     ):
         return []  # most clause starts: no role word near, or no collective begins there
     for end in name_ends(text, pos, marked, registry, rules, collective=True):
         name = text[pos:end]
-        distributive = name.startswith(w["distributive_starts"]) or (choice and rules.level_organ.fullmatch(name) is not None)
+        distributive = name.startswith(w["distributive_starts"]) or (choice is not None and _chosen_organ(name, choice, registry, rules))
         if not (distributive or is_collective(name, rules)) or is_vague(name, rules):
             continue  # particular units act as _actor_names reads them (县财政局负责人要…: its head acts)
-        if _worded_right_after(text, end, rules):
+        if _worded_right_after(text, end, rules) and not _role_names_body(text, end, rules):
             return [(pos, end)]
     return []
+
+
+def _role_names_body(text: str, end: int, rules: Rules) -> bool:
+    """Whether the role word after a collective opens a phrase that names a body by its role, closed in the same clause by
+    的 and a role label's head (各省(自治区、直辖市)牵头负责充电设施管理的部门要…, fresh dev c1806: the departments that lead, each
+    province's, no unit in particular): the collective only places the body."""
+    clause = text[end:clause_end(text, end, rules)]
+    return any(f"的{head}" in clause for head in rules.words["label_heads"])
+
+
+def _chosen_organ(name: str, choice: re.Match[str], registry: Registry, rules: Rules) -> bool:
+    """Whether a name opening with a level's alternatives (镇(乡), 县(市、区)) is an organ every unit of those levels has: its
+    government (乡(镇)人民政府) or a body named after the choice (镇(乡)畜牧兽医技术服务中心, fresh dev c1766: units66b)."""
+    if rules.level_organ.fullmatch(name) is not None:
+        return True
+    rest = name[choice.end() - choice.start():]
+    return len(rest) >= 2 and looks_like_unit(rest, registry, rules) and not is_vague(rest, rules)
 
 
 def _worded_right_after(text: str, end: int, rules: Rules) -> bool:

@@ -1081,7 +1081,13 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
 def _name_run_end(text: str, pos: int, rules: Rules) -> int:
     """End of the characters a unit name may hold from ``pos``, at most ``max_name_chars`` of them."""
     limit = min(len(text), pos + int(rules.words["max_name_chars"]))
-    return _NAME_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # the pattern matches ""
+    end = _NAME_RUN.match(text, pos, limit).end()  # type: ignore[union-attr]  # the pattern matches ""
+    while end < limit and text[end] == "、":  # 县(市、区)人民政府: a level's alternatives in brackets hold a 、 (units66b)
+        choice = next((m for m in rules.level_choice.finditer(text, pos, limit) if m.start() < end < m.end()), None)
+        if choice is None:
+            break
+        end = _NAME_RUN.match(text, choice.end(), limit).end()  # type: ignore[union-attr]
+    return end
 
 
 def _joint_name_ends(
