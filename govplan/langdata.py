@@ -1469,6 +1469,9 @@ class UnitsData(Strict):
     partner_joiners: Words
     partner_modals: Words
     shared_actions: Words
+    partner_clause_adverbs: Words
+    partner_clause_actions: Words
+    name_opening_joiners: Words
     max_actor_list: int
     listed_member_chars: int
     max_joint_list: int

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from govplan.annotate.prefixes import first_word_at, first_word_ending, has_word
 from govplan.annotate.base import NodeText
@@ -631,10 +631,11 @@ def _names_up_to(text: str, start: int, end: int, registry: Registry, rules: Rul
     return []
 
 
-def _shared_action_follows(text: str, pos: int, rules: Rules) -> bool:
-    """Whether a shared action (共同…) follows, past up to three skippable words (要共同做好…)."""
+def _shared_action_follows(text: str, pos: int, rules: Rules, also: Sequence[str] = ()) -> bool:
+    """Whether a shared action (共同…, or one of ``also``) follows, past up to three skippable words (要共同做好…)."""
+    actions = (*rules.words["shared_actions"], *also)
     for _ in range(4):
-        if text.startswith(rules.words["shared_actions"], pos):
+        if text.startswith(actions, pos):
             return True
         skip = first_word_at(text, pos, rules.skippable)
         if skip is None:
@@ -1258,7 +1259,9 @@ def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans
         if inside(start, skip):
             continue
         names = _partners(text, end, True, registry, rules)
-        if not names or not _shared_action_follows(text, _trailer_end(text, names[-1][1], rules) or names[-1][1], rules):
+        if not names or not _shared_action_follows(text, _after_partners(text, names, rules), rules):
+            names = _working_partners(text, start, end, registry, rules)
+        if not names:
             continue
         clause = (start, clause_end(text, names[-1][1], rules))
         kept = [(s, e) for s, e in names if not is_vague(text[s:e], rules) and not _each_kind(text[s:e], rules)]
@@ -1266,12 +1269,29 @@ def _partner_clauses(nt: NodeText, registry: Registry, rules: Rules, skip: Spans
     return found
 
 
+def _after_partners(text: str, names: list[tuple[int, int]], rules: Rules) -> int:
+    """Where the words after a clause's partners begin, past a trailer closing the last name."""
+    return _trailer_end(text, names[-1][1], rules) or names[-1][1]
+
+
+def _working_partners(text: str, start: int, end: int, registry: Registry, rules: Rules) -> list[tuple[int, int]]:
+    """The particular units a clause of partners names before a verb of working together (，并与县农业局密切配合; ，与…联合
+    做好…: units66a), none after a joiner that may begin a name (同) or where kinds of body are named (与农业科研院校合作)."""
+    if not _partner_words(text[start:end].strip(), rules):
+        return []
+    names = _particular_partners(text, end, registry, rules)
+    if not names or not _shared_action_follows(text, _after_partners(text, names, rules), rules,
+                                               rules.words["partner_clause_actions"]):
+        return []
+    return names
+
+
 def _partner_openings(text: str, words_start: int, registry: Registry, rules: Rules) -> Iterator[tuple[int, int]]:
     """Where a clause opens with a partner joiner (the blanks before it included), to the joiner's end, or an item's words
     after its number do (``words_start``, past the node's number: 2.与县水利局…; or an inline rule's, …；3.与…): found from the
     joiners, which few texts hold, rather than by a pattern tried at every position (a joiner holds no blank or break, so
     none can start inside another that opens a clause)."""
-    for joiner in rules.partner_joiner.finditer(text):
+    for joiner in rules.partner_opening.finditer(text):  # 与…, or 并与…, 同时与… (units66a)
         start = joiner.start()
         while start > 0 and text[start - 1] in _CLAUSE_BLANKS:
             start -= 1
@@ -1410,6 +1430,22 @@ def _closed_by_verb(text: str, start: int, end: int, follow: int, rules: Rules) 
     return stop > end and ends_with_verb(text, start, stop, rules)
 
 
+def _partner_opener(text: str, start: int, end: int, registry: Registry, rules: Rules) -> str:
+    """The words opening a list item as a clause of partners (与, 并与, 同时与: units66a), "" where none do or where they may
+    begin a name (同 alone: 同济大学, 同安区)."""
+    opening = rules.partner_opening.match(text, start, end)
+    if opening is None or not _partner_words(opening.group(), rules):
+        return ""
+    at = opening.end()  # a particular unit must follow, as after 联合 (并与高校…配合 names kinds of body)
+    placed = starts_with_level(text, at, rules) or registry.match_at(text, at) is not None
+    return opening.group() if placed and looks_like_unit(text[at:end], registry, rules) else ""
+
+
+def _partner_words(opening: str, rules: Rules) -> bool:
+    """Whether a clause's opening words are surely "with" (与, 并与, 同时同), not the first character of a name (同济大学)."""
+    return opening not in rules.words["name_opening_joiners"]
+
+
 def _after_causative(text: str, start: int, end: int, registry: Registry, rules: Rules) -> int | None:
     """Where a list item's unit begins after the verb that has it do the work (负责协调各居委会 → 各居委会; 县应急局组织消防部门 →
     消防部门, the actor's name before the verb), where the item is no unit as a whole or opens with the actor's; None otherwise."""
@@ -1438,8 +1474,8 @@ def _units_before(nt: NodeText, end: int, registry: Registry, rules: Rules) -> l
         if _closed_by_verb(text, s, e, follow, rules):
             break  # 市发改委牵头，市财政局配合; 由A主办，B承办，C协办: an item its own role verb closes is no unit of this list
         follow = s
-        opener = first_word_at(text, s, w["list_openers"]) or ""  # 由区水务局、区交通委等单位配合解决: 由 opens the list
-        s += len(opener)
+        opener = first_word_at(text, s, w["list_openers"]) or _partner_opener(text, s, e, registry, rules)
+        s += len(opener)  # 由区水务局、区交通委等单位配合解决: 由 opens the list; …，并与县农业局密切配合: 并与 does
         if is_person(text[s:e], rules):
             continue
         caused = _after_causative(text, s, e, registry, rules)  # 负责协调各居委会、业委会等参与: the list opens after 协调

@@ -85,6 +85,7 @@ class Rules:
     unit_then_person: re.Pattern[str]  # a unit, blanks, then a person's name (市民政局 伍泽国)
     charge_copula: re.Pattern[str]  # a copula naming the unit in charge (是…的责任主体, 是…第一责任人)
     partner_joiner: re.Pattern[str]  # 与, 同: a clause opening with one names the partners of its actor (，与…)
+    partner_opening: re.Pattern[str]  # 并与, 同时与: adverbs, then 与 / 同, opening a clause of partners
     bare_levels: frozenset[str]  # level nouns and collective words, which alone name no particular unit (管委会 does)
     self_references: frozenset[str]  # the issuer's word for itself (我局, 本府): no named unit
     item_count: re.Pattern[str]  # (14个) closing a heading: the count of the items under it
@@ -258,6 +259,7 @@ def rules() -> Rules:
             rf"(?!(?!{alternation(w['request_name_starts'])}){alternation(w['request_marker_not_before'])}))"
         ),
         partner_joiner=re.compile(alternation(w["partner_joiners"])),
+        partner_opening=re.compile(f"(?:{alternation(w['partner_clause_adverbs'])}){{0,3}}(?:{alternation(w['partner_joiners'])})"),
         bare_levels=frozenset([*w["level_nouns"], *w["collective_words"]]) - frozenset(w["definite_bodies"]),
         self_references=frozenset(m + o for m in w["self_reference_marks"] for o in w["self_reference_organs"]),
         item_count=re.compile(rf"[(（]\d+(?:{alternation(w['heading_item_counters'])})[)）]$"),
