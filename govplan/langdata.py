@@ -431,6 +431,9 @@ class DateAttribute(Strict):
     verbs: Words
     after: Words
     end: str
+    agents: Words
+    agent_reach: int
+    object_reach: int
 
 
 class CitedMeetings(Strict):

@@ -540,7 +540,9 @@ def _rules() -> _Rules:
         news_dateline=compile_pattern(w["news_datelines"], "govplan/data/deadlines.yaml"),
         date_attribute=re.compile(
             rf"(?:[、和]{_GAP}{_DAY}{_GAP}[日号])*(?:{alternation(w['cutoff_done_words'])})?"
-            rf"(?:{alternation(w['date_attribute']['verbs'])})(?:{alternation(w['date_attribute']['after'])})?"
+            rf"(?:(?:{alternation(w['date_attribute']['agents'])})[^{breaks}的]{{1,{int(w['date_attribute']['agent_reach'])}}}?)?"
+            rf"(?:{alternation(w['date_attribute']['verbs'])}){{1,2}}(?:{alternation(w['date_attribute']['after'])})?"
+            rf"[^{breaks}的]{{0,{int(w['date_attribute']['object_reach'])}}}?"
             rf"{re.escape(w['date_attribute']['end'])}"
         ),
         account_heading=scanner(compile_pattern(w["account_headings"], "govplan/data/deadlines.yaml")),
