@@ -142,7 +142,7 @@ def assign_units(
             roles = [role for role in item_duty_roles(nt, registry, r) if role not in {u.role for u in above}]
             found.append(_Found(nodes[parent], nt.node, [Listed(u.start, u.end, role, u.first, u.clause)
                                                          for role in roles for u in above], implied=True))
-        acting = [] if _lead_in(nt) else acting_units(nt, registry, r, skip, labelled)
+        acting = [] if _lead_in(nt) else _beside_heading(nt.text, acting_units(nt, registry, r, skip, labelled), heading)
         implied = heading + paragraph_duty_units(nt, registry, r, skip) + _assigned(nt.text, acting, r) + [
             unit for s in sentences for unit in stated_later_support(nt.text, s.units, s.end, registry, r)]
         column = [unit for statement in own if _in_cell(nt, statement) for unit in statement.units if unit.role != "support"]
@@ -236,6 +236,22 @@ def _own_line(text: str, statement: Statement) -> bool:
         return False
     line_start = text.rfind("\n", 0, opening) + 1
     return line_start > 0 and not text[line_start:opening].strip()
+
+
+def _beside_heading(text: str, acting: list[Listed], heading: list[Listed]) -> list[Listed]:
+    """The acting units of an item headed by a unit, less those that name the heading's unit short ((三)虹口区建设和管理委员会 |
+    区建设管理委是…的主管部门，主要履行以下职责: one unit, written as the heading writes it, dev c649 and its gold)."""
+    names = [text[h.start:h.end] for h in heading]
+    return [u for u in acting if not any(_abbreviates(text[u.start:u.end], name) for name in names)]
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is a short form of ``full``: at least four characters, all of them in ``full`` in order (区绿化市容局 of
+    虹口区绿化和市容管理局, 区城管执法局 of 虹口区城市管理行政执法局), as official short names are cut from full ones."""
+    if len(short) < 4 or len(short) >= len(full):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def _assigned(text: str, units: list[Listed], r: Rules) -> list[Listed]:
