@@ -427,6 +427,13 @@ class RelativeBenefitTerms(Strict):
     between: Words
 
 
+class DutyPhrases(Strict):
+    verbs: Words
+    nouns: Words
+    reach: int
+    generic: Words
+
+
 class DateAttribute(Strict):
     verbs: Words
     after: Words
@@ -1357,6 +1364,7 @@ class UnitsData(Strict):
     label_alternatives: Words
     label_duties: dict[Role, Words]
     label_duty_chars: int
+    duty_phrases: DutyPhrases
     function_verbs: Words
     function_nouns: Words
     function_duties: dict[Role, Words]

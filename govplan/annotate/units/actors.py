@@ -700,6 +700,9 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
         duty = function and rules.function_duty.match(text, pos + len(function))
         if duty:
             return rules.function_role[duty.group("duty")]  # 县财政局要发挥配合作用 (function_units)
+        duty_phrase = _duty_at(text, pos, rules)
+        if duty_phrase is not None:
+            return _duty_phrase_role(duty_phrase, rules)  # 国家能源局履行…行政执法职能: in charge (units7)
         verb = first_word_at(text, pos, rules.verbs_longest_first)
         if verb is not None and rules.verb_role[verb] == "lead":
             return "lead"
@@ -713,6 +716,20 @@ def _role_word(text: str, pos: int, rules: Rules) -> str | None:
             break
         pos = skip
     return role
+
+
+def _duty_at(text: str, pos: int, rules: Rules) -> str | None:
+    """The phrase of a duty a unit is put in charge of opening at ``pos`` (履行市容监管职责), None there or for duties named
+    generically (履行自身职责)."""
+    phrase = rules.duty_phrase.match(text, pos)
+    return phrase.group() if phrase is not None and phrase.group("work") not in rules.words["duty_phrases"]["generic"] else None
+
+
+def _duty_phrase_role(phrase: str, rules: Rules) -> str:
+    """The role a duty the unit performs gives it: a role's function named in it (履行配合职责: support, 牵头抓总职责: lead), else
+    responsible, as 负责 (units7)."""
+    return next((rules.function_role[duty] for duty in sorted(rules.function_role, key=len, reverse=True) if duty in phrase),
+                "responsible")
 
 
 def _skip_at(text: str, pos: int, rules: Rules) -> int | None:
@@ -1023,8 +1040,8 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     verbs = rules.acting_verbs if marked else w["action_verbs"]
     pos = end
     for _ in range(4):
-        if text.startswith(w["action_adverbs"], pos):
-            return True
+        if text.startswith(w["action_adverbs"], pos) or _duty_at(text, pos, rules) is not None:
+            return True  # 县财政局积极…; 区城管局履行市容监管职责: a duty it is in charge of (units66e), not 履行合同
         verb = first_word_at(text, pos, verbs)
         if verb is not None and text[pos + len(verb):pos + len(verb) + 1] not in w["action_verb_not_before"]:
             return True
