@@ -1459,7 +1459,7 @@ def _partner_opener(text: str, start: int, end: int, registry: Registry, rules: 
 
 
 def _partner_words(opening: str, rules: Rules) -> bool:
-    """Whether a clause's opening words are surely "with" (与, 并与, 同时同), not the first character of a name (同济大学)."""
+    """Whether a clause's opening words are surely "with" (与, 并与, 同时与), not the first character of a name (同济大学)."""
     return opening not in rules.words["name_opening_joiners"]
 
 

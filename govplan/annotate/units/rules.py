@@ -47,7 +47,7 @@ class Rules:
     shared_head_sectors: re.Pattern[str]  # 公安、城管部门 after 会同: sectors before one head, no 等
     function_verb: re.Pattern[str]  # 发挥 before the units whose function it names (发挥省数办统筹协调作用)
     function_duty: re.Pattern[str]  # (的)牵头作用 after those units (group "duty")
-    duty_phrase: re.Pattern[str]  # 履行…职责 / 负有…职责 right after a unit: in charge of that duty
+    duty_phrase: re.Pattern[str]  # 履行…职责 / 履行…职能 right after a unit: in charge of that duty (group work)
     function_role: dict[str, str]  # the role each function gives
     convention: re.Pattern[str]  # 排在第一位的部门为牵头部门 (group "label": the role it gives)
     convention_rest: re.Pattern[str]  # 其他为配合单位 (group "label")
@@ -173,7 +173,7 @@ def rules() -> Rules:
         function_role=word_map(w["function_duties"]),
         duty_phrase=re.compile(
             rf"(?:{alternation(w['duty_phrases']['verbs'])})(?P<work>[^{re.escape(w['clause_breaks'])}]{{0,{int(w['duty_phrases']['reach'])}}}?)"
-            rf"(?:{alternation(w['duty_phrases']['nouns'])})(?!的)"  # 负有安全监管职责的部门: a kind of body, no unit's duty
+            rf"(?:{alternation(w['duty_phrases']['nouns'])})(?!的)"  # 履行监管职责的部门: a kind of body named by its duty, no unit's
         ),
         convention=_convention_pattern(w),
         convention_rest=re.compile(
