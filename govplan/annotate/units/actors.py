@@ -470,7 +470,9 @@ def _stated_collective(text: str, pos: int, marked: bool, registry: Registry, ru
     w = rules.words
     reach = pos + int(w["max_name_chars"])
     choice = rules.level_choice.match(text, pos)  # 乡(镇)人民政府负责…: the organ of every unit of those levels
-    if rules.statement_cue.search(text, pos, reach + int(w["role_word_reach"])) is None or not (
+    cue_end = reach + int(w["role_word_reach"])
+    cued = rules.statement_cue.search(text, pos, cue_end) is not None or has_word(text[pos:cue_end], tuple(w["duty_phrases"]["verbs"]))
+    if not cued or not (
         text.startswith(w["distributive_starts"], pos) or choice or rules.collective_cues.search(text, pos, reach)
     ):
         return []  # most clause starts: no role word near, or no collective begins there
