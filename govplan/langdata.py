@@ -1452,6 +1452,8 @@ class UnitsData(Strict):
     duty_list_charges: Words
     duty_list_sentence_ends: str
     duty_paragraph_breaks: str
+    duty_paragraph_stops: str
+    duty_paragraph_stop_openers: str
     clause_breaks: str
     pause_breaks: str
     agent_markers: Words

@@ -99,7 +99,8 @@ def paragraph_duty_units(nt: NodeText, registry: Registry, rules: Rules, skip: S
     """Units that open a paragraph of an item's text with their duties after a colon (五、职责分工 | 区民防办：负责…；参与… |
     区规划资源局：指导…, c623; 附件1 职责分工 | 区应急局：负责…), each paragraph read as a duty heading is (corpus18); under a
     heading naming duties, a body named without a level too (成员单位职责分工 | 公安嘉定分局：组织协调指导…, units38a). A copy that
-    ran the paragraphs together opens them after a sentence end (…宣传报道工作。 综治部门:负责…, dev c211)."""
+    ran the paragraphs together opens them after a sentence end (…宣传报道工作。 综治部门:负责…, dev c211), and may close their
+    headings with a full stop before a role word (职责如下:县环保局。负责…。县交通局、公路局。负责…, dev c909; units67)."""
     text = nt.text
     found: list[Listed] = []
     duties = duty_section(nt.node.title, rules)
@@ -108,6 +109,11 @@ def paragraph_duty_units(nt: NodeText, registry: Registry, rules: Rules, skip: S
         colon = _heading_colon(text, start, rules)
         if colon is not None and not inside(start, skip):
             found += _duty_heading(text, start, colon, colon, registry, rules, duties)
+    for line in rules.duty_paragraph_stop_break.finditer(text):
+        start = _BLANK.match(text, line.end()).end()  # type: ignore[union-attr]  # matches ""
+        stop = text.find(rules.words["duty_paragraph_stops"][0], start)
+        if not inside(start, skip) and _duty_role(text, _duty_start(text, stop + 1, rules), rules) is not None:
+            found += _duty_heading(text, start, stop, stop, registry, rules, duties)  # 县交通局、公路局。负责… (units67)
     return found
 
 

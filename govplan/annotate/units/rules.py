@@ -62,6 +62,7 @@ class Rules:
     verb_end_before_break: re.Pattern[str]  # a role verb's last character before a sentence or clause break
     duty_manner: re.Pattern[str]  # 按照各自职责分工 / 根据职责 / 依职责: each unit by its own duties, before a role verb
     duty_paragraph_break: re.Pattern[str]  # where a unit may open its duties with a colon: a line break or a sentence end, a colon ahead
+    duty_paragraph_stop_break: re.Pattern[str]  # where a unit may open its duties after a full stop: a break or a list's colon, a stop ahead
     duty_manner_end: re.Pattern[str]  # such a phrase ending where the search range ends
     duty_manner_chars: int  # the longest such phrase
     attributive_verb: re.Pattern[str]  # a role verb closing a list before 的 (由A主办、B协办的…活动)
@@ -200,6 +201,8 @@ def rules() -> Rules:
         ),
         clause_break=re.compile("[，,]"),
         duty_manner=re.compile(_duty_manner(w)),
+        # a break (or a list's opening colon) with a full stop within a name's reach on its line after it (units67)
+        duty_paragraph_stop_break=_duty_stop_break(w),
         # only a break with a colon within a name's reach on its line after it (one C scan skips the others)
         duty_paragraph_break=re.compile(
             f"[{re.escape(w['duty_paragraph_breaks'])}](?=\\s*[^\\n]{{1,{int(w['max_name_chars'])}}}?[:：])"
@@ -377,6 +380,15 @@ def _duty_manner_phrase(w: dict[str, Any]) -> str:
     opener, owner, noun = (alternation(w[key]) for key in _DUTY_MANNER_PARTS[:3])
     mark, qualifier = alternation(w["duty_manner_owner_marks"]), alternation(w["duty_manner_qualifiers"])
     return rf"(?:{opener})(?:(?:{owner})(?:{mark})?)?(?:{qualifier})?(?:{noun}){{1,2}}"
+
+
+
+def _duty_stop_break(w: dict[str, Any]) -> re.Pattern[str]:
+    """Where a paragraph's duty heading may close with a full stop (县交通局、公路局。负责…): after a break or a list's colon, a
+    run of name characters within a name's reach, then the stop (bounded throughout: no run of blanks is read twice)."""
+    stops, openers = w["duty_paragraph_stops"], w["duty_paragraph_stop_openers"]
+    name = f"[^\\s{re.escape(stops + openers)}][^\\n{re.escape(stops + openers)}]{{0,{int(w['max_name_chars']) - 1}}}?"
+    return re.compile(f"[{re.escape(w['duty_paragraph_breaks'] + openers)}](?=[ \\t\u3000]{{0,8}}{name}[{re.escape(stops)}])")
 
 
 def _duty_manner(w: dict[str, Any]) -> str:
