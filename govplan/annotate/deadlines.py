@@ -1590,10 +1590,14 @@ def _shares_lead(text: str, start: int, rules: _Rules) -> bool:
 
 def _bracketed(text: str, m: re.Match[str], words: dict[str, Any]) -> bool:
     """A date that is the whole content of a pair of brackets after a heading or phrase
-    (建立工作机制（2021年8月）): the time the stage is due."""
+    (建立工作机制（2021年8月）): the time the stage is due. Not brackets that are a line of their own ((2020 年 3 月 20 日)
+    under a title): they date the document (metadata.yaml date_line_patterns), as a date alone under the signature does."""
     brackets = words["bracket_dates"]
     start, end = m.span()
-    return 0 < start and end < len(text) and text[start - 1] in brackets["open"] and text[end] in brackets["close"]
+    if not (0 < start and end < len(text) and text[start - 1] in brackets["open"] and text[end] in brackets["close"]):
+        return False
+    line_start, line_end = text.rfind("\n", 0, start - 1) + 1, text.find("\n", end + 1)
+    return bool(text[line_start:start - 1].strip() or text[end + 1:len(text) if line_end < 0 else line_end].strip())
 
 
 def _before_spaces(text: str, pos: int, reach: int) -> str:
