@@ -275,7 +275,7 @@ def _verb_list(
         return None
     verb = text[verb_at:end]
     role = verb_role_of(verb, rules)
-    opener = first_word_at(text, start, rules.words["list_openers"]) or ""
+    opener = _list_opener(text, start, verb_at, rules)
     list_start = start + len(opener) if opener else _after_agent_marker(text, start, verb_at, rules)
     list_start += len(first_word_at(text, list_start, rules.words["list_qualifiers"]) or "")  # 由所涉及的A、B牵头
     if first_word_at(text, list_start, rules.words["joint_markers"]):
@@ -292,6 +292,13 @@ def _verb_list(
             return None
         listed += units
     return listed, verb
+
+
+def _list_opener(text: str, start: int, end: int, rules: Rules) -> str:
+    """The word opening a verb list (由A牵头, 以A为主), or "" where the clause opens otherwise: an opener that begins a longer
+    word is none (以上工作由市交通局负责, 以下任务由…: the topic 以上工作 stands before the agent marker, units67d)."""
+    opener = first_word_at(text, start, rules.words["list_openers"]) or ""
+    return opener if opener and next(iter(words(text[start:end])), "") == opener else ""
 
 
 def _after_agent_marker(text: str, start: int, end: int, rules: Rules) -> int:
