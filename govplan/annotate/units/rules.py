@@ -382,7 +382,6 @@ def _duty_manner_phrase(w: dict[str, Any]) -> str:
     return rf"(?:{opener})(?:(?:{owner})(?:{mark})?)?(?:{qualifier})?(?:{noun}){{1,2}}"
 
 
-
 def _duty_stop_break(w: dict[str, Any]) -> re.Pattern[str]:
     """Where a paragraph's duty heading may close with a full stop (县交通局、公路局。负责…): after a break or a list's colon, a
     run of name characters within a name's reach, then the stop (bounded throughout: no run of blanks is read twice)."""
@@ -450,7 +449,8 @@ def _item_trailer(w: dict[str, Any]) -> re.Pattern[str]:
     the units' kind (主管, 行业主管, 建设主管) and a head, at an item's end: the reference the list closes with, no part
     of the last name (能源局等省有关部门 → 能源局; 州交通运输局等州级有关部门; 等省级主管部门; 财政部等国务院相关部门 →
     财政部), or 各 alone before the vague word (生态环境局等各相关部门 → 生态环境局, dev c632). The vague word may also stand before
-    the level (区发改委等相关区直部门, dev c1415; 等有关县直部门) or before another (住建局、发改局等其他相关单位, the bank: units67e). The head may carry its alternative in brackets (等省级主管部门（单位）, c524; 走访部门（单位）, seed 000) or join another
+    the level (区发改委等相关区直部门, dev c1415; 等有关县直部门) or before another (住建局、发改局等其他相关单位, the bank: units67e).
+    The head may carry its alternative in brackets (等省级主管部门（单位）, c524; 走访部门（单位）, seed 000) or join another
     by a conjunction (等有关部门和单位, fresh c1006 云政发〔2023〕2号)."""
     heads = alternation(w["vague_heads"])
     kind = rf"[{piece('han')}]{{0,{int(w['trailer_sector_chars'])}}}?(?:{alternation(w['trailer_kinds'])})"
