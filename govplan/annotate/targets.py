@@ -1259,6 +1259,7 @@ class _Mood:
         self.review = review  # under a heading reviewing the past: even a bound (控制在3.4%以内) is a result
         self._breaks: list[int] | None = None  # positions of sentence breaks, found when first asked
         self._forecasts: list[int] | None = None  # ends of forecast words (预计, 据测算), found when first asked
+        self._forecast_reach: list[int] = []  # where each forecast word's reach ends: its aside's close, else the text's end
         self._past_years: list[int] | None = None  # ends of past years that frame a sentence, found when first asked
         self._goal_labels: list[int] | None = None  # ends of goal-list labels (预期目标是:), found when first asked
         self._retrospects: list[int] | None = None  # ends of spans counted back (五年来), found when first asked
@@ -1373,10 +1374,20 @@ class _Mood:
 
     def forecast_before(self, start: int) -> bool:
         """Whether a forecast word stands before ``start`` in its sentence, however far back (预计,全区…增长10%
-        左右;…;…控制在2.0%): the sentence states estimates."""
+        左右;…;…控制在2.0%), and not in a bracketed aside closed before it (增长6%左右(依据…常住人口预计增长情况进行设置),…;
+        增长8%): the sentence, or the aside, states estimates."""
         if self._forecasts is None:
-            self._forecasts = [found.end() for found in self.forecast.finditer(self.text)]
-        return self._last_in_sentence(self._forecasts, start) is not None
+            found = list(self.forecast.finditer(self.text))
+            self._forecasts = [word.end() for word in found]
+            self._forecast_reach = [
+                _aside_close(self.text, word.start(), self.sentence_start(word.start())) for word in found
+            ]
+        i = bisect.bisect_right(self._forecasts, start) - 1
+        while i >= 0 and self._same_sentence(self._forecasts[i], start):
+            if self._forecast_reach[i] >= start:
+                return True
+            i -= 1
+        return False
 
     def frame_end(self, start: int) -> int | None:
         """Where the due time that frames the number ends: the last one before it in its sentence
@@ -2009,6 +2020,21 @@ def _creates_object(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool
     for noun in rules.words["goal_object_nouns"]:
         clause = clause.replace(noun, "")  # 城市建成区淘汰…: the built-up area, nothing built
     return any(verb in clause for verb in rules.words["goal_object_verbs"])
+
+
+def _aside_close(text: str, pos: int, start: int) -> int:
+    """Where the bracketed aside holding ``pos`` and opened after ``start`` closes (依据…预计增长情况进行设置), else the
+    text's end: a word inside an aside speaks for the aside alone."""
+    opens, closes = piece("open_bracket"), piece("close_bracket")
+    depth = 0
+    for i in range(pos - 1, start - 1, -1):
+        if text[i] in closes:
+            depth += 1
+        elif text[i] in opens:
+            if depth == 0:
+                return next_break(text, pos, closes)
+            depth -= 1
+    return len(text)
 
 
 def _clause_start(text: str, pos: int, breaks: str, window: int) -> int:
