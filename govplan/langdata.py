@@ -923,6 +923,11 @@ class StatedStandards(Strict):
     not_before: Words
 
 
+class ReferenceLevels(Strict):
+    glue: Words
+    nouns: Words
+
+
 class BracketedAlone(Strict):
     opens: Words
     closes: Words
@@ -1202,6 +1207,7 @@ class TargetsData(Strict):
     reward_condition: RewardCondition
     rewarded_kinds: RewardedKinds
     stated_standards: StatedStandards
+    reference_levels: ReferenceLevels
     progress_statuses: Words
     year_on_year: Words
     reported_levels: ReportedLevels

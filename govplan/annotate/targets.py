@@ -555,6 +555,7 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _is_reward_base(match, text, rules) or _is_spend_threshold(match, text, rules) or _is_baseline(match, text, rules)
             or _is_bracketed_alone(match, text, rules) or _names_household(match, text, rules)
             or _names_circle(match, text, rules) or _round_the_clock(match, text, rules)
+            or _names_reference_level(match, text, rules)
             or _names_voltage_class(match, text, rules) or _is_outline_number(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
             or _is_rank_cutoff(match, text, rules) or _is_chrome_line(match, text))
@@ -685,6 +686,17 @@ def _names_household(match: re.Match[str], text: str, rules: _Rules) -> bool:
     end = match.end()
     end += len(max((word for word in rules.comparator_after if text.startswith(word, end)), key=len, default=""))
     return text.startswith(tuple(w["heads"]), end)
+
+
+def _names_reference_level(match: re.Match[str], text: str, rules: _Rules) -> bool:
+    """Whether the figure names an average level a comparison is made against (高于省、市7.5%平均水平, 低于行业5%的平均水平):
+    a benchmark, not a level to reach."""
+    w = rules.words["reference_levels"]
+    end = match.end()
+    for glue in ("", *w["glue"]):
+        if text.startswith(glue, end) and text.startswith(tuple(w["nouns"]), end + len(glue)):
+            return True
+    return False
 
 
 def _names_circle(match: re.Match[str], text: str, rules: _Rules) -> bool:
