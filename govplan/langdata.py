@@ -872,9 +872,15 @@ class QuantityList(Strict):
     verb_max_chars: int
 
 
+class ShortfallMarkers(Strict):
+    words: Words
+    not_after: Words
+
+
 class ScoreCase(Strict):
     markers: Words
     change: str
+    shortfall_markers: ShortfallMarkers
 
 
 class PolicyArticles(Strict):

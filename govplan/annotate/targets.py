@@ -1821,12 +1821,21 @@ def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
     """The case a scoring rule treats: a number after a case marker in its clause with a change of
     points after it in the clause or opening the next (每抛荒1亩扣1分; 每少1%,扣0.25分)."""
     w = rules.words["score_case"]
-    if not any(marker in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for marker in w["markers"]):
+    if not any(marker in text[mood.sentence_start(item.start, mood.clause_breaks):item.start] for marker in w["markers"]) \
+            and not _after_shortfall_word(text, item.start, w["shortfall_markers"]):
         return False
     end = mood.clause_end(item.end)
     if rules.score_change.search(text, item.end, end):
         return True
     return end < len(text) and text[end] in mood.clause_breaks and bool(rules.score_change.match(text[end + 1:end + 16].lstrip()))
+
+
+def _after_shortfall_word(text: str, start: int, markers: dict[str, Any]) -> bool:
+    """Whether a word of lacking stands right before the number (少1张, 缺一项), not closing a longer word (至少1名)."""
+    for word in markers["words"]:
+        if text.endswith(word, 0, start):
+            return not text.endswith(tuple(markers["not_after"]), 0, start - len(word))
+    return False
 
 
 def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
