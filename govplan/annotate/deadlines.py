@@ -472,7 +472,8 @@ def _rules() -> _Rules:
         listed_after=re.compile(rf"[{re.escape(listed['separators'])}]{listed_item}"),
         names_work=re.compile(
             rf"[{piece('han')}]{{0,{int(w['year_names_work']['reach'])}}}?"
-            rf"(?:(?:{alternation(w['year_names_work']['nouns'])})(?:{alternation(w['year_names_work']['verbs'])}|$)"
+            rf"(?:(?:{alternation(w['year_names_work']['nouns'])})[{re.escape(w['bare_year_pauses'])}]?"
+            rf"(?:{alternation(w['year_names_work']['verbs'])}|$)"
             rf"|(?:{alternation(w['year_names_work']['heading_nouns'])})(?:$|(?=\n)))"
         ),
         goal_in_clause=re.compile(rf"[^{breaks}]{{0,{int(w['bare_year_follower_reach'])}}}?{goal_word}"),
