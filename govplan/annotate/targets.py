@@ -1832,10 +1832,8 @@ def _is_score_case(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
 
 def _after_shortfall_word(text: str, start: int, markers: dict[str, Any]) -> bool:
     """Whether a word of lacking stands right before the number (少1张, 缺一项), not closing a longer word (至少1名)."""
-    for word in markers["words"]:
-        if text.endswith(word, 0, start):
-            return not text.endswith(tuple(markers["not_after"]), 0, start - len(word))
-    return False
+    word = first_word_ending(text, start, tuple(markers["words"]))
+    return word is not None and not text.endswith(tuple(markers["not_after"]), 0, start - len(word))
 
 
 def _is_estimate(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
