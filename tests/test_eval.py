@@ -290,7 +290,10 @@ def test_scores_per_split_do_not_fall_below_what_was_measured(run_cli):
         # Session 64: corpus72 (24 fresh dev documents, c1730-c1753; first run at lead 23/39/55, support 15/20/37) put dev
         # (1113) at lead 0.856 with the start code (6dc0a38e; tasks 0.959, spans 0.908, dates 0.894, targets 0.895, support
         # 0.896): set change, lead floor 0.85.
-        "dev": {"tasks": 0.95, "deadline_spans": 0.90, "deadline_dates": 0.88, "targets": 0.89,
+        # Session 69: corpus77 (24 fresh dev documents, c1909-c1932; first run at targets 23/45/35, c1915's 第 6週齡 and
+        # c1929's run-on goals) put dev (1232) at targets 0.8899 with the start code (3dba8673; tasks 0.955, spans 0.906,
+        # dates 0.894, lead 0.854, support 0.897): set change, targets floor 0.88.
+        "dev": {"tasks": 0.95, "deadline_spans": 0.90, "deadline_dates": 0.88, "targets": 0.88,
                 "lead_units": 0.85, "support_units": 0.89},
         # session 15: six held-out documents holding 45% of held-out disagreements moved to dev (split.yaml) and 13
         # fresh ones came in: held-out 171 measures tasks .960, spans .826, dates .813, targets .792, lead .780,
