@@ -16,6 +16,7 @@ from govplan.annotate.units.names import (
     alias_end,
     anchored,
     breaks_name,
+    breaks_within,
     is_collective,
     is_function_kind,
     is_locality,
@@ -876,6 +877,9 @@ def _charged_names(text: str, pos: int, registry: Registry, rules: Rules) -> lis
     reach = text[pos:pos + int(rules.words["max_name_chars"]) + max(map(len, rules.words["charge_verbs"]))]
     if not any(verb in reach for verb in rules.words["charge_verbs"]):
         return None  # the common case, decided before any name is looked for: no charge verb within a name's reach
+    sectors = rules.sectors.match(text, pos)
+    if sectors is not None and _charged_sectors(text, sectors, rules):
+        return [sectors.span()]  # 财政、卫生健康等部门负责…: sector words before their head, put in charge as one body
     for end in name_ends(text, pos, True, registry, rules):
         names = name_list(text, (pos, end), True, registry, rules)
         if not all(_charged_name(text[s:e], registry, rules) for s, e in names):
@@ -885,6 +889,25 @@ def _charged_names(text: str, pos: int, registry: Registry, rules: Rules) -> lis
         ):
             return names
     return None
+
+
+def _charged_sectors(text: str, sectors: re.Match[str], rules: Rules) -> bool:
+    """Whether sector words before the head they share (财政、卫生健康等部门, 监察、审计部门) are put in charge by a charge verb
+    right after them, every item a sector's word: no distributive or vague reference (各乡镇、各部门), no body joined (国家
+    干部、各村和各部门), no verb or clause (负责牵头组织市政、…), no heading's number (一、县级民政部门), and no people of the
+    units after the head (…部门负责人)."""
+    w = rules.words
+    end = sectors.end()
+    if not first_word_at(text, end, w["charge_verbs"]) or text.startswith(w["unit_people"], end):
+        return False
+    heading = match_heading(text)
+    if heading is not None and sectors.start() < heading.number_end:
+        return False  # 一、县级民政部门负责…: the heading's number is no sector
+    items = sectors.group().split("、")
+    return not is_vague(sectors.group(), rules) and not any(
+        item.startswith((*w["distributive_starts"], *w["vague_starts"])) or any(j in item for j in w["actor_list_joiners"])
+        or breaks_within(words(item), rules) for item in items
+    )
 
 
 def _charged_name(name: str, registry: Registry, rules: Rules) -> bool:

@@ -1070,6 +1070,8 @@ def _may_start_name(text: str, pos: int, any_start: bool, registry: Registry, ru
     with a registered name, or holds a unit cue word within its first ``max_name_chars``."""
     if any_start or leveled_at(text, pos, rules) or registry.match_at(text, pos) is not None:
         return True
+    if rules.coordination.match(text, pos) is not None:
+        return True  # 市民政、财政部门要…: a level's sectors before their head, whose first item may begin like a false start
     if placed_name_ends(text, pos, registry, rules) or division_end(text, pos, rules) is not None:
         return True  # 泰州市农业农村局, 会宁县水文站: a place, then a unit's name; 浦东新区 alone
     cues = rules.collective_cues if collective else rules.plain_cues
