@@ -929,6 +929,12 @@ class StatedStandards(Strict):
     not_before: Words
 
 
+class SpacedNotAfter(Strict):
+    words: Words
+    blanks: str = Field(min_length=1)
+    reach: int = Field(ge=1)
+
+
 class ReferenceLevels(Strict):
     glue: Words
     nouns: Words
@@ -1200,6 +1206,7 @@ class TargetsData(Strict):
     percent_word: str
     figure_pair_marks: Words  # 12亿元/10亿元: two figures with their units (c987)
     not_after: Words
+    spaced_not_after: SpacedNotAfter  # 第 6週齡, 每 1000人: an ordinal or a rate's base across a layout blank
     bracketed_alone: BracketedAlone
     class_bounds: Words
     makeup_verbs: Words

@@ -546,7 +546,8 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
     not_after = rules.zero_not_after if match.re in (rules.zero, rules.absent, rules.nil) else w["not_after"]
     if ((text.endswith(not_after, 0, match.start()) and not _pairs_figures(match, text, rules))
             or text.endswith(w["bound_notes"], 0, match.start())
-            or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())):
+            or _AMOUNT_TAIL.search(text, max(0, match.start() - 8), match.start())
+            or _after_spaced_word(match.start(), text, rules)):
         return True
     unit_at = match.start("unit") if "unit" in match.re.groupindex else match.end()
     if (text.startswith(w["not_before"], unit_at) and not text.startswith(w["not_before_words"], unit_at)) or match.group() in w["vague_quantities"] or _names_second_round(match, text, rules):
@@ -559,6 +560,15 @@ def _excluded_around(match: re.Match[str], text: str, rules: _Rules) -> bool:
             or _names_voltage_class(match, text, rules) or _is_outline_number(match, text, rules)
             or _counts_papers(match, text, rules) or _is_budget(match, text, rules) or _is_payment_share(match, text, rules)
             or _is_rank_cutoff(match, text, rules) or _is_chrome_line(match, text))
+
+
+def _after_spaced_word(start: int, text: str, rules: _Rules) -> bool:
+    """Whether an ordinal's or a rate base's word stands before the number across a layout's blanks (第 6週齡, 每 1000人)."""
+    spaced = rules.words["spaced_not_after"]
+    at = start
+    while at > 0 and start - at < spaced["reach"] and text[at - 1] in spaced["blanks"]:
+        at -= 1
+    return at < start and text.endswith(tuple(spaced["words"]), 0, at)
 
 
 def _pairs_figures(match: re.Match[str], text: str, rules: _Rules) -> bool:
