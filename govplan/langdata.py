@@ -1565,6 +1565,9 @@ class UnitsData(Strict):
     leveled_collective_chars: int
     shared_heads: Words
     shared_organ_heads: Words
+    place_organs: Words
+    joint_organ_firsts: Words
+    joint_organ_seconds: Words
     coordination_heads: Words
     coordination_item_chars: int
     group_heads: Words

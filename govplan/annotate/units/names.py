@@ -87,7 +87,7 @@ def list_items(text: str, start: int, end: int, registry: Registry, rules: Rules
             continue
         joined = items and text[items[-1][1]:s].strip() == "、"
         if joined and (text[s:e] in w["shared_heads"] or _organ_heads(text, items[-1], (s, e), rules)
-                       or _continues_collective(text, items[-1], (s, e), rules)):
+                       or _joint_organ(text, items[-1], (s, e), rules) or _continues_collective(text, items[-1], (s, e), rules)):
             items[-1] = (items[-1][0], e)
             continue
         head = (s, e)
@@ -155,10 +155,20 @@ def _shares_head(
     suffix = next((head[-n:] for n in range(min(len(head), longest), 0, -1) if head[-n:] in every), "")  # the longest
     place = head[:-len(suffix)] if suffix else ""
     if not place or not (suffix in w["shared_heads"] or _same_kind(before, place, rules)):
-        return False  # the common case (市财政局、市人社局), decided before any word is looked up
+        return _places_share_organs(before, head, rules)  # the common case (市财政局、市人社局): False
     if is_vague(before, rules) or (looks_like_unit(before, registry, rules, collective=True) and not is_locality(before, rules)):
         return False  # but a town of the head's kind still shares it (城关镇、城东镇人民政府)
     return plain_words(words(before), rules) and looks_like_unit(head, registry, rules)
+
+
+def _places_share_organs(before: str, head: str, rules: Rules) -> bool:
+    """Whether a whole division before ``head`` shares the organs a division names there (恩施州、神农架林区党委和人民政府,
+    塔城市、额敏县党委、人民政府): places of any level, each a division as places.yaml knows it."""
+    organs = next((o for o in rules.words["place_organs"] if head.endswith(o) and len(head) > len(o)), None)
+    if organs is None:
+        return False
+    place = head[:-len(organs)]
+    return division_end(before, 0, rules) == len(before) and division_end(place, 0, rules) == len(place)
 
 
 def _same_kind(name: str, place: str, rules: Rules) -> bool:
@@ -175,6 +185,13 @@ def _organ_heads(text: str, previous: tuple[int, int], item: tuple[int, int], ru
     the organs of one kind a notice addresses together, one collective as written."""
     heads = rules.words["shared_organ_heads"]
     return text[item[0]:item[1]] in heads and text[previous[1] - 1] in "".join(heads)
+
+
+def _joint_organ(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:
+    """Whether ``item`` is a government that goes on the party committee the item before it ends with (裕民县党委、人民政府):
+    the two organs of one place, one name as written."""
+    w = rules.words
+    return text[item[0]:item[1]] in w["joint_organ_seconds"] and text.endswith(tuple(w["joint_organ_firsts"]), 0, previous[1])
 
 
 def _continues_collective(text: str, previous: tuple[int, int], item: tuple[int, int], rules: Rules) -> bool:
