@@ -1325,6 +1325,11 @@ class CutDutyManner(Strict):
     completion: str  # the phrase it is read as
 
 
+class VerbNouns(Strict):
+    words: Words
+    not_before: Words
+
+
 class UnitsData(Strict):
     label_role_words: dict[Role, Words]
     label_prefixes: Words
@@ -1438,6 +1443,7 @@ class UnitsData(Strict):
     manner_phrase_ends: Words
     manner_phrase_chars: int
     action_verb_not_before: Words
+    verb_nouns: VerbNouns
     done_marks: Words
     done_aspect: str
     done_aspect_not_before: Words

@@ -886,9 +886,17 @@ def _charged_names(text: str, pos: int, registry: Registry, rules: Rules) -> lis
             continue
         if first_word_at(text, names[-1][1], rules.words["charge_verbs"]) and not text.startswith(
             rules.words["unit_people"], names[-1][1]
-        ):
+        ) and not starts_verb_noun(text, names[-1][1], rules):
             return names
     return None
+
+
+def starts_verb_noun(text: str, pos: int, rules: Rules) -> bool:
+    """Whether a noun a verb begins stands at ``pos`` (负责制: a system of accountability), not the verb before its object
+    (负责制定…)."""
+    nouns = rules.words["verb_nouns"]
+    noun = first_word_at(text, pos, tuple(nouns["words"]))
+    return noun is not None and not text.startswith(tuple(nouns["not_before"]), pos + len(noun))
 
 
 def _charged_sectors(text: str, sectors: re.Match[str], rules: Rules) -> bool:
@@ -1062,6 +1070,8 @@ def _acts(text: str, end: int, rules: Rules, marked: bool = False) -> bool:
     """Whether an action verb (or, after an agent marker, an agent verb) or a manner adverb follows,
     after up to three skippable time or modal words."""
     w = rules.words
+    if starts_verb_noun(text, end, rules):
+        return False  # 县人民政府实行县长负责制, 临时救助实行…负责制: a system named, no act
     if rules.people_lead.match(text, end):
         return True  # 由市煤炭工业局1名县级领导带队: the unit whose official leads the team leads its work (units.yaml people_lead)
     if rules.charge_copula.match(text, end):
