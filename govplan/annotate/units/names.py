@@ -162,13 +162,19 @@ def _shares_head(
 
 
 def _places_share_organs(before: str, head: str, rules: Rules) -> bool:
-    """Whether a whole division before ``head`` shares the organs a division names there (恩施州、神农架林区党委和人民政府,
-    塔城市、额敏县党委、人民政府): places of any level, each a division as places.yaml knows it."""
+    """Whether a whole place before ``head`` shares the organs a division names there (恩施州、神农架林区党委和人民政府,
+    塔城市、额敏县党委、人民政府, 哈尔滨、黑河、绥芬河市政府): places of any level, each a division as places.yaml knows it or a
+    city named without its level."""
     organs = next((o for o in rules.words["place_organs"] if head.endswith(o) and len(head) > len(o)), None)
     if organs is None:
         return False
     place = head[:-len(organs)]
-    return division_end(before, 0, rules) == len(before) and division_end(place, 0, rules) == len(place)
+    return _whole_place(before, rules) and division_end(place, 0, rules) == len(place)
+
+
+def _whole_place(name: str, rules: Rules) -> bool:
+    """Whether a name is one place and nothing more: a division (恩施州, 神农架林区) or a city without its level (哈尔滨)."""
+    return division_end(name, 0, rules) == len(name) or name in rules.city_stems.get(name[:1], ())
 
 
 def _same_kind(name: str, place: str, rules: Rules) -> bool:
