@@ -500,6 +500,13 @@ class ServiceKinds(Strict):
     not_before: str
 
 
+class ReportPresentations(Strict):
+    openers: Words
+    closers: Words
+    breaks: str = Field(min_length=1)
+    glue: str
+
+
 class NoticeTitles(Strict):
     opener: str
     follower: str
@@ -569,6 +576,7 @@ class DeadlinesData(Strict):
     year_guidance_ends: Words
     year_range_title_after: str
     notice_titles: NoticeTitles
+    report_presentations: ReportPresentations
     trend_periods: Words
     trend_verbs: Words
     trend_doublings: Words

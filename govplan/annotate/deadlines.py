@@ -626,7 +626,19 @@ def _dated_otherwise(text: str, start: int, end: int, rules: _Rules) -> bool:
     return (_stated_past(text, start, end, rules) or _in_title(text, start, rules.words) or _compared_with(text, start, end, rules.words)
             or _index_field(text, start, rules.words) or _on_chrome_line(text, start)
             or _covered_by_statistics(text, start, rules.words) or _measures_change(text, start, end, rules)
-            or _names_cited_meeting(text, start, end, rules) or _on_notice_title(text, start, rules))
+            or _names_cited_meeting(text, start, end, rules) or _on_notice_title(text, start, rules)
+            or _presents_report(text, start, end, rules))
+
+
+def _presents_report(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """Whether a date stands in the sentence that presents a report (现将1至7月民生工程实施进度通报如下): it dates the period the
+    report covers, no time to act."""
+    w = rules.words["report_presentations"]
+    first, last = _sentence_bounds(text, start, end, w["breaks"])
+    if not any(text.find(opener, first, start) >= 0 for opener in w["openers"]):
+        return False
+    rest = "".join(c for c in text[end:last] if c not in w["glue"])
+    return rest.endswith(tuple(w["closers"]))
 
 
 def _on_notice_title(text: str, start: int, rules: _Rules) -> bool:
