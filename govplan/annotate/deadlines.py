@@ -634,8 +634,11 @@ def _presents_report(text: str, start: int, end: int, rules: _Rules) -> bool:
     """Whether a date stands in the sentence that presents a report (现将1至7月民生工程实施进度通报如下): it dates the period the
     report covers, no time to act."""
     w = rules.words["report_presentations"]
+    opened = max((text.rfind(opener, 0, start) for opener in w["openers"]), default=-1)
+    if opened < 0:
+        return False  # the common case, decided without finding the sentence's bounds
     first, last = _sentence_bounds(text, start, end, w["breaks"])
-    if not any(text.find(opener, first, start) >= 0 for opener in w["openers"]):
+    if opened < first:
         return False
     rest = "".join(c for c in text[end:last] if c not in w["glue"])
     return rest.endswith(tuple(w["closers"]))
