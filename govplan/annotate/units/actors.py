@@ -911,10 +911,10 @@ def _charged_sectors(text: str, sectors: re.Match[str], rules: Rules) -> bool:
     heading = match_heading(text)
     if heading is not None and sectors.start() < heading.number_end:
         return False  # 一、县级民政部门负责…: the heading's number is no sector
-    items = sectors.group().split("、")
-    return not is_vague(sectors.group(), rules) and not any(
-        item.startswith((*w["distributive_starts"], *w["vague_starts"])) or any(j in item for j in w["actor_list_joiners"])
-        or breaks_within(words(item), rules) for item in items
+    run = sectors.group()
+    return not is_vague(run, rules) and not _joins_a_body(run, rules) and not any(
+        item.startswith((*w["distributive_starts"], *w["vague_starts"])) or breaks_within(words(item), rules)
+        for item in run.split("、")
     )
 
 
