@@ -390,7 +390,10 @@ def acting_units(nt: NodeText, registry: Registry, rules: Rules, skip: Spans, st
         if worded is None and past is not None and rules.level_organ.fullmatch(text, *names[0]):
             continue  # 各乡(镇)政府、街道办事处要…: 各 still ranges over the level's own organ, no unit in particular
         clause = (pos, clause_end(text, names[-1][1], rules))
-        if worded is None and stated:  # 由县安委办制定方案，牵头组织开展…: a role word in the unit's own later clause states its role
+        if worded is None and (stated or not marked):
+            # 由县安委办制定方案，牵头组织开展…; 省民政厅组织、协调救灾工作；…；负责…: a role word in the unit's own later clause states
+            # its role, the inferred lead giving way to it (corpus18, units38a2); not after an agent marker, whose clause names
+            # the agent of its act (由区发展改革委会同有关部门…研究确定…，并负责…统筹协调: the bank's lead)
             worded = next((role for role, _ in _later_clause_roles(text, clause[1], registry, rules) if role != "support"), None)
         roles = _partner_roles(text, names, worded or "lead", rules)
         found += [
@@ -450,8 +453,8 @@ def _later_clause_roles(
                 w["later_support_not_before"], after):
             if not (verb in w["joint_markers"] and _partners(text, after, True, registry, rules)):
                 yield "support", (start, clause_end(text, after, rules))  # 协同派出所…: the partner supports
-        elif (role := _role_word(text, start, rules)) is not None:
-            yield role, (start, pos)
+        elif not text.startswith(w["unit_people"], start) and (role := _role_word(text, start, rules)) is not None:
+            yield role, (start, pos)  # (…，主要负责同志亲自研究: the unit's officials, no role word)
 
 
 def _opens_with_body(text: str, start: int, registry: Registry, rules: Rules) -> bool:
