@@ -829,6 +829,11 @@ class ExistenceStatements(Strict):
     not_before: Words
 
 
+class ScopeBounds(Strict):
+    after: Words
+    count_units: Words
+
+
 class Holdings(Strict):
     words: Words
     count_leads: Words
@@ -1293,6 +1298,7 @@ class TargetsData(Strict):
     scope_words: Words
     scope_commitments: Words
     scope_results: Words
+    scope_bounds: ScopeBounds
     existence_statements: ExistenceStatements
     holdings: Holdings
     disposal: Disposal

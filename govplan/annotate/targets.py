@@ -1511,13 +1511,20 @@ def _is_scope(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bool:
         return False
     if scope_word and text.endswith(tuple(w["scope_results"]), 0, pos - len(scope_word)):
         return False  # 完成全市26个…试点工作: the set the work completes
-    if (scope_word and not item.fields.get("percent")) or _is_disposal_object(text, item, mood, rules):
+    if (scope_word and not item.fields.get("percent") and not _bounded_count(item, rules)) or _is_disposal_object(
+            text, item, mood, rules):
         return not _goal_cue_before(text, item, mood, rules)  # 确保至2035年全市202万亩耕地…, 争取将60座社区公园纳入…
     if text.endswith(w["scope_prepositions"], 0, pos):
         return True
     head = text[mood.sentence_start(pos, str(w["label_breaks"])):pos]
     colon = max(head.rfind(":"), head.rfind("："))
     return colon > 0 and head.endswith(w["scope_labels"], 0, colon)
+
+
+def _bounded_count(item: _Found, rules: _Rules) -> bool:
+    """Whether a count carries a bound written after it (全市50家以上…企业): what a plan reaches, never what a place has."""
+    w = rules.words["scope_bounds"]
+    return item.after in w["after"] and item.fields.get("unit") in w["count_units"]
 
 
 def _is_treated(text: str, item: _Found, before: int, rules: _Rules) -> bool:
