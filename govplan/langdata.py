@@ -834,6 +834,14 @@ class ScopeBounds(Strict):
     count_units: Words
 
 
+class DesignatedPosts(Strict):
+    verbs: Words
+    units: Words
+    post_ends: Words
+    as_words: Words
+    pairing: Words
+
+
 class Holdings(Strict):
     words: Words
     count_leads: Words
@@ -1303,6 +1311,7 @@ class TargetsData(Strict):
     holdings: Holdings
     disposal: Disposal
     structure_nouns: Words
+    designated_posts: DesignatedPosts
     pinyin_gloss: PinyinGloss
     wrap_reach: int
     reward_base: RewardBase

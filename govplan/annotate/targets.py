@@ -2100,7 +2100,10 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
         return True
     if _is_measure(item, rules):
         return False  # 完成引进200亿元招商引资指标: an amount is the indicator's value, no count of indicators (fresh c1091)
-    noun = re.split("和|及|与", _phrase_after(text, item.end, w["metric_after_stops"]), maxsplit=1)[0]
+    phrase = _phrase_after(text, item.end, w["metric_after_stops"])
+    if _designates_post(text, item, phrase, clause, w):
+        return True  # 要明确1名防震减灾助理员: who holds the unit's post, no count to reach
+    noun = re.split("和|及|与", phrase, maxsplit=1)[0]
     noun = next((noun[:-len(a)] for a in w["list_announcements"] if noun.endswith(a)), noun)  # 11个专项督查组分别是:
     nouns = tuple(w["structure_nouns"])
     tasks = tuple(w["task_count_nouns"])
@@ -2111,6 +2114,18 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     named_before = counted and text.endswith(tasks, 0, item.start)  # 具体任务194项, (分解任务15项): the noun before its count
     return (noun.endswith(nouns) or noun.startswith(nouns) or noun.startswith(tasks) or _names_stages(noun, w) or named_before
             or (counted and (programme or any(t in noun for t in tasks))))
+
+
+def _designates_post(text: str, item: _Found, phrase: str, clause: int, w: dict[str, Any]) -> bool:
+    """Whether one person is named to a post right after a designating verb (明确1名…速报员, 确定1名乡镇干部…作为…联系人), no
+    pairing (每户明确1名…) in the clause: the unit's own post filled, not a quantity."""
+    posts = w["designated_posts"]
+    if item.fields.get("value") != 1 or item.fields["comparator"] != "=" or item.fields.get("unit") not in posts["units"]:
+        return False
+    if not text.endswith(tuple(posts["verbs"]), 0, item.start) or any(p in text[clause:item.start] for p in posts["pairing"]):
+        return False
+    noun = re.split("和|及|与", phrase, maxsplit=1)[0]
+    return noun.endswith(tuple(posts["post_ends"])) or any(word in phrase for word in posts["as_words"])
 
 
 @cache
