@@ -1458,6 +1458,7 @@ class UnitsData(Strict):
     charge_lead_marks: Words
     later_support_openers: Words
     later_support_verbs: Words
+    charged_support_verbs: Words
     later_support_not_before: Words
     later_support_stops: Words
     duty_support_stops: Words

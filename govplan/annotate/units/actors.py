@@ -144,7 +144,7 @@ def _duty_heading(
         names = [(unit.start, unit.end) for unit in listed]
         if not names or (titled is not None and _vague_duties(text, listed, rules)):
             return []  # the heading lists no units (工作目标：…): its later clauses are not read
-        later = _later_duty_roles(text, duties, registry, rules)
+        later = _charged_support(text, duties, rules) + _later_duty_roles(text, duties, registry, rules)
     elif titled is not None:
         listed = _duty_units(text, start, titled, "responsible", (start, end), registry, rules)
         if not listed or _vague_duties(text, listed, rules):
@@ -343,12 +343,25 @@ def _duty_units(
 
 
 def _duty_role(text: str, pos: int, rules: Rules) -> str | None:
-    """The role the duty after a unit's colon gives it: 负责 responsible, 负责(总体)牵头 lead (_role_word), 配合 support."""
+    """The role the duty after a unit's colon gives it: 负责 responsible, 负责(总体)牵头 lead (_role_word), 配合 support, also
+    after a manner phrase of duty (市政府法制办:依据职责协助相关部门…, dev c1080)."""
     role = _role_word(text, pos, rules)
     if role is not None:
         return role
-    verb = first_word_at(text, pos, rules.verbs_longest_first)
+    verb = first_word_at(text, _skip_forward(text, pos, rules), rules.verbs_longest_first)
     return "support" if verb is not None and rules.verb_role[verb] == "support" else None
+
+
+def _charged_support(text: str, pos: int, rules: Rules) -> list[tuple[str, tuple[int, int]]]:
+    """support beside the charge where a unit's duty opens 负责 and a verb of helping another unit (公安部门工作职责:负责配合商务
+    部门打击…, dev c1135; 区建交委。负责配合公安消防支队…, c732: each role word its role, conv27); 负责参与 a body's own work
+    adds none (市气象局:负责参与…决策, c968). units.yaml charged_support_verbs."""
+    charges = rules.words["charge_verbs"]
+    at = _skip_forward(text, pos, rules)
+    at += len(first_word_at(text, at, charges) or "")
+    if not any(charge in text[pos:at] for charge in charges) or not first_word_at(text, at, rules.words["charged_support_verbs"]):
+        return []  # 负责 passed as a skippable word or not, then 配合/协助
+    return [("support", (pos, clause_end(text, pos, rules)))]
 
 
 def item_duty_roles(nt: NodeText, registry: Registry, rules: Rules) -> list[str]:
@@ -360,7 +373,7 @@ def item_duty_roles(nt: NodeText, registry: Registry, rules: Rules) -> list[str]
     if pos < 0 or _actor_names(nt.text, pos, False, registry, rules):
         return []  # 2.县财政局负责…: the item names its own actor
     first = _duty_role(nt.text, pos, rules)
-    later = [role for role, _ in _later_duty_roles(nt.text, pos, registry, rules)]
+    later = [role for role, _ in _charged_support(nt.text, pos, rules) + _later_duty_roles(nt.text, pos, registry, rules)]
     return list(dict.fromkeys(([first] if first else []) + later))
 
 
