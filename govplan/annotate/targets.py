@@ -2101,9 +2101,9 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
     if _is_measure(item, rules):
         return False  # 完成引进200亿元招商引资指标: an amount is the indicator's value, no count of indicators (fresh c1091)
     phrase = _phrase_after(text, item.end, w["metric_after_stops"])
-    if _designates_post(text, item, phrase, clause, w):
-        return True  # 要明确1名防震减灾助理员: who holds the unit's post, no count to reach
     noun = re.split("和|及|与", phrase, maxsplit=1)[0]
+    if _designates_post(text, item, noun, phrase, clause, w):
+        return True  # 要明确1名防震减灾助理员: who holds the unit's post, no count to reach
     noun = next((noun[:-len(a)] for a in w["list_announcements"] if noun.endswith(a)), noun)  # 11个专项督查组分别是:
     nouns = tuple(w["structure_nouns"])
     tasks = tuple(w["task_count_nouns"])
@@ -2116,15 +2116,14 @@ def _counts_structure(text: str, item: _Found, mood: _Mood, rules: _Rules) -> bo
             or (counted and (programme or any(t in noun for t in tasks))))
 
 
-def _designates_post(text: str, item: _Found, phrase: str, clause: int, w: dict[str, Any]) -> bool:
-    """Whether one person is named to a post right after a designating verb (明确1名…速报员, 确定1名乡镇干部…作为…联系人), no
-    pairing (每户明确1名…) in the clause: the unit's own post filled, not a quantity."""
+def _designates_post(text: str, item: _Found, noun: str, phrase: str, clause: int, w: dict[str, Any]) -> bool:
+    """Whether one person is named to a post right after a designating verb (明确1名…速报员, 指定一名分管负责人为…), no pairing
+    (每户明确1名…) in the clause: the unit's own post filled, not a quantity."""
     posts = w["designated_posts"]
     if item.fields.get("value") != 1 or item.fields["comparator"] != "=" or item.fields.get("unit") not in posts["units"]:
         return False
     if not text.endswith(tuple(posts["verbs"]), 0, item.start) or any(p in text[clause:item.start] for p in posts["pairing"]):
         return False
-    noun = re.split("和|及|与", phrase, maxsplit=1)[0]
     return noun.endswith(tuple(posts["post_ends"])) or any(word in phrase for word in posts["as_words"])
 
 
